@@ -1,0 +1,295 @@
+"""The ``offramp`` command, for IT staff, scripts and tests.
+
+Exit status: 0 done; 1 refused, with one human sentence on stderr (wrong passphrase, damaged file, bad input);
+2 a usage error. Never a traceback for a person's mistake. Passphrases come from a prompt with no echo, or from
+``--passphrase-file`` for scripts (the file's first line; keep such files on encrypted storage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.errors import OfframpError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Offramp", appauthor=False))
+
+
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            line = fh.readline()
+    except OSError:
+        raise OfframpError(f"The {what} file could not be read.") from None
+    secret = line.rstrip("\r\n")
+    if not secret:
+        raise OfframpError(f"The {what} file is empty.")
+    return secret
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(f"{label} is needed: run this in a terminal, or give it with a file option.")
+    try:
+        return getpass.getpass(f"{label}: ")
+    except EOFError:
+        raise UsageError(f"{label} is needed.") from None
+
+
+def _passphrase(args: argparse.Namespace) -> str:
+    if args.passphrase_file:
+        return _read_secret_file(args.passphrase_file, "passphrase")
+    return _prompt("Passphrase")
+
+
+def _new_passphrase(file: str | None, label: str = "New passphrase") -> str:
+    if file:
+        return _read_secret_file(file, "new passphrase")
+    first = _prompt(label)
+    second = _prompt("Type it again")
+    if first != second:
+        raise OfframpError("The two passphrases are not the same. Nothing was changed.")
+    return first
+
+
+def _kdf(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.storage.kdf import KdfParams
+
+    return KdfParams.floor() if getattr(args, "fast_kdf", False) else None
+
+
+def _vault(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.storage.vault import Vault
+
+    return Vault(args.data_dir)
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+# --- vault commands -----------------------------------------------------------------------------------------
+
+
+def cmd_vault_create(args: argparse.Namespace) -> int:
+    vault = _vault(args)
+    if vault.exists():
+        raise OfframpError("There is already a vault in that folder; it was left as it is.")
+    passphrase = (
+        _read_secret_file(args.passphrase_file, "passphrase") if args.passphrase_file else _new_passphrase(None, "Passphrase")
+    )
+    if not args.fast_kdf:
+        _say("Creating the vault (tuning the key derivation to this computer takes a few seconds)...")
+    unlocked, code = vault.create(passphrase, kdf_params=_kdf(args), regime=args.regime)
+    try:
+        from app.core.workspace import Workspace
+
+        Workspace(unlocked).log_event("vault_created")
+    finally:
+        unlocked.lock()
+    _say(f"Created an encrypted vault in {args.data_dir}.")
+    _say("")
+    _say("Recovery code (shown only this once; write it down or print it, and keep it apart from this computer):")
+    _say(f"    {code}")
+    _say("")
+    _say("With this code the vault can be opened if the passphrase is forgotten.")
+    return EXIT_OK
+
+
+def cmd_vault_unlock_check(args: argparse.Namespace) -> int:
+    unlocked = _vault(args).unlock(_passphrase(args), full_check=args.full)
+    unlocked.lock()
+    _say("The passphrase opens this vault.")
+    return EXIT_OK
+
+
+def cmd_vault_change_passphrase(args: argparse.Namespace) -> int:
+    current = _passphrase(args)
+    new = _new_passphrase(args.new_passphrase_file)
+    unlocked = _vault(args).unlock(current)
+    try:
+        unlocked.change_passphrase(current, new, kdf_params=_kdf(args))
+        from app.core.workspace import Workspace
+
+        Workspace(unlocked).log_event("passphrase_changed")
+    finally:
+        unlocked.lock()
+    _say("The passphrase was changed. The old one no longer opens this vault.")
+    return EXIT_OK
+
+
+def cmd_vault_recover(args: argparse.Namespace) -> int:
+    code = (
+        _read_secret_file(args.recovery_code_file, "recovery code")
+        if args.recovery_code_file
+        else _prompt("Recovery code")
+    )
+    new = _new_passphrase(args.new_passphrase_file)
+    unlocked = _vault(args).recover(code, new, kdf_params=_kdf(args))
+    try:
+        from app.core.workspace import Workspace
+
+        Workspace(unlocked).log_event("recovered")
+    finally:
+        unlocked.lock()
+    _say("The vault is open again with the new passphrase. The recovery code still works; keep it safe.")
+    return EXIT_OK
+
+
+def cmd_vault_check(args: argparse.Namespace) -> int:
+    health = _vault(args).check(_passphrase(args))
+    health.raise_if_bad()
+    _say("The key file and every page of the database check out.")
+    return EXIT_OK
+
+
+def cmd_vault_backup(args: argparse.Namespace) -> int:
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        path = unlocked.backup(Path(args.to))
+        from app.core.workspace import Workspace
+
+        Workspace(unlocked).log_event("backup")
+    finally:
+        unlocked.lock()
+    _say(f"Backup written: {path}")
+    _say("It is encrypted and opens with this vault's passphrase or recovery code.")
+    return EXIT_OK
+
+
+def cmd_vault_restore(args: argparse.Namespace) -> int:
+    from app.storage.backup import restore_backup
+
+    kwargs: dict[str, str] = {}
+    if args.recovery_code_file:
+        kwargs["recovery_code"] = _read_secret_file(args.recovery_code_file, "recovery code")
+    else:
+        kwargs["passphrase"] = _passphrase(args)
+    moved = restore_backup(Path(args.backup), Path(args.data_dir), **kwargs)
+    _say("The backup was restored.")
+    if moved is not None:
+        _say(f"The vault it replaced was kept in {moved}.")
+    return EXIT_OK
+
+
+# --- demo ---------------------------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.core.demo import generate
+    from app.core.workspace import Workspace
+
+    vault = _vault(args)
+    if vault.exists():
+        unlocked = vault.unlock(_passphrase(args))
+    else:
+        passphrase = (
+            _read_secret_file(args.passphrase_file, "passphrase")
+            if args.passphrase_file
+            else _new_passphrase(None, "Passphrase for the new demo vault")
+        )
+        unlocked, code = vault.create(passphrase, kdf_params=_kdf(args), regime=args.regime)
+        _say(f"Created a demo vault in {args.data_dir}. Recovery code: {code}")
+    try:
+        ws = Workspace(unlocked)
+
+        def progress(done: int, total: int) -> None:
+            if not args.quiet and (done == total or done % 10_000 == 0):
+                print(f"  {done:,} of {total:,} people", file=sys.stderr, flush=True)
+
+        summary = generate(ws, persons=args.persons, seed=args.seed, progress=progress)
+    finally:
+        unlocked.lock()
+    _say(f"Added {summary.persons:,} fictional people and {summary.records:,} of their records (seed {args.seed}).")
+    return EXIT_OK
+
+
+# --- parser -------------------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"offramp: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=str(default_data_dir()), help="the vault's folder")
+    common.add_argument("--passphrase-file", help="read the passphrase from the first line of this file")
+
+    parser = _Parser(prog="offramp", description="Offramp's command line, for IT staff and scripts.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    vault = sub.add_parser("vault", help="create, check, back up and recover the encrypted vault")
+    vsub = vault.add_subparsers(dest="vault_command", required=True, parser_class=_Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        p = vsub.add_parser(name, parents=[common], help=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("create", cmd_vault_create, "make a new vault and show its recovery code once")
+    p.add_argument("--regime", choices=["advocacy", "prosecution"], default="advocacy")
+    p.add_argument("--fast-kdf", action="store_true", help="use the minimum Argon2id cost (tests and scripts)")
+    p = add("unlock-check", cmd_vault_unlock_check, "check that the passphrase opens the vault")
+    p.add_argument("--full", action="store_true", help="also verify every page of the database")
+    p = add("change-passphrase", cmd_vault_change_passphrase, "set a new passphrase")
+    p.add_argument("--new-passphrase-file")
+    p.add_argument("--fast-kdf", action="store_true", help=argparse.SUPPRESS)
+    p = add("recover", cmd_vault_recover, "open with the recovery code and set a new passphrase")
+    p.add_argument("--recovery-code-file")
+    p.add_argument("--new-passphrase-file")
+    p.add_argument("--fast-kdf", action="store_true", help=argparse.SUPPRESS)
+    add("check", cmd_vault_check, "verify the key file and every page of the database")
+    p = add("backup", cmd_vault_backup, "write an encrypted backup file into a folder (a USB stick, say)")
+    p.add_argument("--to", required=True, help="folder to write the backup into")
+    p = add("restore", cmd_vault_restore, "put a backup in place of this vault (the current one is kept aside)")
+    p.add_argument("backup", help="the backup file")
+    p.add_argument("--recovery-code-file")
+
+    p = sub.add_parser("demo", parents=[common], help="fill a vault with fictional demo people")
+    p.add_argument("--persons", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--regime", choices=["advocacy", "prosecution"], default="advocacy")
+    p.add_argument("--fast-kdf", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"offramp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OfframpError as exc:
+        print(exc.message, file=sys.stderr)
+        if exc.detail and os.environ.get("OFFRAMP_DEBUG"):
+            print(f"(detail: {exc.detail})", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Loading and validating templates (checklists, screenings, taxonomies, jurisdiction rules)."""

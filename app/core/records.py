@@ -1,0 +1,393 @@
+"""Creating, changing and deleting records: validation, the envelope, the audit trail and the outbox.
+
+Every change goes through :class:`RecordService`, in one transaction that writes the record, an audit event (who,
+which action, which type and id, which field *names* — never a value) and an outbox entry holding only the changed
+fields for the next sync the person chooses to run.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.workspace import Workspace
+from app.errors import RecordDeleted, RecordNotFound, ValidationError
+from app.models import RECORD_TYPES, AuditEvent, OutboxEntry, record_class
+from app.models.base import ENVELOPE_FIELDS, Envelope, Visibility, utcnow
+from app.storage.engine import translate_errors
+
+R = TypeVar("R", bound=Envelope)
+
+#: Envelope fields a person may set on a record (the rest belong to the app and the server).
+SETTABLE_ENVELOPE = frozenset({"visibility", "privileged", "consent_id"})
+
+#: Fields that can never change once written: the survivor's own choices and words are kept as said.
+IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
+    "safety_plan_item": frozenset({"component", "survivor_choice", "survivor_words", "revises_id"}),
+    "note_entry": frozenset({"parent_type", "parent_id"}),
+}
+
+
+def _label(col: Any) -> str:
+    return str(col.info.get("label") or col.key.replace("_", " "))
+
+
+def _type_label(cls: type[Envelope]) -> str:
+    return cls.RECORD_TYPE.replace("_", " ")
+
+
+def columns_of(cls: type[Envelope]) -> dict[str, Any]:
+    """The domain columns of a record type (envelope excluded), keyed by attribute name."""
+    table = cls.__table__  # type: ignore[attr-defined]
+    return {c.key: c for c in table.columns if c.key not in ENVELOPE_FIELDS}
+
+
+def _parse_date(value: Any, col: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(f"Please enter the {_label(col)} as a date, for example 2026-03-31.", field=col.key)
+
+
+def _parse_datetime(value: Any, col: Any) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                f"Please enter the {_label(col)} as a date and time.", field=col.key
+            ) from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.astimezone()  # a time typed here is local time
+        return value.astimezone(dt.UTC)
+    raise ValidationError(f"Please enter the {_label(col)} as a date and time.", field=col.key)
+
+
+def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
+    """Check one value against its column and return it in stored form, or raise a human ValidationError."""
+    if key in SETTABLE_ENVELOPE:
+        return _clean_envelope(key, value)
+    cols = columns_of(cls)
+    col = cols.get(key)
+    if col is None:
+        raise ValidationError(f"A {_type_label(cls)} record has no field called '{key}'.", field=key)
+    kind = col.info.get("kind")
+    label = _label(col)
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if kind == "text":
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(f"The {label} must be text.", field=key)
+        max_length = col.info.get("max_length")
+        if max_length and len(value) > max_length:
+            raise ValidationError(f"The {label} can be at most {max_length} characters.", field=key)
+        return value
+    if kind == "choice":
+        if value is None or value == "":
+            return None
+        choices = col.info["choices"]
+        if value not in choices:
+            shown = ", ".join(str(c).replace("_", " ") for c in choices)
+            raise ValidationError(f"The {label} must be one of: {shown}.", field=key)
+        return value
+    if kind == "ref":
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(f"The {label} must be a record id.", field=key)
+        return value
+    if kind == "date":
+        return _parse_date(value, col)
+    if kind == "datetime":
+        return _parse_datetime(value, col)
+    if kind == "bool":
+        if value is None or isinstance(value, bool):
+            return value
+        raise ValidationError(f"The {label} must be yes, no or not asked yet.", field=key)
+    if kind == "int":
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"The {label} must be a whole number.", field=key)
+        return value
+    if kind == "list":
+        if value is None:
+            return []
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ValidationError(f"The {label} must be a list of texts.", field=key)
+        return [v for v in value if v.strip()]
+    if kind == "json":
+        if not isinstance(value, dict | list):
+            raise ValidationError(f"The {label} is not in the expected shape.", field=key)
+        return value
+    if kind == "blob":
+        if value is None or isinstance(value, bytes | bytearray):
+            return None if value is None else bytes(value)
+        raise ValidationError(f"The {label} must be a file's contents.", field=key)
+    raise ValidationError(f"The {label} cannot be set here.", field=key)
+
+
+def _clean_envelope(key: str, value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if key == "visibility":
+        allowed = tuple(v.value for v in Visibility)
+        if value not in allowed:
+            raise ValidationError("Choose who may see this: only me, my team, or shared with prosecution.", field=key)
+        return value
+    if key == "privileged":
+        if not isinstance(value, bool):
+            raise ValidationError("Privileged must be yes or no.", field=key)
+        return value
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValidationError("The consent must be a record id.", field=key)
+    return value
+
+
+def jsonable(value: Any) -> Any:
+    """A stored value as it travels in an outbox patch."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray):
+        return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
+    return value
+
+
+class RecordService:
+    """The one door through which records change on this device."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def get(self, record_type: str, record_id: str, *, include_deleted: bool = False) -> Envelope:
+        cls = record_class(record_type)
+        with self.ws.session() as s:
+            obj = s.get(cls, record_id)
+            if obj is None:
+                raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+            if obj.deleted and not include_deleted:
+                raise RecordDeleted(f"That {_type_label(cls)} record was deleted.")
+            s.expunge(obj)
+            return obj
+
+    def list_for_person(self, record_type: str, person_id: str) -> list[Envelope]:
+        cls = record_class(record_type)
+        with self.ws.session() as s:
+            rows = list(
+                s.scalars(
+                    select(cls)
+                    .where(cls.person_id == person_id, cls.deleted.is_(False))
+                    .order_by(cls.created_at, cls.id)
+                )
+            )
+            s.expunge_all()
+            return rows
+
+    # --- changing --------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with translate_errors(), self.ws.session() as s, s.begin():
+            yield s
+
+    def create(self, record_type: str, values: Mapping[str, Any], *, person_id: str | None = None) -> Envelope:
+        cls = record_class(record_type)
+        cleaned = {k: clean_value(cls, k, v) for k, v in values.items()}
+        for key, col in columns_of(cls).items():
+            if col.info.get("required") and cleaned.get(key) in (None, "", []):
+                raise ValidationError(f"Please fill in the {_label(col)}.", field=key)
+        with self._transaction() as s:
+            if cls.PERSONAL and record_type != "person":
+                if not person_id:
+                    raise ValidationError(f"A {_type_label(cls)} record must belong to a person.", field="person_id")
+                self._require_live(s, "person", person_id)
+            self._check_refs(s, cls, cleaned)
+            self._check_rules(record_type, cleaned, None)
+            hlc = self.ws.clock.tick()
+            ident = self.ws.identity
+            obj = cls(
+                **{k: v for k, v in cleaned.items() if k not in SETTABLE_ENVELOPE},
+                owner_user_id=ident.user_id,
+                team_id=ident.team_id,
+                regime=ident.regime,
+                visibility=cleaned.get("visibility") or Visibility.MY_TEAM.value,
+                # Community-based advocacy records are privileged unless someone decides otherwise.
+                privileged=cleaned.get("privileged", ident.regime == "advocacy"),
+                consent_id=cleaned.get("consent_id"),
+                edited_hlc=hlc,
+                edited_by=ident.user_id,
+                edited_device=ident.device_id,
+                schema_version=cls.SCHEMA_VERSION,
+            )
+            if record_type == "person":
+                obj.person_id = obj.id = obj.id or _new_id()
+            else:
+                obj.person_id = person_id
+            s.add(obj)
+            s.flush()
+            patch = {k: jsonable(getattr(obj, k)) for k in self._patch_keys(cls)}
+            self._record_change(s, obj, "create", patch, hlc)
+            self.ws.remember_clock(s, hlc)
+        return obj
+
+    def update(self, record_type: str, record_id: str, changes: Mapping[str, Any]) -> Envelope:
+        cls = record_class(record_type)
+        cleaned = {k: clean_value(cls, k, v) for k, v in changes.items()}
+        with self._transaction() as s:
+            obj = s.get(cls, record_id)
+            if obj is None:
+                raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+            if obj.deleted:
+                raise RecordDeleted(f"That {_type_label(cls)} record was deleted, so it cannot be changed.")
+            changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+            if not changed:
+                s.expunge(obj)
+                return obj
+            for key, col in columns_of(cls).items():
+                if key in changed and col.info.get("required") and changed[key] in (None, "", []):
+                    raise ValidationError(f"The {_label(col)} cannot be left empty.", field=key)
+            frozen = IMMUTABLE_FIELDS.get(record_type, frozenset()) & changed.keys()
+            if frozen:
+                raise ValidationError(
+                    "What the person chose and said is kept as it was recorded. Add a new dated entry instead.",
+                    field=sorted(frozen)[0],
+                )
+            self._check_append_only(obj, record_type)
+            self._check_refs(s, cls, changed)
+            merged = {k: getattr(obj, k) for k in columns_of(cls)} | changed
+            self._check_rules(record_type, merged, obj)
+            hlc = self.ws.clock.tick()
+            for key, value in changed.items():
+                setattr(obj, key, value)
+            self._stamp(obj, hlc)
+            s.flush()
+            self._record_change(s, obj, "update", {k: jsonable(v) for k, v in changed.items()}, hlc)
+            self.ws.remember_clock(s, hlc)
+        return obj
+
+    def delete(self, record_type: str, record_id: str) -> Envelope:
+        """Tombstone a record: it disappears from lists and syncs as deleted; nothing is erased until evicted."""
+        cls = record_class(record_type)
+        with self._transaction() as s:
+            obj = s.get(cls, record_id)
+            if obj is None:
+                raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+            if obj.deleted:
+                return obj
+            self._check_append_only(obj, record_type)
+            hlc = self.ws.clock.tick()
+            obj.deleted = True
+            obj.deleted_at = utcnow()
+            obj.deleted_by = self.ws.identity.user_id
+            self._stamp(obj, hlc)
+            s.flush()
+            self._record_change(s, obj, "delete", {}, hlc, deleted=True)
+            self.ws.remember_clock(s, hlc)
+        return obj
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _patch_keys(cls: type[Envelope]) -> list[str]:
+        return [*columns_of(cls).keys(), "visibility", "privileged", "consent_id"]
+
+    def _stamp(self, obj: Envelope, hlc: str) -> None:
+        obj.edited_hlc = hlc
+        obj.edited_by = self.ws.identity.user_id
+        obj.edited_device = self.ws.identity.device_id
+
+    def _record_change(
+        self, s: Session, obj: Envelope, action: str, patch: dict[str, Any], hlc: str, *, deleted: bool = False
+    ) -> None:
+        s.add(
+            OutboxEntry(
+                record_id=obj.id,
+                record_type=obj.RECORD_TYPE,
+                base_rev=obj.rev,
+                patch=patch,
+                deleted=deleted,
+                edited_hlc=hlc,
+                created_at=utcnow(),
+            )
+        )
+        self.ws.audit(
+            s, action, record_type=obj.RECORD_TYPE, record_id=obj.id, person_id=obj.person_id,
+            fields=sorted(patch), hlc=hlc,
+        )
+
+    def _require_live(self, s: Session, record_type: str, record_id: str) -> Envelope:
+        cls = record_class(record_type)
+        obj = s.get(cls, record_id)
+        if obj is None or obj.deleted:
+            raise ValidationError(f"The linked {_type_label(cls)} record was not found on this computer.")
+        return obj
+
+    def _check_refs(self, s: Session, cls: type[Envelope], values: Mapping[str, Any]) -> None:
+        for key, col in columns_of(cls).items():
+            if col.info.get("kind") != "ref" or not values.get(key):
+                continue
+            (fk,) = col.foreign_keys
+            target = fk.column.table.name
+            self._require_live(s, target, values[key])
+        if values.get("consent_id"):
+            self._require_live(s, "consent", values["consent_id"])
+
+    def _check_append_only(self, obj: Envelope, record_type: str) -> None:
+        if record_type == "note_entry":
+            if obj.owner_user_id != self.ws.identity.user_id:
+                raise ValidationError("Only the person who wrote a note can change it. Add a new entry instead.")
+            if getattr(obj, "signed_at", None) is not None:
+                raise ValidationError("A signed note cannot be changed. Add a new entry instead.")
+
+    def _check_rules(self, record_type: str, values: Mapping[str, Any], existing: Envelope | None) -> None:
+        """Rules that span fields. Kept few and stated in plain words."""
+        today = dt.date.today()
+        if record_type == "person":
+            dob = values.get("date_of_birth")
+            if dob is not None and dob > today:
+                raise ValidationError("The date of birth cannot be in the future.", field="date_of_birth")
+        if record_type == "consent":
+            start, end = values.get("starts_on"), values.get("expires_on")
+            if start and end and end < start:
+                raise ValidationError("The consent cannot expire before it starts.", field="expires_on")
+        if record_type == "justice_contact":
+            disposed = values.get("disposition_date")
+            arrested = values.get("arrest_date")
+            if disposed and arrested and disposed < arrested:
+                raise ValidationError("The disposition date cannot be before the arrest date.", field="disposition_date")
+
+
+def _new_id() -> str:
+    from app.models.base import uuid7
+
+    return uuid7()
+
+
+def known_record_types() -> list[str]:
+    return sorted(RECORD_TYPES)

@@ -1,0 +1,103 @@
+"""Device-local tables: never synced as records, never sent to the office server as rows.
+
+- :class:`OutboxEntry` holds local mutations waiting to be pushed (DESIGN.md section 3).
+- :class:`AuditEvent` records who did what to which record, with field *names* only: never a name, a note or
+  any other value a person typed.
+- :class:`VaultMeta` holds a few key/value facts about this vault (its id, the local user, the device, the
+  last HLC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, utcnow, uuid7
+
+__all__ = ["AuditAction", "AuditEvent", "MetaKey", "OutboxEntry", "VaultMeta"]
+
+
+class OutboxEntry(Base):
+    """One local mutation waiting to be pushed.
+
+    Once ``batch_id`` is assigned the entry belongs to that batch for good, and the batch is resent with the
+    same bytes on every retry (the server answers a known ``mutation_id`` with its stored result).
+    """
+
+    __tablename__ = "outbox"
+
+    mutation_id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    record_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    #: The record type's schema version the patch was written against (sent with each mutation).
+    schema_version: Mapped[int] = mapped_column(Integer(), nullable=False, default=1)
+    base_rev: Mapped[int | None] = mapped_column(Integer(), nullable=True)
+    #: Only the changed fields, attribute name -> new value.
+    patch: Mapped[dict[str, Any]] = mapped_column(JSON(), nullable=False, default=dict)
+    deleted: Mapped[bool] = mapped_column(Boolean(), nullable=False, default=False)
+    #: The id of the conflict this mutation resolves, when it is a merge decision.
+    resolves: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    edited_hlc: Mapped[str] = mapped_column(String(40), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    batch_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class AuditAction(enum.StrEnum):
+    """Known audit actions. The column is plain text so a newer version can add actions."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    VIEW = "view"
+    UNLOCK = "unlock"
+    LOCK = "lock"
+    EXPORT = "export"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
+    RECOVERED = "recovered"
+    DEMO_GENERATED = "demo_generated"
+    DISCLOSURE_ALLOWED = "disclosure_allowed"
+    DISCLOSURE_BLOCKED = "disclosure_blocked"
+
+
+class AuditEvent(Base):
+    """Who did what, when, to which record. Ids and field names only: never a name or any typed text."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    hlc: Mapped[str] = mapped_column(String(40), nullable=False)
+    user_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    device_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    action: Mapped[str] = mapped_column(String(40), nullable=False)
+    record_type: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    record_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    # No foreign key: the audit trail outlives records evicted from this device.
+    person_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    #: Names of the fields changed, never their values.
+    fields: Mapped[list[str]] = mapped_column(JSON(), nullable=False, default=list)
+
+
+class MetaKey(enum.StrEnum):
+    """Keys of :class:`VaultMeta`."""
+
+    VAULT_ID = "vault_id"
+    LOCAL_USER_ID = "local_user_id"
+    DEVICE_ID = "device_id"
+    LAST_HLC = "last_hlc"
+
+
+class VaultMeta(Base):
+    """Key/value facts about this vault."""
+
+    __tablename__ = "vault_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text(), nullable=False)

@@ -1,0 +1,1 @@
+"""Outcome measures and their PDF and CSV writers."""

@@ -1,0 +1,1 @@
+"""The office server (FastAPI); imports core, models and sync, never the UI."""

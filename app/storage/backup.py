@@ -1,0 +1,207 @@
+"""Vault backups: one file holding the encrypted database and its key file, opened by the same passphrase or code.
+
+A backup is a tar archive (nothing compressed, nothing in clear) with ``manifest.json`` (format, date, vault id,
+schema revision — no names), ``vault.key`` and ``vault.db``. The database is copied with SQLite's online backup API
+into a keyed temporary file beside the destination, so the copy is consistent while the app keeps working, and the
+archive is written atomically. Restoring checks the archive opens with what the person typed before it touches the
+current vault, and moves the current files aside instead of deleting them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import tarfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import BackupError, KeyFileDamaged
+from app.storage import keyfile, recovery
+from app.storage.atomic import PRIVATE_MODE, fsync_dir, temp_path_for
+from app.storage.engine import inspect_database, raw_connect
+
+if TYPE_CHECKING:
+    from app.storage.vault import Vault
+
+FORMAT = "offramp-vault-backup"
+SUFFIX = ".offramp-backup"
+
+NOT_A_BACKUP = "That file is not an Offramp backup, or it is damaged. Nothing was changed."
+
+
+def backup_name(reason: str) -> str:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
+    return f"offramp-{reason}-{stamp}{SUFFIX}"
+
+
+def _snapshot_database(vault: Vault, dk: bytearray, target: Path) -> None:
+    source = raw_connect(vault.db_path, dk)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+        os.close(fd)
+        dest = raw_connect(target, dk)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    finally:
+        source.close()
+
+
+def write_backup(vault: Vault, dk: bytearray, destination: Path, *, reason: str) -> Path:
+    from app.storage import migrate
+
+    destination = Path(destination)
+    target = destination / backup_name(reason)
+    snapshot = temp_path_for(destination / "vault-snapshot.db")
+    archive_tmp = temp_path_for(target)
+    try:
+        _snapshot_database(vault, dk, snapshot)
+        key_bytes = vault.key_path.read_bytes()
+        header = keyfile.load(vault.key_path).header
+        manifest = {
+            "format": FORMAT,
+            "version": 1,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "vault_id": header.get("vault_id"),
+            "reason": reason,
+            "schema_head": migrate.head_revision(),
+        }
+        fd = os.open(archive_tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=1).encode("ascii"))
+            _add_bytes(tar, "vault.key", key_bytes)
+            info = tar.gettarinfo(str(snapshot), arcname="vault.db")
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            info.mode = PRIVATE_MODE
+            with open(snapshot, "rb") as db:
+                tar.addfile(info, db)
+            tar.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(archive_tmp, target)
+        fsync_dir(destination)
+    except OSError as exc:
+        raise BackupError(
+            "The backup could not be written (the drive may be full or read-only). The vault itself is unchanged.",
+            detail=type(exc).__name__,
+        ) from None
+    finally:
+        for leftover in (snapshot, archive_tmp):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    return target
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = PRIVATE_MODE
+    info.mtime = int(dt.datetime.now(dt.UTC).timestamp())
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _read_archive(path: Path) -> tuple[dict[str, object], bytes, tarfile.TarFile, tarfile.TarInfo]:
+    try:
+        tar = tarfile.open(path, mode="r:")
+        manifest = json.loads(_member_bytes(tar, "manifest.json"))
+        if manifest.get("format") != FORMAT:
+            raise ValueError("format")
+        key_bytes = _member_bytes(tar, "vault.key")
+        db_info = tar.getmember("vault.db")
+        if not db_info.isfile():
+            raise ValueError("db member")
+    except (OSError, tarfile.TarError, KeyError, ValueError, UnicodeDecodeError):
+        raise BackupError(NOT_A_BACKUP) from None
+    return manifest, key_bytes, tar, db_info
+
+
+def _member_bytes(tar: tarfile.TarFile, name: str) -> bytes:
+    member = tar.getmember(name)
+    stream = tar.extractfile(member)
+    if stream is None or member.size > 1 << 20:
+        raise ValueError(name)
+    return stream.read()
+
+
+def restore_backup(
+    archive: Path | str,
+    data_dir: Path | str,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+) -> Path | None:
+    """Put a backup in place of the vault in ``data_dir``.
+
+    Returns the folder the replaced vault's files were moved to (``None`` when there was no vault). The passphrase
+    or recovery code must open the backup's key file and every page of its database must verify first.
+    """
+    from app.storage.vault import DB_NAME, KEY_NAME
+
+    archive, data_dir = Path(archive), Path(data_dir)
+    if not archive.is_file():
+        raise BackupError("That backup file does not exist.")
+    _manifest, key_bytes, tar, db_info = _read_archive(archive)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    staged_db = temp_path_for(data_dir / DB_NAME)
+    staged_key = temp_path_for(data_dir / KEY_NAME)
+    dk = None
+    try:
+        fd = os.open(staged_key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+        with os.fdopen(fd, "wb") as out:
+            out.write(key_bytes)
+        try:
+            kf = keyfile.load(staged_key)
+        except KeyFileDamaged:
+            raise BackupError(NOT_A_BACKUP) from None
+        if passphrase is not None:
+            dk = kf.open_with_passphrase(passphrase)
+        elif recovery_code is not None:
+            dk = kf.open_with_recovery_code(recovery.parse(recovery_code))
+        else:
+            raise BackupError("Type the vault's passphrase or recovery code to restore a backup.")
+        stream = tar.extractfile(db_info)
+        if stream is None:
+            raise BackupError(NOT_A_BACKUP)
+        fd = os.open(staged_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+        with os.fdopen(fd, "wb") as out:
+            while block := stream.read(1 << 20):
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        health = inspect_database(staged_db, dk, full=True)
+        if not health.ok:
+            raise BackupError("The database inside that backup is damaged. Nothing was changed; try an older backup.")
+        moved_to = _move_current_aside(data_dir)
+        os.replace(staged_key, data_dir / KEY_NAME)
+        os.replace(staged_db, data_dir / DB_NAME)
+        fsync_dir(data_dir)
+        return moved_to
+    finally:
+        tar.close()
+        if dk is not None:
+            for i in range(len(dk)):
+                dk[i] = 0
+        for leftover in (staged_db, staged_key):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _move_current_aside(data_dir: Path) -> Path | None:
+    from app.storage.vault import DB_NAME, KEY_NAME
+
+    names = [DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEY_NAME, f"{KEY_NAME}.prev"]
+    present = [n for n in names if (data_dir / n).exists()]
+    if not present:
+        return None
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
+    aside = data_dir / f"replaced-by-restore-{stamp}"
+    aside.mkdir(mode=0o700)
+    for name in present:
+        os.replace(data_dir / name, aside / name)
+    return aside

@@ -1,0 +1,185 @@
+"""The SQLCipher engine, exactly as DESIGN.md section 2 says, and the checks that tell damage apart.
+
+``sqlite:///`` with ``module=sqlcipher3.dbapi2`` and a ``connect`` listener inserted first that keys the connection
+with the raw data key before anything else touches the file. The key lives only in the caller's ``bytearray``;
+zeroing it makes every later connection fail instead of opening with a stale key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
+
+from app.errors import DatabaseDamaged, DatabaseTruncated, VaultLocked
+
+PAGE_SIZE = 4096
+
+TRUNCATED = (
+    "The vault's database file is incomplete: it looks cut short, perhaps by an interrupted copy or a full disk. "
+    "Nothing was changed. Restore the vault from its latest backup."
+)
+
+
+def damaged_message(pages: list[int]) -> str:
+    where = f"{len(pages)} damaged part{'s' if len(pages) != 1 else ''}" if pages else "damaged parts"
+    return (
+        f"Part of the vault's database is damaged ({where} found). Nothing was changed. "
+        "Restore the vault from its latest backup; your IT contact can run 'offramp vault check' for details."
+    )
+
+
+def _key_pragma(dk: bytearray) -> str:
+    if len(dk) != 32 or not any(dk):
+        raise VaultLocked("The vault is locked. Unlock it again to go on.")
+    return f"PRAGMA key = \"x'{bytes(dk).hex()}'\""
+
+
+def raw_connect(path: Path, dk: bytearray) -> Any:
+    """A bare keyed DB-API connection (checks, backups). Closing it is the caller's job."""
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(dk))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher,
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=2,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _key_connection(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute(_key_pragma(dk))
+            # A wrong key fails here, as "file is not a database", before any other statement.
+            cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            cur.execute("PRAGMA journal_mode = WAL").fetchone()
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA temp_store = MEMORY")
+            cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA busy_timeout = 5000")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # pysqlite's implicit transactions skip DDL; we open them ourselves so migrations are transactional.
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+@contextlib.contextmanager
+def translate_errors() -> Iterator[None]:
+    """Turn sqlcipher3's errors (which do not subclass sqlite3's) into our human ones."""
+    try:
+        yield
+    except DBAPIError as exc:
+        raise map_dbapi_error(exc.orig) from None
+    except sqlcipher.DatabaseError as exc:
+        raise map_dbapi_error(exc) from None
+
+
+def map_dbapi_error(exc: BaseException | None) -> Exception:
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "hmac" in text:
+        return DatabaseDamaged(damaged_message([]), detail=type(exc).__name__)
+    if isinstance(exc, Exception):
+        return exc
+    return RuntimeError("database error")
+
+
+@dataclass
+class DatabaseHealth:
+    damaged_pages: list[int] = field(default_factory=list)
+    truncated: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.damaged_pages or self.truncated or self.problems)
+
+    def raise_if_bad(self) -> None:
+        if self.damaged_pages or self.problems:
+            raise DatabaseDamaged(damaged_message(self.damaged_pages), detail="; ".join(self.problems)[:500])
+        if self.truncated:
+            raise DatabaseTruncated(TRUNCATED)
+
+
+def _parse_page(row: str) -> int | None:
+    digits = "".join(ch if ch.isdigit() else " " for ch in row).split()
+    return int(digits[-1]) if digits else None
+
+
+def inspect_database(path: Path, dk: bytearray, *, full: bool) -> DatabaseHealth:
+    """Tell a healthy file from a truncated or damaged one, reading only (nothing on disk changes).
+
+    ``full`` verifies every page's HMAC (``cipher_integrity_check``) and runs ``quick_check``; without it only the
+    cheap signs are read: the file's size, page 1 and the page count.
+    """
+    health = DatabaseHealth()
+    size = os.path.getsize(path)
+    if size == 0 or size % PAGE_SIZE:
+        health.truncated = size > 0
+        if size == 0:
+            health.problems.append("empty file")
+        return health
+    conn = raw_connect(path, dk)
+    try:
+        if full:
+            rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            pages = sorted({p for p in (_parse_page(r) for r in rows) if p is not None})
+            if rows:
+                health.damaged_pages = pages
+                if not pages:
+                    health.problems.extend(rows[:5])
+                return health
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+        except sqlcipher.DatabaseError as exc:
+            text = str(exc).lower()
+            if "malformed" in text and full:
+                # Every page present verifies, yet pages are missing: the file was cut short.
+                health.truncated = True
+            elif "not a database" in text:
+                health.damaged_pages = [1]
+            else:
+                # Without the page-by-page check we cannot tell missing pages from bad ones: look closer.
+                conn.close()
+                return inspect_database(path, dk, full=True)
+            return health
+        wal = Path(f"{path}-wal")
+        wal_pending = wal.exists() and wal.stat().st_size > 0
+        if page_count * PAGE_SIZE > size and not wal_pending:
+            health.truncated = True
+            return health
+        if full:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if result != ["ok"]:
+                health.problems.extend(result[:5])
+    finally:
+        conn.close()
+    return health

@@ -1,0 +1,234 @@
+"""The vault key file (``vault.key``): who the vault belongs to and the data key, wrapped several ways.
+
+Layout (JSON, no secrets in clear)::
+
+    {"format": "offramp-vault-key", "version": 1,
+     "header": {vault_id, kind, office_id, user_id, device_id, team_id, regime, created_at},
+     "pass_wrap": {kdf params, salt, nonce, ct},        passphrase --Argon2id--> KEK --AES-256-GCM--> DK
+     "recovery_wrap": {"kind": "code", ...} | {"kind": "office", public_key, sealed},
+     "quick_wrap": null | {...},
+     "checksums": {section: sha256 of its canonical JSON}}
+
+The header is the AES-GCM associated data of every wrap, so moving a wrap to another vault's header fails. The
+per-section checksums tell a damaged file apart from a wrong passphrase (both would otherwise fail the same GCM tag)
+and let the recovery code still work when only the passphrase wrap is damaged.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, PublicKey, SealedBox
+
+from app.errors import KeyFileDamaged, WrongPassphrase, WrongRecoveryCode
+from app.storage import kdf
+from app.storage.atomic import atomic_write_bytes
+
+FORMAT = "offramp-vault-key"
+VERSION = 1
+SECTIONS = ("header", "pass_wrap", "recovery_wrap", "quick_wrap")
+
+DAMAGED = (
+    "The vault's key file is damaged, so this vault cannot be opened with the passphrase. Nothing was changed. "
+    "Use the recovery code, or restore the vault from its latest backup."
+)
+DAMAGED_BEYOND = (
+    "The vault's key file is damaged and cannot be read at all. Nothing was changed. "
+    "Restore the vault from its latest backup."
+)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+def _checksum(obj: Any) -> str:
+    return hashlib.sha256(canonical(obj)).hexdigest()
+
+
+def _aad(section: str, header: dict[str, Any]) -> bytes:
+    return b"offramp-vault-key/v1/" + section.encode("ascii") + b"/" + canonical(header)
+
+
+@dataclass
+class KeyFile:
+    header: dict[str, Any]
+    pass_wrap: dict[str, Any] | None = None
+    recovery_wrap: dict[str, Any] | None = None
+    quick_wrap: dict[str, Any] | None = None
+    #: Sections whose checksum did not match when read (only set by :func:`load`).
+    damaged: set[str] = field(default_factory=set)
+
+    # --- serialising -------------------------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        body: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "header": self.header,
+            "pass_wrap": self.pass_wrap,
+            "recovery_wrap": self.recovery_wrap,
+            "quick_wrap": self.quick_wrap,
+        }
+        body["checksums"] = {s: _checksum(body[s]) for s in SECTIONS}
+        return json.dumps(body, sort_keys=True, indent=1).encode("ascii") + b"\n"
+
+    def save(self, path: Path) -> None:
+        atomic_write_bytes(path, self.to_bytes())
+
+    # --- passphrase wrap ---------------------------------------------------------------------------------------
+
+    def set_passphrase(self, dk: bytes | bytearray, passphrase: str, params: kdf.KdfParams) -> None:
+        salt = os.urandom(kdf.SALT_BYTES)
+        kek = kdf.derive(kdf.normalise_passphrase(passphrase), salt, params)
+        try:
+            nonce = os.urandom(12)
+            ct = AESGCM(bytes(kek)).encrypt(nonce, bytes(dk), _aad("pass_wrap", self.header))
+        finally:
+            _zero(kek)
+        self.pass_wrap = {
+            "kdf": "argon2id",
+            "params": params.to_dict(),
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "ct": _b64(ct),
+        }
+
+    def open_with_passphrase(self, passphrase: str) -> bytearray:
+        if self.pass_wrap is None or {"header", "pass_wrap"} & self.damaged:
+            raise KeyFileDamaged(DAMAGED)
+        try:
+            params = kdf.KdfParams.from_dict(self.pass_wrap["params"])
+            salt = _unb64(self.pass_wrap["salt"])
+            nonce = _unb64(self.pass_wrap["nonce"])
+            ct = _unb64(self.pass_wrap["ct"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KeyFileDamaged(DAMAGED, detail=f"pass_wrap: {type(exc).__name__}") from None
+        kek = kdf.derive(kdf.normalise_passphrase(passphrase), salt, params)
+        try:
+            return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, _aad("pass_wrap", self.header)))
+        except InvalidTag:
+            raise WrongPassphrase(
+                "That passphrase does not open this vault. Check Caps Lock and the keyboard language, then try again."
+            ) from None
+        finally:
+            _zero(kek)
+
+    # --- recovery wraps ----------------------------------------------------------------------------------------
+
+    def set_recovery_code(self, dk: bytes | bytearray, secret: bytes) -> None:
+        """Wrap under a printed code. The code holds 160 random bits, so the floor parameters are plenty."""
+        params = kdf.KdfParams.floor()
+        salt = os.urandom(kdf.SALT_BYTES)
+        kek = kdf.derive(secret, salt, params)
+        try:
+            nonce = os.urandom(12)
+            ct = AESGCM(bytes(kek)).encrypt(nonce, bytes(dk), _aad("recovery_wrap", self.header))
+        finally:
+            _zero(kek)
+        self.recovery_wrap = {
+            "kind": "code",
+            "kdf": "argon2id",
+            "params": params.to_dict(),
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "ct": _b64(ct),
+        }
+
+    def set_office_recovery(self, dk: bytes | bytearray, office_public_key: bytes) -> None:
+        """Seal the data key to the office recovery key; its private half lives only on the printed kit."""
+        payload = bytes(dk) + hashlib.sha256(canonical(self.header)).digest()
+        sealed = SealedBox(PublicKey(office_public_key)).encrypt(payload)
+        self.recovery_wrap = {"kind": "office", "public_key": _b64(office_public_key), "sealed": _b64(sealed)}
+
+    def _recovery_section(self) -> dict[str, Any]:
+        if self.recovery_wrap is None or {"header", "recovery_wrap"} & self.damaged:
+            raise KeyFileDamaged(DAMAGED_BEYOND)
+        return self.recovery_wrap
+
+    def open_with_recovery_code(self, secret: bytes) -> bytearray:
+        wrap = self._recovery_section()
+        if wrap.get("kind") != "code":
+            raise WrongRecoveryCode(
+                "This vault is recovered with the office recovery kit, not a personal code. Ask your office admin."
+            )
+        try:
+            params = kdf.KdfParams.from_dict(wrap["params"])
+            salt, nonce, ct = _unb64(wrap["salt"]), _unb64(wrap["nonce"]), _unb64(wrap["ct"])
+        except (KeyError, TypeError, ValueError):
+            raise KeyFileDamaged(DAMAGED_BEYOND) from None
+        kek = kdf.derive(secret, salt, params)
+        try:
+            return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, _aad("recovery_wrap", self.header)))
+        except InvalidTag:
+            raise WrongRecoveryCode(
+                "That recovery code does not belong to this vault. Check that it is the sheet printed for this computer."
+            ) from None
+        finally:
+            _zero(kek)
+
+    def open_with_office_key(self, office_private_key: bytes) -> bytearray:
+        wrap = self._recovery_section()
+        if wrap.get("kind") != "office":
+            raise WrongRecoveryCode("This vault was not enrolled with an office, so it has no office recovery.")
+        try:
+            plain = SealedBox(PrivateKey(office_private_key)).decrypt(_unb64(wrap["sealed"]))
+        except (CryptoError, KeyError, ValueError):
+            raise WrongRecoveryCode("That office recovery key does not open this vault.") from None
+        dk, bound = plain[: kdf.KEY_BYTES], plain[kdf.KEY_BYTES :]
+        if bound != hashlib.sha256(canonical(self.header)).digest():
+            raise WrongRecoveryCode("That office recovery wrap belongs to another vault.")
+        return bytearray(dk)
+
+
+def load(path: Path) -> KeyFile:
+    """Read a key file. A file that is unreadable as a whole raises; damaged sections are noted in ``damaged``."""
+    try:
+        raw = Path(path).read_bytes()
+        body = json.loads(raw.decode("ascii"))
+        if not isinstance(body, dict) or body.get("format") != FORMAT:
+            raise ValueError("not a key file")
+        if body.get("version") != VERSION:
+            raise ValueError("unknown version")
+        checksums = body["checksums"]
+        header = body["header"]
+        if not isinstance(header, dict) or not isinstance(checksums, dict):
+            raise ValueError("bad structure")
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise KeyFileDamaged(DAMAGED_BEYOND, detail=type(exc).__name__) from None
+    damaged = {s for s in SECTIONS if checksums.get(s) != _checksum(body.get(s))}
+    if "header" in damaged:
+        raise KeyFileDamaged(DAMAGED_BEYOND, detail="header checksum")
+    return KeyFile(
+        header=header,
+        pass_wrap=body.get("pass_wrap"),
+        recovery_wrap=body.get("recovery_wrap"),
+        quick_wrap=body.get("quick_wrap") if "quick_wrap" not in damaged else None,
+        damaged=damaged,
+    )
+
+
+def _zero(buf: bytearray) -> None:
+    for i in range(len(buf)):
+        buf[i] = 0

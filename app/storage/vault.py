@@ -1,0 +1,384 @@
+"""The local vault: create, unlock, lock, change passphrase, recover, back up and restore.
+
+A random 32-byte data key (DK) is the raw SQLCipher key. It is never derived from the passphrase, so changing the
+passphrase re-wraps 32 bytes in ``vault.key`` and never rewrites the database. Every failure that a person can
+cause (wrong passphrase, damaged key file, damaged or truncated database, vault already open) raises a typed error
+with one human sentence, and none of them writes, moves or deletes anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import (
+    BackupError,
+    KeyFileDamaged,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+    WeakPassphrase,
+)
+from app.storage import keyfile, recovery
+from app.storage import migrate as migrations
+from app.storage.atomic import fsync_dir
+from app.storage.engine import inspect_database, make_engine, translate_errors
+from app.storage.kdf import KdfParams, calibrate
+from app.storage.lock import InstanceLock
+
+DB_NAME = "vault.db"
+KEY_NAME = "vault.key"
+LOCK_NAME = "vault.lock"
+BACKUP_DIR = "backups"
+MIN_PASSPHRASE_CHARS = 10
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
+        raise WeakPassphrase(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. "
+            "A few unrelated words are easy to remember and hard to guess."
+        )
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who this vault belongs to, read from the key file header (no secrets)."""
+
+    vault_id: str
+    user_id: str
+    device_id: str
+    team_id: str | None
+    regime: str
+    office_id: str | None
+    kind: str  # "personal" or "enrolled"
+
+
+class Vault:
+    """A vault folder on disk. Holds no key: :meth:`unlock` returns an :class:`UnlockedVault`."""
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir)
+        self.db_path = self.data_dir / DB_NAME
+        self.key_path = self.data_dir / KEY_NAME
+        self.lock_path = self.data_dir / LOCK_NAME
+        self.backup_dir = self.data_dir / BACKUP_DIR
+
+    @property
+    def previous_key_path(self) -> Path:
+        return self.key_path.with_name(KEY_NAME + ".prev")
+
+    def exists(self) -> bool:
+        return self.db_path.exists() or self.key_path.exists()
+
+    def _require(self) -> None:
+        if not self.key_path.exists() and not self.db_path.exists():
+            raise VaultNotFound("There is no Offramp vault in this folder yet.")
+        if not self.key_path.exists():
+            raise KeyFileDamaged(
+                "The vault's key file is missing, so the vault cannot be opened. Nothing was changed. "
+                "Restore the vault from its latest backup."
+            )
+        if not self.db_path.exists():
+            from app.errors import DatabaseDamaged
+
+            raise DatabaseDamaged(
+                "The vault's database file is missing. Nothing was changed. Restore the vault from its latest backup."
+            )
+
+    # --- create ------------------------------------------------------------------------------------------------
+
+    def create(
+        self,
+        passphrase: str,
+        *,
+        kdf_params: KdfParams | None = None,
+        user_id: str | None = None,
+        device_id: str | None = None,
+        team_id: str | None = None,
+        regime: str = "advocacy",
+    ) -> tuple[UnlockedVault, str]:
+        """Make a new personal vault. Returns it unlocked, and the recovery code to show and print once."""
+        if self.exists():
+            raise VaultExists("There is already a vault in this folder; it was left as it is.")
+        check_new_passphrase(passphrase)
+        if regime not in ("advocacy", "prosecution"):
+            raise ValueError("regime must be advocacy or prosecution")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(self.data_dir, 0o700)
+        params = kdf_params or calibrate()
+        lock = InstanceLock(self.lock_path)
+        lock.acquire()
+        dk = bytearray(os.urandom(32))
+        code, secret = recovery.generate()
+        header = {
+            "vault_id": str(uuid.uuid4()),
+            "kind": "personal",
+            "office_id": None,
+            "user_id": user_id or str(uuid.uuid4()),
+            "device_id": device_id or str(uuid.uuid4()),
+            "team_id": team_id,
+            "regime": regime,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        kf = keyfile.KeyFile(header=header)
+        try:
+            kf.set_passphrase(dk, passphrase, params)
+            kf.set_recovery_code(dk, secret)
+            # The database first: a key file with no database is "damaged"; a database with no key file is lost.
+            engine = make_engine(self.db_path, dk)
+            with translate_errors():
+                migrations.upgrade(engine)
+            kf.save(self.key_path)
+        except BaseException:
+            _zero(dk)
+            lock.release()
+            raise
+        return UnlockedVault(self, kf, dk, engine, lock), code
+
+    # --- unlock ------------------------------------------------------------------------------------------------
+
+    def unlock(self, passphrase: str, *, full_check: bool = False) -> UnlockedVault:
+        self._require()
+        kf = keyfile.load(self.key_path)
+        dk = kf.open_with_passphrase(passphrase)
+        return self._open(kf, dk, full_check=full_check)
+
+    def recover(
+        self, code: str, new_passphrase: str, *, kdf_params: KdfParams | None = None
+    ) -> UnlockedVault:
+        """Open with the printed recovery code and set a new passphrase."""
+        check_new_passphrase(new_passphrase)
+        secret = recovery.parse(code)
+        self._require()
+        kf = keyfile.load(self.key_path)
+        dk = kf.open_with_recovery_code(secret)
+        unlocked = self._open(kf, dk, full_check=False)
+        try:
+            unlocked.set_passphrase(new_passphrase, kdf_params=kdf_params)
+        except BaseException:
+            unlocked.lock()
+            raise
+        return unlocked
+
+    def recover_with_office_key(
+        self, office_private_key: bytes, new_passphrase: str, *, kdf_params: KdfParams | None = None
+    ) -> UnlockedVault:
+        check_new_passphrase(new_passphrase)
+        self._require()
+        kf = keyfile.load(self.key_path)
+        dk = kf.open_with_office_key(office_private_key)
+        unlocked = self._open(kf, dk, full_check=False)
+        try:
+            unlocked.set_passphrase(new_passphrase, kdf_params=kdf_params)
+        except BaseException:
+            unlocked.lock()
+            raise
+        return unlocked
+
+    def _open(self, kf: keyfile.KeyFile, dk: bytearray, *, full_check: bool) -> UnlockedVault:
+        lock = InstanceLock(self.lock_path)
+        engine: Engine | None = None
+        try:
+            lock.acquire()
+            inspect_database(self.db_path, dk, full=full_check).raise_if_bad()
+            engine = make_engine(self.db_path, dk)
+            with translate_errors():
+                if migrations.needs_upgrade(engine):
+                    engine.dispose()
+                    from app.storage.backup import write_backup
+
+                    self.backup_dir.mkdir(exist_ok=True)
+                    write_backup(self, dk, self.backup_dir, reason="before-update")
+                    migrations.upgrade(engine)
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            _zero(dk)
+            lock.release()
+            raise
+        unlocked = UnlockedVault(self, kf, dk, engine, lock)
+        # The current key file has now unlocked once: the previous generation is no longer needed.
+        with contextlib.suppress(OSError):
+            self.previous_key_path.unlink()
+        return unlocked
+
+    def check(self, passphrase: str) -> Any:
+        """Verify the key file and every page of the database; returns the :class:`DatabaseHealth`."""
+        self._require()
+        kf = keyfile.load(self.key_path)
+        dk = kf.open_with_passphrase(passphrase)
+        lock = InstanceLock(self.lock_path)
+        try:
+            lock.acquire()
+            return inspect_database(self.db_path, dk, full=True)
+        finally:
+            _zero(dk)
+            lock.release()
+
+
+class UnlockedVault:
+    """An open vault: the engine, the data key and the instance lock. :meth:`lock` ends it."""
+
+    def __init__(
+        self, vault: Vault, kf: keyfile.KeyFile, dk: bytearray, engine: Engine, lock: InstanceLock
+    ) -> None:
+        self.vault = vault
+        self._keyfile = kf
+        self._dk = dk
+        self._engine: Engine | None = engine
+        self._lock = lock
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+
+    # --- identity and access -----------------------------------------------------------------------------------
+
+    @property
+    def identity(self) -> Identity:
+        h = self._keyfile.header
+        return Identity(
+            vault_id=h["vault_id"],
+            user_id=h["user_id"],
+            device_id=h["device_id"],
+            team_id=h.get("team_id"),
+            regime=h.get("regime", "advocacy"),
+            office_id=h.get("office_id"),
+            kind=h.get("kind", "personal"),
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked("The vault is locked. Unlock it again to go on.")
+        return self._engine
+
+    def session(self) -> Session:
+        self.engine  # noqa: B018 - raises when locked
+        return self._sessions()
+
+    @property
+    def recovery_kind(self) -> str | None:
+        wrap = self._keyfile.recovery_wrap
+        return None if wrap is None else str(wrap.get("kind"))
+
+    # --- key management ----------------------------------------------------------------------------------------
+
+    def change_passphrase(
+        self, current: str, new: str, *, kdf_params: KdfParams | None = None
+    ) -> None:
+        """Re-wrap the data key under ``new``. ``current`` is asked again so an unattended screen cannot do it."""
+        check_new_passphrase(new)
+        on_disk = keyfile.load(self.vault.key_path)
+        check = on_disk.open_with_passphrase(current)
+        _zero(check)
+        self.set_passphrase(new, kdf_params=kdf_params)
+
+    def set_passphrase(self, new: str, *, kdf_params: KdfParams | None = None) -> None:
+        check_new_passphrase(new)
+        params = kdf_params or calibrate()
+        updated = keyfile.KeyFile(
+            header=dict(self._keyfile.header),
+            pass_wrap=None,
+            recovery_wrap=self._keyfile.recovery_wrap,
+            quick_wrap=None,  # a new passphrase ends any quick-unlock wrap
+        )
+        updated.set_passphrase(self._dk, new, params)
+        self._replace_keyfile(updated, passphrase=new)
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery wrap with a new printed code (the old code stops working)."""
+        code, secret = recovery.generate()
+        updated = keyfile.KeyFile(
+            header=dict(self._keyfile.header),
+            pass_wrap=self._keyfile.pass_wrap,
+            recovery_wrap=None,
+            quick_wrap=self._keyfile.quick_wrap,
+        )
+        updated.set_recovery_code(self._dk, secret)
+        self._replace_keyfile(updated)
+        return code
+
+    def set_office_recovery(self, office_public_key: bytes) -> None:
+        updated = keyfile.KeyFile(
+            header=dict(self._keyfile.header),
+            pass_wrap=self._keyfile.pass_wrap,
+            recovery_wrap=None,
+            quick_wrap=self._keyfile.quick_wrap,
+        )
+        updated.set_office_recovery(self._dk, office_public_key)
+        self._replace_keyfile(updated)
+
+    def _replace_keyfile(self, updated: keyfile.KeyFile, *, passphrase: str | None = None) -> None:
+        """Keep the previous generation until the new file has opened once, then let it go."""
+        key_path = self.vault.key_path
+        prev = self.vault.previous_key_path
+        if key_path.exists():
+            os.replace(key_path, prev)
+            fsync_dir(key_path.parent)
+        try:
+            updated.save(key_path)
+            reread = keyfile.load(key_path)
+            dk = reread.open_with_passphrase(passphrase) if passphrase else None
+            if dk is not None:
+                if dk != self._dk:
+                    raise KeyFileDamaged("The new key file did not read back correctly; the old one was kept.")
+                _zero(dk)
+        except BaseException:
+            if prev.exists():
+                os.replace(prev, key_path)
+                fsync_dir(key_path.parent)
+            raise
+        with contextlib.suppress(OSError):
+            prev.unlink()
+        self._keyfile = reread
+
+    # --- backups -----------------------------------------------------------------------------------------------
+
+    def backup(self, destination: Path | str) -> Path:
+        from app.storage.backup import write_backup
+
+        dest = Path(destination)
+        if not dest.is_dir():
+            raise BackupError("The backup folder does not exist. Plug in the drive or choose another folder.")
+        return write_backup(self.vault, self._dk, dest, reason="manual")
+
+    # --- lock --------------------------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close every connection, zero the data key and let another process open the vault."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        _zero(self._dk)
+        self._lock.release()
+
+    close = lock
+
+    def __enter__(self) -> UnlockedVault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    # For the backup writer and tests that inspect raw pages; never leaves the storage layer.
+    def _data_key(self) -> bytearray:
+        if self._engine is None:
+            raise VaultLocked("The vault is locked. Unlock it again to go on.")
+        return self._dk
+
+
+def _zero(buf: bytearray) -> None:
+    for i in range(len(buf)):
+        buf[i] = 0

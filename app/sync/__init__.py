@@ -1,0 +1,1 @@
+"""Sync protocol, the three-way merge and the client session (filled in by the sync work)."""
