@@ -89,9 +89,10 @@ def cmd_vault_create(args: argparse.Namespace) -> int:
     vault = _vault(args)
     if vault.exists():
         raise OfframpError("There is already a vault in that folder; it was left as it is.")
-    passphrase = (
-        _read_secret_file(args.passphrase_file, "passphrase") if args.passphrase_file else _new_passphrase(None, "Passphrase")
-    )
+    if args.passphrase_file:
+        passphrase = _read_secret_file(args.passphrase_file, "passphrase")
+    else:
+        passphrase = _new_passphrase(None, "Passphrase")
     if not args.fast_kdf:
         _say("Creating the vault (tuning the key derivation to this computer takes a few seconds)...")
     unlocked, code = vault.create(passphrase, kdf_params=_kdf(args), regime=args.regime)
@@ -229,7 +230,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", default=str(default_data_dir()), help="the vault's folder")
     common.add_argument("--passphrase-file", help="read the passphrase from the first line of this file")
 

@@ -1,1 +1,4 @@
-"""Use cases: people, interviews, screening, safety plans, referrals, consent, relief, measures, audit. No Qt, no HTTP."""
+"""Use cases: people, interviews, screening, safety plans, referrals, consent, relief, measures, audit.
+
+Plain Python: no Qt, no HTTP.
+"""

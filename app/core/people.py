@@ -69,7 +69,9 @@ class PeopleService:
         with self.ws.session() as s:
             rows = s.execute(q.limit(limit).offset(offset)).all()
         return [
-            PersonRow(r.id, r.preferred_name, r.pronouns, list(r.languages or []), r.regime, r.edited_hlc, r.rev is None)
+            PersonRow(
+                r.id, r.preferred_name, r.pronouns, list(r.languages or []), r.regime, r.edited_hlc, r.rev is None
+            )
             for r in rows
         ]
 

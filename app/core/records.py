@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.core.workspace import Workspace
 from app.errors import RecordDeleted, RecordNotFound, ValidationError
-from app.models import RECORD_TYPES, AuditEvent, OutboxEntry, record_class
+from app.models import RECORD_TYPES, OutboxEntry, record_class
 from app.models.base import ENVELOPE_FIELDS, Envelope, Visibility, utcnow
 from app.storage.engine import translate_errors
 
@@ -231,7 +231,8 @@ class RecordService:
             self._check_rules(record_type, cleaned, None)
             hlc = self.ws.clock.tick()
             ident = self.ws.identity
-            obj = cls(
+            maker: Any = cls
+            obj = maker(
                 **{k: v for k, v in cleaned.items() if k not in SETTABLE_ENVELOPE},
                 owner_user_id=ident.user_id,
                 team_id=ident.team_id,
@@ -380,7 +381,9 @@ class RecordService:
             disposed = values.get("disposition_date")
             arrested = values.get("arrest_date")
             if disposed and arrested and disposed < arrested:
-                raise ValidationError("The disposition date cannot be before the arrest date.", field="disposition_date")
+                raise ValidationError(
+                    "The disposition date cannot be before the arrest date.", field="disposition_date"
+                )
 
 
 def _new_id() -> str:

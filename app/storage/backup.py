@@ -22,6 +22,7 @@ from app.errors import BackupError, KeyFileDamaged
 from app.storage import keyfile, recovery
 from app.storage.atomic import PRIVATE_MODE, fsync_dir, temp_path_for
 from app.storage.engine import inspect_database, raw_connect
+from app.storage.lock import InstanceLock
 
 if TYPE_CHECKING:
     from app.storage.vault import Vault
@@ -107,8 +108,9 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 
 
 def _read_archive(path: Path) -> tuple[dict[str, object], bytes, tarfile.TarFile, tarfile.TarInfo]:
+    tar: tarfile.TarFile | None = None
     try:
-        tar = tarfile.open(path, mode="r:")
+        tar = tarfile.open(path, mode="r:")  # noqa: SIM115 - handed to the caller, who closes it
         manifest = json.loads(_member_bytes(tar, "manifest.json"))
         if manifest.get("format") != FORMAT:
             raise ValueError("format")
@@ -117,6 +119,8 @@ def _read_archive(path: Path) -> tuple[dict[str, object], bytes, tarfile.TarFile
         if not db_info.isfile():
             raise ValueError("db member")
     except (OSError, tarfile.TarError, KeyError, ValueError, UnicodeDecodeError):
+        if tar is not None:
+            tar.close()
         raise BackupError(NOT_A_BACKUP) from None
     return manifest, key_bytes, tar, db_info
 
@@ -141,13 +145,23 @@ def restore_backup(
     Returns the folder the replaced vault's files were moved to (``None`` when there was no vault). The passphrase
     or recovery code must open the backup's key file and every page of its database must verify first.
     """
-    from app.storage.vault import DB_NAME, KEY_NAME
+    from app.storage.vault import LOCK_NAME
 
     archive, data_dir = Path(archive), Path(data_dir)
     if not archive.is_file():
         raise BackupError("That backup file does not exist.")
-    _manifest, key_bytes, tar, db_info = _read_archive(archive)
     data_dir.mkdir(parents=True, exist_ok=True)
+    # Never swap files under a running Offramp.
+    with InstanceLock(data_dir / LOCK_NAME):
+        return _restore_locked(archive, data_dir, passphrase=passphrase, recovery_code=recovery_code)
+
+
+def _restore_locked(
+    archive: Path, data_dir: Path, *, passphrase: str | None, recovery_code: str | None
+) -> Path | None:
+    from app.storage.vault import DB_NAME, KEY_NAME
+
+    _manifest, key_bytes, tar, db_info = _read_archive(archive)
     staged_db = temp_path_for(data_dir / DB_NAME)
     staged_key = temp_path_for(data_dir / KEY_NAME)
     dk = None

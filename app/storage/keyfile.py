@@ -181,7 +181,8 @@ class KeyFile:
             return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, _aad("recovery_wrap", self.header)))
         except InvalidTag:
             raise WrongRecoveryCode(
-                "That recovery code does not belong to this vault. Check that it is the sheet printed for this computer."
+                "That recovery code does not belong to this vault. "
+                "Check that it is the sheet printed for this computer."
             ) from None
         finally:
             _zero(kek)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Makes sure the Debian packages Qt needs are present (offscreen and on a desktop).
+# - all present: does nothing, quickly;
+# - some missing, running as root with apt-get: installs them;
+# - some missing, not root: says which to install, in one line, and carries on;
+# - not a Debian-like system (no dpkg-query): does nothing.
+set -euo pipefail
+
+command -v dpkg-query >/dev/null 2>&1 || exit 0
+
+packages=(
+  libglib2.0-0 libegl1 libgl1 libx11-6 libxkbcommon0
+  libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core
+)
+
+is_installed() {
+  dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+missing=()
+for pkg in "${packages[@]}"; do
+  # Debian 13 renamed some libraries with a "t64" suffix; either name will do.
+  if ! is_installed "$pkg" && ! is_installed "${pkg}t64"; then
+    missing+=("$pkg")
+  fi
+done
+
+# Debian's own python3 ships venv support separately; `make setup` needs it.
+if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+  if ! is_installed python3-venv; then
+    missing+=(python3-venv)
+  fi
+fi
+
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages: ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "Offramp needs these system packages; please install them (sudo apt-get install ${missing[*]}) — continuing without them." >&2
+fi
+exit 0

@@ -1,0 +1,174 @@
+"""Shared test setup: headless Qt, an in-memory keyring, PostgreSQL and data-dir fixtures."""
+
+import os
+
+# Before anything can import Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+import sqlalchemy as sa
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+# --- keyring -------------------------------------------------------------------------------------
+
+
+class InMemoryKeyring(KeyringBackend):
+    """Secrets live in a dict for the test session; nothing touches the OS keyring or a file."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.secrets[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError(f"no secret for {service!r}/{username!r}") from None
+
+
+_KEYRING = InMemoryKeyring()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _in_memory_keyring() -> Iterator[InMemoryKeyring]:
+    keyring.set_keyring(_KEYRING)
+    yield _KEYRING
+
+
+@pytest.fixture
+def keyring_backend(_in_memory_keyring: InMemoryKeyring) -> InMemoryKeyring:
+    """The session's in-memory keyring, emptied for this test."""
+    _in_memory_keyring.secrets.clear()
+    return _in_memory_keyring
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tmp_data_dir(tmp_path: Path) -> Path:
+    """A fresh, empty data directory (what `--data-dir` points at)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    return data
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------------
+
+
+def _admin_engine(url: str | URL) -> sa.Engine:
+    return sa.create_engine(
+        url,
+        poolclass=NullPool,
+        isolation_level="AUTOCOMMIT",
+        connect_args={"connect_timeout": 3},
+    )
+
+
+def _connect_problem(url: str) -> str | None:
+    """None when the server answers `SELECT 1`, else the first line of what went wrong."""
+    try:
+        engine = _admin_engine(url)  # raises when the driver is not installed
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+        finally:
+            engine.dispose()
+    except Exception as exc:
+        cause = exc.orig if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None else exc
+        lines = str(cause).strip().splitlines()
+        return lines[0] if lines else type(cause).__name__
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """URL of a PostgreSQL server that answers, else skip (or fail when OFFRAMP_REQUIRE_POSTGRES=1)."""
+    url = os.environ.get("OFFRAMP_TEST_POSTGRES_URL") or DEFAULT_POSTGRES_URL
+    required = os.environ.get("OFFRAMP_REQUIRE_POSTGRES") == "1"
+    try:
+        shown: str | None = make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        shown = None
+    if shown is None:  # a malformed URL is a setup mistake, never a reason to skip quietly
+        pytest.fail(f"OFFRAMP_TEST_POSTGRES_URL is not a valid database URL: {url!r}", pytrace=False)
+    problem = _connect_problem(url)
+    if problem is None:
+        return url
+    if required:
+        pytest.fail(
+            f"PostgreSQL not reachable at {shown} ({problem}). OFFRAMP_REQUIRE_POSTGRES=1 makes the "
+            "PostgreSQL tests mandatory: start a server there, or run "
+            '`eval "$(bash scripts/ensure-postgres.sh)"` to find or start one.',
+            pytrace=False,
+        )
+    pytest.skip(
+        f"PostgreSQL not reachable at {shown}; set OFFRAMP_TEST_POSTGRES_URL or start it "
+        "(CI makes this mandatory)"
+    )
+
+
+@pytest.fixture
+def pg_database(postgres_url: str) -> Iterator[str]:
+    """A fresh, uniquely named, empty database on the test server; yields its URL, drops it after."""
+    server = make_url(postgres_url)
+    name = f"offramp_test_{uuid.uuid4().hex[:16]}"
+    admin = _admin_engine(server)
+    quoted = admin.dialect.identifier_preparer.quote(name)
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE DATABASE {quoted} TEMPLATE template0 ENCODING 'UTF8'"))
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            )
+            force = " WITH (FORCE)" if (conn.dialect.server_version_info or (0,)) >= (13,) else ""
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {quoted}{force}"))
+        admin.dispose()
+
+
+# --- Qt ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def qt_fonts_ok(qapp: object) -> list[str]:
+    """Qt can find fonts; without them text silently renders as empty boxes.
+
+    Request it (directly or from an autouse fixture in tests/ui/) wherever text is rendered.
+    Qt is imported here, lazily, so non-UI tests never load it.
+    """
+    from PySide6.QtGui import QFontDatabase
+
+    families = QFontDatabase.families()
+    if not families:
+        pytest.fail(
+            "Qt found no fonts, so text would render as empty boxes. Install fontconfig and a font "
+            "(`make setup` installs fonts-dejavu-core on Debian).",
+            pytrace=False,
+        )
+    return list(families)
