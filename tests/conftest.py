@@ -172,3 +172,31 @@ def qt_fonts_ok(qapp: object) -> list[str]:
             pytrace=False,
         )
     return list(families)
+
+
+# --- vaults --------------------------------------------------------------------------------------
+
+TEST_PASSPHRASE = "a long test passphrase"
+
+
+@pytest.fixture
+def new_vault(tmp_data_dir: Path):  # type: ignore[no-untyped-def]
+    """A freshly created real SQLCipher vault (floor Argon2id cost), unlocked; yields (unlocked, recovery_code)."""
+    from app.storage.kdf import KdfParams
+    from app.storage.vault import Vault
+
+    unlocked, code = Vault(tmp_data_dir).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
+    yield unlocked, code
+    unlocked.lock()
+
+
+@pytest.fixture
+def workspace(new_vault):  # type: ignore[no-untyped-def]
+    from app.core.workspace import Workspace
+
+    return Workspace(new_vault[0])
+
+
+def snapshot_files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove a failure changed nothing on disk."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -150,6 +150,7 @@ def restore_backup(
     archive, data_dir = Path(archive), Path(data_dir)
     if not archive.is_file():
         raise BackupError("That backup file does not exist.")
+    _read_archive(archive)[2].close()  # refuse a file that is not a backup before touching the folder
     data_dir.mkdir(parents=True, exist_ok=True)
     # Never swap files under a running Offramp.
     with InstanceLock(data_dir / LOCK_NAME):

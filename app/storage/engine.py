@@ -83,6 +83,13 @@ def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
         finally:
             cur.close()
 
+    @event.listens_for(engine, "handle_error")
+    def _humanise(context: Any) -> None:
+        # Damage met mid-work (a bad page the unlock checks did not read) becomes our human error everywhere.
+        text = str(context.original_exception).lower()
+        if "malformed" in text or "not a database" in text:
+            raise DatabaseDamaged(damaged_message([]), detail=type(context.original_exception).__name__)
+
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         # pysqlite's implicit transactions skip DDL; we open them ourselves so migrations are transactional.

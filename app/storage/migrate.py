@@ -7,7 +7,9 @@ only takes effect outside a transaction), then ``foreign_key_check`` must come b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -18,6 +20,13 @@ from sqlalchemy.engine import Connection, Engine
 from app.errors import MigrationFailed
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# FTS5 virtual tables and their shadow tables are managed by hand in the revisions.
+FTS_PREFIXES = ("person_fts",)
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """What Alembic's comparison looks at: everything but the hand-made full-text index."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIXES))
 
 
 def alembic_config() -> Config:
@@ -43,6 +52,15 @@ def needs_upgrade(engine: Engine) -> bool:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the schema to ``target`` in one transaction (SQLite) with foreign keys off while it runs."""
+    _migrate(engine, lambda conn: _run(conn, "upgrade", target))
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """Step the schema back (for tests that build old vaults, and for IT staff undoing a failed rollout)."""
+    _migrate(engine, lambda conn: _run(conn, "downgrade", target))
+
+
+def _migrate(engine: Engine, step: Callable[[Connection], None]) -> None:
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         dbapi = conn.connection.dbapi_connection
@@ -51,7 +69,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             dbapi.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
-                _run(conn, target)
+                step(conn)
                 if sqlite:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if problems:
@@ -65,7 +83,10 @@ def upgrade(engine: Engine, target: str = "head") -> None:
                 dbapi.execute("PRAGMA foreign_keys = ON")
 
 
-def _run(conn: Connection, target: str) -> None:
+def _run(conn: Connection, direction: str, target: str) -> None:
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, target)
+    if direction == "upgrade":
+        command.upgrade(cfg, target)
+    else:
+        command.downgrade(cfg, target)

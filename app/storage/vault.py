@@ -135,6 +135,8 @@ class Vault:
             kf.set_passphrase(dk, passphrase, params)
             kf.set_recovery_code(dk, secret)
             # The database first: a key file with no database is "damaged"; a database with no key file is lost.
+            # Created private before SQLite opens it; its -wal and -shm files inherit the mode.
+            os.close(os.open(self.db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             engine = make_engine(self.db_path, dk)
             with translate_errors():
                 migrations.upgrade(engine)

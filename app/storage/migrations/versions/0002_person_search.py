@@ -60,9 +60,8 @@ def create_person_search() -> None:
 
 
 def upgrade() -> None:
-    op.execute("UPDATE person SET is_demo = 0 WHERE is_demo IS NULL")
-    with op.batch_alter_table("person", recreate="always") as batch_op:
-        batch_op.alter_column("is_demo", existing_type=sa.Boolean(), nullable=False)
+    op.execute(sa.text("UPDATE person SET is_demo = :no WHERE is_demo IS NULL").bindparams(no=False))
+    _set_is_demo_nullable(False)
     if op.get_bind().dialect.name == "sqlite":
         create_person_search()
 
@@ -70,5 +69,13 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         drop_person_search()
-    with op.batch_alter_table("person", recreate="always") as batch_op:
-        batch_op.alter_column("is_demo", existing_type=sa.Boolean(), nullable=True)
+    _set_is_demo_nullable(True)
+
+
+def _set_is_demo_nullable(nullable: bool) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite rebuilds the table; PostgreSQL alters the column in place.
+        with op.batch_alter_table("person", recreate="always") as batch_op:
+            batch_op.alter_column("is_demo", existing_type=sa.Boolean(), nullable=nullable)
+    else:
+        op.alter_column("person", "is_demo", existing_type=sa.Boolean(), nullable=nullable)
