@@ -290,6 +290,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except Exception:
+        # Not a person's mistake: say so plainly. The detail (which may quote data) only when asked for.
+        if os.environ.get("OFFRAMP_DEBUG"):
+            raise
+        print(
+            "Offramp stopped because of an unexpected problem. For technical detail for your IT contact, "
+            "run the same command again with OFFRAMP_DEBUG=1 set.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
 
 
 if __name__ == "__main__":

@@ -36,7 +36,11 @@ IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
 
 
 def _label(col: Any) -> str:
-    return str(col.info.get("label") or col.key.replace("_", " "))
+    """A column's label as it reads inside a sentence ("Preferred name" -> "preferred name"; "VOCA" stays)."""
+    label = str(col.info.get("label") or col.key.replace("_", " "))
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        label = label[0].lower() + label[1:]
+    return label
 
 
 def _type_label(cls: type[Envelope]) -> str:
