@@ -411,3 +411,40 @@ def test_restore_refuses_while_the_vault_is_open(filled_vault: Vault, tmp_path: 
     with pytest.raises(VaultInUse):
         restore_backup(archive, filled_vault.data_dir, passphrase=TEST_PASSPHRASE)
     unlocked.lock()
+
+
+def test_calibration_never_goes_below_the_floor_and_aims_for_the_target() -> None:
+    from app.storage.kdf import calibrate, derive
+
+    easy = calibrate(target=(0.0, 0.1))
+    assert easy == KdfParams.floor(), "a machine that meets the target at the floor stays at the floor"
+    import time
+
+    harder = calibrate(target=(0.4, 0.8))
+    assert harder.time_cost >= 3 and harder.memory_kib >= 64 * 1024
+    start = time.perf_counter()
+    derive(b"x", b"0" * 16, harder)
+    assert time.perf_counter() - start >= 0.2, "calibrated parameters cost real work"
+
+
+def test_a_pending_wal_is_not_mistaken_for_truncation(filled_vault: Vault) -> None:
+    """After a crash the newest pages live in the WAL: the page count exceeds the main file, legitimately."""
+    import shutil
+
+    unlocked = filled_vault.unlock(TEST_PASSPHRASE)
+    conn = unlocked.engine.raw_connection()
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    Workspace(unlocked).records.create("person", {"preferred_name": "Written Before The Crash"})
+    ws = Workspace(unlocked)
+    for i in range(60):
+        ws.records.create("person", {"preferred_name": f"Crash Person {i}", "contact_notes": "y" * 2000})
+    crash = filled_vault.data_dir.parent / "crash-copy"
+    crash.mkdir()
+    for name in ("vault.db", "vault.db-wal", "vault.key"):
+        shutil.copy2(filled_vault.data_dir / name, crash / name)
+    conn.close()
+    unlocked.lock()
+    assert (crash / "vault.db-wal").stat().st_size > 0
+    recovered = Vault(crash).unlock(TEST_PASSPHRASE)
+    assert Workspace(recovered).people.count("Written Before") == 1
+    recovered.lock()
