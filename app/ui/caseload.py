@@ -1,0 +1,369 @@
+"""The caseload: a lazily loaded table of people with search-as-you-type.
+
+:class:`CaseloadModel` pages through :meth:`PeopleService.search` 200 rows at a time on the task runner, so a vault
+of 100,000 people opens as fast as one of 20; :class:`CaseloadPage` is the search box, the count and the table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.errors import OfframpError
+from app.ui.qt import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractTableModel,
+    QAction,
+    QHBoxLayout,
+    QHeaderView,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.core.people import PeopleService, PersonRow
+
+PAGE_SIZE = 200
+SEARCH_DELAY_MS = 150
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseloadModel(QAbstractTableModel):
+    """People matching the current search, fetched a page at a time as the view scrolls."""
+
+    NAME, PRONOUNS, LANGUAGES, UNSYNCED = range(4)
+    COLUMN_COUNT = 4
+    PersonIdRole = Qt.ItemDataRole.UserRole + 1
+
+    #: How many people match the current search (after the first page of a new search arrives).
+    total_changed = Signal(int)
+    #: A query failed; the text is one human sentence.
+    problem = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._people: PeopleService | None = None
+        self._rows: list[PersonRow] = []
+        self._query = ""
+        self._total: int | None = None
+        self._generation = 0  # bumped on every reset; results from an older generation are ignored
+        self._fetching = False
+        self._exhausted = True
+        self._headers = (self.tr("Name"), self.tr("Pronouns"), self.tr("Languages"), self.tr("Not yet synced"))
+
+    # --- what the view asks ------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == self.NAME:
+                return row.preferred_name
+            if col == self.PRONOUNS:
+                return row.pronouns or ""
+            if col == self.LANGUAGES:
+                return ", ".join(row.languages)
+            if col == self.UNSYNCED:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return self.tr("Changed on this computer and not yet sent to the office") if row.unsynced else ""
+                return self.tr("Yes") if row.unsynced else ""
+        if role == self.PersonIdRole:
+            return row.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._people is not None and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetch_page(with_count=False)
+
+    # --- what the page asks ------------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def total(self) -> int | None:
+        """How many people match the current search; None until the first page has arrived."""
+        return self._total
+
+    @property
+    def loading(self) -> bool:
+        return self._fetching
+
+    def set_people(self, people: PeopleService | None) -> None:
+        """Point the model at an open vault's people (None when it locks) and show everyone."""
+        self._people = people
+        self.set_query("")
+
+    def set_query(self, text: str) -> None:
+        """Start over with a new search; the first page and the count are fetched in the background."""
+        self._query = text.strip()
+        self._reset()
+        if self._people is not None:
+            self._exhausted = False
+            self._fetch_page(with_count=True)
+
+    def clear(self) -> None:
+        """Forget every row and the vault they came from (on lock). Results still on their way are ignored."""
+        self._people = None
+        self._query = ""
+        self._reset()
+
+    def person_id(self, row: int) -> str | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    # --- the work ----------------------------------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self._rows = []
+        self._total = None
+        self._fetching = False
+        self._exhausted = True
+        self.endResetModel()
+
+    def _fetch_page(self, *, with_count: bool) -> None:
+        people = self._people
+        assert people is not None
+        query, offset, generation = self._query, len(self._rows), self._generation
+        self._fetching = True
+
+        def work() -> tuple[list[PersonRow], int | None]:
+            rows = people.search(query, limit=PAGE_SIZE, offset=offset)
+            total = people.count(query) if with_count else None
+            return rows, total
+
+        self._runner.run(
+            work,
+            on_done=lambda result: self._page_arrived(generation, result),
+            on_error=lambda exc: self._page_failed(generation, exc),
+        )
+
+    def _page_arrived(self, generation: int, result: tuple[list[PersonRow], int | None]) -> None:
+        if generation != self._generation:
+            return  # an older search, or the vault has locked since
+        rows, total = result
+        self._fetching = False
+        self._exhausted = len(rows) < PAGE_SIZE
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        if total is not None:
+            self._total = total
+            self.total_changed.emit(total)
+
+    def _page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._exhausted = True
+        if isinstance(exc, OfframpError):
+            self.problem.emit(exc.message)
+        else:
+            self.problem.emit(self.tr("The list could not be loaded. Please try again, or lock and unlock the vault."))
+
+
+class _SearchBox(QLineEdit):
+    """The search field: Down moves into the list, Escape clears the search."""
+
+    move_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class CaseloadPage(QWidget):
+    """Search box, count and the people table. Knows nothing of vaults: it is given a :class:`PeopleService`."""
+
+    lock_requested = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CaseloadModel(runner, self)
+
+        self.search = _SearchBox(self)
+        self.search.setPlaceholderText(self.tr("Search by name or other name"))
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.search.setAccessibleDescription(self.tr("The list narrows as you type. Press Down to move into it."))
+        self.search.setClearButtonEnabled(True)
+        for button in self.search.findChildren(QAbstractButton):  # the clear button Qt adds inside the field
+            button.setAccessibleName(self.tr("Clear search"))
+        self.search.setMinimumWidth(320)
+
+        self.count_label = QLabel(self.tr("Loading…"), self)
+        self.count_label.setAccessibleName(self.tr("Number of people"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.lock_button = QPushButton(self.tr("Lock"), self)
+        self.lock_button.setAccessibleName(self.tr("Lock the vault"))
+        self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
+        self.lock_button.setAutoDefault(False)
+        self.lock_button.clicked.connect(self.lock_requested)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("People"))
+        self.table.setAccessibleDescription(self.tr("Your caseload. Use the arrow keys to move through it."))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        self.table.setCornerButtonEnabled(False)
+        for button in self.table.findChildren(QAbstractButton):  # the corner button
+            button.setAccessibleName(self.tr("Select all"))
+        # Fixed row heights: measuring rows to fit their contents is what makes big tables slow.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 14)
+        rows.setAccessibleName(self.tr("Row numbers"))
+        rows.hide()
+        columns = self.table.horizontalHeader()
+        columns.setAccessibleName(self.tr("Column headings"))
+        columns.setHighlightSections(False)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setSectionResizeMode(CaseloadModel.LANGUAGES, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(CaseloadModel.UNSYNCED, QHeaderView.ResizeMode.ResizeToContents)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.table.setColumnWidth(CaseloadModel.NAME, 22 * em)
+        self.table.setColumnWidth(CaseloadModel.PRONOUNS, 9 * em)
+        # A little air around the text; the rest of the look comes from the platform.
+        self.table.setStyleSheet(
+            "QTableView::item { padding-left: 8px; padding-right: 8px; }"
+            "QHeaderView::section { padding: 4px 8px 4px 11px; }"
+        )
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.lock_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.lock_button)
+
+        # Search as you type, but wait for a short pause so each key does not start a query.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._run_search)
+        self.search.move_down.connect(self._enter_table)
+
+        self.model.total_changed.connect(self._show_count)
+        self.model.problem.connect(self.count_label.setText)
+
+        # Ctrl+F from anywhere on the page goes back to the search box.
+        find = QAction(self.tr("Find a person"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    # --- used by the main window ---------------------------------------------------------------------------------
+
+    def show_people(self, people: PeopleService) -> None:
+        self._set_search_text("")
+        self.count_label.setText(self.tr("Loading…"))
+        self.model.set_people(people)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear(self) -> None:
+        """Forget everything on screen (the vault is locking)."""
+        self._debounce.stop()
+        self._set_search_text("")
+        self.model.clear()
+        self.count_label.setText("")
+
+    # --- behaviour -----------------------------------------------------------------------------------------------
+
+    def _set_search_text(self, text: str) -> None:
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+
+    def _run_search(self) -> None:
+        self._debounce.stop()
+        if self.search.text().strip() != self.model.query:
+            self.model.set_query(self.search.text())
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _enter_table(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _show_count(self, total: int) -> None:
+        searching = bool(self.model.query)
+        if total == 0:
+            text = self.tr("No one matches that search") if searching else self.tr("No people in this vault yet")
+        elif total == 1:
+            text = self.tr("1 person found") if searching else self.tr("1 person")
+        elif searching:
+            text = self.tr("%Ln people found", "", total)
+        else:
+            text = self.tr("%Ln people", "", total)
+        self.count_label.setText(text)
