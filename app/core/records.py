@@ -258,7 +258,6 @@ class RecordService:
             s.flush()
             patch = {k: jsonable(getattr(obj, k)) for k in self._patch_keys(cls)}
             self._record_change(s, obj, "create", patch, hlc)
-            self.ws.remember_clock(s, hlc)
         return obj
 
     def update(self, record_type: str, record_id: str, changes: Mapping[str, Any]) -> Envelope:
@@ -293,7 +292,6 @@ class RecordService:
             self._stamp(obj, hlc)
             s.flush()
             self._record_change(s, obj, "update", {k: jsonable(v) for k, v in changed.items()}, hlc)
-            self.ws.remember_clock(s, hlc)
         return obj
 
     def delete(self, record_type: str, record_id: str) -> Envelope:
@@ -313,7 +311,6 @@ class RecordService:
             self._stamp(obj, hlc)
             s.flush()
             self._record_change(s, obj, "delete", {}, hlc, deleted=True)
-            self.ws.remember_clock(s, hlc)
         return obj
 
     # --- helpers ---------------------------------------------------------------------------------------------

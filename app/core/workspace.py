@@ -63,10 +63,12 @@ class Workspace:
         hlc: str | None = None,
     ) -> None:
         """Who did what to which record, and when. Field *names* only: never a value, a name or a note."""
+        hlc = hlc or self.clock.tick()
+        self.remember_clock(s, hlc)
         s.add(
             AuditEvent(
                 occurred_at=utcnow(),
-                hlc=hlc or self.clock.tick(),
+                hlc=hlc,
                 user_id=self.identity.user_id,
                 device_id=self.identity.device_id,
                 action=action,

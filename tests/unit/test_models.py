@@ -82,7 +82,7 @@ def envelope_values(**extra: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "owner_user_id": uuid7(),
         "regime": "advocacy",
-        "edited_hlc": "0000000000001-0000-dev",
+        "edited_hlc": "0000000000001.00000.dev",
         "edited_by": uuid7(),
         "edited_device": uuid7(),
     }
