@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QClipboard,
     QCloseEvent,
     QFont,
     QFontDatabase,
@@ -53,6 +54,7 @@ __all__ = [
     "QAbstractTableModel",
     "QAction",
     "QApplication",
+    "QClipboard",
     "QCloseEvent",
     "QFont",
     "QFontDatabase",

@@ -1,0 +1,111 @@
+"""Every setting declared once, with its type, default and label, stored as JSON under the platform's config folder.
+
+Settings hold preferences only (lock timeout, quick unlock allowed...), never personal data: they live outside the
+vault, readable before it is unlocked. UI state (column widths, window size) is kept apart, in ``ui_state``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from app.storage.atomic import atomic_write_bytes
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type
+    default: T
+    label: str
+    help: str = ""
+    choices: tuple[T, ...] | None = None
+
+    def coerce(self, value: Any) -> T:
+        """The stored value if it fits this setting, else the default (a hand-edited file never breaks start-up)."""
+        if self.type is bool:
+            ok = isinstance(value, bool)
+        elif self.type is int:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, self.type)
+        if not ok or (self.choices is not None and value not in self.choices):
+            return self.default
+        return value  # type: ignore[no-any-return]
+
+
+#: Idle lock choices in seconds: immediately (as soon as the app loses focus), then 1 minute to 1 hour.
+LOCK_CHOICES = (0, 60, 120, 300, 600, 900, 1800, 3600)
+
+IDLE_LOCK_SECONDS: Setting[int] = Setting(
+    "idle_lock_seconds", int, 300, "Lock after I have been away for",
+    "The vault locks itself after this much time without keyboard or mouse use.", LOCK_CHOICES,
+)
+LOCK_ON_SCREEN_LOCK: Setting[bool] = Setting(
+    "lock_on_screen_lock", bool, True, "Lock when the computer's screen locks or it goes to sleep"
+)
+QUICK_UNLOCK_ENABLED: Setting[bool] = Setting(
+    "quick_unlock_enabled", bool, False, "Offer a short PIN for the rest of the working day",
+    "After a full passphrase unlock you may choose a PIN; it stops working at the end of the day.",
+)
+QUICK_UNLOCK_ALLOWED_BY_OFFICE: Setting[bool] = Setting(
+    "quick_unlock_allowed_by_office", bool, True, "Office policy allows quick unlock"
+)
+CLIPBOARD_CLEAR_SECONDS: Setting[int] = Setting(
+    "clipboard_clear_seconds", int, 20, "Clear copied text from the clipboard after (seconds)"
+)
+DAY_ENDS_AT_HOUR: Setting[int] = Setting(
+    "day_ends_at_hour", int, 23, "The working day ends at (hour, for quick unlock)", choices=tuple(range(24))
+)
+
+ALL: tuple[Setting[Any], ...] = (
+    IDLE_LOCK_SECONDS,
+    LOCK_ON_SCREEN_LOCK,
+    QUICK_UNLOCK_ENABLED,
+    QUICK_UNLOCK_ALLOWED_BY_OFFICE,
+    CLIPBOARD_CLEAR_SECONDS,
+    DAY_ENDS_AT_HOUR,
+)
+
+
+def default_config_dir() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("Offramp", appauthor=False))
+
+
+class Settings:
+    """Reads and writes ``settings.json``; unknown keys are kept so a newer version's settings survive."""
+
+    FILE = "settings.json"
+
+    def __init__(self, config_dir: Path | None = None) -> None:
+        self.path = Path(config_dir or default_config_dir()) / self.FILE
+        self._values: dict[str, Any] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            self._values = raw if isinstance(raw, dict) else {}
+        except FileNotFoundError:
+            self._values = {}
+        except (OSError, ValueError):
+            log.warning("settings file unreadable; using defaults")
+            self._values = {}
+
+    def get(self, setting: Setting[T]) -> T:
+        return setting.coerce(self._values.get(setting.key, setting.default))
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        if setting.coerce(value) != value:
+            raise ValueError(f"{value!r} is not a valid value for {setting.key}")
+        self._values[setting.key] = value
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(self.path, json.dumps(self._values, indent=1, sort_keys=True).encode("utf-8"))
