@@ -1,14 +1,20 @@
-"""Finding people: full-text search over preferred names, legal names and aliases (FTS5), and caseload pages."""
+"""Finding people: full-text search over preferred names, legal names and aliases (FTS5), filters, caseload pages.
+
+The caseload must stay smooth at 100,000 people: the unfiltered list is read in index order
+(``ix_person_caseload``) and paged by key (the last row's name and id), never by OFFSET; a search ranks FTS hits.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Float, Integer, column, func, literal_column, select, text
+from sqlalchemy import Float, Integer, column, exists, func, literal_column, or_, select, text, tuple_
 
-from app.models import Person
+from app.models import OutboxEntry, Person, Referral, ReliefDeadline
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -25,6 +31,20 @@ def fts_query(typed: str) -> str | None:
 
 
 @dataclass(frozen=True)
+class CaseloadFilter:
+    """The caseload's filters; all off shows everyone on this computer."""
+
+    mine: bool = False
+    follow_up_due: bool = False
+    deadline_this_week: bool = False
+    unsynced: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.mine or self.follow_up_due or self.deadline_this_week or self.unsynced
+
+
+@dataclass(frozen=True)
 class PersonRow:
     """One line of a caseload: what the list shows, nothing more."""
 
@@ -36,57 +56,113 @@ class PersonRow:
     edited_hlc: str
     unsynced: bool
 
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Where this row sits in the default order; pass it as ``after`` to read the next page."""
+        return (self.preferred_name.lower(), self.id)
+
 
 class PeopleService:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.ws = workspace
+        self._today = today
 
-    def _base(self):  # type: ignore[no-untyped-def]
-        return select(
+    # --- the pieces of a caseload query ----------------------------------------------------------------------
+
+    def _unsynced_clause(self) -> Any:
+        return exists().where(OutboxEntry.person_id == Person.id, OutboxEntry.sent_at.is_(None))
+
+    def _filter_clauses(self, filters: CaseloadFilter) -> list[Any]:
+        today = self._today()
+        clauses: list[Any] = [Person.deleted.is_(False)]
+        if filters.mine:
+            clauses.append(Person.owner_user_id == self.ws.identity.user_id)
+        if filters.follow_up_due:
+            clauses.append(
+                exists().where(
+                    Referral.person_id == Person.id,
+                    Referral.deleted.is_(False),
+                    Referral.follow_up_due.is_not(None),
+                    Referral.follow_up_due <= today,
+                    or_(Referral.outcome.is_(None), Referral.outcome == "open"),
+                    or_(Referral.decision.is_(None), Referral.decision.in_(("accepted", "pending", "not_now"))),
+                )
+            )
+        if filters.deadline_this_week:
+            clauses.append(
+                exists().where(
+                    ReliefDeadline.person_id == Person.id,
+                    ReliefDeadline.deleted.is_(False),
+                    ReliefDeadline.done_on.is_(None),
+                    ReliefDeadline.due_on >= today,
+                    ReliefDeadline.due_on <= today + dt.timedelta(days=7),
+                )
+            )
+        if filters.unsynced:
+            clauses.append(self._unsynced_clause())
+        return clauses
+
+    def _fts_hits(self, match: str) -> Any:
+        return (
+            text("SELECT rowid AS rid, rank FROM person_fts WHERE person_fts MATCH :m")
+            .bindparams(m=match)
+            .columns(column("rid", Integer), column("rank", Float))
+            .subquery("hits")
+        )
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def search(
+        self,
+        typed: str = "",
+        *,
+        filters: CaseloadFilter | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+    ) -> list[PersonRow]:
+        """People whose names or aliases match ``typed`` (best match first), or everyone in name order.
+
+        Without a search, page with ``after`` (the last row's :attr:`PersonRow.sort_key`), which stays fast deep
+        into a long list; ``offset`` is for ranked search results.
+        """
+        filters = filters or CaseloadFilter()
+        match = fts_query(typed)
+        name_key = func.lower(Person.preferred_name)
+        q = select(
             Person.id,
             Person.preferred_name,
             Person.pronouns,
             Person.languages,
             Person.regime,
             Person.edited_hlc,
-            Person.rev,
-        ).where(Person.deleted.is_(False))
-
-    def search(self, typed: str, *, limit: int = 200, offset: int = 0) -> list[PersonRow]:
-        """People whose names or aliases match ``typed``, best match first; all people when it is empty."""
-        match = fts_query(typed)
-        q = self._base()
+            self._unsynced_clause().label("unsynced"),
+        ).where(*self._filter_clauses(filters))
         if match is None:
-            q = q.order_by(Person.preferred_name.collate("NOCASE"), Person.id)
+            if after is not None:
+                q = q.where(tuple_(name_key, Person.id) > tuple_(*after))
+            q = q.order_by(Person.deleted, name_key, Person.id)
         else:
-            hits = (
-                text("SELECT rowid AS rid, rank FROM person_fts WHERE person_fts MATCH :m")
-                .bindparams(m=match)
-                .columns(column("rid", Integer), column("rank", Float))
-                .subquery("hits")
-            )
-            q = q.join(hits, hits.c.rid == literal_column("person.rowid")).order_by(hits.c.rank, Person.preferred_name)
+            hits = self._fts_hits(match)
+            q = q.join(hits, hits.c.rid == literal_column("person.rowid")).order_by(hits.c.rank, name_key, Person.id)
         with self.ws.session() as s:
             rows = s.execute(q.limit(limit).offset(offset)).all()
         return [
             PersonRow(
-                r.id, r.preferred_name, r.pronouns, list(r.languages or []), r.regime, r.edited_hlc, r.rev is None
+                r.id, r.preferred_name, r.pronouns, list(r.languages or []), r.regime, r.edited_hlc, bool(r.unsynced)
             )
             for r in rows
         ]
 
-    def count(self, typed: str = "") -> int:
+    def count(self, typed: str = "", *, filters: CaseloadFilter | None = None) -> int:
+        filters = filters or CaseloadFilter()
         match = fts_query(typed)
+        q = select(func.count()).select_from(Person).where(*self._filter_clauses(filters))
+        if match is not None:
+            hits = self._fts_hits(match)
+            q = q.join(hits, hits.c.rid == literal_column("person.rowid"))
         with self.ws.session() as s:
-            if match is None:
-                return int(s.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False))) or 0)
-            return int(
-                s.scalar(
-                    text(
-                        "SELECT count(*) FROM person_fts JOIN person ON person.rowid = person_fts.rowid "
-                        "WHERE person_fts MATCH :m AND person.deleted = 0"
-                    ),
-                    {"m": match},
-                )
-                or 0
-            )
+            return int(s.scalar(q) or 0)
+
+
+

@@ -331,6 +331,7 @@ class RecordService:
             OutboxEntry(
                 record_id=obj.id,
                 record_type=obj.RECORD_TYPE,
+                person_id=obj.person_id,
                 base_rev=obj.rev,
                 patch=patch,
                 deleted=deleted,

@@ -18,6 +18,7 @@ from app.models.base import utcnow
 from app.storage.vault import Identity, UnlockedVault
 
 if TYPE_CHECKING:
+    from app.core.drafts import DraftService
     from app.core.people import PeopleService
     from app.core.records import RecordService
 
@@ -46,6 +47,12 @@ class Workspace:
         from app.core.people import PeopleService
 
         return PeopleService(self)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from app.core.drafts import DraftService
+
+        return DraftService(self)
 
     def remember_clock(self, s: Session, hlc: str) -> None:
         """Persist the clock's high-water mark in the same transaction as the change it stamped."""

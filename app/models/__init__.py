@@ -16,7 +16,7 @@ from app.models.base import (
     utcnow,
     uuid7,
 )
-from app.models.local import AuditAction, AuditEvent, MetaKey, OutboxEntry, VaultMeta
+from app.models.local import AuditAction, AuditEvent, Draft, MetaKey, OutboxEntry, VaultMeta
 from app.models.records import (
     AgeGroup,
     ChargeLevel,
@@ -130,6 +130,7 @@ __all__ = [
     "Disclosure",
     "DisclosureChannel",
     "Disposition",
+    "Draft",
     "Eligibility",
     "Encounter",
     "EncounterKind",

@@ -33,6 +33,8 @@ class OutboxEntry(Base):
     mutation_id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
     record_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
     record_type: Mapped[str] = mapped_column(String(40), nullable=False)
+    #: The person the record belongs to, so "has unsynced changes" is one indexed lookup (no FK: kept on eviction).
+    person_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     #: The record type's schema version the patch was written against (sent with each mutation).
     schema_version: Mapped[int] = mapped_column(Integer(), nullable=False, default=1)
     base_rev: Mapped[int | None] = mapped_column(Integer(), nullable=True)
@@ -101,3 +103,13 @@ class VaultMeta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text(), nullable=False)
+
+
+class Draft(Base):
+    """Unsaved typing kept through a lock: form contents, encrypted in the vault like everything else."""
+
+    __tablename__ = "draft"
+
+    slot: Mapped[str] = mapped_column(String(200), primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON(), nullable=False, default=dict)
+    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)

@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import LargeBinary
+from sqlalchemy import Index, LargeBinary, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import (
@@ -716,3 +716,7 @@ class Disclosure(Envelope, Base):
     channel: Mapped[str | None] = choice("How it was shared", DisclosureChannel)
     allowed: Mapped[bool] = flag("Allowed", default=True)
     override_reason: Mapped[str | None] = text("Reason for the override", long=True)
+
+
+# The caseload's default order (name, then id) read straight off an index, on SQLite and PostgreSQL alike.
+Index("ix_person_caseload", Person.deleted, func.lower(Person.preferred_name), Person.id)

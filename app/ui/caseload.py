@@ -1,19 +1,22 @@
-"""The caseload: a lazily loaded table of people with search-as-you-type.
+"""The caseload: a lazily loaded table of people with search-as-you-type and filters.
 
-:class:`CaseloadModel` pages through :meth:`PeopleService.search` 200 rows at a time on the task runner, so a vault
-of 100,000 people opens as fast as one of 20; :class:`CaseloadPage` is the search box, the count and the table.
+:class:`CaseloadModel` pages through :meth:`PeopleService.search` 200 rows at a time on the task runner (by key in
+name order, so a vault of 100,000 people opens and scrolls as fast as one of 20); :class:`CaseloadPage` is the
+search box, the filters, the count and the table.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.core.people import CaseloadFilter
 from app.errors import OfframpError
 from app.ui.qt import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractTableModel,
     QAction,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
@@ -60,6 +63,7 @@ class CaseloadModel(QAbstractTableModel):
         self._people: PeopleService | None = None
         self._rows: list[PersonRow] = []
         self._query = ""
+        self._filters = CaseloadFilter()
         self._total: int | None = None
         self._generation = 0  # bumped on every reset; results from an older generation are ignored
         self._fetching = False
@@ -119,6 +123,15 @@ class CaseloadModel(QAbstractTableModel):
         return self._query
 
     @property
+    def filters(self) -> CaseloadFilter:
+        return self._filters
+
+    def set_filters(self, filters: CaseloadFilter) -> None:
+        if filters != self._filters:
+            self._filters = filters
+            self.set_query(self._query)
+
+    @property
     def total(self) -> int | None:
         """How many people match the current search; None until the first page has arrived."""
         return self._total
@@ -144,6 +157,7 @@ class CaseloadModel(QAbstractTableModel):
         """Forget every row and the vault they came from (on lock). Results still on their way are ignored."""
         self._people = None
         self._query = ""
+        self._filters = CaseloadFilter()
         self._reset()
 
     def person_id(self, row: int) -> str | None:
@@ -163,12 +177,15 @@ class CaseloadModel(QAbstractTableModel):
     def _fetch_page(self, *, with_count: bool) -> None:
         people = self._people
         assert people is not None
-        query, offset, generation = self._query, len(self._rows), self._generation
+        query, filters, generation = self._query, self._filters, self._generation
+        # Name order pages by key (fast deep into the list); ranked search results page by position.
+        after = self._rows[-1].sort_key if (self._rows and not query) else None
+        offset = len(self._rows) if query else 0
         self._fetching = True
 
         def work() -> tuple[list[PersonRow], int | None]:
-            rows = people.search(query, limit=PAGE_SIZE, offset=offset)
-            total = people.count(query) if with_count else None
+            rows = people.search(query, filters=filters, limit=PAGE_SIZE, offset=offset, after=after)
+            total = people.count(query, filters=filters) if with_count else None
             return rows, total
 
         self._runner.run(
@@ -222,10 +239,25 @@ class CaseloadPage(QWidget):
     """Search box, count and the people table. Knows nothing of vaults: it is given a :class:`PeopleService`."""
 
     lock_requested = Signal()
+    #: A person was chosen (Enter or double-click); carries their id.
+    open_requested = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CaseloadModel(runner, self)
+
+        # Filters: each a checkbox with a mnemonic (Alt+M, Alt+F, Alt+W, Alt+N).
+        self.filter_mine = QCheckBox(self.tr("&My people"), self)
+        self.filter_mine.setAccessibleName(self.tr("Show only my people"))
+        self.filter_follow_up = QCheckBox(self.tr("&Follow-up due"), self)
+        self.filter_follow_up.setAccessibleName(self.tr("Show only people with a referral follow-up due"))
+        self.filter_deadline = QCheckBox(self.tr("Deadline this &week"), self)
+        self.filter_deadline.setAccessibleName(self.tr("Show only people with a record-relief deadline this week"))
+        self.filter_unsynced = QCheckBox(self.tr("&Not yet synced"), self)
+        self.filter_unsynced.setAccessibleName(self.tr("Show only people with changes not yet sent to the office"))
+        self._filter_boxes = (self.filter_mine, self.filter_follow_up, self.filter_deadline, self.filter_unsynced)
+        for box in self._filter_boxes:
+            box.toggled.connect(self._filters_changed)
 
         self.search = _SearchBox(self)
         self.search.setPlaceholderText(self.tr("Search by name or other name"))
@@ -290,14 +322,28 @@ class CaseloadPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.lock_button)
 
+        filters = QHBoxLayout()
+        filters.setSpacing(18)
+        show = QLabel(self.tr("Show:"), self)
+        filters.addWidget(show)
+        for box in self._filter_boxes:
+            filters.addWidget(box)
+        filters.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(14)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.search, self.filter_mine)
+        self.setTabOrder(self.filter_mine, self.filter_follow_up)
+        self.setTabOrder(self.filter_follow_up, self.filter_deadline)
+        self.setTabOrder(self.filter_deadline, self.filter_unsynced)
+        self.setTabOrder(self.filter_unsynced, self.table)
         self.setTabOrder(self.table, self.lock_button)
+        self.table.activated.connect(self._open_index)  # Enter on a row, or a double-click
 
         # Search as you type, but wait for a short pause so each key does not start a query.
         self._debounce = QTimer(self)
@@ -330,8 +376,29 @@ class CaseloadPage(QWidget):
         """Forget everything on screen (the vault is locking)."""
         self._debounce.stop()
         self._set_search_text("")
+        for box in self._filter_boxes:
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.model.clear()
         self.count_label.setText("")
+
+    def current_filters(self) -> CaseloadFilter:
+        return CaseloadFilter(
+            mine=self.filter_mine.isChecked(),
+            follow_up_due=self.filter_follow_up.isChecked(),
+            deadline_this_week=self.filter_deadline.isChecked(),
+            unsynced=self.filter_unsynced.isChecked(),
+        )
+
+    def _filters_changed(self) -> None:
+        self.count_label.setText(self.tr("Loading…"))
+        self.model.set_filters(self.current_filters())
+
+    def _open_index(self, index: QModelIndex) -> None:
+        person_id = self.model.person_id(index.row())
+        if person_id:
+            self.open_requested.emit(person_id)
 
     # --- behaviour -----------------------------------------------------------------------------------------------
 
@@ -357,9 +424,14 @@ class CaseloadPage(QWidget):
             self.table.selectRow(0)
 
     def _show_count(self, total: int) -> None:
-        searching = bool(self.model.query)
+        searching = bool(self.model.query) or self.model.filters.any
         if total == 0:
-            text = self.tr("No one matches that search") if searching else self.tr("No people in this vault yet")
+            if self.model.query:
+                text = self.tr("No one matches that search")
+            elif searching:
+                text = self.tr("No one matches these filters")
+            else:
+                text = self.tr("No people in this vault yet")
         elif total == 1:
             text = self.tr("1 person found") if searching else self.tr("1 person")
         elif searching:
