@@ -37,7 +37,7 @@ class Setting(Generic[T]):
             ok = isinstance(value, self.type)
         if not ok or (self.choices is not None and value not in self.choices):
             return self.default
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return,unused-ignore]
 
 
 #: Idle lock choices in seconds: immediately (as soon as the app loses focus), then 1 minute to 1 hour.

@@ -58,6 +58,10 @@ def write_backup(vault: Vault, dk: bytearray, destination: Path, *, reason: str)
 
     destination = Path(destination)
     target = destination / backup_name(reason)
+    n = 1
+    while target.exists():  # two backups in the same second: never replace the first
+        n += 1
+        target = destination / backup_name(reason).replace(SUFFIX, f"-{n}{SUFFIX}")
     snapshot = temp_path_for(destination / "vault-snapshot.db")
     archive_tmp = temp_path_for(target)
     try:

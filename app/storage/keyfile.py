@@ -200,6 +200,53 @@ class KeyFile:
             raise WrongRecoveryCode("That office recovery wrap belongs to another vault.")
         return bytearray(dk)
 
+    # --- quick-unlock wrap (same-day PIN; the rules live in app/storage/quick_unlock.py) -----------------------
+
+    def make_quick_wrap(self, dk: bytes | bytearray, secret: bytes, *, expires_at: str) -> dict[str, Any]:
+        """A wrap of ``dk`` under ``secret`` (PIN bytes + the keyring half). Returned, not stored.
+
+        The expiry is bound into the associated data too, so moving it later breaks the wrap instead of extending it.
+        """
+        params = kdf.KdfParams.floor()
+        salt = os.urandom(kdf.SALT_BYTES)
+        kek = kdf.derive(secret, salt, params)
+        try:
+            nonce = os.urandom(12)
+            ct = AESGCM(bytes(kek)).encrypt(nonce, bytes(dk), self._quick_aad(expires_at))
+        finally:
+            _zero(kek)
+        return {
+            "kdf": "argon2id",
+            "params": params.to_dict(),
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "ct": _b64(ct),
+            "expires_at": expires_at,
+            "failures": 0,
+        }
+
+    def open_with_quick_secret(self, secret: bytes) -> bytearray | None:
+        """The data key, or ``None`` when ``secret`` is not the one the wrap was made with (a wrong PIN)."""
+        wrap = self.quick_wrap
+        if wrap is None:
+            raise KeyFileDamaged(DAMAGED)
+        try:
+            params = kdf.KdfParams.from_dict(wrap["params"])
+            salt, nonce, ct = _unb64(wrap["salt"]), _unb64(wrap["nonce"]), _unb64(wrap["ct"])
+            expires_at = str(wrap["expires_at"])
+        except (KeyError, TypeError, ValueError):
+            raise KeyFileDamaged(DAMAGED, detail="quick_wrap") from None
+        kek = kdf.derive(secret, salt, params)
+        try:
+            return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, self._quick_aad(expires_at)))
+        except InvalidTag:
+            return None
+        finally:
+            _zero(kek)
+
+    def _quick_aad(self, expires_at: str) -> bytes:
+        return _aad("quick_wrap", self.header) + b"/" + expires_at.encode("ascii")
+
 
 def load(path: Path) -> KeyFile:
     """Read a key file. A file that is unreadable as a whole raises; damaged sections are noted in ``damaged``."""

@@ -27,7 +27,7 @@ from app.errors import (
     VaultNotFound,
     WeakPassphrase,
 )
-from app.storage import keyfile, recovery
+from app.storage import keyfile, quick_unlock, recovery
 from app.storage import migrate as migrations
 from app.storage.atomic import fsync_dir
 from app.storage.engine import inspect_database, make_engine, translate_errors
@@ -298,6 +298,22 @@ class UnlockedVault:
         )
         updated.set_passphrase(self._dk, new, params)
         self._replace_keyfile(updated, passphrase=new)
+        quick_unlock.forget_keyring_secret(self.identity.vault_id)  # and the keyring half of that wrap
+
+    @property
+    def quick_wrap(self) -> dict[str, Any] | None:
+        """The quick-unlock section of the key file as this vault last wrote or read it (see quick_unlock.py)."""
+        return self._keyfile.quick_wrap
+
+    def set_quick_wrap(self, wrap: dict[str, Any] | None) -> None:
+        """Store (or with ``None`` remove) the quick-unlock wrap; the rest of the key file stays as it is."""
+        updated = keyfile.KeyFile(
+            header=dict(self._keyfile.header),
+            pass_wrap=self._keyfile.pass_wrap,
+            recovery_wrap=self._keyfile.recovery_wrap,
+            quick_wrap=wrap,
+        )
+        self._replace_keyfile(updated)
 
     def new_recovery_code(self) -> str:
         """Replace the recovery wrap with a new printed code (the old code stops working)."""

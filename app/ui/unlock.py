@@ -1,15 +1,22 @@
-"""The unlock screen: one calm place to type the passphrase.
+"""The unlock screen: one calm place to type the passphrase, or today's PIN.
 
 Key derivation takes about a second on purpose, so it runs on the task runner while a busy bar moves. A wrong
 passphrase clears the field and asks again after a short wait that grows with each miss (1 s, 2 s, 4 s … 30 s).
-Any other problem (a damaged file, the vault open elsewhere) is shown in the error's own words.
+When quick unlock is on for today (``app.storage.quick_unlock``) the PIN field comes first, with "Use my passphrase
+instead"; a wrong PIN says how many tries are left, and after the third the passphrase field takes over.
+A damaged key file or database is said in the error's own words, with the way out beside it: the recovery code
+(when the key file still holds a readable recovery wrap) and the latest backup. Any other problem (the vault open
+elsewhere) is shown in the error's own words.
 """
 
 from __future__ import annotations
 
 import logging
 
-from app.errors import OfframpError, WrongPassphrase
+from app.errors import DatabaseDamaged, KeyFileDamaged, OfframpError, WrongPassphrase
+from app.storage import keyfile
+from app.storage import quick_unlock as qu
+from app.storage.kdf import KdfParams
 from app.storage.vault import UnlockedVault, Vault
 from app.ui.qt import (
     QFont,
@@ -19,6 +26,8 @@ from app.ui.qt import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRegularExpression,
+    QRegularExpressionValidator,
     QShowEvent,
     QSizePolicy,
     Qt,
@@ -28,11 +37,18 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.recover_dialog import RecoverDialog, RestoreDialog
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 MAX_WAIT_SECONDS = 30
+
+PASSPHRASE_MODE = "passphrase"  # noqa: S105 - a mode name, not a secret
+PIN_MODE = "pin"
+
+#: Why quick unlock is off, worth saying in place of the usual line (the rest, like "not set up", are not).
+_SAY_WHY = frozenset({qu.EXPIRED, qu.TOO_MANY_TRIES, qu.KEYRING_HALF_GONE, qu.NO_KEYRING})
 
 
 def retry_wait(failures: int) -> int:
@@ -42,8 +58,22 @@ def retry_wait(failures: int) -> int:
     return min(2 ** (failures - 1), MAX_WAIT_SECONDS)
 
 
+def recovery_code_can_help(vault: Vault) -> bool:
+    """True when the key file is readable and still holds a personal recovery-code wrap."""
+    try:
+        kf = keyfile.load(vault.key_path)
+    except (KeyFileDamaged, OSError):
+        return False
+    wrap = kf.recovery_wrap
+    return isinstance(wrap, dict) and wrap.get("kind") == "code" and "recovery_wrap" not in kf.damaged
+
+
 class UnlockPage(QWidget):
-    """Emits :attr:`unlocked` with the open vault. Holds no key and keeps no passphrase after a try."""
+    """Emits :attr:`unlocked` with the open vault. Holds no key and keeps no passphrase or PIN after a try.
+
+    ``new_passphrase_kdf`` is the Argon2id cost for a passphrase chosen during recovery (``None``: calibrated to this
+    computer, as the product does; tests set the floor).
+    """
 
     unlocked = Signal(object)  # UnlockedVault
 
@@ -63,6 +93,14 @@ class UnlockPage(QWidget):
         self._failures = 0
         self._wait_left = 0
         self._working = False
+        self._mode = PASSPHRASE_MODE
+        self._pin_declined = False  # "Use my passphrase instead" holds until the next lock
+        self.new_passphrase_kdf: KdfParams | None = None
+        self.recover_dialog: RecoverDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
+
+        fm = self.fontMetrics()
+        field_height = fm.height() + 16
 
         title = QLabel(self.tr("Offramp"), self)
         font = QFont(title.font())
@@ -73,6 +111,19 @@ class UnlockPage(QWidget):
         self.intro = QLabel(self.tr("Your vault is locked. Type your passphrase to open it."), self)
         self.intro.setWordWrap(True)
 
+        self._pin_label = QLabel(self.tr("&PIN"), self)
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("PIN"))
+        self.pin.setMaxLength(qu.PIN_MAX_DIGITS)
+        self.pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]*"), self.pin))
+        self.pin.setInputMethodHints(
+            Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhHiddenText
+            | Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData
+        )
+        self.pin.setMinimumHeight(field_height)
+        self._pin_label.setBuddy(self.pin)
+
         self._field_label = field_label = QLabel(self.tr("&Passphrase"), self)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -81,14 +132,16 @@ class UnlockPage(QWidget):
             Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhSensitiveData
         )
-        self.passphrase.setMinimumHeight(self.fontMetrics().height() + 16)
+        self.passphrase.setMinimumHeight(field_height)
         field_label.setBuddy(self.passphrase)
 
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
-        self.unlock_button.setMinimumHeight(self.fontMetrics().height() + 16)
+        self.unlock_button.setMinimumHeight(field_height)
+
+        self.use_passphrase_button = _link_button(self.tr("Use my passphrase instead"), self)
 
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)  # indeterminate: key derivation has no steps to count
@@ -103,8 +156,23 @@ class UnlockPage(QWidget):
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        self.status.setMinimumHeight(3 * fm.lineSpacing())
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        # The way out when a file is damaged: hidden until then.
+        self.way_out = QFrame(self)
+        self.recover_button = QPushButton(self.tr("Use my recovery code…"), self.way_out)
+        self.recover_button.setAccessibleName(self.tr("Use my recovery code"))
+        self.restore_button = QPushButton(self.tr("Restore the latest backup…"), self.way_out)
+        self.restore_button.setAccessibleName(self.tr("Restore the latest backup"))
+        way_box = QVBoxLayout(self.way_out)
+        way_box.setContentsMargins(0, 0, 0, 0)
+        way_box.setSpacing(8)
+        for button in (self.recover_button, self.restore_button):
+            button.setMinimumHeight(field_height)
+            button.setAutoDefault(True)
+            way_box.addWidget(button)
+        self.way_out.hide()
 
         self.demo_hint = QLabel(self.tr("Demo vault: the passphrase is offramp demo"), self)
         self.demo_hint.setWordWrap(True)
@@ -112,7 +180,8 @@ class UnlockPage(QWidget):
         self.demo_hint.setVisible(demo)
 
         column = QFrame(self)
-        column.setMaximumWidth(440)
+        # The column grows with the text size, so at 200 % the lines keep their length instead of crowding.
+        column.setMaximumWidth(max(440, fm.averageCharWidth() * 60))
         column.setMinimumWidth(320)
         column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         box = QVBoxLayout(column)
@@ -122,16 +191,20 @@ class UnlockPage(QWidget):
         box.addWidget(self.intro)
         box.addWidget(self.demo_hint)
         box.addSpacing(14)
+        box.addWidget(self._pin_label)
+        box.addWidget(self.pin)
         box.addWidget(field_label)
         box.addWidget(self.passphrase)
         box.addSpacing(4)
         box.addWidget(self.unlock_button)
+        box.addWidget(self.use_passphrase_button)
         box.addWidget(self.busy)
         box.addWidget(self.status)
+        box.addWidget(self.way_out)
 
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(column, 3)
+        row.addWidget(column, 6)  # the max width above decides; the margins only take what is left
         row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
@@ -145,6 +218,10 @@ class UnlockPage(QWidget):
 
         self.unlock_button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)
+        self.pin.returnPressed.connect(self.try_unlock)
+        self.use_passphrase_button.clicked.connect(self.use_passphrase)
+        self.recover_button.clicked.connect(self.open_recover_dialog)
+        self.restore_button.clicked.connect(self.open_restore_dialog)
 
         self.refresh()
 
@@ -154,49 +231,105 @@ class UnlockPage(QWidget):
     def vault_exists(self) -> bool:
         return self._vault.exists()
 
+    @property
+    def mode(self) -> str:
+        """``"pin"`` while today's PIN is asked for, else ``"passphrase"``."""
+        return self._mode
+
     def refresh(self) -> None:
-        """Look at the folder again: a vault may have been created since the window opened."""
+        """Look at the folder again: a vault may have been created since the window opened, a PIN may have ended."""
         if self._working:
             return
         exists = self.vault_exists
-        was_missing = self.passphrase.isHidden()
-        for widget in (self.intro, self._field_label, self.passphrase, self.unlock_button):
-            widget.setHidden(not exists)
-        if exists:
-            if was_missing:
-                self.status.setText("")
-            self._update_button()
+        was_missing = self.passphrase.isHidden() and self.pin.isHidden()
+        if not exists:
+            for widget in (
+                self.intro, self._pin_label, self.pin, self._field_label, self.passphrase, self.unlock_button,
+                self.use_passphrase_button, self.way_out,
+            ):
+                widget.hide()
+            self.unlock_button.setEnabled(False)
+            self.status.setText(
+                self.tr(
+                    "There is no vault in this folder. Start Offramp again to set one up, "
+                    "or create one with:\n\n{command}"
+                ).format(command=self._create_hint)
+            )
+            self.status.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             return
-        self.unlock_button.setEnabled(False)
-        self.status.setText(
-            self.tr(
-                "There is no vault here yet. The first-run setup comes in a later version; "
-                "for now create one with:\n\n{command}"
-            ).format(command=self._create_hint)
-        )
-        self.status.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        if was_missing:
+            self.status.setText("")
+        self.intro.show()
+        self.unlock_button.show()
+        self._choose_mode()
+        self._update_button()
+
+    def _choose_mode(self) -> None:
+        try:
+            available, reason = qu.quick_unlock_status(self._vault)
+        except Exception as exc:  # never let a keyring or file oddity stand between a person and the passphrase
+            log.warning("quick unlock status failed: %s", type(exc).__name__)
+            available, reason = False, qu.NOT_SET_UP
+        if available and not self._pin_declined:
+            self._set_mode(PIN_MODE)
+            self.intro.setText(self.tr("Your vault is locked. Type today's PIN to open it."))
+        else:
+            self._set_mode(PASSPHRASE_MODE)
+            if reason in _SAY_WHY:
+                self.intro.setText(self.tr(reason))
+            else:
+                self.intro.setText(self.tr("Your vault is locked. Type your passphrase to open it."))
+
+    def _set_mode(self, mode: str) -> None:
+        self._mode = mode
+        pin = mode == PIN_MODE
+        for widget in (self._pin_label, self.pin, self.use_passphrase_button):
+            widget.setVisible(pin)
+        for widget in (self._field_label, self.passphrase):
+            widget.setVisible(not pin)
+        if pin:
+            self.passphrase.clear()
+        else:
+            self.pin.clear()
+        self._update_button()
+
+    def active_field(self) -> QLineEdit:
+        return self.pin if self._mode == PIN_MODE else self.passphrase
+
+    def use_passphrase(self) -> None:
+        """'Use my passphrase instead': until the next lock, the page asks for the passphrase."""
+        if self._working:
+            return
+        self._pin_declined = True
+        self._set_mode(PASSPHRASE_MODE)
+        self.intro.setText(self.tr("Your vault is locked. Type your passphrase to open it."))
+        self.status.setText("")
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_locked(self) -> None:
         """Back to a fresh page after the vault locked."""
         self.passphrase.clear()
+        self.pin.clear()
+        self._pin_declined = False
+        self.way_out.hide()
         self.status.setText(
             self.tr("Locked at {time}. Everything is saved in the vault.").format(
                 time=QTime.currentTime().toString("HH:mm")
             )
         )
         self.refresh()
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.active_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
         if self.vault_exists:
-            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.active_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_button(self) -> None:
-        waiting = self._wait_left > 0
+        waiting = self._wait_left > 0 and self._mode == PASSPHRASE_MODE
         self.unlock_button.setEnabled(not self._working and not waiting and self.vault_exists)
         if self._working:
             self.unlock_button.setText(self.tr("Unlocking…"))
@@ -208,19 +341,28 @@ class UnlockPage(QWidget):
     def _set_working(self, working: bool) -> None:
         self._working = working
         self.passphrase.setReadOnly(working)
+        self.pin.setReadOnly(working)
+        for button in (self.use_passphrase_button, self.recover_button, self.restore_button):
+            button.setEnabled(not working)
         self.busy.setVisible(working)
         self._update_button()
 
     # --- unlocking ---------------------------------------------------------------------------------------------
 
     def try_unlock(self) -> None:
-        if self._working or self._wait_left > 0 or self.passphrase.isHidden():
+        if self._working or (self.passphrase.isHidden() and self.pin.isHidden()):
+            return
+        if self._mode == PIN_MODE:
+            self._try_pin()
+            return
+        if self._wait_left > 0:
             return
         passphrase = self.passphrase.text()
         if not passphrase:
             self.status.setText(self.tr("Please type your passphrase first."))
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        self.way_out.hide()
         self.status.setText(self.tr("Opening the vault…"))
         self._set_working(True)
         vault = self._vault
@@ -231,12 +373,46 @@ class UnlockPage(QWidget):
             on_dropped=_lock_quietly,  # the window closed while the key was being derived
         )
 
+    def _try_pin(self) -> None:
+        pin = self.pin.text()
+        if not pin.strip():
+            self.status.setText(self.tr("Please type your PIN first."))
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.way_out.hide()
+        self.status.setText(self.tr("Opening the vault…"))
+        self._set_working(True)
+        vault = self._vault
+        self._runner.run(
+            lambda: qu.unlock_with_pin(vault, pin),
+            on_done=self._succeeded,
+            on_error=self._pin_failed,
+            on_dropped=_lock_quietly,
+        )
+
     def _succeeded(self, unlocked: UnlockedVault) -> None:
         self._failures = 0
         self._set_working(False)
         self.passphrase.clear()
+        self.pin.clear()
         self.status.setText("")
+        self.way_out.hide()
         self.unlocked.emit(unlocked)
+
+    def _pin_failed(self, exc: BaseException) -> None:
+        self._set_working(False)
+        self.pin.clear()
+        if (isinstance(exc, qu.WrongPin) and exc.tries_left > 0) or isinstance(exc, qu.InvalidPin):
+            self.status.setText(exc.message)
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(exc, qu.WrongPin | qu.QuickUnlockUnavailable):
+            # The third wrong PIN, or the PIN ended meanwhile: the passphrase from here on.
+            self._set_mode(PASSPHRASE_MODE)
+            self.intro.setText(self.tr("Your vault is locked. Type your passphrase to open it."))
+            self.status.setText(exc.message)
+            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_working(False)
@@ -245,6 +421,10 @@ class UnlockPage(QWidget):
             self.passphrase.clear()
             self.status.setText(exc.message)
             self._start_wait(retry_wait(self._failures))
+        elif isinstance(exc, KeyFileDamaged | DatabaseDamaged):
+            self.passphrase.clear()  # retyping it cannot help; the way out asks for what it needs
+            self.status.setText(exc.message)
+            self._show_way_out(exc)
         elif isinstance(exc, OfframpError):
             self.status.setText(exc.message)
             self.passphrase.selectAll()
@@ -256,7 +436,7 @@ class UnlockPage(QWidget):
                     "Please try again; if it keeps happening, ask your IT contact for help."
                 )
             )
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.active_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_wait(self, seconds: int) -> None:
         self._wait_left = seconds
@@ -269,6 +449,43 @@ class UnlockPage(QWidget):
         if self._wait_left == 0:
             self._countdown.stop()
         self._update_button()
+
+    # --- the way out -------------------------------------------------------------------------------------------
+
+    def _show_way_out(self, exc: BaseException) -> None:
+        self.recover_button.setVisible(isinstance(exc, KeyFileDamaged) and recovery_code_can_help(self._vault))
+        self.restore_button.setVisible(True)
+        self.way_out.show()
+
+    def open_recover_dialog(self) -> RecoverDialog:
+        if self.recover_dialog is not None:
+            self.recover_dialog.deleteLater()  # one at a time; the last one stays reachable for its result
+        dialog = RecoverDialog(self._vault, self._runner, self, kdf_params=self.new_passphrase_kdf)
+        dialog.recovered.connect(self._succeeded)
+        self.recover_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_restore_dialog(self) -> RestoreDialog:
+        if self.restore_dialog is not None:
+            self.restore_dialog.deleteLater()  # one at a time; the last one stays reachable for its result
+        dialog = RestoreDialog(self._vault, self._runner, self, kdf_params=self.new_passphrase_kdf)
+        dialog.restored.connect(self._succeeded)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+
+def _link_button(text: str, parent: QWidget) -> QPushButton:
+    """A quiet, link-like button for a second way (not a second big button competing with Unlock)."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text)
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("QPushButton { text-decoration: underline; text-align: left; padding: 2px 0; }")
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.setAutoDefault(False)
+    return button
 
 
 def _lock_quietly(unlocked: UnlockedVault) -> None:

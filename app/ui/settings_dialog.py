@@ -1,0 +1,248 @@
+"""The settings dialog, made from the declarations in :mod:`app.core.settings` (each setting declared once).
+
+A setting with choices gets a combo box in plain words ("Immediately", "5 minutes"), a yes/no setting a check box,
+a number a spin box; each shows its label and help. Settings set by the office (quick unlock allowed) are not
+editable here; when quick unlock cannot be used (office policy, no working keyring) its check box is disabled and
+the reason is written beneath it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.core import settings as declared
+from app.core.settings import Setting, Settings
+from app.storage import quick_unlock as qu
+from app.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QLocale,
+    QShowEvent,
+    QSizePolicy,
+    QSpinBox,
+    QTime,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+#: Set by the office, not by the person at this computer: shown through their effect, never as a control.
+OFFICE_POLICY = frozenset({declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE.key})
+#: Sensible bounds for number settings (the declarations give a type and a default, not a range).
+INT_RANGES: dict[str, tuple[int, int]] = {declared.CLIPBOARD_CLEAR_SECONDS.key: (5, 600)}
+DEFAULT_INT_RANGE = (0, 86_400)
+OFFICE_FORBIDS = "Your office has turned quick unlock off, so the passphrase is always needed."
+
+
+def duration_words(seconds: int) -> str:
+    """0 → 'Immediately', 60 → '1 minute', 300 → '5 minutes', 3600 → '1 hour'."""
+    if seconds == 0:
+        return "Immediately"
+    if seconds % 3600 == 0:
+        hours = seconds // 3600
+        return f"{hours} hour" if hours == 1 else f"{hours} hours"
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
+    return f"{seconds} seconds"
+
+
+def hour_words(hour: int) -> str:
+    """An hour of the day as this computer writes times (23 → '23:00' or '11:00 PM')."""
+    return QLocale().toString(QTime(hour, 0), QLocale.FormatType.ShortFormat)
+
+
+#: How each setting's choices read, by key; anything else shows its value.
+CHOICE_WORDS: dict[str, Callable[[Any], str]] = {
+    declared.IDLE_LOCK_SECONDS.key: duration_words,
+    declared.DAY_ENDS_AT_HOUR.key: hour_words,
+}
+
+
+def choice_text(setting: Setting[Any], value: Any) -> str:
+    words = CHOICE_WORDS.get(setting.key)
+    return words(value) if words is not None else str(value)
+
+
+class SettingsDialog(QDialog):
+    """Edits ``settings`` in place when OK is pressed. Emits :attr:`saved` with the keys that changed.
+
+    ``keyring_problem`` says why this computer has no working keyring (None when it has one); tests swap it.
+    When quick unlock is switched off here, the caller should also call ``forget_quick_unlock`` on the open vault.
+    """
+
+    saved = Signal(list)
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        keyring_problem: Callable[[], str | None] = qu.keyring_problem,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self.editors: dict[str, QWidget] = {}
+        self.quick_unlock_reason = self._quick_unlock_reason(keyring_problem)
+        fm = self.fontMetrics()
+        self.setMinimumWidth(max(520, fm.averageCharWidth() * 70))
+        field_height = fm.height() + 14
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(24, 20, 24, 20)
+        box.setSpacing(6)
+        heading = QLabel(self.tr("Settings"), self)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        box.addWidget(heading)
+        box.addSpacing(6)
+
+        for setting in declared.ALL:
+            if setting.key in OFFICE_POLICY:
+                continue
+            editor = self._editor_for(setting, field_height)
+            self.editors[setting.key] = editor
+            if isinstance(editor, QCheckBox):
+                box.addWidget(editor)
+            else:
+                label = QLabel(self.tr(setting.label), self)
+                label.setWordWrap(True)
+                label.setBuddy(editor)
+                box.addWidget(label)
+                row = QHBoxLayout()
+                row.addWidget(editor)
+                row.addStretch(1)
+                box.addLayout(row)
+            if setting.key == declared.QUICK_UNLOCK_ENABLED.key:  # why it cannot be used comes first
+                self.quick_unlock_note = self._note(self.quick_unlock_reason or "")
+                self.quick_unlock_note.setObjectName("quick-unlock-reason")
+                self.quick_unlock_note.setVisible(self.quick_unlock_reason is not None)
+                box.addWidget(self.quick_unlock_note)
+            if setting.help:
+                box.addWidget(self._note(self.tr(setting.help)))
+            box.addSpacing(10)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setAccessibleName(self.tr("OK"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        for button in (self.ok_button, self.cancel_button):
+            button.setMinimumHeight(field_height)
+            button.setMinimumWidth(fm.horizontalAdvance(button.text()) + 48)
+        box.addStretch(1)
+        box.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        quick = self.editors.get(declared.QUICK_UNLOCK_ENABLED.key)
+        if isinstance(quick, QCheckBox):
+            if self.quick_unlock_reason is not None:
+                quick.setEnabled(False)
+                quick.setChecked(False)  # shown as it works now; the stored wish is kept for a computer that can
+            quick.toggled.connect(self._quick_unlock_toggled)
+            self._quick_unlock_toggled(quick.isChecked())
+
+    # --- building --------------------------------------------------------------------------------------------------
+
+    def _quick_unlock_reason(self, keyring_problem: Callable[[], str | None]) -> str | None:
+        if not self._settings.get(declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE):
+            return self.tr(OFFICE_FORBIDS)
+        problem = keyring_problem()
+        return None if problem is None else self.tr(problem)
+
+    def _note(self, text: str) -> QLabel:
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        note.setIndent(4)
+        font = QFont(note.font())
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        note.setFont(font)
+        return note
+
+    def _editor_for(self, setting: Setting[Any], field_height: int) -> QWidget:
+        value = self._settings.get(setting)
+        name = self.tr(setting.label)
+        editor: QWidget
+        if setting.type is bool:
+            check = QCheckBox(name, self)
+            check.setChecked(bool(value))
+            # The style draws a fixed-size box; let it grow with the text so it can be seen and hit at 200 %.
+            side = max(13, round(self.fontMetrics().height() * 0.75))
+            check.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
+            editor = check
+        elif setting.choices is not None:
+            combo = QComboBox(self)
+            for choice in setting.choices:
+                combo.addItem(self.tr(choice_text(setting, choice)), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.setMinimumHeight(field_height)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            editor = combo
+        elif setting.type is int:
+            spin = QSpinBox(self)
+            low, high = INT_RANGES.get(setting.key, DEFAULT_INT_RANGE)
+            spin.setRange(low, high)
+            spin.setValue(int(value))
+            spin.setMinimumHeight(field_height)
+            spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000000") + 40)
+            editor = spin
+        else:
+            raise TypeError(f"no editor for a {setting.type.__name__} setting ({setting.key})")
+        editor.setAccessibleName(name)
+        editor.setObjectName(setting.key)
+        return editor
+
+    def _quick_unlock_toggled(self, on: bool) -> None:
+        day_end = self.editors.get(declared.DAY_ENDS_AT_HOUR.key)
+        if day_end is not None:
+            day_end.setEnabled(on and self.quick_unlock_reason is None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Wrapped help text needs more height at large text sizes than the first size guess gives it.
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            wanted = layout.totalHeightForWidth(self.width())
+            if wanted > self.height():
+                self.resize(self.width(), wanted)
+        super().showEvent(event)
+
+    # --- values ------------------------------------------------------------------------------------------------
+
+    def value_of(self, setting: Setting[Any]) -> Any:
+        editor = self.editors[setting.key]
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        raise TypeError(setting.key)
+
+    def accept(self) -> None:
+        changed: list[str] = []
+        for setting in declared.ALL:
+            editor = self.editors.get(setting.key)
+            if editor is None or not editor.isEnabled():
+                continue  # office policy, or unavailable here: the stored value stays as it is
+            value = self.value_of(setting)
+            if value != self._settings.get(setting):
+                self._settings.set(setting, value)
+                changed.append(setting.key)
+        super().accept()
+        self.saved.emit(changed)
+
+
+__all__ = ["SettingsDialog", "choice_text", "duration_words", "hour_words"]
