@@ -1,0 +1,155 @@
+"""The printed recovery-code sheet: one calm page with the code in numbered groups and what to do with it.
+
+The sheet names no agency and no person: it is meant to sit in a drawer. The same words feed the PDF (reportlab)
+and the HTML the desktop app hands to a printer, so what is saved and what is printed say the same thing.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.storage import recovery
+
+TITLE = "Offramp recovery code"
+GROUPS_PER_ROW = 4
+
+#: (heading, text) pairs, in the order they appear on the sheet.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    (
+        "What this code does",
+        "If the passphrase is ever forgotten, this code opens the Offramp vault on the computer where it was "
+        "made, so that a new passphrase can be chosen. No one else can reset the passphrase: not IT staff and "
+        "not the makers of Offramp.",
+    ),
+    (
+        "Keep it safe",
+        "Keep this sheet away from the computer, for example in a locked drawer. Anyone who has this code and a "
+        "copy of that computer's vault file could open the vault. Please do not photograph it or keep a copy of "
+        "it on the computer.",
+    ),
+    (
+        "Typing it in",
+        "Capital or small letters, spaces and dashes do not matter. There is no letter O, I, L or U in a code, so "
+        "0 and 1 are always numbers. The group numbers help you keep your place.",
+    ),
+    (
+        "If you make a new code",
+        "Making a new recovery code in Offramp stops this one from working. Then destroy this sheet, for "
+        "example by shredding it.",
+    ),
+)
+
+
+def groups(code: str) -> list[str]:
+    """The code's groups, in order. Raises :class:`MalformedRecoveryCode` for anything that is not a code."""
+    recovery.parse(code)  # a typo here would print a sheet that opens nothing
+    return [recovery.group_of(code, i) for i in range(recovery.GROUPS)]
+
+
+def made_on(created: date) -> str:
+    return f"Made on {created:%B} {created.day}, {created.year}"
+
+
+def recovery_sheet_pdf(code: str, *, created: date) -> bytes:
+    """The sheet as a one-page PDF (US Letter; fits A4 as well)."""
+    parts = groups(code)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=letter,
+        leftMargin=0.9 * inch,
+        rightMargin=0.9 * inch,
+        topMargin=0.9 * inch,
+        bottomMargin=0.9 * inch,
+        title=TITLE,
+        author="Offramp",
+        subject="",
+        creator="Offramp",
+        invariant=1,  # no creation time or random document id: nothing about when or where it was printed
+    )
+    ink = colors.HexColor("#222222")
+    quiet = colors.HexColor("#555555")
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=22, leading=28, textColor=ink)
+    subtitle = ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11, leading=15, textColor=quiet)
+    heading = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=12, leading=16, textColor=ink,
+                             spaceBefore=12, spaceAfter=3)
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=15.5, textColor=ink)
+    number = ParagraphStyle("number", fontName="Helvetica", fontSize=9, leading=12, textColor=quiet,
+                            alignment=TA_CENTER)
+    group = ParagraphStyle("group", fontName="Courier-Bold", fontSize=26, leading=32, textColor=ink,
+                           alignment=TA_CENTER)
+
+    cells: list[list[Paragraph]] = []
+    for start in range(0, len(parts), GROUPS_PER_ROW):
+        row = parts[start : start + GROUPS_PER_ROW]
+        cells.append([Paragraph(f"Group {start + i + 1}", number) for i in range(len(row))])
+        cells.append([Paragraph(html.escape(part), group) for part in row])
+    width = doc.width / GROUPS_PER_ROW
+    grid = Table(cells, colWidths=[width] * GROUPS_PER_ROW)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#888888")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+            + [("TOPPADDING", (0, r), (-1, r), 12) for r in range(0, len(cells), 2)]
+            + [("BOTTOMPADDING", (0, r), (-1, r), 12) for r in range(1, len(cells), 2)]
+        )
+    )
+
+    story = [
+        Paragraph(html.escape(TITLE), title),
+        Paragraph(html.escape(made_on(created)), subtitle),
+        Spacer(1, 0.3 * inch),
+        grid,
+        Spacer(1, 0.15 * inch),
+    ]
+    for head, text in SECTIONS:
+        story.append(KeepTogether([Paragraph(html.escape(head), heading), Paragraph(html.escape(text), body)]))
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def recovery_sheet_html(code: str, *, created: date) -> str:
+    """The same sheet as simple HTML, for a printer (Qt's rich text understands this subset)."""
+    parts = groups(code)
+    rows = []
+    for start in range(0, len(parts), GROUPS_PER_ROW):
+        row = parts[start : start + GROUPS_PER_ROW]
+        numbers = "".join(
+            f'<td align="center" style="color:#555555; font-size:9pt; padding-top:10px">Group {start + i + 1}</td>'
+            for i in range(len(row))
+        )
+        codes = "".join(
+            '<td align="center" style="font-family:\'Courier New\', Courier, monospace; font-size:24pt; '
+            f'font-weight:bold; padding:2px 14px 12px 14px">{html.escape(part)}</td>'
+            for part in row
+        )
+        rows.append(f"<tr>{numbers}</tr><tr>{codes}</tr>")
+    sections = "".join(
+        f'<h3 style="font-size:12pt; margin-top:14px; margin-bottom:3px">{html.escape(head)}</h3>'
+        f'<p style="font-size:11pt; margin-top:0">{html.escape(text)}</p>'
+        for head, text in SECTIONS
+    )
+    return (
+        "<html><body style=\"font-family:Helvetica, Arial, sans-serif; color:#222222\">"
+        f'<h1 style="font-size:22pt; margin-bottom:2px">{html.escape(TITLE)}</h1>'
+        f'<p style="color:#555555; font-size:11pt; margin-top:0">{html.escape(made_on(created))}</p>'
+        # One frame around the code, no lines between the groups: an outer one-cell table holds the grid.
+        '<table border="1" cellspacing="0" cellpadding="8" width="100%" '
+        'style="border-color:#888888; border-style:solid; margin-top:18px"><tr><td style="border-style:none">'
+        f'<table border="0" cellspacing="0" cellpadding="0" width="100%">{"".join(rows)}</table>'
+        "</td></tr></table>"
+        f"{sections}</body></html>"
+    )
