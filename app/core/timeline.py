@@ -1,0 +1,671 @@
+"""One person at a glance: the header facts, a dated timeline of their records, their notes and their history.
+
+Plain words for the person workspace. Each record type is read with its own small query (only the columns the line
+needs, deleted records left out), never by loading everything. Words follow DOMAIN.md section 8: a screening says
+what the practitioner assessed ("indicators present"), never "positive", and never labels the person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, select
+
+from app.errors import RecordDeleted, RecordNotFound
+from app.models import (
+    RECORD_TYPES,
+    Consent,
+    Encounter,
+    IdentificationDecision,
+    JusticeContact,
+    NoteEntry,
+    Person,
+    Provider,
+    Referral,
+    ReferralEvent,
+    ReliefDeadline,
+    SafetyPlan,
+    Screening,
+)
+from app.models.base import ENVELOPE_FIELDS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.core.workspace import Workspace
+    from app.models import AuditEvent
+
+__all__ = [
+    "HistoryRow",
+    "NoteRow",
+    "PersonHeader",
+    "TimelineEntry",
+    "choice_label",
+    "day_words",
+    "field_label",
+    "history_rows",
+    "person_header",
+    "person_notes",
+    "person_timeline",
+    "who",
+]
+
+
+# --- words --------------------------------------------------------------------------------------------------
+
+#: How each stored choice reads on screen. Anything missing falls back to the value with spaces.
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "preferred_term": {"person": "Person", "survivor": "Survivor", "victim": "Victim"},
+    "age_group": {"adult": "Adult (18 or over)", "minor": "Under 18", "unknown": "Not known"},
+    "role": {"defendant": "Defendant", "witness": "Witness", "complainant": "Complainant", "other": "Other"},
+    "case_status": {"open": "Open", "disposed": "Disposed", "unknown": "Not known"},
+    "disposition": {
+        "pending": "Pending",
+        "dismissed": "Dismissed",
+        "declined": "Declined to prosecute",
+        "diverted": "Diverted",
+        "acquitted": "Acquitted",
+        "convicted": "Convicted",
+        "other_non_conviction": "Other outcome, no conviction",
+    },
+    "level": {
+        "felony": "Felony",
+        "misdemeanor": "Misdemeanor",
+        "violation": "Violation",
+        "juvenile": "Juvenile",
+        "other": "Other",
+    },
+    "visibility": {"only_me": "only me", "my_team": "my team", "shared_with_prosecution": "shared with prosecution"},
+    "regime": {"advocacy": "Advocacy", "prosecution": "Prosecution"},
+}
+
+
+def choice_label(field: str, value: str | None) -> str:
+    """A stored choice as people read it ("other_non_conviction" -> "Other outcome, no conviction")."""
+    if value is None or value == "":
+        return ""
+    words = CHOICE_WORDS.get(field, {}).get(value)
+    if words:
+        return words
+    text = value.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+_AGE_SHORT = {"adult": "Adult", "minor": "Under 18", "unknown": "Age not known"}
+
+_ENCOUNTER_TITLES = {
+    "interview": "Interview",
+    "court": "Court date",
+    "phone": "Phone call",
+    "visit": "Visit",
+    "other": "Contact",
+}
+_ENCOUNTER_STATUS = {
+    "planned": "planned",
+    "partial": "partly done",
+    "stopped_at_request": "stopped at the person's request",
+}
+_SETTING_WORDS = {
+    "courthouse": "At the courthouse",
+    "jail": "At the jail",
+    "office": "At the office",
+    "community": "In the community",
+    "phone": "By phone",
+    "video": "By video",
+    "other": "",
+}
+_ASSESSMENT_TITLES = {
+    "indicators_present": "Screening: indicators present",
+    "unclear": "Screening: unclear",
+    "not_indicated": "Screening: no indicators noted",
+}
+_SESSION_WORDS = {
+    "complete": "complete",
+    "partial": "partly done",
+    "stopped_at_request": "stopped at the person's request",
+}
+#: Bundled and well-known screening tools; an office's own template shows its id.
+_TOOL_NAMES = {
+    "tvit-short": "TVIT, short form",
+    "tvit-long": "TVIT",
+    "tvit": "TVIT",
+    "ahtst": "AHTST",
+    "qyit": "QYIT",
+    "cse-it": "CSE-IT",
+    "cse-it-brief": "CSE-IT Brief",
+}
+_IDENTIFICATION_WORDS = {"identified": "identified", "not_identified": "not identified", "unclear": "unclear"}
+_TRAFFICKING_WORDS = {
+    "sex": "Sex trafficking",
+    "labour": "Labour trafficking",
+    "both": "Sex and labour trafficking",
+    "exploitation": "Exploitation",
+    "unknown": "",
+}
+_PLAN_CHOICE_WORDS = {
+    "chosen": "The person chose to plan",
+    "declined": "The person declined for now",
+    "not_now": "Not now, by the person's choice",
+}
+_LEAVING_WORDS = {
+    "not_ready": "Not ready to leave: a complete plan",
+    "planning": "Planning to leave",
+    "left": "Has left",
+    "not_asked": "",
+}
+_DECISION_WORDS = {
+    "accepted": "The person accepted",
+    "declined": "The person declined",
+    "not_now": "Not now, by the person's choice",
+    "pending": "The person is deciding",
+}
+_EVENT_TITLES = {
+    "accepted_by_provider": "Provider confirmed a place",
+    "first_service_confirmed": "First service confirmed",
+    "follow_up_done": "Follow-up done",
+    "closed": "Referral closed",
+}
+_DEADLINE_WORDS = {
+    "filing_limit": "Deadline: filing limit",
+    "response": "Deadline: response due",
+    "hearing": "Deadline: hearing",
+    "appeal": "Deadline: appeal window",
+    "other": "Deadline",
+}
+
+
+def _category_words(code: str) -> str:
+    # The referral taxonomy moves into app.content with the referrals issue; until then the demo's list is the one
+    # list of codes in use, and any other code reads as its words.
+    from app.core.demo import CATEGORIES
+
+    return CATEGORIES.get(code) or code.replace("_", " ")
+
+
+def _tool_name(template_id: str, version: str | None) -> str:
+    name = _TOOL_NAMES.get(template_id, template_id)
+    return f"{name} ({version})" if version else name
+
+
+def day_words(value: dt.date) -> str:
+    """A date as people read it: "4 Mar 2026"."""
+    return f"{value.day} {value:%b %Y}"
+
+
+def _join(*parts: str | None) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+# --- the header ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonHeader:
+    """What the top of a person's workspace shows. ``contact_rules`` come first because they keep people safe."""
+
+    person_id: str
+    preferred_name: str
+    pronouns: str | None
+    languages: tuple[str, ...]
+    interpreter_needed: bool | None
+    preferred_term: str | None  # "Survivor", "Victim" or "Person"; None when nobody asked
+    age_group: str  # "Adult", "Under 18", "Age not known"
+    contact_rules: tuple[str, ...]  # "Do not leave voicemail", "Safe to text", "Ask before calling", "Safe times: …"
+    contact_notes: str | None
+    safe_times: str | None
+    regime: str
+    visibility: str
+    privileged: bool
+    is_demo: bool
+
+    @property
+    def badge(self) -> str:
+        """Whose rules govern the record and who may see it: "Advocacy · privileged · my team"."""
+        return _join(
+            choice_label("regime", self.regime),
+            "privileged" if self.privileged else None,
+            choice_label("visibility", self.visibility),
+        )
+
+    @property
+    def minor(self) -> bool:
+        return self.age_group == _AGE_SHORT["minor"]
+
+
+# (field, yes, no, not asked yet). "Do not" first in the header: the rule that keeps someone safe comes first.
+_CONTACT_RULES = (
+    ("safe_to_call", "Safe to call", "Do not call", "Ask before calling"),
+    ("safe_to_text", "Safe to text", "Do not text", "Ask before texting"),
+    ("safe_to_leave_message", "Safe to leave a message", "Do not leave voicemail", "Ask before leaving a message"),
+    ("safe_to_send_mail", "Safe to send mail", "Do not send mail", "Ask before sending mail"),
+)
+
+
+def contact_rules(values: dict[str, Any]) -> tuple[str, ...]:
+    """The safe-contact flags and safe times as plain phrases: every "do not" first, then "safe", then "ask"."""
+    do_not: list[str] = []
+    safe: list[str] = []
+    ask: list[str] = []
+    for field, yes, no, unknown in _CONTACT_RULES:
+        flag = values.get(field)
+        (safe if flag is True else do_not if flag is False else ask).append(
+            yes if flag is True else no if flag is False else unknown
+        )
+    # Nobody has asked about any way yet: one phrase says it better than four.
+    rules = [*do_not, *safe, *ask] if (do_not or safe) else ["Ask before any contact: nobody has asked yet"]
+    times = (values.get("safe_times") or "").strip()
+    if times:
+        rules.append(f"Safe times: {times}")
+    return tuple(rules)
+
+
+def _live_person(s: Session, person_id: str) -> Person:
+    person = s.get(Person, person_id)
+    if person is None:
+        raise RecordNotFound("That person's record is not on this computer.")
+    if person.deleted:
+        raise RecordDeleted("That person's record was deleted.")
+    return person
+
+
+def person_header(ws: Workspace, person_id: str) -> PersonHeader:
+    with ws.session() as s:
+        p = _live_person(s, person_id)
+        values = {f: getattr(p, f) for f in ("safe_to_call", "safe_to_text", "safe_to_leave_message",
+                                             "safe_to_send_mail", "safe_times")}  # fmt: skip
+        return PersonHeader(
+            person_id=p.id,
+            preferred_name=p.preferred_name,
+            pronouns=p.pronouns,
+            languages=tuple(p.languages or ()),
+            interpreter_needed=p.interpreter_needed,
+            preferred_term=choice_label("preferred_term", p.preferred_term) or None,
+            age_group=_AGE_SHORT.get(p.age_group or "unknown", _AGE_SHORT["unknown"]),
+            contact_rules=contact_rules(values),
+            contact_notes=p.contact_notes,
+            safe_times=p.safe_times,
+            regime=p.regime,
+            visibility=p.visibility,
+            privileged=bool(p.privileged),
+            is_demo=bool(p.is_demo),
+        )
+
+
+# --- the timeline -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated line of a person's story, in plain words. ``kind`` is a stable key for icons and tests."""
+
+    when: dt.date
+    kind: str
+    title: str
+    record_type: str
+    record_id: str
+    detail: str = ""
+
+
+def _local_date(value: dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone().date()
+
+
+def _encounters(s: Session, pid: str) -> list[TimelineEntry]:
+    q = select(Encounter.id, Encounter.occurred_at, Encounter.kind, Encounter.setting, Encounter.purpose,
+               Encounter.status).where(Encounter.person_id == pid, Encounter.deleted.is_(False))  # fmt: skip
+    out = []
+    for r in s.execute(q):
+        when = _local_date(r.occurred_at)
+        if when is None:
+            continue
+        title = _ENCOUNTER_TITLES.get(r.kind or "other", "Contact")
+        if r.status in _ENCOUNTER_STATUS:
+            title = f"{title} ({_ENCOUNTER_STATUS[r.status]})"
+        detail = _join(r.purpose, _SETTING_WORDS.get(r.setting or "other", ""))
+        out.append(TimelineEntry(when, "encounter", title, "encounter", r.id, detail))
+    return out
+
+
+def _screenings(s: Session, pid: str) -> list[TimelineEntry]:
+    q = select(Screening.id, Screening.screened_on, Screening.created_at, Screening.template_id,
+               Screening.template_version, Screening.session_status, Screening.practitioner_assessment,
+               ).where(Screening.person_id == pid, Screening.deleted.is_(False))  # fmt: skip
+    out = []
+    for r in s.execute(q):
+        when = r.screened_on or _local_date(r.created_at)
+        if when is None:
+            continue
+        title = _ASSESSMENT_TITLES.get(r.practitioner_assessment or "", "Screening: no assessment recorded yet")
+        detail = _join(_tool_name(r.template_id, r.template_version), _SESSION_WORDS.get(r.session_status or ""))
+        out.append(TimelineEntry(when, "screening", title, "screening", r.id, detail))
+    return out
+
+
+def _identifications(s: Session, pid: str) -> list[TimelineEntry]:
+    d = IdentificationDecision
+    q = select(d.id, d.decided_on, d.status, d.trafficking_type, d.decided_by_name).where(
+        d.person_id == pid, d.deleted.is_(False)
+    )
+    out = []
+    for r in s.execute(q):
+        status = _IDENTIFICATION_WORDS.get(r.status, r.status.replace("_", " "))
+        by = f"Decided by {r.decided_by_name}" if r.decided_by_name else None
+        detail = _join(_TRAFFICKING_WORDS.get(r.trafficking_type or "unknown", ""), by)
+        out.append(
+            TimelineEntry(r.decided_on, "identification", f"Identification decision: {status}",
+                          "identification_decision", r.id, detail)
+        )
+    return out
+
+
+def _safety_plans(s: Session, pid: str) -> list[TimelineEntry]:
+    p = SafetyPlan
+    q = select(p.id, p.offered_on, p.survivor_choice, p.started_on, p.review_due, p.leaving_intent, p.status).where(
+        p.person_id == pid, p.deleted.is_(False)
+    )
+    out = []
+    for r in s.execute(q):
+        if r.offered_on:
+            out.append(TimelineEntry(r.offered_on, "safety_plan_offered", "Safety planning offered", "safety_plan",
+                                     r.id, _PLAN_CHOICE_WORDS.get(r.survivor_choice or "", "")))  # fmt: skip
+        if r.started_on:
+            out.append(TimelineEntry(r.started_on, "safety_plan_started", "Safety plan started", "safety_plan",
+                                     r.id, _LEAVING_WORDS.get(r.leaving_intent or "", "")))  # fmt: skip
+        if r.review_due and r.status != "closed":
+            out.append(TimelineEntry(r.review_due, "safety_plan_review", "Safety plan review due", "safety_plan",
+                                     r.id, ""))  # fmt: skip
+    return out
+
+
+def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
+    q = (
+        select(Referral.id, Referral.category, Referral.offered_on, Referral.decision, Referral.follow_up_due,
+               Referral.outcome, Provider.name.label("provider"))
+        .outerjoin(Provider, Provider.id == Referral.provider_id)
+        .where(Referral.person_id == pid, Referral.deleted.is_(False))
+    )
+    out = []
+    for r in s.execute(q):
+        category = _category_words(r.category)
+        out.append(
+            TimelineEntry(r.offered_on, "referral_offered", f"Referral offered: {category}", "referral", r.id,
+                          _join(_DECISION_WORDS.get(r.decision or "", ""), r.provider))
+        )
+        still_open = r.outcome in (None, "open") and r.decision in (None, "accepted", "pending", "not_now")
+        if r.follow_up_due and still_open:
+            out.append(TimelineEntry(r.follow_up_due, "referral_follow_up", f"Follow-up due: {category}",
+                                     "referral", r.id, r.provider or ""))  # fmt: skip
+    e = ReferralEvent
+    q2 = (
+        select(e.id, e.kind, e.occurred_on, Referral.category)
+        .join(Referral, Referral.id == e.referral_id)
+        .where(e.person_id == pid, e.deleted.is_(False), Referral.deleted.is_(False), e.kind.in_(list(_EVENT_TITLES)))
+    )
+    for ev in s.execute(q2):
+        title = f"{_EVENT_TITLES[ev.kind]}: {_category_words(ev.category)}"
+        out.append(TimelineEntry(ev.occurred_on, "referral_step", title, "referral_event", ev.id, ""))
+    return out
+
+
+def _consents(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]:
+    c = Consent
+    q = select(c.id, c.recipient, c.purpose, c.starts_on, c.expires_on, c.revoked_on).where(
+        c.person_id == pid, c.deleted.is_(False)
+    )
+    out = []
+    for r in s.execute(q):
+        who_gets = f"sharing with {r.recipient}"
+        out.append(TimelineEntry(r.starts_on, "consent_start", f"Consent given: {who_gets}", "consent", r.id,
+                                 r.purpose or ""))  # fmt: skip
+        if r.revoked_on:
+            out.append(TimelineEntry(r.revoked_on, "consent_withdrawn", f"Consent withdrawn: {who_gets}", "consent",
+                                     r.id, r.purpose or ""))  # fmt: skip
+        if r.expires_on and not (r.revoked_on and r.revoked_on <= r.expires_on):
+            ends = "Consent ended" if r.expires_on < today else "Consent ends"
+            out.append(TimelineEntry(r.expires_on, "consent_expiry", f"{ends}: {who_gets}", "consent", r.id,
+                                     r.purpose or ""))  # fmt: skip
+    return out
+
+
+def _deadlines(s: Session, pid: str) -> list[TimelineEntry]:
+    d = ReliefDeadline
+    q = select(d.id, d.kind, d.due_on, d.done_on, d.note).where(d.person_id == pid, d.deleted.is_(False))
+    out = []
+    for r in s.execute(q):
+        title = _DEADLINE_WORDS.get(r.kind or "other", "Deadline")
+        done = f"Done on {day_words(r.done_on)}" if r.done_on else None
+        out.append(TimelineEntry(r.due_on, "relief_deadline", title, "relief_deadline", r.id, _join(done, r.note)))
+    return out
+
+
+def _justice(s: Session, pid: str) -> list[TimelineEntry]:
+    j = JusticeContact
+    q = select(j.id, j.court, j.docket_number, j.arrest_date, j.arresting_agency, j.disposition,
+               j.disposition_date).where(j.person_id == pid, j.deleted.is_(False))  # fmt: skip
+    out = []
+    for r in s.execute(q):
+        where = _join(r.court, f"docket {r.docket_number}" if r.docket_number else None)
+        if r.arrest_date:
+            out.append(TimelineEntry(r.arrest_date, "arrest", "Arrest", "justice_contact", r.id,
+                                     _join(r.arresting_agency, where)))  # fmt: skip
+        if r.disposition_date:
+            outcome = (choice_label("disposition", r.disposition) or "recorded").lower()
+            out.append(TimelineEntry(r.disposition_date, "disposition", f"Case outcome: {outcome}",
+                                     "justice_contact", r.id, where))  # fmt: skip
+    return out
+
+
+#: Same-day order, newest first: what happened later in a day's work reads first.
+_KIND_ORDER = {
+    kind: i
+    for i, kind in enumerate(
+        ("arrest", "encounter", "screening", "identification", "safety_plan_offered", "safety_plan_started",
+         "referral_offered", "referral_step", "consent_start", "disposition", "consent_withdrawn",
+         "referral_follow_up", "safety_plan_review", "relief_deadline", "consent_expiry")
+    )
+}  # fmt: skip
+
+
+def person_timeline(ws: Workspace, person_id: str, *, today: dt.date | None = None) -> list[TimelineEntry]:
+    """Every dated event of one person's records, newest (and upcoming) first; deleted records left out."""
+    today = today or dt.date.today()
+    with ws.session() as s:
+        entries = [
+            *_encounters(s, person_id),
+            *_screenings(s, person_id),
+            *_identifications(s, person_id),
+            *_safety_plans(s, person_id),
+            *_referrals(s, person_id),
+            *_consents(s, person_id, today),
+            *_deadlines(s, person_id),
+            *_justice(s, person_id),
+        ]
+    entries.sort(key=lambda e: (e.when, _KIND_ORDER.get(e.kind, 99), e.record_id), reverse=True)
+    return entries
+
+
+# --- notes --------------------------------------------------------------------------------------------------
+
+
+def who(ws: Workspace, user_id: str | None) -> str:
+    """"You" for this vault's user; anyone else by a short id (names of staff live on the office server)."""
+    if not user_id:
+        return "Someone"
+    if user_id == ws.identity.user_id:
+        return "You"
+    return f"User {user_id.replace('-', '')[:8]}"
+
+
+def _device(ws: Workspace, device_id: str | None) -> str:
+    if not device_id:
+        return ""
+    if device_id == ws.identity.device_id:
+        return "This computer"
+    return f"Device {device_id.replace('-', '')[:8]}"
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """One note entry as the Notes section shows it. ``editable``: the author may still change it (unsigned)."""
+
+    id: str
+    body: str
+    written_at: dt.datetime  # local time
+    author: str  # "You" or a short id
+    mine: bool
+    signed_at: dt.datetime | None  # local time
+    signed_by: str | None
+    about: str  # "" for a note on the person; "About the contact on 2026-03-04" for one on an encounter
+
+    @property
+    def editable(self) -> bool:
+        return self.mine and self.signed_at is None
+
+
+def person_notes(ws: Workspace, person_id: str) -> list[NoteRow]:
+    """The person's note entries (on them and on their records), newest first; deleted ones left out."""
+    n = NoteEntry
+    q = (
+        select(n.id, n.body, n.created_at, n.owner_user_id, n.signed_at, n.signed_by, n.parent_type,
+               Encounter.occurred_at.label("encounter_at"))
+        .outerjoin(Encounter, and_(n.parent_type == "encounter", Encounter.id == n.parent_id))
+        .where(n.person_id == person_id, n.deleted.is_(False))
+        .order_by(n.created_at.desc(), n.id.desc())
+    )
+    me = ws.identity.user_id
+    with ws.session() as s:
+        rows = s.execute(q).all()
+    out = []
+    for r in rows:
+        about = ""
+        if r.parent_type == "encounter":
+            day = _local_date(r.encounter_at)
+            about = f"About the contact on {day_words(day)}" if day else "About a contact"
+        elif r.parent_type and r.parent_type != "person":
+            about = f"About {_TYPE_WORDS.get(r.parent_type, 'a record')}"
+        out.append(
+            NoteRow(
+                id=r.id,
+                body=r.body,
+                written_at=r.created_at.astimezone(),
+                author=who(ws, r.owner_user_id),
+                mine=r.owner_user_id == me,
+                signed_at=r.signed_at.astimezone() if r.signed_at else None,
+                signed_by=who(ws, r.signed_by) if r.signed_at else None,
+                about=about,
+            )
+        )
+    return out
+
+
+# --- history ------------------------------------------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "person": "this person",
+    "justice_contact": "a justice contact",
+    "encounter": "a contact",
+    "checklist_response": "an interview checklist",
+    "screening": "a screening",
+    "identification_decision": "an identification decision",
+    "safety_plan": "a safety plan",
+    "safety_plan_item": "a part of the safety plan",
+    "safe_contact": "a safe contact",
+    "provider": "a provider",
+    "referral": "a referral",
+    "referral_event": "a referral step",
+    "consent": "a consent",
+    "relief_case": "a record-relief case",
+    "relief_petition": "a petition",
+    "relief_charge": "a charge for record relief",
+    "relief_deadline": "a deadline",
+    "note_entry": "a note",
+    "disclosure": "a disclosure",
+}
+
+#: Shorter words for a few fields whose full label is long; the rest use the column's own label.
+_SHORT_FIELD_WORDS = {
+    "safe_times": "safe times",
+    "preferred_term": "preferred term",
+    "contact_notes": "contact notes",
+    "visibility": "who can see it",
+    "privileged": "privilege",
+    "consent_id": "linked consent",
+}
+
+_OTHER_ACTIONS = {
+    "view": "Viewed",
+    "export": "Exported",
+    "disclosure_allowed": "Shared, with consent",
+    "disclosure_blocked": "Sharing stopped: no valid consent",
+}
+
+
+def field_label(record_type: str | None, field: str) -> str:
+    """A field's name as it reads inside a sentence ("safe_to_text" -> "safe to text")."""
+    if field in _SHORT_FIELD_WORDS:
+        return _SHORT_FIELD_WORDS[field]
+    cls = RECORD_TYPES.get(record_type or "")
+    label = None
+    if cls is not None and field not in ENVELOPE_FIELDS:
+        col = cls.__table__.columns.get(field)  # type: ignore[attr-defined]
+        if col is not None:
+            label = col.info.get("label")
+    text = str(label or field.replace("_", " "))
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One line of a person's history: what was done, by whom, on which device, when (local time)."""
+
+    when: dt.datetime
+    action: str
+    who: str
+    device: str
+    record_type: str | None
+    record_id: str | None
+
+
+def describe(event: AuditEvent) -> str:
+    """An audit event in plain words: "Changed pronouns, safe times", "Added a note", "Deleted a justice contact"."""
+    rtype = event.record_type or ""
+    thing = _TYPE_WORDS.get(rtype, "a record")
+    fields = [f for f in (event.fields or []) if f != "signed_by"]
+    if event.action == "create":
+        return "Added this person" if rtype == "person" else f"Added {thing}"
+    if event.action == "delete":
+        return "Deleted this person" if rtype == "person" else f"Deleted {thing}"
+    if event.action == "update":
+        if rtype == "note_entry":
+            return "Signed a note" if "signed_at" in fields else "Edited a note"
+        names = ", ".join(field_label(rtype, f) for f in fields)
+        if rtype == "person":
+            return f"Changed {names}" if names else "Changed this person's details"
+        return f"Changed {thing}: {names}" if names else f"Changed {thing}"
+    if event.action in _OTHER_ACTIONS:
+        return _OTHER_ACTIONS[event.action]
+    words = event.action.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def history_rows(ws: Workspace, person_id: str, *, limit: int = 500) -> list[HistoryRow]:
+    """The audit trail of one person's records, newest first, in words."""
+    return [
+        HistoryRow(
+            when=e.occurred_at.astimezone(),
+            action=describe(e),
+            who=who(ws, e.user_id),
+            device=_device(ws, e.device_id),
+            record_type=e.record_type,
+            record_id=e.record_id,
+        )
+        for e in ws.history(person_id=person_id, limit=limit)
+    ]

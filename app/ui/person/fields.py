@@ -1,0 +1,277 @@
+"""Small form pieces the person workspace shares: choice boxes with human labels, yes / no / not asked, dates
+with an empty state, comma-separated lists, a field's error line, an inline confirmation, and date formats.
+
+Each editable piece can report its value (what the record stores) and its *state* (what is on screen, including
+the cursor), so forms can tell whether anything changed and put unsaved typing back exactly after a lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from app.core.timeline import choice_label, day_words
+from app.ui.qt import (
+    QAbstractButton,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    Qt,
+    QTextCursor,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+NOT_RECORDED = "Not recorded"
+NOT_ASKED = "Not asked yet"
+
+
+# --- dates -------------------------------------------------------------------------------------------------------
+
+
+def format_date(value: dt.date | None) -> str:
+    """A date as people read it: "4 Mar 2026"."""
+    return "" if value is None else day_words(value)
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """A local time as people read it: "4 Mar 2026, 14:05"."""
+    if value is None:
+        return ""
+    return f"{format_date(value.date())}, {value:%H:%M}"
+
+
+# --- choices -----------------------------------------------------------------------------------------------------
+
+
+class ChoiceBox(QComboBox):
+    """A choice with human labels; ``value()`` is what the record stores (None for the empty choice)."""
+
+    def __init__(
+        self,
+        field: str,
+        values: Sequence[Any],
+        *,
+        empty: str | None = NOT_RECORDED,
+        labels: dict[Any, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        if empty is not None:
+            self.addItem(empty, None)
+        for value in values:
+            text = (labels or {}).get(value) or choice_label(field, str(value))
+            self.addItem(text, value)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value and type(self.itemData(i)) is type(value):
+                self.setCurrentIndex(i)
+                return
+        self.setCurrentIndex(0)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.view().setAccessibleName(name + " choices")  # the drop-down list is a widget of its own
+
+
+class YesNoBox(ChoiceBox):
+    """Yes, no, or not asked yet: "not asked" is not "no" (a safe-contact flag nobody asked about is unknown)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", [True, False], empty=NOT_ASKED, labels={True: "Yes", False: "No"}, parent=parent)
+
+
+# --- text --------------------------------------------------------------------------------------------------------
+
+
+class DateField(QLineEdit):
+    """A date typed as YYYY-MM-DD, or left empty. The core checks it and names the field when it is not a date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("YYYY-MM-DD, or leave empty")
+        self.setMaxLength(10)
+        width = self.fontMetrics().horizontalAdvance("YYYY-MM-DD, or leave empty") + 24
+        self.setMinimumWidth(width)
+        self.setMaximumWidth(width + self.fontMetrics().horizontalAdvance("MMMM"))
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
+
+    def value(self) -> dt.date | str | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text  # handed on as typed, so the core's message names this field
+
+
+class ListField(QLineEdit):
+    """A short list typed with commas between the items ("Spanish, English")."""
+
+    def set_value(self, values: Sequence[str] | None) -> None:
+        self.setText(", ".join(values or ()))
+
+    def value(self) -> list[str]:
+        return [part.strip() for part in self.text().split(",") if part.strip()]
+
+
+def text_value(widget: QLineEdit | QPlainTextEdit) -> str | None:
+    text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        text = text.strip()
+    return text if text.strip() else None
+
+
+# --- state: what is on screen, exactly -----------------------------------------------------------------------------
+
+
+def widget_state(widget: QWidget) -> Any:
+    """What a field shows, as JSON-able values (text and cursor for typing; the stored value for a choice)."""
+    if isinstance(widget, QLineEdit):
+        return {"text": widget.text(), "cursor": widget.cursorPosition()}
+    if isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        return {"text": widget.toPlainText(), "cursor": cursor.position(), "anchor": cursor.anchor()}
+    if isinstance(widget, ChoiceBox):
+        return {"value": widget.value()}
+    raise TypeError(type(widget).__name__)
+
+
+def widget_content(widget: QWidget) -> Any:
+    """The part of :func:`widget_state` that counts as a change (the cursor moving is not one)."""
+    state = widget_state(widget)
+    return state.get("text", state.get("value"))
+
+
+def restore_widget_state(widget: QWidget, state: Any) -> None:
+    if not isinstance(state, dict):
+        return
+    if isinstance(widget, QLineEdit):
+        widget.setText(str(state.get("text", "")))
+        widget.setCursorPosition(int(state.get("cursor", len(widget.text()))))
+    elif isinstance(widget, QPlainTextEdit):
+        text = str(state.get("text", ""))
+        widget.setPlainText(text)
+        end = len(text)
+        cursor = widget.textCursor()
+        position = min(max(int(state.get("cursor", end)), 0), end)
+        anchor = min(max(int(state.get("anchor", position)), 0), end)
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+    elif isinstance(widget, ChoiceBox):
+        widget.set_value(state.get("value"))
+
+
+def clear_widget(widget: QWidget) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText("")
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("")
+    elif isinstance(widget, ChoiceBox):
+        widget.setCurrentIndex(0)
+
+
+# --- messages ----------------------------------------------------------------------------------------------------
+
+
+class ErrorLine(QLabel):
+    """A field's problem in one plain sentence, right under it; hidden when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: #a4262c; font-weight: 600;")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class ConfirmBar(QFrame):
+    """An inline question with two buttons, instead of a dialog: nothing modal is left open if the vault locks."""
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, confirm_text: str, cancel_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirm-bar")
+        self.setStyleSheet(
+            "#confirm-bar { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; }"
+            "#confirm-bar QLabel { color: #3d2a0f; }"
+        )
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.confirm_button = QPushButton(confirm_text, self)
+        self.confirm_button.setAccessibleName(confirm_text)
+        self.confirm_button.setAutoDefault(False)
+        self.cancel_button = QPushButton(cancel_text, self)
+        self.cancel_button.setAccessibleName(cancel_text)
+        self.cancel_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self._confirm)
+        self.cancel_button.clicked.connect(self._cancel)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def ask(self, message: str) -> None:
+        self.message.setText(message)
+        self.show()
+        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the safe choice is the one under Enter
+
+    def dismiss(self) -> None:
+        self.message.setText("")
+        self.hide()
+
+    def _confirm(self) -> None:
+        self.dismiss()
+        self.confirmed.emit()
+
+    def _cancel(self) -> None:
+        self.dismiss()
+        self.cancelled.emit()
+
+
+def plain_button(text: str, accessible: str | None = None, parent: QWidget | None = None) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(accessible or text.replace("&", ""))
+    button.setAutoDefault(False)
+    return button
+
+
+def name_buttons(root: QWidget, name: str) -> None:
+    """Give Qt's own inner buttons (a line edit's clear button, a table's corner) an accessible name."""
+    for button in root.findChildren(QAbstractButton):
+        if not button.accessibleName():
+            button.setAccessibleName(name)

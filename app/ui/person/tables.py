@@ -1,0 +1,227 @@
+"""Read-only tables of the workspace: the timeline (Overview) and the audit trail (History).
+
+One small model holds rows of text; ``set_rows`` and ``clear`` reset it in one step, so locking empties every table
+at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from app.core.timeline import HistoryRow, TimelineEntry
+from app.ui.person.fields import format_date, format_datetime, name_buttons
+from app.ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QFont,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TextRowsModel(QAbstractTableModel):
+    """Rows of plain text. ``strong`` rows are shown in bold (upcoming dates)."""
+
+    RecordIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[tuple[str, ...]] = []
+        self._ids: list[str | None] = []
+        self._strong: set[int] = set()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.FontRole and index.row() in self._strong:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # wrapped rows read from the top
+        if role == self.RecordIdRole:
+            return self._ids[index.row()]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def set_rows(
+        self, rows: Sequence[tuple[str, ...]], ids: Sequence[str | None] | None = None, strong: set[int] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._ids = list(ids) if ids is not None else [None] * len(self._rows)
+        self._strong = set(strong or ())
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row_text(self, row: int) -> tuple[str, ...]:
+        return self._rows[row]
+
+    def record_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+
+def make_table(
+    model: QAbstractTableModel, name: str, description: str, parent: QWidget, *, wrap: bool = False
+) -> QTableView:
+    """A calm, keyboard-friendly read-only table.
+
+    Rows have a fixed height, unless ``wrap``: then long text wraps onto more lines instead of being cut short. Only
+    for small tables (one person's timeline or history): measuring rows is what makes big tables slow.
+    """
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setAccessibleDescription(description)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(wrap)
+    table.setShowGrid(False)
+    table.setTabKeyNavigation(False)
+    table.setCornerButtonEnabled(False)
+    rows = table.verticalHeader()
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 14)
+    rows.setMinimumSectionSize(table.fontMetrics().height() + 14)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed)
+    rows.hide()
+    columns = table.horizontalHeader()
+    columns.setHighlightSections(False)
+    columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    columns.setAccessibleName(name + " column headings")
+    table.setStyleSheet(
+        "QTableView::item { padding: 5px 8px; }"
+        "QHeaderView::section { padding: 4px 8px 4px 11px; }"
+    )
+    name_buttons(table, name + " select all")
+    return table
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class OverviewSection(QWidget):
+    """The person's story by date, upcoming dates first and in bold."""
+
+    WHEN, WHAT, DETAIL = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TextRowsModel(("Date", "What", "Details"), self)
+        self.summary = _hint("", self)
+        self.summary.setAccessibleName("Overview summary")
+        self.table = make_table(
+            self.model,
+            "Timeline",
+            "Dated events from this person's records, newest first. Upcoming dates are at the top, in bold.",
+            self,
+            wrap=True,
+        )
+        # Widths follow the text, so at a large text size the details never fall off the right edge.
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(self.WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(self.WHAT, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(self.DETAIL, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+
+    def show_entries(self, entries: Sequence[TimelineEntry], today: dt.date) -> None:
+        rows: list[tuple[str, ...]] = []
+        strong: set[int] = set()
+        upcoming = 0
+        for i, entry in enumerate(entries):
+            when = format_date(entry.when)
+            if entry.when > today:
+                strong.add(i)
+                upcoming += 1
+                when = f"{when} (coming up)"
+            rows.append((when, entry.title, entry.detail))
+        self.model.set_rows(rows, [e.record_id for e in entries], strong)
+        if not entries:
+            self.summary.setText("Nothing dated in this person's records yet.")
+        elif upcoming:
+            things = "1 date is" if upcoming == 1 else f"{upcoming} dates are"
+            self.summary.setText(
+                f"{things} coming up (in bold at the top). Below them, what has happened, newest first."
+            )
+        else:
+            self.summary.setText("What has happened, newest first. Nothing is coming up.")
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.summary.setText("")
+
+
+class HistorySection(QWidget):
+    """Who did what to this person's records, and when: the audit trail in words. Values are never shown here."""
+
+    WHEN, ACTION, WHO, DEVICE = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TextRowsModel(("When", "What was done", "Who", "Where"), self)
+        self.intro = _hint(
+            "Every change to this person's records, and each time they were opened, newest first. "
+            "Only what was done is kept here, never what was written.",
+            self,
+        )
+        self.table = make_table(
+            self.model, "History", "The audit trail for this person, newest first.", self, wrap=True
+        )
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(self.ACTION, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+
+    def show_rows(self, rows: Sequence[HistoryRow]) -> None:
+        self.model.set_rows(
+            [(format_datetime(r.when), r.action, r.who, r.device) for r in rows], [r.record_id for r in rows]
+        )
+
+    def clear(self) -> None:
+        self.model.clear()

@@ -1,0 +1,324 @@
+"""One person's workspace: the header (name, how to reach them safely, whose rules govern the record), a side list of
+sections and the section on show.
+
+Everything is read and written through the task runner; a result that arrives after :meth:`PersonWorkspace.clear`
+or after another person was opened is dropped (a generation counter). :meth:`clear` empties every widget at once:
+the main window calls it when the vault locks. The window title is never touched: it must never show a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.errors import OfframpError
+from app.ui.person.data import PersonData, load_person
+from app.ui.person.details import PersonDetailsForm
+from app.ui.person.fields import ConfirmBar
+from app.ui.person.header import PersonHeaderView
+from app.ui.person.justice import JusticeSection
+from app.ui.person.notes import NotesSection
+from app.ui.person.placeholders import LaterSection
+from app.ui.person.tables import HistorySection, OverviewSection
+from app.ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+#: (key, title) in the order of the side list; Ctrl+1 … Ctrl+9 and Ctrl+0 reach them.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overview", "Overview"),
+    ("details", "Details"),
+    ("interviews", "Interviews"),
+    ("screening", "Screening"),
+    ("safety", "Safety plan"),
+    ("referrals", "Referrals & consent"),
+    ("relief", "Record relief"),
+    ("justice", "Justice contacts"),
+    ("notes", "Notes"),
+    ("history", "History"),
+)
+SECTION_KEYS = tuple(key for key, _title in SECTIONS)
+
+
+def _shortcut(index: int) -> str:
+    return f"Ctrl+{(index + 1) % 10}"
+
+
+class PersonWorkspace(QWidget):
+    """Open with :meth:`open`; :meth:`location` says where it is; :meth:`clear` forgets everything."""
+
+    #: Escape, Alt+Left or the Back button: the person wants the caseload again.
+    back_requested = Signal()
+    #: The person's data has arrived and every form holds its draft slot (restore drafts now).
+    loaded = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._ws: Workspace | None = None
+        self._person_id: str | None = None
+        self._section = "overview"
+        self._generation = 0
+        self._loaded = False
+
+        self.header = PersonHeaderView(self)
+        self.header.back_button.clicked.connect(self.request_back)
+
+        self.leave_confirm = ConfirmBar("Leave without saving", "Stay here", self)
+        self.leave_confirm.confirmed.connect(self.back_requested)
+
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleDescription("Choose a section with the arrow keys, or press Control and its number.")
+        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSpacing(1)
+        for index, (key, title) in enumerate(SECTIONS):
+            item = QListWidgetItem(title, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{title} ({_shortcut(index)})")
+        widest = max(self.nav.fontMetrics().horizontalAdvance(title) for _key, title in SECTIONS)
+        self.nav.setFixedWidth(widest + 48)
+        self.nav.setStyleSheet("QListWidget::item { padding: 4px 8px; }")
+
+        self.stack = QStackedWidget(self)
+        self.overview = OverviewSection(self.stack)
+        self.details = PersonDetailsForm(self, self.stack)
+        self.justice = JusticeSection(self, self.stack)
+        self.notes = NotesSection(self, self.stack)
+        self.history = HistorySection(self.stack)
+        self.sections: dict[str, QWidget] = {
+            "overview": self.overview,
+            "details": self.details,
+            "justice": self.justice,
+            "notes": self.notes,
+            "history": self.history,
+        }
+        for key in SECTION_KEYS:
+            if key not in self.sections:
+                self.sections[key] = LaterSection(key, self.stack)
+        for key in SECTION_KEYS:
+            self.stack.addWidget(self.sections[key])
+        self.details.saved.connect(lambda: self.record_changed("details"))
+
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 12)
+        layout.setSpacing(12)
+        layout.addWidget(self.header)
+        layout.addWidget(self.leave_confirm)
+        layout.addSpacing(4)
+        layout.addLayout(body, 1)
+
+        self.nav.currentRowChanged.connect(self._row_changed)
+        QWidget.setTabOrder(self.header.back_button, self.nav)
+        self._build_actions()
+        self._show_section("overview")
+
+    def _build_actions(self) -> None:
+        back = QAction("Back to caseload", self)
+        back.setShortcut(QKeySequence("Alt+Left"))
+        back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.triggered.connect(self.request_back)
+        self.addAction(back)
+        for index, (key, title) in enumerate(SECTIONS):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(_shortcut(index)))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, key=key: self.show_section(key, focus=True))
+            self.addAction(action)
+
+    # --- the public face ---------------------------------------------------------------------------------------
+
+    def open(self, ws: Workspace, person_id: str, section: str = "overview") -> None:
+        """Show a person (reading them on the worker) at ``section``; the same person only changes section."""
+        section = section if section in SECTION_KEYS else "overview"
+        if ws is self._ws and person_id == self._person_id:
+            self.show_section(section)
+            return
+        self.clear()
+        self._ws = ws
+        self._person_id = person_id
+        self._show_section(section)
+        self.header.show_loading()
+        # A new note needs nothing read first: typing can start at once. The forms wait for the record.
+        self.notes.composer.set_person(person_id)
+        self._set_forms_ready(False)
+        self._load(first=True)
+
+    def location(self) -> tuple[str, str] | None:
+        """(person id, section key) while a person is open, else None."""
+        if self._person_id is None:
+            return None
+        return (self._person_id, self._section)
+
+    def clear(self) -> None:
+        """Drop every piece of person data from every widget at once; results still on their way are ignored."""
+        self._generation += 1
+        self._ws = None
+        self._person_id = None
+        self._loaded = False
+        self.leave_confirm.dismiss()
+        self.header.clear()
+        self.overview.clear()
+        self.details.clear()
+        self.justice.clear()
+        self.notes.clear()
+        self.history.clear()
+        self._show_section("overview")
+
+    def show_section(self, key: str, *, focus: bool = False) -> None:
+        """Switch to a section (by key); ``focus`` moves the keyboard into it."""
+        if key not in SECTION_KEYS:
+            return
+        self._show_section(key)
+        if focus:
+            self.sections[key].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @property
+    def section(self) -> str:
+        return self._section
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def unsaved_sections(self) -> list[str]:
+        """Titles of the sections holding typing that is not saved yet."""
+        titles = dict(SECTIONS)
+        out = []
+        if self.details.has_draft():
+            out.append(titles["details"])
+        if self.justice.editor.has_draft():
+            out.append(titles["justice"])
+        if self.notes.composer.has_draft() or any(card.has_draft() for card in self.notes.cards):
+            out.append(titles["notes"])
+        return out
+
+    def request_back(self) -> None:
+        """Back to the caseload, after asking when some typing would be lost."""
+        if self.leave_confirm.isVisible():
+            self.leave_confirm.dismiss()  # a second Escape means "stay"
+            return
+        unsaved = self.unsaved_sections()
+        if unsaved:
+            self.leave_confirm.ask(
+                f"Some typing is not saved yet ({', '.join(unsaved)}). Leave it and go back to the caseload?"
+            )
+            return
+        self.back_requested.emit()
+
+    # --- PersonHost: what sections ask of the workspace -------------------------------------------------------
+
+    @property
+    def person_id(self) -> str | None:
+        return self._person_id
+
+    def run(
+        self,
+        work: Callable[[Workspace], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> bool:
+        ws, generation = self._ws, self._generation
+        if ws is None or self._person_id is None or self._runner.closed:
+            return False
+
+        def done(result: Any) -> None:
+            if generation == self._generation:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                on_error(exc)
+
+        self._runner.run(lambda: work(ws), on_done=done, on_error=failed)
+        return True
+
+    def record_changed(self, section: str) -> None:
+        self._load(first=False)
+
+    # --- loading -----------------------------------------------------------------------------------------------
+
+    def _load(self, *, first: bool) -> None:
+        person_id = self._person_id
+        if person_id is None:
+            return
+        self.run(
+            lambda ws: load_person(ws, person_id, viewed=first),
+            on_done=lambda data: self._arrived(data, first),
+            on_error=lambda exc: self._failed(exc, first),
+        )
+
+    def _arrived(self, data: PersonData, first: bool) -> None:
+        if data.person_id != self._person_id:
+            return
+        self.header.show_header(data.header)
+        self.overview.show_entries(data.timeline, data.today)
+        self.details.load(data.person)
+        self.justice.load(data.person_id, data.justice)
+        self.notes.load(data.person_id, data.notes)
+        self.history.show_rows(data.history)
+        self._set_forms_ready(True)
+        if first:
+            self._loaded = True
+            if not self.nav.hasFocus() and not self.isAncestorOf(self.focusWidget() or self):
+                self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.loaded.emit()
+
+    def _failed(self, exc: BaseException, first: bool) -> None:
+        message = exc.message if isinstance(exc, OfframpError) else (
+            "This person's record could not be read. Please go back and try again."
+        )  # fmt: skip
+        if first:
+            self.header.show_problem(message)
+        else:
+            self.header.status.setText(message)
+
+    def _set_forms_ready(self, ready: bool) -> None:
+        for form in (self.details, self.justice):
+            form.setEnabled(ready)
+
+    # --- moving around -----------------------------------------------------------------------------------------
+
+    def _show_section(self, key: str) -> None:
+        self._section = key
+        index = SECTION_KEYS.index(key)
+        if self.nav.currentRow() != index:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(index)
+            self.nav.blockSignals(False)
+        self.stack.setCurrentIndex(index)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(SECTION_KEYS):
+            self._section = SECTION_KEYS[row]
+            self.stack.setCurrentIndex(row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape reaches here only when the focused field did not use it. It is a key press, not a shortcut, so the
+        # main window's double-Escape quick exit still sees every press.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.request_back()
+            event.accept()
+            return
+        super().keyPressEvent(event)
