@@ -5,6 +5,7 @@ import os
 # Before anything can import Qt: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,11 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
+
+# Settings, logs and data folders of the person running the tests are never touched: platformdirs follows these.
+_HOME = tempfile.mkdtemp(prefix="offramp-test-home-")
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 

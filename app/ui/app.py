@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from app.cli import default_data_dir
 from app.storage.vault import Vault
 from app.ui.main_window import MainWindow
-from app.ui.qt import QApplication
+from app.ui.qt import QApplication, QTimer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,9 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Offramp")
     app.setOrganizationName("Offramp")
     use_readable_font(app)
+    from app.core.logs import setup_logging
+
+    setup_logging()
 
     window = MainWindow(
         Vault(data_dir), demo=args.demo, create_hint=create_hint(data_dir, is_default=args.data_dir is None)
     )
+    window.quick_exited.connect(app.quit)
     window.show()
+    if os.environ.get("OFFRAMP_EXIT_WHEN_SHOWN") == "1":  # for bench/ui.py: quit once the window is shown and painted
+        QTimer.singleShot(0, lambda: (window.repaint(), app.quit()))
     return int(app.exec())

@@ -1,16 +1,34 @@
-"""The main window: the unlock page, then the caseload, and back to the unlock page when the vault locks."""
+"""The main window: unlock, caseload, a person's workspace, and every way the vault locks again.
+
+Locking (the Lock button, Ctrl+L, the idle timer, the screen locking or the machine sleeping, quick exit) always
+goes the same way: collect unsaved typing from every form, hide every piece of data on screen at once, then on the
+vault worker save the drafts into the vault and close it. After the next unlock the window returns to the same
+person and section and puts the drafts back. The window title never names a person.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+from app.core.drafts import PLACE_SLOT
+from app.core.settings import IDLE_LOCK_SECONDS, LOCK_ON_SCREEN_LOCK, QUICK_UNLOCK_ENABLED, Settings
 from app.core.workspace import Workspace
 from app.errors import OfframpError
+from app.storage.kdf import KdfParams
+from app.storage.quick_unlock import forget_quick_unlock
 from app.storage.vault import UnlockedVault, Vault
+from app.ui import clipboard
+from app.ui.about import AboutDialog
 from app.ui.caseload import CaseloadPage
+from app.ui.drafts import collect_drafts, restore_drafts
+from app.ui.first_run import FirstRunPage
+from app.ui.person import PersonWorkspace
 from app.ui.qt import (
     QAction,
     QCloseEvent,
+    QDBusConnection,
+    QDialog,
     QKeySequence,
     QLabel,
     QMainWindow,
@@ -18,58 +36,90 @@ from app.ui.qt import (
     QSize,
     QStackedWidget,
     Qt,
+    QToolBar,
     QWidget,
+    Signal,
 )
+from app.ui.quick_unlock import offer_quick_unlock
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockPage
+from app.ui.watchers import DoubleEscape, IdleWatcher, ScreenLockWatcher
 
 log = logging.getLogger(__name__)
 
+QUICK_EXIT_SHORTCUT = "Ctrl+Shift+X"
 
-def _open_workspace(unlocked: UnlockedVault) -> Workspace:
+
+def _open_workspace(unlocked: UnlockedVault) -> tuple[Workspace, dict[str, dict[str, Any]]]:
     ws = Workspace(unlocked)
     ws.log_event("unlocked")
-    return ws
+    return ws, ws.drafts.load_all()
+
+
+def _forget_quick_unlock(vault: Vault) -> None:
+    try:
+        forget_quick_unlock(vault)
+    except Exception as exc:
+        log.error("forgetting quick unlock failed: %s", type(exc).__name__)
+
+
+def _save_and_lock(unlocked: UnlockedVault, ws: Workspace | None, drafts: dict[str, dict[str, Any]]) -> None:
+    """On the worker: drafts into the vault first (locking never loses typing), then close it, whatever happens."""
+    try:
+        if ws is not None and drafts:
+            ws.drafts.save_all(drafts)
+    except Exception as exc:
+        log.error("saving drafts before locking failed: %s", type(exc).__name__)
+    finally:
+        unlocked.lock()
 
 
 class MainWindow(QMainWindow):
+    #: Quick exit has hidden the window and the vault is closed; the app connects this to quitting.
+    quick_exited = Signal()
+
     def __init__(
         self,
         vault: Vault,
         *,
         demo: bool = False,
         create_hint: str = "offramp vault create",
+        settings: Settings | None = None,
+        session_bus: QDBusConnection | None = None,
+        system_bus: QDBusConnection | None = None,
+        kdf_params: KdfParams | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``kdf_params`` None calibrates Argon2id for new passphrases (the product); tests pass the floor."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Offramp"))
+        self.setWindowTitle(self.tr("Offramp"))  # never a person's name: the title shows in taskbars and switchers
         self.vault = vault
+        self.settings = settings if settings is not None else Settings()
         self.runner = TaskRunner(self)
         self._unlocked: UnlockedVault | None = None
         self._workspace: Workspace | None = None
+        self._pending_drafts: dict[str, dict[str, Any]] = {}
         self._session = 0  # bumped on each lock, so a workspace that opens after a lock is closed, not shown
+        self._quitting = False
 
         self.unlock_page = UnlockPage(vault, self.runner, demo=demo, create_hint=create_hint, parent=self)
+        self.unlock_page.new_passphrase_kdf = kdf_params
         self.caseload_page = CaseloadPage(self.runner, self)
+        self.person_page = PersonWorkspace(self.runner, self)
+        self.first_run_page: FirstRunPage | None = None
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.unlock_page)
-        self.pages.addWidget(self.caseload_page)
+        for page in (self.unlock_page, self.caseload_page, self.person_page):
+            self.pages.addWidget(page)
+        if not vault.exists():
+            # No vault yet: the first-run setup makes one, then the window carries on as after an unlock.
+            self.first_run_page = FirstRunPage(vault, self.runner, self.settings, kdf_params=kdf_params, parent=self)
+            self.first_run_page.finished.connect(self._first_run_finished)
+            self.pages.addWidget(self.first_run_page)
+            self.pages.setCurrentWidget(self.first_run_page)
         self.setCentralWidget(self.pages)
 
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setStatusTip(self.tr("Lock the vault; unlocking needs the passphrase again"))
-        self.lock_action.setEnabled(False)
-        self.lock_action.triggered.connect(self.lock)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
-        vault_menu.addAction(self.lock_action)
-        vault_menu.addSeparator()
-        vault_menu.addAction(quit_action)
-        self.addAction(self.lock_action)
+        self._build_actions()
 
         self.vault_status = QLabel(self)
         self.vault_status.setToolTip(str(vault.data_dir))
@@ -80,9 +130,71 @@ class MainWindow(QMainWindow):
 
         self.unlock_page.unlocked.connect(self._on_unlocked)
         self.caseload_page.lock_requested.connect(self.lock)
+        self.caseload_page.open_requested.connect(self.open_person)
+        self.person_page.back_requested.connect(self.show_caseload)
+        self.person_page.loaded.connect(self._person_loaded)
+
+        # Ways the vault locks by itself.
+        self.idle = IdleWatcher(self.settings.get(IDLE_LOCK_SECONDS), self)
+        self.idle.idle.connect(self._idle_lock)
+        self.screen_lock = ScreenLockWatcher(self, session_bus=session_bus, system_bus=system_bus)
+        self.screen_lock.locked.connect(self._screen_locked)
+        self.double_escape = DoubleEscape(parent=self)
+        self.double_escape.triggered.connect(self.quick_exit)
 
         self.setMinimumSize(QSize(640, 480))
-        self.resize(1000, 680)
+        self.resize(1100, 720)
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setStatusTip(self.tr("Lock the vault; unlocking needs the passphrase again"))
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(self.lock)
+
+        self.quick_exit_action = QAction(self.tr("Quick e&xit"), self)
+        self.quick_exit_action.setShortcut(QKeySequence(QUICK_EXIT_SHORTCUT))
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quick_exit_action.setToolTip(
+            self.tr("Quick exit: hide Offramp at once and lock it (Ctrl+Shift+X, or press Escape twice)")
+        )
+        self.quick_exit_action.triggered.connect(self.quick_exit)
+
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.about_action = QAction(self.tr("&About Offramp"), self)
+        self.about_action.triggered.connect(self.open_about)
+
+        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
+        vault_menu.addAction(self.lock_action)
+        vault_menu.addAction(self.quick_exit_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.settings_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.addAction(self.lock_action)
+        self.addAction(self.quick_exit_action)
+
+        self.toolbar = QToolBar(self.tr("Safety"), self)
+        self.toolbar.setObjectName("safety-toolbar")
+        self.toolbar.setAccessibleName(self.tr("Safety tools"))
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.quick_exit_action)
+        self.toolbar.addAction(self.lock_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        for action in (self.quick_exit_action, self.lock_action):
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", ""))
 
     # --- state -------------------------------------------------------------------------------------------------
 
@@ -106,23 +218,46 @@ class MainWindow(QMainWindow):
 
     # --- unlocking ---------------------------------------------------------------------------------------------
 
+    def _first_run_finished(self, unlocked: UnlockedVault | None) -> None:
+        page, self.first_run_page = self.first_run_page, None
+        if page is not None:
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self.unlock_page.refresh()
+        self._show_vault_status()
+        if unlocked is None:  # made, but it did not open again: the unlock page takes it from here
+            self.pages.setCurrentWidget(self.unlock_page)
+            return
+        self._on_unlocked(unlocked)
+
     def _on_unlocked(self, unlocked: UnlockedVault) -> None:
+        by_passphrase = getattr(self.unlock_page, "mode", "passphrase") == "passphrase"
         self._unlocked = unlocked
+        if by_passphrase:
+            self._quick_unlock_dialog = offer_quick_unlock(self, self.runner, unlocked, self.settings)
         self.lock_action.setEnabled(True)
         session = self._session
         self.runner.run(
             lambda: _open_workspace(unlocked),
-            on_done=lambda ws: self._show_caseload(session, ws),
+            on_done=lambda result: self._workspace_ready(session, *result),
             on_error=lambda exc: self._workspace_failed(session, exc),
         )
 
-    def _show_caseload(self, session: int, ws: Workspace) -> None:
+    def _workspace_ready(self, session: int, ws: Workspace, drafts: dict[str, dict[str, Any]]) -> None:
         if session != self._session:
             return  # locked while it was opening; lock() has queued the vault's closing already
         self._workspace = ws
+        self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
+        self.idle.arm()
         self.caseload_page.show_people(ws.people)
-        self.pages.setCurrentWidget(self.caseload_page)
-        self.caseload_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        place = drafts.pop(PLACE_SLOT, None)
+        self._pending_drafts = drafts
+        if place:
+            self.runner.run(lambda: ws.drafts.forget({PLACE_SLOT}))
+        if place and place.get("person_id"):
+            self.open_person(str(place["person_id"]), str(place.get("section") or "overview"))
+        else:
+            self.show_caseload()
 
     def _workspace_failed(self, session: int, exc: BaseException) -> None:
         if session != self._session:
@@ -136,38 +271,140 @@ class MainWindow(QMainWindow):
                 self.tr("The vault opened but could not be read. It has been locked again; please try once more.")
             )
 
+    # --- moving around -----------------------------------------------------------------------------------------
+
+    def show_caseload(self) -> None:
+        if self._workspace is None:
+            return
+        self.person_page.clear()
+        self.pages.setCurrentWidget(self.caseload_page)
+        self.caseload_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_person(self, person_id: str, section: str = "overview") -> None:
+        if self._workspace is None:
+            return
+        self.pages.setCurrentWidget(self.person_page)
+        self.person_page.open(self._workspace, person_id, section)
+
+    def _person_loaded(self) -> None:
+        """Drafts saved at the last lock go back into the forms they came from."""
+        if not self._pending_drafts or self._workspace is None:
+            return
+        placed = restore_drafts(self.person_page, self._pending_drafts)
+        for slot in placed:
+            self._pending_drafts.pop(slot, None)
+        if placed:
+            ws = self._workspace
+            self.runner.run(lambda: ws.drafts.forget(placed))
+            self.statusBar().showMessage(self.tr("Your unsaved typing is back where you left it."), 8000)
+
     # --- locking -----------------------------------------------------------------------------------------------
 
+    def _collect_drafts(self) -> dict[str, dict[str, Any]]:
+        drafts = collect_drafts(self.person_page) if self.pages.currentWidget() is self.person_page else {}
+        location = self.person_page.location()
+        if location is not None and self.pages.currentWidget() is self.person_page:
+            drafts[PLACE_SLOT] = {"person_id": location[0], "section": location[1]}
+        # Drafts that found no form last time are kept until they do.
+        for slot, state in self._pending_drafts.items():
+            drafts.setdefault(slot, state)
+        return drafts
+
     def lock(self) -> None:
-        """Hide everything at once, then close the vault after any query already running (on the worker)."""
+        """Hide everything at once, then (on the worker) save drafts into the vault and close it."""
         unlocked = self._unlocked
         if unlocked is None:
             return
+        drafts = self._collect_drafts()
+        ws = self._workspace
+        self._close_dialogs()
         self._session += 1
         self._unlocked = None
         self._workspace = None
+        self._pending_drafts = {}
+        self.idle.disarm()
         self.lock_action.setEnabled(False)
+        self.person_page.clear()
         self.caseload_page.clear()
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.show_locked()
         if not self.runner.closed:
-            self.runner.run(unlocked.lock, on_error=self._lock_failed)
+            self.runner.run(lambda: _save_and_lock(unlocked, ws, drafts), on_error=self._lock_failed)
         else:
-            unlocked.lock()
+            _save_and_lock(unlocked, ws, drafts)
+
+    def _idle_lock(self) -> None:
+        if self.is_unlocked:
+            self.lock()
+            self.unlock_page.status.setText(self.tr("Locked because no one was using Offramp for a while."))
+
+    def _screen_locked(self) -> None:
+        if self.is_unlocked and self.settings.get(LOCK_ON_SCREEN_LOCK):
+            self.lock()
+            self.unlock_page.status.setText(self.tr("Locked because the computer's screen locked."))
+
+    def quick_exit(self) -> None:
+        """Hide the window now, clear what we copied, lock the vault, and quit once it is closed."""
+        if self._quitting:
+            return
+        self._quitting = True
+        self.hide()
+        clipboard.guard().clear_ours()
+        vault = self.vault
+        if not self.runner.closed:
+            self.runner.run(lambda: _forget_quick_unlock(vault))
+        self.lock()
+        if self.runner.closed:
+            self.quick_exited.emit()
+        else:
+            self.runner.run(lambda: None, on_done=lambda _r: self._finish_quick_exit())
+
+    def _finish_quick_exit(self) -> None:
+        self.close()
+        self.quick_exited.emit()
+
+    # --- dialogs ---------------------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+
+    def _settings_saved(self, keys: list[str]) -> None:
+        self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
+        if QUICK_UNLOCK_ENABLED.key in keys and not self.settings.get(QUICK_UNLOCK_ENABLED):
+            vault = self.vault
+            self.runner.run(lambda: _forget_quick_unlock(vault))
+
+    def open_about(self) -> None:
+        AboutDialog(self.vault.data_dir, self).open()
+
+    def _close_dialogs(self) -> None:
+        """Nothing stays open over a locked vault (a PIN offer, settings)."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
 
     def _lock_failed(self, exc: BaseException) -> None:
         log.error("locking failed: %s", type(exc).__name__)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing the window locks the vault, and waits for that before the window goes."""
+        """Closing the window saves drafts and locks the vault, and waits for that before the window goes."""
         unlocked = self._unlocked
+        drafts = self._collect_drafts() if unlocked is not None else {}
+        ws = self._workspace
+        self._close_dialogs()
+        if self.first_run_page is not None:
+            self.first_run_page.discard()
         self._session += 1
         self._unlocked = None
         self._workspace = None
+        self.idle.disarm()
+        self.person_page.clear()
         self.caseload_page.clear()
         if unlocked is not None:
             try:
-                self.runner.wait(unlocked.lock)
+                self.runner.wait(lambda: _save_and_lock(unlocked, ws, drafts))
             except Exception as exc:
                 log.error("locking on close failed: %s", type(exc).__name__)
         self.runner.shutdown()
