@@ -131,6 +131,7 @@ class Vault:
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
         kf = keyfile.KeyFile(header=header)
+        engine: Engine | None = None
         try:
             kf.set_passphrase(dk, passphrase, params)
             kf.set_recovery_code(dk, secret)
@@ -142,6 +143,12 @@ class Vault:
                 migrations.upgrade(engine)
             kf.save(self.key_path)
         except BaseException:
+            if engine is not None:
+                engine.dispose()
+            # Nothing existed here before (checked above): take away the half-made vault, so trying again works.
+            for leftover in (self.key_path, self.db_path, Path(f"{self.db_path}-wal"), Path(f"{self.db_path}-shm")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
             _zero(dk)
             lock.release()
             raise

@@ -448,3 +448,17 @@ def test_a_pending_wal_is_not_mistaken_for_truncation(filled_vault: Vault) -> No
     recovered = Vault(crash).unlock(TEST_PASSPHRASE)
     assert Workspace(recovered).people.count("Written Before") == 1
     recovered.lock()
+
+
+def test_a_create_that_fails_half_way_leaves_nothing_behind(tmp_data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.storage import migrate
+
+    def broken(engine, target="head"):  # type: ignore[no-untyped-def]
+        raise OSError("disk full, simulated")
+
+    monkeypatch.setattr(migrate, "upgrade", broken)
+    with pytest.raises(OSError):
+        Vault(tmp_data_dir).create(TEST_PASSPHRASE, kdf_params=FLOOR)
+    monkeypatch.undo()
+    assert not Vault(tmp_data_dir).exists()
+    Vault(tmp_data_dir).create(TEST_PASSPHRASE, kdf_params=FLOOR)[0].lock()  # trying again works
