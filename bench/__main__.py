@@ -1,4 +1,8 @@
-"""``python -m bench``: run every benchmark module in bench/, print one markdown table, save bench/RESULTS.md."""
+"""``python -m bench``: run every benchmark module in bench/, print their markdown tables, save bench/RESULTS.md.
+
+A module may set ``PEOPLE`` and ``QUICK_PEOPLE`` (its own sizes when ``--people`` is not given), ``COLUMNS`` (its
+table's two value headings) and rows with a ``format_value(value)`` method (values that are not seconds).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import bench
 from bench import Options, Report, Row, machine, peak_rss_mib, seconds
 
 RESULTS = Path(bench.__file__).with_name("RESULTS.md")
 QUICK_PEOPLE = 1_000
+COLUMNS = ("plain SQLite", "vault")
 
 
 def modules() -> list[str]:
@@ -37,25 +43,41 @@ def _cell_met(row: Row) -> str:
     return "—" if met is None else ("yes" if met else "**no**")
 
 
-def render(reports: Sequence[Report], options: Options, started: dt.datetime, took: float) -> str:
+def _cell_value(row: Row, value: float | None) -> str:
+    fmt = getattr(row, "format_value", None)
+    return fmt(value) if callable(fmt) else seconds(value)
+
+
+def options_for(module: ModuleType, args: argparse.Namespace) -> Options:
+    """``--people`` for every module; otherwise the module's own size (``PEOPLE``, ``QUICK_PEOPLE``)."""
+    if args.people is not None:
+        people = args.people
+    elif args.quick:
+        people = getattr(module, "QUICK_PEOPLE", QUICK_PEOPLE)
+    else:
+        people = getattr(module, "PEOPLE", Options.people)
+    return Options(people=people, repeats=args.repeats)
+
+
+def render(runs: Sequence[tuple[ModuleType, Options, Report]], repeats: int, started: dt.datetime, took: float) -> str:
+    sizes = ", ".join(f"{report.name} {options.people:,}" for _module, options, report in runs)
     lines = [
         f"# Offramp benchmarks — {started:%Y-%m-%d %H:%M} UTC",
         "",
         f"- Machine: {machine()}",
-        f"- Run: `python -m bench` with {options.people:,} people; every timing is the best of "
-        f"{options.repeats} within this run; {took:,.0f} s in all; peak memory {peak_rss_mib():,.0f} MiB.",
-        "",
-        "| measure | plain SQLite | vault | ratio | target | met? |",
-        "|---|---|---|---|---|---|",
+        f"- Run: `python -m bench` with people: {sizes}; every timing is the best of {repeats} within this run "
+        f"unless its notes say otherwise; {took:,.0f} s in all; peak memory {peak_rss_mib():,.0f} MiB.",
     ]
-    for report in reports:
+    for module, _options, report in runs:
+        baseline, measured = getattr(module, "COLUMNS", COLUMNS)
+        lines += ["", f"| measure | {baseline} | {measured} | ratio | target | met? |", "|---|---|---|---|---|---|"]
         for row in report.rows:
             lines.append(
-                f"| {report.name}: {row.measure} | {seconds(row.plain)} | {seconds(row.vault)} | "
+                f"| {report.name}: {row.measure} | {_cell_value(row, row.plain)} | {_cell_value(row, row.vault)} | "
                 f"{_cell_ratio(row)} | {_cell_target(row)} | {_cell_met(row)} |"
             )
     lines.append("")
-    for report in reports:
+    for _module, _options, report in runs:
         lines += [f"- {report.name}: {note}" for note in report.notes]
     return "\n".join(lines) + "\n"
 
@@ -63,24 +85,24 @@ def render(reports: Sequence[Report], options: Options, started: dt.datetime, to
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--people", type=int, default=Options.people, help="people to generate (default 10,000)")
-    size.add_argument("--quick", action="store_true", help=f"a quick run with {QUICK_PEOPLE:,} people")
+    size.add_argument("--people", type=int, default=None, help="people to generate (default 10,000; bench.ui 100,000)")
+    size.add_argument("--quick", action="store_true", help=f"a quick run with {QUICK_PEOPLE:,} people (bench.ui 5,000)")
     parser.add_argument("--repeats", type=int, default=Options.repeats, help="timings per measure (best kept)")
     parser.add_argument("--only", action="append", choices=modules(), help="run only this benchmark module")
     parser.add_argument("--no-save", action="store_true", help="do not write bench/RESULTS.md")
     args = parser.parse_args(argv)
-    if args.people < 1 or args.repeats < 1:
+    if (args.people is not None and args.people < 1) or args.repeats < 1:
         parser.error("--people and --repeats must be at least 1")
-    options = Options(people=QUICK_PEOPLE if args.quick else args.people, repeats=args.repeats)
 
     started = dt.datetime.now(dt.UTC)
     start = time.perf_counter()
-    reports = []
+    runs = []
     for name in args.only or modules():
-        print(f"running bench.{name} ...", file=sys.stderr, flush=True)
         module = importlib.import_module(f"bench.{name}")
-        reports.append(module.run(options))
-    text = render(reports, options, started, time.perf_counter() - start)
+        options = options_for(module, args)
+        print(f"running bench.{name} with {options.people:,} people ...", file=sys.stderr, flush=True)
+        runs.append((module, options, module.run(options)))
+    text = render(runs, args.repeats, started, time.perf_counter() - start)
     print(text, end="")
     if not args.no_save:
         RESULTS.write_text(text, encoding="utf-8")

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from app.errors import BackupError, KeyFileDamaged
 from app.storage import keyfile, recovery
 from app.storage.atomic import PRIVATE_MODE, fsync_dir, temp_path_for
-from app.storage.engine import inspect_database, raw_connect
 from app.storage.lock import InstanceLock
 
 if TYPE_CHECKING:
@@ -39,6 +38,8 @@ def backup_name(reason: str) -> str:
 
 
 def _snapshot_database(vault: Vault, dk: bytearray, target: Path) -> None:
+    from app.storage.engine import raw_connect
+
     source = raw_connect(vault.db_path, dk)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
@@ -164,6 +165,7 @@ def restore_backup(
 def _restore_locked(
     archive: Path, data_dir: Path, *, passphrase: str | None, recovery_code: str | None
 ) -> Path | None:
+    from app.storage.engine import inspect_database
     from app.storage.vault import DB_NAME, KEY_NAME
 
     _manifest, key_bytes, tar, db_info = _read_archive(archive)

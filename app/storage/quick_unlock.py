@@ -22,9 +22,6 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import keyring
-import keyring.errors
-
 from app.errors import KeyFileDamaged, VaultError
 from app.storage import keyfile
 
@@ -138,8 +135,16 @@ class _NoKeyring(Exception):
     """Internal: the keyring raised or is not a real OS keyring."""
 
 
+def _keyring() -> Any:
+    """The keyring package, imported on first use: start-up never pays for finding the OS keyring."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def _backend_is_usable() -> bool:
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     module = type(backend).__module__
     # The fail and null backends are what keyring picks when there is none; keyrings.alt keeps secrets in a
     # plain file, which is no keyring at all for our purpose (DESIGN.md section 7).
@@ -157,7 +162,7 @@ def _keyring_call(fn: Any, *args: str) -> Any:
         return fn(SERVICE, *args)
     except _NoKeyring:
         raise
-    except keyring.errors.PasswordDeleteError:
+    except _keyring().errors.PasswordDeleteError:
         return None  # nothing there to delete: fine
     except Exception as exc:  # any backend failure (NoKeyringError, D-Bus, a locked keychain) means "no keyring"
         log.warning("keyring unavailable: %s", type(exc).__name__)
@@ -165,7 +170,7 @@ def _keyring_call(fn: Any, *args: str) -> Any:
 
 
 def _get_secret(vault_id: str) -> bytes | None:
-    text = _keyring_call(keyring.get_password, vault_id)
+    text = _keyring_call(_keyring().get_password, vault_id)
     if text is None:
         return None
     try:
@@ -177,8 +182,8 @@ def _get_secret(vault_id: str) -> bytes | None:
 
 def _put_secret(vault_id: str, secret: bytes) -> None:
     text = base64.b64encode(secret).decode("ascii")
-    _keyring_call(keyring.set_password, vault_id, text)
-    if _keyring_call(keyring.get_password, vault_id) != text:  # a keyring that forgets is no keyring
+    _keyring_call(_keyring().set_password, vault_id, text)
+    if _keyring_call(_keyring().get_password, vault_id) != text:  # a keyring that forgets is no keyring
         forget_keyring_secret(vault_id)
         raise _NoKeyring
 
@@ -186,13 +191,13 @@ def _put_secret(vault_id: str, secret: bytes) -> None:
 def forget_keyring_secret(vault_id: str) -> None:
     """Delete the keyring half for this vault, if there is one and a keyring to ask. Never raises."""
     with contextlib.suppress(_NoKeyring):
-        _keyring_call(keyring.delete_password, vault_id)
+        _keyring_call(_keyring().delete_password, vault_id)
 
 
 def keyring_problem() -> str | None:
     """``None`` when this computer has a working keyring, else the reason quick unlock is unavailable."""
     try:
-        _keyring_call(keyring.get_password, "offramp-keyring-check")
+        _keyring_call(_keyring().get_password, "offramp-keyring-check")
     except _NoKeyring:
         return NO_KEYRING
     return None

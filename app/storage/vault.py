@@ -14,10 +14,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from app.errors import (
     BackupError,
@@ -28,11 +25,16 @@ from app.errors import (
     WeakPassphrase,
 )
 from app.storage import keyfile, quick_unlock, recovery
-from app.storage import migrate as migrations
 from app.storage.atomic import fsync_dir
-from app.storage.engine import inspect_database, make_engine, translate_errors
 from app.storage.kdf import KdfParams, calibrate
 from app.storage.lock import InstanceLock
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy, Alembic and SQLCipher load when a vault is first opened, not when the app starts: the unlock screen
+# needs none of them, and they are most of a cold start.
 
 DB_NAME = "vault.db"
 KEY_NAME = "vault.key"
@@ -131,6 +133,9 @@ class Vault:
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
         kf = keyfile.KeyFile(header=header)
+        from app.storage import migrate as migrations
+        from app.storage.engine import make_engine, translate_errors
+
         engine: Engine | None = None
         try:
             kf.set_passphrase(dk, passphrase, params)
@@ -195,6 +200,9 @@ class Vault:
         return unlocked
 
     def _open(self, kf: keyfile.KeyFile, dk: bytearray, *, full_check: bool) -> UnlockedVault:
+        from app.storage import migrate as migrations
+        from app.storage.engine import inspect_database, make_engine, translate_errors
+
         lock = InstanceLock(self.lock_path)
         engine: Engine | None = None
         try:
@@ -226,6 +234,8 @@ class Vault:
         self._require()
         kf = keyfile.load(self.key_path)
         dk = kf.open_with_passphrase(passphrase)
+        from app.storage.engine import inspect_database
+
         lock = InstanceLock(self.lock_path)
         try:
             lock.acquire()
@@ -246,6 +256,8 @@ class UnlockedVault:
         self._dk = dk
         self._engine: Engine | None = engine
         self._lock = lock
+        from sqlalchemy.orm import sessionmaker
+
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
     # --- identity and access -----------------------------------------------------------------------------------

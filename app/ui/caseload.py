@@ -26,7 +26,6 @@ from app.ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPushButton,
     Qt,
     QTableView,
     QTimer,
@@ -34,6 +33,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.style import readable_checkbox
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -238,7 +238,6 @@ class _SearchBox(QLineEdit):
 class CaseloadPage(QWidget):
     """Search box, count and the people table. Knows nothing of vaults: it is given a :class:`PeopleService`."""
 
-    lock_requested = Signal()
     #: A person was chosen (Enter or double-click); carries their id.
     open_requested = Signal(str)
 
@@ -257,6 +256,7 @@ class CaseloadPage(QWidget):
         self.filter_unsynced.setAccessibleName(self.tr("Show only people with changes not yet sent to the office"))
         self._filter_boxes = (self.filter_mine, self.filter_follow_up, self.filter_deadline, self.filter_unsynced)
         for box in self._filter_boxes:
+            readable_checkbox(box)
             box.toggled.connect(self._filters_changed)
 
         self.search = _SearchBox(self)
@@ -272,11 +272,6 @@ class CaseloadPage(QWidget):
         self.count_label.setAccessibleName(self.tr("Number of people"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.lock_button = QPushButton(self.tr("Lock"), self)
-        self.lock_button.setAccessibleName(self.tr("Lock the vault"))
-        self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
-        self.lock_button.setAutoDefault(False)
-        self.lock_button.clicked.connect(self.lock_requested)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -319,8 +314,6 @@ class CaseloadPage(QWidget):
         top.setSpacing(12)
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
-        top.addSpacing(12)
-        top.addWidget(self.lock_button)
 
         filters = QHBoxLayout()
         filters.setSpacing(18)
@@ -342,7 +335,6 @@ class CaseloadPage(QWidget):
         self.setTabOrder(self.filter_follow_up, self.filter_deadline)
         self.setTabOrder(self.filter_deadline, self.filter_unsynced)
         self.setTabOrder(self.filter_unsynced, self.table)
-        self.setTabOrder(self.table, self.lock_button)
         self.table.activated.connect(self._open_index)  # Enter on a row, or a double-click
 
         # Search as you type, but wait for a short pause so each key does not start a query.

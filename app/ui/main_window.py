@@ -8,22 +8,17 @@ person and section and puts the drafts back. The window title never names a pers
 
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
-from typing import Any
+import threading
+from typing import TYPE_CHECKING, Any
 
-from app.core.drafts import PLACE_SLOT
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_ON_SCREEN_LOCK, QUICK_UNLOCK_ENABLED, Settings
-from app.core.workspace import Workspace
 from app.errors import OfframpError
-from app.storage.kdf import KdfParams
-from app.storage.quick_unlock import forget_quick_unlock
 from app.storage.vault import UnlockedVault, Vault
 from app.ui import clipboard
-from app.ui.about import AboutDialog
-from app.ui.caseload import CaseloadPage
 from app.ui.drafts import collect_drafts, restore_drafts
-from app.ui.first_run import FirstRunPage
-from app.ui.person import PersonWorkspace
 from app.ui.qt import (
     QAction,
     QCloseEvent,
@@ -36,28 +31,60 @@ from app.ui.qt import (
     QSize,
     QStackedWidget,
     Qt,
+    QTimer,
     QToolBar,
     QWidget,
     Signal,
 )
-from app.ui.quick_unlock import offer_quick_unlock
-from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockPage
 from app.ui.watchers import DoubleEscape, IdleWatcher, ScreenLockWatcher
 
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+    from app.storage.kdf import KdfParams
+    from app.ui.caseload import CaseloadPage
+    from app.ui.first_run import FirstRunPage
+    from app.ui.person import PersonWorkspace
+
 log = logging.getLogger(__name__)
 
 QUICK_EXIT_SHORTCUT = "Ctrl+Shift+X"
+PLACE_SLOT = "place"  # where the person was (app.core.drafts.PLACE_SLOT), kept here so start-up stays light
+
+# What the unlock screen does not need: loaded on a background thread once the window is up, so the first paint
+# is fast and the pages are ready by the time the passphrase has been typed.
+DEFERRED_MODULES = (
+    "app.core.workspace",
+    "app.ui.caseload",
+    "app.ui.person",
+    "app.ui.quick_unlock",
+    "app.ui.settings_dialog",
+    "app.ui.about",
+    "app.storage.engine",
+    "app.storage.migrate",
+)
+
+
+def _preload() -> None:
+    for name in DEFERRED_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # the real import later reports it properly
+            log.error("preloading a module failed: %s", type(exc).__name__)
 
 
 def _open_workspace(unlocked: UnlockedVault) -> tuple[Workspace, dict[str, dict[str, Any]]]:
+    from app.core.workspace import Workspace
+
     ws = Workspace(unlocked)
     ws.log_event("unlocked")
     return ws, ws.drafts.load_all()
 
 
 def _forget_quick_unlock(vault: Vault) -> None:
+    from app.storage.quick_unlock import forget_quick_unlock
+
     try:
         forget_quick_unlock(vault)
     except Exception as exc:
@@ -105,14 +132,15 @@ class MainWindow(QMainWindow):
 
         self.unlock_page = UnlockPage(vault, self.runner, demo=demo, create_hint=create_hint, parent=self)
         self.unlock_page.new_passphrase_kdf = kdf_params
-        self.caseload_page = CaseloadPage(self.runner, self)
-        self.person_page = PersonWorkspace(self.runner, self)
+        self._caseload_page: CaseloadPage | None = None
+        self._person_page: PersonWorkspace | None = None
         self.first_run_page: FirstRunPage | None = None
         self.pages = QStackedWidget(self)
-        for page in (self.unlock_page, self.caseload_page, self.person_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.unlock_page)
         if not vault.exists():
             # No vault yet: the first-run setup makes one, then the window carries on as after an unlock.
+            from app.ui.first_run import FirstRunPage
+
             self.first_run_page = FirstRunPage(vault, self.runner, self.settings, kdf_params=kdf_params, parent=self)
             self.first_run_page.finished.connect(self._first_run_finished)
             self.pages.addWidget(self.first_run_page)
@@ -129,21 +157,55 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.unlock_page.unlocked.connect(self._on_unlocked)
-        self.caseload_page.lock_requested.connect(self.lock)
-        self.caseload_page.open_requested.connect(self.open_person)
-        self.person_page.back_requested.connect(self.show_caseload)
-        self.person_page.loaded.connect(self._person_loaded)
 
         # Ways the vault locks by itself.
         self.idle = IdleWatcher(self.settings.get(IDLE_LOCK_SECONDS), self)
         self.idle.idle.connect(self._idle_lock)
-        self.screen_lock = ScreenLockWatcher(self, session_bus=session_bus, system_bus=system_bus)
-        self.screen_lock.locked.connect(self._screen_locked)
         self.double_escape = DoubleEscape(parent=self)
         self.double_escape.triggered.connect(self.quick_exit)
+        self.screen_lock: ScreenLockWatcher | None = None
+        self._buses = (session_bus, system_bus)
+        # Connecting to D-Bus can take a moment: after the first paint.
+        QTimer.singleShot(0, self._watch_screen_lock)
+        threading.Thread(target=_preload, name="offramp-preload", daemon=True).start()
 
         self.setMinimumSize(QSize(640, 480))
         self.resize(1100, 720)
+
+    def _watch_screen_lock(self) -> None:
+        if self.screen_lock is None:
+            session_bus, system_bus = self._buses
+            self.screen_lock = ScreenLockWatcher(self, session_bus=session_bus, system_bus=system_bus)
+            self.screen_lock.locked.connect(self._screen_locked)
+
+    # --- pages made on first use ---------------------------------------------------------------------------------
+
+    @property
+    def caseload_page(self) -> CaseloadPage:
+        if self._caseload_page is None:
+            from app.ui.caseload import CaseloadPage
+
+            self._caseload_page = CaseloadPage(self.runner, self)
+            self._caseload_page.open_requested.connect(self.open_person)
+            self.pages.addWidget(self._caseload_page)
+        return self._caseload_page
+
+    @property
+    def person_page(self) -> PersonWorkspace:
+        if self._person_page is None:
+            from app.ui.person import PersonWorkspace
+
+            self._person_page = PersonWorkspace(self.runner, self)
+            self._person_page.back_requested.connect(self.show_caseload)
+            self._person_page.loaded.connect(self._person_loaded)
+            self.pages.addWidget(self._person_page)
+        return self._person_page
+
+    def _clear_data_pages(self) -> None:
+        if self._person_page is not None:
+            self._person_page.clear()
+        if self._caseload_page is not None:
+            self._caseload_page.clear()
 
     def _build_actions(self) -> None:
         self.lock_action = QAction(self.tr("&Lock"), self)
@@ -234,6 +296,8 @@ class MainWindow(QMainWindow):
         by_passphrase = getattr(self.unlock_page, "mode", "passphrase") == "passphrase"
         self._unlocked = unlocked
         if by_passphrase:
+            from app.ui.quick_unlock import offer_quick_unlock
+
             self._quick_unlock_dialog = offer_quick_unlock(self, self.runner, unlocked, self.settings)
         self.lock_action.setEnabled(True)
         session = self._session
@@ -250,6 +314,7 @@ class MainWindow(QMainWindow):
         self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
         self.idle.arm()
         self.caseload_page.show_people(ws.people)
+        gc.freeze()  # what is alive now lives all session: keep full collections from stalling typing later
         place = drafts.pop(PLACE_SLOT, None)
         self._pending_drafts = drafts
         if place:
@@ -301,10 +366,13 @@ class MainWindow(QMainWindow):
     # --- locking -----------------------------------------------------------------------------------------------
 
     def _collect_drafts(self) -> dict[str, dict[str, Any]]:
-        drafts = collect_drafts(self.person_page) if self.pages.currentWidget() is self.person_page else {}
-        location = self.person_page.location()
-        if location is not None and self.pages.currentWidget() is self.person_page:
-            drafts[PLACE_SLOT] = {"person_id": location[0], "section": location[1]}
+        drafts: dict[str, dict[str, Any]] = {}
+        page = self._person_page
+        if page is not None and self.pages.currentWidget() is page:
+            drafts = collect_drafts(page)
+            location = page.location()
+            if location is not None:
+                drafts[PLACE_SLOT] = {"person_id": location[0], "section": location[1]}
         # Drafts that found no form last time are kept until they do.
         for slot, state in self._pending_drafts.items():
             drafts.setdefault(slot, state)
@@ -324,8 +392,7 @@ class MainWindow(QMainWindow):
         self._pending_drafts = {}
         self.idle.disarm()
         self.lock_action.setEnabled(False)
-        self.person_page.clear()
-        self.caseload_page.clear()
+        self._clear_data_pages()
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.show_locked()
         if not self.runner.closed:
@@ -366,6 +433,8 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
@@ -377,6 +446,8 @@ class MainWindow(QMainWindow):
             self.runner.run(lambda: _forget_quick_unlock(vault))
 
     def open_about(self) -> None:
+        from app.ui.about import AboutDialog
+
         AboutDialog(self.vault.data_dir, self).open()
 
     def _close_dialogs(self) -> None:
@@ -400,8 +471,7 @@ class MainWindow(QMainWindow):
         self._unlocked = None
         self._workspace = None
         self.idle.disarm()
-        self.person_page.clear()
-        self.caseload_page.clear()
+        self._clear_data_pages()
         if unlocked is not None:
             try:
                 self.runner.wait(lambda: _save_and_lock(unlocked, ws, drafts))

@@ -31,6 +31,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.style import readable_checkbox
 
 #: Set by the office, not by the person at this computer: shown through their effect, never as a control.
 OFFICE_POLICY = frozenset({declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE.key})
@@ -179,10 +180,7 @@ class SettingsDialog(QDialog):
         if setting.type is bool:
             check = QCheckBox(name, self)
             check.setChecked(bool(value))
-            # The style draws a fixed-size box; let it grow with the text so it can be seen and hit at 200 %.
-            side = max(13, round(self.fontMetrics().height() * 0.75))
-            check.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
-            editor = check
+            editor = readable_checkbox(check)
         elif setting.choices is not None:
             combo = QComboBox(self)
             for choice in setting.choices:

@@ -200,6 +200,7 @@ def session_bus(tmp_path: Path) -> Iterator[tuple[QDBusConnection, dict[str, str
 def test_the_screen_locking_locks_the_vault(qtbot, template, tmp_path, settings, session_bus) -> None:  # type: ignore[no-untyped-def]
     bus, env = session_bus
     win = _window(qtbot, template, tmp_path, settings, session_bus=bus, system_bus=QDBusConnection(""))
+    qtbot.waitUntil(lambda: win.screen_lock is not None, timeout=5_000)  # connected after the first paint
     assert "org.freedesktop.ScreenSaver" in win.screen_lock.listening
     unlock(qtbot, win)
     subprocess.run(
