@@ -624,3 +624,35 @@ def test_a_failed_creation_says_why_and_offers_back(qtbot, page: FirstRunPage, t
     assert QApplication.focusWidget() is page.back_button
     press(qtbot, Qt.Key.Key_Return)  # Back has the focus
     assert page.current_step == page.PASSPHRASE
+
+
+def test_the_main_window_goes_from_first_run_to_the_caseload(qtbot, tmp_data_dir: Path, config_dir: Path) -> None:
+    """A newcomer's whole first minute, in the real window: no vault, set one up, land in the (empty) caseload."""
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow(Vault(tmp_data_dir), settings=Settings(config_dir), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    page = win.first_run_page
+    assert page is not None and win.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button(page, "Get started"), timeout=5_000)
+    code = to_code(qtbot, page)
+    press(qtbot, Qt.Key.Key_Return)
+    type_back_groups(qtbot, page, code)
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.current_step == page.LOCK_TIME
+    press(qtbot, Qt.Key.Key_Return)  # Finish with the default lock time
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=15_000)
+    qtbot.waitUntil(lambda: win.caseload_page.count_label.text() == "No people in this vault yet", timeout=10_000)
+    assert win.first_run_page is None and win.is_unlocked
+    assert win.windowTitle() == "Offramp"
+    win.lock()
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+    field = win.unlock_page.passphrase
+    field.setFocus()
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=15_000)
+    win.close()
