@@ -41,6 +41,7 @@ from app.core.people import PeopleService
 from app.core.workspace import CLOCK_KEY
 from app.models import Base, Person, VaultMeta
 from app.storage import keyfile
+from app.storage.engine import apply_connection_settings, install_transaction_listeners
 from app.storage.kdf import TARGET_SECONDS, KdfParams, calibrate
 from app.storage.migrate import MIGRATIONS_DIR
 from app.storage.vault import Identity, UnlockedVault, Vault
@@ -89,19 +90,11 @@ def plain_engine(path: Path) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         try:
-            cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            cur.execute("PRAGMA journal_mode = WAL").fetchone()
-            cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA temp_store = MEMORY")
-            cur.execute("PRAGMA synchronous = NORMAL")
-            cur.execute("PRAGMA busy_timeout = 5000")
+            apply_connection_settings(cur)
         finally:
             cur.close()
 
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
-
+    install_transaction_listeners(engine)
     return engine
 
 

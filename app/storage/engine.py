@@ -56,6 +56,24 @@ def raw_connect(path: Path, dk: bytearray) -> Any:
     return conn
 
 
+def apply_connection_settings(cur: Any) -> None:
+    """What every vault connection runs after its key (the benchmark's plain-SQLite side runs it too)."""
+    # A wrong key fails here, as "file is not a database", before any other statement.
+    cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    cur.execute("PRAGMA journal_mode = WAL").fetchone()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk, where they would be plaintext
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA busy_timeout = 5000")
+
+
+def install_transaction_listeners(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # pysqlite's implicit transactions skip DDL; we open them ourselves so migrations are transactional.
+        conn.exec_driver_sql("BEGIN")
+
+
 def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
@@ -73,13 +91,7 @@ def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
         try:
             cur.execute("PRAGMA cipher_log_level = NONE")
             cur.execute(_key_pragma(dk))
-            # A wrong key fails here, as "file is not a database", before any other statement.
-            cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            cur.execute("PRAGMA journal_mode = WAL").fetchone()
-            cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA temp_store = MEMORY")
-            cur.execute("PRAGMA synchronous = NORMAL")
-            cur.execute("PRAGMA busy_timeout = 5000")
+            apply_connection_settings(cur)
         finally:
             cur.close()
 
@@ -90,11 +102,7 @@ def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
         if "malformed" in text or "not a database" in text:
             raise DatabaseDamaged(damaged_message([]), detail=type(context.original_exception).__name__)
 
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        # pysqlite's implicit transactions skip DDL; we open them ourselves so migrations are transactional.
-        conn.exec_driver_sql("BEGIN")
-
+    install_transaction_listeners(engine)
     return engine
 
 

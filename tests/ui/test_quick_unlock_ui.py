@@ -20,8 +20,6 @@ from app.storage.kdf import KdfParams
 from app.storage.vault import UnlockedVault, Vault
 from app.ui import quick_unlock as offer
 from app.ui.qt import (
-    QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QLineEdit,
     Qt,
@@ -30,11 +28,11 @@ from app.ui.qt import (
 )
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockPage
+from tests.ui.helpers import assert_all_named, button, click, field, use_readable_font
 
 PASSPHRASE = "a long test passphrase"
 PIN = "4826"
 SHOTS = Path("/tmp/shots/unlock2")
-MIN_POINT_SIZE = 10.0
 
 
 @pytest.fixture(autouse=True)
@@ -58,44 +56,12 @@ class FailingKeyring(KeyringBackend):
         raise NoKeyringError("none")
 
 
-def use_readable_font() -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    if 0 < font.pointSizeF() < MIN_POINT_SIZE:
-        font.setPointSizeF(MIN_POINT_SIZE)
-        app.setFont(font)
-
 
 def shot(widget: QWidget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()
     assert widget.grab().save(str(SHOTS / f"{name}.png")), name
 
-
-def button(root: QWidget, name: str) -> QAbstractButton:
-    found = [b for b in root.findChildren(QAbstractButton) if b.accessibleName() == name and b.isVisible()]
-    assert len(found) == 1, f"expected one visible button named {name!r}, found {len(found)}"
-    return found[0]
-
-
-def click(qtbot, root: QWidget, name: str) -> None:
-    target = button(root, name)
-    assert target.isEnabled(), f"{name!r} is disabled"
-    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-
-
-def field(root: QWidget, name: str) -> QLineEdit:
-    found = [e for e in root.findChildren(QLineEdit) if e.accessibleName() == name and e.isVisible()]
-    assert len(found) == 1, f"expected one visible field named {name!r}, found {len(found)}"
-    return found[0]
-
-
-def assert_all_named(root: QWidget) -> None:
-    widgets: list[QWidget] = []
-    for kind in (QAbstractButton, QLineEdit, QAbstractItemView):
-        widgets.extend(root.findChildren(kind))
-    assert [f"{type(w).__name__}" for w in widgets if not w.accessibleName()] == []
 
 
 class Host(QWidget):

@@ -16,35 +16,23 @@ from app.storage import quick_unlock as qu
 from app.storage.versions import sqlcipher_version
 from app.ui.about import AboutDialog, versions
 from app.ui.qt import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
-    QLineEdit,
     QSpinBox,
     Qt,
     QWidget,
 )
 from app.ui.settings_dialog import SettingsDialog, choice_text, duration_words
+from tests.ui.helpers import assert_all_named, use_readable_font
 
 SHOTS = Path("/tmp/shots/unlock2")
-MIN_POINT_SIZE = 10.0
 
 
 @pytest.fixture(autouse=True)
 def _fonts(qt_fonts_ok: list[str]) -> None:
     """Text must render as text, not boxes, for the screenshots to mean anything."""
 
-
-def use_readable_font() -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    if 0 < font.pointSizeF() < MIN_POINT_SIZE:
-        font.setPointSizeF(MIN_POINT_SIZE)
-        app.setFont(font)
 
 
 @pytest.fixture
@@ -70,26 +58,6 @@ def shot(widget: QWidget, name: str) -> None:
     QApplication.processEvents()
     assert widget.grab().save(str(SHOTS / f"{name}.png")), name
 
-
-def interactive_widgets(root: QWidget) -> list[QWidget]:
-    found: list[QWidget] = []
-    for kind in (QAbstractButton, QLineEdit, QAbstractItemView, QComboBox, QAbstractSpinBox):
-        found.extend(root.findChildren(kind))
-
-    def inside_compound(widget: QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QComboBox | QAbstractSpinBox):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    return [w for w in found if not inside_compound(w)]
-
-
-def assert_all_named(root: QWidget) -> None:
-    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in interactive_widgets(root) if not w.accessibleName()]
-    assert unnamed == []
 
 
 def by_name(root: QWidget, kind: type, name: str) -> QWidget:

@@ -17,11 +17,7 @@ from app.storage import keyfile
 from app.storage.kdf import KdfParams
 from app.storage.vault import UnlockedVault, Vault
 from app.ui.qt import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QLineEdit,
     Qt,
     QVBoxLayout,
@@ -30,11 +26,11 @@ from app.ui.qt import (
 from app.ui.recover_dialog import describe_backup, find_backups
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockPage
+from tests.ui.helpers import assert_all_named, button, click, field, use_readable_font
 
 PASSPHRASE = "a long test passphrase"
 NEW_PASSPHRASE = "lantern orbit cactus meadow"
 SHOTS = Path("/tmp/shots/unlock2")
-MIN_POINT_SIZE = 10.0
 
 
 @pytest.fixture(autouse=True)
@@ -42,61 +38,12 @@ def _fonts(qt_fonts_ok: list[str]) -> None:
     """Text must render as text, not boxes, for the screenshots to mean anything."""
 
 
-def use_readable_font() -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    if 0 < font.pointSizeF() < MIN_POINT_SIZE:
-        font.setPointSizeF(MIN_POINT_SIZE)
-        app.setFont(font)
-
 
 def shot(widget: QWidget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()
     assert widget.grab().save(str(SHOTS / f"{name}.png")), name
 
-
-def interactive_widgets(root: QWidget) -> list[QWidget]:
-    """What a person can focus and use; the inner parts of a combo or spin box are named through their owner."""
-    found: list[QWidget] = []
-    for kind in (QAbstractButton, QLineEdit, QAbstractItemView, QComboBox, QAbstractSpinBox):
-        found.extend(root.findChildren(kind))
-    if isinstance(root, QAbstractButton | QLineEdit):
-        found.append(root)
-
-    def inside_compound(widget: QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QComboBox | QAbstractSpinBox):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    return [w for w in found if not inside_compound(w)]
-
-
-def assert_all_named(root: QWidget) -> None:
-    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in interactive_widgets(root) if not w.accessibleName()]
-    assert unnamed == []
-
-
-def button(root: QWidget, name: str) -> QAbstractButton:
-    found = [b for b in root.findChildren(QAbstractButton) if b.accessibleName() == name and b.isVisible()]
-    assert len(found) == 1, f"expected one visible button named {name!r}, found {len(found)}"
-    return found[0]
-
-
-def click(qtbot, root: QWidget, name: str) -> None:
-    target = button(root, name)
-    assert target.isEnabled(), f"{name!r} is disabled"
-    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-
-
-def field(root: QWidget, name: str) -> QLineEdit:
-    found = [e for e in root.findChildren(QLineEdit) if e.accessibleName() == name and e.isVisible()]
-    assert len(found) == 1, f"expected one visible field named {name!r}, found {len(found)}"
-    return found[0]
 
 
 def type_into(qtbot, root: QWidget, name: str, text: str) -> None:
