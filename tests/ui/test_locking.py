@@ -227,3 +227,26 @@ def test_the_window_title_never_names_a_person(qtbot, window: MainWindow) -> Non
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
             assert widget.windowTitle() in ("Offramp", ""), widget.windowTitle()
+
+
+def test_every_control_in_the_open_window_has_a_name_and_tab_moves_through_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import interactive_widgets
+
+    unlock(qtbot, window)
+    for page_name in ("caseload", "person"):
+        if page_name == "person":
+            open_first_person(qtbot, window, "details")
+            qtbot.waitUntil(lambda: window.person_page.is_loaded, timeout=10_000)
+            qtbot.waitUntil(lambda: window.person_page.details.isEnabled(), timeout=10_000)
+        page = window.pages.currentWidget()
+        shown = [w for w in interactive_widgets(window) if w.isVisibleTo(window) and page.isAncestorOf(w)]
+        unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in shown if not w.accessibleName()]
+        assert unnamed == [], page_name
+        # Tab from the first focusable control reaches others and never gets stuck.
+        seen = []
+        for _ in range(12):
+            focus = QApplication.focusWidget()
+            assert focus is not None
+            seen.append(focus)
+            qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        assert len(set(seen)) >= 4, f"{page_name}: Tab stays on {len(set(seen))} controls"
