@@ -34,7 +34,7 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.style import readable_checkbox
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from app.core.people import PeopleService, PersonRow
@@ -68,6 +68,7 @@ class CaseloadModel(QAbstractTableModel):
         self._generation = 0  # bumped on every reset; results from an older generation are ignored
         self._fetching = False
         self._exhausted = True
+        self._handle: TaskHandle | None = None
         self._headers = (self.tr("Name"), self.tr("Pronouns"), self.tr("Languages"), self.tr("Not yet synced"))
 
     # --- what the view asks ------------------------------------------------------------------------------------
@@ -166,6 +167,9 @@ class CaseloadModel(QAbstractTableModel):
     # --- the work ----------------------------------------------------------------------------------------------
 
     def _reset(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()  # a page still queued for an older search never runs
+            self._handle = None
         self.beginResetModel()
         self._generation += 1
         self._rows = []
@@ -188,7 +192,7 @@ class CaseloadModel(QAbstractTableModel):
             total = people.count(query, filters=filters) if with_count else None
             return rows, total
 
-        self._runner.run(
+        self._handle = self._runner.run(
             work,
             on_done=lambda result: self._page_arrived(generation, result),
             on_error=lambda exc: self._page_failed(generation, exc),

@@ -5,6 +5,12 @@ for, so the database is only ever used from that thread and a lock queued after 
 back to the main thread through a queued Qt signal; the worker never touches a widget (after Anki's taskman).
 
     runner.run(lambda: people.search(text), on_done=self._show_rows, on_error=self._show_problem)
+
+Long work takes the task's handle to report progress and to notice a cancel between steps:
+
+    handle = runner.run(lambda task: generate(ws, persons=n, progress=task.report, cancel=lambda: task.cancelled),
+                        on_done=..., on_progress=self._show_progress, with_handle=True)
+    cancel_button.clicked.connect(handle.cancel)
 """
 
 from __future__ import annotations
@@ -26,12 +32,40 @@ OnDone = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
 
 
+class TaskHandle:
+    """One piece of background work: cancel it from the main thread; report progress from the worker."""
+
+    def __init__(self, runner: TaskRunner, on_progress: Callable[[int, int], None] | None) -> None:
+        self._runner = runner
+        self._on_progress = on_progress
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next step; a task not started yet does not start."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        """From the worker: how far the work has got. Delivered on the main thread, in order."""
+        if self._on_progress is not None and not self._runner.closed:
+            with contextlib.suppress(RuntimeError):
+                self._runner._progress.emit(self, done, total)
+
+    def _deliver_progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None and not self.cancelled:
+            self._on_progress(done, total)
+
+
 @dataclass
 class _Task:
     fn: Callable[[], Any]
     on_done: OnDone | None
     on_error: OnError | None
     on_dropped: OnDone | None
+    handle: TaskHandle
     result: Any = None
     error: BaseException | None = None
 
@@ -50,6 +84,7 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
     _wake = Signal()
+    _progress = Signal(object, int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +94,9 @@ class TaskRunner(QObject):
         self._closed = False
         self._guard = threading.Lock()
         self._wake.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(
+            lambda handle, done, total: handle._deliver_progress(done, total), Qt.ConnectionType.QueuedConnection
+        )
 
     @property
     def busy(self) -> bool:
@@ -75,22 +113,30 @@ class TaskRunner(QObject):
         on_error: OnError | None = None,
         *,
         on_dropped: OnDone | None = None,
-    ) -> None:
+        on_progress: Callable[[int, int], None] | None = None,
+        with_handle: bool = False,
+    ) -> TaskHandle:
         """Run ``fn()`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` on the main thread.
 
         ``on_dropped(result)`` is called instead of ``on_done`` when the runner shuts down before the result could
-        be delivered, so a task that opened something (a vault) can close it again.
+        be delivered, so a task that opened something (a vault) can close it again. With ``with_handle`` the work
+        is called as ``fn(handle)`` to report progress (``on_progress(done, total)``) and see a cancel. A cancelled
+        task delivers no result: its caller already moved on.
         """
         if self._closed:
             raise RuntimeError("the task runner has been shut down")
-        task = _Task(fn, on_done, on_error, on_dropped)
+        handle = TaskHandle(self, on_progress)
+        call: Callable[[], Any] = (lambda: fn(handle)) if with_handle else fn  # type: ignore[call-arg]
+        task = _Task(call, on_done, on_error, on_dropped, handle)
         self._set_pending(self._pending + 1)
         self._executor.submit(self._work, task)
+        return handle
 
     def _work(self, task: _Task) -> None:
         # On the worker thread: compute, park the outcome, wake the main thread. Nothing here touches Qt widgets.
         try:
-            task.result = task.fn()
+            if not task.handle.cancelled:
+                task.result = task.fn()
         except BaseException as exc:
             task.error = exc
         with self._guard:
@@ -109,6 +155,10 @@ class TaskRunner(QObject):
                     return
                 task = self._finished.popleft()
             self._set_pending(self._pending - 1)
+            if task.handle.cancelled:
+                if task.error is None and task.on_dropped is not None:
+                    task.on_dropped(task.result)
+                continue
             if task.error is not None:
                 (task.on_error or _log_error)(task.error)
             elif task.on_done is not None:
