@@ -12,6 +12,7 @@ elsewhere) is shown in the error's own words.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from app.errors import DatabaseDamaged, KeyFileDamaged, OfframpError, WrongPassphrase
 from app.storage import keyfile
@@ -362,16 +363,8 @@ class UnlockPage(QWidget):
             self.status.setText(self.tr("Please type your passphrase first."))
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        self.way_out.hide()
-        self.status.setText(self.tr("Opening the vault…"))
-        self._set_working(True)
         vault = self._vault
-        self._runner.run(
-            lambda: vault.unlock(passphrase),
-            on_done=self._succeeded,
-            on_error=self._failed,
-            on_dropped=_lock_quietly,  # the window closed while the key was being derived
-        )
+        self._start_unlock(lambda: vault.unlock(passphrase), self._failed)
 
     def _try_pin(self) -> None:
         pin = self.pin.text()
@@ -379,15 +372,19 @@ class UnlockPage(QWidget):
             self.status.setText(self.tr("Please type your PIN first."))
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        vault = self._vault
+        self._start_unlock(lambda: qu.unlock_with_pin(vault, pin), self._pin_failed)
+
+    def _start_unlock(self, open_vault: Callable[[], UnlockedVault], on_error: Callable[[BaseException], None]) -> None:
+        """Derive the key and open the vault on the worker, with the page showing it is busy."""
         self.way_out.hide()
         self.status.setText(self.tr("Opening the vault…"))
         self._set_working(True)
-        vault = self._vault
         self._runner.run(
-            lambda: qu.unlock_with_pin(vault, pin),
+            open_vault,
             on_done=self._succeeded,
-            on_error=self._pin_failed,
-            on_dropped=_lock_quietly,
+            on_error=on_error,
+            on_dropped=_lock_quietly,  # the window closed while the key was being derived
         )
 
     def _succeeded(self, unlocked: UnlockedVault) -> None:
