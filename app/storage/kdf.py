@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -70,7 +71,8 @@ def _time_once(params: KdfParams) -> float:
 
 def calibrate(target: tuple[float, float] = TARGET_SECONDS) -> KdfParams:
     """Grow memory first (it is what hurts attackers most), then passes, until derivation takes ``target``."""
-    low, _high = target
+    low, high = target
+    aim = (low + high) / 2  # passes scale time linearly but timings wobble: aim for the middle, not the edge
     memory = FLOOR_MEMORY_KIB
     time_cost = FLOOR_TIME_COST
     elapsed = _time_once(KdfParams(time_cost, memory))
@@ -78,8 +80,7 @@ def calibrate(target: tuple[float, float] = TARGET_SECONDS) -> KdfParams:
         memory *= 2
         elapsed = _time_once(KdfParams(time_cost, memory))
     while elapsed < low and time_cost < 64:
-        # Passes scale time linearly: jump most of the way, then step.
-        factor = max(1.0, low / max(elapsed, 1e-3))
-        time_cost = max(time_cost + 1, int(time_cost * factor))
+        factor = max(1.0, aim / max(elapsed, 1e-3))
+        time_cost = max(time_cost + 1, math.ceil(time_cost * factor))
         elapsed = _time_once(KdfParams(time_cost, memory))
     return KdfParams(time_cost, memory)
