@@ -130,6 +130,7 @@ def test_the_cascade_trap_is_real_without_our_guard(tmp_path: Path) -> None:
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_models_match_the_migrated_schema(new_vault) -> None:  # type: ignore[no-untyped-def]
     unlocked, _ = new_vault
     with unlocked.engine.connect() as conn:
