@@ -358,7 +358,7 @@ def _notes(
             else "none"
         )
         + f"; Escape back to everyone: median {ms(child['clear_median_s'])}. Where a search's time goes (medians): "
-        f"the SQL itself {ms(statistics.median(raw_each))} (the baseline), PeopleService.search + .count on the "
+        f"the SQL itself {ms(statistics.median(raw_each))} (the baseline), PeopleService.page (rows and count) on the "
         f"worker {ms(statistics.median(service_each))} (so {ms(statistics.median(orm_each))} of sessions, "
         f"SQLAlchemy and row objects), the rest {ms(statistics.median(ui_each))} (debounce slot, model reset, "
         f"hand-over between threads, rows into the model, count label).",
@@ -465,7 +465,7 @@ def child_main(spec_path: Path) -> int:
 
     keyfile.KeyFile.open_with_passphrase = open_with_passphrase  # type: ignore[method-assign]
 
-    # Observe the caseload's queries on the worker (PeopleService.search and .count), to split a search's time.
+    # Observe the caseload's queries on the worker (PeopleService.page: a page and its count), to split the time.
     service: list[tuple[float, float, str]] = []  # (start, seconds, query)
 
     def observed(original: Callable[..., Any]) -> Callable[..., Any]:
@@ -478,8 +478,7 @@ def child_main(spec_path: Path) -> int:
 
         return call
 
-    PeopleService.search = observed(PeopleService.search)  # type: ignore[method-assign]
-    PeopleService.count = observed(PeopleService.count)  # type: ignore[method-assign]
+    PeopleService.page = observed(PeopleService.page)  # type: ignore[method-assign]
 
     vault = Vault(vault_dir)
     window = MainWindow(vault)

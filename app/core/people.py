@@ -126,6 +126,19 @@ class PeopleService:
         Without a search, page with ``after`` (the last row's :attr:`PersonRow.sort_key`), which stays fast deep
         into a long list; ``offset`` is for ranked search results.
         """
+        return self.page(typed, filters=filters, limit=limit, offset=offset, after=after, with_count=False)[0]
+
+    def page(
+        self,
+        typed: str = "",
+        *,
+        filters: CaseloadFilter | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        after: tuple[str, str] | None = None,
+        with_count: bool = True,
+    ) -> tuple[list[PersonRow], int | None]:
+        """One page of :meth:`search` and, with ``with_count``, how many match in all: one session, one read."""
         filters = filters or CaseloadFilter()
         match = fts_query(typed)
         name_key = func.lower(Person.preferred_name)
@@ -147,22 +160,25 @@ class PeopleService:
             q = q.join(hits, hits.c.rid == literal_column("person.rowid")).order_by(hits.c.rank, name_key, Person.id)
         with self.ws.session() as s:
             rows = s.execute(q.limit(limit).offset(offset)).all()
-        return [
+            total = int(s.scalar(self._count_query(match, filters)) or 0) if with_count else None
+        people = [
             PersonRow(
                 r.id, r.preferred_name, r.pronouns, list(r.languages or []), r.regime, r.edited_hlc, bool(r.unsynced)
             )
             for r in rows
         ]
+        return people, total
 
-    def count(self, typed: str = "", *, filters: CaseloadFilter | None = None) -> int:
-        filters = filters or CaseloadFilter()
-        match = fts_query(typed)
+    def _count_query(self, match: str | None, filters: CaseloadFilter) -> Any:
         q = select(func.count()).select_from(Person).where(*self._filter_clauses(filters))
         if match is not None:
             hits = self._fts_hits(match)
             q = q.join(hits, hits.c.rid == literal_column("person.rowid"))
+        return q
+
+    def count(self, typed: str = "", *, filters: CaseloadFilter | None = None) -> int:
         with self.ws.session() as s:
-            return int(s.scalar(q) or 0)
+            return int(s.scalar(self._count_query(fts_query(typed), filters or CaseloadFilter())) or 0)
 
 
 

@@ -188,9 +188,9 @@ class CaseloadModel(QAbstractTableModel):
         self._fetching = True
 
         def work() -> tuple[list[PersonRow], int | None]:
-            rows = people.search(query, filters=filters, limit=PAGE_SIZE, offset=offset, after=after)
-            total = people.count(query, filters=filters) if with_count else None
-            return rows, total
+            return people.page(
+                query, filters=filters, limit=PAGE_SIZE, offset=offset, after=after, with_count=with_count
+            )
 
         self._handle = self._runner.run(
             work,
