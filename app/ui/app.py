@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, default=None, help="the folder that holds the vault (default: the platform's)"
     )
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)  # set by app.demo_run
+    parser.add_argument(
+        "--self-test", action="store_true", help="check encryption and the window work here, then exit (0 = fine)"
+    )
     return parser
 
 
@@ -43,6 +46,10 @@ def use_readable_font(app: QApplication) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    if args.self_test:
+        from app.self_test import run
+
+        return run()
     data_dir: Path = args.data_dir if args.data_dir is not None else default_data_dir()
 
     existing = QApplication.instance()

@@ -125,14 +125,20 @@ class ScreenLockWatcher(QObject):
         system = system_bus if system_bus is not None else QDBusConnection.systemBus()
         if session.isConnected():
             for path, interface in self.SCREEN_SAVERS:
-                if session.connect("", path, interface, "ActiveChanged", self, SLOT("_screen_saver(bool)")):
+                # PySide6 takes the SLOT() string here at run time; its type stubs only list bytes.
+                if session.connect(
+                    "", path, interface, "ActiveChanged", self, SLOT("_screen_saver(bool)")  # type: ignore[call-overload]
+                ):
                     self.listening.append(interface)
         if system.isConnected():
             manager = ("/org/freedesktop/login1", "org.freedesktop.login1.Manager")
-            if system.connect("org.freedesktop.login1", *manager, "PrepareForSleep", self, SLOT("_sleep(bool)")):
+            if system.connect(  # type: ignore[call-overload]
+                "org.freedesktop.login1", *manager, "PrepareForSleep", self, SLOT("_sleep(bool)")
+            ):
                 self.listening.append("login1.PrepareForSleep")
-            if system.connect("org.freedesktop.login1", "", "org.freedesktop.login1.Session", "Lock", self,
-                              SLOT("_session_lock()")):
+            if system.connect(  # type: ignore[call-overload]
+                "org.freedesktop.login1", "", "org.freedesktop.login1.Session", "Lock", self, SLOT("_session_lock()")
+            ):
                 self.listening.append("login1.Lock")
 
     @Slot(bool)
