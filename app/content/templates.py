@@ -1,0 +1,508 @@
+"""Versioned checklist and screening templates: the models, the TOML loader and the bundled files.
+
+A template is data (DESIGN.md section 6): an office can replace the bundled example screening with the validated
+instrument it is licensed to use. :func:`load_template` checks a file whole and raises :class:`TemplateError` with
+every problem it finds, each located by line and field and saying what is expected, so nothing half-valid is used.
+
+Freezing a used version and storing imports belong to ``app.core.templates``; this module only reads and checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+
+from app.errors import OfframpError
+
+# --- the closed vocabularies --------------------------------------------------------------------------------------
+
+KINDS = ("checklist", "screening")
+POPULATIONS = ("adult", "youth", "any")
+MODES = ("interview_questions", "observed_indicators", "information_integration")
+PHASES = ("before", "during", "after")
+REGIMES = ("prosecution", "advocacy")
+ANSWER_TYPES = ("indicator", "checklist", "text", "choice")
+
+#: Answers to an indicator item. "declined" is the person's choice and is never counted as "no".
+INDICATOR_ANSWERS = ("yes", "no", "unsure", "declined", "not_asked")
+#: Answers to a checklist item. "declined" records that the person chose not to (e.g. a consent decision).
+CHECKLIST_ANSWERS = ("done", "not_done", "not_applicable", "declined")
+#: The fixed answers of each answer type ("text" is free text; "choice" takes the item's own choices).
+ANSWERS_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "indicator": INDICATOR_ANSWERS,
+    "checklist": CHECKLIST_ANSWERS,
+    "text": (),
+    "choice": (),
+}
+
+#: Next-step rules: only rules a source itself defines. ``any_yes_in_domain:<domain id>`` names one of the domains.
+NEXT_STEP_RULES = ("any_yes", "any_yes_in_domain:<domain id>", "minor")
+_SIMPLE_RULES = frozenset({"any_yes", "minor"})
+_DOMAIN_RULE = "any_yes_in_domain:"
+
+_SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+_SLUG_EXPECTED = "lower-case letters, digits and dashes, such as 'safety-check'"
+
+Slug = Annotated[str, StringConstraints(pattern=_SLUG)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", max_length=40)]
+
+
+def _or_list(words: Sequence[str]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+# --- errors ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """One thing wrong with a template: where (line, field path), what, and what is expected."""
+
+    line: int | None
+    field: str
+    problem: str
+    expected: str | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(p for p in (f"Line {self.line}" if self.line else "", self.field) if p)
+        text = f"{where}: {self.problem}" if where else self.problem[:1].upper() + self.problem[1:]
+        if self.expected:
+            text += f" (expected {self.expected})"
+        return text + "."
+
+
+class TemplateError(OfframpError):
+    """A template that cannot be used. ``problems`` lists every located problem found (may be empty)."""
+
+    code = "template"
+
+    def __init__(self, message: str, *, problems: Sequence[TemplateProblem], detail: str | None = None) -> None:
+        super().__init__(message, detail=detail)
+        self.problems = list(problems)
+
+
+_SHOWN_PROBLEMS = 3
+
+
+def _error(name: str, problems: list[TemplateProblem]) -> TemplateError:
+    shown = " ".join(str(p) for p in problems[:_SHOWN_PROBLEMS])
+    rest = len(problems) - _SHOWN_PROBLEMS
+    more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
+    return TemplateError(f"The template “{name}” could not be used. {shown}{more}", problems=problems)
+
+
+class _Invalid(ValueError):
+    """Raised inside validators: problems at paths relative to the model being validated."""
+
+    def __init__(self, found: list[tuple[tuple[str | int, ...], str, str | None]]) -> None:
+        super().__init__("; ".join(problem for _, problem, _ in found))
+        self.found = found
+
+
+# --- the models -----------------------------------------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class RegimeText(_Strict):
+    """Wording that differs by regime: a prosecution-side user and a community advocate say different things."""
+
+    prosecution: Text
+    advocacy: Text
+
+
+class Item(_Strict):
+    id: Slug
+    text: Text
+    help: Text | None = None
+    answer_type: Literal["indicator", "checklist", "text", "choice"]
+    choices: list[Text] = Field(default_factory=list)
+    domain: Slug | None = None
+    text_by_regime: RegimeText | None = None
+    required_for_completion: bool = False
+
+    @model_validator(mode="after")
+    def _choices_fit(self) -> Item:
+        if self.answer_type == "choice" and not self.choices:
+            raise _Invalid([(("choices",), "is missing for a 'choice' item", "a list of at least one choice")])
+        if self.answer_type != "choice" and self.choices:
+            raise _Invalid([(("choices",), f"only 'choice' items have choices, not '{self.answer_type}' items", None)])
+        if len(set(self.choices)) != len(self.choices):
+            raise _Invalid([(("choices",), "lists the same choice twice", "each choice once")])
+        return self
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """The answers this item accepts (empty for free text)."""
+        return tuple(self.choices) if self.answer_type == "choice" else ANSWERS_BY_TYPE[self.answer_type]
+
+    def text_for(self, regime: str | None) -> str:
+        """The wording for a regime ("prosecution" or "advocacy"); the plain text when it does not differ."""
+        if self.text_by_regime is not None and regime in REGIMES:
+            return str(getattr(self.text_by_regime, str(regime)))
+        return self.text
+
+
+class Section(_Strict):
+    id: Slug
+    title: Text
+    phase: Literal["before", "during", "after"] | None = None
+    help: Text | None = None
+    items: list[Item] = Field(min_length=1)
+
+
+class Domain(_Strict):
+    id: Slug
+    title: Text
+
+
+class NextStep(_Strict):
+    id: Slug
+    text: Text
+    rule: str
+
+    @field_validator("rule")
+    @classmethod
+    def _known_rule(cls, rule: str) -> str:
+        rule = rule.strip()
+        if rule in _SIMPLE_RULES:
+            return rule
+        if rule.startswith(_DOMAIN_RULE) and re.match(_SLUG, rule.removeprefix(_DOMAIN_RULE)):
+            return rule
+        raise _Invalid([((), f"'{rule}' is not a next-step rule", _or_list(NEXT_STEP_RULES))])
+
+    @property
+    def domain(self) -> str | None:
+        """The domain an ``any_yes_in_domain`` rule names."""
+        return self.rule.removeprefix(_DOMAIN_RULE) if self.rule.startswith(_DOMAIN_RULE) else None
+
+
+class Template(_Strict):
+    id: Slug
+    title: Text
+    version: Version
+    kind: Literal["checklist", "screening"]
+    source: Text
+    licence_note: Text
+    population: Literal["adult", "youth", "any"]
+    mode: Literal["interview_questions", "observed_indicators", "information_integration"]
+    languages: list[Text] = Field(min_length=1)
+    domains: list[Domain] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    next_steps: list[NextStep] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Template:
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+
+        def unique(kind: str, entries: list[tuple[tuple[str | int, ...], str]]) -> None:
+            seen: dict[str, tuple[str | int, ...]] = {}
+            for path, ident in entries:
+                if ident in seen:
+                    first = _dotted(seen[ident][:-1])
+                    found.append((path, f"the {kind} id '{ident}' is already used at {first}", "each id only once"))
+                else:
+                    seen[ident] = path
+
+        unique("section", [(("sections", i, "id"), s.id) for i, s in enumerate(self.sections)])
+        unique(
+            "item",
+            [
+                (("sections", i, "items", j, "id"), item.id)
+                for i, s in enumerate(self.sections)
+                for j, item in enumerate(s.items)
+            ],
+        )
+        unique("domain", [(("domains", i, "id"), d.id) for i, d in enumerate(self.domains)])
+        unique("next step", [(("next_steps", i, "id"), n.id) for i, n in enumerate(self.next_steps)])
+
+        domain_ids = [d.id for d in self.domains]
+        known = _or_list(domain_ids) if domain_ids else "a domain listed under [[domains]]"
+        if self.kind == "screening" and not self.domains:
+            found.append((("domains",), "a screening needs its domains", "at least one [[domains]] with id and title"))
+        if self.kind == "checklist" and self.domains:
+            found.append((("domains",), "only screenings have domains", None))
+        for i, section in enumerate(self.sections):
+            if self.kind == "checklist" and section.phase is None:
+                found.append((("sections", i, "phase"), "is missing for a checklist section", _or_list(PHASES)))
+            for j, item in enumerate(section.items):
+                path: tuple[str | int, ...] = ("sections", i, "items", j, "domain")
+                if self.kind == "screening" and item.domain is None:
+                    found.append((path, "is missing for a screening item", known))
+                elif self.kind == "checklist" and item.domain is not None:
+                    found.append((path, "only screening items have a domain", None))
+                elif item.domain is not None and item.domain not in domain_ids:
+                    found.append((path, f"'{item.domain}' is not one of this template's domains", known))
+        for i, step in enumerate(self.next_steps):
+            if step.domain is not None and step.domain not in domain_ids:
+                found.append(
+                    (("next_steps", i, "rule"), f"'{step.domain}' is not one of this template's domains", known)
+                )
+        if found:
+            raise _Invalid(found)
+        return self
+
+    def items(self) -> list[Item]:
+        """Every item, in order."""
+        return [item for section in self.sections for item in section.items]
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items():
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+# --- loading --------------------------------------------------------------------------------------------------------
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _parts(dotted: str) -> list[str]:
+    return [p.strip().strip("\"'") for p in re.split(r"\.(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", dotted)]
+
+
+def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
+    """Best-effort map from a field path to the line it is on (table headers and ``key =`` lines)."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    counts: dict[tuple[str | int, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    quote: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if quote is not None:  # inside a multi-line string
+            if line.count(quote) % 2 == 1:
+                quote = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = _parts(header.group(2))
+            path: list[str | int] = []
+            for name in names[:-1]:
+                path.append(name)
+                if tuple(path) in counts:
+                    path.append(counts[tuple(path)] - 1)
+            path.append(names[-1])
+            if header.group(1) == "[[":
+                index = counts.get(tuple(path), 0)
+                counts[tuple(path)] = index + 1
+                path.append(index)
+            current = tuple(path)
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault((*current, *_parts(key.group(1))), number)
+            rest = line[key.end() :]
+            for mark in ('"""', "'''"):
+                if rest.count(mark) % 2 == 1:
+                    quote = mark
+                    break
+    return lines
+
+
+def _locate(path: Sequence[str | int], text: str, data: Any, index: dict[tuple[str | int, ...], int]) -> int | None:
+    """The line of ``path``, or of the nearest enclosing table / entry whose ``id`` can be found in the text."""
+    for end in range(len(path), 0, -1):
+        prefix = tuple(path[:end])
+        if prefix in index:
+            return index[prefix]
+        node: Any = data
+        for part in prefix:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                node = None
+                break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            pattern = re.compile(r"""\bid\s*=\s*["']""" + re.escape(node["id"]) + r"""["']""")
+            for number, line in enumerate(text.splitlines(), start=1):
+                if pattern.search(line):
+                    return number
+    return None
+
+
+_FIELD_EXPECTED = {
+    "id": _SLUG_EXPECTED,
+    "title": "a short title in quotes",
+    "text": "the wording in quotes",
+    "help": "help text in quotes",
+    "version": 'a version in quotes, such as version = "1"',
+    "source": "where the content comes from, in quotes",
+    "licence_note": "a note on who may use and share it, in quotes",
+    "languages": 'a list of languages, such as languages = ["en"]',
+    "sections": "at least one [[sections]] with items",
+    "items": "at least one item in the section",
+    "rule": _or_list(NEXT_STEP_RULES),
+    "required_for_completion": "true or false",
+    "domain": "a domain id",
+    "kind": _or_list(KINDS),
+    "population": _or_list(POPULATIONS),
+    "mode": _or_list(MODES),
+    "phase": _or_list(PHASES),
+    "answer_type": _or_list(ANSWER_TYPES),
+    "prosecution": "the prosecution-side wording in quotes",
+    "advocacy": "the advocacy wording in quotes",
+}
+_CHOICE_NAMES = {
+    "kind": "a kind of template",
+    "population": "a population",
+    "mode": "a mode",
+    "phase": "a phase",
+    "answer_type": "an answer type",
+}
+
+
+def _show(value: Any) -> str:
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
+
+
+def _model_fields(path: Sequence[str | int]) -> list[str]:
+    """The field names of the model at ``path`` (for "expected one of" on an unknown key)."""
+    model: Any = Template
+    for part in path:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        candidates = [annotation, *typing.get_args(annotation)]
+        for arg in list(candidates):
+            candidates.extend(typing.get_args(arg))
+        nested = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+def _problems_from(error: ValidationError, text: str, data: Any) -> list[TemplateProblem]:
+    index = _line_index(text)
+    problems: list[TemplateProblem] = []
+    for e in error.errors():
+        loc = tuple(e["loc"])
+        # Pydantic labels which branch of ``X | None`` failed; drop those labels from the path.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
+        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        kind, value = e["type"], e.get("input")
+        found: list[tuple[tuple[str | int, ...], str, str | None]]
+        cause = (e.get("ctx") or {}).get("error")
+        if isinstance(cause, _Invalid):
+            found = [((*loc, *sub), problem, expected) for sub, problem, expected in cause.found]
+        elif kind == "missing":
+            found = [(loc, "is missing", _FIELD_EXPECTED.get(field))]
+        elif kind == "extra_forbidden":
+            allowed = _model_fields(loc[:-1])
+            hint = "only " + _or_list(allowed) if allowed else None
+            found = [(loc, f"'{loc[-1]}' is not a field a template has here", hint)]
+        elif kind == "literal_error":
+            found = [
+                (loc, f"{_show(value)} is not {_CHOICE_NAMES.get(field, 'a known value')}", _FIELD_EXPECTED.get(field))
+            ]
+        elif kind in {"too_short", "string_too_short"}:
+            found = [(loc, "is empty", _FIELD_EXPECTED.get(field))]
+        elif kind == "string_pattern_mismatch":
+            found = [(loc, f"{_show(value)} does not fit", _FIELD_EXPECTED.get(field, "a different form"))]
+        elif kind == "string_too_long":
+            found = [(loc, f"{_show(value)} is too long", "at most 40 characters")]
+        elif kind == "string_type":
+            found = [(loc, f"{_show(value)} is not text", _FIELD_EXPECTED.get(field, "text in quotes"))]
+        elif kind in {"bool_type", "bool_parsing"}:
+            found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
+        elif kind == "list_type":
+            found = [(loc, "is not a list", _FIELD_EXPECTED.get(field, "a list in [ ]"))]
+        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+            found = [(loc, "is not a table", "a table of fields, such as [[sections]] or { key = value }")]
+        else:
+            found = [(loc, str(e["msg"]).rstrip("."), None)]
+        for path, problem, expected in found:
+            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected))
+    return problems
+
+
+_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
+
+
+def load_template(text: str, *, name: str) -> Template:
+    """Parse and check one TOML template; raises :class:`TemplateError` listing every located problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raw = str(exc)
+        where = _AT.search(raw)
+        line: int | None = None
+        if where:
+            line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
+        reason = _AT.sub("", raw) or "it could not be read"
+        reason = reason[:1].lower() + reason[1:]
+        expected = "every quote and bracket closed, and one key = value per line"
+        problem = TemplateProblem(line, "", f"this is not valid TOML ({reason})", expected)
+        raise _error(name, [problem]) from None
+    except (RecursionError, ValueError) as exc:  # very deep nesting; text that is not text
+        problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
+        raise _error(name, [problem]) from exc
+    try:
+        return Template.model_validate(data)
+    except ValidationError as exc:
+        raise _error(name, _problems_from(exc, text, data)) from None
+
+
+# --- the bundled templates ------------------------------------------------------------------------------------------
+
+BUNDLED_PACKAGE = "app.content"
+BUNDLED_FOLDER = "bundled"
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Template, ...]:
+    folder = resources.files(BUNDLED_PACKAGE).joinpath(BUNDLED_FOLDER)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return tuple(load_template(f.read_text(encoding="utf-8"), name=f.name) for f in files)
+
+
+def bundled_templates() -> list[Template]:
+    """The templates that ship with Offramp (``app/content/bundled/*.toml``), sorted by file name."""
+    return list(_bundled())
+
+
+__all__ = [
+    "ANSWERS_BY_TYPE",
+    "ANSWER_TYPES",
+    "CHECKLIST_ANSWERS",
+    "INDICATOR_ANSWERS",
+    "KINDS",
+    "MODES",
+    "NEXT_STEP_RULES",
+    "PHASES",
+    "POPULATIONS",
+    "REGIMES",
+    "Domain",
+    "Item",
+    "NextStep",
+    "RegimeText",
+    "Section",
+    "Template",
+    "TemplateError",
+    "TemplateProblem",
+    "bundled_templates",
+    "load_template",
+]
