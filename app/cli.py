@@ -219,6 +219,39 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- templates ----------------------------------------------------------------------------------------------
+
+
+def cmd_templates_import(args: argparse.Namespace) -> int:
+    from app.core.workspace import Workspace
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise OfframpError("That template file could not be read as text. Nothing was imported.") from None
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        result = Workspace(unlocked).templates.import_text(text, name=Path(args.file).name)
+    finally:
+        unlocked.lock()
+    words = {"added": "Imported", "replaced": "Replaced the unused", "unchanged": "Already had"}[result.outcome]
+    _say(f"{words} '{result.title}' ({result.template_id}, version {result.version}).")
+    return EXIT_OK
+
+
+def cmd_templates_list(args: argparse.Namespace) -> int:
+    from app.core.workspace import Workspace
+
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        templates = Workspace(unlocked).templates.available()
+    finally:
+        unlocked.lock()
+    for t in templates:
+        _say(f"{t.id}  version {t.version}  {t.kind}  {t.title}")
+    return EXIT_OK
+
+
 # --- parser -------------------------------------------------------------------------------------------------
 
 
@@ -263,6 +296,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore", cmd_vault_restore, "put a backup in place of this vault (the current one is kept aside)")
     p.add_argument("backup", help="the backup file")
     p.add_argument("--recovery-code-file")
+
+    templates = sub.add_parser("templates", help="checklist and screening templates")
+    tsub = templates.add_subparsers(dest="templates_command", required=True, parser_class=_Parser)
+    p = tsub.add_parser("import", parents=[common], help="import an office's template (TOML); all or nothing")
+    p.add_argument("file", help="the template file")
+    p.set_defaults(func=cmd_templates_import)
+    p = tsub.add_parser("list", parents=[common], help="the templates this vault can use")
+    p.set_defaults(func=cmd_templates_list)
 
     p = sub.add_parser("demo", parents=[common], help="fill a vault with fictional demo people")
     p.add_argument("--persons", type=int, default=200)

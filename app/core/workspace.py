@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.core.drafts import DraftService
     from app.core.people import PeopleService
     from app.core.records import RecordService
+    from app.core.templates import TemplateLibrary
 
 CLOCK_KEY = "hlc_last"
 
@@ -47,6 +48,12 @@ class Workspace:
         from app.core.people import PeopleService
 
         return PeopleService(self)
+
+    @cached_property
+    def templates(self) -> TemplateLibrary:
+        from app.core.templates import TemplateLibrary
+
+        return TemplateLibrary(self)
 
     @cached_property
     def drafts(self) -> DraftService:

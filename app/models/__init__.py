@@ -16,7 +16,7 @@ from app.models.base import (
     utcnow,
     uuid7,
 )
-from app.models.local import AuditAction, AuditEvent, Draft, MetaKey, OutboxEntry, VaultMeta
+from app.models.local import AuditAction, AuditEvent, Draft, MetaKey, OutboxEntry, TemplateVersion, VaultMeta
 from app.models.records import (
     AgeGroup,
     ChargeLevel,
@@ -173,6 +173,7 @@ __all__ = [
     "Screening",
     "SessionStatus",
     "SurvivorChoice",
+    "TemplateVersion",
     "TraffickingType",
     "UTCDateTime",
     "VaultMeta",

@@ -113,3 +113,20 @@ class Draft(Base):
     slot: Mapped[str] = mapped_column(String(200), primary_key=True)
     state: Mapped[dict[str, Any]] = mapped_column(JSON(), nullable=False, default=dict)
     saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+
+class TemplateVersion(Base):
+    """A checklist or screening template version an office imported, kept as the exact text it was given.
+
+    Versions are never edited in place once a response uses them: an edited template is a new version, and old
+    responses always render with the version they were made with.
+    """
+
+    __tablename__ = "template_version"
+
+    template_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    title: Mapped[str] = mapped_column(Text(), nullable=False)
+    source_text: Mapped[str] = mapped_column(Text(), nullable=False)
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)

@@ -61,7 +61,11 @@ def test_no_product_string_uses_words_that_label_people() -> None:
         for line, text in _strings(path):
             for word in _offences(text):
                 found.append(f"{path.relative_to(ROOT)}:{line}: {word!r}")
-    for path in sorted((ROOT / "resources").rglob("*")) if (ROOT / "resources").exists() else []:
+    data_files = [*(ROOT / "app").rglob("*.toml")]
+    if (ROOT / "resources").exists():
+        data_files += list((ROOT / "resources").rglob("*"))
+    assert any(p.parent.name == "bundled" for p in data_files), "the bundled templates are scanned"
+    for path in sorted(data_files):
         if path.is_file() and path.suffix in {".toml", ".txt", ".md", ".json", ".csv"}:
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                 for word in _offences(line):
