@@ -19,44 +19,13 @@ DEMO_DIR_NAME = "demo-data"
 DEMO_PEOPLE = 500
 DEMO_SEED = 1
 
-# Used only when app.core.demo is not there yet: plainly made-up names, nothing that could be a real client.
-_FALLBACK_PEOPLE: tuple[tuple[str, str | None, list[str]], ...] = (
-    ("Ada Example", "she/her", ["English"]),
-    ("Bo Sample", "he/him", ["English", "Spanish"]),
-    ("Cam Placeholder", "they/them", ["English"]),
-    ("Dana Fictional", "she/her", ["Spanish"]),
-    ("Eli Testperson", None, ["English", "Tagalog"]),
-    ("Fen Example", "they/them", ["Vietnamese"]),
-    ("Gia Sample", "she/her", ["English", "Mandarin"]),
-    ("Hal Placeholder", "he/him", ["English"]),
-    ("Ines Fictional", "she/her", ["Portuguese", "English"]),
-    ("Jun Testperson", "he/him", ["Korean"]),
-    ("Kit Example", None, ["English"]),
-    ("Lior Sample", "he/him", ["Hebrew", "English"]),
-    ("Mina Placeholder", "she/her", ["Arabic", "English"]),
-    ("Noor Fictional", "they/them", ["Arabic"]),
-    ("Oli Testperson", "he/him", ["English"]),
-    ("Pia Example", "she/her", ["Romanian", "English"]),
-    ("Quinn Sample", "they/them", ["English"]),
-    ("Rosa Placeholder", "she/her", ["Spanish", "K'iche'"]),
-    ("Sol Fictional", None, ["Haitian Creole", "French"]),
-    ("Tam Testperson", "she/her", ["Thai", "English"]),
-)
-
-
 def demo_dir(cwd: Path | None = None) -> Path:
     return (cwd or Path.cwd()) / DEMO_DIR_NAME
 
 
 def _fill(ws: Workspace) -> None:
-    try:
-        from app.core.demo import generate
-    except ImportError:  # not written yet: a few plainly made-up people instead
-        for name, pronouns, languages in _FALLBACK_PEOPLE:
-            ws.records.create(
-                "person", {"preferred_name": name, "pronouns": pronouns, "languages": languages, "is_demo": True}
-            )
-        return
+    from app.core.demo import generate
+
     generate(ws, persons=DEMO_PEOPLE, seed=DEMO_SEED)
 
 
