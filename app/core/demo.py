@@ -436,6 +436,15 @@ _W_NOTES = _Weighted([(0, 30), (1, 35), (2, 22), (3, 13)])
 _Contact = tuple[str, dt.date, dt.datetime]
 
 
+#: (kind, description) of benefits given to witnesses, for the disclosure review. Fictional.
+_BENEFITS: tuple[tuple[str, str], ...] = (
+    ("immigration_certification", "Signed the certification for a U visa application."),
+    ("relocation", "Paid two weeks in a motel after threats, through the witness fund."),
+    ("compensation", "Helped with the victim compensation application for lost wages."),
+    ("dismissed_charge", "Dismissed an open loitering charge in the interest of justice."),
+)
+
+
 def _pick(rng: random.Random, seq: Sequence[T]) -> T:
     return seq[int(rng.random() * len(seq))]
 
@@ -865,7 +874,31 @@ class _Maker:
             }
             jid = self.add("justice_contact", self._at(max(first, opened)), values)
             out.append((jid, role, values))
+            if role in ("witness", "complainant"):
+                self._benefit(jid, opened, full and k == 0)
         return out
+
+    def _benefit(self, justice_id: str, opened: dt.date, full: bool) -> None:
+        """Now and then a witness is given something the defence must be told about (the disclosure review).
+
+        A separate random stream, so adding benefits left every other demo record as it was.
+        """
+        r = random.Random(f"offramp-demo:{self.seed}:benefit:{justice_id}")
+        if not (full or r.random() < 0.25):
+            return
+        kind, description = _pick(r, _BENEFITS)
+        given = _capped(_days(opened, 10 + int(r.random() * 120)))
+        self.add(
+            "benefit",
+            self._at(given),
+            {
+                "kind": kind,
+                "given_on": given,
+                "description": description,
+                "given_by": "Demo County Prosecutor's Office",
+                "justice_contact_id": justice_id,
+            },
+        )
 
     def _safety_plan(self, first: dt.date, full: bool) -> None:
         r = self.rng

@@ -19,6 +19,8 @@ from app.models.base import (
 from app.models.local import AuditAction, AuditEvent, Draft, MetaKey, OutboxEntry, TemplateVersion, VaultMeta
 from app.models.records import (
     AgeGroup,
+    Benefit,
+    BenefitKind,
     ChargeLevel,
     ChargeOutcome,
     ChecklistResponse,
@@ -50,6 +52,7 @@ from app.models.records import (
     PreferredTerm,
     ProsecutorPosition,
     Provider,
+    ProviderContact,
     Referral,
     ReferralDecision,
     ReferralEvent,
@@ -93,6 +96,7 @@ RECORD_TYPES: dict[str, type[Envelope]] = {
         ReliefDeadline,
         NoteEntry,
         Disclosure,
+        Benefit,
     )
 }
 
@@ -120,6 +124,8 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Base",
+    "Benefit",
+    "BenefitKind",
     "ChargeLevel",
     "ChargeOutcome",
     "ChecklistResponse",
@@ -155,6 +161,7 @@ __all__ = [
     "PreferredTerm",
     "ProsecutorPosition",
     "Provider",
+    "ProviderContact",
     "Referral",
     "ReferralDecision",
     "ReferralEvent",

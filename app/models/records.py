@@ -34,6 +34,8 @@ from app.models.base import (
 
 __all__ = [
     "AgeGroup",
+    "Benefit",
+    "BenefitKind",
     "ChargeLevel",
     "ChargeOutcome",
     "ChecklistResponse",
@@ -65,6 +67,7 @@ __all__ = [
     "PreferredTerm",
     "ProsecutorPosition",
     "Provider",
+    "ProviderContact",
     "Referral",
     "ReferralDecision",
     "ReferralEvent",
@@ -279,6 +282,28 @@ class ReferralEventKind(enum.StrEnum):
     CLOSED = "closed"
 
 
+class ProviderContact(enum.StrEnum):
+    """How the provider and the person will reach each other. Each must respect the person's safe-contact rules."""
+
+    WARM_HANDOFF = "warm_handoff"
+    PERSON_CONTACTS_PROVIDER = "person_contacts_provider"
+    CALL_PERSON = "call_person"
+    TEXT_PERSON = "text_person"
+    MAIL_TO_PERSON = "mail_to_person"
+    MESSAGE_FOR_PERSON = "message_for_person"
+
+
+class BenefitKind(enum.StrEnum):
+    """Something of value given to a person in a prosecution, which the defence must be told about."""
+
+    DISMISSED_CHARGE = "dismissed_charge"
+    REDUCED_CHARGE = "reduced_charge"
+    IMMIGRATION_CERTIFICATION = "immigration_certification"
+    RELOCATION = "relocation"
+    COMPENSATION = "compensation"
+    OTHER = "other"
+
+
 class ConsentMethod(enum.StrEnum):
     WRITTEN = "written"
     VERBAL_WITNESSED = "verbal_witnessed"
@@ -431,6 +456,10 @@ class ChecklistResponse(Envelope, Base):
     # item_id -> {"answer": ItemAnswer value, "note": str}
     answers: Mapped[dict[str, Any]] = structured("Answers")
     status: Mapped[str | None] = choice("Status", SessionStatus)
+    completed_at: Mapped[dt.datetime | None] = timestamp("Finished at")
+    # A person under 18 goes to a child advocacy centre; the prompt about it is acknowledged before anything is asked.
+    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy centre prompt acknowledged at")
+    minor_prompt_acknowledged_by: Mapped[str | None] = text("Acknowledged by", length=120)
 
 
 class Screening(Envelope, Base):
@@ -446,6 +475,9 @@ class Screening(Envelope, Base):
     # item_id -> {"answer": ItemAnswer value, "note": str}
     answers: Mapped[dict[str, Any]] = structured("Answers")
     session_status: Mapped[str | None] = choice("Session status", SessionStatus)
+    completed_at: Mapped[dt.datetime | None] = timestamp("Finished at")
+    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy centre prompt acknowledged at")
+    minor_prompt_acknowledged_by: Mapped[str | None] = text("Acknowledged by", length=120)
     practitioner_assessment: Mapped[str | None] = choice("Practitioner's assessment", PractitionerAssessment)
     assessment_reason: Mapped[str | None] = text("Reason for the assessment", long=True)
 
@@ -461,6 +493,10 @@ class IdentificationDecision(Envelope, Base):
     status: Mapped[str] = choice("Identification status", IdentificationStatus, required=True)
     trafficking_type: Mapped[str | None] = choice("Type of trafficking or exploitation", TraffickingType)
     reason: Mapped[str] = text("Reason", long=True, required=True)
+    decided_by: Mapped[str | None] = text("Decided by (user)", length=36)
+    screening_id: Mapped[str | None] = ref("Screening", "screening.id", cascade=False)
+    # A revision is a new decision pointing at the one it replaces: the history keeps every decision.
+    revises_id: Mapped[str | None] = ref("Revises", "identification_decision.id", cascade=False)
 
 
 # --- safety planning ----------------------------------------------------------------------------------------
@@ -554,6 +590,7 @@ class Referral(Envelope, Base):
     offered_on: Mapped[dt.date] = date("Date offered", required=True)
     decision: Mapped[str | None] = choice("The person's decision", ReferralDecision)
     shares_identifying: Mapped[bool] = flag("Shares identifying information", default=True)
+    provider_contact: Mapped[str | None] = choice("How the provider and the person connect", ProviderContact)
     follow_up_due: Mapped[dt.date | None] = date("Follow-up due")
     outcome: Mapped[str | None] = choice("Outcome", ReferralOutcome)
     override_reason: Mapped[str | None] = text("Reason for the override", long=True)
@@ -626,6 +663,7 @@ class ReliefPetition(Envelope, Base):
     case_id: Mapped[str] = ref("Relief case", "relief_case.id", required=True)
     relief_types: Mapped[list[str]] = text_list("Relief sought")
     legal_basis: Mapped[str | None] = text("Legal basis", length=200)
+    representation: Mapped[str | None] = text("Representation", length=200)
     filing_court: Mapped[str | None] = text("Filing court", length=200)
     filed_on: Mapped[dt.date | None] = date("Filed on")
     prosecutor_position: Mapped[str | None] = choice("Prosecutor's position", ProsecutorPosition)
@@ -676,6 +714,20 @@ class ReliefDeadline(Envelope, Base):
     due_on: Mapped[dt.date] = date("Due on", required=True)
     done_on: Mapped[dt.date | None] = date("Done on")
     note: Mapped[str | None] = text("Note", length=200)
+
+
+class Benefit(Envelope, Base):
+    """Something of value given to the person in a prosecution (a dismissed charge, an immigration certification,
+    relocation or compensation help). Gathered for the disclosure review: the defence must be told."""
+
+    __tablename__ = "benefit"
+    RECORD_TYPE = "benefit"
+
+    kind: Mapped[str] = choice("Kind of benefit", BenefitKind, required=True)
+    given_on: Mapped[dt.date | None] = date("Date given")
+    description: Mapped[str | None] = text("What was given", long=True)
+    given_by: Mapped[str | None] = text("Given by (agency or office)", length=200)
+    justice_contact_id: Mapped[str | None] = ref("Justice-system matter", "justice_contact.id", cascade=False)
 
 
 # --- notes and disclosures ----------------------------------------------------------------------------------

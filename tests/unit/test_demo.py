@@ -149,7 +149,7 @@ def test_plain_sqlite_gets_exactly_the_rows_the_vault_gets(
 def test_every_record_type_appears_and_the_summary_adds_up(demo200: tuple[Workspace, DemoSummary]) -> None:
     ws, summary = demo200
     stored = counts(ws)
-    assert len(RECORD_TYPES) == 19
+    assert len(RECORD_TYPES) == 20
     assert {t.name for t in insert_order()} == set(RECORD_TYPES)
     assert all(stored[name] > 0 for name in RECORD_TYPES), stored
     assert summary.by_type == stored

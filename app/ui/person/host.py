@@ -25,3 +25,19 @@ class PersonHost(Protocol):
 
     def record_changed(self, section: str) -> None:
         """A record was saved: read the person again (header, timeline, history and ``section``'s own list)."""
+
+
+class SelfLoadingSection(Protocol):
+    """A section that reads its own records (on the worker, through ``host.run``) when the person arrives.
+
+    The workspace calls :meth:`load` each time the person is read (first open and after every save anywhere), and
+    :meth:`clear` when the vault locks or another person opens: clear must drop every piece of person data at once.
+    """
+
+    def load(self, person_id: str) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def has_draft(self) -> bool:
+        """True while the section holds typing that is not saved yet (leaving asks first)."""
+        ...

@@ -16,9 +16,14 @@ from app.ui.person.data import PersonData, load_person
 from app.ui.person.details import PersonDetailsForm
 from app.ui.person.fields import ConfirmBar
 from app.ui.person.header import PersonHeaderView
+from app.ui.person.host import SelfLoadingSection
+from app.ui.person.interviews import InterviewsSection
 from app.ui.person.justice import JusticeSection
 from app.ui.person.notes import NotesSection
-from app.ui.person.placeholders import LaterSection
+from app.ui.person.referrals import ReferralsSection
+from app.ui.person.relief import ReliefSection
+from app.ui.person.safety import SafetyPlanSection
+from app.ui.person.screening import ScreeningSection
 from app.ui.person.tables import HistorySection, OverviewSection
 from app.ui.qt import (
     QAbstractItemView,
@@ -102,16 +107,31 @@ class PersonWorkspace(QWidget):
         self.justice = JusticeSection(self, self.stack)
         self.notes = NotesSection(self, self.stack)
         self.history = HistorySection(self.stack)
+        self.interviews = InterviewsSection(self, self.stack)
+        self.screening = ScreeningSection(self, self.stack)
+        self.safety = SafetyPlanSection(self, self.stack)
+        self.referrals = ReferralsSection(self, self.stack)
+        self.relief = ReliefSection(self, self.stack)
+        #: Sections that read their own records when the person arrives (key -> section).
+        self.self_loading: dict[str, SelfLoadingSection] = {
+            "interviews": self.interviews,
+            "screening": self.screening,
+            "safety": self.safety,
+            "referrals": self.referrals,
+            "relief": self.relief,
+        }
         self.sections: dict[str, QWidget] = {
             "overview": self.overview,
             "details": self.details,
+            "interviews": self.interviews,
+            "screening": self.screening,
+            "safety": self.safety,
+            "referrals": self.referrals,
+            "relief": self.relief,
             "justice": self.justice,
             "notes": self.notes,
             "history": self.history,
         }
-        for key in SECTION_KEYS:
-            if key not in self.sections:
-                self.sections[key] = LaterSection(key, self.stack)
         for key in SECTION_KEYS:
             self.stack.addWidget(self.sections[key])
         self.details.saved.connect(lambda: self.record_changed("details"))
@@ -184,6 +204,8 @@ class PersonWorkspace(QWidget):
         self.justice.clear()
         self.notes.clear()
         self.history.clear()
+        for section in self.self_loading.values():
+            section.clear()
         self._show_section("overview")
 
     def show_section(self, key: str, *, focus: bool = False) -> None:
@@ -212,6 +234,7 @@ class PersonWorkspace(QWidget):
             out.append(titles["justice"])
         if self.notes.composer.has_draft() or any(card.has_draft() for card in self.notes.cards):
             out.append(titles["notes"])
+        out.extend(titles[key] for key, section in self.self_loading.items() if section.has_draft())
         return out
 
     def request_back(self) -> None:
@@ -278,6 +301,8 @@ class PersonWorkspace(QWidget):
         self.justice.load(data.person_id, data.justice)
         self.notes.load(data.person_id, data.notes)
         self.history.show_rows(data.history)
+        for section in self.self_loading.values():
+            section.load(data.person_id)
         self._set_forms_ready(True)
         if first:
             self._loaded = True
