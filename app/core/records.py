@@ -379,6 +379,14 @@ class RecordService:
             start, end = values.get("starts_on"), values.get("expires_on")
             if start and end and end < start:
                 raise ValidationError("The consent cannot expire before it starts.", field="expires_on")
+        if record_type in ("checklist_response", "screening"):
+            from app.core.sessions import check_completion
+
+            check_completion(self.ws, record_type, values)
+        if record_type == "identification_decision" and not str(values.get("decided_by_name") or "").strip():
+            raise ValidationError(
+                "An identification decision is made by a named person: please give the name.", field="decided_by_name"
+            )
         if record_type == "justice_contact":
             disposed = values.get("disposition_date")
             arrested = values.get("arrest_date")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.core.drafts import DraftService
     from app.core.people import PeopleService
     from app.core.records import RecordService
+    from app.core.sessions import SessionService
     from app.core.templates import TemplateLibrary
 
 CLOCK_KEY = "hlc_last"
@@ -54,6 +55,12 @@ class Workspace:
         from app.core.templates import TemplateLibrary
 
         return TemplateLibrary(self)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from app.core.sessions import SessionService
+
+        return SessionService(self)
 
     @cached_property
     def drafts(self) -> DraftService:
