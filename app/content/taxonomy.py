@@ -1,0 +1,244 @@
+"""The referral service categories (DOMAIN.md section 7) as a versioned TOML list, each mapped to a VOCA category.
+
+A list is data (DESIGN.md section 6): :func:`load_taxonomy` checks a file whole and raises :class:`TaxonomyError`
+naming every problem by line and field, as templates do. A referral and a provider keep the version of the list they
+were made with, so :func:`category_title` looks a category up in that version first and an old referral keeps its
+meaning after the list changes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+from pydantic import ValidationError as PydanticError
+
+from app.content.templates import (
+    _AT,
+    Slug,
+    TemplateError,
+    TemplateProblem,
+    Text,
+    Version,
+    _dotted,
+    _Invalid,
+    _line_index,
+    _locate,
+    _or_list,
+    _show,
+    _Strict,
+)
+
+#: The five VOCA service categories (the VOCA performance measures group every service under one of these).
+VOCA_CATEGORIES: dict[str, str] = {
+    "information_referral": "Information and referral",
+    "personal_advocacy": "Personal advocacy and accompaniment",
+    "emotional_support_safety": "Emotional support or safety services",
+    "shelter_housing": "Shelter and housing services",
+    "justice_assistance": "Criminal and civil justice system assistance",
+}
+VocaCategory = Literal[
+    "information_referral", "personal_advocacy", "emotional_support_safety", "shelter_housing", "justice_assistance"
+]
+
+
+class TaxonomyError(TemplateError):
+    """A category list that cannot be used. ``problems`` lists every located problem found."""
+
+    code = "taxonomy"
+
+
+class Category(_Strict):
+    id: Slug
+    title: Text
+    voca: VocaCategory
+    #: No longer offered for new referrals; kept so old referrals still read as they were meant.
+    retired: bool = False
+
+
+def _duplicates(ids: Sequence[object]) -> list[tuple[tuple[str | int, ...], str, str | None]]:
+    seen: dict[object, int] = {}
+    found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+    for i, ident in enumerate(ids):
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            problem = f"the category id '{ident}' is already used at categories[{seen[ident]}]"
+            found.append((("categories", i, "id"), problem, "each id only once"))
+        else:
+            seen[ident] = i
+    return found
+
+
+class Taxonomy(_Strict):
+    id: Slug
+    title: Text
+    version: Version
+    source: Text
+    categories: list[Category] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Taxonomy:
+        found = _duplicates([c.id for c in self.categories])
+        if found:
+            raise _Invalid(found)
+        return self
+
+    def get(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def offered(self) -> list[Category]:
+        """The categories a new referral or provider may use, in the list's order."""
+        return [c for c in self.categories if not c.retired]
+
+
+_EXPECTED = {
+    "id": "lower-case letters, digits, dashes or underscores, such as 'legal_immigration'",
+    "title": "a plain title in quotes",
+    "version": 'a version in quotes, such as version = "2026.1"',
+    "source": "where the wording comes from, in quotes",
+    "categories": "at least one [[categories]] with id, title and voca",
+    "voca": _or_list(list(VOCA_CATEGORIES)),
+    "retired": "true or false, without quotes",
+}
+_FIELDS = {"taxonomy": list(Taxonomy.model_fields), "category": list(Category.model_fields)}
+
+
+def _problems_from(error: PydanticError, text: str, data: Any) -> list[TemplateProblem]:
+    index = _line_index(text)
+    problems: list[TemplateProblem] = []
+    for e in error.errors():
+        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
+        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        kind, value = e["type"], e.get("input")
+        cause = (e.get("ctx") or {}).get("error")
+        found: list[tuple[tuple[str | int, ...], str, str | None]]
+        if isinstance(cause, _Invalid):
+            found = [((*loc, *sub), problem, expected) for sub, problem, expected in cause.found]
+        elif kind == "missing":
+            found = [(loc, "is missing", _EXPECTED.get(field))]
+        elif kind == "extra_forbidden":
+            allowed = _FIELDS["category" if "categories" in loc[:-1] else "taxonomy"]
+            found = [(loc, f"'{loc[-1]}' is not a field a category list has here", "only " + _or_list(allowed))]
+        elif kind == "literal_error":
+            found = [(loc, f"{_show(value)} is not a VOCA category", _EXPECTED.get(field))]
+        elif kind in {"too_short", "string_too_short"}:
+            found = [(loc, "is empty", _EXPECTED.get(field))]
+        elif kind == "string_pattern_mismatch":
+            found = [(loc, f"{_show(value)} does not fit", _EXPECTED.get(field, "a different form"))]
+        elif kind == "string_type":
+            found = [(loc, f"{_show(value)} is not text", _EXPECTED.get(field, "text in quotes"))]
+        elif kind in {"bool_type", "bool_parsing"}:
+            found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
+        elif kind == "list_type":
+            found = [(loc, "is not a list", _EXPECTED.get(field, "a list"))]
+        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+            found = [(loc, "is not a table", "a [[categories]] table with id, title and voca")]
+        else:
+            found = [(loc, str(e["msg"]).rstrip("."), None)]
+        for path, problem, expected in found:
+            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected))
+    return problems
+
+
+def _error(name: str, problems: Sequence[TemplateProblem]) -> TaxonomyError:
+    shown = " ".join(str(p) for p in problems[:3])
+    rest = len(problems) - 3
+    more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
+    return TaxonomyError(f"The category list “{name}” could not be used. {shown}{more}", problems=problems)
+
+
+def load_taxonomy(text: str, *, name: str) -> Taxonomy:
+    """Parse and check one TOML category list; raises :class:`TaxonomyError` listing every located problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raw = str(exc)
+        where = _AT.search(raw)
+        line: int | None = None
+        if where:
+            line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
+        reason = _AT.sub("", raw) or "it could not be read"
+        reason = reason[:1].lower() + reason[1:]
+        expected = "every quote and bracket closed, and one key = value per line"
+        raise _error(name, [TemplateProblem(line, "", f"this is not valid TOML ({reason})", expected)]) from None
+    except (RecursionError, ValueError) as exc:
+        problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
+        raise _error(name, [problem]) from exc
+    try:
+        return Taxonomy.model_validate(data)
+    except PydanticError as exc:
+        problems = _problems_from(exc, text, data)
+        # The duplicate check runs only once every field fits; find duplicates now too, so one pass names them all.
+        entries = data.get("categories") if isinstance(data, dict) else None
+        if isinstance(entries, list) and not any("already used" in p.problem for p in problems):
+            index = _line_index(text)
+            ids = [c.get("id") if isinstance(c, dict) else None for c in entries]
+            problems += [
+                TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected)
+                for path, problem, expected in _duplicates(ids)
+            ]
+            problems.sort(key=lambda p: (p.line or 0, p.field))
+        raise _error(name, problems) from None
+
+
+# --- the bundled lists ---------------------------------------------------------------------------------------------
+
+
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in version.replace("-", ".").split("."))
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Taxonomy, ...]:
+    folder = resources.files("app.content").joinpath("bundled").joinpath("taxonomy")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    found = [load_taxonomy(f.read_text(encoding="utf-8"), name=f.name) for f in files]
+    return tuple(sorted(found, key=lambda t: _version_key(t.version)))
+
+
+def bundled_taxonomies() -> list[Taxonomy]:
+    """Every category list that ships with Offramp, oldest version first."""
+    return list(_bundled())
+
+
+def current_taxonomy() -> Taxonomy:
+    """The newest list: the one new referrals and providers use."""
+    return _bundled()[-1]
+
+
+def find_category(category_id: str, version: str | None = None) -> Category | None:
+    """A category as the given version of the list defines it, else as the newest list that knows it."""
+    lists = bundled_taxonomies()
+    exact = [t for t in lists if t.version == version]
+    for taxonomy in [*exact, *reversed(lists)]:
+        category = taxonomy.get(category_id)
+        if category is not None:
+            return category
+    return None
+
+
+def category_title(category_id: str, version: str | None = None) -> str:
+    """A category's plain title; an unknown id reads as its own words ("food_bank" -> "Food bank")."""
+    category = find_category(category_id, version)
+    if category is not None:
+        return category.title
+    words = category_id.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+__all__ = [
+    "VOCA_CATEGORIES",
+    "Category",
+    "Taxonomy",
+    "TaxonomyError",
+    "bundled_taxonomies",
+    "category_title",
+    "current_taxonomy",
+    "find_category",
+    "load_taxonomy",
+]
