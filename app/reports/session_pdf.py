@@ -1,0 +1,443 @@
+"""The PDF of a finished interview checklist or screening, for the case file.
+
+Every page is marked with the record's confidentiality regime, its template id and version and the date it was made,
+so a page that strays from the file still says what it is and whose rules it falls under. A screening shows its
+result first, in the three parts of DOMAIN.md 1.3, and says plainly that it is not a determination. With a password
+the document is AES-256 protected (:mod:`app.reports.protect`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.errors import ValidationError
+from app.reports.protect import protect_pdf
+
+# --- what the caller gives ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    item_text: str  # the question or checklist step, in the regime's wording
+    answer: str  # the human label ("Yes", "Declined to answer", "Done"...) or free text; "" = not answered yet
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    title: str
+    lines: tuple[AnswerLine, ...]
+
+
+@dataclass(frozen=True)
+class DomainSummary:
+    """One domain of a screening's indicator summary. "Declined" is never counted as "no"."""
+
+    title: str
+    endorsed: tuple[str, ...]  # item texts answered "yes"
+    unsure: int
+    declined: int
+    not_asked: int
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    kind: str  # "checklist" or "screening"
+    title: str  # the template's title
+    template_id: str
+    template_version: str
+    regime: str  # "prosecution" or "advocacy"
+    person_name: str  # the preferred name: this copy is for the case file
+    occurred_on: datetime.date | None
+    status: str  # "Complete", "Partial" or "Stopped at the person's request"
+    recorded_by: str | None
+    sections: tuple[SectionBlock, ...]
+    domain_summaries: tuple[DomainSummary, ...] = ()
+    rule_note: str | None = None
+    next_steps: tuple[str, ...] = ()
+    assessment: str | None = None  # the practitioner's assessment label, e.g. "Indicators present"
+    assessment_reason: str | None = None
+    source_note: str = ""  # the template's source and licence note
+    # Keyword-only and without a default: a document that does not say when it was made is never printed.
+    generated_on: datetime.date = field(kw_only=True)
+
+
+KINDS = ("checklist", "screening")
+
+#: The marking on every page, in plain words (DOMAIN.md 4): who may see this record and what follows from that.
+REGIME_MARKING = {
+    "prosecution": "Prosecution team record: not confidential. It may have to be shared with the defence.",
+    "advocacy": "Advocacy record: confidential. Share only with the person’s written consent.",
+}
+
+KIND_LABEL = {"checklist": "Interview checklist", "screening": "Screening"}
+
+NOT_A_DETERMINATION = (
+    "A screening is not a determination. It shows which signs came up in this conversation, to help decide what "
+    "to offer next: more time to talk, services or legal advice. Whether someone has been trafficked is a separate "
+    "decision, made by a person and recorded apart from this form."
+)
+
+#: Answers that say the person chose not to answer: never merged with "No", always set in italics.
+DECLINED_LABELS = frozenset({"declined to answer", "declined"})
+#: Answers that say nothing was asked or it did not apply: shown quietly, in italics.
+QUIET_LABELS = frozenset({"not asked", "not applicable"})
+#: The fixed labels, set in bold; anything else is the practitioner's own words and is set like body text.
+LABELS = frozenset({"yes", "no", "unsure", "done", "not done"})
+NOT_ANSWERED = "Not answered yet"
+NOT_RECORDED = "Not recorded"
+
+#: Metadata travels with the file and shows in file browsers and search indexes: nothing about the person.
+METADATA_TITLE = "Offramp session record"
+
+
+def regime_marking(regime: str) -> str:
+    return REGIME_MARKING[regime]
+
+
+def template_marking(report: SessionReport) -> str:
+    return f"{report.template_id} v{report.template_version}"
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+# --- the look --------------------------------------------------------------------------------------------------------
+
+INK = colors.HexColor("#222222")
+QUIET = colors.HexColor("#555555")
+DECLINED_INK = colors.HexColor("#3a4f7a")  # a calm blue-grey: clearly not the black of "No"
+RULE = colors.HexColor("#b8b8b8")
+SOFT = colors.HexColor("#f3f1ec")
+
+MARGIN = 0.9 * inch
+BOTTOM_MARGIN = 1.15 * inch  # room for the two-line footer
+FOOTER_SIZE = 9
+ANSWER_INDENT = 22
+FRAME_PADDING = 6  # reportlab's frame padding: tables and the footer line up with the text, not the margin
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=16, textColor=INK)
+
+    def like(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "kind": like("kind", fontSize=11, textColor=QUIET, spaceAfter=2),
+        "title": like("title", fontName="Helvetica-Bold", fontSize=20, leading=26, spaceAfter=10),
+        "label": like("label", textColor=QUIET),
+        "value": like("value", fontName="Helvetica-Bold"),
+        "h1": like("h1", fontName="Helvetica-Bold", fontSize=15, leading=20, spaceBefore=18, spaceAfter=6),
+        "h2": like("h2", fontName="Helvetica-Bold", fontSize=12.5, leading=17, spaceBefore=12, spaceAfter=4),
+        "body": base,
+        "notice": like("notice", fontSize=11.5, leading=17),
+        "item": like("item", spaceBefore=10, leftIndent=ANSWER_INDENT, bulletIndent=0, bulletFontSize=11),
+        "answer": like("answer", leftIndent=ANSWER_INDENT, spaceBefore=2),
+        "note": like("note", leftIndent=ANSWER_INDENT + 12, textColor=QUIET, spaceBefore=2),
+        "domain": like("domain", fontName="Helvetica-Bold", spaceBefore=10, spaceAfter=2),
+        "counts": like("counts", textColor=QUIET, leftIndent=ANSWER_INDENT, spaceBefore=2),
+        "bullet": like("bullet", bulletFontSize=11),
+        "assessment": like("assessment", fontName="Helvetica-Bold", fontSize=13, leading=18, spaceAfter=3),
+        "small": like("small", fontSize=10, leading=14, textColor=QUIET),
+        "footer": like("footer", fontSize=FOOTER_SIZE, leading=12, textColor=QUIET),
+        "footer_mark": like("footer_mark", fontName="Helvetica-Bold", fontSize=FOOTER_SIZE, leading=12),
+    }
+
+
+def _text(value: str) -> str:
+    """Caller text made safe for reportlab's paragraph markup; line breaks kept."""
+    return html.escape(value.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+# --- page furniture: the footer on every page, and "Page N of M" ---------------------------------------------------
+
+
+def _footer_canvas(report: SessionReport, styles: dict[str, ParagraphStyle]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each footer can say how many pages there are."""
+    mark = regime_marking(report.regime)
+    session = f"Session of {long_date(report.occurred_on)}" if report.occurred_on else "Session date not recorded"
+    details = f"Template {template_marking(report)} · {session} · Made on {long_date(report.generated_on)}"
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # reportlab's name
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            width, _height = self._pagesize
+            left, right = MARGIN + FRAME_PADDING, width - MARGIN - FRAME_PADDING
+            usable = right - left
+            page_label = f"Page {number} of {total}"
+            page_width = self.stringWidth(page_label, "Helvetica", FOOTER_SIZE)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.6)
+            self.line(left, 0.92 * inch, right, 0.92 * inch)
+            # Paragraphs wrap, so a long template id or a long date never runs into the page number.
+            first = Paragraph(html.escape(mark), styles["footer_mark"])
+            second = Paragraph(html.escape(details), styles["footer"])
+            text_width = usable - page_width - 18
+            _w, first_height = first.wrapOn(self, text_width, inch)
+            _w, second_height = second.wrapOn(self, text_width, inch)
+            top = 0.85 * inch
+            first.drawOn(self, left, top - first_height)
+            second.drawOn(self, left, top - first_height - 1 - second_height)
+            self.setFont("Helvetica", FOOTER_SIZE)
+            self.setFillColor(QUIET)
+            self.drawRightString(right, top - 9, page_label)
+
+    return FooterCanvas
+
+
+# --- the story -------------------------------------------------------------------------------------------------------
+
+
+def _header(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    rows = [
+        ("Person", report.person_name.strip() or NOT_RECORDED),
+        ("Date of the session", long_date(report.occurred_on) if report.occurred_on else NOT_RECORDED),
+        ("Status", report.status.strip() or NOT_RECORDED),
+        ("Recorded by", (report.recorded_by or "").strip() or NOT_RECORDED),
+        ("Record", regime_marking(report.regime)),
+        ("Template", f"{report.template_id}, version {report.template_version}"),
+    ]
+    label_width = 1.75 * inch
+    table = Table(
+        [
+            [Paragraph(html.escape(label), styles["label"]), Paragraph(_text(value), styles["value"])]
+            for label, value in rows
+        ],
+        colWidths=[label_width, width - label_width],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
+            ]
+        )
+    )
+    return [
+        Paragraph(html.escape(KIND_LABEL[report.kind]), styles["kind"]),
+        Paragraph(_text(report.title), styles["title"]),
+        table,
+    ]
+
+
+def _notice(text: str, styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+    box = Table([[Paragraph(html.escape(text), styles["notice"])]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+            ]
+        )
+    )
+    return box
+
+
+def _bullets(
+    items: tuple[str, ...], styles: dict[str, ParagraphStyle], indent: float = ANSWER_INDENT
+) -> list[Flowable]:
+    style = ParagraphStyle(
+        f"bullet{indent}", parent=styles["bullet"], leftIndent=indent + 16, bulletIndent=indent + 3, spaceBefore=3
+    )
+    return [Paragraph(_text(item), style, bulletText="•") for item in items]
+
+
+def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    """The three parts of a screening's result (DOMAIN.md 1.3), before any answer."""
+    story: list[Flowable] = [
+        Spacer(1, 14),
+        _notice(NOT_A_DETERMINATION, styles, width),
+        Paragraph("Result", styles["h1"]),
+        Paragraph("Indicators by domain", styles["h2"]),
+    ]
+    if not report.domain_summaries:
+        story.append(Paragraph("No domains were recorded for this screening.", styles["body"]))
+    for domain in report.domain_summaries:
+        block: list[Flowable] = [Paragraph(_text(domain.title), styles["domain"])]
+        if domain.endorsed:
+            block.append(Paragraph("Answered “yes”:", styles["answer"]))
+            block += _bullets(domain.endorsed, styles)
+        else:
+            block.append(Paragraph("No question here was answered “yes”.", styles["answer"]))
+        block.append(
+            Paragraph(
+                f"Unsure: {domain.unsure} · Declined to answer: {domain.declined} · Not asked: {domain.not_asked}",
+                styles["counts"],
+            )
+        )
+        story.append(KeepTogether(block))
+
+    story.append(Paragraph("Suggested next steps", styles["h2"]))
+    if report.rule_note:
+        story.append(Paragraph(_text(report.rule_note), styles["body"]))
+    if report.next_steps:
+        story += _bullets(report.next_steps, styles, indent=0)
+    else:
+        story.append(Paragraph("The template suggests no next steps for these answers.", styles["body"]))
+
+    assessment: list[Flowable] = [Paragraph("Practitioner’s assessment", styles["h2"])]
+    if report.assessment:
+        assessment.append(Paragraph(_text(report.assessment), styles["assessment"]))
+        reason = (report.assessment_reason or "").strip()
+        assessment.append(
+            Paragraph(f"<b>Reason:</b> {_text(reason)}" if reason else "No reason was recorded.", styles["body"])
+        )
+    else:
+        assessment.append(Paragraph("No assessment has been recorded yet.", styles["body"]))
+    assessment.append(Spacer(1, 4))
+    assessment.append(
+        Paragraph(
+            "The assessment is the practitioner’s judgement from the whole conversation, not a count of answers.",
+            styles["small"],
+        )
+    )
+    story.append(KeepTogether(assessment))
+    return story
+
+
+def _answer(line: AnswerLine, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    answer = line.answer.strip()
+    lowered = answer.lower()
+    if not answer:
+        shown = f'<i><font color="{QUIET.hexval()}">{NOT_ANSWERED}</font></i>'
+    elif lowered in DECLINED_LABELS:
+        # Italic and a different colour: a declined answer is never mistaken for "No" on paper.
+        shown = f'<b><i><font color="{DECLINED_INK.hexval()}">{_text(answer)}</font></i></b>'
+    elif lowered in QUIET_LABELS:
+        shown = f'<i><font color="{QUIET.hexval()}">{_text(answer)}</font></i>'
+    elif lowered in LABELS:
+        shown = f"<b>{_text(answer)}</b>"
+    else:
+        shown = _text(answer)
+    return Paragraph(f'<font color="{QUIET.hexval()}">Answer:</font> {shown}', styles["answer"])
+
+
+def _answers(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = []
+    heading = "h2" if report.kind == "screening" else "h1"
+    if report.kind == "screening":
+        story.append(Paragraph("Answers", styles["h1"]))
+    number = 0
+    for section in report.sections:
+        story.append(Paragraph(_text(section.title), styles[heading]))
+        if not section.lines:
+            story.append(Paragraph("Nothing was recorded in this section.", styles["body"]))
+        for line in section.lines:
+            number += 1
+            parts: list[Flowable] = [
+                Paragraph(_text(line.item_text), styles["item"], bulletText=f"{number}."),
+                _answer(line, styles),
+            ]
+            if line.note and line.note.strip():
+                parts.append(Paragraph(f"<b>Note:</b> {_text(line.note)}", styles["note"]))
+            story.append(KeepTogether(parts))
+    return story
+
+
+def _about(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    parts: list[Flowable] = [Paragraph("About this form", styles["h2"])]
+    if report.source_note.strip():
+        parts.append(Paragraph(_text(report.source_note), styles["small"]))
+    parts.append(
+        Paragraph(
+            html.escape(
+                f"Template {report.template_id}, version {report.template_version}. "
+                f"Made with Offramp on {long_date(report.generated_on)}."
+            ),
+            styles["small"],
+        )
+    )
+    return [Spacer(1, 6), KeepTogether(parts)]
+
+
+def _check(report: SessionReport) -> None:
+    if report.kind not in KINDS:
+        raise ValidationError(
+            "Only an interview checklist or a screening can be made into this document.", field="kind"
+        )
+    if report.regime not in REGIME_MARKING:
+        raise ValidationError(
+            "This record has no confidentiality regime, so it cannot be printed until it has one.", field="regime"
+        )
+    if not isinstance(report.generated_on, datetime.date):
+        raise ValidationError("The document needs the date it is made on.", field="generated_on")
+
+
+def session_pdf(report: SessionReport, *, password: str | None = None) -> bytes:
+    """The document; with a password it is AES-256 protected via app.reports.protect.protect_pdf.
+
+    Raises :class:`ValidationError` for a report that cannot be printed as it is, or a password that is too short;
+    nothing is made in either case.
+    """
+    _check(report)
+    styles = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=letter,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=METADATA_TITLE,
+        author="Offramp",
+        subject="",
+        creator="Offramp",
+        invariant=1,  # no creation time or random document id
+    )
+    width = doc.width - 2 * FRAME_PADDING
+    story: list[Flowable] = _header(report, styles, width)
+    if report.kind == "screening":
+        story += _result(report, styles, width)
+    story += _answers(report, styles)
+    story += _about(report, styles)
+    doc.build(story, canvasmaker=_footer_canvas(report, styles))
+    pdf = buffer.getvalue()
+    if password is not None:
+        return protect_pdf(pdf, password)
+    return pdf
