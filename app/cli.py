@@ -252,6 +252,40 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- providers ----------------------------------------------------------------------------------------------
+
+
+def cmd_providers_import(args: argparse.Namespace) -> int:
+    from app.core.providers import ProviderImportError, ProviderService
+    from app.core.workspace import Workspace
+
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        summary = ProviderService(Workspace(unlocked)).import_csv(args.file)
+    except ProviderImportError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        raise
+    finally:
+        unlocked.lock()
+    _say(f"Imported the provider list: {summary.added} added, {summary.updated} updated, "
+         f"{summary.unchanged} unchanged.")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_providers_export(args: argparse.Namespace) -> int:
+    from app.core.providers import ProviderService
+    from app.core.workspace import Workspace
+
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        count = ProviderService(Workspace(unlocked)).export_csv(args.file)
+    finally:
+        unlocked.lock()
+    _say(f"Exported {count} provider{'s' if count != 1 else ''} to {args.file}.")
+    return EXIT_OK
+
+
 # --- parser -------------------------------------------------------------------------------------------------
 
 
@@ -304,6 +338,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_templates_import)
     p = tsub.add_parser("list", parents=[common], help="the templates this vault can use")
     p.set_defaults(func=cmd_templates_list)
+
+    providers = sub.add_parser("providers", help="the office's provider directory (CSV)")
+    psub = providers.add_subparsers(dest="providers_command", required=True, parser_class=_Parser)
+    p = psub.add_parser("import", parents=[common], help="import providers from CSV; all or nothing")
+    p.add_argument("file", help="the CSV file (UTF-8)")
+    p.set_defaults(func=cmd_providers_import)
+    p = psub.add_parser("export", parents=[common], help="write every provider to a CSV file")
+    p.add_argument("file", help="the CSV file to write")
+    p.set_defaults(func=cmd_providers_export)
 
     p = sub.add_parser("demo", parents=[common], help="fill a vault with fictional demo people")
     p.add_argument("--persons", type=int, default=200)
