@@ -1,0 +1,396 @@
+"""Record-relief jurisdiction rules as data: which reliefs a jurisdiction offers, for which charges, with which time
+limits, hearings and proof rules (DOMAIN.md section 5, DESIGN.md section 6).
+
+No state's law is written in code. An office keeps its own rules in TOML files; :func:`load_rules` checks a file
+whole and raises :class:`RulesError` listing every problem, each located by line and field, so nothing half-valid
+is used. The bundled file (``bundled/relief/``) is a clearly labelled example, not a claim about any real state.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import tomllib
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ValidationError as PydanticValidationError
+
+from app.content.templates import _AT, TemplateError, TemplateProblem, _dotted, _line_index, _locate
+from app.models import ChargeLevel
+
+# --- the closed vocabularies --------------------------------------------------------------------------------------
+
+#: The kinds of relief (DOMAIN.md section 5); "other" covers what a jurisdiction calls something else.
+RELIEF_KINDS = ("vacatur", "expungement", "sealing", "other")
+#: Charge levels a relief can cover (the values a charge stores).
+LEVELS = tuple(level.value for level in ChargeLevel)
+#: The date a time limit counts from.
+COUNTED_FROM = ("disposition", "arrest")
+LIMIT_KINDS = ("within_years", "none")
+
+_SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=_SLUG)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Version = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", max_length=40)]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9\-_]*$", max_length=40)]
+
+
+def _or_list(words: Sequence[str]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved ``years`` years on; 29 February becomes 28 February in a year without one."""
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]
+    return day.replace(year=year, day=min(day.day, last))
+
+
+# --- errors ---------------------------------------------------------------------------------------------------------
+
+
+class RulesError(TemplateError):
+    """A rules file that cannot be used. ``problems`` lists every located problem found."""
+
+    code = "relief_rules"
+
+
+_SHOWN_PROBLEMS = 3
+
+
+def _error(name: str, problems: list[TemplateProblem]) -> RulesError:
+    shown = " ".join(str(p) for p in problems[:_SHOWN_PROBLEMS])
+    rest = len(problems) - _SHOWN_PROBLEMS
+    more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
+    return RulesError(f"The relief rules “{name}” could not be used. {shown}{more}", problems=problems)
+
+
+class _Invalid(ValueError):
+    def __init__(self, found: list[tuple[tuple[str | int, ...], str, str | None]]) -> None:
+        super().__init__("; ".join(problem for _, problem, _ in found))
+        self.found = found
+
+
+# --- the models -----------------------------------------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class TimeLimit(_Strict):
+    """How long after a charge's disposition (or arrest) a petition may be filed; ``none`` means no limit."""
+
+    kind: Literal["within_years", "none"]
+    years: int | None = None
+    counted_from: Literal["disposition", "arrest"] | None = None
+
+    @model_validator(mode="after")
+    def _fits(self) -> TimeLimit:
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+        if self.kind == "within_years":
+            if self.years is None:
+                found.append((("years",), "is missing for a 'within_years' limit", "a whole number of years"))
+            elif not 1 <= self.years <= 100:
+                found.append((("years",), f"{self.years} is not a number of years", "a whole number from 1 to 100"))
+            if self.counted_from is None:
+                found.append((("counted_from",), "is missing for a 'within_years' limit", _or_list(COUNTED_FROM)))
+        else:
+            for key in ("years", "counted_from"):
+                if getattr(self, key) is not None:
+                    found.append(((key,), "only a 'within_years' limit has this", None))
+        if found:
+            raise _Invalid(found)
+        return self
+
+    def due(self, *, disposition: dt.date | None, arrest: dt.date | None) -> dt.date | None:
+        """The last day to file, or None (no limit, or the date it counts from is not recorded)."""
+        if self.kind == "none" or self.years is None:
+            return None
+        start = disposition if self.counted_from == "disposition" else arrest
+        return None if start is None else add_years(start, self.years)
+
+    def words(self) -> str:
+        if self.kind == "none":
+            return "No time limit"
+        after = "the disposition" if self.counted_from == "disposition" else "the arrest"
+        return f"Within {self.years} year{'s' if self.years != 1 else ''} of {after}"
+
+
+class Relief(_Strict):
+    """One kind of relief a jurisdiction offers and the rules it comes with."""
+
+    id: Slug
+    kind: Literal["vacatur", "expungement", "sealing", "other"]
+    title: Text
+    levels: list[Literal["felony", "misdemeanor", "violation", "juvenile", "other"]] = Field(min_length=1)
+    offences: list[Text] = Field(default_factory=list)
+    time_limit: TimeLimit
+    hearing_required: bool
+    proof_of_trafficking: Literal["required", "helpful", "not_required"] = "helpful"
+    notes: Text | None = None
+    citation: Text
+
+    def covers(self, level: str | None) -> bool:
+        """Whether a charge of ``level`` may qualify (an unknown level may: the advocate checks)."""
+        return level is None or level in self.levels
+
+
+class Deadlines(_Strict):
+    """Dates the court process sets once a petition moves: the prosecution's response and the appeal window."""
+
+    response_days_after_filing: int | None = Field(default=None, ge=1, le=365)
+    appeal_days_after_decision: int | None = Field(default=None, ge=1, le=365)
+    remind_days_before: int = Field(default=14, ge=0, le=120)
+
+
+class JurisdictionRules(_Strict):
+    jurisdiction: Code
+    title: Text
+    version: Version
+    example: bool
+    notice: Text
+    source: Text
+    reliefs: list[Relief] = Field(min_length=1)
+    deadlines: Deadlines = Field(default_factory=Deadlines)
+
+    @model_validator(mode="after")
+    def _unique(self) -> JurisdictionRules:
+        seen: dict[str, int] = {}
+        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
+        for i, relief in enumerate(self.reliefs):
+            if relief.id in seen:
+                found.append(
+                    (("reliefs", i, "id"), f"the relief id '{relief.id}' is already used at reliefs[{seen[relief.id]}]",
+                     "each id only once"),
+                )  # fmt: skip
+            else:
+                seen[relief.id] = i
+        if found:
+            raise _Invalid(found)
+        return self
+
+    def relief(self, relief_id: str) -> Relief:
+        for relief in self.reliefs:
+            if relief.id == relief_id:
+                return relief
+        raise KeyError(relief_id)
+
+    def reliefs_for(self, level: str | None, kind: str | None = None) -> list[Relief]:
+        """The reliefs a charge of ``level`` may qualify for (only those of ``kind`` when given)."""
+        return [r for r in self.reliefs if r.covers(level) and (kind is None or r.kind == kind)]
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+
+# --- loading --------------------------------------------------------------------------------------------------------
+
+_FIELD_EXPECTED = {
+    "jurisdiction": "a short code in quotes, such as 'EX'",
+    "title": "a title in quotes",
+    "version": 'a version in quotes, such as version = "1"',
+    "example": "true or false",
+    "notice": "a plain warning in quotes, such as 'Not legal advice'",
+    "source": "where the rules come from, in quotes",
+    "reliefs": "at least one [[reliefs]] table",
+    "id": "lower-case letters, digits and dashes, such as 'vacatur'",
+    "kind": _or_list(RELIEF_KINDS),
+    "levels": "a list of charge levels: " + _or_list(LEVELS),
+    "offences": "a list of offences in quotes",
+    "time_limit": 'a table such as { kind = "within_years", years = 3, counted_from = "disposition" }',
+    "hearing_required": "true or false",
+    "proof_of_trafficking": "required, helpful or not_required",
+    "notes": "notes in quotes",
+    "citation": "the statute or rule it comes from, in quotes",
+    "years": "a whole number of years",
+    "counted_from": _or_list(COUNTED_FROM),
+    "response_days_after_filing": "a whole number of days",
+    "appeal_days_after_decision": "a whole number of days",
+    "remind_days_before": "a whole number of days",
+}
+_MODELS: dict[str, type[BaseModel]] = {
+    "": JurisdictionRules,
+    "reliefs": Relief,
+    "time_limit": TimeLimit,
+    "deadlines": Deadlines,
+}
+
+
+def _show(value: Any) -> str:
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
+
+
+def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
+    names = [p for p in loc if isinstance(p, str)]
+    return _MODELS.get(names[-1] if names else "", JurisdictionRules)
+
+
+def _problems_from(error: PydanticValidationError, text: str, data: Any) -> list[TemplateProblem]:
+    index = _line_index(text)
+    problems: list[TemplateProblem] = []
+    for e in error.errors():
+        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
+        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        kind, value = e["type"], e.get("input")
+        cause = (e.get("ctx") or {}).get("error")
+        found: list[tuple[tuple[str | int, ...], str, str | None]]
+        if isinstance(cause, _Invalid):
+            found = [((*loc, *sub), problem, expected) for sub, problem, expected in cause.found]
+        elif kind == "missing":
+            found = [(loc, "is missing", _FIELD_EXPECTED.get(field))]
+        elif kind == "extra_forbidden":
+            allowed = list(_model_at(loc[:-1]).model_fields)
+            found = [(loc, f"'{loc[-1]}' is not a field the rules have here", "only " + _or_list(allowed))]
+        elif kind == "literal_error":
+            found = [(loc, f"{_show(value)} is not a known value", _FIELD_EXPECTED.get(field))]
+        elif kind in {"too_short", "string_too_short"}:
+            found = [(loc, "is empty", _FIELD_EXPECTED.get(field))]
+        elif kind == "string_pattern_mismatch":
+            found = [(loc, f"{_show(value)} does not fit", _FIELD_EXPECTED.get(field, "a different form"))]
+        elif kind == "string_too_long":
+            found = [(loc, f"{_show(value)} is too long", "at most 40 characters")]
+        elif kind == "string_type":
+            found = [(loc, f"{_show(value)} is not text", _FIELD_EXPECTED.get(field, "text in quotes"))]
+        elif kind in {"bool_type", "bool_parsing"}:
+            found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
+        elif kind in {"int_type", "int_parsing", "int_from_float"}:
+            found = [(loc, f"{_show(value)} is not a whole number", _FIELD_EXPECTED.get(field, "a whole number"))]
+        elif kind in {"greater_than_equal", "less_than_equal"}:
+            found = [(loc, f"{_show(value)} is out of range", str(e["msg"]).lower())]
+        elif kind == "list_type":
+            found = [(loc, "is not a list", _FIELD_EXPECTED.get(field, "a list in [ ]"))]
+        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+            found = [(loc, "is not a table", _FIELD_EXPECTED.get(field, "a table of fields"))]
+        else:
+            found = [(loc, str(e["msg"]).rstrip("."), None)]
+        for path, problem, expected in found:
+            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected))
+    return problems
+
+
+def load_rules(text: str, *, name: str) -> JurisdictionRules:
+    """Parse and check one rules file; raises :class:`RulesError` listing every located problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raw = str(exc)
+        where = _AT.search(raw)
+        line: int | None = None
+        if where:
+            line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
+        reason = _AT.sub("", raw) or "it could not be read"
+        reason = reason[:1].lower() + reason[1:]
+        problem = TemplateProblem(line, "", f"this is not valid TOML ({reason})",
+                                  "every quote and bracket closed, and one key = value per line")  # fmt: skip
+        raise _error(name, [problem]) from None
+    except (RecursionError, ValueError) as exc:
+        problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
+        raise _error(name, [problem]) from exc
+    try:
+        return JurisdictionRules.model_validate(data)
+    except PydanticValidationError as exc:
+        raise _error(name, _problems_from(exc, text, data)) from None
+
+
+class RuleBook:
+    """Every jurisdiction's rules known on this computer, by jurisdiction code."""
+
+    def __init__(self, rules: Iterable[JurisdictionRules]) -> None:
+        self._by_code: dict[str, JurisdictionRules] = {}
+        for r in rules:
+            self._by_code[r.jurisdiction] = r
+
+    def get(self, jurisdiction: str | None) -> JurisdictionRules | None:
+        return self._by_code.get(jurisdiction or "")
+
+    def all(self) -> list[JurisdictionRules]:
+        return sorted(self._by_code.values(), key=lambda r: r.title.lower())
+
+    def __contains__(self, jurisdiction: object) -> bool:
+        return jurisdiction in self._by_code
+
+
+def load_rule_files(files: Iterable[tuple[str, str]], *, base: Iterable[JurisdictionRules] = ()) -> RuleBook:
+    """A rule book from (name, text) pairs, all or nothing: one bad file (or two files for one jurisdiction)
+    raises :class:`RulesError` and nothing is loaded. Files replace ``base`` rules for the same jurisdiction."""
+    loaded: list[tuple[str, JurisdictionRules]] = []
+    problems: list[TemplateProblem] = []
+    first_error: RulesError | None = None
+    for name, text in files:
+        try:
+            loaded.append((name, load_rules(text, name=name)))
+        except RulesError as exc:
+            first_error = first_error or exc
+            problems.extend(TemplateProblem(p.line, f"{name}: {p.field}" if p.field else name, p.problem, p.expected)
+                            for p in exc.problems)  # fmt: skip
+    seen: dict[str, str] = {}
+    for name, rules in loaded:
+        if rules.jurisdiction in seen:
+            problems.append(TemplateProblem(None, f"{name}: jurisdiction",
+                                            f"'{rules.jurisdiction}' is already set out in {seen[rules.jurisdiction]}",
+                                            "one file per jurisdiction"))  # fmt: skip
+        seen.setdefault(rules.jurisdiction, name)
+    if problems:
+        if first_error is not None and len(problems) == len(first_error.problems):
+            raise first_error
+        raise RulesError(
+            "The relief rules could not be loaded, so none were. " + " ".join(str(p) for p in problems[:3]),
+            problems=problems,
+        )
+    return RuleBook([*base, *(r for _, r in loaded)])
+
+
+def load_rules_folder(folder: Path, *, base: Iterable[JurisdictionRules] = ()) -> RuleBook:
+    """Every ``*.toml`` in ``folder``, all or nothing (see :func:`load_rule_files`)."""
+    files = sorted(Path(folder).glob("*.toml"))
+    return load_rule_files(((f.name, f.read_text(encoding="utf-8")) for f in files), base=base)
+
+
+# --- the bundled example --------------------------------------------------------------------------------------------
+
+BUNDLED_PACKAGE = "app.content"
+BUNDLED_FOLDER = "bundled/relief"
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[JurisdictionRules, ...]:
+    folder = resources.files(BUNDLED_PACKAGE).joinpath(BUNDLED_FOLDER)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return tuple(load_rules(f.read_text(encoding="utf-8"), name=f.name) for f in files)
+
+
+def bundled_rules() -> list[JurisdictionRules]:
+    """The rules that ship with Offramp: one labelled example, never a real state's law."""
+    return list(_bundled())
+
+
+def default_rule_book() -> RuleBook:
+    return RuleBook(bundled_rules())
+
+
+__all__ = [
+    "COUNTED_FROM",
+    "LEVELS",
+    "RELIEF_KINDS",
+    "Deadlines",
+    "JurisdictionRules",
+    "Relief",
+    "RuleBook",
+    "RulesError",
+    "TimeLimit",
+    "add_years",
+    "bundled_rules",
+    "default_rule_book",
+    "load_rule_files",
+    "load_rules",
+    "load_rules_folder",
+]
