@@ -60,6 +60,10 @@ QUICK_UNLOCK_ALLOWED_BY_OFFICE: Setting[bool] = Setting(
 CLIPBOARD_CLEAR_SECONDS: Setting[int] = Setting(
     "clipboard_clear_seconds", int, 20, "Clear copied text from the clipboard after (seconds)"
 )
+SURVIVOR_COPY_ALLOWED_BY_OFFICE: Setting[bool] = Setting(
+    "survivor_copy_allowed_by_office", bool, True, "Office policy allows printing or saving the person's own copy",
+    "When off, the person's discreet copy of their plan can be gone through on screen but not printed or saved.",
+)
 DAY_ENDS_AT_HOUR: Setting[int] = Setting(
     "day_ends_at_hour", int, 23, "The working day ends at (hour, for quick unlock)", choices=tuple(range(24))
 )

@@ -1,0 +1,235 @@
+"""The person's own copy of what they chose: a discreet printable PDF in plain, warm, second-person words.
+
+Whoever finds the paper must learn nothing: no agency name, no app name, no "safety plan" title, no case number or
+record id, no legal name, and no PDF metadata saying any of these (the file's properties are empty). Only the parts
+the person chose are printed; parts they declined or left for later are left out.
+
+Code words are printed only when the person chooses, for this copy, to carry them (off unless asked): a code word
+written down and found stops protecting them and can warn the very person they are hiding from. Without code words
+a contact is printed with their name and number only, so the paper does not describe the plan either.
+
+An office can turn printing and saving the copy off (``SURVIVOR_COPY_ALLOWED_BY_OFFICE``); :func:`make_copy` then
+refuses with a plain sentence. The copy may be AES-256 protected with a password (:mod:`app.reports.protect`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+
+from app.core.safety import PlanView, SafetyService
+from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
+from app.errors import OfframpError, ValidationError
+from app.models import AuditAction, PlanComponent, SurvivorChoice
+from app.reports.protect import protect_pdf
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+__all__ = [
+    "CopySection",
+    "SurvivorCopy",
+    "copy_allowed",
+    "copy_content",
+    "make_copy",
+    "survivor_copy_pdf",
+]
+
+TITLE = "Things to remember"
+EMERGENCY = "In an emergency, call 911."
+NOT_ALLOWED = (
+    "Your office has turned off printing and saving the person's copy. You can go through the plan together on "
+    "screen instead."
+)
+NOTHING_CHOSEN = "There is nothing to put in the copy yet: no part of the plan has been chosen by the person."
+
+#: Second-person headings: they say what a part is for, never what the paper is.
+HEADINGS: dict[str, str] = {
+    PlanComponent.DANGER_NOW: "When you feel unsafe",
+    PlanComponent.TRAFFICKER_ACCESS: "Staying out of reach",
+    PlanComponent.PHONE_TECHNOLOGY: "Your phone",
+    PlanComponent.SAFE_CONTACTS: "People you can call",
+    PlanComponent.SAFE_PLACES: "Places you can go",
+    PlanComponent.DOCUMENTS: "Your papers",
+    PlanComponent.MONEY: "Money",
+    PlanComponent.CHILDREN: "Your children",
+    PlanComponent.HEALTH: "Your health",
+    PlanComponent.LEAVING_PLAN: "When you decide to go",
+    PlanComponent.AFTER_LEAVING: "Afterwards",
+    PlanComponent.COURT_DAY: "Days you go to court",
+}
+#: The order on paper: people and places first, they are what is needed in a hurry.
+ORDER: tuple[str, ...] = (
+    PlanComponent.SAFE_CONTACTS,
+    PlanComponent.SAFE_PLACES,
+    PlanComponent.DANGER_NOW,
+    PlanComponent.PHONE_TECHNOLOGY,
+    PlanComponent.TRAFFICKER_ACCESS,
+    PlanComponent.DOCUMENTS,
+    PlanComponent.MONEY,
+    PlanComponent.CHILDREN,
+    PlanComponent.HEALTH,
+    PlanComponent.LEAVING_PLAN,
+    PlanComponent.AFTER_LEAVING,
+    PlanComponent.COURT_DAY,
+)
+
+
+@dataclass(frozen=True)
+class CopySection:
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SurvivorCopy:
+    sections: tuple[CopySection, ...]
+    written_on: dt.date
+
+    @property
+    def headings(self) -> list[str]:
+        return [s.heading for s in self.sections]
+
+
+def _lines(*texts: str | None) -> list[str]:
+    out: list[str] = []
+    for text in texts:
+        if text:
+            out += [line.strip() for line in text.splitlines() if line.strip()]
+    return out
+
+
+def copy_content(view: PlanView, *, include_code_words: bool = False) -> SurvivorCopy:
+    """What the copy says: only the parts whose newest choice is "chosen", in the person's words."""
+    sections: list[CopySection] = []
+    for key in ORDER:
+        part = view.component(key)
+        current = part.current
+        if current is None or current.survivor_choice != SurvivorChoice.CHOSEN:
+            continue
+        lines = _lines(current.survivor_words, current.details)
+        if key == PlanComponent.SAFE_CONTACTS:
+            lines = [*_contact_lines(view, include_code_words), *lines]
+        if lines:
+            sections.append(CopySection(HEADINGS[key], tuple(lines)))
+    return SurvivorCopy(tuple(sections), view.today)
+
+
+def _contact_lines(view: PlanView, include_code_words: bool) -> list[str]:
+    out = []
+    for contact in view.contacts:
+        who = contact.name + (f" ({contact.relationship})" if contact.relationship else "")
+        out.append(f"{who}: {contact.phone}" if contact.phone else who)
+        if include_code_words:
+            if contact.safe_word:
+                out.append(f"    If you say “{contact.safe_word}”, it means you are safe to talk.")
+            if contact.unsafe_word:
+                action = f" They will {contact.action_on_unsafe.rstrip('.')}." if contact.action_on_unsafe else ""
+                out.append(f"    If you say “{contact.unsafe_word}”, it means you are not safe.{action}")
+    return out
+
+
+# --- the PDF ----------------------------------------------------------------------------------------------------
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> bytes:
+    """The copy as a PDF with empty document properties; AES-256 protected when a password is given."""
+    if not content.sections:
+        raise ValidationError(NOTHING_CHOSEN)
+    if password:
+        from app.reports.protect import check_password
+
+        check_password(password)  # before any work: a short password loses nothing
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=letter,
+        leftMargin=1 * inch,
+        rightMargin=1 * inch,
+        topMargin=0.9 * inch,
+        bottomMargin=0.9 * inch,
+        title="",
+        author="",
+        subject="",
+        creator="",
+        producer="",
+        keywords="",
+        invariant=1,  # no creation time and no random document id
+    )
+    ink = colors.HexColor("#222222")
+    quiet = colors.HexColor("#555555")
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=26, textColor=ink, spaceAfter=6)
+    heading = ParagraphStyle(
+        "heading", fontName="Helvetica-Bold", fontSize=15, leading=20, textColor=ink, spaceBefore=16, spaceAfter=6
+    )
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=13, leading=19, textColor=ink, spaceAfter=4)
+    indent = ParagraphStyle("indent", parent=body, leftIndent=18)
+    small = ParagraphStyle("small", fontName="Helvetica", fontSize=11, leading=15, textColor=quiet)
+
+    story: list[Flowable] = [
+        Paragraph(_esc(TITLE), title),
+        Paragraph(f"Written on {content.written_on:%B} {content.written_on.day}, {content.written_on.year}", small),
+        Spacer(1, 8),
+        Paragraph(_esc(EMERGENCY), body),
+    ]
+    for section in content.sections:
+        paragraphs = [Paragraph(_esc(section.heading), heading)]
+        for line in section.lines:
+            style = indent if line.startswith("    ") else body
+            paragraphs.append(Paragraph(_esc(line.strip()), style))
+        story.append(KeepTogether(paragraphs[:3]))
+        story.extend(paragraphs[3:])
+    doc.build(story)
+    pdf = _clean_metadata(buffer.getvalue())
+    return protect_pdf(pdf, password) if password else pdf
+
+
+def _clean_metadata(pdf: bytes) -> bytes:
+    """Rewrite the file with an empty information dictionary: no producer, no title, nothing to search for."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.metadata = None
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# --- the whole act ----------------------------------------------------------------------------------------------
+
+
+def copy_allowed(settings: Settings) -> bool:
+    return bool(settings.get(SURVIVOR_COPY_ALLOWED_BY_OFFICE))
+
+
+def make_copy(
+    ws: Workspace,
+    person_id: str,
+    settings: Settings,
+    *,
+    include_code_words: bool = False,
+    password: str | None = None,
+) -> bytes:
+    """The person's copy as PDF bytes, after checking the office's policy; the export is audited (no values)."""
+    if not copy_allowed(settings):
+        raise OfframpError(NOT_ALLOWED)
+    view = SafetyService(ws).view(person_id)
+    if view is None:
+        raise ValidationError(NOTHING_CHOSEN)
+    pdf = survivor_copy_pdf(copy_content(view, include_code_words=include_code_words), password=password)
+    fields = ["password" if password else "no_password"] + (["code_words"] if include_code_words else [])
+    ws.log_event(
+        AuditAction.EXPORT.value, record_type="safety_plan", record_id=view.plan.id, person_id=person_id, fields=fields
+    )
+    return pdf
