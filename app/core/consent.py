@@ -1,0 +1,250 @@
+"""Releases of information (DOMAIN.md section 4): recording one, withdrawing it, and where it stands today.
+
+A release is informed, written (or given aloud with a witness) and time-limited; it names who may receive which
+information for what purpose. Signing one is never a condition of help, and the words here never say otherwise.
+A scanned release is kept inside the encrypted vault, never as a loose file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.core.timeline import day_words
+from app.errors import OfframpError, ValidationError
+from app.models import Consent, ConsentMethod, Provider
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+#: A release ending within this many days shows a warning, so there is time to ask the person about renewing it.
+EXPIRY_WARNING_DAYS = 30
+#: Information a release commonly covers (offered as suggestions; an office may write its own words).
+DATA_KINDS: tuple[str, ...] = (
+    "Name",
+    "Phone number",
+    "Date of birth",
+    "Address",
+    "Service needs",
+    "Case status",
+    "Court dates",
+)
+METHOD_WORDS = {
+    ConsentMethod.WRITTEN.value: "Written and signed",
+    ConsentMethod.VERBAL_WITNESSED.value: "Given aloud, with a witness",
+}
+MAX_SCAN_BYTES = 20 * 1024 * 1024
+SCAN_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
+
+
+class ConsentStatus(enum.StrEnum):
+    VALID = "valid"
+    EXPIRING = "expiring"  # valid, but ends within EXPIRY_WARNING_DAYS
+    NOT_STARTED = "not_started"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+STATUS_WORDS = {
+    ConsentStatus.VALID: "In effect",
+    ConsentStatus.EXPIRING: "In effect, ending soon",
+    ConsentStatus.NOT_STARTED: "Not started yet",
+    ConsentStatus.EXPIRED: "Ended",
+    ConsentStatus.REVOKED: "Withdrawn by the person",
+}
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    status: ConsentStatus
+    #: One plain sentence: "In effect until 4 Mar 2026 (12 days left)".
+    words: str
+
+    @property
+    def usable(self) -> bool:
+        return self.status in (ConsentStatus.VALID, ConsentStatus.EXPIRING)
+
+    @property
+    def warning(self) -> bool:
+        return self.status is ConsentStatus.EXPIRING
+
+
+def consent_state(
+    starts_on: dt.date, expires_on: dt.date, revoked_on: dt.date | None, today: dt.date | None = None
+) -> ConsentState:
+    """Where a release stands on ``today``. Withdrawal wins over everything; a release is in effect on its last day."""
+    today = today or dt.date.today()
+    if revoked_on is not None and revoked_on <= today:
+        return ConsentState(ConsentStatus.REVOKED, f"Withdrawn by the person on {day_words(revoked_on)}")
+    if today < starts_on:
+        return ConsentState(ConsentStatus.NOT_STARTED, f"Starts on {day_words(starts_on)}")
+    if today > expires_on:
+        return ConsentState(ConsentStatus.EXPIRED, f"Ended on {day_words(expires_on)}")
+    left = (expires_on - today).days
+    if left <= EXPIRY_WARNING_DAYS:
+        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+        return ConsentState(
+            ConsentStatus.EXPIRING,
+            f"In effect until {day_words(expires_on)}: it ends {when}. Ask the person whether they want to renew it.",
+        )
+    return ConsentState(ConsentStatus.VALID, f"In effect until {day_words(expires_on)}")
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    """One release as the person's section shows it (the scan's bytes stay in the vault)."""
+
+    id: str
+    recipient: str
+    recipient_provider_id: str | None
+    data_covered: list[str]
+    purpose: str
+    starts_on: dt.date
+    expires_on: dt.date
+    method: str | None
+    witness_name: str | None
+    revoked_on: dt.date | None
+    revocation_note: str | None
+    has_scan: bool
+    scan_mime: str | None
+    state: ConsentState = field(compare=False)
+
+
+def consent_row(c: Consent, today: dt.date | None = None) -> ConsentRow:
+    return ConsentRow(
+        id=c.id,
+        recipient=c.recipient,
+        recipient_provider_id=c.recipient_provider_id,
+        data_covered=list(c.data_covered or []),
+        purpose=c.purpose,
+        starts_on=c.starts_on,
+        expires_on=c.expires_on,
+        method=c.method,
+        witness_name=c.witness_name,
+        revoked_on=c.revoked_on,
+        revocation_note=c.revocation_note,
+        has_scan=c.scan is not None,
+        scan_mime=c.scan_mime,
+        state=consent_state(c.starts_on, c.expires_on, c.revoked_on, today),
+    )
+
+
+def read_scan(path: str | Path) -> tuple[bytes, str]:
+    """A scanned release's bytes and type, checked: a PDF or an image, at most 20 MB."""
+    source = Path(path)
+    mime = SCAN_TYPES.get(source.suffix.lower())
+    if mime is None:
+        raise ValidationError("The scan must be a PDF or a picture (PNG, JPEG or TIFF).", field="scan")
+    try:
+        size = source.stat().st_size
+        if size > MAX_SCAN_BYTES:
+            raise ValidationError("The scan is larger than 20 MB; please scan it at a lower resolution.", field="scan")
+        data = source.read_bytes()
+    except OSError:
+        raise ValidationError("The scan could not be read. Please choose the file again.", field="scan") from None
+    if not data:
+        raise ValidationError("The scan file is empty.", field="scan")
+    return data, mime
+
+
+class ConsentService:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    def list_for_person(self, person_id: str, today: dt.date | None = None) -> list[ConsentRow]:
+        """The person's releases, newest first."""
+        found = self.ws.records.list_for_person("consent", person_id)
+        rows = [consent_row(c, today) for c in found if isinstance(c, Consent)]
+        rows.sort(key=lambda r: (r.starts_on, r.id), reverse=True)
+        return rows
+
+    def record(self, person_id: str, values: Mapping[str, Any], *, scan_path: str | Path | None = None) -> str:
+        """Record a release the person gave; returns its id. The scan, if any, is stored encrypted in the vault."""
+        values = dict(values)
+        check_release(values)
+        provider_id = values.get("recipient_provider_id")
+        if provider_id and not str(values.get("recipient") or "").strip():
+            provider = self.ws.records.get("provider", provider_id)
+            assert isinstance(provider, Provider)
+            values["recipient"] = provider.name
+        if scan_path is not None:
+            values["scan"], values["scan_mime"] = read_scan(scan_path)
+        values.pop("revoked_on", None)
+        values.pop("revocation_note", None)
+        return self.ws.records.create("consent", values, person_id=person_id).id
+
+    def revoke(self, consent_id: str, on: dt.date | str | None, note: str | None = None) -> None:
+        """The person withdrew the release on ``on``. Everything it allowed stops from that day."""
+        if on in (None, ""):
+            raise ValidationError("Please give the date the person withdrew it.", field="revoked_on")
+        consent = self.ws.records.get("consent", consent_id)
+        assert isinstance(consent, Consent)
+        if consent.revoked_on is not None:
+            raise OfframpError("This release was already withdrawn.")
+        day = on if isinstance(on, dt.date) else _date(on, "revoked_on")
+        if day > dt.date.today():
+            raise ValidationError("The date it was withdrawn cannot be in the future.", field="revoked_on")
+        self.ws.records.update("consent", consent_id, {"revoked_on": day, "revocation_note": note or None})
+
+    def scan(self, consent_id: str) -> tuple[bytes, str] | None:
+        consent = self.ws.records.get("consent", consent_id)
+        assert isinstance(consent, Consent)
+        if consent.scan is None:
+            return None
+        return consent.scan, consent.scan_mime or "application/octet-stream"
+
+
+def _date(value: Any, field_name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            "Please enter the date as YYYY-MM-DD, for example 2026-03-31.", field=field_name
+        ) from None
+
+
+def check_release(values: Mapping[str, Any]) -> None:
+    """The rules of a release that the column checks cannot see, each in a plain sentence."""
+    if not str(values.get("recipient") or "").strip() and not values.get("recipient_provider_id"):
+        raise ValidationError("Please say who may receive the information.", field="recipient")
+    covered = [d for d in (values.get("data_covered") or []) if str(d).strip()]
+    if not covered:
+        raise ValidationError("Please list the information the person agreed to share.", field="data_covered")
+    if not str(values.get("purpose") or "").strip():
+        raise ValidationError("Please give the purpose the person agreed to.", field="purpose")
+    for key, words in (("starts_on", "start date"), ("expires_on", "end date")):
+        if values.get(key) in (None, ""):
+            raise ValidationError(f"A release is time-limited: please give its {words}.", field=key)
+    method = values.get("method")
+    method = method.value if isinstance(method, enum.Enum) else method
+    if method not in (ConsentMethod.WRITTEN.value, ConsentMethod.VERBAL_WITNESSED.value):
+        raise ValidationError("Please say how the person gave it: written, or aloud with a witness.", field="method")
+    if method == ConsentMethod.VERBAL_WITNESSED.value and not str(values.get("witness_name") or "").strip():
+        raise ValidationError("A release given aloud needs the name of the witness.", field="witness_name")
+
+
+__all__ = [
+    "DATA_KINDS",
+    "EXPIRY_WARNING_DAYS",
+    "METHOD_WORDS",
+    "STATUS_WORDS",
+    "ConsentRow",
+    "ConsentService",
+    "ConsentState",
+    "ConsentStatus",
+    "check_release",
+    "consent_row",
+    "consent_state",
+    "read_scan",
+]
