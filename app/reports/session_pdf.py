@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     Paragraph,
@@ -133,12 +134,14 @@ SOFT = colors.HexColor("#f3f1ec")
 MARGIN = 0.9 * inch
 BOTTOM_MARGIN = 1.15 * inch  # room for the two-line footer
 FOOTER_SIZE = 9
-ANSWER_INDENT = 22
+ANSWER_INDENT = 26  # room for a three-digit item number
+KEEP_NOTE_START = 0.9 * inch  # a long note starts where at least a few of its lines fit
 FRAME_PADDING = 6  # reportlab's frame padding: tables and the footer line up with the text, not the margin
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=16, textColor=INK)
+    # allowWidows=0: the last line of a paragraph never stands alone at the top of a page.
+    base = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=16, textColor=INK, allowWidows=0)
 
     def like(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -357,25 +360,43 @@ def _answer(line: AnswerLine, styles: dict[str, ParagraphStyle]) -> Paragraph:
     return Paragraph(f'<font color="{QUIET.hexval()}">Answer:</font> {shown}', styles["answer"])
 
 
-def _answers(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall these stand on a page ``width`` wide, with the space above each."""
+    total = 0.0
+    for flowable in flowables:
+        _w, h = flowable.wrap(width, 100 * inch)
+        total += h + flowable.getSpaceBefore()
+    return total
+
+
+def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     story: list[Flowable] = []
     heading = "h2" if report.kind == "screening" else "h1"
     if report.kind == "screening":
         story.append(Paragraph("Answers", styles["h1"]))
     number = 0
     for section in report.sections:
-        story.append(Paragraph(_text(section.title), styles[heading]))
+        # The section's title never ends a page: it moves on with (the start of) its first item.
+        title = [Paragraph(_text(section.title), styles[heading])]
         if not section.lines:
-            story.append(Paragraph("Nothing was recorded in this section.", styles["body"]))
+            story.append(KeepTogether([*title, Paragraph("Nothing was recorded in this section.", styles["body"])]))
         for line in section.lines:
             number += 1
-            parts: list[Flowable] = [
+            question = [
                 Paragraph(_text(line.item_text), styles["item"], bulletText=f"{number}."),
                 _answer(line, styles),
             ]
+            note = []
             if line.note and line.note.strip():
-                parts.append(Paragraph(f"<b>Note:</b> {_text(line.note)}", styles["note"]))
-            story.append(KeepTogether(parts))
+                note.append(Paragraph(f"<b>Note:</b> {_text(line.note)}", styles["note"]))
+            # An item starts a new page unless it fits whole; a long one needs only room for its start, and
+            # its note then flows on, so no page is left half empty.
+            needed = _height(title + question + note, width)
+            story.append(CondPageBreak(min(needed, _height(title + question, width) + KEEP_NOTE_START)))
+            story += title
+            story.append(KeepTogether(question))
+            story += note
+            title = []
     return story
 
 
@@ -434,7 +455,7 @@ def session_pdf(report: SessionReport, *, password: str | None = None) -> bytes:
     story: list[Flowable] = _header(report, styles, width)
     if report.kind == "screening":
         story += _result(report, styles, width)
-    story += _answers(report, styles)
+    story += _answers(report, styles, width)
     story += _about(report, styles)
     doc.build(story, canvasmaker=_footer_canvas(report, styles))
     pdf = buffer.getvalue()
