@@ -1,0 +1,125 @@
+"""The disclosure review as a PDF for the prosecution's file: every entry in date order with its source record.
+
+Plain, legible and complete: date, what kind of entry, the words as recorded, and where they come from (the record
+and its id), so a reviewer can find each one again. A password protects the file with AES-256 when given. The
+document's metadata names no person; the file name is the caller's, and must not either.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.core.disclosure_review import DisclosureReview
+from app.core.timeline import day_words
+from app.reports.protect import protect_pdf
+
+TITLE = "Disclosure review"
+INTRO = (
+    "Statements, interview notes and benefits held by the prosecution team for this person, in date order. Each "
+    "entry names the record it comes from. Records marked deleted are listed too: deleting a record does not "
+    "remove it from review."
+)
+FOOTER = "Disclosure review · prosecution team file"
+
+_INK = colors.HexColor("#222222")
+_QUIET = colors.HexColor("#555555")
+_RULE = colors.HexColor("#c8c8c8")
+_BAND = colors.HexColor("#f3f3f3")
+
+
+def _p(text: str) -> str:
+    return html.escape(text).replace("\n", "<br/>")
+
+
+def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = None) -> bytes:
+    """The review as a PDF (US Letter, fits A4); AES-256 protected when ``password`` is given."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=letter,
+        leftMargin=0.75 * inch,
+        rightMargin=0.75 * inch,
+        topMargin=0.75 * inch,
+        bottomMargin=0.8 * inch,
+        title=TITLE,
+        author="Offramp",
+        subject="",
+        creator="Offramp",
+        invariant=1,
+    )
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=25, textColor=_INK)
+    subtitle = ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11.5, leading=16, textColor=_INK)
+    intro = ParagraphStyle("intro", fontName="Helvetica", fontSize=10, leading=14, textColor=_QUIET)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9.5, leading=12, textColor=_INK)
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=13.5, textColor=_INK)
+    kind = ParagraphStyle("kind", fontName="Helvetica-Bold", fontSize=10, leading=13.5, textColor=_INK)
+    small = ParagraphStyle("small", fontName="Helvetica", fontSize=8.5, leading=11, textColor=_QUIET)
+
+    story: list[Any] = [
+        Paragraph(TITLE, title),
+        Paragraph(_p(f"{review.person_name} · prepared on {day_words(review.prepared_on)}"), subtitle),
+        Spacer(1, 6),
+        Paragraph(_p(INTRO), intro),
+        Spacer(1, 4),
+        Paragraph(_p(review.summary().rstrip(".") + "."), intro),
+        Spacer(1, 12),
+    ]
+    if review.entries:
+        rows: list[list[object]] = [[Paragraph("Date", head), Paragraph("What was said, written or given", head),
+                                     Paragraph("Source record", head)]]  # fmt: skip
+        for entry in review.entries:
+            what = [f"<b>{_p(entry.kind_words)}</b>"]
+            if entry.deleted_on:
+                what[0] += f" · <font color='#8a1c1c'>deleted on {_p(day_words(entry.deleted_on))}</font>"
+            what.append(_p(entry.text))
+            body: list[Paragraph] = [Paragraph("<br/>".join(what), cell)]
+            if entry.detail:
+                body.append(Paragraph(_p(entry.detail), small))
+            source = [Paragraph(_p(entry.source), cell), Paragraph(_p(f"Record {entry.record_id}"), small)]
+            rows.append([Paragraph(_p(entry.when_words), kind), body, source])
+        date_w, source_w = 1.05 * inch, 1.85 * inch
+        table = Table(rows, colWidths=[date_w, doc.width - date_w - source_w, source_w], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1, _INK),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.5, _RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                ]
+                + [("BACKGROUND", (0, r), (-1, r), _BAND) for r in range(2, len(rows), 2)]
+            )
+        )
+        story.append(table)
+
+    def footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8.5)
+        canvas.setFillColor(_QUIET)
+        canvas.drawString(document.leftMargin, 0.5 * inch, FOOTER)
+        canvas.drawRightString(document.leftMargin + document.width, 0.5 * inch, f"Page {canvas.getPageNumber()}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    pdf = buffer.getvalue()
+    return protect_pdf(pdf, password) if password else pdf
+
+
+def suggested_file_name(review: DisclosureReview) -> str:
+    """A file name that names no person: the date only."""
+    return f"disclosure-review-{review.prepared_on.isoformat()}.pdf"
+
+
+__all__ = ["FOOTER", "INTRO", "TITLE", "disclosure_review_pdf", "suggested_file_name"]
