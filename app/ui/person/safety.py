@@ -1,22 +1,891 @@
-"""The person's safety section (being built: for now it shows the calm placeholder text)."""
+"""The person's safety plan: their answers about the plan, each part with their own choice and words, the people they
+trust with their code words, and a discreet copy they can take with them.
+
+The plan belongs to the person (DOMAIN.md section 3). Every part shows three large choices — chosen, declined, not
+now — their words and details; Save records a new dated revision and the part's history says what it was before.
+Nothing is overwritten. Place fields warn, in one plain sentence, about a street address or a code word.
+Reading and saving run on the vault worker through ``host.run``; typing in a part that is not saved yet is kept per
+part while moving between parts, and ``has_draft`` is true until it is saved.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.core.safety import (
+    CHOICE_LABELS,
+    COMPONENTS,
+    DANGER_LABELS,
+    LEAVING_LABELS,
+    PLACE_COMPONENTS,
+    PLAN_CHOICE_LABELS,
+    ComponentView,
+    ContactInfo,
+    PlanView,
+    SafetyService,
+    place_warnings,
+)
+from app.core.settings import Settings
+from app.models import PlanComponent
+from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
+from app.storage.atomic import atomic_write_bytes
+from app.ui.person.fields import (
+    ChoiceBox,
+    DateField,
+    ErrorLine,
+    format_date,
+    plain_button,
+    text_value,
+)
+from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
-from app.ui.person.placeholders import LaterSection
-from app.ui.qt import QWidget
+from app.ui.qt import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QFont,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from app.ui.style import readable_checkbox
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+UNPROTECTED_FILE_WARNING = (
+    "Without a password, anyone who can use this computer, or finds the file, can read it. A password the person "
+    "knows keeps it closed."
+)
+CODE_WORDS_HINT = "Print the code words too (only if the person wants to carry them: paper can be found)"
+REVIEW_DUE = "Review due"
+CHOICES = tuple(CHOICE_LABELS)
 
 
-class SafetyPlanSection(LaterSection):
-    def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
-        super().__init__("safety", parent)
-        self._host = host
+def _heading(text: str, parent: QWidget, scale: float = 1.1) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
 
-    def load(self, person_id: str) -> None:
-        pass
+
+def _plain(parent: QWidget, name: str, *, quiet: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    if quiet:
+        label.setStyleSheet("color: #555555;")
+    return label
+
+
+def _long_editor(parent: QWidget, name: str, lines: int = 3) -> QPlainTextEdit:
+    editor = QPlainTextEdit(parent)
+    editor.setAccessibleName(name)
+    editor.setTabChangesFocus(True)
+    editor.setFixedHeight(editor.fontMetrics().lineSpacing() * lines + 16)
+    return editor
+
+
+def _warning_line(parent: QWidget, name: str) -> QLabel:
+    label = _plain(parent, name)
+    label.setStyleSheet(
+        "background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; padding: 8px; color: #3d2a0f;"
+    )
+    label.hide()
+    return label
+
+
+# --- the plan's own answers -------------------------------------------------------------------------------------
+
+
+class PlanForm(QWidget):
+    """Whether the person wants to plan, "Do you feel in danger?", leaving, and the dates."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = ChoiceBox("survivor_choice", tuple(PLAN_CHOICE_LABELS), labels=PLAN_CHOICE_LABELS,
+                                empty="Not asked yet", parent=self)  # fmt: skip
+        self.choice.setAccessibleName("Does the person want to plan")
+        self.danger = ChoiceBox("danger_now", tuple(DANGER_LABELS), labels=DANGER_LABELS, empty="Not recorded",
+                                parent=self)  # fmt: skip
+        self.danger.setAccessibleName("Do you feel in danger?")
+        self.leaving = ChoiceBox("leaving_intent", tuple(LEAVING_LABELS), labels=LEAVING_LABELS,
+                                 empty="Not recorded", parent=self)  # fmt: skip
+        self.leaving.setAccessibleName("Leaving")
+        self.leaving.setToolTip("“Not ready to leave” is a complete plan.")
+        self.offered = DateField(self)
+        self.offered.setAccessibleName("Offered on")
+        self.review = DateField(self)
+        self.review.setAccessibleName("Review due")
+        self.error = ErrorLine(self)
+        self.save_button = plain_button("Save the plan", "Save the plan", self)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        pairs = (
+            ("The person wants to plan", self.choice),
+            ("Do you feel in danger?", self.danger),
+            ("Leaving", self.leaving),
+            ("Offered on", self.offered),
+            ("Review due", self.review),
+        )
+        for index, (text, widget) in enumerate(pairs):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            row, col = divmod(index, 3)
+            grid.addWidget(label, row * 2, col)
+            grid.addWidget(widget, row * 2 + 1, col, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.save_button, 3, 2, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        for a, b in itertools.pairwise([self.choice, self.danger, self.leaving, self.offered, self.review,
+                                        self.save_button]):  # fmt: skip
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.choice)
+        self._baseline: dict[str, Any] = {}
+        self.load(None)
+
+    def load(self, values: dict[str, Any] | None) -> None:
+        values = values or {}
+        self.choice.set_value(values.get("survivor_choice"))
+        self.danger.set_value(values.get("danger_now"))
+        self.leaving.set_value(values.get("leaving_intent"))
+        self.offered.set_value(values.get("offered_on") or (None if values else dt.date.today()))
+        self.review.set_value(values.get("review_due"))
+        self.error.clear_message()
+        self._baseline = self.values()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "survivor_choice": self.choice.value(),
+            "danger_now": self.danger.value(),
+            "leaving_intent": self.leaving.value(),
+            "offered_on": self.offered.value(),
+            "review_due": self.review.value(),
+        }
+
+    def changes(self) -> dict[str, Any]:
+        now = self.values()
+        return {k: v for k, v in now.items() if v != self._baseline.get(k)}
+
+    def is_dirty(self) -> bool:
+        return bool(self.changes())
+
+
+# --- safe contacts --------------------------------------------------------------------------------------------
+
+
+class ContactsEditor(QWidget):
+    """The people the person trusts: a list, and the chosen one's name, number and code words."""
+
+    FIELDS: tuple[tuple[str, str], ...] = (
+        ("name", "Name or nickname"),
+        ("relationship", "Relationship"),
+        ("phone", "Phone"),
+        ("safe_word", "Word for “safe to talk”"),
+        ("unsafe_word", "Word for “not safe”"),
+        ("action_on_unsafe", "What they do if not safe"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.contacts: list[ContactInfo] = []
+        self.current_id: str | None = None
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Safe contacts")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 4 + 12)
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        for index, (key, text) in enumerate(self.FIELDS):
+            edit = QLineEdit(self)
+            edit.setAccessibleName(f"Contact: {text.lower() if key != 'name' else 'name'}")
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            row, col = divmod(index, 2)
+            grid.addWidget(label, row, col * 2)
+            grid.addWidget(edit, row, col * 2 + 1)
+            self.edits[key] = edit
+        self.edits["action_on_unsafe"].setPlaceholderText("for example: call 911, come and collect me")
+        self.error = ErrorLine(self)
+        self.new_button = plain_button("New contact", "New safe contact", self)
+        self.remove_button = plain_button("Remove", "Remove this safe contact", self)
+        self.save_button = plain_button("Save contact", "Save this safe contact", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.list)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        order = [self.list, *self.edits.values(), self.new_button, self.remove_button, self.save_button]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.new_button.clicked.connect(self.start_new)
+        self._baseline: dict[str, Any] = {}
+        self._show(None)
+
+    def load(self, contacts: tuple[ContactInfo, ...]) -> None:
+        keep = self.current_id
+        dirty = self.is_dirty()
+        self.contacts = list(contacts)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for contact in self.contacts:
+            item = QListWidgetItem(contact.name + (f" ({contact.relationship})" if contact.relationship else ""))
+            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if dirty:
+            return
+        found = next((c for c in self.contacts if c.id == keep), None)
+        self._show(found)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.contacts):
+            self._show(self.contacts[row])
+
+    def _show(self, contact: ContactInfo | None) -> None:
+        self.current_id = contact.id if contact else None
+        values = contact.values() if contact else {}
+        for key, edit in self.edits.items():
+            edit.setText(values.get(key) or "")
+            edit.setCursorPosition(0)
+        self.remove_button.setEnabled(contact is not None)
+        self.error.clear_message()
+        self._baseline = self.values()
+        if contact is not None:
+            for row in range(self.list.count()):
+                if self.list.item(row).data(Qt.ItemDataRole.UserRole) == contact.id:
+                    self.list.blockSignals(True)
+                    self.list.setCurrentRow(row)
+                    self.list.blockSignals(False)
+
+    def start_new(self) -> None:
+        self.list.clearSelection()
+        self._show(None)
+        self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> dict[str, Any]:
+        return {key: (edit.text().strip() or None) for key, edit in self.edits.items()}
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._baseline
+
+    def accept(self) -> None:
+        self._baseline = self.values()
 
     def clear(self) -> None:
-        pass
+        self.contacts = []
+        self.list.clear()
+        self._show(None)
+
+
+# --- one part of the plan -------------------------------------------------------------------------------------
+
+
+class ComponentEditor(QWidget):
+    """One part: three large choices, the person's words, details, warnings, Save, and what it was before."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key: str | None = None
+        self.title = _heading("", self)
+        self.prompt = _plain(self, "What this part covers", quiet=True)
+        self.current = _plain(self, "Recorded choice")
+
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.radios: dict[str, QRadioButton] = {}
+        choices = QHBoxLayout()
+        choices.setSpacing(10)
+        for value in CHOICES:
+            radio = QRadioButton(CHOICE_LABELS[value], self)
+            radio.setAccessibleName(f"The person's choice: {CHOICE_LABELS[value]}")
+            radio.setStyleSheet(
+                "QRadioButton { padding: 8px 16px; border: 1px solid palette(mid); border-radius: 6px; }"
+                "QRadioButton:checked { background: #e6eef7; border: 2px solid #2b5d8a; }"
+                "QRadioButton:focus { border: 2px solid #2b5d8a; }"
+            )
+            font = QFont(radio.font())
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+            radio.setFont(font)
+            self.group.addButton(radio)
+            self.radios[value] = radio
+            choices.addWidget(radio)
+        choices.addStretch(1)
+
+        self.words_label = QLabel("In the person's own words", self)
+        self.words = _long_editor(self, "In the person's own words")
+        self.words_label.setBuddy(self.words)
+        self.details_label = QLabel("Details", self)
+        self.details = _long_editor(self, "Details")
+        self.details_label.setBuddy(self.details)
+        self.warnings = _warning_line(self, "Warning about this place")
+        self.error = ErrorLine(self)
+        self.status = _plain(self, "Part status", quiet=True)
+        self.save_button = plain_button("Save", "Save this part", self)
+        self.save_button.setToolTip("Records a new dated revision; what was there before stays in the history.")
+        self.history_title = _heading("Earlier", self, 1.0)
+        self.history = _plain(self, "Earlier choices for this part")
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.current)
+        layout.addSpacing(4)
+        layout.addLayout(choices)
+        layout.addSpacing(4)
+        layout.addWidget(self.words_label)
+        layout.addWidget(self.words)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.details)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        self.contacts_title = _heading("People the person trusts", self, 1.0)
+        self.contacts = ContactsEditor(self)
+        layout.addSpacing(6)
+        layout.addWidget(self.contacts_title)
+        layout.addWidget(self.contacts)
+        layout.addSpacing(6)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history)
+        order = [*self.radios.values(), self.words, self.details, self.save_button, self.contacts]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.radios[CHOICES[0]])
+
+    def choice(self) -> str | None:
+        for value, radio in self.radios.items():
+            if radio.isChecked():
+                return value
+        return None
+
+    def set_choice(self, value: str | None) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot go back to "nothing chosen" otherwise
+        for key, radio in self.radios.items():
+            radio.setChecked(key == value)
+        self.group.setExclusive(True)
+
+    def state(self) -> tuple[str | None, str | None, str | None]:
+        return (self.choice(), text_value(self.words), text_value(self.details))
+
+    def show_part(self, view: ComponentView, state: tuple[str | None, str | None, str | None] | None) -> None:
+        """Show a part; ``state`` is unsaved typing to put back (else the newest revision)."""
+        self.key = view.key
+        self.title.setText(view.info.title)
+        self.prompt.setText(view.info.prompt)
+        current = view.current
+        if current is None:
+            self.current.setText("Nothing recorded yet.")
+        else:
+            self.current.setText(f"Recorded on {format_date(current.day)}: {current.choice_label}.")
+        saved = (current.survivor_choice, current.survivor_words, current.details) if current else (None, None, None)
+        choice, words, details = state or saved
+        self.set_choice(choice)
+        self.words.setPlainText(words or "")
+        self.details.setPlainText(details or "")
+        places = view.key in PLACE_COMPONENTS
+        self.details_label.setText("Places, by a name or code (one a line)" if view.key == PlanComponent.SAFE_PLACES
+                                   else "Details")  # fmt: skip
+        self.details.setAccessibleName(self.details_label.text())
+        self.details.setPlaceholderText("For example: my aunt's place, the blue cafe" if places else "")
+        is_contacts = view.key == PlanComponent.SAFE_CONTACTS
+        self.contacts_title.setVisible(is_contacts)
+        self.contacts.setVisible(is_contacts)
+        lines = []
+        revisions = view.revisions
+        for newer, older in itertools.pairwise(revisions):
+            said = f" — “{older.survivor_words}”" if older.survivor_words else ""
+            lines.append(f"Changed on {format_date(newer.day)}: was {older.choice_label}{said}")
+        if revisions:
+            first = revisions[-1]
+            lines.append(f"First recorded on {format_date(first.day)}: {first.choice_label}")
+        self.history.setText("\n".join(lines))
+        self.history_title.setVisible(len(revisions) > 1)
+        self.history.setVisible(len(revisions) > 1)
+        self.error.clear_message()
+        self.status.setText("")
+
+    def clear(self) -> None:
+        self.key = None
+        self.title.setText("")
+        self.prompt.setText("")
+        self.current.setText("")
+        self.set_choice(None)
+        self.words.setPlainText("")
+        self.details.setPlainText("")
+        self.history.setText("")
+        self.warnings.hide()
+        self.warnings.setText("")
+        self.error.clear_message()
+        self.status.setText("")
+        self.contacts.clear()
+
+
+# --- the section ----------------------------------------------------------------------------------------------
+
+
+class SafetyPlanSection(QWidget):
+    """The person's safety plan. Implements the workspace's ``SelfLoadingSection``."""
+
+    def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._person_id: str | None = None
+        self._view: PlanView | None = None
+        #: Unsaved typing per part (component key -> (choice, words, details)).
+        self._drafts: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self._busy = False
+        self._showing: str | None = None
+        self.settings = Settings()
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName("Safety plan")
+        body = QWidget(self.scroll)
+        self.scroll.setWidget(body)
+
+        self.heading = _heading("Safety plan", body, 1.15)
+        self.review_badge = QLabel(REVIEW_DUE, body)
+        self.review_badge.setAccessibleName(REVIEW_DUE)
+        self.review_badge.setStyleSheet(
+            "background: #fdf3e7; color: #3d2a0f; border: 1px solid #d9a35f; border-radius: 6px; padding: 2px 10px;"
+        )
+        self.review_badge.hide()
+        self.summary = _plain(body, "Plan summary", quiet=True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.review_badge)
+        top.addStretch(1)
+
+        self.plan_form = PlanForm(body)
+        self.plan_history = _plain(body, "Changes to the plan", quiet=True)
+
+        self.parts = QListWidget(body)
+        self.parts.setAccessibleName("Parts of the plan")
+        self.parts.setAccessibleDescription("Choose a part with the arrow keys; Tab moves to the person's choice.")
+        self.parts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.parts.setSpacing(1)
+        for info in COMPONENTS:
+            item = QListWidgetItem(info.title, self.parts)
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+        self.parts.setFixedWidth(self.parts.fontMetrics().horizontalAdvance("Safe contacts and code words · Not now")
+                                 + 40)  # fmt: skip
+        row_height = self.parts.fontMetrics().lineSpacing() + 10  # the item padding below, plus spacing
+        self.parts.setMinimumHeight(row_height * len(COMPONENTS) + 2 * self.parts.frameWidth() + 4)
+        self.parts.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
+        self.editor = ComponentEditor(body)
+
+        split = QHBoxLayout()
+        split.setSpacing(18)
+        split.addWidget(self.parts)
+        split.addWidget(self.editor, 1)
+
+        # The person's copy.
+        self.copy_title = _heading("The person's copy", body, 1.0)
+        self.copy_about = _plain(body, "About the person's copy", quiet=True)
+        self.copy_about.setText(
+            "A plain page in the person's words, with only the parts they chose: no office name, no title, no case "
+            "details, no legal name."
+        )
+        self.code_words = readable_checkbox(QCheckBox(CODE_WORDS_HINT, body))
+        self.code_words.setAccessibleName("Print the code words too")
+        self.password = QLineEdit(body)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password for the copy")
+        self.password.setPlaceholderText("Password (at least 8 characters), or leave empty")
+        self.password_label = QLabel("Password", body)
+        self.password_label.setBuddy(self.password)
+        self.copy_warning = _warning_line(body, "About saving without a password")
+        self.copy_button = plain_button("Make the person's copy…", "Make the person's copy", body)
+        self.copy_status = _plain(body, "Copy status")
+        self.copy_error = ErrorLine(body)
+        pw = QHBoxLayout()
+        pw.addWidget(self.password_label)
+        pw.addWidget(self.password, 1)
+        pw.addWidget(self.copy_button)
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(2, 2, 14, 14)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.plan_form)
+        layout.addWidget(self.plan_history)
+        layout.addSpacing(6)
+        layout.addLayout(split)
+        layout.addSpacing(10)
+        layout.addWidget(self.copy_title)
+        layout.addWidget(self.copy_about)
+        layout.addWidget(self.code_words)
+        layout.addLayout(pw)
+        layout.addWidget(self.copy_warning)
+        layout.addWidget(self.copy_error)
+        layout.addWidget(self.copy_status)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+        order = [self.plan_form.save_button, self.parts, *self.editor.radios.values(), self.editor.words,
+                 self.editor.details, self.editor.save_button, self.editor.contacts.list,
+                 *self.editor.contacts.edits.values(), self.editor.contacts.new_button,
+                 self.editor.contacts.remove_button, self.editor.contacts.save_button, self.code_words,
+                 self.password, self.copy_button]  # fmt: skip
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.plan_form)
+
+        self.plan_form.save_button.clicked.connect(self.save_plan)
+        self.parts.currentRowChanged.connect(self._part_chosen)
+        self.editor.save_button.clicked.connect(self.save_part)
+        self.editor.words.textChanged.connect(self._part_edited)
+        self.editor.details.textChanged.connect(self._part_edited)
+        self.editor.group.buttonToggled.connect(lambda _b, _on: self._part_edited())
+        self.editor.contacts.save_button.clicked.connect(self.save_contact)
+        self.editor.contacts.remove_button.clicked.connect(self.remove_contact)
+        self.password.textChanged.connect(lambda _t: self._update_copy())
+        self.copy_button.clicked.connect(self._choose_file)
+        self.clear()
+
+    # --- SelfLoadingSection -----------------------------------------------------------------------------------
+
+    def load(self, person_id: str) -> None:
+        if person_id != self._person_id:
+            self.clear()
+            self._person_id = person_id
+        self.settings.reload()
+        self._update_copy()
+        self._host.run(
+            lambda ws: SafetyService(ws).view(person_id),
+            on_done=lambda view: self._arrived(person_id, view),
+            on_error=lambda exc: self.summary.setText(message_of(exc)),
+        )
+
+    def clear(self) -> None:
+        self._person_id = None
+        self._view = None
+        self._drafts = {}
+        self._busy = False
+        self._showing = None
+        self.plan_form.load(None)
+        self.plan_history.setText("")
+        self.plan_history.hide()
+        self.summary.setText("")
+        self.review_badge.hide()
+        self.parts.blockSignals(True)
+        self.parts.setCurrentRow(-1)
+        for row, info in enumerate(COMPONENTS):
+            self.parts.item(row).setText(info.title)
+        self.parts.blockSignals(False)
+        self.editor.clear()
+        self.editor.setEnabled(False)
+        self.code_words.setChecked(False)
+        self.password.setText("")
+        self.copy_status.setText("")
+        self.copy_error.clear_message()
+        self._update_copy()
 
     def has_draft(self) -> bool:
-        return False
+        if self._person_id is None:
+            return False
+        self._keep_part_draft()
+        return self.plan_form.is_dirty() or bool(self._drafts) or self.editor.contacts.is_dirty()
+
+    # --- showing ------------------------------------------------------------------------------------------------
+
+    def _arrived(self, person_id: str, view: PlanView | None) -> None:
+        if person_id != self._person_id:
+            return
+        self._keep_part_draft()
+        self._view = view
+        if not self.plan_form.is_dirty():
+            self.plan_form.load(view.plan.values() if view else None)
+        self.review_badge.setVisible(bool(view and view.review_due_now))
+        if view is None:
+            self.summary.setText(
+                "No plan yet. The plan belongs to the person: record whether they want to plan, and go at their "
+                "pace. “Not ready to leave” is a complete plan."
+            )
+        elif view.complete:
+            self.summary.setText("Every part has the person's answer. The plan is complete.")
+        else:
+            self.summary.setText("Still to talk about, when the person is ready: " + ", ".join(view.missing) + ".")
+        if view and view.review_due_now and view.plan.review_due:
+            self.summary.setText(f"{REVIEW_DUE} since {format_date(view.plan.review_due)}. " + self.summary.text())
+        notes = view.notes if view else ()
+        self.plan_history.setText("\n".join(n.text for n in notes))
+        self.plan_history.setVisible(bool(notes))
+        self._label_parts()
+        self.editor.setEnabled(True)
+        if self.parts.currentRow() < 0:
+            self.parts.blockSignals(True)
+            self.parts.setCurrentRow(0)
+            self.parts.blockSignals(False)
+        self._show_part(self.parts.currentRow())
+        self.editor.contacts.load(view.contacts if view else ())
+        self._update_copy()
+
+    def _label_parts(self) -> None:
+        for row, info in enumerate(COMPONENTS):
+            current = self._view.component(info.key).current if self._view else None
+            mark = f" · {current.choice_label}" if current else ""
+            unsaved = " · unsaved" if info.key in self._drafts else ""
+            self.parts.item(row).setText(info.title + mark + unsaved)
+
+    def _component_view(self, key: str) -> ComponentView:
+        if self._view is not None:
+            return self._view.component(key)
+        info = next(c for c in COMPONENTS if c.key == key)
+        return ComponentView(info, None, ())
+
+    def _show_part(self, row: int) -> None:
+        if not 0 <= row < len(COMPONENTS):
+            return
+        key = COMPONENTS[row].key
+        self._showing = None  # typing signals while loading are not edits
+        self.editor.show_part(self._component_view(key), self._drafts.get(key))
+        self._showing = key
+        self._check_warnings()
+
+    def _part_chosen(self, row: int) -> None:
+        self._keep_part_draft()
+        self._show_part(row)
+        self._label_parts()
+
+    def _saved_state(self, key: str) -> tuple[str | None, str | None, str | None]:
+        current = self._component_view(key).current
+        return (current.survivor_choice, current.survivor_words, current.details) if current else (None, None, None)
+
+    def _keep_part_draft(self) -> None:
+        key = self._showing
+        if key is None:
+            return
+        state = self.editor.state()
+        if state != self._saved_state(key):
+            self._drafts[key] = state
+        else:
+            self._drafts.pop(key, None)
+
+    def _part_edited(self) -> None:
+        if self._showing is None:
+            return
+        self._keep_part_draft()
+        self._check_warnings()
+
+    def _check_warnings(self) -> None:
+        key = self.editor.key
+        if key not in PLACE_COMPONENTS:
+            self.editor.warnings.hide()
+            return
+        words = self._view.code_words if self._view else []
+        found: list[str] = []
+        for text in (self.editor.words.toPlainText(), self.editor.details.toPlainText()):
+            found += [w for w in place_warnings(text, words) if w not in found]
+        self.editor.warnings.setText("\n".join(found))
+        self.editor.warnings.setVisible(bool(found))
+
+    # --- saving -------------------------------------------------------------------------------------------------
+
+    def _start(self, work: Any, on_done: Any, on_error: Any) -> None:
+        if self._busy or self._person_id is None:
+            return
+        self._busy = True
+
+        def done(result: Any) -> None:
+            self._busy = False
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            on_error(exc)
+
+        if not self._host.run(work, done, failed):
+            self._busy = False
+
+    def save_plan(self) -> None:
+        person_id = self._person_id
+        if person_id is None:
+            return
+        has_plan = self._view is not None
+        changes = self.plan_form.changes() if has_plan else self.plan_form.values()
+        plan_id = self._view.plan.id if self._view else None
+
+        def work(ws: Workspace) -> None:
+            service = SafetyService(ws)
+            if plan_id is None:
+                service.open_plan(person_id, {k: v for k, v in changes.items() if v is not None})
+            elif changes:
+                service.update_plan(plan_id, changes)
+
+        def done(_result: Any) -> None:
+            self.plan_form.load(self.plan_form.values())
+            self.summary.setText("The plan is saved.")
+            self._host.record_changed("safety")
+
+        def failed(exc: BaseException) -> None:
+            self.plan_form.error.show_message(message_of(exc))
+
+        self._start(work, done, failed)
+
+    def save_part(self) -> None:
+        person_id, key = self._person_id, self.editor.key
+        if person_id is None or key is None:
+            return
+        choice, words, details = self.editor.state()
+        if choice is None:
+            self.editor.error.show_message("Please record the person's choice first: chosen, declined or not now.")
+            self.editor.radios[CHOICES[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        plan_id = self._view.plan.id if self._view else None
+
+        def work(ws: Workspace) -> None:
+            service = SafetyService(ws)
+            pid = plan_id or service.open_plan(person_id, {"survivor_choice": "chosen"}).id
+            service.record_item(pid, key, choice=choice, words=words, details=details)
+
+        def done(_result: Any) -> None:
+            self._drafts.pop(key, None)
+            self._showing = None  # the refresh shows the saved revision
+            self.editor.status.setText("Saved. The earlier answer stays in the history.")
+            self._host.record_changed("safety")
+
+        def failed(exc: BaseException) -> None:
+            self.editor.error.show_message(message_of(exc))
+
+        self._start(work, done, failed)
+
+    def save_contact(self) -> None:
+        person_id = self._person_id
+        contacts = self.editor.contacts
+        if person_id is None:
+            return
+        values, contact_id = contacts.values(), contacts.current_id
+        plan_id = self._view.plan.id if self._view else None
+
+        def work(ws: Workspace) -> ContactInfo:
+            service = SafetyService(ws)
+            if contact_id is not None:
+                return service.update_contact(contact_id, values)
+            pid = plan_id or service.open_plan(person_id, {"survivor_choice": "chosen"}).id
+            return service.add_contact(pid, values)
+
+        def done(contact: ContactInfo) -> None:
+            contacts.current_id = contact.id
+            contacts.accept()
+            self._host.record_changed("safety")
+
+        def failed(exc: BaseException) -> None:
+            contacts.error.show_message(message_of(exc))
+
+        self._start(work, done, failed)
+
+    def remove_contact(self) -> None:
+        contact_id = self.editor.contacts.current_id
+        if contact_id is None:
+            return
+
+        def done(_result: Any) -> None:
+            self.editor.contacts.current_id = None
+            self.editor.contacts.start_new()
+            self._host.record_changed("safety")
+
+        self._start(
+            lambda ws: SafetyService(ws).remove_contact(contact_id),
+            done,
+            lambda exc: self.editor.contacts.error.show_message(message_of(exc)),
+        )
+
+    # --- the person's copy --------------------------------------------------------------------------------------
+
+    def _update_copy(self) -> None:
+        allowed = copy_allowed(self.settings)
+        ready = allowed and self._person_id is not None and self._view is not None
+        for widget in (self.code_words, self.password, self.copy_button):
+            widget.setEnabled(ready)
+        if not allowed:
+            self.copy_button.setToolTip(NOT_ALLOWED)
+            self.copy_about.setText(NOT_ALLOWED)
+            self.copy_warning.hide()
+            return
+        self.copy_button.setToolTip("")
+        self.copy_about.setText(
+            "A plain page in the person's words, with only the parts they chose: no office name, no title, no case "
+            "details, no legal name."
+        )
+        self.copy_warning.setText(UNPROTECTED_FILE_WARNING)
+        self.copy_warning.setVisible(ready and not self.password.text())
+
+    def _choose_file(self) -> None:
+        if not copy_allowed(self.settings):
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, "Save the person's copy", "notes.pdf", "PDF (*.pdf)")
+        if path:
+            self.save_copy(Path(path))
+
+    def save_copy(self, path: Path) -> None:
+        """Make the copy and write it to ``path`` (on the worker; the file is written whole or not at all)."""
+        person_id = self._person_id
+        if person_id is None:
+            return
+        settings = self.settings
+        include = self.code_words.isChecked()
+        password = self.password.text() or None
+        self.copy_error.clear_message()
+        self.copy_status.setText("Making the copy…")
+
+        def work(ws: Workspace) -> None:
+            pdf = make_copy(ws, person_id, settings, include_code_words=include, password=password)
+            atomic_write_bytes(path, pdf)
+
+        def done(_result: Any) -> None:
+            self.password.setText("")
+            protected = "protected with the password" if password else "not protected: anyone with the file can read it"
+            self.copy_status.setText(f"The copy is saved ({protected}).")
+
+        def failed(exc: BaseException) -> None:
+            self.copy_status.setText("")
+            self.copy_error.show_message(message_of(exc))
+
+        self._start(work, done, failed)
+
+
+__all__ = ["SafetyPlanSection"]
