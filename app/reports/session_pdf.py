@@ -135,6 +135,7 @@ MARGIN = 0.9 * inch
 BOTTOM_MARGIN = 1.15 * inch  # room for the two-line footer
 FOOTER_SIZE = 9
 ANSWER_INDENT = 26  # room for a three-digit item number
+KEEP_WHOLE_UP_TO = 3.5 * inch  # a block taller than this may split: a page never starts half empty for it
 KEEP_NOTE_START = 0.9 * inch  # a long note starts where at least a few of its lines fit
 FRAME_PADDING = 6  # reportlab's frame padding: tables and the footer line up with the text, not the margin
 
@@ -292,16 +293,13 @@ def _bullets(
 
 def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     """The three parts of a screening's result (DOMAIN.md 1.3), before any answer."""
-    story: list[Flowable] = [
-        Spacer(1, 14),
-        _notice(NOT_A_DETERMINATION, styles, width),
-        Paragraph("Result", styles["h1"]),
-        Paragraph("Indicators by domain", styles["h2"]),
-    ]
+    story: list[Flowable] = [Spacer(1, 14), _notice(NOT_A_DETERMINATION, styles, width)]
+    lead: list[Flowable] = [Paragraph("Result", styles["h1"]), Paragraph("Indicators by domain", styles["h2"])]
     if not report.domain_summaries:
-        story.append(Paragraph("No domains were recorded for this screening.", styles["body"]))
+        story += _together([*lead, Paragraph("No domains were recorded for this screening.", styles["body"])], width)
     for domain in report.domain_summaries:
-        block: list[Flowable] = [Paragraph(_text(domain.title), styles["domain"])]
+        block: list[Flowable] = [*lead, Paragraph(_text(domain.title), styles["domain"])]
+        lead = []
         if domain.endorsed:
             block.append(Paragraph("Answered “yes”:", styles["answer"]))
             block += _bullets(domain.endorsed, styles)
@@ -313,15 +311,16 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
                 styles["counts"],
             )
         )
-        story.append(KeepTogether(block))
+        story += _together(block, width)
 
-    story.append(Paragraph("Suggested next steps", styles["h2"]))
+    steps: list[Flowable] = [Paragraph("Suggested next steps", styles["h2"])]
     if report.rule_note:
-        story.append(Paragraph(_text(report.rule_note), styles["body"]))
+        steps.append(Paragraph(_text(report.rule_note), styles["body"]))
     if report.next_steps:
-        story += _bullets(report.next_steps, styles, indent=0)
+        steps += _bullets(report.next_steps, styles, indent=0)
     else:
-        story.append(Paragraph("The template suggests no next steps for these answers.", styles["body"]))
+        steps.append(Paragraph("The template suggests no next steps for these answers.", styles["body"]))
+    story += _together(steps, width)
 
     assessment: list[Flowable] = [Paragraph("Practitioner’s assessment", styles["h2"])]
     if report.assessment:
@@ -339,7 +338,7 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
             styles["small"],
         )
     )
-    story.append(KeepTogether(assessment))
+    story += _together(assessment, width)
     return story
 
 
@@ -365,19 +364,28 @@ def _height(flowables: list[Flowable], width: float) -> float:
     total = 0.0
     for flowable in flowables:
         _w, h = flowable.wrap(width, 100 * inch)
-        total += h + flowable.getSpaceBefore()
+        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
+
+
+def _together(flowables: list[Flowable], width: float, most: float = KEEP_WHOLE_UP_TO) -> list[Flowable]:
+    """These on one page when they fit on one (up to ``most`` tall); a taller run starts a page and flows on.
+
+    Used instead of nested KeepTogether, which reportlab cannot measure, so a heading always travels with what
+    follows it.
+    """
+    return [CondPageBreak(min(_height(flowables, width), most)), *flowables]
 
 
 def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     story: list[Flowable] = []
     heading = "h2" if report.kind == "screening" else "h1"
-    if report.kind == "screening":
-        story.append(Paragraph("Answers", styles["h1"]))
+    # Headings never end a page: they move on with (the start of) the first item under them.
+    lead: list[Flowable] = [Paragraph("Answers", styles["h1"])] if report.kind == "screening" else []
     number = 0
     for section in report.sections:
-        # The section's title never ends a page: it moves on with (the start of) its first item.
-        title = [Paragraph(_text(section.title), styles[heading])]
+        title = [*lead, Paragraph(_text(section.title), styles[heading])]
+        lead = []
         if not section.lines:
             story.append(KeepTogether([*title, Paragraph("Nothing was recorded in this section.", styles["body"])]))
         for line in section.lines:
@@ -391,12 +399,11 @@ def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: fl
                 note.append(Paragraph(f"<b>Note:</b> {_text(line.note)}", styles["note"]))
             # An item starts a new page unless it fits whole; a long one needs only room for its start, and
             # its note then flows on, so no page is left half empty.
-            needed = _height(title + question + note, width)
-            story.append(CondPageBreak(min(needed, _height(title + question, width) + KEEP_NOTE_START)))
-            story += title
-            story.append(KeepTogether(question))
-            story += note
+            most = min(_height(title + question, width) + KEEP_NOTE_START, KEEP_WHOLE_UP_TO)
+            story += _together([*title, *question, *note], width, most)
             title = []
+    if not report.sections:
+        story.append(KeepTogether([*lead, Paragraph("No answers were recorded.", styles["body"])]))
     return story
 
 

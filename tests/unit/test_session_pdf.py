@@ -333,7 +333,7 @@ def test_a_long_record_flows_over_pages_and_nothing_is_cut_off() -> None:
         assert "Template interview-checklist v1" in text
         assert "Prosecution team record" in text
     for text in texts:
-        body = text[: text.index("Prosecution team record")].rstrip()
+        body = text[: text.rindex("Prosecution team record")].rstrip()
         assert not body.endswith(("First half", "Second half")), "a section's title never ends a page"
     assert "Second half 31. Question 31:" in " ".join(texts)
     whole = " ".join(texts)
@@ -348,6 +348,25 @@ def test_a_long_record_flows_over_pages_and_nothing_is_cut_off() -> None:
     for text, font, x, size in runs(pdf):
         assert x >= MARGIN - 0.5, text
         assert x + stringWidth(text.rstrip(), font, size) <= right_edge + 0.5, text
+
+
+HEADINGS = ("Result", "Indicators by domain", "Suggested next steps", "Practitioner’s assessment", "Answers", "Money")
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    # A domain title of more and more words pushes every later heading down, line by line, so that each of them
+    # meets the foot of page 1 somewhere in this range.
+    for words in range(140, 240, 7):
+        summaries = (DomainSummary("Domain " + "long " * words, ("Have you done work that felt unsafe?",), 1, 0, 1),)
+        texts = pages(session_pdf(dataclasses.replace(SCREENING, domain_summaries=summaries)))
+        for text in texts:
+            body = text[: text.rindex("Advocacy record: confidential.")].rstrip()
+            assert not body.endswith(HEADINGS), (words, body[-80:])
+
+
+def test_a_screening_with_no_answers_says_so() -> None:
+    text = " ".join(pages(session_pdf(dataclasses.replace(SCREENING, sections=()))))
+    assert "Answers No answers were recorded." in text
 
 
 # --- what cannot be printed ------------------------------------------------------------------------------------------
