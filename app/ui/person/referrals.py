@@ -1,22 +1,810 @@
-"""The person's referrals section (being built: for now it shows the calm placeholder text)."""
+"""The person's "Referrals & consent" section: the releases they gave (with where each stands and a warning when one
+ends within 30 days), the referrals offered to them with their decision, steps and follow-up, and forms to record
+both by keyboard.
+
+Making a referral passes the gate in :mod:`app.core.referrals`; when it is stopped the reason shows here in plain
+words, with the supervisor override (a name and a reason) when the block allows one. The words never make a release
+a condition of help: declining a referral is a choice, and help goes on without a release.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from app.content.taxonomy import current_taxonomy
+from app.core.consent import DATA_KINDS, METHOD_WORDS, ConsentRow, ConsentService
+from app.core.providers import ProviderRow, ProviderService
+from app.core.referrals import (
+    CONTACT_WORDS,
+    DECISION_WORDS,
+    EVENT_WORDS,
+    OUTCOME_WORDS,
+    Gate,
+    ReferralBlocked,
+    ReferralRow,
+    ReferralService,
+)
+from app.errors import ValidationError
+from app.models import ProviderContact, ReferralDecision, ReferralEventKind
+from app.ui.person.fields import ChoiceBox, DateField, ErrorLine, ListField, format_date, plain_button
+from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
-from app.ui.person.placeholders import LaterSection
-from app.ui.qt import QWidget
+from app.ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QFont,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from app.ui.style import readable_checkbox
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+INTRO = (
+    "Offering a referral is an offer: accepting, declining or “not now” are all the person's choice. A release "
+    "lets you share their information with one recipient; help never depends on signing one."
+)
+OTHER_RECIPIENT = "__other__"
+WARN_STYLE = "color: #8a4b00; font-weight: 600;"
+CALM_FRAME = "#gate { background: #f4f6f8; border: 1px solid #b8c2cc; border-radius: 6px; }"
+STOP_FRAME = "#gate { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; }"
 
 
-class ReferralsSection(LaterSection):
+@dataclass(frozen=True)
+class ReferralsData:
+    person_id: str
+    consents: list[ConsentRow] = field(default_factory=list)
+    referrals: list[ReferralRow] = field(default_factory=list)
+    providers: list[ProviderRow] = field(default_factory=list)
+
+
+def load_referrals(ws: Workspace, person_id: str) -> ReferralsData:
+    return ReferralsData(
+        person_id=person_id,
+        consents=ConsentService(ws).list_for_person(person_id),
+        referrals=ReferralService(ws).list_for_person(person_id),
+        providers=ProviderService(ws).list(),
+    )
+
+
+def _heading(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _list(name: str, description: str, parent: QWidget) -> QListWidget:
+    widget = QListWidget(parent)
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setAlternatingRowColors(True)
+    widget.setWordWrap(True)
+    widget.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+    return widget
+
+
+class _Form(QFrame):
+    """A small inline form: labelled rows, an error line, and Save / Cancel. Hidden until asked for."""
+
+    def __init__(self, title: str, save_text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("form")
+        self.setStyleSheet("#form { border: 1px solid #c8ced6; border-radius: 6px; }")
+        self.title = _heading(title, self, 1.0)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(8)
+        self.grid.setColumnStretch(1, 1)
+        self.error = ErrorLine(self)
+        self.cancel_button = plain_button("Cancel", f"Cancel: {title.lower()}", self)
+        self.save_button = plain_button(save_text, save_text, self)
+        self.save_button.setDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addLayout(self.grid)
+        layout.addLayout(buttons)
+        self.fields: dict[str, QWidget] = {}
+        self.hide()
+
+    def row(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+        text = QLabel(label, self)
+        text.setBuddy(widget)
+        widget.setAccessibleName(label)
+        if hint:
+            widget.setAccessibleDescription(hint)
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(hint)
+        r = self.grid.rowCount()
+        self.grid.addWidget(text, r, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(widget, r, 1)
+        self.fields[name] = widget
+        return widget
+
+    def chain(self) -> None:
+        order = [*self.fields.values(), self.cancel_button, self.save_button]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+
+    def typed(self) -> bool:
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit) and widget.text().strip() and not widget.property("prefilled"):
+                return True
+        return False
+
+    def show_problem(self, exc: BaseException) -> None:
+        self.error.show_message(message_of(exc))
+        name = exc.field if isinstance(exc, ValidationError) else None
+        widget = self.fields.get(name or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class ReferralsSection(QWidget):
+    """Implements ``SelfLoadingSection``: ``load(person_id)``, ``clear()``, ``has_draft()``."""
+
     def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
-        super().__init__("referrals", parent)
+        super().__init__(parent)
         self._host = host
+        self._person_id: str | None = None
+        self._data: ReferralsData | None = None
+        self._scan_path: str | None = None
+        self._busy = False
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Referrals and consent")
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        self.body = body
+        self.scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.intro = _wrapped(INTRO, body)
+        self.intro.setStyleSheet("color: #3b4650;")
+        self.status = _wrapped("", body)
+        self.status.setAccessibleName("Referrals status")
+        self.warning = _wrapped("", body)
+        self.warning.setAccessibleName("Releases ending soon")
+        self.warning.setStyleSheet(WARN_STYLE)
+        self.warning.hide()
+
+        # --- releases ---
+        self.consents = _list("Releases", "Releases of information the person gave, and where each stands.", body)
+        self.consents_empty = _wrapped("No releases recorded. None is needed to offer help.", body)
+        self.add_consent_button = plain_button("Record a release", "Record a release", body)
+        self.withdraw_button = plain_button("Withdraw the chosen release…", "Withdraw the chosen release", body)
+        self.add_consent_button.clicked.connect(self.start_consent)
+        self.withdraw_button.clicked.connect(self._start_withdraw)
+        self.consents.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.consent_form = self._build_consent_form(body)
+        self.withdraw_form = self._build_withdraw_form(body)
+
+        # --- referrals ---
+        self.referrals = _list("Referrals", "Referrals offered to the person, with their decision and follow-up.", body)
+        self.referrals_empty = _wrapped("No referrals offered yet.", body)
+        self.add_referral_button = plain_button("Offer a referral", "Offer a referral", body)
+        self.add_referral_button.clicked.connect(self.start_referral)
+        self.referral_form = self._build_referral_form(body)
+        self.detail = _wrapped("", body)
+        self.detail.setAccessibleName("Chosen referral")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.make_button = plain_button("Make the referral", "Make the referral", body)
+        self.make_button.setToolTip("Checks the person's release and safe ways to reach them, then records it")
+        self.step_kind = ChoiceBox(
+            "step",
+            [k.value for k in ReferralEventKind if k is not ReferralEventKind.MADE],
+            empty="Choose a step",
+            labels=EVENT_WORDS,
+            parent=body,
+        )
+        self.step_kind.setAccessibleName("Next step")
+        self.step_date = DateField(body)
+        self.step_date.setAccessibleName("Date of the step")
+        self.step_button = plain_button("Add the step", "Add the step", body)
+        self.decision_box = ChoiceBox(
+            "decision", [d.value for d in ReferralDecision], empty=None, labels=DECISION_WORDS, parent=body
+        )
+        self.decision_box.setAccessibleName("The person's decision")
+        self.decision_button = plain_button("Save the decision", "Save the person's decision", body)
+        self.make_button.clicked.connect(self.make_referral)
+        self.step_button.clicked.connect(self._add_step)
+        self.decision_button.clicked.connect(self._save_decision)
+        self.referrals.currentRowChanged.connect(lambda _r: self._show_detail())
+        self.gate = self._build_gate(body)
+
+        steps = QHBoxLayout()
+        steps.setSpacing(8)
+        steps.addWidget(self.decision_box)
+        steps.addWidget(self.decision_button)
+        steps.addSpacing(16)
+        steps.addWidget(self.step_kind)
+        steps.addWidget(self.step_date)
+        steps.addWidget(self.step_button)
+        steps.addStretch(1)
+        self.steps_row = QWidget(body)
+        self.steps_row.setLayout(steps)
+
+        consent_buttons = QHBoxLayout()
+        consent_buttons.addWidget(self.add_consent_button)
+        consent_buttons.addWidget(self.withdraw_button)
+        consent_buttons.addStretch(1)
+        referral_buttons = QHBoxLayout()
+        referral_buttons.addWidget(self.add_referral_button)
+        referral_buttons.addWidget(self.make_button)
+        referral_buttons.addStretch(1)
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 14, 14)
+        layout.setSpacing(10)
+        layout.addWidget(_heading("Referrals & consent", body, 1.15))
+        layout.addWidget(self.intro)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.status)
+        layout.addWidget(_heading("Referrals", body))
+        layout.addWidget(self.referrals)
+        layout.addWidget(self.referrals_empty)
+        layout.addLayout(referral_buttons)
+        layout.addWidget(self.gate)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.steps_row)
+        layout.addWidget(self.referral_form)
+        layout.addSpacing(8)
+        layout.addWidget(_heading("Releases the person gave", body))
+        layout.addWidget(self.consents)
+        layout.addWidget(self.consents_empty)
+        layout.addLayout(consent_buttons)
+        layout.addWidget(self.withdraw_form)
+        layout.addWidget(self.consent_form)
+        layout.addStretch(1)
+        for lst in (self.consents, self.referrals):
+            lst.setMinimumHeight(lst.fontMetrics().lineSpacing() * 5)
+            lst.setMaximumHeight(lst.fontMetrics().lineSpacing() * 9)
+        order = [
+            self.referrals,
+            self.add_referral_button,
+            self.make_button,
+            self.decision_box,
+            self.decision_button,
+            self.step_kind,
+            self.step_date,
+            self.step_button,
+            self.consents,
+            self.add_consent_button,
+            self.withdraw_button,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.referrals)
+        self._update_buttons()
+
+    # --- building the forms -------------------------------------------------------------------------------------
+
+    def _build_consent_form(self, parent: QWidget) -> _Form:
+        form = _Form("Record a release", "Save the release", parent)
+        self.recipient_box = ChoiceBox("recipient", [], empty=None, parent=form)
+        form.row("recipient_provider_id", "Recipient", self.recipient_box)
+        form.row("recipient", "Recipient's name, if not in the directory", QLineEdit(form))
+        covered = ListField(form)
+        form.row("data_covered", "Information covered", covered, "Separate with commas: " + ", ".join(DATA_KINDS[:3]))
+        form.row("purpose", "Purpose", QLineEdit(form), "For example: referral for legal help")
+        form.row("starts_on", "Starts on", DateField(form))
+        form.row("expires_on", "Ends on", DateField(form))
+        method = ChoiceBox(
+            "method", list(METHOD_WORDS), empty="Choose how it was given", labels=METHOD_WORDS, parent=form
+        )
+        form.row("method", "How the person gave it", method)
+        form.row("witness_name", "Witness (when given aloud)", QLineEdit(form))
+        self.scan_button = plain_button("Attach a scan…", "Attach a scanned release", form)
+        self.scan_button.clicked.connect(self._choose_scan)
+        form.row("scan", "Scanned release (kept encrypted)", self.scan_button)
+        self.recipient_box.currentIndexChanged.connect(lambda _i: self._recipient_changed())
+        form.chain()
+        form.cancel_button.clicked.connect(lambda: self._close_form(form, self.add_consent_button))
+        form.save_button.clicked.connect(self._save_consent)
+        return form
+
+    def _build_withdraw_form(self, parent: QWidget) -> _Form:
+        form = _Form("Withdraw a release", "Withdraw it", parent)
+        form.row("revoked_on", "Withdrawn on", DateField(form))
+        form.row("revocation_note", "Note (optional)", QLineEdit(form))
+        form.chain()
+        form.cancel_button.clicked.connect(lambda: self._close_form(form, self.withdraw_button))
+        form.save_button.clicked.connect(self._save_withdraw)
+        return form
+
+    def _build_referral_form(self, parent: QWidget) -> _Form:
+        form = _Form("Offer a referral", "Save the referral", parent)
+        categories = current_taxonomy().offered()
+        self.category_box = ChoiceBox(
+            "category",
+            [c.id for c in categories],
+            empty="Choose the kind of help",
+            labels={c.id: c.title for c in categories},
+            parent=form,
+        )
+        form.row("category", "Kind of help", self.category_box)
+        self.provider_box = ChoiceBox("provider", [], empty="No provider chosen yet", parent=form)
+        form.row("provider_id", "Provider", self.provider_box)
+        form.row("offered_on", "Date offered", DateField(form))
+        decision = ChoiceBox(
+            "decision", [d.value for d in ReferralDecision], empty=None, labels=DECISION_WORDS, parent=form
+        )
+        form.row("decision", "The person's decision", decision)
+        contact = ChoiceBox(
+            "provider_contact",
+            [c.value for c in ProviderContact],
+            empty="Not decided yet",
+            labels=CONTACT_WORDS,
+            parent=form,
+        )
+        form.row("provider_contact", "How they connect", contact)
+        shares = readable_checkbox(QCheckBox("Shares the person's name or other identifying information", form))
+        shares.setChecked(True)
+        form.row("shares_identifying", "Identifying information", shares)
+        form.row("follow_up_due", "Follow-up due", DateField(form))
+        self.category_box.currentIndexChanged.connect(lambda _i: self._fill_providers())
+        form.chain()
+        form.cancel_button.clicked.connect(lambda: self._close_form(form, self.add_referral_button))
+        form.save_button.clicked.connect(self._save_referral)
+        return form
+
+    def _build_gate(self, parent: QWidget) -> QFrame:
+        frame = QFrame(parent)
+        frame.setObjectName("gate")
+        self.gate_text = _wrapped("", frame)
+        self.gate_text.setAccessibleName("Why the referral was not made")
+        self.gate_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.override_box = QWidget(frame)
+        self.override_by = QLineEdit(self.override_box)
+        self.override_by.setAccessibleName("Supervisor who approved the override")
+        self.override_by.setPlaceholderText("Supervisor's name")
+        self.override_reason = QLineEdit(self.override_box)
+        self.override_reason.setAccessibleName("Reason for the override")
+        self.override_reason.setPlaceholderText("Why it must be shared without a release, in a sentence")
+        self.override_button = plain_button(
+            "Make it with this override", "Make the referral with this override", self.override_box
+        )
+        self.override_button.clicked.connect(self._make_with_override)
+        self.override_error = ErrorLine(self.override_box)
+        grid = QGridLayout(self.override_box)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.addWidget(
+            _wrapped("A supervisor may approve sharing anyway, with a reason that is recorded:", self.override_box),
+            0,
+            0,
+            1,
+            2,
+        )
+        grid.addWidget(QLabel("Approved by", self.override_box), 1, 0)
+        grid.addWidget(self.override_by, 1, 1)
+        grid.addWidget(QLabel("Reason", self.override_box), 2, 0)
+        grid.addWidget(self.override_reason, 2, 1)
+        grid.addWidget(self.override_error, 3, 0, 1, 2)
+        grid.addWidget(self.override_button, 4, 1, Qt.AlignmentFlag.AlignRight)
+        self.gate_close = plain_button("Close", "Close this message", frame)
+        self.gate_close.clicked.connect(self._hide_gate)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.gate_text)
+        layout.addWidget(self.override_box)
+        layout.addWidget(self.gate_close, 0, Qt.AlignmentFlag.AlignRight)
+        QWidget.setTabOrder(self.override_by, self.override_reason)
+        QWidget.setTabOrder(self.override_reason, self.override_button)
+        QWidget.setTabOrder(self.override_button, self.gate_close)
+        frame.hide()
+        return frame
+
+    # --- SelfLoadingSection --------------------------------------------------------------------------------------
 
     def load(self, person_id: str) -> None:
-        pass
+        if person_id != self._person_id:
+            self.clear()
+        self._person_id = person_id
+        self._host.run(lambda ws: load_referrals(ws, person_id), self._arrived, self._failed)
 
     def clear(self) -> None:
-        pass
+        self._person_id = None
+        self._data = None
+        self._scan_path = None
+        self._busy = False
+        self.consents.clear()
+        self.referrals.clear()
+        self.detail.setText("")
+        self.status.setText("")
+        self.warning.setText("")
+        self.warning.hide()
+        for form in (self.consent_form, self.withdraw_form, self.referral_form):
+            self._reset_form(form)
+            form.hide()
+        self._hide_gate()
+        self.recipient_box.clear()
+        self.provider_box.clear()
+        self._update_buttons()
 
     def has_draft(self) -> bool:
-        return False
+        return any(f.isVisible() and f.typed() for f in (self.consent_form, self.referral_form, self.withdraw_form))
+
+    # --- showing ---------------------------------------------------------------------------------------------------
+
+    def _arrived(self, data: ReferralsData) -> None:
+        if data.person_id != self._person_id:
+            return
+        keep_consent = self._current_id(self.consents)
+        keep_referral = self._current_id(self.referrals)
+        self._data = data
+        self.consents.blockSignals(True)
+        self.consents.clear()
+        for c in data.consents:
+            text = f"{c.recipient} · {c.state.words}\nCovers {', '.join(c.data_covered).lower()} · For {c.purpose}"
+            item = QListWidgetItem(("⚠ " if c.state.warning else "") + text, self.consents)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            if not c.state.usable:
+                item.setForeground(Qt.GlobalColor.darkGray)
+        self.consents.blockSignals(False)
+        self.referrals.blockSignals(True)
+        self.referrals.clear()
+        for r in data.referrals:
+            item = QListWidgetItem(self._referral_line(r), self.referrals)
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+        self.referrals.blockSignals(False)
+        self._select(self.consents, keep_consent)
+        self._select(self.referrals, keep_referral or (data.referrals[0].id if data.referrals else None))
+        self.consents_empty.setVisible(not data.consents)
+        self.referrals_empty.setVisible(not data.referrals)
+        expiring = [c for c in data.consents if c.state.warning]
+        ends = "s end" if len(expiring) > 1 else " ends"
+        self.warning.setText(
+            f"⚠ {len(expiring)} release{ends} within 30 days. Ask the person whether they want to renew it."
+            if expiring
+            else ""
+        )
+        self.warning.setVisible(bool(expiring))
+        self._fill_recipients()
+        self._fill_providers()
+        self._show_detail()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(message_of(exc))
+        self._busy = False
+        self._update_buttons()
+
+    @staticmethod
+    def _referral_line(r: ReferralRow) -> str:
+        first = " · ".join(p for p in (r.category_title, r.provider_name or "No provider chosen") if p)
+        parts = [DECISION_WORDS.get(r.decision or "", ""), f"Offered {format_date(r.offered_on)}"]
+        if r.follow_up_due and r.is_open:
+            late = r.follow_up_due <= dt.date.today()
+            parts.append(("Follow-up due " if not late else "⚠ Follow-up due ") + format_date(r.follow_up_due))
+        if r.outcome and r.outcome != "open":
+            parts.append(OUTCOME_WORDS.get(r.outcome, r.outcome))
+        return first + "\n" + " · ".join(p for p in parts if p)
+
+    def _show_detail(self) -> None:
+        r = self._current_referral()
+        if r is None:
+            self.detail.setText("")
+        else:
+            lines = [CONTACT_WORDS.get(r.provider_contact or "", "How they connect: not decided yet")]
+            lines.append("Shares identifying information" if r.shares_identifying else "Shares nothing identifying")
+            if r.override_reason:
+                lines.append(f"Shared by supervisor override: {r.override_reason}")
+            steps = [f"{format_date(e.occurred_on)}: {e.words}" + (f" ({e.note})" if e.note else "") for e in r.events]
+            lines.append("Steps: " + ("; ".join(steps) if steps else "none yet"))
+            self.detail.setText("\n".join(lines))
+            self.decision_box.set_value(r.decision or ReferralDecision.PENDING.value)
+        self._update_buttons()
+
+    def _fill_recipients(self) -> None:
+        current = self.recipient_box.value()
+        self.recipient_box.blockSignals(True)
+        self.recipient_box.clear()
+        self.recipient_box.addItem("Someone not in the directory", OTHER_RECIPIENT)
+        for p in self._data.providers if self._data else []:
+            self.recipient_box.addItem(p.name, p.id)
+        self.recipient_box.set_value(current if current else OTHER_RECIPIENT)
+        self.recipient_box.blockSignals(False)
+        self._recipient_changed()
+
+    def _fill_providers(self) -> None:
+        category = self.category_box.value()
+        current = self.provider_box.value()
+        self.provider_box.clear()
+        self.provider_box.addItem("No provider chosen yet", None)
+        for p in self._data.providers if self._data else []:
+            if category is None or category in p.categories:
+                self.provider_box.addItem(p.name, p.id)
+        self.provider_box.set_value(current)
+
+    def _recipient_changed(self) -> None:
+        other = self.recipient_box.value() in (None, OTHER_RECIPIENT)
+        self.consent_form.fields["recipient"].setEnabled(other)
+
+    @staticmethod
+    def _current_id(widget: QListWidget) -> str | None:
+        item = widget.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    @staticmethod
+    def _select(widget: QListWidget, record_id: str | None) -> None:
+        for row in range(widget.count()):
+            if widget.item(row).data(Qt.ItemDataRole.UserRole) == record_id:
+                widget.setCurrentRow(row)
+                return
+
+    def _current_referral(self) -> ReferralRow | None:
+        rid = self._current_id(self.referrals)
+        return next((r for r in (self._data.referrals if self._data else []) if r.id == rid), None)
+
+    def _update_buttons(self) -> None:
+        ready = self._person_id is not None and self._data is not None and not self._busy
+        r = self._current_referral()
+        for b in (self.add_consent_button, self.add_referral_button):
+            b.setEnabled(ready)
+        consent = self._current_id(self.consents)
+        row = next((c for c in (self._data.consents if self._data else []) if c.id == consent), None)
+        self.withdraw_button.setEnabled(ready and row is not None and row.revoked_on is None)
+        can_make = ready and r is not None and r.decision == "accepted" and not r.made and r.is_open
+        self.make_button.setEnabled(can_make)
+        self.make_button.setToolTip("" if can_make else "A referral is made once the person has accepted it")
+        for w in (self.step_kind, self.step_date, self.step_button, self.decision_box, self.decision_button):
+            w.setEnabled(ready and r is not None)
+        self.steps_row.setVisible(r is not None)
+
+    # --- forms --------------------------------------------------------------------------------------------------
+
+    def _reset_form(self, form: _Form) -> None:
+        form.error.clear_message()
+        for widget in form.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setText("")
+                widget.setProperty("prefilled", False)
+            elif isinstance(widget, ChoiceBox):
+                widget.setCurrentIndex(0)
+        if form is self.consent_form:
+            self._scan_path = None
+            self.scan_button.setText("Attach a scan…")
+
+    def _open_form(self, form: _Form, first: QWidget) -> None:
+        self._reset_form(form)
+        form.show()
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(form)
+
+    def _close_form(self, form: _Form, back_to: QWidget) -> None:
+        self._reset_form(form)
+        form.hide()
+        back_to.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_consent(self) -> None:
+        self._open_form(self.consent_form, self.recipient_box)
+        today = dt.date.today()
+        for name, value in (("starts_on", today), ("expires_on", today + dt.timedelta(days=365))):
+            widget = self.consent_form.fields[name]
+            assert isinstance(widget, DateField)
+            widget.set_value(value)
+            widget.setProperty("prefilled", True)
+        self.recipient_box.set_value(OTHER_RECIPIENT)
+        self._recipient_changed()
+
+    def start_referral(self) -> None:
+        self._open_form(self.referral_form, self.category_box)
+        today = dt.date.today()
+        for name, value in (("offered_on", today), ("follow_up_due", today + dt.timedelta(days=14))):
+            widget = self.referral_form.fields[name]
+            assert isinstance(widget, DateField)
+            widget.set_value(value)
+            widget.setProperty("prefilled", True)
+        self._fill_providers()
+
+    def _start_withdraw(self) -> None:
+        self._open_form(self.withdraw_form, self.withdraw_form.fields["revoked_on"])
+        widget = self.withdraw_form.fields["revoked_on"]
+        assert isinstance(widget, DateField)
+        widget.set_value(dt.date.today())
+        widget.setProperty("prefilled", True)
+
+    def _choose_scan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose the scanned release", "", "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
+        )
+        if path:
+            self._scan_path = path
+            self.scan_button.setText("Scan chosen: it will be stored encrypted in the vault")
+
+    def _values(self, form: _Form) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, widget in form.fields.items():
+            if isinstance(widget, ChoiceBox | DateField | ListField):
+                out[name] = widget.value()
+            elif isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text().strip() or None
+        return out
+
+    def _run(self, form: _Form | None, work: Any, done_text: str) -> None:
+        person_id = self._person_id
+        if person_id is None or self._busy:
+            return
+        self._busy = True
+        self._update_buttons()
+        self.status.setStyleSheet("")
+        self.status.setText("Saving…")
+
+        def done(_result: Any) -> None:
+            self._busy = False
+            if form is not None:
+                self._reset_form(form)
+                form.hide()
+            self.status.setText(done_text)
+            self._host.record_changed("referrals")
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.status.setText("Nothing was saved. " + message_of(exc))
+            if form is not None:
+                form.show_problem(exc)
+            self._update_buttons()
+
+        if not self._host.run(work, done, failed):
+            self._busy = False
+            self._update_buttons()
+
+    def _save_consent(self) -> None:
+        values = self._values(self.consent_form)
+        values.pop("scan", None)
+        if values.get("recipient_provider_id") == OTHER_RECIPIENT:
+            values["recipient_provider_id"] = None
+        else:
+            values.pop("recipient", None)
+        person_id, scan = self._person_id, self._scan_path
+        self._run(
+            self.consent_form, lambda ws: ConsentService(ws).record(person_id, values, scan_path=scan), "Release saved."
+        )
+        self.add_consent_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_withdraw(self) -> None:
+        consent_id = self._current_id(self.consents)
+        if consent_id is None:
+            return
+        values = self._values(self.withdraw_form)
+        self._run(
+            self.withdraw_form,
+            lambda ws: ConsentService(ws).revoke(consent_id, values["revoked_on"], values["revocation_note"]),
+            "The release is withdrawn. Nothing more will be shared under it.",
+        )
+
+    def _save_referral(self) -> None:
+        values = self._values(self.referral_form)
+        person_id = self._person_id
+        self._run(self.referral_form, lambda ws: ReferralService(ws).save(person_id, None, values), "Referral saved.")
+        self.referrals.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_decision(self) -> None:
+        r = self._current_referral()
+        if r is None or self._person_id is None:
+            return
+        decision, person_id = self.decision_box.value(), self._person_id
+        self._run(
+            None,
+            lambda ws: ReferralService(ws).save(person_id, r.id, {"decision": decision}),
+            "The person's decision is saved.",
+        )
+
+    def _add_step(self) -> None:
+        r = self._current_referral()
+        kind = self.step_kind.value()
+        if r is None:
+            return
+        if kind is None:
+            self.status.setText("Choose the step first.")
+            self.step_kind.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        day = self.step_date.value() or dt.date.today()
+        self._run(None, lambda ws: ReferralService(ws).add_event(r.id, kind, day), "Step added.")  # type: ignore[arg-type]
+        self.step_kind.setCurrentIndex(0)
+        self.step_date.setText("")
+
+    # --- making a referral --------------------------------------------------------------------------------------
+
+    def make_referral(self, *, override: tuple[str, str] | None = None) -> None:
+        r = self._current_referral()
+        if r is None or self._busy:
+            return
+        rid = r.id
+        reason, by = override if override else (None, None)
+        self._busy = True
+        self._update_buttons()
+        self.status.setStyleSheet("")
+        self.status.setText("Checking the release and the safe ways to reach the person…")
+
+        def work(ws: Workspace) -> Gate:
+            return ReferralService(ws).make(rid, override_reason=reason, approved_by=by)
+
+        if not self._host.run(work, self._made, self._not_made):
+            self._busy = False
+            self._update_buttons()
+
+    def _made(self, gate: Gate) -> None:
+        self._busy = False
+        self._hide_gate()
+        done = "The referral is made and recorded."
+        if not gate.allowed:
+            done = "The referral is made under the supervisor's override, which is recorded."
+        self.status.setText(" ".join([done, *gate.warnings]))
+        self.status.setStyleSheet(WARN_STYLE if gate.warnings else "")
+        self._host.record_changed("referrals")
+
+    def _not_made(self, exc: BaseException) -> None:
+        self._busy = False
+        self._update_buttons()
+        if isinstance(exc, ReferralBlocked):
+            gate = exc.gate
+            self.status.setText("The referral was not made. The reason is below.")
+            lines = ["Not made yet. " + gate.reasons[0], *gate.reasons[1:], *gate.warnings]
+            self.gate_text.setText("\n\n".join(lines))
+            self.gate.setStyleSheet(STOP_FRAME)
+            self.override_box.setVisible(gate.overridable)
+            self.gate.show()
+            self.override_error.clear_message()
+            (self.override_by if gate.overridable else self.gate_close).setFocus(Qt.FocusReason.OtherFocusReason)
+            self._host.record_changed("referrals")  # the stopped disclosure shows in the history
+            return
+        if (
+            self.gate.isVisible()
+            and isinstance(exc, ValidationError)
+            and exc.field in ("override_reason", "approved_by")
+        ):
+            self.override_error.show_message(message_of(exc))
+            (self.override_reason if exc.field == "override_reason" else self.override_by).setFocus()
+            self.status.setText("")
+            return
+        self.status.setText("The referral was not made. " + message_of(exc))
+
+    def _make_with_override(self) -> None:
+        self.make_referral(override=(self.override_reason.text(), self.override_by.text()))
+
+    def _hide_gate(self) -> None:
+        self.gate.hide()
+        self.override_by.setText("")
+        self.override_reason.setText("")
+        self.override_error.clear_message()
+        self.gate_text.setText("")
+
+
+__all__ = ["ReferralsData", "ReferralsSection", "load_referrals"]

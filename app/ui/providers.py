@@ -1,0 +1,335 @@
+"""The provider directory: the office's list of providers, searchable, with add and edit, and CSV import (every bad
+row shown by number and reason; nothing imported until the file is clean) and export.
+
+Providers are not about any one person. Work runs on the task runner; the dialog closes with the vault.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.content.taxonomy import current_taxonomy
+from app.core.providers import ProviderImportError, ProviderRow, ProviderService
+from app.errors import ValidationError
+from app.ui.person.fields import ErrorLine, ListField, plain_button
+from app.ui.person.forms import message_of
+from app.ui.qt import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFont,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name (required)", ""),
+    ("languages", "Languages", "Separate with commas"),
+    ("serves", "Who they serve", "For example: adults of any gender"),
+    ("phone", "Phone", ""),
+    ("email", "Email", ""),
+    ("website", "Website", "https://"),
+    ("public_address", "Public office address", "Never a shelter's address"),
+)
+
+
+class ProviderDirectoryDialog(QDialog):
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Provider directory")
+        self._ws = ws
+        self._runner = runner
+        self._rows: list[ProviderRow] = []
+        self._editing: str | None = None
+        self._gone = False
+
+        heading = QLabel("Provider directory", self)
+        font = QFont(heading.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        self.search = QLineEdit(self)
+        self.search.setAccessibleName("Search providers")
+        self.search.setPlaceholderText("Search by name, who they serve, language or kind of help")
+        self.search.textChanged.connect(lambda _t: self._show_rows())
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Providers")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAlternatingRowColors(True)
+        self.list.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        self.list.currentRowChanged.connect(self._row_chosen)
+        self.add_button = plain_button("Add a provider", "Add a provider", self)
+        self.import_button = plain_button("Import CSV…", "Import providers from a CSV file", self)
+        self.export_button = plain_button("Export CSV…", "Export providers to a CSV file", self)
+        self.add_button.clicked.connect(self.start_new)
+        self.import_button.clicked.connect(self._choose_import)
+        self.export_button.clicked.connect(self._choose_export)
+
+        # The editor.
+        self.form_title = QLabel("", self)
+        self.form_title.setFont(font)
+        self.fields: dict[str, QLineEdit] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        for row, (name, label, hint) in enumerate(FIELDS):
+            widget = ListField(self) if name == "languages" else QLineEdit(self)
+            widget.setAccessibleName(label)
+            widget.setPlaceholderText(hint)
+            text = QLabel(label, self)
+            text.setBuddy(widget)
+            grid.addWidget(text, row, 0)
+            grid.addWidget(widget, row, 1)
+            self.fields[name] = widget
+        self.categories = QListWidget(self)
+        self.categories.setAccessibleName("Kinds of help (space ticks one)")
+        self.categories.setAccessibleDescription("Tick each kind of help this provider offers with the space bar.")
+        for category in current_taxonomy().offered():
+            item = QListWidgetItem(category.title, self.categories)
+            item.setData(Qt.ItemDataRole.UserRole, category.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.categories.setMinimumHeight(self.categories.fontMetrics().lineSpacing() * 6)
+        categories_label = QLabel("Kinds of help (required)", self)
+        categories_label.setBuddy(self.categories)
+        grid.addWidget(categories_label, len(FIELDS), 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.categories, len(FIELDS), 1)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
+        grid.addWidget(QLabel("Notes", self), len(FIELDS) + 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.notes, len(FIELDS) + 1, 1)
+        self.error = ErrorLine(self)
+        self.save_button = plain_button("Save the provider", "Save the provider", self)
+        self.save_button.clicked.connect(self.save)
+
+        self.status = QLabel("Reading…", self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Directory status")
+        self.problems = QListWidget(self)
+        self.problems.setAccessibleName("Rows to fix before importing")
+        self.problems.setStyleSheet("QListWidget { color: #7a1f24; }")
+        self.problems.hide()
+        self.close_button = plain_button("Close", "Close the provider directory", self)
+        self.close_button.clicked.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(self.search)
+        left.addWidget(self.list, 1)
+        side_buttons = QHBoxLayout()
+        for b in (self.add_button, self.import_button, self.export_button):
+            side_buttons.addWidget(b)
+        side_buttons.addStretch(1)
+        left.addLayout(side_buttons)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.form_title)
+        right.addLayout(grid)
+        right.addWidget(self.error)
+        right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        body.addLayout(left, 4)
+        body.addLayout(right, 5)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(bottom)
+        order: list[QWidget] = [
+            self.search,
+            self.list,
+            self.add_button,
+            self.import_button,
+            self.export_button,
+            *self.fields.values(),
+            self.categories,
+            self.notes,
+            self.save_button,
+            self.close_button,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.finished.connect(self._finished)
+        self.resize(1100, 750)
+        self.start_new()
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------------------------------
+
+    def _work(self, fn: Any, done: Any, failed: Any = None) -> None:
+        ws = self._ws
+
+        def on_done(result: Any) -> None:
+            if not self._gone:
+                done(result)
+
+        def on_error(exc: BaseException) -> None:
+            if not self._gone:
+                (failed or self._failed)(exc)
+
+        self._runner.run(lambda: fn(ProviderService(ws)), on_done, on_error)
+
+    def refresh(self, select: str | None = None) -> None:
+        def arrived(rows: list[ProviderRow]) -> None:
+            self._rows = rows
+            self._show_rows(select)
+            if self.status.text() == "Reading…":
+                self.status.setText(f"{len(rows)} provider{'s' if len(rows) != 1 else ''} in the directory.")
+
+        self._work(lambda service: service.list(), arrived)
+
+    def _show_rows(self, select: str | None = None) -> None:
+        words = self.search.text().strip().lower().split()
+        titles = {c.id: c.title for c in current_taxonomy().categories}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in self._rows:
+            kinds = ", ".join(titles.get(c, c) for c in row.categories)
+            text = f"{row.name}\n{kinds}"
+            hay = " ".join([text, row.serves or "", *row.languages]).lower()
+            if words and not all(w in hay for w in words):
+                continue
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            if row.id == (select or self._editing):
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def _finished(self, _result: int) -> None:
+        self._gone = True
+        self._rows = []
+        self.list.clear()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(message_of(exc))
+
+    # --- editing -------------------------------------------------------------------------------------------------
+
+    def _row_chosen(self, index: int) -> None:
+        item = self.list.item(index)
+        row = next((r for r in self._rows if item is not None and r.id == item.data(Qt.ItemDataRole.UserRole)), None)
+        if row is not None:
+            self._fill(row)
+
+    def _fill(self, row: ProviderRow | None) -> None:
+        self._editing = row.id if row else None
+        self.form_title.setText(row.name if row else "New provider")
+        for name, widget in self.fields.items():
+            value = getattr(row, name) if row else None
+            if isinstance(widget, ListField):
+                widget.set_value(value or [])
+            else:
+                widget.setText(value or "")
+            widget.setCursorPosition(0)
+        chosen = set(row.categories) if row else set()
+        for i in range(self.categories.count()):
+            item = self.categories.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.notes.setPlainText(row.notes or "" if row else "")
+        self.error.clear_message()
+
+    def start_new(self) -> None:
+        self.list.clearSelection()
+        self._fill(None)
+        self.fields["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, widget in self.fields.items():
+            out[name] = widget.value() if isinstance(widget, ListField) else (widget.text().strip() or None)
+        out["categories"] = [
+            self.categories.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.categories.count())
+            if self.categories.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        out["notes"] = self.notes.toPlainText().strip() or None
+        return out
+
+    def save(self) -> None:
+        values, editing = self.values(), self._editing
+        self.save_button.setEnabled(False)
+
+        def done(provider_id: str) -> None:
+            self.save_button.setEnabled(True)
+            self._editing = provider_id
+            self.form_title.setText(str(values["name"]))
+            self.status.setText("Saved.")
+            self.refresh(select=provider_id)
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.error.show_message(message_of(exc))
+            field = exc.field if isinstance(exc, ValidationError) else None
+            target = self.categories if field == "categories" else self.fields.get(field or "")
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._work(lambda service: service.save(editing, values), done, failed)
+
+    # --- CSV -----------------------------------------------------------------------------------------------------
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import providers", "", "CSV files (*.csv);;All files (*)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        self.status.setText("Checking every row…")
+        self.problems.clear()
+        self.problems.hide()
+
+        def done(summary: Any) -> None:
+            self.status.setText(
+                f"Imported: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged."
+            )
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(message_of(exc))
+            if isinstance(exc, ProviderImportError) and exc.problems:
+                for problem in exc.problems:
+                    QListWidgetItem(str(problem), self.problems)
+                lines = min(len(exc.problems), 6)
+                self.problems.setFixedHeight(self.problems.sizeHintForRow(0) * lines + 8)
+                self.problems.show()
+                self.problems.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._work(lambda service: service.import_csv(path), done, failed)
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export providers", "providers.csv", "CSV files (*.csv)")
+        if path:
+            self.export_file(path)
+
+    def export_file(self, path: str) -> None:
+        def done(count: int) -> None:
+            self.status.setText(f"Exported {count} provider{'s' if count != 1 else ''} to {Path(path).name}.")
+
+        self._work(lambda service: service.export_csv(path), done)
+
+
+__all__ = ["ProviderDirectoryDialog"]
