@@ -232,6 +232,10 @@ def test_place_warnings_and_safe_contacts_by_keyboard(qtbot, page, ws, pid, runn
     view = SafetyService(ws).view(pid)
     assert view is not None and [c.name for c in view.contacts] == ["Tia"] and view.code_words == ["sunflower"]
     assert contacts.list.count() == 1 and contacts.list.item(0).text() == "Tia (aunt)"
+    assert not section.has_draft()
+    page.safety.scroll.ensureWidgetVisible(contacts.save_button)
+    qtbot.wait(50)
+    shot(page, "contacts")
 
     section.parts.setCurrentRow(4)  # Safe places
     editor.details.setFocus()
@@ -242,6 +246,7 @@ def test_place_warnings_and_safe_contacts_by_keyboard(qtbot, page, ws, pid, runn
     assert editor.warnings.isVisible() and ADDRESS_WARNING in editor.warnings.text()
     qtbot.keyClicks(editor.words, "the Sunflower house")
     assert "code word “sunflower”" in editor.warnings.text()
+    qtbot.wait(50)  # the layout grows the warning on the next turn of the event loop
     shot(page, "warnings")
     editor.set_choice("chosen")
     section.save_part()  # a warning never blocks
@@ -280,6 +285,7 @@ def test_the_persons_copy_is_saved_and_the_office_can_turn_it_off(qtbot, page, w
     assert not section.copy_button.isEnabled()
     assert "turned off printing and saving" in section.copy_about.text()
     assert "turned off" in section.copy_button.toolTip()
+    assert section.copy_status.text() == ""
     shot(page, "copy-off")
 
 

@@ -105,9 +105,12 @@ def _long_editor(parent: QWidget, name: str, lines: int = 3) -> QPlainTextEdit:
 
 def _warning_line(parent: QWidget, name: str) -> QLabel:
     label = _plain(parent, name)
+    # Margins, not CSS padding: a wrapped label measures its height without the style sheet's padding and clips.
+    label.setObjectName("warning")
     label.setStyleSheet(
-        "background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; padding: 8px; color: #3d2a0f;"
+        "#warning { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; color: #3d2a0f; }"
     )
+    label.setContentsMargins(10, 8, 10, 8)
     label.hide()
     return label
 
@@ -225,10 +228,10 @@ class ContactsEditor(QWidget):
             edit.setAccessibleName(f"Contact: {text.lower() if key != 'name' else 'name'}")
             label = QLabel(text, self)
             label.setBuddy(edit)
-            row, col = divmod(index, 2)
-            grid.addWidget(label, row, col * 2)
-            grid.addWidget(edit, row, col * 2 + 1)
+            grid.addWidget(label, index, 0)
+            grid.addWidget(edit, index, 1)
             self.edits[key] = edit
+        grid.setColumnStretch(1, 1)
         self.edits["action_on_unsafe"].setPlaceholderText("for example: call 911, come and collect me")
         self.error = ErrorLine(self)
         self.new_button = plain_button("New contact", "New safe contact", self)
@@ -509,14 +512,14 @@ class SafetyPlanSection(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, info.key)
         self.parts.setFixedWidth(self.parts.fontMetrics().horizontalAdvance("Safe contacts and code words · Not now")
                                  + 40)  # fmt: skip
-        row_height = self.parts.fontMetrics().lineSpacing() + 10  # the item padding below, plus spacing
+        row_height = self.parts.fontMetrics().lineSpacing() + 14  # the item padding below, plus spacing
         self.parts.setMinimumHeight(row_height * len(COMPONENTS) + 2 * self.parts.frameWidth() + 4)
         self.parts.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
         self.editor = ComponentEditor(body)
 
         split = QHBoxLayout()
         split.setSpacing(18)
-        split.addWidget(self.parts)
+        split.addWidget(self.parts, 0, Qt.AlignmentFlag.AlignTop)
         split.addWidget(self.editor, 1)
 
         # The person's copy.
@@ -720,7 +723,7 @@ class SafetyPlanSection(QWidget):
         found: list[str] = []
         for text in (self.editor.words.toPlainText(), self.editor.details.toPlainText()):
             found += [w for w in place_warnings(text, words) if w not in found]
-        self.editor.warnings.setText("\n".join(found))
+        self.editor.warnings.setText("\n\n".join(found))
         self.editor.warnings.setVisible(bool(found))
 
     # --- saving -------------------------------------------------------------------------------------------------
@@ -842,6 +845,7 @@ class SafetyPlanSection(QWidget):
         for widget in (self.code_words, self.password, self.copy_button):
             widget.setEnabled(ready)
         if not allowed:
+            self.copy_status.setText("")
             self.copy_button.setToolTip(NOT_ALLOWED)
             self.copy_about.setText(NOT_ALLOWED)
             self.copy_warning.hide()
