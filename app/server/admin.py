@@ -1,0 +1,477 @@
+"""What the admin command does, as plain functions (the CLI prints; tests call these or the CLI).
+
+The server's data folder holds ``config.json`` (office id, host names, port, URL), ``tls/`` (the office CA, its key,
+the server certificate chain and key; every key file 0600) and, unless ``OFFRAMP_DATABASE_URL`` says otherwise, the
+SQLite database ``server.db``. The office recovery private key is never written here: it goes into the kit PDF only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import hashlib
+import hmac
+import io
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nacl.public import PrivateKey
+from sqlalchemy import case, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.errors import OfframpError, ValidationError
+from app.models.base import utcnow, uuid7
+from app.server import db, kit, pki
+from app.server.access import Principal, visible_to
+from app.server.models import (
+    ROLE_COMPARTMENT,
+    AuditEntry,
+    Compartment,
+    Device,
+    DeviceStatus,
+    EnrolmentCode,
+    Office,
+    RecordHead,
+    Role,
+    Team,
+    UserAccount,
+)
+
+CODE_MINUTES = 15
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+CONSOLE = "console"
+DEFAULT_PORT = 8443
+
+
+class AdminError(OfframpError):
+    code = "admin"
+
+
+# --- the data folder ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServerHome:
+    root: Path
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / "config.json"
+
+    @property
+    def tls(self) -> Path:
+        return self.root / "tls"
+
+    @property
+    def ca_cert(self) -> Path:
+        return self.tls / "ca.pem"
+
+    @property
+    def ca_key(self) -> Path:
+        return self.tls / "ca-key.pem"
+
+    @property
+    def server_cert(self) -> Path:
+        return self.tls / "server.pem"
+
+    @property
+    def server_key(self) -> Path:
+        return self.tls / "server-key.pem"
+
+    def config(self) -> dict[str, Any]:
+        try:
+            return dict(json.loads(self.config_path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise AdminError(
+                "This folder holds no office server yet. Run 'offramp-server init' first, or give the right --data-dir."
+            ) from None
+        except (OSError, ValueError):
+            raise AdminError("The server's config.json could not be read. Restore it from a backup.") from None
+
+    def database_url(self) -> str:
+        return db.database_url(self.root)
+
+    def engine(self) -> Engine:
+        engine = db.make_engine(self.database_url())
+        db.require_current(engine)
+        return engine
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """A new file, 0600 before the first byte; never replaces an existing one."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def session_for(engine: Engine) -> Iterator[Session]:
+    with db.sessions(engine)() as s, s.begin():
+        yield s
+
+
+def audit(s: Session, action: str, outcome: str = "allowed", **fields: Any) -> None:
+    """Append one event. Ids, counts and reason codes only: never a name or anything a person typed."""
+    s.add(AuditEntry(occurred_at=utcnow(), action=action, outcome=outcome, detail=fields.pop("detail", {}), **fields))
+
+
+def the_office(s: Session) -> Office:
+    office = s.scalar(select(Office))
+    if office is None:
+        raise AdminError("This server has no office yet. Run 'offramp-server init' first.")
+    return office
+
+
+# --- init -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class InitResult:
+    office_id: str
+    url: str
+    fingerprint: str
+    public_check: str
+    kit_path: Path
+    hosts: list[str] = field(default_factory=list)
+
+
+def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_path: Path, port: int) -> InitResult:
+    """Create the office: CA, server certificate, recovery key pair (private half into the kit only), database."""
+    office_name = office_name.strip()
+    if not office_name or len(office_name) > 200:
+        raise ValidationError("Give the office a name of up to 200 characters.", field="office")
+    if home.config_path.exists() or home.ca_cert.exists():
+        raise AdminError("This folder already holds an office server; nothing was changed.")
+    kit_path = Path(kit_path)
+    if kit_path.exists():
+        raise AdminError("A file already exists where the recovery kit would go; choose a new file name.")
+    if not kit_path.parent.is_dir():
+        raise AdminError("The folder for the recovery kit does not exist.")
+    pki.parse_hosts(hosts)  # bad host names are named before anything is made
+
+    office_id = uuid7()
+    recovery = PrivateKey.generate()
+    private = bytearray(bytes(recovery))
+    public = bytes(recovery.public_key)
+    ca = pki.make_ca(office_name, office_id)
+    server = pki.make_server_cert(ca, hosts)
+    url = f"https://{_url_host(hosts[0])}:{port}"
+
+    made: list[Path] = []
+    engine: Engine | None = None
+    try:
+        # The kit first: if it cannot be written, nothing else exists that it would have opened.
+        _write_private(kit_path, kit.kit_pdf(bytes(private), public, office_name=office_name, created=dt.date.today()))
+        made.append(kit_path)
+        home.root.mkdir(parents=True, exist_ok=True)
+        home.root.chmod(0o700)  # the SQLite database, its WAL and the TLS keys: for the server's account only
+        home.tls.mkdir(mode=0o700, exist_ok=True)
+        for path, data in (
+            (home.ca_cert, ca.cert_pem),
+            (home.ca_key, ca.key_pem),
+            (home.server_cert, server.cert_pem + ca.cert_pem),
+            (home.server_key, server.key_pem),
+        ):
+            _write_private(path, data)
+            made.append(path)
+        engine = db.make_engine(home.database_url())
+        if db.current_revision(engine) is not None:
+            raise AdminError("The database already holds an office server; nothing was changed.")
+        db.upgrade(engine)
+        with session_for(engine) as s:
+            s.add(
+                Office(
+                    id=office_id,
+                    name=office_name,
+                    recovery_public_key=public.hex(),
+                    ca_fingerprint=pki.hex_fingerprint(ca.cert_pem),
+                    secret_key=secrets.token_hex(32),
+                )
+            )
+            audit(s, "office_created", actor=CONSOLE, detail={"hosts": len(hosts)})
+        config = {"office_id": office_id, "hosts": hosts, "port": port, "url": url}
+        _write_private(home.config_path, json.dumps(config, indent=2).encode("utf-8"))
+        made.append(home.config_path)
+    except BaseException:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    finally:
+        for i in range(len(private)):
+            private[i] = 0
+        del recovery
+        if engine is not None:
+            engine.dispose()
+    return InitResult(
+        office_id=office_id,
+        url=url,
+        fingerprint=pki.fingerprint(ca.cert_pem),
+        public_check=kit.public_check(public),
+        kit_path=kit_path,
+        hosts=hosts,
+    )
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+# --- teams and users ------------------------------------------------------------------------------------------
+
+
+def add_team(engine: Engine, name: str, compartment: str) -> Team:
+    name = name.strip()
+    if not name or len(name) > 120:
+        raise ValidationError("Give the team a name of up to 120 characters.", field="name")
+    if compartment not in {c.value for c in Compartment}:
+        raise ValidationError("A team's compartment is advocacy, prosecution or administration.", field="compartment")
+    try:
+        with session_for(engine) as s:
+            office = the_office(s)
+            team = Team(office_id=office.id, name=name, compartment=compartment)
+            s.add(team)
+            s.flush()
+            audit(s, "team_added", actor=CONSOLE, team_id=team.id, detail={"compartment": compartment})
+    except IntegrityError:
+        raise AdminError("There is already a team with that name.") from None
+    return team
+
+
+def _team(s: Session, name: str) -> Team:
+    team = s.scalar(select(Team).where(Team.name == name.strip()))
+    if team is None:
+        raise AdminError("There is no team with that name. 'offramp-server team list' shows the teams.")
+    return team
+
+
+def add_user(engine: Engine, username: str, *, team: str, role: str, display_name: str | None = None) -> UserAccount:
+    username = username.strip().lower()
+    if not username or len(username) > 80 or not all(ch.isalnum() or ch in "._-" for ch in username):
+        raise ValidationError(
+            "A user name is up to 80 letters, digits, dots, dashes or underscores, with no spaces.", field="username"
+        )
+    try:
+        role_value = Role(role)
+    except ValueError:
+        raise ValidationError(
+            "That role is not one of: " + ", ".join(r.value for r in Role) + ".", field="role"
+        ) from None
+    try:
+        with session_for(engine) as s:
+            office = the_office(s)
+            the_team = _team(s, team)
+            if Compartment(the_team.compartment) not in ROLE_COMPARTMENT[role_value]:
+                raise ValidationError(
+                    f"A {role_value.value.replace('_', ' ')} belongs in a team of the "
+                    f"{' or '.join(sorted(c.value for c in ROLE_COMPARTMENT[role_value]))} compartment; "
+                    f"that team is in {the_team.compartment}.",
+                    field="team",
+                )
+            user = UserAccount(
+                office_id=office.id,
+                team_id=the_team.id,
+                username=username,
+                display_name=(display_name or username).strip()[:200],
+                role=role_value.value,
+            )
+            s.add(user)
+            s.flush()
+            audit(s, "user_added", actor=CONSOLE, user_id=user.id, team_id=the_team.id, detail={"role": role})
+    except IntegrityError:
+        raise AdminError("There is already a user with that user name.") from None
+    return user
+
+
+# --- enrolment codes ------------------------------------------------------------------------------------------
+
+
+def normalise_code(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum()).translate(_CONFUSABLE)
+
+
+def code_hash(secret_key: str, code: str) -> str:
+    return hmac.new(bytes.fromhex(secret_key), normalise_code(code).encode("ascii"), hashlib.sha256).hexdigest()
+
+
+@dataclass
+class IssuedCode:
+    code: str
+    expires_at: dt.datetime
+    url: str
+    fingerprint: str
+    username: str
+
+
+def issue_code(home: ServerHome, engine: Engine, username: str, *, minutes: int = CODE_MINUTES) -> IssuedCode:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(16))  # 80 bits
+    code = "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+    with session_for(engine) as s:
+        office = the_office(s)
+        user = s.scalar(select(UserAccount).where(UserAccount.username == username.strip().lower()))
+        if user is None:
+            raise AdminError("There is no user with that user name. Add them first with 'offramp-server user add'.")
+        if not user.active:
+            raise AdminError("That user's account is switched off, so it cannot enrol a device.")
+        expires = utcnow() + dt.timedelta(minutes=minutes)
+        entry = EnrolmentCode(
+            user_id=user.id, code_hash=code_hash(office.secret_key, code), issued_by=CONSOLE, expires_at=expires
+        )
+        s.add(entry)
+        s.flush()
+        audit(s, "enrolment_code_issued", actor=CONSOLE, user_id=user.id, detail={"code_id": entry.id})
+    ca_pem = home.ca_cert.read_bytes()
+    return IssuedCode(
+        code=code,
+        expires_at=expires,
+        url=str(home.config().get("url", "")),
+        fingerprint=pki.fingerprint(ca_pem),
+        username=user.username,
+    )
+
+
+# --- devices --------------------------------------------------------------------------------------------------
+
+
+def principal_for(s: Session, device: Device) -> Principal:
+    user = s.get(UserAccount, device.user_id)
+    assert user is not None
+    team = s.get(Team, user.team_id)
+    assert team is not None
+    return Principal(
+        user_id=user.id, team_id=team.id, compartment=team.compartment, role=user.role, device_id=device.id
+    )
+
+
+@dataclass
+class Exposure:
+    """What a device could see when it was revoked: counts by kind of record. No content, no names."""
+
+    device_id: str
+    by_type: dict[str, int]
+    privileged: int
+    highest_seq: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_type.values())
+
+
+def exposure(s: Session, device: Device, *, today: dt.date | None = None) -> Exposure:
+    principal = principal_for(s, device)
+    visible = visible_to(principal, RecordHead, today=today)
+    rows = s.execute(
+        select(
+            RecordHead.type,
+            func.count(),
+            func.sum(case((RecordHead.privileged.is_(True), 1), else_=0)),
+            func.max(RecordHead.server_seq),
+        )
+        .where(visible, RecordHead.deleted.is_(False))
+        .group_by(RecordHead.type)
+        .order_by(RecordHead.type)
+    ).all()
+    return Exposure(
+        device_id=device.id,
+        by_type={t: int(n) for t, n, _p, _m in rows},
+        privileged=sum(int(p or 0) for _t, _n, p, _m in rows),
+        highest_seq=max((int(m or 0) for *_x, m in rows), default=0),
+    )
+
+
+def revoke_device(engine: Engine, device_id: str) -> Exposure:
+    with session_for(engine) as s:
+        device = s.get(Device, device_id.strip())
+        if device is None:
+            raise AdminError("There is no device with that id. 'offramp-server device list' shows the devices.")
+        if device.status == DeviceStatus.REVOKED:
+            raise AdminError("That device was already revoked; it can no longer reach the server.")
+        report = exposure(s, device)
+        device.status = DeviceStatus.REVOKED.value
+        device.revoked_at = utcnow()
+        device.revoked_by = CONSOLE
+        audit(
+            s,
+            "device_revoked",
+            actor=CONSOLE,
+            user_id=device.user_id,
+            device_id=device.id,
+            detail={"exposure": report.by_type, "privileged": report.privileged, "highest_seq": report.highest_seq},
+        )
+    return report
+
+
+def list_devices(engine: Engine) -> list[tuple[Device, str]]:
+    with session_for(engine) as s:
+        rows = s.execute(
+            select(Device, UserAccount.username)
+            .join(UserAccount, UserAccount.id == Device.user_id)
+            .order_by(Device.enrolled_at)
+        ).all()
+        return [(d, u) for d, u in rows]
+
+
+# --- the audit log --------------------------------------------------------------------------------------------
+
+AUDIT_COLUMNS = (
+    "id",
+    "occurred_at",
+    "action",
+    "outcome",
+    "actor",
+    "user_id",
+    "device_id",
+    "team_id",
+    "record_type",
+    "record_id",
+    "remote",
+    "detail",
+)
+
+
+def audit_rows(engine: Engine, *, since: dt.datetime | None = None) -> Iterator[dict[str, Any]]:
+    with db.sessions(engine)() as s:
+        q = select(AuditEntry).order_by(AuditEntry.id)
+        if since is not None:
+            q = q.where(AuditEntry.occurred_at >= since)
+        for entry in s.scalars(q).yield_per(1000):
+            yield {
+                "id": entry.id,
+                "occurred_at": entry.occurred_at.isoformat(),
+                "action": entry.action,
+                "outcome": entry.outcome,
+                "actor": entry.actor,
+                "user_id": entry.user_id,
+                "device_id": entry.device_id,
+                "team_id": entry.team_id,
+                "record_type": entry.record_type,
+                "record_id": entry.record_id,
+                "remote": entry.remote,
+                "detail": entry.detail,
+            }
+
+
+def audit_export(rows: Iterator[dict[str, Any]], fmt: str, out: io.TextIOBase | Any) -> int:
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=AUDIT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "detail": json.dumps(row["detail"], sort_keys=True)})
+            count += 1
+    else:
+        for row in rows:
+            out.write(json.dumps(row, sort_keys=True) + "\n")
+            count += 1
+    return count

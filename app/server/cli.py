@@ -1,0 +1,318 @@
+"""The ``offramp-server`` admin command, run on the office server by its admin.
+
+Exit status as ``offramp``: 0 done; 1 declined with one plain sentence on stderr; 2 a usage error. Every subcommand
+takes ``--data-dir`` (default: ``OFFRAMP_SERVER_DIR``, else the platform's data folder for "Offramp Server");
+``OFFRAMP_DATABASE_URL`` chooses PostgreSQL instead of the SQLite file in that folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.errors import OfframpError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def default_data_dir() -> str:
+    env = os.environ.get("OFFRAMP_SERVER_DIR", "").strip()
+    if env:
+        return env
+    from platformdirs import user_data_dir
+
+    return user_data_dir("Offramp Server", appauthor=False)
+
+
+def _say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _home(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.server.admin import ServerHome
+
+    return ServerHome(Path(args.data_dir))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.server.admin import init_office
+
+    hosts = [h for group in args.host for h in group.split(",") if h.strip()]
+    result = init_office(_home(args), office_name=args.office, hosts=hosts, kit_path=Path(args.kit), port=args.port)
+    _say(f"Created the office server in {args.data_dir}.")
+    _say(f"    Address:         {result.url}")
+    _say(f"    CA fingerprint:  {result.fingerprint}")
+    _say("")
+    _say(f"The Office Recovery Kit was written once, to {result.kit_path}.")
+    _say(f"Its public key check is {result.public_check}.")
+    _say("Print it now, keep the printed copies locked away, then delete the file. The server does not keep")
+    _say("this key: it cannot be printed again.")
+    return EXIT_OK
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from app.server import db
+
+    home = _home(args)
+    home.config()
+    engine = db.make_engine(home.database_url())
+    try:
+        if db.current_revision(engine) == db.head_revision():
+            _say("The server's database is already up to date.")
+            return EXIT_OK
+        db.upgrade(engine)
+    finally:
+        engine.dispose()
+    _say("The server's database was updated.")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.server.admin import AdminError
+    from app.server.app import create_app
+
+    home = _home(args)
+    config = home.config()
+    for path in (home.server_cert, home.server_key, home.ca_cert):
+        if not path.is_file():
+            raise AdminError(
+                "The server's TLS certificate or key is missing, and it never serves without TLS. Restore the "
+                "tls folder from a backup."
+            )
+    engine = home.engine()
+    app = create_app(engine)
+    port = args.port or int(config.get("port", 8443))
+    _say(f"Serving the office at {config.get('url', '')} on {args.bind}:{port}. Press Ctrl+C to stop.")
+    uvicorn.run(
+        app,
+        host=args.bind,
+        port=port,
+        ssl_certfile=str(home.server_cert),
+        ssl_keyfile=str(home.server_key),
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        date_header=True,
+    )
+    engine.dispose()
+    return EXIT_OK
+
+
+def cmd_team_add(args: argparse.Namespace) -> int:
+    from app.server.admin import add_team
+
+    engine = _home(args).engine()
+    team = add_team(engine, args.name, args.compartment)
+    _say(f"Added the team '{team.name}' ({team.compartment}). Its id is {team.id}.")
+    return EXIT_OK
+
+
+def cmd_team_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.server.admin import session_for
+    from app.server.models import Team
+
+    engine = _home(args).engine()
+    with session_for(engine) as s:
+        for team in s.scalars(select(Team).order_by(Team.name)):
+            _say(f"{team.name}  ({team.compartment})  {team.id}")
+    return EXIT_OK
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from app.server.admin import add_user
+
+    engine = _home(args).engine()
+    user = add_user(engine, args.username, team=args.team, role=args.role, display_name=args.name)
+    _say(f"Added {user.username} as {user.role.replace('_', ' ')}. Next: 'offramp-server enrol {user.username}'.")
+    return EXIT_OK
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from app.server.admin import issue_code
+
+    home = _home(args)
+    engine = home.engine()
+    issued = issue_code(home, engine, args.username)
+    local = issued.expires_at.astimezone()
+    _say(f"Enrolment for {issued.username}. Type these on their computer with 'offramp enrol':")
+    _say("")
+    _say(f"    Server:       {issued.url}")
+    _say(f"    Code:         {issued.code}")
+    _say(f"    Fingerprint:  {issued.fingerprint}")
+    _say("")
+    _say(f"The code works once, until {local:%H:%M} ({local:%Z}), 15 minutes from now.")
+    return EXIT_OK
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    from app.server.admin import list_devices
+
+    for device, username in list_devices(_home(args).engine()):
+        when = device.enrolled_at.astimezone()
+        _say(f"{device.id}  {username}  {device.status}  enrolled {when:%Y-%m-%d %H:%M}")
+    return EXIT_OK
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    from app.server.admin import revoke_device
+
+    report = revoke_device(_home(args).engine(), args.device_id)
+    _say(f"Revoked device {report.device_id}: from now on every request it makes is turned away.")
+    _say("")
+    _say("Exposure report (what that device could see; counts only):")
+    if not report.by_type:
+        _say("    no records")
+    for kind, count in report.by_type.items():
+        _say(f"    {kind.replace('_', ' '):<28}{count:>8,}")
+    _say(f"    {'total':<28}{report.total:>8,}")
+    _say(f"    of which privileged: {report.privileged:,}; up to server sequence {report.highest_seq:,}")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from app.server.admin import audit_export, audit_rows
+
+    since = None
+    if args.since:
+        try:
+            since = dt.datetime.fromisoformat(args.since)
+        except ValueError:
+            raise OfframpError("--since takes a date like 2026-11-24, or a date and time.") from None
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=dt.UTC)
+    engine = _home(args).engine()
+    rows = audit_rows(engine, since=since)
+    if args.out:
+        try:
+            fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise OfframpError("That file already exists; choose a new name for the export.") from None
+        except OSError:
+            raise OfframpError("The export file could not be created there.") from None
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            count = audit_export(rows, args.format, fh)
+        print(f"Wrote {count:,} audit events to {args.out}.", file=sys.stderr)
+    else:
+        audit_export(rows, args.format, sys.stdout)
+    return EXIT_OK
+
+
+# --- parser -----------------------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"offramp-server: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", default=default_data_dir(), help="the server's data folder")
+
+    parser = _Parser(prog="offramp-server", description="Set up and run the Offramp office server.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add(
+        parent: argparse._SubParsersAction,
+        name: str,
+        func: Callable[[argparse.Namespace], int],
+        help_: str,
+    ) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, parents=[common], help=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add(sub, "init", cmd_init, "create the office, its certificates and the recovery kit (once)")
+    p.add_argument("--office", required=True, help="the office's name, as shown to staff")
+    p.add_argument(
+        "--host",
+        action="append",
+        required=True,
+        help="a host name or IP address devices use (repeat or comma-separate)",
+    )
+    p.add_argument("--kit", required=True, help="where to write the Office Recovery Kit PDF (a new file)")
+    p.add_argument("--port", type=int, default=8443)
+    add(sub, "upgrade", cmd_upgrade, "update the server's database after installing a new version")
+    p = add(sub, "serve", cmd_serve, "run the server (always over TLS)")
+    p.add_argument("--bind", default="0.0.0.0", help="address to listen on")  # noqa: S104 - an office server
+    p.add_argument("--port", type=int, default=None)
+
+    team = sub.add_parser("team", help="teams and their compartments")
+    tsub = team.add_subparsers(dest="team_command", required=True, parser_class=_Parser)
+    p = add(tsub, "add", cmd_team_add, "add a team")
+    p.add_argument("name")
+    p.add_argument("--compartment", required=True, choices=["advocacy", "prosecution", "administration"])
+    add(tsub, "list", cmd_team_list, "list the teams")
+
+    user = sub.add_parser("user", help="staff accounts")
+    usub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    p = add(usub, "add", cmd_user_add, "add a member of staff")
+    p.add_argument("username")
+    p.add_argument("--team", required=True)
+    p.add_argument(
+        "--role",
+        required=True,
+        choices=[
+            "advocate",
+            "advocate_supervisor",
+            "prosecutor",
+            "paralegal",
+            "prosecution_supervisor",
+            "analyst",
+            "office_admin",
+        ],
+    )
+    p.add_argument("--name", help="the name colleagues see (default: the user name)")
+
+    p = add(sub, "enrol", cmd_enrol, "print a one-time code for enrolling a user's device (15 minutes)")
+    p.add_argument("username")
+
+    device = sub.add_parser("device", help="enrolled devices")
+    dsub = device.add_subparsers(dest="device_command", required=True, parser_class=_Parser)
+    add(dsub, "list", cmd_device_list, "list enrolled devices")
+    p = add(dsub, "revoke", cmd_device_revoke, "withdraw a device's enrolment and show what it could see")
+    p.add_argument("device_id")
+
+    p = add(sub, "audit", cmd_audit, "export the server audit log")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
+    p.add_argument("--out", help="write to this new file instead of the screen")
+    p.add_argument("--since", help="only events from this date or time on (ISO 8601)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except OfframpError as exc:
+        print(exc.message, file=sys.stderr)
+        if exc.detail and os.environ.get("OFFRAMP_DEBUG"):
+            print(f"(detail: {exc.detail})", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception:
+        if os.environ.get("OFFRAMP_DEBUG"):
+            raise
+        print(
+            "The office server command stopped because of an unexpected problem. Run it again with "
+            "OFFRAMP_DEBUG=1 set for technical detail.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
