@@ -231,11 +231,17 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action = QAction(self.tr("&About Offramp"), self)
         self.about_action.triggered.connect(self.open_about)
+        self.providers_action = QAction(self.tr("&Provider directory…"), self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.providers_action.triggered.connect(lambda: self._open_with_vault("providers"))
+        self.follow_ups_action = QAction(self.tr("&Follow-ups due…"), self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.follow_ups_action.triggered.connect(lambda: self._open_with_vault("follow_ups"))
 
         vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
         vault_menu.addAction(self.lock_action)
         vault_menu.addAction(self.quick_exit_action)
         vault_menu.addSeparator()
+        vault_menu.addAction(self.providers_action)
+        vault_menu.addAction(self.follow_ups_action)
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
         vault_menu.addAction(quit_action)
@@ -444,6 +450,20 @@ class MainWindow(QMainWindow):
         if QUICK_UNLOCK_ENABLED.key in keys and not self.settings.get(QUICK_UNLOCK_ENABLED):
             vault = self.vault
             self.runner.run(lambda: _forget_quick_unlock(vault))
+
+    def _open_with_vault(self, which: str) -> None:
+        """The provider directory or the follow-ups view; both need an open vault and close when it locks."""
+        if self._workspace is None:
+            return
+        from app.ui.followups import FollowUpsDialog
+        from app.ui.providers import ProviderDirectoryDialog
+
+        if which == "providers":
+            ProviderDirectoryDialog(self._workspace, self.runner, self).open()
+            return
+        dialog = FollowUpsDialog(self._workspace, self.runner, self)
+        dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "referrals"))
+        dialog.open()
 
     def open_about(self) -> None:
         from app.ui.about import AboutDialog

@@ -104,6 +104,8 @@ class ProviderDirectoryDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+        self.categories.setWordWrap(True)
+        self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.categories.setMinimumHeight(self.categories.fontMetrics().lineSpacing() * 6)
         categories_label = QLabel("Kinds of help (required)", self)
         categories_label.setBuddy(self.categories)

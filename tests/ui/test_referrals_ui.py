@@ -93,6 +93,8 @@ def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
 
 def shot(widget: QWidget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):  # let the layouts settle
+        QApplication.processEvents()
     assert widget.grab().save(str(SHOTS / f"{name}.png"))
 
 

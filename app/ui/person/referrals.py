@@ -46,6 +46,7 @@ from app.ui.qt import (
     QListWidgetItem,
     QScrollArea,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -125,7 +126,7 @@ class _Form(QFrame):
         self.save_button = plain_button(save_text, save_text, self)
         self.save_button.setDefault(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -133,6 +134,7 @@ class _Form(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addLayout(self.grid)
+        layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.fields: dict[str, QWidget] = {}
         self.hide()
@@ -184,6 +186,7 @@ class ReferralsSection(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName("Referrals and consent")
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -246,17 +249,24 @@ class ReferralsSection(QWidget):
         self.referrals.currentRowChanged.connect(lambda _r: self._show_detail())
         self.gate = self._build_gate(body)
 
-        steps = QHBoxLayout()
-        steps.setSpacing(8)
-        steps.addWidget(self.decision_box)
-        steps.addWidget(self.decision_button)
-        steps.addSpacing(16)
-        steps.addWidget(self.step_kind)
-        steps.addWidget(self.step_date)
-        steps.addWidget(self.step_button)
-        steps.addStretch(1)
         self.steps_row = QWidget(body)
-        self.steps_row.setLayout(steps)
+        steps = QGridLayout(self.steps_row)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.setHorizontalSpacing(8)
+        steps.setVerticalSpacing(6)
+        steps.addWidget(QLabel("Decision", self.steps_row), 0, 0)
+        steps.addWidget(self.decision_box, 0, 1)
+        steps.addWidget(self.decision_button, 0, 2, Qt.AlignmentFlag.AlignLeft)
+        steps.addWidget(QLabel("Next step", self.steps_row), 1, 0)
+        steps.addWidget(self.step_kind, 1, 1)
+        step_line = QHBoxLayout()
+        step_line.setSpacing(8)
+        step_line.addWidget(self.step_date)
+        step_line.addWidget(self.step_button)
+        step_line.addStretch(1)
+        steps.addLayout(step_line, 1, 2)
+        steps.setColumnStretch(3, 1)
+        self.detail.setStyleSheet("color: #2b333b;")
 
         consent_buttons = QHBoxLayout()
         consent_buttons.addWidget(self.add_consent_button)
@@ -603,7 +613,8 @@ class ReferralsSection(QWidget):
         self._reset_form(form)
         form.show()
         first.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(form)
+        # After the layout has made room for the form: scroll so all of it shows.
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(form, 0, 0))
 
     def _close_form(self, form: _Form, back_to: QWidget) -> None:
         self._reset_form(form)
