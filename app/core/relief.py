@@ -387,6 +387,8 @@ class ReliefService:
             raise ValidationError("A petition stays with the case it was added to.", field="case_id")
         self._check_petition(case, _values(petition, PETITION_FIELDS) | cleaned)
         chosen = None if charge_ids is None else self._charges_of(case, charge_ids)
+        if chosen is not None and "relief_types" not in cleaned:
+            cleaned["relief_types"] = sorted({c.relief_sought for c in chosen if c.relief_sought})
         self.ws.records.update("relief_petition", petition_id, cleaned)
         if chosen is not None:
             chosen_ids = {c.id for c in chosen}
