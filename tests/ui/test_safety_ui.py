@@ -304,3 +304,32 @@ def test_clear_leaves_nothing_of_the_plan_on_screen(qtbot, page, ws, pid, runner
     joined = "\n".join(texts)
     assert "drinks" not in joined and "Tia" not in joined and "Chosen" not in joined
     assert section.editor.contacts.list.count() == 0 and not section.has_draft()
+
+
+def test_unsaved_typing_survives_a_lock(qtbot, page, ws, pid, runner) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.drafts import collect_drafts, restore_drafts
+
+    SafetyService(ws).open_plan(pid, {"survivor_choice": "chosen"})
+    open_safety(qtbot, page, ws, pid, runner)
+    section = page.safety
+    section.plan_form.review.setFocus()
+    qtbot.keyClicks(section.plan_form.review, "2031-01-02")
+    section.parts.setCurrentRow(8)  # Health
+    section.editor.set_choice("not_now")
+    qtbot.keyClicks(section.editor.words, "Ask me next month")
+    section.parts.setCurrentRow(3)
+    qtbot.keyClicks(section.editor.contacts.edits["name"], "Sam")
+    drafts = collect_drafts(page)
+    assert list(drafts) == [f"safety:{pid}"]
+
+    page.clear()
+    assert not section.has_draft()
+    open_safety(qtbot, page, ws, pid, runner)
+    assert restore_drafts(page, drafts) == {f"safety:{pid}"}
+    settle(qtbot, runner)
+    assert section.plan_form.review.text() == "2031-01-02"
+    assert section.editor.contacts.edits["name"].text() == "Sam"
+    section.parts.setCurrentRow(8)
+    assert section.editor.choice() == "not_now" and section.editor.words.toPlainText() == "Ask me next month"
+    assert section.has_draft()
+    assert SafetyService(ws).view(pid).component("health").current is None  # type: ignore[union-attr]

@@ -633,6 +633,62 @@ class SafetyPlanSection(QWidget):
         self._keep_part_draft()
         return self.plan_form.is_dirty() or bool(self._drafts) or self.editor.contacts.is_dirty()
 
+    # --- DraftAware: unsaved typing survives a lock -------------------------------------------------------------
+
+    def draft_slot(self) -> str | None:
+        return f"safety:{self._person_id}" if self._person_id else None
+
+    def draft_state(self) -> dict[str, Any]:
+        self._keep_part_draft()
+        form = self.plan_form
+        contacts = self.editor.contacts
+        return {
+            "plan": {
+                "survivor_choice": form.choice.value(),
+                "danger_now": form.danger.value(),
+                "leaving_intent": form.leaving.value(),
+                "offered_on": form.offered.text(),
+                "review_due": form.review.text(),
+            }
+            if form.is_dirty()
+            else None,
+            "parts": {key: list(state) for key, state in self._drafts.items()},
+            "part": self._showing,
+            "contact": {"id": contacts.current_id, "values": contacts.values()} if contacts.is_dirty() else None,
+        }
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        plan = state.get("plan")
+        if isinstance(plan, dict):
+            form = self.plan_form
+            form.choice.set_value(plan.get("survivor_choice"))
+            form.danger.set_value(plan.get("danger_now"))
+            form.leaving.set_value(plan.get("leaving_intent"))
+            form.offered.setText(str(plan.get("offered_on") or ""))
+            form.review.setText(str(plan.get("review_due") or ""))
+        parts = state.get("parts") or {}
+        keys = [c.key for c in COMPONENTS]
+        self._drafts = {
+            key: (value[0], value[1], value[2])
+            for key, value in parts.items()
+            if key in keys and isinstance(value, list) and len(value) == 3
+        }
+        part = state.get("part")
+        if part in keys:
+            self.parts.blockSignals(True)
+            self.parts.setCurrentRow(keys.index(part))
+            self.parts.blockSignals(False)
+        if self._view is not None or self._drafts:
+            self.editor.setEnabled(True)
+            self._show_part(max(self.parts.currentRow(), 0))
+            self._label_parts()
+        contact = state.get("contact")
+        if isinstance(contact, dict):
+            contacts = self.editor.contacts
+            contacts.current_id = contact.get("id")
+            for key, edit in contacts.edits.items():
+                edit.setText(str((contact.get("values") or {}).get(key) or ""))
+
     # --- showing ------------------------------------------------------------------------------------------------
 
     def _arrived(self, person_id: str, view: PlanView | None) -> None:
