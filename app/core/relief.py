@@ -628,7 +628,10 @@ class ReliefService:
                     options={c["id"]: self.relief_options(rc, {**c, "relief_sought": None}) for c in charge_values},
                 )
             )
-        jurisdictions = [(r.jurisdiction, r.title) for r in self.rules.all()]
+        jurisdictions = [
+            (r.jurisdiction, f"{r.title} (example rules, not legal advice)" if r.example else r.title)
+            for r in self.rules.all()
+        ]
         return ReliefOverview(person_id, views, jurisdictions, self._today())
 
     # --- helpers --------------------------------------------------------------------------------------------

@@ -122,7 +122,9 @@ def choose(qtbot, box: QComboBox, text: str) -> None:  # type: ignore[no-untyped
 
 def start_case(qtbot, page: PersonWorkspace, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     section = page.relief
-    assert section.start_panel.isVisible() and combo(section, "Jurisdiction").currentText() == "Example State"
+    assert section.start_panel.isVisible() and combo(section, "Jurisdiction").currentText() == (
+        "Example State (example rules, not legal advice)"
+    )
     press(qtbot, section, "Start record relief")
     settle(qtbot, runner)
     assert section.case_panel.isVisible()

@@ -102,7 +102,12 @@ DECISION_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 _STATE_COLOURS = {"overdue": "#a4262c", "due_soon": "#8a5300", "upcoming": "#222222", "done": "#5f5f5f"}
-_LIST_STYLE = "QListWidget::item { padding: 7px 8px; }"
+# A chosen row is a quiet tint, not a block of colour: three lists are on screen and only one has the keyboard.
+_LIST_STYLE = (
+    "QListWidget::item { padding: 7px 8px; }"
+    "QListWidget::item:selected { background: #dde8f4; color: #111111; }"
+    "QListWidget:focus { border: 2px solid #3b73b9; }"
+)
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
