@@ -44,6 +44,7 @@ __all__ = [
     "DANGER_LABELS",
     "LEAVING_LABELS",
     "PLACE_COMPONENTS",
+    "PLAN_CHOICE_LABELS",
     "ComponentInfo",
     "ComponentView",
     "ContactInfo",
@@ -442,7 +443,7 @@ class SafetyService:
             return self.update_plan(existing.id, values) if values else existing
         today = dt.date.today()
         start = {"offered_on": today, "status": PlanStatus.ACTIVE.value}
-        if values.get("survivor_choice", SurvivorChoice.CHOSEN) == SurvivorChoice.CHOSEN:
+        if values.get("survivor_choice") == SurvivorChoice.CHOSEN:
             start["started_on"] = today
         self._check_plan(values)
         plan = self.ws.records.create("safety_plan", start | values, person_id=person_id)

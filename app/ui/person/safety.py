@@ -838,7 +838,7 @@ class SafetyPlanSection(QWidget):
 
         def work(ws: Workspace) -> None:
             service = SafetyService(ws)
-            pid = plan_id or service.open_plan(person_id, {"survivor_choice": "chosen"}).id
+            pid = plan_id or service.open_plan(person_id).id
             service.record_item(pid, key, choice=choice, words=words, details=details)
 
         def done(_result: Any) -> None:
@@ -864,7 +864,7 @@ class SafetyPlanSection(QWidget):
             service = SafetyService(ws)
             if contact_id is not None:
                 return service.update_contact(contact_id, values)
-            pid = plan_id or service.open_plan(person_id, {"survivor_choice": "chosen"}).id
+            pid = plan_id or service.open_plan(person_id).id
             return service.add_contact(pid, values)
 
         def done(contact: ContactInfo) -> None:
