@@ -266,3 +266,94 @@ def test_the_admin_command_speaks_plainly(office: Office) -> None:
     lines = audit.stdout.splitlines()
     assert lines[0].startswith("id,occurred_at,action,outcome")
     assert any(",office_created,allowed," in line for line in lines)
+
+
+def test_the_read_endpoints_serve_only_what_visible_to_allows(office: Office) -> None:
+    from app.models import Consent, Disclosure, NoteEntry, Person
+    from app.models.base import uuid7
+    from app.server import db, records
+
+    owner = office.enrol(office.user("Advocacy A", "advocate"))
+    colleague = office.enrol(office.user("Advocacy A", "advocate_supervisor"))
+    elsewhere = office.enrol(office.user("Advocacy B", "advocate"))
+    prosecutor = office.enrol(office.user("Prosecution P", "prosecutor"))
+    other_prosecutor = office.enrol(office.user("Prosecution Q", "prosecutor"))
+    analyst = office.enrol(office.user("Administration", "analyst"))
+    uid, team_a = owner.info["user_id"], office.teams["Advocacy A"]
+    today = dt.date.today()
+    env = dict(
+        owner_user_id=uid, team_id=team_a, regime="advocacy", edited_hlc="1", edited_by=uid, edited_device=owner.id
+    )
+    person = Person(id=uuid7(), visibility="my_team", privileged=True, preferred_name="Fictional Person", **env)
+    person.person_id = person.id
+    consent = Consent(
+        id=uuid7(),
+        person_id=person.id,
+        visibility="my_team",
+        privileged=True,
+        recipient="Prosecution P",
+        purpose="Court preparation",
+        starts_on=today - dt.timedelta(days=1),
+        expires_on=today + dt.timedelta(days=90),
+        **env,
+    )
+    note = NoteEntry(
+        id=uuid7(), person_id=person.id, visibility="my_team", privileged=True, body="Privileged words", **env
+    )
+    disclosure = Disclosure(
+        id=uuid7(),
+        person_id=person.id,
+        visibility="shared_with_prosecution",
+        privileged=False,
+        consent_id=consent.id,
+        recipient="Prosecution P",
+        recipient_team_id=office.teams["Prosecution P"],
+        facts="Only what was agreed",
+        disclosed_on=today,
+        allowed=True,
+        **env,
+    )
+    with db.sessions(office.engine)() as s, s.begin():
+        for record in (person, consent, note, disclosure):
+            records.store(s, record, user_id=uid, device_id=owner.id)
+
+    def seen(device: object, path: str) -> set[str]:
+        reply = device.request("GET", path)  # type: ignore[attr-defined]
+        assert reply.status_code == 200, reply.text
+        return {r["values"]["id"] for r in reply.json()["records"]}
+
+    everything = {person.id, consent.id, note.id, disclosure.id}
+    people_path = f"/v1/people/{person.id}/records"
+    assert seen(owner, people_path) == everything
+    assert seen(colleague, people_path) == everything
+    assert seen(elsewhere, people_path) == set()
+    assert seen(prosecutor, people_path) == {disclosure.id}
+    assert seen(other_prosecutor, people_path) == set()
+    assert seen(analyst, people_path) == set()
+
+    shared = prosecutor.request("GET", f"/v1/records/{disclosure.id}")
+    assert shared.status_code == 200 and shared.json()["values"]["facts"] == "Only what was agreed"
+    for record_id in (person.id, consent.id, note.id):
+        hidden = prosecutor.request("GET", f"/v1/records/{record_id}")
+        assert hidden.status_code == 404 and "Privileged" not in hidden.text
+    assert analyst.request("GET", f"/v1/records/{note.id}").status_code == 404
+
+    # Withdrawing the consent lapses the share on the very next read.
+    consent.revoked_on = today
+    with db.sessions(office.engine)() as s, s.begin():
+        records.store(s, consent, user_id=uid, device_id=owner.id)
+    assert prosecutor.request("GET", f"/v1/records/{disclosure.id}").status_code == 404
+    assert seen(prosecutor, people_path) == set()
+
+    # Every record served is in the audit log with the user and device that got it.
+    with office.engine.connect() as conn:
+        served = (
+            conn.execute(
+                sa.select(AuditEntry.record_id).where(
+                    AuditEntry.action == "record_served", AuditEntry.device_id == prosecutor.id
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert sorted(set(served)) == [disclosure.id]
