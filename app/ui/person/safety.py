@@ -342,6 +342,7 @@ class ComponentEditor(QWidget):
             font = QFont(radio.font())
             font.setPointSizeF(font.pointSizeF() * 1.1)
             radio.setFont(font)
+            radio.setMinimumWidth(radio.sizeHint().width() + 8)  # room for the thicker border when it is chosen
             self.group.addButton(radio)
             self.radios[value] = radio
             choices.addWidget(radio)
