@@ -357,3 +357,34 @@ def test_the_read_endpoints_serve_only_what_visible_to_allows(office: Office) ->
             .all()
         )
     assert sorted(set(served)) == [disclosure.id]
+
+
+def test_the_recovery_kit_opens_office_recovery_and_the_server_forgot_its_key(office: Office) -> None:
+    import re
+
+    from nacl.public import PrivateKey
+    from pypdf import PdfReader
+
+    from app.server import kit
+
+    text = "\n".join(page.extract_text() for page in PdfReader(str(office.kit)).pages)
+    assert "Office Recovery Kit" in text and "Test Office" in text
+    groups = re.findall(r"\b[0-9A-Z]{5}\b", text.split("Group 1", 1)[1])[: kit.GROUPS]
+    private = kit.parse_key("-".join(groups))
+    with office.engine.connect() as conn:
+        public_hex = conn.scalar(sa.text("SELECT recovery_public_key FROM office"))
+    assert bytes(PrivateKey(private).public_key).hex() == public_hex
+    # Nothing the server keeps holds the private key, in any form.
+    # A mistyped character is named by its group (pick a typo the group's check character catches).
+    typo = next(ch + groups[1][1:] for ch in kit.ALPHABET if kit._check(1, ch + groups[1][1:4]) != groups[1][4])
+    with pytest.raises(kit.MalformedOfficeKey, match="Group 2"):
+        kit.parse_key("-".join([groups[0], typo, *groups[2:]]))
+    forms = [private, private.hex().encode(), kit.format_key(private).encode(), "".join(groups).encode()]
+    for path in office.home.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(form in data for form in forms), path.name
+    if office.backend == "postgres":
+        with office.engine.connect() as conn:
+            dump = json.dumps([list(map(str, row)) for row in conn.execute(sa.text("SELECT * FROM office"))])
+        assert private.hex() not in dump
