@@ -361,21 +361,7 @@ class SessionService:
     # --- finishing -----------------------------------------------------------------------------------------------
 
     def missing_for_completion(self, view: SessionView) -> list[Item]:
-        """Required items not yet answered in a way that lets the session be complete ("declined" counts)."""
-        missing = []
-        for item in view.template.items():
-            if not item.required_for_completion:
-                continue
-            answer = view.answer(item.id)
-            if item.answer_type == "checklist":
-                ok = answer in _CHECKLIST_SATISFIED
-            elif item.answer_type == "indicator":
-                ok = answer is not None and answer != "not_asked"
-            else:
-                ok = bool(answer)
-            if not ok:
-                missing.append(item)
-        return missing
+        return missing_for_completion(view)
 
     def finish(self, record_type: str, record_id: str, status: str) -> SessionView:
         """Mark the session complete, partial or stopped at the person's request.
@@ -566,6 +552,24 @@ def _rule_words(rule: str) -> str:
     return "any “yes” in a domain"
 
 
+def missing_for_completion(view: SessionView) -> list[Item]:
+    """Required items not yet answered in a way that lets the session be complete ("declined" counts)."""
+    missing = []
+    for item in view.template.items():
+        if not item.required_for_completion:
+            continue
+        answer = view.answer(item.id)
+        if item.answer_type == "checklist":
+            ok = answer in _CHECKLIST_SATISFIED
+        elif item.answer_type == "indicator":
+            ok = answer is not None and answer != "not_asked"
+        else:
+            ok = bool(answer)
+        if not ok:
+            missing.append(item)
+    return missing
+
+
 def check_completion(ws: Workspace, record_type: str, values: Mapping[str, Any]) -> None:
     """The completion rule, for :class:`~app.core.records.RecordService` (any path that sets "complete")."""
     status = values.get("status") if record_type == "checklist_response" else values.get("session_status")
@@ -577,8 +581,7 @@ def check_completion(ws: Workspace, record_type: str, values: Mapping[str, Any])
         return
     answers = {k: dict(v) for k, v in (values.get("answers") or {}).items() if isinstance(v, dict)}
     view = SessionView(record_type, "", "", template, ws.identity.regime, answers, status, utcnow(), None)
-    missing = SessionService(ws).missing_for_completion(view)
-    if missing:
+    if missing_for_completion(view):
         raise ValidationError(
             "Before this can be marked complete, please record the items from the end of the session "
             "(each may be “declined” if the person chose not to).",

@@ -120,6 +120,8 @@ def open_person(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, section: 
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.open(ws, pid, section)
     assert page.location() == (pid, section)
+    # The sections that read their own records start when the person arrives: let them finish too.
+    qtbot.waitUntil(lambda: not page._runner.busy, timeout=10_000)
 
 
 def idle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]

@@ -229,3 +229,30 @@ def test_a_used_template_version_is_listed_and_sessions_keep_their_version(works
     assert len(listed) == 1 and listed[0].template_version == "1" and listed[0].answered == 0
     assert listed[0].total == len(_items(ws, CHECKLIST))
     assert [t.id for t in SessionService(ws).templates("screening")] == ["example-indicator-screening"]
+
+
+def test_a_screening_pdf_for_the_file_holds_its_answers_result_and_version(workspace: Workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+
+    from app.reports.sessions import save_session_pdf, suggested_file_name
+
+    ws = workspace
+    pid = _person(ws)
+    sid = ws.sessions.start(pid, "screening", *SCREENING)
+    ws.sessions.answer("screening", sid, "hurt", "yes", note="Fictional note about a bruise")
+    ws.sessions.answer("screening", sid, "threatened", "declined")
+    ws.sessions.assess(sid, "unclear", "Needs a longer conversation.")
+    name = suggested_file_name("screening", dt.date(2026, 11, 24))
+    assert name == "screening-2026-11-24.pdf"
+    path = save_session_pdf(ws, "screening", sid, tmp_path / name)
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Declined to answer" in text and "Fictional note about a bruise" in text
+    assert "example-indicator-screening" in text and "Advocacy record" in text
+    assert "Needs a longer conversation." in text and "not a determination" in text
+    for word in ("positive", "victim", "score"):
+        assert word not in text.lower().replace("scored", "")
+    exports = [e for e in ws.history(person_id=pid) if e.action == "session_pdf_exported"]
+    assert len(exports) == 1 and exports[0].fields == ["not_protected"]

@@ -1,22 +1,12 @@
-"""The person's interviews section (being built: for now it shows the calm placeholder text)."""
+"""The person's Interviews section: each conversation's before / during / after checklist, filled in by keyboard."""
 
 from __future__ import annotations
 
 from app.ui.person.host import PersonHost
-from app.ui.person.placeholders import LaterSection
+from app.ui.person.session_form import INTERVIEW_WORDS, SessionsPanel
 from app.ui.qt import QWidget
 
 
-class InterviewsSection(LaterSection):
+class InterviewsSection(SessionsPanel):
     def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
-        super().__init__("interviews", parent)
-        self._host = host
-
-    def load(self, person_id: str) -> None:
-        pass
-
-    def clear(self) -> None:
-        pass
-
-    def has_draft(self) -> bool:
-        return False
+        super().__init__(host, INTERVIEW_WORDS, parent)

@@ -1,22 +1,13 @@
-"""The person's screening section (being built: for now it shows the calm placeholder text)."""
+"""The person's Screening section: screenings from versioned templates, their result without labels, the
+practitioner's assessment and the identification decision (a separate, human act)."""
 
 from __future__ import annotations
 
 from app.ui.person.host import PersonHost
-from app.ui.person.placeholders import LaterSection
+from app.ui.person.session_form import SCREENING_WORDS, SessionsPanel
 from app.ui.qt import QWidget
 
 
-class ScreeningSection(LaterSection):
+class ScreeningSection(SessionsPanel):
     def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
-        super().__init__("screening", parent)
-        self._host = host
-
-    def load(self, person_id: str) -> None:
-        pass
-
-    def clear(self) -> None:
-        pass
-
-    def has_draft(self) -> bool:
-        return False
+        super().__init__(host, SCREENING_WORDS, parent)

@@ -1,0 +1,1299 @@
+"""Filling in an interview checklist or a screening, one question at a time, from its template.
+
+:class:`SessionsPanel` is the whole of the Interviews and Screening sections: the person's sessions, a start button
+(behind the under-18 prompt when it applies), the form, and for a screening its result, the practitioner's
+assessment and the identification decision.
+
+The form shows one question in focus, with large answer buttons. Everything works from the keyboard: the number
+keys choose an answer, N goes to the note, Page Down / Page Up (or Alt+Down / Alt+Up) move between questions, and the
+outline on the left jumps anywhere. Every answer is saved into the vault as it is given; a note is saved a moment
+after typing stops, and at once when the question changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.content.templates import Item, Template
+from app.core.sessions import (
+    ASSESSMENT_LABELS,
+    IDENTIFICATION_LABELS,
+    MINOR_PROMPT,
+    MINOR_PROMPT_TITLE,
+    STATUS_LABELS,
+    TRAFFICKING_TYPE_LABELS,
+    Decision,
+    MinorPromptNeeded,
+    ScreeningResult,
+    SessionSummary,
+    SessionView,
+    label_for,
+    missing_for_completion,
+)
+from app.errors import OfframpError
+from app.ui.person.fields import ChoiceBox, ErrorLine, format_date, format_datetime, plain_button
+from app.ui.person.host import PersonHost
+from app.ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QButtonGroup,
+    QFileDialog,
+    QFont,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+NOTE_SAVE_DELAY_MS = 700
+_MUTED = "color: #4a4a4a;"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What a panel calls things: an interview or a screening."""
+
+    kind: str  # "checklist" or "screening"
+    record_type: str
+    section: str  # the workspace section key
+    heading: str
+    intro: str
+    start: str
+    empty: str
+    back: str
+
+
+INTERVIEW_WORDS = _Words(
+    "checklist",
+    "checklist_response",
+    "interviews",
+    "Interviews",
+    "The before, during and after checklist for each conversation. Every answer is saved as you go; a session can "
+    "be left partial or stopped whenever the person wants.",
+    "Start an interview checklist",
+    "No interviews recorded yet.",
+    "All interviews",
+)
+SCREENING_WORDS = _Words(
+    "screening",
+    "screening",
+    "screening",
+    "Screening",
+    "A screening never decides anything about the person. It helps you see whether to talk more or offer help; "
+    "every answer the person declines is recorded as declined, never as “no”.",
+    "Start a screening",
+    "No screenings recorded yet.",
+    "All screenings",
+)
+
+
+def _heading(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _para(text: str, parent: QWidget, style: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OfframpError):
+        return exc.message
+    return "That could not be saved. Please try again; nothing you typed was lost."
+
+
+def session_line(summary: SessionSummary) -> str:
+    status = STATUS_LABELS.get(summary.status or "", "Not finished")
+    return (
+        f"{format_datetime(summary.started_at)} · {summary.title} · {status} · "
+        f"{summary.answered} of {summary.total} answered"
+    )
+
+
+# --- the minor prompt ----------------------------------------------------------------------------------------------
+
+
+class MinorPrompt(QFrame):
+    """Shown before any interview or screening of a person under 18; continuing records the acknowledgement."""
+
+    acknowledged = Signal()
+    declined = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("minor-prompt")
+        self.setStyleSheet(
+            "#minor-prompt { background: #eef4fb; border: 1px solid #7da7d9; border-radius: 8px; }"
+            "#minor-prompt QLabel { color: #10243e; }"
+        )
+        title = _heading(MINOR_PROMPT_TITLE, self, 1.1)
+        body = _para(MINOR_PROMPT, self)
+        body.setAccessibleName(MINOR_PROMPT_TITLE)
+        self.continue_button = plain_button("I have read this — continue", "I have read this, continue", self)
+        self.cancel_button = plain_button("Not now", parent=self)
+        self.continue_button.clicked.connect(self.acknowledged)
+        self.cancel_button.clicked.connect(self.declined)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.continue_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def ask(self) -> None:
+        self.show()
+        self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# --- the list page -------------------------------------------------------------------------------------------------
+
+
+class SessionListPage(QWidget):
+    start_requested = Signal(str, str)  # template id, version
+    open_requested = Signal(str)  # record id
+
+    def __init__(self, words: _Words, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self._templates: list[Template] = []
+        heading = _heading(words.heading, self)
+        intro = _para(words.intro, self, _MUTED)
+        intro.setMaximumWidth(intro.fontMetrics().horizontalAdvance("M") * 52)
+
+        self.template_box = ChoiceBox("", [], empty=None, parent=self)
+        self.template_box.setAccessibleName("Template")
+        self.template_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.start_button = plain_button(words.start, parent=self)
+        self.start_button.setDefault(False)
+        self.start_button.clicked.connect(self._start)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.template_box, 1)
+        start_row.addWidget(self.start_button)
+
+        self.minor_prompt = MinorPrompt(self)
+        self.error = ErrorLine(self)
+
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(f"{words.heading} recorded")
+        self.list.setAccessibleDescription("Press Enter to open one.")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        self.list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        self.list.itemActivated.connect(self._activated)
+        self.empty = _para(words.empty, self, _MUTED)
+
+        self.decision_line = _para("", self)
+        self.decision_line.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(start_row)
+        layout.addWidget(self.minor_prompt)
+        layout.addWidget(self.error)
+        layout.addWidget(self.decision_line)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+
+    def show_templates(self, templates: list[Template]) -> None:
+        self._templates = templates
+        current = self.template_box.value()
+        self.template_box.blockSignals(True)
+        self.template_box.clear()
+        for template in templates:
+            self.template_box.addItem(f"{template.title} (version {template.version})", (template.id, template.version))
+        if current is not None:
+            self.template_box.set_value(current)
+        self.template_box.blockSignals(False)
+        self.template_box.setEnabled(len(templates) > 1)
+        self.start_button.setEnabled(bool(templates))
+
+    def show_sessions(self, sessions: list[SessionSummary]) -> None:
+        selected = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
+        self.list.clear()
+        for summary in sessions:
+            item = QListWidgetItem(session_line(summary), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, summary.record_id)
+            if summary.record_id == selected:
+                self.list.setCurrentItem(item)
+        self.empty.setVisible(not sessions)
+        self.list.setVisible(bool(sessions))
+
+    def show_decision(self, decision: Decision | None) -> None:
+        if decision is None:
+            self.decision_line.setText("Identification: no decision recorded. Only a person decides this.")
+        else:
+            self.decision_line.setText(
+                f"Identification: {IDENTIFICATION_LABELS.get(decision.status, decision.status)} — decided by "
+                f"{decision.decided_by_name} on {format_date(decision.decided_on)}."
+            )
+        self.decision_line.show()
+
+    def clear(self) -> None:
+        self.list.clear()
+        self.empty.show()
+        self.list.hide()
+        self.error.clear_message()
+        self.minor_prompt.hide()
+        self.decision_line.clear()
+        self.decision_line.hide()
+
+    def _start(self) -> None:
+        value = self.template_box.value()
+        if value is None and self._templates:
+            value = (self._templates[0].id, self._templates[0].version)
+        if value is not None:
+            self.start_requested.emit(*value)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def focus_first(self) -> None:
+        if self.list.isVisible() and self.list.count():
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# --- one question --------------------------------------------------------------------------------------------------
+
+
+class QuestionCard(QFrame):
+    """The question in focus: its words, its help, large answer buttons and a note."""
+
+    answered = Signal(str)  # the answer value
+    note_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("question-card")
+        self.setStyleSheet("#question-card { background: #ffffff; border: 1px solid #d5d9de; border-radius: 10px; }")
+        self.item: Item | None = None
+        self.where = _para("", self, _MUTED)
+        self.text = _para("", self)
+        font = QFont(self.text.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.text.setFont(font)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help = _para("", self, _MUTED)
+        self.answers_row = QHBoxLayout()
+        self.answers_row.setSpacing(8)
+        # Not exclusive: an exclusive group cannot show "no answer yet"; set_checked keeps one checked at most.
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        self.buttons: list[QPushButton] = []
+        self.text_answer = QPlainTextEdit(self)
+        self.text_answer.setAccessibleName("Answer")
+        self.text_answer.setTabChangesFocus(True)
+        self.text_answer.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.text_answer.hide()
+        self.note_label = QLabel("&Note (optional)", self)
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName("Note on this question")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("Anything worth keeping, in the person's words where you can.")
+        self.note.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.note_label.setBuddy(self.note)
+        self.note.textChanged.connect(self._note_changed)
+        self.text_answer.textChanged.connect(self._note_changed)
+        self._loading = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self.where)
+        layout.addWidget(self.text)
+        layout.addWidget(self.help)
+        layout.addLayout(self.answers_row)
+        layout.addWidget(self.text_answer)
+        layout.addSpacing(4)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def show_item(self, item: Item, text: str, where: str, answer: str | None, note: str) -> None:
+        self._loading = True
+        self.item = item
+        self.where.setText(where)
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        self.help.setText(item.help or "")
+        self.help.setVisible(bool(item.help))
+        values = tuple(item.answers)
+        labels = tuple(label_for(item, v) if item.answer_type != "choice" else v for v in values)
+        if labels != tuple(b.accessibleName() for b in self.buttons):
+            self._make_buttons(item, values, labels)
+        self.set_checked(answer)
+        is_text = item.answer_type == "text"
+        self.text_answer.setVisible(is_text)
+        self.text_answer.setPlainText(answer or "" if is_text else "")
+        self.note.setPlainText(note)
+        self._loading = False
+
+    def _make_buttons(self, item: Item, values: tuple[str, ...], labels: tuple[str, ...]) -> None:
+        """The answer buttons, made again only when the set of answers changes (the focus stays put otherwise)."""
+        had_focus = any(b.hasFocus() for b in self.buttons)
+        for button in self.buttons:
+            self.group.removeButton(button)
+            button.hide()
+            button.deleteLater()
+        self.buttons = []
+        height = round(self.fontMetrics().height() * 2.4)
+        for index, (value, label) in enumerate(zip(values, labels, strict=True)):
+            button = QPushButton(f"{index + 1}  {label}", self)
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setMinimumHeight(height)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(f"Press {index + 1} to choose this answer.")
+            button.setProperty("answer", value)
+            button.setStyleSheet(
+                "QPushButton { padding: 4px 14px; border: 1px solid #9aa3ad; border-radius: 8px; background: #f7f8fa; }"
+                "QPushButton:checked { background: #1f5fa8; color: #ffffff; border-color: #1f5fa8; }"
+                "QPushButton:focus { border: 2px solid #1f5fa8; }"
+                + ("QPushButton { font-style: italic; }" if value == "declined" else "")
+            )
+            button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
+            self.group.addButton(button)
+            self.answers_row.addWidget(button)
+            button.show()  # a child added to a visible parent stays hidden (and unfocusable) until shown
+            self.buttons.append(button)
+        if had_focus and self.buttons:
+            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clicked(self, value: str) -> None:
+        self.set_checked(value)
+        self.answered.emit(value)
+
+    def clear(self) -> None:
+        self._loading = True
+        self.item = None
+        self.note.clear()
+        self.text_answer.clear()
+        self.text.clear()
+        self.help.clear()
+        self.where.clear()
+        for button in self.buttons:
+            self.group.removeButton(button)
+            button.deleteLater()
+        self.buttons = []
+        self._loading = False
+
+    def choose(self, index: int) -> None:
+        if 0 <= index < len(self.buttons):
+            self.buttons[index].click()
+
+    def set_checked(self, answer: str | None) -> None:
+        for button in self.buttons:
+            button.setChecked(button.property("answer") == answer)
+
+    def focus_answers(self) -> None:
+        target: QWidget = self.text_answer if self.text_answer.isVisible() else (
+            next((b for b in self.buttons if b.isChecked()), self.buttons[0] if self.buttons else self.note)
+        )  # fmt: skip
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _note_changed(self) -> None:
+        if not self._loading:
+            self.note_edited.emit()
+
+
+# --- saving a PDF for the file -------------------------------------------------------------------------------------
+
+
+class PdfBar(QFrame):
+    """Inline (nothing modal left open if the vault locks): an optional password, then where to save."""
+
+    save_requested = Signal(str, str)  # path, password ("" = none)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdf-bar")
+        self.setStyleSheet("#pdf-bar { background: #f4f6f9; border: 1px solid #c4ccd6; border-radius: 8px; }")
+        self.suggested = "session.pdf"
+        explain = _para(
+            "The PDF leaves the encrypted vault. Without a password, anyone who can open the file can read it: set "
+            "one unless the file goes straight into a protected case file.",
+            self,
+        )
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("PDF password (optional)")
+        self.password.setPlaceholderText("Password (optional, at least 8 characters)")
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Repeat the PDF password")
+        self.repeat.setPlaceholderText("Repeat the password")
+        self.error = ErrorLine(self)
+        self.save_button = plain_button("Choose where to save…", "Choose where to save the PDF", self)
+        self.cancel_button = plain_button("Cancel", "Cancel saving a PDF", self)
+        self.save_button.clicked.connect(self._choose)
+        self.cancel_button.clicked.connect(self.dismiss)
+        fields = QHBoxLayout()
+        fields.addWidget(self.password, 1)
+        fields.addWidget(self.repeat, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(explain)
+        layout.addLayout(fields)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def ask(self, suggested: str) -> None:
+        self.suggested = suggested
+        self.password.clear()
+        self.repeat.clear()
+        self.error.clear_message()
+        self.show()
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def dismiss(self) -> None:
+        self.password.clear()
+        self.repeat.clear()
+        self.error.clear_message()
+        self.hide()
+
+    def checked_password(self) -> str | None:
+        """The password, "" for none, or None (with the reason shown) when it cannot be used."""
+        password, repeat = self.password.text(), self.repeat.text()
+        if password != repeat:
+            self.error.show_message("The two passwords are not the same. Please type them again.")
+            return None
+        if password and len(password.strip()) < 8:
+            self.error.show_message("Please use a password of at least 8 characters, or leave both empty.")
+            return None
+        return password
+
+    def save_to(self, path: str) -> None:
+        password = self.checked_password()
+        if password is not None and path:
+            self.save_requested.emit(path, password)
+
+    def _choose(self) -> None:
+        if self.checked_password() is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, "Save a PDF for the file", self.suggested, "PDF (*.pdf)")
+        self.save_to(path)
+
+
+# --- the form ------------------------------------------------------------------------------------------------------
+
+
+class SessionFormPage(QWidget):
+    """One session being filled in. Talks to the vault through the panel's ``run``."""
+
+    back_requested = Signal()
+    result_requested = Signal()
+    pdf_requested = Signal()
+    finished = Signal()
+
+    def __init__(self, panel: SessionsPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.view: SessionView | None = None
+        self._items: list[tuple[Item, str]] = []  # (item, where)
+        self._index = 0
+        self._pending_note = False
+        self._saving = 0
+
+        self.back_button = plain_button(f"← {panel.words.back}", panel.words.back, self)
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = _heading("", self, 1.1)
+        self.status = _para("", self, _MUTED)
+        self.saved = _para("", self, _MUTED)
+        self.saved.setAccessibleName("Saving")
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(8)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.saved)
+
+        self.outline = QListWidget(self)
+        self.outline.setAccessibleName("Questions")
+        self.outline.setAccessibleDescription("Choose a question to go to it.")
+        self.outline.setWordWrap(True)
+        self.outline.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 20)
+        self.outline.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.currentRowChanged.connect(self._outline_moved)
+
+        self.card = QuestionCard(self)
+        self.card.answered.connect(self._answered)
+        self.card.note_edited.connect(self._note_edited)
+        self.prev_button = plain_button("Previous", "Previous question", self)
+        self.next_button = plain_button("Next", "Next question", self)
+        self.prev_button.setToolTip("Page Up")
+        self.next_button.setToolTip("Page Down")
+        self.prev_button.clicked.connect(lambda: self.go(self._index - 1))
+        self.next_button.clicked.connect(lambda: self.go(self._index + 1))
+        self.position = _para("", self, _MUTED)
+        hint = _para("Keys: 1–5 choose an answer · Alt+N note · Page Down next · Page Up previous", self, _MUTED)
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.next_button)
+
+        self.finish_error = ErrorLine(self)
+        self.complete_button = plain_button("Mark complete", parent=self)
+        self.stopped_button = plain_button("Stopped at the person's request", parent=self)
+        self.result_button = plain_button("Result and assessment", parent=self)
+        self.pdf_button = plain_button("Save a PDF for the file…", "Save a PDF for the file", self)
+        self.complete_button.clicked.connect(lambda: self._finish("complete"))
+        self.stopped_button.clicked.connect(lambda: self._finish("stopped_at_request"))
+        self.result_button.clicked.connect(self.result_requested)
+        self.pdf_button.clicked.connect(self.pdf_requested)
+        finish = QHBoxLayout()
+        finish.addWidget(self.pdf_button)
+        finish.addWidget(self.result_button)
+        finish.addStretch(1)
+        finish.addWidget(self.stopped_button)
+        finish.addWidget(self.complete_button)
+
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.card, 1)
+        right.addLayout(nav)
+        right.addWidget(hint)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.outline)
+        body.addLayout(right, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.finish_error)
+        self.pdf_bar = PdfBar(self)
+        layout.addWidget(self.pdf_bar)
+        layout.addLayout(finish)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self._build_keys()
+
+    def _build_keys(self) -> None:
+        def add(keys: list[str], slot: Callable[[], None], name: str) -> None:
+            action = QAction(name, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        for n in range(1, 10):
+            add([str(n)], lambda _checked=False, n=n: self.card.choose(n - 1), f"Answer {n}")
+        add(["PgDown", "Alt+Down"], lambda: self.go(self._index + 1), "Next question")
+        add(["PgUp", "Alt+Up"], lambda: self.go(self._index - 1), "Previous question")
+
+    # --- showing -----------------------------------------------------------------------------------------------
+
+    def show_view(self, view: SessionView, *, keep_place: bool = False) -> None:
+        same = self.view is not None and self.view.record_id == view.record_id
+        self.view = view
+        template = view.template
+        self.title.setText(f"{template.title} · version {template.version}")
+        self._update_status()
+        self.result_button.setVisible(template.kind == "screening")
+        self._items = []
+        self.outline.blockSignals(True)
+        self.outline.clear()
+        for section in template.sections:
+            header = QListWidgetItem(section.title.upper(), self.outline)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont(self.outline.font())
+            font.setWeight(QFont.Weight.DemiBold)
+            header.setFont(font)
+            for item in section.items:
+                self._items.append((item, section.title))
+                entry = QListWidgetItem("", self.outline)
+                entry.setData(Qt.ItemDataRole.UserRole, len(self._items) - 1)
+        self.outline.blockSignals(False)
+        self._refresh_outline()
+        if not (same and keep_place):
+            first_open = next((i for i, (item, _w) in enumerate(self._items) if not view.answer(item.id)), 0)
+            self._index = -1
+            self.go(first_open)
+        self.finish_error.clear_message()
+
+    def _update_status(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        answered = sum(1 for item, _w in self._items if view.answer(item.id)) if self._items else 0
+        status = STATUS_LABELS.get(view.status or "", "Not finished")
+        total = len(view.template.items())
+        self.status.setText(f"{status} · {answered} of {total} answered · every answer is saved as you go")
+
+    def _refresh_outline(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        for row in range(self.outline.count()):
+            entry = self.outline.item(row)
+            index = entry.data(Qt.ItemDataRole.UserRole)
+            if index is None:
+                continue
+            item, _where = self._items[int(index)]
+            answer = view.answer(item.id)
+            mark = "●" if answer else "○"
+            shown = label_for(item, answer) if item.answer_type != "text" else ("Answered" if answer else "")
+            text = _short(item.text_for(view.regime), 34)
+            entry.setText(f"{mark} {index + 1}. {text}" + (f" — {shown}" if shown else ""))
+            entry.setToolTip(item.text_for(view.regime))
+        self._update_status()
+
+    def go(self, index: int) -> None:
+        view = self.view
+        if view is None or not self._items:
+            return
+        index = max(0, min(index, len(self._items) - 1))
+        if index == self._index:
+            return
+        self.flush_note()
+        self._index = index
+        item, where = self._items[index]
+        answer = view.answer(item.id)
+        required = " · needed to finish" if item.required_for_completion else ""
+        self.card.show_item(item, item.text_for(view.regime), f"{where}{required}", answer, view.note(item.id))
+        self.position.setText(f"Question {index + 1} of {len(self._items)}")
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self._items) - 1)
+        for row in range(self.outline.count()):
+            if self.outline.item(row).data(Qt.ItemDataRole.UserRole) == index:
+                self.outline.blockSignals(True)
+                self.outline.setCurrentRow(row)
+                self.outline.blockSignals(False)
+                break
+        if self.isVisible() and not self.outline.hasFocus():
+            self.card.focus_answers()
+
+    def _outline_moved(self, row: int) -> None:
+        entry = self.outline.item(row)
+        if entry is not None and entry.data(Qt.ItemDataRole.UserRole) is not None:
+            self.go(int(entry.data(Qt.ItemDataRole.UserRole)))
+
+    def current_item(self) -> Item | None:
+        return self._items[self._index][0] if 0 <= self._index < len(self._items) else None
+
+    # --- saving ------------------------------------------------------------------------------------------------
+
+    def _answered(self, value: str) -> None:
+        view, item = self.view, self.current_item()
+        if view is None or item is None:
+            return
+        self._save(item.id, value, None)
+
+    def _note_edited(self) -> None:
+        self._pending_note = True
+        self.saved.setText("Typing…")
+        self._note_timer.start()
+
+    def flush_note(self) -> None:
+        """Save the note (and a free-text answer) of the question on screen now, if it changed."""
+        self._note_timer.stop()
+        if not self._pending_note:
+            return
+        self._pending_note = False
+        item = self.current_item()
+        if item is None:
+            return
+        answer = self.card.text_answer.toPlainText() if item.answer_type == "text" else None
+        self._save(item.id, answer, self.card.note.toPlainText())
+
+    def _save(self, item_id: str, answer: str | None, note: str | None) -> None:
+        view = self.view
+        if view is None:
+            return
+        record_type, record_id = view.record_type, view.record_id
+        self._saving += 1
+        self.saved.setText("Saving…")
+
+        def work(ws: Workspace) -> SessionView:
+            return ws.sessions.answer(record_type, record_id, item_id, answer, note)
+
+        def done(new_view: SessionView) -> None:
+            self._saving -= 1
+            if self.view is None or self.view.record_id != new_view.record_id:
+                return
+            self.view = new_view
+            self._refresh_outline()
+            current = self.current_item()
+            if current is not None and current.id == item_id and answer is not None and current.answer_type != "text":
+                self.card.set_checked(new_view.answer(item_id))
+            if self._saving == 0 and not self._pending_note:
+                self.saved.setText("Saved")
+
+        def failed(exc: BaseException) -> None:
+            self._saving -= 1
+            self.saved.setText("Not saved")
+            self.finish_error.show_message(_message(exc))
+
+        if not self.panel.host.run(work, done, failed):
+            self._saving -= 1
+
+    def has_draft(self) -> bool:
+        return self._pending_note or self._saving > 0
+
+    # --- finishing ---------------------------------------------------------------------------------------------
+
+    def _finish(self, status: str) -> None:
+        self.flush_note()
+        view = self.view
+        if view is None:
+            return
+        if status == "complete":
+            missing = missing_for_completion(view)
+            if missing:
+                count = "one item" if len(missing) == 1 else f"{len(missing)} items"
+                self.finish_error.show_message(
+                    f"Not complete yet: please record the {count} marked “needed to finish” (each may be "
+                    "“declined” if the person chose not to). The first is on screen now."
+                )
+                self.go(next(i for i, (item, _w) in enumerate(self._items) if item.id == missing[0].id))
+                return
+        record_type, record_id = view.record_type, view.record_id
+
+        def work(ws: Workspace) -> SessionView:
+            return ws.sessions.finish(record_type, record_id, status)
+
+        def done(new_view: SessionView) -> None:
+            self.view = new_view
+            self._update_status()
+            self.finish_error.clear_message()
+            self.saved.setText(f"Saved as {STATUS_LABELS[status].lower()}")
+            self.finished.emit()
+
+        self.panel.host.run(work, done, lambda exc: self.finish_error.show_message(_message(exc)))
+
+    def clear(self) -> None:
+        self._note_timer.stop()
+        self._pending_note = False
+        self.view = None
+        self._items = []
+        self._index = 0
+        self.outline.clear()
+        self.card.clear()
+        self.title.clear()
+        self.status.clear()
+        self.saved.clear()
+        self.finish_error.clear_message()
+
+
+# --- the screening result ------------------------------------------------------------------------------------------
+
+
+class ResultPage(QWidget):
+    """A screening's result, the practitioner's assessment and the identification decision (with history)."""
+
+    back_requested = Signal()
+
+    def __init__(self, panel: SessionsPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.view: SessionView | None = None
+
+        self.back_button = plain_button("← Back to the answers", "Back to the answers", self)
+        self.back_button.clicked.connect(self.back_requested)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName("What the answers show")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.assessment_group = QButtonGroup(self)
+        self.assessment_group.setExclusive(False)  # "not assessed yet" must be showable; clicks keep one checked
+        self.assessment_buttons: dict[str, QPushButton] = {}
+        assess_row = QHBoxLayout()
+        for value, label in ASSESSMENT_LABELS.items():
+            button = QPushButton(label, self)
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setAccessibleName(label)
+            button.setMinimumHeight(round(self.fontMetrics().height() * 2.2))
+            button.setStyleSheet(
+                "QPushButton { padding: 4px 14px; border: 1px solid #9aa3ad; border-radius: 8px; background: #f7f8fa; }"
+                "QPushButton:checked { background: #1f5fa8; color: #ffffff; border-color: #1f5fa8; }"
+                "QPushButton:focus { border: 2px solid #1f5fa8; }"
+            )
+            self.assessment_group.addButton(button)
+            button.clicked.connect(lambda _checked=False, v=value: self._assessment_clicked(v))
+            self.assessment_buttons[value] = button
+            assess_row.addWidget(button)
+        assess_row.addStretch(1)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setAccessibleName("Reason for your assessment")
+        self.reason.setPlaceholderText("What you saw and heard that led to this.")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.save_assessment = plain_button("Save my assessment", parent=self)
+        self.save_assessment.clicked.connect(self._save_assessment)
+        self.assessment_error = ErrorLine(self)
+
+        self.decision_now = _para("", self)
+        self.decision_status = ChoiceBox(
+            "", [str(v) for v in IDENTIFICATION_LABELS], empty="Choose a decision",
+            labels={str(k): v for k, v in IDENTIFICATION_LABELS.items()}, parent=self,
+        )  # fmt: skip
+        self.decision_status.setAccessibleName("Identification decision")
+        self.decision_type = ChoiceBox(
+            "", [str(v) for v in TRAFFICKING_TYPE_LABELS], empty="Type (when identified)",
+            labels={str(k): v for k, v in TRAFFICKING_TYPE_LABELS.items()}, parent=self,
+        )  # fmt: skip
+        self.decision_type.setAccessibleName("Type of trafficking or exploitation")
+        self.decider = QLineEdit(self)
+        self.decider.setAccessibleName("Your name")
+        self.decider.setPlaceholderText("Your name")
+        self.decision_reason = QPlainTextEdit(self)
+        self.decision_reason.setAccessibleName("Reason for the decision")
+        self.decision_reason.setPlaceholderText("The reason, in a sentence or two.")
+        self.decision_reason.setTabChangesFocus(True)
+        self.decision_reason.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.save_decision = plain_button("Record this decision", parent=self)
+        self.save_decision.clicked.connect(self._save_decision)
+        self.decision_error = ErrorLine(self)
+        self.history = _para("", self, _MUTED)
+        self.history.setAccessibleName("Earlier decisions")
+
+        content = QWidget(self)
+        col = QVBoxLayout(content)
+        col.setContentsMargins(0, 0, 12, 0)
+        col.setSpacing(10)
+        col.addWidget(_heading("What the answers show", content))
+        col.addWidget(self.summary)
+        col.addSpacing(8)
+        col.addWidget(_heading("Your assessment", content))
+        col.addWidget(
+            _para(
+                "Your own reading of this screening, with a reason. It is not an identification decision.",
+                content,
+                _MUTED,
+            )
+        )
+        col.addLayout(assess_row)
+        col.addWidget(self.reason)
+        col.addWidget(self.assessment_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_assessment)
+        col.addLayout(row)
+        col.addSpacing(8)
+        col.addWidget(_heading("Identification decision", content))
+        col.addWidget(
+            _para(
+                "Made only by a named person, with a date and a reason. A later decision keeps this one in the "
+                "history.",
+                content,
+                _MUTED,
+            )
+        )
+        col.addWidget(self.decision_now)
+        pick = QHBoxLayout()
+        pick.addWidget(self.decision_status, 2)
+        pick.addWidget(self.decision_type, 1)
+        col.addLayout(pick)
+        name_label = QLabel("Your &name", content)
+        name_label.setBuddy(self.decider)
+        col.addWidget(name_label)
+        col.addWidget(self.decider)
+        reason_label = QLabel("&Reason", content)
+        reason_label.setBuddy(self.decision_reason)
+        col.addWidget(reason_label)
+        col.addWidget(self.decision_reason)
+        col.addWidget(self.decision_error)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        row2.addWidget(self.save_decision)
+        col.addLayout(row2)
+        col.addWidget(self.history)
+        col.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setAccessibleName("Result and decision")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.content = content
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(scroll, 1)
+
+    def show_result(self, view: SessionView, result: ScreeningResult, decisions: list[Decision], decider: str) -> None:
+        self.view = view
+        self.summary.setText(result_html(view, result))
+        for value, button in self.assessment_buttons.items():
+            button.setChecked(value == view.assessment)
+        self.reason.setPlainText(view.assessment_reason or "")
+        self.show_decisions(decisions)
+        if not self.decider.text():
+            self.decider.setText(decider)
+        self.assessment_error.clear_message()
+        self.decision_error.clear_message()
+
+    def _assessment_clicked(self, value: str) -> None:
+        for other, button in self.assessment_buttons.items():
+            button.setChecked(other == value)
+
+    def show_decisions(self, decisions: list[Decision]) -> None:
+        if decisions:
+            now = decisions[0]
+            self.decision_now.setText(
+                f"In force: {IDENTIFICATION_LABELS.get(now.status, now.status)}"
+                + (f" ({TRAFFICKING_TYPE_LABELS.get(now.trafficking_type, '')})" if now.trafficking_type else "")
+                + f" — {now.decided_by_name}, {format_date(now.decided_on)}. Reason: {now.reason}"
+            )
+        else:
+            self.decision_now.setText("No decision recorded yet.")
+        earlier = [
+            f"{format_date(d.decided_on)} — {IDENTIFICATION_LABELS.get(d.status, d.status)}, {d.decided_by_name}: "
+            f"{d.reason}"
+            for d in decisions[1:]
+        ]
+        self.history.setText(("Earlier decisions:\n" + "\n".join(earlier)) if earlier else "")
+        self.history.setVisible(bool(earlier))
+
+    def _save_assessment(self) -> None:
+        view = self.view
+        checked = next((v for v, b in self.assessment_buttons.items() if b.isChecked()), None)
+        if view is None:
+            return
+        if checked is None:
+            self.assessment_error.show_message("Please choose indicators present, unclear or not indicated.")
+            return
+        reason = self.reason.toPlainText()
+        record_id = view.record_id
+
+        def done(new_view: SessionView) -> None:
+            self.view = new_view
+            self.assessment_error.clear_message()
+            self.panel.host.record_changed(self.panel.words.section)
+
+        self.panel.host.run(
+            lambda ws: ws.sessions.assess(record_id, checked, reason),
+            done,
+            lambda exc: self.assessment_error.show_message(_message(exc)),
+        )
+
+    def _save_decision(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        status = self.decision_status.value()
+        if status is None:
+            self.decision_error.show_message("Please choose a decision.")
+            return
+        kind = self.decision_type.value()
+        name, reason = self.decider.text(), self.decision_reason.toPlainText()
+        person_id, screening_id = view.person_id, view.record_id
+
+        def work(ws: Workspace) -> list[Decision]:
+            ws.sessions.decide(
+                person_id, status=status, reason=reason, decided_by_name=name, trafficking_type=kind,
+                screening_id=screening_id,
+            )  # fmt: skip
+            return ws.sessions.decisions(person_id)
+
+        def done(decisions: list[Decision]) -> None:
+            self.show_decisions(decisions)
+            self.decision_reason.clear()
+            self.decision_status.set_value(None)
+            self.decision_type.set_value(None)
+            self.decision_error.clear_message()
+            self.panel.host.record_changed(self.panel.words.section)
+
+        self.panel.host.run(work, done, lambda exc: self.decision_error.show_message(_message(exc)))
+
+    def clear(self) -> None:
+        self.view = None
+        self.summary.clear()
+        self.reason.clear()
+        self.decider.clear()
+        self.decision_reason.clear()
+        self.decision_now.clear()
+        self.history.clear()
+        for button in self.assessment_buttons.values():
+            button.setChecked(False)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def result_html(view: SessionView, result: ScreeningResult) -> str:
+    """The result as calm rich text: what was said "yes" to by domain, the counts, the rule and the next steps."""
+    parts = ["<p><i>A screening is not a determination. It helps decide whether to talk more or to offer help.</i></p>"]
+    for domain in result.domains:
+        counts = []
+        if domain.unsure:
+            counts.append(f"{domain.unsure} unsure")
+        if domain.declined:
+            counts.append(f"{domain.declined} declined to answer")
+        if domain.not_asked:
+            counts.append(f"{domain.not_asked} not asked")
+        if domain.unanswered:
+            counts.append(f"{domain.unanswered} not answered yet")
+        said = (
+            "<p style='margin-left:12px'>Said “yes” to:</p><ul>"
+            + "".join(f"<li>{_esc(i.text_for(view.regime))}</li>" for i in domain.endorsed)
+            + "</ul>"
+            if domain.endorsed
+            else "<p style='margin-left:12px'>No “yes” answers.</p>"
+        )
+        parts.append(f"<p><b>{_esc(domain.title)}</b>" + (f" — {', '.join(counts)}" if counts else "") + f"</p>{said}")
+    parts.append(f"<p>{_esc(result.rule_note)}</p>")
+    if result.next_steps:
+        parts.append(
+            "<p><b>Suggested next steps</b></p><ul>" + "".join(f"<li>{_esc(s)}</li>" for s in result.next_steps)
+            + "</ul>"
+        )  # fmt: skip
+    else:
+        parts.append("<p>No next steps are suggested by this template's rules.</p>")
+    return "".join(parts)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,.;:") + "…"
+
+
+# --- the panel -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    person_id: str
+    templates: list[Template]
+    sessions: list[SessionSummary]
+    decision: Decision | None
+
+
+class SessionsPanel(QStackedWidget):
+    """The Interviews or the Screening section: list, start, form and (for screenings) the result."""
+
+    def __init__(self, host: PersonHost, words: _Words, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.words = words
+        self._person_id: str | None = None
+        self._pending_start: tuple[str, str] | None = None
+        self.list_page = SessionListPage(words, self)
+        self.form = SessionFormPage(self, self)
+        self.result = ResultPage(self, self)
+        self.addWidget(self.list_page)
+        self.addWidget(self.form)
+        self.addWidget(self.result)
+        self.list_page.start_requested.connect(self.start)
+        self.list_page.open_requested.connect(self.open_session)
+        self.list_page.minor_prompt.acknowledged.connect(self._minor_acknowledged)
+        self.list_page.minor_prompt.declined.connect(self._minor_declined)
+        self.form.back_requested.connect(self.show_list)
+        self.form.result_requested.connect(self.show_result)
+        self.form.finished.connect(lambda: self.host.record_changed(self.words.section))
+        self.form.pdf_requested.connect(self._pdf)
+        self.form.pdf_bar.save_requested.connect(self._save_pdf)
+        self.result.back_requested.connect(lambda: self.setCurrentWidget(self.form))
+
+    # --- SelfLoadingSection ------------------------------------------------------------------------------------
+
+    def load(self, person_id: str) -> None:
+        if person_id != self._person_id:
+            self.clear()
+        self._person_id = person_id
+        kind = self.words.kind
+
+        def work(ws: Workspace) -> _Loaded:
+            decisions = ws.sessions.decisions(person_id) if kind == "screening" else []
+            return _Loaded(
+                person_id, ws.sessions.templates(kind), ws.sessions.list_for_person(person_id, kind),
+                decisions[0] if decisions else None,
+            )  # fmt: skip
+
+        self.host.run(work, self._loaded, lambda exc: self.list_page.error.show_message(_message(exc)))
+
+    def _loaded(self, data: _Loaded) -> None:
+        if data.person_id != self._person_id:
+            return
+        self.list_page.show_templates(data.templates)
+        self.list_page.show_sessions(data.sessions)
+        if self.words.kind == "screening":
+            self.list_page.show_decision(data.decision)
+
+    def clear(self) -> None:
+        self._person_id = None
+        self._pending_start = None
+        self.list_page.clear()
+        self.form.clear()
+        self.result.clear()
+        self.setCurrentWidget(self.list_page)
+
+    def has_draft(self) -> bool:
+        return self.form.has_draft()
+
+    def setFocus(self, reason: Any = Qt.FocusReason.OtherFocusReason) -> None:  # type: ignore[override]
+        page = self.currentWidget()
+        if page is self.list_page:
+            self.list_page.focus_first()
+        elif page is self.form:
+            self.form.card.focus_answers()
+        else:
+            self.result.back_button.setFocus(reason)
+
+    # --- moving around -----------------------------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        self.form.flush_note()
+        self.setCurrentWidget(self.list_page)
+        self.list_page.focus_first()
+
+    def start(self, template_id: str, version: str, acknowledged: bool = False) -> None:
+        person_id = self._person_id
+        if person_id is None:
+            return
+        self.list_page.error.clear_message()
+        record_type = self.words.record_type
+        kind = self.words.kind
+
+        def work(ws: Workspace) -> SessionView:
+            record_id = ws.sessions.start(person_id, kind, template_id, version, minor_prompt_acknowledged=acknowledged)
+            return ws.sessions.view(record_type, record_id)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, MinorPromptNeeded):
+                self._pending_start = (template_id, version)
+                self.list_page.minor_prompt.ask()
+            else:
+                self.list_page.error.show_message(_message(exc))
+
+        self.host.run(work, self._opened_new, failed)
+
+    def _opened_new(self, view: SessionView) -> None:
+        self._show_form(view)
+        self.host.record_changed(self.words.section)
+
+    def _minor_acknowledged(self) -> None:
+        self.list_page.minor_prompt.hide()
+        pending, self._pending_start = self._pending_start, None
+        if pending is not None:
+            self.start(*pending, acknowledged=True)
+
+    def _minor_declined(self) -> None:
+        self._pending_start = None
+        self.list_page.minor_prompt.hide()
+        self.list_page.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_session(self, record_id: str) -> None:
+        record_type = self.words.record_type
+        self.host.run(
+            lambda ws: ws.sessions.view(record_type, record_id),
+            self._show_form,
+            lambda exc: self.list_page.error.show_message(_message(exc)),
+        )
+
+    def _show_form(self, view: SessionView) -> None:
+        self.form.show_view(view)
+        self.setCurrentWidget(self.form)
+        self.form.card.focus_answers()
+
+    def show_result(self) -> None:
+        self.form.flush_note()
+        view = self.form.view
+        if view is None:
+            return
+        record_id, person_id = view.record_id, view.person_id
+
+        def work(ws: Workspace) -> tuple[SessionView, ScreeningResult, list[Decision], str]:
+            fresh = ws.sessions.view("screening", record_id)
+            minor = ws.sessions.needs_minor_prompt(person_id)
+            return (fresh, ws.sessions.result(fresh, minor=minor), ws.sessions.decisions(person_id),
+                    ws.sessions.last_decider_name())  # fmt: skip
+
+        def done(data: tuple[SessionView, ScreeningResult, list[Decision], str]) -> None:
+            self.result.show_result(*data)
+            self.setCurrentWidget(self.result)
+            self.result.assessment_buttons[next(iter(ASSESSMENT_LABELS))].setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.host.run(work, done, lambda exc: self.form.finish_error.show_message(_message(exc)))
+
+    def _pdf(self) -> None:
+        self.form.flush_note()
+        view = self.form.view
+        if view is None:
+            return
+        kind = "interview" if view.record_type == "checklist_response" else "screening"
+        self.form.pdf_bar.ask(f"{kind}-{view.started_at.date().isoformat()}.pdf")
+
+    def _save_pdf(self, path: str, password: str) -> None:
+        view = self.form.view
+        if view is None:
+            return
+        record_type, record_id = view.record_type, view.record_id
+        bar = self.form.pdf_bar
+        bar.save_button.setEnabled(False)
+
+        def work(ws: Workspace) -> str:
+            from app.reports.sessions import save_session_pdf
+
+            return str(save_session_pdf(ws, record_type, record_id, Path(path), password=password or None))
+
+        def done(saved: str) -> None:
+            bar.save_button.setEnabled(True)
+            bar.dismiss()
+            protected = "protected with its password" if password else "not protected by a password"
+            self.form.saved.setText(f"PDF saved ({protected})")
+
+        def failed(exc: BaseException) -> None:
+            bar.save_button.setEnabled(True)
+            bar.error.show_message(
+                exc.message if isinstance(exc, OfframpError) else "The PDF could not be saved there. Please choose "
+                "another folder."
+            )  # fmt: skip
+
+        self.host.run(work, done, failed)
