@@ -20,10 +20,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.content.taxonomy import current_taxonomy, find_category
-from app.core.records import clean_value, columns_of, jsonable
+from app.core.records import clean_value, columns_of
 from app.errors import OfframpError, ValidationError
-from app.models import Provider, record_class
-from app.models.base import Envelope, Visibility
+from app.models import Provider
+from app.models.base import Envelope
 from app.storage.atomic import atomic_write_bytes
 from app.storage.engine import translate_errors
 
@@ -126,45 +126,8 @@ def _row(p: Provider) -> ProviderRow:
 
 def create_in(ws: Workspace, s: Session, record_type: str, values: Mapping[str, Any],
               *, person_id: str | None = None, record_id: str | None = None) -> Envelope:  # fmt: skip
-    """Create a record inside a transaction the caller holds, as :meth:`RecordService.create` does one at a time
-    (validation, envelope, outbox, audit): several records then land together or not at all."""
-    records = ws.records
-    cls = record_class(record_type)
-    cleaned = {k: clean_value(cls, k, v) for k, v in values.items()}
-    for key, col in columns_of(cls).items():
-        if col.info.get("required") and cleaned.get(key) in (None, "", []):
-            label = str(col.info.get("label") or key).lower()
-            raise ValidationError(f"Please fill in the {label}.", field=key)
-    if cls.PERSONAL:
-        if not person_id:
-            raise ValidationError("This record must belong to a person.", field="person_id")
-        records._require_live(s, "person", person_id)
-    records._check_refs(s, cls, cleaned)
-    records._check_rules(record_type, cleaned, None)
-    hlc = ws.clock.tick()
-    ident = ws.identity
-    maker: Any = cls
-    obj = maker(
-        **{k: v for k, v in cleaned.items() if k not in ("visibility", "privileged", "consent_id")},
-        owner_user_id=ident.user_id,
-        team_id=ident.team_id,
-        regime=ident.regime,
-        visibility=cleaned.get("visibility") or Visibility.MY_TEAM.value,
-        privileged=cleaned.get("privileged", ident.regime == "advocacy" and cls.PERSONAL),
-        consent_id=cleaned.get("consent_id"),
-        edited_hlc=hlc,
-        edited_by=ident.user_id,
-        edited_device=ident.device_id,
-        schema_version=cls.SCHEMA_VERSION,
-    )
-    if record_id:
-        obj.id = record_id
-    obj.person_id = person_id if cls.PERSONAL else None
-    s.add(obj)
-    s.flush()
-    patch = {k: jsonable(getattr(obj, k)) for k in records._patch_keys(cls)}
-    records._record_change(s, obj, "create", patch, hlc)
-    return obj
+    """Create a record inside a transaction the caller holds (``ws.records.batch()``), with every check."""
+    return ws.records.create_in(s, record_type, values, person_id=person_id, record_id=record_id)
 
 
 # --- checking one provider --------------------------------------------------------------------------------------
@@ -336,20 +299,13 @@ class ProviderService:
         return ImportSummary(added, updated, unchanged)
 
     def _update_in(self, s: Session, provider_id: str, values: Mapping[str, Any]) -> bool:
-        records = self.ws.records
         obj = s.get(Provider, provider_id)
         assert obj is not None
         cleaned = {k: clean_value(Provider, k, v) for k, v in values.items()}
         changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
         if set(changed) <= {"taxonomy_version"}:
             return False
-        hlc = self.ws.clock.tick()
-        for key, value in changed.items():
-            setattr(obj, key, value)
-        records._stamp(obj, hlc)
-        s.flush()
-        records._record_change(s, obj, "update", {k: jsonable(v) for k, v in changed.items()}, hlc)
-        return True
+        return self.ws.records.update_in(s, obj, changed)
 
     def export_csv(self, path: str | Path) -> int:
         """Write every provider to ``path`` (atomically); returns how many."""

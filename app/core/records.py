@@ -220,78 +220,114 @@ class RecordService:
         with translate_errors(), self.ws.session() as s, s.begin():
             yield s
 
+    @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """One transaction for several changes (with :meth:`create_in` / :meth:`update_in`): all land, or none."""
+        with self._transaction() as s:
+            yield s
+
     def create(self, record_type: str, values: Mapping[str, Any], *, person_id: str | None = None) -> Envelope:
+        with self._transaction() as s:
+            return self.create_in(s, record_type, values, person_id=person_id)
+
+    def create_in(
+        self,
+        s: Session,
+        record_type: str,
+        values: Mapping[str, Any],
+        *,
+        person_id: str | None = None,
+        record_id: str | None = None,
+    ) -> Envelope:
+        """Create a record inside the caller's transaction (see :meth:`batch`), with every check of :meth:`create`."""
         cls = record_class(record_type)
         cleaned = {k: clean_value(cls, k, v) for k, v in values.items()}
         for key, col in columns_of(cls).items():
             if col.info.get("required") and cleaned.get(key) in (None, "", []):
                 raise ValidationError(f"Please fill in the {_label(col)}.", field=key)
-        with self._transaction() as s:
-            if cls.PERSONAL and record_type != "person":
-                if not person_id:
-                    raise ValidationError(f"A {_type_label(cls)} record must belong to a person.", field="person_id")
-                self._require_live(s, "person", person_id)
-            self._check_refs(s, cls, cleaned)
-            self._check_rules(record_type, cleaned, None)
-            hlc = self.ws.clock.tick()
-            ident = self.ws.identity
-            maker: Any = cls
-            obj = maker(
-                **{k: v for k, v in cleaned.items() if k not in SETTABLE_ENVELOPE},
-                owner_user_id=ident.user_id,
-                team_id=ident.team_id,
-                regime=ident.regime,
-                visibility=cleaned.get("visibility") or Visibility.MY_TEAM.value,
-                # Community-based advocacy records are privileged unless someone decides otherwise.
-                privileged=cleaned.get("privileged", ident.regime == "advocacy"),
-                consent_id=cleaned.get("consent_id"),
-                edited_hlc=hlc,
-                edited_by=ident.user_id,
-                edited_device=ident.device_id,
-                schema_version=cls.SCHEMA_VERSION,
-            )
-            if record_type == "person":
-                obj.person_id = obj.id = obj.id or _new_id()
-            else:
-                obj.person_id = person_id
-            s.add(obj)
-            s.flush()
-            patch = {k: jsonable(getattr(obj, k)) for k in self._patch_keys(cls)}
-            self._record_change(s, obj, "create", patch, hlc)
+        if cls.PERSONAL and record_type != "person":
+            if not person_id:
+                raise ValidationError(f"A {_type_label(cls)} record must belong to a person.", field="person_id")
+            self._require_live(s, "person", person_id)
+        self._check_refs(s, cls, cleaned)
+        self._check_rules(record_type, cleaned, None)
+        hlc = self.ws.clock.tick()
+        ident = self.ws.identity
+        maker: Any = cls
+        obj = maker(
+            **{k: v for k, v in cleaned.items() if k not in SETTABLE_ENVELOPE},
+            owner_user_id=ident.user_id,
+            team_id=ident.team_id,
+            regime=ident.regime,
+            visibility=cleaned.get("visibility") or Visibility.MY_TEAM.value,
+            # Community-based advocacy records are privileged unless someone decides otherwise.
+            privileged=cleaned.get("privileged", ident.regime == "advocacy" and cls.PERSONAL),
+            consent_id=cleaned.get("consent_id"),
+            edited_hlc=hlc,
+            edited_by=ident.user_id,
+            edited_device=ident.device_id,
+            schema_version=cls.SCHEMA_VERSION,
+        )
+        if record_id:
+            obj.id = record_id
+        if record_type == "person":
+            obj.person_id = obj.id = obj.id or _new_id()
+        else:
+            obj.person_id = person_id if cls.PERSONAL else None
+        s.add(obj)
+        s.flush()
+        patch = {k: jsonable(getattr(obj, k)) for k in self._patch_keys(cls)}
+        self._record_change(s, obj, "create", patch, hlc)
         return obj
 
     def update(self, record_type: str, record_id: str, changes: Mapping[str, Any]) -> Envelope:
-        cls = record_class(record_type)
-        cleaned = {k: clean_value(cls, k, v) for k, v in changes.items()}
         with self._transaction() as s:
-            obj = s.get(cls, record_id)
-            if obj is None:
-                raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
-            if obj.deleted:
-                raise RecordDeleted(f"That {_type_label(cls)} record was deleted, so it cannot be changed.")
-            changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
-            if not changed:
+            obj = self._live_for_change(s, record_type, record_id)
+            if not self.update_in(s, obj, changes):
                 s.expunge(obj)
-                return obj
-            for key, col in columns_of(cls).items():
-                if key in changed and col.info.get("required") and changed[key] in (None, "", []):
-                    raise ValidationError(f"The {_label(col)} cannot be left empty.", field=key)
-            frozen = IMMUTABLE_FIELDS.get(record_type, frozenset()) & changed.keys()
-            if frozen:
-                raise ValidationError(
-                    "What the person chose and said is kept as it was recorded. Add a new dated entry instead.",
-                    field=sorted(frozen)[0],
-                )
-            self._check_append_only(obj, record_type)
-            self._check_refs(s, cls, changed)
-            merged = {k: getattr(obj, k) for k in columns_of(cls)} | changed
-            self._check_rules(record_type, merged, obj)
-            hlc = self.ws.clock.tick()
-            for key, value in changed.items():
-                setattr(obj, key, value)
-            self._stamp(obj, hlc)
-            s.flush()
-            self._record_change(s, obj, "update", {k: jsonable(v) for k, v in changed.items()}, hlc)
+            return obj
+
+    def update_in(self, s: Session, obj: Envelope, changes: Mapping[str, Any]) -> bool:
+        """Change a record (loaded in ``s``) inside the caller's transaction, with every check of :meth:`update`.
+
+        Returns False when nothing actually changed (and nothing is written).
+        """
+        record_type = obj.RECORD_TYPE
+        cls = type(obj)
+        if obj.deleted:
+            raise RecordDeleted(f"That {_type_label(cls)} record was deleted, so it cannot be changed.")
+        cleaned = {k: clean_value(cls, k, v) for k, v in changes.items()}
+        changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
+        if not changed:
+            return False
+        for key, col in columns_of(cls).items():
+            if key in changed and col.info.get("required") and changed[key] in (None, "", []):
+                raise ValidationError(f"The {_label(col)} cannot be left empty.", field=key)
+        frozen = IMMUTABLE_FIELDS.get(record_type, frozenset()) & changed.keys()
+        if frozen:
+            raise ValidationError(
+                "What the person chose and said is kept as it was recorded. Add a new dated entry instead.",
+                field=sorted(frozen)[0],
+            )
+        self._check_append_only(obj, record_type)
+        self._check_refs(s, cls, changed)
+        merged = {k: getattr(obj, k) for k in columns_of(cls)} | changed
+        self._check_rules(record_type, merged, obj)
+        hlc = self.ws.clock.tick()
+        for key, value in changed.items():
+            setattr(obj, key, value)
+        self._stamp(obj, hlc)
+        s.flush()
+        self._record_change(s, obj, "update", {k: jsonable(v) for k, v in changed.items()}, hlc)
+        return True
+
+    def _live_for_change(self, s: Session, record_type: str, record_id: str) -> Envelope:
+        cls = record_class(record_type)
+        obj = s.get(cls, record_id)
+        if obj is None:
+            raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+        if obj.deleted:
+            raise RecordDeleted(f"That {_type_label(cls)} record was deleted, so it cannot be changed.")
         return obj
 
     def delete(self, record_type: str, record_id: str) -> Envelope:

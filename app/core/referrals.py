@@ -619,19 +619,7 @@ class ReferralService:
         )
 
     def _update_in(self, s: Session, referral: Referral, changes: Mapping[str, Any]) -> None:
-        from app.core.records import clean_value, jsonable
-
-        records = self.ws.records
-        cleaned = {k: clean_value(Referral, k, v) for k, v in changes.items()}
-        changed = {k: v for k, v in cleaned.items() if getattr(referral, k) != v}
-        if not changed:
-            return
-        hlc = self.ws.clock.tick()
-        for key, value in changed.items():
-            setattr(referral, key, value)
-        records._stamp(referral, hlc)
-        s.flush()
-        records._record_change(s, referral, "update", {k: jsonable(v) for k, v in changed.items()}, hlc)
+        self.ws.records.update_in(s, referral, changes)
 
 
 def _day(value: dt.date | None) -> str:

@@ -177,11 +177,9 @@ _DEADLINE_WORDS = {
 
 
 def _category_words(code: str) -> str:
-    # The referral taxonomy moves into app.content with the referrals issue; until then the demo's list is the one
-    # list of codes in use, and any other code reads as its words.
-    from app.core.demo import CATEGORIES
+    from app.content.taxonomy import category_title
 
-    return CATEGORIES.get(code) or code.replace("_", " ")
+    return category_title(code)
 
 
 def _tool_name(template_id: str, version: str | None) -> str:
@@ -599,6 +597,7 @@ _SHORT_FIELD_WORDS = {
 }
 
 _OTHER_ACTIONS = {
+    "referral_blocked": "Referral stopped: the way of contact is not safe",
     "view": "Viewed",
     "export": "Exported",
     "disclosure_allowed": "Shared, with consent",

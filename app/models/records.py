@@ -331,6 +331,7 @@ class ReliefType(enum.StrEnum):
     VACATUR = "vacatur"
     EXPUNGEMENT = "expungement"
     SEALING = "sealing"
+    OTHER = "other"
 
 
 class Eligibility(enum.StrEnum):

@@ -164,11 +164,11 @@ def test_the_timeline_gathers_every_dated_record_newest_first(ws: Workspace) -> 
         "Consent ends: sharing with Alder Legal Aid (demo)",
         "Deadline: filing limit",
         "Safety plan review due",
-        "Follow-up due: legal help with criminal-record relief",
+        "Follow-up due: Legal help: criminal-record relief",
         "Case outcome: dismissed",
-        "Referral offered: legal help with criminal-record relief",
+        "Referral offered: Legal help: criminal-record relief",
         "Consent given: sharing with Alder Legal Aid (demo)",
-        "Referral offered: housing and rental assistance",
+        "Referral offered: Housing and rental assistance",
         "Safety plan started",
         "Safety planning offered",
         "Identification decision: identified",
@@ -184,7 +184,7 @@ def test_the_timeline_gathers_every_dated_record_newest_first(ws: Workspace) -> 
     assert screening.detail == "TVIT, short form (2014) · partly done"
     assert by_title["Court date"].detail == "Court accompaniment · At the courthouse"
     assert by_title["Court date"].when == dt.datetime(2026, 1, 10, 15, tzinfo=dt.UTC).astimezone().date()
-    assert by_title["Referral offered: housing and rental assistance"].detail == "The person declined"
+    assert by_title["Referral offered: Housing and rental assistance"].detail == "The person declined"
     assert by_title["Safety plan started"].detail == "Not ready to leave: a complete plan"
     assert by_title["Identification decision: identified"].detail == "Labour trafficking · Decided by R. Demo"
     assert by_title["Arrest"].detail == "Alder County District Court · docket AC-2025-CR-0001"

@@ -21,7 +21,7 @@ from app.ui.person.interviews import InterviewsSection
 from app.ui.person.justice import JusticeSection
 from app.ui.person.notes import NotesSection
 from app.ui.person.referrals import ReferralsSection
-from app.ui.person.relief import ReliefSection
+from app.ui.person.relief import DisclosureReviewPanel, ReliefSection
 from app.ui.person.safety import SafetyPlanSection
 from app.ui.person.screening import ScreeningSection
 from app.ui.person.tables import HistorySection, OverviewSection
@@ -58,6 +58,11 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("history", "History"),
 )
 SECTION_KEYS = tuple(key for key, _title in SECTIONS)
+#: Sections shown only to some regimes, after the others and without a number shortcut: the disclosure review is
+#: the prosecution's (statements, notes and benefits the defence must be told about).
+PROSECUTION_SECTIONS: tuple[tuple[str, str], ...] = (("disclosure", "Disclosure review"),)
+ALL_SECTIONS = SECTIONS + PROSECUTION_SECTIONS
+ALL_KEYS = tuple(key for key, _title in ALL_SECTIONS)
 
 
 def _shortcut(index: int) -> str:
@@ -97,7 +102,7 @@ class PersonWorkspace(QWidget):
             item = QListWidgetItem(title, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} ({_shortcut(index)})")
-        widest = max(self.nav.fontMetrics().horizontalAdvance(title) for _key, title in SECTIONS)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(title) for _key, title in ALL_SECTIONS)
         self.nav.setFixedWidth(widest + 48)
         self.nav.setStyleSheet("QListWidget::item { padding: 4px 8px; }")
 
@@ -112,6 +117,7 @@ class PersonWorkspace(QWidget):
         self.safety = SafetyPlanSection(self, self.stack)
         self.referrals = ReferralsSection(self, self.stack)
         self.relief = ReliefSection(self, self.stack)
+        self.disclosure = DisclosureReviewPanel(self, self.stack)
         #: Sections that read their own records when the person arrives (key -> section).
         self.self_loading: dict[str, SelfLoadingSection] = {
             "interviews": self.interviews,
@@ -131,8 +137,9 @@ class PersonWorkspace(QWidget):
             "justice": self.justice,
             "notes": self.notes,
             "history": self.history,
+            "disclosure": self.disclosure,
         }
-        for key in SECTION_KEYS:
+        for key in ALL_KEYS:
             self.stack.addWidget(self.sections[key])
         self.details.saved.connect(lambda: self.record_changed("details"))
 
@@ -171,11 +178,14 @@ class PersonWorkspace(QWidget):
 
     def open(self, ws: Workspace, person_id: str, section: str = "overview") -> None:
         """Show a person (reading them on the worker) at ``section``; the same person only changes section."""
-        section = section if section in SECTION_KEYS else "overview"
+        prosecution = ws.identity.regime == "prosecution"
+        allowed = ALL_KEYS if prosecution else SECTION_KEYS
+        section = section if section in allowed else "overview"
         if ws is self._ws and person_id == self._person_id:
             self.show_section(section)
             return
         self.clear()
+        self._show_prosecution_sections(prosecution)
         self._ws = ws
         self._person_id = person_id
         self._show_section(section)
@@ -184,6 +194,18 @@ class PersonWorkspace(QWidget):
         self.notes.composer.set_person(person_id)
         self._set_forms_ready(False)
         self._load(first=True)
+
+    def _show_prosecution_sections(self, shown: bool) -> None:
+        """The side list ends with the prosecution's own sections only in that regime (never merely hidden: a
+        hidden row can still be reached with the End key)."""
+        if shown:
+            for key, title in PROSECUTION_SECTIONS[self.nav.count() - len(SECTIONS) :]:
+                item = QListWidgetItem(title, self.nav)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setToolTip(title)
+        else:
+            while self.nav.count() > len(SECTIONS):
+                self.nav.takeItem(self.nav.count() - 1)
 
     def location(self) -> tuple[str, str] | None:
         """(person id, section key) while a person is open, else None."""
@@ -206,11 +228,13 @@ class PersonWorkspace(QWidget):
         self.history.clear()
         for section in self.self_loading.values():
             section.clear()
+        self.disclosure.clear()
         self._show_section("overview")
+        self._show_prosecution_sections(False)
 
     def show_section(self, key: str, *, focus: bool = False) -> None:
         """Switch to a section (by key); ``focus`` moves the keyboard into it."""
-        if key not in SECTION_KEYS:
+        if key not in ALL_KEYS or ALL_KEYS.index(key) >= self.nav.count():
             return
         self._show_section(key)
         if focus:
@@ -327,7 +351,7 @@ class PersonWorkspace(QWidget):
 
     def _show_section(self, key: str) -> None:
         self._section = key
-        index = SECTION_KEYS.index(key)
+        index = ALL_KEYS.index(key)
         if self.nav.currentRow() != index:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(index)
@@ -335,8 +359,8 @@ class PersonWorkspace(QWidget):
         self.stack.setCurrentIndex(index)
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(SECTION_KEYS):
-            self._section = SECTION_KEYS[row]
+        if 0 <= row < len(ALL_KEYS):
+            self._section = ALL_KEYS[row]
             self.stack.setCurrentIndex(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
