@@ -31,6 +31,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import Table, insert, select
@@ -194,18 +195,21 @@ _CASE_CHARGES = (
     ("Wage theft", "Demo Labour Code 198.5", "misdemeanor"),
 )
 
-_SCREENING_TOOLS = {
-    "tvit-short": ("2014", 16),
-    "ahtst": ("2018-01", 8),
-    "qyit": ("2019", 4),
-    "cse-it-brief": ("2.0", 12),
-}
-_CHECKLIST_ITEMS = (
-    "before.private_place", "before.interpreter_independent", "before.one_note_taker", "before.advocate_available",
-    "during.roles_explained", "during.confidentiality_limits_explained", "during.breaks_offered",
-    "during.no_outcomes_promised", "after.safety_check", "after.next_contact_agreed", "after.referrals_offered",
-    "after.consent_decisions",
-)  # fmt: skip
+#: The demo fills in the templates that ship with Offramp, so every demo session opens in the app as it was made.
+DEMO_CHECKLIST = ("interview-checklist", "1")
+DEMO_SCREENING = ("example-indicator-screening", "1")
+
+
+@cache
+def _template_items(template_id: str, version: str) -> tuple[tuple[str, str, bool], ...]:
+    """(item id, answer type, needed to finish) of a bundled template, in order."""
+    from app.content.templates import bundled_templates
+
+    for template in bundled_templates():
+        if (template.id, template.version) == (template_id, version):
+            return tuple((i.id, i.answer_type, i.required_for_completion) for i in template.items())
+    raise LookupError(f"{template_id} {version} is not bundled")
+
 
 _FIRST_PURPOSE = "First conversation and introductions"
 _PURPOSES = {
@@ -408,7 +412,7 @@ _W_LATER_KIND = _Weighted([("interview", 25), ("phone", 30), ("visit", 20), ("co
 # Screening answers for a person with experiences the tool looks for, and for one without.
 _W_ITEM_ANSWER = _Weighted([("yes", 30), ("no", 45), ("unsure", 10), ("declined", 10), ("not_asked", 5)])
 _W_ITEM_ANSWER_FEW = _Weighted([("yes", 3), ("no", 78), ("unsure", 8), ("declined", 7), ("not_asked", 4)])
-_W_CHECK_ANSWER = _Weighted([("yes", 85), ("no", 5), ("unsure", 3), ("declined", 2), ("not_asked", 5)])
+_W_CHECK_ANSWER = _Weighted([("done", 85), ("not_done", 5), ("not_applicable", 6), ("declined", 4)])
 _W_SESSION = _Weighted([("complete", 80), ("partial", 15), ("stopped_at_request", 5)])
 _W_PLAN_CHOICE = _Weighted([("chosen", 82), ("not_now", 11), ("declined", 7)])
 _W_ITEM_CHOICE = _Weighted([("chosen", 65), ("declined", 15), ("not_now", 20)])
@@ -715,21 +719,27 @@ class _Maker:
         return out
 
     def _checklist(self, encounter_id: str, when: dt.datetime, status: str) -> None:
+        """The bundled interview checklist: a finished one holds every item needed to finish; an unfinished one
+        stops before the "after" items."""
         r = self.rng
         session = {"complete": "complete", "partial": "partial"}.get(status, "stopped_at_request")
         answers: dict[str, Any] = {}
-        for item in _CHECKLIST_ITEMS:
+        reached_after = False
+        for item_id, kind, required in _template_items(*DEMO_CHECKLIST):
+            reached_after = reached_after or required
+            if kind != "checklist" or (session != "complete" and reached_after):
+                continue
             answer = _W_CHECK_ANSWER.pick(r)
-            if session != "complete" and item.startswith("after."):
-                answer = "not_asked"
+            if required and answer not in ("done", "declined"):
+                answer = "done"
             entry: dict[str, Any] = {"answer": answer}
-            if item == "after.consent_decisions" and answer == "yes" and r.random() < 0.3:
+            if item_id == "consent-decisions" and r.random() < 0.3:
                 entry["note"] = "Declined to share with the prosecutor for now; agreed to the housing referral."
-            answers[item] = entry
+            answers[item_id] = entry
         self.add(
             "checklist_response",
             when + dt.timedelta(minutes=50),
-            {"encounter_id": encounter_id, "template_id": "interview-checklist", "template_version": "1",
+            {"encounter_id": encounter_id, "template_id": DEMO_CHECKLIST[0], "template_version": DEMO_CHECKLIST[1],
              "answers": answers, "status": session},
         )  # fmt: skip
 
@@ -739,23 +749,18 @@ class _Maker:
         if not (full or r.random() < 0.7):
             return None
         eid, day, met_at = encounters[1 if len(encounters) > 1 and r.random() < 0.3 else 0]
-        if self.minor:
-            tool = "cse-it-brief"
-        elif 18 <= self.age <= 22 and r.random() < 0.5:
-            tool = "qyit"
-        else:
-            tool = "tvit-short" if r.random() < 0.65 else "ahtst"
-        version, items = _SCREENING_TOOLS[tool]
+        tool, version = DEMO_SCREENING
+        items = [item_id for item_id, kind, _required in _template_items(*DEMO_SCREENING) if kind == "indicator"]
         session = _W_SESSION.pick(r)
         answers: dict[str, Any] = {}
         yes = 0
         weights = _W_ITEM_ANSWER if r.random() < 0.6 else _W_ITEM_ANSWER_FEW
-        for i in range(1, items + 1):
+        for i, item_id in enumerate(items, start=1):
             answer = weights.pick(r)
-            if session != "complete" and i > items // 2:
-                answer = "not_asked"
+            if session != "complete" and i > len(items) // 2:
+                continue  # the session ended before these were reached
             yes += answer == "yes"
-            answers[f"q{i:02d}"] = {"answer": answer}
+            answers[item_id] = {"answer": answer}
         if yes >= 2:
             assessment = "indicators_present" if r.random() < 0.8 else "unclear"
         elif yes == 1:
@@ -1115,9 +1120,13 @@ class _Maker:
         stage = _RELIEF_STAGE[status]
         opened = _capped(_days(first, int(r.random() * 60)))
         if defendant is not None and not (
-            defendant[2]["case_status"] == "disposed" and defendant[2]["disposition_date"]
+            defendant[2]["case_status"] == "disposed"
+            and defendant[2]["disposition_date"]
+            and defendant[2]["disposition_date"] < _days(END_DATE, -7)
         ):
-            defendant = None  # relief is about a matter that has ended; an open case is not part of it
+            # Relief is about a matter that has ended (at least a week before the demo's last day); an open case,
+            # or one that ended too late for relief work to have started, is not part of it.
+            defendant = None
         if defendant is not None:
             opened = _capped(max(opened, _days(defendant[2]["disposition_date"], 7 + int(r.random() * 60))))
         state = defendant[2]["state"] if defendant else "Demo State"
