@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         self.providers_action.triggered.connect(lambda: self._open_with_vault("providers"))
         self.follow_ups_action = QAction(self.tr("&Follow-ups due…"), self, shortcut=QKeySequence("Ctrl+Shift+F"))
         self.follow_ups_action.triggered.connect(lambda: self._open_with_vault("follow_ups"))
+        self.templates_action = QAction(self.tr("&Templates…"), self)
+        self.templates_action.triggered.connect(lambda: self._open_with_vault("templates"))
 
         vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
         vault_menu.addAction(self.lock_action)
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         vault_menu.addSeparator()
         vault_menu.addAction(self.providers_action)
         vault_menu.addAction(self.follow_ups_action)
+        vault_menu.addAction(self.templates_action)
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
         vault_menu.addAction(quit_action)
@@ -460,6 +463,11 @@ class MainWindow(QMainWindow):
 
         if which == "providers":
             ProviderDirectoryDialog(self._workspace, self.runner, self).open()
+            return
+        if which == "templates":
+            from app.ui.templates_dialog import TemplatesDialog
+
+            TemplatesDialog(self._workspace, self.runner, self).open()
             return
         dialog = FollowUpsDialog(self._workspace, self.runner, self)
         dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "referrals"))
