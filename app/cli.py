@@ -286,6 +286,59 @@ def cmd_providers_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- the office server: enrolment and sync --------------------------------------------------------------------
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from app.sync.enrol import enrol
+
+    passphrase = _passphrase(args)
+    unlocked = _vault(args).unlock(passphrase)
+    try:
+        done = enrol(unlocked, passphrase, server=args.server, code=args.code, fingerprint=args.fingerprint)
+    finally:
+        unlocked.lock()
+    _say(f"This computer is enrolled with {done.office_name} as {done.username} ({done.team_name}).")
+    _say("The office certificate and this device's key are kept inside the vault; the office recovery kit can")
+    _say("now open this vault if the passphrase is lost.")
+    if done.adopted_records:
+        _say(f"{done.adopted_records:,} records already here will go to the office at the next sync.")
+    _say("Nothing syncs by itself: run 'offramp sync' when you want to.")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from app.core.workspace import Workspace
+    from app.sync.client import SyncSession
+
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        session = SyncSession(Workspace(unlocked), progress=lambda line: _say(f"  {line}"))
+        preview = session.preview()
+        if preview.total:
+            kinds = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in sorted(preview.by_type.items()))
+            _say(f"To send to {preview.server}: {preview.total} change{'s' if preview.total != 1 else ''} ({kinds}).")
+            if preview.consents:
+                _say(f"Under {len(preview.consents)} consent{'s' if len(preview.consents) != 1 else ''} on file.")
+        else:
+            _say(f"Nothing to send to {preview.server}; checking for changes from the office.")
+        if not args.yes:
+            if not sys.stdin or not sys.stdin.isatty():
+                raise UsageError("add --yes to sync without being asked (scripts), or run this in a terminal.")
+            if input("Go ahead? [y/N] ").strip().lower() not in ("y", "yes"):
+                _say("Nothing was sent.")
+                return EXIT_OK
+        report = session.run()
+    finally:
+        unlocked.lock()
+    outcomes = ", ".join(f"{n} {o}" for o, n in sorted(report.outcomes.items()))
+    _say(f"Sync finished: sent {report.sent}{f' ({outcomes})' if outcomes else ''}, received {report.received}, "
+         f"removed {report.evicted} no longer shared with you.")  # fmt: skip
+    if report.outcomes.get("conflict"):
+        _say("Some changes differ from a colleague's: both versions are kept for you to choose between.")
+    return EXIT_OK
+
+
 # --- parser -------------------------------------------------------------------------------------------------
 
 
@@ -347,6 +400,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = psub.add_parser("export", parents=[common], help="write every provider to a CSV file")
     p.add_argument("file", help="the CSV file to write")
     p.set_defaults(func=cmd_providers_export)
+
+    p = sub.add_parser("enrol", parents=[common], help="enrol this computer with the office server (from its sheet)")
+    p.add_argument("--server", required=True, help="the server address on the enrolment sheet (https://...)")
+    p.add_argument("--code", required=True, help="the one-time enrolment code (valid 15 minutes)")
+    p.add_argument("--fingerprint", required=True, help="the office certificate fingerprint on the sheet")
+    p.set_defaults(func=cmd_enrol)
+    p = sub.add_parser("sync", parents=[common], help="send this computer's changes to the office, then receive")
+    p.add_argument("--yes", action="store_true", help="do not ask before sending (scripts)")
+    p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("demo", parents=[common], help="fill a vault with fictional demo people")
     p.add_argument("--persons", type=int, default=200)

@@ -1,6 +1,7 @@
 """The office server's HTTP API (FastAPI). TLS is the CLI's job: ``offramp-server serve`` never starts without it.
 
-Open without a device signature: ``GET /v1/health`` and ``POST /v1/enrol`` only. Everything else needs a request
+Open without a device signature: ``GET /v1/health``, ``GET /v1/ca`` (the public office CA, which a device checks
+against the fingerprint on its enrolment sheet) and ``POST /v1/enrol`` only. Everything else needs a request
 signed by an enrolled, unrevoked device (:mod:`app.server.signing`), checked before any other work. There is no
 interactive documentation or schema endpoint: nothing else is readable without a signature.
 
@@ -31,7 +32,7 @@ from starlette.responses import Response
 
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
-from app.server import admin, db, signing
+from app.server import admin, db, signing, sync
 from app.server.access import Principal, visible_to
 from app.server.models import (
     Device,
@@ -44,6 +45,7 @@ from app.server.models import (
     UserAccount,
 )
 from app.server.records import values_of
+from app.sync.protocol import MAX_BATCH_BYTES, DoneIn, DoneOut, PullIn, PullOut, PushIn, PushOut
 
 PROTOCOL = 1
 MAX_BODY = 2 * 1024 * 1024
@@ -128,7 +130,7 @@ class OfficeInfo:
     secret_key: str
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, *, ca_pem: bytes | None = None) -> FastAPI:
     sessions: sessionmaker[Session] = db.sessions(engine)
     with sessions() as s:
         row = s.scalar(select(Office))
@@ -150,6 +152,10 @@ def create_app(engine: Engine) -> FastAPI:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message, **exc.extra)
+
+    @app.exception_handler(sync.Refusal)
+    async def _refusal(_request: Request, exc: sync.Refusal) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message)
 
     @app.exception_handler(RequestValidationError)
     async def _malformed(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -266,6 +272,14 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}
+
+    @app.get("/v1/ca")
+    def ca_certificate() -> dict[str, str]:
+        """The office CA (public). A device checks it against the fingerprint on its enrolment sheet, then trusts
+        only it; fetching it proves nothing by itself."""
+        if ca_pem is None:
+            raise ApiError(404, "not_found", "There is nothing at that address.")
+        return {"ca_pem": ca_pem.decode("ascii")}
 
     @app.post("/v1/enrol", response_model=EnrolOut)
     def enrol(body: EnrolIn, request: Request) -> EnrolOut:
@@ -423,6 +437,30 @@ def create_app(engine: Engine) -> FastAPI:
             team_id=principal.team_id,
             compartment=principal.compartment,
         )
+
+    @app.post("/v1/sync/push", response_model=PushOut)
+    async def push(body: PushIn, request: Request, principal: Principal = signed) -> PushOut:
+        if len(await request.body()) > MAX_BATCH_BYTES:
+            raise ApiError(
+                413, "too_large", "That batch is larger than the server accepts; send fewer changes at once."
+            )
+
+        def work() -> PushOut:
+            with sessions() as s, s.begin():
+                return sync.push(s, principal, body)
+
+        return await run_in_threadpool(work)
+
+    @app.post("/v1/sync/pull", response_model=PullOut)
+    def pull(body: PullIn, principal: Principal = signed) -> PullOut:
+        with sessions() as s, s.begin():
+            return sync.pull(s, principal, body, epoch=office.epoch, secret_key=office.secret_key)
+
+    @app.post("/v1/sync/done", response_model=DoneOut)
+    def done(body: DoneIn, principal: Principal = signed) -> DoneOut:
+        with sessions() as s, s.begin():
+            sync.done(s, principal, body.cursor, secret_key=office.secret_key)
+        return DoneOut(ok=True)
 
     @app.get("/v1/records/{record_id}")
     def read_record(

@@ -86,7 +86,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 "tls folder from a backup."
             )
     engine = home.engine()
-    app = create_app(engine)
+    app = create_app(engine, ca_pem=home.ca_cert.read_bytes())
     port = args.port or int(config.get("port", 8443))
     _say(f"Serving the office at {config.get('url', '')} on {args.bind}:{port}. Press Ctrl+C to stop.")
     uvicorn.run(

@@ -43,6 +43,8 @@ __all__ = [
     "Compartment",
     "Conflict",
     "ConsentTerm",
+    "Delivery",
+    "DeliveryPending",
     "Device",
     "DeviceStatus",
     "EnrolmentCode",
@@ -351,3 +353,26 @@ class SyncCounter(ServerBase):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger(), nullable=False, default=0)
+
+
+class Delivery(ServerBase):
+    """A record a device holds, at which revision: what reconciliation compares against and what an exposure
+    report of a revoked device reads. Written when the device confirms a pull page (its next cursor or ``done``)."""
+
+    __tablename__ = "delivery"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer(), nullable=False)
+    delivered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+
+class DeliveryPending(ServerBase):
+    """What one served pull page delivered (``rev``) or evicted (``rev`` is null), until the device confirms it."""
+
+    __tablename__ = "delivery_pending"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    page_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int | None] = mapped_column(Integer(), nullable=True)

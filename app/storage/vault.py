@@ -357,6 +357,28 @@ class UnlockedVault:
         updated.set_office_recovery(self._dk, office_public_key)
         self._replace_keyfile(updated)
 
+    def record_enrolment(self, identity: dict[str, Any], office_public_key: bytes, passphrase: str) -> None:
+        """Mark this vault as enrolled with an office: the new identity in the key file header, and the data key
+        sealed to the office recovery key (in place of the personal recovery code).
+
+        The header is the associated data of every wrap, so the passphrase wrap is made again under the same
+        Argon2id parameters (``passphrase`` is asked for that) and a quick-unlock wrap ends.
+        """
+        allowed = {"user_id", "device_id", "team_id", "regime", "office_id"}
+        if set(identity) - allowed:
+            raise ValueError("only the identity fields change at enrolment")
+        check = keyfile.load(self.vault.key_path).open_with_passphrase(passphrase)
+        same = check == self._dk
+        _zero(check)
+        if not same or self._keyfile.pass_wrap is None:
+            raise KeyFileDamaged("The key file on disk does not belong to this open vault; nothing was changed.")
+        header = {**self._keyfile.header, **identity, "kind": "enrolled"}
+        updated = keyfile.KeyFile(header=header)
+        updated.set_passphrase(self._dk, passphrase, KdfParams.from_dict(self._keyfile.pass_wrap["params"]))
+        updated.set_office_recovery(self._dk, office_public_key)
+        self._replace_keyfile(updated, passphrase=passphrase)
+        quick_unlock.forget_keyring_secret(self.identity.vault_id)
+
     def _replace_keyfile(self, updated: keyfile.KeyFile, *, passphrase: str | None = None) -> None:
         """Keep the previous generation until the new file has opened once, then let it go."""
         key_path = self.vault.key_path

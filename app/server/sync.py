@@ -1,0 +1,724 @@
+"""The sync protocol on the server (DESIGN.md section 3): push, pull with reconciliation, done, tombstone purge.
+
+Push: one transaction per batch (the ``server_seq`` lock taken first, so batches commit in sequence order), a
+savepoint per mutation. A known ``mutation_id`` gets its stored result back and changes nothing. Otherwise the
+mutation is authorised, merged field by field against its base revision (:mod:`app.sync.merge`) and written with
+:func:`app.server.records.store`; what cannot be applied is kept whole in ``quarantine``, what two people changed
+differently is kept with every value in ``conflict``. Each mutation ends in exactly one ``mutation_result``.
+
+Pull: the cursor is opaque and HMAC-signed over ``(epoch, seq, device, page, baseline, principal)``. A page holds the
+records above the cursor's ``seq`` (and at most the sequence number read when the page began, so a page never skips
+a number committed later) that the device may see through :func:`app.server.access.visible_to`, plus evictions of
+records it holds (``delivery``) but may no longer see. The last page ends with reconciliation: disclosures whose
+grant or consent lapsed are evicted, and records the device may now see below its cursor are sent. What a page
+delivered is *pending* until the device confirms it by sending that page's cursor back (next pull or ``done``), so
+a page lost on the way is simply served again.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, false, literal, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models import RECORD_TYPES, Base
+from app.models.base import ENVELOPE_FIELDS, Envelope, Regime, Visibility, utcnow, uuid7
+from app.server import admin, db
+from app.server.access import Principal, visible_to
+from app.server.models import (
+    RECORD_TABLES,
+    Conflict,
+    Delivery,
+    DeliveryPending,
+    MutationResult,
+    Quarantine,
+    RecordHead,
+    Revision,
+    ShareGrant,
+    SyncCounter,
+)
+from app.server.records import store, to_json, values_of
+from app.sync import codec, merge
+from app.sync.protocol import (
+    Mutation,
+    MutationOutcome,
+    Outcome,
+    PulledRecord,
+    PullIn,
+    PullOut,
+    PushIn,
+    PushOut,
+)
+
+#: Tombstones are kept this long; a cursor from before the oldest purged one must re-baseline (410).
+TOMBSTONE_DAYS = 548
+PURGED = "purged_seq"
+SETTABLE = frozenset({"visibility", "privileged", "consent_id"})
+CLOSURE_ROUNDS = 4
+
+
+class Refusal(Exception):
+    """A refusal of the whole request, turned into ``{"error", "message"}`` JSON by the app."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+BAD_CURSOR = Refusal(400, "bad_cursor", "The sync position this device sent is not one the server gave it.")
+REBASELINE = Refusal(
+    410,
+    "rebaseline",
+    "This device has been away long enough that the office must send it a fresh copy of what it may see.",
+)
+
+
+def regime_of(principal: Principal) -> str:
+    return Regime.PROSECUTION.value if principal.is_prosecution else Regime.ADVOCACY.value
+
+
+# --- cursors --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cursor:
+    epoch: str
+    seq: int
+    device: str
+    page: str
+    baseline: bool
+    principal: str
+
+
+def principal_tag(principal: Principal) -> str:
+    raw = "|".join([principal.user_id, principal.team_id, principal.role, principal.compartment])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def make_cursor(secret_key: str, cursor: Cursor) -> str:
+    payload = base64.urlsafe_b64encode(json.dumps(asdict(cursor), separators=(",", ":")).encode()).decode()
+    mac = hmac.new(bytes.fromhex(secret_key), payload.encode("ascii"), hashlib.sha256).hexdigest()
+    return f"{payload}.{mac}"
+
+
+def read_cursor(secret_key: str, token: str, device_id: str) -> Cursor:
+    payload, _, mac = token.partition(".")
+    want = hmac.new(bytes.fromhex(secret_key), payload.encode("ascii"), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(want, mac):
+        raise BAD_CURSOR
+    try:
+        data = json.loads(base64.urlsafe_b64decode(payload.encode("ascii")))
+        cursor = Cursor(**data)
+    except (ValueError, TypeError):
+        raise BAD_CURSOR from None
+    if cursor.device != device_id:
+        raise BAD_CURSOR
+    return cursor
+
+
+# --- push -----------------------------------------------------------------------------------------------------
+
+
+def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
+    """Apply one batch inside the caller's transaction."""
+    lock_sequence(s)
+    results = [_one(s, principal, m) for m in body.mutations]
+    admin.audit(
+        s,
+        "push",
+        "allowed",
+        user_id=principal.user_id,
+        device_id=principal.device_id,
+        team_id=principal.team_id,
+        detail={"batch_id": body.batch_id, "outcomes": dict(Counter(r.outcome for r in results))},
+    )
+    return PushOut(batch_id=body.batch_id, results=results)
+
+
+def lock_sequence(s: Session) -> None:
+    """Serialise writers from the start of the transaction (SQLite's BEGIN IMMEDIATE already does)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": db.SEQ_LOCK_KEY})
+
+
+def _one(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
+    known = s.get(MutationResult, m.mutation_id)
+    if known is not None:
+        if known.device_id != principal.device_id:
+            # Another device's id: never reveal its result; keep this one whole under a fresh id.
+            return MutationOutcome(
+                mutation_id=m.mutation_id, record_id=m.record_id, outcome="quarantined", reason="mutation_id_taken"
+            )
+        return MutationOutcome.model_validate(known.result)
+    try:
+        with s.begin_nested():
+            outcome = _apply(s, principal, m)
+    except codec.BadValue as exc:
+        outcome = _quarantine(s, principal, m, "bad_value", field=exc.field)
+    except IntegrityError:
+        outcome = _quarantine(s, principal, m, "missing_link")
+    if outcome.outcome != "quarantined":
+        _remember(s, principal, m, outcome)
+    admin.audit(
+        s,
+        "mutation",
+        "blocked" if outcome.outcome == "quarantined" else "allowed",
+        user_id=principal.user_id,
+        device_id=principal.device_id,
+        team_id=principal.team_id,
+        record_type=m.type[:40],
+        record_id=m.record_id,
+        detail={"outcome": outcome.outcome, "rev": outcome.rev, "reason": outcome.reason},
+    )
+    return outcome
+
+
+class _Quarantined(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _remember(s: Session, principal: Principal, m: Mutation, outcome: MutationOutcome) -> None:
+    s.add(
+        MutationResult(
+            mutation_id=m.mutation_id,
+            device_id=principal.device_id,
+            record_id=m.record_id,
+            outcome=outcome.outcome,
+            rev=outcome.rev,
+            result=outcome.model_dump(),
+            committed_at=utcnow(),
+        )
+    )
+
+
+def _quarantine(
+    s: Session, principal: Principal, m: Mutation, reason: str, field: str | None = None
+) -> MutationOutcome:
+    outcome = MutationOutcome(mutation_id=m.mutation_id, record_id=m.record_id, outcome="quarantined", reason=reason)
+    s.add(
+        Quarantine(
+            mutation_id=m.mutation_id,
+            device_id=principal.device_id,
+            user_id=principal.user_id,
+            record_id=m.record_id,
+            reason=reason if field is None else f"{reason}:{field}"[:40],
+            mutation=m.model_dump(),
+        )
+    )
+    _remember(s, principal, m, outcome)
+    return outcome
+
+
+def _apply(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
+    def refuse(reason: str) -> MutationOutcome:
+        return _quarantine(s, principal, m, reason)
+
+    cls = RECORD_TYPES.get(m.type)
+    if cls is None:
+        return refuse("unknown_type")
+    if not principal.reads_content:
+        return refuse("not_allowed")
+    head = s.get(RecordHead, m.record_id)
+    patch, unknown = _clean_patch(cls, m.patch)
+    if head is None:
+        if m.deleted or m.base_rev is not None:
+            return refuse("unknown_record")
+        return _create(s, principal, m, cls, patch, unknown)
+    if head.type != m.type:
+        return refuse("type_mismatch")
+    allowed = s.scalar(select(literal(True)).where(RecordHead.id == head.id, visible_to(principal, RecordHead)))
+    if not allowed or head.regime != regime_of(principal):
+        return refuse("not_allowed")
+    return _update(s, principal, m, cls, head, patch, unknown)
+
+
+def _clean_patch(cls: type[Envelope], raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The patch as stored JSON (so it compares with revisions), without envelope fields a device may not set."""
+    wanted = {k: v for k, v in raw.items() if k not in ENVELOPE_FIELDS or k in SETTABLE}
+    known, unknown = codec.decode_values(cls, wanted)
+    return {k: to_json(v) for k, v in known.items()}, unknown
+
+
+def _create(
+    s: Session,
+    principal: Principal,
+    m: Mutation,
+    cls: type[Envelope],
+    patch: dict[str, Any],
+    unknown: dict[str, Any],
+) -> MutationOutcome:
+    person_id: str | None = None
+    if m.type == "person":
+        person_id = m.record_id
+    elif cls.PERSONAL:
+        if not m.person_id:
+            return _quarantine(s, principal, m, "no_person")
+        person = s.scalar(
+            select(RecordHead).where(
+                RecordHead.id == m.person_id,
+                RecordHead.type == "person",
+                RecordHead.deleted.is_(False),
+                visible_to(principal, RecordHead),
+            )
+        )
+        if person is None:
+            return _quarantine(s, principal, m, "not_allowed")
+        person_id = m.person_id
+    values, _ = codec.decode_values(cls, patch)
+    regime = regime_of(principal)
+    maker: Any = cls
+    obj = maker(
+        **{k: v for k, v in values.items() if k not in SETTABLE},
+        id=m.record_id,
+        type=m.type,
+        schema_version=m.schema_version,
+        person_id=person_id,
+        owner_user_id=principal.user_id,
+        team_id=principal.team_id,
+        regime=regime,
+        visibility=values.get("visibility") or Visibility.MY_TEAM.value,
+        privileged=values.get("privileged", regime == Regime.ADVOCACY.value and cls.PERSONAL),
+        consent_id=values.get("consent_id"),
+        created_at=utcnow(),
+        edited_hlc=m.edited_hlc,
+        edited_by=principal.user_id,
+        edited_device=principal.device_id,
+        extra=unknown,
+        deleted=False,
+    )
+    if obj.visibility not in {v.value for v in Visibility}:
+        raise codec.BadValue("visibility")
+    head = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id)
+    return MutationOutcome(mutation_id=m.mutation_id, record_id=m.record_id, outcome="applied", rev=head.rev)
+
+
+def _update(
+    s: Session,
+    principal: Principal,
+    m: Mutation,
+    cls: type[Envelope],
+    head: RecordHead,
+    patch: dict[str, Any],
+    unknown: dict[str, Any],
+) -> MutationOutcome:
+    obj = s.get(cls, head.id)
+    if obj is None:
+        return _quarantine(s, principal, m, "unknown_record")
+    current = values_of(obj)
+    if head.owner_user_id != principal.user_id and any(patch[k] != current.get(k) for k in SETTABLE & patch.keys()):
+        # Who may see a record is decided by whoever made it (a supervisor's override is another path).
+        return _quarantine(s, principal, m, "not_owner")
+    if m.base_rev is None:
+        base: dict[str, Any] = {}
+        after = 0
+    else:
+        if m.base_rev > head.rev:
+            return _quarantine(s, principal, m, "unknown_base")
+        base_row = s.get(Revision, (head.id, m.base_rev))
+        if base_row is None:
+            return _quarantine(s, principal, m, "unknown_base")
+        base = dict(base_row.values)
+        after = m.base_rev
+    steps = [
+        merge.Step(device_id=r.device_id, deleted=r.deleted, values=r.values)
+        for r in s.scalars(
+            select(Revision).where(Revision.record_id == head.id, Revision.rev > after).order_by(Revision.rev)
+        )
+    ]
+    conflict_row: Conflict | None = None
+    if m.resolves:
+        conflict_row = s.get(Conflict, m.resolves)
+        if conflict_row is None or conflict_row.record_id != head.id:
+            return _quarantine(s, principal, m, "unknown_conflict")
+        # A decision on a conflict: what the person chose is the value, whatever happened since.
+        result = merge.Merge(apply={k: v for k, v in patch.items() if current.get(k) != v})
+        if m.deleted and not current.get("deleted"):
+            result.delete = True
+        elif not m.deleted and current.get("deleted"):
+            result.apply.update({"deleted": False, "deleted_at": None, "deleted_by": None})
+    else:
+        result = merge.three_way(base, current, steps, device_id=principal.device_id, patch=patch, deletes=m.deleted)
+    new_extra = {**(obj.extra or {}), **unknown}
+    changed = result.changes_anything or new_extra != (obj.extra or {})
+    rev = head.rev
+    if changed:
+        decoded, _ = codec.decode_values(cls, result.apply)
+        for key, value in decoded.items():
+            setattr(obj, key, value)
+        obj.extra = new_extra
+        if result.delete:
+            obj.deleted = True
+            obj.deleted_at = utcnow()
+            obj.deleted_by = principal.user_id
+        obj.edited_hlc = max(obj.edited_hlc or "", m.edited_hlc)
+        obj.edited_by = principal.user_id
+        obj.edited_device = principal.device_id
+        rev = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id).rev
+    conflict_ids = [_record_conflict(s, principal, m, head, field, base, current, patch) for field in result.conflicts]
+    if conflict_row is not None and conflict_row.resolved_by is None:
+        conflict_row.resolved_by = m.mutation_id
+    outcome: Outcome
+    if conflict_ids:
+        outcome = "conflict"
+    elif not changed:
+        outcome = "unchanged"
+    elif not steps:
+        outcome = "applied"
+    else:
+        outcome = "merged"
+    return MutationOutcome(
+        mutation_id=m.mutation_id, record_id=m.record_id, outcome=outcome, rev=rev, conflicts=conflict_ids
+    )
+
+
+def _record_conflict(
+    s: Session,
+    principal: Principal,
+    m: Mutation,
+    head: RecordHead,
+    field: str,
+    base: dict[str, Any],
+    current: dict[str, Any],
+    patch: dict[str, Any],
+) -> str:
+    last = s.scalar(select(Revision).where(Revision.record_id == head.id).order_by(Revision.rev.desc()).limit(1))
+    kept: Any
+    theirs: Any
+    base_value: Any
+    if field == merge.WHOLE_RECORD:
+        kept = {"deleted": bool(current.get("deleted"))}
+        theirs = {"deleted": m.deleted, "patch": patch}
+        base_value = {"deleted": bool(base.get("deleted"))}
+    else:
+        kept, theirs, base_value = current.get(field), patch.get(field), base.get(field)
+    row = Conflict(
+        id=uuid7(),
+        record_id=head.id,
+        field=field,
+        base_rev=m.base_rev,
+        values=[
+            {"side": "base", "value": base_value, "rev": m.base_rev},
+            {
+                "side": "kept",
+                "value": kept,
+                "rev": head.rev,
+                "user_id": last.user_id if last else None,
+                "device_id": last.device_id if last else None,
+                "edited_hlc": current.get("edited_hlc"),
+                "committed_at": last.committed_at.isoformat() if last else None,
+            },
+            {
+                "side": "incoming",
+                "value": theirs,
+                "mutation_id": m.mutation_id,
+                "user_id": principal.user_id,
+                "device_id": principal.device_id,
+                "edited_hlc": m.edited_hlc,
+                "committed_at": utcnow().isoformat(),
+            },
+        ],
+        created_at=utcnow(),
+        server_seq=db.next_seq(s),
+    )
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+# --- pull -----------------------------------------------------------------------------------------------------
+
+
+def purged_seq(s: Session) -> int:
+    return int(s.scalar(select(SyncCounter.value).where(SyncCounter.name == PURGED)) or 0)
+
+
+def finalize(s: Session, device_id: str, page: str) -> None:
+    """The device committed ``page``: what it delivered is now held there; other served pages were lost."""
+    rows = s.scalars(
+        select(DeliveryPending).where(DeliveryPending.device_id == device_id, DeliveryPending.page_id == page)
+    ).all()
+    gone = [r.record_id for r in rows if r.rev is None]
+    held = {r.record_id: r.rev for r in rows if r.rev is not None}
+    if gone:
+        s.execute(delete(Delivery).where(Delivery.device_id == device_id, Delivery.record_id.in_(gone)))
+    if held:
+        existing = set(
+            s.scalars(
+                select(Delivery.record_id).where(Delivery.device_id == device_id, Delivery.record_id.in_(list(held)))
+            )
+        )
+        now = utcnow()
+        for record_id, rev in held.items():
+            if record_id in existing:
+                s.execute(
+                    update(Delivery)
+                    .where(Delivery.device_id == device_id, Delivery.record_id == record_id)
+                    .values(rev=rev, delivered_at=now)
+                )
+            else:
+                s.add(Delivery(device_id=device_id, record_id=record_id, rev=rev, delivered_at=now))
+    s.execute(delete(DeliveryPending).where(DeliveryPending.device_id == device_id))
+    s.flush()
+
+
+def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_key: str) -> PullOut:
+    device = principal.device_id
+    tag = principal_tag(principal)
+    if body.cursor:
+        cursor = read_cursor(secret_key, body.cursor, device)
+        if cursor.epoch != epoch or cursor.seq < purged_seq(s):
+            raise REBASELINE
+        finalize(s, device, cursor.page)
+        since, baseline, full_check = cursor.seq, cursor.baseline, cursor.principal != tag
+    else:
+        s.execute(delete(DeliveryPending).where(DeliveryPending.device_id == device))
+        s.execute(delete(Delivery).where(Delivery.device_id == device))
+        since, baseline, full_check = 0, True, False
+    ceiling = db.current_seq(s)
+    visible = visible_to(principal, RecordHead)
+    held = exists(select(Delivery.record_id).where(Delivery.device_id == device, Delivery.record_id == RecordHead.id))
+    rows = s.execute(
+        select(RecordHead, visible if principal.reads_content else false())
+        .where(RecordHead.server_seq > since, RecordHead.server_seq <= ceiling, or_(visible, held))
+        .order_by(RecordHead.server_seq)
+        .limit(body.limit)
+    ).all()
+    full = len(rows) == body.limit
+    send: dict[str, RecordHead] = {}
+    evict: set[str] = set()
+    for head, may_see in rows:
+        if may_see:
+            send[head.id] = head
+        else:
+            evict.add(head.id)
+    next_seq_value = rows[-1][0].server_seq if full else ceiling
+    more = full
+    if not full:
+        room = max(0, body.limit - len(send))
+        more = _reconcile(s, principal, since, send, evict, room, full_check)
+    for record_id in body.refresh:
+        if record_id in send or record_id in evict:
+            continue
+        found = s.scalar(select(RecordHead).where(RecordHead.id == record_id, visible))
+        if found is not None:
+            send[found.id] = found
+        else:
+            evict.add(record_id)
+    _closure(s, principal, send)
+    records = _load(s, send)
+    page = uuid7()
+    for rec in records:
+        s.add(DeliveryPending(device_id=device, page_id=page, record_id=rec.values["id"], rev=rec.rev))
+    for record_id in evict:
+        s.add(DeliveryPending(device_id=device, page_id=page, record_id=record_id, rev=None))
+    s.flush()
+    manifest: list[str] | None = None
+    if baseline and not more:
+        held_ids = set(s.scalars(select(Delivery.record_id).where(Delivery.device_id == device)))
+        manifest = sorted((held_ids | {rec.values["id"] for rec in records}) - evict)
+    next_cursor = Cursor(
+        epoch=epoch, seq=next_seq_value, device=device, page=page, baseline=baseline and more, principal=tag
+    )
+    admin.audit(
+        s,
+        "records_served",
+        "allowed",
+        user_id=principal.user_id,
+        device_id=device,
+        team_id=principal.team_id,
+        detail={"ids": [rec.values["id"] for rec in records], "evicted": sorted(evict), "seq": next_seq_value},
+    )
+    return PullOut(
+        records=records,
+        evict=sorted(evict),
+        cursor=make_cursor(secret_key, next_cursor),
+        more=more,
+        manifest=manifest,
+    )
+
+
+def _reconcile(
+    s: Session,
+    principal: Principal,
+    since: int,
+    send: dict[str, RecordHead],
+    evict: set[str],
+    room: int,
+    full_check: bool,
+) -> bool:
+    """Evict what the device holds but may no longer see; send what it may now see below its cursor.
+
+    Access changes without a new revision only through consents and grants (withdrawn, expired, deleted) or a change
+    of the person's team or role; so, unless the principal changed, only disclosures and granted records are checked.
+    """
+    device = principal.device_id
+    visible = visible_to(principal, RecordHead)
+    held_q = (
+        select(RecordHead.id)
+        .join(Delivery, and_(Delivery.record_id == RecordHead.id, Delivery.device_id == device))
+        .where(~visible)
+    )
+    if not full_check:
+        held_q = held_q.where(RecordHead.type == "disclosure")
+    evict.update(rid for rid in s.scalars(held_q) if rid not in send)
+    if not principal.reads_content:
+        return False
+    not_held = ~exists(
+        select(Delivery.record_id).where(Delivery.device_id == device, Delivery.record_id == RecordHead.id)
+    )
+    new_q = select(RecordHead).where(RecordHead.server_seq <= since, visible, not_held)
+    if not full_check:
+        new_q = new_q.where(
+            exists(
+                select(ShareGrant.record_id).where(
+                    ShareGrant.record_id == RecordHead.id, ShareGrant.recipient_team_id == principal.team_id
+                )
+            )
+        )
+    found = s.scalars(new_q.order_by(RecordHead.server_seq).limit(room + 1)).all()
+    for head in found[:room]:
+        send.setdefault(head.id, head)
+    return len(found) > room
+
+
+def _ref_columns(cls: type[Envelope]) -> list[str]:
+    table = cls.__table__  # type: ignore[attr-defined]
+    return [fk.parent.key for fk in table.foreign_keys if fk.column.table.name in RECORD_TABLES]
+
+
+def _closure(s: Session, principal: Principal, send: dict[str, RecordHead]) -> None:
+    """Add the records a page's records point at (person, plan, case...) that the device may see but does not hold,
+    so the device can store every record with its links intact."""
+    checked: set[str] = set()
+    for _ in range(CLOSURE_ROUNDS):
+        wanted: set[str] = set()
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for head in send.values():
+            if head.id not in checked:
+                by_type[head.type].append(head.id)
+                checked.add(head.id)
+        for type_name, ids in by_type.items():
+            cls = RECORD_TYPES.get(type_name)
+            if cls is None:
+                continue
+            cols = _ref_columns(cls)
+            if not cols:
+                continue
+            for row in s.execute(select(*[getattr(cls, c) for c in cols]).where(cls.id.in_(ids))):
+                wanted.update(v for v in row if v)
+        wanted -= set(send)
+        if not wanted:
+            return
+        held = set(
+            s.scalars(
+                select(Delivery.record_id).where(
+                    Delivery.device_id == principal.device_id, Delivery.record_id.in_(list(wanted))
+                )
+            )
+        )
+        wanted -= held
+        if not wanted:
+            return
+        for head in s.scalars(
+            select(RecordHead).where(RecordHead.id.in_(list(wanted)), visible_to(principal, RecordHead))
+        ):
+            send[head.id] = head
+
+
+def _load(s: Session, heads: dict[str, RecordHead]) -> list[PulledRecord]:
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for head in heads.values():
+        by_type[head.type].append(head.id)
+    out: list[PulledRecord] = []
+    for type_name, ids in by_type.items():
+        cls = RECORD_TYPES.get(type_name)
+        if cls is None:
+            continue
+        for chunk in _chunks(ids, 500):
+            for obj in s.scalars(select(cls).where(cls.id.in_(chunk))):
+                head = heads[obj.id]
+                out.append(
+                    PulledRecord(
+                        type=type_name,
+                        rev=head.rev,
+                        server_seq=head.server_seq,
+                        deleted=head.deleted,
+                        values=values_of(obj),
+                    )
+                )
+    out.sort(key=lambda r: r.server_seq)
+    return out
+
+
+def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+# --- done and tombstones --------------------------------------------------------------------------------------
+
+
+def done(s: Session, principal: Principal, token: str, *, secret_key: str) -> None:
+    cursor = read_cursor(secret_key, token, principal.device_id)
+    finalize(s, principal.device_id, cursor.page)
+    admin.audit(s, "sync_done", "allowed", user_id=principal.user_id, device_id=principal.device_id)
+
+
+def purge_tombstones(s: Session, *, before: dt.datetime | None = None) -> int:
+    """Forget tombstones older than 18 months (records nothing points at); cursors from before must re-baseline."""
+    cutoff = before or utcnow() - dt.timedelta(days=TOMBSTONE_DAYS)
+    heads = s.scalars(
+        select(RecordHead)
+        .where(RecordHead.deleted.is_(True), RecordHead.deleted_at < cutoff)
+        .order_by(RecordHead.server_seq.desc())
+    ).all()
+    purged = 0
+    highest = purged_seq(s)
+    for head in heads:
+        cls = RECORD_TYPES.get(head.type)
+        if cls is None or _referenced(s, cls, head.id):
+            continue
+        obj = s.get(cls, head.id)
+        if obj is not None:
+            s.delete(obj)
+        s.execute(delete(Revision).where(Revision.record_id == head.id))
+        s.execute(delete(Delivery).where(Delivery.record_id == head.id))
+        highest = max(highest, head.server_seq)
+        s.delete(head)
+        s.flush()
+        purged += 1
+    if purged:
+        row = s.get(SyncCounter, PURGED)
+        if row is None:
+            s.add(SyncCounter(name=PURGED, value=highest))
+        else:
+            row.value = max(row.value, highest)
+        admin.audit(s, "tombstones_purged", "allowed", actor=admin.CONSOLE, detail={"count": purged})
+    return purged
+
+
+def _referenced(s: Session, cls: type[Envelope], record_id: str) -> bool:
+    table = cls.__table__  # type: ignore[attr-defined]
+    for other in Base.metadata.sorted_tables:
+        if other.name not in RECORD_TABLES:
+            continue
+        for fk in other.foreign_keys:
+            if fk.column.table is table and other is not table:
+                found = s.execute(select(literal(1)).select_from(other).where(fk.parent == record_id).limit(1))
+                if found.first() is not None:
+                    return True
+    return False

@@ -1,0 +1,372 @@
+"""The client side of a sync session (DESIGN.md section 3): hello, push until the outbox is empty, then pull.
+
+Sync runs only when a person asks for it. :meth:`SyncSession.preview` says what would be sent, and to which server,
+before the first byte leaves. The session can be cancelled between any two requests and resumed later:
+
+- a push batch is stored in the vault (with its outbox entries marked) before it is sent, and resent with the very
+  same bytes until the server answers it; the server answers a known ``mutation_id`` with its stored result;
+- each pull page and its cursor are committed in one vault transaction; a page lost on the way is served again.
+
+Any refusal (revoked device, wrong certificate, outdated app, malformed request) stops the session with the
+server's plain sentence, and the outbox stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from app.core.workspace import Workspace
+from app.errors import OfframpError
+from app.models import RECORD_TYPES, OutboxEntry, uuid7
+from app.models.base import Envelope
+from app.server import pki, signing
+from app.sync import codec, state
+from app.sync.protocol import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullOut, PushOut
+
+TIMEOUT = 60.0
+
+
+class SyncError(OfframpError):
+    code = "sync"
+
+
+class SyncRefused(SyncError):
+    """The server said no. ``reason`` is its stable code (``device_revoked``, ``client_outdated``...)."""
+
+    code = "sync_refused"
+
+    def __init__(self, message: str, *, reason: str, status: int) -> None:
+        super().__init__(message, detail=f"{status} {reason}")
+        self.reason = reason
+        self.status = status
+
+
+class SyncInterrupted(SyncError):
+    code = "sync_interrupted"
+
+
+class SyncCancelled(SyncError):
+    code = "sync_cancelled"
+
+
+CERTIFICATE = (
+    "The office server's certificate is not the one this computer was enrolled with, so sync stopped before "
+    "anything was sent. Tell your office admin; your unsent changes are kept."
+)
+LOST = "The connection to the office server was lost. Nothing was lost: run sync again to carry on."
+
+
+@dataclass
+class Preview:
+    server: str
+    by_type: dict[str, int]
+    consents: list[str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_type.values())
+
+
+@dataclass
+class Report:
+    sent: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    received: int = 0
+    evicted: int = 0
+    unlinked: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def schema_versions() -> dict[str, int]:
+    return {name: cls.SCHEMA_VERSION for name, cls in sorted(RECORD_TYPES.items())}
+
+
+class SyncSession:
+    def __init__(
+        self,
+        ws: Workspace,
+        *,
+        progress: Callable[[str], None] | None = None,
+        cancel: threading.Event | None = None,
+        timeout: float = TIMEOUT,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.ws = ws
+        self.progress = progress or (lambda _text: None)
+        self.cancel = cancel or threading.Event()
+        self.timeout = timeout
+        self._transport = transport
+        with ws.session() as s:
+            self.office = state.office(s)
+
+    # --- what would be sent -----------------------------------------------------------------------------------
+
+    def preview(self) -> Preview:
+        with self.ws.session() as s:
+            rows = s.execute(
+                select(OutboxEntry.record_type, func.count())
+                .where(OutboxEntry.sent_at.is_(None))
+                .group_by(OutboxEntry.record_type)
+            ).all()
+            consents: set[str] = set()
+            for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.sent_at.is_(None))):
+                value = (entry.patch or {}).get("consent_id")
+                if isinstance(value, str) and value:
+                    consents.add(value)
+        return Preview(server=self.office.url, by_type={t: int(n) for t, n in rows}, consents=sorted(consents))
+
+    # --- the session ------------------------------------------------------------------------------------------
+
+    def run(self) -> Report:
+        report = Report()
+        with self._client() as client:
+            self._hello(client, report)
+            self._push_all(client, report)
+            self._pull_all(client, report)
+        with self.ws.session() as s, s.begin():
+            state.put(s, state.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
+            self.ws.audit(s, "synced", fields=[])
+        return report
+
+    @contextmanager
+    def _client(self) -> Iterator[httpx.Client]:
+        verify = pki.client_context(self.office.ca_pem)
+        kwargs: dict[str, Any] = {"base_url": self.office.url, "verify": verify, "timeout": self.timeout}
+        if self._transport is not None:
+            kwargs["transport"] = self._transport
+        with httpx.Client(**kwargs) as client:
+            yield client
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise SyncCancelled("Sync stopped. What was already sent and received is kept; run sync again to carry on.")
+
+    def _post(self, client: httpx.Client, path: str, body: bytes) -> Any:
+        self._check_cancel()
+        headers = signing.sign_headers(self.office.key, self.office.device_id, "POST", path, body)
+        headers["Content-Type"] = "application/json"
+        try:
+            reply = client.post(path, content=body, headers=headers)
+        except httpx.ConnectError as exc:
+            if "CERTIFICATE" in str(exc).upper():
+                raise SyncRefused(CERTIFICATE, reason="certificate", status=0) from None
+            raise SyncInterrupted(LOST) from None
+        except httpx.TransportError:
+            raise SyncInterrupted(LOST) from None
+        if reply.status_code == 200:
+            try:
+                return reply.json()
+            except ValueError:
+                raise SyncInterrupted(LOST) from None
+        try:
+            data = reply.json()
+        except ValueError:
+            data = {}
+        if reply.status_code >= 500 and data.get("error") in (None, "server_problem"):
+            raise SyncInterrupted(
+                "The office server ran into a problem. Nothing was lost: try again in a moment.",
+                detail=str(reply.status_code),
+            )
+        message = data.get("message") if isinstance(data.get("message"), str) else None
+        raise SyncRefused(
+            message or "The office server turned this sync away. Your unsent changes are kept.",
+            reason=str(data.get("error") or "refused"),
+            status=reply.status_code,
+        )
+
+    def _hello(self, client: httpx.Client, report: Report) -> None:
+        self.progress(f"Connecting to {self.office.url}")
+        body = {
+            "protocol": PROTOCOL,
+            "schema_versions": schema_versions(),
+            "client_time": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        hello = self._post(client, "/v1/sync/hello", _dumps(body))
+        for warning in hello.get("warnings", []):
+            report.warnings.append(str(warning.get("message", "")))
+            self.progress(str(warning.get("message", "")))
+
+    # --- push -------------------------------------------------------------------------------------------------
+
+    def _push_all(self, client: httpx.Client, report: Report) -> None:
+        while True:
+            batch = self._stored_batch() or self._new_batch()
+            if batch is None:
+                return
+            batch_id, body, count = batch
+            self.progress(f"Sending {count} change{'s' if count != 1 else ''}")
+            reply = PushOut.model_validate(self._post(client, "/v1/sync/push", body))
+            self._acknowledge(batch_id, reply, report)
+
+    def _stored_batch(self) -> tuple[str, bytes, int] | None:
+        with self.ws.session() as s:
+            stored = state.get_json(s, state.BATCH)
+        if not stored:
+            return None
+        return stored["batch_id"], stored["body"].encode("utf-8"), int(stored["count"])
+
+    def _new_batch(self) -> tuple[str, bytes, int] | None:
+        with self.ws.session() as s, s.begin():
+            entries = s.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.sent_at.is_(None), OutboxEntry.batch_id.is_(None))
+                .order_by(OutboxEntry.created_at, OutboxEntry.edited_hlc)
+                .limit(MAX_MUTATIONS)
+            ).all()
+            if not entries:
+                return None
+            batch_id = uuid7()
+            mutations: list[dict[str, Any]] = []
+            size = 0
+            for entry in entries:
+                m = {
+                    "mutation_id": entry.mutation_id,
+                    "record_id": entry.record_id,
+                    "type": entry.record_type,
+                    "schema_version": entry.schema_version,
+                    "base_rev": entry.base_rev,
+                    "person_id": entry.person_id,
+                    "patch": entry.patch,
+                    "deleted": entry.deleted,
+                    "resolves": entry.resolves,
+                    "edited_hlc": entry.edited_hlc,
+                }
+                size += len(_dumps(m))
+                if mutations and size > MAX_BATCH_BYTES - 1024:
+                    break
+                mutations.append(m)
+                entry.batch_id = batch_id
+            body = _dumps({"batch_id": batch_id, "mutations": mutations})
+            state.put_json(
+                s, state.BATCH, {"batch_id": batch_id, "body": body.decode("utf-8"), "count": len(mutations)}
+            )
+        return batch_id, body, len(mutations)
+
+    def _acknowledge(self, batch_id: str, reply: PushOut, report: Report) -> None:
+        with self.ws.session() as s, s.begin():
+            refresh = set(state.get_json(s, state.REFRESH, []))
+            for result in reply.results:
+                report.outcomes[result.outcome] += 1
+                report.sent += 1
+                entry = s.get(OutboxEntry, result.mutation_id)
+                if entry is None:
+                    continue
+                if result.outcome == "applied" and result.rev is not None:
+                    cls = RECORD_TYPES.get(entry.record_type)
+                    if cls is not None:
+                        s.execute(update(cls).where(cls.id == entry.record_id).values(rev=result.rev))
+                else:
+                    refresh.add(entry.record_id)
+                s.delete(entry)
+            # Anything of the batch the server did not mention goes again, in a new batch.
+            s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == batch_id).values(batch_id=None))
+            state.put_json(s, state.REFRESH, sorted(refresh) or None)
+            state.put(s, state.BATCH, None)
+
+    # --- pull -------------------------------------------------------------------------------------------------
+
+    def _pull_all(self, client: httpx.Client, report: Report) -> None:
+        while True:
+            with self.ws.session() as s:
+                cursor = state.get(s, state.CURSOR)
+                refresh = state.get_json(s, state.REFRESH, [])
+            body = {"cursor": cursor, "refresh": refresh[:1000]}
+            try:
+                page = PullOut.model_validate(self._post(client, "/v1/sync/pull", _dumps(body)))
+            except SyncRefused as exc:
+                if exc.status != 410 or cursor is None:
+                    raise
+                self.progress("Fetching a fresh copy of what this computer may hold")
+                with self.ws.session() as s, s.begin():
+                    state.put(s, state.CURSOR, None)
+                continue
+            self._apply(page, report, cleared_refresh=bool(refresh))
+            self.progress(f"Received {report.received} record{'s' if report.received != 1 else ''}")
+            if not page.more:
+                self._post(client, "/v1/sync/done", _dumps({"cursor": page.cursor}))
+                return
+
+    def _apply(self, page: PullOut, report: Report, *, cleared_refresh: bool) -> None:
+        with self.ws.session() as s, s.begin():
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            incoming = {str(r.values.get("id")): r for r in page.records}
+            ordered = sorted(page.records, key=lambda r: (r.type != "person", r.server_seq))
+            highest = ""
+            for rec in ordered:
+                cls = RECORD_TYPES.get(rec.type)
+                if cls is None:
+                    continue
+                if self._store(s, cls, rec.values, incoming):
+                    report.received += 1
+                else:
+                    report.unlinked += 1
+                highest = max(highest, str(rec.values.get("edited_hlc") or ""))
+            if page.evict:
+                report.evicted += _evict(s, page.evict)
+            if page.manifest is not None:
+                report.evicted += _keep_only(s, set(page.manifest) | set(incoming))
+            if highest:
+                self.ws.remember_clock(s, self.ws.clock.observe(highest))
+            state.put(s, state.CURSOR, page.cursor)
+            if cleared_refresh:
+                state.put(s, state.REFRESH, None)
+
+    def _store(self, s: Session, cls: type[Envelope], values: dict[str, Any], incoming: dict[Any, Any]) -> bool:
+        """Write one pulled record as the server has it. A link to a record this device may not hold is kept
+        aside in ``extra`` (a disclosure about a person the prosecution cannot see, say)."""
+        known, unknown = codec.decode_values(cls, values)
+        extra = dict(known.get("extra") or {})
+        extra.update(unknown)
+        table = cls.__table__  # type: ignore[attr-defined]
+        for fk in table.foreign_keys:
+            column = fk.parent
+            value = known.get(column.key)
+            if not value or value in incoming:
+                continue
+            target = RECORD_TYPES.get(fk.column.table.name)
+            if target is None or s.get(target, value) is not None:
+                continue
+            if not column.nullable:
+                return False
+            links = dict(extra.get("_unlinked") or {})
+            links[column.key] = value
+            extra["_unlinked"] = links
+            known[column.key] = None
+        known["extra"] = extra
+        maker: Any = cls
+        s.merge(maker(**known))
+        return True
+
+
+def _evict(s: Session, ids: list[str]) -> int:
+    count = 0
+    for cls in RECORD_TYPES.values():
+        result = s.execute(delete(cls).where(cls.id.in_(ids)))
+        count += int(getattr(result, "rowcount", 0) or 0)
+    return count
+
+
+def _keep_only(s: Session, allowed: set[str]) -> int:
+    """After a fresh copy: synced records the office no longer sends go, unless a change to them is unsent."""
+    pending = set(s.scalars(select(OutboxEntry.record_id).where(OutboxEntry.sent_at.is_(None))))
+    gone: list[str] = []
+    for cls in RECORD_TYPES.values():
+        for record_id in s.scalars(select(cls.id).where(cls.rev.is_not(None))):
+            if record_id not in allowed and record_id not in pending:
+                gone.append(record_id)
+    return _evict(s, gone) if gone else 0
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

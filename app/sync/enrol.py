@@ -1,0 +1,166 @@
+"""Enrolling this computer with an office server (DESIGN.md section 5), from the sheet the admin printed.
+
+1. Fetch the office CA from the server and check it against the fingerprint typed from the sheet. A mismatch stops
+   here with a plain explanation: there is no "continue anyway".
+2. From then on trust only that CA (host names checked) and send the one-time code with a new Ed25519 public key.
+3. Keep the CA, the device key and the server's address inside the vault; take on the enrolled identity (user,
+   team, device, office) in the key file header and seal the data key to the office recovery key.
+
+Records made in this vault before enrolment are the same person's work on the same computer: they become theirs
+under the enrolled account and team, and go to the office at the first sync the person runs.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from sqlalchemy import update
+
+from app.errors import OfframpError
+from app.models import RECORD_TYPES
+from app.server import pki, signing
+from app.storage.vault import UnlockedVault
+from app.sync import state
+
+TIMEOUT = 20.0
+
+
+class EnrolmentError(OfframpError):
+    code = "enrolment"
+
+
+MISMATCH = (
+    "The office server's certificate does not match the fingerprint on the enrolment sheet, so this computer did "
+    "not connect and nothing was sent. Check the fingerprint you typed; if it is right, tell your office admin "
+    "before trying again."
+)
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    device_id: str
+    username: str
+    team_name: str
+    compartment: str
+    office_name: str
+    adopted_records: int
+
+
+def _server_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if not url.lower().startswith("https://"):
+        raise EnrolmentError("The server address starts with https:// (it is printed on the enrolment sheet).")
+    return url
+
+
+def fetch_ca(url: str, expected: bytes, *, timeout: float = TIMEOUT) -> bytes:
+    """The office CA, once it matches the fingerprint from the sheet (the untrusted fetch proves nothing alone)."""
+    try:
+        with httpx.Client(base_url=url, verify=False, timeout=timeout) as client:  # noqa: S501 - checked below
+            reply = client.get("/v1/ca")
+    except httpx.HTTPError:
+        raise EnrolmentError(
+            "The office server could not be reached at that address. Check the address on the sheet and that "
+            "this computer is on the office network."
+        ) from None
+    try:
+        ca_pem = str(reply.json()["ca_pem"]).encode("ascii")
+        actual = pki.fingerprint_bytes(ca_pem)
+    except (ValueError, KeyError, TypeError, UnicodeError):
+        raise EnrolmentError(MISMATCH) from None
+    if reply.status_code != 200 or not hmac.compare_digest(actual, expected):
+        raise EnrolmentError(MISMATCH)
+    return ca_pem
+
+
+def enrol(
+    vault: UnlockedVault,
+    passphrase: str,
+    *,
+    server: str,
+    code: str,
+    fingerprint: str,
+    timeout: float = TIMEOUT,
+) -> Enrolled:
+    expected = pki.parse_fingerprint(fingerprint)  # a typing slip is named before anything leaves
+    url = _server_url(server)
+    identity = vault.identity
+    if identity.kind == "enrolled":
+        raise EnrolmentError("This vault is already enrolled with an office; nothing was changed.")
+    ca_pem = fetch_ca(url, expected, timeout=timeout)
+    key = Ed25519PrivateKey.generate()
+    try:
+        with httpx.Client(base_url=url, verify=pki.client_context(ca_pem), timeout=timeout) as client:
+            reply = client.post("/v1/enrol", json={"code": code.strip(), "public_key": signing.public_key_hex(key)})
+    except httpx.ConnectError as exc:
+        if "CERTIFICATE" in str(exc).upper():
+            raise EnrolmentError(MISMATCH) from None
+        raise EnrolmentError("The office server could not be reached. Try again in a moment.") from None
+    except httpx.HTTPError:
+        raise EnrolmentError("The office server could not be reached. Try again in a moment.") from None
+    if reply.status_code != 200:
+        raise EnrolmentError(_message(reply, "The office server did not accept this enrolment."))
+    info = reply.json()
+    regime = "prosecution" if info["compartment"] == "prosecution" else "advocacy"
+    if info["compartment"] not in ("advocacy", "prosecution"):
+        raise EnrolmentError(
+            "This account belongs to the office's administration, which reads no case records, so this vault "
+            "cannot be enrolled with it."
+        )
+    adopted = 0
+    with vault.session() as s, s.begin():
+        for cls in RECORD_TYPES.values():
+            if regime != identity.regime:
+                found = s.query(cls).count()
+                if found:
+                    raise EnrolmentError(
+                        f"This vault was set up for {identity.regime} work and the account is in {regime}. "
+                        "Records cannot change confidentiality rules, so nothing was changed: ask your office "
+                        "admin which account to use."
+                    )
+            result = s.execute(
+                update(cls)
+                .where(cls.owner_user_id == identity.user_id)
+                .values(owner_user_id=info["user_id"], team_id=info["team_id"])
+            )
+            adopted += int(getattr(result, "rowcount", 0) or 0)
+            s.execute(update(cls).where(cls.edited_by == identity.user_id).values(edited_by=info["user_id"]))
+        raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        state.put(s, state.SERVER_URL, url)
+        state.put(s, state.CA_PEM, ca_pem.decode("ascii"))
+        state.put(s, state.DEVICE_KEY, raw.hex())
+        state.put(s, state.DEVICE_ID, str(info["device_id"]))
+        state.put(s, state.OFFICE_ID, str(info["office_id"]))
+        for key_name in (state.CURSOR, state.BATCH, state.REFRESH):
+            state.put(s, key_name, None)
+    vault.record_enrolment(
+        {
+            "user_id": info["user_id"],
+            "device_id": info["device_id"],
+            "team_id": info["team_id"],
+            "regime": regime,
+            "office_id": info["office_id"],
+        },
+        bytes.fromhex(info["recovery_public_key"]),
+        passphrase,
+    )
+    return Enrolled(
+        device_id=info["device_id"],
+        username=info["username"],
+        team_name=info["team_name"],
+        compartment=info["compartment"],
+        office_name=info["office_name"],
+        adopted_records=adopted,
+    )
+
+
+def _message(reply: httpx.Response, fallback: str) -> str:
+    try:
+        message = reply.json().get("message")
+    except ValueError:
+        message = None
+    return str(message) if isinstance(message, str) and message else fallback
