@@ -1,0 +1,1280 @@
+"""The 14 outcome measures of DOMAIN.md section 6, computed in SQL.
+
+Every number is an aggregate the database works out (``COUNT(DISTINCT ...)``, ``GROUP BY``, window functions for the
+first decision and for medians): no measure loads records into Python. The functions take any SQLAlchemy
+``Session`` or ``Connection`` over the shared record models of :mod:`app.models`, so the office server can run the
+same code on its own database (SQLite or PostgreSQL) with a :class:`Scope` for a team or a compartment.
+
+Conventions, as DOMAIN.md section 6 states them and as decided here where it is silent:
+
+- Periods are federal fiscal quarters (Q1 = October to December) or a custom range of whole days
+  (:mod:`app.reports.periods`). Days are UTC days.
+- Counts are of unduplicated persons unless a measure counts referrals, follow-ups, disclosures, charges or cases.
+- Demo people (``person.is_demo``) and deleted records are left out; :attr:`Scope.include_demo` brings demo people
+  in, for the demo dashboard only, and every result says so.
+- A *contact* is an encounter that took place (any status but "planned").
+- *Identified* means a human-entered identification decision with the status "identified"; a person's
+  identification date is their earliest such decision. Their type of trafficking is the one on that decision.
+- A *service event* is a contact with the office (direct service) or a first service confirmed by a partner
+  (a referral's "first service confirmed" step). Direct contacts take the category their kind implies: a court
+  contact is court accompaniment, any other contact is case management and advocacy.
+- *New* in a fiscal year: no service event earlier in the same fiscal year (that of the period's first day).
+- Measures with a 30-day follow-up window (1, 3, 5) are *provisional* until the window has closed; every measure
+  is provisional while its period is not over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Integer,
+    case,
+    distinct,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, FromClause
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+from app.content.taxonomy import VOCA_CATEGORIES, bundled_taxonomies, category_title, find_category
+from app.errors import ValidationError
+from app.models import (
+    Consent,
+    Disclosure,
+    Encounter,
+    IdentificationDecision,
+    JusticeContact,
+    Person,
+    Provider,
+    Referral,
+    ReferralEvent,
+    ReliefCase,
+    ReliefCharge,
+    ReliefPetition,
+    SafetyPlan,
+    Screening,
+)
+from app.models.base import Envelope
+from app.reports.periods import Period
+
+__all__ = [
+    "MEASURES",
+    "WINDOW_DAYS",
+    "Breakdown",
+    "DrillDownNotAllowed",
+    "Figure",
+    "MeasureDef",
+    "MeasureReport",
+    "MeasureResult",
+    "Part",
+    "Scope",
+    "Viewer",
+    "compute",
+    "compute_measure",
+    "people_behind",
+    "trend",
+]
+
+#: The follow-up window of measures 1, 3 and 5, in days.
+WINDOW_DAYS = 30
+
+Db = Session | Connection
+#: A select of (unit, person_id [, part]) rows; typed loosely because SQLAlchemy types each column list apart.
+Sel = Any
+
+
+# --- portable day arithmetic -----------------------------------------------------------------------------------
+
+
+class _DayNumber(FunctionElement[int]):
+    """A whole day number for a DATE, so two days can be subtracted on SQLite and PostgreSQL alike."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+class _TimestampDayNumber(FunctionElement[int]):
+    """The UTC day number of a timestamp."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+class _UTCDay(FunctionElement[dt.date]):
+    """The UTC calendar day of a timestamp, as a DATE."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(_DayNumber, "sqlite")
+def _day_sqlite(element: _DayNumber, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) AS INTEGER)"
+
+
+@compiles(_TimestampDayNumber, "sqlite")
+def _ts_day_sqlite(element: _TimestampDayNumber, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(julianday(date({compiler.process(element.clauses, **kw)})) AS INTEGER)"
+
+
+@compiles(_UTCDay, "sqlite")
+def _utc_day_sqlite(element: _UTCDay, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_DayNumber, "postgresql")
+def _day_pg(element: _DayNumber, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS DATE) - DATE '2000-01-01')"
+
+
+@compiles(_TimestampDayNumber, "postgresql")
+def _ts_day_pg(element: _TimestampDayNumber, compiler: SQLCompiler, **kw: Any) -> str:
+    inner = compiler.process(element.clauses, **kw)
+    return f"(CAST(({inner} AT TIME ZONE 'UTC') AS DATE) - DATE '2000-01-01')"
+
+
+@compiles(_UTCDay, "postgresql")
+def _utc_day_pg(element: _UTCDay, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC') AS DATE)"
+
+
+def _day(expr: Any) -> ColumnElement[int]:
+    return _DayNumber(expr)
+
+
+def _ts_day(expr: Any) -> ColumnElement[int]:
+    return _TimestampDayNumber(expr)
+
+
+def _utc_day(expr: Any) -> ColumnElement[dt.date]:
+    return _UTCDay(expr)
+
+
+def _instant(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+# --- who and what counts ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which records count. On a device: everything in the vault (the person's own caseload), demo left out.
+
+    The office server narrows by team or compartment (``regime``) with the same functions.
+    """
+
+    include_demo: bool = False
+    team_ids: tuple[str, ...] | None = None
+    regime: str | None = None
+
+    def persons(self) -> Sel:
+        """The ids of the people who count."""
+        conditions: list[ColumnElement[bool]] = [Person.deleted.is_(False)]
+        if not self.include_demo:
+            conditions.append(or_(Person.is_demo.is_(None), Person.is_demo.is_(False)))
+        conditions += self._record_filter(Person)
+        return select(Person.id).where(*conditions)
+
+    def _record_filter(self, model: type[Envelope]) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
+        if self.team_ids is not None:
+            out.append(model.team_id.in_(self.team_ids))
+        if self.regime is not None:
+            out.append(model.regime == self.regime)
+        return out
+
+    def live(self, model: type[Envelope]) -> list[ColumnElement[bool]]:
+        """A record counts when it is not deleted, belongs to a person who counts, and is in scope."""
+        return [
+            model.deleted.is_(False),
+            model.person_id.in_(self.persons()),
+            *self._record_filter(model),
+        ]
+
+
+class Viewer(enum.StrEnum):
+    """Who is looking, for drill-down. The server maps its roles onto these; a personal vault is its owner's."""
+
+    OWN_CASELOAD = "own_caseload"
+    ADVOCATE = "advocate"
+    ADVOCATE_SUPERVISOR = "advocate_supervisor"
+    PROSECUTOR = "prosecutor"
+    PARALEGAL = "paralegal"
+    PROSECUTION_SUPERVISOR = "prosecution_supervisor"
+    ANALYST = "analyst"
+    OFFICE_ADMIN = "office_admin"
+
+
+#: Roles that may see the people behind a number (DESIGN.md section 4: analysts see aggregates only, admins no
+#: content). What each may see is still only what ``visible_to`` lets them read.
+DRILL_DOWN_ROLES = frozenset(Viewer) - {Viewer.ANALYST, Viewer.OFFICE_ADMIN}
+
+
+class DrillDownNotAllowed(ValidationError):
+    pass
+
+
+def may_drill_down(viewer: Viewer) -> bool:
+    return viewer in DRILL_DOWN_ROLES
+
+
+# --- results ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Counts that add up to ``total`` (a line of a table), unless ``adds_up`` is false (a person may be in several
+    parts)."""
+
+    title: str
+    parts: tuple[Part, ...]
+    adds_up: bool = True
+
+    @property
+    def total(self) -> int:
+        return sum(p.count for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number reported alongside, not a count of people (a median), with how many it is worked out from."""
+
+    label: str
+    value: float | None
+    unit: str
+    basis: int
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    number: int
+    title: str
+    definition: str
+    unit: str  # what is counted: "people", "referrals", ...
+    kind: str  # "rate" or "count"
+    numerator: int
+    denominator: int | None
+    provisional: bool
+    provisional_reason: str | None
+    breakdowns: tuple[Breakdown, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"m{self.number:02d}"
+
+    @property
+    def value(self) -> float | None:
+        """A share from 0 to 1 for a rate (None when nothing is in the denominator); the count otherwise."""
+        if self.kind == "count":
+            return float(self.numerator)
+        if not self.denominator:
+            return None
+        return self.numerator / self.denominator
+
+    def value_text(self) -> str:
+        if self.kind == "count":
+            return f"{self.numerator:,}"
+        if self.value is None:
+            return "none yet"
+        return f"{self.value * 100:.0f}%"
+
+    def fraction_text(self) -> str:
+        if self.kind == "count" or self.denominator is None:
+            return f"{self.numerator:,} {self.unit}"
+        return f"{self.numerator:,} of {self.denominator:,} {self.unit}"
+
+
+@dataclass(frozen=True)
+class MeasureReport:
+    period: Period
+    as_of: dt.date
+    include_demo: bool
+    measures: tuple[MeasureResult, ...]
+
+    def get(self, number: int) -> MeasureResult:
+        return next(m for m in self.measures if m.number == number)
+
+
+# --- shared subqueries -------------------------------------------------------------------------------------------
+
+
+class _Ctx:
+    def __init__(self, period: Period, scope: Scope, as_of: dt.date) -> None:
+        self.p = period
+        self.scope = scope
+        self.as_of = as_of
+        self.start, self.end = period.start, period.end
+        self.t0, self.t1 = _instant(period.start), _instant(period.end + dt.timedelta(days=1))
+
+    def live(self, model: type[Envelope]) -> list[ColumnElement[bool]]:
+        return self.scope.live(model)
+
+    def in_period(self, col: Any) -> ColumnElement[bool]:
+        return col.between(self.start, self.end)
+
+    def contact_conditions(self) -> list[ColumnElement[bool]]:
+        return [*self.live(Encounter), or_(Encounter.status.is_(None), Encounter.status != "planned")]
+
+    def first_contact(self) -> FromClause:
+        """Each person's first contact ever."""
+        return (
+            select(Encounter.person_id.label("person_id"), func.min(Encounter.occurred_at).label("first_at"))
+            .where(*self.contact_conditions())
+            .group_by(Encounter.person_id)
+            .subquery("first_contact")
+        )
+
+    def contacted_in_period(self) -> Sel:
+        return select(Encounter.person_id).where(
+            *self.contact_conditions(), Encounter.occurred_at >= self.t0, Encounter.occurred_at < self.t1
+        )
+
+    def first_identified(self) -> FromClause:
+        """Each person's earliest "identified" decision (and its type), chosen with a window function."""
+        ranked = (
+            select(
+                IdentificationDecision.person_id.label("person_id"),
+                IdentificationDecision.decided_on.label("id_on"),
+                IdentificationDecision.trafficking_type.label("trafficking_type"),
+                func.row_number()
+                .over(
+                    partition_by=IdentificationDecision.person_id,
+                    order_by=(
+                        IdentificationDecision.decided_on,
+                        IdentificationDecision.created_at,
+                        IdentificationDecision.id,
+                    ),
+                )
+                .label("rn"),
+            )
+            .where(*self.live(IdentificationDecision), IdentificationDecision.status == "identified")
+            .subquery("ranked_identification")
+        )
+        return (
+            select(ranked.c.person_id, ranked.c.id_on, ranked.c.trafficking_type)
+            .where(ranked.c.rn == 1)
+            .subquery("first_identified")
+        )
+
+    def service_events(self, start: dt.date, end: dt.date, name: str = "service_event") -> FromClause:
+        """Service events from ``start`` to ``end``: (person_id, day, category, taxonomy_version)."""
+        direct = select(
+            Encounter.person_id.label("person_id"),
+            _utc_day(Encounter.occurred_at).label("day"),
+            case((Encounter.kind == "court", literal("justice_advocacy")), else_=literal("case_management")).label(
+                "category"
+            ),
+            literal(None, type_=Referral.taxonomy_version.type).label("taxonomy_version"),
+        ).where(
+            *self.contact_conditions(),
+            Encounter.occurred_at >= _instant(start),
+            Encounter.occurred_at < _instant(end + dt.timedelta(days=1)),
+        )
+        partner = (
+            select(
+                ReferralEvent.person_id.label("person_id"),
+                ReferralEvent.occurred_on.label("day"),
+                Referral.category.label("category"),
+                Referral.taxonomy_version.label("taxonomy_version"),
+            )
+            .join(Referral, Referral.id == ReferralEvent.referral_id)
+            .where(
+                *self.live(ReferralEvent),
+                Referral.deleted.is_(False),
+                ReferralEvent.kind == "first_service_confirmed",
+                ReferralEvent.occurred_on.between(start, end),
+            )
+        )
+        return union_all(direct, partner).subquery(name)
+
+
+def _count(db: Db, sel: Sel, column: str = "unit") -> int:
+    sq = sel.subquery()
+    return int(db.execute(select(func.count(distinct(sq.c[column])))).scalar_one())
+
+
+def _group(db: Db, sel: Sel, part: str = "part", column: str = "unit") -> dict[str, int]:
+    sq = sel.subquery()
+    rows = db.execute(select(sq.c[part], func.count(distinct(sq.c[column]))).group_by(sq.c[part])).all()
+    return {str(k) if k is not None else "": int(n) for k, n in rows}
+
+
+def _median(db: Db, sel: Sel) -> tuple[float | None, int]:
+    """The median of the ``days`` column of ``sel`` (and how many values), with window functions."""
+    sq = sel.subquery()
+    ranked = select(
+        sq.c.days.label("days"),
+        func.row_number().over(order_by=sq.c.days).label("rn"),
+        func.count().over().label("n"),
+    ).subquery()
+    middle = or_(ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)
+    row = db.execute(select(func.avg(ranked.c.days), func.max(ranked.c.n)).where(middle)).one()
+    value, n = row
+    return (None if value is None else float(value)), int(n or 0)
+
+
+def _parts(found: dict[str, int], labels: Sequence[tuple[str, str]], *, keep_empty: bool = True) -> tuple[Part, ...]:
+    known = {k for k, _ in labels}
+    out = [Part(k, label, found.get(k, 0)) for k, label in labels if keep_empty or found.get(k)]
+    for k in sorted(set(found) - known):
+        out.append(Part(k, k.replace("_", " ").capitalize() or "Not recorded", found[k]))
+    return tuple(out)
+
+
+# --- the measures ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sets:
+    """A measure's numerator and denominator as selects of (unit, person_id [, part])."""
+
+    numerator: Sel
+    denominator: Sel | None
+
+
+@dataclass(frozen=True)
+class MeasureDef:
+    number: int
+    title: str
+    definition: str
+    unit: str
+    kind: str
+    windowed: bool
+    sets: Callable[[_Ctx], _Sets]
+    details: Callable[[Db, _Ctx, _Sets], tuple[tuple[Breakdown, ...], tuple[Figure, ...]]] | None = None
+    #: The unit counted is a person, so the people behind the number can be listed.
+    about_people: bool = True
+
+
+def _no_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    return (), ()
+
+
+# 1. Screening reach ------------------------------------------------------------------------------------------
+
+
+def _screening_window(c: _Ctx) -> Sel:
+    fc = c.first_contact()
+    screened_day = func.coalesce(
+        _day(Screening.screened_on), _ts_day(Screening.completed_at), _ts_day(Screening.created_at)
+    )
+    gap = screened_day - _ts_day(fc.c.first_at)
+    return (
+        select(
+            Screening.person_id.label("unit"),
+            Screening.person_id.label("person_id"),
+            Screening.id.label("screening_id"),
+            Screening.template_id.label("part"),
+        )
+        .join(fc, fc.c.person_id == Screening.person_id)
+        .where(
+            *c.live(Screening),
+            Screening.session_status.in_(("complete", "partial")),
+            fc.c.first_at >= c.t0,
+            fc.c.first_at < c.t1,
+            gap.between(0, WINDOW_DAYS),
+        )
+    )
+
+
+def _m1(c: _Ctx) -> _Sets:
+    fc = c.first_contact()
+    den = select(fc.c.person_id.label("unit"), fc.c.person_id.label("person_id")).where(
+        fc.c.first_at >= c.t0, fc.c.first_at < c.t1
+    )
+    return _Sets(_screening_window(c), den)
+
+
+def _m1_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    by_template = _group(db, _screening_window(c), column="screening_id")
+    parts = tuple(Part(k, k, n) for k, n in sorted(by_template.items()))
+    return (Breakdown("Screenings in the window, by screening tool", parts),), ()
+
+
+# 2. Newly identified -------------------------------------------------------------------------------------------
+
+_ROLE_RANK = (("defendant", 1), ("complainant", 2), ("witness", 3), ("other", 4))
+ROLE_LABELS = (
+    ("defendant", "Defendant"),
+    ("complainant", "Complainant"),
+    ("witness", "Witness"),
+    ("other", "Other role"),
+    ("none", "No justice-system matter recorded"),
+)
+TYPE_LABELS = (
+    ("sex", "Sex trafficking"),
+    ("labour", "Labour trafficking"),
+    ("both", "Both"),
+    ("exploitation", "Exploitation"),
+    ("unknown", "Not known or not recorded"),
+)
+
+
+def _newly_identified(c: _Ctx) -> tuple[FromClause, Sel]:
+    fi = c.first_identified()
+    sel = select(
+        fi.c.person_id.label("unit"),
+        fi.c.person_id.label("person_id"),
+        fi.c.id_on.label("id_on"),
+        func.coalesce(fi.c.trafficking_type, "unknown").label("part"),
+    ).where(c.in_period(fi.c.id_on))
+    return fi, sel
+
+
+def _m2(c: _Ctx) -> _Sets:
+    return _Sets(_newly_identified(c)[1], None)
+
+
+def _m2_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    rank = case(*((JusticeContact.role == role, n) for role, n in _ROLE_RANK), else_=4)
+    roles = (
+        select(JusticeContact.person_id.label("person_id"), func.min(rank).label("rank"))
+        .where(*c.live(JusticeContact))
+        .group_by(JusticeContact.person_id)
+        .subquery("role_rank")
+    )
+    newly = s.numerator.subquery("newly")
+    by_role = (
+        select(
+            newly.c.unit,
+            func.coalesce(case(*((roles.c.rank == n, role) for role, n in _ROLE_RANK), else_=None), "none").label(
+                "part"
+            ),
+        )
+        .select_from(newly)
+        .outerjoin(roles, roles.c.person_id == newly.c.person_id)
+    )
+    role_parts = _parts(_group(db, by_role), ROLE_LABELS)
+    type_parts = _parts(_group(db, s.numerator), TYPE_LABELS)
+    return (
+        Breakdown("By role in a justice-system matter (the first that applies, in this order)", role_parts),
+        Breakdown("By type", type_parts),
+    ), ()
+
+
+# 3. Referral offer rate ----------------------------------------------------------------------------------------
+
+
+def _m3(c: _Ctx) -> _Sets:
+    fi, den = _newly_identified(c)
+    offered = exists().where(
+        *c.live(Referral),
+        Referral.person_id == fi.c.person_id,
+        (_day(Referral.offered_on) - _day(fi.c.id_on)).between(0, WINDOW_DAYS),
+    )
+    return _Sets(den.where(offered), den)
+
+
+# 4. Referral acceptance ----------------------------------------------------------------------------------------
+
+DECISION_LABELS = (
+    ("accepted", "Accepted"),
+    ("declined", "Declined"),
+    ("not_now", "Not now"),
+    ("pending", "Still deciding"),
+)
+
+
+def _offered_referrals(c: _Ctx) -> Sel:
+    return select(
+        Referral.id.label("unit"),
+        Referral.person_id.label("person_id"),
+        Referral.offered_on.label("offered_on"),
+        func.coalesce(Referral.decision, "pending").label("part"),
+    ).where(*c.live(Referral), c.in_period(Referral.offered_on))
+
+
+def _m4(c: _Ctx) -> _Sets:
+    den = _offered_referrals(c)
+    return _Sets(den.where(Referral.decision == "accepted"), den)
+
+
+def _m4_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    assert s.denominator is not None
+    parts = _parts(_group(db, s.denominator), DECISION_LABELS)
+    return (Breakdown("The person's decision (each one a choice)", parts),), ()
+
+
+# 5. Connection rate --------------------------------------------------------------------------------------------
+
+
+def _first_service() -> FromClause:
+    return (
+        select(ReferralEvent.referral_id.label("referral_id"), func.min(ReferralEvent.occurred_on).label("served_on"))
+        .where(ReferralEvent.deleted.is_(False), ReferralEvent.kind == "first_service_confirmed")
+        .group_by(ReferralEvent.referral_id)
+        .subquery("first_service")
+    )
+
+
+def _m5(c: _Ctx) -> _Sets:
+    den = _offered_referrals(c).where(Referral.decision == "accepted")
+    fs = _first_service()
+    num = den.join(fs, fs.c.referral_id == Referral.id).where(
+        (_day(fs.c.served_on) - _day(Referral.offered_on)).between(0, WINDOW_DAYS)
+    )
+    return _Sets(num, den)
+
+
+def _m5_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    fs = _first_service()
+    days = (_day(fs.c.served_on) - _day(Referral.offered_on)).label("days")
+    sel = (
+        select(days)
+        .select_from(Referral)
+        .join(fs, fs.c.referral_id == Referral.id)
+        .where(*c.live(Referral), c.in_period(Referral.offered_on), Referral.decision == "accepted", days >= 0)
+    )
+    median, n = _median(db, sel)
+    return (), (Figure("Median days from the offer to a first service", median, "days", n),)
+
+
+# 6. Persons served ------------------------------------------------------------------------------------------------
+
+
+def _m6(c: _Ctx) -> _Sets:
+    ev = c.service_events(c.start, c.end)
+    fy_start = c.p.fiscal_year_start
+    part: Any = literal("new")
+    if fy_start < c.start:
+        earlier = c.service_events(fy_start, c.start - dt.timedelta(days=1), "earlier_service_event")
+        seen = exists().where(earlier.c.person_id == ev.c.person_id)
+        part = case((seen, literal("continuing")), else_=literal("new"))
+    num = select(ev.c.person_id.label("unit"), ev.c.person_id.label("person_id"), part.label("part"))
+    return _Sets(num, None)
+
+
+def _m6_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    labels = (("new", "New in the fiscal year"), ("continuing", "Continuing in the fiscal year"))
+    return (Breakdown("New and continuing", _parts(_group(db, s.numerator), labels)),), ()
+
+
+# 7. Services by category -----------------------------------------------------------------------------------------
+
+
+def _voca_case(col: Any) -> Any:
+    mapping: dict[str, str] = {}
+    for taxonomy in bundled_taxonomies():
+        for category in taxonomy.categories:
+            mapping.setdefault(category.id, category.voca)
+    for cid in list(mapping):
+        newest = find_category(cid)
+        if newest is not None:
+            mapping[cid] = newest.voca
+    return case(*((col == cid, voca) for cid, voca in sorted(mapping.items())), else_="information_referral")
+
+
+def _m7(c: _Ctx) -> _Sets:
+    ev = c.service_events(c.start, c.end)
+    num = select(
+        ev.c.person_id.label("unit"),
+        ev.c.person_id.label("person_id"),
+        ev.c.category.label("category"),
+        ev.c.taxonomy_version.label("taxonomy_version"),
+        _voca_case(ev.c.category).label("voca"),
+    )
+    return _Sets(num, None)
+
+
+def _m7_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    sq = s.numerator.subquery()
+    by_category = db.execute(
+        select(sq.c.category, func.count(), func.count(distinct(sq.c.person_id)))
+        .group_by(sq.c.category)
+        .order_by(sq.c.category)
+    ).all()
+    by_voca = dict(
+        (str(v), (int(e), int(p)))
+        for v, e, p in db.execute(
+            select(sq.c.voca, func.count(), func.count(distinct(sq.c.person_id))).group_by(sq.c.voca)
+        ).all()
+    )
+    cat_events = tuple(Part(str(k), category_title(str(k)), int(e)) for k, e, _p in by_category)
+    cat_people = tuple(Part(str(k), category_title(str(k)), int(p)) for k, _e, p in by_category)
+    voca_events = tuple(Part(k, t, by_voca.get(k, (0, 0))[0]) for k, t in VOCA_CATEGORIES.items())
+    voca_people = tuple(Part(k, t, by_voca.get(k, (0, 0))[1]) for k, t in VOCA_CATEGORIES.items())
+    return (
+        Breakdown("Service events by VOCA category", voca_events),
+        Breakdown("People served by VOCA category (a person may be in several)", voca_people, adds_up=False),
+        Breakdown("Service events by category", cat_events),
+        Breakdown("People served by category (a person may be in several)", cat_people, adds_up=False),
+    ), ()
+
+
+# 8. Follow-up timeliness ---------------------------------------------------------------------------------------------
+
+
+def _followups_due(c: _Ctx) -> Sel:
+    done = (
+        select(ReferralEvent.referral_id.label("referral_id"), func.min(ReferralEvent.occurred_on).label("done_on"))
+        .where(ReferralEvent.deleted.is_(False), ReferralEvent.kind == "follow_up_done")
+        .group_by(ReferralEvent.referral_id)
+        .subquery("follow_up_done")
+    )
+    part = case(
+        (done.c.done_on.is_(None), literal("not_done")),
+        (done.c.done_on <= Referral.follow_up_due, literal("on_time")),
+        else_=literal("late"),
+    )
+    return (
+        select(Referral.id.label("unit"), Referral.person_id.label("person_id"), part.label("part"))
+        .outerjoin(done, done.c.referral_id == Referral.id)
+        .where(*c.live(Referral), Referral.decision == "accepted", c.in_period(Referral.follow_up_due))
+    )
+
+
+def _m8(c: _Ctx) -> _Sets:
+    den = _followups_due(c)
+    sq = den.subquery()
+    num = select(sq.c.unit, sq.c.person_id).where(sq.c.part == "on_time")
+    return _Sets(num, den)
+
+
+def _m8_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    assert s.denominator is not None
+    labels = (("on_time", "Done on or before the due date"), ("late", "Done late"), ("not_done", "Not done yet"))
+    return (Breakdown("Follow-ups falling due", _parts(_group(db, s.denominator), labels)),), ()
+
+
+# 9. Safety planning offered ------------------------------------------------------------------------------------------
+
+PLAN_LABELS = (
+    ("chosen", "Offered and accepted"),
+    ("not_now", "Offered: not now"),
+    ("declined", "Offered: declined"),
+    ("no_answer", "Offered: choice not recorded"),
+    ("not_offered", "Not offered in the period"),
+)
+
+
+def _identified_and_contacted(c: _Ctx) -> Sel:
+    fi = c.first_identified()
+    return select(fi.c.person_id.label("unit"), fi.c.person_id.label("person_id")).where(
+        fi.c.id_on <= c.end, fi.c.person_id.in_(c.contacted_in_period())
+    )
+
+
+def _m9(c: _Ctx) -> _Sets:
+    den = _identified_and_contacted(c)
+    offered = select(SafetyPlan.person_id).where(*c.live(SafetyPlan), c.in_period(SafetyPlan.offered_on))
+    num = den.where(den.selected_columns.person_id.in_(offered))
+    return _Sets(num, den)
+
+
+def _m9_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    assert s.denominator is not None
+    rank = case(
+        (SafetyPlan.survivor_choice == "chosen", 4),
+        (SafetyPlan.survivor_choice == "not_now", 3),
+        (SafetyPlan.survivor_choice == "declined", 2),
+        else_=1,
+    )
+    best = (
+        select(SafetyPlan.person_id.label("person_id"), func.max(rank).label("rank"))
+        .where(*c.live(SafetyPlan), c.in_period(SafetyPlan.offered_on))
+        .group_by(SafetyPlan.person_id)
+        .subquery("plan_choice")
+    )
+    den = s.denominator.subquery("den")
+    part = case(
+        (best.c.rank == 4, "chosen"),
+        (best.c.rank == 3, "not_now"),
+        (best.c.rank == 2, "declined"),
+        (best.c.rank == 1, "no_answer"),
+        else_="not_offered",
+    )
+    sel = select(den.c.unit, part.label("part")).select_from(den).outerjoin(best, best.c.person_id == den.c.unit)
+    return (Breakdown("The person's choice", _parts(_group(db, sel), PLAN_LABELS)),), ()
+
+
+# 10. Consent coverage ---------------------------------------------------------------------------------------------
+
+
+def _m10(c: _Ctx) -> _Sets:
+    den = select(Disclosure.id.label("unit"), Disclosure.person_id.label("person_id")).where(
+        *c.live(Disclosure), c.in_period(Disclosure.disclosed_on), Disclosure.allowed.is_not(False)
+    )
+    provider_name = select(Provider.name).where(Provider.id == Consent.recipient_provider_id).scalar_subquery()
+    recipient = func.lower(func.trim(Disclosure.recipient))
+    backed = exists().where(
+        Consent.id == Disclosure.consent_id,
+        Consent.deleted.is_(False),
+        Consent.person_id == Disclosure.person_id,
+        Consent.starts_on <= Disclosure.disclosed_on,
+        Consent.expires_on >= Disclosure.disclosed_on,
+        or_(Consent.revoked_on.is_(None), Consent.revoked_on > Disclosure.disclosed_on),
+        or_(func.lower(func.trim(Consent.recipient)) == recipient, func.lower(func.trim(provider_name)) == recipient),
+    )
+    return _Sets(den.where(backed), den)
+
+
+def _m10_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    assert s.denominator is not None
+    backed = _count(db, s.numerator)
+    total = _count(db, s.denominator)
+    blocked = _count(
+        db,
+        select(Disclosure.id.label("unit")).where(
+            *c.live(Disclosure), c.in_period(Disclosure.disclosed_on), Disclosure.allowed.is_(False)
+        ),
+    )
+    parts = (
+        Part("backed", "Backed by a valid, in-scope release", backed),
+        Part("incident", "Without one (each is an incident to review)", total - backed),
+    )
+    stopped = (Part("blocked", "Stopped by the app before anything left (not counted above)", blocked),)
+    return (Breakdown("Disclosures", parts), Breakdown("Stopped", stopped, adds_up=False)), ()
+
+
+# 11. Record-relief review ------------------------------------------------------------------------------------------
+
+
+def _m11(c: _Ctx) -> _Sets:
+    den = _identified_and_contacted(c)
+    pid = den.selected_columns.person_id
+    with_record = or_(
+        pid.in_(select(ReliefCharge.person_id).where(*c.live(ReliefCharge))),
+        pid.in_(select(JusticeContact.person_id).where(*c.live(JusticeContact), JusticeContact.role == "defendant")),
+    )
+    den = den.where(with_record)
+    reviewed = select(ReliefCase.person_id).where(*c.live(ReliefCase), ReliefCase.eligibility_review_done_on <= c.end)
+    return _Sets(den.where(pid.in_(reviewed)), den)
+
+
+# 12. Petitions and outcomes ------------------------------------------------------------------------------------------
+
+RELIEF_LABELS = (
+    ("vacatur", "Vacatur"),
+    ("expungement", "Expungement"),
+    ("sealing", "Sealing"),
+    ("other", "Other relief"),
+)
+GRANTED = ("granted", "partly_granted")
+
+
+def _m12(c: _Ctx) -> _Sets:
+    den = select(
+        ReliefCharge.id.label("unit"),
+        ReliefCharge.person_id.label("person_id"),
+        func.coalesce(ReliefCharge.relief_sought, "other").label("part"),
+        ReliefCharge.outcome.label("outcome"),
+    ).where(
+        *c.live(ReliefCharge),
+        c.in_period(ReliefCharge.decided_on),
+        ReliefCharge.outcome.in_(("granted", "partly_granted", "denied")),
+    )
+    return _Sets(den.where(ReliefCharge.outcome.in_(GRANTED)), den)
+
+
+def _m12_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    assert s.denominator is not None
+    filed = _count(
+        db, select(ReliefPetition.id.label("unit")).where(*c.live(ReliefPetition), c.in_period(ReliefPetition.filed_on))
+    )
+    by_type = _parts(_group(db, s.numerator), RELIEF_LABELS)
+    dsq = s.denominator.subquery()
+    outcome = _group(db, select(dsq.c.unit, dsq.c.outcome.label("part")))
+    outcomes = (
+        Part("granted", "Granted in full", outcome.get("granted", 0)),
+        Part("partly_granted", "Granted in part", outcome.get("partly_granted", 0)),
+        Part("denied", "Denied", outcome.get("denied", 0)),
+    )
+    days = (_day(ReliefPetition.decided_on) - _day(ReliefPetition.filed_on)).label("days")
+    sel = select(days).where(
+        *c.live(ReliefPetition),
+        c.in_period(ReliefPetition.decided_on),
+        ReliefPetition.filed_on.is_not(None),
+        days >= 0,
+    )
+    median, n = _median(db, sel)
+    return (
+        Breakdown("Petitions filed in the period", (Part("filed", "Petitions filed", filed),), adds_up=False),
+        Breakdown("Charges decided", outcomes),
+        Breakdown("Charges granted relief, by kind of relief", by_type),
+    ), (Figure("Median days from filing to decision", median, "days", n),)
+
+
+# 13. Persons relieved ---------------------------------------------------------------------------------------------
+
+
+def _m13(c: _Ctx) -> _Sets:
+    relieved = select(ReliefCharge.person_id.label("unit"), ReliefCharge.person_id.label("person_id")).where(
+        *c.live(ReliefCharge), c.in_period(ReliefCharge.decided_on), ReliefCharge.outcome.in_(GRANTED)
+    )
+    return _Sets(relieved, None)
+
+
+def _m13_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    inner = s.numerator.subquery()
+    rc2 = ReliefCharge.__table__.alias("rc_other")
+    not_all = exists().where(
+        rc2.c.person_id == inner.c.person_id,
+        rc2.c.deleted.is_(False),
+        rc2.c.eligibility == "eligible",
+        or_(rc2.c.outcome.is_(None), rc2.c.outcome != "granted", rc2.c.decided_on.is_(None), rc2.c.decided_on > c.end),
+    )
+    sel = select(inner.c.unit, case((not_all, "some_to_go"), else_="all").label("part"))
+    labels = (
+        ("all", "Every eligible charge relieved in full"),
+        ("some_to_go", "Some eligible charges not yet relieved in full"),
+    )
+    return (Breakdown("How much of the record", _parts(_group(db, sel), labels)),), ()
+
+
+# 14. Identified-defendant dispositions --------------------------------------------------------------------------------
+
+DISPOSITION_LABELS = (
+    ("dismissed", "Dismissed"),
+    ("declined", "Declined to prosecute"),
+    ("diverted", "Diverted"),
+    ("acquitted", "Acquitted"),
+    ("other_non_conviction", "Other non-conviction outcome"),
+    ("convicted", "Convicted"),
+)
+
+
+def _m14(c: _Ctx) -> _Sets:
+    fi = c.first_identified()
+    den = (
+        select(
+            JusticeContact.id.label("unit"),
+            JusticeContact.person_id.label("person_id"),
+            JusticeContact.disposition.label("part"),
+        )
+        .join(fi, fi.c.person_id == JusticeContact.person_id)
+        .where(
+            *c.live(JusticeContact),
+            JusticeContact.role == "defendant",
+            JusticeContact.disposition.is_not(None),
+            JusticeContact.disposition != "pending",
+            c.in_period(JusticeContact.disposition_date),
+            fi.c.id_on <= JusticeContact.disposition_date,
+        )
+    )
+    return _Sets(den.where(JusticeContact.disposition != "convicted"), den)
+
+
+def _m14_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    assert s.denominator is not None
+    return (Breakdown("Dispositions", _parts(_group(db, s.denominator), DISPOSITION_LABELS)),), ()
+
+
+# --- the catalogue -------------------------------------------------------------------------------------------------
+
+_W = f"{WINDOW_DAYS} days"
+
+MEASURES: tuple[MeasureDef, ...] = (
+    MeasureDef(
+        1,
+        "Screening reach",
+        f"Of the people whose first contact with the office falls in the period, how many had a complete or partial "
+        f"screening within {_W} of that first contact. A screening the person chose to stop early is not counted. "
+        "Screenings by tool are shown alongside. Provisional until the last window has closed.",
+        "people",
+        "rate",
+        True,
+        _m1,
+        _m1_details,
+    ),
+    MeasureDef(
+        2,
+        "Newly identified",
+        "People whose first identification decision (made by a named person on the team, never by the app) falls "
+        "in the period, by their role in a justice-system matter and by type. A person with several roles is "
+        "counted once, under the first that applies: defendant, complainant, witness, other.",
+        "people",
+        "count",
+        False,
+        _m2,
+        _m2_details,
+    ),
+    MeasureDef(
+        3,
+        "Referrals offered after identification",
+        f"Of the people newly identified in the period, how many were offered at least one referral within {_W} "
+        "of being identified. Provisional until the last window has closed.",
+        "people",
+        "rate",
+        True,
+        _m3,
+    ),
+    MeasureDef(
+        4,
+        "Referrals accepted",
+        "Of the referrals offered in the period, how many the person accepted. Declining, or not now, is the "
+        "person's choice and is shown as such, never as a failure.",
+        "referrals",
+        "rate",
+        False,
+        _m4,
+        _m4_details,
+        about_people=False,
+    ),
+    MeasureDef(
+        5,
+        "Connected to services",
+        f"Of the referrals offered in the period that the person accepted, how many had a first service confirmed "
+        f"within {_W} of the offer. The median days to a first service are shown alongside. Provisional until the "
+        "last window has closed.",
+        "referrals",
+        "rate",
+        True,
+        _m5,
+        _m5_details,
+        about_people=False,
+    ),
+    MeasureDef(
+        6,
+        "People served",
+        "People with at least one service event in the period: a contact with the office, or a first service "
+        "confirmed by a partner. New means their first service event in this federal fiscal year; continuing "
+        "means they were served earlier in the same fiscal year.",
+        "people",
+        "count",
+        False,
+        _m6,
+        _m6_details,
+    ),
+    MeasureDef(
+        7,
+        "Services by category",
+        "Service events in the period and the people they reached, by category and by VOCA category. A court "
+        "contact counts as court accompaniment and any other contact as case management and advocacy; a "
+        "partner's confirmed first service counts under the referral's category.",
+        "people",
+        "count",
+        False,
+        _m7,
+        _m7_details,
+    ),
+    MeasureDef(
+        8,
+        "Follow-ups on time",
+        "Of the follow-ups on accepted referrals falling due in the period, how many were done on or before the "
+        "due date.",
+        "follow-ups",
+        "rate",
+        False,
+        _m8,
+        _m8_details,
+        about_people=False,
+    ),
+    MeasureDef(
+        9,
+        "Safety planning offered",
+        "Of the identified people with at least one contact in the period, how many were offered safety "
+        "planning in the period. Accepting, not now and declining are shown separately.",
+        "people",
+        "rate",
+        False,
+        _m9,
+        _m9_details,
+    ),
+    MeasureDef(
+        10,
+        "Consent behind every disclosure",
+        "Of the disclosures in the period (identifying information that left its confidentiality regime by sync, "
+        "export or share), how many were backed by a release of the same person, for the same recipient, started "
+        "and not ended or withdrawn on the day. The target is every one; each miss is an incident to review. "
+        "Shares the app stopped are shown alongside.",
+        "disclosures",
+        "rate",
+        False,
+        _m10,
+        _m10_details,
+        about_people=False,
+    ),
+    MeasureDef(
+        11,
+        "Record-relief reviews done",
+        "Of the identified people with a known arrest or conviction and at least one contact in the period, how "
+        "many have an eligibility review completed by the end of the period.",
+        "people",
+        "rate",
+        False,
+        _m11,
+    ),
+    MeasureDef(
+        12,
+        "Petitions and outcomes",
+        "Charges granted relief in the period out of charges decided in the period (a charge granted in part "
+        "counts as granted, and is shown apart). Petitions filed, relief by kind, and the median days from "
+        "filing to decision are shown alongside.",
+        "charges",
+        "rate",
+        False,
+        _m12,
+        _m12_details,
+        about_people=False,
+    ),
+    MeasureDef(
+        13,
+        "People granted record relief",
+        "People with at least one charge granted relief (in full or in part) in the period, and how many of them "
+        "have every eligible charge relieved in full by the end of the period.",
+        "people",
+        "count",
+        False,
+        _m13,
+        _m13_details,
+    ),
+    MeasureDef(
+        14,
+        "Non-conviction outcomes for identified defendants",
+        "Of the cases disposed in the period where a person identified on or before the disposition was the "
+        "defendant, how many ended without a conviction: dismissed, declined, diverted, acquitted or another "
+        "non-conviction outcome.",
+        "cases",
+        "rate",
+        False,
+        _m14,
+        _m14_details,
+        about_people=False,
+    ),
+)
+
+
+def _definition(number: int) -> MeasureDef:
+    for m in MEASURES:
+        if m.number == number:
+            return m
+    raise ValidationError(f"There is no measure number {number}; they are numbered 1 to 14.", field="measure")
+
+
+# --- computing ----------------------------------------------------------------------------------------------------
+
+
+def _provisional(m: MeasureDef, c: _Ctx) -> str | None:
+    if c.as_of <= c.end:
+        return "The period is not over yet, so this may still change."
+    if m.windowed:
+        closes = c.end + dt.timedelta(days=WINDOW_DAYS)
+        if c.as_of <= closes:
+            return f"The {WINDOW_DAYS}-day window closes on {closes:%d %b %Y}, so this may still rise."
+    return None
+
+
+def compute_measure(
+    db: Db,
+    number: int,
+    period: Period,
+    *,
+    scope: Scope | None = None,
+    as_of: dt.date | None = None,
+    detail: bool = True,
+) -> MeasureResult:
+    m = _definition(number)
+    c = _Ctx(period, scope or Scope(), as_of or dt.date.today())
+    sets = m.sets(c)
+    numerator = _count(db, sets.numerator)
+    denominator = None if sets.denominator is None else _count(db, sets.denominator)
+    breakdowns: tuple[Breakdown, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    if detail and m.details is not None:
+        breakdowns, figures = m.details(db, c, sets)
+    reason = _provisional(m, c)
+    return MeasureResult(
+        number=m.number,
+        title=m.title,
+        definition=m.definition,
+        unit=m.unit,
+        kind=m.kind,
+        numerator=numerator,
+        denominator=denominator,
+        provisional=reason is not None,
+        provisional_reason=reason,
+        breakdowns=breakdowns,
+        figures=figures,
+    )
+
+
+def compute(
+    db: Db,
+    period: Period,
+    *,
+    scope: Scope | None = None,
+    as_of: dt.date | None = None,
+    detail: bool = True,
+    numbers: Sequence[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> MeasureReport:
+    """All 14 measures (or ``numbers``) for one period."""
+    scope = scope or Scope()
+    as_of = as_of or dt.date.today()
+    wanted = list(numbers) if numbers is not None else [m.number for m in MEASURES]
+    out = []
+    for i, number in enumerate(wanted):
+        out.append(compute_measure(db, number, period, scope=scope, as_of=as_of, detail=detail))
+        if progress is not None:
+            progress(i + 1, len(wanted))
+    return MeasureReport(period=period, as_of=as_of, include_demo=scope.include_demo, measures=tuple(out))
+
+
+def trend(
+    db: Db,
+    periods: Sequence[Period],
+    *,
+    scope: Scope | None = None,
+    as_of: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[MeasureReport]:
+    """The headline numbers (no breakdowns) of every measure for each period, oldest first."""
+    out = []
+    for i, period in enumerate(periods):
+        out.append(compute(db, period, scope=scope, as_of=as_of, detail=False))
+        if progress is not None:
+            progress(i + 1, len(periods))
+    return out
+
+
+def people_behind(
+    db: Db,
+    number: int,
+    period: Period,
+    *,
+    viewer: Viewer,
+    which: str = "numerator",
+    scope: Scope | None = None,
+    as_of: dt.date | None = None,
+) -> list[str]:
+    """The ids of the people behind a measure's numerator or denominator, for a viewer allowed to see them.
+
+    Only ids come back: the caller reads the people through its own access rules (the vault holds only the
+    user's caseload; the server applies ``visible_to``).
+    """
+    if not may_drill_down(viewer):
+        raise DrillDownNotAllowed(
+            "Your role sees these measures as totals only, so the people behind them are not listed.",
+            field="measure",
+        )
+    m = _definition(number)
+    c = _Ctx(period, scope or Scope(), as_of or dt.date.today())
+    sets = m.sets(c)
+    sel = sets.numerator if which == "numerator" else sets.denominator
+    if sel is None:
+        raise ValidationError("This measure is a count; there is no denominator to list.", field="which")
+    sq = sel.subquery()
+    return [str(r) for r in db.execute(select(sq.c.person_id).distinct().order_by(sq.c.person_id)).scalars()]
