@@ -281,3 +281,31 @@ def test_leaving_the_vault_clears_the_form(qtbot, page, ws) -> None:  # type: ig
     texts = [w.text() for w in panel.findChildren(QPushButton) if w.isVisible()]
     assert not any("Dee" in t for t in texts)
     assert not panel.has_draft()
+
+
+def test_a_note_typed_just_before_a_lock_comes_back_saved(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.drafts import collect_drafts, restore_drafts
+
+    pid = ws.records.create("person", {"preferred_name": "Fen Fictional"}).id
+    panel = open_section(qtbot, page, ws, pid, "interviews")
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    idle(qtbot, page)
+    form = panel.form
+    form.go(3)
+    item_id = form.current_item().id
+    form.card.note.setFocus()
+    qtbot.keyClicks(form.card.note, "Typed right before the lock")
+    assert panel.has_draft()
+    drafts = collect_drafts(page)  # what the main window keeps (encrypted) as the vault locks
+    assert drafts[f"interviews:{pid}"]["note"] == "Typed right before the lock"
+    page.clear()
+    assert not panel.has_draft()
+    record_id = ws.sessions.list_for_person(pid, "checklist")[0].record_id
+    assert ws.sessions.view("checklist_response", record_id).note(item_id) == ""
+
+    open_section(qtbot, page, ws, pid, "interviews")
+    assert restore_drafts(page, drafts) == {f"interviews:{pid}"}
+    idle(qtbot, page)
+    assert panel.currentWidget() is panel.form and form.current_item().id == item_id
+    assert ws.sessions.view("checklist_response", record_id).note(item_id) == "Typed right before the lock"
+    assert form.card.note.toPlainText() == "Typed right before the lock"

@@ -1177,6 +1177,38 @@ class SessionsPanel(QStackedWidget):
     def has_draft(self) -> bool:
         return self.form.has_draft()
 
+    # --- DraftAware: a note typed just before a lock is saved after the next unlock, not lost -------------------
+
+    def draft_slot(self) -> str | None:
+        return f"{self.words.section}:{self._person_id}" if self._person_id else None
+
+    def draft_state(self) -> dict[str, Any]:
+        view, item = self.form.view, self.form.current_item()
+        if view is None or item is None:
+            return {}
+        text = self.form.card.text_answer.toPlainText() if item.answer_type == "text" else None
+        return {"record_id": view.record_id, "item_id": item.id, "note": self.form.card.note.toPlainText(),
+                "text": text}  # fmt: skip
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        record_id, item_id = state.get("record_id"), state.get("item_id")
+        if not isinstance(record_id, str) or not isinstance(item_id, str):
+            return
+        note = state.get("note") if isinstance(state.get("note"), str) else None
+        text = state.get("text") if isinstance(state.get("text"), str) else None
+        record_type = self.words.record_type
+
+        def work(ws: Workspace) -> SessionView:
+            return ws.sessions.answer(record_type, record_id, item_id, text, note)
+
+        def done(view: SessionView) -> None:
+            self._show_form(view)
+            index = next((i for i, (item, _w) in enumerate(self.form._items) if item.id == item_id), None)
+            if index is not None:
+                self.form.go(index)
+
+        self.host.run(work, done, lambda exc: self.list_page.error.show_message(_message(exc)))
+
     def setFocus(self, reason: Any = Qt.FocusReason.OtherFocusReason) -> None:  # type: ignore[override]
         page = self.currentWidget()
         if page is self.list_page:
