@@ -376,8 +376,8 @@ def _update(
         outcome = "conflict"
     elif not changed:
         outcome = "unchanged"
-    elif not steps:
-        outcome = "applied"
+    elif all(step.device_id == principal.device_id for step in steps):
+        outcome = "applied"  # on its base, or on this device's own earlier changes: what the device holds
     else:
         outcome = "merged"
     return MutationOutcome(
