@@ -242,7 +242,8 @@ class SessionListPage(QWidget):
         if current is not None:
             self.template_box.set_value(current)
         self.template_box.blockSignals(False)
-        self.template_box.setEnabled(len(templates) > 1)
+        # One template: nothing to choose, so no greyed-out box; the button says what starts.
+        self.template_box.setVisible(len(templates) > 1)
         self.start_button.setEnabled(bool(templates))
 
     def show_sessions(self, sessions: list[SessionSummary]) -> None:
