@@ -34,7 +34,9 @@ from app.ui.qt import (
 from app.ui.style import readable_checkbox
 
 #: Set by the office, not by the person at this computer: shown through their effect, never as a control.
-OFFICE_POLICY = frozenset({declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE.key})
+OFFICE_POLICY = frozenset(
+    {declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE.key, declared.SURVIVOR_COPY_ALLOWED_BY_OFFICE.key}
+)
 #: Sensible bounds for number settings (the declarations give a type and a default, not a range).
 INT_RANGES: dict[str, tuple[int, int]] = {declared.CLIPBOARD_CLEAR_SECONDS.key: (5, 600)}
 DEFAULT_INT_RANGE = (0, 86_400)
