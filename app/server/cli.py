@@ -205,6 +205,24 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.server.backup import backup
+
+    summary = backup(_home(args), Path(args.file))
+    _say(f"Wrote a backup of the office server to {args.file}: {summary.records:,} records, {summary.rows:,} rows.")
+    _say("It holds everything the server holds, its keys included: keep it as safely as the server itself.")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.server.backup import restore
+
+    summary = restore(_home(args), Path(args.file))
+    _say(f"Restored the office server from {args.file}: {summary.records:,} records, {summary.rows:,} rows.")
+    _say("Every device starts its next sync afresh, so nothing it holds is lost or doubled.")
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------------------------------
 
 
@@ -282,6 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
     add(dsub, "list", cmd_device_list, "list enrolled devices")
     p = add(dsub, "revoke", cmd_device_revoke, "withdraw a device's enrolment and show what it could see")
     p.add_argument("device_id")
+
+    p = add(sub, "backup", cmd_backup, "write the database, config and TLS files to one new file (while serving)")
+    p.add_argument("file")
+    p = add(sub, "restore", cmd_restore, "bring a backup back into an empty data folder and database")
+    p.add_argument("file")
 
     p = add(sub, "audit", cmd_audit, "export the server audit log")
     p.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
