@@ -125,3 +125,27 @@ def test_delete_against_edit_is_a_conflict_and_nothing_is_lost(office: Office, l
     # The record stays deleted everywhere (the edit is kept in the conflict), and both laptops agree.
     a.sync()
     assert a.records("person")[person.id].deleted and b.records("person")[person.id].deleted
+
+
+def test_a_cursor_older_than_the_kept_tombstones_re_baselines(office: Office, laptops) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.orm import Session
+
+    from app.models.base import utcnow
+    from app.server import sync as server_sync
+
+    a: Laptop = laptops("Advocacy A")
+    b: Laptop = laptops("Advocacy A")
+    gone = a.ws.records.create("person", {"preferred_name": "Example Gone"})
+    kept = a.ws.records.create("person", {"preferred_name": "Example Kept"})
+    a.sync()
+    b.sync()
+    a.ws.records.delete("person", gone.id)
+    a.sync()
+    with Session(office.engine) as s, s.begin():
+        assert server_sync.purge_tombstones(s, before=utcnow() + dt.timedelta(days=1)) >= 1
+    # b's cursor is from before the purge: the server answers 410, b fetches a fresh copy from the manifest.
+    b.sync()
+    assert any("fresh copy" in line for line in b.lines)
+    assert gone.id not in b.records("person") and kept.id in b.records("person")
+    b.sync()  # and from then on an ordinary cursor
+    assert sum("fresh copy" in line for line in b.lines) == 1
