@@ -1,0 +1,359 @@
+"""Sync against its baselines, on real server processes over TLS on loopback, in the same run.
+
+a. first sync: a new enrolled vault pulls N records (``--people``, default 10,000) through ``SyncSession``; the
+   baseline is the same records' JSON sent raw over a TLS socket with the office's certificate, decoded and
+   bulk-inserted into a fresh vault (what sync cannot avoid doing). Target <= 3x.
+b. no-op sync: a synced device syncs again with nothing new, on a server holding 10 x N records of another team and
+   on one holding N / 10 (default 100,000 against 1,000). Target <= 1.5x: cost follows changes, not size.
+c. 50 concurrent clients pushing on PostgreSQL (``OFFRAMP_BENCH_POSTGRES_URL``, default the local server): p95 batch
+   latency and errors. Skipped with a note when PostgreSQL cannot be reached.
+
+The servers are seeded with bulk SQL (the records, their heads and first revisions) so that setting up 100,000
+records does not dominate the run; everything measured goes through the real protocol.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.pool import NullPool
+
+from app.core.workspace import Workspace
+from app.models import Person
+from app.models.base import utcnow, uuid7
+from app.server import admin, db, pki, signing
+from app.server.models import RecordHead, Revision, SyncCounter
+from app.storage.kdf import KdfParams
+from app.storage.vault import Vault
+from app.sync import codec
+from app.sync.client import SyncSession
+from app.sync.enrol import enrol
+from bench import Options, Report, Row, best_of
+
+PEOPLE = 10_000
+QUICK_PEOPLE = 1_000
+COLUMNS = ("baseline", "Offramp sync")
+PASSPHRASE = "benchmark passphrase, not a secret"  # noqa: S105 - throwaway vaults in a temporary folder
+ROOT = Path(__file__).resolve().parents[1]
+CLIENTS = 50
+BATCHES = 4
+PER_BATCH = 25
+
+
+@dataclass
+class Server:
+    home: admin.ServerHome
+    engine: sa.Engine
+    url: str
+    process: subprocess.Popen[bytes]
+    teams: dict[str, str]
+    env: dict[str, str]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.engine.dispose()
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def office(folder: Path, database_url: str | None = None) -> Iterator[Server]:
+    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
+    if database_url:
+        env["OFFRAMP_DATABASE_URL"] = database_url
+        os.environ["OFFRAMP_DATABASE_URL"] = database_url
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        home = admin.ServerHome(folder / "server")
+        port = _port()
+        admin.init_office(home, office_name="Bench Office", hosts=["localhost"], kit_path=folder / "kit.pdf", port=port)
+    finally:
+        os.environ.pop("OFFRAMP_DATABASE_URL", None)
+    engine = db.make_engine(database_url or db.database_url(home.root))
+    teams = {
+        name: admin.add_team(engine, name, comp).id for name, comp in (("Mine", "advocacy"), ("Other", "advocacy"))
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.server.cli", "serve", "--data-dir", str(home.root), "--bind", "127.0.0.1",
+         "--port", str(port)],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"https://localhost:{port}"
+    ctx = pki.client_context(home.ca_cert.read_bytes())
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{url}/v1/health", verify=ctx).status_code == 200:
+                break
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+    server = Server(home, engine, url, process, teams, env)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def seed(server: Server, count: int, team: str, owner: str) -> None:
+    """``count`` fictional people, written straight into the server's tables (records, heads, first revisions)."""
+    now = utcnow()
+    with server.engine.begin() as conn:
+        start = int(conn.scalar(sa.select(SyncCounter.value).where(SyncCounter.name == db.SEQ)) or 0)
+        for lo in range(0, count, 5000):
+            people, heads, revs = [], [], []
+            for i in range(lo, min(count, lo + 5000)):
+                rid = uuid7()
+                values = {
+                    "id": rid, "type": "person", "schema_version": 1, "person_id": rid, "owner_user_id": owner,
+                    "team_id": team, "regime": "advocacy", "visibility": "my_team", "privileged": True,
+                    "consent_id": None, "rev": 1, "deleted": False, "deleted_at": None, "deleted_by": None,
+                    "created_at": now, "edited_hlc": f"{int(now.timestamp() * 1000):013d}.00000.bench",
+                    "edited_by": owner, "edited_device": "bench", "extra": {},
+                    "preferred_name": f"Example Person {i}", "aliases": [], "languages": [], "age_group": "unknown",
+                    "is_demo": True,
+                }  # fmt: skip
+                seq = start + i + 1
+                people.append(values)
+                heads.append({
+                    "id": rid, "type": "person", "schema_version": 1, "person_id": rid, "owner_user_id": owner,
+                    "team_id": team, "regime": "advocacy", "visibility": "my_team", "privileged": True,
+                    "consent_id": None, "rev": 1, "server_seq": seq, "deleted": False, "deleted_at": None,
+                    "updated_at": now,
+                })  # fmt: skip
+                revs.append({
+                    "record_id": rid, "rev": 1, "server_seq": seq, "mutation_id": None, "user_id": owner,
+                    "device_id": "bench", "deleted": False, "committed_at": now,
+                    "values": {k: codec.encode(v) for k, v in values.items()},
+                })  # fmt: skip
+            conn.execute(sa.insert(Person), people)
+            conn.execute(sa.insert(RecordHead), heads)
+            conn.execute(sa.insert(Revision), revs)
+        conn.execute(sa.update(SyncCounter).where(SyncCounter.name == db.SEQ).values(value=start + count))
+
+
+def laptop(server: Server, folder: Path) -> Any:
+    username = f"adv-{uuid.uuid4().hex[:8]}"
+    admin.add_user(server.engine, username, team="Mine", role="advocate")
+    code = admin.issue_code(server.home, server.engine, username).code
+    vault, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())
+    enrol(
+        vault, PASSPHRASE, server=server.url, code=code, fingerprint=pki.fingerprint(server.home.ca_cert.read_bytes())
+    )
+    return vault
+
+
+def _user(server: Server) -> str:
+    username = f"seed-{uuid.uuid4().hex[:8]}"
+    return admin.add_user(server.engine, username, team="Mine", role="advocate").id
+
+
+def raw_baseline(server: Server, folder: Path) -> float:
+    """The same records' JSON over a bare TLS socket with the office certificate, decoded, bulk-inserted."""
+    with server.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(sa.select(Revision.values)).scalars()]
+    payload = json.dumps(rows).encode()
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(server.home.server_cert, server.home.server_key)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with ctx.wrap_socket(conn, server_side=True) as tls:
+            tls.sendall(len(payload).to_bytes(8, "big") + payload)
+
+    vault = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())[0]
+    try:
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        start = time.perf_counter()
+        client = pki.client_context(server.home.ca_cert.read_bytes())
+        with (
+            socket.create_connection(("127.0.0.1", port)) as raw,
+            client.wrap_socket(raw, server_hostname="localhost") as tls,
+        ):
+            size = int.from_bytes(tls.recv(8), "big")
+            chunks, got = [], 0
+            while got < size:
+                chunk = tls.recv(1 << 20)
+                chunks.append(chunk)
+                got += len(chunk)
+        records = json.loads(b"".join(chunks))
+        decoded = [codec.decode_values(Person, r)[0] for r in records]
+        with vault.session() as s, s.begin():
+            s.execute(sa.insert(Person), decoded)
+        took = time.perf_counter() - start
+        thread.join()
+    finally:
+        vault.lock()
+        listener.close()
+    return took
+
+
+def first_sync(server: Server, folder: Path) -> float:
+    vault = laptop(server, folder)
+    try:
+        start = time.perf_counter()
+        SyncSession(Workspace(vault)).run()
+        return time.perf_counter() - start
+    finally:
+        vault.lock()
+
+
+def noop_sync(server: Server, folder: Path, repeats: int) -> float:
+    vault = laptop(server, folder)
+    try:
+        ws = Workspace(vault)
+        SyncSession(ws).run()
+        took, _ = best_of(max(3, repeats), lambda: SyncSession(ws).run())
+        return took
+    finally:
+        vault.lock()
+
+
+def concurrent_push(server: Server) -> tuple[float, int, int]:
+    """CLIENTS devices each push BATCHES batches of PER_BATCH new people at once: (p95 seconds, errors, batches)."""
+    devices = []
+    ctx = pki.client_context(server.home.ca_cert.read_bytes())
+    for _ in range(CLIENTS):
+        username = f"push-{uuid.uuid4().hex[:8]}"
+        admin.add_user(server.engine, username, team="Other", role="advocate")
+        code = admin.issue_code(server.home, server.engine, username).code
+        key = Ed25519PrivateKey.generate()
+        info = httpx.post(f"{server.url}/v1/enrol", json={"code": code, "public_key": signing.public_key_hex(key)},
+                          verify=ctx).json()  # fmt: skip
+        devices.append((key, info["device_id"]))
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(CLIENTS)
+
+    def client(key: Ed25519PrivateKey, device: str) -> None:
+        nonlocal errors
+        with httpx.Client(base_url=server.url, verify=ctx, timeout=120) as http:
+            barrier.wait()
+            for _ in range(BATCHES):
+                mutations = [
+                    {"mutation_id": uuid7(), "record_id": uuid7(), "type": "person", "schema_version": 1,
+                     "patch": {"preferred_name": "Example Person", "visibility": "my_team", "privileged": True},
+                     "edited_hlc": "0000000000001.00000.bench"}
+                    for _ in range(PER_BATCH)
+                ]  # fmt: skip
+                body = json.dumps({"batch_id": uuid7(), "mutations": mutations}).encode()
+                headers = signing.sign_headers(key, device, "POST", "/v1/sync/push", body)
+                headers["Content-Type"] = "application/json"
+                start = time.perf_counter()
+                try:
+                    ok = http.post("/v1/sync/push", content=body, headers=headers).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                with lock:
+                    latencies.append(time.perf_counter() - start)
+                    errors += 0 if ok else 1
+
+    threads = [threading.Thread(target=client, args=d) for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    p95 = statistics.quantiles(latencies, n=20)[-1]
+    return p95, errors, len(latencies)
+
+
+class Latency(Row):
+    def format_value(self, value: float | None) -> str:
+        return "—" if value is None else f"{value * 1000:,.0f} ms"
+
+
+def _postgres() -> tuple[str, str, sa.Engine] | None:
+    url = sa.engine.make_url(
+        os.environ.get("OFFRAMP_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    )
+    try:
+        admin_engine = sa.create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        name = f"offramp_bench_{uuid.uuid4().hex[:10]}"
+        with admin_engine.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except Exception:  # no PostgreSQL here: the measure is skipped with a note
+        return None
+    return name, url.set(database=name).render_as_string(hide_password=False), admin_engine
+
+
+def run(options: Options) -> Report:
+    report = Report(name="sync")
+    n = options.people
+    tmp = Path(tempfile.mkdtemp(prefix="offramp-bench-sync-"))
+    try:
+        with office(tmp / "first") as server:
+            seed(server, n, server.teams["Mine"], _user(server))
+            raw, _ = best_of(options.repeats, lambda: raw_baseline(server, tmp / "raw" / uuid7()))
+            synced, _ = best_of(min(options.repeats, 2), lambda: first_sync(server, tmp / "first-sync" / uuid7()))
+        report.rows.append(Row(f"first sync of {n:,} records", raw, synced, target=3.0))
+
+        small_n, big_n = max(1, n // 10), n * 10
+        timings = {}
+        for size in (small_n, big_n):
+            with office(tmp / f"noop-{size}") as server:
+                seed(server, size, server.teams["Other"], _user(server))
+                seed(server, 100, server.teams["Mine"], _user(server))
+                timings[size] = noop_sync(server, tmp / f"noop-laptop-{size}", options.repeats)
+        report.rows.append(
+            Row(f"no-op sync: {big_n:,} records on the server against {small_n:,}", timings[small_n], timings[big_n],
+                target=1.5)
+        )  # fmt: skip
+
+        pg = _postgres()
+        if pg is None:
+            report.notes.append("50 concurrent clients on PostgreSQL: skipped, no PostgreSQL could be reached.")
+        else:
+            name, url, admin_engine = pg
+            try:
+                with office(tmp / "pg", url) as server:
+                    p95, errors, batches = concurrent_push(server)
+                report.rows.append(
+                    Latency(
+                        f"{CLIENTS} clients pushing at once on PostgreSQL ({batches} batches of {PER_BATCH}): p95",
+                        None, p95, target_text="no errors", met=errors == 0,
+                    )
+                )  # fmt: skip
+                report.notes.append(f"concurrent push: {errors} errors in {batches} batches.")
+            finally:
+                with admin_engine.connect() as conn:
+                    conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                admin_engine.dispose()
+        report.notes.append(
+            "first sync baseline: the same records' JSON over a bare TLS socket, decoded and bulk-inserted into a "
+            "fresh vault; no-op sync: hello, an empty push check, a pull with reconciliation and done."
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report
