@@ -16,19 +16,25 @@ STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
 
 # Only type-check what exists: other layers are added over time.
 MYPY_PATHS := $(wildcard app/core app/models app/storage app/sync app/content app/reports app/errors.py app/cli.py)
-RUFF_PATHS := $(wildcard app tests bench)
+RUFF_PATHS := $(wildcard app tests bench installer)
 
 PYTEST_ARGS ?=
+# OFFRAMP_BUILD_BUNDLE=1: `make test` also builds the desktop bundle with PyInstaller and runs its --self-test
+# (tests/installer/test_bundle.py, about a minute); .ci/run sets it.
+OFFRAMP_BUILD_BUNDLE ?=
+export OFFRAMP_BUILD_BUNDLE
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup run test check bench clean distclean
+.PHONY: help setup run test check bench installer clean distclean
 
 help:
 	@echo "make run     set up, then open Offramp with fictional demo data"
 	@echo "make test    set up, run the checks, then every test (PYTEST_ARGS='...' to narrow)"
 	@echo "make check   lint, type checks and layer rules"
-	@echo "make bench   run the benchmarks"
+	@echo "make bench   run every benchmark; writes one table to bench/RESULTS.md"
+	@echo "make installer  build the desktop bundle: dist/offramp-<version>-linux-x86_64.tar.gz"
+	@echo "             (make test OFFRAMP_BUILD_BUNDLE=1 also builds it and runs its self-test)"
 	@echo "make clean   remove caches and build output (distclean also removes $(VENV))"
 
 setup: $(STAMP)
@@ -61,6 +67,9 @@ check: setup
 
 bench: setup
 	$(PY) -m bench
+
+installer: setup
+	$(PY) -m installer.build
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis
