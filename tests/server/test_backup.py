@@ -482,3 +482,17 @@ def test_a_failed_postgresql_restore_leaves_the_database_empty(
     with pytest.raises(BackupError, match="does not hold what the backup lists"):
         restore(admin.ServerHome(tmp_path / "pg-rebuilt"), tampered)
     assert _pg_engine_count(pg_database) == []  # schema and rows rolled back together
+
+
+@pytest.mark.postgres
+def test_an_office_moves_from_sqlite_to_postgresql_in_its_own_folder(
+    office: admin.ServerHome, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_database: str
+) -> None:
+    """deploy/POSTGRESQL.md: back up on SQLite, point OFFRAMP_DATABASE_URL at an empty database, restore in place."""
+    source = dump(office)
+    out = tmp_path / "before-postgresql.backup"
+    backup(office, out)
+    monkeypatch.setenv("OFFRAMP_DATABASE_URL", pg_database)
+    restore(office, out)  # the same config.json and tls/ are accepted as they are
+    _check_restored(source, dump(office))
+    assert (office.root / "server.db").exists()  # kept, never touched
