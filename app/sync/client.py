@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core.workspace import Workspace
@@ -303,15 +303,29 @@ class SyncSession:
             incoming = {str(r.values.get("id")): r for r in page.records}
             ordered = sorted(page.records, key=lambda r: (r.type != "person", r.server_seq))
             highest = ""
+            rows: dict[str, list[dict[str, Any]]] = {}
+            present: dict[str, bool] = {}
             for rec in ordered:
                 cls = RECORD_TYPES.get(rec.type)
                 if cls is None:
                     continue
-                if self._store(s, cls, rec.values, incoming):
-                    report.received += 1
-                else:
+                row = self._prepare(s, cls, rec.values, incoming, present)
+                if row is None:
                     report.unlinked += 1
+                    continue
+                rows.setdefault(rec.type, []).append(row)
+                report.received += 1
                 highest = max(highest, str(rec.values.get("edited_hlc") or ""))
+            for type_name, batch in rows.items():
+                cls = RECORD_TYPES[type_name]
+                ids = [r["id"] for r in batch]
+                existing = set(s.scalars(select(cls.id).where(cls.id.in_(ids))))
+                fresh = [r for r in batch if r["id"] not in existing]
+                known = [r for r in batch if r["id"] in existing]
+                if fresh:
+                    s.execute(insert(cls), fresh)
+                if known:
+                    s.execute(update(cls), known)
             if page.evict:
                 report.evicted += _evict(s, page.evict)
             if page.manifest is not None:
@@ -322,9 +336,17 @@ class SyncSession:
             if cleared_refresh:
                 state.put(s, state.REFRESH, None)
 
-    def _store(self, s: Session, cls: type[Envelope], values: dict[str, Any], incoming: dict[Any, Any]) -> bool:
-        """Write one pulled record as the server has it. A link to a record this device may not hold is kept
-        aside in ``extra`` (a disclosure about a person the prosecution cannot see, say)."""
+    def _prepare(
+        self,
+        s: Session,
+        cls: type[Envelope],
+        values: dict[str, Any],
+        incoming: dict[str, Any],
+        present: dict[str, bool],
+    ) -> dict[str, Any] | None:
+        """One pulled record as column values, as the server has it (``None``: it cannot be stored here). A link to
+        a record this device may not hold is kept aside in ``extra`` (a disclosure about a person the prosecution
+        cannot see, say)."""
         known, unknown = codec.decode_values(cls, values)
         extra = dict(known.get("extra") or {})
         extra.update(unknown)
@@ -335,18 +357,29 @@ class SyncSession:
             if not value or value in incoming:
                 continue
             target = RECORD_TYPES.get(fk.column.table.name)
-            if target is None or s.get(target, value) is not None:
+            if target is None:
+                continue
+            if value not in present:
+                present[value] = s.scalar(select(target.id).where(target.id == value)) is not None
+            if present[value]:
                 continue
             if not column.nullable:
-                return False
+                return None
             links = dict(extra.get("_unlinked") or {})
             links[column.key] = value
             extra["_unlinked"] = links
             known[column.key] = None
         known["extra"] = extra
-        maker: Any = cls
-        s.merge(maker(**known))
-        return True
+        columns = codec.column_types(cls)
+        return {
+            key: known.get(
+                key,
+                columns[key].default.arg
+                if columns[key].default is not None and not callable(columns[key].default.arg)
+                else None,
+            )
+            for key in columns
+        }
 
 
 def _evict(s: Session, ids: list[str]) -> int:
