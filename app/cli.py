@@ -286,6 +286,40 @@ def cmd_providers_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- outcome measures -------------------------------------------------------------------------------------------
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    from app.core.workspace import Workspace
+    from app.models import AuditAction
+    from app.reports.measures import Scope, compute, trend
+    from app.reports.periods import parse_period, trailing_quarters
+    from app.reports.quarterly import quarterly_csv, quarterly_pdf, report_rows
+    from app.storage.atomic import atomic_write_bytes
+
+    period = parse_period(args.period)
+    unlocked = _vault(args).unlock(_passphrase(args))
+    try:
+        ws = Workspace(unlocked)
+        scope = Scope(include_demo=args.include_demo)
+        with ws.session() as s:
+            report = compute(s, period, scope=scope)
+            series = trend(s, trailing_quarters(period, 8), scope=scope) if args.pdf else []
+        threshold = None if args.threshold == 0 else args.threshold
+        if args.csv:
+            atomic_write_bytes(Path(args.csv), quarterly_csv(report, threshold))
+        if args.pdf:
+            atomic_write_bytes(Path(args.pdf), quarterly_pdf(report, series, threshold=threshold))
+        if args.csv or args.pdf:
+            ws.log_event(AuditAction.EXPORT.value)
+    finally:
+        unlocked.lock()
+    for row in report_rows(report, threshold):
+        if row.line in ("Report", "Headline"):
+            _say(f"{row.measure or '':>2} {row.title}: {row.item} {row.value}")
+    return EXIT_OK
+
+
 # --- the office server: enrolment and sync --------------------------------------------------------------------
 
 
@@ -417,6 +451,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fast-kdf", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("measures", parents=[common], help="the 14 outcome measures for a period; CSV and PDF reports")
+    p.add_argument("--period", required=True, help="a fiscal quarter like 2026Q1, FY2026, or 2025-10-01..2025-12-31")
+    p.add_argument("--csv", help="write the aggregates to this CSV file")
+    p.add_argument("--pdf", help="write the quarterly report with charts to this PDF file")
+    p.add_argument("--threshold", type=int, default=5, help="hide counts below this (0 shows every count)")
+    p.add_argument("--include-demo", action="store_true", help="count demo records too (practice data)")
+    p.set_defaults(func=cmd_measures)
     return parser
 
 

@@ -191,3 +191,22 @@ def test_pdf_csv_and_funder_export_agree_and_name_nobody(demo_workspace: Any, tm
     for data in (csv_bytes.decode("utf-8-sig"), funder.decode("utf-8-sig"), text):
         assert not any(i in data for i in ids), "no record or person id leaves"
         assert not any(n in data for n in names), "no name leaves"
+
+
+def test_the_measures_command_writes_the_csv_and_pdf(tmp_path: Any, capsys: Any) -> None:
+    from app.cli import main
+
+    data, pw = tmp_path / "data", tmp_path / "pw"
+    pw.write_text("a long test passphrase\n")
+    common = ["--data-dir", str(data), "--passphrase-file", str(pw)]
+    assert main(["demo", *common, "--persons", "300", "--fast-kdf", "--quiet"]) == 0
+    out_csv, out_pdf = tmp_path / "q.csv", tmp_path / "q.pdf"
+    args = ["measures", *common, "--period", "2025Q3", "--include-demo", "--csv", str(out_csv), "--pdf", str(out_pdf)]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "People served" in printed and "Demo records included" in printed
+    assert out_csv.read_bytes().decode("utf-8-sig").startswith("period,measure,title,line,item,value")
+    assert "Trend over the last eight quarters" in _pdf_text(out_pdf.read_bytes())
+    # A period it cannot read is one sentence and exit 1, with nothing written.
+    assert main(["measures", *common, "--period", "last quarter"]) == 1
+    assert "fiscal quarter like 2026Q1" in capsys.readouterr().err
