@@ -1,7 +1,10 @@
-"""``python -m bench``: run every benchmark module in bench/, print their markdown tables, save bench/RESULTS.md.
+"""``python -m bench``: run every benchmark module in bench/, print ONE markdown table, save it as bench/RESULTS.md.
 
-A module may set ``PEOPLE`` and ``QUICK_PEOPLE`` (its own sizes when ``--people`` is not given), ``COLUMNS`` (its
-table's two value headings) and rows with a ``format_value(value)`` method (values that are not seconds).
+A benchmark module is any ``bench/<name>.py`` (not starting with ``_``, and not a helper such as ``report``) that
+defines ``run(options) -> Report``; a new one is picked up without changing this file. A module may set ``PEOPLE``
+and ``QUICK_PEOPLE`` (its own sizes when ``--people`` is not given), ``COLUMNS`` (its baseline's name first) and
+rows with a ``format_value(value)`` method (values that are not seconds). The table itself is made by
+:mod:`bench.report`. A module that fails is reported in the table and the run goes on; the exit status is then 1.
 """
 
 from __future__ import annotations
@@ -12,40 +15,27 @@ import importlib
 import pkgutil
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
 import bench
-from bench import Options, Report, Row, machine, peak_rss_mib, seconds
+from bench import Options, Report
+from bench.report import Run, render
 
 RESULTS = Path(bench.__file__).with_name("RESULTS.md")
 QUICK_PEOPLE = 1_000
-COLUMNS = ("plain SQLite", "vault")
+
+
+#: Modules of bench/ that are not benchmarks.
+HELPERS = frozenset({"report"})
 
 
 def modules() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if not m.name.startswith("_"))
-
-
-def _cell_ratio(row: Row) -> str:
-    return "—" if row.ratio is None else f"{row.ratio:.2f}x"
-
-
-def _cell_target(row: Row) -> str:
-    if row.target_text:
-        return row.target_text
-    return "—" if row.target is None else f"≤ {row.target:g}x"
-
-
-def _cell_met(row: Row) -> str:
-    met = row.is_met
-    return "—" if met is None else ("yes" if met else "**no**")
-
-
-def _cell_value(row: Row, value: float | None) -> str:
-    fmt = getattr(row, "format_value", None)
-    return fmt(value) if callable(fmt) else seconds(value)
+    return sorted(
+        m.name for m in pkgutil.iter_modules(bench.__path__) if not m.name.startswith("_") and m.name not in HELPERS
+    )
 
 
 def options_for(module: ModuleType, args: argparse.Namespace) -> Options:
@@ -57,29 +47,6 @@ def options_for(module: ModuleType, args: argparse.Namespace) -> Options:
     else:
         people = getattr(module, "PEOPLE", Options.people)
     return Options(people=people, repeats=args.repeats)
-
-
-def render(runs: Sequence[tuple[ModuleType, Options, Report]], repeats: int, started: dt.datetime, took: float) -> str:
-    sizes = ", ".join(f"{report.name} {options.people:,}" for _module, options, report in runs)
-    lines = [
-        f"# Offramp benchmarks — {started:%Y-%m-%d %H:%M} UTC",
-        "",
-        f"- Machine: {machine()}",
-        f"- Run: `python -m bench` with people: {sizes}; every timing is the best of {repeats} within this run "
-        f"unless its notes say otherwise; {took:,.0f} s in all; peak memory {peak_rss_mib():,.0f} MiB.",
-    ]
-    for module, _options, report in runs:
-        baseline, measured = getattr(module, "COLUMNS", COLUMNS)
-        lines += ["", f"| measure | {baseline} | {measured} | ratio | target | met? |", "|---|---|---|---|---|---|"]
-        for row in report.rows:
-            lines.append(
-                f"| {report.name}: {row.measure} | {_cell_value(row, row.plain)} | {_cell_value(row, row.vault)} | "
-                f"{_cell_ratio(row)} | {_cell_target(row)} | {_cell_met(row)} |"
-            )
-    lines.append("")
-    for _module, _options, report in runs:
-        lines += [f"- {report.name}: {note}" for note in report.notes]
-    return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,18 +63,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = dt.datetime.now(dt.UTC)
     start = time.perf_counter()
-    runs = []
+    runs: list[Run] = []
     for name in args.only or modules():
         module = importlib.import_module(f"bench.{name}")
         options = options_for(module, args)
         print(f"running bench.{name} with {options.people:,} people ...", file=sys.stderr, flush=True)
-        runs.append((module, options, module.run(options)))
-    text = render(runs, args.repeats, started, time.perf_counter() - start)
+        began = time.perf_counter()
+        try:
+            report = module.run(options)
+            runs.append(Run(module, options, report, took=time.perf_counter() - began))
+        except Exception as exc:
+            traceback.print_exc()
+            failure = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+            runs.append(Run(module, options, Report(name), took=time.perf_counter() - began, failure=failure))
+    command = "python -m bench" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    text = render(runs, repeats=args.repeats, started=started, took=time.perf_counter() - start, command=command)
     print(text, end="")
     if not args.no_save:
         RESULTS.write_text(text, encoding="utf-8")
         print(f"(saved to {RESULTS})", file=sys.stderr)
-    return 0
+    return 1 if any(run.failure for run in runs) else 0
 
 
 if __name__ == "__main__":
