@@ -29,7 +29,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Date,
@@ -71,10 +71,14 @@ from app.models import (
 from app.models.base import Envelope
 from app.reports.periods import Period
 
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
 __all__ = [
     "MEASURES",
     "WINDOW_DAYS",
     "Breakdown",
+    "CaseloadMeasures",
     "DrillDownNotAllowed",
     "Figure",
     "MeasureDef",
@@ -83,9 +87,11 @@ __all__ = [
     "Part",
     "Scope",
     "Viewer",
+    "caseload_measures",
     "compute",
     "compute_measure",
     "people_behind",
+    "people_behind_in_caseload",
     "trend",
 ]
 
@@ -1278,3 +1284,58 @@ def people_behind(
         raise ValidationError("This measure is a count; there is no denominator to list.", field="which")
     sq = sel.subquery()
     return [str(r) for r in db.execute(select(sq.c.person_id).distinct().order_by(sq.c.person_id)).scalars()]
+
+
+# --- on the device -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseloadMeasures:
+    """What the dashboard shows: the chosen period in full, and the headline numbers of the eight quarters to it."""
+
+    report: MeasureReport
+    series: tuple[MeasureReport, ...]
+
+
+def caseload_measures(
+    ws: Workspace,
+    period: Period,
+    *,
+    include_demo: bool = False,
+    as_of: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CaseloadMeasures:
+    """The measures over this vault: on a device, the vault holds the user's own caseload."""
+    from app.reports.periods import trailing_quarters
+
+    scope = Scope(include_demo=include_demo)
+    quarters = trailing_quarters(period, 8) if period.quarter is not None else [period]
+    total = len(MEASURES) + len(quarters)
+    with ws.session() as s:
+        report = compute(
+            s, period, scope=scope, as_of=as_of, progress=None if progress is None else lambda d, _t: progress(d, total)
+        )
+        series = trend(
+            s,
+            quarters,
+            scope=scope,
+            as_of=as_of,
+            progress=None if progress is None else lambda d, _t: progress(len(MEASURES) + d, total),
+        )
+    return CaseloadMeasures(report, tuple(series))
+
+
+def people_behind_in_caseload(
+    ws: Workspace, number: int, period: Period, *, include_demo: bool = False, as_of: dt.date | None = None
+) -> list[tuple[str, str]]:
+    """(id, preferred name) of the people behind a measure, for the vault's own user (their caseload)."""
+    with ws.session() as s:
+        ids = people_behind(
+            s, number, period, viewer=Viewer.OWN_CASELOAD, scope=Scope(include_demo=include_demo), as_of=as_of
+        )
+        if not ids:
+            return []
+        rows = s.execute(
+            select(Person.id, Person.preferred_name).where(Person.id.in_(ids)).order_by(Person.preferred_name)
+        ).all()
+    return [(str(i), str(n)) for i, n in rows]

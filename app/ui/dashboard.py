@@ -1,0 +1,483 @@
+"""The outcome-measures dashboard: the 14 measures for a chosen quarter, each with its eight-quarter trend.
+
+One measure is in focus at a time: the list on the left (arrow keys), its number, what it counts (F1 or the button),
+its trend and its parts on the right. The numbers are worked out on the task runner's worker, never on the main
+thread. On a personal vault the user's own caseload is what is counted, so the people behind a number can be listed;
+the check goes through :func:`app.reports.measures.may_drill_down` so office roles can plug in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from app.reports.measures import (
+    CaseloadMeasures,
+    MeasureResult,
+    Viewer,
+    caseload_measures,
+    may_drill_down,
+    people_behind_in_caseload,
+)
+from app.reports.periods import Period, quarter_of, trailing_quarters
+from app.ui.person.fields import plain_button
+from app.ui.person.forms import message_of
+from app.ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QColor,
+    QComboBox,
+    QDialog,
+    QFont,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPainter,
+    QScrollArea,
+    QSize,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+__all__ = ["DashboardDialog", "TrendChart"]
+
+_INK = QColor("#222222")
+_QUIET = QColor("#5f5f5f")
+_RULE = QColor("#d4d4d4")
+_BAR = QColor("#3d6b8e")
+_BAR_SOFT = QColor("#a9c1d3")
+
+
+class TrendChart(QWidget):
+    """Eight small bars, oldest on the left, painted directly; a provisional last bar is lighter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._points: list[float | None] = []
+        self._labels: list[str] = []
+        self._rate = True
+        self._soft_last = False
+        self.setMinimumHeight(150)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_points(self, points: Sequence[float | None], labels: Sequence[str], *, rate: bool, soft_last: bool) -> None:
+        self._points, self._labels, self._rate, self._soft_last = list(points), list(labels), rate, soft_last
+        shown = ", ".join(
+            f"{label}: {'none' if p is None else (f'{p:.0f}%' if rate else f'{p:.0f}')}"
+            for label, p in zip(labels, points, strict=True)
+        )
+        self.setAccessibleDescription(f"Trend over {len(points)} quarters. {shown}")
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 170)
+
+    def paintEvent(self, _event: Any) -> None:
+        if not self._points:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        left, bottom, top = 44, 34, 10
+        plot_h = h - bottom - top
+        values = [v for v in self._points if v is not None]
+        top_value = 100.0 if self._rate else max(4.0, max(values or [1.0]) * 1.15)
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
+        p.setFont(font)
+        p.setPen(_RULE)
+        for frac in (0.0, 0.5, 1.0):
+            y = int(top + plot_h * (1 - frac))
+            p.drawLine(left, y, w - 8, y)
+            p.setPen(_QUIET)
+            text = f"{top_value * frac:.0f}%" if self._rate else f"{top_value * frac:.0f}"
+            p.drawText(0, y - 8, left - 6, 16, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+            p.setPen(_RULE)
+        n = len(self._points)
+        slot = (w - left - 8) / n
+        bar = max(6.0, slot * 0.55)
+        p.setPen(Qt.PenStyle.NoPen)
+        for i, v in enumerate(self._points):
+            x = left + slot * i + (slot - bar) / 2
+            if v is not None and v > 0:
+                bh = plot_h * min(1.0, v / top_value)
+                p.setBrush(_BAR_SOFT if (self._soft_last and i == n - 1) else _BAR)
+                p.drawRect(int(x), int(top + plot_h - bh), int(bar), max(1, int(bh)))
+        p.setPen(_QUIET)
+        for i, label in enumerate(self._labels):
+            x = left + slot * i
+            p.drawText(int(x), h - bottom + 4, int(slot), bottom - 4, int(Qt.AlignmentFlag.AlignHCenter), label)
+        p.end()
+
+
+class _MeasureList(QListWidget):
+    definition_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F1:
+            self.definition_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _heading(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _quarter_labels(series: Sequence[Any]) -> list[str]:
+    return [f"{r.period.fiscal_year % 100:02d} Q{r.period.quarter}" if r.period.quarter else "" for r in series]
+
+
+def _points(series: Sequence[Any], number: int) -> list[float | None]:
+    out: list[float | None] = []
+    for rep in series:
+        m: MeasureResult = rep.get(number)
+        if m.kind == "rate":
+            out.append(None if m.value is None else m.value * 100)
+        else:
+            out.append(float(m.numerator))
+    return out
+
+
+class DashboardDialog(QDialog):
+    """Emits :attr:`open_requested` (person id) when the user opens someone from a drill-down list."""
+
+    open_requested = Signal(str)
+
+    def __init__(
+        self,
+        ws: Workspace,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        viewer: Viewer = Viewer.OWN_CASELOAD,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Outcome measures")
+        self._ws = ws
+        self._runner = runner
+        self._viewer = viewer
+        self._today = today or dt.date.today()
+        self._data: CaseloadMeasures | None = None
+        self._people: list[tuple[str, str]] = []
+        self._gone = False
+        self._generation = 0
+
+        heading = _heading("Outcome measures · my caseload", self, 1.3)
+        self.period_box = QComboBox(self)
+        self.period_box.setAccessibleName("Period")
+        self.period_box.setMinimumHeight(36)
+        current = quarter_of(self._today)
+        for period in reversed(trailing_quarters(current, 12)):
+            self.period_box.addItem(period.long_label, period)
+        if self.period_box.count() > 1:
+            self.period_box.setCurrentIndex(1)  # the last whole quarter; the running one is provisional
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.demo_box = QCheckBox("Include demo records (practice data)", self)
+        self.demo_box.setAccessibleName("Include demo records")
+        self.demo_box.toggled.connect(lambda _on: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        period_label = QLabel("&Period", self)
+        period_label.setBuddy(self.period_box)
+        top.addWidget(period_label)
+        top.addWidget(self.period_box)
+        top.addSpacing(12)
+        top.addWidget(self.demo_box)
+
+        self.demo_banner = QLabel("Demo records are counted: these are practice numbers, not real work.", self)
+        self.demo_banner.setAccessibleName("Demo records are counted")
+        self.demo_banner.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #4a3b00; border: 1px solid #e6cf8a; border-radius: 6px;"
+            " padding: 8px 12px; }"
+        )
+        self.demo_banner.hide()
+        self.status = QLabel("Working out the measures…", self)
+        self.status.setAccessibleName("Dashboard status")
+        self.status.setWordWrap(True)
+
+        self.list = _MeasureList(self)
+        self.list.setAccessibleName("Measures")
+        self.list.setAccessibleDescription("Choose a measure with the arrow keys. Press F1 for what it counts.")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setStyleSheet("QListWidget::item { padding: 9px 10px; }")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(360)
+        self.list.setMaximumWidth(420)
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.definition_requested.connect(self._toggle_definition)
+
+        detail = QWidget(self)
+        self.title = _heading("", detail, 1.35)
+        self.title.setAccessibleName("Measure")
+        self.value = QLabel("", detail)
+        value_font = QFont(self.value.font())
+        value_font.setPointSizeF(value_font.pointSizeF() * 2.4)
+        value_font.setWeight(QFont.Weight.DemiBold)
+        self.value.setFont(value_font)
+        self.value.setAccessibleName("Result")
+        self.fraction = QLabel("", detail)
+        self.fraction.setAccessibleName("Counted")
+        self.provisional = QLabel("", detail)
+        self.provisional.setWordWrap(True)
+        self.provisional.setAccessibleName("Provisional")
+        self.provisional.setStyleSheet("QLabel { color: #6b4e00; }")
+        self.definition_button = plain_button("What this counts (F1)", "What this counts", detail)
+        self.definition_button.setCheckable(True)
+        self.definition_button.toggled.connect(self._definition_toggled)
+        self.people_button = plain_button("People behind this number…", "People behind this number", detail)
+        self.people_button.clicked.connect(self._list_people)
+        self.definition = QLabel("", detail)
+        self.definition.setWordWrap(True)
+        self.definition.setAccessibleName("Definition")
+        self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.definition.setStyleSheet(
+            "QLabel { background: #f4f6f8; border: 1px solid #dde3e8; border-radius: 6px; padding: 10px 12px; }"
+        )
+        self.definition.hide()
+        self.chart_title = QLabel("Last eight quarters", detail)
+        self.chart = TrendChart(detail)
+        self.chart.setAccessibleName("Trend")
+        self.parts = QLabel("", detail)
+        self.parts.setWordWrap(True)
+        self.parts.setAccessibleName("Parts of this number")
+        self.parts.setTextFormat(Qt.TextFormat.RichText)
+        self.people = QListWidget(detail)
+        self.people.setAccessibleName("People behind this number")
+        self.people.itemActivated.connect(lambda item: self._open_person(self.people.row(item)))
+        self.people.hide()
+
+        for b in (self.definition_button, self.people_button):
+            b.setMinimumHeight(36)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.definition_button)
+        buttons.addWidget(self.people_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(8, 0, 8, 0)
+        box.setSpacing(8)
+        box.addWidget(self.title)
+        box.addWidget(self.value)
+        box.addWidget(self.fraction)
+        box.addWidget(self.provisional)
+        box.addLayout(buttons)
+        box.addWidget(self.definition)
+        box.addSpacing(6)
+        box.addWidget(self.chart_title)
+        box.addWidget(self.chart)
+        box.addWidget(self.parts)
+        box.addWidget(self.people)
+        box.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(detail)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.list)
+        body.addWidget(scroll, 1)
+        self.close_button = plain_button("Close", "Close the dashboard", self)
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.demo_banner)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+        self.finished.connect(self._finished)
+        self.resize(1100, 750)
+        self._set_detail_enabled(False)
+        self.refresh()
+
+    # --- loading ------------------------------------------------------------------------------------------------
+
+    def selected_period(self) -> Period:
+        period = self.period_box.currentData()
+        assert isinstance(period, Period)
+        return period
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        ws, period, demo = self._ws, self.selected_period(), self.demo_box.isChecked()
+        self.demo_banner.setVisible(demo)
+        self.status.setText("Working out the measures…")
+        self.period_box.setEnabled(False)
+        self.demo_box.setEnabled(False)
+        today = self._today
+        self._runner.run(
+            lambda task: caseload_measures(ws, period, include_demo=demo, as_of=today, progress=task.report),
+            on_done=lambda data: self._arrived(generation, data),
+            on_error=lambda exc: self._failed(generation, exc),
+            on_progress=lambda done, total: self._progress(generation, done, total),
+            with_handle=True,
+        )
+
+    def _progress(self, generation: int, done: int, total: int) -> None:
+        if not self._gone and generation == self._generation:
+            self.status.setText(f"Working out the measures… {done} of {total} steps")
+
+    def _arrived(self, generation: int, data: CaseloadMeasures) -> None:
+        if self._gone or generation != self._generation:
+            return
+        self._data = data
+        self.period_box.setEnabled(True)
+        self.demo_box.setEnabled(True)
+        row = max(0, self.list.currentRow())
+        self.list.blockSignals(True)
+        self.list.clear()
+        for m in data.report.measures:
+            mark = " · provisional" if m.provisional else ""
+            item = QListWidgetItem(f"{m.number}. {m.title}\n{m.value_text()}{mark}", self.list)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.number}. {m.title}: {m.value_text()}{mark}")
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(row)
+        self._show_current(row)
+        report = data.report
+        demo = " Demo records are counted." if report.include_demo else " Demo records are left out."
+        self.status.setText(f"{report.period.long_label}, worked out on {report.as_of:%d %b %Y}.{demo}")
+        self._set_detail_enabled(True)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if self._gone or generation != self._generation:
+            return
+        self.period_box.setEnabled(True)
+        self.demo_box.setEnabled(True)
+        self.status.setText(message_of(exc))
+
+    def _finished(self, _result: int) -> None:
+        self._gone = True
+        self._data = None
+        self._people = []
+        self.list.clear()
+        self.people.clear()
+
+    # --- one measure in focus -------------------------------------------------------------------------------------
+
+    def current_measure(self) -> MeasureResult | None:
+        if self._data is None:
+            return None
+        row = self.list.currentRow()
+        measures = self._data.report.measures
+        return measures[row] if 0 <= row < len(measures) else None
+
+    def _set_detail_enabled(self, on: bool) -> None:
+        self.definition_button.setEnabled(on)
+        self.people_button.setEnabled(on)
+
+    def _show_current(self, _row: int) -> None:
+        m = self.current_measure()
+        self.people.hide()
+        self.people.clear()
+        self._people = []
+        if m is None or self._data is None:
+            return
+        self.title.setText(f"{m.number}. {m.title}")
+        self.value.setText(m.value_text())
+        self.fraction.setText(m.fraction_text())
+        self.provisional.setText(f"Provisional. {m.provisional_reason}" if m.provisional else "")
+        self.provisional.setVisible(m.provisional)
+        self.definition.setText(m.definition)
+        self.chart_title.setText(f"Last {len(self._data.series)} quarters" + (" (%)" if m.kind == "rate" else ""))
+        self.chart.set_points(
+            _points(self._data.series, m.number),
+            _quarter_labels(self._data.series),
+            rate=m.kind == "rate",
+            soft_last=self._data.series[-1].get(m.number).provisional,
+        )
+        self.chart.setVisible(len(self._data.series) > 1)
+        self.chart_title.setVisible(len(self._data.series) > 1)
+        lines = []
+        for b in m.breakdowns:
+            items = "".join(
+                f"<tr><td>{p.label}</td><td align='right'>&nbsp;&nbsp;{p.count:,}</td></tr>" for p in b.parts
+            )
+            lines.append(f"<p><b>{b.title}</b></p><table cellspacing='2'>{items}</table>")
+        for f in m.figures:
+            shown = "none yet" if f.value is None else f"{f.value:g} {f.unit}"
+            lines.append(f"<p><b>{f.label}</b>: {shown} (from {f.basis:,})</p>")
+        self.parts.setText("".join(lines))
+        self.parts.setVisible(bool(lines))
+        allowed = may_drill_down(self._viewer) and m.unit == "people"
+        self.people_button.setVisible(allowed)
+
+    def _toggle_definition(self) -> None:
+        self.definition_button.toggle()
+
+    def _definition_toggled(self, on: bool) -> None:
+        self.definition.setVisible(on)
+        self.definition_button.setText("Hide what this counts (F1)" if on else "What this counts (F1)")
+        if on:
+            self.definition.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- drill-down ---------------------------------------------------------------------------------------------------
+
+    def _list_people(self) -> None:
+        m = self.current_measure()
+        if m is None or not may_drill_down(self._viewer):
+            return
+        ws, period, demo, today = self._ws, self.selected_period(), self.demo_box.isChecked(), self._today
+        number, generation = m.number, self._generation
+        self.people_button.setEnabled(False)
+        self._runner.run(
+            lambda: people_behind_in_caseload(ws, number, period, include_demo=demo, as_of=today),
+            on_done=lambda rows: self._people_arrived(generation, number, rows),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
+
+    def _people_arrived(self, generation: int, number: int, rows: list[tuple[str, str]]) -> None:
+        if self._gone or generation != self._generation:
+            return
+        self.people_button.setEnabled(True)
+        m = self.current_measure()
+        if m is None or m.number != number:
+            return
+        self._people = rows
+        self.people.clear()
+        for _pid, name in rows:
+            QListWidgetItem(name, self.people)
+        if not rows:
+            QListWidgetItem("Nobody is counted here in this period.", self.people)
+        self.people.show()
+        self.people.setCurrentRow(0)
+        self.people.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_person(self, row: int) -> None:
+        if 0 <= row < len(self._people):
+            person_id = self._people[row][0]
+            self.accept()
+            self.open_requested.emit(person_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.HelpContents) or event.key() == Qt.Key.Key_F1:
+            self._toggle_definition()
+            event.accept()
+            return
+        super().keyPressEvent(event)
