@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         self.providers_action.triggered.connect(lambda: self._open_with_vault("providers"))
         self.follow_ups_action = QAction(self.tr("&Follow-ups due…"), self, shortcut=QKeySequence("Ctrl+Shift+F"))
         self.follow_ups_action.triggered.connect(lambda: self._open_with_vault("follow_ups"))
+        self.measures_action = QAction(self.tr("Outcome &measures…"), self, shortcut=QKeySequence("Ctrl+Shift+M"))
+        self.measures_action.triggered.connect(lambda: self._open_with_vault("measures"))
         self.templates_action = QAction(self.tr("&Templates…"), self)
         self.templates_action.triggered.connect(lambda: self._open_with_vault("templates"))
 
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
         vault_menu.addSeparator()
         vault_menu.addAction(self.providers_action)
         vault_menu.addAction(self.follow_ups_action)
+        vault_menu.addAction(self.measures_action)
         vault_menu.addAction(self.templates_action)
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
@@ -463,6 +466,13 @@ class MainWindow(QMainWindow):
 
         if which == "providers":
             ProviderDirectoryDialog(self._workspace, self.runner, self).open()
+            return
+        if which == "measures":
+            from app.ui.dashboard import DashboardDialog
+
+            board = DashboardDialog(self._workspace, self.runner, self)
+            board.open_requested.connect(lambda person_id: self.open_person(person_id))
+            board.open()
             return
         if which == "templates":
             from app.ui.templates_dialog import TemplatesDialog
