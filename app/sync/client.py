@@ -181,7 +181,7 @@ class SyncSession:
         message = data.get("message") if isinstance(data.get("message"), str) else None
         raise SyncRefused(
             message or "The office server turned this sync away. Your unsent changes are kept.",
-            reason=str(data.get("error") or "refused"),
+            reason=str(data.get("error") or "turned_away"),
             status=reply.status_code,
         )
 
@@ -383,6 +383,26 @@ class SyncSession:
 
 
 def _evict(s: Session, ids: list[str]) -> int:
+    """Delete these records here. Records still shared with this device that point at one of them keep their
+    place: the link is set aside in ``extra`` (as for a link pulled without its target) instead of cascading."""
+    gone = set(ids)
+    for cls in RECORD_TYPES.values():
+        table = cls.__table__  # type: ignore[attr-defined]
+        for fk in table.foreign_keys:
+            column = fk.parent
+            if not column.nullable or fk.column.table.name not in RECORD_TYPES:
+                continue
+            attr = getattr(cls, column.key)
+            for obj in s.scalars(select(cls).where(attr.in_(ids), cls.id.not_in(ids))):
+                if obj.id in gone:
+                    continue
+                extra = dict(obj.extra or {})
+                links = dict(extra.get("_unlinked") or {})
+                links[column.key] = getattr(obj, column.key)
+                extra["_unlinked"] = links
+                obj.extra = extra
+                setattr(obj, column.key, None)
+    s.flush()
     count = 0
     for cls in RECORD_TYPES.values():
         result = s.execute(delete(cls).where(cls.id.in_(ids)))
