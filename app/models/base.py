@@ -119,16 +119,19 @@ def ref(label: str, target: str, *, required: bool = False, cascade: bool = True
     )
 
 
-def date(label: str, *, required: bool = False) -> Any:
+def date(label: str, *, required: bool = False, index: bool = False) -> Any:
+    """A calendar date. ``index``: the outcome measures select by it (DOMAIN.md section 6)."""
     return mapped_column(
-        Date(), nullable=not required, info={"label": label, "kind": "date", "required": required}
-    )
+        Date(), nullable=not required, index=index or None,
+        info={"label": label, "kind": "date", "required": required},
+    )  # fmt: skip
 
 
-def timestamp(label: str, *, required: bool = False) -> Any:
+def timestamp(label: str, *, required: bool = False, index: bool = False) -> Any:
     return mapped_column(
-        UTCDateTime(), nullable=not required, info={"label": label, "kind": "datetime", "required": required}
-    )
+        UTCDateTime(), nullable=not required, index=index or None,
+        info={"label": label, "kind": "datetime", "required": required},
+    )  # fmt: skip
 
 
 def flag(label: str, *, default: bool | None = None) -> Any:

@@ -434,7 +434,7 @@ class Encounter(Envelope, Base):
     __tablename__ = "encounter"
     RECORD_TYPE = "encounter"
 
-    occurred_at: Mapped[dt.datetime] = timestamp("Date and time", required=True)
+    occurred_at: Mapped[dt.datetime] = timestamp("Date and time", required=True, index=True)
     kind: Mapped[str | None] = choice("Kind of contact", EncounterKind)
     setting: Mapped[str | None] = choice("Setting", EncounterSetting)
     purpose: Mapped[str | None] = text("Purpose", length=200)
@@ -472,7 +472,7 @@ class Screening(Envelope, Base):
     encounter_id: Mapped[str | None] = ref("Encounter", "encounter.id")
     template_id: Mapped[str] = text("Screening tool", length=120, required=True)
     template_version: Mapped[str] = text("Screening tool version", length=40, required=True)
-    screened_on: Mapped[dt.date | None] = date("Date of screening")
+    screened_on: Mapped[dt.date | None] = date("Date of screening", index=True)
     # item_id -> {"answer": ItemAnswer value, "note": str}
     answers: Mapped[dict[str, Any]] = structured("Answers")
     session_status: Mapped[str | None] = choice("Session status", SessionStatus)
@@ -489,7 +489,7 @@ class IdentificationDecision(Envelope, Base):
     __tablename__ = "identification_decision"
     RECORD_TYPE = "identification_decision"
 
-    decided_on: Mapped[dt.date] = date("Date decided", required=True)
+    decided_on: Mapped[dt.date] = date("Date decided", required=True, index=True)
     decided_by_name: Mapped[str | None] = text("Decided by", length=120)
     status: Mapped[str] = choice("Identification status", IdentificationStatus, required=True)
     trafficking_type: Mapped[str | None] = choice("Type of trafficking or exploitation", TraffickingType)
@@ -510,7 +510,7 @@ class SafetyPlan(Envelope, Base):
     RECORD_TYPE = "safety_plan"
 
     # Whether the person chose to plan at all (measure 9 counts offers, accepted and declined separately).
-    offered_on: Mapped[dt.date | None] = date("Date safety planning was offered")
+    offered_on: Mapped[dt.date | None] = date("Date safety planning was offered", index=True)
     survivor_choice: Mapped[str | None] = choice("The person's choice", SurvivorChoice)
     started_on: Mapped[dt.date | None] = date("Date started")
     review_due: Mapped[dt.date | None] = date("Review due")
@@ -588,11 +588,11 @@ class Referral(Envelope, Base):
     provider_id: Mapped[str | None] = ref("Provider", "provider.id", cascade=False)
     category: Mapped[str] = text("Service category", length=80, required=True)
     taxonomy_version: Mapped[str | None] = text("Category list version", length=20)
-    offered_on: Mapped[dt.date] = date("Date offered", required=True)
+    offered_on: Mapped[dt.date] = date("Date offered", required=True, index=True)
     decision: Mapped[str | None] = choice("The person's decision", ReferralDecision)
     shares_identifying: Mapped[bool] = flag("Shares identifying information", default=True)
     provider_contact: Mapped[str | None] = choice("How the provider and the person connect", ProviderContact)
-    follow_up_due: Mapped[dt.date | None] = date("Follow-up due")
+    follow_up_due: Mapped[dt.date | None] = date("Follow-up due", index=True)
     outcome: Mapped[str | None] = choice("Outcome", ReferralOutcome)
     override_reason: Mapped[str | None] = text("Reason for the override", long=True)
     override_by: Mapped[str | None] = text("Override by", length=36)
@@ -606,7 +606,7 @@ class ReferralEvent(Envelope, Base):
 
     referral_id: Mapped[str] = ref("Referral", "referral.id", required=True)
     kind: Mapped[str] = choice("Step", ReferralEventKind, required=True)
-    occurred_on: Mapped[dt.date] = date("Date", required=True)
+    occurred_on: Mapped[dt.date] = date("Date", required=True, index=True)
     note: Mapped[str | None] = text("Note", long=True)
 
 
@@ -699,7 +699,7 @@ class ReliefCharge(Envelope, Base):
     relief_sought: Mapped[str | None] = choice("Relief sought", ReliefType)
     eligibility: Mapped[str | None] = choice("Eligibility", Eligibility)
     outcome: Mapped[str | None] = choice("Outcome", ChargeOutcome)
-    decided_on: Mapped[dt.date | None] = date("Decided on")
+    decided_on: Mapped[dt.date | None] = date("Decided on", index=True)
     order_reference: Mapped[str | None] = text("Order reference", length=120)
 
 
@@ -765,7 +765,7 @@ class Disclosure(Envelope, Base):
     recipient_team_id: Mapped[str | None] = text("Recipient team", length=36)
     facts: Mapped[str | None] = text("What the person agreed to share", long=True)
     purpose: Mapped[str | None] = text("Purpose", length=200)
-    disclosed_on: Mapped[dt.date] = date("Date shared", required=True)
+    disclosed_on: Mapped[dt.date] = date("Date shared", required=True, index=True)
     channel: Mapped[str | None] = choice("How it was shared", DisclosureChannel)
     allowed: Mapped[bool] = flag("Allowed", default=True)
     override_reason: Mapped[str | None] = text("Reason for the override", long=True)
