@@ -22,10 +22,12 @@ in one transaction (PostgreSQL) or in a temporary file renamed into place at the
 nothing half-restored. Every table's row count is checked against the manifest.
 
 The restored office gets a **new server epoch** (DESIGN.md section 3). A device's pull cursor names the epoch it
-was made in, so every device's next sync starts over from the beginning instead of trusting a position in a
-history the restore has rewound: what the server holds is sent again and reconciliation evicts what it no longer
-has; what a device pushed after the backup was taken, it still holds and sends again. Nothing is lost, nothing is
-doubled (records keep their ids, and ``mutation_id`` replies are restored with them).
+was made in, so every device's next sync starts over from the beginning (the server answers its old cursor with
+410) instead of trusting a position in a history the restore has rewound. Records keep their ids and
+``mutation_id`` replies are restored with them, so nothing is doubled. What a device sent *after* the backup was
+taken is not on the restored server; for it to come back, the device must send it again when it sees the new
+epoch rather than drop it at the fresh copy (the sync client's part: tests/server/test_backup.py shows where it
+stands).
 
 The file holds everything the server holds, its private keys included: keep it as safely as the server itself.
 Audit events record each backup and restore (counts only).

@@ -219,7 +219,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     summary = restore(_home(args), Path(args.file))
     _say(f"Restored the office server from {args.file}: {summary.records:,} records, {summary.rows:,} rows.")
-    _say("Every device starts its next sync afresh, so nothing it holds is lost or doubled.")
+    _say("Every device's next sync starts afresh from this copy (a new sync epoch); no record is doubled.")
     return EXIT_OK
 
 
