@@ -263,7 +263,7 @@ def dropped(dest: str, platform: str) -> bool:
     return any(fnmatchcase(path, pattern) for pattern in DROP.get(platform, ()))
 
 
-Entry = TypeVar("Entry", bound=tuple)  # type: ignore[type-arg]
+Entry = TypeVar("Entry", bound=tuple)
 
 
 def keep(entries: Iterable[Entry], platform: str) -> list[Entry]:
