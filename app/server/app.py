@@ -32,7 +32,7 @@ from starlette.responses import Response
 
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
-from app.server import admin, db, signing, sync
+from app.server import admin, conflicts, db, signing, sync
 from app.server.access import Principal, visible_to
 from app.server.models import (
     Device,
@@ -266,6 +266,7 @@ def create_app(engine: Engine, *, ca_pem: bytes | None = None) -> FastAPI:
 
     # Spelled out at each endpoint: with postponed annotations FastAPI cannot see a local Annotated alias.
     signed = Depends(authenticated)
+    app.include_router(conflicts.router(sessions, signed))
 
     # --- open endpoints ---------------------------------------------------------------------------------------
 

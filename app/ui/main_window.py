@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._build_actions()
+        from app.ui.sync_dialogs import SyncControls
+
+        self.sync_controls = SyncControls(self)  # Office menu, Sync now, the not-synced banner
 
         self.vault_status = QLabel(self)
         self.vault_status.setToolTip(str(vault.data_dir))
@@ -326,6 +329,7 @@ class MainWindow(QMainWindow):
         self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
         self.idle.arm()
         self.caseload_page.show_people(ws.people)
+        self.sync_controls.unlocked(ws)
         gc.freeze()  # what is alive now lives all session: keep full collections from stalling typing later
         place = drafts.pop(PLACE_SLOT, None)
         self._pending_drafts = drafts
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
         self._pending_drafts = {}
         self.idle.disarm()
         self.lock_action.setEnabled(False)
+        self.sync_controls.locked()
         self._clear_data_pages()
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.show_locked()

@@ -1,0 +1,523 @@
+"""Sync as the app runs it, and the vault's own copy of the conflicts waiting for a person's decision.
+
+:func:`run_sync` is one sync as a person asked for it: the session (:class:`app.sync.client.SyncSession`), then the
+conflicts this user may see brought down from the office (``POST /v1/sync/conflicts``) and kept inside the vault,
+then a :class:`Summary` in plain counts: sent, received, merged, needs a decision, removed from this computer and why.
+
+Conflicts are kept in ``vault_meta`` (encrypted with everything else) as the office sent them, with every value:
+nothing is discarded until the person decides. :func:`decide` turns a decision into a normal edit of the record
+whose outbox entry names the conflict it resolves, so it goes to the office at the next sync, in order with the
+person's other edits, and the office marks the conflict resolved. Until the office confirms, a decided conflict
+is not shown again.
+
+:func:`propose_merge` proposes a three-way merge of two texts (line by line against the value both started from),
+for the person to accept or edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from app.core.records import columns_of, jsonable
+from app.core.settings import Setting
+from app.core.workspace import Workspace
+from app.models import RECORD_TYPES, OutboxEntry, Person
+from app.models.base import utcnow
+from app.server import pki, signing
+from app.sync import state
+from app.sync.client import LOST, Report, SyncInterrupted, SyncRefused, SyncSession
+from app.sync.merge import WHOLE_RECORD
+
+#: Office policy: after this many days with changes not yet sent, the app says so in a banner.
+UNSYNCED_WARNING_DAYS: Setting[int] = Setting(
+    "unsynced_warning_days", int, 7, "Remind me when changes have not been synced for (days)",
+    "Office policy: a banner says when this computer holds changes not sent to the office for this long.",
+    choices=(1, 2, 3, 5, 7, 10, 14, 30),
+)  # fmt: skip
+
+CONFLICTS_KEY = "sync_conflicts"
+DECIDED_KEY = "sync_conflicts_decided"
+PATH = "/v1/sync/conflicts"
+
+#: Kinds of record as a person says them: (one, several).
+KINDS: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "consent": ("consent", "consents"),
+    "disclosure": ("shared record", "shared records"),
+    "encounter": ("contact", "contacts"),
+    "note_entry": ("note", "notes"),
+    "checklist_response": ("interview checklist", "interview checklists"),
+    "screening": ("screening", "screenings"),
+    "safety_plan": ("safety plan", "safety plans"),
+    "safety_plan_item": ("safety plan step", "safety plan steps"),
+    "safe_contact": ("safe way to reach someone", "safe ways to reach someone"),
+    "referral": ("referral", "referrals"),
+    "referral_event": ("referral update", "referral updates"),
+    "provider": ("service provider", "service providers"),
+    "benefit": ("benefit", "benefits"),
+    "identification_decision": ("identification decision", "identification decisions"),
+    "justice_contact": ("justice system contact", "justice system contacts"),
+    "relief_case": ("record relief case", "record relief cases"),
+    "relief_charge": ("charge", "charges"),
+    "relief_deadline": ("deadline", "deadlines"),
+    "relief_petition": ("petition", "petitions"),
+}
+
+REASON_CONSENT = "the consent it was shared under ended or was withdrawn"
+REASON_ACCESS = "the office changed who may see it"
+
+
+def kind_words(record_type: str, count: int) -> str:
+    one, several = KINDS.get(record_type, (record_type.replace("_", " "),) * 2)
+    return f"{count} {one if count == 1 else several}"
+
+
+# --- a sync as the app runs it --------------------------------------------------------------------------------
+
+
+@dataclass
+class Removed:
+    record_type: str
+    count: int
+    reason: str
+
+    @property
+    def sentence(self) -> str:
+        return f"{kind_words(self.record_type, self.count)}: {self.reason}."
+
+
+@dataclass
+class Summary:
+    report: Report
+    removed: list[Removed] = field(default_factory=list)
+    needs_decision: int = 0
+    #: Why the conflicts could not be brought down this time (the sync itself went through).
+    conflicts_problem: str | None = None
+
+    @property
+    def sent(self) -> int:
+        return self.report.sent
+
+    @property
+    def received(self) -> int:
+        return self.report.received
+
+    @property
+    def merged(self) -> int:
+        return self.report.outcomes.get("merged", 0)
+
+    @property
+    def kept_aside(self) -> int:
+        return self.report.outcomes.get("quarantined", 0)
+
+
+def run_sync(
+    ws: Workspace,
+    *,
+    progress: Callable[[str], None] | None = None,
+    cancel: threading.Event | None = None,
+    timeout: float = 60.0,
+) -> Summary:
+    """One sync a person asked for: send, receive, bring the conflicts down; what left this computer and why."""
+    say = progress or (lambda _text: None)
+    before = _synced_ids(ws)
+    report = SyncSession(ws, progress=say, cancel=cancel, timeout=timeout).run()
+    after = _synced_ids(ws)
+    gone = Counter(before[rid] for rid in before.keys() - after.keys())
+    removed = [Removed(t, n, REASON_CONSENT if t == "disclosure" else REASON_ACCESS) for t, n in sorted(gone.items())]
+    summary = Summary(report=report, removed=removed)
+    say("Looking for changes that need your decision")
+    try:
+        fetch(ws, timeout=timeout)
+    except (SyncInterrupted, SyncRefused) as exc:
+        summary.conflicts_problem = exc.message
+    summary.needs_decision = len(pending(ws))
+    return summary
+
+
+def _synced_ids(ws: Workspace) -> dict[str, str]:
+    out: dict[str, str] = {}
+    with ws.session() as s:
+        for name, cls in RECORD_TYPES.items():
+            for rid in s.scalars(select(cls.id).where(cls.rev.is_not(None))):
+                out[rid] = name
+    return out
+
+
+def unsynced_since(ws: Workspace) -> dt.datetime | None:
+    """When the oldest change not yet sent to the office was made (None: nothing is waiting)."""
+    with ws.session() as s:
+        oldest = s.scalar(select(func.min(OutboxEntry.created_at)).where(OutboxEntry.sent_at.is_(None)))
+    if oldest is not None and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=dt.UTC)
+    return oldest
+
+
+def unsynced_days(ws: Workspace, *, now: dt.datetime | None = None) -> int | None:
+    """Whole days the oldest unsent change has waited, or None when nothing waits or this vault is not enrolled."""
+    if not is_enrolled(ws):
+        return None
+    oldest = unsynced_since(ws)
+    if oldest is None:
+        return None
+    return max(0, ((now or utcnow()) - oldest).days)
+
+
+def is_enrolled(ws: Workspace) -> bool:
+    with ws.session() as s:
+        try:
+            state.office(s)
+        except state.NotEnrolled:
+            return False
+    return True
+
+
+@dataclass
+class Outlook:
+    """What a sync would do, before anything leaves: where to, what (in plain words), under which consents."""
+
+    server: str
+    kinds: list[str]
+    total: int
+    consents: list[str]
+
+
+def outlook(ws: Workspace) -> Outlook:
+    from app.models import Consent
+
+    preview = SyncSession(ws).preview()
+    kinds = [kind_words(t, n) for t, n in sorted(preview.by_type.items(), key=lambda item: (-item[1], item[0]))]
+    sentences: list[str] = []
+    with ws.session() as s:
+        for consent_id in preview.consents:
+            consent = s.get(Consent, consent_id)
+            if consent is None:
+                sentences.append("a consent recorded on another computer")
+                continue
+            until = f", until {consent.expires_on:%d %b %Y}" if consent.expires_on else ""
+            sentences.append(f"shared with {consent.recipient} for {consent.purpose}{until}")
+    return Outlook(server=preview.server, kinds=kinds, total=preview.total, consents=sentences)
+
+
+# --- conflicts kept in the vault ------------------------------------------------------------------------------
+
+
+def fetch(ws: Workspace, *, timeout: float = 60.0) -> list[dict[str, Any]]:
+    """Bring down the conflicts this user may see and keep them in the vault (replacing the last copy)."""
+    with ws.session() as s:
+        office = state.office(s)
+    body = b"{}"
+    headers = signing.sign_headers(office.key, office.device_id, "POST", PATH, body)
+    headers["Content-Type"] = "application/json"
+    try:
+        with httpx.Client(base_url=office.url, verify=pki.client_context(office.ca_pem), timeout=timeout) as client:
+            reply = client.post(PATH, content=body, headers=headers)
+    except httpx.TransportError:
+        raise SyncInterrupted(LOST) from None
+    if reply.status_code != 200:
+        try:
+            message = str(reply.json().get("message") or "")
+        except ValueError:
+            message = ""
+        raise SyncRefused(
+            message or "The office server did not send the changes that need a decision.",
+            reason="conflicts",
+            status=reply.status_code,
+        )
+    items = list(reply.json().get("conflicts") or [])
+    with ws.session() as s, s.begin():
+        decided = set(state.get_json(s, DECIDED_KEY, []))
+        pending_push = set(s.scalars(select(OutboxEntry.resolves).where(OutboxEntry.resolves.is_not(None))))
+        still = sorted(decided & ({c["id"] for c in items} | pending_push))
+        state.put_json(s, CONFLICTS_KEY, items)
+        state.put_json(s, DECIDED_KEY, still or None)
+    return items
+
+
+def stored(ws: Workspace) -> list[dict[str, Any]]:
+    with ws.session() as s:
+        return list(state.get_json(s, CONFLICTS_KEY, []))
+
+
+def pending(ws: Workspace) -> list[dict[str, Any]]:
+    """Conflicts kept here that no one on this computer has decided yet."""
+    with ws.session() as s:
+        items = list(state.get_json(s, CONFLICTS_KEY, []))
+        decided = set(state.get_json(s, DECIDED_KEY, []))
+    return [c for c in items if c["id"] not in decided]
+
+
+@dataclass
+class Competing:
+    value: Any
+    who: str
+    device: str
+    when: str
+    this_device: bool
+
+
+@dataclass
+class Group:
+    """One field of one record with a conflict: where it started, what it holds now, and every competing value."""
+
+    conflict_ids: list[str]
+    record_type: str
+    record_id: str
+    person_id: str | None
+    person_name: str
+    field: str
+    field_label: str
+    kind: str
+    base: Any
+    current: Any
+    values: list[Competing]
+    whole_record: bool = False
+
+    @property
+    def title(self) -> str:
+        one = KINDS.get(self.record_type, (self.record_type.replace("_", " "),))[0]
+        where = one[0].upper() + one[1:]
+        if self.whole_record:
+            return f"{where}: deleted on one computer, changed on another"
+        return f"{where}: {self.field_label}"
+
+    @property
+    def proposal(self) -> str | None:
+        """For text: a proposed three-way merge of the competing values (None for other kinds)."""
+        if self.kind != "text" or self.whole_record:
+            return None
+        texts = _distinct([_text(v.value) for v in self.values])
+        merged = texts[0] if texts else ""
+        for other in texts[1:]:
+            merged = propose_merge(_text(self.base), merged, other)
+        return merged
+
+
+def groups(ws: Workspace) -> list[Group]:
+    """The pending conflicts, one group per record and field, with what this computer holds now."""
+    by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for c in pending(ws):
+        by_key.setdefault((c["record_id"], c["field"]), []).append(c)
+    out: list[Group] = []
+    with ws.session() as s:
+        for (record_id, field_name), items in by_key.items():
+            record_type = items[0]["record_type"]
+            cls = RECORD_TYPES.get(record_type)
+            if cls is None:
+                continue
+            obj = s.get(cls, record_id)
+            person_id = items[0].get("person_id")
+            person = s.get(Person, person_id) if person_id else None
+            col = columns_of(cls).get(field_name)
+            whole = field_name == WHOLE_RECORD
+            current = jsonable(getattr(obj, field_name)) if obj is not None and col is not None else None
+            base: Any = None
+            competing: list[Competing] = []
+            for c in items:
+                for v in c["values"]:
+                    if v["side"] == "base":
+                        base = v.get("value")
+                    else:
+                        competing.append(
+                            Competing(
+                                value=v.get("value"),
+                                who=v.get("user") or "someone at the office",
+                                device=v.get("device") or "another computer",
+                                when=_when(v.get("when")),
+                                this_device=bool(v.get("this_device")),
+                            )
+                        )
+            out.append(
+                Group(
+                    conflict_ids=[c["id"] for c in items],
+                    record_type=record_type,
+                    record_id=record_id,
+                    person_id=person_id,
+                    person_name=person.preferred_name if person is not None else "",
+                    field=field_name,
+                    field_label=_field_label(col, field_name),
+                    kind=str(col.info.get("kind")) if col is not None else "",
+                    base=base,
+                    current=current,
+                    values=_dedupe(competing),
+                    whole_record=whole,
+                )
+            )
+    return out
+
+
+def decide(ws: Workspace, group: Group, value: Any) -> None:
+    """The person's decision: ``value`` becomes the field's value here (a normal edit, audited, in the outbox) and
+    the office is told which conflicts it settles. For a whole-record conflict the office's state stays."""
+    cls = RECORD_TYPES[group.record_type]
+    with ws.records.batch() as s:
+        obj = s.get(cls, group.record_id)
+        changed = False
+        if obj is not None and not group.whole_record and not obj.deleted:
+            changed = ws.records.update_in(s, obj, {group.field: value})
+        first = None
+        if changed:
+            first = s.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.record_id == group.record_id, OutboxEntry.sent_at.is_(None))
+                .order_by(OutboxEntry.edited_hlc.desc())
+                .limit(1)
+            ).first()
+            if first is not None:
+                first.resolves = group.conflict_ids[0]
+        for conflict_id in group.conflict_ids[1 if first is not None else 0 :]:
+            hlc = ws.clock.tick()
+            s.add(
+                OutboxEntry(
+                    record_id=group.record_id,
+                    record_type=group.record_type,
+                    person_id=group.person_id,
+                    base_rev=obj.rev if obj is not None else None,
+                    patch={},
+                    deleted=False,
+                    resolves=conflict_id,
+                    edited_hlc=hlc,
+                    created_at=utcnow(),
+                )
+            )
+            ws.remember_clock(s, hlc)
+        ws.audit(
+            s,
+            "conflict_decided",
+            record_type=group.record_type,
+            record_id=group.record_id,
+            person_id=group.person_id,
+            fields=[group.field] if group.field else [],
+        )
+        decided = set(state.get_json(s, DECIDED_KEY, []))
+        state.put_json(s, DECIDED_KEY, sorted(decided | set(group.conflict_ids)))
+
+
+# --- a proposed three-way merge of text -----------------------------------------------------------------------
+
+
+def propose_merge(base: str, mine: str, theirs: str) -> str:
+    """Both sides' changes to ``base`` together, line by line; where both changed the same lines, both versions
+    are kept one after the other (nothing is lost; the person edits what they want)."""
+    if mine == theirs:
+        return mine
+    if not base.strip():
+        return mine if theirs in mine else theirs if mine in theirs else f"{mine.rstrip()}\n\n{theirs.lstrip()}"
+    if mine == base:
+        return theirs
+    if theirs == base:
+        return mine
+    b = _lines(base)
+    ours, other = _edits(b, _lines(mine)), _edits(b, _lines(theirs))
+    out: list[str] = []
+    pos = 0
+    while ours or other:
+        start = min(e[0] for e in (ours[:1] + other[:1]))
+        out.extend(b[pos:start])
+        end = start
+        taken: tuple[list[Edit], list[Edit]] = ([], [])
+        grew = True
+        while grew:
+            grew = False
+            for side, edits in zip(taken, (ours, other), strict=True):
+                while edits and (edits[0][0] < end or edits[0][0] == start):
+                    edit = edits.pop(0)
+                    side.append(edit)
+                    end = max(end, edit[1])
+                    grew = True
+        mine_part, theirs_part = (_apply(b, side, start, end) for side in taken)
+        if not taken[1] or mine_part == theirs_part:
+            out.extend(mine_part)
+        elif not taken[0]:
+            out.extend(theirs_part)
+        else:
+            out.extend(mine_part)
+            out.extend(theirs_part)
+        pos = end
+    out.extend(b[pos:])
+    return "".join(out).rstrip("\n") if not mine.endswith("\n") else "".join(out)
+
+
+Edit = tuple[int, int, list[str]]
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return lines
+
+
+def _edits(base: list[str], other: list[str]) -> list[Edit]:
+    """Where ``other`` differs from ``base``: (start, end) in base and the lines that replace them, in order."""
+    return [
+        (i1, i2, other[j1:j2])
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=base, b=other, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _apply(base: list[str], edits: list[Edit], start: int, end: int) -> list[str]:
+    """``base[start:end]`` with ``edits`` (all inside that span) applied."""
+    out: list[str] = []
+    pos = start
+    for i1, i2, lines in edits:
+        out.extend(base[pos:i1])
+        out.extend(lines)
+        pos = i2
+    out.extend(base[pos:end])
+    return out
+
+
+# --- small helpers --------------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _distinct(values: list[str]) -> list[str]:
+    seen: list[str] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return seen
+
+
+def _dedupe(values: list[Competing]) -> list[Competing]:
+    out: list[Competing] = []
+    for v in values:
+        if not any(o.value == v.value and o.who == v.who and o.device == v.device for o in out):
+            out.append(v)
+    return out
+
+
+def _field_label(col: Any, name: str) -> str:
+    if col is None:
+        return name.replace("_", " ")
+    return str(col.info.get("label") or name.replace("_", " "))
+
+
+def _when(stamp: Any) -> str:
+    if not stamp:
+        return "at a time not recorded"
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return "at a time not recorded"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone()
+    return f"{local:%d %b %Y, %H:%M}"

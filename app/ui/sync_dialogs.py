@@ -1,0 +1,845 @@
+"""Syncing with the office from the app: enrol this computer, sync (preview, progress with stop, summary), decide.
+
+- **Enrol this computer…** takes what the enrolment sheet says (server address, one-time code, fingerprint, forgiving
+  about spaces and capitals) and the person's passphrase (the vault's key is sealed again for the office). A
+  certificate that does not match the sheet stops it, with the reason; there is no way to carry on anyway.
+- **Sync now** is one button and never runs by itself. It first says what would be sent, to which office, and under
+  which consents anything shared travels; the person confirms. While it runs the dialog is modal and the sync holds
+  the one vault worker, so editing waits: nothing can be changed half-way through a sync, and work asked for
+  meanwhile simply runs after it. A lost connection says so and offers to carry on where it stopped.
+- **Changes that need a decision…** (the merge screen) shows, for each field two people changed differently, the
+  value it started from and every competing value with who, on which computer and when; the person picks one or
+  writes a combined value (for text, a proposed merge to accept or edit).
+
+Heavy modules (the sync client, SQLAlchemy) are imported when first used, so the window's first paint stays fast.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from app.ui.qt import (
+    QAction,
+    QButtonGroup,
+    QDialog,
+    QFont,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QObject,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    Qt,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.core.conflicts import Group, Outlook, Summary
+    from app.core.workspace import Workspace
+    from app.storage.vault import UnlockedVault
+    from app.sync.enrol import Enrolled
+
+CALM = "QLabel { background: #eef4f8; border: 1px solid #c9dbe6; border-radius: 6px; padding: 10px 12px; }"
+STOP = "QLabel { background: #fbefe6; border: 1px solid #e2b48f; border-radius: 6px; padding: 10px 12px; }"
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def _text(text: str, parent: QWidget, *, name: str | None = None, style: str | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setAccessibleName(name)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def _button(text: str, name: str, parent: QWidget, *, default: bool = False) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name)
+    button.setMinimumHeight(max(36, button.fontMetrics().height() * 2))
+    button.setMinimumWidth(button.fontMetrics().averageCharWidth() * 14)
+    button.setDefault(default)
+    button.setAutoDefault(default)
+    return button
+
+
+def _field(label: str, parent: QWidget, layout: QVBoxLayout, *, placeholder: str = "") -> QLineEdit:
+    caption = QLabel(label, parent)
+    edit = QLineEdit(parent)
+    edit.setAccessibleName(label)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(max(34, edit.fontMetrics().height() * 2))
+    caption.setBuddy(edit)
+    layout.addWidget(caption)
+    layout.addWidget(edit)
+    return edit
+
+
+class _Bridge(QObject):
+    """Progress sentences from the sync worker to the dialog, delivered on the main thread."""
+
+    said = Signal(str)
+
+
+# --- enrol ----------------------------------------------------------------------------------------------------
+
+
+def _enrol_work(unlocked: UnlockedVault, passphrase: str, server: str, code: str, fingerprint: str) -> Enrolled:
+    from app.storage import keyfile
+    from app.sync.enrol import enrol
+
+    # The passphrase first: enrolment seals the vault's key again with it, so a slip must stop before anything leaves.
+    check = keyfile.load(unlocked.vault.key_path).open_with_passphrase(passphrase)
+    del check
+    return enrol(unlocked, passphrase, server=server, code=code, fingerprint=fingerprint)
+
+
+class EnrolDialog(QDialog):
+    """Enrol this computer with the office, from the enrolment sheet."""
+
+    enrolled = Signal(object)
+
+    def __init__(self, unlocked: UnlockedVault, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.unlocked = unlocked
+        self.runner = runner
+        self.setWindowTitle(self.tr("Enrol this computer"))
+        self.setAccessibleName(self.tr("Enrol this computer with the office"))
+        self.setMinimumWidth(max(560, self.fontMetrics().averageCharWidth() * 70))
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(_heading(self.tr("Enrol this computer with your office"), self))
+        layout.addWidget(
+            _text(
+                self.tr(
+                    "Your office admin gives you an enrolment sheet. Type or paste what it says below. Spaces and "
+                    "capital letters in the fingerprint do not matter. Nothing is sent until the office server "
+                    "proves it is the one on the sheet."
+                ),
+                self,
+            )
+        )
+        self.server = _field(self.tr("Server address"), self, layout, placeholder="https://")
+        self.code = _field(self.tr("One-time code"), self, layout, placeholder=self.tr("four groups of four"))
+        self.fingerprint = _field(
+            self.tr("Fingerprint"), self, layout, placeholder=self.tr("13 groups of four letters and digits")
+        )
+        self.passphrase = _field(self.tr("Your passphrase"), self, layout)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.status = _text("", self, name=self.tr("What happened"))
+        self.status.hide()
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = _button(self.tr("Cancel"), self.tr("Cancel"), self)
+        self.enrol_button = _button(self.tr("Enrol this computer"), self.tr("Enrol this computer"), self, default=True)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.enrol_button)
+        layout.addLayout(row)
+        self.cancel_button.clicked.connect(self.reject)
+        self.enrol_button.clicked.connect(self.start)
+        self.server.setFocus()
+        self._done = False
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(STOP if problem else CALM)
+        self.status.show()
+
+    def start(self) -> None:
+        if self._done:
+            self.accept()
+            return
+        server, code = self.server.text().strip(), self.code.text().strip()
+        fingerprint, passphrase = self.fingerprint.text(), self.passphrase.text()
+        for value, edit, message in (
+            (server, self.server, self.tr("Please type the server address from the sheet.")),
+            (code, self.code, self.tr("Please type the one-time code from the sheet.")),
+            (fingerprint.strip(), self.fingerprint, self.tr("Please type the fingerprint from the sheet.")),
+            (passphrase, self.passphrase, self.tr("Please type your passphrase, the one you unlock Offramp with.")),
+        ):
+            if not value:
+                self._say(message, problem=True)
+                edit.setFocus()
+                return
+        self._busy(True)
+        self._say(self.tr("Checking the office server…"))
+        unlocked = self.unlocked
+        self.runner.run(
+            lambda: _enrol_work(unlocked, passphrase, server, code, fingerprint),
+            on_done=self._finished,
+            on_error=self._failed,
+        )
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.server, self.code, self.fingerprint, self.passphrase, self.enrol_button):
+            widget.setEnabled(not busy)
+
+    def _finished(self, done: Enrolled) -> None:
+        self._busy(False)
+        self._done = True
+        for widget in (self.server, self.code, self.fingerprint, self.passphrase):
+            widget.setEnabled(False)
+        self.passphrase.clear()
+        lines = [
+            self.tr("This computer is enrolled with {office} as {user} ({team}).").format(
+                office=done.office_name, user=done.username, team=done.team_name
+            )
+        ]
+        if done.adopted_records:
+            lines.append(
+                self.tr("{n} records already here will go to the office at your next sync.").format(
+                    n=f"{done.adopted_records:,}"
+                )
+            )
+        lines.append(self.tr("Nothing syncs by itself: press Sync now when you want to."))
+        self._say(" ".join(lines))
+        self.cancel_button.hide()
+        self.enrol_button.setText(self.tr("Done"))
+        self.enrol_button.setAccessibleName(self.tr("Done"))
+        self.enrol_button.setFocus()
+        self.enrolled.emit(done)
+
+    def _failed(self, exc: BaseException) -> None:
+        from app.errors import OfframpError, WrongPassphrase
+
+        self._busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self._say(self.tr("That passphrase is not the one this vault opens with. Nothing was sent."), problem=True)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        message = (
+            exc.message
+            if isinstance(exc, OfframpError)
+            else self.tr("Something went wrong while enrolling, and nothing was changed. Please try again.")
+        )
+        self._say(message, problem=True)
+        if "fingerprint" in message.lower():
+            self.fingerprint.setFocus()
+            self.fingerprint.selectAll()
+
+
+# --- sync -----------------------------------------------------------------------------------------------------
+
+
+class SyncDialog(QDialog):
+    """Preview → progress with stop → summary (or what went wrong, and a way to carry on)."""
+
+    synced = Signal(object)
+    decide_requested = Signal()
+
+    def __init__(
+        self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None, *, timeout: float = 60.0
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.timeout = timeout
+        self.running = False
+        self.cancel_event = threading.Event()
+        self.summary: Summary | None = None
+        self.setWindowTitle(self.tr("Sync with the office"))
+        self.setAccessibleName(self.tr("Sync with the office"))
+        self.setModal(True)
+        self.setMinimumWidth(max(600, self.fontMetrics().averageCharWidth() * 76))
+        self.setMinimumHeight(self.fontMetrics().height() * 22)
+        self.bridge = _Bridge(self)
+        self.bridge.said.connect(self._progress_text)
+
+        outer = QVBoxLayout(self)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages, 1)
+        self.heading = _heading(self.tr("Getting ready…"), self)
+        self.body = _text("", self, name=self.tr("Sync details"))
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        page = QWidget(self)
+        col = QVBoxLayout(page)
+        col.setSpacing(12)
+        col.addWidget(self.heading)
+        col.addWidget(self.body)
+        self.step = _text("", self, name=self.tr("Sync step"))
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName(self.tr("Sync progress"))
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMinimumHeight(self.fontMetrics().height())
+        self.bar.hide()
+        self.step.hide()
+        col.addWidget(self.bar)
+        col.addWidget(self.step)
+        col.addStretch(1)
+        self.pages.addWidget(page)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.close_button = _button(self.tr("Not now"), self.tr("Not now"), self)
+        self.decide_button = _button(self.tr("Decide now…"), self.tr("Decide now"), self)
+        self.stop_button = _button(self.tr("Stop"), self.tr("Stop sync"), self)
+        self.go_button = _button(self.tr("Sync now"), self.tr("Sync now"), self, default=True)
+        for b in (self.close_button, self.decide_button, self.stop_button, self.go_button):
+            row.addWidget(b)
+        outer.addLayout(row)
+        self.close_button.clicked.connect(self.reject)
+        self.stop_button.clicked.connect(self.stop)
+        self.go_button.clicked.connect(self.start)
+        self.decide_button.clicked.connect(self._decide)
+        self._show_buttons(close=self.tr("Not now"))
+        self.go_button.setEnabled(False)
+        self.load_preview()
+
+    # --- pages as states ----------------------------------------------------------------------------------------
+
+    def _show_buttons(
+        self, *, close: str | None = None, go: str | None = None, stop: bool = False, decide: bool = False
+    ) -> None:
+        self.close_button.setVisible(close is not None)
+        if close is not None:
+            self.close_button.setText(close)
+            self.close_button.setAccessibleName(close.replace("…", ""))
+        self.go_button.setVisible(go is not None)
+        if go is not None:
+            self.go_button.setText(go)
+            self.go_button.setAccessibleName(go.replace("…", ""))
+            self.go_button.setEnabled(True)
+            self.go_button.setDefault(True)
+        self.stop_button.setVisible(stop)
+        self.stop_button.setEnabled(stop)
+        self.stop_button.setText(self.tr("Stop"))
+        self.decide_button.setVisible(decide)
+
+    def load_preview(self) -> None:
+        from app.core.conflicts import outlook
+
+        ws = self.ws
+        self.runner.run(lambda: outlook(ws), on_done=self._show_preview, on_error=self._problem)
+
+    def _show_preview(self, view: Outlook) -> None:
+        self.heading.setText(self.tr("Ready to sync with your office"))
+        lines = [self.tr("Office server: {server}").format(server=view.server), ""]
+        if view.total:
+            lines.append(self.tr("To send from this computer: {what}.").format(what=", ".join(view.kinds)))
+        else:
+            lines.append(self.tr("Nothing new to send from this computer. Sync will bring your office's changes here."))
+        lines.append("")
+        if view.consents:
+            lines.append(self.tr("Some of it is shared with another team, under these consents:"))
+            lines.extend(f"  •  {c}" for c in view.consents)
+        else:
+            lines.append(self.tr("Nothing in it is shared outside your team."))
+        lines.append("")
+        lines.append(self.tr("Editing waits while the sync runs. You can stop it at any time; nothing is lost."))
+        self.body.setText("\n".join(lines))
+        self._show_buttons(close=self.tr("Not now"), go=self.tr("Sync now"))
+        self.go_button.setFocus()
+
+    def start(self) -> None:
+        """Run the sync (also "Try again" after a lost connection: it carries on where it stopped)."""
+        from app.core.conflicts import run_sync
+
+        if self.running:
+            return
+        self.running = True
+        self.cancel_event = threading.Event()
+        self.heading.setText(self.tr("Syncing with your office…"))
+        self.body.setText(
+            self.tr("Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.")
+        )
+        self.step.setText(self.tr("Starting"))
+        self.step.show()
+        self.bar.show()
+        self._show_buttons(stop=True)
+        self.stop_button.setFocus()
+        ws, cancel, say, timeout = self.ws, self.cancel_event, self.bridge.said.emit, self.timeout
+        self.runner.run(
+            lambda: run_sync(ws, progress=say, cancel=cancel, timeout=timeout),
+            on_done=self._finished,
+            on_error=self._problem,
+        )
+
+    def stop(self) -> None:
+        self.cancel_event.set()
+        self.stop_button.setEnabled(False)
+        self.stop_button.setText(self.tr("Stopping…"))
+        self.step.setText(self.tr("Stopping after the step under way…"))
+
+    def _progress_text(self, text: str) -> None:
+        if self.running and not self.cancel_event.is_set():
+            self.step.setText(text)
+
+    def _finished(self, summary: Summary) -> None:
+        self.running = False
+        self.summary = summary
+        self.bar.hide()
+        self.step.hide()
+        self.heading.setText(self.tr("Sync finished"))
+        self.body.setText("\n".join(summary_lines(summary)))
+        self._show_buttons(close=self.tr("Close"), decide=summary.needs_decision > 0)
+        (self.decide_button if summary.needs_decision else self.close_button).setFocus()
+        self.synced.emit(summary)
+
+    def _problem(self, exc: BaseException) -> None:
+        from app.errors import OfframpError
+        from app.sync.client import SyncCancelled, SyncInterrupted
+        from app.sync.state import NotEnrolled
+
+        was_running, self.running = self.running, False
+        self.bar.hide()
+        self.step.hide()
+        message = (
+            exc.message
+            if isinstance(exc, OfframpError)
+            else self.tr("Something went wrong during the sync. Nothing was lost; please try again.")
+        )
+        if isinstance(exc, SyncCancelled):
+            self.heading.setText(self.tr("Sync stopped"))
+            self.body.setText(message)
+            self._show_buttons(close=self.tr("Close"), go=self.tr("Carry on syncing"))
+        elif isinstance(exc, SyncInterrupted):
+            self.heading.setText(self.tr("The connection was lost"))
+            self.body.setText(message)
+            self._show_buttons(close=self.tr("Close"), go=self.tr("Try again"))
+        elif isinstance(exc, NotEnrolled):
+            self.heading.setText(self.tr("This computer is not enrolled yet"))
+            self.body.setText(
+                self.tr(
+                    "Ask your office admin for an enrolment sheet, then choose Office → Enrol this computer… to "
+                    "connect it. Your work stays safe on this computer until then."
+                )
+            )
+            self._show_buttons(close=self.tr("Close"))
+        else:
+            self.heading.setText(
+                self.tr("The sync did not go through") if was_running else self.tr("Sync cannot start")
+            )
+            self.body.setText(message)
+            self._show_buttons(close=self.tr("Close"))
+        self.body.setStyleSheet(STOP)
+        (self.go_button if self.go_button.isVisible() else self.close_button).setFocus()
+
+    def _decide(self) -> None:
+        self.accept()
+        self.decide_requested.emit()
+
+    def reject(self) -> None:
+        if self.running:
+            self.stop()  # Escape or a lock while syncing: stop at the next step; what is done is kept
+        super().reject()
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """The summary in plain words, one fact a line."""
+
+    def n(count: int, one: str, several: str) -> str:
+        return f"{count} {one if count == 1 else several}"
+
+    lines = [
+        f"Sent to the office: {n(summary.sent, 'change', 'changes')}.",
+        f"Received from the office: {n(summary.received, 'record', 'records')}.",
+        f"Merged with a colleague's changes: {n(summary.merged, 'record', 'records')}.",
+    ]
+    if summary.needs_decision:
+        lines.append(
+            f"Needs your decision: {n(summary.needs_decision, 'change', 'changes')} two people made differently. "
+            "Nothing is lost until you decide."
+        )
+    else:
+        lines.append("Needs your decision: nothing.")
+    if summary.removed:
+        lines.append("Removed from this computer (the office keeps them):")
+        lines.extend(f"  •  {r.sentence}" for r in summary.removed)
+    else:
+        lines.append("Removed from this computer: nothing.")
+    if summary.kept_aside:
+        lines.append(
+            f"{n(summary.kept_aside, 'change', 'changes')} could not be taken by the office and "
+            f"{'is' if summary.kept_aside == 1 else 'are'} kept there whole for your office admin to look at."
+        )
+    if summary.conflicts_problem:
+        lines.append(f"Changes that need a decision could not be checked this time: {summary.conflicts_problem}")
+    lines.extend(w for w in summary.report.warnings if w)
+    return lines
+
+
+# --- the merge screen -----------------------------------------------------------------------------------------
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(nothing written)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+class MergeDialog(QDialog):
+    """Each field two people changed differently, side by side; the person picks a value or writes one."""
+
+    decided = Signal()
+    sync_requested = Signal()
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.groups: list[Group] = []
+        self.choices: list[tuple[QRadioButton, Any]] = []
+        self.setWindowTitle(self.tr("Changes that need a decision"))
+        self.setAccessibleName(self.tr("Changes that need a decision"))
+        self.resize(1000, 640)
+        outer = QVBoxLayout(self)
+        outer.addWidget(_heading(self.tr("Changes that need your decision"), self))
+        outer.addWidget(
+            _text(
+                self.tr(
+                    "Two people changed the same thing differently while apart. Every version is kept until you "
+                    "choose. Pick the one to keep, or write one that combines them."
+                ),
+                self,
+            )
+        )
+        middle = QHBoxLayout()
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Changes to decide"))
+        self.list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 38)
+        self.list.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
+        self.list.currentRowChanged.connect(self._show)
+        middle.addWidget(self.list)
+        self.detail_area = QScrollArea(self)
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        middle.addWidget(self.detail_area, 1)
+        outer.addLayout(middle, 1)
+        self.status = _text("", self, name=self.tr("What happened"))
+        self.status.hide()
+        outer.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.close_button = _button(self.tr("Close"), self.tr("Close"), self)
+        self.sync_button = _button(self.tr("Sync now"), self.tr("Send my decisions now"), self)
+        self.sync_button.setText(self.tr("Send decisions now"))
+        self.sync_button.hide()
+        self.use_button = _button(self.tr("Keep this"), self.tr("Keep the chosen value"), self, default=True)
+        for b in (self.close_button, self.sync_button, self.use_button):
+            row.addWidget(b)
+        outer.addLayout(row)
+        self.close_button.clicked.connect(self.reject)
+        self.use_button.clicked.connect(self.use)
+        self.sync_button.clicked.connect(self._sync)
+        self.combined: QPlainTextEdit | None = None
+        self.combined_choice: QRadioButton | None = None
+        self.load()
+
+    def load(self) -> None:
+        from app.core.conflicts import groups
+
+        ws = self.ws
+        self.runner.run(lambda: groups(ws), on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, found: list[Group]) -> None:
+        self.groups = found
+        self.list.clear()
+        for g in found:
+            who = g.person_name or self.tr("a record")
+            item = QListWidgetItem(f"{who}\n{g.title}")
+            self.list.addItem(item)
+        if found:
+            self.list.setCurrentRow(0)
+            self.list.setFocus()
+        else:
+            self._empty()
+
+    def _empty(self) -> None:
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addWidget(_text(self.tr("Nothing waits for a decision."), page, name=self.tr("Nothing to decide")))
+        col.addStretch(1)
+        self.detail_area.setWidget(page)
+        self.use_button.setEnabled(False)
+        self.close_button.setFocus()
+
+    def _show(self, row: int) -> None:
+        if row < 0 or row >= len(self.groups):
+            return
+        g = self.groups[row]
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setSpacing(10)
+        who = g.person_name or self.tr("A record")
+        col.addWidget(_heading(f"{who}: {g.title}", page))
+        self.choices = []
+        self.combined = None
+        self.combined_choice = None
+        group = QButtonGroup(page)
+        if g.whole_record:
+            col.addWidget(
+                _text(
+                    self.tr(
+                        "This record was deleted on one computer while it was being changed on another. The "
+                        "change is kept at the office."
+                    ),
+                    page,
+                )
+            )
+            keep = QRadioButton(self.tr("Keep it as the office has it now"), page)
+            keep.setAccessibleName(self.tr("Keep it as the office has it now"))
+            keep.setChecked(True)
+            group.addButton(keep)
+            col.addWidget(keep)
+            self.choices.append((keep, None))
+        else:
+            col.addWidget(
+                _text(
+                    self.tr("It started as: {value}").format(value=_shown(g.base)),
+                    page,
+                    name=self.tr("Started as"),
+                    style=CALM,
+                )
+            )
+            for i, v in enumerate(g.values):
+                where = self.tr("on this computer") if v.this_device else self.tr("on {device}").format(device=v.device)
+                box = QFrame(page)
+                box.setFrameShape(QFrame.Shape.StyledPanel)
+                inner = QVBoxLayout(box)
+                radio = QRadioButton(self.tr("Keep this version"), box)
+                radio.setAccessibleName(self.tr("Keep version {n}: {value}").format(n=i + 1, value=_shown(v.value)))
+                group.addButton(radio)
+                inner.addWidget(radio)
+                inner.addWidget(_text(_shown(v.value), box, name=self.tr("Version {n}").format(n=i + 1)))
+                inner.addWidget(_text(f"{v.who}, {where}, {v.when}", box, name=self.tr("Who and when")))
+                if g.current == v.value:
+                    inner.addWidget(_text(self.tr("This is what your records show now."), box))
+                col.addWidget(box)
+                self.choices.append((radio, v.value))
+            if g.kind == "text":
+                combined = QRadioButton(self.tr("Write a combined version"), page)
+                combined.setAccessibleName(self.tr("Write a combined version"))
+                group.addButton(combined)
+                col.addWidget(combined)
+                edit = QPlainTextEdit(page)
+                edit.setAccessibleName(self.tr("Combined version"))
+                edit.setPlainText(g.proposal or "")
+                edit.setTabChangesFocus(True)
+                edit.setMinimumHeight(edit.fontMetrics().height() * 5)
+                edit.textChanged.connect(lambda: combined.setChecked(True))
+                col.addWidget(_text(self.tr("A proposed combination of both versions; change it as you need."), page))
+                col.addWidget(edit)
+                self.combined = edit
+                self.combined_choice = combined
+            if self.choices:
+                self.choices[0][0].setChecked(True)
+        col.addStretch(1)
+        self.detail_area.setWidget(page)
+        self.use_button.setEnabled(True)
+
+    def chosen(self) -> Any:
+        if self.combined_choice is not None and self.combined_choice.isChecked() and self.combined is not None:
+            return self.combined.toPlainText()
+        for radio, value in self.choices:
+            if radio.isChecked():
+                return value
+        return None
+
+    def use(self) -> None:
+        from app.core.conflicts import decide
+
+        row = self.list.currentRow()
+        if row < 0 or row >= len(self.groups):
+            return
+        g, value, ws = self.groups[row], self.chosen(), self.ws
+        self.use_button.setEnabled(False)
+        self.runner.run(lambda: decide(ws, g, value), on_done=lambda _r: self._decided(row), on_error=self._failed)
+
+    def _decided(self, row: int) -> None:
+        del self.groups[row]
+        self.list.takeItem(row)
+        self.status.setText(self.tr("Decided. Your choice is saved here and goes to the office with your next sync."))
+        self.status.setStyleSheet(CALM)
+        self.status.show()
+        self.sync_button.show()
+        self.decided.emit()
+        if self.groups:
+            self.list.setCurrentRow(min(row, len(self.groups) - 1))
+            self.list.setFocus()
+        else:
+            self._empty()
+            self.sync_button.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        from app.errors import OfframpError
+
+        self.use_button.setEnabled(bool(self.groups))
+        message = (
+            exc.message
+            if isinstance(exc, OfframpError)
+            else self.tr("That could not be saved, and nothing was changed. Please try again.")
+        )
+        self.status.setText(message)
+        self.status.setStyleSheet(STOP)
+        self.status.show()
+
+    def _sync(self) -> None:
+        self.accept()
+        self.sync_requested.emit()
+
+
+# --- in the main window ---------------------------------------------------------------------------------------
+
+
+class SyncControls(QObject):
+    """The Office menu, the Sync now button and the reminder banner of the main window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ws: Workspace | None = None
+        self.sync_action = QAction(self.tr("&Sync now"), window)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.setToolTip(
+            self.tr("Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)")
+        )
+        self.sync_action.triggered.connect(self.open_sync)
+        self.decide_action = QAction(self.tr("Changes that need a &decision…"), window)
+        self.decide_action.triggered.connect(self.open_merge)
+        self.enrol_action = QAction(self.tr("&Enrol this computer…"), window)
+        self.enrol_action.triggered.connect(self.open_enrol)
+        menu = window.menuBar().addMenu(self.tr("&Office"))
+        for action in (self.sync_action, self.decide_action, self.enrol_action):
+            menu.addAction(action)
+            action.setEnabled(False)
+        window.addAction(self.sync_action)
+        window.toolbar.addSeparator()
+        window.toolbar.addAction(self.sync_action)
+        button = window.toolbar.widgetForAction(self.sync_action)
+        if button is not None:
+            button.setAccessibleName(self.tr("Sync now"))
+        self.banner_bar = QToolBar(self.tr("Sync reminder"), window)
+        self.banner_bar.setObjectName("sync-reminder")
+        self.banner_bar.setMovable(False)
+        self.banner_bar.setFloatable(False)
+        self.banner = QLabel("", self.banner_bar)
+        self.banner.setAccessibleName(self.tr("Sync reminder"))
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff4d6; color: #4a3800; padding: 8px 12px; }")
+        self.banner_bar.addWidget(self.banner)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner_bar)
+        self.banner_bar.hide()
+
+    # --- the window's moments ---------------------------------------------------------------------------------
+
+    def unlocked(self, ws: Workspace) -> None:
+        self.ws = ws
+        for action in (self.sync_action, self.decide_action, self.enrol_action):
+            action.setEnabled(True)
+        self.refresh_banner()
+
+    def locked(self) -> None:
+        self.ws = None
+        for action in (self.sync_action, self.decide_action, self.enrol_action):
+            action.setEnabled(False)
+        self.banner_bar.hide()
+
+    def refresh_banner(self) -> None:
+        from app.core.conflicts import UNSYNCED_WARNING_DAYS, is_enrolled, unsynced_days
+
+        ws = self.ws
+        if ws is None:
+            return
+        limit = self.window.settings.get(UNSYNCED_WARNING_DAYS)
+
+        def work() -> tuple[int | None, bool]:
+            return unsynced_days(ws), is_enrolled(ws)
+
+        self.window.runner.run(work, on_done=lambda result: self._banner(ws, limit, *result))
+
+    def _banner(self, ws: Workspace, limit: int, days: int | None, enrolled: bool) -> None:
+        if ws is not self.ws:
+            return
+        self.enrol_action.setEnabled(not enrolled)
+        self.sync_action.setEnabled(enrolled)
+        self.decide_action.setEnabled(enrolled)
+        if days is None or days < limit:
+            self.banner_bar.hide()
+            return
+        self.banner.setText(
+            self.tr(
+                "This computer holds changes not synced with your office for {days} days. When you are on the "
+                "office network, press Sync now."
+            ).format(days=days)
+        )
+        self.banner_bar.show()
+
+    # --- dialogs ----------------------------------------------------------------------------------------------
+
+    def open_sync(self) -> SyncDialog | None:
+        if self.ws is None:
+            return None
+        dialog = SyncDialog(self.ws, self.window.runner, self.window)
+        dialog.synced.connect(self._synced)
+        dialog.decide_requested.connect(self.open_merge)
+        dialog.open()
+        return dialog
+
+    def open_merge(self) -> MergeDialog | None:
+        if self.ws is None:
+            return None
+        dialog = MergeDialog(self.ws, self.window.runner, self.window)
+        dialog.decided.connect(self.refresh_banner)
+        dialog.sync_requested.connect(self.open_sync)
+        dialog.open()
+        return dialog
+
+    def open_enrol(self) -> EnrolDialog | None:
+        unlocked = getattr(self.window, "_unlocked", None)
+        if self.ws is None or unlocked is None:
+            return None
+        dialog = EnrolDialog(unlocked, self.window.runner, self.window)
+        dialog.enrolled.connect(lambda _done: self.refresh_banner())
+        dialog.open()
+        return dialog
+
+    def _synced(self, _summary: Summary) -> None:
+        """What the window shows may have changed: the caseload, and the person open now (if still here)."""
+        self.refresh_banner()
+        ws = self.ws
+        if ws is None:
+            return
+        window = self.window
+        window.caseload_page.show_people(ws.people)
+        page = getattr(window, "_person_page", None)
+        if page is not None and window.pages.currentWidget() is page:
+            place = page.location()
+            if place is not None:
+                window.open_person(place[0], place[1])
