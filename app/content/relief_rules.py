@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
-from app.content.templates import _AT, TemplateError, TemplateProblem, _dotted, _line_index, _locate
+from app.content.templates import _AT, TemplateError, TemplateProblem, Wording, _Invalid, located_problems
 from app.models import ChargeLevel
 
 # --- the closed vocabularies --------------------------------------------------------------------------------------
@@ -69,12 +69,6 @@ def _error(name: str, problems: list[TemplateProblem]) -> RulesError:
     rest = len(problems) - _SHOWN_PROBLEMS
     more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
     return RulesError(f"The relief rules “{name}” could not be used. {shown}{more}", problems=problems)
-
-
-class _Invalid(ValueError):
-    def __init__(self, found: list[tuple[tuple[str | int, ...], str, str | None]]) -> None:
-        super().__init__("; ".join(problem for _, problem, _ in found))
-        self.found = found
 
 
 # --- the models -----------------------------------------------------------------------------------------------------
@@ -234,47 +228,15 @@ def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
     return _MODELS.get(names[-1] if names else "", JurisdictionRules)
 
 
+_WORDING = Wording(
+    "a rules file",
+    _FIELD_EXPECTED,
+    lambda loc: list(_model_at(loc).model_fields),
+)
+
+
 def _problems_from(error: PydanticValidationError, text: str, data: Any) -> list[TemplateProblem]:
-    index = _line_index(text)
-    problems: list[TemplateProblem] = []
-    for e in error.errors():
-        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
-        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
-        kind, value = e["type"], e.get("input")
-        cause = (e.get("ctx") or {}).get("error")
-        found: list[tuple[tuple[str | int, ...], str, str | None]]
-        if isinstance(cause, _Invalid):
-            found = [((*loc, *sub), problem, expected) for sub, problem, expected in cause.found]
-        elif kind == "missing":
-            found = [(loc, "is missing", _FIELD_EXPECTED.get(field))]
-        elif kind == "extra_forbidden":
-            allowed = list(_model_at(loc[:-1]).model_fields)
-            found = [(loc, f"'{loc[-1]}' is not a field the rules have here", "only " + _or_list(allowed))]
-        elif kind == "literal_error":
-            found = [(loc, f"{_show(value)} is not a known value", _FIELD_EXPECTED.get(field))]
-        elif kind in {"too_short", "string_too_short"}:
-            found = [(loc, "is empty", _FIELD_EXPECTED.get(field))]
-        elif kind == "string_pattern_mismatch":
-            found = [(loc, f"{_show(value)} does not fit", _FIELD_EXPECTED.get(field, "a different form"))]
-        elif kind == "string_too_long":
-            found = [(loc, f"{_show(value)} is too long", "at most 40 characters")]
-        elif kind == "string_type":
-            found = [(loc, f"{_show(value)} is not text", _FIELD_EXPECTED.get(field, "text in quotes"))]
-        elif kind in {"bool_type", "bool_parsing"}:
-            found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
-        elif kind in {"int_type", "int_parsing", "int_from_float"}:
-            found = [(loc, f"{_show(value)} is not a whole number", _FIELD_EXPECTED.get(field, "a whole number"))]
-        elif kind in {"greater_than_equal", "less_than_equal"}:
-            found = [(loc, f"{_show(value)} is out of range", str(e["msg"]).lower())]
-        elif kind == "list_type":
-            found = [(loc, "is not a list", _FIELD_EXPECTED.get(field, "a list in [ ]"))]
-        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-            found = [(loc, "is not a table", _FIELD_EXPECTED.get(field, "a table of fields"))]
-        else:
-            found = [(loc, str(e["msg"]).rstrip("."), None)]
-        for path, problem, expected in found:
-            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected))
-    return problems
+    return located_problems(error, text, data, _WORDING)
 
 
 def load_rules(text: str, *, name: str) -> JurisdictionRules:

@@ -24,13 +24,14 @@ from app.content.templates import (
     TemplateProblem,
     Text,
     Version,
+    Wording,
     _dotted,
     _Invalid,
     _line_index,
     _locate,
     _or_list,
-    _show,
     _Strict,
+    located_problems,
 )
 
 #: The five VOCA service categories (the VOCA performance measures group every service under one of these).
@@ -108,41 +109,17 @@ _EXPECTED = {
 _FIELDS = {"taxonomy": list(Taxonomy.model_fields), "category": list(Category.model_fields)}
 
 
+_WORDING = Wording(
+    "a category list",
+    _EXPECTED,
+    lambda loc: _FIELDS["category" if "categories" in loc else "taxonomy"],
+    {"voca": "a VOCA category"},
+    "a [[categories]] table with id, title and voca",
+)
+
+
 def _problems_from(error: PydanticError, text: str, data: Any) -> list[TemplateProblem]:
-    index = _line_index(text)
-    problems: list[TemplateProblem] = []
-    for e in error.errors():
-        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
-        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
-        kind, value = e["type"], e.get("input")
-        cause = (e.get("ctx") or {}).get("error")
-        found: list[tuple[tuple[str | int, ...], str, str | None]]
-        if isinstance(cause, _Invalid):
-            found = [((*loc, *sub), problem, expected) for sub, problem, expected in cause.found]
-        elif kind == "missing":
-            found = [(loc, "is missing", _EXPECTED.get(field))]
-        elif kind == "extra_forbidden":
-            allowed = _FIELDS["category" if "categories" in loc[:-1] else "taxonomy"]
-            found = [(loc, f"'{loc[-1]}' is not a field a category list has here", "only " + _or_list(allowed))]
-        elif kind == "literal_error":
-            found = [(loc, f"{_show(value)} is not a VOCA category", _EXPECTED.get(field))]
-        elif kind in {"too_short", "string_too_short"}:
-            found = [(loc, "is empty", _EXPECTED.get(field))]
-        elif kind == "string_pattern_mismatch":
-            found = [(loc, f"{_show(value)} does not fit", _EXPECTED.get(field, "a different form"))]
-        elif kind == "string_type":
-            found = [(loc, f"{_show(value)} is not text", _EXPECTED.get(field, "text in quotes"))]
-        elif kind in {"bool_type", "bool_parsing"}:
-            found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
-        elif kind == "list_type":
-            found = [(loc, "is not a list", _EXPECTED.get(field, "a list"))]
-        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-            found = [(loc, "is not a table", "a [[categories]] table with id, title and voca")]
-        else:
-            found = [(loc, str(e["msg"]).rstrip("."), None)]
-        for path, problem, expected in found:
-            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected))
-    return problems
+    return located_problems(error, text, data, _WORDING)
 
 
 def _error(name: str, problems: Sequence[TemplateProblem]) -> TaxonomyError:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import tomllib
 import typing
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -395,48 +395,78 @@ def _model_fields(path: Sequence[str | int]) -> list[str]:
     return list(model.model_fields)
 
 
-def _problems_from(error: ValidationError, text: str, data: Any) -> list[TemplateProblem]:
+@dataclass(frozen=True)
+class Wording:
+    """How one kind of content file talks about its problems: what each field expects, the fields allowed where,
+    and the names of closed choices. Templates, the referral taxonomy and relief rules share one locator."""
+
+    thing: str  # "a template", "a category list", "the rules"
+    expected: Mapping[str, str]  # field name -> what is expected there
+    fields_at: Callable[[tuple[str | int, ...]], list[str]]  # the fields a table at this path may have
+    choice_names: Mapping[str, str] = field(default_factory=dict)  # field -> "an answer type"
+    table_hint: str = "a table of fields"
+    longest: int = 40
+
+
+def located_problems(error: ValidationError, text: str, data: Any, wording: Wording) -> list[TemplateProblem]:
+    """Every problem pydantic found, located by line and field, in plain words with what is expected."""
     index = _line_index(text)
+    expected = wording.expected
     problems: list[TemplateProblem] = []
     for e in error.errors():
-        loc = tuple(e["loc"])
         # Pydantic labels which branch of ``X | None`` failed; drop those labels from the path.
-        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
-        field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "constrained-str"))))
+        name = next((p for p in reversed(loc) if isinstance(p, str)), "")
         kind, value = e["type"], e.get("input")
         found: list[tuple[tuple[str | int, ...], str, str | None]]
         cause = (e.get("ctx") or {}).get("error")
         if isinstance(cause, _Invalid):
-            found = [((*loc, *sub), problem, expected) for sub, problem, expected in cause.found]
+            found = [((*loc, *sub), problem, hint) for sub, problem, hint in cause.found]
         elif kind == "missing":
-            found = [(loc, "is missing", _FIELD_EXPECTED.get(field))]
+            found = [(loc, "is missing", expected.get(name))]
         elif kind == "extra_forbidden":
-            allowed = _model_fields(loc[:-1])
+            allowed = wording.fields_at(loc[:-1])
             hint = "only " + _or_list(allowed) if allowed else None
-            found = [(loc, f"'{loc[-1]}' is not a field a template has here", hint)]
+            found = [(loc, f"'{loc[-1]}' is not a field {wording.thing} has here", hint)]
         elif kind == "literal_error":
-            found = [
-                (loc, f"{_show(value)} is not {_CHOICE_NAMES.get(field, 'a known value')}", _FIELD_EXPECTED.get(field))
-            ]
+            what = wording.choice_names.get(name, "a known value")
+            found = [(loc, f"{_show(value)} is not {what}", expected.get(name))]
         elif kind in {"too_short", "string_too_short"}:
-            found = [(loc, "is empty", _FIELD_EXPECTED.get(field))]
+            found = [(loc, "is empty", expected.get(name))]
         elif kind == "string_pattern_mismatch":
-            found = [(loc, f"{_show(value)} does not fit", _FIELD_EXPECTED.get(field, "a different form"))]
+            found = [(loc, f"{_show(value)} does not fit", expected.get(name, "a different form"))]
         elif kind == "string_too_long":
-            found = [(loc, f"{_show(value)} is too long", "at most 40 characters")]
+            found = [(loc, f"{_show(value)} is too long", f"at most {wording.longest} characters")]
         elif kind == "string_type":
-            found = [(loc, f"{_show(value)} is not text", _FIELD_EXPECTED.get(field, "text in quotes"))]
+            found = [(loc, f"{_show(value)} is not text", expected.get(name, "text in quotes"))]
         elif kind in {"bool_type", "bool_parsing"}:
             found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
+        elif kind in {"int_type", "int_parsing", "int_from_float"}:
+            found = [(loc, f"{_show(value)} is not a whole number", expected.get(name, "a whole number"))]
+        elif kind in {"greater_than_equal", "less_than_equal"}:
+            found = [(loc, f"{_show(value)} is out of range", str(e["msg"]).lower())]
         elif kind == "list_type":
-            found = [(loc, "is not a list", _FIELD_EXPECTED.get(field, "a list in [ ]"))]
+            found = [(loc, "is not a list", expected.get(name, "a list in [ ]"))]
         elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-            found = [(loc, "is not a table", "a table of fields, such as [[sections]] or { key = value }")]
+            found = [(loc, "is not a table", expected.get(name, wording.table_hint))]
         else:
             found = [(loc, str(e["msg"]).rstrip("."), None)]
-        for path, problem, expected in found:
-            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected))
+        for path, problem, hint in found:
+            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, hint))
     return problems
+
+
+_TEMPLATE_WORDING = Wording(
+    "a template",
+    _FIELD_EXPECTED,
+    lambda loc: _model_fields(loc),
+    _CHOICE_NAMES,
+    "a table of fields, such as [[sections]] or { key = value }",
+)
+
+
+def _problems_from(error: ValidationError, text: str, data: Any) -> list[TemplateProblem]:
+    return located_problems(error, text, data, _TEMPLATE_WORDING)
 
 
 _AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
