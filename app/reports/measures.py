@@ -45,7 +45,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, FromClause
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -158,6 +158,31 @@ def _utc_day_pg(element: _UTCDay, compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC') AS DATE)"
 
 
+class _NoIndex(FunctionElement[Any]):
+    """A column as a plain value, so SQLite's planner does not drive a query from its index.
+
+    Without statistics, SQLite would start from ``person_id IN (every person who counts)`` and look rows up one
+    person at a time, instead of reading the few rows of the period by their date index. PostgreSQL plans from
+    its statistics, so the column is left as it is there.
+    """
+
+    inherit_cache = True
+
+    def __init__(self, column: Any) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(_NoIndex)
+def _no_index_default(element: _NoIndex, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_NoIndex, "sqlite")
+def _no_index_sqlite(element: _NoIndex, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
 def _day(expr: Any) -> ColumnElement[int]:
     return _DayNumber(expr)
 
@@ -188,13 +213,17 @@ class Scope:
     team_ids: tuple[str, ...] | None = None
     regime: str | None = None
 
-    def persons(self) -> Sel:
-        """The ids of the people who count."""
+    def person_counts(self) -> list[ColumnElement[bool]]:
+        """What makes a person count."""
         conditions: list[ColumnElement[bool]] = [Person.deleted.is_(False)]
         if not self.include_demo:
             conditions.append(or_(Person.is_demo.is_(None), Person.is_demo.is_(False)))
         conditions += self._record_filter(Person)
-        return select(Person.id).where(*conditions)
+        return conditions
+
+    def persons(self) -> Sel:
+        """The ids of the people who count."""
+        return select(Person.id).where(*self.person_counts())
 
     def _record_filter(self, model: type[Envelope]) -> list[ColumnElement[bool]]:
         out: list[ColumnElement[bool]] = []
@@ -208,7 +237,9 @@ class Scope:
         """A record counts when it is not deleted, belongs to a person who counts, and is in scope."""
         return [
             model.deleted.is_(False),
-            model.person_id.in_(self.persons()),
+            # One look-up by primary key per row read: the rows are few (those of the period), where a list of
+            # every person who counts would be built again for each query.
+            exists().where(Person.id == model.person_id, *self.person_counts()),
             *self._record_filter(model),
         ]
 
@@ -345,21 +376,56 @@ class _Ctx:
         return [*self.live(Encounter), or_(Encounter.status.is_(None), Encounter.status != "planned")]
 
     def first_contact(self) -> FromClause:
-        """Each person's first contact ever."""
+        """Each person's first contact ever, for the people whose first contact falls in the period.
+
+        That is their first contact in the period when they had none before it: read from the period's contacts by
+        the date index, each checked for an earlier one by the person index, never by grouping every contact.
+        """
+        earlier: Any = aliased(Encounter, name="earlier_contact")
+        before = exists().where(
+            earlier.person_id == Encounter.person_id,
+            earlier.deleted.is_(False),
+            or_(earlier.status.is_(None), earlier.status != "planned"),
+            earlier.occurred_at < self.t0,
+            *self.scope._record_filter(earlier),
+        )
         return (
             select(Encounter.person_id.label("person_id"), func.min(Encounter.occurred_at).label("first_at"))
-            .where(*self.contact_conditions())
+            .where(*self.contact_conditions(), *self.contact_in_period(), ~before)
             .group_by(Encounter.person_id)
             .subquery("first_contact")
         )
+
+    def contact_in_period(self) -> list[ColumnElement[bool]]:
+        return [Encounter.occurred_at >= self.t0, Encounter.occurred_at < self.t1]
 
     def contacted_in_period(self) -> Sel:
         return select(Encounter.person_id).where(
             *self.contact_conditions(), Encounter.occurred_at >= self.t0, Encounter.occurred_at < self.t1
         )
 
+    def identified_by(self, person_id: Any, day: Any) -> ColumnElement[bool]:
+        """The person has an "identified" decision on or before ``day`` (so their first one is)."""
+        d: Any = aliased(IdentificationDecision, name="identified_by")
+        return exists().where(
+            d.person_id == person_id,
+            d.deleted.is_(False),
+            d.status == "identified",
+            d.decided_on <= day,
+            *self.scope._record_filter(d),
+        )
+
     def first_identified(self) -> FromClause:
-        """Each person's earliest "identified" decision (and its type), chosen with a window function."""
+        """Each person's earliest "identified" decision (and its type), for the people whose earliest falls in the
+        period: their earliest in the period when they have none before it, chosen with a window function."""
+        earlier: Any = aliased(IdentificationDecision, name="earlier_identified")
+        before = exists().where(
+            earlier.person_id == IdentificationDecision.person_id,
+            earlier.deleted.is_(False),
+            earlier.status == "identified",
+            earlier.decided_on < self.start,
+            *self.scope._record_filter(earlier),
+        )
         ranked = (
             select(
                 IdentificationDecision.person_id.label("person_id"),
@@ -376,7 +442,12 @@ class _Ctx:
                 )
                 .label("rn"),
             )
-            .where(*self.live(IdentificationDecision), IdentificationDecision.status == "identified")
+            .where(
+                *self.live(IdentificationDecision),
+                IdentificationDecision.status == "identified",
+                self.in_period(IdentificationDecision.decided_on),
+                ~before,
+            )
             .subquery("ranked_identification")
         )
         return (
@@ -627,31 +698,28 @@ def _m4_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
 # 5. Connection rate --------------------------------------------------------------------------------------------
 
 
-def _first_service() -> FromClause:
+def _first_event_on(kind: str) -> Any:
+    """The day of a referral's first event of ``kind`` (none: NULL), looked up by the referral's own events."""
+    ev: Any = aliased(ReferralEvent, name=f"{kind}_event")
     return (
-        select(ReferralEvent.referral_id.label("referral_id"), func.min(ReferralEvent.occurred_on).label("served_on"))
-        .where(ReferralEvent.deleted.is_(False), ReferralEvent.kind == "first_service_confirmed")
-        .group_by(ReferralEvent.referral_id)
-        .subquery("first_service")
+        select(func.min(ev.occurred_on))
+        .where(ev.referral_id == Referral.id, ev.deleted.is_(False), ev.kind == kind)
+        .scalar_subquery()
     )
 
 
 def _m5(c: _Ctx) -> _Sets:
     den = _offered_referrals(c).where(Referral.decision == "accepted")
-    fs = _first_service()
-    num = den.join(fs, fs.c.referral_id == Referral.id).where(
-        (_day(fs.c.served_on) - _day(Referral.offered_on)).between(0, WINDOW_DAYS)
-    )
+    served_on = _first_event_on("first_service_confirmed")
+    num = den.where((_day(served_on) - _day(Referral.offered_on)).between(0, WINDOW_DAYS))
     return _Sets(num, den)
 
 
 def _m5_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
-    fs = _first_service()
-    days = (_day(fs.c.served_on) - _day(Referral.offered_on)).label("days")
+    days = (_day(_first_event_on("first_service_confirmed")) - _day(Referral.offered_on)).label("days")
     sel = (
         select(days)
         .select_from(Referral)
-        .join(fs, fs.c.referral_id == Referral.id)
         .where(*c.live(Referral), c.in_period(Referral.offered_on), Referral.decision == "accepted", days >= 0)
     )
     median, n = _median(db, sel)
@@ -734,21 +802,14 @@ def _m7_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
 
 
 def _followups_due(c: _Ctx) -> Sel:
-    done = (
-        select(ReferralEvent.referral_id.label("referral_id"), func.min(ReferralEvent.occurred_on).label("done_on"))
-        .where(ReferralEvent.deleted.is_(False), ReferralEvent.kind == "follow_up_done")
-        .group_by(ReferralEvent.referral_id)
-        .subquery("follow_up_done")
-    )
+    done_on = _first_event_on("follow_up_done")
     part = case(
-        (done.c.done_on.is_(None), literal("not_done")),
-        (done.c.done_on <= Referral.follow_up_due, literal("on_time")),
+        (done_on.is_(None), literal("not_done")),
+        (done_on <= Referral.follow_up_due, literal("on_time")),
         else_=literal("late"),
     )
-    return (
-        select(Referral.id.label("unit"), Referral.person_id.label("person_id"), part.label("part"))
-        .outerjoin(done, done.c.referral_id == Referral.id)
-        .where(*c.live(Referral), Referral.decision == "accepted", c.in_period(Referral.follow_up_due))
+    return select(Referral.id.label("unit"), Referral.person_id.label("person_id"), part.label("part")).where(
+        *c.live(Referral), Referral.decision == "accepted", c.in_period(Referral.follow_up_due)
     )
 
 
@@ -777,9 +838,16 @@ PLAN_LABELS = (
 
 
 def _identified_and_contacted(c: _Ctx) -> Sel:
-    fi = c.first_identified()
-    return select(fi.c.person_id.label("unit"), fi.c.person_id.label("person_id")).where(
-        fi.c.id_on <= c.end, fi.c.person_id.in_(c.contacted_in_period())
+    """People with a contact in the period who were identified by its end (from the period's contacts)."""
+    return (
+        select(Encounter.person_id.label("unit"), Encounter.person_id.label("person_id"))
+        .where(
+            *c.contact_conditions(),
+            Encounter.occurred_at >= c.t0,
+            Encounter.occurred_at < c.t1,
+            c.identified_by(Encounter.person_id, c.end),
+        )
+        .distinct()
     )
 
 
@@ -963,22 +1031,17 @@ DISPOSITION_LABELS = (
 
 
 def _m14(c: _Ctx) -> _Sets:
-    fi = c.first_identified()
-    den = (
-        select(
-            JusticeContact.id.label("unit"),
-            JusticeContact.person_id.label("person_id"),
-            JusticeContact.disposition.label("part"),
-        )
-        .join(fi, fi.c.person_id == JusticeContact.person_id)
-        .where(
-            *c.live(JusticeContact),
-            JusticeContact.role == "defendant",
-            JusticeContact.disposition.is_not(None),
-            JusticeContact.disposition != "pending",
-            c.in_period(JusticeContact.disposition_date),
-            fi.c.id_on <= JusticeContact.disposition_date,
-        )
+    den = select(
+        JusticeContact.id.label("unit"),
+        JusticeContact.person_id.label("person_id"),
+        JusticeContact.disposition.label("part"),
+    ).where(
+        *c.live(JusticeContact),
+        JusticeContact.role == "defendant",
+        JusticeContact.disposition.is_not(None),
+        JusticeContact.disposition != "pending",
+        c.in_period(JusticeContact.disposition_date),
+        c.identified_by(JusticeContact.person_id, JusticeContact.disposition_date),
     )
     return _Sets(den.where(JusticeContact.disposition != "convicted"), den)
 
