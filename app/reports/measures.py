@@ -369,6 +369,10 @@ class _Ctx:
     def live(self, model: type[Envelope]) -> list[ColumnElement[bool]]:
         return self.scope.live(model)
 
+    def own(self, model: Any) -> list[ColumnElement[bool]]:
+        """``live`` for a record looked up by a person who already counts: not deleted, and in scope."""
+        return [model.deleted.is_(False), *self.scope._record_filter(model)]
+
     def in_period(self, col: Any) -> ColumnElement[bool]:
         return col.between(self.start, self.end)
 
@@ -734,8 +738,28 @@ def _m6(c: _Ctx) -> _Sets:
     fy_start = c.p.fiscal_year_start
     part: Any = literal("new")
     if fy_start < c.start:
-        earlier = c.service_events(fy_start, c.start - dt.timedelta(days=1), "earlier_service_event")
-        seen = exists().where(earlier.c.person_id == ev.c.person_id)
+        # Served earlier in the fiscal year: a contact, or a partner's confirmed first service, looked up by the
+        # person.
+        contact: Any = aliased(Encounter, name="earlier_contact")
+        event: Any = aliased(ReferralEvent, name="earlier_service")
+        referral: Any = aliased(Referral, name="earlier_referral")
+        seen = or_(
+            exists().where(
+                contact.person_id == ev.c.person_id,
+                *c.own(contact),
+                or_(contact.status.is_(None), contact.status != "planned"),
+                contact.occurred_at >= _instant(fy_start),
+                contact.occurred_at < c.t0,
+            ),
+            exists().where(
+                event.person_id == ev.c.person_id,
+                *c.own(event),
+                event.kind == "first_service_confirmed",
+                event.occurred_on.between(fy_start, c.start - dt.timedelta(days=1)),
+                referral.id == event.referral_id,
+                referral.deleted.is_(False),
+            ),
+        )
         part = case((seen, literal("continuing")), else_=literal("new"))
     num = select(ev.c.person_id.label("unit"), ev.c.person_id.label("person_id"), part.label("part"))
     return _Sets(num, None)
@@ -929,13 +953,16 @@ def _m10_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
 def _m11(c: _Ctx) -> _Sets:
     den = _identified_and_contacted(c)
     pid = den.selected_columns.person_id
+    # Each looked up by the person (their own few records), never by listing every person with a record.
     with_record = or_(
-        pid.in_(select(ReliefCharge.person_id).where(*c.live(ReliefCharge))),
-        pid.in_(select(JusticeContact.person_id).where(*c.live(JusticeContact), JusticeContact.role == "defendant")),
+        exists().where(ReliefCharge.person_id == pid, *c.own(ReliefCharge)),
+        exists().where(JusticeContact.person_id == pid, *c.own(JusticeContact), JusticeContact.role == "defendant"),
     )
     den = den.where(with_record)
-    reviewed = select(ReliefCase.person_id).where(*c.live(ReliefCase), ReliefCase.eligibility_review_done_on <= c.end)
-    return _Sets(den.where(pid.in_(reviewed)), den)
+    reviewed = exists().where(
+        ReliefCase.person_id == pid, *c.own(ReliefCase), ReliefCase.eligibility_review_done_on <= c.end
+    )
+    return _Sets(den.where(reviewed), den)
 
 
 # 12. Petitions and outcomes ------------------------------------------------------------------------------------------
