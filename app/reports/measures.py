@@ -25,6 +25,7 @@ Conventions, as DOMAIN.md section 6 states them and as decided here where it is 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
@@ -1405,14 +1406,20 @@ def caseload_measures(
         report = compute(
             s, period, scope=scope, as_of=as_of, progress=None if progress is None else lambda d, _t: progress(d, total)
         )
+        # The chosen period is the last of the trend: its headline numbers are already worked out.
         series = trend(
             s,
-            quarters,
+            quarters[:-1],
             scope=scope,
             as_of=as_of,
             progress=None if progress is None else lambda d, _t: progress(len(MEASURES) + d, total),
         )
-    return CaseloadMeasures(report, tuple(series))
+    headline = dataclasses.replace(
+        report, measures=tuple(dataclasses.replace(m, breakdowns=(), figures=()) for m in report.measures)
+    )
+    if progress is not None:
+        progress(total, total)
+    return CaseloadMeasures(report, (*series, headline))
 
 
 def people_behind_in_caseload(
