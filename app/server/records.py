@@ -4,12 +4,18 @@
 next ``server_seq`` under the lock, bumps ``rev``, updates ``record_head``, appends a ``revision`` with every value,
 and keeps the access tables in step: a ``consent`` record refreshes its ``consent_term``; an allowed ``disclosure``
 with a recipient team and a consent gets a ``share_grant`` (a blocked or deleted one loses it).
+
+A push batch defers its sequence numbers (:func:`defer_sequence`): rows are written with unique negative stand-ins,
+and :func:`assign_sequence`, called as the last step before commit, takes the ``server_seq`` lock once and puts the
+real numbers in, in the order they were asked for. The lock is then held only from that step to the commit, so
+batches of different devices do their work side by side, and sequence order is still commit order.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import secrets
 from typing import Any
 
 from sqlalchemy import inspect
@@ -51,9 +57,56 @@ def values_of(record: Envelope) -> dict[str, Any]:
     return {attr.key: to_json(getattr(record, attr.key)) for attr in mapper.column_attrs}
 
 
+_DEFERRED = "offramp_deferred_seq"
+
+
+def defer_sequence(s: Session) -> None:
+    """From now until :func:`assign_sequence`, rows of this transaction get stand-in sequence numbers."""
+    s.info[_DEFERRED] = ([], [])
+
+
+def sequence_for(s: Session) -> int:
+    """The next ``server_seq``, or a stand-in for it while the session defers its numbers."""
+    deferred = s.info.get(_DEFERRED)
+    if deferred is None:
+        return db.next_seq(s)
+    stand_in = -1 - secrets.randbits(62)  # unique among concurrent transactions (record_head.server_seq is unique)
+    deferred[0].append(stand_in)
+    return stand_in
+
+
+def track(s: Session, obj: Any) -> None:
+    """Remember a row carrying a stand-in, so :func:`assign_sequence` can give it its real number."""
+    deferred = s.info.get(_DEFERRED)
+    if deferred is not None:
+        deferred[1].append(obj)
+
+
+def assign_sequence(s: Session) -> int:
+    """Take the ``server_seq`` lock (held until commit) and replace every stand-in still in use, in the order
+    they were handed out. Returns how many numbers were taken. Call as the transaction's last write."""
+    deferred = s.info.pop(_DEFERRED, None)
+    if deferred is None:
+        return 0
+    order, objects = deferred
+    s.flush()
+    live = [obj for obj in {id(o): o for o in objects}.values() if obj in s]
+    in_use = {obj.server_seq for obj in live if obj.server_seq is not None and obj.server_seq < 0}
+    wanted = [v for v in order if v in in_use]
+    if not wanted:
+        return 0
+    first = db.next_seq(s, len(wanted))
+    real = {stand_in: first + i for i, stand_in in enumerate(wanted)}
+    for obj in live:
+        if obj.server_seq in real:
+            obj.server_seq = real[obj.server_seq]
+    s.flush()
+    return len(wanted)
+
+
 def store(s: Session, record: Envelope, *, user_id: str, device_id: str, mutation_id: str | None = None) -> RecordHead:
     """Write ``record`` (new or changed) as the next revision. Call inside a transaction."""
-    seq = db.next_seq(s)
+    seq = sequence_for(s)
     record = s.merge(record)
     s.flush()
     head = s.get(RecordHead, record.id)
@@ -68,18 +121,19 @@ def store(s: Session, record: Envelope, *, user_id: str, device_id: str, mutatio
         setattr(head, name, getattr(record, name))
     record.rev = rev
     s.flush()
-    s.add(
-        Revision(
-            record_id=record.id,
-            rev=rev,
-            server_seq=seq,
-            mutation_id=mutation_id,
-            user_id=user_id,
-            device_id=device_id,
-            deleted=record.deleted,
-            values=values_of(record),
-        )
+    revision = Revision(
+        record_id=record.id,
+        rev=rev,
+        server_seq=seq,
+        mutation_id=mutation_id,
+        user_id=user_id,
+        device_id=device_id,
+        deleted=record.deleted,
+        values=values_of(record),
     )
+    s.add(revision)
+    track(s, head)
+    track(s, revision)
     if isinstance(record, Consent):
         term = s.get(ConsentTerm, record.id) or ConsentTerm(consent_id=record.id)
         term.person_id = record.person_id

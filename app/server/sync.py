@@ -1,10 +1,12 @@
 """The sync protocol on the server (DESIGN.md section 3): push, pull with reconciliation, done, tombstone purge.
 
-Push: one transaction per batch (the ``server_seq`` lock taken first, so batches commit in sequence order), a
-savepoint per mutation. A known ``mutation_id`` gets its stored result back and changes nothing. Otherwise the
-mutation is authorised, merged field by field against its base revision (:mod:`app.sync.merge`) and written with
-:func:`app.server.records.store`; what cannot be applied is kept whole in ``quarantine``, what two people changed
-differently is kept with every value in ``conflict``. Each mutation ends in exactly one ``mutation_result``.
+Push: one transaction per batch, a savepoint per mutation; the batch works under stand-in sequence numbers and takes
+the ``server_seq`` lock only at its end (:func:`app.server.records.assign_sequence`), so batches of different
+devices run side by side and still commit in sequence order. A known ``mutation_id`` gets its stored result back
+and changes nothing. Otherwise the mutation is authorised, merged field by field against its base revision
+(:mod:`app.sync.merge`) and written with :func:`app.server.records.store`; what cannot be applied is kept whole in
+``quarantine``, what two people changed differently is kept with every value in ``conflict``. Each mutation
+ends in exactly one ``mutation_result``.
 
 Pull: the cursor is opaque and HMAC-signed over ``(epoch, seq, device, page, baseline, principal)``. A page holds the
 records above the cursor's ``seq`` (and at most the sequence number read when the page began, so a page never skips
@@ -47,7 +49,7 @@ from app.server.models import (
     ShareGrant,
     SyncCounter,
 )
-from app.server.records import store, to_json, values_of
+from app.server.records import assign_sequence, defer_sequence, sequence_for, store, to_json, track, values_of
 from app.sync import codec, merge
 from app.sync.protocol import (
     Mutation,
@@ -65,6 +67,8 @@ TOMBSTONE_DAYS = 548
 PURGED = "purged_seq"
 SETTABLE = frozenset({"visibility", "privileged", "consent_id"})
 CLOSURE_ROUNDS = 4
+#: First key of the two-key PostgreSQL advisory locks that keep one device's batches one at a time.
+PUSH_LOCK_SPACE = 0x0FF2
 
 
 class Refusal(Exception):
@@ -132,9 +136,11 @@ def read_cursor(secret_key: str, token: str, device_id: str) -> Cursor:
 
 
 def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
-    """Apply one batch inside the caller's transaction."""
-    lock_sequence(s)
+    """Apply one batch inside the caller's transaction; its sequence numbers are taken last (see below)."""
+    lock_for_push(s, principal, body)
+    defer_sequence(s)
     results = [_one(s, principal, m) for m in body.mutations]
+    assign_sequence(s)
     admin.audit(
         s,
         "push",
@@ -147,10 +153,23 @@ def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
     return PushOut(batch_id=body.batch_id, results=results)
 
 
-def lock_sequence(s: Session) -> None:
-    """Serialise writers from the start of the transaction (SQLite's BEGIN IMMEDIATE already does)."""
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": db.SEQ_LOCK_KEY})
+def lock_for_push(s: Session, principal: Principal, body: PushIn) -> None:
+    """What a batch must hold while it works, short of the sequence lock (SQLite's BEGIN IMMEDIATE holds it all).
+
+    On PostgreSQL: one batch at a time per device (a resent batch waits for the first copy, then finds its stored
+    results), and the heads of the records the batch touches, locked in id order so two batches never deadlock.
+    Batches of different devices on different records run side by side; the ``server_seq`` lock is taken only by
+    :func:`app.server.records.assign_sequence` at the end, so sequence order stays commit order.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    s.execute(
+        text("SELECT pg_advisory_xact_lock(:space, hashtext(:device))"),
+        {"space": PUSH_LOCK_SPACE, "device": principal.device_id},
+    )
+    ids = sorted({m.record_id for m in body.mutations})
+    if ids:
+        s.execute(select(RecordHead.id).where(RecordHead.id.in_(ids)).order_by(RecordHead.id).with_for_update())
 
 
 def _one(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
@@ -432,9 +451,10 @@ def _record_conflict(
             },
         ],
         created_at=utcnow(),
-        server_seq=db.next_seq(s),
+        server_seq=sequence_for(s),
     )
     s.add(row)
+    track(s, row)
     s.flush()
     return row.id
 
