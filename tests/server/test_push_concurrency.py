@@ -229,4 +229,4 @@ def test_concurrent_pushers_lose_nothing_and_commit_in_sequence_order(any_engine
         top = s.scalar(sa.select(sa.func.max(Revision.server_seq)).where(Revision.record_id == shared.record_id))
         assert top is not None and head.server_seq == top
         assert _seqs(s) == list(range(1, db.current_seq(s) + 1)), "no stand-in left, no gap, no number twice"
-        assert s.scalar(sa.select(sa.func.count()).select_from(Conflict)) > 0, "the same field, different values"
+        assert (s.scalar(sa.select(sa.func.count()).select_from(Conflict)) or 0) > 0, "the same field, different values"
