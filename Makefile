@@ -26,10 +26,12 @@ export OFFRAMP_BUILD_BUNDLE
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup run test check bench installer clean distclean
+.PHONY: help setup run run-second server test check bench installer clean distclean
 
 help:
-	@echo "make run     set up, then open Offramp with fictional demo data"
+	@echo "make run     set up, then open Offramp with fictional demo data and a demo office to sync with"
+	@echo "make run-second  the second demo advocate (same demo office), to see a conflict decided"
+	@echo "make server  serve a real office server from SERVER_DIR (default office-server; see README)"
 	@echo "make test    set up, run the checks, then every test (PYTEST_ARGS='...' to narrow)"
 	@echo "make check   lint, type checks and layer rules"
 	@echo "make bench   run every benchmark; writes one table to bench/RESULTS.md"
@@ -50,6 +52,16 @@ $(STAMP):
 
 run: setup
 	$(PY) -m app.demo_run
+
+run-second: setup
+	$(PY) -m app.demo_run --second
+
+# A real office server: `offramp-server init --data-dir $(SERVER_DIR) ...` first (README, "Syncing with the office").
+SERVER_DIR ?= office-server
+server: setup
+	@test -f $(SERVER_DIR)/config.json || { echo "No office server in $(SERVER_DIR) yet: run '$(VENV)/bin/offramp-server init --data-dir $(SERVER_DIR) ...' first (see README.md)."; exit 1; }
+	$(VENV)/bin/offramp-server upgrade --data-dir $(SERVER_DIR)
+	$(VENV)/bin/offramp-server serve --data-dir $(SERVER_DIR)
 
 test: setup
 	@$(MAKE) --no-print-directory check

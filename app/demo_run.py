@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
+    from app.demo_office import DemoServer
 
 DEMO_PASSPHRASE = "offramp demo"  # noqa: S105 - a published demo passphrase for fictional data
 DEMO_DIR_NAME = "demo-data"
@@ -52,19 +53,58 @@ def ensure_demo_vault(data_dir: Path) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     from app.errors import OfframpError
 
+    args = list(sys.argv[1:] if argv is None else argv)
+    second = "--second" in args  # make run-second: the second demo advocate, to see a conflict decided
+    args = [a for a in args if a != "--second"]
     data_dir = demo_dir()
     try:
         ensure_demo_vault(data_dir)
     except OfframpError as exc:
         print(exc.message, file=sys.stderr)
         return 1
+    server = _demo_office(data_dir, second=second)
+    if second:
+        data_dir = _second_dir()
     print(
         f"Demo vault: the passphrase is '{DEMO_PASSPHRASE}'. Every person in it is fictional.",
         flush=True,
     )
     from app.ui.app import main as app_main
 
-    return app_main(["--data-dir", str(data_dir), "--demo", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        return app_main(["--data-dir", str(data_dir), "--demo", *args])
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _second_dir() -> Path:
+    from app.demo_office import second_dir
+
+    return second_dir()
+
+
+def _demo_office(first_dir: Path, *, second: bool) -> DemoServer | None:
+    """Start the demo office beside the demo vaults and enrol them (once). The app opens even if this fails."""
+    from app import demo_office
+    from app.errors import OfframpError
+
+    root = demo_office.office_dir()
+    try:
+        demo_office.ensure(root)
+        demo_office.ensure_second_vault(_second_dir(), DEMO_PASSPHRASE)
+        server = demo_office.start(root)
+    except (OfframpError, OSError) as exc:
+        print(f"The demo office could not start, so Sync now will not connect: {exc}", file=sys.stderr)
+        return None
+    vaults = [(first_dir, demo_office.FIRST_USER), (_second_dir(), demo_office.SECOND_USER)]
+    for folder, user in vaults if not second else vaults[::-1]:
+        try:
+            done = demo_office.connect(folder, DEMO_PASSPHRASE, root, server.url, user)
+            print(f"Demo office at {server.url}: {folder.name} {done}.", flush=True)
+        except OfframpError as exc:  # open in another demo window: it keeps the address it has
+            print(f"{folder.name}: {exc.message}", file=sys.stderr)
+    return server
 
 
 if __name__ == "__main__":

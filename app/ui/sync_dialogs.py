@@ -402,7 +402,7 @@ class SyncDialog(QDialog):
         self.bar.hide()
         self.step.hide()
         self.heading.setText(self.tr("Sync finished"))
-        self.body.setText("\n".join(summary_lines(summary)))
+        self.body.setText(_spaced(summary_lines(summary)))
         self._show_buttons(close=self.tr("Close"), decide=summary.needs_decision > 0)
         (self.decide_button if summary.needs_decision else self.close_button).setFocus()
         self.synced.emit(summary)
@@ -454,6 +454,14 @@ class SyncDialog(QDialog):
         if self.running:
             self.stop()  # Escape or a lock while syncing: stop at the next step; what is done is kept
         super().reject()
+
+
+def _spaced(lines: list[str]) -> str:
+    """One fact a paragraph (a blank line between), bullets kept under the line they belong to."""
+    out = ""
+    for line in lines:
+        out += ("\n" if line.startswith("  •") else "\n\n") + line if out else line
+    return out
 
 
 def summary_lines(summary: Summary) -> list[str]:
@@ -550,7 +558,7 @@ class MergeDialog(QDialog):
         self.sync_button = _button(self.tr("Sync now"), self.tr("Send my decisions now"), self)
         self.sync_button.setText(self.tr("Send decisions now"))
         self.sync_button.hide()
-        self.use_button = _button(self.tr("Keep this"), self.tr("Keep the chosen value"), self, default=True)
+        self.use_button = _button(self.tr("Keep my choice"), self.tr("Keep the chosen value"), self, default=True)
         for b in (self.close_button, self.sync_button, self.use_button):
             row.addWidget(b)
         outer.addLayout(row)
@@ -636,7 +644,12 @@ class MergeDialog(QDialog):
                 radio.setAccessibleName(self.tr("Keep version {n}: {value}").format(n=i + 1, value=_shown(v.value)))
                 group.addButton(radio)
                 inner.addWidget(radio)
-                inner.addWidget(_text(_shown(v.value), box, name=self.tr("Version {n}").format(n=i + 1)))
+                value = _text(_shown(v.value), box, name=self.tr("Version {n}").format(n=i + 1))
+                font = QFont(value.font())
+                font.setPointSizeF(font.pointSizeF() * 1.15)
+                font.setWeight(QFont.Weight.DemiBold)
+                value.setFont(font)
+                inner.addWidget(value)
                 inner.addWidget(_text(f"{v.who}, {where}, {v.when}", box, name=self.tr("Who and when")))
                 if g.current == v.value:
                     inner.addWidget(_text(self.tr("This is what your records show now."), box))

@@ -1,0 +1,229 @@
+"""A demo office beside the demo vault, so ``make run`` can show sync working: fictional people only.
+
+``ensure`` makes, once, an office server in ``./demo-office`` (SQLite, its own CA and TLS, "Riverside Demo Office"
+with an advocacy and a prosecution team, and two fictional advocates in the same team), and a second demo vault in
+``./demo-data-second`` for the second advocate. ``start`` runs the server on loopback on a free port (a port in use
+is never a problem: the address each demo vault holds is updated) and enrols each demo vault that is not enrolled
+yet. A server left behind by an earlier run that still answers with this office's certificate is used as it is.
+The server stops when the app closes (``DemoServer.stop``).
+
+Never point any of this at real data: the demo passphrase is published.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.storage.vault import UnlockedVault
+
+OFFICE_DIR_NAME = "demo-office"
+SECOND_DIR_NAME = "demo-data-second"
+OFFICE_NAME = "Riverside Demo Office"
+ADVOCACY, PROSECUTION = "Advocacy team", "Prosecution team"
+FIRST_USER, SECOND_USER, PROSECUTOR = "demo-advocate", "demo-colleague", "demo-prosecutor"
+STATE_FILE = "demo-server.json"
+#: The generated demo people are bulk rows with no outbox entries; this many go to the office at the first sync
+#: (all of them would make a newcomer's first sync slow).
+SHARED_PEOPLE = 12
+
+
+@dataclass
+class DemoServer:
+    url: str
+    pid: int
+    process: subprocess.Popen[bytes] | None
+
+    def stop(self) -> None:
+        """Stop the server if this run started it (a server another demo window started is left to it)."""
+        proc = self.process
+        if proc is None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        self.process = None
+
+
+def office_dir(cwd: Path | None = None) -> Path:
+    return (cwd or Path.cwd()) / OFFICE_DIR_NAME
+
+
+def second_dir(cwd: Path | None = None) -> Path:
+    return (cwd or Path.cwd()) / SECOND_DIR_NAME
+
+
+def ensure(root: Path) -> None:
+    """Create the demo office once (about a second); later runs find it made."""
+    from app.server import admin
+
+    home = admin.ServerHome(root / "server")
+    if home.config_path.exists():
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    kit = root / "demo-office-recovery-kit.pdf"
+    admin.init_office(home, office_name=OFFICE_NAME, hosts=["localhost", "127.0.0.1"], kit_path=kit, port=8443)
+    engine = home.engine()
+    try:
+        admin.add_team(engine, ADVOCACY, "advocacy")
+        admin.add_team(engine, PROSECUTION, "prosecution")
+        admin.add_user(engine, FIRST_USER, team=ADVOCACY, role="advocate", display_name="Demo Advocate")
+        admin.add_user(engine, SECOND_USER, team=ADVOCACY, role="advocate", display_name="Demo Colleague")
+        admin.add_user(engine, PROSECUTOR, team=PROSECUTION, role="prosecutor", display_name="Demo Prosecutor")
+    finally:
+        engine.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _answers(url: str, ca_pem: bytes) -> bool:
+    import httpx
+
+    from app.server import pki
+
+    try:
+        with httpx.Client(base_url=url, verify=pki.client_context(ca_pem), timeout=2) as client:
+            return client.get("/v1/health").status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def start(root: Path) -> DemoServer:
+    """The demo office's server, answering on loopback: one left running that still answers, else a new one."""
+    from app.errors import OfframpError
+    from app.server import admin
+
+    home = admin.ServerHome(root / "server")
+    ca_pem = home.ca_cert.read_bytes()
+    state_path = root / STATE_FILE
+    try:
+        known = json.loads(state_path.read_text(encoding="utf-8"))
+        if _answers(str(known["url"]), ca_pem):
+            return DemoServer(url=str(known["url"]), pid=int(known["pid"]), process=None)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    port = _free_port()
+    url = f"https://localhost:{port}"
+    log = open(root / "server.log", "ab")  # noqa: SIM115 - handed to the child process for its life
+    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL"}}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.server.cli", "serve", "--data-dir", str(home.root), "--bind", "127.0.0.1",
+         "--port", str(port)],
+        stdout=log,
+        stderr=log,
+        env=env,
+    )  # fmt: skip
+    log.close()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise OfframpError("The demo office server stopped as it started; see demo-office/server.log.")
+        if _answers(url, ca_pem):
+            state_path.write_text(json.dumps({"url": url, "pid": proc.pid}), encoding="utf-8")
+            return DemoServer(url=url, pid=proc.pid, process=proc)
+        time.sleep(0.2)
+    proc.terminate()
+    raise OfframpError("The demo office server did not answer within 30 seconds.")
+
+
+def ensure_second_vault(folder: Path, passphrase: str) -> None:
+    """The second demo advocate's vault: empty; the first sync brings the team's records."""
+    from app.core.workspace import Workspace
+    from app.storage.kdf import KdfParams
+    from app.storage.vault import Vault
+
+    vault = Vault(folder)
+    if vault.exists():
+        return
+    unlocked, _code = vault.create(passphrase, kdf_params=KdfParams.floor())
+    try:
+        Workspace(unlocked).log_event("vault_created")
+    finally:
+        unlocked.lock()
+
+
+def connect(vault_dir: Path, passphrase: str, root: Path, url: str, username: str) -> str:
+    """Point a demo vault at the running demo office, enrolling it first if needed. Returns what happened."""
+    from app.server import admin, pki
+    from app.storage.vault import Vault
+    from app.sync import state
+    from app.sync.enrol import enrol
+
+    home = admin.ServerHome(root / "server")
+    unlocked = Vault(vault_dir).unlock(passphrase)
+    try:
+        if unlocked.identity.kind == "enrolled":
+            with unlocked.session() as s, s.begin():
+                state.put(s, state.SERVER_URL, url)
+            return "enrolled already"
+        engine = home.engine()
+        try:
+            code = admin.issue_code(home, engine, username).code
+        finally:
+            engine.dispose()
+        done = enrol(
+            unlocked, passphrase, server=url, code=code, fingerprint=pki.fingerprint(home.ca_cert.read_bytes())
+        )
+        queued = queue_people(unlocked, SHARED_PEOPLE) if username == FIRST_USER else 0
+        extra = f"; {queued} records wait for its first sync" if queued else ""
+        return f"enrolled as {done.username} ({done.team_name}){extra}"
+    finally:
+        unlocked.lock()
+
+
+def queue_people(unlocked: UnlockedVault, people: int) -> int:
+    """Queue the first ``people`` demo people, with everything of theirs, for the first sync (as if just made)."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from app.core.records import columns_of, jsonable
+    from app.core.workspace import Workspace
+    from app.models import RECORD_TYPES, OutboxEntry, Person
+    from app.models.base import Base, utcnow
+
+    ws = Workspace(unlocked)
+    order = [t.name for t in Base.metadata.sorted_tables]
+    types = sorted(RECORD_TYPES.items(), key=lambda item: order.index(item[1].__table__.name))  # type: ignore[attr-defined]
+    count = 0
+    start = utcnow()
+    with ws.session() as s, s.begin():
+        if s.scalar(select(OutboxEntry.mutation_id).limit(1)) is not None:
+            return 0
+        ids = list(s.scalars(select(Person.id).where(Person.rev.is_(None)).order_by(Person.id).limit(people)))
+        for name, cls in types:
+            if cls.PERSONAL:
+                rows = s.scalars(select(cls).where(cls.person_id.in_(ids), cls.rev.is_(None))).all()
+            else:
+                rows = s.scalars(select(cls).where(cls.rev.is_(None))).all()
+            keys = [*columns_of(cls).keys(), "visibility", "privileged", "consent_id"]
+            for obj in rows:
+                s.add(
+                    OutboxEntry(
+                        record_id=obj.id,
+                        record_type=name,
+                        person_id=obj.person_id,
+                        base_rev=None,
+                        patch={k: jsonable(getattr(obj, k)) for k in keys},
+                        deleted=bool(obj.deleted),
+                        edited_hlc=obj.edited_hlc or ws.clock.tick(),
+                        created_at=start + dt.timedelta(microseconds=count),
+                    )
+                )
+                count += 1
+    return count
