@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -40,8 +41,10 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    literal_column,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.engine import Connection
@@ -182,6 +185,53 @@ def _no_index_default(element: _NoIndex, compiler: SQLCompiler, **kw: Any) -> st
 @compiles(_NoIndex, "sqlite")
 def _no_index_sqlite(element: _NoIndex, compiler: SQLCompiler, **kw: Any) -> str:
     return f"+{compiler.process(element.clauses, **kw)}"
+
+
+class _QuarterKey(FunctionElement[int]):
+    """The federal fiscal quarter of a DATE as one number, 4 x fiscal year + quarter - 1 (see ``quarter_key``).
+
+    October of year Y is month number 12 Y + 9, and (12 Y + 9 + 3) / 3 = 4 (Y + 1): the first quarter of fiscal year
+    Y + 1. Integer division on both databases.
+    """
+
+    type = Integer()
+    inherit_cache = True
+
+
+class _TimestampQuarterKey(FunctionElement[int]):
+    """The federal fiscal quarter of a timestamp's UTC day, as :class:`_QuarterKey` numbers it."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+def _quarter_sql(year: str, month: str) -> str:
+    return f"((CAST({year} AS INTEGER) * 12 + CAST({month} AS INTEGER) + 2) / 3)"
+
+
+@compiles(_QuarterKey, "sqlite")
+@compiles(_TimestampQuarterKey, "sqlite")
+def _quarter_sqlite(element: _QuarterKey | _TimestampQuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
+    inner = compiler.process(element.clauses, **kw)
+    return _quarter_sql(f"strftime('%Y', {inner})", f"strftime('%m', {inner})")
+
+
+@compiles(_QuarterKey, "postgresql")
+def _quarter_pg(element: _QuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
+    inner = compiler.process(element.clauses, **kw)
+    return _quarter_sql(f"EXTRACT(YEAR FROM {inner})", f"EXTRACT(MONTH FROM {inner})")
+
+
+@compiles(_TimestampQuarterKey, "postgresql")
+def _ts_quarter_pg(element: _TimestampQuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
+    inner = f"({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC')"
+    return _quarter_sql(f"EXTRACT(YEAR FROM {inner})", f"EXTRACT(MONTH FROM {inner})")
+
+
+def quarter_key(period: Period) -> int:
+    """The number :class:`_QuarterKey` gives every day of a fiscal quarter."""
+    assert period.fiscal_year is not None and period.quarter is not None
+    return 4 * period.fiscal_year + period.quarter - 1
 
 
 def _day(expr: Any) -> ColumnElement[int]:
@@ -360,12 +410,37 @@ class MeasureReport:
 
 
 class _Ctx:
-    def __init__(self, period: Period, scope: Scope, as_of: dt.date) -> None:
+    """What a measure's selects are built for: one period, or consecutive fiscal quarters counted in one pass.
+
+    Every select carries a ``q`` column, its row's bucket: 0 for one period; for quarters, the fiscal quarter of
+    the date that puts the row in its period (:func:`quarter_key`), so one ``GROUP BY q`` counts every quarter.
+    The period filters then span from the first quarter's first day to the last quarter's last day.
+    """
+
+    def __init__(self, period: Period, scope: Scope, as_of: dt.date, quarters: Sequence[Period] | None = None) -> None:
         self.p = period
         self.scope = scope
         self.as_of = as_of
-        self.start, self.end = period.start, period.end
-        self.t0, self.t1 = _instant(period.start), _instant(period.end + dt.timedelta(days=1))
+        self.grouped = quarters is not None
+        first = quarters[0] if quarters else period
+        self.start, self.end = first.start, period.end
+        self.t0, self.t1 = _instant(self.start), _instant(self.end + dt.timedelta(days=1))
+
+    def bucket(self, day: Any) -> ColumnElement[int]:
+        """The ``q`` of a row put in its period by a DATE."""
+        return _QuarterKey(day) if self.grouped else literal_column("0", Integer())
+
+    def ts_bucket(self, instant: Any) -> ColumnElement[int]:
+        """The ``q`` of a row put in its period by a timestamp."""
+        return _TimestampQuarterKey(instant) if self.grouped else literal_column("0", Integer())
+
+    def by_end(self, day: Any, q: Any) -> ColumnElement[bool]:
+        """``day`` is on or before the last day of the period of bucket ``q``."""
+        return _QuarterKey(day) <= q if self.grouped else day <= self.end
+
+    def same_bucket(self, day: Any, q: Any) -> ColumnElement[bool]:
+        """``day`` falls in the period of bucket ``q`` (always, for one period: the rows are filtered to it)."""
+        return _QuarterKey(day) == q if self.grouped else true()
 
     def live(self, model: type[Envelope]) -> list[ColumnElement[bool]]:
         return self.scope.live(model)
@@ -409,14 +484,15 @@ class _Ctx:
             *self.contact_conditions(), Encounter.occurred_at >= self.t0, Encounter.occurred_at < self.t1
         )
 
-    def identified_by(self, person_id: Any, day: Any) -> ColumnElement[bool]:
-        """The person has an "identified" decision on or before ``day`` (so their first one is)."""
+    def identified_by(self, person_id: Any, until: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
+        """The person has an "identified" decision whose day meets ``until`` (on or before a day, so their first
+        one does)."""
         d: Any = aliased(IdentificationDecision, name="identified_by")
         return exists().where(
             d.person_id == person_id,
             d.deleted.is_(False),
             d.status == "identified",
-            d.decided_on <= day,
+            until(d.decided_on),
             *self.scope._record_filter(d),
         )
 
@@ -570,6 +646,7 @@ def _screening_window(c: _Ctx) -> Sel:
             Screening.person_id.label("person_id"),
             Screening.id.label("screening_id"),
             Screening.template_id.label("part"),
+            c.ts_bucket(fc.c.first_at).label("q"),
         )
         .join(fc, fc.c.person_id == Screening.person_id)
         .where(
@@ -584,9 +661,9 @@ def _screening_window(c: _Ctx) -> Sel:
 
 def _m1(c: _Ctx) -> _Sets:
     fc = c.first_contact()
-    den = select(fc.c.person_id.label("unit"), fc.c.person_id.label("person_id")).where(
-        fc.c.first_at >= c.t0, fc.c.first_at < c.t1
-    )
+    den = select(
+        fc.c.person_id.label("unit"), fc.c.person_id.label("person_id"), c.ts_bucket(fc.c.first_at).label("q")
+    ).where(fc.c.first_at >= c.t0, fc.c.first_at < c.t1)
     return _Sets(_screening_window(c), den)
 
 
@@ -622,6 +699,7 @@ def _newly_identified(c: _Ctx) -> tuple[FromClause, Sel]:
         fi.c.person_id.label("person_id"),
         fi.c.id_on.label("id_on"),
         func.coalesce(fi.c.trafficking_type, "unknown").label("part"),
+        c.bucket(fi.c.id_on).label("q"),
     ).where(c.in_period(fi.c.id_on))
     return fi, sel
 
@@ -686,6 +764,7 @@ def _offered_referrals(c: _Ctx) -> Sel:
         Referral.person_id.label("person_id"),
         Referral.offered_on.label("offered_on"),
         func.coalesce(Referral.decision, "pending").label("part"),
+        c.bucket(Referral.offered_on).label("q"),
     ).where(*c.live(Referral), c.in_period(Referral.offered_on))
 
 
@@ -738,7 +817,7 @@ def _m6(c: _Ctx) -> _Sets:
     ev = c.service_events(c.start, c.end)
     fy_start = c.p.fiscal_year_start
     part: Any = literal("new")
-    if fy_start < c.start:
+    if fy_start < c.start and not c.grouped:  # new or continuing is a breakdown: the trend has none
         # Served earlier in the fiscal year: a contact, or a partner's confirmed first service, looked up by the
         # person.
         contact: Any = aliased(Encounter, name="earlier_contact")
@@ -762,7 +841,12 @@ def _m6(c: _Ctx) -> _Sets:
             ),
         )
         part = case((seen, literal("continuing")), else_=literal("new"))
-    num = select(ev.c.person_id.label("unit"), ev.c.person_id.label("person_id"), part.label("part"))
+    num = select(
+        ev.c.person_id.label("unit"),
+        ev.c.person_id.label("person_id"),
+        part.label("part"),
+        c.bucket(ev.c.day).label("q"),
+    )
     return _Sets(num, None)
 
 
@@ -794,6 +878,7 @@ def _m7(c: _Ctx) -> _Sets:
         ev.c.category.label("category"),
         ev.c.taxonomy_version.label("taxonomy_version"),
         _voca_case(ev.c.category).label("voca"),
+        c.bucket(ev.c.day).label("q"),
     )
     return _Sets(num, None)
 
@@ -833,15 +918,18 @@ def _followups_due(c: _Ctx) -> Sel:
         (done_on <= Referral.follow_up_due, literal("on_time")),
         else_=literal("late"),
     )
-    return select(Referral.id.label("unit"), Referral.person_id.label("person_id"), part.label("part")).where(
-        *c.live(Referral), Referral.decision == "accepted", c.in_period(Referral.follow_up_due)
-    )
+    return select(
+        Referral.id.label("unit"),
+        Referral.person_id.label("person_id"),
+        part.label("part"),
+        c.bucket(Referral.follow_up_due).label("q"),
+    ).where(*c.live(Referral), Referral.decision == "accepted", c.in_period(Referral.follow_up_due))
 
 
 def _m8(c: _Ctx) -> _Sets:
     den = _followups_due(c)
     sq = den.subquery()
-    num = select(sq.c.unit, sq.c.person_id).where(sq.c.part == "on_time")
+    num = select(sq.c.unit, sq.c.person_id, sq.c.q).where(sq.c.part == "on_time")
     return _Sets(num, den)
 
 
@@ -864,13 +952,13 @@ PLAN_LABELS = (
 
 def _identified_and_contacted(c: _Ctx) -> Sel:
     """People with a contact in the period who were identified by its end (from the period's contacts)."""
+    q = c.ts_bucket(Encounter.occurred_at)
     return (
-        select(Encounter.person_id.label("unit"), Encounter.person_id.label("person_id"))
+        select(Encounter.person_id.label("unit"), Encounter.person_id.label("person_id"), q.label("q"))
         .where(
             *c.contact_conditions(),
-            Encounter.occurred_at >= c.t0,
-            Encounter.occurred_at < c.t1,
-            c.identified_by(Encounter.person_id, c.end),
+            *c.contact_in_period(),
+            c.identified_by(Encounter.person_id, lambda day: c.by_end(day, q)),
         )
         .distinct()
     )
@@ -878,9 +966,13 @@ def _identified_and_contacted(c: _Ctx) -> Sel:
 
 def _m9(c: _Ctx) -> _Sets:
     den = _identified_and_contacted(c)
-    offered = select(SafetyPlan.person_id).where(*c.live(SafetyPlan), c.in_period(SafetyPlan.offered_on))
-    num = den.where(den.selected_columns.person_id.in_(offered))
-    return _Sets(num, den)
+    offered = exists().where(
+        SafetyPlan.person_id == Encounter.person_id,
+        *c.own(SafetyPlan),
+        c.in_period(SafetyPlan.offered_on),
+        c.same_bucket(SafetyPlan.offered_on, den.selected_columns.q),
+    )
+    return _Sets(den.where(offered), den)
 
 
 def _m9_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -913,9 +1005,11 @@ def _m9_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
 
 
 def _m10(c: _Ctx) -> _Sets:
-    den = select(Disclosure.id.label("unit"), Disclosure.person_id.label("person_id")).where(
-        *c.live(Disclosure), c.in_period(Disclosure.disclosed_on), Disclosure.allowed.is_not(False)
-    )
+    den = select(
+        Disclosure.id.label("unit"),
+        Disclosure.person_id.label("person_id"),
+        c.bucket(Disclosure.disclosed_on).label("q"),
+    ).where(*c.live(Disclosure), c.in_period(Disclosure.disclosed_on), Disclosure.allowed.is_not(False))
     provider_name = select(Provider.name).where(Provider.id == Consent.recipient_provider_id).scalar_subquery()
     recipient = func.lower(func.trim(Disclosure.recipient))
     backed = exists().where(
@@ -961,7 +1055,9 @@ def _m11(c: _Ctx) -> _Sets:
     )
     den = den.where(with_record)
     reviewed = exists().where(
-        ReliefCase.person_id == pid, *c.own(ReliefCase), ReliefCase.eligibility_review_done_on <= c.end
+        ReliefCase.person_id == pid,
+        *c.own(ReliefCase),
+        c.by_end(ReliefCase.eligibility_review_done_on, den.selected_columns.q),
     )
     return _Sets(den.where(reviewed), den)
 
@@ -983,6 +1079,7 @@ def _m12(c: _Ctx) -> _Sets:
         ReliefCharge.person_id.label("person_id"),
         func.coalesce(ReliefCharge.relief_sought, "other").label("part"),
         ReliefCharge.outcome.label("outcome"),
+        c.bucket(ReliefCharge.decided_on).label("q"),
     ).where(
         *c.live(ReliefCharge),
         c.in_period(ReliefCharge.decided_on),
@@ -1023,9 +1120,11 @@ def _m12_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
 
 
 def _m13(c: _Ctx) -> _Sets:
-    relieved = select(ReliefCharge.person_id.label("unit"), ReliefCharge.person_id.label("person_id")).where(
-        *c.live(ReliefCharge), c.in_period(ReliefCharge.decided_on), ReliefCharge.outcome.in_(GRANTED)
-    )
+    relieved = select(
+        ReliefCharge.person_id.label("unit"),
+        ReliefCharge.person_id.label("person_id"),
+        c.bucket(ReliefCharge.decided_on).label("q"),
+    ).where(*c.live(ReliefCharge), c.in_period(ReliefCharge.decided_on), ReliefCharge.outcome.in_(GRANTED))
     return _Sets(relieved, None)
 
 
@@ -1063,13 +1162,14 @@ def _m14(c: _Ctx) -> _Sets:
         JusticeContact.id.label("unit"),
         JusticeContact.person_id.label("person_id"),
         JusticeContact.disposition.label("part"),
+        c.bucket(JusticeContact.disposition_date).label("q"),
     ).where(
         *c.live(JusticeContact),
         JusticeContact.role == "defendant",
         JusticeContact.disposition.is_not(None),
         JusticeContact.disposition != "pending",
         c.in_period(JusticeContact.disposition_date),
-        c.identified_by(JusticeContact.person_id, JusticeContact.disposition_date),
+        c.identified_by(JusticeContact.person_id, lambda day: day <= JusticeContact.disposition_date),
     )
     return _Sets(den.where(JusticeContact.disposition != "convicted"), den)
 
@@ -1264,12 +1364,12 @@ def _definition(number: int) -> MeasureDef:
 # --- computing ----------------------------------------------------------------------------------------------------
 
 
-def _provisional(m: MeasureDef, c: _Ctx) -> str | None:
-    if c.as_of <= c.end:
+def _provisional(m: MeasureDef, end: dt.date, as_of: dt.date) -> str | None:
+    if as_of <= end:
         return "The period is not over yet, so this may still change."
     if m.windowed:
-        closes = c.end + dt.timedelta(days=WINDOW_DAYS)
-        if c.as_of <= closes:
+        closes = end + dt.timedelta(days=WINDOW_DAYS)
+        if as_of <= closes:
             return f"The {WINDOW_DAYS}-day window closes on {closes:%d %b %Y}, so this may still rise."
     return None
 
@@ -1292,7 +1392,7 @@ def compute_measure(
     figures: tuple[Figure, ...] = ()
     if detail and m.details is not None:
         breakdowns, figures = m.details(db, c, sets)
-    reason = _provisional(m, c)
+    reason = _provisional(m, c.end, c.as_of)
     return MeasureResult(
         number=m.number,
         title=m.title,
@@ -1338,13 +1438,70 @@ def trend(
     as_of: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[MeasureReport]:
-    """The headline numbers (no breakdowns) of every measure for each period, oldest first."""
+    """The headline numbers (no breakdowns) of every measure for each period, oldest first.
+
+    Consecutive fiscal quarters (the dashboard's and the report's trend) are counted in one grouped pass per
+    measure; other periods one at a time. ``progress`` gets (done, total) in steps of either kind.
+    """
+    if len(periods) > 1 and _consecutive_quarters(periods):
+        return _grouped_trend(db, periods, scope=scope or Scope(), as_of=as_of or dt.date.today(), progress=progress)
     out = []
     for i, period in enumerate(periods):
         out.append(compute(db, period, scope=scope, as_of=as_of, detail=False))
         if progress is not None:
             progress(i + 1, len(periods))
     return out
+
+
+def _consecutive_quarters(periods: Sequence[Period]) -> bool:
+    return all(p.quarter is not None for p in periods) and all(
+        later.previous() == earlier for earlier, later in itertools.pairwise(periods)
+    )
+
+
+def _count_by(db: Db, sel: Sel) -> dict[int, int]:
+    """Distinct units in each bucket ``q`` of a measure's select."""
+    sq = sel.subquery()
+    rows = db.execute(select(sq.c.q, func.count(distinct(sq.c.unit))).group_by(sq.c.q)).all()
+    return {int(q): int(n) for q, n in rows if q is not None}
+
+
+def _grouped_trend(
+    db: Db,
+    quarters: Sequence[Period],
+    *,
+    scope: Scope,
+    as_of: dt.date,
+    progress: Callable[[int, int], None] | None,
+) -> list[MeasureReport]:
+    c = _Ctx(quarters[-1], scope, as_of, quarters=quarters)
+    keys = [quarter_key(q) for q in quarters]
+    results: dict[int, list[MeasureResult]] = {k: [] for k in keys}
+    for i, m in enumerate(MEASURES):
+        sets = m.sets(c)
+        numerators = _count_by(db, sets.numerator)
+        denominators = None if sets.denominator is None else _count_by(db, sets.denominator)
+        for quarter, key in zip(quarters, keys, strict=True):
+            reason = _provisional(m, quarter.end, as_of)
+            results[key].append(
+                MeasureResult(
+                    number=m.number,
+                    title=m.title,
+                    definition=m.definition,
+                    unit=m.unit,
+                    kind=m.kind,
+                    numerator=numerators.get(key, 0),
+                    denominator=None if denominators is None else denominators.get(key, 0),
+                    provisional=reason is not None,
+                    provisional_reason=reason,
+                )
+            )
+        if progress is not None:
+            progress(i + 1, len(MEASURES))
+    return [
+        MeasureReport(period=q, as_of=as_of, include_demo=scope.include_demo, measures=tuple(results[k]))
+        for q, k in zip(quarters, keys, strict=True)
+    ]
 
 
 def people_behind(
@@ -1401,7 +1558,9 @@ def caseload_measures(
 
     scope = Scope(include_demo=include_demo)
     quarters = trailing_quarters(period, 8) if period.quarter is not None else [period]
-    total = len(MEASURES) + len(quarters)
+    earlier = quarters[:-1]
+    steps = len(MEASURES) if len(earlier) > 1 and _consecutive_quarters(earlier) else len(earlier)
+    total = len(MEASURES) + steps
     with ws.session() as s:
         report = compute(
             s, period, scope=scope, as_of=as_of, progress=None if progress is None else lambda d, _t: progress(d, total)
@@ -1409,7 +1568,7 @@ def caseload_measures(
         # The chosen period is the last of the trend: its headline numbers are already worked out.
         series = trend(
             s,
-            quarters[:-1],
+            earlier,
             scope=scope,
             as_of=as_of,
             progress=None if progress is None else lambda d, _t: progress(len(MEASURES) + d, total),

@@ -42,6 +42,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.core.demo import generate_into
 from app.models import (
     Base,
     Consent,
@@ -64,6 +65,7 @@ from app.reports.measures import (
     MeasureReport,
     Scope,
     Viewer,
+    caseload_measures,
     compute,
     people_behind,
     trend,
@@ -416,3 +418,73 @@ def test_the_same_measures_on_postgresql(pg_session: Session) -> None:
     with pg_session.get_bind().connect() as conn:  # type: ignore[union-attr]
         check_q2(compute(conn, Q2, as_of=AFTER, scope=Scope(regime="advocacy")))
         assert compute(conn, Q2, as_of=AFTER, scope=Scope(regime="prosecution")).get(6).numerator == 0
+
+
+# --- the trend in one grouped pass ----------------------------------------------------------------------------------
+
+
+def headline(report: MeasureReport) -> list[tuple[int, int, int | None, str | None]]:
+    return [(m.number, m.numerator, m.denominator, m.provisional_reason) for m in report.measures]
+
+
+def check_trend_is_each_quarter(db: Session | sa.Connection, last: Period, as_of: dt.date, scope: Scope) -> int:
+    """The grouped trend gives, quarter by quarter, exactly what computing each quarter alone gives."""
+    quarters = trailing_quarters(last, 8)
+    grouped = trend(db, quarters, scope=scope, as_of=as_of)
+    assert [rep.period for rep in grouped] == quarters
+    assert all(m.breakdowns == () and m.figures == () for rep in grouped for m in rep.measures)
+    alone = [compute(db, q, scope=scope, as_of=as_of, detail=False) for q in quarters]
+    for g, a in zip(grouped, alone, strict=True):
+        assert headline(g) == headline(a), g.period.label
+    return sum(m.numerator for rep in grouped for m in rep.measures)
+
+
+def test_the_trend_in_one_pass_matches_each_quarter_alone(workspace: Any) -> None:
+    with workspace.session() as s, s.begin():
+        build(s)
+    with workspace.session() as s:
+        # Every window closed; windows still open (1, 3, 5 provisional in the last quarter); demo people in.
+        assert check_trend_is_each_quarter(s, Q2, AFTER, Scope()) > 0
+        check_trend_is_each_quarter(s, Q2, d(4, 15), Scope())
+        check_trend_is_each_quarter(s, Period.fiscal_quarter(2026, 3), d(5, 1), Scope(include_demo=True))
+    # Periods that are not consecutive quarters are still worked out one by one.
+    jan, feb = parse_period("2026-01-01..2026-01-31"), parse_period("2026-02-01..2026-02-28")
+    with workspace.session() as s:
+        split = trend(s, [jan, feb], as_of=AFTER)
+        assert [headline(r) for r in split] == [headline(compute(s, p, as_of=AFTER, detail=False)) for p in (jan, feb)]
+
+
+def test_the_trend_in_one_pass_on_demo_data(workspace: Any) -> None:
+    # Fictional demo people over two fiscal years (Oct 2024 to Sep 2026): many more shapes than the hand-built
+    # fixture (several contacts, identifications, referrals and charges per person, across quarter boundaries).
+    generate_into(workspace.vault.engine, workspace.identity, persons=120, seed=5)
+    scope = Scope(include_demo=True)
+    with workspace.session() as s:
+        assert check_trend_is_each_quarter(s, Period.fiscal_quarter(2026, 4), dt.date(2026, 12, 1), scope) > 100
+        check_trend_is_each_quarter(s, Period.fiscal_quarter(2026, 2), dt.date(2026, 4, 10), scope)
+        # Without demo people there is nobody.
+        assert check_trend_is_each_quarter(s, Period.fiscal_quarter(2026, 4), dt.date(2026, 12, 1), Scope()) == 0
+
+
+def test_the_dashboard_reuses_the_chosen_quarter(workspace: Any) -> None:
+    with workspace.session() as s, s.begin():
+        build(s)
+    steps: list[tuple[int, int]] = []
+    data = caseload_measures(workspace, Q2, as_of=AFTER, progress=lambda done, total: steps.append((done, total)))
+    assert data.report.period == Q2 and [r.period for r in data.series] == trailing_quarters(Q2, 8)
+    assert headline(data.series[-1]) == headline(data.report)
+    assert all(m.breakdowns == () for m in data.series[-1].measures)
+    assert data.report.get(6).breakdowns  # the chosen quarter keeps its parts
+    with workspace.session() as s:
+        again = trend(s, [r.period for r in data.series], as_of=AFTER)
+    assert [headline(r) for r in data.series] == [headline(r) for r in again]
+    assert steps[-1][0] == steps[-1][1] and [done for done, _ in steps] == sorted(done for done, _ in steps)
+
+
+def test_the_trend_in_one_pass_on_postgresql(pg_session: Session) -> None:
+    with pg_session.begin():
+        build(pg_session)
+    assert check_trend_is_each_quarter(pg_session, Q2, AFTER, Scope()) > 0
+    check_trend_is_each_quarter(pg_session, Q2, d(4, 15), Scope(include_demo=True))
+    with pg_session.get_bind().connect() as conn:  # type: ignore[union-attr]
+        check_trend_is_each_quarter(conn, Q2, AFTER, Scope(regime="advocacy"))
