@@ -37,6 +37,7 @@ from app.ui.qt import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QToolBar,
@@ -764,6 +765,7 @@ class SyncControls(QObject):
         self.banner = QLabel("", self.banner_bar)
         self.banner.setAccessibleName(self.tr("Sync reminder"))
         self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.banner.setStyleSheet("QLabel { background: #fff4d6; color: #4a3800; padding: 8px 12px; }")
         self.banner_bar.addWidget(self.banner)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
