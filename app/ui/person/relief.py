@@ -582,6 +582,20 @@ class ReliefSection(QWidget):
         self.next_status.blockSignals(False)
         self.status_error.clear_message()
 
+        # Refilled with their signals held: a "current row changed" from a list half-way through clear() reached
+        # _update_buttons while its items were being deleted (a rare crash under load). Buttons update once, below.
+        lists = (self.deadlines, self.charges, self.petitions)
+        for widget in lists:
+            widget.blockSignals(True)
+        try:
+            self._fill_lists(view)
+        finally:
+            for widget in lists:
+                widget.blockSignals(False)
+        self.rules_box.setText(rules_guidance(view))
+        self._update_buttons()
+
+    def _fill_lists(self, view: Any) -> None:
         self.deadlines.clear()
         for row in view.deadlines:
             item = QListWidgetItem(deadline_text(row), self.deadlines)
@@ -604,8 +618,6 @@ class ReliefSection(QWidget):
             if widget.count():
                 widget.setCurrentRow(0)
             _fit(widget)
-        self.rules_box.setText(rules_guidance(view))
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         view = self._view()
