@@ -123,7 +123,12 @@ def session_for(engine: Engine) -> Iterator[Session]:
 
 def audit(s: Session, action: str, outcome: str = "allowed", **fields: Any) -> None:
     """Append one event. Ids, counts and reason codes only: never a name or anything a person typed."""
-    s.add(AuditEntry(occurred_at=utcnow(), action=action, outcome=outcome, detail=fields.pop("detail", {}), **fields))
+    s.add(audit_entry(action, outcome, **fields))
+
+
+def audit_entry(action: str, outcome: str = "allowed", **fields: Any) -> AuditEntry:
+    """One event as a row, for a caller that adds many at once (a push batch)."""
+    return AuditEntry(occurred_at=utcnow(), action=action, outcome=outcome, detail=fields.pop("detail", {}), **fields)
 
 
 def the_office(s: Session) -> Office:

@@ -104,12 +104,24 @@ def assign_sequence(s: Session) -> int:
     return len(wanted)
 
 
-def store(s: Session, record: Envelope, *, user_id: str, device_id: str, mutation_id: str | None = None) -> RecordHead:
-    """Write ``record`` (new or changed) as the next revision. Call inside a transaction."""
+def store(
+    s: Session,
+    record: Envelope,
+    *,
+    user_id: str,
+    device_id: str,
+    mutation_id: str | None = None,
+    new: bool = False,
+) -> RecordHead:
+    """Write ``record`` (new or changed) as the next revision. Call inside a transaction. ``new`` says the caller
+    knows the record has never been stored (it is added, not looked up)."""
     seq = sequence_for(s)
-    record = s.merge(record)
+    if new:
+        s.add(record)
+    else:
+        record = s.merge(record)
     s.flush()
-    head = s.get(RecordHead, record.id)
+    head = None if new else s.get(RecordHead, record.id)
     rev = 1 if head is None else head.rev + 1
     if head is None:
         head = RecordHead(id=record.id, rev=rev, server_seq=seq)

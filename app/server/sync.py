@@ -27,6 +27,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, false, literal, or_, select, text, update
@@ -137,10 +138,9 @@ def read_cursor(secret_key: str, token: str, device_id: str) -> Cursor:
 
 def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
     """Apply one batch inside the caller's transaction; its sequence numbers are taken last (see below)."""
-    lock_for_push(s, principal, body)
-    defer_sequence(s)
-    results = [_one(s, principal, m) for m in body.mutations]
-    assign_sequence(s)
+    batch = begin_batch(s, principal, body)
+    results = [_one(s, principal, m, batch) for m in body.mutations]
+    end_batch(s, batch)
     admin.audit(
         s,
         "push",
@@ -153,27 +153,66 @@ def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
     return PushOut(batch_id=body.batch_id, results=results)
 
 
-def lock_for_push(s: Session, principal: Principal, body: PushIn) -> None:
-    """What a batch must hold while it works, short of the sequence lock (SQLite's BEGIN IMMEDIATE holds it all).
+@dataclass
+class Batch:
+    """What one push knows up front (read in one query each) and the rows it writes at the end in one go."""
 
-    On PostgreSQL: one batch at a time per device (a resent batch waits for the first copy, then finds its stored
-    results), and the heads of the records the batch touches, locked in id order so two batches never deadlock.
-    Batches of different devices on different records run side by side; the ``server_seq`` lock is taken only by
-    :func:`app.server.records.assign_sequence` at the end, so sequence order stays commit order.
+    known: dict[str, MutationResult]
+    heads: set[str]
+    done: dict[str, MutationOutcome] = dc_field(default_factory=dict)
+    later: list[Any] = dc_field(default_factory=list)
+
+
+_BATCH = "offramp_push_batch"
+
+
+def begin_batch(s: Session, principal: Principal, body: PushIn) -> Batch:
+    """Take what a batch must hold while it works, short of the sequence lock, and read what it needs up front.
+
+    SQLite's ``BEGIN IMMEDIATE`` already holds everything. On PostgreSQL: one batch at a time per device (a resent
+    batch waits for its first copy, then finds the stored results), and the heads of the records the batch touches,
+    locked in id order so that two batches never deadlock. Batches of different devices on different records run
+    side by side; the ``server_seq`` lock is taken only by :func:`end_batch`, so sequence order stays commit order.
     """
-    if s.get_bind().dialect.name != "postgresql":
-        return
-    s.execute(
-        text("SELECT pg_advisory_xact_lock(:space, hashtext(:device))"),
-        {"space": PUSH_LOCK_SPACE, "device": principal.device_id},
+    postgres = s.get_bind().dialect.name == "postgresql"
+    if postgres:
+        s.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:device))"),
+            {"space": PUSH_LOCK_SPACE, "device": principal.device_id},
+        )
+    record_ids = sorted({m.record_id for m in body.mutations})
+    heads = select(RecordHead).where(RecordHead.id.in_(record_ids)).order_by(RecordHead.id)
+    found = s.scalars(heads.with_for_update() if postgres else heads).all()
+    known = s.scalars(
+        select(MutationResult).where(MutationResult.mutation_id.in_({m.mutation_id for m in body.mutations}))
     )
-    ids = sorted({m.record_id for m in body.mutations})
-    if ids:
-        s.execute(select(RecordHead.id).where(RecordHead.id.in_(ids)).order_by(RecordHead.id).with_for_update())
+    batch = Batch(known={r.mutation_id: r for r in known}, heads={h.id for h in found})
+    s.info[_BATCH] = batch
+    defer_sequence(s)
+    return batch
 
 
-def _one(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
-    known = s.get(MutationResult, m.mutation_id)
+def end_batch(s: Session, batch: Batch) -> None:
+    """Write the batch's results and audit entries in one go, then take its sequence numbers (held to commit)."""
+    s.add_all(batch.later)
+    batch.later.clear()
+    s.info.pop(_BATCH, None)
+    assign_sequence(s)
+
+
+def _later(s: Session, row: Any) -> None:
+    batch = s.info.get(_BATCH)
+    if batch is None:
+        s.add(row)
+    else:
+        batch.later.append(row)
+
+
+def _one(s: Session, principal: Principal, m: Mutation, batch: Batch) -> MutationOutcome:
+    earlier = batch.done.get(m.mutation_id)
+    if earlier is not None:  # the same mutation twice in one batch: done once
+        return earlier
+    known = batch.known.get(m.mutation_id)
     if known is not None:
         if known.device_id != principal.device_id:
             # Another device's id: never reveal its result; keep this one whole under a fresh id.
@@ -183,23 +222,26 @@ def _one(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
         return MutationOutcome.model_validate(known.result)
     try:
         with s.begin_nested():
-            outcome = _apply(s, principal, m)
+            outcome = _apply(s, principal, m, batch)
     except codec.BadValue as exc:
         outcome = _quarantine(s, principal, m, "bad_value", field=exc.field)
     except IntegrityError:
         outcome = _quarantine(s, principal, m, "missing_link")
     if outcome.outcome != "quarantined":
         _remember(s, principal, m, outcome)
-    admin.audit(
+    batch.done[m.mutation_id] = outcome
+    _later(
         s,
-        "mutation",
-        "blocked" if outcome.outcome == "quarantined" else "allowed",
-        user_id=principal.user_id,
-        device_id=principal.device_id,
-        team_id=principal.team_id,
-        record_type=m.type[:40],
-        record_id=m.record_id,
-        detail={"outcome": outcome.outcome, "rev": outcome.rev, "reason": outcome.reason},
+        admin.audit_entry(
+            "mutation",
+            "blocked" if outcome.outcome == "quarantined" else "allowed",
+            user_id=principal.user_id,
+            device_id=principal.device_id,
+            team_id=principal.team_id,
+            record_type=m.type[:40],
+            record_id=m.record_id,
+            detail={"outcome": outcome.outcome, "rev": outcome.rev, "reason": outcome.reason},
+        ),
     )
     return outcome
 
@@ -211,7 +253,8 @@ class _Quarantined(Exception):
 
 
 def _remember(s: Session, principal: Principal, m: Mutation, outcome: MutationOutcome) -> None:
-    s.add(
+    _later(
+        s,
         MutationResult(
             mutation_id=m.mutation_id,
             device_id=principal.device_id,
@@ -220,7 +263,7 @@ def _remember(s: Session, principal: Principal, m: Mutation, outcome: MutationOu
             rev=outcome.rev,
             result=outcome.model_dump(),
             committed_at=utcnow(),
-        )
+        ),
     )
 
 
@@ -242,7 +285,7 @@ def _quarantine(
     return outcome
 
 
-def _apply(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
+def _apply(s: Session, principal: Principal, m: Mutation, batch: Batch) -> MutationOutcome:
     def refuse(reason: str) -> MutationOutcome:
         return _quarantine(s, principal, m, reason)
 
@@ -251,12 +294,15 @@ def _apply(s: Session, principal: Principal, m: Mutation) -> MutationOutcome:
         return refuse("unknown_type")
     if not principal.reads_content:
         return refuse("not_allowed")
-    head = s.get(RecordHead, m.record_id)
+    head = s.get(RecordHead, m.record_id) if m.record_id in batch.heads else None
     patch, unknown = _clean_patch(cls, m.patch)
     if head is None:
         if m.deleted or m.base_rev is not None:
             return refuse("unknown_record")
-        return _create(s, principal, m, cls, patch, unknown)
+        outcome = _create(s, principal, m, cls, patch, unknown)
+        if outcome.outcome != "quarantined":
+            batch.heads.add(m.record_id)
+        return outcome
     if head.type != m.type:
         return refuse("type_mismatch")
     allowed = s.scalar(select(literal(True)).where(RecordHead.id == head.id, visible_to(principal, RecordHead)))
@@ -321,7 +367,7 @@ def _create(
     )
     if obj.visibility not in {v.value for v in Visibility}:
         raise codec.BadValue("visibility")
-    head = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id)
+    head = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id, new=True)
     return MutationOutcome(mutation_id=m.mutation_id, record_id=m.record_id, outcome="applied", rev=head.rev)
 
 
@@ -507,6 +553,7 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
     else:
         s.execute(delete(DeliveryPending).where(DeliveryPending.device_id == device))
         s.execute(delete(Delivery).where(Delivery.device_id == device))
+        cursor = None
         since, baseline, full_check = 0, True, False
     ceiling = db.current_seq(s)
     visible = visible_to(principal, RecordHead)
@@ -551,7 +598,13 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
         held_ids = set(s.scalars(select(Delivery.record_id).where(Delivery.device_id == device)))
         manifest = sorted((held_ids | {rec.values["id"] for rec in records}) - evict)
     next_cursor = Cursor(
-        epoch=epoch, seq=next_seq_value, device=device, page=page, baseline=baseline and more, principal=tag
+        epoch=epoch,
+        seq=next_seq_value,
+        device=device,
+        page=page,
+        baseline=baseline and more,
+        # A full check that did not fit in this page goes on in the next: the cursor keeps the old principal.
+        principal=cursor.principal if full_check and more and cursor is not None else tag,
     )
     admin.audit(
         s,

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.models.base import uuid7
-from app.server import db, records, sync
+from app.server import db, sync
 from app.server.access import Principal
 from app.server.models import Conflict, MutationResult, Quarantine, RecordHead, Revision
 from app.sync.protocol import Mutation, PushIn
@@ -100,10 +100,9 @@ def test_a_batch_at_work_does_not_hold_back_another_devices_batch(pg_engine: Eng
     body_b = batch(new_person(), new_person())
     with db.sessions(pg_engine)() as s, s.begin():
         # The real steps of sync.push, stopped before the last one (taking the sequence, then commit).
-        sync.lock_for_push(s, a, body_a)
-        records.defer_sequence(s)
+        work = sync.begin_batch(s, a, body_a)
         for m in body_a.mutations:
-            sync._one(s, a, m)
+            sync._one(s, a, m, work)
 
         finished = threading.Event()
         problems: list[BaseException] = []
@@ -125,7 +124,7 @@ def test_a_batch_at_work_does_not_hold_back_another_devices_batch(pg_engine: Eng
         with db.sessions(pg_engine)() as r:
             seen = db.current_seq(r)
             assert _seqs(r) == list(range(1, seen + 1))
-        records.assign_sequence(s)
+        sync.end_batch(s, work)
     with db.sessions(pg_engine)() as s:
         heads = {h.id: h.server_seq for h in s.scalars(sa.select(RecordHead))}
         a_seqs = [heads[m.record_id] for m in body_a.mutations]
@@ -140,9 +139,8 @@ def test_one_devices_resent_batch_waits_for_its_first_copy(pg_engine: Engine) ->
     a = principal(1)
     body = batch(new_person(), new_person())
     with db.sessions(pg_engine)() as s, s.begin():
-        sync.lock_for_push(s, a, body)
-        records.defer_sequence(s)
-        first = [sync._one(s, a, m) for m in body.mutations]
+        work = sync.begin_batch(s, a, body)
+        first = [sync._one(s, a, m, work) for m in body.mutations]
         results: list[object] = []
 
         def resend() -> None:
@@ -153,7 +151,7 @@ def test_one_devices_resent_batch_waits_for_its_first_copy(pg_engine: Engine) ->
         thread.start()
         time.sleep(0.5)
         assert not results, "the resent copy must wait for the first"
-        records.assign_sequence(s)
+        sync.end_batch(s, work)
     thread.join(timeout=20)
     assert len(results) == 1
     again = results[0].results  # type: ignore[attr-defined]
