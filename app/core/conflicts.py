@@ -29,7 +29,6 @@ import httpx
 from sqlalchemy import func, select
 
 from app.core.records import columns_of, jsonable
-from app.core.settings import Setting
 from app.core.workspace import Workspace
 from app.models import RECORD_TYPES, OutboxEntry, Person
 from app.models.base import utcnow
@@ -37,13 +36,6 @@ from app.server import pki, signing
 from app.sync import state
 from app.sync.client import LOST, Report, SyncInterrupted, SyncRefused, SyncSession
 from app.sync.merge import WHOLE_RECORD
-
-#: Office policy: after this many days with changes not yet sent, the app says so in a banner.
-UNSYNCED_WARNING_DAYS: Setting[int] = Setting(
-    "unsynced_warning_days", int, 7, "Remind me when changes have not been synced for (days)",
-    "Office policy: a banner says when this computer holds changes not sent to the office for this long.",
-    choices=(1, 2, 3, 5, 7, 10, 14, 30),
-)  # fmt: skip
 
 CONFLICTS_KEY = "sync_conflicts"
 DECIDED_KEY = "sync_conflicts_decided"

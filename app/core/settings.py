@@ -68,12 +68,20 @@ DAY_ENDS_AT_HOUR: Setting[int] = Setting(
     "day_ends_at_hour", int, 23, "The working day ends at (hour, for quick unlock)", choices=tuple(range(24))
 )
 
+#: Office policy: after this many days with changes not yet sent, the app says so in a banner.
+UNSYNCED_WARNING_DAYS: Setting[int] = Setting(
+    "unsynced_warning_days", int, 7, "Remind me when changes have not been synced for (days)",
+    "Office policy: a banner says when this computer holds changes not sent to the office for this long.",
+    choices=(1, 2, 3, 5, 7, 10, 14, 30),
+)  # fmt: skip
+
 ALL: tuple[Setting[Any], ...] = (
     IDLE_LOCK_SECONDS,
     LOCK_ON_SCREEN_LOCK,
     QUICK_UNLOCK_ENABLED,
     QUICK_UNLOCK_ALLOWED_BY_OFFICE,
     SURVIVOR_COPY_ALLOWED_BY_OFFICE,
+    UNSYNCED_WARNING_DAYS,
     CLIPBOARD_CLEAR_SECONDS,
     DAY_ENDS_AT_HOUR,
 )

@@ -357,6 +357,15 @@ class UnlockedVault:
         updated.set_office_recovery(self._dk, office_public_key)
         self._replace_keyfile(updated)
 
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Check ``passphrase`` opens this vault's key file on disk (WrongPassphrase otherwise), changing nothing:
+        for steps that must not start unless they can finish (enrolment)."""
+        check = keyfile.load(self.vault.key_path).open_with_passphrase(passphrase)
+        same = check == self._dk
+        _zero(check)
+        if not same or self._keyfile.pass_wrap is None:
+            raise KeyFileDamaged("The key file on disk does not belong to this open vault; nothing was changed.")
+
     def record_enrolment(self, identity: dict[str, Any], office_public_key: bytes, passphrase: str) -> None:
         """Mark this vault as enrolled with an office: the new identity in the key file header, and the data key
         sealed to the office recovery key (in place of the personal recovery code).
@@ -367,14 +376,12 @@ class UnlockedVault:
         allowed = {"user_id", "device_id", "team_id", "regime", "office_id"}
         if set(identity) - allowed:
             raise ValueError("only the identity fields change at enrolment")
-        check = keyfile.load(self.vault.key_path).open_with_passphrase(passphrase)
-        same = check == self._dk
-        _zero(check)
-        if not same or self._keyfile.pass_wrap is None:
-            raise KeyFileDamaged("The key file on disk does not belong to this open vault; nothing was changed.")
+        self.verify_passphrase(passphrase)
+        pass_wrap = self._keyfile.pass_wrap
+        assert pass_wrap is not None  # verify_passphrase refuses a key file without one
         header = {**self._keyfile.header, **identity, "kind": "enrolled"}
         updated = keyfile.KeyFile(header=header)
-        updated.set_passphrase(self._dk, passphrase, KdfParams.from_dict(self._keyfile.pass_wrap["params"]))
+        updated.set_passphrase(self._dk, passphrase, KdfParams.from_dict(pass_wrap["params"]))
         updated.set_office_recovery(self._dk, office_public_key)
         self._replace_keyfile(updated, passphrase=passphrase)
         quick_unlock.forget_keyring_secret(self.identity.vault_id)

@@ -91,6 +91,9 @@ def enrol(
     identity = vault.identity
     if identity.kind == "enrolled":
         raise EnrolmentError("This vault is already enrolled with an office; nothing was changed.")
+    # The passphrase is needed at the very end (the key file is rewritten); a slip must stop us before the
+    # one-time code is used up or anything in the vault changes.
+    vault.verify_passphrase(passphrase)
     ca_pem = fetch_ca(url, expected, timeout=timeout)
     key = Ed25519PrivateKey.generate()
     try:

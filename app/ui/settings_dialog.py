@@ -35,7 +35,11 @@ from app.ui.style import readable_checkbox
 
 #: Set by the office, not by the person at this computer: shown through their effect, never as a control.
 OFFICE_POLICY = frozenset(
-    {declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE.key, declared.SURVIVOR_COPY_ALLOWED_BY_OFFICE.key}
+    {
+        declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE.key,
+        declared.SURVIVOR_COPY_ALLOWED_BY_OFFICE.key,
+        declared.UNSYNCED_WARNING_DAYS.key,
+    }
 )
 #: Sensible bounds for number settings (the declarations give a type and a default, not a range).
 INT_RANGES: dict[str, tuple[int, int]] = {declared.CLIPBOARD_CLEAR_SECONDS.key: (5, 600)}

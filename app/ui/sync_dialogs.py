@@ -787,7 +787,8 @@ class SyncControls(QObject):
         self.banner_bar.hide()
 
     def refresh_banner(self) -> None:
-        from app.core.conflicts import UNSYNCED_WARNING_DAYS, is_enrolled, unsynced_days
+        from app.core.conflicts import is_enrolled, unsynced_days
+        from app.core.settings import UNSYNCED_WARNING_DAYS
 
         ws = self.ws
         if ws is None:

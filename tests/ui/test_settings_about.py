@@ -86,7 +86,11 @@ def open_dialog(qtbot, settings: Settings, **kwargs: object) -> SettingsDialog:
 @pytest.mark.parametrize("scale", [1, 2], indirect=True, ids=["100", "200"])
 def test_every_declared_setting_has_a_control_in_plain_words(qtbot, settings: Settings, scale: int) -> None:
     dialog = open_dialog(qtbot, settings, keyring_problem=lambda: None)
-    office = {declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE, declared.SURVIVOR_COPY_ALLOWED_BY_OFFICE}
+    office = {
+        declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE,
+        declared.SURVIVOR_COPY_ALLOWED_BY_OFFICE,
+        declared.UNSYNCED_WARNING_DAYS,
+    }
     editable = [s for s in declared.ALL if s not in office]
     assert sorted(dialog.editors) == sorted(s.key for s in editable)
     assert not {s.key for s in office} & set(dialog.editors)  # the office's, not the person's
