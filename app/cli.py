@@ -320,6 +320,13 @@ def cmd_measures(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """``offramp report --period P --format pdf|csv --out FILE``: the quarterly report as one file."""
+    args.csv = args.out if args.format == "csv" else None
+    args.pdf = args.out if args.format == "pdf" else None
+    return cmd_measures(args)
+
+
 # --- the office server: enrolment and sync --------------------------------------------------------------------
 
 
@@ -458,6 +465,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=int, default=5, help="hide counts below this (0 shows every count)")
     p.add_argument("--include-demo", action="store_true", help="count demo records too (practice data)")
     p.set_defaults(func=cmd_measures)
+    p = sub.add_parser("report", parents=[common], help="the quarterly report (aggregates only) as a PDF or CSV file")
+    p.add_argument("--period", required=True, help="a fiscal quarter like 2026Q1, FY2026, or 2025-10-01..2025-12-31")
+    p.add_argument("--format", choices=["pdf", "csv"], required=True)
+    p.add_argument("--out", required=True, help="the file to write")
+    p.add_argument("--threshold", type=int, default=5, help="hide counts below this (0 shows every count)")
+    p.add_argument("--include-demo", action="store_true", help="count demo records too (practice data)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 
