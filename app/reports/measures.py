@@ -710,23 +710,17 @@ def _m2(c: _Ctx) -> _Sets:
 
 def _m2_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     rank = case(*((JusticeContact.role == role, n) for role, n in _ROLE_RANK), else_=4)
-    roles = (
-        select(JusticeContact.person_id.label("person_id"), func.min(rank).label("rank"))
-        .where(*c.live(JusticeContact))
-        .group_by(JusticeContact.person_id)
-        .subquery("role_rank")
-    )
     newly = s.numerator.subquery("newly")
-    by_role = (
-        select(
-            newly.c.unit,
-            func.coalesce(case(*((roles.c.rank == n, role) for role, n in _ROLE_RANK), else_=None), "none").label(
-                "part"
-            ),
-        )
-        .select_from(newly)
-        .outerjoin(roles, roles.c.person_id == newly.c.person_id)
+    # Each newly identified person's first role that applies, from their own justice-system matters.
+    first_role = (
+        select(func.min(rank))
+        .where(JusticeContact.person_id == newly.c.person_id, *c.own(JusticeContact))
+        .scalar_subquery()
     )
+    by_role = select(
+        newly.c.unit,
+        func.coalesce(case(*((first_role == n, role) for role, n in _ROLE_RANK), else_=None), "none").label("part"),
+    ).select_from(newly)
     role_parts = _parts(_group(db, by_role), ROLE_LABELS)
     type_parts = _parts(_group(db, s.numerator), TYPE_LABELS)
     return (
