@@ -120,6 +120,8 @@ def make_cursor(secret_key: str, cursor: Cursor) -> str:
 
 def read_cursor(secret_key: str, token: str, device_id: str) -> Cursor:
     payload, _, mac = token.partition(".")
+    if not (payload.isascii() and mac.isascii()):
+        raise BAD_CURSOR
     want = hmac.new(bytes.fromhex(secret_key), payload.encode("ascii"), hashlib.sha256).hexdigest()
     if not hmac.compare_digest(want, mac):
         raise BAD_CURSOR
