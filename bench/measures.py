@@ -153,8 +153,9 @@ def run(options: Options) -> Report:
         "table read; the measures add windows, first decisions, distinct people and medians."
     )
     report.notes.append(
-        "measures before the rewrite of issue 9 (same 20,000-person vault, 0006 indexes in place, CPU time): one "
-        "quarter 2.9 s, after 1.0 s; each period's rows are now read by their date indexes and each candidate looked "
-        "up by person, instead of grouping whole tables (first contacts, identifications, services, follow-ups)."
+        "before the rewrite of issue 9, on the same 20,000-person vault with the 0006 indexes, in CPU time: "
+        "one quarter 2.9 s, now 0.87 s; the trend was eight one-quarter runs, now one grouped pass per measure "
+        "(1.3 s CPU). Each period's rows are read by their date indexes and each candidate looked up by person, "
+        "instead of grouping whole tables (first contacts, identifications, services, follow-ups)."
     )
     return report
