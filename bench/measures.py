@@ -6,7 +6,10 @@ a. the 14 measures with every breakdown for one quarter (``compute``, demo peopl
    of one plain ``COUNT(*)`` per table the measures read, filtered to the same quarter where the table has a date;
 b. the dashboard's trend: headline numbers for eight quarters (``trend``), against the same one-quarter baseline
    (what one quarter's raw counts cost, so the ratio says what eight quarters of measures cost against it);
-c. the quarterly PDF with its charts (``quarterly_pdf``), from numbers already computed.
+c. the 14 measures again, against a second baseline over the same tables and dates that counts as the measures
+   count: ``COUNT(DISTINCT person_id)`` of people who count, each looked up by primary key (the rows any
+   hand-written aggregate per measure must read);
+d. the quarterly PDF with its charts (``quarterly_pdf``), from numbers already computed.
 
 The measures do much more than the baseline (windows, first decisions, distinct people, medians), so the ratio says
 what that costs; the issue's target is at most 2x against the raw aggregates. With the date indexes of vault
