@@ -53,6 +53,7 @@ from app.server.models import (
 from app.server.records import assign_sequence, defer_sequence, sequence_for, store, to_json, track, values_of
 from app.sync import codec, merge
 from app.sync.protocol import (
+    MAX_PAGE_BYTES,
     Mutation,
     MutationOutcome,
     Outcome,
@@ -589,6 +590,11 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
             evict.add(record_id)
     _closure(s, principal, send)
     records = _load(s, send)
+    scanned = {head.id for head, may_see in rows if may_see}
+    records, cut = _fit(records, scanned)
+    if cut is not None:  # the page was over its byte size: the rest of the scan comes on the next page
+        more = True
+        next_seq_value = cut
     page = uuid7()
     for rec in records:
         s.add(DeliveryPending(device_id=device, page_id=page, record_id=rec.values["id"], rev=rec.rev))
@@ -668,6 +674,31 @@ def _reconcile(
     for head in found[:room]:
         send.setdefault(head.id, head)
     return len(found) > room
+
+
+def _fit(records: list[PulledRecord], scanned: set[str]) -> tuple[list[PulledRecord], int | None]:
+    """Keep a page within about :data:`MAX_PAGE_BYTES` by leaving out the scan's highest-numbered records (never
+    the first, so a page always moves on; never a record a kept one points at or one the device asked for again).
+    Returns the page and, when something was left out, the sequence number the next page goes on from."""
+    sizes = [len(json.dumps(r.values, default=str, separators=(",", ":"))) + 120 for r in records]
+    total = sum(sizes)
+    if total <= MAX_PAGE_BYTES:
+        return records, None
+    pointed_at = {
+        r.values.get(column) for r in records if r.type in RECORD_TYPES for column in _ref_columns(RECORD_TYPES[r.type])
+    }
+    order = sorted(
+        (i for i, r in enumerate(records) if r.values["id"] in scanned and r.values["id"] not in pointed_at),
+        key=lambda i: records[i].server_seq,
+    )
+    dropped: set[int] = set()
+    while total > MAX_PAGE_BYTES and len(order) > 1:
+        i = order.pop()
+        dropped.add(i)
+        total -= sizes[i]
+    if not dropped:
+        return records, None
+    return [r for i, r in enumerate(records) if i not in dropped], records[order[-1]].server_seq
 
 
 def _ref_columns(cls: type[Envelope]) -> list[str]:
