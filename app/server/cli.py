@@ -223,6 +223,44 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The office's outcome measures from what the server holds: aggregates only, small cells suppressed."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from app.reports.measures import Scope, compute, trend
+    from app.reports.periods import parse_period, trailing_quarters
+    from app.reports.quarterly import quarterly_csv, quarterly_pdf
+    from app.server.models import Team
+
+    period = parse_period(args.period)
+    engine = _home(args).engine()
+    with Session(engine) as s:
+        team_ids: tuple[str, ...] | None = None
+        if args.team:
+            team_id = s.scalar(select(Team.id).where(Team.name == args.team))
+            if team_id is None:
+                raise OfframpError(f"There is no team called “{args.team}”. 'offramp-server team list' shows them.")
+            team_ids = (team_id,)
+        scope = Scope(team_ids=team_ids, regime=args.compartment)
+        report = compute(s, period, scope=scope)
+        if args.format == "csv":
+            data = quarterly_csv(report, args.threshold or None)
+        else:
+            series = trend(s, trailing_quarters(period, 8), scope=scope)
+            data = quarterly_pdf(report, series, threshold=args.threshold or None)
+    try:
+        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise OfframpError("That file already exists; choose a new name for the report.") from None
+    except OSError:
+        raise OfframpError("The report file could not be created there.") from None
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    print(f"Wrote the {period.label} report ({args.format.upper()}, aggregates only) to {args.out}.", file=sys.stderr)
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------------------------------
 
 
@@ -305,6 +343,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p = add(sub, "restore", cmd_restore, "bring a backup back into an empty data folder and database")
     p.add_argument("file")
+
+    p = add(sub, "report", cmd_report, "the office's outcome measures for a period, aggregates only (PDF or CSV)")
+    p.add_argument("--period", required=True, help="a fiscal quarter like 2026Q1, FY2026, or 2025-10-01..2025-12-31")
+    p.add_argument("--format", choices=["pdf", "csv"], required=True)
+    p.add_argument("--out", required=True, help="the new file to write")
+    p.add_argument("--team", help="one team only (by name)")
+    p.add_argument("--compartment", choices=["advocacy", "prosecution"], help="one compartment only")
+    p.add_argument("--threshold", type=int, default=5, help="hide counts below this (0 shows every count)")
 
     p = add(sub, "audit", cmd_audit, "export the server audit log")
     p.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
