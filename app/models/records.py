@@ -422,7 +422,7 @@ class JusticeContact(Envelope, Base):
     arresting_agency: Mapped[str | None] = text("Arresting agency", length=200)
     case_status: Mapped[str | None] = choice("Case status", JusticeCaseStatus)
     disposition: Mapped[str | None] = choice("Disposition", Disposition)
-    disposition_date: Mapped[dt.date | None] = date("Disposition date")
+    disposition_date: Mapped[dt.date | None] = date("Disposition date", index=True)
 
 
 # --- encounters, checklists, screenings, identification -----------------------------------------------------
