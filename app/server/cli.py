@@ -223,6 +223,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_purge_tombstones(args: argparse.Namespace) -> int:
+    """Forget deletion markers older than 18 months; devices whose cursor predates them take a fresh copy."""
+    from sqlalchemy.orm import Session
+
+    from app.server.admin import audit
+    from app.server.sync import purge_tombstones
+
+    engine = _home(args).engine()
+    with Session(engine) as s, s.begin():
+        purged = purge_tombstones(s)
+        audit(s, "tombstones_purged", detail={"count": purged})
+    _say(f"Forgot {purged:,} deletion marker{'s' if purged != 1 else ''} older than 18 months.")
+    _say("A device that last synced before them takes a fresh copy at its next sync; nothing is lost.")
+    return EXIT_OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """The office's outcome measures from what the server holds: aggregates only, small cells suppressed."""
     from sqlalchemy import select
@@ -343,6 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p = add(sub, "restore", cmd_restore, "bring a backup back into an empty data folder and database")
     p.add_argument("file")
+
+    add(sub, "purge-tombstones", cmd_purge_tombstones, "forget deletion markers older than 18 months")
 
     p = add(sub, "report", cmd_report, "the office's outcome measures for a period, aggregates only (PDF or CSV)")
     p.add_argument("--period", required=True, help="a fiscal quarter like 2026Q1, FY2026, or 2025-10-01..2025-12-31")

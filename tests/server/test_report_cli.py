@@ -78,3 +78,14 @@ def test_the_office_report_by_team_and_compartment(tmp_path: Path) -> None:
     again = run_cli("report", "--data-dir", str(home.root), "--period", "2026Q1", "--format", "csv",
                     "--out", str(office), env=env, check=False)  # fmt: skip
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_purge_tombstones_from_the_command_line_is_audited(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
+    home = admin.ServerHome(tmp_path / "server")
+    run_cli("init", "--data-dir", str(home.root), "--office", "Fictional Office", "--host", "localhost",
+            "--kit", str(tmp_path / "kit.pdf"), env=env)  # fmt: skip
+    done = run_cli("purge-tombstones", "--data-dir", str(home.root), env=env)
+    assert "Forgot 0 deletion markers older than 18 months." in done.stdout
+    events = run_cli("audit", "--data-dir", str(home.root), "--format", "jsonl", env=env).stdout
+    assert '"tombstones_purged"' in events
