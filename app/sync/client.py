@@ -26,6 +26,7 @@ import httpx
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from app.core.records import columns_of, jsonable
 from app.core.workspace import Workspace
 from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, uuid7
@@ -109,6 +110,7 @@ class SyncSession:
         self._transport = transport
         with ws.session() as s:
             self.office = state.office(s)
+        self._resent = 0
 
     # --- what would be sent -----------------------------------------------------------------------------------
 
@@ -134,6 +136,10 @@ class SyncSession:
             self._hello(client, report)
             self._push_all(client, report)
             self._pull_all(client, report)
+            if self._resent:  # what a restored server lacked goes back at once, so others get it on their next sync
+                self._resent = 0
+                self._push_all(client, report)
+                self._pull_all(client, report)
         with self.ws.session() as s, s.begin():
             state.put(s, state.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
             self.ws.audit(s, "synced", fields=[])
@@ -196,6 +202,17 @@ class SyncSession:
         for warning in hello.get("warnings", []):
             report.warnings.append(str(warning.get("message", "")))
             self.progress(str(warning.get("message", "")))
+        epoch = str(hello.get("server_epoch") or "")
+        with self.ws.session() as s, s.begin():
+            known = state.get(s, state.EPOCH)
+            if epoch and known and known != epoch:
+                # The office server was rebuilt from a backup: take a fresh copy, and send again what this
+                # computer holds that the copy lacks or has only in an older revision.
+                state.put(s, state.CURSOR, None)
+                state.put(s, state.RESTORED, "1")
+                self.progress("The office server was restored from a backup; checking what it needs from this computer")
+            if epoch:
+                state.put(s, state.EPOCH, epoch)
 
     # --- push -------------------------------------------------------------------------------------------------
 
@@ -316,12 +333,15 @@ class SyncSession:
                 rows.setdefault(rec.type, []).append(row)
                 report.received += 1
                 highest = max(highest, str(rec.values.get("edited_hlc") or ""))
+            restoring = state.get(s, state.RESTORED) == "1"
             for type_name, batch in rows.items():
                 cls = RECORD_TYPES[type_name]
                 ids = [r["id"] for r in batch]
                 existing = set(s.scalars(select(cls.id).where(cls.id.in_(ids))))
                 fresh = [r for r in batch if r["id"] not in existing]
                 known = [r for r in batch if r["id"] in existing]
+                if restoring and known:
+                    known = self._keep_newer(s, cls, known)
                 if fresh:
                     s.execute(insert(cls), fresh)
                 if known:
@@ -329,12 +349,67 @@ class SyncSession:
             if page.evict:
                 report.evicted += _evict(s, page.evict)
             if page.manifest is not None:
-                report.evicted += _keep_only(s, set(page.manifest) | set(incoming))
+                allowed = set(page.manifest) | set(incoming)
+                if restoring:
+                    self._resend_missing(s, allowed)
+                    state.put(s, state.RESTORED, None)
+                report.evicted += _keep_only(s, allowed)
             if highest:
                 self.ws.remember_clock(s, self.ws.clock.observe(highest))
             state.put(s, state.CURSOR, page.cursor)
             if cleared_refresh:
                 state.put(s, state.REFRESH, None)
+
+    # --- after the server was restored from a backup ---------------------------------------------------------
+
+    def _keep_newer(self, s: Session, cls: type[Envelope], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Pulled rows to store, leaving out records this computer holds at a later revision than the restored
+        server (changed after the backup was taken): those keep their values and are sent again as a change
+        against the server's revision."""
+        pending = set(s.scalars(select(OutboxEntry.record_id).where(OutboxEntry.sent_at.is_(None))))
+        keys = [*columns_of(cls).keys(), "visibility", "privileged", "consent_id"]
+        keep: list[dict[str, Any]] = []
+        for row in rows:
+            local = s.get(cls, row["id"])
+            if local is None or local.rev is None or row["rev"] is None or local.rev <= row["rev"]:
+                keep.append(row)
+                continue
+            if row["id"] in pending:
+                continue  # its own unsent change goes as it is
+            patch = {k: jsonable(getattr(local, k)) for k in keys if jsonable(getattr(local, k)) != jsonable(row[k])}
+            local.rev = row["rev"]
+            if patch or local.deleted != row["deleted"]:
+                self._queue(s, local, patch, base_rev=row["rev"])
+        return keep
+
+    def _resend_missing(self, s: Session, allowed: set[str]) -> None:
+        """Records this computer made that the restored server does not have: sent again as new records."""
+        pending = set(s.scalars(select(OutboxEntry.record_id).where(OutboxEntry.sent_at.is_(None))))
+        me = self.ws.identity.user_id
+        ordered = sorted(RECORD_TYPES.values(), key=lambda c: c.RECORD_TYPE != "person")
+        for cls in ordered:
+            keys = [*columns_of(cls).keys(), "visibility", "privileged", "consent_id"]
+            for local in s.scalars(select(cls).where(cls.rev.is_not(None), cls.owner_user_id == me)):
+                if local.id in allowed or local.id in pending:
+                    continue
+                local.rev = None
+                self._queue(s, local, {k: jsonable(getattr(local, k)) for k in keys}, base_rev=None)
+
+    def _queue(self, s: Session, obj: Envelope, patch: dict[str, Any], *, base_rev: int | None) -> None:
+        s.add(
+            OutboxEntry(
+                record_id=obj.id,
+                record_type=obj.RECORD_TYPE,
+                person_id=obj.person_id,
+                schema_version=obj.schema_version,
+                base_rev=base_rev,
+                patch=patch,
+                deleted=bool(obj.deleted) and base_rev is not None,
+                edited_hlc=obj.edited_hlc,
+                created_at=dt.datetime.now(dt.UTC),
+            )
+        )
+        self._resent += 1
 
     def _prepare(
         self,

@@ -28,6 +28,10 @@ CURSOR = "sync_cursor"
 BATCH = "sync_batch"
 REFRESH = "sync_refresh"
 LAST_SYNC = "sync_last_done"
+#: The server epoch seen at the last hello; a different one means the server was rebuilt from a backup.
+EPOCH = "sync_server_epoch"
+#: Set from that hello until the fresh copy is complete: what the restored server lacks is sent again, not dropped.
+RESTORED = "sync_after_restore"
 
 
 class NotEnrolled(OfframpError):
