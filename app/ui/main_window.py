@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
         vault_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.addAction(self.lock_action)
         self.addAction(self.quick_exit_action)

@@ -31,6 +31,7 @@ from app.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QObject,
     QPlainTextEdit,
     QProgressBar,
@@ -748,7 +749,9 @@ class SyncControls(QObject):
         self.decide_action.triggered.connect(self.open_merge)
         self.enrol_action = QAction(self.tr("&Enrol this computer…"), window)
         self.enrol_action.triggered.connect(self.open_enrol)
-        menu = window.menuBar().addMenu(self.tr("&Office"))
+        menu = QMenu(self.tr("&Office"), window.menuBar())
+        # Help stays last on the menu bar, where people look for it.
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         for action in (self.sync_action, self.decide_action, self.enrol_action):
             menu.addAction(action)
             action.setEnabled(False)
