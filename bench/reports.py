@@ -1,4 +1,5 @@
-"""The 14 outcome measures against raw aggregate queries over the same tables, in the same vault, in the same run.
+"""The outcome measures and the quarterly report: the 14 measures against raw aggregate queries over the same
+tables, in the same vault, in the same run.
 
 A vault holds N fictional demo people (``generate_into``). Measured, each the best of ``repeats`` runs:
 
@@ -51,7 +52,7 @@ from app.storage.vault import Vault
 from bench import Options, Report, Row, best_of
 from bench.vault import IDENTITY, PASSPHRASE, SEED
 
-PEOPLE = 20_000
+PEOPLE = 100_000  # the issue asks for the measures over 100,000 demo people
 QUICK_PEOPLE = 2_000
 COLUMNS = ("raw COUNT queries", "the 14 measures")
 TARGET = 2.0
@@ -114,7 +115,7 @@ def _baseline_people(s: Session, period: Period) -> int:
 
 def run(options: Options) -> Report:
     people, repeats = options.people, options.repeats
-    report = Report(name="measures")
+    report = Report(name="reports")
     scope = Scope(include_demo=True)
     quarters = trailing_quarters(PERIOD, 8)
     with tempfile.TemporaryDirectory(prefix="offramp-bench-") as tmp:
