@@ -15,6 +15,7 @@ from app.core.timeline import choice_label, day_words
 from app.ui.qt import (
     QAbstractButton,
     QComboBox,
+    QFont,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -261,6 +262,26 @@ class ConfirmBar(QFrame):
     def _cancel(self) -> None:
         self.dismiss()
         self.cancelled.emit()
+
+
+def heading_label(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
+    """A section or panel heading: semi-bold, a little larger than the text around it."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def wrapped_label(text: str, parent: QWidget, style: str = "") -> QLabel:
+    """Plain text that wraps (never read as rich text: it may hold what a person typed)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if style:
+        label.setStyleSheet(style)
+    return label
 
 
 def plain_button(text: str, accessible: str | None = None, parent: QWidget | None = None) -> QPushButton:

@@ -29,14 +29,22 @@ from app.core.referrals import (
 )
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
-from app.ui.person.fields import ChoiceBox, DateField, ErrorLine, ListField, format_date, plain_button
+from app.ui.person.fields import (
+    ChoiceBox,
+    DateField,
+    ErrorLine,
+    ListField,
+    format_date,
+    heading_label,
+    plain_button,
+    wrapped_label,
+)
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QFont,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -83,19 +91,11 @@ def load_referrals(ws: Workspace, person_id: str) -> ReferralsData:
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
+    return heading_label(text, parent, scale)
 
 
 def _wrapped(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+    return wrapped_label(text, parent)
 
 
 def _list(name: str, description: str, parent: QWidget) -> QListWidget:

@@ -33,7 +33,7 @@ from app.core.timeline import day_words
 from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetition
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
 from app.storage.atomic import atomic_write_bytes
-from app.ui.person.fields import ChoiceBox, ErrorLine, plain_button
+from app.ui.person.fields import ChoiceBox, ErrorLine, heading_label, plain_button, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
@@ -111,20 +111,11 @@ _LIST_STYLE = (
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
+    return heading_label(text, parent, scale)
 
 
 def _quiet(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #555555;")
-    return label
+    return wrapped_label(text, parent, "color: #555555;")
 
 
 def _list(name: str, description: str, parent: QWidget) -> QListWidget:

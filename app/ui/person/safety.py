@@ -37,6 +37,7 @@ from app.ui.person.fields import (
     DateField,
     ErrorLine,
     format_date,
+    heading_label,
     plain_button,
     text_value,
 )
@@ -77,12 +78,7 @@ CHOICES = tuple(CHOICE_LABELS)
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.1) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
+    return heading_label(text, parent, scale)
 
 
 def _plain(parent: QWidget, name: str, *, quiet: bool = False) -> QLabel:

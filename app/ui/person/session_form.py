@@ -34,7 +34,15 @@ from app.core.sessions import (
     missing_for_completion,
 )
 from app.errors import OfframpError
-from app.ui.person.fields import ChoiceBox, ErrorLine, format_date, format_datetime, plain_button
+from app.ui.person.fields import (
+    ChoiceBox,
+    ErrorLine,
+    format_date,
+    format_datetime,
+    heading_label,
+    plain_button,
+    wrapped_label,
+)
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
@@ -107,23 +115,14 @@ SCREENING_WORDS = _Words(
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
+    label = heading_label(text, parent, scale)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
 def _para(text: str, parent: QWidget, style: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if style:
-        label.setStyleSheet(style)
-    return label
+    return wrapped_label(text, parent, style)
 
 
 def _message(exc: BaseException) -> str:
