@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import tomllib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +19,15 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
-from app.content.templates import _AT, TemplateError, TemplateProblem, Wording, _Invalid, located_problems
+from app.content.templates import (
+    TemplateError,
+    TemplateProblem,
+    Wording,
+    _Invalid,
+    content_error,
+    located_problems,
+    read_toml,
+)
 from app.models import ChargeLevel
 
 # --- the closed vocabularies --------------------------------------------------------------------------------------
@@ -61,14 +68,8 @@ class RulesError(TemplateError):
     code = "relief_rules"
 
 
-_SHOWN_PROBLEMS = 3
-
-
 def _error(name: str, problems: list[TemplateProblem]) -> RulesError:
-    shown = " ".join(str(p) for p in problems[:_SHOWN_PROBLEMS])
-    rest = len(problems) - _SHOWN_PROBLEMS
-    more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
-    return RulesError(f"The relief rules “{name}” could not be used. {shown}{more}", problems=problems)
+    return content_error(RulesError, "relief rules", name, problems)
 
 
 # --- the models -----------------------------------------------------------------------------------------------------
@@ -241,22 +242,7 @@ def _problems_from(error: PydanticValidationError, text: str, data: Any) -> list
 
 def load_rules(text: str, *, name: str) -> JurisdictionRules:
     """Parse and check one rules file; raises :class:`RulesError` listing every located problem."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raw = str(exc)
-        where = _AT.search(raw)
-        line: int | None = None
-        if where:
-            line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
-        reason = _AT.sub("", raw) or "it could not be read"
-        reason = reason[:1].lower() + reason[1:]
-        problem = TemplateProblem(line, "", f"this is not valid TOML ({reason})",
-                                  "every quote and bracket closed, and one key = value per line")  # fmt: skip
-        raise _error(name, [problem]) from None
-    except (RecursionError, ValueError) as exc:
-        problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
-        raise _error(name, [problem]) from exc
+    data = read_toml(text, lambda problems: _error(name, problems))
     try:
         return JurisdictionRules.model_validate(data)
     except PydanticValidationError as exc:

@@ -8,7 +8,6 @@ meaning after the list changes.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +17,6 @@ from pydantic import Field, model_validator
 from pydantic import ValidationError as PydanticError
 
 from app.content.templates import (
-    _AT,
     Slug,
     TemplateError,
     TemplateProblem,
@@ -31,7 +29,9 @@ from app.content.templates import (
     _locate,
     _or_list,
     _Strict,
+    content_error,
     located_problems,
+    read_toml,
 )
 
 #: The five VOCA service categories (the VOCA performance measures group every service under one of these).
@@ -123,29 +123,12 @@ def _problems_from(error: PydanticError, text: str, data: Any) -> list[TemplateP
 
 
 def _error(name: str, problems: Sequence[TemplateProblem]) -> TaxonomyError:
-    shown = " ".join(str(p) for p in problems[:3])
-    rest = len(problems) - 3
-    more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
-    return TaxonomyError(f"The category list “{name}” could not be used. {shown}{more}", problems=problems)
+    return content_error(TaxonomyError, "category list", name, problems)
 
 
 def load_taxonomy(text: str, *, name: str) -> Taxonomy:
     """Parse and check one TOML category list; raises :class:`TaxonomyError` listing every located problem."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raw = str(exc)
-        where = _AT.search(raw)
-        line: int | None = None
-        if where:
-            line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
-        reason = _AT.sub("", raw) or "it could not be read"
-        reason = reason[:1].lower() + reason[1:]
-        expected = "every quote and bracket closed, and one key = value per line"
-        raise _error(name, [TemplateProblem(line, "", f"this is not valid TOML ({reason})", expected)]) from None
-    except (RecursionError, ValueError) as exc:
-        problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
-        raise _error(name, [problem]) from exc
+    data = read_toml(text, lambda problems: _error(name, problems))
     try:
         return Taxonomy.model_validate(data)
     except PydanticError as exc:

@@ -94,11 +94,19 @@ class TemplateError(OfframpError):
 _SHOWN_PROBLEMS = 3
 
 
-def _error(name: str, problems: list[TemplateProblem]) -> TemplateError:
+E = typing.TypeVar("E", bound="TemplateError")
+
+
+def content_error(kind: type[E], what: str, name: str, problems: Sequence[TemplateProblem]) -> E:
+    """One error for a content file (``what``: "template", "category list"...) naming its first few problems."""
     shown = " ".join(str(p) for p in problems[:_SHOWN_PROBLEMS])
     rest = len(problems) - _SHOWN_PROBLEMS
     more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
-    return TemplateError(f"The template “{name}” could not be used. {shown}{more}", problems=problems)
+    return kind(f"The {what} “{name}” could not be used. {shown}{more}", problems=problems)
+
+
+def _error(name: str, problems: list[TemplateProblem]) -> TemplateError:
+    return content_error(TemplateError, "template", name, problems)
 
 
 class _Invalid(ValueError):
@@ -472,10 +480,10 @@ def _problems_from(error: ValidationError, text: str, data: Any) -> list[Templat
 _AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
 
 
-def load_template(text: str, *, name: str) -> Template:
-    """Parse and check one TOML template; raises :class:`TemplateError` listing every located problem."""
+def read_toml(text: str, fail: Callable[[list[TemplateProblem]], TemplateError]) -> dict[str, Any]:
+    """Parse a content file's TOML; a file that is not TOML raises ``fail([problem])`` with its line."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raw = str(exc)
         where = _AT.search(raw)
@@ -485,11 +493,15 @@ def load_template(text: str, *, name: str) -> Template:
         reason = _AT.sub("", raw) or "it could not be read"
         reason = reason[:1].lower() + reason[1:]
         expected = "every quote and bracket closed, and one key = value per line"
-        problem = TemplateProblem(line, "", f"this is not valid TOML ({reason})", expected)
-        raise _error(name, [problem]) from None
+        raise fail([TemplateProblem(line, "", f"this is not valid TOML ({reason})", expected)]) from None
     except (RecursionError, ValueError) as exc:  # very deep nesting; text that is not text
         problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
-        raise _error(name, [problem]) from exc
+        raise fail([problem]) from exc
+
+
+def load_template(text: str, *, name: str) -> Template:
+    """Parse and check one TOML template; raises :class:`TemplateError` listing every located problem."""
+    data = read_toml(text, lambda problems: _error(name, problems))
     try:
         return Template.model_validate(data)
     except ValidationError as exc:
