@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib import colors
@@ -59,6 +60,34 @@ def made_on(created: date) -> str:
     return f"Made on {created:%B} {created.day}, {created.year}"
 
 
+def group_grid(
+    parts: Sequence[str], number: ParagraphStyle, group: ParagraphStyle, width: float, *, per_row: int = GROUPS_PER_ROW,
+    gap: float = 12,
+) -> Table:
+    """A code written out in numbered groups ("Group 1" above each), ``per_row`` to a row, in one box: the shape of
+    every printed code (the recovery sheet, the office recovery kit), so each is read and typed back the same way."""
+    cells: list[list[Paragraph | str]] = []
+    for start in range(0, len(parts), per_row):
+        row = parts[start : start + per_row]
+        pad = [""] * (per_row - len(row))
+        cells.append([Paragraph(f"Group {start + i + 1}", number) for i in range(len(row))] + pad)
+        cells.append([Paragraph(html.escape(part), group) for part in row] + pad)
+    grid = Table(cells, colWidths=[width / per_row] * per_row)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#888888")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+            + [("TOPPADDING", (0, r), (-1, r), gap) for r in range(0, len(cells), 2)]
+            + [("BOTTOMPADDING", (0, r), (-1, r), gap) for r in range(1, len(cells), 2)]
+        )
+    )
+    return grid
+
+
 def recovery_sheet_pdf(code: str, *, created: date) -> bytes:
     """The sheet as a one-page PDF (US Letter; fits A4 as well)."""
     parts = groups(code)
@@ -88,25 +117,7 @@ def recovery_sheet_pdf(code: str, *, created: date) -> bytes:
     group = ParagraphStyle("group", fontName="Courier-Bold", fontSize=26, leading=32, textColor=ink,
                            alignment=TA_CENTER)
 
-    cells: list[list[Paragraph]] = []
-    for start in range(0, len(parts), GROUPS_PER_ROW):
-        row = parts[start : start + GROUPS_PER_ROW]
-        cells.append([Paragraph(f"Group {start + i + 1}", number) for i in range(len(row))])
-        cells.append([Paragraph(html.escape(part), group) for part in row])
-    width = doc.width / GROUPS_PER_ROW
-    grid = Table(cells, colWidths=[width] * GROUPS_PER_ROW)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#888888")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-            + [("TOPPADDING", (0, r), (-1, r), 12) for r in range(0, len(cells), 2)]
-            + [("BOTTOMPADDING", (0, r), (-1, r), 12) for r in range(1, len(cells), 2)]
-        )
-    )
+    grid = group_grid(parts, number, group, doc.width)
 
     story = [
         Paragraph(html.escape(TITLE), title),

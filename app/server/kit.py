@@ -17,9 +17,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from app.errors import OfframpError
+from app.reports.recovery_sheet import group_grid
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS = 13
@@ -135,26 +136,7 @@ def kit_pdf(private_key: bytes, public_key: bytes, *, office_name: str, created:
     group = ParagraphStyle(
         "group", fontName="Courier-Bold", fontSize=22, leading=28, textColor=ink, alignment=TA_CENTER
     )
-    cells: list[list[Paragraph | str]] = []
-    for start in range(0, len(groups), GROUPS_PER_ROW):
-        row = groups[start : start + GROUPS_PER_ROW]
-        pad = [""] * (GROUPS_PER_ROW - len(row))
-        cells.append([Paragraph(f"Group {start + i + 1}", number) for i in range(len(row))] + pad)
-        cells.append([Paragraph(html.escape(part), group) for part in row] + pad)
-    width = doc.width / GROUPS_PER_ROW
-    grid = Table(cells, colWidths=[width] * GROUPS_PER_ROW)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#888888")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-            + [("TOPPADDING", (0, r), (-1, r), 10) for r in range(0, len(cells), 2)]
-            + [("BOTTOMPADDING", (0, r), (-1, r), 10) for r in range(1, len(cells), 2)]
-        )
-    )
+    grid = group_grid(groups, number, group, doc.width, per_row=GROUPS_PER_ROW, gap=10)
     story = [
         Paragraph(html.escape(TITLE), title),
         Paragraph(
