@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -356,7 +356,7 @@ class SessionService:
         else:
             answers.pop(item_id, None)
         self.ws.records.update(record_type, record_id, {"answers": answers})
-        return self.view(record_type, record_id)
+        return replace(view, answers=answers)  # what was just written: no second read on every keystroke's save
 
     # --- finishing -----------------------------------------------------------------------------------------------
 
