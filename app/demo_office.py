@@ -94,10 +94,10 @@ def _free_port() -> int:
 def _answers(url: str, ca_pem: bytes) -> bool:
     import httpx
 
-    from app.server import pki
+    from app.protocol import certs
 
     try:
-        with httpx.Client(base_url=url, verify=pki.client_context(ca_pem), timeout=2) as client:
+        with httpx.Client(base_url=url, verify=certs.client_context(ca_pem), timeout=2) as client:
             return client.get("/v1/health").status_code == 200
     except httpx.HTTPError:
         return False
@@ -159,7 +159,8 @@ def ensure_second_vault(folder: Path, passphrase: str) -> None:
 
 def connect(vault_dir: Path, passphrase: str, root: Path, url: str, username: str) -> str:
     """Point a demo vault at the running demo office, enrolling it first if needed. Returns what happened."""
-    from app.server import admin, pki
+    from app.protocol import certs
+    from app.server import admin
     from app.storage.vault import Vault
     from app.sync import state
     from app.sync.enrol import enrol
@@ -177,7 +178,7 @@ def connect(vault_dir: Path, passphrase: str, root: Path, url: str, username: st
         finally:
             engine.dispose()
         done = enrol(
-            unlocked, passphrase, server=url, code=code, fingerprint=pki.fingerprint(home.ca_cert.read_bytes())
+            unlocked, passphrase, server=url, code=code, fingerprint=certs.fingerprint(home.ca_cert.read_bytes())
         )
         queued = queue_people(unlocked, SHARED_PEOPLE) if username == FIRST_USER else 0
         extra = f"; {queued} records wait for its first sync" if queued else ""

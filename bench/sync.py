@@ -40,11 +40,11 @@ from sqlalchemy.pool import NullPool
 from app.core.workspace import Workspace
 from app.models import Person
 from app.models.base import utcnow, uuid7
-from app.server import admin, db, pki, signing
+from app.protocol import certs, codec, signing
+from app.server import admin, db
 from app.server.models import RecordHead, Revision, SyncCounter
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
-from app.sync import codec
 from app.sync.client import SyncSession
 from app.sync.enrol import enrol
 from bench import Options, Report, Row, best_of
@@ -106,7 +106,7 @@ def office(folder: Path, database_url: str | None = None) -> Iterator[Server]:
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"https://localhost:{port}"
-    ctx = pki.client_context(home.ca_cert.read_bytes())
+    ctx = certs.client_context(home.ca_cert.read_bytes())
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -166,7 +166,7 @@ def laptop(server: Server, folder: Path) -> Any:
     code = admin.issue_code(server.home, server.engine, username).code
     vault, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())
     enrol(
-        vault, PASSPHRASE, server=server.url, code=code, fingerprint=pki.fingerprint(server.home.ca_cert.read_bytes())
+        vault, PASSPHRASE, server=server.url, code=code, fingerprint=certs.fingerprint(server.home.ca_cert.read_bytes())
     )
     return vault
 
@@ -196,7 +196,7 @@ def raw_baseline(server: Server, folder: Path) -> float:
         thread = threading.Thread(target=serve, daemon=True)
         thread.start()
         start = time.perf_counter()
-        client = pki.client_context(server.home.ca_cert.read_bytes())
+        client = certs.client_context(server.home.ca_cert.read_bytes())
         with (
             socket.create_connection(("127.0.0.1", port)) as raw,
             client.wrap_socket(raw, server_hostname="localhost") as tls,
@@ -243,7 +243,7 @@ def noop_sync(server: Server, folder: Path, repeats: int) -> float:
 def concurrent_push(server: Server) -> tuple[float, int, int]:
     """CLIENTS devices each push BATCHES batches of PER_BATCH new people at once: (p95 seconds, errors, batches)."""
     devices = []
-    ctx = pki.client_context(server.home.ca_cert.read_bytes())
+    ctx = certs.client_context(server.home.ca_cert.read_bytes())
     for _ in range(CLIENTS):
         username = f"push-{uuid.uuid4().hex[:8]}"
         admin.add_user(server.engine, username, team="Other", role="advocate")

@@ -32,10 +32,10 @@ from app.core.records import columns_of, jsonable
 from app.core.workspace import Workspace
 from app.models import RECORD_TYPES, OutboxEntry, Person
 from app.models.base import utcnow
-from app.server import pki, signing
+from app.protocol import certs, signing
+from app.protocol.merge import WHOLE_RECORD
 from app.sync import state
 from app.sync.client import LOST, Report, SyncInterrupted, SyncRefused, SyncSession
-from app.sync.merge import WHOLE_RECORD
 
 CONFLICTS_KEY = "sync_conflicts"
 DECIDED_KEY = "sync_conflicts_decided"
@@ -212,7 +212,7 @@ def fetch(ws: Workspace, *, timeout: float = 60.0) -> list[dict[str, Any]]:
     headers = signing.sign_headers(office.key, office.device_id, "POST", PATH, body)
     headers["Content-Type"] = "application/json"
     try:
-        with httpx.Client(base_url=office.url, verify=pki.client_context(office.ca_pem), timeout=timeout) as client:
+        with httpx.Client(base_url=office.url, verify=certs.client_context(office.ca_pem), timeout=timeout) as client:
             reply = client.post(PATH, content=body, headers=headers)
     except httpx.TransportError:
         raise SyncInterrupted(LOST) from None

@@ -1,1 +1,1 @@
-"""The office server (FastAPI); imports core, models and sync, never the UI."""
+"""The office server (FastAPI); imports core, models and protocol, never the UI or the sync client."""

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import OfframpError, ValidationError
 from app.models.base import utcnow, uuid7
+from app.protocol import certs
 from app.server import db, kit, pki
 from app.server.access import Principal, visible_to
 from app.server.models import (
@@ -200,7 +201,7 @@ def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_pat
                     id=office_id,
                     name=office_name,
                     recovery_public_key=public.hex(),
-                    ca_fingerprint=pki.hex_fingerprint(ca.cert_pem),
+                    ca_fingerprint=certs.hex_fingerprint(ca.cert_pem),
                     secret_key=secrets.token_hex(32),
                 )
             )
@@ -222,7 +223,7 @@ def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_pat
     return InitResult(
         office_id=office_id,
         url=url,
-        fingerprint=pki.fingerprint(ca.cert_pem),
+        fingerprint=certs.fingerprint(ca.cert_pem),
         public_check=kit.public_check(public),
         kit_path=kit_path,
         hosts=hosts,
@@ -341,7 +342,7 @@ def issue_code(home: ServerHome, engine: Engine, username: str, *, minutes: int 
         code=code,
         expires_at=expires,
         url=str(home.config().get("url", "")),
-        fingerprint=pki.fingerprint(ca_pem),
+        fingerprint=certs.fingerprint(ca_pem),
         username=user.username,
     )
 

@@ -32,7 +32,9 @@ from starlette.responses import Response
 
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
-from app.server import admin, conflicts, db, signing, sync
+from app.protocol import signing
+from app.protocol.schemas import MAX_BATCH_BYTES, DoneIn, DoneOut, PullIn, PullOut, PushIn, PushOut
+from app.server import admin, conflicts, db, sync
 from app.server.access import Principal, visible_to
 from app.server.models import (
     Device,
@@ -45,7 +47,6 @@ from app.server.models import (
     UserAccount,
 )
 from app.server.records import values_of
-from app.sync.protocol import MAX_BATCH_BYTES, DoneIn, DoneOut, PullIn, PullOut, PushIn, PushOut
 
 PROTOCOL = 1
 MAX_BODY = 2 * 1024 * 1024

@@ -1,23 +1,19 @@
-"""The office's certificates (RFC 5280 profile, ``cryptography`` x509) and the CA fingerprint people type.
+"""The office's certificates (RFC 5280 profile, ``cryptography`` x509): the CA and the server certificate.
 
 - The office CA: ECDSA P-256, ``BasicConstraints(ca=True, path_length=0)`` and ``KeyUsage(keyCertSign, cRLSign)``,
   both critical, with a subject key identifier; valid ten years.
 - The server certificate: ECDSA P-256 signed by the CA, the host names and IP addresses as subjectAltName,
   ``KeyUsage(digitalSignature)``, ``ExtendedKeyUsage(serverAuth)``, authority and subject key identifiers; valid
   two years (re-issued by the admin command, the CA stays).
-- The fingerprint is the SHA-256 of the CA's public key (SubjectPublicKeyInfo, DER), shown as 13 groups of four
-  Crockford base32 characters. Reading it back forgives case, spaces, dashes and O/I/L typed for 0/1/1.
 
-This module imports nothing but ``cryptography`` and the standard library, so the desktop client can use it.
+The fingerprint people type and the pinned client context are shared with the desktop client, so they live in
+``app.protocol.certs``; only the server makes certificates.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import ipaddress
-import ssl
 from dataclasses import dataclass
 
 from cryptography import x509
@@ -25,16 +21,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from app.errors import OfframpError
+from app.protocol.certs import CertificateError
 
 CA_YEARS = 10
 SERVER_DAYS = 2 * 365
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
-
-
-class CertificateError(OfframpError):
-    code = "certificate"
 
 
 @dataclass(frozen=True)
@@ -156,61 +146,3 @@ def make_server_cert(ca: Issued, hosts: list[str]) -> Issued:
         .sign(ca_key, hashes.SHA256())
     )
     return Issued(cert.public_bytes(serialization.Encoding.PEM), _key_pem(key))
-
-
-# --- fingerprints ---------------------------------------------------------------------------------------------
-
-
-def fingerprint_bytes(cert_pem: bytes) -> bytes:
-    """SHA-256 of the certificate's public key (SubjectPublicKeyInfo, DER)."""
-    cert = x509.load_pem_x509_certificate(cert_pem)
-    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return hashlib.sha256(spki).digest()
-
-
-def format_fingerprint(digest: bytes) -> str:
-    """32 bytes as 13 groups of four base32 characters (the last group carries four padding bits)."""
-    value = int.from_bytes(digest, "big") << 4  # 256 bits -> 260 bits = 52 characters
-    chars = []
-    for _ in range(52):
-        chars.append(ALPHABET[value & 31])
-        value >>= 5
-    text = "".join(reversed(chars))
-    return "-".join(text[i : i + 4] for i in range(0, 52, 4))
-
-
-def fingerprint(cert_pem: bytes) -> str:
-    return format_fingerprint(fingerprint_bytes(cert_pem))
-
-
-def parse_fingerprint(text: str) -> bytes:
-    """The digest behind a typed fingerprint, or a plain message when it cannot be one."""
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_CONFUSABLE)
-    if len(cleaned) != 52 or any(ch not in ALPHABET for ch in cleaned):
-        raise CertificateError(
-            "That fingerprint does not look complete: it has 13 groups of four letters and digits. Check it "
-            "against the enrolment sheet."
-        )
-    value = 0
-    for ch in cleaned:
-        value = (value << 5) | ALPHABET.index(ch)
-    if value & 0xF:
-        raise CertificateError("That fingerprint has a typing mistake in its last group. Check it against the sheet.")
-    return (value >> 4).to_bytes(32, "big")
-
-
-def hex_fingerprint(cert_pem: bytes) -> str:
-    return fingerprint_bytes(cert_pem).hex()
-
-
-def client_context(ca_pem: bytes) -> ssl.SSLContext:
-    """What a client trusts: this CA and nothing else, with host names checked."""
-    ctx = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cadata=ca_pem.decode("ascii"))
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    ctx.check_hostname = True
-    ctx.verify_mode = ssl.CERT_REQUIRED
-    return ctx
-
-
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")

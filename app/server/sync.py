@@ -36,6 +36,18 @@ from sqlalchemy.orm import Session
 
 from app.models import RECORD_TYPES, Base
 from app.models.base import ENVELOPE_FIELDS, Envelope, Regime, Visibility, utcnow, uuid7
+from app.protocol import codec, merge
+from app.protocol.schemas import (
+    MAX_PAGE_BYTES,
+    Mutation,
+    MutationOutcome,
+    Outcome,
+    PulledRecord,
+    PullIn,
+    PullOut,
+    PushIn,
+    PushOut,
+)
 from app.server import admin, db
 from app.server.access import Principal, visible_to
 from app.server.models import (
@@ -51,18 +63,6 @@ from app.server.models import (
     SyncCounter,
 )
 from app.server.records import assign_sequence, defer_sequence, sequence_for, store, to_json, track, values_of
-from app.sync import codec, merge
-from app.sync.protocol import (
-    MAX_PAGE_BYTES,
-    Mutation,
-    MutationOutcome,
-    Outcome,
-    PulledRecord,
-    PullIn,
-    PullOut,
-    PushIn,
-    PushOut,
-)
 
 #: Tombstones are kept this long; a cursor from before the oldest purged one must re-baseline (410).
 TOMBSTONE_DAYS = 548

@@ -1,1 +1,1 @@
-"""Sync protocol, the three-way merge and the client session (filled in by the sync work)."""
+"""The sync client: enrolment, the device's sync state and the session that pushes and pulls."""

@@ -31,9 +31,9 @@ from app.core.workspace import Workspace
 from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, uuid7
 from app.models.base import Envelope
-from app.server import pki, signing
-from app.sync import codec, state
-from app.sync.protocol import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullOut, PushOut
+from app.protocol import certs, codec, signing
+from app.protocol.schemas import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullOut, PushOut
+from app.sync import state
 
 TIMEOUT = 60.0
 
@@ -147,7 +147,7 @@ class SyncSession:
 
     @contextmanager
     def _client(self) -> Iterator[httpx.Client]:
-        verify = pki.client_context(self.office.ca_pem)
+        verify = certs.client_context(self.office.ca_pem)
         kwargs: dict[str, Any] = {"base_url": self.office.url, "verify": verify, "timeout": self.timeout}
         if self._transport is not None:
             kwargs["transport"] = self._transport

@@ -22,7 +22,7 @@ from sqlalchemy import update
 
 from app.errors import OfframpError
 from app.models import RECORD_TYPES
-from app.server import pki, signing
+from app.protocol import certs, signing
 from app.storage.vault import UnlockedVault
 from app.sync import state
 
@@ -69,7 +69,7 @@ def fetch_ca(url: str, expected: bytes, *, timeout: float = TIMEOUT) -> bytes:
         ) from None
     try:
         ca_pem = str(reply.json()["ca_pem"]).encode("ascii")
-        actual = pki.fingerprint_bytes(ca_pem)
+        actual = certs.fingerprint_bytes(ca_pem)
     except (ValueError, KeyError, TypeError, UnicodeError):
         raise EnrolmentError(MISMATCH) from None
     if reply.status_code != 200 or not hmac.compare_digest(actual, expected):
@@ -86,7 +86,7 @@ def enrol(
     fingerprint: str,
     timeout: float = TIMEOUT,
 ) -> Enrolled:
-    expected = pki.parse_fingerprint(fingerprint)  # a typing slip is named before anything leaves
+    expected = certs.parse_fingerprint(fingerprint)  # a typing slip is named before anything leaves
     url = _server_url(server)
     identity = vault.identity
     if identity.kind == "enrolled":
@@ -97,7 +97,7 @@ def enrol(
     ca_pem = fetch_ca(url, expected, timeout=timeout)
     key = Ed25519PrivateKey.generate()
     try:
-        with httpx.Client(base_url=url, verify=pki.client_context(ca_pem), timeout=timeout) as client:
+        with httpx.Client(base_url=url, verify=certs.client_context(ca_pem), timeout=timeout) as client:
             reply = client.post("/v1/enrol", json={"code": code.strip(), "public_key": signing.public_key_hex(key)})
     except httpx.ConnectError as exc:
         if "CERTIFICATE" in str(exc).upper():

@@ -24,7 +24,8 @@ import sqlalchemy as sa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Engine, make_url
 
-from app.server import admin, db, pki, signing
+from app.protocol import certs, signing
+from app.server import admin, db
 from tests.conftest import _admin_engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,7 @@ class Office:
     process: subprocess.Popen[bytes] | None = None
 
     def client(self, ca_pem: bytes | None = None) -> httpx.Client:
-        return httpx.Client(base_url=self.url, verify=pki.client_context(ca_pem or self.ca_pem), timeout=10)
+        return httpx.Client(base_url=self.url, verify=certs.client_context(ca_pem or self.ca_pem), timeout=10)
 
     def code(self, username: str, minutes: int = admin.CODE_MINUTES) -> str:
         return admin.issue_code(self.home, self.engine, username, minutes=minutes).code

@@ -28,11 +28,12 @@ from sqlalchemy.orm import Session
 
 from app.models import RECORD_TYPES, Consent, Disclosure, NoteEntry, Person
 from app.models.base import uuid7
-from app.server import db, records, signing, sync
+from app.protocol import signing
+from app.protocol.schemas import PulledRecord, PullIn
+from app.server import db, records, sync
 from app.server.access import Principal, visible_to
 from app.server.app import create_app
 from app.server.models import Delivery, Device, Office, RecordHead, Team, UserAccount
-from app.sync.protocol import PulledRecord, PullIn
 
 TODAY = dt.date.today()  # pull and the read endpoints judge consents by the real date
 A, B, P, Q, ADMIN = "team-adv-a", "team-adv-b", "team-pro-p", "team-pro-q", "team-admin"

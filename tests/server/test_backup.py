@@ -27,7 +27,8 @@ from sqlalchemy.engine import Engine, make_url
 
 from app.models import RECORD_TYPES, Consent, NoteEntry, Person
 from app.models.base import utcnow, uuid7
-from app.server import admin, db, records, signing
+from app.protocol import signing
+from app.server import admin, db, records
 from app.server.app import create_app
 from app.server.backup import HOME_FILES, BackupError, backup, restore, server_tables
 from app.server.models import AuditEntry, Office, RecordHead, Revision, SyncCounter

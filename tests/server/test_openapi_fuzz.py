@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 
 from app.models import Person
 from app.models.base import uuid7
-from app.server import db, records, signing
+from app.protocol import signing
+from app.server import db, records
 from app.server.app import create_app
 from app.server.models import Device, Office, Team, UserAccount
 

@@ -10,9 +10,9 @@ from sqlalchemy.engine import Engine
 
 from app.models import NoteEntry, Person
 from app.models.base import uuid7
+from app.protocol.schemas import MAX_PAGE_BYTES, PullIn
 from app.server import db, records, sync
 from app.server.access import Principal
-from app.sync.protocol import MAX_PAGE_BYTES, PullIn
 
 ME = Principal("user-pages", "team-pages", "advocacy", "advocate", "device-pages")
 SECRET = "ef" * 32

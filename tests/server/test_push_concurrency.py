@@ -19,10 +19,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.models.base import uuid7
+from app.protocol.schemas import Mutation, PushIn
 from app.server import db, sync
 from app.server.access import Principal
 from app.server.models import Conflict, MutationResult, Quarantine, RecordHead, Revision
-from app.sync.protocol import Mutation, PushIn
 
 TEAM = "team-advocacy"
 HLC = "0000000000001.00000.test"

@@ -14,7 +14,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
-from app.server import admin, pki, signing
+from app.protocol import certs, signing
+from app.server import admin, pki
 from app.server.models import AuditEntry, Device, EnrolmentCode
 from tests.server.conftest import Office
 
@@ -191,8 +192,8 @@ def test_a_client_pinned_to_another_ca_is_stopped(office: Office) -> None:
         "CERTIFICATE_VERIFY_FAILED" in str(caught.value)
     )
     # The fingerprint people type is checked against the CA before it is trusted.
-    assert pki.parse_fingerprint(pki.fingerprint(office.ca_pem)) == pki.fingerprint_bytes(office.ca_pem)
-    assert pki.parse_fingerprint(pki.fingerprint(other.cert_pem)) != pki.fingerprint_bytes(office.ca_pem)
+    assert certs.parse_fingerprint(certs.fingerprint(office.ca_pem)) == certs.fingerprint_bytes(office.ca_pem)
+    assert certs.parse_fingerprint(certs.fingerprint(other.cert_pem)) != certs.fingerprint_bytes(office.ca_pem)
 
 
 @pytest.mark.parametrize(
@@ -239,7 +240,7 @@ def test_the_admin_command_speaks_plainly(office: Office) -> None:
     enrol = run_cli("enrol", user, *base, env=office.env)
     assert (
         "Code:" in enrol.stdout
-        and pki.fingerprint(office.ca_pem) in enrol.stdout
+        and certs.fingerprint(office.ca_pem) in enrol.stdout
         and office.home.config()["url"] in enrol.stdout
     )
     wrong_role = run_cli(

@@ -22,7 +22,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from app.core.workspace import Workspace
-from app.server import admin, db, pki
+from app.protocol import certs
+from app.server import admin, db
 from app.storage.kdf import KdfParams
 from app.storage.vault import UnlockedVault, Vault
 from app.sync.client import Report, SyncSession
@@ -146,7 +147,7 @@ def make_laptop(office: Office, folder: Path, team: str, role: str, *, regime: s
         TEST_PASSPHRASE,
         server=office.url,
         code=office.code(username),
-        fingerprint=pki.fingerprint(office.ca_pem),
+        fingerprint=certs.fingerprint(office.ca_pem),
     )
     return Laptop(office=office, folder=folder, vault=vault, username=username)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from app.core.workspace import Workspace
-from app.server import pki
+from app.protocol import certs
 from app.server.models import Device
 from app.storage import keyfile
 from app.storage.kdf import KdfParams
@@ -40,10 +40,10 @@ def test_offramp_enrol_records_the_office_inside_the_vault(office: Office, tmp_p
     secret = tmp_path / "pass.txt"
     secret.write_text(TEST_PASSPHRASE + "\n")
     username = office.user("Advocacy A", "advocate")
-    fingerprint = pki.fingerprint(office.ca_pem)
+    fingerprint = certs.fingerprint(office.ca_pem)
 
     # A fingerprint that is not the office's: stops before anything is sent, nothing changes anywhere.
-    wrong = pki.format_fingerprint(bytes(32))
+    wrong = certs.format_fingerprint(bytes(32))
     files = snapshot_files(folder)
     devices = _devices(office)
     code = office.code(username)
@@ -81,7 +81,7 @@ def test_offramp_enrol_records_the_office_inside_the_vault(office: Office, tmp_p
         assert enrolled.device_id == ident.device_id and enrolled.ca_pem == office.ca_pem
         with office.engine.connect() as conn:
             public = conn.scalar(sa.select(Device.public_key).where(Device.id == ident.device_id))
-        from app.server import signing
+        from app.protocol import signing
 
         assert signing.public_key_hex(enrolled.key) == public
     finally:
@@ -105,7 +105,7 @@ def test_an_expired_code_is_refused_plainly(office: Office, tmp_path: Path) -> N
         username = office.user("Advocacy B", "advocate")
         code = office.code(username, minutes=-1)
         try:
-            enrol(unlocked, TEST_PASSPHRASE, server=office.url, code=code, fingerprint=pki.fingerprint(office.ca_pem))
+            enrol(unlocked, TEST_PASSPHRASE, server=office.url, code=code, fingerprint=certs.fingerprint(office.ca_pem))
         except EnrolmentError as exc:
             assert "expired" in exc.message and "15 minutes" in exc.message
         else:

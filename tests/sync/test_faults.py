@@ -13,7 +13,8 @@ import pytest
 import sqlalchemy as sa
 
 from app.models import RECORD_TYPES
-from app.server import admin, pki, signing
+from app.protocol import certs, signing
+from app.server import admin, pki
 from app.server.models import Delivery, MutationResult, Revision
 from app.sync import client as sync_client
 from app.sync import state
@@ -26,7 +27,7 @@ class Faulty(httpx.HTTPTransport):
     """A real TLS transport to the real server, with a hook before and after each request (to drop or kill)."""
 
     def __init__(self, ca_pem: bytes, hook: Callable[[str, str, bytes], None]) -> None:
-        super().__init__(verify=pki.client_context(ca_pem))
+        super().__init__(verify=certs.client_context(ca_pem))
         self.hook = hook
         self.bodies: list[tuple[str, bytes]] = []
 

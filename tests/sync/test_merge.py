@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.sync.merge import WHOLE_RECORD, Step, three_way
+from app.protocol.merge import WHOLE_RECORD, Step, three_way
 
 BASE = {"a": 1, "b": 1, "c": 1, "deleted": False}
 

@@ -30,11 +30,12 @@ from hypothesis.stateful import (
 )
 
 from app.models import RECORD_TYPES, OutboxEntry
-from app.server import admin, pki, signing
+from app.protocol import certs, codec, signing
+from app.server import admin
 from app.server.access import visible_to
 from app.server.models import Conflict, Device, MutationResult, Quarantine, RecordHead, Revision
 from app.server.records import values_of
-from app.sync import codec, state
+from app.sync import state
 from app.sync.client import SyncError
 from tests.server.conftest import Office
 from tests.sync.conftest import Laptop, consent_values, make_laptop
@@ -49,7 +50,7 @@ class Flaky(httpx.HTTPTransport):
     """The real TLS transport, which may drop a reply after the server handled it, or send a push twice."""
 
     def __init__(self, ca_pem: bytes, fault: str, laptop: Laptop) -> None:
-        super().__init__(verify=pki.client_context(ca_pem))
+        super().__init__(verify=certs.client_context(ca_pem))
         self.fault = fault
         self.laptop = laptop
         self.fired = False

@@ -20,7 +20,8 @@ import sqlalchemy as sa
 
 from app.core import conflicts
 from app.core.workspace import Workspace
-from app.server import admin, db, pki
+from app.protocol import certs
+from app.server import admin, db
 from app.server.models import Conflict
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
@@ -129,7 +130,7 @@ def test_enrol_stops_on_a_wrong_fingerprint_then_works(qtbot, office: Office, tm
         dialog.show()
         assert_all_named(dialog)
         username = office.user("Advocacy A", "advocate")
-        right = pki.fingerprint(office.ca_pem)
+        right = certs.fingerprint(office.ca_pem)
         first = right[0]
         wrong = ("B" if first != "B" else "C") + right[1:]  # a well-formed fingerprint of another certificate
 
