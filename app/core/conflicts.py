@@ -1,8 +1,8 @@
-"""Sync as the app runs it, and the vault's own copy of the conflicts waiting for a person's decision.
+"""The vault's own copy of the conflicts waiting for a person's decision.
 
-:func:`run_sync` is one sync as a person asked for it: the session (:class:`app.sync.client.SyncSession`), then the
-conflicts this user may see brought down from the office (``POST /v1/sync/conflicts``) and kept inside the vault,
-then a :class:`Summary` in plain counts: sent, received, merged, needs a decision, removed from this computer and why.
+:func:`keep` stores the conflicts this user may see as the sync client (:mod:`app.sync.run`) brought them down from
+the office (``POST /v1/sync/conflicts``); this module never talks to the office itself, so the core works without
+the sync client.
 
 Conflicts are kept in ``vault_meta`` (encrypted with everything else) as the office sent them, with every value:
 nothing is discarded until the person decides. :func:`decide` turns a decision into a normal edit of the record
@@ -19,27 +19,20 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import threading
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import httpx
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from app.core.records import columns_of, jsonable
 from app.core.workspace import Workspace
-from app.models import RECORD_TYPES, OutboxEntry, Person
+from app.models import RECORD_TYPES, OutboxEntry, Person, VaultMeta
 from app.models.base import utcnow
-from app.protocol import certs, signing
 from app.protocol.merge import WHOLE_RECORD
-from app.sync import state
-from app.sync.client import LOST, Report, SyncInterrupted, SyncRefused, SyncSession
 
 CONFLICTS_KEY = "sync_conflicts"
 DECIDED_KEY = "sync_conflicts_decided"
-PATH = "/v1/sync/conflicts"
 
 #: Kinds of record as a person says them: (one, several).
 KINDS: dict[str, tuple[str, str]] = {
@@ -74,78 +67,6 @@ def kind_words(record_type: str, count: int) -> str:
     return f"{count} {one if count == 1 else several}"
 
 
-# --- a sync as the app runs it --------------------------------------------------------------------------------
-
-
-@dataclass
-class Removed:
-    record_type: str
-    count: int
-    reason: str
-
-    @property
-    def sentence(self) -> str:
-        return f"{kind_words(self.record_type, self.count)}: {self.reason}."
-
-
-@dataclass
-class Summary:
-    report: Report
-    removed: list[Removed] = field(default_factory=list)
-    needs_decision: int = 0
-    #: Why the conflicts could not be brought down this time (the sync itself went through).
-    conflicts_problem: str | None = None
-
-    @property
-    def sent(self) -> int:
-        return self.report.sent
-
-    @property
-    def received(self) -> int:
-        return self.report.received
-
-    @property
-    def merged(self) -> int:
-        return self.report.outcomes.get("merged", 0)
-
-    @property
-    def kept_aside(self) -> int:
-        return self.report.outcomes.get("quarantined", 0)
-
-
-def run_sync(
-    ws: Workspace,
-    *,
-    progress: Callable[[str], None] | None = None,
-    cancel: threading.Event | None = None,
-    timeout: float = 60.0,
-) -> Summary:
-    """One sync a person asked for: send, receive, bring the conflicts down; what left this computer and why."""
-    say = progress or (lambda _text: None)
-    before = _synced_ids(ws)
-    report = SyncSession(ws, progress=say, cancel=cancel, timeout=timeout).run()
-    after = _synced_ids(ws)
-    gone = Counter(before[rid] for rid in before.keys() - after.keys())
-    removed = [Removed(t, n, REASON_CONSENT if t == "disclosure" else REASON_ACCESS) for t, n in sorted(gone.items())]
-    summary = Summary(report=report, removed=removed)
-    say("Looking for changes that need your decision")
-    try:
-        fetch(ws, timeout=timeout)
-    except (SyncInterrupted, SyncRefused) as exc:
-        summary.conflicts_problem = exc.message
-    summary.needs_decision = len(pending(ws))
-    return summary
-
-
-def _synced_ids(ws: Workspace) -> dict[str, str]:
-    out: dict[str, str] = {}
-    with ws.session() as s:
-        for name, cls in RECORD_TYPES.items():
-            for rid in s.scalars(select(cls.id).where(cls.rev.is_not(None))):
-                out[rid] = name
-    return out
-
-
 def unsynced_since(ws: Workspace) -> dt.datetime | None:
     """When the oldest change not yet sent to the office was made (None: nothing is waiting)."""
     with ws.session() as s:
@@ -155,97 +76,42 @@ def unsynced_since(ws: Workspace) -> dt.datetime | None:
     return oldest
 
 
-def unsynced_days(ws: Workspace, *, now: dt.datetime | None = None) -> int | None:
-    """Whole days the oldest unsent change has waited, or None when nothing waits or this vault is not enrolled."""
-    if not is_enrolled(ws):
-        return None
-    oldest = unsynced_since(ws)
-    if oldest is None:
-        return None
-    return max(0, ((now or utcnow()) - oldest).days)
-
-
-def is_enrolled(ws: Workspace) -> bool:
-    with ws.session() as s:
-        try:
-            state.office(s)
-        except state.NotEnrolled:
-            return False
-    return True
-
-
-@dataclass
-class Outlook:
-    """What a sync would do, before anything leaves: where to, what (in plain words), under which consents."""
-
-    server: str
-    kinds: list[str]
-    total: int
-    consents: list[str]
-
-
-def outlook(ws: Workspace) -> Outlook:
-    from app.models import Consent
-
-    preview = SyncSession(ws).preview()
-    kinds = [kind_words(t, n) for t, n in sorted(preview.by_type.items(), key=lambda item: (-item[1], item[0]))]
-    sentences: list[str] = []
-    with ws.session() as s:
-        for consent_id in preview.consents:
-            consent = s.get(Consent, consent_id)
-            if consent is None:
-                sentences.append("a consent recorded on another computer")
-                continue
-            until = f", until {consent.expires_on:%d %b %Y}" if consent.expires_on else ""
-            sentences.append(f"shared with {consent.recipient} for {consent.purpose}{until}")
-    return Outlook(server=preview.server, kinds=kinds, total=preview.total, consents=sentences)
-
-
 # --- conflicts kept in the vault ------------------------------------------------------------------------------
 
 
-def fetch(ws: Workspace, *, timeout: float = 60.0) -> list[dict[str, Any]]:
-    """Bring down the conflicts this user may see and keep them in the vault (replacing the last copy)."""
-    with ws.session() as s:
-        office = state.office(s)
-    body = b"{}"
-    headers = signing.sign_headers(office.key, office.device_id, "POST", PATH, body)
-    headers["Content-Type"] = "application/json"
-    try:
-        with httpx.Client(base_url=office.url, verify=certs.client_context(office.ca_pem), timeout=timeout) as client:
-            reply = client.post(PATH, content=body, headers=headers)
-    except httpx.TransportError:
-        raise SyncInterrupted(LOST) from None
-    if reply.status_code != 200:
-        try:
-            message = str(reply.json().get("message") or "")
-        except ValueError:
-            message = ""
-        raise SyncRefused(
-            message or "The office server did not send the changes that need a decision.",
-            reason="conflicts",
-            status=reply.status_code,
-        )
-    items = list(reply.json().get("conflicts") or [])
+def keep(ws: Workspace, items: list[dict[str, Any]]) -> None:
+    """Keep the conflicts the office just sent (replacing the last copy); a decision made here stays hidden until
+    the office confirms it, that is while the conflict is still listed or its outbox entry is still unsent."""
     with ws.session() as s, s.begin():
-        decided = set(state.get_json(s, DECIDED_KEY, []))
+        decided = set(_get_json(s, DECIDED_KEY, []))
         pending_push = set(s.scalars(select(OutboxEntry.resolves).where(OutboxEntry.resolves.is_not(None))))
         still = sorted(decided & ({c["id"] for c in items} | pending_push))
-        state.put_json(s, CONFLICTS_KEY, items)
-        state.put_json(s, DECIDED_KEY, still or None)
-    return items
+        _put_json(s, CONFLICTS_KEY, items)
+        _put_json(s, DECIDED_KEY, still or None)
+
+
+def _get_json(s: Session, key: str, default: Any) -> Any:
+    raw = s.scalar(select(VaultMeta.value).where(VaultMeta.key == key))
+    return default if raw is None else json.loads(raw)
+
+
+def _put_json(s: Session, key: str, value: Any) -> None:
+    if value is None:
+        s.execute(delete(VaultMeta).where(VaultMeta.key == key))
+    else:
+        s.merge(VaultMeta(key=key, value=json.dumps(value, separators=(",", ":"))))
 
 
 def stored(ws: Workspace) -> list[dict[str, Any]]:
     with ws.session() as s:
-        return list(state.get_json(s, CONFLICTS_KEY, []))
+        return list(_get_json(s, CONFLICTS_KEY, []))
 
 
 def pending(ws: Workspace) -> list[dict[str, Any]]:
     """Conflicts kept here that no one on this computer has decided yet."""
     with ws.session() as s:
-        items = list(state.get_json(s, CONFLICTS_KEY, []))
-        decided = set(state.get_json(s, DECIDED_KEY, []))
+        items = list(_get_json(s, CONFLICTS_KEY, []))
+        decided = set(_get_json(s, DECIDED_KEY, []))
     return [c for c in items if c["id"] not in decided]
 
 
@@ -391,8 +257,8 @@ def decide(ws: Workspace, group: Group, value: Any) -> None:
             person_id=group.person_id,
             fields=[group.field] if group.field else [],
         )
-        decided = set(state.get_json(s, DECIDED_KEY, []))
-        state.put_json(s, DECIDED_KEY, sorted(decided | set(group.conflict_ids)))
+        decided = set(_get_json(s, DECIDED_KEY, []))
+        _put_json(s, DECIDED_KEY, sorted(decided | set(group.conflict_ids)))
 
 
 # --- a proposed three-way merge of text -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ from app.protocol.schemas import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullO
 from app.sync import state
 
 TIMEOUT = 60.0
+CONFLICTS_PATH = "/v1/sync/conflicts"
 
 
 class SyncError(OfframpError):
@@ -144,6 +145,12 @@ class SyncSession:
             state.put(s, state.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
             self.ws.audit(s, "synced", fields=[])
         return report
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """The conflicts this user may see, as the office holds them (signed, over the pinned certificate)."""
+        with self._client() as client:
+            reply = self._post(client, CONFLICTS_PATH, b"{}")
+        return list(reply.get("conflicts") or [])
 
     @contextmanager
     def _client(self) -> Iterator[httpx.Client]:

@@ -49,10 +49,11 @@ from app.ui.qt import (
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from app.core.conflicts import Group, Outlook, Summary
+    from app.core.conflicts import Group
     from app.core.workspace import Workspace
     from app.storage.vault import UnlockedVault
     from app.sync.enrol import Enrolled
+    from app.sync.run import Outlook, Summary
 
 CALM = "QLabel { background: #eef4f8; border: 1px solid #c9dbe6; border-radius: 6px; padding: 10px 12px; }"
 STOP = "QLabel { background: #fbefe6; border: 1px solid #e2b48f; border-radius: 6px; padding: 10px 12px; }"
@@ -340,7 +341,7 @@ class SyncDialog(QDialog):
         self.decide_button.setVisible(decide)
 
     def load_preview(self) -> None:
-        from app.core.conflicts import outlook
+        from app.sync.run import outlook
 
         ws = self.ws
         self.runner.run(lambda: outlook(ws), on_done=self._show_preview, on_error=self._problem)
@@ -366,7 +367,7 @@ class SyncDialog(QDialog):
 
     def start(self) -> None:
         """Run the sync (also "Try again" after a lost connection: it carries on where it stopped)."""
-        from app.core.conflicts import run_sync
+        from app.sync.run import run_sync
 
         if self.running:
             return
@@ -790,8 +791,8 @@ class SyncControls(QObject):
         self.banner_bar.hide()
 
     def refresh_banner(self) -> None:
-        from app.core.conflicts import is_enrolled, unsynced_days
         from app.core.settings import UNSYNCED_WARNING_DAYS
+        from app.sync.run import is_enrolled, unsynced_days
 
         ws = self.ws
         if ws is None:

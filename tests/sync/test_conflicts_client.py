@@ -4,10 +4,14 @@ and every laptop ends with the chosen value. Also the proposed three-way merge o
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from app.core import conflicts
+from app.server import pki
 from app.server.models import Conflict
+from app.sync import run, state
+from app.sync.client import CERTIFICATE, SyncRefused
 from tests.server.conftest import Office
 from tests.sync.conftest import Laptop
 
@@ -19,11 +23,11 @@ def _conflict_rows(office: Office, record_id: str) -> list:  # type: ignore[type
 
 def _make_conflict(a: Laptop, b: Laptop, *, mine: str, theirs: str) -> str:
     person = a.ws.records.create("person", {"preferred_name": "Rowan Example", "safe_times": "Mornings\nNo calls"})
-    conflicts.run_sync(a.ws, timeout=20)
-    conflicts.run_sync(b.ws, timeout=20)
+    run.run_sync(a.ws, timeout=20)
+    run.run_sync(b.ws, timeout=20)
     a.ws.records.update("person", person.id, {"safe_times": theirs})
     b.ws.records.update("person", person.id, {"safe_times": mine})
-    conflicts.run_sync(a.ws, timeout=20)
+    run.run_sync(a.ws, timeout=20)
     return person.id
 
 
@@ -32,7 +36,7 @@ def test_a_conflict_comes_down_with_every_value_and_the_decision_syncs_back(offi
     b: Laptop = laptops("Advocacy A")
     person_id = _make_conflict(a, b, mine="Evenings\nNo calls", theirs="Mornings\nNo texts")
 
-    summary = conflicts.run_sync(b.ws, timeout=20)
+    summary = run.run_sync(b.ws, timeout=20)
     assert summary.report.outcomes == {"conflict": 1}
     assert summary.needs_decision == 1 and summary.conflicts_problem is None
 
@@ -55,11 +59,11 @@ def test_a_conflict_comes_down_with_every_value_and_the_decision_syncs_back(offi
     assert conflicts.groups(b.ws) == []  # decided here: not shown again
     assert b.records("person")[person_id].safe_times == "Evenings, no texts"
 
-    after = conflicts.run_sync(b.ws, timeout=20)
+    after = run.run_sync(b.ws, timeout=20)
     assert after.sent == 1 and after.needs_decision == 0
     (row,) = _conflict_rows(office, person_id)
     assert row.resolved_by is not None
-    conflicts.run_sync(a.ws, timeout=20)
+    run.run_sync(a.ws, timeout=20)
     assert a.records("person")[person_id].safe_times == "Evenings, no texts"
     assert conflicts.pending(a.ws) == [] and conflicts.pending(b.ws) == []
 
@@ -68,10 +72,10 @@ def test_keeping_the_office_value_resolves_without_changing_the_record(office: O
     a: Laptop = laptops("Advocacy A")
     b: Laptop = laptops("Advocacy A")
     person_id = _make_conflict(a, b, mine="Late", theirs="Early")
-    conflicts.run_sync(b.ws, timeout=20)
+    run.run_sync(b.ws, timeout=20)
     (group,) = conflicts.groups(b.ws)
     conflicts.decide(b.ws, group, group.current)
-    summary = conflicts.run_sync(b.ws, timeout=20)
+    summary = run.run_sync(b.ws, timeout=20)
     assert summary.report.outcomes == {"unchanged": 1}
     assert _conflict_rows(office, person_id)[0].resolved_by is not None
     assert b.records("person")[person_id].safe_times == "Early"
@@ -82,10 +86,38 @@ def test_a_team_that_cannot_see_the_record_is_not_told_about_its_conflict(office
     b: Laptop = laptops("Advocacy A")
     other: Laptop = laptops("Advocacy B")
     _make_conflict(a, b, mine="Late", theirs="Early")
-    conflicts.run_sync(b.ws, timeout=20)
+    run.run_sync(b.ws, timeout=20)
     assert len(conflicts.pending(b.ws)) == 1
-    assert conflicts.run_sync(other.ws, timeout=20).needs_decision == 0
+    assert run.run_sync(other.ws, timeout=20).needs_decision == 0
     assert conflicts.stored(other.ws) == []
+
+
+def test_conflicts_come_down_only_from_the_office_this_computer_trusts(office: Office, laptops) -> None:  # type: ignore[no-untyped-def]
+    a: Laptop = laptops("Advocacy A")
+    b: Laptop = laptops("Advocacy A")
+    person_id = _make_conflict(a, b, mine="Late", theirs="Early")
+    run.run_sync(b.ws, timeout=20)
+    kept = conflicts.stored(b.ws)
+    assert person_id in {c["record_id"] for c in kept}
+    # A server that cannot show this office's certificate is refused in plain words, and what was kept stays.
+    with b.ws.session() as s, s.begin():
+        state.put(s, state.CA_PEM, pki.make_ca("Another Office", "0000").cert_pem.decode("ascii"))
+    with pytest.raises(SyncRefused) as refused:
+        run.fetch_conflicts(b.ws, timeout=20)
+    assert refused.value.reason == "certificate" and refused.value.message == CERTIFICATE
+    assert conflicts.stored(b.ws) == kept
+
+
+def test_the_core_never_loads_the_sync_client() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.core.conflicts, app.core.workspace\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('app.sync', 'app.server', 'httpx'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_proposed_merge_takes_each_side_s_change_and_keeps_both_where_they_collide() -> None:

@@ -18,14 +18,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from app.core import conflicts
 from app.core.workspace import Workspace
 from app.protocol import certs
 from app.server import admin, db
 from app.server.models import Conflict
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
-from app.sync import state
+from app.sync import run, state
 from app.ui.main_window import MainWindow
 from app.ui.qt import QApplication, Qt, QWidget
 from app.ui.sync_dialogs import EnrolDialog, MergeDialog, SyncDialog
@@ -310,7 +309,7 @@ def test_the_window_offers_sync_and_reminds_about_changes_left_unsynced(qtbot, o
 
     with a.vault.session() as s, s.begin():
         s.execute(sa.update(OutboxEntry).values(created_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=9)))
-    assert conflicts.unsynced_days(a.ws) == 9
+    assert run.unsynced_days(a.ws) == 9
     folder = a.folder
     a.close()
     use_readable_font()
