@@ -151,3 +151,63 @@ def test_the_entry_point_is_the_cli_when_called_offramp_cli(
     assert done.value.code == 0
     usage = capsys.readouterr().out
     assert usage.startswith("usage: offramp " if expected == "cli" else "usage: offramp-app ")
+
+
+# --- what each install brings (pyproject.toml) ----------------------------------------------------------------
+
+
+def _project() -> dict:  # type: ignore[type-arg]
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _requirements(extra: str | None) -> set[str]:
+    """The distribution names an install of ``offramp`` (or ``offramp[extra]``) asks for, extras followed."""
+    project = _project()["project"]
+    extras = project["optional-dependencies"]
+    names: set[str] = set()
+    todo = list(project["dependencies"]) + (list(extras[extra]) if extra else [])
+    while todo:
+        spec = todo.pop()
+        name = re.split(r"[\[<>=!~; ]", spec, maxsplit=1)[0].lower()
+        if name == "offramp":
+            inner = re.search(r"\[([^\]]+)\]", spec)
+            for each in (inner.group(1).split(",") if inner else []):
+                todo.extend(extras[each.strip()])
+            continue
+        names.add(name)
+    return names
+
+
+def test_the_client_install_has_no_qt_and_no_server_packages_but_can_sync() -> None:
+    base = _requirements(None)
+    assert not {n for n in base if n.startswith("pyside6") or n.startswith("shiboken6")}
+    assert not base & {"fastapi", "uvicorn", "psycopg", "starlette"}
+    assert "httpx" in base  # enrol and sync talk to the office with it
+
+
+def test_the_server_install_has_no_qt() -> None:
+    server = _requirements("server")
+    assert {"fastapi", "uvicorn", "psycopg"} <= server
+    assert not {n for n in server if n.startswith("pyside6") or n.startswith("shiboken6")}
+
+
+def test_the_desktop_and_dev_installs_bring_qt_and_dev_brings_the_server() -> None:
+    assert any(n.startswith("pyside6") for n in _requirements("desktop"))
+    dev = _requirements("dev")
+    assert any(n.startswith("pyside6") for n in dev) and {"fastapi", "uvicorn", "psycopg", "pytest"} <= dev
+
+
+def test_the_server_contract_covers_every_part_of_the_app_but_the_server_and_the_demo() -> None:
+    """import-linter's forbidden contract names its sources one by one; a new module must not slip past it."""
+    (contract,) = [
+        c for c in _project()["tool"]["importlinter"]["contracts"] if c["forbidden_modules"] == ["app.server"]
+    ]
+    parts = {
+        f"app.{p.stem if p.suffix == '.py' else p.name}"
+        for p in (ROOT / "app").iterdir()
+        if (p.suffix == ".py" or (p / "__init__.py").exists()) and p.name != "__init__.py"
+    }
+    allowed = {p for p in parts if p == "app.server" or p.removeprefix("app.").startswith("demo")}
+    assert set(contract["source_modules"]) == parts - allowed

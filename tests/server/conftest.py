@@ -29,7 +29,33 @@ from app.server import admin, db
 from tests.conftest import _admin_engine
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVER_CMD = [sys.executable, "-m", "app.server.cli"]
+
+#: Runs ``python -m MODULE ARGS`` in a process that cannot import the named packages (as if they were not
+#: installed): ``[sys.executable, "-c", REFUSING, "PySide6,fastapi", "app.cli", ...]``. Each refused import is also
+#: written to stderr as "refused import: NAME", so a swallowed ImportError still shows.
+REFUSING = """
+import runpy, sys
+refused = tuple(sys.argv[1].split(","))
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if any(name == r or name.startswith(r + ".") for r in refused):
+            sys.stderr.write(f"refused import: {name}\\n")
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+sys.meta_path.insert(0, Refuse())
+module = sys.argv[2]
+sys.argv = [module, *sys.argv[3:]]
+runpy.run_module(module, run_name="__main__", alter_sys=True)
+"""
+
+
+def refusing(*refused: str, module: str) -> list[str]:
+    """The command line that runs ``python -m module`` where ``refused`` packages cannot be imported."""
+    return [sys.executable, "-c", REFUSING, ",".join(refused), module]
+
+
+#: The office server runs without Qt: every server test starts it where PySide6 cannot be imported.
+SERVER_CMD = refusing("PySide6", module="app.server.cli")
 
 
 def run_cli(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
