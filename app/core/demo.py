@@ -321,10 +321,11 @@ _DA_LEVELS = ("Variable danger", "Increased danger", "Severe danger", "Extreme d
 _RELATIONSHIPS = ("Sister", "Friend", "Cousin", "Neighbour", "Faith leader", "Former coworker", "Aunt")
 _SAFE_WORDS = ("Blue kettle", "Sunday soup", "The red scarf", "Ask about the garden", "Library book")
 _UNSAFE_WORDS = ("Grey sky", "Cold tea", "Missed the bus", "Lost my keys", "The dog is sick")
+#: In the person's voice, as the form asks ("come and collect me"): the person's copy turns "me" into "you".
 _UNSAFE_ACTIONS = (
     "Calls 911.",
-    "Comes to pick them up.",
-    "Calls the advocate.",
+    "Comes to pick me up.",
+    "Calls the number we agreed on.",
     "Hangs up and calls back in ten minutes.",
 )
 _EVENT_NOTES = {

@@ -89,6 +89,46 @@ _CONTACT_FLAGS = {
 }
 
 
+#: The person's safe-contact flags, by name: True safe, False not safe, None nobody asked yet.
+ContactFlags = Mapping[str, bool | None]
+
+
+@dataclass(frozen=True)
+class ContactConcern:
+    """What the person said about a way the provider would reach them. ``unsafe``: they said no (a block);
+    otherwise nobody has asked yet (a warning)."""
+
+    unsafe: bool
+    words: str
+
+
+def contact_concern(contact: str | None, flags: ContactFlags) -> ContactConcern | None:
+    """The person's own rule about this way of connecting, in one sentence; None when it is safe or needs no
+    channel of theirs (a warm handoff, the person getting in touch). The form shows it as soon as the way is
+    chosen, and the gate uses the same sentence to stop or warn."""
+    if contact not in _CONTACT_FLAGS:
+        return None
+    flag_name, plural, one = _CONTACT_FLAGS[contact]
+    flag = flags.get(flag_name)
+    if flag is False:
+        return ContactConcern(
+            True,
+            f"This person has said {plural} are not safe for them, so {one} from the provider could put them at "
+            "risk. Choose another way to connect, such as a warm handoff or the person getting in touch themselves.",
+        )
+    if flag is None:
+        return ContactConcern(
+            False,
+            f"Nobody has asked this person yet whether {plural} are safe. Please ask them before the provider "
+            f"sends {one}.",
+        )
+    return None
+
+
+def _flags_of(person: Person) -> dict[str, bool | None]:
+    return {name: getattr(person, name) for name, _plural, _one in _CONTACT_FLAGS.values()}
+
+
 class Block(enum.StrEnum):
     """Why making a referral is stopped. Each has its own sentence (:data:`BLOCK_WORDS`)."""
 
@@ -325,8 +365,39 @@ class ReferralService:
             return self.ws.records.create("referral", values, person_id=person_id).id
         for frozen in ("consent_id", "override_reason", "override_by"):
             values.pop(frozen, None)  # set only by making a referral through the gate
+        if "provider_contact" in values:
+            self._check_contact_change(referral_id, values["provider_contact"])
         self.ws.records.update("referral", referral_id, values)
         return referral_id
+
+    def _check_contact_change(self, referral_id: str, contact: str | None) -> None:
+        """The way to connect may change until the referral is made (say, after the gate stopped a call the
+        person said is unsafe); once made, the provider already has it, so it stays as it was sent."""
+        with self.ws.session() as s:
+            referral = s.get(Referral, referral_id)
+            if referral is None or referral.deleted or referral.provider_contact == contact:
+                return
+            made = s.scalar(
+                select(ReferralEvent.id).where(
+                    ReferralEvent.referral_id == referral_id,
+                    ReferralEvent.kind == ReferralEventKind.MADE.value,
+                    ReferralEvent.deleted.is_(False),
+                )
+            )
+        if made is not None:
+            raise ValidationError(
+                "This referral is already made, so the way to connect stays as it was sent. Offer a new referral "
+                "to connect another way.",
+                field="provider_contact",
+            )
+
+    def contact_flags(self, person_id: str) -> dict[str, bool | None]:
+        """The person's safe-contact flags the ways of connecting depend on (for the form's warning)."""
+        with self.ws.session() as s:
+            person = s.get(Person, person_id)
+            if person is None or person.deleted:
+                return {}
+            return _flags_of(person)
 
     def add_event(self, referral_id: str, kind: str, on: dt.date | None = None, note: str | None = None) -> str:
         """A later step: provider accepted, first service confirmed, follow-up done, closed (made goes through
@@ -375,24 +446,12 @@ class ReferralService:
         blocks: list[tuple[Block, str]] = []
         warnings: list[str] = []
 
-        contact = referral.provider_contact
-        if contact in _CONTACT_FLAGS and person is not None:
-            flag_name, plural, one = _CONTACT_FLAGS[contact]
-            flag = getattr(person, flag_name)
-            if flag is False:
-                blocks.append(
-                    (
-                        Block.CONTACT_UNSAFE,
-                        f"This person has said {plural} are not safe for them, so {one} from the provider "
-                        "could put them at risk. Choose another way to connect, such as a warm handoff or "
-                        "the person getting in touch themselves.",
-                    )
-                )
-            elif flag is None:
-                warnings.append(
-                    f"Nobody has asked this person yet whether {plural} are safe. Please ask them "
-                    f"before the provider sends {one}."
-                )
+        if person is not None:
+            concern = contact_concern(referral.provider_contact, _flags_of(person))
+            if concern is not None and concern.unsafe:
+                blocks.append((Block.CONTACT_UNSAFE, concern.words))
+            elif concern is not None:
+                warnings.append(concern.words)
 
         if not referral.shares_identifying:
             return self._gate(blocks, warnings, None, recipient)
@@ -635,12 +694,14 @@ __all__ = [
     "EVENT_WORDS",
     "OUTCOME_WORDS",
     "Block",
+    "ContactConcern",
     "EventRow",
     "FollowUpRow",
     "Gate",
     "ReferralBlocked",
     "ReferralRow",
     "ReferralService",
+    "contact_concern",
     "follow_up_due_clauses",
     "purpose_covers",
 ]

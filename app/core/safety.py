@@ -43,6 +43,7 @@ __all__ = [
     "COMPONENTS",
     "DANGER_LABELS",
     "LEAVING_LABELS",
+    "PERSONS_OWN_DETAILS",
     "PLACE_COMPONENTS",
     "PLAN_CHOICE_LABELS",
     "ComponentInfo",
@@ -146,6 +147,9 @@ PLAN_CHOICE_LABELS: dict[str, str] = {
 
 #: Parts of the plan whose text names places: these get the address and code-word warnings.
 PLACE_COMPONENTS = frozenset({PlanComponent.SAFE_PLACES, PlanComponent.LEAVING_PLAN, PlanComponent.AFTER_LEAVING})
+#: Parts whose "details" are the person's own list (places by a name or code they will recognise), so the person's
+#: copy prints them. Everywhere else "details" are the advocate's own notes ("weapon in vehicle"), never printed.
+PERSONS_OWN_DETAILS = frozenset({PlanComponent.SAFE_PLACES})
 #: Parts a person who is not ready to leave is never asked to complete.
 LEAVING_COMPONENTS = frozenset({PlanComponent.LEAVING_PLAN, PlanComponent.AFTER_LEAVING})
 

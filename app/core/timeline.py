@@ -49,6 +49,7 @@ __all__ = [
     "person_header",
     "person_notes",
     "person_timeline",
+    "split_timeline",
     "who",
 ]
 
@@ -304,6 +305,30 @@ class TimelineEntry:
     record_type: str
     record_id: str
     detail: str = ""
+    #: Something to be done by ``when`` (a deadline, a follow-up, a plan review): it can be overdue.
+    due: bool = False
+    #: A due thing already done: it is history, never "coming up".
+    done: bool = False
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due and not self.done and self.when < today
+
+    def coming_up(self, today: dt.date) -> bool:
+        """Still ahead, or due and not done (overdue and due today included)."""
+        if self.done:
+            return False
+        return self.when > today or (self.due and self.when <= today)
+
+
+def split_timeline(entries: list[TimelineEntry], today: dt.date) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """The Overview's two parts: what is coming up, soonest first (so what is overdue leads), and what has
+    happened, newest first. Done deadlines are history, never "coming up"."""
+    ahead = sorted(
+        (e for e in entries if e.coming_up(today)),
+        key=lambda e: (e.when, _KIND_ORDER.get(e.kind, 99), e.record_id),
+    )
+    past = [e for e in entries if not e.coming_up(today)]
+    return ahead, past
 
 
 def _local_date(value: dt.datetime | None) -> dt.date | None:
@@ -356,8 +381,14 @@ def _identifications(s: Session, pid: str) -> list[TimelineEntry]:
         by = f"Decided by {r.decided_by_name}" if r.decided_by_name else None
         detail = _join(_TRAFFICKING_WORDS.get(r.trafficking_type or "unknown", ""), by)
         out.append(
-            TimelineEntry(r.decided_on, "identification", f"Identification decision: {status}",
-                          "identification_decision", r.id, detail)
+            TimelineEntry(
+                r.decided_on,
+                "identification",
+                f"Identification decision: {status}",
+                "identification_decision",
+                r.id,
+                detail,
+            )
         )
     return out
 
@@ -377,14 +408,21 @@ def _safety_plans(s: Session, pid: str) -> list[TimelineEntry]:
                                      r.id, _LEAVING_WORDS.get(r.leaving_intent or "", "")))  # fmt: skip
         if r.review_due and r.status != "closed":
             out.append(TimelineEntry(r.review_due, "safety_plan_review", "Safety plan review due", "safety_plan",
-                                     r.id, ""))  # fmt: skip
+                                     r.id, "", due=True))  # fmt: skip
     return out
 
 
 def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
     q = (
-        select(Referral.id, Referral.category, Referral.offered_on, Referral.decision, Referral.follow_up_due,
-               Referral.outcome, Provider.name.label("provider"))
+        select(
+            Referral.id,
+            Referral.category,
+            Referral.offered_on,
+            Referral.decision,
+            Referral.follow_up_due,
+            Referral.outcome,
+            Provider.name.label("provider"),
+        )
         .outerjoin(Provider, Provider.id == Referral.provider_id)
         .where(Referral.person_id == pid, Referral.deleted.is_(False))
     )
@@ -392,13 +430,19 @@ def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
     for r in s.execute(q):
         category = _category_words(r.category)
         out.append(
-            TimelineEntry(r.offered_on, "referral_offered", f"Referral offered: {category}", "referral", r.id,
-                          _join(_DECISION_WORDS.get(r.decision or "", ""), r.provider))
+            TimelineEntry(
+                r.offered_on,
+                "referral_offered",
+                f"Referral offered: {category}",
+                "referral",
+                r.id,
+                _join(_DECISION_WORDS.get(r.decision or "", ""), r.provider),
+            )
         )
         still_open = r.outcome in (None, "open") and r.decision in (None, "accepted", "pending", "not_now")
         if r.follow_up_due and still_open:
             out.append(TimelineEntry(r.follow_up_due, "referral_follow_up", f"Follow-up due: {category}",
-                                     "referral", r.id, r.provider or ""))  # fmt: skip
+                                     "referral", r.id, r.provider or "", due=True))  # fmt: skip
     e = ReferralEvent
     q2 = (
         select(e.id, e.kind, e.occurred_on, Referral.category)
@@ -438,7 +482,8 @@ def _deadlines(s: Session, pid: str) -> list[TimelineEntry]:
     for r in s.execute(q):
         title = _DEADLINE_WORDS.get(r.kind or "other", "Deadline")
         done = f"Done on {day_words(r.done_on)}" if r.done_on else None
-        out.append(TimelineEntry(r.due_on, "relief_deadline", title, "relief_deadline", r.id, _join(done, r.note)))
+        out.append(TimelineEntry(r.due_on, "relief_deadline", title, "relief_deadline", r.id, _join(done, r.note),
+                                 due=True, done=r.done_on is not None))  # fmt: skip
     return out
 
 
@@ -492,7 +537,7 @@ def person_timeline(ws: Workspace, person_id: str, *, today: dt.date | None = No
 
 
 def who(ws: Workspace, user_id: str | None) -> str:
-    """"You" for this vault's user; anyone else by a short id (names of staff live on the office server)."""
+    """ "You" for this vault's user; anyone else by a short id (names of staff live on the office server)."""
     if not user_id:
         return "Someone"
     if user_id == ws.identity.user_id:
@@ -530,8 +575,16 @@ def person_notes(ws: Workspace, person_id: str) -> list[NoteRow]:
     """The person's note entries (on them and on their records), newest first; deleted ones left out."""
     n = NoteEntry
     q = (
-        select(n.id, n.body, n.created_at, n.owner_user_id, n.signed_at, n.signed_by, n.parent_type,
-               Encounter.occurred_at.label("encounter_at"))
+        select(
+            n.id,
+            n.body,
+            n.created_at,
+            n.owner_user_id,
+            n.signed_at,
+            n.signed_by,
+            n.parent_type,
+            Encounter.occurred_at.label("encounter_at"),
+        )
         .outerjoin(Encounter, and_(n.parent_type == "encounter", Encounter.id == n.parent_id))
         .where(n.person_id == person_id, n.deleted.is_(False))
         .order_by(n.created_at.desc(), n.id.desc())

@@ -4,6 +4,10 @@ Whoever finds the paper must learn nothing: no agency name, no app name, no "saf
 record id, no legal name, and no PDF metadata saying any of these (the file's properties are empty). Only the parts
 the person chose are printed; parts they declined or left for later are left out.
 
+Only the person's own words are printed: what they said about a part, their contacts, and their places. The
+advocate's "details" on a part (say, "weapon in vehicle" under danger now) are the advocate's notes and never reach
+the paper. Every line is a whole sentence in the second person ("Tia will call 911.", never "They will Calls 911").
+
 Code words are printed only when the person chooses, for this copy, to carry them (off unless asked): a code word
 written down and found stops protecting them and can warn the very person they are hiding from. Without code words
 a contact is printed with their name and number only, so the paper does not describe the plan either.
@@ -26,7 +30,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from app.core.safety import PlanView, SafetyService
+from app.core.safety import PERSONS_OWN_DETAILS, PlanView, SafetyService
 from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
 from app.errors import OfframpError, ValidationError
 from app.models import AuditAction, PlanComponent, SurvivorChoice
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CopySection",
     "SurvivorCopy",
+    "contact_action_sentence",
     "copy_allowed",
     "copy_content",
     "make_copy",
@@ -116,7 +121,8 @@ def copy_content(view: PlanView, *, include_code_words: bool = False) -> Survivo
         current = part.current
         if current is None or current.survivor_choice != SurvivorChoice.CHOSEN:
             continue
-        lines = _lines(current.survivor_words, current.details)
+        own_details = current.details if key in PERSONS_OWN_DETAILS else None
+        lines = _lines(current.survivor_words, own_details)
         if key == PlanComponent.SAFE_CONTACTS:
             lines = [*_contact_lines(view, include_code_words), *lines]
         if lines:
@@ -133,9 +139,64 @@ def _contact_lines(view: PlanView, include_code_words: bool) -> list[str]:
             if contact.safe_word:
                 out.append(f"    If you say “{contact.safe_word}”, it means you are safe to talk.")
             if contact.unsafe_word:
-                action = f" They will {contact.action_on_unsafe.rstrip('.')}." if contact.action_on_unsafe else ""
-                out.append(f"    If you say “{contact.unsafe_word}”, it means you are not safe.{action}")
+                action = contact_action_sentence(contact.name, contact.action_on_unsafe)
+                said = f"    If you say “{contact.unsafe_word}”, it means you are not safe."
+                out.append(f"{said} {action}" if action else said)
     return out
+
+
+#: Third-person verb endings turned back to the plain form after "will" ("calls" -> "call", "goes" -> "go").
+_IRREGULAR = {"has": "have", "does": "do", "goes": "go", "is": "be"}
+#: Words that already start a sentence of their own ("She calls 911", "I will hang up"): printed as they are.
+_SUBJECTS = frozenset({"i", "i'll", "she", "he", "they", "we", "you", "it", "someone", "my", "her", "his", "their"})
+#: The advocate types what the contact does in the person's voice ("come and collect me"); the paper speaks to the
+#: person, so "me" reads as "you".
+_TO_SECOND_PERSON = {"me": "you", "my": "your", "myself": "yourself", "mine": "yours", "i": "you", "i'm": "you're"}
+
+
+def _plain_verb(word: str) -> str:
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low
+
+
+def _second_person(text: str) -> str:
+    words = text.split(" ")
+    out = []
+    for word in words:
+        core = word.rstrip(".,;:!?")
+        tail = word[len(core) :]
+        swap = _TO_SECOND_PERSON.get(core.lower())
+        out.append((swap + tail) if swap else word)
+    return " ".join(out)
+
+
+def contact_action_sentence(name: str, action: str | None) -> str:
+    """What a contact does on the "not safe" word, as one whole sentence: "Calls 911." -> "Tia will call 911."."""
+    text = " ".join((action or "").split()).rstrip(".;,")
+    if not text:
+        return ""
+    first, _, rest = text.partition(" ")
+    if first.lower() in _SUBJECTS or first.lower() in ("will", "would", "can"):
+        sentence = _second_person(text)
+        if first.lower() in ("will", "would", "can"):
+            sentence = f"{name} {sentence}"
+        return sentence[:1].upper() + sentence[1:] + "."
+    plain = _plain_verb(first)
+    words = [plain, *rest.split()]
+    if plain != first.lower():
+        # "Hangs up and calls back": each verb joined by "and" / "then" / "or" takes the plain form too.
+        for i in range(1, len(words)):
+            if words[i - 1].lower() in ("and", "then", "or") and words[i].lower().endswith("s"):
+                words[i] = _plain_verb(words[i])
+    return f"{name} will {_second_person(' '.join(words))}."
 
 
 # --- the PDF ----------------------------------------------------------------------------------------------------

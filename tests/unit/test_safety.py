@@ -206,7 +206,8 @@ def _full_plan(safety: SafetyService, person: str) -> str:
     )  # fmt: skip
     safety.record_item(plan.id, "safe_contacts", choice="chosen", words="Tia answers day or night")
     safety.record_item(plan.id, "safe_places", choice="chosen", details="The blue cafe\nTia's kitchen")
-    safety.record_item(plan.id, "phone_technology", choice="chosen", details="Keep key numbers on paper in my shoe")
+    safety.record_item(plan.id, "phone_technology", choice="chosen", words="Keep key numbers on paper in my shoe",
+                       details="Advocate's note: phone may be monitored")  # never printed: the advocate's own
     safety.record_item(plan.id, "documents", choice="declined", details=f"Copies with {AGENCY}")
     safety.record_item(plan.id, "money", choice="not_now", words="Saving a little each week")
     safety.record_item(plan.id, "health", choice="chosen", words="My inhaler")
@@ -234,7 +235,7 @@ def test_the_copy_holds_only_what_was_chosen_and_nothing_that_identifies(
                    "Places you can go", "The blue cafe", "Tia's kitchen", "Your phone",
                    "Keep key numbers on paper in my shoe", "In an emergency, call 911."):  # fmt: skip
         assert chosen in flat, chosen
-    for left_out in ("Your papers", AGENCY, "Saving a little", "Money", "inhaler", "Your health"):
+    for left_out in ("Your papers", AGENCY, "Saving a little", "Money", "inhaler", "Your health", "monitored"):
         assert left_out not in flat, left_out
     # Code words are off unless the person chooses to carry them.
     assert (
@@ -261,7 +262,7 @@ def test_code_words_are_printed_only_when_the_person_chooses_to_carry_them(
     text, _ = _text(make_copy(ws, person, _settings(tmp_path), include_code_words=True))
     flat = " ".join(text.split())
     assert "If you say “sunflower”, it means you are safe to talk." in flat
-    assert "If you say “raincoat”, it means you are not safe. They will call 911." in flat
+    assert "If you say “raincoat”, it means you are not safe. Tia Rosa will call 911." in flat
 
 
 def test_with_a_password_the_copy_does_not_open_without_it(

@@ -422,8 +422,9 @@ class ComponentEditor(QWidget):
         self.words.setPlainText(words or "")
         self.details.setPlainText(details or "")
         places = view.key in PLACE_COMPONENTS
+        # Only the person's places reach their copy; other details are the advocate's own notes, and say so.
         self.details_label.setText("Places, by a name or code (one a line)" if view.key == PlanComponent.SAFE_PLACES
-                                   else "Details")  # fmt: skip
+                                   else "Your notes (not on the person's copy)")  # fmt: skip
         self.details.setAccessibleName(self.details_label.text())
         self.details.setPlaceholderText("For example: my aunt's place, the blue cafe" if places else "")
         is_contacts = view.key == PlanComponent.SAFE_CONTACTS
@@ -524,7 +525,7 @@ class SafetyPlanSection(QWidget):
         self.copy_about = _plain(body, "About the person's copy", quiet=True)
         self.copy_about.setText(
             "A plain page in the person's words, with only the parts they chose: no office name, no title, no case "
-            "details, no legal name."
+            "details, no legal name, and none of your own notes."
         )
         self.code_words = readable_checkbox(QCheckBox(CODE_WORDS_HINT, body))
         self.code_words.setAccessibleName("Print the code words too")
@@ -906,7 +907,7 @@ class SafetyPlanSection(QWidget):
         self.copy_button.setToolTip("")
         self.copy_about.setText(
             "A plain page in the person's words, with only the parts they chose: no office name, no title, no case "
-            "details, no legal name."
+            "details, no legal name, and none of your own notes."
         )
         self.copy_warning.setText(UNPROTECTED_FILE_WARNING)
         self.copy_warning.setVisible(ready and not self.password.text())

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.timeline import HistoryRow, TimelineEntry
+from app.core.timeline import HistoryRow, TimelineEntry, split_timeline
 from app.ui.person.fields import format_date, format_datetime, name_buttons
 from app.ui.qt import (
     QAbstractItemView,
@@ -149,7 +149,8 @@ class OverviewSection(QWidget):
         self.table = make_table(
             self.model,
             "Timeline",
-            "Dated events from this person's records, newest first. Upcoming dates are at the top, in bold.",
+            "Dated events from this person's records. What is coming up is at the top, in bold, soonest first; "
+            "then what has happened, newest first.",
             self,
             wrap=True,
         )
@@ -166,23 +167,34 @@ class OverviewSection(QWidget):
         self.setFocusProxy(self.table)
 
     def show_entries(self, entries: Sequence[TimelineEntry], today: dt.date) -> None:
+        # Coming up first, soonest first, so what is overdue leads; then what has happened, newest first.
+        ahead, past = split_timeline(list(entries), today)
         rows: list[tuple[str, ...]] = []
-        strong: set[int] = set()
-        upcoming = 0
-        for i, entry in enumerate(entries):
+        strong = set(range(len(ahead)))
+        overdue = 0
+        for entry in ahead:
             when = format_date(entry.when)
-            if entry.when > today:
-                strong.add(i)
-                upcoming += 1
+            if entry.overdue(today):
+                overdue += 1
+                days_late = (today - entry.when).days
+                when = f"{when} (overdue, {days_late} day{'s' if days_late != 1 else ''} late)"
+            elif entry.when == today:
+                when = f"{when} (due today)"
+            else:
                 when = f"{when} (coming up)"
             rows.append((when, entry.title, entry.detail))
-        self.model.set_rows(rows, [e.record_id for e in entries], strong)
+        rows += [(format_date(e.when), e.title, e.detail) for e in past]
+        self.model.set_rows(rows, [e.record_id for e in (*ahead, *past)], strong)
         if not entries:
             self.summary.setText("Nothing dated in this person's records yet.")
-        elif upcoming:
-            things = "1 date is" if upcoming == 1 else f"{upcoming} dates are"
+        elif ahead:
+            things = "1 date is" if len(ahead) == 1 else f"{len(ahead)} dates are"
+            late = f", {overdue} of them overdue" if overdue > 1 else ", 1 of them overdue" if overdue else ""
+            if overdue and len(ahead) == 1:
+                late = ", and it is overdue"
             self.summary.setText(
-                f"{things} coming up (in bold at the top). Below them, what has happened, newest first."
+                f"{things} coming up{late} (in bold at the top, soonest first). Below them, what has happened, "
+                "newest first."
             )
         else:
             self.summary.setText("What has happened, newest first. Nothing is coming up.")
