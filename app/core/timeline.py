@@ -381,14 +381,8 @@ def _identifications(s: Session, pid: str) -> list[TimelineEntry]:
         by = f"Decided by {r.decided_by_name}" if r.decided_by_name else None
         detail = _join(_TRAFFICKING_WORDS.get(r.trafficking_type or "unknown", ""), by)
         out.append(
-            TimelineEntry(
-                r.decided_on,
-                "identification",
-                f"Identification decision: {status}",
-                "identification_decision",
-                r.id,
-                detail,
-            )
+            TimelineEntry(r.decided_on, "identification", f"Identification decision: {status}",
+                          "identification_decision", r.id, detail)
         )
     return out
 
@@ -414,15 +408,8 @@ def _safety_plans(s: Session, pid: str) -> list[TimelineEntry]:
 
 def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
     q = (
-        select(
-            Referral.id,
-            Referral.category,
-            Referral.offered_on,
-            Referral.decision,
-            Referral.follow_up_due,
-            Referral.outcome,
-            Provider.name.label("provider"),
-        )
+        select(Referral.id, Referral.category, Referral.offered_on, Referral.decision, Referral.follow_up_due,
+               Referral.outcome, Provider.name.label("provider"))
         .outerjoin(Provider, Provider.id == Referral.provider_id)
         .where(Referral.person_id == pid, Referral.deleted.is_(False))
     )
@@ -430,14 +417,8 @@ def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
     for r in s.execute(q):
         category = _category_words(r.category)
         out.append(
-            TimelineEntry(
-                r.offered_on,
-                "referral_offered",
-                f"Referral offered: {category}",
-                "referral",
-                r.id,
-                _join(_DECISION_WORDS.get(r.decision or "", ""), r.provider),
-            )
+            TimelineEntry(r.offered_on, "referral_offered", f"Referral offered: {category}", "referral", r.id,
+                          _join(_DECISION_WORDS.get(r.decision or "", ""), r.provider))
         )
         still_open = r.outcome in (None, "open") and r.decision in (None, "accepted", "pending", "not_now")
         if r.follow_up_due and still_open:
@@ -537,7 +518,7 @@ def person_timeline(ws: Workspace, person_id: str, *, today: dt.date | None = No
 
 
 def who(ws: Workspace, user_id: str | None) -> str:
-    """ "You" for this vault's user; anyone else by a short id (names of staff live on the office server)."""
+    """"You" for this vault's user; anyone else by a short id (names of staff live on the office server)."""
     if not user_id:
         return "Someone"
     if user_id == ws.identity.user_id:
@@ -575,16 +556,8 @@ def person_notes(ws: Workspace, person_id: str) -> list[NoteRow]:
     """The person's note entries (on them and on their records), newest first; deleted ones left out."""
     n = NoteEntry
     q = (
-        select(
-            n.id,
-            n.body,
-            n.created_at,
-            n.owner_user_id,
-            n.signed_at,
-            n.signed_by,
-            n.parent_type,
-            Encounter.occurred_at.label("encounter_at"),
-        )
+        select(n.id, n.body, n.created_at, n.owner_user_id, n.signed_at, n.signed_by, n.parent_type,
+               Encounter.occurred_at.label("encounter_at"))
         .outerjoin(Encounter, and_(n.parent_type == "encounter", Encounter.id == n.parent_id))
         .where(n.person_id == person_id, n.deleted.is_(False))
         .order_by(n.created_at.desc(), n.id.desc())
