@@ -9,10 +9,16 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-# The install stamp is named after a hash of pyproject.toml, so setup re-runs exactly
-# when the dependencies change (and is a no-op otherwise).
-PYPROJECT_HASH := $(shell $(PYTHON) -c 'import hashlib,sys; print(hashlib.sha256(open("pyproject.toml","rb").read()).hexdigest()[:16])')
-STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
+# Every dependency, with its hashes, for Python 3.11 on Linux: `make setup` installs exactly these, `make lock`
+# refreshes them from pyproject.toml (the dev extra: desktop, server and the tools).
+LOCK := requirements.lock
+# Extra arguments for `uv pip compile`, e.g. LOCK_ARGS=--upgrade to move every pin to its newest release.
+LOCK_ARGS ?=
+
+# The install stamp is named after a hash of pyproject.toml and the lock, so setup re-runs exactly
+# when either changes (and is a no-op otherwise).
+INSTALL_HASH := $(shell $(PYTHON) -c 'import hashlib; h = hashlib.sha256(); [h.update(open(f, "rb").read()) for f in ("pyproject.toml", "$(LOCK)")]; print(h.hexdigest()[:16])')
+STAMP := $(VENV)/.installed-$(INSTALL_HASH)
 
 # Only type-check what exists: other layers are added over time.
 MYPY_PATHS := $(wildcard app/core app/models app/storage app/sync app/content app/reports app/errors.py app/cli.py)
@@ -26,7 +32,7 @@ export OFFRAMP_BUILD_BUNDLE
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup run run-second server test check bench installer clean distclean
+.PHONY: help setup lock run run-second server test check bench installer clean distclean
 
 help:
 	@echo "make run     set up, then open Offramp with fictional demo data and a demo office to sync with"
@@ -37,6 +43,7 @@ help:
 	@echo "make bench   run every benchmark; writes one table to bench/RESULTS.md"
 	@echo "make installer  build the desktop bundle: dist/offramp-<version>-linux-x86_64.tar.gz"
 	@echo "             (make test OFFRAMP_BUILD_BUNDLE=1 also builds it and runs its self-test)"
+	@echo "make lock    refresh $(LOCK) from pyproject.toml (LOCK_ARGS=--upgrade for the newest releases)"
 	@echo "make clean   remove caches and build output (distclean also removes $(VENV))"
 
 setup: $(STAMP)
@@ -44,11 +51,16 @@ setup: $(STAMP)
 $(STAMP):
 	@bash scripts/install-system-deps.sh
 	@test -x $(PY) || { echo "Creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing Offramp and its tools into $(VENV)"
-	@$(PY) -m pip install -q -U pip
-	@$(PY) -m pip install -q -e '.[dev]'
+	@echo "Installing Offramp and its tools into $(VENV) (from $(LOCK), hashes checked)"
+	@$(PY) -m pip install -q --require-hashes -r $(LOCK)
+	@$(PY) -m pip install -q --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# Pins for Linux x86-64 with glibc 2.36 or newer (Debian 12, as CI runs); Qt's wheels need 2.34.
+lock: setup
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-manylinux_2_36 --custom-compile-command "make lock" $(LOCK_ARGS) -o $(LOCK)
 
 run: setup
 	$(PY) -m app.demo_run

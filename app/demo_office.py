@@ -5,7 +5,7 @@ with an advocacy and a prosecution team, and two fictional advocates in the same
 ``./demo-data-second`` for the second advocate. ``start`` runs the server on loopback on a free port (a port in use
 is never a problem: the address each demo vault holds is updated) and enrols each demo vault that is not enrolled
 yet. A server left behind by an earlier run that still answers with this office's certificate is used as it is.
-The server stops when the app closes (``DemoServer.stop``).
+The server stops when the app closes (``DemoServer.stop``), and on Linux when the run that started it dies.
 
 Never point any of this at real data: the demo passphrase is published.
 """
@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,6 +129,7 @@ def start(root: Path) -> DemoServer:
         stdout=log,
         stderr=log,
         env=env,
+        preexec_fn=_stop_with_parent(os.getpid()) if sys.platform.startswith("linux") else None,
     )  # fmt: skip
     log.close()
     deadline = time.monotonic() + 30
@@ -139,6 +142,21 @@ def start(root: Path) -> DemoServer:
         time.sleep(0.2)
     proc.terminate()
     raise OfframpError("The demo office server did not answer within 30 seconds.")
+
+
+def _stop_with_parent(parent: int) -> Callable[[], None]:
+    """Linux: the server gets SIGTERM when the run that started it dies, however it dies (a crash in Qt aborts the
+    interpreter, so no ``finally`` or ``atexit`` of that run would ever stop it)."""
+
+    def arrange() -> None:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent died before the signal was arranged
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arrange
 
 
 def ensure_second_vault(folder: Path, passphrase: str) -> None:

@@ -20,6 +20,27 @@ DEMO_DIR_NAME = "demo-data"
 DEMO_PEOPLE = 500
 DEMO_SEED = 1
 
+NO_WINDOW = (
+    "Offramp could not open a window on this screen: run 'sudo bash scripts/install-system-deps.sh' to add the "
+    "system libraries it needs, then 'make run' again."
+)
+
+# Creating the application is where Qt gives up when its platform plugin cannot load (a missing libxcb-cursor0, no
+# display): it aborts the whole interpreter, so no ``finally`` runs. Trying it in a throwaway process first lets the
+# demo say one plain sentence instead, before it builds anything or starts its office server.
+_PROBE = "import sys\nfrom app.ui.qt import QApplication\nQApplication(sys.argv[:1])\n"
+
+
+def window_can_open() -> bool:
+    import subprocess
+
+    try:
+        probe = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return probe.returncode == 0
+
+
 def demo_dir(cwd: Path | None = None) -> Path:
     return (cwd or Path.cwd()) / DEMO_DIR_NAME
 
@@ -56,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     second = "--second" in args  # make run-second: the second demo advocate, to see a conflict decided
     args = [a for a in args if a != "--second"]
+    if not window_can_open():
+        print(NO_WINDOW, file=sys.stderr)
+        return 1
     data_dir = demo_dir()
     try:
         ensure_demo_vault(data_dir)

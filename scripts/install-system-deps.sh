@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure the Debian packages Qt needs are present (offscreen and on a desktop).
+# Makes sure the Debian packages Qt needs are present (offscreen and in a real X11 window on a desktop).
 # - all present: does nothing, quickly;
 # - some missing, running as root with apt-get: installs them;
 # - some missing, not root: says which to install, in one line, and carries on;
@@ -11,6 +11,9 @@ command -v dpkg-query >/dev/null 2>&1 || exit 0
 packages=(
   libglib2.0-0 libegl1 libgl1 libx11-6 libxkbcommon0
   libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core
+  # A real X11 window (Qt's xcb platform plugin will not load without every one of these).
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 )
 
 is_installed() {

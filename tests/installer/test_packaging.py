@@ -211,3 +211,25 @@ def test_the_server_contract_covers_every_part_of_the_app_but_the_server_and_the
     }
     allowed = {p for p in parts if p == "app.server" or p.removeprefix("app.").startswith("demo")}
     assert set(contract["source_modules"]) == parts - allowed
+
+
+def test_the_lock_pins_every_dependency_with_hashes() -> None:
+    """`make setup` installs requirements.lock with --require-hashes: it must hold everything pyproject.toml asks
+    for (run `make lock` after changing the dependencies), each pinned to one version with its hashes."""
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pins = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", text, flags=re.MULTILINE))
+    normal = {re.sub(r"[-_.]+", "-", n) for n in pins}
+    missing = {n for n in _requirements("dev") if re.sub(r"[-_.]+", "-", n) not in normal}
+    assert not missing, f"run `make lock`: {sorted(missing)} are not in requirements.lock"
+    entries = re.split(r"^(?=[a-z0-9])", text, flags=re.MULTILINE)
+    unhashed = [e.split("==")[0] for e in entries if "==" in e and "--hash=sha256:" not in e]
+    assert not unhashed
+
+
+def test_the_system_packages_include_what_a_real_x11_window_needs() -> None:
+    """Without libxcb-cursor0 and the rest, Qt's xcb plugin does not load and a desktop `make run` cannot open."""
+    script = (ROOT / "scripts" / "install-system-deps.sh").read_text(encoding="utf-8")
+    listed = set(re.search(r"^packages=\((.*?)^\)", script, flags=re.MULTILINE | re.DOTALL).group(1).split())  # type: ignore[union-attr]
+    xcb = {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0",
+           "libxcb-shape0", "libxcb-xkb1", "libxkbcommon-x11-0", "libx11-xcb1"}  # fmt: skip
+    assert xcb <= listed
