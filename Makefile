@@ -60,7 +60,7 @@ $(STAMP):
 # Pins for Linux x86-64 with glibc 2.36 or newer (Debian 12, as CI runs); Qt's wheels need 2.34.
 lock: setup
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
-		--python-platform x86_64-manylinux_2_36 --custom-compile-command "make lock" $(LOCK_ARGS) -o $(LOCK)
+		--python-platform x86_64-manylinux_2_36 --custom-compile-command "make lock" -q $(LOCK_ARGS) -o $(LOCK)
 
 run: setup
 	$(PY) -m app.demo_run
