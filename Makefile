@@ -21,7 +21,7 @@ INSTALL_HASH := $(shell $(PYTHON) -c 'import hashlib; h = hashlib.sha256(); [h.u
 STAMP := $(VENV)/.installed-$(INSTALL_HASH)
 
 # Only type-check what exists: other layers are added over time.
-MYPY_PATHS := $(wildcard app/core app/models app/storage app/sync app/content app/reports app/errors.py app/cli.py)
+MYPY_PATHS := $(wildcard app/core app/models app/storage app/protocol app/sync app/server app/content app/reports app/errors.py app/cli.py)
 RUFF_PATHS := $(wildcard app tests bench installer)
 
 PYTEST_ARGS ?=
