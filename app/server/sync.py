@@ -4,7 +4,7 @@ Push: one transaction per batch, a savepoint per mutation; the batch works under
 the ``server_seq`` lock only at its end (:func:`app.server.records.assign_sequence`), so batches of different
 devices run side by side and still commit in sequence order. A known ``mutation_id`` gets its stored result back
 and changes nothing. Otherwise the mutation is authorised, merged field by field against its base revision
-(:mod:`app.sync.merge`) and written with :func:`app.server.records.store`; what cannot be applied is kept whole in
+(:mod:`app.protocol.merge`) and written with :func:`app.server.records.store`; what cannot be applied is kept whole in
 ``quarantine``, what two people changed differently is kept with every value in ``conflict``. Each mutation
 ends in exactly one ``mutation_result``.
 

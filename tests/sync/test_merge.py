@@ -1,4 +1,4 @@
-"""The per-field three-way merge of app.sync.merge, on its own (the server tests use it through push)."""
+"""The per-field three-way merge of app.protocol.merge, on its own (the server tests use it through push)."""
 
 from __future__ import annotations
 
