@@ -131,8 +131,10 @@ class ChargesEditor(QWidget):
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(6)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        for col, text in enumerate(("Offence", "Statute", "Level")):
-            self.grid.addWidget(QLabel(text, self), 0, col)
+        #: The column headings, each tied to the first row's field (every field also has its own accessible name).
+        self.headings = [QLabel(text, self) for text in ("Offence", "Statute", "Level")]
+        for col, heading in enumerate(self.headings):
+            self.grid.addWidget(heading, 0, col)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
         self.empty = QLabel("No charges recorded.", self)
@@ -189,6 +191,8 @@ class ChargesEditor(QWidget):
         if previous is not None:
             QWidget.setTabOrder(previous, self.add_button)
         self.empty.setVisible(not self.rows)
+        for heading, widget in zip(self.headings, self.rows[0].widgets if self.rows else (), strict=False):
+            heading.setBuddy(widget)
 
     def _clear_rows(self) -> None:
         for row in self.rows:

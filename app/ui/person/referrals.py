@@ -22,10 +22,12 @@ from app.core.referrals import (
     DECISION_WORDS,
     EVENT_WORDS,
     OUTCOME_WORDS,
+    Block,
     Gate,
     ReferralBlocked,
     ReferralRow,
     ReferralService,
+    contact_concern,
 )
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
@@ -79,14 +81,18 @@ class ReferralsData:
     consents: list[ConsentRow] = field(default_factory=list)
     referrals: list[ReferralRow] = field(default_factory=list)
     providers: list[ProviderRow] = field(default_factory=list)
+    #: The person's safe-contact flags, so a way of contact they said is unsafe is named as soon as it is chosen.
+    contact_flags: dict[str, bool | None] = field(default_factory=dict)
 
 
 def load_referrals(ws: Workspace, person_id: str) -> ReferralsData:
+    referrals = ReferralService(ws)
     return ReferralsData(
         person_id=person_id,
         consents=ConsentService(ws).list_for_person(person_id),
-        referrals=ReferralService(ws).list_for_person(person_id),
+        referrals=referrals.list_for_person(person_id),
         providers=ProviderService(ws).list(),
+        contact_flags=referrals.contact_flags(person_id),
     )
 
 
@@ -243,6 +249,22 @@ class ReferralsSection(QWidget):
         )
         self.decision_box.setAccessibleName("The person's decision")
         self.decision_button = plain_button("Save the decision", "Save the person's decision", body)
+        # The way to connect stays open to change until the referral is made (say, after the gate stopped a call
+        # the person said is unsafe); once made, it is what the provider was given.
+        self.contact_box = ChoiceBox(
+            "provider_contact",
+            [c.value for c in ProviderContact],
+            empty="Not decided yet",
+            labels=CONTACT_WORDS,
+            parent=body,
+        )
+        self.contact_box.setAccessibleName("How they connect")
+        self.contact_button = plain_button("Save the way to connect", "Save the way to connect", body)
+        self.contact_button.clicked.connect(self._save_contact)
+        self.saved_contact_warning = self._contact_warning_line(body, "About the chosen referral's way to connect")
+        self.contact_box.currentIndexChanged.connect(
+            lambda _i: self._warn_contact(self.contact_box, self.saved_contact_warning)
+        )
         self.make_button.clicked.connect(self.make_referral)
         self.step_button.clicked.connect(self._add_step)
         self.decision_button.clicked.connect(self._save_decision)
@@ -254,10 +276,14 @@ class ReferralsSection(QWidget):
         steps.setContentsMargins(0, 0, 0, 0)
         steps.setHorizontalSpacing(8)
         steps.setVerticalSpacing(6)
-        steps.addWidget(QLabel("Decision", self.steps_row), 0, 0)
+        decision_label = QLabel("Decision", self.steps_row)
+        decision_label.setBuddy(self.decision_box)
+        steps.addWidget(decision_label, 0, 0)
         steps.addWidget(self.decision_box, 0, 1)
         steps.addWidget(self.decision_button, 0, 2, Qt.AlignmentFlag.AlignLeft)
-        steps.addWidget(QLabel("Next step", self.steps_row), 1, 0)
+        step_label = QLabel("Next step", self.steps_row)
+        step_label.setBuddy(self.step_kind)
+        steps.addWidget(step_label, 1, 0)
         steps.addWidget(self.step_kind, 1, 1)
         step_line = QHBoxLayout()
         step_line.setSpacing(8)
@@ -265,6 +291,12 @@ class ReferralsSection(QWidget):
         step_line.addWidget(self.step_button)
         step_line.addStretch(1)
         steps.addLayout(step_line, 1, 2)
+        contact_label = QLabel("How they connect", self.steps_row)
+        contact_label.setBuddy(self.contact_box)
+        steps.addWidget(contact_label, 2, 0)
+        steps.addWidget(self.contact_box, 2, 1)
+        steps.addWidget(self.contact_button, 2, 2, Qt.AlignmentFlag.AlignLeft)
+        steps.addWidget(self.saved_contact_warning, 3, 1, 1, 3)
         steps.setColumnStretch(3, 1)
         self.detail.setStyleSheet("color: #2b333b;")
 
@@ -312,6 +344,8 @@ class ReferralsSection(QWidget):
             self.step_kind,
             self.step_date,
             self.step_button,
+            self.contact_box,
+            self.contact_button,
             self.consents,
             self.add_consent_button,
             self.withdraw_button,
@@ -370,8 +404,13 @@ class ReferralsSection(QWidget):
         self.provider_box = ChoiceBox("provider", [], empty="No provider chosen yet", parent=form)
         form.row("provider_id", "Provider", self.provider_box)
         form.row("offered_on", "Date offered", DateField(form))
+        # Starts empty: the decision is the person's, and nothing should be recorded for them by default.
         decision = ChoiceBox(
-            "decision", [d.value for d in ReferralDecision], empty=None, labels=DECISION_WORDS, parent=form
+            "decision",
+            [d.value for d in ReferralDecision],
+            empty="Choose the person's decision",
+            labels=DECISION_WORDS,
+            parent=form,
         )
         form.row("decision", "The person's decision", decision)
         contact = ChoiceBox(
@@ -382,6 +421,10 @@ class ReferralsSection(QWidget):
             parent=form,
         )
         form.row("provider_contact", "How they connect", contact)
+        # Said at once, under the choice: a way the person said is unsafe is named before anything is saved.
+        self.contact_warning = self._contact_warning_line(form, "About this way to connect")
+        form.grid.addWidget(self.contact_warning, form.grid.rowCount(), 1)
+        contact.currentIndexChanged.connect(lambda _i: self._warn_contact(contact, self.contact_warning))
         shares = readable_checkbox(QCheckBox("Shares the person's name or other identifying information", form))
         shares.setChecked(True)
         form.row("shares_identifying", "Identifying information", shares)
@@ -391,6 +434,24 @@ class ReferralsSection(QWidget):
         form.cancel_button.clicked.connect(lambda: self._close_form(form, self.add_referral_button))
         form.save_button.clicked.connect(self._save_referral)
         return form
+
+    @staticmethod
+    def _contact_warning_line(parent: QWidget, name: str) -> QLabel:
+        label = _wrapped("", parent)
+        label.setAccessibleName(name)
+        label.setStyleSheet(WARN_STYLE)
+        label.hide()
+        return label
+
+    def _warn_contact(self, box: ChoiceBox, label: QLabel) -> None:
+        """The person's own rule about the chosen way to connect, in words, as soon as it is chosen."""
+        concern = contact_concern(box.value(), self._data.contact_flags if self._data else {})
+        if concern is None:
+            label.setText("")
+            label.hide()
+            return
+        label.setText("⚠ " + concern.words)
+        label.show()
 
     def _build_gate(self, parent: QWidget) -> QFrame:
         frame = QFrame(parent)
@@ -487,8 +548,12 @@ class ReferralsSection(QWidget):
         self.consents.blockSignals(False)
         self.referrals.blockSignals(True)
         self.referrals.clear()
-        for r in data.referrals:
-            item = QListWidgetItem(self._referral_line(r), self.referrals)
+        lines = [self._referral_line(r) for r in data.referrals]
+        for n, (r, line) in enumerate(zip(data.referrals, lines, strict=True)):
+            twins = [i for i, other in enumerate(lines) if other == line]
+            if len(twins) > 1:  # the same help, provider and day, said the same way: number them
+                line += f" · offer {twins.index(n) + 1} of {len(twins)} that day"
+            item = QListWidgetItem(line, self.referrals)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
         self.referrals.blockSignals(False)
         self._select(self.consents, keep_consent)
@@ -515,8 +580,15 @@ class ReferralsSection(QWidget):
 
     @staticmethod
     def _referral_line(r: ReferralRow) -> str:
+        # The kind of help and the dates come first, so two referrals to one provider never read the same.
         first = " · ".join(p for p in (r.category_title, r.provider_name or "No provider chosen") if p)
-        parts = [DECISION_WORDS.get(r.decision or "", ""), f"Offered {format_date(r.offered_on)}"]
+        made = next((e.occurred_on for e in r.events if e.kind == "made"), None)
+        parts = [
+            f"Offered {format_date(r.offered_on)}",
+            f"Made {format_date(made)}" if made else "",
+            DECISION_WORDS.get(r.decision or "", ""),
+            CONTACT_WORDS.get(r.provider_contact or "", ""),
+        ]
         if r.follow_up_due and r.is_open:
             late = r.follow_up_due <= dt.date.today()
             parts.append(("Follow-up due " if not late else "⚠ Follow-up due ") + format_date(r.follow_up_due))
@@ -537,6 +609,7 @@ class ReferralsSection(QWidget):
             lines.append("Steps: " + ("; ".join(steps) if steps else "none yet"))
             self.detail.setText("\n".join(lines))
             self.decision_box.set_value(r.decision or ReferralDecision.PENDING.value)
+            self.contact_box.set_value(r.provider_contact)
         self._update_buttons()
 
     def _fill_recipients(self) -> None:
@@ -593,6 +666,12 @@ class ReferralsSection(QWidget):
         self.make_button.setToolTip("" if can_make else "A referral is made once the person has accepted it")
         for w in (self.step_kind, self.step_date, self.step_button, self.decision_box, self.decision_button):
             w.setEnabled(ready and r is not None)
+        can_change_contact = ready and r is not None and not r.made and r.is_open
+        for w in (self.contact_box, self.contact_button):
+            w.setEnabled(can_change_contact)
+        self.contact_button.setToolTip(
+            "" if can_change_contact or r is None else "The referral is made: the way to connect stays as it was sent"
+        )
         self.steps_row.setVisible(r is not None)
 
     # --- forms --------------------------------------------------------------------------------------------------
@@ -608,6 +687,9 @@ class ReferralsSection(QWidget):
         if form is self.consent_form:
             self._scan_path = None
             self.scan_button.setText("Attach a scan…")
+        if form is self.referral_form:
+            self.contact_warning.setText("")
+            self.contact_warning.hide()
 
     def _open_form(self, form: _Form, first: QWidget) -> None:
         self._reset_form(form)
@@ -722,6 +804,15 @@ class ReferralsSection(QWidget):
 
     def _save_referral(self) -> None:
         values = self._values(self.referral_form)
+        if values.get("decision") is None:
+            self.referral_form.show_problem(
+                ValidationError(
+                    "Please choose the person's decision. If they have not decided yet, choose “The person is "
+                    "deciding”.",
+                    field="decision",
+                )
+            )
+            return
         person_id = self._person_id
         self._run(self.referral_form, lambda ws: ReferralService(ws).save(person_id, None, values), "Referral saved.")
         self.referrals.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -735,6 +826,18 @@ class ReferralsSection(QWidget):
             None,
             lambda ws: ReferralService(ws).save(person_id, r.id, {"decision": decision}),
             "The person's decision is saved.",
+        )
+
+    def _save_contact(self) -> None:
+        r = self._current_referral()
+        if r is None or self._person_id is None:
+            return
+        contact, person_id = self.contact_box.value(), self._person_id
+        self._hide_gate()
+        self._run(
+            None,
+            lambda ws: ReferralService(ws).save(person_id, r.id, {"provider_contact": contact}),
+            "The way to connect is saved. You can make the referral now.",
         )
 
     def _add_step(self) -> None:
@@ -793,7 +896,12 @@ class ReferralsSection(QWidget):
             self.override_box.setVisible(gate.overridable)
             self.gate.show()
             self.override_error.clear_message()
-            (self.override_by if gate.overridable else self.gate_close).setFocus(Qt.FocusReason.OtherFocusReason)
+            if Block.CONTACT_UNSAFE in gate.blocks:
+                # The way forward is another way to connect: it is right below, ready to change.
+                self.gate_text.setText(self.gate_text.text() + "\n\nChange “How they connect” below, then make it.")
+                self.contact_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                (self.override_by if gate.overridable else self.gate_close).setFocus(Qt.FocusReason.OtherFocusReason)
             self._host.record_changed("referrals")  # the stopped disclosure shows in the history
             return
         if (

@@ -51,6 +51,7 @@ from app.ui.qt import (
     QFileDialog,
     QFont,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -201,6 +202,9 @@ class SessionListPage(QWidget):
         self.start_button.setDefault(False)
         self.start_button.clicked.connect(self._start)
         start_row = QHBoxLayout()
+        template_label = QLabel("Template", self)
+        template_label.setBuddy(self.template_box)
+        start_row.addWidget(template_label)
         start_row.addWidget(self.template_box, 1)
         start_row.addWidget(self.start_button)
 
@@ -935,9 +939,17 @@ class ResultPage(QWidget):
             )
         )
         col.addWidget(self.decision_now)
-        pick = QHBoxLayout()
-        pick.addWidget(self.decision_status, 2)
-        pick.addWidget(self.decision_type, 1)
+        pick = QGridLayout()
+        status_label = QLabel("Decision", content)
+        status_label.setBuddy(self.decision_status)
+        type_label = QLabel("Type", content)
+        type_label.setBuddy(self.decision_type)
+        pick.addWidget(status_label, 0, 0)
+        pick.addWidget(type_label, 0, 1)
+        pick.addWidget(self.decision_status, 1, 0)
+        pick.addWidget(self.decision_type, 1, 1)
+        pick.setColumnStretch(0, 2)
+        pick.setColumnStretch(1, 1)
         col.addLayout(pick)
         name_label = QLabel("Your &name", content)
         name_label.setBuddy(self.decider)

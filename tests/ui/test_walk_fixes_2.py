@@ -1,0 +1,244 @@
+"""Issue 15, item 3, in the window, on a real SQLCipher vault, by keyboard: the referral form starts with no decision
+made for the person and names an unsafe way of contact at once; after the gate stops one, the way of contact is
+changed on the saved referral and the referral is made; two referrals to one provider read apart; the Overview's
+"Coming up"; and every drop-down in the person's sections tied to a label. Every person and provider is fictional.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.providers import ProviderService
+from app.core.referrals import ReferralService
+from app.core.workspace import Workspace
+from app.models import Referral
+from app.storage.kdf import KdfParams
+from app.storage.vault import Vault
+from app.ui.person import PersonWorkspace
+from app.ui.person.fields import ChoiceBox
+from app.ui.qt import QApplication, QComboBox, QLabel, Qt, QWidget
+from app.ui.tasks import TaskRunner
+from tests.ui.helpers import use_readable_font
+
+PASSPHRASE = "a long test passphrase"
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def _fonts(qt_fonts_ok: list[str]) -> None:
+    """Text must render as text for the screenshots to mean anything."""
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    unlocked, _ = Vault(tmp_path / "vault").create(PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        yield Workspace(unlocked)
+    finally:
+        unlocked.lock()
+
+
+@pytest.fixture
+def people(ws: Workspace) -> tuple[str, str]:
+    pid = ws.records.create(
+        "person", {"preferred_name": "Rowan Example", "safe_to_call": False, "safe_to_send_mail": True}
+    ).id
+    clinic = ProviderService(ws).save(None, {"name": "Birch Demo Clinic", "categories": ["medical", "dental"]})
+    return pid, clinic
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
+    use_readable_font()
+    w = PersonWorkspace(runner)
+    qtbot.addWidget(w)
+    w.resize(1100, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        qtbot.wait(20)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+
+
+def shot(widget: QWidget, name: str, tmp_path: Path) -> None:
+    folder = Path(os.environ.get("OFFRAMP_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert widget.grab().save(str(folder / f"walk2-{name}.png"))
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def choose(qtbot, box: ChoiceBox, value: object) -> None:  # type: ignore[no-untyped-def]
+    """Pick a value with the arrow keys, as a person would."""
+    box.setFocus()
+    box.setCurrentIndex(0)
+    for _ in range(box.count()):
+        if box.value() == value:
+            return
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.value() == value
+
+
+def press(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus()
+    assert widget.isEnabled(), widget.accessibleName()
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+
+
+def open_section(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, runner: TaskRunner, key: str) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.open(ws, pid, key)
+    settle(qtbot, runner)
+
+
+# --- referrals ----------------------------------------------------------------------------------------------------
+
+
+def test_the_offer_starts_with_no_decision_and_names_an_unsafe_way_at_once(  # type: ignore[no-untyped-def]
+    qtbot, page, ws, runner, people, tmp_path
+) -> None:
+    pid, clinic = people
+    open_section(qtbot, page, ws, pid, runner, "referrals")
+    section = page.referrals
+    press(qtbot, section.add_referral_button)
+    form = section.referral_form
+    decision = form.fields["decision"]
+    contact = form.fields["provider_contact"]
+    assert isinstance(decision, ChoiceBox) and isinstance(contact, ChoiceBox)
+    assert decision.value() is None, "the person's decision is theirs: nothing is chosen for them"
+    choose(qtbot, section.category_box, "medical")
+    choose(qtbot, section.provider_box, clinic)
+
+    # Calls are unsafe for this person: said at once, under the choice, before anything is saved.
+    choose(qtbot, contact, "call_person")
+    assert section.contact_warning.isVisible()
+    assert "not safe" in section.contact_warning.text() and "calls" in section.contact_warning.text()
+    shot(page, "01-unsafe-way-warned", tmp_path)
+    choose(qtbot, contact, "mail_to_person")  # the person said mail is safe
+    assert section.contact_warning.isHidden()
+    choose(qtbot, contact, "text_person")  # nobody asked about texts
+    assert section.contact_warning.isVisible() and "Nobody has asked" in section.contact_warning.text()
+    choose(qtbot, contact, "call_person")
+
+    # Saving without the person's decision: one sentence, the decision in focus, nothing saved.
+    press(qtbot, form.save_button)
+    settle(qtbot, runner)
+    assert form.isVisible() and "choose the person's decision" in form.error.text()
+    assert focused() is decision
+    with ws.session() as s:
+        assert s.scalars(select(Referral)).all() == []
+    choose(qtbot, decision, "accepted")
+    box = form.fields["shares_identifying"]
+    box.setChecked(False)  # type: ignore[attr-defined]
+    press(qtbot, form.save_button)
+    settle(qtbot, runner)
+    assert form.isHidden(), form.error.text()
+    assert section.referrals.count() == 1
+
+    # Making it by an unsafe way is stopped; the way of contact is right there to change, and then it is made.
+    press(qtbot, section.make_button)
+    settle(qtbot, runner)
+    assert section.gate.isVisible() and "calls are not safe" in section.gate_text.text()
+    assert focused() is section.contact_box and section.contact_box.isEnabled()
+    assert "not safe" in section.saved_contact_warning.text()
+    shot(page, "02-stopped-change-the-way", tmp_path)
+    choose(qtbot, section.contact_box, "warm_handoff")
+    assert section.saved_contact_warning.isHidden()
+    press(qtbot, section.contact_button)
+    settle(qtbot, runner)
+    assert "way to connect is saved" in section.status.text()
+    press(qtbot, section.make_button)
+    settle(qtbot, runner)
+    assert "made and recorded" in section.status.text(), section.status.text()
+    assert not section.contact_box.isEnabled(), "once made, the way of contact stays as it was sent"
+    with ws.session() as s:
+        (referral,) = s.scalars(select(Referral)).all()
+        assert referral.provider_contact == "warm_handoff"
+    shot(page, "03-made", tmp_path)
+
+
+def test_two_referrals_to_one_provider_read_apart(qtbot, page, ws, runner, people, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pid, clinic = people
+    service = ReferralService(ws)
+    for contact in ("warm_handoff", "person_contacts_provider"):
+        service.save(pid, None, {"category": "medical", "provider_id": clinic, "decision": "pending",
+                                 "provider_contact": contact, "offered_on": TODAY})  # fmt: skip
+    for _ in range(2):  # and two that say exactly the same
+        service.save(pid, None, {"category": "dental", "provider_id": clinic, "decision": "pending",
+                                 "offered_on": TODAY - dt.timedelta(days=3)})  # fmt: skip
+    open_section(qtbot, page, ws, pid, runner, "referrals")
+    lines = [page.referrals.referrals.item(i).text() for i in range(page.referrals.referrals.count())]
+    assert len(lines) == 4 and len(set(lines)) == 4, lines
+    assert all("Birch Demo Clinic" in line and "Offered " in line for line in lines)
+    assert any("Dental" in line and "offer 1 of 2 that day" in line for line in lines)
+    shot(page, "04-two-to-one-provider", tmp_path)
+
+
+# --- the Overview ---------------------------------------------------------------------------------------------------
+
+
+def test_overview_coming_up_is_soonest_first_and_says_overdue(qtbot, page, ws, runner, people, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pid, _clinic = people
+    case = ws.records.create("relief_case", {"jurisdiction": "Demo State"}, person_id=pid).id
+    for kind, due, done in (("filing_limit", 200, None), ("response", 4, None), ("appeal", -2, None),
+                            ("hearing", 30, -1)):  # fmt: skip
+        ws.records.create("relief_deadline", {"case_id": case, "kind": kind, "due_on": TODAY + dt.timedelta(days=due),
+                          "done_on": TODAY + dt.timedelta(days=done) if done else None}, person_id=pid)  # fmt: skip
+    open_section(qtbot, page, ws, pid, runner, "overview")
+    model = page.overview.model
+    rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    titles = [r[1] for r in rows[:3]]
+    assert titles == ["Deadline: appeal window", "Deadline: response due", "Deadline: filing limit"], rows
+    assert "overdue, 2 days late" in rows[0][0]
+    assert "coming up" in rows[1][0] and "coming up" in rows[2][0]
+    assert all("coming up" not in r[0] and "overdue" not in r[0] for r in rows[3:])
+    assert "Deadline: hearing" in [r[1] for r in rows[3:]], "a deadline already done is not coming up"
+    assert "3 dates are coming up, 1 of them overdue" in page.overview.summary.text()
+    shot(page, "05-overview", tmp_path)
+
+
+# --- labels ---------------------------------------------------------------------------------------------------------
+
+
+def test_every_drop_down_in_the_persons_sections_has_a_label_tied_to_it(page: PersonWorkspace) -> None:
+    """The identification decision and type, a saved referral's decision, next step and way to connect, the relief
+    case, its status and jurisdiction, a charge's level: each has an accessible name and a visible label tied to it
+    (a charge's column headings are tied to the first row; every row's fields carry their own names)."""
+    page.justice.editor.charges.add_row()
+    buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy() is not None}
+    missing = []
+    for section in (page.screening, page.referrals, page.relief, page.justice):
+        combos = section.findChildren(QComboBox)
+        assert combos, type(section).__name__
+        for combo in combos:
+            name = combo.accessibleName()
+            if not name or id(combo) not in buddies:
+                missing.append(f"{type(section).__name__}: {name or combo.currentText()!r}")
+    assert missing == [], missing
