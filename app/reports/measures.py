@@ -91,9 +91,12 @@ __all__ = [
     "Part",
     "Scope",
     "Viewer",
+    "caseload_headline",
     "caseload_measures",
+    "caseload_trend",
     "compute",
     "compute_measure",
+    "only_demo_people",
     "people_behind",
     "people_behind_in_caseload",
     "trend",
@@ -1573,6 +1576,51 @@ def caseload_measures(
     if progress is not None:
         progress(total, total)
     return CaseloadMeasures(report, (*series, headline))
+
+
+def caseload_headline(
+    ws: Workspace, period: Period, *, include_demo: bool = False, as_of: dt.date | None = None
+) -> CaseloadMeasures:
+    """The chosen period alone, in full: what the dashboard shows first, before the trend arrives."""
+    with ws.session() as s:
+        report = compute(s, period, scope=Scope(include_demo=include_demo), as_of=as_of)
+    return CaseloadMeasures(report, (_headline_only(report),))
+
+
+def caseload_trend(
+    ws: Workspace, headline: CaseloadMeasures, *, include_demo: bool = False, as_of: dt.date | None = None
+) -> CaseloadMeasures:
+    """The seven quarters before the chosen one added to ``headline``: the same numbers as
+    :func:`caseload_measures`, in a second step so the dashboard can show the chosen quarter at once."""
+    from app.reports.periods import trailing_quarters
+
+    period = headline.report.period
+    if period.quarter is None:
+        return headline
+    with ws.session() as s:
+        series = trend(s, trailing_quarters(period, 8)[:-1], scope=Scope(include_demo=include_demo), as_of=as_of)
+    return CaseloadMeasures(headline.report, (*series, *headline.series))
+
+
+def _headline_only(report: MeasureReport) -> MeasureReport:
+    return dataclasses.replace(
+        report, measures=tuple(dataclasses.replace(m, breakdowns=(), figures=()) for m in report.measures)
+    )
+
+
+def only_demo_people(ws: Workspace) -> bool:
+    """True when the vault holds people and every one of them is a demo person (a practice vault): there the
+    dashboard counts demo records by default, since nothing else could give it a number."""
+    with ws.session() as s:
+        real = s.scalar(
+            select(Person.id)
+            .where(Person.deleted.is_(False), or_(Person.is_demo.is_(None), Person.is_demo.is_(False)))
+            .limit(1)
+        )
+        if real is not None:
+            return False
+        demo = s.scalar(select(Person.id).where(Person.deleted.is_(False), Person.is_demo.is_(True)).limit(1))
+        return demo is not None
 
 
 def people_behind_in_caseload(

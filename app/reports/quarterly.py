@@ -12,6 +12,7 @@ import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -25,7 +26,16 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from app.reports.measures import MeasureReport, MeasureResult
 from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Cell, check_threshold, suppress_line, suppress_rate
 
-__all__ = ["CSV_COLUMNS", "ReportRow", "quarterly_csv", "quarterly_pdf", "report_rows", "trend_points"]
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_FORMATS",
+    "ReportRow",
+    "export_quarterly",
+    "quarterly_csv",
+    "quarterly_pdf",
+    "report_rows",
+    "trend_points",
+]
 
 CSV_COLUMNS = ("period", "measure", "title", "line", "item", "value")
 TITLE = "Outcome measures"
@@ -346,3 +356,29 @@ def quarterly_pdf(
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+#: The formats the quarterly report is saved in, by file ending.
+EXPORT_FORMATS = ("pdf", "csv")
+
+
+def export_quarterly(
+    ws: Any,
+    report: MeasureReport,
+    series: Sequence[MeasureReport],
+    target: Path,
+    fmt: str,
+    *,
+    threshold: int | None = DEFAULT_THRESHOLD,
+) -> None:
+    """Save the quarterly report as ``fmt`` ("pdf" with the trend charts, or "csv") and audit the export, as
+    ``offramp report`` does: aggregates only, small counts hidden. ``ws`` is the open
+    :class:`~app.core.workspace.Workspace`."""
+    from app.models import AuditAction
+    from app.storage.atomic import atomic_write_bytes
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
+    body = quarterly_pdf(report, series, threshold=threshold) if fmt == "pdf" else quarterly_csv(report, threshold)
+    atomic_write_bytes(Path(target), body)
+    ws.log_event(AuditAction.EXPORT.value, fields=[fmt])

@@ -2,8 +2,16 @@
 
 One measure is in focus at a time: the list on the left (arrow keys), its number, what it counts (F1 or the button),
 its trend and its parts on the right. The numbers are worked out on the task runner's worker, never on the main
-thread. On a personal vault the user's own caseload is what is counted, so the people behind a number can be listed;
-the check goes through :func:`app.reports.measures.may_drill_down` so office roles can plug in.
+thread, in two steps so the window opens at once: the chosen quarter first, then the seven quarters before it for
+the trend. "Export the quarterly report…" saves the same report as ``offramp report`` (PDF with charts, or CSV),
+aggregates only with small counts hidden.
+
+A real vault leaves demo records out by default. A practice vault (every person in it a demo person) counts them by
+default, with the banner saying so, and opens on the latest quarter the demo data reaches: otherwise its first
+screen would be all zeros.
+
+On a personal vault the user's own caseload is what is counted, so the people behind a number can be listed; the
+check goes through :func:`app.reports.measures.may_drill_down` so office roles can plug in.
 """
 
 from __future__ import annotations
@@ -16,8 +24,10 @@ from app.reports.measures import (
     CaseloadMeasures,
     MeasureResult,
     Viewer,
-    caseload_measures,
+    caseload_headline,
+    caseload_trend,
     may_drill_down,
+    only_demo_people,
     people_behind_in_caseload,
 )
 from app.reports.periods import Period, quarter_of, trailing_quarters
@@ -29,6 +39,7 @@ from app.ui.qt import (
     QColor,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFont,
     QFrame,
     QHBoxLayout,
@@ -181,6 +192,9 @@ class DashboardDialog(QDialog):
         self._people: list[tuple[str, str]] = []
         self._gone = False
         self._generation = 0
+        #: Until the user touches the period or the demo box, the first load may choose them (practice vault).
+        self._first_load = True
+        self._exporting = False
 
         heading = _heading("Outcome measures · my caseload", self, 1.3)
         self.period_box = QComboBox(self)
@@ -191,10 +205,10 @@ class DashboardDialog(QDialog):
             self.period_box.addItem(period.long_label, period)
         if self.period_box.count() > 1:
             self.period_box.setCurrentIndex(1)  # the last whole quarter; the running one is provisional
-        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period_box.currentIndexChanged.connect(lambda _i: self._chosen())
         self.demo_box = QCheckBox("Include demo records (practice data)", self)
         self.demo_box.setAccessibleName("Include demo records")
-        self.demo_box.toggled.connect(lambda _on: self.refresh())
+        self.demo_box.toggled.connect(lambda _on: self._chosen())
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         period_label = QLabel("&Period", self)
@@ -298,10 +312,16 @@ class DashboardDialog(QDialog):
         body.setSpacing(16)
         body.addWidget(self.list)
         body.addWidget(scroll, 1)
+        self.export_button = plain_button(
+            "Export the quarterly report…", "Export the quarterly report as a PDF or CSV file", self
+        )
+        self.export_button.setToolTip("The same report as the office's quarterly one: counts only, small ones hidden")
+        self.export_button.clicked.connect(self.export_report)
         self.close_button = plain_button("Close", "Close the dashboard", self)
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 16)
@@ -317,38 +337,83 @@ class DashboardDialog(QDialog):
 
     # --- loading ------------------------------------------------------------------------------------------------
 
+    @property
+    def trend_ready(self) -> bool:
+        """The eight quarters of the trend are in (the second step of loading)."""
+        return self._data is not None and (len(self._data.series) > 1 or self._data.report.period.quarter is None)
+
     def selected_period(self) -> Period:
         period = self.period_box.currentData()
         assert isinstance(period, Period)
         return period
 
+    def _chosen(self) -> None:
+        self._first_load = False
+        self.refresh()
+
     def refresh(self) -> None:
         self._generation += 1
         generation = self._generation
         ws, period, demo = self._ws, self.selected_period(), self.demo_box.isChecked()
+        first, today = self._first_load, self._today
         self.demo_banner.setVisible(demo)
         self.status.setText("Working out the measures…")
         self.period_box.setEnabled(False)
         self.demo_box.setEnabled(False)
-        today = self._today
+        self.export_button.setEnabled(False)
+
+        def headline() -> tuple[bool, Period, CaseloadMeasures]:
+            chosen, practice = period, False
+            if first and not demo and only_demo_people(ws):
+                practice, chosen = True, _latest_demo_quarter(period)
+            return practice, chosen, caseload_headline(ws, chosen, include_demo=demo or practice, as_of=today)
+
         self._runner.run(
-            lambda task: caseload_measures(ws, period, include_demo=demo, as_of=today, progress=task.report),
-            on_done=lambda data: self._arrived(generation, data),
+            headline,
+            on_done=lambda got: self._arrived(generation, *got),
             on_error=lambda exc: self._failed(generation, exc),
-            on_progress=lambda done, total: self._progress(generation, done, total),
-            with_handle=True,
         )
 
-    def _progress(self, generation: int, done: int, total: int) -> None:
-        if not self._gone and generation == self._generation:
-            self.status.setText(f"Working out the measures… {done} of {total} steps")
+    def _arrived(self, generation: int, practice: bool, period: Period, data: CaseloadMeasures) -> None:
+        if self._gone or generation != self._generation:
+            return
+        if practice:
+            # A practice vault: count its demo records and show the quarter they reach, saying so in the banner.
+            for box, call in ((self.period_box, lambda: self._select_period(period)),
+                              (self.demo_box, lambda: self.demo_box.setChecked(True))):  # fmt: skip
+                box.blockSignals(True)
+                call()
+                box.blockSignals(False)
+            self.demo_banner.setVisible(True)
+        self._first_load = False
+        self._show_data(data)
+        # The chosen quarter is on screen; the seven before it fill in the trend next.
+        ws, demo, today = self._ws, self.demo_box.isChecked(), self._today
+        self._runner.run(
+            lambda: caseload_trend(ws, data, include_demo=demo, as_of=today),
+            on_done=lambda full: self._trend_arrived(generation, full),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
 
-    def _arrived(self, generation: int, data: CaseloadMeasures) -> None:
+    def _select_period(self, period: Period) -> None:
+        for i in range(self.period_box.count()):
+            if self.period_box.itemData(i) == period:
+                self.period_box.setCurrentIndex(i)
+                return
+        self.period_box.addItem(period.long_label, period)
+        self.period_box.setCurrentIndex(self.period_box.count() - 1)
+
+    def _trend_arrived(self, generation: int, data: CaseloadMeasures) -> None:
         if self._gone or generation != self._generation:
             return
         self._data = data
+        self._show_current(self.list.currentRow())
+
+    def _show_data(self, data: CaseloadMeasures) -> None:
+        self._data = data
         self.period_box.setEnabled(True)
         self.demo_box.setEnabled(True)
+        self.export_button.setEnabled(not self._exporting)
         row = max(0, self.list.currentRow())
         self.list.blockSignals(True)
         self.list.clear()
@@ -371,6 +436,61 @@ class DashboardDialog(QDialog):
         self.period_box.setEnabled(True)
         self.demo_box.setEnabled(True)
         self.status.setText(message_of(exc))
+
+    # --- export ---------------------------------------------------------------------------------------------------
+
+    def export_report(self, target: str | None = None) -> None:
+        """Save the quarterly report for the chosen period: PDF (with the trend charts) or CSV, by the file type
+        chosen. Runs on the worker; the export is audited. ``target`` skips the file dialog (tests)."""
+        data = self._data
+        if data is None or self._exporting:
+            return
+        period = data.report.period
+        if not target:
+            target, chosen = QFileDialog.getSaveFileName(
+                self,
+                "Export the quarterly report",
+                f"quarterly-report-{period.label.replace(' ', '-')}.pdf",
+                "PDF with charts (*.pdf);;CSV for a spreadsheet (*.csv)",
+            )
+            if not target:
+                return
+            if "csv" in chosen.lower() and not target.lower().endswith(".csv"):
+                target += ".csv"
+        fmt = "csv" if target.lower().endswith(".csv") else "pdf"
+        if fmt == "pdf" and not target.lower().endswith(".pdf"):
+            target += ".pdf"
+        ws, path = self._ws, target
+        self._exporting = True
+        self.export_button.setEnabled(False)
+        self.status.setText("Saving the quarterly report…")
+
+        def work() -> None:
+            from pathlib import Path
+
+            from app.reports.quarterly import export_quarterly
+
+            export_quarterly(ws, data.report, data.series, Path(path), fmt)
+
+        self._runner.run(work, on_done=lambda _r: self._exported(fmt), on_error=self._export_failed)
+
+    def _exported(self, fmt: str) -> None:
+        self._exporting = False
+        if self._gone:
+            return
+        self.export_button.setEnabled(self._data is not None)
+        what = "PDF" if fmt == "pdf" else "CSV file"
+        self.status.setText(
+            f"The quarterly report is saved as a {what}. It holds counts only, with small ones hidden; keep it "
+            "where your office keeps its reports."
+        )
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._exporting = False
+        if self._gone:
+            return
+        self.export_button.setEnabled(self._data is not None)
+        self.status.setText("The report was not saved. " + message_of(exc))
 
     def _finished(self, _result: int) -> None:
         self._gone = True
@@ -412,8 +532,11 @@ class DashboardDialog(QDialog):
             rate=m.kind == "rate",
             soft_last=self._data.series[-1].get(m.number).provisional,
         )
+        trend_pending = len(self._data.series) == 1 and self._data.report.period.quarter is not None
+        if trend_pending:
+            self.chart_title.setText("The last eight quarters are still being worked out…")
         self.chart.setVisible(len(self._data.series) > 1)
-        self.chart_title.setVisible(len(self._data.series) > 1)
+        self.chart_title.setVisible(len(self._data.series) > 1 or trend_pending)
         lines = []
         for b in m.breakdowns:
             items = "".join(
@@ -481,3 +604,12 @@ class DashboardDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _latest_demo_quarter(default: Period) -> Period:
+    """The default quarter, or the last quarter the demo data reaches when that is earlier (a practice vault
+    opened after the demo's last day would otherwise show nothing)."""
+    from app.core.demo import END_DATE
+
+    last = quarter_of(END_DATE)
+    return last if last.start < default.start else default

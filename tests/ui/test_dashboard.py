@@ -46,7 +46,7 @@ def _open(qtbot: Any, ws: Workspace, runner: TaskRunner, **kw: Any) -> Dashboard
     dialog = DashboardDialog(ws, runner, today=TODAY, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.list.count() == 14, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.list.count() == 14 and dialog.trend_ready, timeout=20_000)
     return dialog
 
 

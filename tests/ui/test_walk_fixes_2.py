@@ -242,3 +242,83 @@ def test_every_drop_down_in_the_persons_sections_has_a_label_tied_to_it(page: Pe
             if not name or id(combo) not in buddies:
                 missing.append(f"{type(section).__name__}: {name or combo.currentText()!r}")
     assert missing == [], missing
+
+
+# --- the dashboard --------------------------------------------------------------------------------------------------
+
+
+def _dashboard(qtbot, ws: Workspace, runner: TaskRunner):  # type: ignore[no-untyped-def]
+    import time
+
+    from app.ui.dashboard import DashboardDialog
+
+    use_readable_font()
+    started = time.perf_counter()
+    dialog = DashboardDialog(ws, runner)
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 800)
+    dialog.show()
+    QApplication.processEvents()
+    first_paint = time.perf_counter() - started
+    qtbot.waitUntil(lambda: dialog.list.count() == 14, timeout=20_000)
+    numbers = time.perf_counter() - started
+    qtbot.waitUntil(lambda: dialog.trend_ready, timeout=20_000)
+    return dialog, first_paint, numbers
+
+
+def test_a_practice_vault_opens_on_numbers_and_exports_the_quarterly_report(  # type: ignore[no-untyped-def]
+    qtbot, ws, runner, tmp_path, monkeypatch
+) -> None:
+    import csv
+    import io
+
+    from pypdf import PdfReader
+
+    from app.core.demo import END_DATE, generate
+    from app.models import AuditEvent
+    from app.reports.periods import quarter_of, trailing_quarters
+    from app.ui.qt import QFileDialog
+
+    generate(ws, persons=120, seed=1)
+    dialog, first_paint, numbers = _dashboard(qtbot, ws, runner)
+    assert first_paint < 1.0, f"the window paints at once ({first_paint:.2f} s)"
+    assert numbers < 5.0, numbers  # generous for a shared CI machine; about 0.3 s here
+    # A practice vault counts its demo records by default and says so; it opens on a quarter with data.
+    assert dialog.demo_box.isChecked() and dialog.demo_banner.isVisible()
+    last_whole = list(reversed(trailing_quarters(quarter_of(TODAY), 12)))[1]
+    expected = min(last_whole, quarter_of(END_DATE), key=lambda p: p.start)
+    assert dialog.selected_period() == expected
+    values = {m.number: m for m in dialog._data.report.measures}  # type: ignore[union-attr]
+    assert values[6].numerator > 0 and values[1].denominator > 0, "real numbers, not zeros"
+    assert dialog.chart.isVisible() and dialog.chart.accessibleDescription().startswith("Trend over 8 quarters")
+    shot(dialog, "06-dashboard-practice", tmp_path)
+
+    # Export from the window: the button, by keyboard, then the file chooser (the OS dialog is the one stand-in).
+    target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF with charts (*.pdf)"))
+    assert dialog.export_button.isEnabled() and dialog.export_button.accessibleName()
+    press(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: "saved as a PDF" in dialog.status.text(), timeout=20_000)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Outcome measures" in text and expected.label in text
+    assert "Rowan" not in text
+    csv_target = tmp_path / "out" / "report"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_target), "CSV for a spreadsheet (*.csv)")
+    )
+    press(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: "saved as a CSV file" in dialog.status.text(), timeout=20_000)
+    rows = list(csv.reader(io.StringIO((tmp_path / "out" / "report.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["period", "measure", "title", "line", "item", "value"] and len(rows) > 14
+    with ws.session() as s:
+        exports = s.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
+        assert sorted(e.fields for e in exports) == [["csv"], ["pdf"]]
+    shot(dialog, "07-dashboard-exported", tmp_path)
+
+
+def test_a_real_vault_leaves_demo_records_out_by_default(qtbot, ws, runner, people) -> None:  # type: ignore[no-untyped-def]
+    dialog, _paint, _numbers = _dashboard(qtbot, ws, runner)
+    assert not dialog.demo_box.isChecked() and dialog.demo_banner.isHidden()
+    last_whole = dialog.period_box.itemData(1)
+    assert dialog.selected_period() == last_whole, "a real office opens on the last whole quarter"
