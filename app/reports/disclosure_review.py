@@ -8,19 +8,16 @@ document's metadata names no person; the file name is the caller's, and must not
 from __future__ import annotations
 
 import html
-import io
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.core.disclosure_review import DisclosureReview
 from app.core.timeline import day_words
-from app.reports.protect import protect_pdf
+from app.reports.pdf import INK, QUIET, Document, page_footer
 
 TITLE = "Disclosure review"
 INTRO = (
@@ -30,8 +27,8 @@ INTRO = (
 )
 FOOTER = "Disclosure review · prosecution team file"
 
-_INK = colors.HexColor("#222222")
-_QUIET = colors.HexColor("#555555")
+_INK = INK
+_QUIET = QUIET
 _RULE = colors.HexColor("#c8c8c8")
 _BAND = colors.HexColor("#f3f3f3")
 
@@ -42,20 +39,7 @@ def _p(text: str) -> str:
 
 def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = None) -> bytes:
     """The review as a PDF (US Letter, fits A4); AES-256 protected when ``password`` is given."""
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=letter,
-        leftMargin=0.75 * inch,
-        rightMargin=0.75 * inch,
-        topMargin=0.75 * inch,
-        bottomMargin=0.8 * inch,
-        title=TITLE,
-        author="Offramp",
-        subject="",
-        creator="Offramp",
-        invariant=1,
-    )
+    doc = Document(title=TITLE, side_margin=0.75 * inch, top_margin=0.75 * inch, bottom_margin=0.8 * inch)
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=25, textColor=_INK)
     subtitle = ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11.5, leading=16, textColor=_INK)
     intro = ParagraphStyle("intro", fontName="Helvetica", fontSize=10, leading=14, textColor=_QUIET)
@@ -103,18 +87,7 @@ def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = No
             )
         )
         story.append(table)
-
-    def footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8.5)
-        canvas.setFillColor(_QUIET)
-        canvas.drawString(document.leftMargin, 0.5 * inch, FOOTER)
-        canvas.drawRightString(document.leftMargin + document.width, 0.5 * inch, f"Page {canvas.getPageNumber()}")
-        canvas.restoreState()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    pdf = buffer.getvalue()
-    return protect_pdf(pdf, password) if password else pdf
+    return doc.render(story, footer=page_footer(FOOTER), password=password or None)
 
 
 def suggested_file_name(review: DisclosureReview) -> str:

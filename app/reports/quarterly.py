@@ -18,12 +18,12 @@ from typing import Any
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.reports.measures import MeasureReport, MeasureResult
+from app.reports.pdf import INK, QUIET, Document, page_footer
 from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Cell, check_threshold, suppress_line, suppress_rate
 
 __all__ = [
@@ -155,8 +155,8 @@ def trend_points(series: Sequence[MeasureReport], number: int, threshold: int | 
     return out
 
 
-_INK = colors.HexColor("#222222")
-_QUIET = colors.HexColor("#555555")
+_INK = INK
+_QUIET = QUIET
 _RULE = colors.HexColor("#c8c8c8")
 _BAND = colors.HexColor("#f3f3f3")
 _BAR = colors.HexColor("#3d6b8e")
@@ -215,19 +215,8 @@ def quarterly_pdf(
 ) -> bytes:
     """The report as a PDF: a summary table, trend charts over ``series`` (oldest first), and each measure's detail."""
     rows = report_rows(report, threshold)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=letter,
-        leftMargin=0.75 * inch,
-        rightMargin=0.75 * inch,
-        topMargin=0.7 * inch,
-        bottomMargin=0.8 * inch,
-        title=f"{TITLE} {report.period.label}",
-        author="Offramp",
-        subject="",
-        creator="Offramp",
-        invariant=1,
+    doc = Document(
+        title=f"{TITLE} {report.period.label}", side_margin=0.75 * inch, top_margin=0.7 * inch, bottom_margin=0.8 * inch
     )
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=25, textColor=_INK)
     sub = ParagraphStyle("sub", fontName="Helvetica", fontSize=11.5, leading=16, textColor=_INK)
@@ -346,16 +335,8 @@ def quarterly_pdf(
         block.append(t)
         story.append(KeepTogether(block))
 
-    def footer(canvas: Any, doc_: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.setFillColor(_QUIET)
-        canvas.drawString(0.75 * inch, 0.5 * inch, f"{TITLE} · {report.period.label} · aggregate, no client-level data")
-        canvas.drawRightString(letter[0] - 0.75 * inch, 0.5 * inch, f"Page {doc_.page}")
-        canvas.restoreState()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    footer = page_footer(f"{TITLE} · {report.period.label} · aggregate, no client-level data", size=8)
+    return doc.render(story, footer=footer)
 
 
 #: The formats the quarterly report is saved in, by file ending.

@@ -7,17 +7,16 @@ and the HTML the desktop app hands to a printer, so what is saved and what is pr
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from app.reports.pdf import INK, QUIET, Document
 from app.storage import recovery
 
 TITLE = "Offramp recovery code"
@@ -88,48 +87,46 @@ def group_grid(
     return grid
 
 
+def code_sheet_styles(
+    *, group_size: float = 26, heading_space: float = 12, body_leading: float = 15.5
+) -> dict[str, ParagraphStyle]:
+    """The look of a printed code (the recovery sheet, the office recovery kit): a large title, the code's groups in
+    a big fixed-width face under small group numbers, then short headed paragraphs, so both read the same way."""
+    return {
+        "title": ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=22, leading=28, textColor=INK),
+        "subtitle": ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11, leading=15, textColor=QUIET),
+        "heading": ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=12, leading=16, textColor=INK,
+                                  spaceBefore=heading_space, spaceAfter=3),
+        "body": ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=body_leading, textColor=INK),
+        "number": ParagraphStyle("number", fontName="Helvetica", fontSize=9, leading=12, textColor=QUIET,
+                                 alignment=TA_CENTER),
+        "group": ParagraphStyle("group", fontName="Courier-Bold", fontSize=group_size, leading=group_size + 6,
+                                textColor=INK, alignment=TA_CENTER),
+    }  # fmt: skip
+
+
+def sections_story(sections: Sequence[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> list[KeepTogether]:
+    """Each (heading, text) pair kept together on its page."""
+    return [
+        KeepTogether([Paragraph(html.escape(head), styles["heading"]), Paragraph(html.escape(text), styles["body"])])
+        for head, text in sections
+    ]
+
+
 def recovery_sheet_pdf(code: str, *, created: date) -> bytes:
     """The sheet as a one-page PDF (US Letter; fits A4 as well)."""
     parts = groups(code)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=letter,
-        leftMargin=0.9 * inch,
-        rightMargin=0.9 * inch,
-        topMargin=0.9 * inch,
-        bottomMargin=0.9 * inch,
-        title=TITLE,
-        author="Offramp",
-        subject="",
-        creator="Offramp",
-        invariant=1,  # no creation time or random document id: nothing about when or where it was printed
-    )
-    ink = colors.HexColor("#222222")
-    quiet = colors.HexColor("#555555")
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=22, leading=28, textColor=ink)
-    subtitle = ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11, leading=15, textColor=quiet)
-    heading = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=12, leading=16, textColor=ink,
-                             spaceBefore=12, spaceAfter=3)
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=15.5, textColor=ink)
-    number = ParagraphStyle("number", fontName="Helvetica", fontSize=9, leading=12, textColor=quiet,
-                            alignment=TA_CENTER)
-    group = ParagraphStyle("group", fontName="Courier-Bold", fontSize=26, leading=32, textColor=ink,
-                           alignment=TA_CENTER)
-
-    grid = group_grid(parts, number, group, doc.width)
-
+    doc = Document(title=TITLE, side_margin=0.9 * inch, top_margin=0.9 * inch)
+    styles = code_sheet_styles()
     story = [
-        Paragraph(html.escape(TITLE), title),
-        Paragraph(html.escape(made_on(created)), subtitle),
+        Paragraph(html.escape(TITLE), styles["title"]),
+        Paragraph(html.escape(made_on(created)), styles["subtitle"]),
         Spacer(1, 0.3 * inch),
-        grid,
+        group_grid(parts, styles["number"], styles["group"], doc.width),
         Spacer(1, 0.15 * inch),
+        *sections_story(SECTIONS, styles),
     ]
-    for head, text in SECTIONS:
-        story.append(KeepTogether([Paragraph(html.escape(head), heading), Paragraph(html.escape(text), body)]))
-    doc.build(story)
-    return buffer.getvalue()
+    return doc.render(story)
 
 
 def recovery_sheet_html(code: str, *, created: date) -> str:

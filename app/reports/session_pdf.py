@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime
 import html
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
@@ -24,14 +22,13 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
 from app.errors import ValidationError
-from app.reports.protect import protect_pdf
+from app.reports.pdf import Document
 
 # --- what the caller gives ----------------------------------------------------------------------------------------
 
@@ -444,28 +441,11 @@ def session_pdf(report: SessionReport, *, password: str | None = None) -> bytes:
     """
     _check(report)
     styles = _styles()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=letter,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=METADATA_TITLE,
-        author="Offramp",
-        subject="",
-        creator="Offramp",
-        invariant=1,  # no creation time or random document id
-    )
+    doc = Document(title=METADATA_TITLE, side_margin=MARGIN, top_margin=MARGIN, bottom_margin=BOTTOM_MARGIN)
     width = doc.width - 2 * FRAME_PADDING
     story: list[Flowable] = _header(report, styles, width)
     if report.kind == "screening":
         story += _result(report, styles, width)
     story += _answers(report, styles, width)
     story += _about(report, styles)
-    doc.build(story, canvasmaker=_footer_canvas(report, styles))
-    pdf = buffer.getvalue()
-    if password is not None:
-        return protect_pdf(pdf, password)
-    return pdf
+    return doc.render(story, canvasmaker=_footer_canvas(report, styles), password=password)

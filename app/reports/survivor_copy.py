@@ -19,22 +19,19 @@ refuses with a plain sentence. The copy may be AES-256 protected with a password
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.core.safety import PERSONS_OWN_DETAILS, PlanView, SafetyService
 from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
 from app.errors import OfframpError, ValidationError
 from app.models import AuditAction, PlanComponent, SurvivorChoice
-from app.reports.protect import protect_pdf
+from app.reports.pdf import Document
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -214,22 +211,7 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
         from app.reports.protect import check_password
 
         check_password(password)  # before any work: a short password loses nothing
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=letter,
-        leftMargin=1 * inch,
-        rightMargin=1 * inch,
-        topMargin=0.9 * inch,
-        bottomMargin=0.9 * inch,
-        title="",
-        author="",
-        subject="",
-        creator="",
-        producer="",
-        keywords="",
-        invariant=1,  # no creation time and no random document id
-    )
+    doc = Document(title="", side_margin=1 * inch, top_margin=0.9 * inch, discreet=True)  # empty properties
     ink = colors.HexColor("#222222")
     quiet = colors.HexColor("#555555")
     title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=26, textColor=ink, spaceAfter=6)
@@ -253,18 +235,7 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
             paragraphs.append(Paragraph(_esc(line.strip()), style))
         story.append(KeepTogether(paragraphs[:3]))
         story.extend(paragraphs[3:])
-    doc.build(story)
-    pdf = _clean_metadata(buffer.getvalue())
-    return protect_pdf(pdf, password) if password else pdf
-
-
-def _clean_metadata(pdf: bytes) -> bytes:
-    """Rewrite the file with an empty information dictionary: no producer, no title, nothing to search for."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.metadata = None
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return doc.render(story, password=password or None)
 
 
 # --- the whole act ----------------------------------------------------------------------------------------------

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
 from datetime import date
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import letter
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
 from app.errors import OfframpError
-from app.reports.recovery_sheet import group_grid
+from app.reports.pdf import Document
+from app.reports.recovery_sheet import code_sheet_styles, group_grid, sections_story
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS = 13
@@ -108,47 +104,19 @@ def public_check(public_key: bytes) -> str:
 
 def kit_pdf(private_key: bytes, public_key: bytes, *, office_name: str, created: date) -> bytes:
     groups = format_key(private_key).split("-")
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=letter,
-        leftMargin=0.9 * inch,
-        rightMargin=0.9 * inch,
-        topMargin=0.8 * inch,
-        bottomMargin=0.8 * inch,
-        title=TITLE,
-        author="Offramp",
-        subject="",
-        creator="Offramp",
-        invariant=1,
-    )
-    ink = colors.HexColor("#222222")
-    quiet = colors.HexColor("#555555")
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=22, leading=28, textColor=ink)
-    subtitle = ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11, leading=15, textColor=quiet)
-    heading = ParagraphStyle(
-        "heading", fontName="Helvetica-Bold", fontSize=12, leading=16, textColor=ink, spaceBefore=10, spaceAfter=3
-    )
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=15, textColor=ink)
-    number = ParagraphStyle(
-        "number", fontName="Helvetica", fontSize=9, leading=12, textColor=quiet, alignment=TA_CENTER
-    )
-    group = ParagraphStyle(
-        "group", fontName="Courier-Bold", fontSize=22, leading=28, textColor=ink, alignment=TA_CENTER
-    )
-    grid = group_grid(groups, number, group, doc.width, per_row=GROUPS_PER_ROW, gap=10)
+    doc = Document(title=TITLE, side_margin=0.9 * inch, top_margin=0.8 * inch)
+    # The recovery sheet's look with a smaller code: 13 groups of five need four rows, and the page stays one page.
+    styles = code_sheet_styles(group_size=22, heading_space=10, body_leading=15)
     story = [
-        Paragraph(html.escape(TITLE), title),
+        Paragraph(html.escape(TITLE), styles["title"]),
         Paragraph(
             html.escape(f"{office_name} · made on {created:%B} {created.day}, {created.year}"),
-            subtitle,
+            styles["subtitle"],
         ),
         Spacer(1, 0.25 * inch),
-        grid,
+        group_grid(groups, styles["number"], styles["group"], doc.width, per_row=GROUPS_PER_ROW, gap=10),
         Spacer(1, 0.1 * inch),
-        Paragraph(html.escape(f"Public key check: {public_check(public_key)}"), subtitle),
+        Paragraph(html.escape(f"Public key check: {public_check(public_key)}"), styles["subtitle"]),
+        *sections_story(SECTIONS, styles),
     ]
-    for head, text in SECTIONS:
-        story.append(KeepTogether([Paragraph(html.escape(head), heading), Paragraph(html.escape(text), body)]))
-    doc.build(story)
-    return buffer.getvalue()
+    return doc.render(story)

@@ -1,0 +1,122 @@
+"""One way to set up a printed document: page, margins, properties that name nobody, the same bytes every time.
+
+Every PDF Offramp makes (a session record, the person's copy, the recovery sheet, the quarterly report, the
+disclosure review, the office recovery kit) starts from :class:`Document`, so the rules that keep a file from
+giving anything away live in one place:
+
+- The page is US Letter; each document chooses only its margins, and the text fits A4 as well.
+- The file's properties carry the document's title and the app's name, never a person's name, and nothing else.
+  A *discreet* document (the person's own copy, which whoever finds it must learn nothing from) carries no
+  properties at all: not a title, not even the app's name.
+- No creation time and no random document id (reportlab's ``invariant``), so the same content makes the same bytes
+  and nothing in the file says when or where it was printed.
+- A password protects the finished file with AES-256 (:mod:`app.reports.protect`); a password too short to protect
+  anything is refused before any work is done.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from app.reports.protect import check_password, protect_pdf
+
+__all__ = ["APP_NAME", "INK", "QUIET", "Document", "PageCallback", "page_footer"]
+
+APP_NAME = "Offramp"
+INK = colors.HexColor("#222222")  # body text: a soft black that prints well on any printer
+QUIET = colors.HexColor("#555555")  # dates, footers, notes: readable, one step back
+
+#: Drawn on each page once its story is laid out (reportlab's onFirstPage / onLaterPages).
+PageCallback = Callable[[Canvas, SimpleDocTemplate], None]
+
+
+class Document(SimpleDocTemplate):
+    """A US Letter document written into memory; :meth:`render` lays out a story and returns the file's bytes.
+
+    ``side_margin`` is the left and right margin, ``bottom_margin`` defaults to ``top_margin``. ``width`` (the text
+    width between the margins) is known as soon as the document is made, for tables sized to the page.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        side_margin: float,
+        top_margin: float,
+        bottom_margin: float | None = None,
+        discreet: bool = False,
+    ) -> None:
+        self._buffer = io.BytesIO()
+        self.discreet = discreet
+        if discreet:
+            properties = {"title": "", "author": "", "subject": "", "creator": "", "producer": "", "keywords": ""}
+        else:
+            properties = {"title": title, "author": APP_NAME, "subject": "", "creator": APP_NAME}
+        super().__init__(
+            self._buffer,
+            pagesize=letter,
+            leftMargin=side_margin,
+            rightMargin=side_margin,
+            topMargin=top_margin,
+            bottomMargin=top_margin if bottom_margin is None else bottom_margin,
+            invariant=1,  # no creation time and no random document id
+            **properties,
+        )
+
+    def render(
+        self,
+        story: Sequence[Flowable],
+        *,
+        footer: PageCallback | None = None,
+        canvasmaker: type[Canvas] | None = None,
+        password: str | None = None,
+    ) -> bytes:
+        """The finished file: ``footer`` drawn on every page, AES-256 protected when ``password`` is not None.
+
+        Raises :class:`~app.errors.ValidationError` for a password too short to protect the file, before laying
+        out anything.
+        """
+        if password is not None:
+            check_password(password)
+        options: dict[str, Any] = {}
+        if footer is not None:
+            options.update(onFirstPage=footer, onLaterPages=footer)
+        if canvasmaker is not None:
+            options["canvasmaker"] = canvasmaker
+        self.build(list(story), **options)
+        pdf = self._buffer.getvalue()
+        if self.discreet:
+            pdf = _without_properties(pdf)
+        return pdf if password is None else protect_pdf(pdf, password)
+
+
+def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
+    """A quiet line at the foot of every page: ``text`` at the left margin, "Page N" at the right one."""
+
+    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", size)
+        canvas.setFillColor(QUIET)
+        canvas.drawString(doc.leftMargin, 0.5 * inch, text)
+        canvas.drawRightString(doc.leftMargin + doc.width, 0.5 * inch, f"Page {canvas.getPageNumber()}")
+        canvas.restoreState()
+
+    return draw
+
+
+def _without_properties(pdf: bytes) -> bytes:
+    """The file rewritten with an empty information dictionary: no producer, no title, nothing to search for."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.metadata = None
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
