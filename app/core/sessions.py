@@ -421,6 +421,8 @@ class SessionService:
                 )
             )
         steps = []
+        applied: list[str] = []  # the rules that fired, in the template's order, each named once
+        titles = {d.id: d.title for d in template.domains}
         for step in template.next_steps:
             if (
                 (step.rule == "any_yes" and any_yes)
@@ -428,12 +430,17 @@ class SessionService:
                 or (step.rule == "minor" and minor)
             ):
                 steps.append(step.text)
-        rules = sorted({_rule_words(s.rule) for s in template.next_steps})
-        rule_note = (
-            "Next steps follow this template's own rules: " + "; ".join(rules) + "."
-            if rules
-            else "This template suggests no next steps of its own: use your judgement and your office's protocol."
-        )
+                words = _rule_words(step.rule, titles.get(step.domain or ""))
+                if words not in applied:
+                    applied.append(words)
+        # Only the rules that applied are named: listing every rule read as a statement about this person
+        # ("the person is under 18" on an adult's result).
+        if not template.next_steps:
+            rule_note = "This template suggests no next steps of its own: use your judgment and your office's protocol."
+        elif applied:
+            rule_note = "These next steps come from this template's own rules, because of " + "; ".join(applied) + "."
+        else:
+            rule_note = "None of this template's rules for next steps applied to these answers."
         return ScreeningResult(tuple(domains), tuple(steps), rule_note, declined_total, view.assessment,
                                view.assessment_reason)  # fmt: skip
 
@@ -544,12 +551,15 @@ def _count(n: int) -> str:
     return "one item" if n == 1 else f"{n} items"
 
 
-def _rule_words(rule: str) -> str:
+def _rule_words(rule: str, domain_title: str | None = None) -> str:
+    """Why a next step is suggested, said of this screening (used only for a rule that applied)."""
     if rule == "any_yes":
-        return "any “yes”"
+        return "any “yes” answer"
     if rule == "minor":
-        return "the person is under 18"
-    return "any “yes” in a domain"
+        return "the person being under 18"
+    if domain_title:
+        return f"a “yes” about {domain_title.lower()}"
+    return "a “yes” in one area"
 
 
 def missing_for_completion(view: SessionView) -> list[Item]:

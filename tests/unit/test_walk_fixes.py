@@ -1,0 +1,54 @@
+"""Issue 15, item 3, on a real SQLCipher vault: the fixes below the screens that a walk through the window found.
+
+- a screening's result for an adult never reads "the person is under 18": the rule note names only the rules that
+  applied to these answers and this person;
+- product text is US English (the offices are in the US): no British spelling in what the app says.
+
+Every person is fictional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.core.workspace import Workspace
+
+SCREENING = ("example-indicator-screening", "1")
+
+
+def _screening_with_a_yes(ws: Workspace, **person: object) -> str:
+    pid = ws.records.create("person", {"preferred_name": "Sam Fictional", **person}).id
+    sid = ws.sessions.start(pid, "screening", *SCREENING, minor_prompt_acknowledged=True)
+    ws.sessions.answer("screening", sid, "hurt", "yes")
+    return sid
+
+
+def test_an_adults_screening_result_never_says_the_person_is_under_18(workspace: Workspace) -> None:
+    ws = workspace
+    for person in ({"date_of_birth": dt.date(1990, 5, 1)}, {"age_group": "adult"}, {}):
+        sid = _screening_with_a_yes(ws, **person)
+        result = ws.sessions.result(ws.sessions.view("screening", sid), minor=False)
+        assert "under 18" not in result.rule_note, person
+        assert not any("under 18" in step for step in result.next_steps)
+        assert "any “yes”" in result.rule_note
+
+
+def test_a_minors_screening_result_says_why_the_child_advocacy_step_is_there(workspace: Workspace) -> None:
+    ws = workspace
+    sid = _screening_with_a_yes(ws, date_of_birth=dt.date.today().replace(year=dt.date.today().year - 15))
+    view = ws.sessions.view("screening", sid)
+    minor = ws.sessions.needs_minor_prompt(view.person_id)
+    assert minor
+    result = ws.sessions.result(view, minor=minor)
+    assert "under 18" in result.rule_note
+    assert any("child advocacy centre" in step or "child advocacy center" in step for step in result.next_steps)
+
+
+def test_a_result_with_no_yes_says_no_rule_applied(workspace: Workspace) -> None:
+    ws = workspace
+    pid = ws.records.create("person", {"preferred_name": "Sam Fictional", "age_group": "adult"}).id
+    sid = ws.sessions.start(pid, "screening", *SCREENING)
+    ws.sessions.answer("screening", sid, "hurt", "no")
+    result = ws.sessions.result(ws.sessions.view("screening", sid), minor=False)
+    assert result.next_steps == ()
+    assert "under 18" not in result.rule_note and "any “yes”" not in result.rule_note
