@@ -48,18 +48,22 @@ from app.ui.qt import (
     QAbstractItemView,
     QAction,
     QButtonGroup,
+    QEvent,
     QFileDialog,
     QFont,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QObject,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -130,6 +134,16 @@ def _message(exc: BaseException) -> str:
     if isinstance(exc, OfframpError):
         return exc.message
     return "That could not be saved. Please try again; nothing you typed was lost."
+
+
+def keys_hint(answers: int) -> str:
+    """The keys line under a question; the number keys named are exactly the answers on screen."""
+    moves = "Alt+N note · Page Down next · Page Up previous"
+    if answers <= 0:
+        return f"Type the answer · {moves}"
+    if answers == 1:
+        return f"Keys: 1 chooses the answer · {moves}"
+    return f"Keys: 1–{answers} choose an answer · {moves}"
 
 
 def session_line(summary: SessionSummary) -> str:
@@ -575,7 +589,8 @@ class SessionFormPage(QWidget):
         self.prev_button.clicked.connect(lambda: self.go(self._index - 1))
         self.next_button.clicked.connect(lambda: self.go(self._index + 1))
         self.position = _para("", self, _MUTED)
-        hint = _para("Keys: 1–5 choose an answer · Alt+N note · Page Down next · Page Up previous", self, _MUTED)
+        self.hint = hint = _para("", self, _MUTED)
+        self.hint.setAccessibleName("Keys")
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
@@ -708,6 +723,7 @@ class SessionFormPage(QWidget):
         required = " · needed to finish" if item.required_for_completion else ""
         self.card.show_item(item, item.text_for(view.regime), f"{where}{required}", answer, view.note(item.id))
         self.position.setText(f"Question {index + 1} of {len(self._items)}")
+        self.hint.setText(keys_hint(len(self.card.buttons)))
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self._items) - 1)
         for row in range(self.outline.count()):
@@ -852,23 +868,23 @@ class ResultPage(QWidget):
         self.summary.setAccessibleName("What the answers show")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        # A radio group, as a screen reader and the keyboard expect: Tab reaches it, the arrow keys move the choice.
+        self.assessment_box = QFrame(self)
+        self.assessment_box.setAccessibleName("Your assessment")
         self.assessment_group = QButtonGroup(self)
-        self.assessment_group.setExclusive(False)  # "not assessed yet" must be showable; clicks keep one checked
-        self.assessment_buttons: dict[str, QPushButton] = {}
-        assess_row = QHBoxLayout()
+        self.assessment_buttons: dict[str, QRadioButton] = {}
+        assess_row = QHBoxLayout(self.assessment_box)
+        assess_row.setContentsMargins(0, 0, 0, 0)
+        assess_row.setSpacing(18)
         for value, label in ASSESSMENT_LABELS.items():
-            button = QPushButton(label, self)
-            button.setCheckable(True)
-            button.setAutoDefault(False)
+            button = QRadioButton(label, self.assessment_box)
             button.setAccessibleName(label)
-            button.setMinimumHeight(round(self.fontMetrics().height() * 2.2))
-            button.setStyleSheet(
-                "QPushButton { padding: 4px 14px; border: 1px solid #9aa3ad; border-radius: 8px; background: #f7f8fa; }"
-                "QPushButton:checked { background: #1f5fa8; color: #ffffff; border-color: #1f5fa8; }"
-                "QPushButton:focus { border: 2px solid #1f5fa8; }"
-            )
+            button.setAccessibleDescription("Your assessment. The arrow keys move between the choices.")
+            button.setMinimumHeight(round(self.fontMetrics().height() * 2.0))
+            button.setStyleSheet("QRadioButton:focus { outline: none; text-decoration: underline; }")
             self.assessment_group.addButton(button)
-            button.clicked.connect(lambda _checked=False, v=value: self._assessment_clicked(v))
+            button.toggled.connect(self._assessment_changed)
+            button.installEventFilter(self)
             self.assessment_buttons[value] = button
             assess_row.addWidget(button)
         assess_row.addStretch(1)
@@ -877,9 +893,17 @@ class ResultPage(QWidget):
         self.reason.setPlaceholderText("What you saw and heard that led to this.")
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.reason.textChanged.connect(self._assessment_changed)
         self.save_assessment = plain_button("Save my assessment", parent=self)
         self.save_assessment.clicked.connect(self._save_assessment)
         self.assessment_error = ErrorLine(self)
+        # A calm line beside the button once the vault holds it; cleared as soon as the choice or reason changes.
+        self.assessment_saved = QLabel(self)
+        self.assessment_saved.setAccessibleName("Assessment saved")
+        self.assessment_saved.setWordWrap(True)
+        self.assessment_saved.setStyleSheet("color: #1e5631;")
+        self.assessment_saved.hide()
+        self._showing = False
 
         self.decision_now = _para("", self)
         self.decision_status = ChoiceBox(
@@ -921,11 +945,11 @@ class ResultPage(QWidget):
                 _MUTED,
             )
         )
-        col.addLayout(assess_row)
+        col.addWidget(self.assessment_box)
         col.addWidget(self.reason)
         col.addWidget(self.assessment_error)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.assessment_saved, 1)
         row.addWidget(self.save_assessment)
         col.addLayout(row)
         col.addSpacing(8)
@@ -981,18 +1005,48 @@ class ResultPage(QWidget):
     def show_result(self, view: SessionView, result: ScreeningResult, decisions: list[Decision], decider: str) -> None:
         self.view = view
         self.summary.setText(result_html(view, result))
-        for value, button in self.assessment_buttons.items():
-            button.setChecked(value == view.assessment)
+        self._showing = True
+        self.set_assessment(view.assessment)
         self.reason.setPlainText(view.assessment_reason or "")
+        self._showing = False
+        self.assessment_saved.hide()
         self.show_decisions(decisions)
         if not self.decider.text():
             self.decider.setText(decider)
         self.assessment_error.clear_message()
         self.decision_error.clear_message()
 
-    def _assessment_clicked(self, value: str) -> None:
+    def set_assessment(self, value: str | None) -> None:
+        """Check one choice, or none ("not assessed yet", which an exclusive group cannot show by itself)."""
+        self.assessment_group.setExclusive(False)
         for other, button in self.assessment_buttons.items():
             button.setChecked(other == value)
+        self.assessment_group.setExclusive(True)
+
+    def assessment(self) -> str | None:
+        return next((v for v, b in self.assessment_buttons.items() if b.isChecked()), None)
+
+    def focus_assessment(self) -> None:
+        buttons = list(self.assessment_buttons.values())
+        next((b for b in buttons if b.isChecked()), buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move the choice itself (Qt moves only the focus while nothing is chosen yet)."""
+        buttons = list(self.assessment_buttons.values())
+        if watched in buttons and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}.get(
+                Qt.Key(event.key())
+            )
+            if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                target = buttons[(buttons.index(watched) + step) % len(buttons)]
+                target.setChecked(True)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _assessment_changed(self) -> None:
+        if not self._showing:
+            self.assessment_saved.hide()
 
     def show_decisions(self, decisions: list[Decision]) -> None:
         if decisions:
@@ -1014,7 +1068,7 @@ class ResultPage(QWidget):
 
     def _save_assessment(self) -> None:
         view = self.view
-        checked = next((v for v, b in self.assessment_buttons.items() if b.isChecked()), None)
+        checked = self.assessment()
         if view is None:
             return
         if checked is None:
@@ -1026,6 +1080,9 @@ class ResultPage(QWidget):
         def done(new_view: SessionView) -> None:
             self.view = new_view
             self.assessment_error.clear_message()
+            label = ASSESSMENT_LABELS.get(new_view.assessment or "", "")
+            self.assessment_saved.setText(f"Your assessment is saved: {label}, with your reason.")
+            self.assessment_saved.show()
             self.panel.host.record_changed(self.panel.words.section)
 
         self.panel.host.run(
@@ -1071,8 +1128,8 @@ class ResultPage(QWidget):
         self.decision_reason.clear()
         self.decision_now.clear()
         self.history.clear()
-        for button in self.assessment_buttons.values():
-            button.setChecked(False)
+        self.set_assessment(None)
+        self.assessment_saved.hide()
 
 
 def _esc(text: str) -> str:
@@ -1302,7 +1359,7 @@ class SessionsPanel(QStackedWidget):
         def done(data: tuple[SessionView, ScreeningResult, list[Decision], str]) -> None:
             self.result.show_result(*data)
             self.setCurrentWidget(self.result)
-            self.result.assessment_buttons[next(iter(ASSESSMENT_LABELS))].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.result.focus_assessment()
 
         self.host.run(work, done, lambda exc: self.form.finish_error.show_message(_message(exc)))
 

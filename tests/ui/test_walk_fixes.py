@@ -1,0 +1,171 @@
+"""Issue 15, item 3, in the window, on a real SQLCipher vault, by keyboard: what a walk through the window found in
+the person's sections (screening, interviews, justice contacts, header and details) and in the main window (focus
+after unlocking, double Escape after a dialog, the open person after a sync). Every person is fictional.
+
+Typing is ASCII only: non-ASCII ``keyClicks`` aborts the process.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.workspace import Workspace
+from app.storage.kdf import KdfParams
+from app.storage.vault import Vault
+from app.ui.person import PersonWorkspace
+from app.ui.person.session_form import SessionsPanel
+from app.ui.qt import QApplication, QRadioButton, Qt, QWidget
+from app.ui.tasks import TaskRunner
+from tests.ui.helpers import use_readable_font
+
+PASSPHRASE = "a long test passphrase"
+
+
+@pytest.fixture(autouse=True)
+def _fonts(qt_fonts_ok: list[str]) -> None:
+    """Text must render as text for the screenshots to mean anything."""
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    unlocked, _ = Vault(tmp_path / "vault").create(PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        yield Workspace(unlocked)
+    finally:
+        unlocked.lock()
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
+    use_readable_font()
+    w = PersonWorkspace(runner)
+    qtbot.addWidget(w)
+    w.resize(1100, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+def idle(qtbot, page: PersonWorkspace) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not page._runner.busy, timeout=10_000)
+    qtbot.wait(10)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def shot(widget: QWidget, tmp_path: Path, name: str) -> None:
+    folder = Path(os.environ.get("OFFRAMP_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(folder / f"{name}.png"))
+
+
+def open_person(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, section: str = "overview") -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.open(ws, pid, section)
+    idle(qtbot, page)
+
+
+def open_screening(qtbot, page: PersonWorkspace, ws: Workspace, pid: str) -> SessionsPanel:  # type: ignore[no-untyped-def]
+    open_person(qtbot, page, ws, pid)
+    qtbot.keyClick(page, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    panel = page.sections["screening"]
+    assert isinstance(panel, SessionsPanel)
+    idle(qtbot, page)
+    return panel
+
+
+# --- the screening: assessment by keyboard, a confirmation, no "under 18" for an adult, keys that match ---------
+
+
+def test_the_assessment_is_a_radio_group_the_keyboard_reaches_and_moves_and_saving_says_so(
+    qtbot, page, ws, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    pid = ws.records.create("person", {"preferred_name": "Bo Fictional", "date_of_birth": dt.date(1988, 3, 9)}).id
+    panel = open_screening(qtbot, page, ws, pid)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # start
+    idle(qtbot, page)
+    form = panel.form
+    index = next(i for i, (item, _w) in enumerate(form._items) if item.id == "hurt")
+    form.go(index)
+    qtbot.keyClick(focused(), Qt.Key.Key_1)  # yes
+    idle(qtbot, page)
+    form.result_button.setFocus()
+    qtbot.keyClick(form.result_button, Qt.Key.Key_Space)
+    idle(qtbot, page)
+    result = panel.result
+    assert panel.currentWidget() is result
+    # An adult with a date of birth: nothing on the result says the person is under 18.
+    assert "under 18" not in result.summary.text()
+    assert "child advocacy" not in result.summary.text()
+
+    radios = list(result.assessment_buttons.values())
+    assert all(isinstance(b, QRadioButton) for b in radios)
+    assert [b.accessibleName() for b in radios] == ["Indicators present", "Unclear", "Not indicated"]
+    # Tab reaches the group from the button before it.
+    result.back_button.setFocus()
+    for _ in range(4):
+        if focused() in radios:
+            break
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is radios[0]
+    # The arrow keys move the choice, both ways.
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)
+    assert focused() is radios[1] and radios[1].isChecked()
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)
+    assert focused() is radios[2] and radios[2].isChecked() and not radios[1].isChecked()
+    qtbot.keyClick(focused(), Qt.Key.Key_Left)
+    assert focused() is radios[1] and radios[1].isChecked()
+    assert not result.assessment_saved.isVisible()
+
+    result.reason.setFocus()
+    qtbot.keyClicks(result.reason, "Too early to say; we will talk again.")
+    qtbot.keyClick(result.save_assessment, Qt.Key.Key_Space)
+    idle(qtbot, page)
+    assert ws.sessions.view("screening", form.view.record_id).assessment == "unclear"
+    # A calm confirmation, in the page, in words.
+    assert result.assessment_saved.isVisible()
+    assert "saved" in result.assessment_saved.text() and "Unclear" in result.assessment_saved.text()
+    shot(result.content, tmp_path, "assessment-saved")
+    # Changing the choice takes the confirmation away until it is saved again.
+    radios[2].setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert not result.assessment_saved.isVisible()
+
+    # Opening it again shows the saved choice; no choice is shown for a new screening.
+    result.set_assessment(None)
+    assert not any(b.isChecked() for b in radios)
+
+
+def test_the_keys_line_names_exactly_the_answers_on_screen(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+    pid = ws.records.create("person", {"preferred_name": "Kit Fictional", "age_group": "adult"}).id
+    panel = open_screening(qtbot, page, ws, pid)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    idle(qtbot, page)
+    form = panel.form
+    assert form.hint.isVisible()
+    for index in range(min(len(form._items), 6)):
+        form.go(index)
+        count = len(form.card.buttons)
+        assert count >= 2
+        assert f"1–{count} choose" in form.hint.text(), (count, form.hint.text())
+    assert "1–5" not in form.hint.text() or len(form.card.buttons) == 5
