@@ -78,6 +78,19 @@ def tmp_data_dir(tmp_path: Path) -> Path:
     return data
 
 
+@pytest.fixture
+def shots(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The folder for what a test saves for a person to look at (screenshots, rendered pages).
+
+    With ``OFFRAMP_SHOTS`` set, ``$OFFRAMP_SHOTS/<test module>``, so a whole run can be looked through in one place;
+    otherwise a folder in the test's own ``tmp_path``: never a fixed folder that other runs or users share.
+    """
+    root = os.environ.get("OFFRAMP_SHOTS")
+    folder = Path(root) / request.path.stem if root else tmp_path / "shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 # --- PostgreSQL ----------------------------------------------------------------------------------
 
 

@@ -40,16 +40,11 @@ from app.ui.qt import (
     QWidget,
 )
 from app.ui.tasks import TaskRunner
+from tests.ui.helpers import shot, show_person_workspace
 
 PASSPHRASE = "a long test passphrase"
-SHOTS = Path("/tmp/shots/person")
 NAME = "Rowan Example"
 DOCKET = "AC-2025-CR-0042"
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text, not boxes, for the screenshots to mean anything."""
 
 
 @pytest.fixture(scope="module")
@@ -98,22 +93,8 @@ def pid(template: tuple[Path, str]) -> str:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
 def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
-    use_readable_font(QApplication.instance())  # as app.main does, so the screenshots show the real size
-    w = PersonWorkspace(runner)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+    return show_person_workspace(qtbot, runner, size=(1280, 800))
 
 
 def open_person(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, section: str = "overview") -> None:  # type: ignore[no-untyped-def]
@@ -134,11 +115,6 @@ def wait_done(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def
     idle(qtbot, runner)
     qtbot.wait(20)
     idle(qtbot, runner)
-
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
 def type_into(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -629,7 +605,6 @@ def test_the_person_workspace_text_follows_the_language_guide(qtbot, page, ws, p
 
 
 def _shoot(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, tag: str) -> list[Path]:  # type: ignore[no-untyped-def]
-    SHOTS.mkdir(parents=True, exist_ok=True)
     # One unsigned note of one's own, so the shots show both kinds of entry.
     ws.records.create("note_entry", {"parent_type": "person", "parent_id": pid,
                                      "body": "Called at the time she chose. She wants to think about the housing "
@@ -639,9 +614,7 @@ def _shoot(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, tag: str) -> l
     for key in SECTION_KEYS:
         page.show_section(key)
         qtbot.wait(30)
-        path = SHOTS / f"{tag}-{key}.png"
-        assert page.grab().save(str(path))
-        saved.append(path)
+        saved.append(shot(page, f"{tag}-{key}"))
     return saved
 
 

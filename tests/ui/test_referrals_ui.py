@@ -24,18 +24,20 @@ from app.ui.followups import FollowUpsDialog
 from app.ui.person import PersonWorkspace
 from app.ui.person.fields import ChoiceBox
 from app.ui.providers import ProviderDirectoryDialog
-from app.ui.qt import QApplication, Qt, QWidget
+from app.ui.qt import Qt, QWidget
 from app.ui.tasks import TaskRunner
-from tests.ui.helpers import assert_all_named, use_readable_font
+from tests.ui.helpers import (
+    PASSPHRASE,
+    assert_all_named,
+    focused,
+    open_section,
+    press,
+    settle,
+    shot,
+    use_readable_font,
+)
 
-PASSPHRASE = "a long test passphrase"
-SHOTS = Path("/tmp/shots/referrals")
 TODAY = dt.date.today()
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text for the screenshots to mean anything."""
 
 
 @pytest.fixture(scope="module")
@@ -66,44 +68,6 @@ def ws(template: tuple[Path, str, str, str], tmp_path: Path) -> Iterator[Workspa
         unlocked.lock()
 
 
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
-def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
-    use_readable_font()
-    w = PersonWorkspace(runner)
-    qtbot.addWidget(w)
-    w.resize(1100, 750)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
-
-
-def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        qtbot.wait(20)
-        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
-
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for _ in range(3):  # let the layouts settle
-        QApplication.processEvents()
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
 def choose(qtbot, box: ChoiceBox, value: object) -> None:  # type: ignore[no-untyped-def]
     """Pick a value with the arrow keys, as a person would."""
     box.setCurrentIndex(0)
@@ -114,21 +78,13 @@ def choose(qtbot, box: ChoiceBox, value: object) -> None:  # type: ignore[no-unt
     assert box.value() == value
 
 
-def press(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    widget.setFocus()
-    assert widget.isEnabled()
-    qtbot.keyClick(widget, Qt.Key.Key_Space)
-
-
 def tab(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     return focused()
 
 
 def open_referrals(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, runner: TaskRunner):  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.open(ws, pid, "referrals")
-    settle(qtbot, runner)
+    open_section(qtbot, page, ws, pid, runner, "referrals")
     return page.referrals
 
 

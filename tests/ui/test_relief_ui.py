@@ -11,8 +11,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -22,34 +20,13 @@ from app.core.people import CaseloadFilter, PeopleService
 from app.core.relief import ReliefService
 from app.core.timeline import person_timeline
 from app.core.workspace import Workspace
-from app.storage.kdf import KdfParams
-from app.storage.vault import Vault
 from app.ui.person import PersonWorkspace
 from app.ui.person.relief import DisclosureReviewPanel
 from app.ui.qt import QApplication, QComboBox, QLineEdit, Qt, QWidget
 from app.ui.tasks import TaskRunner
-from tests.ui.helpers import assert_all_named, button, field, use_readable_font
+from tests.ui.helpers import assert_all_named, button, field, new_workspace, open_section, settle
 
-PASSPHRASE = "a long test passphrase"
 NAME = "Robin Example"
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text, not boxes."""
-
-
-def make_ws(folder: Path, regime: str) -> Iterator[Workspace]:
-    unlocked, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor(), regime=regime)
-    try:
-        yield Workspace(unlocked)
-    finally:
-        unlocked.lock()
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    yield from make_ws(tmp_path / "vault", "advocacy")
 
 
 @pytest.fixture
@@ -57,36 +34,8 @@ def pid(ws: Workspace) -> str:
     return ws.records.create("person", {"preferred_name": NAME}).id
 
 
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
-def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
-    use_readable_font()
-    w = PersonWorkspace(runner)
-    qtbot.addWidget(w)
-    w.resize(1100, 750)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
-
-
 def open_person(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.open(ws, pid, "relief")
-    settle(qtbot, runner)  # the section reads its own records after the person arrives
-
-
-def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    """Let a save, the refresh it starts, and the section's own read reach the screen."""
-    for _ in range(3):
-        qtbot.wait(20)
-        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    open_section(qtbot, page, ws, pid, runner, "relief")
 
 
 def press(qtbot, root: QWidget, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -278,7 +227,7 @@ def test_the_disclosure_review_is_refused_in_an_advocacy_vault(qtbot, page, ws, 
 
 
 def test_the_disclosure_review_lists_and_saves_for_prosecution(qtbot, page, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    for pws in make_ws(tmp_path / "prosecution", "prosecution"):
+    with new_workspace(tmp_path / "prosecution", regime="prosecution") as pws:
         pid = pws.records.create("person", {"preferred_name": NAME}).id
         when = dt.datetime(2026, 1, 12, 10, tzinfo=dt.UTC)
         pws.records.create("encounter", {"occurred_at": when, "kind": "interview",

@@ -14,7 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,30 +22,12 @@ from pypdf import PdfReader
 from app.core.safety import ADDRESS_WARNING, SafetyService
 from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
 from app.core.workspace import Workspace
-from app.storage.kdf import KdfParams
-from app.storage.vault import Vault
-from app.ui.app import use_readable_font
 from app.ui.person import PersonWorkspace
-from app.ui.qt import QApplication, QComboBox, Qt, QWidget
+from app.ui.qt import QComboBox, Qt, QWidget
 from app.ui.tasks import TaskRunner
-from tests.ui.helpers import assert_all_named
+from tests.ui.helpers import assert_all_named, focused, open_section, settle, shot, show_person_workspace
 
-SHOTS = Path("/tmp/shots/safety")
 LEGAL = "Jordana Fakename"
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text for the screenshots to mean anything."""
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    unlocked, _ = Vault(tmp_path / "vault").create("a long test passphrase", kdf_params=KdfParams.floor())
-    try:
-        yield Workspace(unlocked)
-    finally:
-        unlocked.lock()
 
 
 @pytest.fixture
@@ -55,65 +36,33 @@ def pid(ws: Workspace) -> str:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
 def page(qtbot, runner: TaskRunner, tmp_path: Path) -> PersonWorkspace:  # type: ignore[no-untyped-def]
-    use_readable_font(QApplication.instance())
-    w = PersonWorkspace(runner)
+    w = show_person_workspace(qtbot, runner)
     w.safety.settings = Settings(tmp_path / "config")
-    qtbot.addWidget(w)
-    w.resize(1100, 750)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
     return w
 
 
 def open_safety(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.open(ws, pid, "safety")
-    settle(qtbot, runner)
-
-
-def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        qtbot.wait(20)
-        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
-
-
-def focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    open_section(qtbot, page, ws, pid, runner, "safety")
 
 
 def tab_to(qtbot, target: QWidget, limit: int = 40) -> None:  # type: ignore[no-untyped-def]
     """Press Tab until ``target`` has the keyboard, as a person without a mouse would."""
     for _ in range(limit):
-        if focus() is target:
+        if focused() is target:
             return
-        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-    assert focus() is target, f"Tab never reached {target.accessibleName()!r}"
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is target, f"Tab never reached {target.accessibleName()!r}"
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert focus() is combo
+    assert focused() is combo
     qtbot.keyClick(combo, Qt.Key.Key_Home)
     for _ in range(combo.count()):
         if combo.currentText() == text:
             return
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == text
-
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
 def test_a_plan_is_made_and_revised_by_keyboard_alone(qtbot, page, ws, pid, runner) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +74,7 @@ def test_a_plan_is_made_and_revised_by_keyboard_alone(qtbot, page, ws, pid, runn
     # Ctrl+5 takes the keyboard into the section, at the plan's first answer.
     qtbot.keyClick(page, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     form = section.plan_form
-    assert focus() is form.choice
+    assert focused() is form.choice
     choose(qtbot, form.choice, "Chose to plan")
     tab_to(qtbot, form.danger)
     choose(qtbot, form.danger, "Unsure")
@@ -153,13 +102,13 @@ def test_a_plan_is_made_and_revised_by_keyboard_alone(qtbot, page, ws, pid, runn
     editor = section.editor
     assert editor.title.text() == "Phone and technology"
     qtbot.keyClick(section.parts, Qt.Key.Key_Tab)
-    assert focus() is editor.radios["chosen"]
-    qtbot.keyClick(focus(), Qt.Key.Key_Space)
+    assert focused() is editor.radios["chosen"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
     assert editor.choice() == "chosen"
     tab_to(qtbot, editor.words)
     qtbot.keyClicks(editor.words, "He checks my phone at night")
     qtbot.keyClick(editor.words, Qt.Key.Key_Tab)
-    assert focus() is editor.details
+    assert focused() is editor.details
     qtbot.keyClicks(editor.details, "Numbers on paper")
     assert section.has_draft()
     tab_to(qtbot, editor.save_button)
@@ -171,8 +120,8 @@ def test_a_plan_is_made_and_revised_by_keyboard_alone(qtbot, page, ws, pid, runn
 
     # Revise it: the arrow keys move the choice to "Not now"; new words; Save records a second revision.
     tab_to(qtbot, editor.radios["chosen"])
-    qtbot.keyClick(focus(), Qt.Key.Key_Right)
-    qtbot.keyClick(focus(), Qt.Key.Key_Right)
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)
     assert editor.choice() == "not_now", "arrows move through the three choices"
     tab_to(qtbot, editor.words)
     editor.words.selectAll()
@@ -219,13 +168,13 @@ def test_place_warnings_and_safe_contacts_by_keyboard(qtbot, page, ws, pid, runn
     assert contacts.isVisible()
     contacts.edits["name"].setFocus()
     qtbot.keyClicks(contacts.edits["name"], "Tia")
-    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(focus(), "aunt")
-    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(focus(), "555-0100")
-    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(focus(), "sunflower")
-    assert focus() is contacts.edits["safe_word"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "aunt")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "555-0100")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "sunflower")
+    assert focused() is contacts.edits["safe_word"]
     tab_to(qtbot, contacts.save_button)
     qtbot.keyClick(contacts.save_button, Qt.Key.Key_Space)
     settle(qtbot, runner)

@@ -12,58 +12,16 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from app.core.workspace import Workspace
-from app.storage.kdf import KdfParams
-from app.storage.vault import Vault
-from app.ui.app import use_readable_font
 from app.ui.person import PersonWorkspace
 from app.ui.person.session_form import SessionsPanel
 from app.ui.qt import QApplication, QPushButton, Qt, QWidget
-from app.ui.tasks import TaskRunner
-from tests.ui.helpers import assert_all_named
+from tests.ui.helpers import assert_all_named, shot
 
-PASSPHRASE = "a long test passphrase"
-SHOTS = Path("/tmp/shots/sessions")
 REQUIRED = ("safety-check", "next-contact", "referrals-offered", "consent-decisions", "limits-confirmed")
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text, not boxes, for the screenshots to mean anything."""
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    unlocked, _ = Vault(tmp_path / "vault").create(PASSPHRASE, kdf_params=KdfParams.floor())
-    try:
-        yield Workspace(unlocked)
-    finally:
-        unlocked.lock()
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
-def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
-    use_readable_font(QApplication.instance())
-    w = PersonWorkspace(runner)
-    qtbot.addWidget(w)
-    w.resize(1100, 750)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
 
 
 def idle(qtbot, page: PersonWorkspace) -> None:  # type: ignore[no-untyped-def]
@@ -86,11 +44,6 @@ def open_section(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, key: str
 
 def focused() -> QWidget | None:
     return QApplication.focusWidget()
-
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
 def test_an_interview_is_filled_in_by_keyboard_and_completes_only_with_the_after_items(

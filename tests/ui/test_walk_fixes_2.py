@@ -11,8 +11,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -21,30 +19,13 @@ from app.core.providers import ProviderService
 from app.core.referrals import ReferralService
 from app.core.workspace import Workspace
 from app.models import Referral
-from app.storage.kdf import KdfParams
-from app.storage.vault import Vault
 from app.ui.person import PersonWorkspace
 from app.ui.person.fields import ChoiceBox
-from app.ui.qt import QApplication, QComboBox, QLabel, Qt, QWidget
+from app.ui.qt import QApplication, QComboBox, QLabel, Qt
 from app.ui.tasks import TaskRunner
-from tests.ui.helpers import use_readable_font
+from tests.ui.helpers import focused, open_section, press, settle, shot, show_person_workspace, use_readable_font
 
-PASSPHRASE = "a long test passphrase"
 TODAY = dt.date.today()
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text for the screenshots to mean anything."""
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    unlocked, _ = Vault(tmp_path / "vault").create(PASSPHRASE, kdf_params=KdfParams.floor())
-    try:
-        yield Workspace(unlocked)
-    finally:
-        unlocked.lock()
 
 
 @pytest.fixture
@@ -57,42 +38,8 @@ def people(ws: Workspace) -> tuple[str, str]:
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
 def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
-    use_readable_font()
-    w = PersonWorkspace(runner)
-    qtbot.addWidget(w)
-    w.resize(1100, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
-
-
-def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        qtbot.wait(20)
-        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
-
-
-def shot(widget: QWidget, name: str, tmp_path: Path) -> None:
-    folder = Path(os.environ.get("OFFRAMP_SHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    for _ in range(3):
-        QApplication.processEvents()
-    assert widget.grab().save(str(folder / f"walk2-{name}.png"))
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    return show_person_workspace(qtbot, runner, size=(1100, 800))
 
 
 def choose(qtbot, box: ChoiceBox, value: object) -> None:  # type: ignore[no-untyped-def]
@@ -104,18 +51,6 @@ def choose(qtbot, box: ChoiceBox, value: object) -> None:  # type: ignore[no-unt
             return
         qtbot.keyClick(box, Qt.Key.Key_Down)
     assert box.value() == value
-
-
-def press(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    widget.setFocus()
-    assert widget.isEnabled(), widget.accessibleName()
-    qtbot.keyClick(widget, Qt.Key.Key_Space)
-
-
-def open_section(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, runner: TaskRunner, key: str) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.open(ws, pid, key)
-    settle(qtbot, runner)
 
 
 # --- referrals ----------------------------------------------------------------------------------------------------
@@ -140,7 +75,7 @@ def test_the_offer_starts_with_no_decision_and_names_an_unsafe_way_at_once(  # t
     choose(qtbot, contact, "call_person")
     assert section.contact_warning.isVisible()
     assert "not safe" in section.contact_warning.text() and "calls" in section.contact_warning.text()
-    shot(page, "01-unsafe-way-warned", tmp_path)
+    shot(page, "01-unsafe-way-warned")
     choose(qtbot, contact, "mail_to_person")  # the person said mail is safe
     assert section.contact_warning.isHidden()
     choose(qtbot, contact, "text_person")  # nobody asked about texts
@@ -168,7 +103,7 @@ def test_the_offer_starts_with_no_decision_and_names_an_unsafe_way_at_once(  # t
     assert section.gate.isVisible() and "calls are not safe" in section.gate_text.text()
     assert focused() is section.contact_box and section.contact_box.isEnabled()
     assert "not safe" in section.saved_contact_warning.text()
-    shot(page, "02-stopped-change-the-way", tmp_path)
+    shot(page, "02-stopped-change-the-way")
     choose(qtbot, section.contact_box, "warm_handoff")
     assert section.saved_contact_warning.isHidden()
     press(qtbot, section.contact_button)
@@ -181,7 +116,7 @@ def test_the_offer_starts_with_no_decision_and_names_an_unsafe_way_at_once(  # t
     with ws.session() as s:
         (referral,) = s.scalars(select(Referral)).all()
         assert referral.provider_contact == "warm_handoff"
-    shot(page, "03-made", tmp_path)
+    shot(page, "03-made")
 
 
 def test_two_referrals_to_one_provider_read_apart(qtbot, page, ws, runner, people, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -198,7 +133,7 @@ def test_two_referrals_to_one_provider_read_apart(qtbot, page, ws, runner, peopl
     assert len(lines) == 4 and len(set(lines)) == 4, lines
     assert all("Birch Demo Clinic" in line and "Offered " in line for line in lines)
     assert any("Dental" in line and "offer 1 of 2 that day" in line for line in lines)
-    shot(page, "04-two-to-one-provider", tmp_path)
+    shot(page, "04-two-to-one-provider")
 
 
 # --- the Overview ---------------------------------------------------------------------------------------------------
@@ -221,7 +156,7 @@ def test_overview_coming_up_is_soonest_first_and_says_overdue(qtbot, page, ws, r
     assert all("coming up" not in r[0] and "overdue" not in r[0] for r in rows[3:])
     assert "Deadline: hearing" in [r[1] for r in rows[3:]], "a deadline already done is not coming up"
     assert "3 dates are coming up, 1 of them overdue" in page.overview.summary.text()
-    shot(page, "05-overview", tmp_path)
+    shot(page, "05-overview")
 
 
 # --- labels ---------------------------------------------------------------------------------------------------------
@@ -291,7 +226,7 @@ def test_a_practice_vault_opens_on_numbers_and_exports_the_quarterly_report(  # 
     values = {m.number: m for m in dialog._data.report.measures}  # type: ignore[union-attr]
     assert values[6].numerator > 0 and values[1].denominator > 0, "real numbers, not zeros"
     assert dialog.chart.isVisible() and dialog.chart.accessibleDescription().startswith("Trend over 8 quarters")
-    shot(dialog, "06-dashboard-practice", tmp_path)
+    shot(dialog, "06-dashboard-practice")
 
     # Export from the window: the button, by keyboard, then the file chooser (the OS dialog is the one stand-in).
     target = tmp_path / "out" / "report.pdf"
@@ -314,7 +249,7 @@ def test_a_practice_vault_opens_on_numbers_and_exports_the_quarterly_report(  # 
     with ws.session() as s:
         exports = s.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
         assert sorted(e.fields for e in exports) == [["csv"], ["pdf"]]
-    shot(dialog, "07-dashboard-exported", tmp_path)
+    shot(dialog, "07-dashboard-exported")
 
 
 def test_a_real_vault_leaves_demo_records_out_by_default(qtbot, ws, runner, people) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,56 @@
+"""Fixtures every UI test may use: fonts that render, a task runner, a real vault, the person's workspace on
+screen, and the screenshot folder that :func:`tests.ui.helpers.shot` saves into."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.ui import helpers
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+    from app.ui.person import PersonWorkspace
+    from app.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def _fonts(qt_fonts_ok: list[str]) -> None:
+    """Text must render as text, not boxes, for the screenshots to mean anything."""
+
+
+@pytest.fixture(autouse=True)
+def _shots_for_helpers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """helpers.shot saves into this test's ``shots`` folder; the folder is made only when a test saves one."""
+    helpers.current_shots = lambda: request.getfixturevalue("shots")
+    yield
+    helpers.current_shots = None
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    from app.ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    """A new advocacy vault, open; locked after the test."""
+    with helpers.new_workspace(tmp_path / "vault") as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
+    """The person's workspace, shown at 1100 by 750."""
+    return helpers.show_person_workspace(qtbot, runner)
