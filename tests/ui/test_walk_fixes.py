@@ -169,3 +169,29 @@ def test_the_keys_line_names_exactly_the_answers_on_screen(qtbot, page, ws) -> N
         assert count >= 2
         assert f"1–{count} choose" in form.hint.text(), (count, form.hint.text())
     assert "1–5" not in form.hint.text() or len(form.card.buttons) == 5
+
+
+# --- focus stays where the person works ------------------------------------------------------------------------
+
+
+def test_ctrl_s_on_a_justice_contact_keeps_the_keyboard_in_the_form(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+    pid = ws.records.create("person", {"preferred_name": "Lee Fictional", "age_group": "adult"}).id
+    ws.records.create("justice_contact", {"role": "witness", "court": "Alder County District Court"}, person_id=pid)
+    open_person(qtbot, page, ws, pid, "justice")
+    editor = page.justice.editor
+    court = editor.fields.widgets["court"]
+    court.setFocus()
+    court.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(court, "Birch County Court")
+    assert QApplication.focusWidget() is court
+    qtbot.keyClick(court, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    idle(qtbot, page)
+    assert [j.court for j in ws.records.list_for_person("justice_contact", pid)] == ["Birch County Court"]  # type: ignore[attr-defined]
+    assert editor.status.text() == "Saved."
+    assert QApplication.focusWidget() is court, QApplication.focusWidget()
+    # Typing carries on in the same field, and Ctrl+S saves again.
+    qtbot.keyClicks(court, " East")
+    qtbot.keyClick(court, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    idle(qtbot, page)
+    assert [j.court for j in ws.records.list_for_person("justice_contact", pid)] == ["Birch County Court East"]  # type: ignore[attr-defined]
+    assert QApplication.focusWidget() is court

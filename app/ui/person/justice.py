@@ -32,6 +32,7 @@ from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
     QAction,
+    QApplication,
     QBoxLayout,
     QFont,
     QFrame,
@@ -261,6 +262,7 @@ class JusticeEditor(QWidget):
         self._record_id: str | None = None
         self._open = False  # showing a record or a new one (False only before loading and after clear)
         self._busy = False
+        self._focus_before: QWidget | None = None
         self.fields = FieldSet()
 
         self.title = QLabel(self)
@@ -358,13 +360,19 @@ class JusticeEditor(QWidget):
 
     def open_record(self, record: dict[str, Any] | None) -> None:
         """Show a saved matter, or an empty form for a new one (``None``)."""
+        same = self._open and record is not None and record.get("id") == self._record_id
+        focus = QApplication.focusWidget()
+        cursor = focus.cursorPosition() if same and isinstance(focus, QLineEdit) and self.isAncestorOf(focus) else None
         self._open = self._person_id is not None
         self._record_id = record.get("id") if record else None
         self.fields.load(record or {})
+        if cursor is not None and isinstance(focus, QLineEdit):  # read again after a save: typing carries on there
+            focus.setCursorPosition(min(cursor, len(focus.text())))
         self.charges.load((record or {}).get("charges") or [])
         self.confirm.dismiss()
         self.title.setText("Justice contact" if record else "New justice contact")
-        self.status.setText("")
+        if not same:  # the same matter read again after a save keeps its "Saved."
+            self.status.setText("")
         self._update_buttons()
 
     def clear(self) -> None:
@@ -427,6 +435,9 @@ class JusticeEditor(QWidget):
         values = self._values()
         self.fields.clear_errors()
         self.charges.error.clear_message()
+        # The fields are disabled while saving, which sends the keyboard elsewhere: it comes back here after.
+        focus = QApplication.focusWidget()
+        self._focus_before = focus if focus is not None and self.isAncestorOf(focus) else None
         self._set_busy(True, "Saving…")
         if not self._host.run(lambda ws: save_justice(ws, person_id, record_id, values), self._saved, self._failed):
             self._set_busy(False, "")
@@ -445,15 +456,27 @@ class JusticeEditor(QWidget):
         self.charges.accept()
         self.title.setText("Justice contact")
         self._set_busy(False, "Saved.")
+        self._return_focus()
         self.saved.emit(record_id)
 
     def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._update_buttons()  # enabled again first, so the field with the problem can take the keyboard
         field = self.fields.show_error(exc)
         if field is None and getattr(exc, "field", None) == "charges":
             self.charges.error.show_message(message_of(exc))
             field = "charges"
         self._set_busy(False, "Nothing was saved. " + ("Please look at the field marked in red." if field
                                                           else message_of(exc)))  # fmt: skip
+        if field is None or field == "charges":
+            self._return_focus()
+        else:
+            self._focus_before = None
+
+    def _return_focus(self) -> None:
+        widget, self._focus_before = self._focus_before, None
+        if widget is not None and widget.isVisible() and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _ask_delete(self) -> None:
         if self._record_id is None or self._busy:
