@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self._unlocked: UnlockedVault | None = None
         self._workspace: Workspace | None = None
         self._pending_drafts: dict[str, dict[str, Any]] = {}
+        self._focus_section_on_load: str | None = None  # after an unlock that returns to a person
         self._session = 0  # bumped on each lock, so a workspace that opens after a lock is closed, not shown
         self._quitting = False
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         # Ways the vault locks by itself.
         self.idle = IdleWatcher(self.settings.get(IDLE_LOCK_SECONDS), self)
         self.idle.idle.connect(self._idle_lock)
-        self.double_escape = DoubleEscape(parent=self)
+        self.double_escape = DoubleEscape(parent=self, home=self)  # both presses in this window
         self.double_escape.triggered.connect(self.quick_exit)
         self.screen_lock: ScreenLockWatcher | None = None
         self._buses = (session_bus, system_bus)
@@ -336,7 +337,9 @@ class MainWindow(QMainWindow):
         if place:
             self.runner.run(lambda: ws.drafts.forget({PLACE_SLOT}))
         if place and place.get("person_id"):
-            self.open_person(str(place["person_id"]), str(place.get("section") or "overview"))
+            section = str(place.get("section") or "overview")
+            self._focus_section_on_load = section  # the keyboard goes back into it, not the hidden caseload search
+            self.open_person(str(place["person_id"]), section)
         else:
             self.show_caseload()
 
@@ -368,7 +371,10 @@ class MainWindow(QMainWindow):
         self.person_page.open(self._workspace, person_id, section)
 
     def _person_loaded(self) -> None:
-        """Drafts saved at the last lock go back into the forms they came from."""
+        """Drafts saved at the last lock go back into the forms they came from, and the keyboard into the section."""
+        section, self._focus_section_on_load = self._focus_section_on_load, None
+        if section is not None and self.pages.currentWidget() is self.person_page:
+            self.person_page.show_section(section, focus=True)
         if not self._pending_drafts or self._workspace is None:
             return
         placed = restore_drafts(self.person_page, self._pending_drafts)

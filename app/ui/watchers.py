@@ -18,6 +18,7 @@ from app.ui.qt import (
     QObject,
     Qt,
     QTimer,
+    QWidget,
     Signal,
     Slot,
 )
@@ -157,14 +158,19 @@ class ScreenLockWatcher(QObject):
 
 
 class DoubleEscape(QObject):
-    """Two presses of Escape within ``window_ms`` anywhere in the app: the one-handed quick exit."""
+    """Two presses of Escape within ``window_ms`` anywhere in the app: the one-handed quick exit.
+
+    With ``home`` (the main window), both presses must land in it: an Escape that closes a dialog or a pop-up is
+    that dialog's, and does not count towards a quick exit with the next press in the window.
+    """
 
     triggered = Signal()
 
-    def __init__(self, window_ms: int = 600, parent: QObject | None = None) -> None:
+    def __init__(self, window_ms: int = 600, parent: QObject | None = None, home: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window = window_ms / 1000
         self._last = 0.0
+        self._home = home
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -174,6 +180,9 @@ class DoubleEscape(QObject):
             # The filter sees one key press at every widget it propagates through: count it once, at its target.
             target = QApplication.focusWidget() or QApplication.activeWindow()
             if event.isAutoRepeat() or watched is not target:  # type: ignore[attr-defined]
+                return False
+            if self._home is not None and (not isinstance(target, QWidget) or target.window() is not self._home):
+                self._last = 0.0  # a dialog's Escape (it closes the dialog): the next press starts afresh
                 return False
             now = time.monotonic()
             if now - self._last <= self._window:

@@ -12,17 +12,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from app.core.demo import generate
+from app.core.settings import Settings
 from app.core.workspace import Workspace
 from app.storage.kdf import KdfParams
-from app.storage.vault import Vault
+from app.storage.vault import LOCK_NAME, Vault
+from app.ui.main_window import MainWindow
 from app.ui.person import PersonWorkspace
 from app.ui.person.session_form import SessionsPanel
-from app.ui.qt import QApplication, QRadioButton, Qt, QWidget
+from app.ui.qt import QApplication, QDialog, QRadioButton, Qt, QWidget
 from app.ui.tasks import TaskRunner
 from tests.ui.helpers import use_readable_font
 
@@ -195,3 +199,99 @@ def test_ctrl_s_on_a_justice_contact_keeps_the_keyboard_in_the_form(qtbot, page,
     idle(qtbot, page)
     assert [j.court for j in ws.records.list_for_person("justice_contact", pid)] == ["Birch County Court East"]  # type: ignore[attr-defined]
     assert QApplication.focusWidget() is court
+
+
+# --- the main window: focus after unlocking, double Escape after a dialog ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("walk-fixes") / "vault"
+    unlocked, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        generate(Workspace(unlocked), persons=6, seed=11)
+    finally:
+        unlocked.lock()
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "vault"
+    shutil.copytree(demo_vault, folder, ignore=shutil.ignore_patterns(LOCK_NAME))
+    win = MainWindow(Vault(folder), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+
+
+def unlock(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    field = win.unlock_page.passphrase
+    qtbot.waitUntil(field.isEnabled, timeout=10_000)
+    field.setFocus()
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.is_unlocked and win.workspace is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+
+
+def open_person_in(qtbot, win: MainWindow, section: str) -> str:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=15_000)
+    person_id = win.caseload_page.model.person_id(0)
+    assert person_id
+    with qtbot.waitSignal(win.person_page.loaded, timeout=10_000):
+        win.open_person(person_id, section)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+    return person_id
+
+
+def test_after_unlocking_back_onto_a_person_the_keyboard_is_in_their_section(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    unlock(qtbot, window)
+    person_id = open_person_in(qtbot, window, "details")
+    window.caseload_page.search.setFocus()  # where the keyboard was left by the caseload before
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.is_unlocked and not window.runner.busy, timeout=10_000)
+
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.person_page.location() == (person_id, "details"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.person_page.is_loaded and not window.runner.busy, timeout=10_000)
+    qtbot.wait(50)
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.isVisible()
+    assert window.person_page.sections["details"].isAncestorOf(focus), focus
+    # Ctrl+number works from there, as it should.
+    qtbot.keyClick(focus, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.person_page.section == "overview"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.person_page.section == "justice"
+
+
+def test_escape_that_closes_a_dialog_then_escape_in_the_window_is_not_a_quick_exit(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    unlock(qtbot, window)
+    open_person_in(qtbot, window, "overview")
+    exits: list[bool] = []
+    window.quick_exited.connect(lambda: exits.append(True))
+    window.open_about()
+    dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5_000)
+    focus = QApplication.focusWidget()
+    assert focus is not None and dialog.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    # The window has the keyboard again (as it does at once on a desktop); the next Escape comes well within 0.6 s.
+    window.activateWindow()
+    window.person_page.nav.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.person_page.nav, timeout=2_000)
+    qtbot.keyClick(window.person_page.nav, Qt.Key.Key_Escape)
+    qtbot.wait(100)
+    assert exits == [] and window.isVisible() and window.is_unlocked
+
+    # Two presses in the window itself still are the quick exit.
+    qtbot.wait(700)
+    with qtbot.waitSignal(window.quick_exited, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+    assert not window.is_unlocked

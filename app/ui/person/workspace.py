@@ -28,6 +28,7 @@ from app.ui.person.tables import HistorySection, OverviewSection
 from app.ui.qt import (
     QAbstractItemView,
     QAction,
+    QApplication,
     QHBoxLayout,
     QKeyEvent,
     QKeySequence,
@@ -330,7 +331,10 @@ class PersonWorkspace(QWidget):
         self._set_forms_ready(True)
         if first:
             self._loaded = True
-            if not self.nav.hasFocus() and not self.isAncestorOf(self.focusWidget() or self):
+            # The application's focus, not this widget's remembered one: after an unlock the keyboard can sit in a
+            # hidden page (the caseload search), where Ctrl+1 … Ctrl+0 do nothing.
+            focus = QApplication.focusWidget()
+            if focus is None or not (self.isAncestorOf(focus) and focus.isVisible()):
                 self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
             self.loaded.emit()
 
