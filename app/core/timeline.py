@@ -269,6 +269,15 @@ def _live_person(s: Session, person_id: str) -> Person:
     return person
 
 
+def _age_words(date_of_birth: dt.date | None, age_group: str | None) -> str:
+    """A known date of birth decides (never "Age not known" beside it); otherwise the recorded age group."""
+    if date_of_birth is not None:
+        today = dt.date.today()
+        years = today.year - date_of_birth.year - ((today.month, today.day) < (date_of_birth.month, date_of_birth.day))
+        return _AGE_SHORT["minor"] if years < 18 else _AGE_SHORT["adult"]
+    return _AGE_SHORT.get(age_group or "unknown", _AGE_SHORT["unknown"])
+
+
 def person_header(ws: Workspace, person_id: str) -> PersonHeader:
     with ws.session() as s:
         p = _live_person(s, person_id)
@@ -281,7 +290,7 @@ def person_header(ws: Workspace, person_id: str) -> PersonHeader:
             languages=tuple(p.languages or ()),
             interpreter_needed=p.interpreter_needed,
             preferred_term=choice_label("preferred_term", p.preferred_term) or None,
-            age_group=_AGE_SHORT.get(p.age_group or "unknown", _AGE_SHORT["unknown"]),
+            age_group=_age_words(p.date_of_birth, p.age_group),
             contact_rules=contact_rules(values),
             contact_notes=p.contact_notes,
             safe_times=p.safe_times,

@@ -295,3 +295,27 @@ def test_escape_that_closes_a_dialog_then_escape_in_the_window_is_not_a_quick_ex
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
     assert not window.is_unlocked
+
+
+# --- words: the age beside a date of birth ---------------------------------------------------------------------
+
+
+def test_a_date_of_birth_decides_the_age_group_in_details_and_the_header(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+    pid = ws.records.create("person", {"preferred_name": "Noor Fictional", "date_of_birth": dt.date(1991, 2, 3)}).id
+    plain = ws.records.create("person", {"preferred_name": "Ash Fictional"}).id
+    open_person(qtbot, page, ws, pid, "details")
+    assert "Age not known" not in page.header.about.text() and "Adult" in page.header.about.text()
+    form = page.details
+    assert form.fields.widgets["age_group"].value() == "adult"  # type: ignore[attr-defined]
+    assert not form.has_draft(), "showing the age group the date gives is not a change"
+
+    open_person(qtbot, page, ws, plain, "details")
+    assert "Age not known" in page.header.about.text()
+    born = form.fields.widgets["date_of_birth"]
+    born.setFocus()
+    qtbot.keyClicks(born, "2012-01-15")
+    assert form.fields.widgets["age_group"].value() == "minor"  # type: ignore[attr-defined]
+    qtbot.keyClick(born, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    idle(qtbot, page)
+    assert ws.records.get("person", plain).age_group == "minor"  # type: ignore[attr-defined]
+    assert "Under 18" in page.header.about.text()

@@ -52,3 +52,18 @@ def test_a_result_with_no_yes_says_no_rule_applied(workspace: Workspace) -> None
     result = ws.sessions.result(ws.sessions.view("screening", sid), minor=False)
     assert result.next_steps == ()
     assert "under 18" not in result.rule_note and "any “yes”" not in result.rule_note
+
+
+def test_the_header_works_out_the_age_group_from_a_date_of_birth(workspace: Workspace) -> None:
+    from app.core.timeline import person_header
+
+    ws = workspace
+    today = dt.date.today()
+    adult = ws.records.create("person", {"preferred_name": "Ana Fictional", "date_of_birth": dt.date(1990, 5, 1)}).id
+    young = ws.records.create(
+        "person", {"preferred_name": "Teo Fictional", "date_of_birth": today.replace(year=today.year - 15, day=1)}
+    ).id
+    unknown = ws.records.create("person", {"preferred_name": "Ira Fictional"}).id
+    assert person_header(ws, adult).age_group == "Adult"
+    assert person_header(ws, young).age_group == "Under 18" and person_header(ws, young).minor
+    assert person_header(ws, unknown).age_group == "Age not known"

@@ -4,6 +4,7 @@ nothing is saved until everything fits. Unsaved typing survives a lock (``person
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
@@ -53,6 +54,22 @@ SAFE_CONTACT: tuple[FieldSpec, ...] = (
     spec_from_column("contact_notes", _INFO["contact_notes"], long=True,
                      hint="Anything else about reaching them safely, for example who else may see the phone"),
 )  # fmt: skip
+
+
+def age_group_from_birth(born: dt.date, today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    years = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return "minor" if years < 18 else "adult"
+
+
+def _with_age_from_birth(person: dict[str, Any]) -> dict[str, Any]:
+    """A record with a date of birth but no age group shows the age group that date gives."""
+    born = person.get("date_of_birth")
+    if isinstance(born, dt.date) and person.get("age_group") in (None, "", "unknown"):
+        return {**person, "age_group": age_group_from_birth(born)}
+    return person
+
+
 #: Below this width the two groups stack instead of standing side by side.
 TWO_COLUMNS_EM = 70
 
@@ -156,7 +173,14 @@ class PersonDetailsForm(QWidget):
             QWidget.setTabOrder(a, b)
         self.setFocusProxy(self.fields.widgets["preferred_name"])
         self.fields.connect_changes(self._update_buttons)
+        # A date of birth typed in decides the age group, so "Not known" never stands beside it.
+        self.fields.widgets["date_of_birth"].textEdited.connect(self._birth_edited)  # type: ignore[attr-defined]
         self._update_buttons()
+
+    def _birth_edited(self, _text: str) -> None:
+        born = self.fields.value("date_of_birth")
+        if isinstance(born, dt.date):
+            self.fields.widgets["age_group"].set_value(age_group_from_birth(born))  # type: ignore[attr-defined]
 
     # --- loading ---------------------------------------------------------------------------------------------
 
@@ -166,7 +190,7 @@ class PersonDetailsForm(QWidget):
         if same and self.fields.differs():
             return
         self._person_id = person.get("id")
-        self.fields.load(person)
+        self.fields.load(_with_age_from_birth(person))
         self.demo_note.setVisible(bool(person.get("is_demo")))
         if not same:
             self.status.setText("")
