@@ -370,6 +370,17 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.person_page)
         self.person_page.open(self._workspace, person_id, section)
 
+    def refresh_after_sync(self) -> None:
+        """After Sync now (or a decision on the merge screen): the caseload and the open person are read again,
+        so nothing on screen is older than the vault (the safe-contact rules above all)."""
+        ws = self._workspace
+        if ws is None:
+            return
+        self.caseload_page.show_people(ws.people)
+        page = self._person_page
+        if page is not None and self.pages.currentWidget() is page:
+            page.reload()
+
     def _person_loaded(self) -> None:
         """Drafts saved at the last lock go back into the forms they came from, and the keyboard into the section."""
         section, self._focus_section_on_load = self._focus_section_on_load, None

@@ -837,6 +837,7 @@ class SyncControls(QObject):
             return None
         dialog = MergeDialog(self.ws, self.window.runner, self.window)
         dialog.decided.connect(self.refresh_banner)
+        dialog.decided.connect(self.window.refresh_after_sync)  # a decision changes the record here at once
         dialog.sync_requested.connect(self.open_sync)
         dialog.open()
         return dialog
@@ -851,15 +852,7 @@ class SyncControls(QObject):
         return dialog
 
     def _synced(self, _summary: Summary) -> None:
-        """What the window shows may have changed: the caseload, and the person open now (if still here)."""
+        """What the window shows may have changed: the caseload, and the person open now (read again)."""
         self.refresh_banner()
-        ws = self.ws
-        if ws is None:
-            return
-        window = self.window
-        window.caseload_page.show_people(ws.people)
-        page = getattr(window, "_person_page", None)
-        if page is not None and window.pages.currentWidget() is page:
-            place = page.location()
-            if place is not None:
-                window.open_person(place[0], place[1])
+        if self.ws is not None:
+            self.window.refresh_after_sync()

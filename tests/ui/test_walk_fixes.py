@@ -21,13 +21,17 @@ import pytest
 from app.core.demo import generate
 from app.core.settings import Settings
 from app.core.workspace import Workspace
+from app.server import admin, db
 from app.storage.kdf import KdfParams
 from app.storage.vault import LOCK_NAME, Vault
 from app.ui.main_window import MainWindow
 from app.ui.person import PersonWorkspace
 from app.ui.person.session_form import SessionsPanel
-from app.ui.qt import QApplication, QDialog, QRadioButton, Qt, QWidget
+from app.ui.qt import QApplication, QDialog, QPushButton, QRadioButton, Qt, QWidget
 from app.ui.tasks import TaskRunner
+from tests.conftest import TEST_PASSPHRASE
+from tests.server.conftest import Office, _start, run_cli
+from tests.sync.conftest import make_laptop, stop
 from tests.ui.helpers import use_readable_font
 
 PASSPHRASE = "a long test passphrase"
@@ -319,3 +323,80 @@ def test_a_date_of_birth_decides_the_age_group_in_details_and_the_header(qtbot, 
     idle(qtbot, page)
     assert ws.records.get("person", plain).age_group == "minor"  # type: ignore[attr-defined]
     assert "Under 18" in page.header.about.text()
+
+
+# --- the open person after Sync now, against a real office server on loopback -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
+    folder = tmp_path_factory.mktemp("walk-office")
+    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
+    home = admin.ServerHome(folder / "server")
+    run_cli("init", "--data-dir", str(home.root), "--office", "Riverside Office", "--host", "localhost,127.0.0.1",
+            "--kit", str(folder / "kit.pdf"), env=env)  # fmt: skip
+    engine = db.make_engine(db.database_url(home.root))
+    the = Office(backend="sqlite", home=home, env=env, engine=engine, ca_pem=home.ca_cert.read_bytes(),
+                 kit=folder / "kit.pdf")  # fmt: skip
+    the.teams["Advocacy A"] = admin.add_team(engine, "Advocacy A", "advocacy").id
+    _start(the)
+    try:
+        yield the
+    finally:
+        stop(the)
+        engine.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_after_sync_now_the_open_person_shows_what_the_office_sent(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    here = make_laptop(office, tmp_path / "here", "Advocacy A", "advocate")
+    there = make_laptop(office, tmp_path / "there", "Advocacy A", "advocate")
+    try:
+        person = here.ws.records.create("person", {"preferred_name": "Rowan Example", "safe_times": "Mornings"})
+        here.sync()
+        there.sync()
+        there.ws.records.update("person", person.id, {"safe_times": "Evenings after 6", "safe_to_text": False})
+        there.sync()
+    finally:
+        there.close()
+        here.close()
+
+    use_readable_font()
+    win = MainWindow(Vault(here.folder), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        field = win.unlock_page.passphrase
+        field.setFocus()
+        qtbot.keyClicks(field, TEST_PASSPHRASE)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: win.workspace is not None and win.sync_controls.sync_action.isEnabled(), timeout=20_000)
+        with qtbot.waitSignal(win.person_page.loaded, timeout=10_000):
+            win.open_person(person.id, "details")
+        qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+        rules = win.person_page.header.rules
+        assert "Mornings" in rules.accessibleDescription() and "Do not text" not in rules.accessibleDescription()
+        caseload_before = win.caseload_page.model.rowCount()
+
+        dialog = win.sync_controls.open_sync()
+        assert dialog is not None
+        dialog.timeout = 20
+        qtbot.waitUntil(lambda: sync_button(dialog).isEnabled(), timeout=30_000)
+        qtbot.mouseClick(sync_button(dialog), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+        assert dialog.heading.text() == "Sync finished", dialog.body.text()
+        qtbot.waitUntil(lambda: "Evenings after 6" in rules.accessibleDescription(), timeout=10_000)
+        assert "Mornings" not in rules.accessibleDescription() and "Do not text" in rules.accessibleDescription()
+        # The sections read the person again too, and the caseload is still there.
+        assert win.person_page.details.fields.widgets["safe_times"].text() == "Evenings after 6"  # type: ignore[attr-defined]
+        assert win.person_page.location() == (person.id, "details")
+        assert win.caseload_page.model.rowCount() == caseload_before
+    finally:
+        win.close()
+
+
+def sync_button(dialog: QWidget) -> QPushButton:
+    found = [b for b in dialog.findChildren(QPushButton) if b.accessibleName() == "Sync now" and b.isVisible()]
+    assert len(found) == 1
+    return found[0]

@@ -305,6 +305,11 @@ class PersonWorkspace(QWidget):
     def record_changed(self, section: str) -> None:
         self._load(first=False)
 
+    def reload(self) -> None:
+        """Read the open person again into every section (after a sync changed the vault underneath); typing that
+        is not saved yet stays, as after a save."""
+        self._load(first=False)
+
     # --- loading -----------------------------------------------------------------------------------------------
 
     def _load(self, *, first: bool) -> None:
