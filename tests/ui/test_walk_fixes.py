@@ -400,3 +400,23 @@ def sync_button(dialog: QWidget) -> QPushButton:
     found = [b for b in dialog.findChildren(QPushButton) if b.accessibleName() == "Sync now" and b.isVisible()]
     assert len(found) == 1
     return found[0]
+
+
+# --- words: a note the app wrote says so ------------------------------------------------------------------------
+
+
+def test_a_note_the_app_wrote_on_a_relief_status_change_is_not_signed_by_you(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+    from app.core.relief import ReliefService
+
+    pid = ws.records.create("person", {"preferred_name": "Mar Fictional", "age_group": "adult"}).id
+    ReliefService(ws).open_case(pid, "EXAMPLE")
+    ws.records.create("note_entry", {"parent_type": "person", "parent_id": pid, "body": "Met at the library."},
+                      person_id=pid)  # fmt: skip
+    open_person(qtbot, page, ws, pid, "notes")
+    cards = {card.note.body.split(":")[0]: card for card in page.notes.cards}
+    automatic = cards["Record relief status"]
+    assert "Signed by you" not in automatic.signed.text()
+    assert "Offramp" in automatic.signed.text() and "automatically" in automatic.signed.text()
+    assert automatic.meta.text().startswith("Offramp")
+    mine = cards["Met at the library."]
+    assert mine.meta.text().startswith("You")

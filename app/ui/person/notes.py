@@ -163,6 +163,15 @@ class NoteComposer(QWidget):
             self.status.setText("")
 
 
+#: How the notes Offramp writes by itself begin (app.core.relief writes one at each status change of a case).
+AUTOMATIC_NOTE_STARTS = ("Record relief status: ",)
+
+
+def written_by_the_app(note: NoteRow) -> bool:
+    """A note the app wrote (signed at once, on a record-relief case), not one a person typed."""
+    return note.signed_at is not None and note.body.startswith(AUTOMATIC_NOTE_STARTS)
+
+
 class NoteCard(QFrame):
     """One entry. Its author may change it or sign it until it is signed. Implements ``DraftAware`` while editing."""
 
@@ -180,12 +189,21 @@ class NoteCard(QFrame):
         meta_font = QFont(self.meta.font())
         meta_font.setWeight(QFont.Weight.DemiBold)
         self.meta.setFont(meta_font)
-        self.meta.setText("  ·  ".join(p for p in (note.author, format_datetime(note.written_at), note.about) if p))
+        automatic = written_by_the_app(note)
+        author = "Offramp (automatic)" if automatic else note.author
+        self.meta.setText("  ·  ".join(p for p in (author, format_datetime(note.written_at), note.about) if p))
         self.body = _text_label(self, "Note")
         self.body.setText(note.body)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signed = _text_label(self, "Signed")
-        if note.signed_at:
+        if note.signed_at and automatic:
+            # The app wrote it when the status changed: "Signed by you" would claim words the person never wrote.
+            who = "you" if note.signed_by == "You" else (note.signed_by or "someone")
+            self.signed.setText(
+                f"Written automatically by Offramp when {who} changed the status, on "
+                f"{format_datetime(note.signed_at)}. It is read-only; add a new note to say more."
+            )
+        elif note.signed_at:
             who = "you" if note.signed_by == "You" else (note.signed_by or "its author")
             self.signed.setText(
                 f"Signed by {who} on {format_datetime(note.signed_at)}. A signed note is read-only; "
