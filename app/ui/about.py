@@ -6,7 +6,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-from app.storage.versions import sqlcipher_version, sqlite_version
+from app.core.vault_access import storage_versions
 from app.ui.qt import (
     PYSIDE6_VERSION,
     QDialog,
@@ -37,8 +37,7 @@ def versions() -> list[tuple[str, str]]:
         ("Python", platform.python_version()),
         ("Qt", qVersion()),
         ("PySide6", PYSIDE6_VERSION),
-        ("SQLCipher", sqlcipher_version()),
-        ("SQLite", sqlite_version()),
+        *storage_versions(),
     ]
 
 

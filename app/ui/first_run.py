@@ -5,7 +5,7 @@ created and opened again with that passphrase (on the task runner) → the recov
 PDF…" and "Print…" → type back two groups of it → choose when Offramp locks itself → :attr:`FirstRunPage.finished`.
 
 The practice comes before anything is created, so "I can't remember it" costs nothing: Back leads to choosing a new
-one. The practised passphrase is then the one the new vault is really unlocked with (``Vault.unlock`` after the
+one. The practised passphrase is then the one the new vault is really unlocked with (``unlock`` after the
 creation is locked), so what was practised is proven to open the file on disk.
 """
 
@@ -16,14 +16,12 @@ import secrets
 from datetime import date
 from pathlib import Path
 
+from app.core import vault_access as va
 from app.core.passphrase import Strength, assess
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_CHOICES, Settings
+from app.core.vault_access import KdfParams, NewVault, UnlockedVault, Vault
 from app.errors import OfframpError, WeakPassphrase
 from app.reports.recovery_sheet import recovery_sheet_html, recovery_sheet_pdf
-from app.storage import recovery
-from app.storage.atomic import atomic_write_bytes
-from app.storage.kdf import KdfParams
-from app.storage.vault import UnlockedVault, Vault, check_new_passphrase
 from app.ui.qt import (
     QApplication,
     QCheckBox,
@@ -356,7 +354,7 @@ class FirstRunPage(QWidget):
         if first != self.passphrase_again.text():
             return False
         try:
-            check_new_passphrase(first)
+            va.check_new_passphrase(first)
         except WeakPassphrase:
             return False
         return True
@@ -449,13 +447,13 @@ class FirstRunPage(QWidget):
         self.creating_status.setText(self.tr("Creating the encrypted vault…"))
         vault, params = self._vault, self._kdf_params
         self._runner.run(
-            lambda: vault.create(passphrase, kdf_params=params),
+            lambda: va.create_vault(vault, passphrase, kdf_params=params),
             on_done=self._created,
             on_error=self._creation_failed,
             on_dropped=lambda result: result[0].lock(),
         )
 
-    def _created(self, result: tuple[UnlockedVault, str]) -> None:
+    def _created(self, result: NewVault) -> None:
         first_open, code = result
         if self._discarded:
             self._runner.run(first_open.lock)
@@ -470,7 +468,7 @@ class FirstRunPage(QWidget):
 
         def lock_and_open_again() -> UnlockedVault:
             first_open.lock()
-            return vault.unlock(passphrase)
+            return va.unlock(vault, passphrase)
 
         self._runner.run(
             lock_and_open_again, on_done=self._reopened, on_error=self._reopen_failed, on_dropped=_lock_quietly
@@ -534,7 +532,7 @@ class FirstRunPage(QWidget):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.group_labels: list[QLabel] = []
         self._group_numbers: list[QLabel] = []
-        for i in range(recovery.GROUPS):
+        for i in range(va.RECOVERY_CODE_GROUPS):
             number = QLabel(self.tr("Group {n}").format(n=i + 1), grid_frame)
             number.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
             group = QLabel("", grid_frame)
@@ -594,8 +592,9 @@ class FirstRunPage(QWidget):
         if code is None:
             return
         for i, label in enumerate(self.group_labels):
-            label.setText(recovery.group_of(code, i))
-        self._check_indexes = tuple(sorted(secrets.SystemRandom().sample(range(recovery.GROUPS), GROUPS_TO_CHECK)))
+            label.setText(va.recovery_code_group(code, i))
+        groups = range(va.RECOVERY_CODE_GROUPS)
+        self._check_indexes = tuple(sorted(secrets.SystemRandom().sample(groups, GROUPS_TO_CHECK)))
         for n, (label, field) in enumerate(zip(self.check_labels, self.check_fields, strict=True)):
             name = self.tr("Group {n}").format(n=self._check_indexes[n] + 1)
             label.setText(name)
@@ -618,7 +617,7 @@ class FirstRunPage(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            atomic_write_bytes(target, recovery_sheet_pdf(code, created=created))
+            va.save_file(target, recovery_sheet_pdf(code, created=created))
         except OSError as exc:
             log.warning("saving the recovery sheet failed: %s", type(exc).__name__)
             self.code_status.setText(
@@ -689,7 +688,7 @@ class FirstRunPage(QWidget):
         wrong = [
             (index, field)
             for index, field in zip(self._check_indexes, self.check_fields, strict=True)
-            if normalise_group(field.text()) != recovery.group_of(code, index)
+            if normalise_group(field.text()) != va.recovery_code_group(code, index)
         ]
         if not wrong:
             self.check_status.setText("")

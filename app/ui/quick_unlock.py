@@ -2,7 +2,7 @@
 
 Offered only when the person has switched quick unlock on, the office allows it, this computer has a working
 keyring and no PIN is already set for today; "Not today" is remembered until the day ends (in memory only).
-The wrap itself is made on the task runner by :func:`app.storage.quick_unlock.enable_quick_unlock`.
+The PIN is set up on the task runner by :func:`app.core.vault_access.set_up_quick_unlock`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from app.core import vault_access as va
 from app.core.settings import DAY_ENDS_AT_HOUR, QUICK_UNLOCK_ALLOWED_BY_OFFICE, QUICK_UNLOCK_ENABLED, Settings
+from app.core.vault_access import UnlockedVault
 from app.errors import VaultLocked
-from app.storage import quick_unlock as qu
-from app.storage.vault import UnlockedVault
 from app.ui.qt import QRegularExpression, QRegularExpressionValidator, Qt, QWidget, Signal
 from app.ui.recover_dialog import CalmDialog
 from app.ui.tasks import TaskRunner
@@ -28,17 +28,17 @@ def quick_unlock_unavailable_reason(settings: Settings) -> str | None:
     """Why quick unlock cannot be offered on this computer (office policy, no keyring), or None when it can."""
     if not settings.get(QUICK_UNLOCK_ALLOWED_BY_OFFICE):
         return "Your office has turned quick unlock off, so the passphrase is always needed."
-    return qu.keyring_problem()
+    return va.keyring_problem()
 
 
 def should_offer(unlocked: UnlockedVault, settings: Settings, *, now: dt.datetime | None = None) -> bool:
     if not settings.get(QUICK_UNLOCK_ENABLED) or quick_unlock_unavailable_reason(settings) is not None:
         return False
-    current = qu.local_now(now)
+    current = va.local_now(now)
     until = _declined_until.get(unlocked.identity.vault_id)
     if until is not None and current < until:
         return False
-    return not qu.quick_unlock_status(unlocked, current).available  # a PIN already works today: nothing to offer
+    return not va.quick_unlock_state(unlocked, current).available  # a PIN already works today: nothing to offer
 
 
 def offer_quick_unlock(
@@ -76,7 +76,7 @@ class QuickUnlockDialog(CalmDialog):
         self._unlocked = unlocked
         self._now = now
         self._day_ends_at_hour = settings.get(DAY_ENDS_AT_HOUR)
-        self.ends_at = qu.day_end(now, self._day_ends_at_hour)
+        self.ends_at = va.pin_day_end(now, self._day_ends_at_hour)
         self.box.addWidget(
             self.text(
                 self.tr(
@@ -89,14 +89,14 @@ class QuickUnlockDialog(CalmDialog):
         self.box.addSpacing(6)
         digits = QRegularExpressionValidator(QRegularExpression(r"[0-9]*"), self)
         self.pin = self.field(
-            self.tr("&PIN ({low} to {high} digits)").format(low=qu.PIN_MIN_DIGITS, high=qu.PIN_MAX_DIGITS),
+            self.tr("&PIN ({low} to {high} digits)").format(low=va.PIN_MIN_DIGITS, high=va.PIN_MAX_DIGITS),
             self.tr("PIN"),
             secret=True,
         )
         self.again = self.field(self.tr("PIN &again"), self.tr("PIN again"), secret=True)
         for edit in (self.pin, self.again):
             edit.setValidator(digits)
-            edit.setMaxLength(qu.PIN_MAX_DIGITS)
+            edit.setMaxLength(va.PIN_MAX_DIGITS)
             edit.setInputMethodHints(edit.inputMethodHints() | Qt.InputMethodHint.ImhDigitsOnly)
         self.use_button = self.button(self.tr("Use this PIN"))
         self.not_today_button = self.button(self.tr("Not today"))
@@ -125,8 +125,8 @@ class QuickUnlockDialog(CalmDialog):
             return
         pin, again = self.pin.text(), self.again.text()
         try:
-            qu.check_pin(pin)
-        except qu.InvalidPin as exc:
+            va.check_pin(pin)
+        except va.InvalidPin as exc:
             self.status.setText(exc.message)
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -139,7 +139,7 @@ class QuickUnlockDialog(CalmDialog):
         self._set_working(True, self.pin, self.again, self.use_button, self.not_today_button)
         unlocked, now, hour = self._unlocked, self._now, self._day_ends_at_hour
         self._runner.run(
-            lambda: qu.enable_quick_unlock(unlocked, pin, now=now, day_ends_at_hour=hour),
+            lambda: va.set_up_quick_unlock(unlocked, pin, now=now, day_ends_at_hour=hour),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -157,7 +157,7 @@ class QuickUnlockDialog(CalmDialog):
             self.reject()  # the vault locked meanwhile; there is nothing to set up any more
             return
         self.status.setText(self.problem(exc))
-        if isinstance(exc, qu.QuickUnlockUnavailable):
+        if isinstance(exc, va.QuickUnlockUnavailable):
             for widget in (self.pin, self.again, self.use_button):
                 widget.setEnabled(False)
             self.not_today_button.setText(self.tr("Close"))

@@ -1,6 +1,6 @@
 """The way out when a vault will not open: the recovery code, or the latest backup.
 
-:class:`RecoverDialog` opens the vault with the printed recovery code and sets a new passphrase (``Vault.recover``).
+:class:`RecoverDialog` opens the vault with the printed recovery code and sets a new passphrase (``recover``).
 :class:`RestoreDialog` lists the backups in ``<data folder>/backups`` newest first, puts the chosen one in place with
 the passphrase or recovery code it was made with (``restore_backup``), says where the replaced files were kept, and
 opens the vault. Both run the slow work on the task runner, disable their buttons meanwhile, and emit the open
@@ -15,11 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from app.core import vault_access as va
+from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, MalformedRecoveryCode, OfframpError
-from app.storage import recovery
-from app.storage.backup import SUFFIX, restore_backup
-from app.storage.kdf import KdfParams
-from app.storage.vault import UnlockedVault, Vault, check_new_passphrase
 from app.ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -249,7 +247,7 @@ def _check_new_passphrases(first: str, second: str) -> str | None:
     if not first:
         return "Please choose a new passphrase."
     try:
-        check_new_passphrase(first)
+        va.check_new_passphrase(first)
     except OfframpError as exc:
         return exc.message
     if first != second:
@@ -302,7 +300,7 @@ class RecoverDialog(CalmDialog):
             return
         code = self.code.text()
         try:
-            recovery.parse(code)  # a mistyped group is named at once, before any slow work
+            va.check_recovery_code(code)  # a mistyped group is named at once, before any slow work
         except MalformedRecoveryCode as exc:
             self.status.setText(exc.message)
             self.code.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -317,7 +315,7 @@ class RecoverDialog(CalmDialog):
         self._set_working(True, self.code, self.new_passphrase, self.again, self.open_button, self.cancel_button)
         vault, params = self._vault, self._kdf_params
         self._runner.run(
-            lambda: vault.recover(code, new, kdf_params=params),
+            lambda: va.recover(vault, code, new, kdf_params=params),
             on_done=self._done,
             on_error=self._failed,
             on_dropped=_lock_quietly,
@@ -342,14 +340,14 @@ class RecoverDialog(CalmDialog):
 
 # --- backups -------------------------------------------------------------------------------------------------------
 
-_STAMP = re.compile(r"^offramp-(?P<reason>.+)-(?P<stamp>\d{4}-\d\d-\d\dT\d{6}Z)" + re.escape(SUFFIX) + "$")
+_STAMP = re.compile(r"^offramp-(?P<reason>.+)-(?P<stamp>\d{4}-\d\d-\d\dT\d{6}Z)" + re.escape(va.BACKUP_SUFFIX) + "$")
 _REASONS = {"manual": "Backup", "before-update": "Made before an update"}
 
 
 def find_backups(folder: Path) -> list[Path]:
     """The backup files in ``folder``, newest first (by the time in the name, else by the file's time)."""
     try:
-        files = [p for p in Path(folder).iterdir() if p.is_file() and p.name.endswith(SUFFIX)]
+        files = [p for p in Path(folder).iterdir() if p.is_file() and p.name.endswith(va.BACKUP_SUFFIX)]
     except OSError:
         return []
 
@@ -494,7 +492,7 @@ class RestoreDialog(CalmDialog):
             self,
             self.tr("Choose an Offramp backup"),
             str(start),
-            self.tr("Offramp backups (*{suffix});;All files (*)").format(suffix=SUFFIX),
+            self.tr("Offramp backups (*{suffix});;All files (*)").format(suffix=va.BACKUP_SUFFIX),
         )
         if chosen:
             self.add_file(Path(chosen))
@@ -546,7 +544,7 @@ class RestoreDialog(CalmDialog):
         code, new, passphrase = self.code.text(), self.new_passphrase.text(), self.passphrase.text()
         if use_code:
             try:
-                recovery.parse(code)
+                va.check_recovery_code(code)
             except MalformedRecoveryCode as exc:
                 self.status.setText(exc.message)
                 return
@@ -561,12 +559,12 @@ class RestoreDialog(CalmDialog):
 
         def work() -> tuple[UnlockedVault, Path | None]:
             if use_code:
-                moved = restore_backup(archive, vault.data_dir, recovery_code=code)
+                moved = va.restore_backup(vault, archive, recovery_code=code)
                 steps["restored"] = True
-                return vault.recover(code, new, kdf_params=params), moved
-            moved = restore_backup(archive, vault.data_dir, passphrase=passphrase)
+                return va.recover(vault, code, new, kdf_params=params), moved
+            moved = va.restore_backup(vault, archive, passphrase=passphrase)
             steps["restored"] = True
-            return vault.unlock(passphrase), moved
+            return va.unlock(vault, passphrase), moved
 
         self.status.setText(self.tr("Checking the backup and putting it in place…"))
         self._set_working(

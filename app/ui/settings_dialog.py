@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core import settings as declared
+from app.core import vault_access as va
 from app.core.settings import Setting, Settings
-from app.storage import quick_unlock as qu
 from app.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -81,7 +81,7 @@ class SettingsDialog(QDialog):
     """Edits ``settings`` in place when OK is pressed. Emits :attr:`saved` with the keys that changed.
 
     ``keyring_problem`` says why this computer has no working keyring (None when it has one); tests swap it.
-    When quick unlock is switched off here, the caller should also call ``forget_quick_unlock`` on the open vault.
+    When quick unlock is switched off here, the caller should also call ``vault_access.forget_quick_unlock``.
     """
 
     saved = Signal(list)
@@ -91,7 +91,7 @@ class SettingsDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         *,
-        keyring_problem: Callable[[], str | None] = qu.keyring_problem,
+        keyring_problem: Callable[[], str | None] = va.keyring_problem,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))

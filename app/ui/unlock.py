@@ -2,7 +2,7 @@
 
 Key derivation takes about a second on purpose, so it runs on the task runner while a busy bar moves. A wrong
 passphrase clears the field and asks again after a short wait that grows with each miss (1 s, 2 s, 4 s … 30 s).
-When quick unlock is on for today (``app.storage.quick_unlock``) the PIN field comes first, with "Use my passphrase
+When quick unlock is on for today (``app.core.vault_access``) the PIN field comes first, with "Use my passphrase
 instead"; a wrong PIN says how many tries are left, and after the third the passphrase field takes over.
 A damaged key file or database is said in the error's own words, with the way out beside it: the recovery code
 (when the key file still holds a readable recovery wrap) and the latest backup. Any other problem (the vault open
@@ -14,11 +14,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from app.core import vault_access as va
+from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, KeyFileDamaged, OfframpError, WrongPassphrase
-from app.storage import keyfile
-from app.storage import quick_unlock as qu
-from app.storage.kdf import KdfParams
-from app.storage.vault import UnlockedVault, Vault
 from app.ui.qt import (
     QFont,
     QFrame,
@@ -48,25 +46,12 @@ MAX_WAIT_SECONDS = 30
 PASSPHRASE_MODE = "passphrase"  # noqa: S105 - a mode name, not a secret
 PIN_MODE = "pin"
 
-#: Why quick unlock is off, worth saying in place of the usual line (the rest, like "not set up", are not).
-_SAY_WHY = frozenset({qu.EXPIRED, qu.TOO_MANY_TRIES, qu.KEYRING_HALF_GONE, qu.NO_KEYRING})
-
 
 def retry_wait(failures: int) -> int:
     """Seconds to wait after ``failures`` wrong passphrases in a row: 1, 2, 4, 8, 16, then 30."""
     if failures <= 0:
         return 0
     return min(2 ** (failures - 1), MAX_WAIT_SECONDS)
-
-
-def recovery_code_can_help(vault: Vault) -> bool:
-    """True when the key file is readable and still holds a personal recovery-code wrap."""
-    try:
-        kf = keyfile.load(vault.key_path)
-    except (KeyFileDamaged, OSError):
-        return False
-    wrap = kf.recovery_wrap
-    return isinstance(wrap, dict) and wrap.get("kind") == "code" and "recovery_wrap" not in kf.damaged
 
 
 class UnlockPage(QWidget):
@@ -116,7 +101,7 @@ class UnlockPage(QWidget):
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(self.tr("PIN"))
-        self.pin.setMaxLength(qu.PIN_MAX_DIGITS)
+        self.pin.setMaxLength(va.PIN_MAX_DIGITS)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]*"), self.pin))
         self.pin.setInputMethodHints(
             Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhHiddenText
@@ -230,7 +215,7 @@ class UnlockPage(QWidget):
 
     @property
     def vault_exists(self) -> bool:
-        return self._vault.exists()
+        return va.has_vault(self._vault)
 
     @property
     def mode(self) -> str:
@@ -269,17 +254,17 @@ class UnlockPage(QWidget):
 
     def _choose_mode(self) -> None:
         try:
-            available, reason = qu.quick_unlock_status(self._vault)
+            state = va.quick_unlock_state(self._vault)
         except Exception as exc:  # never let a keyring or file oddity stand between a person and the passphrase
             log.warning("quick unlock status failed: %s", type(exc).__name__)
-            available, reason = False, qu.NOT_SET_UP
-        if available and not self._pin_declined:
+            state = va.QUICK_UNLOCK_OFF
+        if state.available and not self._pin_declined:
             self._set_mode(PIN_MODE)
             self.intro.setText(self.tr("Your vault is locked. Type today's PIN to open it."))
         else:
             self._set_mode(PASSPHRASE_MODE)
-            if reason in _SAY_WHY:
-                self.intro.setText(self.tr(reason))
+            if state.worth_saying:
+                self.intro.setText(self.tr(state.reason))
             else:
                 self.intro.setText(self.tr("Your vault is locked. Type your passphrase to open it."))
 
@@ -364,7 +349,7 @@ class UnlockPage(QWidget):
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         vault = self._vault
-        self._start_unlock(lambda: vault.unlock(passphrase), self._failed)
+        self._start_unlock(lambda: va.unlock(vault, passphrase), self._failed)
 
     def _try_pin(self) -> None:
         pin = self.pin.text()
@@ -373,7 +358,7 @@ class UnlockPage(QWidget):
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         vault = self._vault
-        self._start_unlock(lambda: qu.unlock_with_pin(vault, pin), self._pin_failed)
+        self._start_unlock(lambda: va.unlock_with_pin(vault, pin), self._pin_failed)
 
     def _start_unlock(self, open_vault: Callable[[], UnlockedVault], on_error: Callable[[BaseException], None]) -> None:
         """Derive the key and open the vault on the worker, with the page showing it is busy."""
@@ -399,10 +384,10 @@ class UnlockPage(QWidget):
     def _pin_failed(self, exc: BaseException) -> None:
         self._set_working(False)
         self.pin.clear()
-        if (isinstance(exc, qu.WrongPin) and exc.tries_left > 0) or isinstance(exc, qu.InvalidPin):
+        if (isinstance(exc, va.WrongPin) and exc.tries_left > 0) or isinstance(exc, va.InvalidPin):
             self.status.setText(exc.message)
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif isinstance(exc, qu.WrongPin | qu.QuickUnlockUnavailable):
+        elif isinstance(exc, va.WrongPin | va.QuickUnlockUnavailable):
             # The third wrong PIN, or the PIN ended meanwhile: the passphrase from here on.
             self._set_mode(PASSPHRASE_MODE)
             self.intro.setText(self.tr("Your vault is locked. Type your passphrase to open it."))
@@ -450,7 +435,7 @@ class UnlockPage(QWidget):
     # --- the way out -------------------------------------------------------------------------------------------
 
     def _show_way_out(self, exc: BaseException) -> None:
-        self.recover_button.setVisible(isinstance(exc, KeyFileDamaged) and recovery_code_can_help(self._vault))
+        self.recover_button.setVisible(isinstance(exc, KeyFileDamaged) and va.recovery_code_can_help(self._vault))
         self.restore_button.setVisible(True)
         self.way_out.show()
 
