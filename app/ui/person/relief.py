@@ -30,9 +30,9 @@ from app.core.relief import (
     status_words,
 )
 from app.core.timeline import day_words
+from app.core.vault_access import save_file
 from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetition
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
-from app.storage.atomic import atomic_write_bytes
 from app.ui.person.fields import ChoiceBox, ErrorLine, heading_label, plain_button, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
@@ -960,7 +960,7 @@ class DisclosureReviewPanel(QWidget):
 
         def work(ws: Workspace) -> Path:
             pdf = disclosure_review_pdf(gather_review(ws, person_id), password=password)
-            atomic_write_bytes(path, pdf)
+            save_file(path, pdf)
             ws.log_event("export", record_type="person", record_id=person_id, person_id=person_id)
             return path
 

@@ -29,9 +29,9 @@ from app.core.safety import (
     place_warnings,
 )
 from app.core.settings import Settings
+from app.core.vault_access import save_file
 from app.models import PlanComponent
 from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
-from app.storage.atomic import atomic_write_bytes
 from app.ui.person.fields import (
     ChoiceBox,
     DateField,
@@ -932,7 +932,7 @@ class SafetyPlanSection(QWidget):
 
         def work(ws: Workspace) -> None:
             pdf = make_copy(ws, person_id, settings, include_code_words=include, password=password)
-            atomic_write_bytes(path, pdf)
+            save_file(path, pdf)
 
         def done(_result: Any) -> None:
             self.password.setText("")
