@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.cli import default_data_dir
-from app.storage.vault import Vault
+from app.core.vault_access import Vault
 from app.ui.main_window import MainWindow
 from app.ui.qt import QApplication, QTimer
 

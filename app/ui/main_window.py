@@ -15,8 +15,8 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_ON_SCREEN_LOCK, QUICK_UNLOCK_ENABLED, Settings
+from app.core.vault_access import UnlockedVault, Vault
 from app.errors import OfframpError
-from app.storage.vault import UnlockedVault, Vault
 from app.ui import clipboard
 from app.ui.drafts import collect_drafts, restore_drafts
 from app.ui.qt import (
@@ -41,8 +41,8 @@ from app.ui.unlock import UnlockPage
 from app.ui.watchers import DoubleEscape, IdleWatcher, ScreenLockWatcher
 
 if TYPE_CHECKING:
+    from app.core.vault_access import KdfParams
     from app.core.workspace import Workspace
-    from app.storage.kdf import KdfParams
     from app.ui.caseload import CaseloadPage
     from app.ui.first_run import FirstRunPage
     from app.ui.person import PersonWorkspace
@@ -83,7 +83,7 @@ def _open_workspace(unlocked: UnlockedVault) -> tuple[Workspace, dict[str, dict[
 
 
 def _forget_quick_unlock(vault: Vault) -> None:
-    from app.storage.quick_unlock import forget_quick_unlock
+    from app.core.vault_access import forget_quick_unlock
 
     try:
         forget_quick_unlock(vault)

@@ -50,8 +50,8 @@ from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.core.conflicts import Group
+    from app.core.vault_access import UnlockedVault
     from app.core.workspace import Workspace
-    from app.storage.vault import UnlockedVault
     from app.sync.enrol import Enrolled
     from app.sync.run import Outlook, Summary
 
@@ -116,12 +116,11 @@ class _Bridge(QObject):
 
 
 def _enrol_work(unlocked: UnlockedVault, passphrase: str, server: str, code: str, fingerprint: str) -> Enrolled:
-    from app.storage import keyfile
+    from app.core.vault_access import confirm_passphrase
     from app.sync.enrol import enrol
 
     # The passphrase first: enrolment seals the vault's key again with it, so a slip must stop before anything leaves.
-    check = keyfile.load(unlocked.vault.key_path).open_with_passphrase(passphrase)
-    del check
+    confirm_passphrase(unlocked, passphrase)
     return enrol(unlocked, passphrase, server=server, code=code, fingerprint=fingerprint)
 
 
