@@ -182,7 +182,7 @@ def test_place_warnings_and_safe_contacts_by_keyboard(qtbot, page, ws, pid, runn
     assert view is not None and [c.name for c in view.contacts] == ["Tia"] and view.code_words == ["sunflower"]
     assert contacts.list.count() == 1 and contacts.list.item(0).text() == "Tia (aunt)"
     assert not section.has_draft()
-    page.safety.scroll.ensureWidgetVisible(contacts.save_button)
+    page.safety.scroll_area.ensureWidgetVisible(contacts.save_button)
     qtbot.wait(50)
     shot(page, "contacts")
 

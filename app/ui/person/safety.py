@@ -477,12 +477,12 @@ class SafetyPlanSection(QWidget):
         self._showing: str | None = None
         self.settings = Settings()
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName("Safety plan")
-        body = QWidget(self.scroll)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName("Safety plan")
+        body = QWidget(self.scroll_area)
+        self.scroll_area.setWidget(body)
 
         self.heading = _heading("Safety plan", body, 1.15)
         self.review_badge = QLabel(REVIEW_DUE, body)
@@ -564,7 +564,7 @@ class SafetyPlanSection(QWidget):
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
         order = [self.plan_form.save_button, self.parts, *self.editor.radios.values(), self.editor.words,
                  self.editor.details, self.editor.save_button, self.editor.contacts.list,
