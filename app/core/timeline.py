@@ -28,6 +28,7 @@ from app.models import (
     ReliefDeadline,
     SafetyPlan,
     Screening,
+    TemplateVersion,
 )
 from app.models.base import ENVELOPE_FIELDS
 
@@ -183,9 +184,24 @@ def _category_words(code: str) -> str:
     return category_title(code)
 
 
-def _tool_name(template_id: str, version: str | None) -> str:
-    name = _TOOL_NAMES.get(template_id, template_id)
-    return f"{name} ({version})" if version else name
+def _tool_name(template_id: str, version: str | None, s: Session | None = None) -> str:
+    """The template's own title and its version in words ("Example indicator screening, version 1"), never its id."""
+    name = _TOOL_NAMES.get(template_id) or _template_title(template_id, version, s) or "a screening template"
+    return f"{name}, version {version}" if version else name
+
+
+def _template_title(template_id: str, version: str | None, s: Session | None) -> str | None:
+    from app.content.templates import bundled_templates
+
+    for template in bundled_templates():
+        if template.id == template_id and (version is None or template.version == version):
+            return template.title
+    if s is not None:
+        q = select(TemplateVersion.title).where(TemplateVersion.template_id == template_id)
+        if version is not None:
+            q = q.where(TemplateVersion.version == version)
+        return s.scalar(q.limit(1))
+    return None
 
 
 def day_words(value: dt.date) -> str:
@@ -374,7 +390,7 @@ def _screenings(s: Session, pid: str) -> list[TimelineEntry]:
         if when is None:
             continue
         title = _ASSESSMENT_TITLES.get(r.practitioner_assessment or "", "Screening: no assessment recorded yet")
-        detail = _join(_tool_name(r.template_id, r.template_version), _SESSION_WORDS.get(r.session_status or ""))
+        detail = _join(_tool_name(r.template_id, r.template_version, s), _SESSION_WORDS.get(r.session_status or ""))
         out.append(TimelineEntry(when, "screening", title, "screening", r.id, detail))
     return out
 

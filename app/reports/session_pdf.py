@@ -232,7 +232,7 @@ def _header(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
         ("Status", report.status.strip() or NOT_RECORDED),
         ("Recorded by", (report.recorded_by or "").strip() or NOT_RECORDED),
         ("Record", regime_marking(report.regime)),
-        ("Template", f"{report.template_id}, version {report.template_version}"),
+        ("Template", f"{report.title}, version {report.template_version}"),  # its title, as people know it
     ]
     label_width = 1.75 * inch
     table = Table(
@@ -411,7 +411,7 @@ def _about(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flo
     parts.append(
         Paragraph(
             html.escape(
-                f"Template {report.template_id}, version {report.template_version}. "
+                f"Template: {report.title}, version {report.template_version} (reference {report.template_id}). "
                 f"Made with Offramp on {long_date(report.generated_on)}."
             ),
             styles["small"],

@@ -42,10 +42,11 @@ def build_session_report(
     occurred = (row.screened_on if isinstance(row, Screening) else None) or view.started_at.date()
     status = STATUS_LABELS.get(view.status or "", "Not finished")
     source = f"{template.source} {template.licence_note}"
+    recorded_by = _recorded_by(ws, row.owner_user_id)
     if template.kind != "screening":
         return SessionReport(
             "checklist", template.title, template.id, template.version, view.regime, person.preferred_name,
-            occurred, status, None, sections, source_note=source, generated_on=today or dt.date.today(),
+            occurred, status, recorded_by, sections, source_note=source, generated_on=today or dt.date.today(),
         )  # fmt: skip
     result = ws.sessions.result(view, minor=ws.sessions.needs_minor_prompt(view.person_id, today))
     domains = tuple(
@@ -54,11 +55,22 @@ def build_session_report(
     )
     return SessionReport(
         "screening", template.title, template.id, template.version, view.regime, person.preferred_name,
-        occurred, status, None, sections, domain_summaries=domains, rule_note=result.rule_note,
+        occurred, status, recorded_by, sections, domain_summaries=domains, rule_note=result.rule_note,
         next_steps=result.next_steps,
         assessment=ASSESSMENT_LABELS.get(view.assessment or "") or None,
         assessment_reason=view.assessment_reason, source_note=source, generated_on=today or dt.date.today(),
     )  # fmt: skip
+
+
+def _recorded_by(ws: Workspace, owner_user_id: str | None) -> str:
+    """Who made the record, as well as this computer knows: staff names live on the office server, so the name this
+    user gave on their last identification decision when there is one."""
+    if owner_user_id and owner_user_id == ws.identity.user_id:
+        name = ws.sessions.last_decider_name().strip()
+        return f"{name}, on this computer" if name else "The user of this vault, on this computer"
+    if owner_user_id:
+        return f"A colleague (user {owner_user_id.replace('-', '')[:8]}), from the office"
+    return "Not known on this computer"
 
 
 def session_pdf_bytes(ws: Workspace, record_type: str, record_id: str, *, password: str | None = None) -> bytes:

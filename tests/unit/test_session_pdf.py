@@ -155,7 +155,7 @@ def test_the_checklist_holds_the_header_every_answer_and_every_note(checklist_pd
         ("Date of the session", "June 3, 2026"),
         ("Status", "Partial"),
         ("Recorded by", "Dana Fairweather"),
-        ("Template", "interview-checklist, version 1"),
+        ("Template", "Interview checklist: before, during and after, version 1"),
     ]:
         assert f"{label} {value}" in text
     expected = [

@@ -181,7 +181,7 @@ def test_the_timeline_gathers_every_dated_record_newest_first(ws: Workspace) -> 
 
     screening = by_title["Screening: indicators present"]
     assert screening.record_type == "screening" and screening.record_id == ids["screening"]
-    assert screening.detail == "TVIT, short form (2014) · partly done"
+    assert screening.detail == "TVIT, short form, version 2014 · partly done"
     assert by_title["Court date"].detail == "Court accompaniment · At the courthouse"
     assert by_title["Court date"].when == dt.datetime(2026, 1, 10, 15, tzinfo=dt.UTC).astimezone().date()
     assert by_title["Referral offered: Housing and rental assistance"].detail == "The person declined"

@@ -67,3 +67,41 @@ def test_the_header_works_out_the_age_group_from_a_date_of_birth(workspace: Work
     assert person_header(ws, adult).age_group == "Adult"
     assert person_header(ws, young).age_group == "Under 18" and person_header(ws, young).minor
     assert person_header(ws, unknown).age_group == "Age not known"
+
+
+def test_the_timeline_names_a_screening_by_its_title_and_version_in_words(workspace: Workspace) -> None:
+    from app.core.timeline import person_timeline
+
+    ws = workspace
+    pid = ws.records.create("person", {"preferred_name": "Sam Fictional", "age_group": "adult"}).id
+    ws.sessions.start(pid, "screening", *SCREENING)
+    title = ws.templates.get(*SCREENING).title
+    lines = [f"{e.title} {e.detail}" for e in person_timeline(ws, pid) if e.kind == "screening"]
+    assert lines and all("example-indicator-screening" not in line for line in lines), lines
+    assert any(f"{title}, version 1" in line for line in lines), lines
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_interview_pdf_says_who_recorded_it_and_names_the_template_in_words(workspace: Workspace) -> None:
+    from app.reports.sessions import session_pdf_bytes
+
+    ws = workspace
+    pid = ws.records.create("person", {"preferred_name": "Sam Fictional", "age_group": "adult"}).id
+    rid = ws.sessions.start(pid, "checklist", "interview-checklist", "1")
+    text = _pdf_text(session_pdf_bytes(ws, "checklist_response", rid))
+    assert "Recorded by Not recorded" not in text
+    assert "Recorded by The user of this vault, on this computer" in text
+    title = ws.templates.get("interview-checklist", "1").title
+    assert f"Template {title}, version 1" in text
+
+    # Once this user has given their name (on an identification decision), the file says it.
+    ws.sessions.decide(pid, status="unclear", reason="Too early to say.", decided_by_name="A. Advocate")
+    text = _pdf_text(session_pdf_bytes(ws, "checklist_response", rid))
+    assert "Recorded by A. Advocate, on this computer" in text
