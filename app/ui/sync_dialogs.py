@@ -638,7 +638,9 @@ class MergeDialog(QDialog):
                 )
             )
             for i, v in enumerate(g.values):
-                where = self.tr("on this computer") if v.this_device else self.tr("on {device}").format(device=v.device)
+                # The office names another computer by its enrolment date; beside the date of the change that
+                # read as the date said twice, so the line says only whose computer it was.
+                where = self.tr("on this computer") if v.this_device else self.tr("on another computer")
                 box = QFrame(page)
                 box.setFrameShape(QFrame.Shape.StyledPanel)
                 inner = QVBoxLayout(box)

@@ -27,7 +27,7 @@ from app.storage.vault import LOCK_NAME, Vault
 from app.ui.main_window import MainWindow
 from app.ui.person import PersonWorkspace
 from app.ui.person.session_form import SessionsPanel
-from app.ui.qt import QApplication, QDialog, QPushButton, QRadioButton, Qt, QWidget
+from app.ui.qt import QApplication, QDialog, QLabel, QPushButton, QRadioButton, Qt, QWidget
 from app.ui.tasks import TaskRunner
 from tests.conftest import TEST_PASSPHRASE
 from tests.server.conftest import Office, _start, run_cli
@@ -420,3 +420,39 @@ def test_a_note_the_app_wrote_on_a_relief_status_change_is_not_signed_by_you(qtb
     assert automatic.meta.text().startswith("Offramp")
     mine = cards["Met at the library."]
     assert mine.meta.text().startswith("You")
+
+
+def test_the_merge_screen_says_each_date_once(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.sync.run import run_sync
+    from app.ui.sync_dialogs import MergeDialog
+
+    a = make_laptop(office, tmp_path / "a", "Advocacy A", "advocate")
+    b = make_laptop(office, tmp_path / "b", "Advocacy A", "advocate")
+    runner = TaskRunner()
+    try:
+        person = a.ws.records.create("person", {"preferred_name": "Rowan Example", "safe_times": "Mornings"})
+        a.sync()
+        b.sync()
+        a.ws.records.update("person", person.id, {"safe_times": "Mornings before 10"})
+        b.ws.records.update("person", person.id, {"safe_times": "Evenings after 6"})
+        a.sync()
+        run_sync(b.ws, timeout=20)  # as Sync now runs it: the conflicts come down too
+        merge = MergeDialog(b.ws, runner)
+        qtbot.addWidget(merge)
+        merge.show()
+        qtbot.waitUntil(lambda: merge.list.count() == 1 or merge.status.isVisible(), timeout=30_000)
+        assert merge.list.count() == 1, merge.status.text()
+        lines = [
+            w.text() for w in merge.detail_area.widget().findChildren(QLabel) if w.accessibleName() == "Who and when"
+        ]
+        assert len(lines) == 2, lines
+        year = str(dt.date.today().year)
+        for line in lines:
+            assert line.count(year) == 1, line  # "a computer enrolled 04 Dec 2026, 04 Dec 2026, 12:58" said it twice
+        assert any(", on this computer, " in line for line in lines)
+        assert any(", on another computer, " in line for line in lines)
+        merge.close()
+    finally:
+        runner.shutdown()
+        b.close()
+        a.close()
