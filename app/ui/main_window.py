@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
 
             self.first_run_page = FirstRunPage(vault, self.runner, self.settings, kdf_params=kdf_params, parent=self)
             self.first_run_page.finished.connect(self._first_run_finished)
+            # The vault exists from the "creating" step on: the status bar follows each step, not only the end.
+            self.first_run_page.steps.currentChanged.connect(lambda _step: self._show_vault_status())
             self.pages.addWidget(self.first_run_page)
             self.pages.setCurrentWidget(self.first_run_page)
         self.setCentralWidget(self.pages)

@@ -456,3 +456,31 @@ def test_the_merge_screen_says_each_date_once(qtbot, office, tmp_path) -> None: 
         runner.shutdown()
         b.close()
         a.close()
+
+
+# --- words: the status bar after first run ----------------------------------------------------------------------
+
+
+def test_after_first_run_the_status_bar_says_the_vault_is_there(qtbot, tmp_data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_first_run import button as first_run_button
+    from tests.ui.test_first_run import press, to_code, type_back_groups
+
+    win = MainWindow(Vault(tmp_data_dir), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    assert win.vault_status.text() == "No vault in this folder yet"
+    page = win.first_run_page
+    assert page is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first_run_button(page, "Get started"), timeout=5_000)
+    code = to_code(qtbot, page)
+    assert win.vault_status.text() != "No vault in this folder yet", "the vault is made by now"
+    press(qtbot, Qt.Key.Key_Return)
+    type_back_groups(qtbot, page, code)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)  # Finish with the default lock time
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=15_000)
+    assert win.vault_status.text() == "Vault encrypted on this computer"
+    assert win.vault_status.isVisible()
+    win.close()
