@@ -442,9 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the CSV file to write")
     p.set_defaults(func=cmd_providers_export)
 
-    p = sub.add_parser("enrol", parents=[common], help="enrol this computer with the office server (from its sheet)")
-    p.add_argument("--server", required=True, help="the server address on the enrolment sheet (https://...)")
-    p.add_argument("--code", required=True, help="the one-time enrolment code (valid 15 minutes)")
+    p = sub.add_parser("enrol", parents=[common], help="enroll this computer with the office server (from its sheet)")
+    p.add_argument("--server", required=True, help="the server address on the enrollment sheet (https://...)")
+    p.add_argument("--code", required=True, help="the one-time enrollment code (valid 15 minutes)")
     p.add_argument("--fingerprint", required=True, help="the office certificate fingerprint on the sheet")
     p.set_defaults(func=cmd_enrol)
     p = sub.add_parser("sync", parents=[common], help="send this computer's changes to the office, then receive")

@@ -199,7 +199,7 @@ _FIELD_EXPECTED = {
     "id": "lower-case letters, digits and dashes, such as 'vacatur'",
     "kind": _or_list(RELIEF_KINDS),
     "levels": "a list of charge levels: " + _or_list(LEVELS),
-    "offences": "a list of offences in quotes",
+    "offences": "a list of offenses in quotes",
     "time_limit": 'a table such as { kind = "within_years", years = 3, counted_from = "disposition" }',
     "hearing_required": "true or false",
     "proof_of_trafficking": "required, helpful or not_required",

@@ -161,12 +161,12 @@ _PROVIDER_KINDS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("Housing Collective", ("emergency_shelter", "transitional_housing", "housing_assistance"), False),
     ("Legal Aid", ("legal_record_relief", "legal_civil", "legal_immigration"), True),
     ("Health Clinic", ("medical", "dental", "substance_use"), True),
-    ("Counselling Centre", ("mental_health", "crisis_intervention", "peer_support"), True),
+    ("Counseling Center", ("mental_health", "crisis_intervention", "peer_support"), True),
     ("Community Services", ("case_management", "basic_necessities", "financial_assistance", "transportation"), True),
     ("Immigration Project", ("legal_immigration", "id_documents", "interpretation"), True),
     ("Peer Support Circle", ("peer_support", "life_skills"), True),
     ("Employment Hub", ("employment", "education", "life_skills"), True),
-    ("Family Centre", ("childcare", "family_reunification", "case_management"), True),
+    ("Family Center", ("childcare", "family_reunification", "case_management"), True),
     ("Court Advocacy Program", ("justice_advocacy", "case_management"), True),
 )
 _PROVIDER_PLACES = (
@@ -188,11 +188,11 @@ _DEFENDANT_CHARGES = (
 )
 _CASE_CHARGES = (
     ("Trafficking in persons", "Demo Penal Code 135.35", "felony"),
-    ("Labour trafficking", "Demo Penal Code 135.36", "felony"),
+    ("Labor trafficking", "Demo Penal Code 135.36", "felony"),
     ("Promoting commercial sexual exploitation", "Demo Penal Code 230.30", "felony"),
     ("Unlawful withholding of identity documents", "Demo Penal Code 135.70", "misdemeanor"),
     ("Assault", "Demo Penal Code 120.00", "misdemeanor"),
-    ("Wage theft", "Demo Labour Code 198.5", "misdemeanor"),
+    ("Wage theft", "Demo Labor Code 198.5", "misdemeanor"),
 )
 
 #: The demo fills in the templates that ship with Offramp, so every demo session opens in the app as it was made.
@@ -318,9 +318,9 @@ _SURVIVOR_WORDS = (
     "That feels like too much this week.",
 )
 _DA_LEVELS = ("Variable danger", "Increased danger", "Severe danger", "Extreme danger")
-_RELATIONSHIPS = ("Sister", "Friend", "Cousin", "Neighbour", "Faith leader", "Former coworker", "Aunt")
+_RELATIONSHIPS = ("Sister", "Friend", "Cousin", "Neighbor", "Faith leader", "Former coworker", "Aunt")
 _SAFE_WORDS = ("Blue kettle", "Sunday soup", "The red scarf", "Ask about the garden", "Library book")
-_UNSAFE_WORDS = ("Grey sky", "Cold tea", "Missed the bus", "Lost my keys", "The dog is sick")
+_UNSAFE_WORDS = ("Gray sky", "Cold tea", "Missed the bus", "Lost my keys", "The dog is sick")
 #: In the person's voice, as the form asks ("come and collect me"): the person's copy turns "me" into "you".
 _UNSAFE_ACTIONS = (
     "Calls 911.",

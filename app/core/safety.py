@@ -181,7 +181,7 @@ _ADDRESS_SHARED = re.compile(
 
 ADDRESS_WARNING = (
     "This looks like a street address. A shelter's address written down can be found and put people in danger: "
-    "please use a name or a code the person will recognise instead."
+    "please use a name or a code the person will recognize instead."
 )
 
 

@@ -72,8 +72,8 @@ IDENTIFICATION_LABELS: dict[str, str] = {
 }
 TRAFFICKING_TYPE_LABELS: dict[str, str] = {
     TraffickingType.SEX: "Sex trafficking",
-    TraffickingType.LABOUR: "Labour trafficking",
-    TraffickingType.BOTH: "Sex and labour trafficking",
+    TraffickingType.LABOUR: "Labor trafficking",
+    TraffickingType.BOTH: "Sex and labor trafficking",
     TraffickingType.EXPLOITATION: "Sexual exploitation",
     TraffickingType.UNKNOWN: "Not known",
 }
@@ -85,7 +85,7 @@ MAX_NOTE = 4000
 MINOR_PROMPT_TITLE = "This person is under 18"
 MINOR_PROMPT = (
     "A child or teenager should not be interviewed about what happened to them here. Arrange a forensic interview "
-    "at a child advocacy centre, where one trained person asks once, so the young person does not have to tell it "
+    "at a child advocacy center, where one trained person asks once, so the young person does not have to tell it "
     "again and again. Make the report the law requires of you (child protective services or law enforcement), and "
     "remember that a person under 18 cannot consent to being exploited: no force, fraud or coercion needs to be "
     "shown."

@@ -141,8 +141,8 @@ _TOOL_NAMES = {
 _IDENTIFICATION_WORDS = {"identified": "identified", "not_identified": "not identified", "unclear": "unclear"}
 _TRAFFICKING_WORDS = {
     "sex": "Sex trafficking",
-    "labour": "Labour trafficking",
-    "both": "Sex and labour trafficking",
+    "labour": "Labor trafficking",
+    "both": "Sex and labor trafficking",
     "exploitation": "Exploitation",
     "unknown": "",
 }

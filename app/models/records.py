@@ -459,7 +459,7 @@ class ChecklistResponse(Envelope, Base):
     status: Mapped[str | None] = choice("Status", SessionStatus)
     completed_at: Mapped[dt.datetime | None] = timestamp("Finished at")
     # A person under 18 goes to a child advocacy centre; the prompt about it is acknowledged before anything is asked.
-    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy centre prompt acknowledged at")
+    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy center prompt acknowledged at")
     minor_prompt_acknowledged_by: Mapped[str | None] = text("Acknowledged by", length=120)
 
 
@@ -477,7 +477,7 @@ class Screening(Envelope, Base):
     answers: Mapped[dict[str, Any]] = structured("Answers")
     session_status: Mapped[str | None] = choice("Session status", SessionStatus)
     completed_at: Mapped[dt.datetime | None] = timestamp("Finished at")
-    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy centre prompt acknowledged at")
+    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy center prompt acknowledged at")
     minor_prompt_acknowledged_by: Mapped[str | None] = text("Acknowledged by", length=120)
     practitioner_assessment: Mapped[str | None] = choice("Practitioner's assessment", PractitionerAssessment)
     assessment_reason: Mapped[str | None] = text("Reason for the assessment", long=True)
@@ -686,7 +686,7 @@ class ReliefCharge(Envelope, Base):
     petition_id: Mapped[str | None] = ref("Petition", "relief_petition.id", cascade=False)
     arrest_date: Mapped[dt.date | None] = date("Arrest date")
     arresting_agency: Mapped[str | None] = text("Arresting agency", length=200)
-    offence: Mapped[str | None] = text("Offence", length=200)
+    offence: Mapped[str | None] = text("Offense", length=200)
     statute: Mapped[str | None] = text("Statute", length=120)
     level: Mapped[str | None] = choice("Level", ChargeLevel)
     court: Mapped[str | None] = text("Court", length=200)

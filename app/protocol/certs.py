@@ -55,7 +55,7 @@ def parse_fingerprint(text: str) -> bytes:
     if len(cleaned) != 52 or any(ch not in ALPHABET for ch in cleaned):
         raise CertificateError(
             "That fingerprint does not look complete: it has 13 groups of four letters and digits. Check it "
-            "against the enrolment sheet."
+            "against the enrollment sheet."
         )
     value = 0
     for ch in cleaned:

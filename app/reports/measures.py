@@ -688,7 +688,7 @@ ROLE_LABELS = (
 )
 TYPE_LABELS = (
     ("sex", "Sex trafficking"),
-    ("labour", "Labour trafficking"),
+    ("labour", "Labor trafficking"),
     ("both", "Both"),
     ("exploitation", "Exploitation"),
     ("unknown", "Not known or not recorded"),

@@ -83,7 +83,7 @@ KINDS = ("checklist", "screening")
 
 #: The marking on every page, in plain words (DOMAIN.md 4): who may see this record and what follows from that.
 REGIME_MARKING = {
-    "prosecution": "Prosecution team record: not confidential. It may have to be shared with the defence.",
+    "prosecution": "Prosecution team record: not confidential. It may have to be shared with the defense.",
     "advocacy": "Advocacy record: confidential. Share only with the person’s written consent.",
 }
 
@@ -331,7 +331,7 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
     assessment.append(Spacer(1, 4))
     assessment.append(
         Paragraph(
-            "The assessment is the practitioner’s judgement from the whole conversation, not a count of answers.",
+            "The assessment is the practitioner’s judgment from the whole conversation, not a count of answers.",
             styles["small"],
         )
     )

@@ -329,7 +329,7 @@ def issue_code(home: ServerHome, engine: Engine, username: str, *, minutes: int 
         if user is None:
             raise AdminError("There is no user with that user name. Add them first with 'offramp-server user add'.")
         if not user.active:
-            raise AdminError("That user's account is switched off, so it cannot enrol a device.")
+            raise AdminError("That user's account is switched off, so it cannot enroll a device.")
         expires = utcnow() + dt.timedelta(minutes=minutes)
         entry = EnrolmentCode(
             user_id=user.id, code_hash=code_hash(office.secret_key, code), issued_by=CONSOLE, expires_at=expires

@@ -78,7 +78,9 @@ def signed_by_a_device(sessions: sessionmaker[Session]) -> Any:
                 admin.audit(s, "request", "blocked", device_id=None, remote=remote, detail={"reason": "signature"})
             elif device.status != DeviceStatus.ACTIVE:
                 failure = ApiError(
-                    403, "device_revoked", "This device's enrolment was withdrawn by the office. Ask your office admin."
+                    403,
+                    "device_revoked",
+                    "This device's enrollment was withdrawn by the office. Ask your office admin.",
                 )
                 admin.audit(
                     s,

@@ -142,7 +142,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     engine = home.engine()
     issued = issue_code(home, engine, args.username)
     local = issued.expires_at.astimezone()
-    _say(f"Enrolment for {issued.username}. Type these on their computer with 'offramp enrol':")
+    _say(f"Enrollment for {issued.username}. Type these on their computer with 'offramp enrol':")
     _say("")
     _say(f"    Server:       {issued.url}")
     _say(f"    Code:         {issued.code}")
@@ -352,7 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     device = sub.add_parser("device", help="enrolled devices")
     dsub = device.add_subparsers(dest="device_command", required=True, parser_class=_Parser)
     add(dsub, "list", cmd_device_list, "list enrolled devices")
-    p = add(dsub, "revoke", cmd_device_revoke, "withdraw a device's enrolment and show what it could see")
+    p = add(dsub, "revoke", cmd_device_revoke, "withdraw a device's enrollment and show what it could see")
     p.add_argument("device_id")
 
     p = add(sub, "backup", cmd_backup, "write the database, config and TLS files to one new file (while serving)")

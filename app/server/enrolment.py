@@ -74,21 +74,21 @@ def router(sessions: sessionmaker[Session], office: OfficeInfo, ca_pem: bytes | 
                 failure = ApiError(
                     403,
                     "enrolment_code_unknown",
-                    "That enrolment code is not right. Check it against the sheet, or ask for a new one.",
+                    "That enrollment code is not right. Check it against the sheet, or ask for a new one.",
                 )
             elif entry.used_at is not None:
                 reason = "used_code"
                 failure = ApiError(
                     409,
                     "enrolment_code_used",
-                    "That enrolment code was already used. Ask your office admin for a new one.",
+                    "That enrollment code was already used. Ask your office admin for a new one.",
                 )
             elif entry.expires_at < now:
                 reason = "expired_code"
                 failure = ApiError(
                     410,
                     "enrolment_code_expired",
-                    "That enrolment code has expired (codes last 15 minutes). Ask your office admin for a new one.",
+                    "That enrollment code has expired (codes last 15 minutes). Ask your office admin for a new one.",
                 )
             elif s.scalar(select(Device.id).where(Device.public_key == body.public_key)) is not None:
                 reason = "key_in_use"

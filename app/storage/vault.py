@@ -375,7 +375,7 @@ class UnlockedVault:
         """
         allowed = {"user_id", "device_id", "team_id", "regime", "office_id"}
         if set(identity) - allowed:
-            raise ValueError("only the identity fields change at enrolment")
+            raise ValueError("only the identity fields change at enrollment")
         self.verify_passphrase(passphrase)
         pass_wrap = self._keyfile.pass_wrap
         assert pass_wrap is not None  # verify_passphrase refuses a key file without one

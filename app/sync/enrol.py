@@ -34,7 +34,7 @@ class EnrolmentError(OfframpError):
 
 
 MISMATCH = (
-    "The office server's certificate does not match the fingerprint on the enrolment sheet, so this computer did "
+    "The office server's certificate does not match the fingerprint on the enrollment sheet, so this computer did "
     "not connect and nothing was sent. Check the fingerprint you typed; if it is right, tell your office admin "
     "before trying again."
 )
@@ -53,7 +53,7 @@ class Enrolled:
 def _server_url(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.lower().startswith("https://"):
-        raise EnrolmentError("The server address starts with https:// (it is printed on the enrolment sheet).")
+        raise EnrolmentError("The server address starts with https:// (it is printed on the enrollment sheet).")
     return url
 
 
@@ -106,7 +106,7 @@ def enrol(
     except httpx.HTTPError:
         raise EnrolmentError("The office server could not be reached. Try again in a moment.") from None
     if reply.status_code != 200:
-        raise EnrolmentError(_message(reply, "The office server did not accept this enrolment."))
+        raise EnrolmentError(_message(reply, "The office server did not accept this enrollment."))
     info = reply.json()
     regime = "prosecution" if info["compartment"] == "prosecution" else "advocacy"
     if info["compartment"] not in ("advocacy", "prosecution"):

@@ -71,7 +71,7 @@ def office(s: Session) -> Office:
     url, ca, key, device, office_id = (get(s, k) for k in (SERVER_URL, CA_PEM, DEVICE_KEY, DEVICE_ID, OFFICE_ID))
     if not (url and ca and key and device and office_id):
         raise NotEnrolled(
-            "This computer is not enrolled with an office server yet. Ask your office admin for an enrolment "
+            "This computer is not enrolled with an office server yet. Ask your office admin for an enrollment "
             "sheet, then run 'offramp enrol'."
         )
     return Office(

@@ -133,16 +133,16 @@ class EnrolDialog(QDialog):
         super().__init__(parent)
         self.unlocked = unlocked
         self.runner = runner
-        self.setWindowTitle(self.tr("Enrol this computer"))
-        self.setAccessibleName(self.tr("Enrol this computer with the office"))
+        self.setWindowTitle(self.tr("Enroll this computer"))
+        self.setAccessibleName(self.tr("Enroll this computer with the office"))
         self.setMinimumWidth(max(560, self.fontMetrics().averageCharWidth() * 70))
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        layout.addWidget(_heading(self.tr("Enrol this computer with your office"), self))
+        layout.addWidget(_heading(self.tr("Enroll this computer with your office"), self))
         layout.addWidget(
             _text(
                 self.tr(
-                    "Your office admin gives you an enrolment sheet. Type or paste what it says below. Spaces and "
+                    "Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and "
                     "capital letters in the fingerprint do not matter. Nothing is sent until the office server "
                     "proves it is the one on the sheet."
                 ),
@@ -163,7 +163,8 @@ class EnrolDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.cancel_button = _button(self.tr("Cancel"), self.tr("Cancel"), self)
-        self.enrol_button = _button(self.tr("Enrol this computer"), self.tr("Enrol this computer"), self, default=True)
+        enroll = self.tr("Enroll this computer")
+        self.enrol_button = _button(enroll, enroll, self, default=True)
         row.addWidget(self.cancel_button)
         row.addWidget(self.enrol_button)
         layout.addLayout(row)
@@ -434,7 +435,7 @@ class SyncDialog(QDialog):
             self.heading.setText(self.tr("This computer is not enrolled yet"))
             self.body.setText(
                 self.tr(
-                    "Ask your office admin for an enrolment sheet, then choose Office → Enrol this computer… to "
+                    "Ask your office admin for an enrollment sheet, then choose Office → Enroll this computer… to "
                     "connect it. Your work stays safe on this computer until then."
                 )
             )
@@ -749,7 +750,7 @@ class SyncControls(QObject):
         self.sync_action.triggered.connect(self.open_sync)
         self.decide_action = QAction(self.tr("Changes that need a &decision…"), window)
         self.decide_action.triggered.connect(self.open_merge)
-        self.enrol_action = QAction(self.tr("&Enrol this computer…"), window)
+        self.enrol_action = QAction(self.tr("&Enroll this computer…"), window)
         self.enrol_action.triggered.connect(self.open_enrol)
         menu = QMenu(self.tr("&Office"), window.menuBar())
         # Help stays last on the menu bar, where people look for it.

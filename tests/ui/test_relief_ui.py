@@ -92,7 +92,7 @@ def test_start_a_case_add_a_charge_and_a_deadline_by_keyboard(qtbot, page, ws, p
     disposed = add_years(today, -3) + dt.timedelta(days=4)
     press(qtbot, section, "Add a charge")
     assert section.has_draft() is False and section.form.title.text() == "New charge"
-    type_into(qtbot, field(section, "Offence"), "Loitering")
+    type_into(qtbot, field(section, "Offense"), "Loitering")
     choose(qtbot, combo(section, "Level"), "Misdemeanor")
     type_into(qtbot, field(section, "Docket number"), "EX-2023-0042")
     type_into(qtbot, field(section, "Date of conviction or disposition"), disposed.isoformat())

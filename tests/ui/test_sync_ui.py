@@ -139,12 +139,12 @@ def test_enrol_stops_on_a_wrong_fingerprint_then_works(qtbot, office: Office, tm
         qtbot.keyClicks(field(dialog, "Your passphrase"), TEST_PASSPHRASE)
         qtbot.keyClick(field(dialog, "Your passphrase"), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: field(dialog, "Fingerprint").isEnabled(), timeout=WAIT)
-        assert "does not match the fingerprint on the enrolment sheet" in dialog.status.text()
+        assert "does not match the fingerprint on the enrollment sheet" in dialog.status.text()
         assert "continue" not in dialog.status.text().lower()
         assert unlocked.identity.kind != "enrolled"
         assert [b.accessibleName() for b in dialog.findChildren(type(button(dialog, "Cancel"))) if b.isVisible()] == [
             "Cancel",
-            "Enrol this computer",
+            "Enroll this computer",
         ]  # no way to carry on anyway
         shot(dialog, "enrol-mismatch")
 
@@ -152,7 +152,7 @@ def test_enrol_stops_on_a_wrong_fingerprint_then_works(qtbot, office: Office, tm
         fp = field(dialog, "Fingerprint")
         fp.clear()
         qtbot.keyClicks(fp, right.replace(" ", "").replace("-", "").lower())
-        click(qtbot, dialog, "Enrol this computer")
+        click(qtbot, dialog, "Enroll this computer")
         qtbot.waitUntil(lambda: dialog._done, timeout=WAIT)
         assert f"enrolled with Riverside Office as {username} (Advocacy A)" in dialog.status.text()
         assert "1 records already here will go to the office" in dialog.status.text()

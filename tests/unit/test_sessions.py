@@ -205,7 +205,7 @@ def test_the_under_18_prompt_comes_first(workspace: Workspace, values: dict[str,
     assert ws.sessions.needs_minor_prompt(pid, today) is minor
     if minor:
         for kind, template in (("checklist", CHECKLIST), ("screening", SCREENING)):
-            with pytest.raises(MinorPromptNeeded, match="child advocacy centre"):
+            with pytest.raises(MinorPromptNeeded, match="child advocacy center"):
                 ws.sessions.start(pid, kind, *template, today=today)
         assert ws.records.list_for_person("checklist_response", pid) == []
         assert ws.records.list_for_person("encounter", pid) == []
@@ -214,7 +214,7 @@ def test_the_under_18_prompt_comes_first(workspace: Workspace, values: dict[str,
         assert row.minor_prompt_acknowledged_at is not None  # type: ignore[attr-defined]
         assert row.minor_prompt_acknowledged_by == ws.identity.user_id  # type: ignore[attr-defined]
         result = ws.sessions.result(ws.sessions.view("screening", rid), minor=True)
-        assert any("child advocacy centre" in s for s in result.next_steps)
+        assert any("child advocacy center" in s for s in result.next_steps)
     else:
         rid = ws.sessions.start(pid, "checklist", *CHECKLIST, today=today)
         assert ws.records.get("checklist_response", rid).minor_prompt_acknowledged_at is None  # type: ignore[attr-defined]

@@ -123,7 +123,7 @@ def test_prosecution_wording_never_promises_confidentiality() -> None:
         prosecution = item.text_for("prosecution")
         assert prosecution == item.text_by_regime.prosecution  # type: ignore[union-attr]
         assert not PROMISES.search(prosecution), prosecution
-        assert "defence" in prosecution  # says where it may go
+        assert "defense" in prosecution  # says where it may go
         assert item.text_for("advocacy") != prosecution
         assert "confidential" in item.text_for("advocacy")
         assert item.text_for(None) == item.text
@@ -167,7 +167,7 @@ def test_the_example_screening_is_labelled_short_and_grouped_by_domain() -> None
     assert used == {d.id for d in screening.domains}  # every domain has at least one item
     rules = {step.rule: step.text for step in screening.next_steps}
     assert rules["any_yes_in_domain:violence"].startswith("Check safety now")
-    assert "child advocacy centre" in rules["minor"]
+    assert "child advocacy center" in rules["minor"]
     assert "Offer a fuller, private conversation when the person is ready." in [
         s.text for s in screening.next_steps if s.rule == "any_yes"
     ]

@@ -186,7 +186,7 @@ def test_the_timeline_gathers_every_dated_record_newest_first(ws: Workspace) -> 
     assert by_title["Court date"].when == dt.datetime(2026, 1, 10, 15, tzinfo=dt.UTC).astimezone().date()
     assert by_title["Referral offered: Housing and rental assistance"].detail == "The person declined"
     assert by_title["Safety plan started"].detail == "Not ready to leave: a complete plan"
-    assert by_title["Identification decision: identified"].detail == "Labour trafficking · Decided by R. Demo"
+    assert by_title["Identification decision: identified"].detail == "Labor trafficking · Decided by R. Demo"
     assert by_title["Arrest"].detail == "Alder County District Court · docket AC-2025-CR-0001"
     assert all(e.record_id != "" for e in entries)
     # A declined referral has no follow-up waiting; the charge's name never becomes a label on the timeline.

@@ -10,6 +10,12 @@ Every person is fictional.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from app.core.workspace import Workspace
 
@@ -41,7 +47,7 @@ def test_a_minors_screening_result_says_why_the_child_advocacy_step_is_there(wor
     assert minor
     result = ws.sessions.result(view, minor=minor)
     assert "under 18" in result.rule_note
-    assert any("child advocacy centre" in step or "child advocacy center" in step for step in result.next_steps)
+    assert any("child advocacy center" in step for step in result.next_steps)
 
 
 def test_a_result_with_no_yes_says_no_rule_applied(workspace: Workspace) -> None:
@@ -105,3 +111,74 @@ def test_the_interview_pdf_says_who_recorded_it_and_names_the_template_in_words(
     ws.sessions.decide(pid, status="unclear", reason="Too early to say.", decided_by_name="A. Advocate")
     text = _pdf_text(session_pdf_bytes(ws, "checklist_response", rid))
     assert "Recorded by A. Advocate, on this computer" in text
+
+
+# --- US spelling in product text --------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+#: British spellings a US office would stop at. Identifiers that stored data, files or commands depend on (a charge's
+#: "offence" key, the "labour" trafficking type, the `offramp enrol` command, "enrolment_code_used") are not
+#: product text: strings that look like identifiers and command names are left out of the scan.
+BRITISH = re.compile(
+    r"\b(labour\w*|defence\w*|behaviour\w*|organis(?:e|ed|es|ing|ation|ations)\b|centres?\b|colour\w*|favour\w*"
+    r"|programmes?\b|licence\b|licences\b|offences?\b|judgement\w*|recognis\w*|realis(?:e|ed|es|ing)\b"
+    r"|apologis\w*|prioritis\w*|summaris\w*|minimis\w*|authoris\w*|criticis\w*|analys(?:e|ed|es|ing)\b"
+    r"|catalogue\w*|dialogue\w*|neighbour\w*|honour\w*|enrol\b|enrols\b|enrolment\w*|cancelled|cancelling"
+    r"|travelled|travelling|labelled|labelling|modelled|counsell\w*|fulfil\b|instalment\w*|grey\b|practis\w*"
+    r"|cheque\w*|acknowledgement\w*|specialis\w*|utilis\w*|normalis\w*|finalis\w*|memoris\w*|categoris\w*"
+    r"|whilst|amongst|paediatric\w*|learnt|spelt)",
+    re.IGNORECASE,
+)
+IDENTIFIER = re.compile(r"^(?:[a-z0-9_\-.:/]+|[A-Z][a-z]+[A-Z]\w*)$")  # a key, a stored value, a class name
+COMMAND = re.compile(r"\bofframp(?:-server)? enrol\b")
+
+
+def _british(text: str) -> list[str]:
+    if IDENTIFIER.match(text):
+        return []
+    return [m.group(0) for m in BRITISH.finditer(COMMAND.sub("", text))]
+
+
+def _toml_strings(value: object) -> Iterator[str]:
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _toml_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _toml_strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def test_product_text_is_in_us_english() -> None:
+    from tests.unit.test_language import _strings
+
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        for line, text in _strings(path):
+            found += [f"{path.relative_to(ROOT)}:{line}: {word}" for word in _british(text)]
+    bundled = sorted((ROOT / "app" / "content" / "bundled").rglob("*.toml"))
+    assert bundled, "the bundled content is scanned"
+    for path in bundled:
+        for text in _toml_strings(tomllib.loads(path.read_text(encoding="utf-8"))):
+            found += [f"{path.relative_to(ROOT)}: {word}" for word in _british(text)]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "caught"),
+    [
+        ("Labour trafficking", True),
+        ("a child advocacy centre", True),
+        ("Enrol this computer", True),
+        ("the enrolment sheet", True),
+        ("Type these with 'offramp enrol':", False),
+        ("labour", False),  # a stored value, not words
+        ("Offence", True),  # a label
+        ("EnrolmentCode", False),  # a class name
+        ("enrolment_code_used", False),
+        ("Labor trafficking, a child advocacy center; enroll", False),
+    ],
+)
+def test_the_spelling_check_catches_british_words_and_leaves_identifiers(text: str, caught: bool) -> None:
+    assert bool(_british(text)) is caught

@@ -77,7 +77,7 @@ class _ChargeRow:
     def __init__(self, editor: ChargesEditor, number: int) -> None:
         parent = editor
         self.offence = QLineEdit(parent)
-        self.offence.setPlaceholderText("Offence, as on the docket")
+        self.offence.setPlaceholderText("Offense, as on the docket")
         self.statute = QLineEdit(parent)
         self.statute.setPlaceholderText("Statute")
         self.level = ChoiceBox("level", LEVELS, parent=parent)
@@ -86,7 +86,7 @@ class _ChargeRow:
         self.renumber(number)
 
     def renumber(self, number: int) -> None:
-        self.offence.setAccessibleName(f"Charge {number}: offence")
+        self.offence.setAccessibleName(f"Charge {number}: offense")
         self.statute.setAccessibleName(f"Charge {number}: statute")
         self.level.setAccessibleName(f"Charge {number}: level")
         self.remove.setAccessibleName(f"Remove charge {number}")
@@ -133,7 +133,7 @@ class ChargesEditor(QWidget):
         self.grid.setVerticalSpacing(6)
         self.grid.setContentsMargins(0, 0, 0, 0)
         #: The column headings, each tied to the first row's field (every field also has its own accessible name).
-        self.headings = [QLabel(text, self) for text in ("Offence", "Statute", "Level")]
+        self.headings = [QLabel(text, self) for text in ("Offense", "Statute", "Level")]
         for col, heading in enumerate(self.headings):
             self.grid.addWidget(heading, 0, col)
         self.grid.setColumnStretch(0, 3)

@@ -147,7 +147,7 @@ def deadline_text(row: DeadlineRow) -> str:
 
 def charge_text(charge: dict[str, Any]) -> str:
     level = (charge.get("level") or "").replace("_", " ").capitalize() or "Level not recorded"
-    parts = [level, charge.get("offence") or "Offence not recorded"]
+    parts = [level, charge.get("offence") or "Offense not recorded"]
     if charge.get("docket_number"):
         parts.append(f"Docket {charge['docket_number']}")
     if charge.get("disposition_date"):
