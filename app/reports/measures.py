@@ -662,6 +662,14 @@ def _screening_window(c: _Ctx) -> Sel:
     )
 
 
+def _tool_title(template_id: str) -> str:
+    """A screening tool as people know it: the bundled template's title; an office's own keeps its id (the server
+    holds no template texts)."""
+    from app.content.templates import bundled_templates
+
+    return next((t.title for t in bundled_templates() if t.id == template_id), template_id)
+
+
 def _m1(c: _Ctx) -> _Sets:
     fc = c.first_contact()
     den = select(
@@ -672,7 +680,7 @@ def _m1(c: _Ctx) -> _Sets:
 
 def _m1_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     by_template = _group(db, _screening_window(c), column="screening_id")
-    parts = tuple(Part(k, k, n) for k, n in sorted(by_template.items()))
+    parts = tuple(Part(k, _tool_title(k), n) for k, n in sorted(by_template.items()))
     return (Breakdown("Screenings in the window, by screening tool", parts),), ()
 
 

@@ -182,3 +182,21 @@ def test_product_text_is_in_us_english() -> None:
 )
 def test_the_spelling_check_catches_british_words_and_leaves_identifiers(text: str, caught: bool) -> None:
     assert bool(_british(text)) is caught
+
+
+def test_the_screening_measure_names_each_tool_by_its_title(workspace: Workspace) -> None:
+    from app.core.demo import generate
+    from app.reports.measures import Scope, compute_measure
+    from app.reports.periods import quarter_of, trailing_quarters
+
+    ws = workspace
+    generate(ws, persons=40, seed=7)
+    title = ws.templates.get(*SCREENING).title
+    labels: list[str] = []
+    with ws.session() as s:
+        for period in trailing_quarters(quarter_of(dt.date.today()), 8):
+            result = compute_measure(s, 1, period, scope=Scope(include_demo=True))
+            labels += [part.label for b in result.breakdowns for part in b.parts]
+    assert labels, "the demo has screenings in some quarter"
+    assert "example-indicator-screening" not in labels
+    assert title in labels
