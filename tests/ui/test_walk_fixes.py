@@ -304,7 +304,7 @@ def test_escape_that_closes_a_dialog_then_escape_in_the_window_is_not_a_quick_ex
 # --- words: the age beside a date of birth ---------------------------------------------------------------------
 
 
-def test_a_date_of_birth_decides_the_age_group_in_details_and_the_header(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_of_birth_decides_the_age_group_in_details_and_the_header(qtbot, page, ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pid = ws.records.create("person", {"preferred_name": "Noor Fictional", "date_of_birth": dt.date(1991, 2, 3)}).id
     plain = ws.records.create("person", {"preferred_name": "Ash Fictional"}).id
     open_person(qtbot, page, ws, pid, "details")
@@ -312,6 +312,7 @@ def test_a_date_of_birth_decides_the_age_group_in_details_and_the_header(qtbot, 
     form = page.details
     assert form.fields.widgets["age_group"].value() == "adult"  # type: ignore[attr-defined]
     assert not form.has_draft(), "showing the age group the date gives is not a change"
+    shot(page, tmp_path, "details-age-from-birth")
 
     open_person(qtbot, page, ws, plain, "details")
     assert "Age not known" in page.header.about.text()
@@ -405,7 +406,7 @@ def sync_button(dialog: QWidget) -> QPushButton:
 # --- words: a note the app wrote says so ------------------------------------------------------------------------
 
 
-def test_a_note_the_app_wrote_on_a_relief_status_change_is_not_signed_by_you(qtbot, page, ws) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_the_app_wrote_on_a_relief_status_change_is_not_signed_by_you(qtbot, page, ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from app.core.relief import ReliefService
 
     pid = ws.records.create("person", {"preferred_name": "Mar Fictional", "age_group": "adult"}).id
@@ -420,6 +421,7 @@ def test_a_note_the_app_wrote_on_a_relief_status_change_is_not_signed_by_you(qtb
     assert automatic.meta.text().startswith("Offramp")
     mine = cards["Met at the library."]
     assert mine.meta.text().startswith("You")
+    shot(page, tmp_path, "notes-automatic")
 
 
 def test_the_merge_screen_says_each_date_once(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]

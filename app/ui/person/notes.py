@@ -200,7 +200,7 @@ class NoteCard(QFrame):
             # The app wrote it when the status changed: "Signed by you" would claim words the person never wrote.
             who = "you" if note.signed_by == "You" else (note.signed_by or "someone")
             self.signed.setText(
-                f"Written automatically by Offramp when {who} changed the status, on "
+                f"Written automatically by Offramp when the status was recorded (by {who}), on "
                 f"{format_datetime(note.signed_at)}. It is read-only; add a new note to say more."
             )
         elif note.signed_at:
