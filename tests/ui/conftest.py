@@ -7,7 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,9 @@ import pytest
 from tests.ui import helpers
 
 if TYPE_CHECKING:
+    from app.core.settings import Settings
     from app.core.workspace import Workspace
+    from app.storage.vault import Vault
     from app.ui.person import PersonWorkspace
     from app.ui.tasks import TaskRunner
 
@@ -54,3 +56,25 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 def page(qtbot, runner: TaskRunner) -> PersonWorkspace:  # type: ignore[no-untyped-def]
     """The person's workspace, shown at 1100 by 750."""
     return helpers.show_person_workspace(qtbot, runner)
+
+
+@pytest.fixture
+def make_unlock_host(qtbot) -> Iterator[Callable[..., helpers.UnlockHost]]:  # type: ignore[no-untyped-def]
+    """Makes the unlock page for a vault, shown and active; its runner stops and its vaults lock after the test."""
+    hosts: list[helpers.UnlockHost] = []
+
+    def make(vault: Vault, settings: Settings | None = None) -> helpers.UnlockHost:
+        helpers.use_readable_font()
+        host = helpers.UnlockHost(vault, settings)
+        qtbot.addWidget(host)
+        host.show()
+        qtbot.waitExposed(host)
+        host.activateWindow()
+        hosts.append(host)
+        return host
+
+    yield make
+    for host in hosts:
+        host.runner.shutdown()
+        for unlocked in host.opened:
+            unlocked.lock()

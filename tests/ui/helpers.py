@@ -24,7 +24,9 @@ from app.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from app.core.settings import Settings
     from app.core.workspace import Workspace
+    from app.storage.vault import UnlockedVault, Vault
     from app.ui.person import PersonWorkspace
     from app.ui.tasks import TaskRunner
 
@@ -141,6 +143,37 @@ def open_section(qtbot, page: PersonWorkspace, ws: Workspace, pid: str, runner: 
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.open(ws, pid, key)
     settle(qtbot, runner)
+
+
+# --- the unlock page ----------------------------------------------------------------------------------------------
+
+
+class UnlockHost(QWidget):
+    """The unlock page alone in a 1280×800 window, as the main window holds it: it keeps every vault the page hands
+    over, and can lock them again and show the page locked."""
+
+    def __init__(self, vault: Vault, settings: Settings | None = None) -> None:
+        from app.storage.kdf import KdfParams
+        from app.ui.qt import QVBoxLayout
+        from app.ui.tasks import TaskRunner
+        from app.ui.unlock import UnlockPage
+
+        super().__init__()
+        self.runner = TaskRunner()
+        self.settings = settings
+        self.page = UnlockPage(vault, self.runner, parent=self)
+        self.page.new_passphrase_kdf = KdfParams.floor()  # a new passphrase chosen in a test: the test-only floor
+        self.opened: list[UnlockedVault] = []
+        self.page.unlocked.connect(self.opened.append)
+        QVBoxLayout(self).addWidget(self.page)
+        self.resize(1280, 800)
+
+    def lock(self) -> None:
+        for unlocked in self.opened:
+            unlocked.lock()
+        self.opened.clear()
+        self.activateWindow()  # as the main window is, once a dialog over it has closed
+        self.page.show_locked()
 
 
 # --- screenshots ----------------------------------------------------------------------------------------------------

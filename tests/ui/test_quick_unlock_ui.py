@@ -23,16 +23,12 @@ from app.ui.qt import (
     QApplication,
     QLineEdit,
     Qt,
-    QVBoxLayout,
-    QWidget,
 )
-from app.ui.tasks import TaskRunner
-from app.ui.unlock import UnlockPage
-from tests.ui.helpers import assert_all_named, button, click, field, use_readable_font
+from tests.ui.helpers import UnlockHost as Host
+from tests.ui.helpers import assert_all_named, button, click, field, shot, use_readable_font
 
 PASSPHRASE = "a long test passphrase"
 PIN = "4826"
-SHOTS = Path("/tmp/shots/unlock2")
 
 
 @pytest.fixture(autouse=True)
@@ -56,35 +52,6 @@ class FailingKeyring(KeyringBackend):
         raise NoKeyringError("none")
 
 
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    assert widget.grab().save(str(SHOTS / f"{name}.png")), name
-
-
-
-class Host(QWidget):
-    """The unlock page in a 1280×800 window; it keeps what the page hands over and can lock it again."""
-
-    def __init__(self, vault: Vault, settings: Settings) -> None:
-        super().__init__()
-        self.runner = TaskRunner()
-        self.settings = settings
-        self.page = UnlockPage(vault, self.runner, parent=self)
-        self.opened: list[UnlockedVault] = []
-        self.page.unlocked.connect(self.opened.append)
-        QVBoxLayout(self).addWidget(self.page)
-        self.resize(1280, 800)
-
-    def lock(self) -> None:
-        for unlocked in self.opened:
-            unlocked.lock()
-        self.opened.clear()
-        self.activateWindow()  # as the main window is, once a dialog over it has closed
-        self.page.show_locked()
-
-
 @pytest.fixture
 def vault(tmp_path: Path) -> Vault:
     folder = Vault(tmp_path / "data")
@@ -100,24 +67,8 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def make_host(qtbot, settings: Settings) -> Iterator[Callable[[Vault], Host]]:
-    hosts: list[Host] = []
-
-    def make(vault: Vault) -> Host:
-        use_readable_font()
-        host = Host(vault, settings)
-        qtbot.addWidget(host)
-        host.show()
-        qtbot.waitExposed(host)
-        host.activateWindow()
-        hosts.append(host)
-        return host
-
-    yield make
-    for host in hosts:
-        host.runner.shutdown()
-        for unlocked in host.opened:
-            unlocked.lock()
+def make_host(make_unlock_host: Callable[..., Host], settings: Settings) -> Callable[[Vault], Host]:
+    return lambda vault: make_unlock_host(vault, settings)
 
 
 def lock_again(qtbot, host: Host) -> None:

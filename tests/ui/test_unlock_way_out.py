@@ -6,7 +6,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,30 +20,14 @@ from app.ui.qt import (
     QApplication,
     QLineEdit,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from app.ui.recover_dialog import describe_backup, find_backups
-from app.ui.tasks import TaskRunner
-from app.ui.unlock import UnlockPage
-from tests.ui.helpers import assert_all_named, button, click, field, use_readable_font
+from tests.ui.helpers import UnlockHost as Host
+from tests.ui.helpers import assert_all_named, button, click, field, shot, use_readable_font
 
 PASSPHRASE = "a long test passphrase"
 NEW_PASSPHRASE = "lantern orbit cactus meadow"
-SHOTS = Path("/tmp/shots/unlock2")
-
-
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text, not boxes, for the screenshots to mean anything."""
-
-
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    assert widget.grab().save(str(SHOTS / f"{name}.png")), name
-
 
 
 def type_into(qtbot, root: QWidget, name: str, text: str) -> None:
@@ -85,39 +69,9 @@ def truncate_database(vault: Vault) -> None:
         fh.truncate(size // 2 + 100)
 
 
-class Host(QWidget):
-    """The unlock page alone in a 1280×800 window, collecting every vault it hands over."""
-
-    def __init__(self, vault: Vault) -> None:
-        super().__init__()
-        self.runner = TaskRunner()
-        self.page = UnlockPage(vault, self.runner, parent=self)
-        self.page.new_passphrase_kdf = KdfParams.floor()
-        self.opened: list[UnlockedVault] = []
-        self.page.unlocked.connect(self.opened.append)
-        QVBoxLayout(self).addWidget(self.page)
-        self.resize(1280, 800)
-
-
 @pytest.fixture
-def make_host(qtbot) -> Iterator[Callable[[Vault], Host]]:
-    hosts: list[Host] = []
-
-    def make(vault: Vault) -> Host:
-        use_readable_font()
-        host = Host(vault)
-        qtbot.addWidget(host)
-        host.show()
-        qtbot.waitExposed(host)
-        host.activateWindow()
-        hosts.append(host)
-        return host
-
-    yield make
-    for host in hosts:
-        host.runner.shutdown()
-        for unlocked in host.opened:
-            unlocked.lock()
+def make_host(make_unlock_host: Callable[..., Host]) -> Callable[[Vault], Host]:
+    return make_unlock_host
 
 
 def unlock_with_passphrase(qtbot, host: Host, passphrase: str = PASSPHRASE) -> None:
