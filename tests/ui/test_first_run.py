@@ -38,9 +38,9 @@ from app.ui.qt import (
     QWidget,
 )
 from app.ui.tasks import TaskRunner
+from tests.ui import helpers
 
 PASSPHRASE = "lantern orbit cactus meadow"
-SHOTS = Path("/tmp/shots/first_run")
 MIN_POINT_SIZE = 10.0  # what app.ui.app.use_readable_font applies at start-up
 
 
@@ -133,10 +133,7 @@ def plain(text: str) -> str:
 
 
 def shot(page: FirstRunPage, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for _ in range(5):  # layout requests ripple out one level per pass: let the screen settle as a person sees it
-        QApplication.processEvents()
-    assert page.grab().save(str(SHOTS / f"{name}.png")), name
+    helpers.shot(page, name)
     assert_nothing_clipped(page)
 
 

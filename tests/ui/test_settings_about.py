@@ -24,9 +24,7 @@ from app.ui.qt import (
     QWidget,
 )
 from app.ui.settings_dialog import SettingsDialog, choice_text, duration_words
-from tests.ui.helpers import assert_all_named, use_readable_font
-
-SHOTS = Path("/tmp/shots/unlock2")
+from tests.ui.helpers import assert_all_named, shot, use_readable_font
 
 
 @pytest.fixture(autouse=True)
@@ -51,12 +49,6 @@ def scale(request: pytest.FixtureRequest) -> Iterator[int]:
         yield factor
     finally:
         app.setFont(original)
-
-
-def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    assert widget.grab().save(str(SHOTS / f"{name}.png")), name
 
 
 

@@ -3,7 +3,7 @@
 Enrol with a wrong and then a right fingerprint; preview, stop and carry on; a dropped connection and resuming; two
 people changing the same field offline and the second deciding on the merge screen; a disclosure whose consent was
 withdrawn leaving the prosecution laptop with the reason said. Screenshots of each screen are saved (1100×750) in
-``OFFRAMP_SHOTS`` (default: the system's temporary folder) under ``sync/``.
+the ``shots`` folder (``OFFRAMP_SHOTS/test_sync_ui`` when that is set, else the test's own temporary folder).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,15 +25,15 @@ from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
 from app.sync import run, state
 from app.ui.main_window import MainWindow
-from app.ui.qt import QApplication, Qt, QWidget
+from app.ui.qt import Qt, QWidget
 from app.ui.sync_dialogs import EnrolDialog, MergeDialog, SyncDialog
 from app.ui.tasks import TaskRunner
 from tests.conftest import TEST_PASSPHRASE
 from tests.server.conftest import Office, _start, run_cli
 from tests.sync.conftest import Laptop, consent_values, make_laptop, stop
+from tests.ui import helpers
 from tests.ui.helpers import assert_all_named, button, click, field, use_readable_font
 
-SHOTS = Path(os.environ.get("OFFRAMP_SHOTS") or tempfile.gettempdir()) / "offramp-shots" / "sync"
 WAIT = 30_000
 
 
@@ -94,12 +93,8 @@ def _point(ws: Workspace, office: Office) -> None:
 
 
 def shot(widget: QWidget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
     widget.resize(1100, 750)
-    QApplication.processEvents()
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path)), name
-    return path
+    return helpers.shot(widget, name)
 
 
 def sync_dialog(qtbot, ws: Workspace, runner: TaskRunner) -> SyncDialog:  # type: ignore[no-untyped-def]

@@ -16,7 +16,6 @@ from app.reports.recovery_sheet import SECTIONS, TITLE, made_on, recovery_sheet_
 from app.storage import recovery
 
 CREATED = date(2026, 11, 24)
-SHOTS = Path("/tmp/shots/recovery_sheet")
 
 
 @pytest.fixture(scope="module")
@@ -87,15 +86,14 @@ def test_the_html_for_printing_says_the_same(code: str) -> None:
         assert body.replace("'", "&#x27;") in html
 
 
-def test_the_sheet_renders_to_an_image(pdf: bytes, tmp_path: Path) -> None:
-    """Render with poppler so a person can look at /tmp/shots/recovery_sheet/sheet-1.png."""
+def test_the_sheet_renders_to_an_image(pdf: bytes, tmp_path: Path, shots: Path) -> None:
+    """Render with poppler so a person can look at sheet-1.png in the shots folder."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed (apt-get install poppler-utils); the PDF itself was checked above")
-    SHOTS.mkdir(parents=True, exist_ok=True)
     source = tmp_path / "sheet.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(source), str(SHOTS / "sheet")], check=True, timeout=60)
-    image = SHOTS / "sheet-1.png"
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(source), str(shots / "sheet")], check=True, timeout=60)
+    image = shots / "sheet-1.png"
     assert image.exists()
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert not (SHOTS / "sheet-2.png").exists()
+    assert not (shots / "sheet-2.png").exists()
