@@ -23,22 +23,10 @@ from tests.unit.test_measures import build
 TODAY = dt.date(2026, 6, 1)  # the default period is the last whole quarter: FY2026 Q2, every window closed
 
 
-@pytest.fixture(autouse=True)
-def _fonts(qt_fonts_ok: list[str]) -> None:
-    """Text must render as text for the screenshots to mean anything."""
-
-
 @pytest.fixture
 def ids(workspace: Workspace) -> dict[str, str]:
     with workspace.session() as s, s.begin():
         return build(s)
-
-
-@pytest.fixture
-def runner() -> Any:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def _open(qtbot: Any, ws: Workspace, runner: TaskRunner, **kw: Any) -> DashboardDialog:

@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,6 @@ from app.storage.vault import Vault
 from app.ui.person import PersonWorkspace
 from app.ui.person.workspace import ALL_KEYS
 from app.ui.qt import Qt
-from app.ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def _workspace(folder: Path, regime: str) -> Workspace:

@@ -7,23 +7,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from app.core.workspace import Workspace
 from app.ui.tasks import TaskRunner
 from app.ui.templates_dialog import TemplatesDialog
 from tests.ui.helpers import assert_all_named
 from tests.unit.test_template_library import office_template
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def _idle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
