@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Float, Integer, column, exists, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import Float, Integer, and_, case, column, exists, func, literal_column, or_, select, text, tuple_
 
 from app.models import OutboxEntry, Person, Referral, ReliefDeadline
 
@@ -28,6 +28,28 @@ def fts_query(typed: str) -> str | None:
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words[:8])
+
+
+def name_tier(typed: str) -> Any:
+    """How well the preferred name answers a search, best first (0 to 4), for ranking before full-text rank.
+
+    0: the preferred name is what was typed ("Rosa"); 1: it starts with it as whole words ("Rosa Example");
+    2: it starts with it ("Rosarumbrel"); 3: every word typed starts a word of it ("Mira Rosa"); 4: only another
+    name (a legal name or alias) matched. Full-text rank alone put a short exact name after long near-misses.
+    """
+    words = [w.lower() for w in _WORD.findall(typed)][:8]
+    phrase = " ".join(words)
+    name = func.lower(func.trim(Person.preferred_name))
+    spaced: Any = literal_column("' '") + name
+    if not words:
+        return literal_column("0")
+    return case(
+        (name == phrase, 0),
+        (func.substr(name, 1, len(phrase) + 1) == phrase + " ", 1),
+        (func.substr(name, 1, len(phrase)) == phrase, 2),
+        (and_(*(func.instr(spaced, " " + w) > 0 for w in words)), 3),
+        else_=4,
+    )
 
 
 @dataclass(frozen=True)
@@ -157,7 +179,9 @@ class PeopleService:
             q = q.order_by(Person.deleted, name_key, Person.id)
         else:
             hits = self._fts_hits(match)
-            q = q.join(hits, hits.c.rid == literal_column("person.rowid")).order_by(hits.c.rank, name_key, Person.id)
+            q = q.join(hits, hits.c.rid == literal_column("person.rowid")).order_by(
+                name_tier(typed), hits.c.rank, name_key, Person.id
+            )
         with self.ws.session() as s:
             rows = s.execute(q.limit(limit).offset(offset)).all()
             total = int(s.scalar(self._count_query(match, filters)) or 0) if with_count else None

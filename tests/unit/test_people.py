@@ -94,3 +94,35 @@ def test_drafts_are_kept_until_they_are_back_in_their_forms(workspace: Workspace
     }
     ws.drafts.forget({"note:p1"})
     assert ws.drafts.load_all() == {"place": {"person": "p1"}}
+
+
+def test_search_puts_the_exact_preferred_name_first_then_its_prefixes_then_other_names(workspace: Workspace) -> None:
+    ws = workspace
+    # Made in an order that gives the full-text rank no help: longer names and other names first.
+    for name, aliases in (
+        ("Rosarumbrel Example", []),
+        ("Rosarendrel", []),
+        ("Dana Sample", ["Rosa"]),
+        ("Mira Rosa", []),
+        ("Rosa Example", []),
+        ("Rosa", ["Rosie Sample", "R. Example-Sample"]),  # a long entry, which full-text rank alone puts last
+    ):
+        ws.records.create("person", {"preferred_name": name, "aliases": aliases})
+    people = _people(ws)
+
+    found = [r.preferred_name for r in people.search("Rosa")]
+    assert found[0] == "Rosa"  # the exact preferred name
+    assert found[1] == "Rosa Example"  # the preferred name starts with the whole word typed
+    assert set(found[2:4]) == {"Rosarumbrel Example", "Rosarendrel"}  # the preferred name starts with what was typed
+    assert found[4] == "Mira Rosa"  # a later word of the preferred name
+    assert found[5] == "Dana Sample"  # only another name matches
+    assert people.count("Rosa") == 6
+
+    # Case and spacing do not matter; ranked pages join up without gaps or repeats.
+    assert [r.preferred_name for r in people.search("  rOSA ")][:2] == ["Rosa", "Rosa Example"]
+    paged = people.search("rosa", limit=2) + people.search("rosa", limit=2, offset=2) + people.search(
+        "rosa", limit=2, offset=4
+    )
+    assert [r.id for r in paged] == [r.id for r in people.search("rosa")]
+    # Rosa is found by another name ("R. Example-Sample"), so after both preferred names.
+    assert [r.preferred_name for r in people.search("rosa ex")] == ["Rosa Example", "Rosarumbrel Example", "Rosa"]
