@@ -10,7 +10,10 @@ A principal is a user acting through one device, in one team of one compartment.
    Supervisors see what their team sees: a supervisor's extra powers are overrides, not reads.
 3. A prosecution principal also sees an advocacy record only when it is a ``disclosure`` record, marked
    ``shared_with_prosecution``, not privileged, with a share grant to the principal's own team under the very
-   consent the record names, and that consent is live today: started, not expired, not withdrawn, not deleted.
+   consent the record names, that consent is the same person's and is live today: started, not expired, not
+   withdrawn, not deleted. A grant exists only while :func:`share_in_scope` holds: the consent names the recipient
+   team (its recipient is the team's name) and every fact shared is of a kind the consent covers; the write path
+   re-checks it whenever the disclosure, or the consent it names, changes.
 4. Whatever else is set, a privileged advocacy record never reaches a prosecution principal (an outer AND).
 
 The predicate reads only envelope columns (``id``, ``type``, ``regime``, ``visibility``, ``privileged``,
@@ -26,10 +29,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, exists, false, or_, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.core.sharing import within_covered
+from app.models import Consent, Disclosure
 from app.models.base import Regime, Visibility
-from app.server.models import Compartment, ConsentTerm, Role, ShareGrant
+from app.server.models import Compartment, ConsentTerm, Role, ShareGrant, Team
 
 CONTENT_ROLES = frozenset(
     {Role.ADVOCATE, Role.ADVOCATE_SUPERVISOR, Role.PROSECUTOR, Role.PARALEGAL, Role.PROSECUTION_SUPERVISOR}
@@ -63,12 +69,43 @@ def live_grant(principal: Principal, entity: Any, today: dt.date) -> ColumnEleme
             ShareGrant.record_id == entity.id,
             ShareGrant.consent_id == entity.consent_id,
             ShareGrant.recipient_team_id == principal.team_id,
+            # The consent is the person's own: one about person A never lets a record about person B through.
+            ShareGrant.person_id == entity.person_id,
+            ConsentTerm.person_id == entity.person_id,
             ConsentTerm.deleted.is_(False),
             ConsentTerm.revoked_on.is_(None),
             ConsentTerm.starts_on <= today,
             ConsentTerm.expires_on >= today,
         )
     )
+
+
+def _name(text: str | None) -> str:
+    return " ".join((text or "").lower().replace("-", " ").split())
+
+
+def share_in_scope(s: Session, disclosure: Disclosure, consent: Consent | None) -> bool:
+    """May this disclosure be granted to its recipient team under the consent it names? (Liveness is the predicate's.)
+
+    The consent is the same person's, names the recipient team (its recipient is that prosecution team's name), and
+    every fact shared is of a kind the consent's "information covered" lists.
+    """
+    if consent is None or consent.deleted or disclosure.consent_id != consent.id:
+        return False
+    if not disclosure.person_id or consent.person_id != disclosure.person_id:
+        return False
+    team = s.get(Team, disclosure.recipient_team_id) if disclosure.recipient_team_id else None
+    if team is None or team.compartment != Compartment.PROSECUTION or _name(team.name) != _name(consent.recipient):
+        return False
+    return within_covered(disclosure.facts, consent.data_covered)
+
+
+def recipient_teams(s: Session, principal: Principal) -> list[dict[str, str]]:
+    """The prosecution teams an advocacy device may name as a release's recipient (none for anyone else)."""
+    if principal.compartment != Compartment.ADVOCACY or not principal.reads_content:
+        return []
+    rows = s.scalars(select(Team).where(Team.compartment == Compartment.PROSECUTION.value).order_by(Team.name))
+    return [{"id": t.id, "name": t.name} for t in rows]
 
 
 def visible_to(principal: Principal, entity: Any, *, today: dt.date | None = None) -> ColumnElement[bool]:

@@ -18,12 +18,12 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.models import Consent, Disclosure, Envelope
 from app.models.base import utcnow
-from app.server import db
+from app.server import access, db
 from app.server.models import ConsentTerm, RecordHead, Revision, ShareGrant
 
 HEAD_FIELDS = (
@@ -155,15 +155,31 @@ def store(
         term.deleted = record.deleted
         term.updated_at = utcnow()
         s.add(term)
+        # A changed consent (narrowed, another recipient, another person) re-decides every share made under it.
+        s.flush()
+        for shared in s.scalars(select(Disclosure).where(Disclosure.consent_id == record.id)).all():
+            refresh_grant(s, shared, user_id)
     if isinstance(record, Disclosure):
-        grant = s.get(ShareGrant, record.id)
-        if record.allowed and not record.deleted and record.recipient_team_id and record.consent_id:
-            grant = grant or ShareGrant(record_id=record.id, granted_by=user_id)
-            grant.consent_id = record.consent_id
-            grant.recipient_team_id = record.recipient_team_id
-            grant.person_id = record.person_id
-            s.add(grant)
-        elif grant is not None:
-            s.delete(grant)
+        refresh_grant(s, record, user_id)
     s.flush()
     return head
+
+
+def refresh_grant(s: Session, record: Disclosure, user_id: str) -> None:
+    """Grant the disclosure to its recipient team while it is allowed and in scope; take the grant away otherwise."""
+    grant = s.get(ShareGrant, record.id)
+    consent = s.get(Consent, record.consent_id) if record.consent_id else None
+    if (
+        record.allowed
+        and not record.deleted
+        and record.recipient_team_id
+        and record.consent_id
+        and access.share_in_scope(s, record, consent)
+    ):
+        grant = grant or ShareGrant(record_id=record.id, granted_by=user_id)
+        grant.consent_id = record.consent_id
+        grant.recipient_team_id = record.recipient_team_id
+        grant.person_id = record.person_id
+        s.add(grant)
+    elif grant is not None:
+        s.delete(grant)

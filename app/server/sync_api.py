@@ -17,7 +17,7 @@ from app.models import RECORD_TYPES
 from app.models.base import utcnow
 from app.protocol.schemas import MAX_BATCH_BYTES, DoneIn, DoneOut, PullIn, PullOut, PushIn, PushOut
 from app.server import admin, sync
-from app.server.access import Principal
+from app.server.access import Principal, recipient_teams
 from app.server.api import ApiError, OfficeInfo
 
 PROTOCOL = 1
@@ -56,6 +56,8 @@ class HelloOut(BaseModel):
     role: str
     team_id: str
     compartment: str
+    #: The office's prosecution teams (id and name), for an advocacy device: a release names one as its recipient.
+    prosecution_teams: list[dict[str, str]] = Field(default_factory=list)
 
 
 def router(sessions: sessionmaker[Session], signed: Any, office: OfficeInfo) -> APIRouter:
@@ -105,6 +107,7 @@ def router(sessions: sessionmaker[Session], signed: Any, office: OfficeInfo) -> 
                 device_id=principal.device_id,
                 detail={"skew_seconds": round(skew)},
             )
+            teams = recipient_teams(s, principal)
         return HelloOut(
             protocol=PROTOCOL,
             server_epoch=office.epoch,
@@ -118,6 +121,7 @@ def router(sessions: sessionmaker[Session], signed: Any, office: OfficeInfo) -> 
             role=principal.role,
             team_id=principal.team_id,
             compartment=principal.compartment,
+            prosecution_teams=teams,
         )
 
     @api.post("/v1/sync/push", response_model=PushOut)

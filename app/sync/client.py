@@ -27,6 +27,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core.records import columns_of, jsonable
+from app.core.sharing import remember_prosecution_teams
 from app.core.workspace import Workspace
 from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, uuid7
@@ -220,6 +221,9 @@ class SyncSession:
                 self.progress("The office server was restored from a backup; checking what it needs from this computer")
             if epoch:
                 state.put(s, state.EPOCH, epoch)
+            if isinstance(hello.get("prosecution_teams"), list):
+                # A release names one of these as its recipient; sharing with the prosecution needs their ids.
+                remember_prosecution_teams(s, [t for t in hello["prosecution_teams"] if isinstance(t, dict)])
 
     # --- push -------------------------------------------------------------------------------------------------
 

@@ -115,7 +115,9 @@ def _consent(state: str, person_id: str) -> Consent:
         edited_hlc="1",
         edited_by=ADV_OWNER,
         edited_device="d1",
-        recipient="Prosecution office",
+        # A release names the team it lets the facts reach (issue 21, item 4): an "other_recipient" one names Q.
+        recipient=Q if state == "other_recipient" else P,
+        data_covered=["Statements"],
         purpose="Court preparation",
         starts_on=starts,
         expires_on=expires,
@@ -124,7 +126,21 @@ def _consent(state: str, person_id: str) -> Consent:
     )
 
 
+def _office(s: Session) -> Office:
+    """The office and its teams (each named by its id), which a share grant checks a release's recipient against."""
+    office = s.scalar(sa.select(Office))
+    if office is None:
+        office = Office(name="Matrix Office", recovery_public_key="0" * 64, ca_fingerprint="0" * 64, secret_key=SECRET)
+        s.add(office)
+        s.flush()
+        for team_id, compartment in COMPARTMENT.items():
+            s.add(Team(id=team_id, office_id=office.id, name=team_id, compartment=compartment))
+        s.flush()
+    return office
+
+
 def _seed(s: Session) -> list[Case]:
+    _office(s)
     people = {}
     for regime, owner, team in (("advocacy", ADV_OWNER, A), ("prosecution", PRO_OWNER, P)):
         person = Person(
@@ -184,7 +200,7 @@ def _seed(s: Session) -> list[Case]:
                 disclosed_on=TODAY,
                 allowed=True,
                 recipient_team_id=Q if consent_state == "other_recipient" else P,
-                facts="What was agreed",
+                facts="Statements: what was agreed",
             )
         else:
             record = NoteEntry(**env, body="A fictional note")
@@ -422,15 +438,8 @@ def _enrol_principals(engine: Engine) -> dict[str, Ed25519PrivateKey]:
     """Office, teams, users and devices matching the matrix's principals, with a key per device."""
     keys = {}
     with db.sessions(engine)() as s, s.begin():
-        if s.scalar(sa.select(Office)) is None:
-            office = Office(
-                name="Matrix Office", recovery_public_key="0" * 64, ca_fingerprint="0" * 64, secret_key=SECRET
-            )
-            s.add(office)
-            s.flush()
-            for team_id, compartment in COMPARTMENT.items():
-                s.add(Team(id=team_id, office_id=office.id, name=team_id, compartment=compartment))
-            s.flush()
+        office = _office(s)
+        if s.get(UserAccount, PRINCIPALS[0].user_id) is None:
             for p in PRINCIPALS:
                 s.add(UserAccount(id=p.user_id, office_id=office.id, team_id=p.team_id, username=p.user_id,
                                   display_name=p.user_id, role=p.role))  # fmt: skip

@@ -293,6 +293,7 @@ def test_the_read_endpoints_serve_only_what_visible_to_allows(office: Office) ->
         visibility="my_team",
         privileged=True,
         recipient="Prosecution P",
+        data_covered=["Statements"],
         purpose="Court preparation",
         starts_on=today - dt.timedelta(days=1),
         expires_on=today + dt.timedelta(days=90),
@@ -309,7 +310,7 @@ def test_the_read_endpoints_serve_only_what_visible_to_allows(office: Office) ->
         consent_id=consent.id,
         recipient="Prosecution P",
         recipient_team_id=office.teams["Prosecution P"],
-        facts="Only what was agreed",
+        facts="Statements: only what was agreed",
         disclosed_on=today,
         allowed=True,
         **env,
@@ -333,7 +334,7 @@ def test_the_read_endpoints_serve_only_what_visible_to_allows(office: Office) ->
     assert seen(analyst, people_path) == set()
 
     shared = prosecutor.request("GET", f"/v1/records/{disclosure.id}")
-    assert shared.status_code == 200 and shared.json()["values"]["facts"] == "Only what was agreed"
+    assert shared.status_code == 200 and shared.json()["values"]["facts"] == "Statements: only what was agreed"
     for record_id in (person.id, consent.id, note.id):
         hidden = prosecutor.request("GET", f"/v1/records/{record_id}")
         assert hidden.status_code == 404 and "Privileged" not in hidden.text

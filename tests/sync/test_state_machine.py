@@ -86,6 +86,7 @@ def _make_machine(office: Office, root: Path) -> type[RuleBasedStateMachine]:
             pros = f"Pros {tag}"
             admin.add_team(office.engine, adv, "advocacy")
             self.pros_team = admin.add_team(office.engine, pros, "prosecution").id
+            self.pros_name = pros  # a release names the prosecution team its shares may reach
             folder = root / tag
             self.laptops: list[Laptop] = []
             for i in range(advocates + prosecutors):
@@ -164,14 +165,16 @@ def _make_machine(office: Office, root: Path) -> type[RuleBasedStateMachine]:
                 return
             person = data.draw(st.sampled_from(people))
             with laptop.ws.records.batch() as s:
-                consent = laptop.ws.records.create_in(s, "consent", consent_values(), person_id=person.id)
+                consent = laptop.ws.records.create_in(
+                    s, "consent", consent_values(recipient=self.pros_name), person_id=person.id
+                )
                 laptop.ws.records.create_in(
                     s,
                     "disclosure",
                     {
                         "recipient": "Prosecution",
                         "recipient_team_id": self.pros_team,
-                        "facts": "Agreed to share the statement.",
+                        "facts": "Statements: the statement the person agreed to share.",
                         "disclosed_on": dt.date.today(),
                         "allowed": True,
                         "visibility": "shared_with_prosecution",

@@ -69,7 +69,7 @@ def _share(a: Laptop, office: Office) -> tuple[str, str, str]:
         {
             "recipient": "Prosecution P",
             "recipient_team_id": office.teams["Prosecution P"],
-            "facts": "Agreed to share the statement of 3 March.",
+            "facts": "Statements: the statement of 3 March.",
             "disclosed_on": consent.starts_on,
             "allowed": True,
             "visibility": "shared_with_prosecution",

@@ -167,7 +167,7 @@ def _share(ws: Workspace, office: Office) -> tuple[str, str, str]:
         "disclosure",
         {
             "recipient": "Prosecution P", "recipient_team_id": office.teams["Prosecution P"],
-            "facts": "Agreed to share the statement of 3 March.", "disclosed_on": consent.starts_on,
+            "facts": "Statements: the statement of 3 March.", "disclosed_on": consent.starts_on,
             "allowed": True, "visibility": "shared_with_prosecution", "privileged": False, "consent_id": consent.id,
         },
         person_id=person.id,
