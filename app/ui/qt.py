@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QLocale,
+    QMessageLogContext,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,8 +22,10 @@ from PySide6.QtCore import (
     Qt,
     QTime,
     QTimer,
+    QtMsgType,
     Signal,
     Slot,
+    qInstallMessageHandler,
     qVersion,
 )
 from PySide6.QtDBus import QDBusConnection
@@ -118,6 +121,7 @@ __all__ = [
     "QLocale",
     "QMainWindow",
     "QMenu",
+    "QMessageLogContext",
     "QModelIndex",
     "QObject",
     "QPainter",
@@ -148,8 +152,10 @@ __all__ = [
     "QVBoxLayout",
     "QWidget",
     "Qt",
+    "QtMsgType",
     "Signal",
     "Slot",
+    "qInstallMessageHandler",
     "qVersion",
 ]
 
