@@ -11,7 +11,7 @@ from pathlib import Path
 from app.cli import default_data_dir
 from app.core.vault_access import Vault
 from app.ui.main_window import MainWindow
-from app.ui.qt import QApplication, QTimer
+from app.ui.qt import QApplication, QEvent, QObject, QTimer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,14 +59,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Offramp")
     use_readable_font(app)
     from app.core.logs import setup_logging
+    from app.ui.errors import install_error_handlers
 
     setup_logging()
 
     window = MainWindow(
         Vault(data_dir), demo=args.demo, create_hint=create_hint(data_dir, is_default=args.data_dir is None)
     )
+    # An error nobody caught shows the calm dialog over the window (and its kind and place go to the log).
+    install_error_handlers(app, lambda: window if window.isVisible() else None)
     window.quick_exited.connect(app.quit)
     window.show()
     if os.environ.get("OFFRAMP_EXIT_WHEN_SHOWN") == "1":  # for bench/ui.py: quit once the window is shown and painted
         QTimer.singleShot(0, lambda: (window.repaint(), app.quit()))
+    if os.environ.get(TEST_QUIT_WHEN_CASELOAD_SHOWN) == "1":
+        _quit_when_caseload_shown(app, window, os.environ.get(TEST_PASSPHRASE_FILE))
     return int(app.exec())
+
+
+# --- for tests only -------------------------------------------------------------------------------------------
+# The frozen bundle's test (tests/installer/test_bundle.py) proves the installed program unlocks a vault and shows
+# the caseload. Never set these in an office: the second one reads a passphrase from a file, and is honoured only
+# together with the first, which quits the app as soon as the caseload is on screen.
+
+#: "1": once the caseload has been painted after an unlock, print "caseload shown: N people" and quit with status 0
+#: (status 3 when it has not happened within TEST_TIMEOUT_SECONDS).
+TEST_QUIT_WHEN_CASELOAD_SHOWN = "OFFRAMP_TEST_QUIT_WHEN_CASELOAD_SHOWN"
+#: A file whose first line is the passphrase to unlock with; read only when TEST_QUIT_WHEN_CASELOAD_SHOWN is "1".
+TEST_PASSPHRASE_FILE = "OFFRAMP_TEST_PASSPHRASE_FILE"  # noqa: S105 - the name of a variable, not a secret
+TEST_TIMEOUT_SECONDS = 90
+
+
+class _CaseloadPainted(QObject):
+    """Quits the app at the first paint of the caseload's table once its rows have arrived."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        self._watching = False
+        self._done = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
+
+    def _check(self) -> None:
+        page = self._window._caseload_page
+        if self._watching or page is None or self._window.pages.currentWidget() is not page:
+            return
+        if page.model.loading or page.model.total is None:
+            return
+        self._watching = True
+        self._poll.stop()
+        page.table.viewport().installEventFilter(self)
+        page.table.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            page = self._window.caseload_page
+            # Only a count: the bundle's test checks the people it made are there, and nothing names them.
+            print(f"caseload shown: {page.model.total} people", flush=True)
+            QTimer.singleShot(0, self._app.quit)
+        return False
+
+
+def _quit_when_caseload_shown(app: QApplication, window: MainWindow, passphrase_file: str | None) -> None:
+    watcher = _CaseloadPainted(app, window)
+    if passphrase_file:
+        passphrase = Path(passphrase_file).read_text(encoding="utf-8").splitlines()[0]
+
+        def unlock() -> None:
+            window.unlock_page.passphrase.setText(passphrase)
+            window.unlock_page.try_unlock()
+
+        QTimer.singleShot(0, unlock)
+
+    def give_up() -> None:
+        if not watcher._done:
+            print("caseload not shown in time", file=sys.stderr, flush=True)
+            app.exit(3)
+
+    QTimer.singleShot(TEST_TIMEOUT_SECONDS * 1000, give_up)
