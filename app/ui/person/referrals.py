@@ -29,6 +29,7 @@ from app.core.referrals import (
     ReferralService,
     contact_concern,
 )
+from app.core.sharing import SharingService
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
 from app.ui.person.fields import (
@@ -43,6 +44,7 @@ from app.ui.person.fields import (
 )
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
+from app.ui.person.share import ShareDialog
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -217,6 +219,9 @@ class ReferralsSection(QWidget):
         self.add_consent_button = plain_button("Record a release", "Record a release", body)
         self.withdraw_button = plain_button("Withdraw the chosen release…", "Withdraw the chosen release", body)
         self.add_consent_button.clicked.connect(self.start_consent)
+        self.share_button = plain_button("Share with the prosecution…", "Share with the prosecution", body)
+        self.share_button.setToolTip("Share facts the person agreed to, under their release to a prosecution team")
+        self.share_button.clicked.connect(self.start_share)
         self.withdraw_button.clicked.connect(self._start_withdraw)
         self.consents.currentRowChanged.connect(lambda _r: self._update_buttons())
         self.consent_form = self._build_consent_form(body)
@@ -303,6 +308,7 @@ class ReferralsSection(QWidget):
         consent_buttons = QHBoxLayout()
         consent_buttons.addWidget(self.add_consent_button)
         consent_buttons.addWidget(self.withdraw_button)
+        consent_buttons.addWidget(self.share_button)
         consent_buttons.addStretch(1)
         referral_buttons = QHBoxLayout()
         referral_buttons.addWidget(self.add_referral_button)
@@ -349,6 +355,7 @@ class ReferralsSection(QWidget):
             self.consents,
             self.add_consent_button,
             self.withdraw_button,
+            self.share_button,
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
@@ -385,6 +392,12 @@ class ReferralsSection(QWidget):
         form = _Form("Withdraw a release", "Withdraw it", parent)
         form.row("revoked_on", "Withdrawn on", DateField(form))
         form.row("revocation_note", "Note (optional)", QLineEdit(form))
+        # What withdrawing means for shares with the prosecution made under this release, said before it is done.
+        self.lapse_note = _wrapped("", form)
+        self.lapse_note.setAccessibleName("Shares that will lapse")
+        self.lapse_note.setStyleSheet(WARN_STYLE)
+        self.lapse_note.hide()
+        form.grid.addWidget(self.lapse_note, form.grid.rowCount(), 0, 1, 2)
         form.chain()
         form.cancel_button.clicked.connect(lambda: self._close_form(form, self.withdraw_button))
         form.save_button.clicked.connect(self._save_withdraw)
@@ -656,7 +669,7 @@ class ReferralsSection(QWidget):
     def _update_buttons(self) -> None:
         ready = self._person_id is not None and self._data is not None and not self._busy
         r = self._current_referral()
-        for b in (self.add_consent_button, self.add_referral_button):
+        for b in (self.add_consent_button, self.add_referral_button, self.share_button):
             b.setEnabled(ready)
         consent = self._current_id(self.consents)
         row = next((c for c in (self._data.consents if self._data else []) if c.id == consent), None)
@@ -730,6 +743,39 @@ class ReferralsSection(QWidget):
         assert isinstance(widget, DateField)
         widget.set_value(dt.date.today())
         widget.setProperty("prefilled", True)
+        self._show_lapse(self._current_id(self.consents))
+
+    def _show_lapse(self, consent_id: str | None) -> None:
+        self.lapse_note.setText("")
+        self.lapse_note.hide()
+        if consent_id is None:
+            return
+
+        def done(words: str | None) -> None:
+            if words and self.withdraw_form.isVisible():
+                self.lapse_note.setText(words)
+                self.lapse_note.show()
+
+        self._host.run(lambda ws: SharingService(ws).lapse_words(consent_id), done, lambda _exc: None)
+
+    def start_share(self) -> None:
+        """Open the share dialog; what it shared is said in the section's status line."""
+        person_id = self._person_id
+        if person_id is None:
+            return
+        dialog = ShareDialog(self._host, person_id, self)
+        self.share_dialog: ShareDialog | None = dialog
+        dialog.finished.connect(lambda _r: self._shared(dialog))
+        dialog.open()
+
+    def _shared(self, dialog: ShareDialog) -> None:
+        self.share_dialog = None
+        dialog.deleteLater()  # the person's facts do not linger in a hidden dialog (closing on lock included)
+        if dialog.shared_text:
+            self.status.setStyleSheet("")
+            self.status.setText(dialog.shared_text)
+            self._host.record_changed("referrals")
+        self.share_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose_scan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -796,10 +842,11 @@ class ReferralsSection(QWidget):
         if consent_id is None:
             return
         values = self._values(self.withdraw_form)
+        lapse = self.lapse_note.text()
         self._run(
             self.withdraw_form,
             lambda ws: ConsentService(ws).revoke(consent_id, values["revoked_on"], values["revocation_note"]),
-            "The release is withdrawn. Nothing more will be shared under it.",
+            "The release is withdrawn. Nothing more will be shared under it." + (f" {lapse}" if lapse else ""),
         )
 
     def _save_referral(self) -> None:

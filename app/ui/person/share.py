@@ -1,0 +1,337 @@
+"""The "Share with the prosecution" dialog (advocacy vaults), opened from the person's Referrals & consent section.
+
+Two calm steps. First, pick the release (only the person's releases in effect today that name a prosecution team are
+offered) and tick the facts it covers. Then, before anything is saved, read exactly what will travel, to which team,
+under which release and until when, and that it leaves only at the next Sync now; "Share these facts" records it.
+With no release to share under, the dialog says so in one kind sentence with the way forward, and offers nothing to
+tick. Everything works from the keyboard; every control has an accessible name. The checking and saving are
+:mod:`app.core.sharing`'s, run on the vault worker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.core.sharing import SharePreview, ShareRelease, SharingService
+from app.ui.person.fields import ErrorLine, heading_label, plain_button, wrapped_label
+from app.ui.person.forms import message_of
+from app.ui.person.host import PersonHost
+from app.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from app.ui.style import readable_checkbox
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+TITLE = "Share with the prosecution"
+INTRO = (
+    "Share only what the person agreed to, under their release. Tick the facts to share; you will see exactly what "
+    "goes before anything is saved."
+)
+REVIEW_FRAME = "#review { background: #f4f6f8; border: 1px solid #b8c2cc; border-radius: 6px; }"
+STOP_FRAME = "#stopped { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; }"
+
+
+def load_sharing(ws: Workspace, person_id: str) -> tuple[list[ShareRelease], str | None]:
+    service = SharingService(ws)
+    return service.releases(person_id), service.why_none(person_id)
+
+
+class ShareDialog(QDialog):
+    """Pick a release, tick facts, review exactly what will travel, share. ``shared_text`` says what was recorded."""
+
+    def __init__(self, host: PersonHost, person_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._person_id = person_id
+        self._releases: list[ShareRelease] = []
+        self._checks: list[QCheckBox] = []
+        self._busy = False
+        self.shared_text: str | None = None
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.setModal(True)
+
+        self.pages = QStackedWidget(self)
+        # --- step 1: choose ---
+        choose = QWidget(self.pages)
+        self.intro = wrapped_label(INTRO, choose, "color: #3b4650;")
+        self.stopped = QFrame(choose)
+        self.stopped.setObjectName("stopped")
+        self.stopped.setStyleSheet(STOP_FRAME)
+        self.stopped_text = wrapped_label("", self.stopped)
+        self.stopped_text.setAccessibleName("Why nothing can be shared")
+        stop_layout = QVBoxLayout(self.stopped)
+        stop_layout.setContentsMargins(12, 10, 12, 10)
+        stop_layout.addWidget(self.stopped_text)
+        self.stopped.hide()
+        self.release_box = QComboBox(choose)
+        self.release_box.setAccessibleName("Release to share under")
+        self.release_box.view().setAccessibleName("Release to share under choices")
+        self.release_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.release_box.setMinimumContentsLength(20)
+        self.release_box.currentIndexChanged.connect(lambda _i: self._show_facts())
+        self.release_label = QLabel("&Release", choose)
+        self.release_label.setBuddy(self.release_box)
+        self.release_words = wrapped_label("", choose, "color: #3b4650;")
+        self.release_words.setAccessibleName("About the chosen release")
+        self.facts_heading = heading_label("Facts the release covers", choose, 1.0)
+        self.facts_area = QScrollArea(choose)
+        self.facts_area.setWidgetResizable(True)
+        self.facts_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.facts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.facts_area.setAccessibleName("Facts to share")
+        self.facts_body = QWidget(self.facts_area)
+        self.facts_layout = QVBoxLayout(self.facts_body)
+        self.facts_layout.setContentsMargins(0, 0, 0, 0)
+        self.facts_area.setWidget(self.facts_body)
+        self.nothing = wrapped_label("", choose, "color: #3b4650;")
+        self.nothing.setAccessibleName("Covered, but nothing recorded")
+        self.error = ErrorLine(choose)
+        self.error.setAccessibleName("Problem")
+        self.cancel_button = plain_button("Cancel", "Cancel sharing", choose)
+        self.review_button = plain_button("Review what will be shared…", "Review what will be shared", choose)
+        self.review_button.setDefault(True)
+        self.cancel_button.clicked.connect(self.reject)
+        self.review_button.clicked.connect(self._review)
+
+        release_row = QHBoxLayout()
+        release_row.addWidget(self.release_label)
+        release_row.addWidget(self.release_box, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.review_button)
+        layout = QVBoxLayout(choose)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.stopped)
+        layout.addLayout(release_row)
+        layout.addWidget(self.release_words)
+        layout.addWidget(self.facts_heading)
+        layout.addWidget(self.facts_area, 1)
+        layout.addWidget(self.nothing)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        # --- step 2: review ---
+        review = QWidget(self.pages)
+        self.review_heading = heading_label("Before anything is saved: this is exactly what will go", review, 1.0)
+        self.review_frame = QFrame(review)
+        self.review_frame.setObjectName("review")
+        self.review_frame.setStyleSheet(REVIEW_FRAME)
+        self.review_text = wrapped_label("", self.review_frame)
+        self.review_text.setAccessibleName("What will be shared")
+        self.review_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.review_text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        review_layout = QVBoxLayout(self.review_frame)
+        review_layout.setContentsMargins(12, 10, 12, 10)
+        review_layout.addWidget(self.review_text)
+        review_layout.addStretch(1)  # read from the top, as a letter is
+        review_scroll = QScrollArea(review)
+        review_scroll.setWidgetResizable(True)
+        review_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        review_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        review_scroll.setAccessibleName("What will be shared, to read")
+        review_scroll.setWidget(self.review_frame)
+        self.review_error = ErrorLine(review)
+        self.review_error.setAccessibleName("Problem with the share")
+        self.back_button = plain_button("Back", "Back to the facts", review)
+        self.share_button = plain_button("Share these facts", "Share these facts", review)
+        self.back_button.clicked.connect(self._back)
+        self.share_button.clicked.connect(self._share)
+        review_buttons = QHBoxLayout()
+        review_buttons.addStretch(1)
+        review_buttons.addWidget(self.back_button)
+        review_buttons.addWidget(self.share_button)
+        rlayout = QVBoxLayout(review)
+        rlayout.setContentsMargins(0, 0, 0, 0)
+        rlayout.setSpacing(10)
+        rlayout.addWidget(self.review_heading)
+        rlayout.addWidget(review_scroll, 1)
+        rlayout.addWidget(self.review_error)
+        rlayout.addLayout(review_buttons)
+
+        self.pages.addWidget(choose)
+        self.pages.addWidget(review)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 16)
+        outer.addWidget(heading_label(TITLE, self, 1.15))
+        outer.addWidget(self.pages, 1)
+        self.resize(640, 520)
+        self._set_ready(False)
+        self.release_words.setText("Reading the person's releases…")
+        host.run(lambda ws: load_sharing(ws, person_id), self._arrived, self._failed)
+
+    # --- reading ------------------------------------------------------------------------------------------------
+
+    def _arrived(self, found: tuple[list[ShareRelease], str | None]) -> None:
+        releases, why = found
+        self._releases = releases
+        self.release_box.blockSignals(True)
+        self.release_box.clear()
+        for r in releases:
+            self.release_box.addItem(r.words, r.id)
+        self.release_box.blockSignals(False)
+        if why is not None or not releases:
+            self.stopped_text.setText(why or "There is no release to share under.")
+            self.stopped.show()
+            for w in (self.intro, self.release_label, self.release_box, self.release_words, self.facts_heading):
+                w.hide()
+            self.facts_area.hide()
+            self.nothing.hide()
+            self.review_button.hide()
+            self.cancel_button.setText("Close")
+            self.cancel_button.setAccessibleName("Close")
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._show_facts()
+        self._set_ready(True)
+        self.release_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.release_words.setText("")
+        self.error.show_message("The releases could not be read. " + message_of(exc))
+
+    def _current(self) -> ShareRelease | None:
+        rid = self.release_box.currentData()
+        return next((r for r in self._releases if r.id == rid), None)
+
+    def _show_facts(self) -> None:
+        # A fresh list each time a release is chosen: the facts of one release never linger under another.
+        old = self.facts_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.facts_body = QWidget()
+        self.facts_layout = QVBoxLayout(self.facts_body)
+        self.facts_layout.setContentsMargins(0, 0, 0, 0)
+        self._checks = []
+        self.error.clear_message()
+        release = self._current()
+        if release is None:
+            self.facts_area.setWidget(self.facts_body)
+            return
+        covered = _and(d.lower() for d in release.data_covered)
+        self.release_words.setText(
+            f"Purpose: {release.purpose}. It covers {covered}, goes to {release.team.name} and is in effect until "
+            f"{_day(release)}."
+        )
+        for fact in release.facts:
+            check = readable_checkbox(QCheckBox(fact.line, self.facts_body))
+            check.setAccessibleName(fact.line)
+            self.facts_layout.addWidget(check)
+            self._checks.append(check)
+        self.facts_layout.addStretch(1)
+        self.facts_area.setWidget(self.facts_body)  # after its contents: a scroll area shows what it was given
+        previous: QWidget = self.release_box
+        for check in self._checks:  # Tab goes from the release through each fact to the buttons
+            QWidget.setTabOrder(previous, check)
+            previous = check
+        QWidget.setTabOrder(previous, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.review_button)
+        if release.nothing_recorded:
+            kinds = ", ".join(k.lower() for k in release.nothing_recorded)
+            self.nothing.setText(f"The release also covers {kinds}, but nothing of that is recorded here to share.")
+            self.nothing.show()
+        else:
+            self.nothing.hide()
+        if not release.facts:
+            self.nothing.setText(
+                "Nothing this release covers is recorded for the person yet, so there is nothing to share under it."
+            )
+            self.nothing.show()
+
+    def picked(self) -> list[str]:
+        return [c.accessibleName() for c in self._checks if c.isChecked()]
+
+    # --- review and share ---------------------------------------------------------------------------------------
+
+    def _review(self) -> None:
+        release = self._current()
+        lines = self.picked()
+        if release is None or self._busy:
+            return
+        if not lines:
+            self.error.show_message("Please tick at least one fact the person agreed to share.")
+            (self._checks[0] if self._checks else self.release_box).setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._busy = True
+        self._set_ready(False)
+        person_id, consent_id = self._person_id, release.id
+
+        def done(preview: SharePreview) -> None:
+            self._busy = False
+            self._set_ready(True)
+            self.review_text.setText(preview.words)
+            self.review_error.clear_message()
+            self.pages.setCurrentIndex(1)
+            self.share_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._set_ready(True)
+            self.error.show_message(message_of(exc))
+
+        self._host.run(lambda ws: SharingService(ws).preview(person_id, consent_id, lines), done, failed)
+
+    def _back(self) -> None:
+        self.pages.setCurrentIndex(0)
+        (self._checks[0] if self._checks else self.release_box).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _share(self) -> None:
+        release = self._current()
+        if release is None or self._busy:
+            return
+        self._busy = True
+        self.share_button.setEnabled(False)
+        self.back_button.setEnabled(False)
+        person_id, consent_id, lines, team = self._person_id, release.id, self.picked(), release.team.name
+
+        def done(_id: Any) -> None:
+            self._busy = False
+            count = "1 fact" if len(lines) == 1 else f"{len(lines)} facts"
+            self.shared_text = (
+                f"Shared {count} with {team}. They go to the office at your next Sync now, and from there to "
+                f"{team} at their next sync."
+            )
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.share_button.setEnabled(True)
+            self.back_button.setEnabled(True)
+            self.review_error.show_message("Nothing was shared. " + message_of(exc))
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._host.run(lambda ws: SharingService(ws).share(person_id, consent_id, lines), done, failed)
+
+    def _set_ready(self, ready: bool) -> None:
+        for w in (self.release_box, self.review_button):
+            w.setEnabled(ready)
+
+
+def _and(items: Any) -> str:
+    """ "name, date of birth and court dates"."""
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else "nothing"
+
+
+def _day(release: ShareRelease) -> str:
+    from app.core.timeline import day_words
+
+    return day_words(release.expires_on)
+
+
+__all__ = ["ShareDialog", "load_sharing"]
