@@ -26,6 +26,7 @@ from app.ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPushButton,
     Qt,
     QTableView,
     QTimer,
@@ -244,6 +245,8 @@ class CaseloadPage(QWidget):
 
     #: A person was chosen (Enter or double-click); carries their id.
     open_requested = Signal(str)
+    #: "Add a new person" from an empty caseload or an empty search; carries the name searched for, if any.
+    new_person_requested = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,10 +275,16 @@ class CaseloadPage(QWidget):
             button.setAccessibleName(self.tr("Clear search"))
         self.search.setMinimumWidth(320)
 
-        self.count_label = QLabel(self.tr("Loading…"), self)
-        self.count_label.setAccessibleName(self.tr("Number of people"))
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Shown only when nobody is listed: an empty vault, or a search that finds no one.
+        self.add_button = QPushButton(self.tr("Add a new person"), self)
+        self.add_button.setAccessibleName(self.tr("Add a new person"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.new_person_requested.emit(self.model.query))
+        self.add_button.hide()
 
+        self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._set_count(self.tr("Loading…"))
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -332,9 +341,11 @@ class CaseloadPage(QWidget):
         layout.setSpacing(14)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
 
-        self.setTabOrder(self.search, self.filter_mine)
+        self.setTabOrder(self.search, self.add_button)
+        self.setTabOrder(self.add_button, self.filter_mine)
         self.setTabOrder(self.filter_mine, self.filter_follow_up)
         self.setTabOrder(self.filter_follow_up, self.filter_deadline)
         self.setTabOrder(self.filter_deadline, self.filter_unsynced)
@@ -351,7 +362,7 @@ class CaseloadPage(QWidget):
         self.search.move_down.connect(self._enter_table)
 
         self.model.total_changed.connect(self._show_count)
-        self.model.problem.connect(self.count_label.setText)
+        self.model.problem.connect(self._set_count)
 
         # Ctrl+F from anywhere on the page goes back to the search box.
         find = QAction(self.tr("Find a person"), self)
@@ -364,9 +375,14 @@ class CaseloadPage(QWidget):
 
     def show_people(self, people: PeopleService) -> None:
         self._set_search_text("")
-        self.count_label.setText(self.tr("Loading…"))
+        self._set_count(self.tr("Loading…"))
         self.model.set_people(people)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        """Read the current search again (someone was added), leaving the search text and the keyboard alone."""
+        self._set_count(self.tr("Loading…"))
+        self.model.set_query(self.model.query)
 
     def clear(self) -> None:
         """Forget everything on screen (the vault is locking)."""
@@ -377,7 +393,7 @@ class CaseloadPage(QWidget):
             box.setChecked(False)
             box.blockSignals(False)
         self.model.clear()
-        self.count_label.setText("")
+        self._set_count("")
 
     def current_filters(self) -> CaseloadFilter:
         return CaseloadFilter(
@@ -388,7 +404,7 @@ class CaseloadPage(QWidget):
         )
 
     def _filters_changed(self) -> None:
-        self.count_label.setText(self.tr("Loading…"))
+        self._set_count(self.tr("Loading…"))
         self.model.set_filters(self.current_filters())
 
     def _open_index(self, index: QModelIndex) -> None:
@@ -406,6 +422,7 @@ class CaseloadPage(QWidget):
     def _run_search(self) -> None:
         self._debounce.stop()
         if self.search.text().strip() != self.model.query:
+            self._set_count(self.tr("Loading…"))
             self.model.set_query(self.search.text())
 
     def _focus_search(self) -> None:
@@ -414,6 +431,8 @@ class CaseloadPage(QWidget):
 
     def _enter_table(self) -> None:
         if self.model.rowCount() == 0:
+            if self.add_button.isVisible():  # nobody listed: Down reaches "Add a new person" instead
+                self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
             return
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
         if not self.table.currentIndex().isValid():
@@ -434,4 +453,21 @@ class CaseloadPage(QWidget):
             text = self.tr("%Ln people found", "", total)
         else:
             text = self.tr("%Ln people", "", total)
+        self._set_count(text)
+        query = self.model.query
+        if total == 0 and query:
+            shown = query.replace("&", "&&")  # a typed "&" is text, not a keyboard mnemonic
+            self.add_button.setText(self.tr("No one called “%1” — add a new person").replace("%1", shown))
+            self.add_button.setAccessibleDescription(self.tr("Starts a new person with the name you searched for"))
+            self.add_button.show()
+        elif total == 0 and not searching:
+            self.add_button.setText(self.tr("Add a new person"))
+            self.add_button.setAccessibleDescription(self.tr("Starts the short form for someone new"))
+            self.add_button.show()
+
+    def _set_count(self, text: str) -> None:
+        """The count as shown is also what a screen reader says ("12 people"), not only what the label is for."""
         self.count_label.setText(text)
+        self.count_label.setAccessibleName(text or self.tr("Number of people"))
+        self.count_label.setAccessibleDescription(self.tr("Number of people"))
+        self.add_button.hide()  # shown again by _show_count when the answer is that nobody is listed

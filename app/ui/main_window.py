@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
 
             self._caseload_page = CaseloadPage(self.runner, self)
             self._caseload_page.open_requested.connect(self.open_person)
+            self._caseload_page.new_person_requested.connect(self.new_person)
             self.pages.addWidget(self._caseload_page)
         return self._caseload_page
 
@@ -257,6 +258,16 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
         vault_menu.addAction(quit_action)
+        # A new person (app/ui/new_person.py): Person menu, the People toolbar, Ctrl+N; only with the vault open.
+        self.new_person_action = QAction(self.tr("&New person…"), self)
+        self.new_person_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_person_action.setStatusTip(self.tr("Add someone new, after checking they are not already here"))
+        self.new_person_action.setEnabled(False)
+        self.new_person_action.triggered.connect(lambda: self.new_person())
+        self.lock_action.enabledChanged.connect(self.new_person_action.setEnabled)  # open vault, and only then
+        self.person_menu = self.menuBar().addMenu(self.tr("&Person"))
+        self.person_menu.addAction(self.new_person_action)
+        self.addAction(self.new_person_action)
         help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.addAction(self.lock_action)
@@ -271,6 +282,18 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.quick_exit_action)
         self.toolbar.addAction(self.lock_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.people_toolbar = QToolBar(self.tr("People"), self)
+        self.people_toolbar.setObjectName("people-toolbar")
+        self.people_toolbar.setAccessibleName(self.tr("People tools"))
+        self.people_toolbar.setMovable(False)
+        self.people_toolbar.setFloatable(False)
+        self.people_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.people_toolbar.addAction(self.new_person_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.people_toolbar)
+        new_button = self.people_toolbar.widgetForAction(self.new_person_action)
+        if new_button is not None:
+            new_button.setAccessibleName(self.tr("New person"))
+            new_button.setToolTip(self.tr("Add a new person (Ctrl+N)"))
         for action in (self.quick_exit_action, self.lock_action):
             button = self.toolbar.widgetForAction(action)
             if button is not None:
@@ -506,6 +529,25 @@ class MainWindow(QMainWindow):
         dialog = FollowUpsDialog(self._workspace, self.runner, self)
         dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "referrals"))
         dialog.open()
+
+    def new_person(self, name: str = "") -> None:
+        """The short first form for someone new; ``name`` pre-fills it (from a search that found no one)."""
+        if self._workspace is None:
+            return
+        from app.ui.new_person import NewPersonDialog
+
+        dialog = NewPersonDialog(self._workspace, self.runner, name=name, parent=self)
+        dialog.created.connect(self._person_created)
+        dialog.open_existing.connect(lambda person_id: self.open_person(person_id))
+        dialog.open()
+
+    def _person_created(self, person_id: str) -> None:
+        """The new person opens at Details, with the keyboard in it; the caseload will list them."""
+        if self._workspace is None:
+            return
+        self.caseload_page.reload()
+        self._focus_section_on_load = "details"
+        self.open_person(person_id, "details")
 
     def open_about(self) -> None:
         from app.ui.about import AboutDialog
