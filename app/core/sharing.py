@@ -254,6 +254,14 @@ class SharingService:
                 f"The release for {newest.recipient} ended on {_day(newest.expires_on)}. Record a new release "
                 "first, if the person chooses to give one."
             )
+        live = [c for c in self._consents(s, person_id) if _live(c, today)]
+        if live:
+            # A release for someone else, or a team's name written differently: name the teams it must match.
+            names = ", ".join(t.name for t in prosecution_teams(s))
+            return (
+                f"None of the person's releases names one of the office's prosecution teams ({names}). Record a "
+                "release first that names the team, as written here, if the person chooses to give one."
+            )
         return NO_RELEASE
 
     def shares(self, person_id: str) -> list[ShareRow]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -42,8 +41,3 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
         stop(the)
         engine.dispose()
         shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture
-def shots_dir(shots: Path) -> Path:
-    return shots

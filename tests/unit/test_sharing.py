@@ -148,6 +148,14 @@ def test_without_a_release_it_is_stopped_kindly_and_recorded(person) -> None:  #
     assert audit_actions(ws) == ["disclosure_blocked"]
 
 
+def test_a_release_for_someone_else_names_the_teams_it_must_match(person) -> None:  # type: ignore[no-untyped-def]
+    ws, pid = person
+    release(ws, pid, recipient="Prosecution team")  # not the office's name for it
+    why = SharingService(ws).why_none(pid)
+    assert why is not None and why.startswith("None of the person's releases names one of the office's prosecution")
+    assert "(Prosecution P)" in why and "Record a release first" in why
+
+
 def test_a_fact_outside_the_release_or_a_made_up_one_is_stopped(person) -> None:  # type: ignore[no-untyped-def]
     ws, pid = person
     cid = release(ws, pid, data_covered=["Court dates"])
