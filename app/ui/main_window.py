@@ -45,12 +45,14 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
     from app.ui.caseload import CaseloadPage
     from app.ui.first_run import FirstRunPage
+    from app.ui.new_person import NewPersonDialog
     from app.ui.person import PersonWorkspace
 
 log = logging.getLogger(__name__)
 
 QUICK_EXIT_SHORTCUT = "Ctrl+Shift+X"
 PLACE_SLOT = "place"  # where the person was (app.core.drafts.PLACE_SLOT), kept here so start-up stays light
+NEW_PERSON_SLOT = "new-person"  # the new-person form's unsaved typing, kept in the vault while it is locked
 
 # What the unlock screen does not need: loaded on a background thread once the window is up, so the first paint
 # is fast and the pages are ready by the time the passphrase has been typed.
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self._unlocked: UnlockedVault | None = None
         self._workspace: Workspace | None = None
         self._pending_drafts: dict[str, dict[str, Any]] = {}
+        self._new_person_dialog: NewPersonDialog | None = None
         self._focus_section_on_load: str | None = None  # after an unlock that returns to a person
         self._session = 0  # bumped on each lock, so a workspace that opens after a lock is closed, not shown
         self._quitting = False
@@ -358,6 +361,7 @@ class MainWindow(QMainWindow):
         self.sync_controls.unlocked(ws)
         gc.freeze()  # what is alive now lives all session: keep full collections from stalling typing later
         place = drafts.pop(PLACE_SLOT, None)
+        new_person_typing = drafts.pop(NEW_PERSON_SLOT, None)
         self._pending_drafts = drafts
         if place:
             self.runner.run(lambda: ws.drafts.forget({PLACE_SLOT}))
@@ -367,6 +371,9 @@ class MainWindow(QMainWindow):
             self.open_person(str(place["person_id"]), section)
         else:
             self.show_caseload()
+        if new_person_typing:  # the new-person form was open at the lock: it comes back as it was
+            self.runner.run(lambda: ws.drafts.forget({NEW_PERSON_SLOT}))
+            self.new_person(typing=new_person_typing)
 
     def _workspace_failed(self, session: int, exc: BaseException) -> None:
         if session != self._session:
@@ -431,6 +438,9 @@ class MainWindow(QMainWindow):
             location = page.location()
             if location is not None:
                 drafts[PLACE_SLOT] = {"person_id": location[0], "section": location[1]}
+        dialog = self._new_person_dialog
+        if dialog is not None and dialog.isVisible():
+            drafts[NEW_PERSON_SLOT] = dialog.draft()
         # Drafts that found no form last time are kept until they do.
         for slot, state in self._pending_drafts.items():
             drafts.setdefault(slot, state)
@@ -530,8 +540,9 @@ class MainWindow(QMainWindow):
         dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "referrals"))
         dialog.open()
 
-    def new_person(self, name: str = "") -> None:
-        """The short first form for someone new; ``name`` pre-fills it (from a search that found no one)."""
+    def new_person(self, name: str = "", *, typing: dict[str, Any] | None = None) -> None:
+        """The short first form for someone new; ``name`` pre-fills it (from a search that found no one), ``typing``
+        puts back what was typed before a lock."""
         if self._workspace is None:
             return
         from app.ui.new_person import NewPersonDialog
@@ -539,7 +550,18 @@ class MainWindow(QMainWindow):
         dialog = NewPersonDialog(self._workspace, self.runner, name=name, parent=self)
         dialog.created.connect(self._person_created)
         dialog.open_existing.connect(lambda person_id: self.open_person(person_id))
+        # Lock and quick exit must work from inside the form too (a modal dialog otherwise swallows their keys).
+        dialog.addActions([self.lock_action, self.quick_exit_action])
+        self._new_person_dialog = dialog
+        dialog.finished.connect(lambda _result: self._new_person_closed(dialog))
         dialog.open()
+        if typing:
+            dialog.restore_draft(typing)
+
+    def _new_person_closed(self, dialog: NewPersonDialog) -> None:
+        if self._new_person_dialog is dialog:
+            self._new_person_dialog = None
+        dialog.deleteLater()
 
     def _person_created(self, person_id: str) -> None:
         """The new person opens at Details, with the keyboard in it; the caseload will list them."""

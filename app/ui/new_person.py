@@ -227,6 +227,21 @@ class NewPersonDialog(QDialog):
             QWidget.setTabOrder(a, b)
         return page
 
+    # --- unsaved typing across a lock ---------------------------------------------------------------------------
+
+    def draft(self) -> dict[str, Any]:
+        """Exactly what is typed, and where, to keep inside the vault while it is locked (slot ``new-person``)."""
+        return {"fields": self.fields.state(), "focus": self.fields.focused_field()}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        """Put back what :meth:`draft` kept; the keyboard goes back to the field it was in."""
+        self.fields.restore(state.get("fields") or {})
+        focus = self.fields.widgets.get(str(state.get("focus") or "preferred_name"))
+        if focus is not None:
+            self.setFocusProxy(focus)
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form_status.setText("Your unsaved typing is back.")
+
     # --- what was typed ---------------------------------------------------------------------------------------
 
     def new_person(self) -> NewPerson:

@@ -135,7 +135,7 @@ def test_ctrl_n_a_possible_match_opens_the_person_already_here(qtbot, rosa_vault
 
     qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter opens the one chosen (the first)
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.person_page, timeout=10_000)
-    assert not dialog.isVisible()
+    assert not any(d.isVisible() for d in win.findChildren(NewPersonDialog))
     assert win.person_page.location() == (rosa, "overview")
     assert _people_named(win, "Rosa") == [rosa]  # nobody new was made
     win.close()
@@ -239,7 +239,7 @@ def test_a_search_that_finds_no_one_offers_a_new_person_with_that_name(qtbot, ro
     assert focused() is field(dialog, "Date of birth")
     assert field(dialog, "Date of birth").text() == "2090-01-01"  # nothing lost
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # Escape cancels; nothing saved
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: not any(d.isVisible() for d in win.findChildren(NewPersonDialog)), timeout=5_000)
     assert _people_named(win, "Zelie") == []
     assert win.pages.currentWidget() is page
     win.close()
@@ -287,4 +287,32 @@ def test_screenshots_of_the_form_and_the_possible_matches(  # type: ignore[no-un
     shot(dialog, f"new-person-matches-{scale}")
     for name in ("Open this person", "This is someone new", "Back to the form"):
         assert button(dialog, name).visibleRegion().boundingRect().width() >= button(dialog, name).width() - 1
+    win.close()
+
+
+def test_locking_with_the_form_open_keeps_the_typing_and_brings_the_form_back(qtbot, rosa_vault: Path) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, rosa_vault)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    _dialog(qtbot, win)
+    _type(qtbot, "Dalia")
+    _tab(qtbot, 2)
+    _type(qtbot, "she/her")
+
+    qtbot.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.unlock_page, timeout=5_000)
+    # Nothing stays on screen over a locked vault.
+    assert not any(d.isVisible() for d in win.findChildren(NewPersonDialog))
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+
+    win.unlock_page.passphrase.setFocus()
+    qtbot.keyClicks(win.unlock_page.passphrase, PASSPHRASE)
+    qtbot.keyClick(win.unlock_page.passphrase, Qt.Key.Key_Return)
+    again = _dialog(qtbot, win)
+    assert field(again, "Name they want to be called (required)").text() == "Dalia"
+    assert field(again, "Pronouns").text() == "she/her"
+    assert focused() is field(again, "Pronouns")  # where the typing stopped
+    assert _people_named(win, "Dalia") == []  # kept as a draft inside the vault, not saved as a person
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.person_page, timeout=10_000)
+    assert len(_people_named(win, "Dalia")) == 1
     win.close()
