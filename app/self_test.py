@@ -1,30 +1,170 @@
 """``python -m app --self-test``: a packaged build proves it works on this machine without touching any vault.
 
-Opens an encrypted in-memory database with a random key (write, read, full-text search), prints the SQLCipher and
-Qt versions, renders the main window offscreen on a temporary empty folder, and exits 0; any failure prints one
-line and exits 1. No file outside a temporary folder is written, and that folder is removed.
+Opens an encrypted in-memory database with a random key (write, read, full-text search), imports every module the
+desktop app and its command line may load later (``CLIENT_MODULES``: a frozen build that left one out would fail
+only when a person reached that screen, or ran ``offramp-cli sync``), prints the SQLCipher and Qt versions, renders
+the main window offscreen on a temporary empty folder, and exits 0; any failure prints one line and exits 1. No file
+outside a temporary folder is written, and that folder is removed.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import secrets
 import sys
 import tempfile
 from pathlib import Path
 
+#: Every ``app`` module the desktop client (the window and ``offramp-cli``) can load, many of them only lazily (a
+#: dialog, a report, a sync). tests/unit/test_self_test.py walks the package tree and fails when a client module is
+#: missing here or when this names one of ``NOT_IN_THE_APP``; installer/offramp.spec bundles exactly these.
+CLIENT_MODULES: tuple[str, ...] = (
+    "app",
+    "app.__main__",
+    "app.cli",
+    "app.errors",
+    "app.self_test",
+    # bundled content
+    "app.content",
+    "app.content.relief_rules",
+    "app.content.taxonomy",
+    "app.content.templates",
+    # the core
+    "app.core",
+    "app.core.conflicts",
+    "app.core.consent",
+    "app.core.demo",
+    "app.core.disclosure_review",
+    "app.core.drafts",
+    "app.core.hlc",
+    "app.core.intake",
+    "app.core.logs",
+    "app.core.passphrase",
+    "app.core.people",
+    "app.core.providers",
+    "app.core.records",
+    "app.core.referrals",
+    "app.core.relief",
+    "app.core.safety",
+    "app.core.sessions",
+    "app.core.settings",
+    "app.core.sharing",
+    "app.core.templates",
+    "app.core.timeline",
+    "app.core.vault_access",
+    "app.core.workspace",
+    # the records' tables
+    "app.models",
+    "app.models.base",
+    "app.models.local",
+    "app.models.records",
+    # what both sides speak
+    "app.protocol",
+    "app.protocol.certs",
+    "app.protocol.codec",
+    "app.protocol.merge",
+    "app.protocol.schemas",
+    "app.protocol.signing",
+    # printed and exported documents
+    "app.reports",
+    "app.reports.disclosure_review",
+    "app.reports.funder",
+    "app.reports.measures",
+    "app.reports.pdf",
+    "app.reports.periods",
+    "app.reports.protect",
+    "app.reports.quarterly",
+    "app.reports.recovery_sheet",
+    "app.reports.session_pdf",
+    "app.reports.sessions",
+    "app.reports.suppression",
+    "app.reports.survivor_copy",
+    # the vault on disk
+    "app.storage",
+    "app.storage.atomic",
+    "app.storage.backup",
+    "app.storage.engine",
+    "app.storage.kdf",
+    "app.storage.keyfile",
+    "app.storage.lock",
+    "app.storage.migrate",
+    "app.storage.quick_unlock",
+    "app.storage.recovery",
+    "app.storage.vault",
+    "app.storage.versions",
+    # the sync client
+    "app.sync",
+    "app.sync.client",
+    "app.sync.enrol",
+    "app.sync.run",
+    "app.sync.state",
+    # the window
+    "app.ui",
+    "app.ui.about",
+    "app.ui.app",
+    "app.ui.caseload",
+    "app.ui.clipboard",
+    "app.ui.dashboard",
+    "app.ui.drafts",
+    "app.ui.errors",
+    "app.ui.first_run",
+    "app.ui.followups",
+    "app.ui.main_window",
+    "app.ui.new_person",
+    "app.ui.person",
+    "app.ui.person.data",
+    "app.ui.person.details",
+    "app.ui.person.fields",
+    "app.ui.person.forms",
+    "app.ui.person.header",
+    "app.ui.person.host",
+    "app.ui.person.interviews",
+    "app.ui.person.justice",
+    "app.ui.person.notes",
+    "app.ui.person.placeholders",
+    "app.ui.person.referrals",
+    "app.ui.person.relief",
+    "app.ui.person.safety",
+    "app.ui.person.screening",
+    "app.ui.person.session_form",
+    "app.ui.person.share",
+    "app.ui.person.tables",
+    "app.ui.person.workspace",
+    "app.ui.providers",
+    "app.ui.qt",
+    "app.ui.quick_unlock",
+    "app.ui.recover_dialog",
+    "app.ui.settings_dialog",
+    "app.ui.style",
+    "app.ui.sync_dialogs",
+    "app.ui.tasks",
+    "app.ui.templates_dialog",
+    "app.ui.unlock",
+    "app.ui.watchers",
+)
+
+#: What the desktop bundle leaves out: the office server (a package: everything under it) and the demo's modules
+#: that start a local office server from the project (``make run``), which need the server code.
+NOT_IN_THE_APP: tuple[str, ...] = ("app.server", "app.demo_office", "app.demo_run")
+
+
+def is_client_module(name: str) -> bool:
+    return not any(name == outside or name.startswith(outside + ".") for outside in NOT_IN_THE_APP)
+
 
 def run() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         sqlcipher = _check_database()
+        modules = _check_modules()
         qt = _check_window()
     except Exception as exc:  # one plain line; the type only, never data
         print(f"Offramp self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     from app import __version__
 
-    print(f"Offramp {__version__} self-test passed: SQLCipher {sqlcipher}, {qt}")
+    print(f"Offramp {__version__} self-test passed: SQLCipher {sqlcipher}, {modules} modules, {qt}")
     return 0
 
 
@@ -46,6 +186,16 @@ def _check_database() -> str:
     finally:
         conn.close()
     return str(version)
+
+
+def _check_modules() -> int:
+    """Import every client module now, so a build that lacks one fails here and not in front of a person."""
+    for name in CLIENT_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:  # the module's name is code, never data
+            raise RuntimeError(f"the module {name} is missing ({type(exc).__name__})") from exc
+    return len(CLIENT_MODULES)
 
 
 def _check_window() -> str:
