@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.core.people import CaseloadFilter
-from app.errors import OfframpError
+from app.ui.errors import human_message
 from app.ui.qt import (
     QAbstractButton,
     QAbstractItemView,
@@ -219,10 +219,9 @@ class CaseloadModel(QAbstractTableModel):
             return
         self._fetching = False
         self._exhausted = True
-        if isinstance(exc, OfframpError):
-            self.problem.emit(exc.message)
-        else:
-            self.problem.emit(self.tr("The list could not be loaded. Please try again, or lock and unlock the vault."))
+        self.problem.emit(
+            human_message(exc, self.tr("The list could not be loaded. Please try again, or lock and unlock the vault."))
+        )
 
 
 class _SearchBox(QLineEdit):

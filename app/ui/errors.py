@@ -179,9 +179,7 @@ class ErrorHandlers(QObject):
             threading.excepthook = self._previous_thread_hook
         qInstallMessageHandler(self._previous_qt_handler)
 
-    def excepthook(
-        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def excepthook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self._previous_hook(kind, exc, tb)
             return

@@ -20,8 +20,9 @@ from app.core import vault_access as va
 from app.core.passphrase import Strength, assess
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_CHOICES, Settings
 from app.core.vault_access import KdfParams, NewVault, UnlockedVault, Vault
-from app.errors import OfframpError, WeakPassphrase
+from app.errors import WeakPassphrase
 from app.reports.recovery_sheet import recovery_sheet_html, recovery_sheet_pdf
+from app.ui.errors import human_message
 from app.ui.qt import (
     QApplication,
     QCheckBox,
@@ -921,10 +922,7 @@ class FirstRunPage(QWidget):
 
 
 def _reason(exc: BaseException, fallback: str) -> str:
-    if isinstance(exc, OfframpError):
-        return exc.message
-    log.error("first-run step failed: %s", type(exc).__name__)
-    return fallback
+    return human_message(exc, fallback)
 
 
 def _lock_quietly(unlocked: UnlockedVault) -> None:

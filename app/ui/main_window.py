@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_ON_SCREEN_LOCK, QUICK_UNLOCK_ENABLED, Settings
 from app.core.vault_access import UnlockedVault, Vault
-from app.errors import OfframpError
 from app.ui import clipboard
 from app.ui.drafts import collect_drafts, restore_drafts
+from app.ui.errors import human_message
 from app.ui.qt import (
     QAction,
     QCloseEvent,
@@ -379,13 +379,11 @@ class MainWindow(QMainWindow):
         if session != self._session:
             return
         self.lock()
-        if isinstance(exc, OfframpError):
-            self.unlock_page.status.setText(exc.message)
-        else:
-            log.error("opening the workspace failed: %s", type(exc).__name__)
-            self.unlock_page.status.setText(
-                self.tr("The vault opened but could not be read. It has been locked again; please try once more.")
+        self.unlock_page.status.setText(
+            human_message(
+                exc, self.tr("The vault opened but could not be read. It has been locked again; please try once more.")
             )
+        )
 
     # --- moving around -----------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 from app.core import vault_access as va
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, MalformedRecoveryCode, OfframpError
+from app.ui.errors import UNEXPECTED, human_message
 from app.ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -46,11 +47,6 @@ from app.ui.qt import (
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-UNEXPECTED = (
-    "Something unexpected went wrong. Nothing was changed. Please try again; if it keeps happening, "
-    "ask your IT contact for help."
-)
 
 
 def _lock_quietly(result: Any) -> None:
@@ -236,10 +232,7 @@ class CalmDialog(QDialog):
         super().keyPressEvent(event)
 
     def problem(self, exc: BaseException) -> str:
-        if isinstance(exc, OfframpError):
-            return exc.message
-        log.error("%s failed: %s", type(self).__name__, type(exc).__name__)
-        return self.tr(UNEXPECTED)
+        return human_message(exc, self.tr(UNEXPECTED))
 
 
 def _check_new_passphrases(first: str, second: str) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from app.ui.errors import human_message
 from app.ui.qt import (
     QAction,
     QButtonGroup,
@@ -233,7 +234,7 @@ class EnrolDialog(QDialog):
         self.enrolled.emit(done)
 
     def _failed(self, exc: BaseException) -> None:
-        from app.errors import OfframpError, WrongPassphrase
+        from app.errors import WrongPassphrase
 
         self._busy(False)
         if isinstance(exc, WrongPassphrase):
@@ -241,10 +242,8 @@ class EnrolDialog(QDialog):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        message = (
-            exc.message
-            if isinstance(exc, OfframpError)
-            else self.tr("Something went wrong while enrolling, and nothing was changed. Please try again.")
+        message = human_message(
+            exc, self.tr("Something went wrong while enrolling, and nothing was changed. Please try again.")
         )
         self._say(message, problem=True)
         if "fingerprint" in message.lower():
@@ -411,17 +410,14 @@ class SyncDialog(QDialog):
         self.synced.emit(summary)
 
     def _problem(self, exc: BaseException) -> None:
-        from app.errors import OfframpError
         from app.sync.client import SyncCancelled, SyncInterrupted
         from app.sync.state import NotEnrolled
 
         was_running, self.running = self.running, False
         self.bar.hide()
         self.step.hide()
-        message = (
-            exc.message
-            if isinstance(exc, OfframpError)
-            else self.tr("Something went wrong during the sync. Nothing was lost; please try again.")
+        message = human_message(
+            exc, self.tr("Something went wrong during the sync. Nothing was lost; please try again.")
         )
         if isinstance(exc, SyncCancelled):
             self.heading.setText(self.tr("Sync stopped"))
@@ -715,14 +711,8 @@ class MergeDialog(QDialog):
             self.sync_button.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
-        from app.errors import OfframpError
-
         self.use_button.setEnabled(bool(self.groups))
-        message = (
-            exc.message
-            if isinstance(exc, OfframpError)
-            else self.tr("That could not be saved, and nothing was changed. Please try again.")
-        )
+        message = human_message(exc, self.tr("That could not be saved, and nothing was changed. Please try again."))
         self.status.setText(message)
         self.status.setStyleSheet(STOP)
         self.status.show()

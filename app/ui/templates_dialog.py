@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.content.templates import TemplateError
 from app.errors import OfframpError
+from app.ui.errors import human_message
 from app.ui.person.fields import ErrorLine, plain_button
 from app.ui.qt import (
     QAbstractItemView,
@@ -168,9 +169,7 @@ class TemplatesDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
-        self.error.show_message(
-            exc.message if isinstance(exc, OfframpError) else "That could not be done. Please try again."
-        )
+        self.error.show_message(human_message(exc, "That could not be done. Please try again."))
 
 
 __all__ = ["TemplatesDialog", "import_template_file", "list_templates"]

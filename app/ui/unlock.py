@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from app.core import vault_access as va
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
-from app.errors import DatabaseDamaged, KeyFileDamaged, OfframpError, WrongPassphrase
+from app.errors import DatabaseDamaged, KeyFileDamaged, WrongPassphrase
+from app.ui.errors import human_message
 from app.ui.qt import (
     QFont,
     QFrame,
@@ -407,17 +408,13 @@ class UnlockPage(QWidget):
             self.passphrase.clear()  # retyping it cannot help; the way out asks for what it needs
             self.status.setText(exc.message)
             self._show_way_out(exc)
-        elif isinstance(exc, OfframpError):
-            self.status.setText(exc.message)
-            self.passphrase.selectAll()
         else:
-            log.error("unlock failed: %s", type(exc).__name__)
-            self.status.setText(
-                self.tr(
-                    "The vault could not be opened because of an unexpected problem. Nothing was changed. "
-                    "Please try again; if it keeps happening, ask your IT contact for help."
-                )
+            unexpected = self.tr(
+                "The vault could not be opened because of an unexpected problem. Nothing was changed. "
+                "Please try again; if it keeps happening, ask your IT contact for help."
             )
+            self.status.setText(human_message(exc, unexpected))
+            self.passphrase.selectAll()
         self.active_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _start_wait(self, seconds: int) -> None:

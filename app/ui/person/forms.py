@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.errors import OfframpError, ValidationError
+from app.errors import ValidationError
+from app.ui.errors import human_message
 from app.ui.person.fields import (
     NOT_ASKED,
     ChoiceBox,
@@ -266,9 +267,9 @@ class FieldSet:
 
 
 def message_of(exc: BaseException) -> str:
-    if isinstance(exc, OfframpError):
-        return exc.message
-    return "That could not be saved. Please try again; if it keeps happening, lock and unlock the vault."
+    return human_message(
+        exc, "That could not be saved. Please try again; if it keeps happening, lock and unlock the vault."
+    )
 
 
 __all__ = ["NOT_ASKED", "FieldSet", "FieldSpec", "message_of", "spec_from_column"]

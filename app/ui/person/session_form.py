@@ -33,7 +33,7 @@ from app.core.sessions import (
     label_for,
     missing_for_completion,
 )
-from app.errors import OfframpError
+from app.ui.errors import human_message
 from app.ui.person.fields import (
     ChoiceBox,
     ErrorLine,
@@ -131,9 +131,7 @@ def _para(text: str, parent: QWidget, style: str = "") -> QLabel:
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, OfframpError):
-        return exc.message
-    return "That could not be saved. Please try again; nothing you typed was lost."
+    return human_message(exc, "That could not be saved. Please try again; nothing you typed was lost.")
 
 
 def keys_hint(answers: int) -> str:
@@ -1393,8 +1391,7 @@ class SessionsPanel(QStackedWidget):
         def failed(exc: BaseException) -> None:
             bar.save_button.setEnabled(True)
             bar.error.show_message(
-                exc.message if isinstance(exc, OfframpError) else "The PDF could not be saved there. Please choose "
-                "another folder."
-            )  # fmt: skip
+                human_message(exc, "The PDF could not be saved there. Please choose another folder.")
+            )
 
         self.host.run(work, done, failed)

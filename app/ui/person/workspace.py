@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from app.errors import OfframpError
+from app.ui.errors import human_message
 from app.ui.person.data import PersonData, load_person
 from app.ui.person.details import PersonDetailsForm
 from app.ui.person.fields import ConfirmBar
@@ -344,9 +344,7 @@ class PersonWorkspace(QWidget):
             self.loaded.emit()
 
     def _failed(self, exc: BaseException, first: bool) -> None:
-        message = exc.message if isinstance(exc, OfframpError) else (
-            "This person's record could not be read. Please go back and try again."
-        )  # fmt: skip
+        message = human_message(exc, "This person's record could not be read. Please go back and try again.")
         if first:
             self.header.show_problem(message)
         else:
