@@ -12,7 +12,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Float, Integer, and_, case, column, exists, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    Float,
+    Integer,
+    and_,
+    case,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 
 from app.models import OutboxEntry, Person, Referral, ReliefDeadline
 
@@ -42,7 +56,7 @@ def name_tier(typed: str) -> Any:
     name = func.lower(func.trim(Person.preferred_name))
     spaced: Any = literal_column("' '") + name
     if not words:
-        return literal_column("0")
+        return literal(0)  # a constant (a bare 0 in ORDER BY would mean "column 0")
     return case(
         (name == phrase, 0),
         (func.substr(name, 1, len(phrase) + 1) == phrase + " ", 1),
@@ -203,6 +217,3 @@ class PeopleService:
     def count(self, typed: str = "", *, filters: CaseloadFilter | None = None) -> int:
         with self.ws.session() as s:
             return int(s.scalar(self._count_query(fts_query(typed), filters or CaseloadFilter())) or 0)
-
-
-
