@@ -63,12 +63,13 @@ def test_human_message_is_the_errors_own_sentence_or_the_fallback(log_dir: Path)
     assert "error" not in written(log_dir).lower()  # a person's own mistake is not a fault to log
 
     try:
-        {}[NAME]  # raised here: a KeyError whose text is a name
+        empty: dict[str, str] = {}
+        empty[NAME]  # raised here: a KeyError whose text is a name
     except KeyError as exc:
         shown = human_message(exc, "The list could not be loaded. Please try again.")
     assert shown == "The list could not be loaded. Please try again."
     text = written(log_dir)
-    assert f"KeyError at ui/test_errors.py:{_line_of('{}[NAME]  # raised here')}" in text
+    assert f"KeyError at ui/test_errors.py:{_line_of('empty[NAME]  # raised here')}" in text
     assert NAME not in text and "Marisol" not in text
 
 
@@ -144,3 +145,59 @@ def test_qt_warnings_go_to_the_log_without_what_they_quote(  # type: ignore[no-u
     assert NAME not in qt_message_summary(f"QFile::open: could not open /home/someone/{NAME}.pdf")
     assert NAME not in qt_message_summary(f"{NAME}: cannot be shown")
     assert "Marisol" not in qt_message_summary("Marisol: cannot be shown")
+
+
+def test_the_app_installs_the_handlers_and_its_test_hook_quits_once_the_caseload_is_shown(tmp_path: Path) -> None:
+    """``python -m app`` as a person starts it (a real process), with the bundle test's hook: unlock with the
+    passphrase from a file, quit 0 once the caseload is painted; the error handlers are in place by then."""
+    import os
+    import subprocess
+    import sys
+
+    from app.core.workspace import Workspace
+    from app.storage.kdf import KdfParams
+    from app.storage.vault import Vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    folder = tmp_path / "vault"
+    unlocked, _code = Vault(folder).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        Workspace(unlocked).records.create("person", {"preferred_name": NAME})
+    finally:
+        unlocked.lock()
+    secret = tmp_path / "passphrase"
+    secret.write_text(TEST_PASSPHRASE + "\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from app.ui.app import main\n"
+        f"code = main(['--data-dir', {str(folder)!r}])\n"
+        "print('excepthook:', type(getattr(sys.excepthook, '__self__', None)).__name__)\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path)}
+    env.update({"OFFRAMP_TEST_QUIT_WHEN_CASELOAD_SHOWN": "1", "OFFRAMP_TEST_PASSPHRASE_FILE": str(secret)})
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "caseload shown: 1 people" in done.stdout
+    assert "excepthook: ErrorHandlers" in done.stdout
+    assert NAME not in done.stdout
+
+    # The passphrase file is honoured only together with the hook: without it nothing unlocks by itself.
+    del env["OFFRAMP_TEST_QUIT_WHEN_CASELOAD_SHOWN"]
+    script_without = script.replace(
+        "code = main",
+        "from app.ui.qt import QApplication, QTimer\nqt_app = QApplication(['offramp'])\n"
+        "def stop():\n"
+        "    opened = [w for w in qt_app.topLevelWidgets() if getattr(w, '_unlocked', None) is not None]\n"
+        "    print('unlocked:', bool(opened), flush=True)\n"
+        "    qt_app.exit(7)\n"
+        "QTimer.singleShot(3000, stop)\ncode = main",
+    )
+    left = subprocess.run(
+        [sys.executable, "-c", script_without], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert left.returncode == 7, left.stderr  # still on the unlock page when the timer closed it
+    assert "caseload shown" not in left.stdout
+    assert "unlocked: False" in left.stdout
