@@ -38,7 +38,7 @@ from app.ui.qt import (
 )
 from app.ui.tasks import TaskRunner
 from app.ui.unlock import UnlockPage
-from app.ui.watchers import DoubleEscape, IdleWatcher, ScreenLockWatcher
+from app.ui.watchers import DoubleEscape, IdleWatcher, SafetyKeys, ScreenLockWatcher
 
 if TYPE_CHECKING:
     from app.core.vault_access import KdfParams
@@ -275,6 +275,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         self.addAction(self.lock_action)
         self.addAction(self.quick_exit_action)
+        # Inside a modal dialog Qt holds these shortcuts back: lock and quick exit must work there too.
+        self.safety_keys = SafetyKeys([self.lock_action, self.quick_exit_action], self)
 
         self.toolbar = QToolBar(self.tr("Safety"), self)
         self.toolbar.setObjectName("safety-toolbar")

@@ -12,9 +12,12 @@ import time
 
 from app.ui.qt import (
     SLOT,
+    QAction,
     QApplication,
     QDBusConnection,
     QEvent,
+    QKeyEvent,
+    QKeySequence,
     QObject,
     Qt,
     QTimer,
@@ -190,4 +193,34 @@ class DoubleEscape(QObject):
                 self.triggered.emit()
                 return True
             self._last = now
+        return False
+
+
+class SafetyKeys(QObject):
+    """Lock and quick exit reach the window from inside any dialog.
+
+    Qt does not fire an application-wide shortcut of the main window while a modal dialog is open, so Ctrl+L and
+    Ctrl+Shift+X would do nothing exactly when a person is in the middle of something. This filter sees the key press
+    wherever it lands and, while a modal dialog is up, triggers the action itself (locking closes the dialogs).
+    """
+
+    def __init__(self, actions: list[QAction], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or QApplication.activeModalWidget() is None:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.isAutoRepeat() or watched is not (QApplication.focusWidget() or QApplication.activeWindow()):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        for action in self._actions:
+            if action.isEnabled() and any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                                          for s in action.shortcuts()):
+                action.trigger()
+                return True
         return False

@@ -250,3 +250,36 @@ def test_every_control_in_the_open_window_has_a_name_and_tab_moves_through_them(
             seen.append(focus)
             qtbot.keyClick(focus, Qt.Key.Key_Tab)
         assert len(set(seen)) >= 4, f"{page_name}: Tab stays on {len(set(seen))} controls"
+
+
+@pytest.mark.parametrize("opener", ["settings", "providers"])
+def test_ctrl_l_locks_from_inside_a_dialog(qtbot, window: MainWindow, opener: str) -> None:  # type: ignore[no-untyped-def]
+    """Qt holds the window's shortcuts back while a modal dialog is up: lock must still work from inside one."""
+    unlock(qtbot, window)
+    if opener == "settings":
+        window.open_settings()
+    else:
+        window._open_with_vault("providers")
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog is not window
+    target = QApplication.focusWidget() or dialog
+    qtbot.keyClick(target, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page, timeout=5_000)
+    assert not window.is_unlocked
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+
+
+def test_quick_exit_from_inside_a_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    unlock(qtbot, window)
+    window.open_settings()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5_000)
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None
+    with qtbot.waitSignal(window.quick_exited, timeout=10_000):
+        qtbot.keyClick(
+            QApplication.focusWidget() or dialog,
+            Qt.Key.Key_X,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert not window.is_unlocked
