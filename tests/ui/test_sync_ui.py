@@ -321,7 +321,7 @@ def test_the_window_offers_sync_and_reminds_about_changes_left_unsynced(qtbot, o
         assert controls.sync_action.isEnabled() and not controls.enrol_action.isEnabled()
         assert button(win.toolbar, "Sync now").isEnabled()
         menus = [a.text() for a in win.menuBar().actions()]
-        assert menus == ["&Vault", "&Office", "&Help"]  # Help stays last
+        assert menus == ["&Vault", "&Person", "&Office", "&Help"]  # Help stays last
         shot(win, "window-banner")
         win.lock()
         assert not controls.sync_action.isEnabled() and not controls.banner_bar.isVisible()
