@@ -172,8 +172,8 @@ class ProviderDirectoryDialog(QDialog):
             self.save_button,
             self.close_button,
         ]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
+        for first, then in itertools.pairwise(order):
+            QWidget.setTabOrder(first, then)
         self.finished.connect(self._finished)
         self.resize(1100, 750)
         self.start_new()

@@ -199,7 +199,7 @@ class ReferralsSection(QWidget):
         body = QWidget(scroll)
         scroll.setWidget(body)
         self.body = body
-        self.scroll = scroll
+        self.scroll_area = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -709,7 +709,7 @@ class ReferralsSection(QWidget):
         form.show()
         first.setFocus(Qt.FocusReason.OtherFocusReason)
         # After the layout has made room for the form: scroll so all of it shows.
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(form, 0, 0))
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(form, 0, 0))
 
     def _close_form(self, form: _Form, back_to: QWidget) -> None:
         self._reset_form(form)
@@ -832,6 +832,8 @@ class ReferralsSection(QWidget):
         else:
             values.pop("recipient", None)
         person_id, scan = self._person_id, self._scan_path
+        if person_id is None:
+            return
         self._run(
             self.consent_form, lambda ws: ConsentService(ws).record(person_id, values, scan_path=scan), "Release saved."
         )
@@ -861,6 +863,8 @@ class ReferralsSection(QWidget):
             )
             return
         person_id = self._person_id
+        if person_id is None:
+            return
         self._run(self.referral_form, lambda ws: ReferralService(ws).save(person_id, None, values), "Referral saved.")
         self.referrals.setFocus(Qt.FocusReason.OtherFocusReason)
 

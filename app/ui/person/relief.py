@@ -820,8 +820,11 @@ class ReliefSection(QWidget):
             chosen = {cid: box.value() for cid, box in outcomes.items() if box.value() is not None}
             if len(chosen) < len(outcomes):
                 raise ValueError("Please choose the outcome for each charge.")
+            decided_on = values.get("decided_on")
+            if decided_on is None:
+                raise ValueError("Please give the date the court decided.")
             return lambda ws: ReliefService(ws).record_decision(
-                petition_id, values.get("decided_on"), chosen, order_reference=values.get("order_reference")
+                petition_id, decided_on, chosen, order_reference=values.get("order_reference")
             )
 
         values = {"decided_on": petition.get("decided_on"), "order_reference": petition.get("order_reference")}

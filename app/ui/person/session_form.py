@@ -638,7 +638,7 @@ class SessionFormPage(QWidget):
         self._build_keys()
 
     def _build_keys(self) -> None:
-        def add(keys: list[str], slot: Callable[[], None], name: str) -> None:
+        def add(keys: list[str], slot: Callable[..., None], name: str) -> None:
             action = QAction(name, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -1276,7 +1276,7 @@ class SessionsPanel(QStackedWidget):
 
         self.host.run(work, done, lambda exc: self.list_page.error.show_message(_message(exc)))
 
-    def setFocus(self, reason: Any = Qt.FocusReason.OtherFocusReason) -> None:  # type: ignore[override]
+    def setFocus(self, reason: Any = Qt.FocusReason.OtherFocusReason) -> None:
         page = self.currentWidget()
         if page is self.list_page:
             self.list_page.focus_first()
