@@ -66,6 +66,18 @@ def signed_by_a_device(sessions: sessionmaker[Session]) -> Any:
         remote = request.client.host if request.client else None
         return await run_in_threadpool(_check_device, device_id, int(stamp), nonce, signature, message, remote)
 
+    def _blocked(s: Session, device: Device, remote: str | None, reason: str) -> None:
+        # Every refusal of a known device is written the same way, so the office's audit reads one shape.
+        admin.audit(
+            s,
+            "request",
+            "blocked",
+            device_id=device.id,
+            user_id=device.user_id,
+            remote=remote,
+            detail={"reason": reason},
+        )
+
     def _check_device(
         device_id: str, stamp: int, nonce: str, signature: str, message: bytes, remote: str | None
     ) -> Principal:
@@ -82,42 +94,18 @@ def signed_by_a_device(sessions: sessionmaker[Session]) -> Any:
                     "device_revoked",
                     "This device's enrollment was withdrawn by the office. Ask your office admin.",
                 )
-                admin.audit(
-                    s,
-                    "request",
-                    "blocked",
-                    device_id=device.id,
-                    user_id=device.user_id,
-                    remote=remote,
-                    detail={"reason": "device_revoked"},
-                )
+                _blocked(s, device, remote, "device_revoked")
             elif abs(now.timestamp() - stamp) > signing.WINDOW_SECONDS:
                 failure = ApiError(
                     401, "clock_off", "This computer's clock is more than an hour off. Set the clock, then try again."
                 )
-                admin.audit(
-                    s,
-                    "request",
-                    "blocked",
-                    device_id=device.id,
-                    user_id=device.user_id,
-                    remote=remote,
-                    detail={"reason": "clock"},
-                )
+                _blocked(s, device, remote, "clock")
             else:
                 principal = admin.principal_for(s, device)
                 user = s.get(UserAccount, device.user_id)
                 if user is None or not user.active:
                     failure = ApiError(403, "account_inactive", "This account was switched off by the office.")
-                    admin.audit(
-                        s,
-                        "request",
-                        "blocked",
-                        device_id=device.id,
-                        user_id=device.user_id,
-                        remote=remote,
-                        detail={"reason": "account_inactive"},
-                    )
+                    _blocked(s, device, remote, "account_inactive")
                 else:
                     device.last_seen_at = now
         if failure is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 PRIVATE_MODE = 0o600
@@ -23,17 +24,17 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
-def atomic_write_bytes(target: Path, data: bytes, *, mode: int = PRIVATE_MODE) -> None:
-    """Write ``data`` to ``target`` so that a reader sees the old file or the new one, never a mix."""
+def _write_atomically(target: Path, mode: int, write_into: Callable[[int], None]) -> None:
+    """Temp file beside ``target`` (``mode`` before the first byte), filled by ``write_into(fd)``, synced, renamed.
+
+    On any failure the temp file is removed, so a half-written copy of private data is never left behind.
+    """
     target = Path(target)
     tmp = temp_path_for(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_into(fd)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -50,23 +51,23 @@ def atomic_write_bytes(target: Path, data: bytes, *, mode: int = PRIVATE_MODE) -
     fsync_dir(target.parent)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def atomic_write_bytes(target: Path, data: bytes, *, mode: int = PRIVATE_MODE) -> None:
+    """Write ``data`` to ``target`` so that a reader sees the old file or the new one, never a mix."""
+    _write_atomically(target, mode, lambda fd: _write_all(fd, data))
+
+
 def atomic_copy(source: Path, target: Path, *, mode: int = PRIVATE_MODE, chunk: int = 1 << 20) -> None:
     """Copy a (possibly large) file atomically, streaming it."""
-    target = Path(target)
-    tmp = temp_path_for(target)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
+
+    def stream(fd: int) -> None:
         with open(source, "rb") as src:
             while block := src.read(chunk):
-                view = memoryview(block)
-                while view:
-                    view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    os.close(fd)
-    os.replace(tmp, target)
-    fsync_dir(target.parent)
+                _write_all(fd, block)
+
+    _write_atomically(target, mode, stream)

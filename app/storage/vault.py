@@ -176,13 +176,7 @@ class Vault:
         self._require()
         kf = keyfile.load(self.key_path)
         dk = kf.open_with_recovery_code(secret)
-        unlocked = self._open(kf, dk, full_check=False)
-        try:
-            unlocked.set_passphrase(new_passphrase, kdf_params=kdf_params)
-        except BaseException:
-            unlocked.lock()
-            raise
-        return unlocked
+        return self._open_with_new_passphrase(kf, dk, new_passphrase, kdf_params)
 
     def recover_with_office_key(
         self, office_private_key: bytes, new_passphrase: str, *, kdf_params: KdfParams | None = None
@@ -191,6 +185,12 @@ class Vault:
         self._require()
         kf = keyfile.load(self.key_path)
         dk = kf.open_with_office_key(office_private_key)
+        return self._open_with_new_passphrase(kf, dk, new_passphrase, kdf_params)
+
+    def _open_with_new_passphrase(
+        self, kf: keyfile.KeyFile, dk: bytearray, new_passphrase: str, kdf_params: KdfParams | None
+    ) -> UnlockedVault:
+        # A recovery only counts once the new passphrase is set: otherwise the vault is locked again, not left open.
         unlocked = self._open(kf, dk, full_check=False)
         try:
             unlocked.set_passphrase(new_passphrase, kdf_params=kdf_params)
