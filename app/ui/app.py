@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 TEST_QUIT_WHEN_CASELOAD_SHOWN = "OFFRAMP_TEST_QUIT_WHEN_CASELOAD_SHOWN"
 #: A file whose first line is the passphrase to unlock with; read only when TEST_QUIT_WHEN_CASELOAD_SHOWN is "1".
 TEST_PASSPHRASE_FILE = "OFFRAMP_TEST_PASSPHRASE_FILE"  # noqa: S105 - the name of a variable, not a secret
-TEST_TIMEOUT_SECONDS = 90
+TEST_TIMEOUT_SECONDS = 60
 
 
 class _CaseloadPainted(QObject):
@@ -138,7 +138,10 @@ def _quit_when_caseload_shown(app: QApplication, window: MainWindow, passphrase_
 
     def give_up() -> None:
         if not watcher._done:
-            print("caseload not shown in time", file=sys.stderr, flush=True)
+            # Which page it stopped on, and the unlock page's status (product text, never data), to see why.
+            page = type(window.pages.currentWidget()).__name__
+            status = window.unlock_page.status.text()
+            print(f"caseload not shown in time (on {page}; {status!r})", file=sys.stderr, flush=True)
             app.exit(3)
 
     QTimer.singleShot(TEST_TIMEOUT_SECONDS * 1000, give_up)

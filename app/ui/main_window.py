@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
-import threading
 from typing import TYPE_CHECKING, Any
 
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_ON_SCREEN_LOCK, QUICK_UNLOCK_ENABLED, Settings
@@ -176,7 +175,9 @@ class MainWindow(QMainWindow):
         self._buses = (session_bus, system_bus)
         # Connecting to D-Bus can take a moment: after the first paint.
         QTimer.singleShot(0, self._watch_screen_lock)
-        threading.Thread(target=_preload, name="offramp-preload", daemon=True).start()
+        # On the vault's one worker, first in line: from a thread of its own, these imports raced the unlock's own
+        # (SQLAlchemy half-imported) and an unlock failed now and then with "an unexpected problem".
+        self.runner.run(_preload)
 
         self.setMinimumSize(QSize(640, 480))
         self.resize(1100, 720)
