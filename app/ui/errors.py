@@ -157,6 +157,8 @@ class ErrorHandlers(QObject):
     happened = Signal()
 
     def __init__(self, app: QApplication, parent_window: Callable[[], QWidget | None] | None = None) -> None:
+        """``parent_window`` gives the window the dialog opens over; when it gives None (the window was hidden by
+        quick exit) the error is only logged."""
         super().__init__(app)
         self._app = app
         self._parent_window = parent_window
@@ -202,7 +204,12 @@ class ErrorHandlers(QObject):
     def _show(self) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return  # one at a time: a failing paint would otherwise stack up dialogs
-        parent = self._parent_window() if self._parent_window is not None else self._app.activeWindow()
+        if self._parent_window is None:
+            parent = self._app.activeWindow()
+        else:
+            parent = self._parent_window()
+            if parent is None:
+                return  # the window is hidden (quick exit): nothing may pop up and show Offramp is here
         if self.dialog is None or self.dialog.parent() is not parent:
             if self.dialog is not None:
                 self.dialog.deleteLater()

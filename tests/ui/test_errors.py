@@ -201,3 +201,24 @@ def test_the_app_installs_the_handlers_and_its_test_hook_quits_once_the_caseload
     assert left.returncode == 7, left.stderr  # still on the unlock page when the timer closed it
     assert "caseload shown" not in left.stdout
     assert "unlocked: False" in left.stdout
+
+
+@pytest.mark.qt_no_exception_capture
+def test_after_quick_exit_an_error_is_logged_and_nothing_pops_up(qtbot, log_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # As the app wires it: the dialog's parent is the window while it is visible, else None.
+    installed = install_error_handlers(app, lambda: window if window.isVisible() else None)
+    try:
+        window.hide()  # what quick exit does first
+        button = QPushButton("Save")
+        button.clicked.connect(lambda: 1 / 0)
+        button.click()
+        qtbot.wait(100)
+        assert installed.dialog is None
+        assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "unexpected_problem"]
+        assert "unexpected error: ZeroDivisionError" in written(log_dir)
+    finally:
+        installed.uninstall()
