@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.command_line import EXIT_OK, CommandParser, UsageError, run_command
 from app.errors import OfframpError
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
 
 
 def default_data_dir() -> Path:
@@ -383,11 +377,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 # --- parser -------------------------------------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"offramp: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+class _Parser(CommandParser):
+    command_name = "offramp"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -476,32 +467,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args))
-    except UsageError as exc:
-        print(f"offramp: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except OfframpError as exc:
-        print(exc.message, file=sys.stderr)
-        if exc.detail and os.environ.get("OFFRAMP_DEBUG"):
-            print(f"(detail: {exc.detail})", file=sys.stderr)
-        return EXIT_REFUSED
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return 130
-    except Exception:
-        # Not a person's mistake: say so plainly. The detail (which may quote data) only when asked for.
-        if os.environ.get("OFFRAMP_DEBUG"):
-            raise
-        print(
-            "Offramp stopped because of an unexpected problem. For technical detail for your IT contact, "
-            "run the same command again with OFFRAMP_DEBUG=1 set.",
-            file=sys.stderr,
-        )
-        return EXIT_REFUSED
-
+    args = build_parser().parse_args(argv)
+    return run_command(
+        lambda: args.func(args),
+        command_name="offramp",
+        unexpected="Offramp stopped because of an unexpected problem. For technical detail for your IT contact, "
+        "run the same command again with OFFRAMP_DEBUG=1 set.",
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,9 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app.command_line import EXIT_OK, CommandParser, run_command
 from app.errors import OfframpError
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def default_data_dir() -> str:
@@ -280,11 +279,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 # --- parser -----------------------------------------------------------------------------------------------------
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"offramp-server: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+class _Parser(CommandParser):
+    command_name = "offramp-server"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -378,28 +374,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args))
-    except OfframpError as exc:
-        print(exc.message, file=sys.stderr)
-        if exc.detail and os.environ.get("OFFRAMP_DEBUG"):
-            print(f"(detail: {exc.detail})", file=sys.stderr)
-        return EXIT_REFUSED
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return 130
-    except Exception:
-        if os.environ.get("OFFRAMP_DEBUG"):
-            raise
-        print(
-            "The office server command stopped because of an unexpected problem. Run it again with "
-            "OFFRAMP_DEBUG=1 set for technical detail.",
-            file=sys.stderr,
-        )
-        return EXIT_REFUSED
-
+    args = build_parser().parse_args(argv)
+    return run_command(
+        lambda: args.func(args),
+        command_name="offramp-server",
+        unexpected="The office server command stopped because of an unexpected problem. Run it again with "
+        "OFFRAMP_DEBUG=1 set for technical detail.",
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

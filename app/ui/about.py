@@ -21,6 +21,7 @@ from app.ui.qt import (
     QWidget,
     qVersion,
 )
+from app.ui.style import grow_to_fit_wrapped_text
 
 
 def offramp_version() -> str:
@@ -117,10 +118,5 @@ class AboutDialog(QDialog):
         box.addLayout(buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Wrapped text needs more height at large text sizes than the first size guess gives it.
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            wanted = layout.totalHeightForWidth(self.width())
-            if wanted > self.height():
-                self.resize(self.width(), wanted)
+        grow_to_fit_wrapped_text(self)
         super().showEvent(event)

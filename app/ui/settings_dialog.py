@@ -31,7 +31,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.style import readable_checkbox
+from app.ui.style import grow_to_fit_wrapped_text, readable_checkbox
 
 #: Set by the office, not by the person at this computer: shown through their effect, never as a control.
 OFFICE_POLICY = frozenset(
@@ -215,12 +215,7 @@ class SettingsDialog(QDialog):
             day_end.setEnabled(on and self.quick_unlock_reason is None)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Wrapped help text needs more height at large text sizes than the first size guess gives it.
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            wanted = layout.totalHeightForWidth(self.width())
-            if wanted > self.height():
-                self.resize(self.width(), wanted)
+        grow_to_fit_wrapped_text(self)
         super().showEvent(event)
 
     # --- values ------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui.qt import QCheckBox
+from app.ui.qt import QCheckBox, QWidget
 
 
 def readable_checkbox(check: QCheckBox) -> QCheckBox:
@@ -10,3 +10,12 @@ def readable_checkbox(check: QCheckBox) -> QCheckBox:
     side = max(13, round(check.fontMetrics().height() * 0.75))
     check.setStyleSheet(f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}")
     return check
+
+
+def grow_to_fit_wrapped_text(window: QWidget) -> None:
+    """Wrapped text needs more height at large text sizes than the first size guess gives it: grow, never shrink."""
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        wanted = layout.totalHeightForWidth(window.width())
+        if wanted > window.height():
+            window.resize(window.width(), wanted)
