@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.command_line import EXIT_OK, CommandParser, UsageError, run_command
+from app.command_line import EXIT_OK, CommandParser, UsageError, run_main
 from app.errors import OfframpError
 
 
@@ -466,14 +466,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+UNEXPECTED = (
+    "Offramp stopped because of an unexpected problem. For technical detail for your IT contact, "
+    "run the same command again with OFFRAMP_DEBUG=1 set."
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return run_command(
-        lambda: args.func(args),
-        command_name="offramp",
-        unexpected="Offramp stopped because of an unexpected problem. For technical detail for your IT contact, "
-        "run the same command again with OFFRAMP_DEBUG=1 set.",
-    )
+    return run_main(build_parser(), argv, unexpected=UNEXPECTED)
+
 
 if __name__ == "__main__":
     sys.exit(main())

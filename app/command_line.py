@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.errors import OfframpError
@@ -50,3 +50,9 @@ def run_command(call: Callable[[], Any], *, command_name: str, unexpected: str) 
             raise
         print(unexpected, file=sys.stderr)
         return EXIT_REFUSED
+
+
+def run_main(parser: argparse.ArgumentParser, argv: Sequence[str] | None, *, unexpected: str) -> int:
+    """Parse ``argv`` and run the chosen subcommand (its ``func``), named in messages as the parser's ``prog``."""
+    args = parser.parse_args(argv)
+    return run_command(lambda: args.func(args), command_name=parser.prog, unexpected=unexpected)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.command_line import EXIT_OK, CommandParser, run_command
+from app.command_line import EXIT_OK, CommandParser, run_main
 from app.errors import OfframpError
 
 
@@ -373,14 +373,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+UNEXPECTED = (
+    "The office server command stopped because of an unexpected problem. Run it again with "
+    "OFFRAMP_DEBUG=1 set for technical detail."
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return run_command(
-        lambda: args.func(args),
-        command_name="offramp-server",
-        unexpected="The office server command stopped because of an unexpected problem. Run it again with "
-        "OFFRAMP_DEBUG=1 set for technical detail.",
-    )
+    return run_main(build_parser(), argv, unexpected=UNEXPECTED)
+
 
 if __name__ == "__main__":
     sys.exit(main())
