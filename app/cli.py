@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from app.command_line import EXIT_OK, CommandParser, UsageError, run_main
 from app.errors import OfframpError
@@ -79,6 +81,24 @@ def _say(text: str) -> None:
 # --- vault commands -----------------------------------------------------------------------------------------
 
 
+@contextmanager
+def _logged_then_locked(unlocked: Any, event: str) -> Iterator[None]:
+    """Around work on an open vault: the event goes in its audit trail only if the work succeeded, and the vault is
+    locked again whatever happens."""
+    try:
+        yield
+        from app.core.workspace import Workspace
+
+        Workspace(unlocked).log_event(event)
+    finally:
+        unlocked.lock()
+
+
+def _log_then_lock(unlocked: Any, event: str) -> None:
+    with _logged_then_locked(unlocked, event):
+        pass  # nothing more to do on the open vault than to note the event
+
+
 def cmd_vault_create(args: argparse.Namespace) -> int:
     vault = _vault(args)
     if vault.exists():
@@ -90,12 +110,7 @@ def cmd_vault_create(args: argparse.Namespace) -> int:
     if not args.fast_kdf:
         _say("Creating the vault (tuning the key derivation to this computer takes a few seconds)...")
     unlocked, code = vault.create(passphrase, kdf_params=_kdf(args), regime=args.regime)
-    try:
-        from app.core.workspace import Workspace
-
-        Workspace(unlocked).log_event("vault_created")
-    finally:
-        unlocked.lock()
+    _log_then_lock(unlocked, "vault_created")
     _say(f"Created an encrypted vault in {args.data_dir}.")
     _say("")
     _say("Recovery code (shown only this once; write it down or print it, and keep it apart from this computer):")
@@ -116,13 +131,8 @@ def cmd_vault_change_passphrase(args: argparse.Namespace) -> int:
     current = _passphrase(args)
     new = _new_passphrase(args.new_passphrase_file)
     unlocked = _vault(args).unlock(current)
-    try:
+    with _logged_then_locked(unlocked, "passphrase_changed"):
         unlocked.change_passphrase(current, new, kdf_params=_kdf(args))
-        from app.core.workspace import Workspace
-
-        Workspace(unlocked).log_event("passphrase_changed")
-    finally:
-        unlocked.lock()
     _say("The passphrase was changed. The old one no longer opens this vault.")
     return EXIT_OK
 
@@ -135,12 +145,7 @@ def cmd_vault_recover(args: argparse.Namespace) -> int:
     )
     new = _new_passphrase(args.new_passphrase_file)
     unlocked = _vault(args).recover(code, new, kdf_params=_kdf(args))
-    try:
-        from app.core.workspace import Workspace
-
-        Workspace(unlocked).log_event("recovered")
-    finally:
-        unlocked.lock()
+    _log_then_lock(unlocked, "recovered")
     _say("The vault is open again with the new passphrase. The recovery code still works; keep it safe.")
     return EXIT_OK
 
@@ -154,13 +159,8 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
 
 def cmd_vault_backup(args: argparse.Namespace) -> int:
     unlocked = _vault(args).unlock(_passphrase(args))
-    try:
+    with _logged_then_locked(unlocked, "backup"):
         path = unlocked.backup(Path(args.to))
-        from app.core.workspace import Workspace
-
-        Workspace(unlocked).log_event("backup")
-    finally:
-        unlocked.lock()
     _say(f"Backup written: {path}")
     _say("It is encrypted and opens with this vault's passphrase or recovery code.")
     return EXIT_OK

@@ -18,6 +18,16 @@ from app.command_line import EXIT_OK, CommandParser, run_main
 from app.errors import OfframpError
 
 
+def _new_private_file(path: str, what: str) -> int:
+    """Create ``path`` readable by its owner only, never over an existing file; ``what`` names it in the refusal."""
+    try:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise OfframpError(f"That file already exists; choose a new name for the {what}.") from None
+    except OSError:
+        raise OfframpError(f"The {what} file could not be created there.") from None
+
+
 def default_data_dir() -> str:
     env = os.environ.get("OFFRAMP_SERVER_DIR", "").strip()
     if env:
@@ -190,12 +200,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     engine = _home(args).engine()
     rows = audit_rows(engine, since=since)
     if args.out:
-        try:
-            fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise OfframpError("That file already exists; choose a new name for the export.") from None
-        except OSError:
-            raise OfframpError("The export file could not be created there.") from None
+        fd = _new_private_file(args.out, "export")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             count = audit_export(rows, args.format, fh)
         print(f"Wrote {count:,} audit events to {args.out}.", file=sys.stderr)
@@ -264,12 +269,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         else:
             series = trend(s, trailing_quarters(period, 8), scope=scope)
             data = quarterly_pdf(report, series, threshold=args.threshold or None)
-    try:
-        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise OfframpError("That file already exists; choose a new name for the report.") from None
-    except OSError:
-        raise OfframpError("The report file could not be created there.") from None
+    fd = _new_private_file(args.out, "report")
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
     print(f"Wrote the {period.label} report ({args.format.upper()}, aggregates only) to {args.out}.", file=sys.stderr)
