@@ -23,6 +23,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app",
     "app.__main__",
     "app.cli",
+    "app.command_line",
     "app.errors",
     "app.self_test",
     # bundled content

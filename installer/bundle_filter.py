@@ -57,6 +57,12 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "pydoc_data",
     "unittest",
     "lib2to3",
+    # Packaging tools: nothing in the app imports them, but once in the analysis PyInstaller adds its setuptools
+    # runtime hook and about 1 MB of setuptools and distutils with it.
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pkg_resources",
 )
 
 _QT = "PySide6/Qt"
