@@ -145,6 +145,7 @@ class UnexpectedProblemDialog(QDialog):
         box.addWidget(self.body)
         box.addStretch(1)  # any extra height goes above the button, not between the heading and its words
         box.addWidget(self.buttons)
+        self.resize(self.minimumWidth(), box.totalHeightForWidth(self.minimumWidth()))  # no empty band
 
 
 # --- catching what nobody caught ----------------------------------------------------------------------------
