@@ -31,7 +31,7 @@ from app.reports.measures import (
     people_behind_in_caseload,
 )
 from app.reports.periods import Period, quarter_of, trailing_quarters
-from app.ui.person.fields import plain_button
+from app.ui.person.fields import column_of, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
@@ -52,7 +52,6 @@ from app.ui.qt import (
     QScrollArea,
     QSize,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -283,19 +282,18 @@ class DashboardDialog(QDialog):
 
         for b in (self.definition_button, self.people_button):
             b.setMinimumHeight(36)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.definition_button)
-        buttons.addWidget(self.people_button)
-        buttons.addStretch(1)
-        box = QVBoxLayout(detail)
-        box.setContentsMargins(8, 0, 8, 0)
-        box.setSpacing(8)
-        box.addWidget(self.title)
-        box.addWidget(self.value)
-        box.addWidget(self.fraction)
-        box.addWidget(self.provisional)
-        box.addLayout(buttons)
-        box.addWidget(self.definition)
+        buttons = row_of(self.definition_button, self.people_button, 1)
+        box = column_of(
+            detail,
+            self.title,
+            self.value,
+            self.fraction,
+            self.provisional,
+            buttons,
+            self.definition,
+            margins=(8, 0, 8, 0),
+            spacing=8,
+        )
         box.addSpacing(6)
         box.addWidget(self.chart_title)
         box.addWidget(self.chart)
@@ -308,10 +306,7 @@ class DashboardDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addWidget(self.list)
-        body.addWidget(scroll, 1)
+        body = row_of(self.list, (scroll, 1), spacing=16)
         self.export_button = plain_button(
             "Export the quarterly report…", "Export the quarterly report as a PDF or CSV file", self
         )
@@ -319,17 +314,8 @@ class DashboardDialog(QDialog):
         self.export_button.clicked.connect(self.export_report)
         self.close_button = plain_button("Close", "Close the dashboard", self)
         self.close_button.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.export_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 16)
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addWidget(self.demo_banner)
-        layout.addLayout(body, 1)
-        layout.addLayout(bottom)
+        bottom = row_of((self.status, 1), self.export_button, self.close_button)
+        column_of(self, top, self.demo_banner, (body, 1), bottom, margins=(24, 18, 24, 16), spacing=10)
         self.finished.connect(self._finished)
         self.resize(1100, 750)
         self._set_detail_enabled(False)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.intake import IntakeService, NewPerson, PossibleMatch
 from app.errors import ValidationError
-from app.ui.person.fields import NOT_ASKED, heading_label, wrapped_label
+from app.ui.person.fields import NOT_ASKED, column_of, heading_label, row_of, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of
 from app.ui.person.header import BADGE_STYLE
 from app.ui.qt import (
@@ -147,14 +147,7 @@ class NewPersonDialog(QDialog):
         grid.addWidget(explain, row + 1, 0, 1, 2)
         self.fields.add_rows(REACHING, grid, body, first_row=row + 2)
 
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(2, 2, 14, 8)
-        body_layout.setSpacing(10)
-        body_layout.addWidget(title)
-        body_layout.addWidget(intro)
-        body_layout.addLayout(badge_line)
-        body_layout.addLayout(grid)
-        body_layout.addStretch(1)
+        column_of(body, title, intro, badge_line, grid, 1, margins=(2, 2, 14, 8), spacing=10)
 
         self.form_status = wrapped_label("", page)
         self.form_status.setAccessibleName("New person status")
@@ -168,14 +161,8 @@ class NewPersonDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.continue_button.clicked.connect(self.continue_)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.form_status, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.continue_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addLayout(buttons)
+        buttons = row_of((self.form_status, 1), self.cancel_button, self.continue_button)
+        column_of(page, (self.scroll_area, 1), buttons, margins=(0, 0, 0, 0))
 
         order = [*self.fields.widgets.values(), self.cancel_button, self.continue_button]
         for a, b in itertools.pairwise(order):
@@ -210,19 +197,17 @@ class NewPersonDialog(QDialog):
 
         self.match_status = wrapped_label("", page)
         self.match_status.setAccessibleName("Possible matches status")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.open_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.match_title)
-        layout.addWidget(self.match_intro)
-        layout.addWidget(self.match_list, 1)
-        layout.addWidget(self.match_status)
-        layout.addLayout(buttons)
+        buttons = row_of(self.back_button, 1, self.new_button, self.open_button)
+        column_of(
+            page,
+            self.match_title,
+            self.match_intro,
+            (self.match_list, 1),
+            self.match_status,
+            buttons,
+            margins=(0, 0, 0, 0),
+            spacing=10,
+        )
         for a, b in itertools.pairwise([self.match_list, self.open_button, self.new_button, self.back_button]):
             QWidget.setTabOrder(a, b)
         return page

@@ -14,11 +14,13 @@ from typing import Any
 from app.core.timeline import choice_label, day_words
 from app.ui.qt import (
     QAbstractButton,
+    QBoxLayout,
     QComboBox,
     QFont,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -296,3 +298,46 @@ def name_buttons(root: QWidget, name: str) -> None:
     for button in root.findChildren(QAbstractButton):
         if not button.accessibleName():
             button.setAccessibleName(name)
+
+
+#: What goes into a row or a column: a widget or a layout, either with its stretch factor, or a bare int for a
+#: stretch of that much empty space.
+LayoutPart = QWidget | QLayout | int | tuple[QWidget | QLayout, int]
+
+
+def _fill(
+    layout: QBoxLayout, parts: Sequence[LayoutPart], margins: tuple[int, int, int, int] | None, spacing: int | None
+) -> None:
+    if margins is not None:
+        layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+
+
+def column_of(
+    parent: QWidget | None,
+    *parts: LayoutPart,
+    margins: tuple[int, int, int, int] | None = None,
+    spacing: int | None = None,
+) -> QVBoxLayout:
+    """One vertical layout (set on ``parent`` when given) holding ``parts`` top to bottom."""
+    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
+    _fill(layout, parts, margins, spacing)
+    return layout
+
+
+def row_of(
+    *parts: LayoutPart, margins: tuple[int, int, int, int] | None = None, spacing: int | None = None
+) -> QHBoxLayout:
+    """One horizontal layout holding ``parts`` left to right (a bare int is a stretch, as before the buttons)."""
+    layout = QHBoxLayout()
+    _fill(layout, parts, margins, spacing)
+    return layout

@@ -4,7 +4,8 @@ record went: the dates from those records already show in the Overview.
 
 from __future__ import annotations
 
-from app.ui.qt import QFont, QLabel, Qt, QVBoxLayout, QWidget
+from app.ui.person.fields import column_of
+from app.ui.qt import QFont, QLabel, Qt, QWidget
 
 LATER: dict[str, tuple[str, str]] = {
     "interviews": (
@@ -58,10 +59,4 @@ class LaterSection(QWidget):
         body.setAccessibleName(title)
         soon = QLabel("Coming in a later version of Offramp.", self)
         soon.setStyleSheet("color: #555555;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addWidget(soon)
-        layout.addStretch(1)
+        column_of(self, heading, body, soon, 1, margins=(0, 4, 0, 0), spacing=10)

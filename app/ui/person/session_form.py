@@ -37,10 +37,12 @@ from app.ui.errors import human_message
 from app.ui.person.fields import (
     ChoiceBox,
     ErrorLine,
+    column_of,
     format_date,
     format_datetime,
     heading_label,
     plain_button,
+    row_of,
     wrapped_label,
 )
 from app.ui.person.host import PersonHost
@@ -175,16 +177,8 @@ class MinorPrompt(QFrame):
         self.cancel_button = plain_button("Not now", parent=self)
         self.continue_button.clicked.connect(self.acknowledged)
         self.cancel_button.clicked.connect(self.declined)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.continue_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(8)
-        layout.addWidget(title)
-        layout.addWidget(body)
-        layout.addLayout(buttons)
+        buttons = row_of(1, self.cancel_button, self.continue_button)
+        column_of(self, title, body, buttons, margins=(16, 14, 16, 14), spacing=8)
         self.hide()
 
     def ask(self) -> None:
@@ -235,17 +229,19 @@ class SessionListPage(QWidget):
         self.decision_line = _para("", self)
         self.decision_line.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addLayout(start_row)
-        layout.addWidget(self.minor_prompt)
-        layout.addWidget(self.error)
-        layout.addWidget(self.decision_line)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
+        column_of(
+            self,
+            heading,
+            intro,
+            start_row,
+            self.minor_prompt,
+            self.error,
+            self.decision_line,
+            self.empty,
+            (self.list, 1),
+            margins=(0, 4, 0, 0),
+            spacing=10,
+        )
 
     def show_templates(self, templates: list[Template]) -> None:
         self._templates = templates
@@ -353,14 +349,16 @@ class QuestionCard(QFrame):
         self.text_answer.textChanged.connect(self._note_changed)
         self._loading = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 18)
-        layout.setSpacing(12)
-        layout.addWidget(self.where)
-        layout.addWidget(self.text)
-        layout.addWidget(self.help)
-        layout.addLayout(self.answers_row)
-        layout.addWidget(self.text_answer)
+        layout = column_of(
+            self,
+            self.where,
+            self.text,
+            self.help,
+            self.answers_row,
+            self.text_answer,
+            margins=(22, 18, 22, 18),
+            spacing=12,
+        )
         layout.addSpacing(4)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
@@ -487,16 +485,8 @@ class PdfBar(QFrame):
         fields = QHBoxLayout()
         fields.addWidget(self.password, 1)
         fields.addWidget(self.repeat, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(explain)
-        layout.addLayout(fields)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        buttons = row_of(1, self.cancel_button, self.save_button)
+        column_of(self, explain, fields, self.error, buttons, margins=(14, 10, 14, 10))
         self.hide()
 
     def ask(self, suggested: str) -> None:
@@ -603,30 +593,12 @@ class SessionFormPage(QWidget):
         self.stopped_button.clicked.connect(lambda: self._finish("stopped_at_request"))
         self.result_button.clicked.connect(self.result_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
-        finish = QHBoxLayout()
-        finish.addWidget(self.pdf_button)
-        finish.addWidget(self.result_button)
-        finish.addStretch(1)
-        finish.addWidget(self.stopped_button)
-        finish.addWidget(self.complete_button)
+        finish = row_of(self.pdf_button, self.result_button, 1, self.stopped_button, self.complete_button)
 
-        right = QVBoxLayout()
-        right.setSpacing(10)
-        right.addWidget(self.card, 1)
-        right.addLayout(nav)
-        right.addWidget(hint)
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addWidget(self.outline)
-        body.addLayout(right, 1)
+        right = column_of(None, (self.card, 1), nav, hint, spacing=10)
+        body = row_of(self.outline, (right, 1), spacing=16)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addWidget(self.status)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.finish_error)
+        layout = column_of(self, top, self.status, (body, 1), self.finish_error, margins=(0, 0, 0, 0), spacing=10)
         self.pdf_bar = PdfBar(self)
         layout.addWidget(self.pdf_bar)
         layout.addLayout(finish)
@@ -929,11 +901,9 @@ class ResultPage(QWidget):
         self.history.setAccessibleName("Earlier decisions")
 
         content = QWidget(self)
-        col = QVBoxLayout(content)
-        col.setContentsMargins(0, 0, 12, 0)
-        col.setSpacing(10)
-        col.addWidget(_heading("What the answers show", content))
-        col.addWidget(self.summary)
+        col = column_of(
+            content, _heading("What the answers show", content), self.summary, margins=(0, 0, 12, 0), spacing=10
+        )
         col.addSpacing(8)
         col.addWidget(_heading("Your assessment", content))
         col.addWidget(
