@@ -15,6 +15,7 @@ from app.ui.person.data import add_note, edit_note, sign_note
 from app.ui.person.fields import (
     ConfirmBar,
     ErrorLine,
+    column_of,
     format_datetime,
     plain_button,
     restore_widget_state,
@@ -32,7 +33,6 @@ from app.ui.qt import (
     QPlainTextEdit,
     QScrollArea,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -84,13 +84,7 @@ class NoteComposer(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.label)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.error)
-        layout.addLayout(row)
+        column_of(self, self.label, self.editor, self.error, row, margins=(0, 0, 0, 0), spacing=6)
         QWidget.setTabOrder(self.editor, self.add_button)
         self.setFocusProxy(self.editor)
         self._update_buttons()
@@ -236,16 +230,18 @@ class NoteCard(QFrame):
         buttons.addWidget(self.status, 1)
         for button in (self.edit_button, self.sign_button, self.cancel_button, self.save_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(6)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.body)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.error)
-        layout.addWidget(self.signed)
-        layout.addWidget(self.confirm)
-        layout.addLayout(buttons)
+        column_of(
+            self,
+            self.meta,
+            self.body,
+            self.editor,
+            self.error,
+            self.signed,
+            self.confirm,
+            buttons,
+            margins=(14, 10, 14, 10),
+            spacing=6,
+        )
         self._show_buttons()
 
     def _say(self, text: str) -> None:
@@ -374,16 +370,10 @@ class NotesSection(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setAccessibleName("Notes")
         self.list_body = QWidget(self.scroll_area)
-        self.list_layout = QVBoxLayout(self.list_body)
-        self.list_layout.setContentsMargins(0, 0, 12, 0)
-        self.list_layout.setSpacing(10)
-        self.list_layout.addStretch(1)
+        self.list_layout = column_of(self.list_body, 1, margins=(0, 0, 12, 0), spacing=10)
         self.scroll_area.setWidget(self.list_body)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.composer)
+        layout = column_of(self, self.composer, margins=(0, 0, 0, 0), spacing=10)
         layout.addSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(self.empty)

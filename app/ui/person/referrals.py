@@ -37,9 +37,11 @@ from app.ui.person.fields import (
     DateField,
     ErrorLine,
     ListField,
+    column_of,
     format_date,
     heading_label,
     plain_button,
+    row_of,
     wrapped_label,
 )
 from app.ui.person.forms import message_of
@@ -51,7 +53,6 @@ from app.ui.qt import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -133,17 +134,8 @@ class _Form(QFrame):
         self.cancel_button = plain_button("Cancel", f"Cancel: {title.lower()}", self)
         self.save_button = plain_button(save_text, save_text, self)
         self.save_button.setDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addLayout(self.grid)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        buttons = row_of(1, self.cancel_button, self.save_button)
+        column_of(self, self.title, self.grid, self.error, buttons, margins=(14, 12, 14, 12), spacing=8)
         self.fields: dict[str, QWidget] = {}
         self.hide()
 
@@ -290,11 +282,7 @@ class ReferralsSection(QWidget):
         step_label.setBuddy(self.step_kind)
         steps.addWidget(step_label, 1, 0)
         steps.addWidget(self.step_kind, 1, 1)
-        step_line = QHBoxLayout()
-        step_line.setSpacing(8)
-        step_line.addWidget(self.step_date)
-        step_line.addWidget(self.step_button)
-        step_line.addStretch(1)
+        step_line = row_of(self.step_date, self.step_button, 1, spacing=8)
         steps.addLayout(step_line, 1, 2)
         contact_label = QLabel("How they connect", self.steps_row)
         contact_label.setBuddy(self.contact_box)
@@ -305,31 +293,26 @@ class ReferralsSection(QWidget):
         steps.setColumnStretch(3, 1)
         self.detail.setStyleSheet("color: #2b333b;")
 
-        consent_buttons = QHBoxLayout()
-        consent_buttons.addWidget(self.add_consent_button)
-        consent_buttons.addWidget(self.withdraw_button)
-        consent_buttons.addWidget(self.share_button)
-        consent_buttons.addStretch(1)
-        referral_buttons = QHBoxLayout()
-        referral_buttons.addWidget(self.add_referral_button)
-        referral_buttons.addWidget(self.make_button)
-        referral_buttons.addStretch(1)
+        consent_buttons = row_of(self.add_consent_button, self.withdraw_button, self.share_button, 1)
+        referral_buttons = row_of(self.add_referral_button, self.make_button, 1)
 
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 14, 14)
-        layout.setSpacing(10)
-        layout.addWidget(_heading("Referrals & consent", body, 1.15))
-        layout.addWidget(self.intro)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.status)
-        layout.addWidget(_heading("Referrals", body))
-        layout.addWidget(self.referrals)
-        layout.addWidget(self.referrals_empty)
-        layout.addLayout(referral_buttons)
-        layout.addWidget(self.gate)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.steps_row)
-        layout.addWidget(self.referral_form)
+        layout = column_of(
+            body,
+            _heading("Referrals & consent", body, 1.15),
+            self.intro,
+            self.warning,
+            self.status,
+            _heading("Referrals", body),
+            self.referrals,
+            self.referrals_empty,
+            referral_buttons,
+            self.gate,
+            self.detail,
+            self.steps_row,
+            self.referral_form,
+            margins=(0, 0, 14, 14),
+            spacing=10,
+        )
         layout.addSpacing(8)
         layout.addWidget(_heading("Releases the person gave", body))
         layout.addWidget(self.consents)
@@ -501,10 +484,7 @@ class ReferralsSection(QWidget):
         grid.addWidget(self.override_button, 4, 1, Qt.AlignmentFlag.AlignRight)
         self.gate_close = plain_button("Close", "Close this message", frame)
         self.gate_close.clicked.connect(self._hide_gate)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.addWidget(self.gate_text)
-        layout.addWidget(self.override_box)
+        layout = column_of(frame, self.gate_text, self.override_box, margins=(14, 12, 14, 12))
         layout.addWidget(self.gate_close, 0, Qt.AlignmentFlag.AlignRight)
         QWidget.setTabOrder(self.override_by, self.override_reason)
         QWidget.setTabOrder(self.override_reason, self.override_button)

@@ -33,7 +33,7 @@ from app.core.timeline import day_words
 from app.core.vault_access import save_file
 from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetition
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
-from app.ui.person.fields import ChoiceBox, ErrorLine, heading_label, plain_button, wrapped_label
+from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
@@ -194,11 +194,7 @@ class FormPage(QWidget):
         self.grid.setVerticalSpacing(8)
         self.extras = QVBoxLayout()
         self.extras.setSpacing(6)
-        body_layout = QVBoxLayout(self.body)
-        body_layout.setContentsMargins(2, 2, 14, 14)
-        body_layout.addLayout(self.grid)
-        body_layout.addLayout(self.extras)
-        body_layout.addStretch(1)
+        column_of(self.body, self.grid, self.extras, 1, margins=(2, 2, 14, 14))
         self.error = ErrorLine(self)
         self.status = QLabel(self)
         self.status.setAccessibleName("Form status")
@@ -207,17 +203,8 @@ class FormPage(QWidget):
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.cancel_button.clicked.connect(section.show_main)
         self.save_button.clicked.connect(self.save)
-        actions = QHBoxLayout()
-        actions.addWidget(self.status, 1)
-        actions.addWidget(self.cancel_button)
-        actions.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(actions)
+        actions = row_of((self.status, 1), self.cancel_button, self.save_button)
+        column_of(self, self.title, (self.scroll_area, 1), self.error, actions, margins=(0, 0, 0, 0), spacing=8)
         save = QAction("Save", self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -363,10 +350,7 @@ class ReliefSection(QWidget):
         start_row.addWidget(self.jurisdiction)
         start_row.addWidget(self.start_button)
         start_row.addStretch(1)
-        start_layout = QVBoxLayout(self.start_panel)
-        start_layout.setContentsMargins(0, 0, 0, 0)
-        start_layout.addWidget(self.start_text)
-        start_layout.addLayout(start_row)
+        column_of(self.start_panel, self.start_text, start_row, margins=(0, 0, 0, 0))
 
         # The case: which one, its status, how to move it on.
         self.case_panel = QWidget(m)
@@ -400,12 +384,7 @@ class ReliefSection(QWidget):
         case_label.setBuddy(self.case_picker)
         case_top.addWidget(case_label)
         case_top.addWidget(self.case_picker)
-        case_layout = QVBoxLayout(self.case_panel)
-        case_layout.setContentsMargins(0, 0, 0, 0)
-        case_layout.setSpacing(6)
-        case_layout.addLayout(case_top)
-        case_layout.addLayout(status_row)
-        case_layout.addWidget(self.status_error)
+        column_of(self.case_panel, case_top, status_row, self.status_error, margins=(0, 0, 0, 0), spacing=6)
 
         self.rules_box = QLabel(m)
         self.rules_box.setObjectName("relief-rules")
@@ -475,15 +454,17 @@ class ReliefSection(QWidget):
         body.addWidget(self.rules_box)
         body.addWidget(self.another_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        main_layout = QVBoxLayout(m)
-        main_layout.setContentsMargins(0, 0, 14, 14)
-        main_layout.setSpacing(12)
-        main_layout.addWidget(self.heading)
-        main_layout.addWidget(self.message)
-        main_layout.addWidget(self.start_panel)
-        main_layout.addWidget(self.case_panel)
-        main_layout.addWidget(self.case_body)
-        main_layout.addStretch(1)
+        column_of(
+            m,
+            self.heading,
+            self.message,
+            self.start_panel,
+            self.case_panel,
+            self.case_body,
+            1,
+            margins=(0, 0, 14, 14),
+            spacing=12,
+        )
         self.setFocusProxy(self.main_scroll)
         self.clear()
 
@@ -904,11 +885,7 @@ class DisclosureReviewPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
+        layout = column_of(self, self.heading, self.intro, margins=(0, 0, 0, 0), spacing=10)
         layout.addWidget(self.gather_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary)
         layout.addWidget(self.entries, 1)

@@ -36,9 +36,11 @@ from app.ui.person.fields import (
     ChoiceBox,
     DateField,
     ErrorLine,
+    column_of,
     format_date,
     heading_label,
     plain_button,
+    row_of,
     text_value,
 )
 from app.ui.person.forms import message_of
@@ -153,11 +155,7 @@ class PlanForm(QWidget):
             grid.addWidget(label, row * 2, col)
             grid.addWidget(widget, row * 2 + 1, col, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.save_button, 3, 2, Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
+        column_of(self, grid, self.error, margins=(0, 0, 0, 0), spacing=4)
         for a, b in itertools.pairwise([self.choice, self.danger, self.leaving, self.offered, self.review,
                                         self.save_button]):  # fmt: skip
             QWidget.setTabOrder(a, b)
@@ -233,18 +231,8 @@ class ContactsEditor(QWidget):
         self.new_button = plain_button("New contact", "New safe contact", self)
         self.remove_button = plain_button("Remove", "Remove this safe contact", self)
         self.save_button = plain_button("Save contact", "Save this safe contact", self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.list)
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        buttons = row_of(self.new_button, self.remove_button, 1, self.save_button)
+        column_of(self, self.list, grid, self.error, buttons, margins=(0, 0, 0, 0), spacing=6)
         order = [self.list, *self.edits.values(), self.new_button, self.remove_button, self.save_button]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
@@ -362,12 +350,7 @@ class ComponentEditor(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.status, 1)
         actions.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.current)
+        layout = column_of(self, self.title, self.prompt, self.current, margins=(0, 0, 0, 0), spacing=6)
         layout.addSpacing(4)
         layout.addLayout(choices)
         layout.addSpacing(4)
@@ -492,10 +475,7 @@ class SafetyPlanSection(QWidget):
         )
         self.review_badge.hide()
         self.summary = _plain(body, "Plan summary", quiet=True)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addWidget(self.review_badge)
-        top.addStretch(1)
+        top = row_of(self.heading, self.review_badge, 1)
 
         self.plan_form = PlanForm(body)
         self.plan_history = _plain(body, "Changes to the plan", quiet=True)
@@ -539,18 +519,11 @@ class SafetyPlanSection(QWidget):
         self.copy_button = plain_button("Make the person's copy…", "Make the person's copy", body)
         self.copy_status = _plain(body, "Copy status")
         self.copy_error = ErrorLine(body)
-        pw = QHBoxLayout()
-        pw.addWidget(self.password_label)
-        pw.addWidget(self.password, 1)
-        pw.addWidget(self.copy_button)
+        pw = row_of(self.password_label, (self.password, 1), self.copy_button)
 
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(2, 2, 14, 14)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.plan_form)
-        layout.addWidget(self.plan_history)
+        layout = column_of(
+            body, top, self.summary, self.plan_form, self.plan_history, margins=(2, 2, 14, 14), spacing=8
+        )
         layout.addSpacing(6)
         layout.addLayout(split)
         layout.addSpacing(10)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.core.sharing import SharePreview, ShareRelease, SharingService
-from app.ui.person.fields import ErrorLine, heading_label, plain_button, wrapped_label
+from app.ui.person.fields import ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
@@ -109,22 +109,21 @@ class ShareDialog(QDialog):
         release_row = QHBoxLayout()
         release_row.addWidget(self.release_label)
         release_row.addWidget(self.release_box, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.review_button)
-        layout = QVBoxLayout(choose)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.stopped)
-        layout.addLayout(release_row)
-        layout.addWidget(self.release_words)
-        layout.addWidget(self.facts_heading)
-        layout.addWidget(self.facts_area, 1)
-        layout.addWidget(self.nothing)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        buttons = row_of(1, self.cancel_button, self.review_button)
+        column_of(
+            choose,
+            self.intro,
+            self.stopped,
+            release_row,
+            self.release_words,
+            self.facts_heading,
+            (self.facts_area, 1),
+            self.nothing,
+            self.error,
+            buttons,
+            margins=(0, 0, 0, 0),
+            spacing=10,
+        )
 
         # --- step 2: review ---
         review = QWidget(self.pages)
@@ -152,24 +151,20 @@ class ShareDialog(QDialog):
         self.share_button = plain_button("Share these facts", "Share these facts", review)
         self.back_button.clicked.connect(self._back)
         self.share_button.clicked.connect(self._share)
-        review_buttons = QHBoxLayout()
-        review_buttons.addStretch(1)
-        review_buttons.addWidget(self.back_button)
-        review_buttons.addWidget(self.share_button)
-        rlayout = QVBoxLayout(review)
-        rlayout.setContentsMargins(0, 0, 0, 0)
-        rlayout.setSpacing(10)
-        rlayout.addWidget(self.review_heading)
-        rlayout.addWidget(review_scroll, 1)
-        rlayout.addWidget(self.review_error)
-        rlayout.addLayout(review_buttons)
+        review_buttons = row_of(1, self.back_button, self.share_button)
+        column_of(
+            review,
+            self.review_heading,
+            (review_scroll, 1),
+            self.review_error,
+            review_buttons,
+            margins=(0, 0, 0, 0),
+            spacing=10,
+        )
 
         self.pages.addWidget(choose)
         self.pages.addWidget(review)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 16)
-        outer.addWidget(heading_label(TITLE, self, 1.15))
-        outer.addWidget(self.pages, 1)
+        column_of(self, heading_label(TITLE, self, 1.15), (self.pages, 1), margins=(18, 16, 18, 16))
         self.resize(640, 520)
         self._set_ready(False)
         self.release_words.setText("Reading the person's releases…")
