@@ -63,10 +63,10 @@ lock: setup
 		--python-platform x86_64-manylinux_2_36 --custom-compile-command "make lock" -q $(LOCK_ARGS) -o $(LOCK)
 
 run: setup
-	$(PY) -m app.demo_run
+	$(PY) -m app.demo.run
 
 run-second: setup
-	$(PY) -m app.demo_run --second
+	$(PY) -m app.demo.run --second
 
 # A real office server: `offramp-server init --data-dir $(SERVER_DIR) ...` first (README, "Syncing with the office").
 SERVER_DIR ?= office-server

@@ -185,8 +185,8 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.core.demo import generate
     from app.core.workspace import Workspace
+    from app.demo.people import generate
 
     vault = _vault(args)
     if vault.exists():

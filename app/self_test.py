@@ -31,11 +31,13 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.content.relief_rules",
     "app.content.taxonomy",
     "app.content.templates",
+    # fictional demo people (offramp demo, and the dashboard's demo period)
+    "app.demo",
+    "app.demo.people",
     # the core
     "app.core",
     "app.core.conflicts",
     "app.core.consent",
-    "app.core.demo",
     "app.core.disclosure_review",
     "app.core.drafts",
     "app.core.hlc",
@@ -147,7 +149,7 @@ CLIENT_MODULES: tuple[str, ...] = (
 
 #: What the desktop bundle leaves out: the office server (a package: everything under it) and the demo's modules
 #: that start a local office server from the project (``make run``), which need the server code.
-NOT_IN_THE_APP: tuple[str, ...] = ("app.server", "app.demo_office", "app.demo_run")
+NOT_IN_THE_APP: tuple[str, ...] = ("app.server", "app.demo.office", "app.demo.run")
 
 
 def is_client_module(name: str) -> bool:

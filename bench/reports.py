@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import distinct, exists, func, select
 from sqlalchemy.orm import Session
 
-from app.core.demo import generate_into
+from app.demo.people import generate_into
 from app.models import (
     Disclosure,
     Encounter,

@@ -1,6 +1,6 @@
 """The desktop app against bare baselines measured in the same run, with Qt offscreen (``QT_QPA_PLATFORM``).
 
-One vault per run, in a temporary folder: ``KdfParams.floor()``, filled by ``app.core.demo.generate`` with N
+One vault per run, in a temporary folder: ``KdfParams.floor()``, filled by ``app.demo.people.generate`` with N
 fictional people (seed 1). Every process below gets the same interpreter and environment (Qt offscreen, XDG
 folders inside the temporary folder so no setting, log or cache of the user's is read or written).
 
@@ -121,8 +121,8 @@ def make_vault(folder: Path, people: int) -> tuple[float, Any, list[str]]:
     to type (the warm-up ones first), chosen from its people's names with a fixed seed."""
     from sqlalchemy import select
 
-    from app.core.demo import generate
     from app.core.workspace import Workspace
+    from app.demo.people import generate
     from app.models import Person
     from app.storage.kdf import KdfParams
     from app.storage.vault import Vault

@@ -36,9 +36,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from app.core.demo import DemoSummary, generate_into
 from app.core.people import PeopleService
 from app.core.workspace import CLOCK_KEY
+from app.demo.people import DemoSummary, generate_into
 from app.models import Base, Person, VaultMeta
 from app.storage import keyfile
 from app.storage.engine import apply_connection_settings, install_transaction_listeners

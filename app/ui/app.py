@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="the folder that holds the vault (default: the platform's)"
     )
-    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)  # set by app.demo_run
+    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)  # set by app.demo.run
     parser.add_argument(
         "--self-test", action="store_true", help="check encryption and the window work here, then exit (0 = fine)"
     )

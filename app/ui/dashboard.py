@@ -595,7 +595,7 @@ class DashboardDialog(QDialog):
 def _latest_demo_quarter(default: Period) -> Period:
     """The default quarter, or the last quarter the demo data reaches when that is earlier (a practice vault
     opened after the demo's last day would otherwise show nothing)."""
-    from app.core.demo import END_DATE
+    from app.demo.people import END_DATE
 
     last = quarter_of(END_DATE)
     return last if last.start < default.start else default

@@ -1,4 +1,4 @@
-"""`make run` (app/demo_run.py) where Qt cannot open a window says so in one sentence and leaves no demo office
+"""`make run` (app/demo/run.py) where Qt cannot open a window says so in one sentence and leaves no demo office
 server behind; a demo server never outlives the run that started it, however that run ends."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _processes_in(folder: Path) -> list[int]:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_qt_that_cannot_open_a_window_gets_one_sentence_and_no_server_is_left(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "app.demo_run"], cwd=tmp_path, env=_env(QT_QPA_PLATFORM="nonexistent"),
+        [sys.executable, "-m", "app.demo.run"], cwd=tmp_path, env=_env(QT_QPA_PLATFORM="nonexistent"),
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1
@@ -64,7 +64,7 @@ def test_a_qt_that_cannot_open_a_window_gets_one_sentence_and_no_server_is_left(
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
 def test_the_demo_server_stops_when_the_run_that_started_it_ends(tmp_path: Path, how: signal.Signals) -> None:
     run = subprocess.Popen(
-        [sys.executable, "-m", "app.demo_run"], cwd=tmp_path, env=_env(QT_QPA_PLATFORM="offscreen"),
+        [sys.executable, "-m", "app.demo.run"], cwd=tmp_path, env=_env(QT_QPA_PLATFORM="offscreen"),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     state = tmp_path / "demo-office" / "demo-server.json"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import generate
 from app.core.settings import CLIPBOARD_CLEAR_SECONDS, IDLE_LOCK_SECONDS, Settings
 from app.core.workspace import Workspace
+from app.demo.people import generate
 from app.storage.kdf import KdfParams
 from app.storage.vault import LOCK_NAME, Vault
 from app.ui import clipboard

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import generate
 from app.core.workspace import Workspace
+from app.demo.people import generate
 from app.storage.kdf import KdfParams
 from app.storage.vault import LOCK_NAME, Vault
 from app.ui.app import use_readable_font

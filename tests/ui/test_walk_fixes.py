@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.demo import generate
 from app.core.settings import Settings
 from app.core.workspace import Workspace
+from app.demo.people import generate
 from app.server import admin, db
 from app.storage.kdf import KdfParams
 from app.storage.vault import LOCK_NAME, Vault

@@ -209,7 +209,7 @@ def test_a_practice_vault_opens_on_numbers_and_exports_the_quarterly_report(  # 
 
     from pypdf import PdfReader
 
-    from app.core.demo import END_DATE, generate
+    from app.demo.people import END_DATE, generate
     from app.models import AuditEvent
     from app.reports.periods import quarter_of, trailing_quarters
     from app.ui.qt import QFileDialog

@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
 
-from app.core.demo import BASE_DATE, END_DATE, DemoSummary, generate, generate_into, insert_order
 from app.core.records import SETTABLE_ENVELOPE, RecordService, clean_value, columns_of
 from app.core.workspace import CLOCK_KEY, Workspace
+from app.demo.people import BASE_DATE, END_DATE, DemoSummary, generate, generate_into, insert_order
 from app.errors import ValidationError
 from app.models import RECORD_TYPES, AuditEvent, Base, OutboxEntry, Person, VaultMeta
 from app.storage.kdf import KdfParams

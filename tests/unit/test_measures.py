@@ -42,7 +42,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.core.demo import generate_into
+from app.demo.people import generate_into
 from app.models import (
     Base,
     Consent,

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.core.demo import generate
+from app.demo.people import generate
 from app.models import RECORD_TYPES, Person
 from app.reports.funder import funder_csv, funder_rows
 from app.reports.measures import Scope, compute, trend

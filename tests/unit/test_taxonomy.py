@@ -13,7 +13,7 @@ from app.content.taxonomy import (
     find_category,
     load_taxonomy,
 )
-from app.core.demo import CATEGORIES, TAXONOMY_VERSION
+from app.demo.people import CATEGORIES, TAXONOMY_VERSION
 
 
 def test_bundled_list_loads_with_every_category_mapped_to_voca() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from app.core.demo import generate
 from app.core.timeline import (
     contact_rules,
     history_rows,
@@ -18,6 +17,7 @@ from app.core.timeline import (
     person_timeline,
 )
 from app.core.workspace import Workspace
+from app.demo.people import generate
 from app.errors import RecordDeleted, RecordNotFound
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault

@@ -185,7 +185,7 @@ def test_the_spelling_check_catches_british_words_and_leaves_identifiers(text: s
 
 
 def test_the_screening_measure_names_each_tool_by_its_title(workspace: Workspace) -> None:
-    from app.core.demo import generate
+    from app.demo.people import generate
     from app.reports.measures import Scope, compute_measure
     from app.reports.periods import quarter_of, trailing_quarters
 

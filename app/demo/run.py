@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
-    from app.demo_office import DemoServer
+    from app.demo.office import DemoServer
 
 DEMO_PASSPHRASE = "offramp demo"  # noqa: S105 - a published demo passphrase for fictional data
 DEMO_DIR_NAME = "demo-data"
@@ -46,7 +46,7 @@ def demo_dir(cwd: Path | None = None) -> Path:
 
 
 def _fill(ws: Workspace) -> None:
-    from app.core.demo import generate
+    from app.demo.people import generate
 
     generate(ws, persons=DEMO_PEOPLE, seed=DEMO_SEED)
 
@@ -103,14 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _second_dir() -> Path:
-    from app.demo_office import second_dir
+    from app.demo.office import second_dir
 
     return second_dir()
 
 
 def _demo_office(first_dir: Path, *, second: bool) -> DemoServer | None:
     """Start the demo office beside the demo vaults and enrol them (once). The app opens even if this fails."""
-    from app import demo_office
+    from app.demo import office as demo_office
     from app.errors import OfframpError
 
     root = demo_office.office_dir()
