@@ -9,19 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.core.referrals import FollowUpRow, ReferralService
-from app.ui.person.fields import format_date, plain_button
+from app.ui.person.fields import column_of, format_date, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
     QFont,
-    QHBoxLayout,
     QKeyEvent,
     QLabel,
     QListWidget,
     QListWidgetItem,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -81,17 +79,8 @@ class FollowUpsDialog(QDialog):
         self.open_button.clicked.connect(lambda: self._open_row(self.list.currentRow()))
         self.close_button = plain_button("Close", "Close follow-ups", self)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        buttons = row_of(1, self.close_button, self.open_button)
+        column_of(self, heading, self.summary, (self.list, 1), buttons, margins=(24, 20, 24, 16), spacing=10)
         self.finished.connect(self._finished)
         self.resize(760, 520)
         self.refresh()

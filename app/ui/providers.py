@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app.content.taxonomy import current_taxonomy
 from app.core.providers import ProviderImportError, ProviderRow, ProviderService
 from app.errors import ValidationError
-from app.ui.person.fields import ErrorLine, ListField, plain_button
+from app.ui.person.fields import ErrorLine, ListField, column_of, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from app.ui.qt import (
     QListWidgetItem,
     QPlainTextEdit,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from app.ui.tasks import TaskRunner
@@ -131,35 +130,19 @@ class ProviderDirectoryDialog(QDialog):
         self.close_button = plain_button("Close", "Close the provider directory", self)
         self.close_button.clicked.connect(self.reject)
 
-        left = QVBoxLayout()
-        left.setSpacing(8)
-        left.addWidget(self.search)
-        left.addWidget(self.list, 1)
+        left = column_of(None, self.search, (self.list, 1), spacing=8)
         side_buttons = QHBoxLayout()
         for b in (self.add_button, self.import_button, self.export_button):
             side_buttons.addWidget(b)
         side_buttons.addStretch(1)
         left.addLayout(side_buttons)
-        right = QVBoxLayout()
-        right.setSpacing(8)
-        right.addWidget(self.form_title)
-        right.addLayout(grid)
-        right.addWidget(self.error)
+        right = column_of(None, self.form_title, grid, self.error, spacing=8)
         right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        body = QHBoxLayout()
-        body.setSpacing(24)
-        body.addLayout(left, 4)
-        body.addLayout(right, 5)
+        body = row_of((left, 4), (right, 5), spacing=24)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.problems)
-        layout.addLayout(bottom)
+        column_of(self, heading, (body, 1), self.problems, bottom, margins=(24, 20, 24, 16), spacing=10)
         order: list[QWidget] = [
             self.search,
             self.list,

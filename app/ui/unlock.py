@@ -18,6 +18,7 @@ from app.core import vault_access as va
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, KeyFileDamaged, WrongPassphrase
 from app.ui.errors import human_message
+from app.ui.person.fields import column_of
 from app.ui.qt import (
     QFont,
     QFrame,
@@ -171,12 +172,7 @@ class UnlockPage(QWidget):
         column.setMaximumWidth(max(440, fm.averageCharWidth() * 60))
         column.setMinimumWidth(320)
         column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        box = QVBoxLayout(column)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(10)
-        box.addWidget(title)
-        box.addWidget(self.intro)
-        box.addWidget(self.demo_hint)
+        box = column_of(column, title, self.intro, self.demo_hint, margins=(0, 0, 0, 0), spacing=10)
         box.addSpacing(14)
         box.addWidget(self._pin_label)
         box.addWidget(self.pin)
@@ -193,11 +189,7 @@ class UnlockPage(QWidget):
         row.addStretch(1)
         row.addWidget(column, 6)  # the max width above decides; the margins only take what is left
         row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addStretch(2)
-        outer.addLayout(row)
-        outer.addStretch(3)
+        column_of(self, 2, row, 3, margins=(32, 32, 32, 32))
 
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)

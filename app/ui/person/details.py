@@ -11,7 +11,7 @@ from typing import Any
 from app.core.records import columns_of
 from app.models import Person
 from app.ui.person.data import save_person
-from app.ui.person.fields import NOT_ASKED, plain_button
+from app.ui.person.fields import NOT_ASKED, column_of, plain_button, row_of
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
@@ -20,13 +20,11 @@ from app.ui.qt import (
     QFont,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QKeySequence,
     QLabel,
     QResizeEvent,
     QScrollArea,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -132,12 +130,7 @@ class PersonDetailsForm(QWidget):
         self.groups.setSpacing(36)
         self.groups.addWidget(self.names_group, 1)
         self.groups.addWidget(self.contact_group, 1)
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(2, 2, 14, 14)
-        body_layout.setSpacing(14)
-        body_layout.addWidget(self.demo_note)
-        body_layout.addLayout(self.groups)
-        body_layout.addStretch(1)
+        column_of(body, self.demo_note, self.groups, 1, margins=(2, 2, 14, 14), spacing=14)
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -150,17 +143,9 @@ class PersonDetailsForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(10)
-        actions.addWidget(self.status, 1)
-        actions.addWidget(self.revert_button)
-        actions.addWidget(self.save_button)
+        actions = row_of((self.status, 1), self.revert_button, self.save_button, spacing=10)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addLayout(actions)
+        column_of(self, (self.scroll_area, 1), actions, margins=(0, 0, 0, 0), spacing=10)
 
         save = QAction("Save the person's details", self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))

@@ -22,8 +22,10 @@ from app.ui.person.fields import (
     ChoiceBox,
     ConfirmBar,
     ErrorLine,
+    column_of,
     plain_button,
     restore_widget_state,
+    row_of,
     widget_content,
     widget_state,
 )
@@ -37,7 +39,6 @@ from app.ui.qt import (
     QFont,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -47,7 +48,6 @@ from app.ui.qt import (
     QScrollArea,
     QSizePolicy,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -142,12 +142,7 @@ class ChargesEditor(QWidget):
         self.add_button = plain_button("Add a charge", "Add a charge", self)
         self.add_button.clicked.connect(self._add_clicked)
         self.error = ErrorLine(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(self.grid)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.error)
+        layout = column_of(self, self.grid, self.empty, self.error, margins=(0, 0, 0, 0), spacing=6)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _add_clicked(self) -> None:
@@ -294,10 +289,7 @@ class JusticeEditor(QWidget):
         charges_label.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(charges_label, next_row, 0, 1, 2)
         grid.addWidget(self.charges, next_row + 1, 0, 1, 2)
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(2, 2, 14, 14)
-        body_layout.addLayout(grid)
-        body_layout.addStretch(1)
+        column_of(body, grid, 1, margins=(2, 2, 14, 14))
 
         self.confirm = ConfirmBar("Delete it", "Keep it", self)
         self.confirm.confirmed.connect(self._delete_confirmed)
@@ -314,20 +306,9 @@ class JusticeEditor(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(10)
-        actions.addWidget(self.delete_button)
-        actions.addWidget(self.status, 1)
-        actions.addWidget(self.revert_button)
-        actions.addWidget(self.save_button)
+        actions = row_of(self.delete_button, (self.status, 1), self.revert_button, self.save_button, spacing=10)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.confirm)
-        layout.addLayout(actions)
+        column_of(self, self.title, (self.scroll_area, 1), self.confirm, actions, margins=(0, 0, 0, 0), spacing=8)
 
         save = QAction("Save this justice contact", self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
@@ -587,12 +568,9 @@ class JusticeSection(QWidget):
         self.switch_confirm = ConfirmBar("Discard changes", "Keep editing", self.list_panel)
         self.switch_confirm.confirmed.connect(self._switch_confirmed)
         self.switch_confirm.cancelled.connect(self._switch_cancelled)
-        list_layout = QVBoxLayout(self.list_panel)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.setSpacing(8)
-        list_layout.addWidget(self.matters, 1)
-        list_layout.addWidget(self.empty)
-        list_layout.addWidget(self.switch_confirm)
+        list_layout = column_of(
+            self.list_panel, (self.matters, 1), self.empty, self.switch_confirm, margins=(0, 0, 0, 0), spacing=8
+        )
         list_layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.editor = JusticeEditor(host, self)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.ui.errors import human_message
 from app.ui.person.data import PersonData, load_person
 from app.ui.person.details import PersonDetailsForm
-from app.ui.person.fields import ConfirmBar
+from app.ui.person.fields import ConfirmBar, column_of, row_of
 from app.ui.person.header import PersonHeaderView
 from app.ui.person.host import SelfLoadingSection
 from app.ui.person.interviews import InterviewsSection
@@ -29,14 +29,12 @@ from app.ui.qt import (
     QAbstractItemView,
     QAction,
     QApplication,
-    QHBoxLayout,
     QKeyEvent,
     QKeySequence,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -144,16 +142,9 @@ class PersonWorkspace(QWidget):
             self.stack.addWidget(self.sections[key])
         self.details.saved.connect(lambda: self.record_changed("details"))
 
-        body = QHBoxLayout()
-        body.setSpacing(20)
-        body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        body = row_of(self.nav, (self.stack, 1), spacing=20)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 12)
-        layout.setSpacing(12)
-        layout.addWidget(self.header)
-        layout.addWidget(self.leave_confirm)
+        layout = column_of(self, self.header, self.leave_confirm, margins=(24, 14, 24, 12), spacing=12)
         layout.addSpacing(4)
         layout.addLayout(body, 1)
 
