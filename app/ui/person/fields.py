@@ -54,6 +54,14 @@ def format_datetime(value: dt.datetime | None) -> str:
 # --- choices -----------------------------------------------------------------------------------------------------
 
 
+#: The widest (in pixels) a row of buttons or a form's columns lay themselves out: what fits beside the section list
+#: on a 1280-pixel-wide screen. Beyond it (large text) they take more rows instead of scrolling sideways.
+WIDEST_ROW = 760
+
+#: How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis.
+MAX_CHOICE_CHARS = 28
+
+
 class ChoiceBox(QComboBox):
     """A choice with human labels; ``value()`` is what the record stores (None for the empty choice)."""
 
@@ -67,12 +75,20 @@ class ChoiceBox(QComboBox):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if empty is not None:
             self.addItem(empty, None)
         for value in values:
             text = (labels or {}).get(value) or choice_label(field, str(value))
             self.addItem(text, value)
+        # Sized to its longest choice up to a point: one long choice must not make the whole form wider than the
+        # screen at large text sizes (200% at 1280x800). The open list still shows every choice in full.
+        longest = max((len(self.itemText(i)) for i in range(self.count())), default=8)
+        self.setMinimumContentsLength(min(longest, MAX_CHOICE_CHARS))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def showPopup(self) -> None:
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 2 * self.view().frameWidth() + 8)
+        super().showPopup()
 
     def value(self) -> Any:
         return self.currentData()

@@ -33,6 +33,7 @@ from app.core.sharing import SharingService
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
 from app.ui.person.fields import (
+    WIDEST_ROW,
     ChoiceBox,
     DateField,
     ErrorLine,
@@ -293,7 +294,14 @@ class ReferralsSection(QWidget):
         steps.setColumnStretch(3, 1)
         self.detail.setStyleSheet("color: #2b333b;")
 
-        consent_buttons = row_of(self.add_consent_button, self.withdraw_button, self.share_button, 1)
+        consent_row = (self.add_consent_button, self.withdraw_button, self.share_button)
+        if sum(b.sizeHint().width() for b in consent_row) > WIDEST_ROW:
+            # Large text: two rows, so the buttons never make the section scroll sideways.
+            consent_buttons = column_of(
+                None, row_of(self.add_consent_button, self.share_button, 1), row_of(self.withdraw_button, 1)
+            )
+        else:
+            consent_buttons = row_of(self.add_consent_button, self.withdraw_button, self.share_button, 1)
         referral_buttons = row_of(self.add_referral_button, self.make_button, 1)
 
         layout = column_of(

@@ -33,6 +33,7 @@ from app.core.vault_access import save_file
 from app.models import PlanComponent
 from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
 from app.ui.person.fields import (
+    WIDEST_ROW,
     ChoiceBox,
     DateField,
     ErrorLine,
@@ -42,6 +43,7 @@ from app.ui.person.fields import (
     plain_button,
     row_of,
     text_value,
+    wrapped_label,
 )
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
@@ -74,7 +76,8 @@ UNPROTECTED_FILE_WARNING = (
     "Without a password, anyone who can use this computer, or finds the file, can read it. A password the person "
     "knows keeps it closed."
 )
-CODE_WORDS_HINT = "Print the code words too (only if the person wants to carry them: paper can be found)"
+CODE_WORDS_HINT = "Print the code words too"
+CODE_WORDS_NOTE = "Only if the person wants to carry them: paper can be found."
 REVIEW_DUE = "Review due"
 CHOICES = tuple(CHOICE_LABELS)
 
@@ -148,13 +151,19 @@ class PlanForm(QWidget):
             ("Offered on", self.offered),
             ("Review due", self.review),
         )
-        for index, (text, widget) in enumerate(pairs):
-            label = QLabel(text, self)
+        labels = [QLabel(text, self) for text, _widget in pairs]
+        widest = max(
+            max(label.sizeHint().width(), w.sizeHint().width()) for label, (_t, w) in zip(labels, pairs, strict=True)
+        )
+        # Three across where they fit; at large text two, so the form never needs sideways scrolling.
+        columns = 3 if 3 * widest + 24 <= WIDEST_ROW else 2
+        for index, (label, (_text, widget)) in enumerate(zip(labels, pairs, strict=True)):
             label.setBuddy(widget)
-            row, col = divmod(index, 3)
+            row, col = divmod(index, columns)
             grid.addWidget(label, row * 2, col)
             grid.addWidget(widget, row * 2 + 1, col, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.save_button, 3, 2, Qt.AlignmentFlag.AlignRight)
+        last_row = (len(pairs) - 1) // columns * 2 + 1
+        grid.addWidget(self.save_button, last_row, columns - 1, Qt.AlignmentFlag.AlignRight)
         column_of(self, grid, self.error, margins=(0, 0, 0, 0), spacing=4)
         for a, b in itertools.pairwise([self.choice, self.danger, self.leaving, self.offered, self.review,
                                         self.save_button]):  # fmt: skip
@@ -497,6 +506,9 @@ class SafetyPlanSection(QWidget):
 
         split = QHBoxLayout()
         split.setSpacing(18)
+        if self.parts.sizeHint().width() + self.editor.minimumSizeHint().width() + 18 > WIDEST_ROW:
+            # Large text: the list of parts above the editor, so the plan never scrolls sideways.
+            split.setDirection(QHBoxLayout.Direction.TopToBottom)
         split.addWidget(self.parts, 0, Qt.AlignmentFlag.AlignTop)
         split.addWidget(self.editor, 1)
 
@@ -509,6 +521,8 @@ class SafetyPlanSection(QWidget):
         )
         self.code_words = readable_checkbox(QCheckBox(CODE_WORDS_HINT, body))
         self.code_words.setAccessibleName("Print the code words too")
+        self.code_words.setAccessibleDescription(CODE_WORDS_NOTE)
+        self.code_words_note = wrapped_label(CODE_WORDS_NOTE, body)
         self.password = QLineEdit(body)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Password for the copy")
@@ -530,6 +544,7 @@ class SafetyPlanSection(QWidget):
         layout.addWidget(self.copy_title)
         layout.addWidget(self.copy_about)
         layout.addWidget(self.code_words)
+        layout.addWidget(self.code_words_note)
         layout.addLayout(pw)
         layout.addWidget(self.copy_warning)
         layout.addWidget(self.copy_error)

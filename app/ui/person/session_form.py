@@ -35,6 +35,7 @@ from app.core.sessions import (
 )
 from app.ui.errors import human_message
 from app.ui.person.fields import (
+    WIDEST_ROW,
     ChoiceBox,
     ErrorLine,
     column_of,
@@ -593,7 +594,16 @@ class SessionFormPage(QWidget):
         self.stopped_button.clicked.connect(lambda: self._finish("stopped_at_request"))
         self.result_button.clicked.connect(self.result_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
-        finish = row_of(self.pdf_button, self.result_button, 1, self.stopped_button, self.complete_button)
+        finish_buttons = (self.pdf_button, self.result_button, self.stopped_button, self.complete_button)
+        if sum(b.sizeHint().width() for b in finish_buttons) > WIDEST_ROW:
+            # Large text: two rows, so the buttons never make the page wider than the screen.
+            finish = column_of(
+                None,
+                row_of(self.pdf_button, self.result_button, 1),
+                row_of(1, self.stopped_button, self.complete_button),
+            )
+        else:
+            finish = row_of(self.pdf_button, self.result_button, 1, self.stopped_button, self.complete_button)
 
         right = column_of(None, (self.card, 1), nav, hint, spacing=10)
         body = row_of(self.outline, (right, 1), spacing=16)

@@ -29,10 +29,13 @@ from app.ui.qt import (
     QAbstractItemView,
     QAction,
     QApplication,
+    QFrame,
     QKeyEvent,
     QKeySequence,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QWidget,
@@ -142,7 +145,17 @@ class PersonWorkspace(QWidget):
             self.stack.addWidget(self.sections[key])
         self.details.saved.connect(lambda: self.record_changed("details"))
 
-        body = row_of(self.nav, (self.stack, 1), spacing=20)
+        # At large text sizes a section can be taller than a small screen: the sections scroll down instead of
+        # making the window taller than 800 pixels. Only the shown section counts towards the size (a hidden page
+        # of a QStackedWidget otherwise sets the minimum for all of them).
+        self.stack.currentChanged.connect(self._size_to_current_section)
+        self._size_to_current_section(self.stack.currentIndex())
+        self.section_area = QScrollArea(self)
+        self.section_area.setWidgetResizable(True)
+        self.section_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.section_area.setWidget(self.stack)
+        self.section_area.setAccessibleName("Section")
+        body = row_of(self.nav, (self.section_area, 1), spacing=20)
 
         layout = column_of(self, self.header, self.leave_confirm, margins=(24, 14, 24, 12), spacing=12)
         layout.addSpacing(4)
@@ -355,6 +368,12 @@ class PersonWorkspace(QWidget):
             self.nav.setCurrentRow(index)
             self.nav.blockSignals(False)
         self.stack.setCurrentIndex(index)
+
+    def _size_to_current_section(self, index: int) -> None:
+        for i in range(self.stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.stack.widget(i).setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(ALL_KEYS):
