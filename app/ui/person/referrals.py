@@ -50,6 +50,7 @@ from app.ui.person.host import PersonHost
 from app.ui.person.share import ShareDialog
 from app.ui.qt import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QFileDialog,
     QFrame,
@@ -295,6 +296,7 @@ class ReferralsSection(QWidget):
         self.detail.setStyleSheet("color: #2b333b;")
 
         consent_row = (self.add_consent_button, self.withdraw_button, self.share_button)
+        consent_buttons: QBoxLayout
         if sum(b.sizeHint().width() for b in consent_row) > WIDEST_ROW:
             # Large text: two rows, so the buttons never make the section scroll sideways.
             consent_buttons = column_of(

@@ -50,6 +50,7 @@ from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
     QAction,
+    QBoxLayout,
     QButtonGroup,
     QEvent,
     QFileDialog,
@@ -595,6 +596,7 @@ class SessionFormPage(QWidget):
         self.result_button.clicked.connect(self.result_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
         finish_buttons = (self.pdf_button, self.result_button, self.stopped_button, self.complete_button)
+        finish: QBoxLayout
         if sum(b.sizeHint().width() for b in finish_buttons) > WIDEST_ROW:
             # Large text: two rows, so the buttons never make the page wider than the screen.
             finish = column_of(

@@ -372,7 +372,9 @@ class PersonWorkspace(QWidget):
     def _size_to_current_section(self, index: int) -> None:
         for i in range(self.stack.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.stack.widget(i).setSizePolicy(policy, policy)
+            page = self.stack.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.stack.updateGeometry()
 
     def _row_changed(self, row: int) -> None:
