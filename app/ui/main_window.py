@@ -53,26 +53,33 @@ QUICK_EXIT_SHORTCUT = "Ctrl+Shift+X"
 PLACE_SLOT = "place"  # where the person was (app.core.drafts.PLACE_SLOT), kept here so start-up stays light
 NEW_PERSON_SLOT = "new-person"  # the new-person form's unsaved typing, kept in the vault while it is locked
 
-# What the unlock screen does not need: loaded on a background thread once the window is up, so the first paint
-# is fast and the pages are ready by the time the passphrase has been typed.
-DEFERRED_MODULES = (
-    "app.core.workspace",
+# What the unlock screen does not need, loaded once the window is up so the first paint is fast and the pages are
+# ready by the time the passphrase has been typed. The vault's modules load on its one worker; the interface's load
+# on the main thread, one per turn of the event loop: Qt classes are made by the Qt bindings, which must not do that
+# on a worker thread while the main thread builds widgets (a rare crash on a fresh start).
+BACKGROUND_MODULES = ("app.core.workspace", "app.storage.engine", "app.storage.migrate")
+INTERFACE_MODULES = (
     "app.ui.caseload",
     "app.ui.person",
     "app.ui.quick_unlock",
     "app.ui.settings_dialog",
     "app.ui.about",
-    "app.storage.engine",
-    "app.storage.migrate",
 )
 
 
-def _preload() -> None:
-    for name in DEFERRED_MODULES:
+def _preload(names: tuple[str, ...] = BACKGROUND_MODULES) -> None:
+    for name in names:
         try:
             importlib.import_module(name)
         except Exception as exc:  # the real import later reports it properly
             log.error("preloading a module failed: %s", type(exc).__name__)
+
+
+def _preload_interface(names: tuple[str, ...] = INTERFACE_MODULES) -> None:
+    """Import the interface's modules on the main thread, one per turn of the event loop."""
+    if names:
+        _preload(names[:1])
+        QTimer.singleShot(0, lambda: _preload_interface(names[1:]))
 
 
 def _open_workspace(unlocked: UnlockedVault) -> tuple[Workspace, dict[str, dict[str, Any]]]:
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
         # On the vault's one worker, first in line: from a thread of its own, these imports raced the unlock's own
         # (SQLAlchemy half-imported) and an unlock failed now and then with "an unexpected problem".
         self.runner.run(_preload)
+        QTimer.singleShot(0, _preload_interface)
 
         self.setMinimumSize(QSize(640, 480))
         self.resize(1100, 720)
