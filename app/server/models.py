@@ -124,6 +124,9 @@ class Office(ServerBase):
     ca_fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)
     #: Random key (hex) for HMACs the server makes: enrolment code hashes, cursors, session tokens.
     secret_key: Mapped[str] = mapped_column(String(64), nullable=False)
+    #: The office policy (:class:`app.protocol.office_policy.OfficePolicy` as JSON): sent to every device at hello.
+    #: Kept here, not in a host's config.json, so every server process sharing this database counts the same day.
+    policy: Mapped[dict[str, Any]] = mapped_column(JSON(), nullable=False, default=dict, server_default="{}")
 
 
 class Team(ServerBase):
