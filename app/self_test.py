@@ -71,6 +71,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.protocol.signing",
     # printed and exported documents
     "app.reports",
+    "app.reports.csv_cells",
     "app.reports.disclosure_review",
     "app.reports.funder",
     "app.reports.measures",

@@ -24,6 +24,7 @@ from app.core.records import clean_value, columns_of
 from app.errors import OfframpError, ValidationError
 from app.models import Provider
 from app.models.base import Envelope
+from app.reports.csv_cells import escape_cell, unescape_cell
 from app.storage.atomic import atomic_write_bytes
 from app.storage.engine import translate_errors
 
@@ -319,6 +320,8 @@ class ProviderService:
 
 
 def to_csv(rows: Iterable[ProviderRow]) -> bytes:
+    """Every cell that a spreadsheet would run as a formula gets a quote in front (app.reports.csv_cells);
+    :func:`parse_csv` takes it off again."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -326,7 +329,7 @@ def to_csv(rows: Iterable[ProviderRow]) -> bytes:
         cells = []
         for column in CSV_COLUMNS:
             value = getattr(row, column)
-            cells.append("; ".join(value) if column in LIST_COLUMNS else (value or ""))
+            cells.append(escape_cell("; ".join(value) if column in LIST_COLUMNS else (value or "")))
         writer.writerow(cells)
     return out.getvalue().encode("utf-8")
 
@@ -368,7 +371,7 @@ def parse_csv(data: bytes) -> list[tuple[int, dict[str, Any]]]:
             continue  # blank lines (a trailing newline, a spacer row) are not providers
         values: dict[str, Any] = {}
         for column, cell in zip(header, cells, strict=False):
-            cell = cell.strip()
+            cell = unescape_cell(cell.strip())  # the quote our export puts before "+1 555 0100" or "=..."
             if column in LIST_COLUMNS:
                 values[column] = [part.strip() for part in re.split(r"[;|]", cell) if part.strip()]
             else:

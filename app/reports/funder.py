@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from app.content.taxonomy import VOCA_CATEGORIES
+from app.reports.csv_cells import escape_cell
 from app.reports.measures import MeasureReport
 from app.reports.suppression import DEFAULT_THRESHOLD, Cell, check_threshold, suppress_line, suppress_table
 
@@ -62,5 +63,5 @@ def funder_csv(report: MeasureReport, threshold: int = DEFAULT_THRESHOLD) -> byt
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(FUNDER_COLUMNS)
     for r in funder_rows(report, threshold):
-        writer.writerow((report.period.code, r.section, r.item, r.people, r.service_events))
+        writer.writerow((report.period.code, escape_cell(r.section), escape_cell(r.item), r.people, r.service_events))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -22,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from app.reports.csv_cells import escape_cell
 from app.reports.measures import MeasureReport, MeasureResult
 from app.reports.pdf import INK, QUIET, Document, page_footer
 from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Cell, check_threshold, suppress_line, suppress_rate
@@ -130,7 +131,9 @@ def quarterly_csv(report: MeasureReport, threshold: int | None = DEFAULT_THRESHO
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for r in report_rows(report, threshold):
-        writer.writerow((report.period.code, r.measure, r.title, r.line, r.item, r.value))
+        writer.writerow(
+            (report.period.code, r.measure, escape_cell(r.title), escape_cell(r.line), escape_cell(r.item), r.value)
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
