@@ -52,6 +52,7 @@ __all__ = [
     "Office",
     "Quarantine",
     "RecordHead",
+    "RefusalCount",
     "RequestNonce",
     "Revision",
     "Role",
@@ -211,6 +212,25 @@ class AuditEntry(ServerBase):
     record_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     remote: Mapped[str | None] = mapped_column(String(64), nullable=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON(), nullable=False, default=dict)
+
+
+class RefusalCount(ServerBase):
+    """How many times one refusal met one source in one five-minute window.
+
+    A flood of bad signatures or enrolment tries is counted here, not written row by row into the audit log: the
+    log gets one row per action, reason and source in a window, and one more at each tenfold count (1, 10, 100...).
+    Enrolment's rate limit reads the same counts. It lives in the database so that several server processes on one
+    PostgreSQL share it. ``source`` is a remote address, a device id or an enrolment code's id, never what was sent.
+    """
+
+    __tablename__ = "refusal_count"
+
+    action: Mapped[str] = mapped_column(String(40), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(40), primary_key=True)
+    source: Mapped[str] = mapped_column(String(80), primary_key=True)
+    window_start: Mapped[dt.datetime] = mapped_column(UTCDateTime(), primary_key=True, index=True)
+    count: Mapped[int] = mapped_column(Integer(), nullable=False, default=0)
+    last_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 
 
 class RequestNonce(ServerBase):
