@@ -95,6 +95,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.storage.migrate",
     "app.storage.quick_unlock",
     "app.storage.recovery",
+    "app.storage.strength",
     "app.storage.vault",
     "app.storage.versions",
     # the sync client

@@ -44,11 +44,17 @@ MIN_PASSPHRASE_CHARS = 10
 
 
 def check_new_passphrase(passphrase: str) -> None:
+    """Refuse a new passphrase that is too short, or that zxcvbn rates easy to guess (app/storage/strength.py)."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
         raise WeakPassphrase(
             f"Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. "
             "A few unrelated words are easy to remember and hard to guess."
         )
+    from app.storage.strength import too_easy_to_guess
+
+    problem = too_easy_to_guess(passphrase)
+    if problem is not None:
+        raise WeakPassphrase(problem)
 
 
 @dataclass(frozen=True)

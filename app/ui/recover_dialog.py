@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import vault_access as va
+from app.core.passphrase import assess
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, MalformedRecoveryCode, OfframpError
 from app.ui.errors import UNEXPECTED, human_message
@@ -277,6 +278,11 @@ class RecoverDialog(CalmDialog):
         self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.box.addSpacing(6)
         self.new_passphrase = self.field(self.tr("&New passphrase"), self.tr("New passphrase"), secret=True)
+        # zxcvbn's judgement as the person types, in the words the refusal would use (issue 16, item 6).
+        self.strength_label = self.text("")
+        self.strength_label.setAccessibleName(self.tr("Passphrase strength"))
+        self.box.addWidget(self.strength_label)
+        self.new_passphrase.textChanged.connect(self._show_strength)
         self.again = self.field(self.tr("New passphrase &again"), self.tr("New passphrase again"), secret=True)
         self.open_button = self.button(self.tr("Open the vault"))
         self.cancel_button = self.button(self.tr("Cancel"))
@@ -287,6 +293,15 @@ class RecoverDialog(CalmDialog):
         for edit in (self.code, self.new_passphrase, self.again):
             edit.returnPressed.connect(self.start)
         self.code.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_strength(self, text: str) -> None:
+        if not text:
+            self.strength_label.setText("")
+            return
+        strength = assess(text)
+        self.strength_label.setText(
+            self.tr("Strength: {label}. {hint}").format(label=self.tr(strength.label), hint=self.tr(strength.hint))
+        )
 
     def start(self) -> None:
         if self.working:
