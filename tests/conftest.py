@@ -219,3 +219,18 @@ def workspace(new_vault):  # type: ignore[no-untyped-def]
 def snapshot_files(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to prove a failure changed nothing on disk."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def qt_main_thread_gc(qapp: object) -> Iterator[None]:
+    """Cycles are collected on the main thread only, as in the app (``app.ui.collector``), for one test.
+
+    Request it from an autouse fixture wherever widgets live alongside the task runner's worker thread; a cycle
+    holding a widget collected on that thread destroys it off the GUI thread, a rare segmentation fault.
+    """
+    from app.ui.collector import MainThreadCollector
+
+    collector = MainThreadCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.cli import default_data_dir
 from app.core.vault_access import Vault
+from app.ui.collector import collect_on_main_thread
 from app.ui.main_window import MainWindow
 from app.ui.qt import QApplication, QEvent, QObject, QTimer
 
@@ -58,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Offramp")
     app.setOrganizationName("Offramp")
     use_readable_font(app)
+    collect_on_main_thread(app)  # a cycle holding a widget is never freed on the vault's worker thread
     from app.core.logs import setup_logging
     from app.ui.errors import install_error_handlers
 

@@ -89,6 +89,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offramp-vault")
+        self._queued: deque[_Task] = deque()
         self._finished: deque[_Task] = deque()
         self._pending = 0
         self._closed = False
@@ -129,11 +130,19 @@ class TaskRunner(QObject):
         call: Callable[[], Any] = (lambda: fn(handle)) if with_handle else fn  # type: ignore[call-arg]
         task = _Task(call, on_done, on_error, on_dropped, handle)
         self._set_pending(self._pending + 1)
-        self._executor.submit(self._work, task)
+        with self._guard:
+            self._queued.append(task)
+        # The executor holds no reference to the task: see _work_next.
+        self._executor.submit(self._work_next)
         return handle
 
-    def _work(self, task: _Task) -> None:
+    def _work_next(self) -> None:
         # On the worker thread: compute, park the outcome, wake the main thread. Nothing here touches Qt widgets.
+        # The task's callbacks hold widgets, so the worker must never drop the last reference to it: a widget freed
+        # here would be destroyed off the GUI thread. The task is handed over and this frame's reference dropped
+        # under the lock the main thread takes to pick it up, so the main thread always drops the last one.
+        with self._guard:
+            task = self._queued.popleft()
         try:
             if not task.handle.cancelled:
                 task.result = task.fn()
@@ -141,6 +150,7 @@ class TaskRunner(QObject):
             task.error = exc
         with self._guard:
             self._finished.append(task)
+            del task
             if self._closed:
                 return
         # The Qt object may already be gone; then shutdown() hands the task over instead.
@@ -177,7 +187,17 @@ class TaskRunner(QObject):
         """
         if self._closed:
             return fn()
-        return self._executor.submit(fn).result()
+        box = [fn]
+
+        def call() -> Any:
+            # The worker lets go of ``fn`` before the result is set, while this thread still holds it.
+            work = box.pop()
+            try:
+                return work()
+            finally:
+                del work
+
+        return self._executor.submit(call).result()
 
     def shutdown(self) -> None:
         """Finish the task that is running, skip the ones still queued, deliver nothing more. Idempotent."""
@@ -189,6 +209,7 @@ class TaskRunner(QObject):
         with self._guard:
             undelivered = list(self._finished)
             self._finished.clear()
+            self._queued.clear()  # skipped: dropped here, on the main thread
         for task in undelivered:
             if task.error is None and task.on_dropped is not None:
                 task.on_dropped(task.result)

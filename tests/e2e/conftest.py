@@ -18,6 +18,11 @@ TEAMS = (("Advocacy A", "advocacy"), ("Prosecution P", "prosecution"), ("Prosecu
 
 
 @pytest.fixture(autouse=True)
+def _gc_on_main_thread(qt_main_thread_gc: None) -> None:
+    """Cycles are collected on the main thread only, as in the app."""
+
+
+@pytest.fixture(autouse=True)
 def _fonts(qt_fonts_ok: list[str]) -> None:
     """Text must render as text for the screenshots to mean anything."""
 
