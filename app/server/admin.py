@@ -191,6 +191,9 @@ def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_pat
         ):
             _write_private(path, data)
             made.append(path)
+        new_key = db.ensure_key(home.database_url())  # SQLite: its key, kept apart from this folder
+        if new_key is not None:
+            made.append(new_key)
         engine = db.make_engine(home.database_url())
         if db.current_revision(engine) is not None:
             raise AdminError("The database already holds an office server; nothing was changed.")

@@ -64,11 +64,24 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    """Bring the database to this version: encrypt a SQLite database made before encryption, then migrate.
+
+    Encrypting is part of ``upgrade`` rather than a command of its own because ``upgrade`` is the step every install
+    of a new version already ends with, and the new version refuses to serve an unencrypted database.
+    """
     from app.server import db
 
     home = _home(args)
     home.config()
-    engine = db.make_engine(home.database_url())
+    url = home.database_url()
+    path = db.sqlite_file(url)
+    if path is not None and db.is_plaintext(path):
+        key_file = db.key_path(path.parent)
+        db.encrypt_plaintext(path, key_file)
+        _say(f"The server's database is now encrypted; its key is in {key_file}, outside the data folder.")
+        _say("Keep a copy of that key with the recovery kit. Backups made before today hold the records in the")
+        _say("clear: destroy them once a new backup has been made.")
+    engine = db.make_engine(url)
     try:
         if db.current_revision(engine) == db.head_revision():
             _say("The server's database is already up to date.")
@@ -214,16 +227,64 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     summary = backup(_home(args), Path(args.file))
     _say(f"Wrote a backup of the office server to {args.file}: {summary.records:,} records, {summary.rows:,} rows.")
-    _say("It holds everything the server holds, its keys included: keep it as safely as the server itself.")
+    _say("It is sealed to the office's recovery key: only the printed Office Recovery Kit can restore it.")
     return EXIT_OK
+
+
+NEEDS_KIT = (
+    "Restoring a backup needs the office recovery key from the printed Office Recovery Kit: type it when asked, "
+    "or give a file holding it with --recovery-key-file."
+)
+
+
+def _recovery_key(args: argparse.Namespace) -> bytearray:
+    """The office recovery private key, typed from the kit (no echo) or read from a file the admin made."""
+    from app.server.kit import parse_key
+
+    if args.recovery_key_file:
+        try:
+            typed = Path(args.recovery_key_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise OfframpError("The recovery key file could not be read.") from None
+    elif sys.stdin.isatty():
+        import getpass
+
+        typed = getpass.getpass("Office recovery key, from the printed kit (13 groups): ")
+    else:
+        raise OfframpError(NEEDS_KIT)
+    if not typed.strip():
+        raise OfframpError(NEEDS_KIT)
+    return bytearray(parse_key(typed))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from app.server.backup import restore
 
-    summary = restore(_home(args), Path(args.file))
+    key = _recovery_key(args)
+    try:
+        summary = restore(_home(args), Path(args.file), key)
+    finally:
+        for i in range(len(key)):
+            key[i] = 0
     _say(f"Restored the office server from {args.file}: {summary.records:,} records, {summary.rows:,} rows.")
     _say("Every device's next sync starts afresh from this copy (a new sync epoch); no record is doubled.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """What protects the office's data at rest and on the way to its database, as far as this machine can tell."""
+    from app.server.admin import AdminError
+    from app.server.at_rest import check_server
+
+    home = _home(args)
+    home.config()
+    findings = check_server(home)
+    label = {"ok": "ok     ", "problem": "PROBLEM", "ask": "CONFIRM"}
+    for finding in findings:
+        _say(f"{label[finding.status]}  {finding.text}")
+    problems = sum(1 for f in findings if not f.ok)
+    if problems:
+        raise AdminError(f"{problems} of these need attention before the server holds real records.")
     return EXIT_OK
 
 
@@ -351,10 +412,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(dsub, "revoke", cmd_device_revoke, "withdraw a device's enrollment and show what it could see")
     p.add_argument("device_id")
 
-    p = add(sub, "backup", cmd_backup, "write the database, config and TLS files to one new file (while serving)")
+    p = add(
+        sub, "backup", cmd_backup, "write the database, config and TLS files to one new sealed file (while serving)"
+    )
     p.add_argument("file")
-    p = add(sub, "restore", cmd_restore, "bring a backup back into an empty data folder and database")
+    p = add(sub, "restore", cmd_restore, "bring a backup back into an empty data folder and database (needs the kit)")
     p.add_argument("file")
+    p.add_argument(
+        "--recovery-key-file",
+        help="a file holding the office recovery key as typed from the kit (default: type it when asked)",
+    )
+    add(sub, "check", cmd_check, "report how the server's data is protected at rest and on the way to its database")
 
     add(sub, "purge-tombstones", cmd_purge_tombstones, "forget deletion markers older than 18 months")
 
@@ -380,6 +448,9 @@ UNEXPECTED = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything the server writes (database, WAL, keys, exports, backups) is for its own account only; each file
+    # is also created 0600 explicitly, this covers what a library creates.
+    os.umask(0o077)
     return run_main(build_parser(), argv, unexpected=UNEXPECTED)
 
 

@@ -4,15 +4,27 @@
 in WAL mode with every transaction started as ``BEGIN IMMEDIATE``, so writers are serialised from their first
 statement (no lock upgrades that fail half-way). On PostgreSQL, ``server_seq`` is taken under a transaction-scoped
 advisory lock, so sequence order is commit order on both.
+
+The SQLite database is encrypted at rest with SQLCipher (as the vaults are) under a random 32-byte key kept apart
+from the data folder, so a copy of the folder, or a stolen disk without the key, holds nothing readable. Where the
+key is (``key_path``): the file named by ``OFFRAMP_DATABASE_KEY_FILE``; else the systemd credential
+``offramp-database-key`` (``LoadCredentialEncrypted=``, sealed to the host's TPM where it has one); else a file beside
+the data folder, never inside it (``/var/lib/offramp-server`` -> ``/var/lib/offramp-server.database-key``).
+``offramp-server init`` makes the key; ``offramp-server upgrade`` encrypts a database made before encryption.
+PostgreSQL keeps its own storage: ``deploy/POSTGRESQL.md`` requires encrypted storage and TLS to it, and
+``offramp-server check`` reports what it can see of both.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -39,6 +51,12 @@ class ServerDatabaseError(OfframpError):
     code = "server_database"
 
 
+class DatabaseKeyError(ServerDatabaseError):
+    """The SQLite database's key is missing, unreadable or not the one that opens it."""
+
+    code = "server_database_key"
+
+
 def database_url(data_dir: Path) -> str:
     url = os.environ.get("OFFRAMP_DATABASE_URL", "").strip()
     if url:
@@ -46,7 +64,126 @@ def database_url(data_dir: Path) -> str:
     return f"sqlite:///{Path(data_dir) / DB_FILE}"
 
 
-def make_engine(url: str) -> Engine:
+# --- the SQLite database's key -----------------------------------------------------------------------------------
+
+#: Names the key file (the systemd unit sets it, or /etc/offramp-server/env does).
+KEY_ENV = "OFFRAMP_DATABASE_KEY_FILE"
+#: The systemd credential's name, as ``LoadCredentialEncrypted=offramp-database-key:...`` gives it.
+CREDENTIAL = "offramp-database-key"
+KEY_SUFFIX = ".database-key"
+KEY_BYTES = 32
+#: What every unencrypted SQLite file begins with (a SQLCipher file begins with random salt).
+PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def key_path(data_dir: Path) -> Path:
+    """Where the key of the SQLite database in ``data_dir`` is kept: never inside that folder.
+
+    A copy of the data folder (a disk image, a careless archive) then never carries the key with the data.
+    """
+    named = os.environ.get(KEY_ENV, "").strip()
+    if named:
+        return Path(named)
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY", "").strip()
+    if credentials and (Path(credentials) / CREDENTIAL).is_file():
+        return Path(credentials) / CREDENTIAL
+    folder = Path(os.path.abspath(data_dir))
+    return folder.with_name(folder.name + KEY_SUFFIX)
+
+
+def read_key(path: Path) -> bytearray:
+    """The key in ``path`` (64 hex characters), or one sentence saying why it cannot be used."""
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        raise DatabaseKeyError(
+            f"The key to the server's database is missing (it is looked for at {path}); set {KEY_ENV} to where "
+            "this office's key is kept."
+        ) from None
+    except (OSError, UnicodeDecodeError):
+        raise DatabaseKeyError(f"The key to the server's database at {path} could not be read.") from None
+    try:
+        key = bytearray.fromhex(text)
+    except ValueError:
+        key = bytearray()
+    if len(key) != KEY_BYTES:
+        raise DatabaseKeyError(f"The file at {path} is not a key to an Offramp server database.")
+    return key
+
+
+def create_key(path: Path) -> bytearray:
+    """A new random key in a new file, 0600 before the first byte (its folder made 0700 if missing)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    key = bytearray(secrets.token_bytes(KEY_BYTES))
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise DatabaseKeyError(f"A file already exists at {path}; nothing was changed.") from None
+    except OSError:
+        raise DatabaseKeyError(f"The key to the server's database could not be written at {path}.") from None
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key.hex() + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    return key
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file a SQLite address names; None for PostgreSQL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # make_engine says what is wrong with it
+    return Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
+
+
+def ensure_key(url: str) -> Path | None:
+    """For a new SQLite database: make its key where ``key_path`` looks, unless one is there (a key the admin put
+    there first, as a systemd credential). Returns the file made, so a failed set-up can remove it again."""
+    path = sqlite_file(url)
+    if path is None:
+        return None
+    where = key_path(path.parent)
+    if where.exists():
+        read_key(where)  # refuses a file that is not a key before anything is made with it
+        return None
+    create_key(where)
+    return where
+
+
+def is_plaintext(path: Path) -> bool:
+    """An SQLite file made before the server encrypted its database."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except OSError:
+        return False
+
+
+def _key_pragma(key: bytes | bytearray) -> str:
+    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+
+
+WRONG_KEY = (
+    f"The key to the server's database does not open it; check that {KEY_ENV} names this office's key, or restore "
+    "the key that was kept with it."
+)
+NOT_ENCRYPTED = "The server's database is not encrypted yet; run 'offramp-server upgrade' once to encrypt it."
+
+
+def _private_file(path: Path) -> None:
+    """Make an empty database file 0600 before SQLite does (SQLite gives its -wal and -shm files the same mode)."""
+    if path.parent.is_dir() and not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def make_engine(url: str, *, key: bytes | bytearray | None = None, reader: bool = False) -> Engine:
+    """An engine on the server's database. SQLite: SQLCipher, keyed with ``key`` or the key ``key_path`` finds.
+
+    ``reader``: transactions start as a plain (deferred) ``BEGIN`` and the connection is query-only, so a long read
+    (a backup) sees one committed state without holding the write lock.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -54,21 +191,43 @@ def make_engine(url: str) -> Engine:
             "OFFRAMP_DATABASE_URL is not a database address this server understands. Check how it is written."
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
+        if not parsed.database or parsed.database == ":memory:":
+            raise ServerDatabaseError("The office server keeps its SQLite database in a file.")
+        path = Path(parsed.database)
+        if is_plaintext(path):
+            raise ServerDatabaseError(NOT_ENCRYPTED)
+        pragma = _key_pragma(key if key is not None else read_key(key_path(path.parent)))
+        _private_file(path)
+        engine = create_engine(
+            parsed.set(drivername="sqlite"),
+            module=sqlcipher,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
 
         @event.listens_for(engine, "connect", insert=True)
         def _settings(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode = WAL")
-            cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA synchronous = NORMAL")
-            cur.execute("PRAGMA busy_timeout = 30000")
-            cur.close()
+            try:
+                cur.execute("PRAGMA cipher_log_level = NONE")
+                cur.execute(pragma)
+                try:
+                    cur.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a wrong key fails here
+                except sqlcipher.DatabaseError:
+                    raise ServerDatabaseError(WRONG_KEY) from None
+                cur.execute("PRAGMA journal_mode = WAL")
+                cur.execute("PRAGMA foreign_keys = ON")
+                cur.execute("PRAGMA synchronous = NORMAL")
+                cur.execute("PRAGMA temp_store = MEMORY")  # sorts and temporary tables never reach the disk
+                cur.execute("PRAGMA busy_timeout = 30000")
+                if reader:
+                    cur.execute("PRAGMA query_only = ON")
+            finally:
+                cur.close()
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            conn.exec_driver_sql("BEGIN" if reader else "BEGIN IMMEDIATE")
 
         return engine
     if parsed.get_backend_name() == "postgresql":
@@ -76,6 +235,57 @@ def make_engine(url: str) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
     raise ServerDatabaseError("The office server keeps its data in SQLite or PostgreSQL; that address is neither.")
+
+
+def encrypt_plaintext(path: Path, key_file: Path) -> bool:
+    """Encrypt a SQLite database made before the server encrypted its own (``offramp-server upgrade`` does this).
+
+    The key is made at ``key_file`` if there is none. The encrypted copy is written beside the file (0600), checked,
+    and renamed over it, so an interruption leaves the old file whole. Returns False when there was nothing to do.
+    Only the live file is replaced: blocks of the disk it used, and older backups, may still hold the plaintext.
+    """
+    if not is_plaintext(path):
+        return False
+    key = read_key(key_file) if key_file.exists() else create_key(key_file)
+    target = path.with_name(path.name + ".encrypting")
+    for leftover in (target, Path(f"{target}-journal")):
+        leftover.unlink(missing_ok=True)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        plain = sqlcipher.connect(str(path), isolation_level=None)
+        try:
+            plain.execute("PRAGMA cipher_log_level = NONE")
+            if plain.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] != 0:
+                raise ServerDatabaseError(
+                    "The server's database is in use; stop the server, then run 'offramp-server upgrade' again."
+                )
+            version = int(plain.execute("PRAGMA user_version").fetchone()[0])
+            plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), f"x'{bytes(key).hex()}'"))
+            plain.execute("SELECT sqlcipher_export('encrypted')")
+            plain.execute(f"PRAGMA encrypted.user_version = {version}")
+            plain.execute("DETACH DATABASE encrypted")
+        finally:
+            plain.close()
+        check = sqlcipher.connect(str(target), isolation_level=None)
+        try:
+            check.execute("PRAGMA cipher_log_level = NONE")
+            check.execute(_key_pragma(key))
+            if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise ServerDatabaseError(
+                    "The encrypted copy of the server's database did not check out; nothing was changed."
+                )
+        finally:
+            check.close()
+        with open(target, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(target, path)
+        for old in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            old.unlink(missing_ok=True)  # the plaintext file's, folded in by the checkpoint above
+    finally:
+        target.unlink(missing_ok=True)
+        for i in range(len(key)):
+            key[i] = 0
+    return True
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
@@ -148,6 +358,8 @@ def require_current(engine: Engine) -> None:
     """Refuse to serve a database that was never set up, or whose layout is older or newer than this server's."""
     try:
         current = current_revision(engine)
+    except ServerDatabaseError:
+        raise
     except Exception as exc:
         raise ServerDatabaseError(
             "The server's database could not be reached. Check OFFRAMP_DATABASE_URL and that the database is running.",

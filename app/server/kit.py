@@ -1,5 +1,8 @@
 """The Office Recovery Kit: the office recovery private key, printed once, never kept by the server.
 
+It opens enrolled vaults whose passphrase is forgotten and it is the only key to the server's backups, which are
+sealed to its public half (``app.server.backup``); ``offramp-server restore`` asks for it as typed from the sheet.
+
 The key (32 bytes, X25519 for PyNaCl sealed boxes) is shown as 13 groups of four Crockford base32 data characters,
 each group followed by a check character over its position and data, so a mistyped group is named. The PDF names
 the office (not any person) and says plainly what the kit does and where to keep it.
@@ -74,8 +77,9 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     (
         "What this kit does",
         "Every Offramp vault enrolled with this office can be opened with this key when its passphrase is "
-        "forgotten, so that a new passphrase can be set. The office server does not keep this key: if this sheet "
-        "is lost, no one can make another.",
+        "forgotten, so that a new passphrase can be set, and it is the only key that restores the office server "
+        "from its backups. The office server does not keep this key: if this sheet is lost, no one can make "
+        "another.",
     ),
     (
         "Keep it safe",

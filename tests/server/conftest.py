@@ -30,6 +30,10 @@ from tests.conftest import _admin_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 
+#: The SQLCipher key of the databases tests make directly with ``db.make_engine`` (an office made by ``init`` has
+#: its own key, beside its data folder).
+DB_KEY = bytes(range(32))
+
 #: Runs ``python -m MODULE ARGS`` in a process that cannot import the named packages (as if they were not
 #: installed): ``[sys.executable, "-c", REFUSING, "PySide6,fastapi", "app.cli", ...]``. Each refused import is also
 #: written to stderr as "refused import: NAME", so a swallowed ImportError still shows.
@@ -47,6 +51,30 @@ module = sys.argv[2]
 sys.argv = [module, *sys.argv[3:]]
 runpy.run_module(module, run_name="__main__", alter_sys=True)
 """
+
+
+def kit_key(kit_pdf: Path) -> bytes:
+    """The office recovery private key as a person reads it off the printed kit: the 13 groups, parsed as typed."""
+    import io
+    import re
+
+    import pypdf
+
+    from app.server.kit import parse_key
+
+    words = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(kit_pdf.read_bytes())).pages)
+    groups = re.findall(r"^\s*([0-9A-Z]{5})\s*$", words, flags=re.MULTILINE)
+    assert len(groups) == 13, "the kit shows 13 groups"
+    return parse_key("-".join(groups))
+
+
+def kit_key_file(kit_pdf: Path, folder: Path) -> Path:
+    """The kit's groups typed into a file, as ``restore --recovery-key-file`` takes them."""
+    from app.server.kit import format_key
+
+    path = folder / "typed-recovery-key.txt"
+    path.write_text(format_key(kit_key(kit_pdf)) + "\n", encoding="utf-8")
+    return path
 
 
 def refusing(*refused: str, module: str) -> list[str]:

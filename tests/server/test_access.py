@@ -34,6 +34,7 @@ from app.server import db, records, sync
 from app.server.access import Principal, visible_to
 from app.server.app import create_app
 from app.server.models import Delivery, Device, Office, RecordHead, Team, UserAccount
+from tests.server.conftest import DB_KEY
 
 TODAY = dt.date.today()  # pull and the read endpoints judge consents by the real date
 A, B, P, Q, ADMIN = "team-adv-a", "team-adv-b", "team-pro-p", "team-pro-q", "team-admin"
@@ -221,7 +222,7 @@ def seeded(
         url = request.getfixturevalue("pg_session_database")
     else:
         url = f"sqlite:///{Path(tmp_path_factory.mktemp('access')) / 'server.db'}"
-    engine = db.make_engine(url)
+    engine = db.make_engine(url, key=DB_KEY)
     db.upgrade(engine)
     with db.sessions(engine)() as s, s.begin():
         cases = _seed(s)

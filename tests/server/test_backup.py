@@ -1,7 +1,8 @@
 """``offramp-server backup`` / ``restore``: a real office (CA, database, records, an enrolled device) is backed up
 and restored into an empty folder or database, on SQLite and PostgreSQL and across them; every row comes back, the
 office gets a new server epoch (DESIGN.md section 3) that the enrolled device is told at its next hello, and bad
-input changes nothing.
+input changes nothing. Backups are sealed to the office recovery key: each restore here types the key read off the
+printed kit PDF, and one without it, or with another office's, is refused.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pytest
 import sqlalchemy as sa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi.testclient import TestClient
+from nacl.public import PrivateKey
 from sqlalchemy.engine import Engine, make_url
 
 from app.models import RECORD_TYPES, Consent, NoteEntry, Person
@@ -30,9 +32,21 @@ from app.models.base import utcnow, uuid7
 from app.protocol import signing
 from app.server import admin, db, records
 from app.server.app import create_app
-from app.server.backup import HOME_FILES, BackupError, backup, restore, server_tables
+from app.server.backup import (
+    HOME_FILES,
+    MAGIC,
+    BackupError,
+    SealedWriter,
+    _items,
+    _ItemWriter,
+    backup,
+    opened_chunks,
+    restore,
+    server_tables,
+)
 from app.server.models import AuditEntry, Office, RecordHead, Revision, SyncCounter
 from tests.conftest import _admin_engine
+from tests.server.conftest import kit_key, kit_key_file
 
 ROOT = Path(__file__).resolve().parents[2]
 OWNER = "user-fictional-owner"
@@ -232,17 +246,18 @@ def test_a_sqlite_backup_restores_into_an_empty_folder_and_the_device_hears_a_ne
     source = dump(office)
 
     out = tmp_path / "office.backup"
+    before = sorted(p.name for p in office.root.iterdir())
     made = backup(office, out)
     assert made.backend == "sqlite" and made.records == 9
     assert out.stat().st_mode & 0o777 == 0o600
-    with tarfile.open(out) as tar:
-        names = set(tar.getnames())
-    assert {"manifest.json", "database/server.db"} | {f"home/{n}" for n in HOME_FILES} == names
-    assert not [p for p in office.root.iterdir() if p.name.startswith(".backup-")]  # its working folder is gone
+    sealed = out.read_bytes()
+    assert sealed.startswith(MAGIC)
+    assert b"PRIVATE KEY" not in sealed and b"Fictional" not in sealed  # the CA key and the records: sealed
+    assert sorted(p.name for p in office.root.iterdir()) == before  # no working copy left behind
     assert _audit_actions(office)[-1] == ("server_backup", {"backend": "sqlite", "rows": made.rows})
 
     new = admin.ServerHome(tmp_path / "rebuilt")
-    restored = restore(new, out)
+    restored = restore(new, out, kit_key(tmp_path / "kit.pdf"))
     assert restored.records == 9 and restored.epoch != before_epoch
     _check_restored(source, dump(new))
     for name in HOME_FILES:  # the CA and keys devices trust came back, for the server's account only
@@ -250,6 +265,9 @@ def test_a_sqlite_backup_restores_into_an_empty_folder_and_the_device_hears_a_ne
         assert (new.root / name).stat().st_mode & 0o777 == 0o600
     assert new.root.stat().st_mode & 0o777 == 0o700
     assert sorted(p.name for p in new.root.iterdir()) == ["config.json", "server.db", "tls"]
+    assert not (new.root / "server.db").read_bytes().startswith(db.PLAIN_HEADER)  # encrypted again
+    new_key = db.key_path(new.root)
+    assert new_key.parent == new.root.parent and new_key.stat().st_mode & 0o777 == 0o600  # its own key, apart
     action, detail = _audit_actions(new)[-1]
     assert action == "server_restored" and detail["previous_epoch"] == before_epoch and detail["rows"] == made.rows
 
@@ -315,7 +333,7 @@ def test_a_backup_taken_while_records_are_written_is_one_committed_state(
     assert 9 < made.tables["record_head"] < 9 + len(written) + 1
 
     new = admin.ServerHome(tmp_path / "rebuilt")
-    restore(new, tmp_path / "during.backup")
+    restore(new, tmp_path / "during.backup", kit_key(tmp_path / "kit.pdf"))
     rebuilt = new.engine()
     try:
         with rebuilt.connect() as conn:
@@ -328,9 +346,30 @@ def test_a_backup_taken_while_records_are_written_is_one_committed_state(
         rebuilt.dispose()
 
 
+def reseal(source: Path, target: Path, private_key: bytes, change: Any) -> None:
+    """Open a backup with the kit and seal it again to the same office with ``change`` applied to each item: what
+    someone holding the public key (it is not secret) could make."""
+    public = bytes(PrivateKey(private_key).public_key)
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        items = _ItemWriter(SealedWriter(dst, public))
+        for item in _items(opened_chunks(src, private_key)):
+            items.put(change(item))
+        items.close()
+
+
+def _claim_one_more(table: str) -> Any:
+    def change(item: dict[str, Any]) -> dict[str, Any]:
+        if "end" in item:
+            item["end"]["tables"][table] += 1
+        return item
+
+    return change
+
+
 def test_restore_refuses_a_damaged_file_or_a_folder_that_holds_a_server_and_changes_nothing(
     office: admin.ServerHome, tmp_path: Path
 ) -> None:
+    key = kit_key(tmp_path / "kit.pdf")
     out = tmp_path / "office.backup"
     backup(office, out)
     with pytest.raises(BackupError, match="already exists"):
@@ -338,61 +377,84 @@ def test_restore_refuses_a_damaged_file_or_a_folder_that_holds_a_server_and_chan
 
     before = dump(office)
     with pytest.raises(BackupError, match="already holds"):
-        restore(office, out)  # onto the live server: never
+        restore(office, out, key)  # onto the live server: never
     assert dump(office) == before
 
-    damaged = tmp_path / "damaged.backup"
-    data = bytearray(out.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    damaged.write_bytes(bytes(data))
     empty = admin.ServerHome(tmp_path / "empty")
-    with pytest.raises(BackupError, match="damaged"):
-        restore(empty, damaged)
-    assert not empty.root.exists() or not any(p for p in empty.root.iterdir() if not p.name.startswith("."))
+    data = out.read_bytes()
+    for name, damaged_bytes in (
+        ("flipped", data[: len(data) // 2] + bytes([data[len(data) // 2] ^ 0xFF]) + data[len(data) // 2 + 1 :]),
+        ("cut-short", data[: len(data) - 40]),
+        ("not-a-backup", b"PK\x03\x04 some other file"),
+    ):
+        damaged = tmp_path / f"{name}.backup"
+        damaged.write_bytes(damaged_bytes)
+        with pytest.raises(BackupError, match="damaged"):
+            restore(empty, damaged, key)
+        assert not empty.root.exists() or not any(p for p in empty.root.iterdir() if not p.name.startswith("."))
+        assert not db.key_path(empty.root).exists()
 
-    # A manifest edited to claim another row is caught by the count check, and the database is never put in place.
+    # Another office's kit does not open it, and says whose kit it needs.
+    other_kit = PrivateKey.generate()
+    with pytest.raises(BackupError, match="sealed to the kit whose public key check is"):
+        restore(empty, out, bytes(other_kit))
+
+    # A backup claiming another row is caught by the count check, and the database is never put in place.
     tampered = tmp_path / "tampered.backup"
-    with tarfile.open(out) as src, tarfile.open(tampered, "w:gz") as dst:
-        for member in src.getmembers():
-            fh = src.extractfile(member)
-            assert fh is not None
-            data_bytes = fh.read()
-            if member.name == "manifest.json":
-                manifest = json.loads(data_bytes)
-                manifest["tables"]["person"] += 1
-                data_bytes = json.dumps(manifest).encode()
-                member.size = len(data_bytes)
-            import io
-
-            dst.addfile(member, io.BytesIO(data_bytes))
+    reseal(out, tampered, key, _claim_one_more("person"))
     other = admin.ServerHome(tmp_path / "other")
     with pytest.raises(BackupError, match="does not hold what the backup lists"):
-        restore(other, tampered)
+        restore(other, tampered, key)
     assert not (other.root / "server.db").exists()
-    assert not [p for p in other.root.iterdir() if p.name.startswith((".backup-", "server.db"))]
+    assert not [p for p in other.root.iterdir() if p.name.startswith("server.db")]
+    assert not db.key_path(other.root).exists()  # the key made for it went with it
+
+    # A backup from before backups were sealed (a gzip tar) is refused with a sentence, not restored.
+    old = tmp_path / "old.backup"
+    with tarfile.open(old, "w:gz"):
+        pass
+    with pytest.raises(BackupError, match="before backups were sealed"):
+        restore(empty, old, key)
 
 
 def test_the_admin_command_backs_up_and_restores_plainly(office: admin.ServerHome, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "OFFRAMP_DATABASE_URL"}
     cmd = [sys.executable, "-m", "app.server.cli"]
     out = tmp_path / "cli.backup"
+    typed = kit_key_file(tmp_path / "kit.pdf", tmp_path)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*cmd, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [*cmd, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+        )
 
     made = run("backup", str(out), "--data-dir", str(office.root))
     assert made.returncode == 0, made.stderr
-    assert "9 records" in made.stdout and "keep it as safely as the server itself" in made.stdout
+    assert "9 records" in made.stdout and "only the printed Office Recovery Kit can restore it" in made.stdout
 
     again = run("backup", str(out), "--data-dir", str(office.root))
     assert again.returncode == 1 and again.stderr.strip().endswith("choose a new name for the backup.")
     assert "Traceback" not in again.stderr
 
-    back = run("restore", str(out), "--data-dir", str(tmp_path / "rebuilt"))
+    without_kit = run("restore", str(out), "--data-dir", str(tmp_path / "rebuilt"))
+    assert without_kit.returncode == 1 and "Traceback" not in without_kit.stderr
+    assert without_kit.stderr.strip() == (
+        "Restoring a backup needs the office recovery key from the printed Office Recovery Kit: type it when "
+        "asked, or give a file holding it with --recovery-key-file."
+    )
+    assert not (tmp_path / "rebuilt").exists()
+
+    mistyped = tmp_path / "mistyped.txt"
+    text = typed.read_text(encoding="utf-8")
+    mistyped.write_text(text[:6] + ("Z" if text[6] != "Z" else "Y") + text[7:], encoding="utf-8")
+    wrong = run("restore", str(out), "--data-dir", str(tmp_path / "rebuilt"), "--recovery-key-file", str(mistyped))
+    assert wrong.returncode == 1 and wrong.stderr.strip() == "Group 2 of the office recovery key does not look right."
+
+    back = run("restore", str(out), "--data-dir", str(tmp_path / "rebuilt"), "--recovery-key-file", str(typed))
     assert back.returncode == 0, back.stderr
     assert "9 records" in back.stdout and "a new sync epoch" in back.stdout
 
-    refused = run("restore", str(out), "--data-dir", str(office.root))
+    refused = run("restore", str(out), "--data-dir", str(office.root), "--recovery-key-file", str(typed))
     assert refused.returncode == 1 and "already holds" in refused.stderr and "Traceback" not in refused.stderr
     assert run("restore", "--data-dir", str(tmp_path)).returncode == 2
 
@@ -434,13 +496,13 @@ def test_postgresql_backups_restore_into_postgresql_and_sqlite_and_back(
     out = tmp_path / "pg.backup"
     made = backup(office, out)
     assert made.backend == "postgresql" and made.records == 9
-    with tarfile.open(out) as tar:
-        assert "database/tables/person.jsonl" in tar.getnames()
+    assert out.read_bytes().startswith(MAGIC) and b"Fictional" not in out.read_bytes()
+    key = kit_key(tmp_path / "kit.pdf")
 
     # Into another, empty PostgreSQL database: one transaction, the audit log's ids continue after the restored ones.
     monkeypatch.setenv("OFFRAMP_DATABASE_URL", second_pg_database)
     into_pg = admin.ServerHome(tmp_path / "pg-rebuilt")
-    restored = restore(into_pg, out)
+    restored = restore(into_pg, out, key)
     _check_restored(source, dump(into_pg))
     assert device.hello(into_pg)["server_epoch"] == restored.epoch
     ids = [row[0] for row in dump(into_pg)["audit_log"]]
@@ -449,14 +511,14 @@ def test_postgresql_backups_restore_into_postgresql_and_sqlite_and_back(
     # Into SQLite (how an office would move between the two), and that SQLite backup into PostgreSQL again.
     monkeypatch.delenv("OFFRAMP_DATABASE_URL")
     into_sqlite = admin.ServerHome(tmp_path / "sqlite-rebuilt")
-    restore(into_sqlite, out)
+    restore(into_sqlite, out, key)
     _check_restored(source, dump(into_sqlite))
 
     sqlite_backup = tmp_path / "sqlite.backup"
     backup(into_sqlite, sqlite_backup)
     monkeypatch.setenv("OFFRAMP_DATABASE_URL", pg_database)
     with pytest.raises(BackupError, match="already holds"):
-        restore(admin.ServerHome(tmp_path / "third"), sqlite_backup)  # the first database is not empty
+        restore(admin.ServerHome(tmp_path / "third"), sqlite_backup, key)  # the first database is not empty
 
 
 @pytest.mark.postgres
@@ -466,22 +528,11 @@ def test_a_failed_postgresql_restore_leaves_the_database_empty(
     out = tmp_path / "office.backup"
     backup(office, out)
     tampered = tmp_path / "tampered.backup"
-    with tarfile.open(out) as src, tarfile.open(tampered, "w:gz") as dst:
-        import io
-
-        for member in src.getmembers():
-            fh = src.extractfile(member)
-            assert fh is not None
-            data = fh.read()
-            if member.name == "manifest.json":
-                manifest = json.loads(data)
-                manifest["tables"]["revision"] += 1
-                data = json.dumps(manifest).encode()
-                member.size = len(data)
-            dst.addfile(member, io.BytesIO(data))
+    key = kit_key(tmp_path / "kit.pdf")
+    reseal(out, tampered, key, _claim_one_more("revision"))
     monkeypatch.setenv("OFFRAMP_DATABASE_URL", pg_database)
     with pytest.raises(BackupError, match="does not hold what the backup lists"):
-        restore(admin.ServerHome(tmp_path / "pg-rebuilt"), tampered)
+        restore(admin.ServerHome(tmp_path / "pg-rebuilt"), tampered, key)
     assert _pg_engine_count(pg_database) == []  # schema and rows rolled back together
 
 
@@ -494,7 +545,7 @@ def test_an_office_moves_from_sqlite_to_postgresql_in_its_own_folder(
     out = tmp_path / "before-postgresql.backup"
     backup(office, out)
     monkeypatch.setenv("OFFRAMP_DATABASE_URL", pg_database)
-    restore(office, out)  # the same config.json and tls/ are accepted as they are
+    restore(office, out, kit_key(tmp_path / "kit.pdf"))  # the same config.json and tls/ are accepted as they are
     _check_restored(source, dump(office))
     assert (office.root / "server.db").exists()  # kept, never touched
 
@@ -547,7 +598,9 @@ def test_devices_sync_against_a_restored_server_without_losing_or_doubling_a_rec
         stop(office)
         engine.dispose()
         rebuilt = admin.ServerHome(tmp_path / "rebuilt")
-        run_cli("restore", str(tmp_path / "office.backup"), "--data-dir", str(rebuilt.root), env=env)
+        typed = kit_key_file(tmp_path / "kit.pdf", tmp_path)
+        run_cli("restore", str(tmp_path / "office.backup"), "--data-dir", str(rebuilt.root),
+                "--recovery-key-file", str(typed), env=env)  # fmt: skip
         office.home = rebuilt
         office.engine = engine = db.make_engine(db.database_url(rebuilt.root))
         _start(office)

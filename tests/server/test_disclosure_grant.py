@@ -20,6 +20,7 @@ from app.models.base import uuid7
 from app.server import db, records
 from app.server.access import Principal, recipient_teams, visible_to
 from app.server.models import Office, RecordHead, Team
+from tests.server.conftest import DB_KEY
 
 TODAY = dt.date.today()
 A, P, Q = "team-adv-a", "team-pro-p", "team-pro-q"
@@ -43,7 +44,7 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         url = request.getfixturevalue("pg_session_database")
     else:
         url = f"sqlite:///{Path(tmp_path_factory.mktemp('grant')) / 'server.db'}"
-    engine = db.make_engine(url)
+    engine = db.make_engine(url, key=DB_KEY)
     db.upgrade(engine)
     with db.sessions(engine)() as s, s.begin():
         office = Office(

@@ -32,6 +32,7 @@ from app.protocol import signing
 from app.server import db, records
 from app.server.app import create_app
 from app.server.models import Device, Office, Team, UserAccount
+from tests.server.conftest import DB_KEY
 
 EXAMPLES = int(os.environ.get("OFFRAMP_FUZZ_EXAMPLES", "300"))
 OPEN = {("get", "/v1/health"), ("get", "/v1/ca"), ("post", "/v1/enrol")}
@@ -51,7 +52,7 @@ class Fuzzed:
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzed]:
     folder = Path(tmp_path_factory.mktemp("fuzz"))
-    engine = db.make_engine(f"sqlite:///{folder / 'server.db'}")
+    engine = db.make_engine(f"sqlite:///{folder / 'server.db'}", key=DB_KEY)
     db.upgrade(engine)
     key = Ed25519PrivateKey.generate()
     with db.sessions(engine)() as s, s.begin():

@@ -13,6 +13,7 @@ from app.models.base import uuid7
 from app.protocol.schemas import MAX_PAGE_BYTES, PullIn
 from app.server import db, records, sync
 from app.server.access import Principal
+from tests.server.conftest import DB_KEY
 
 ME = Principal("user-pages", "team-pages", "advocacy", "advocate", "device-pages")
 SECRET = "ef" * 32
@@ -22,7 +23,7 @@ BIG = 300_000  # characters of a (fictional) long note; eight fill a page
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     url = request.getfixturevalue("pg_database") if request.param == "postgres" else f"sqlite:///{tmp_path / 's.db'}"
-    engine = db.make_engine(url)
+    engine = db.make_engine(url, key=DB_KEY)
     db.upgrade(engine)
     yield engine
     engine.dispose()

@@ -23,6 +23,7 @@ from app.protocol.schemas import Mutation, PushIn
 from app.server import db, sync
 from app.server.access import Principal
 from app.server.models import Conflict, MutationResult, Quarantine, RecordHead, Revision
+from tests.server.conftest import DB_KEY
 
 TEAM = "team-advocacy"
 HLC = "0000000000001.00000.test"
@@ -65,7 +66,7 @@ def push(engine: Engine, who: Principal, body: PushIn) -> None:
 
 
 def _engine(url: str) -> Iterator[Engine]:
-    engine = db.make_engine(url)
+    engine = db.make_engine(url, key=DB_KEY)
     db.upgrade(engine)
     yield engine
     engine.dispose()

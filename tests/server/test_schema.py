@@ -13,6 +13,7 @@ from app.models import Base
 from app.models.base import utcnow
 from app.server import db
 from app.server.models import RECORD_TABLES, AuditEntry, ServerBase
+from tests.server.conftest import DB_KEY
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index"),
@@ -23,7 +24,7 @@ VAULT_ONLY = {"outbox", "audit_event", "vault_meta", "draft", "template_version"
 
 
 def _check_schema(url: str) -> None:
-    engine = db.make_engine(url)
+    engine = db.make_engine(url, key=DB_KEY)
     try:
         db.upgrade(engine)
         assert db.current_revision(engine) == db.head_revision()
@@ -75,7 +76,7 @@ def test_migrations_make_the_models_schema_on_postgresql(pg_database: str) -> No
 
 
 def test_an_unset_database_is_named_plainly(tmp_path: Path) -> None:
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'empty.db'}", key=DB_KEY)
     with pytest.raises(db.ServerDatabaseError, match="offramp-server init"):
         db.require_current(engine)
     engine.dispose()
