@@ -8,6 +8,7 @@ Exit status: 0 done; 1 refused, with one human sentence on stderr (wrong passphr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -68,10 +69,27 @@ def _kdf(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return KdfParams.floor() if getattr(args, "fast_kdf", False) else None
 
 
+#: The vault folders this run opened, so what was finished or undone in them is said before the command ends.
+_opened_vaults: list[Any] = []
+
+
 def _vault(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The vault folder, with anything a crash left half done in it finished or undone first (and said)."""
+    from app.errors import VaultInUse
     from app.storage.vault import Vault
 
-    return Vault(args.data_dir)
+    vault = Vault(args.data_dir)
+    _opened_vaults.append(vault)
+    with contextlib.suppress(VaultInUse):  # open elsewhere: not ours to tidy; the command will say it is in use
+        vault.finish_interrupted()
+    _say_notices()
+    return vault
+
+
+def _say_notices() -> None:
+    for vault in _opened_vaults:
+        for sentence in vault.take_notices():
+            _say(sentence)
 
 
 def _say(text: str) -> None:
@@ -473,7 +491,11 @@ UNEXPECTED = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run_main(build_parser(), argv, unexpected=UNEXPECTED)
+    try:
+        return run_main(build_parser(), argv, unexpected=UNEXPECTED)
+    finally:
+        _say_notices()  # e.g. an unfinished passphrase change undone at unlock
+        _opened_vaults.clear()
 
 
 if __name__ == "__main__":

@@ -66,6 +66,25 @@ def has_vault(vault: Vault) -> bool:
     return vault.exists()
 
 
+def finish_interrupted(vault: Vault) -> list[str]:
+    """Finish or undo what a crash left half done in the folder (a restore, a passphrase change), before anything
+    else looks at it; one sentence per thing done, to show on the unlock screen. Quick (renames only). Returns []
+    when another Offramp has the vault open: it is not ours to touch then, and unlocking will say so."""
+    from app.errors import VaultInUse
+
+    try:
+        vault.finish_interrupted()
+    except VaultInUse:
+        return []
+    return vault.take_notices()
+
+
+def take_notices(vault: Vault) -> list[str]:
+    """What the last unlock finished or undone of an interrupted change (the previous passphrase opened the vault
+    because a change of it never finished), said once."""
+    return vault.take_notices()
+
+
 def unlock(vault: Vault, passphrase: str) -> UnlockedVault:
     """Open the vault with the passphrase. Slow on purpose (Argon2id): call it on the task runner.
 
@@ -257,6 +276,7 @@ __all__ = [
     "check_recovery_code",
     "confirm_passphrase",
     "create_vault",
+    "finish_interrupted",
     "forget_quick_unlock",
     "has_vault",
     "keyring_problem",
@@ -271,6 +291,7 @@ __all__ = [
     "save_file",
     "set_up_quick_unlock",
     "storage_versions",
+    "take_notices",
     "unlock",
     "unlock_with_pin",
 ]

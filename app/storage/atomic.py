@@ -8,6 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 PRIVATE_MODE = 0o600
+#: Fault injection for the tests that prove every multi-step change of the vault folder can be finished or undone
+#: by the next start: when this variable names a step (see :func:`crash_point`), the process ends there at once.
+CRASH_AT_ENV = "OFFRAMP_CRASH_AT"
+CRASH_EXIT_STATUS = 70
+
+
+def crash_point(step: str) -> None:
+    """End the process here, as a power cut would (no cleanup, no ``finally``), when :data:`CRASH_AT_ENV` is ``step``.
+
+    Every rename in a multi-step change of the vault folder is one of these steps; nothing sets the variable but the
+    tests, and reading it costs nothing.
+    """
+    if os.environ.get(CRASH_AT_ENV) == step:
+        os._exit(CRASH_EXIT_STATUS)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -42,6 +56,7 @@ def _write_atomically(target: Path, mode: int, write_into: Callable[[int], None]
             os.unlink(tmp)
         raise
     os.close(fd)
+    crash_point(f"write:{target.name}")
     try:
         os.replace(tmp, target)
     except BaseException:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import BackupError, KeyFileDamaged
 from app.storage import keyfile, recovery
-from app.storage.atomic import PRIVATE_MODE, fsync_dir, temp_path_for
+from app.storage.atomic import PRIVATE_MODE, atomic_write_bytes, crash_point, fsync_dir, temp_path_for
 from app.storage.lock import InstanceLock
 
 if TYPE_CHECKING:
@@ -176,6 +176,8 @@ def _restore_locked(
         fd = os.open(staged_key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
         with os.fdopen(fd, "wb") as out:
             out.write(key_bytes)
+            out.flush()
+            os.fsync(out.fileno())
         try:
             kf = keyfile.load(staged_key)
         except KeyFileDamaged:
@@ -198,11 +200,7 @@ def _restore_locked(
         health = inspect_database(staged_db, dk, full=True)
         if not health.ok:
             raise BackupError("The database inside that backup is damaged. Nothing was changed; try an older backup.")
-        moved_to = _move_current_aside(data_dir)
-        os.replace(staged_key, data_dir / KEY_NAME)
-        os.replace(staged_db, data_dir / DB_NAME)
-        fsync_dir(data_dir)
-        return moved_to
+        return _swap_in(data_dir, staged_key, staged_db)
     finally:
         tar.close()
         if dk is not None:
@@ -213,16 +211,65 @@ def _restore_locked(
                 leftover.unlink()
 
 
-def _move_current_aside(data_dir: Path) -> Path | None:
+#: Written before the first file of the current vault moves, removed after the last rename: while it is there a
+#: restore is under way (or was interrupted), and ``app.storage.repair`` finishes or undoes it at the next start.
+RESTORE_JOURNAL = "restore-in-progress.json"
+ASIDE_PREFIX = "replaced-by-restore-"
+
+
+def current_vault_files(data_dir: Path) -> list[str]:
     from app.storage.vault import DB_NAME, KEY_NAME
 
     names = [DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEY_NAME, f"{KEY_NAME}.prev"]
-    present = [n for n in names if (data_dir / n).exists()]
-    if not present:
-        return None
+    return [n for n in names if (data_dir / n).exists()]
+
+
+def _swap_in(data_dir: Path, staged_key: Path, staged_db: Path) -> Path | None:
+    """Move the current vault aside and the checked backup in, one rename at a time, with a journal first.
+
+    A crash at any step leaves the journal, the staged files (until each is in place) and the aside folder; the next
+    start reads the journal and finishes the swap (or, if a staged file is gone, puts the old vault back).
+    """
+    present = current_vault_files(data_dir)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
-    aside = data_dir / f"replaced-by-restore-{stamp}"
-    aside.mkdir(mode=0o700)
-    for name in present:
-        os.replace(data_dir / name, aside / name)
-    return aside
+    aside = data_dir / f"{ASIDE_PREFIX}{stamp}"
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = data_dir / f"{ASIDE_PREFIX}{stamp}-{n}"
+    journal = {
+        "format": "offramp-restore-journal",
+        "aside": aside.name if present else None,
+        "present": present,
+        "staged_key": staged_key.name,
+        "staged_db": staged_db.name,
+    }
+    atomic_write_bytes(data_dir / RESTORE_JOURNAL, json.dumps(journal, indent=1).encode("ascii"))
+    crash_point("restore:journal-written")
+    try:
+        _swap_steps(data_dir, present, aside, staged_key, staged_db)
+    except BaseException:
+        # A rename failed (a full or read-only disk): put the vault back now rather than at the next start.
+        from app.storage.repair import resolve_restore
+
+        resolve_restore(data_dir, journal, forward=False)
+        raise
+    (data_dir / RESTORE_JOURNAL).unlink()
+    fsync_dir(data_dir)
+    return aside if present else None
+
+
+def _swap_steps(data_dir: Path, present: list[str], aside: Path, staged_key: Path, staged_db: Path) -> None:
+    from app.storage.vault import DB_NAME, KEY_NAME
+
+    if present:
+        aside.mkdir(mode=0o700)
+        for name in present:
+            os.replace(data_dir / name, aside / name)
+            crash_point(f"restore:aside:{name}")
+        fsync_dir(aside)
+    os.replace(staged_key, data_dir / KEY_NAME)
+    crash_point("restore:key-in-place")
+    os.replace(staged_db, data_dir / DB_NAME)
+    fsync_dir(data_dir)
+    crash_point("restore:database-in-place")

@@ -23,9 +23,10 @@ from app.errors import (
     VaultLocked,
     VaultNotFound,
     WeakPassphrase,
+    WrongPassphrase,
 )
 from app.storage import keyfile, quick_unlock, recovery
-from app.storage.atomic import fsync_dir
+from app.storage.atomic import atomic_copy, crash_point, fsync_dir
 from app.storage.kdf import KdfParams, calibrate
 from app.storage.lock import InstanceLock
 
@@ -79,6 +80,9 @@ class Vault:
         self.key_path = self.data_dir / KEY_NAME
         self.lock_path = self.data_dir / LOCK_NAME
         self.backup_dir = self.data_dir / BACKUP_DIR
+        #: Sentences saying what was finished or undone of an interrupted change (see :meth:`finish_interrupted`
+        #: and :meth:`unlock`), for the unlock screen or the command to show once: :meth:`take_notices`.
+        self.notices: list[str] = []
 
     @property
     def previous_key_path(self) -> Path:
@@ -170,8 +174,33 @@ class Vault:
     def unlock(self, passphrase: str, *, full_check: bool = False) -> UnlockedVault:
         self._require()
         kf = keyfile.load(self.key_path)
-        dk = kf.open_with_passphrase(passphrase)
+        try:
+            dk = kf.open_with_passphrase(passphrase)
+        except WrongPassphrase:
+            # A passphrase change that stopped before it finished leaves the previous key file beside the new one:
+            # the passphrase from before it still opens the vault, and the change is undone.
+            kf, dk = self._roll_back_passphrase_change(passphrase)
         return self._open(kf, dk, full_check=full_check)
+
+    def _roll_back_passphrase_change(self, passphrase: str) -> tuple[keyfile.KeyFile, bytearray]:
+        """The previous key file's data key when ``passphrase`` opens it (and it is this vault's), put back in place;
+        else the WrongPassphrase that brought us here."""
+        from app.storage import repair
+
+        return repair.roll_back_passphrase_change(self, passphrase)
+
+    def finish_interrupted(self) -> list[str]:
+        """Finish or undo what a crash interrupted (a restore, a passphrase change), before anything else looks at
+        the folder; returns (and keeps in :attr:`notices`) one sentence for each thing done. Raises VaultInUse
+        when another Offramp has the vault open (then it is not ours to touch)."""
+        from app.storage import repair
+
+        return repair.finish_interrupted(self)
+
+    def take_notices(self) -> list[str]:
+        """The sentences not yet shown, once."""
+        notices, self.notices = self.notices, []
+        return notices
 
     def recover(
         self, code: str, new_passphrase: str, *, kdf_params: KdfParams | None = None
@@ -394,13 +423,17 @@ class UnlockedVault:
 
     def _replace_keyfile(self, updated: keyfile.KeyFile, *, passphrase: str | None = None) -> None:
         """Keep the previous generation until the new file has opened once, then let it go."""
+        # The previous generation is a copy, not the file moved away: there is a ``vault.key`` at every instant, so
+        # a crash between steps leaves the old key file or the new one (and ``unlock`` falls back to the copy when
+        # the passphrase typed is the one from before an unfinished change).
         key_path = self.vault.key_path
         prev = self.vault.previous_key_path
         if key_path.exists():
-            os.replace(key_path, prev)
-            fsync_dir(key_path.parent)
+            atomic_copy(key_path, prev)
+        crash_point("keyfile:previous-kept")
         try:
             updated.save(key_path)
+            crash_point("keyfile:new-in-place")
             reread = keyfile.load(key_path)
             dk = reread.open_with_passphrase(passphrase) if passphrase else None
             if dk is not None:
@@ -414,6 +447,8 @@ class UnlockedVault:
             raise
         with contextlib.suppress(OSError):
             prev.unlink()
+        fsync_dir(key_path.parent)
+        crash_point("keyfile:previous-removed")
         self._keyfile = reread
 
     # --- backups -----------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QRegularExpression,
@@ -202,7 +203,12 @@ class UnlockPage(QWidget):
         self.recover_button.clicked.connect(self.open_recover_dialog)
         self.restore_button.clicked.connect(self.open_restore_dialog)
 
+        # Before anything looks at the folder: a restore or a passphrase change a crash left half done is finished
+        # or undone now (renames only, quick), and what was done is said here.
+        self._notices = va.finish_interrupted(vault)
         self.refresh()
+        if self._notices and self.vault_exists:
+            self.status.setText(" ".join(self.tr(n) for n in self._notices))
 
     # --- state -------------------------------------------------------------------------------------------------
 
@@ -372,6 +378,10 @@ class UnlockPage(QWidget):
         self.pin.clear()
         self.status.setText("")
         self.way_out.hide()
+        notices = va.take_notices(self._vault)  # e.g. the previous passphrase opened it: an unfinished change undone
+        window = self.window()
+        if notices and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(" ".join(self.tr(n) for n in notices), 60_000)
         self.unlocked.emit(unlocked)
 
     def _pin_failed(self, exc: BaseException) -> None:

@@ -1,0 +1,53 @@
+"""Ways out of a bad state, as the window meets them (issue 16): a restore killed midway is finished at the next
+start and the unlock screen says so, instead of the first-run wizard greeting a vault that was only moved aside."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import subprocess
+import sys
+from pathlib import Path
+
+from app.core.settings import Settings
+from app.core.workspace import Workspace
+from app.storage.atomic import CRASH_AT_ENV, CRASH_EXIT_STATUS
+from app.storage.kdf import KdfParams
+from app.storage.vault import Vault
+
+PASSPHRASE = "a long test passphrase"
+
+
+def _vault_with_backup(folder: Path) -> tuple[Vault, Path]:
+    vault = Vault(folder)
+    unlocked, _code = vault.create(PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        Workspace(unlocked).records.create("person", {"preferred_name": "Wrenna Example", "is_demo": True})
+        vault.backup_dir.mkdir()
+        archive = unlocked.backup(vault.backup_dir)
+    finally:
+        unlocked.lock()
+    return vault, archive
+
+
+def test_a_restore_killed_midway_is_finished_and_said_on_the_unlock_screen(qtbot, tmp_path: Path) -> None:
+    from app.ui.main_window import MainWindow
+
+    vault, archive = _vault_with_backup(tmp_path / "data")
+    (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "app.cli", "vault", "restore", str(archive), "--data-dir", str(vault.data_dir),
+         "--passphrase-file", str(tmp_path / "pass.txt")],
+        env={**os.environ, CRASH_AT_ENV: "restore:aside:vault.key"},
+        capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+    )
+    assert run.returncode == CRASH_EXIT_STATUS, run.stderr
+    assert not vault.key_path.exists() and not vault.db_path.exists()  # the state the window used to misread
+
+    win = MainWindow(Vault(vault.data_dir), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    assert win.first_run_page is None
+    assert win.pages.currentWidget() is win.unlock_page
+    said = win.unlock_page.status.text()
+    assert said.startswith("A restore from a backup was interrupted; Offramp has now finished it.")
+    assert win.unlock_page.passphrase.isVisibleTo(win)
