@@ -40,6 +40,7 @@ from app.server.models import (
     DeviceStatus,
     EnrolmentCode,
     Office,
+    Quarantine,
     RecordHead,
     Role,
     Team,
@@ -484,3 +485,99 @@ def audit_export(rows: Iterator[dict[str, Any]], fmt: str, out: io.TextIOBase | 
             out.write(json.dumps(row, sort_keys=True) + "\n")
             count += 1
     return count
+
+
+# --- work the office set aside (quarantine) -------------------------------------------------------------------
+
+#: What each quarantine reason code means, for the admin's screen (never a value from the record).
+QUARANTINE_REASONS = {
+    "person_deleted": "the person it is about had been deleted at the office",
+    "not_allowed": "its author may not see or change that record (the owner made it private, or a role changed)",
+    "not_owner": "only the record's owner may change who sees it",
+    "missing_link": "a record it points at is not at the office (the device sends it again with that record)",
+    "unknown_record": "it changes a record the office does not have",
+    "unknown_type": "the office does not know this kind of record",
+    "type_mismatch": "its kind does not match the record's",
+    "unknown_base": "it was made against a revision the office does not have",
+    "unknown_conflict": "it decides a conflict the office does not know",
+    "no_person": "it names no person",
+    "mutation_id_taken": "its id was already used by another device",
+    "bad_value": "one of its values could not be read",
+}
+
+
+@dataclass(frozen=True)
+class QuarantineItem:
+    """One set-aside change as the admin sees it: who, which device, when, which record and why, and the *names*
+    of the fields it carried. Never a value: admins read no client content (DESIGN.md section 4), and since the
+    author's own computer keeps what they wrote (its "Not accepted by the office" list), the admin has no need to."""
+
+    id: str
+    created_at: dt.datetime
+    reason: str
+    username: str
+    user_id: str
+    device_id: str
+    record_type: str
+    record_id: str
+    person_id: str | None
+    new_record: bool
+    deleted: bool
+    fields: list[str]
+
+    @property
+    def explanation(self) -> str:
+        code, _, field_name = self.reason.partition(":")
+        said = QUARANTINE_REASONS.get(code, "the office could not apply it")
+        return f"{said} (field {field_name})" if field_name else said
+
+
+def _quarantine_item(row: Quarantine, username: str | None) -> QuarantineItem:
+    mutation = row.mutation if isinstance(row.mutation, dict) else {}
+    raw_patch = mutation.get("patch")
+    patch: dict[str, Any] = raw_patch if isinstance(raw_patch, dict) else {}
+    person = mutation.get("person_id")
+    return QuarantineItem(
+        id=row.id,
+        created_at=row.created_at,
+        reason=row.reason,
+        username=username or "(unknown user)",
+        user_id=row.user_id,
+        device_id=row.device_id,
+        record_type=str(mutation.get("type") or "?")[:40],
+        record_id=row.record_id,
+        person_id=str(person) if isinstance(person, str) else None,
+        new_record=mutation.get("base_rev") is None,
+        deleted=bool(mutation.get("deleted")),
+        fields=sorted(str(k)[:80] for k in patch),
+    )
+
+
+def quarantine_list(engine: Engine, *, limit: int = 500) -> list[QuarantineItem]:
+    """The newest set-aside changes first; listing is audited (who looked is on the record)."""
+    with session_for(engine) as s:
+        rows = s.execute(
+            select(Quarantine, UserAccount.username)
+            .join(UserAccount, UserAccount.id == Quarantine.user_id, isouter=True)
+            .order_by(Quarantine.created_at.desc(), Quarantine.id.desc())
+            .limit(limit)
+        ).all()
+        items = [_quarantine_item(q, u) for q, u in rows]
+        audit(s, "quarantine_listed", actor=CONSOLE, detail={"count": len(items)})
+        return items
+
+
+def quarantine_show(engine: Engine, item_id: str) -> QuarantineItem:
+    """One set-aside change by its id (as ``quarantine list`` prints it), audited with that id."""
+    with session_for(engine) as s:
+        found = s.execute(
+            select(Quarantine, UserAccount.username)
+            .join(UserAccount, UserAccount.id == Quarantine.user_id, isouter=True)
+            .where(Quarantine.id == item_id.strip())
+        ).first()
+        if found is None:
+            raise AdminError("There is no set-aside change with that id; 'offramp-server quarantine list' shows them.")
+        audit(
+            s, "quarantine_viewed", actor=CONSOLE, record_id=found[0].record_id, detail={"quarantine_id": found[0].id}
+        )
+        return _quarantine_item(found[0], found[1])

@@ -199,6 +199,44 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    """Set-aside changes by id, newest first: who, when, which kind of record and why. Never a value."""
+    from app.server.admin import quarantine_list
+
+    items = quarantine_list(_home(args).engine(), limit=args.limit)
+    if not items:
+        _say("Nothing is set aside: the office applied every change it received.")
+        return EXIT_OK
+    for item in items:
+        when = item.created_at.astimezone()
+        _say(f"{item.id}  {when:%Y-%m-%d %H:%M}  {item.username}  {item.record_type.replace('_', ' ')}  {item.reason}")
+    _say("")
+    _say("'offramp-server quarantine show ID' says more about one. Their authors keep what they wrote on their own")
+    _say("computers, under Not accepted by the office.")
+    return EXIT_OK
+
+
+def cmd_quarantine_show(args: argparse.Namespace) -> int:
+    """One set-aside change by id. Field names only: an admin reads no client content (DESIGN.md section 4)."""
+    from app.server.admin import quarantine_show
+
+    item = quarantine_show(_home(args).engine(), args.id)
+    when = item.created_at.astimezone()
+    _say(f"Set-aside change {item.id}")
+    _say(f"    When:       {when:%Y-%m-%d %H:%M %Z}")
+    _say(f"    From:       {item.username} ({item.user_id}), device {item.device_id}")
+    what = "a new record" if item.new_record else ("a deletion" if item.deleted else "a change to a record")
+    _say(f"    What:       {what}, {item.record_type.replace('_', ' ')} {item.record_id}")
+    if item.person_id:
+        _say(f"    Person:     {item.person_id}")
+    _say(f"    Why:        {item.explanation} ({item.reason})")
+    _say(f"    Fields:     {', '.join(item.fields) if item.fields else 'none'}")
+    _say("")
+    _say("What was written is not shown here: admins do not read case records. The author's computer keeps it,")
+    _say("under Office > Not accepted by the office; the author can copy it and ask the record's owner.")
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from app.server.admin import audit_export, audit_rows
 
@@ -411,6 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
     add(dsub, "list", cmd_device_list, "list enrolled devices")
     p = add(dsub, "revoke", cmd_device_revoke, "withdraw a device's enrollment and show what it could see")
     p.add_argument("device_id")
+
+    quarantine = sub.add_parser("quarantine", help="changes the office received but could not apply")
+    qsub = quarantine.add_subparsers(dest="quarantine_command", required=True, parser_class=_Parser)
+    p = add(qsub, "list", cmd_quarantine_list, "list set-aside changes by id, newest first (no content)")
+    p.add_argument("--limit", type=int, default=500, help="at most this many (default 500)")
+    p = add(qsub, "show", cmd_quarantine_show, "who, when, which record and why for one id (field names, no values)")
+    p.add_argument("id")
 
     p = add(
         sub, "backup", cmd_backup, "write the database, config and TLS files to one new sealed file (while serving)"
