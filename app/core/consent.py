@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.office_policy import office_today
 from app.core.timeline import day_words
 from app.errors import OfframpError, ValidationError
 from app.models import Consent, ConsentMethod, Provider
@@ -83,7 +84,11 @@ class ConsentState:
 def consent_state(
     starts_on: dt.date, expires_on: dt.date, revoked_on: dt.date | None, today: dt.date | None = None
 ) -> ConsentState:
-    """Where a release stands on ``today``. Withdrawal wins over everything; a release is in effect on its last day."""
+    """Where a release stands on ``today``. Withdrawal wins over everything; a release is in effect on its last day.
+
+    ``today`` is the office's day (:func:`app.core.office_policy.today`), as the office server counts it; the
+    computer's own date is only for a caller with no vault at hand.
+    """
     today = today or dt.date.today()
     if revoked_on is not None and revoked_on <= today:
         return ConsentState(ConsentStatus.REVOKED, f"Withdrawn by the person on {day_words(revoked_on)}")
@@ -163,7 +168,8 @@ class ConsentService:
         self.ws = workspace
 
     def list_for_person(self, person_id: str, today: dt.date | None = None) -> list[ConsentRow]:
-        """The person's releases, newest first."""
+        """The person's releases, newest first, judged on the office's day (the office server's, not this clock's)."""
+        today = today or office_today(self.ws)
         found = self.ws.records.list_for_person("consent", person_id)
         rows = [consent_row(c, today) for c in found if isinstance(c, Consent)]
         rows.sort(key=lambda r: (r.starts_on, r.id), reverse=True)
@@ -193,7 +199,7 @@ class ConsentService:
         if consent.revoked_on is not None:
             raise OfframpError("This release was already withdrawn.")
         day = on if isinstance(on, dt.date) else _date(on, "revoked_on")
-        if day > dt.date.today():
+        if day > office_today(self.ws):
             raise ValidationError("The date it was withdrawn cannot be in the future.", field="revoked_on")
         self.ws.records.update("consent", consent_id, {"revoked_on": day, "revocation_note": note or None})
 

@@ -7,7 +7,7 @@ Offering a referral and recording the person's decision (accepted, declined, not
   home where mail is unsafe, a call where calls are unsafe); "nobody asked yet" only warns, because most people
   are never asked about every channel and blocking would stop help over a missing answer. A safe-contact block
   cannot be overridden: the fix is another way to connect, or asking the person again;
-- a referral that shares identifying information needs a release from the person that is in effect today, names
+- a referral that shares identifying information needs a release from the person in effect on the office's day, names
   this provider, covers the information sent and the purpose. Each way it can fail has its own plain reason. A
   supervisor may override with a written reason, which is recorded on the referral and the disclosure.
 
@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session
 
 from app.content.taxonomy import category_title, current_taxonomy, find_category
 from app.core.consent import ConsentStatus, consent_state
+from app.core.office_policy import office_today
+from app.core.office_policy import today as office_today_in
 from app.core.providers import create_in
 from app.errors import OfframpError, ValidationError
 from app.models import (
@@ -435,7 +437,7 @@ class ReferralService:
             referral = s.get(Referral, referral_id)
             if referral is None or referral.deleted:
                 raise OfframpError("That referral is not on this computer.")
-            return self._check(s, referral, sharing, consent_id, today or dt.date.today())
+            return self._check(s, referral, sharing, consent_id, today or office_today_in(s))
 
     def _check(
         self, s: Session, referral: Referral, sharing: Sequence[str], consent_id: str | None, today: dt.date
@@ -590,7 +592,8 @@ class ReferralService:
         supervisor's override (``override_reason``, and who approved it) lets through what :attr:`Gate.overridable`
         allows, and is recorded on the referral and the disclosure.
         """
-        today = on or dt.date.today()
+        # The release is judged on the office's day, as the office server will judge the disclosure it records.
+        today = on or office_today(self.ws)
         sharing = [item.strip() for item in sharing if item.strip()] or list(DEFAULT_SHARING)
         override = (override_reason or "").strip()
         if override_reason is not None and not override:

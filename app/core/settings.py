@@ -2,6 +2,11 @@
 
 Settings hold preferences only (lock timeout, quick unlock allowed...), never personal data: they live outside the
 vault, readable before it is unlocked. UI state (column widths, window size) is kept apart, in ``ui_state``.
+
+Office policy (:data:`OFFICE_SET`: the unsynced reminder, the survivor's copy, quick unlock, the longest idle lock)
+is the office's to set, not this file's: once an enrolled vault is open, :meth:`Settings.use_office_policy` lays the
+policy kept in the vault over the file, so editing the file cannot switch it off. A vault never enrolled has no
+office, and the file's values (or the defaults) stand.
 """
 
 from __future__ import annotations
@@ -10,8 +15,9 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
+from app.protocol.office_policy import OfficePolicy
 from app.storage.atomic import atomic_write_bytes
 
 T = TypeVar("T")
@@ -75,6 +81,35 @@ UNSYNCED_WARNING_DAYS: Setting[int] = Setting(
     choices=(1, 2, 3, 5, 7, 10, 14, 30),
 )  # fmt: skip
 
+#: Set by the office for an enrolled vault (the settings screen shows them read-only, with the office's value).
+OFFICE_SET: frozenset[str] = frozenset(
+    {
+        QUICK_UNLOCK_ALLOWED_BY_OFFICE.key,
+        SURVIVOR_COPY_ALLOWED_BY_OFFICE.key,
+        UNSYNCED_WARNING_DAYS.key,
+        IDLE_LOCK_SECONDS.key,
+    }
+)
+
+
+def office_value(setting: Setting[T], chosen: T, policy: OfficePolicy) -> T:
+    """What ``setting`` is under the office's ``policy`` when the person chose ``chosen``.
+
+    The idle lock is a ceiling (a person may lock sooner than the office asks, never later); the rest are the
+    office's outright.
+    """
+    value: Any = chosen
+    if setting.key == QUICK_UNLOCK_ALLOWED_BY_OFFICE.key:
+        value = policy.quick_unlock_allowed
+    elif setting.key == SURVIVOR_COPY_ALLOWED_BY_OFFICE.key:
+        value = policy.survivor_copy_allowed
+    elif setting.key == UNSYNCED_WARNING_DAYS.key:
+        value = policy.unsynced_warning_days
+    elif setting.key == IDLE_LOCK_SECONDS.key:
+        value = min(int(cast(int, chosen)), policy.idle_lock_max_seconds)
+    return value  # type: ignore[no-any-return,unused-ignore]
+
+
 ALL: tuple[Setting[Any], ...] = (
     IDLE_LOCK_SECONDS,
     LOCK_ON_SCREEN_LOCK,
@@ -101,7 +136,21 @@ class Settings:
     def __init__(self, config_dir: Path | None = None) -> None:
         self.path = Path(config_dir or default_config_dir()) / self.FILE
         self._values: dict[str, Any] = {}
+        #: The office's policy from the open vault (None: no office, or no vault open yet this run).
+        self.office: OfficePolicy | None = None
         self.reload()
+
+    def use_office_policy(self, policy: OfficePolicy | None) -> None:
+        """Lay the office's policy (kept in the vault) over this file; None for a vault that has no office."""
+        self.office = policy
+
+    def set_by_office(self, setting: Setting[Any]) -> bool:
+        """Is this setting's value the office's (an enrolled vault is open and the office sets it)?"""
+        return self.office is not None and setting.key in OFFICE_SET
+
+    def chosen(self, setting: Setting[T]) -> T:
+        """The value in the file (or the default), before the office's policy."""
+        return setting.coerce(self._values.get(setting.key, setting.default))
 
     def reload(self) -> None:
         try:
@@ -114,7 +163,11 @@ class Settings:
             self._values = {}
 
     def get(self, setting: Setting[T]) -> T:
-        return setting.coerce(self._values.get(setting.key, setting.default))
+        """The value in force: the office's where it sets this one, else the file's (or the default)."""
+        value = self.chosen(setting)
+        if self.office is not None and setting.key in OFFICE_SET:
+            return office_value(setting, value, self.office)
+        return value
 
     def set(self, setting: Setting[T], value: T) -> None:
         if setting.coerce(value) != value:

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.office_policy import office_today
+from app.core.office_policy import today as office_today_in
 from app.errors import OfframpError, ValidationError
 from app.models import (
     AuditAction,
@@ -201,7 +203,7 @@ class SharingService:
     def releases(self, person_id: str, today: dt.date | None = None) -> list[ShareRelease]:
         """The person's releases that are in effect today and name a prosecution team, newest first."""
         with self.ws.session() as s:
-            return self._releases(s, person_id, today or dt.date.today())
+            return self._releases(s, person_id, today or office_today_in(s))
 
     def _releases(self, s: Session, person_id: str, today: dt.date) -> list[ShareRelease]:
         teams = {_norm(t.name): t for t in prosecution_teams(s)}
@@ -230,7 +232,7 @@ class SharingService:
     def why_none(self, person_id: str, today: dt.date | None = None) -> str | None:
         """Why nothing can be shared for this person today, in one kind sentence; None when something can."""
         with self.ws.session() as s:
-            return self._why_none(s, person_id, today or dt.date.today())
+            return self._why_none(s, person_id, today or office_today_in(s))
 
     def _why_none(self, s: Session, person_id: str, today: dt.date) -> str | None:
         if self.ws.identity.regime != "advocacy":
@@ -312,7 +314,7 @@ class SharingService:
     ) -> SharePreview:
         """Exactly what :meth:`share` would send, checked the same way; records nothing."""
         with self.ws.session() as s:
-            release, lines = self._check(s, person_id, consent_id, picked, today or dt.date.today())
+            release, lines = self._check(s, person_id, consent_id, picked, today or office_today_in(s))
         return SharePreview(release.team.name, release.words, release.expires_on, lines)
 
     # --- sharing -------------------------------------------------------------------------------------------
@@ -323,7 +325,7 @@ class SharingService:
         Refused (:class:`SharingRefused`, after recording the stopped share and its audit event) when the release
         is not the person's, not in effect today, names no prosecution team, or does not cover a fact picked.
         """
-        day = today or dt.date.today()
+        day = today or office_today(self.ws)  # the office's day: the server judges the grant on the same one
         if not [p for p in picked if p.strip()]:
             raise ValidationError("Please tick at least one fact the person agreed to share.", field="facts")
         refused: str | None = None

@@ -27,10 +27,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from app.core import office_policy
 from app.core.safety import PERSONS_OWN_DETAILS, PlanView, SafetyService
 from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
 from app.errors import OfframpError, ValidationError
 from app.models import AuditAction, PlanComponent, SurvivorChoice
+from app.protocol.office_policy import OfficePolicy
 from app.reports.pdf import Document
 
 if TYPE_CHECKING:
@@ -241,7 +243,10 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
 # --- the whole act ----------------------------------------------------------------------------------------------
 
 
-def copy_allowed(settings: Settings) -> bool:
+def copy_allowed(settings: Settings, policy: OfficePolicy | None = None) -> bool:
+    """The office's word when the vault has an office (``policy``, kept in the vault), else the settings'."""
+    if policy is not None:
+        return policy.survivor_copy_allowed
     return bool(settings.get(SURVIVOR_COPY_ALLOWED_BY_OFFICE))
 
 
@@ -254,7 +259,7 @@ def make_copy(
     password: str | None = None,
 ) -> bytes:
     """The person's copy as PDF bytes, after checking the office's policy; the export is audited (no values)."""
-    if not copy_allowed(settings):
+    if not copy_allowed(settings, office_policy.load(ws)):  # the vault's policy: no settings file can lift it
         raise OfframpError(NOT_ALLOWED)
     view = SafetyService(ws).view(person_id)
     if view is None:

@@ -10,10 +10,11 @@ A principal is a user acting through one device, in one team of one compartment.
    Supervisors see what their team sees: a supervisor's extra powers are overrides, not reads.
 3. A prosecution principal also sees an advocacy record only when it is a ``disclosure`` record, marked
    ``shared_with_prosecution``, not privileged, with a share grant to the principal's own team under the very
-   consent the record names, that consent is the same person's and is live today: started, not expired, not
-   withdrawn, not deleted. A grant exists only while :func:`share_in_scope` holds: the consent names the recipient
-   team (its recipient is the team's name) and every fact shared is of a kind the consent covers; the write path
-   re-checks it whenever the disclosure, or the consent it names, changes.
+   consent the record names, that consent is the same person's and is live today (the office's day, counted in
+   the office's time zone as the laptop counts it): started, not expired, not withdrawn, not deleted. A grant
+   exists only while :func:`share_in_scope` holds: the consent names the recipient team (its recipient is the
+   team's name) and every fact shared is of a kind the consent covers; the write path re-checks it whenever the
+   disclosure, or the consent it names, changes.
 4. Whatever else is set, a privileged advocacy record never reaches a prosecution principal (an outer AND).
 
 The predicate reads only envelope columns (``id``, ``type``, ``regime``, ``visibility``, ``privileged``,
@@ -35,6 +36,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.core.sharing import within_covered
 from app.models import Consent, Disclosure
 from app.models.base import Regime, Visibility
+from app.protocol.office_policy import office_today
 from app.server.models import Compartment, ConsentTerm, Role, ShareGrant, Team
 
 CONTENT_ROLES = frozenset(
@@ -50,6 +52,8 @@ class Principal:
     compartment: str
     role: str
     device_id: str
+    #: The office's time zone (office policy; None: UTC): a release's first and last days are counted there.
+    office_zone: str | None = None
 
     @property
     def reads_content(self) -> bool:
@@ -108,11 +112,17 @@ def recipient_teams(s: Session, principal: Principal) -> list[dict[str, str]]:
     return [{"id": t.id, "name": t.name} for t in rows]
 
 
-def visible_to(principal: Principal, entity: Any, *, today: dt.date | None = None) -> ColumnElement[bool]:
-    """The SQL condition under which ``entity`` (a record model or RecordHead) is visible to ``principal``."""
+def visible_to(
+    principal: Principal, entity: Any, *, today: dt.date | None = None, now: dt.datetime | None = None
+) -> ColumnElement[bool]:
+    """The SQL condition under which ``entity`` (a record model or RecordHead) is visible to ``principal``.
+
+    A release is judged on ``today``, else on the office's day at ``now`` (else at this moment) in the office's zone.
+    """
     if not principal.reads_content:
         return false()
-    today = today or dt.datetime.now(dt.UTC).date()
+    # The office's day, as the laptop counts it too: a release is live through its last day in the office's zone.
+    today = today or office_today(principal.office_zone, now)
     regime = Regime.PROSECUTION.value if principal.is_prosecution else Regime.ADVOCACY.value
     at_home = and_(
         entity.regime == regime,

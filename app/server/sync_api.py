@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
+from app.protocol.office_policy import OfficePolicy
 from app.protocol.schemas import MAX_BATCH_BYTES, DoneIn, DoneOut, PullIn, PullOut, PushIn, PushOut
 from app.server import admin, sync
 from app.server.access import Principal, recipient_teams
@@ -58,6 +59,9 @@ class HelloOut(BaseModel):
     compartment: str
     #: The office's prosecution teams (id and name), for an advocacy device: a release names one as its recipient.
     prosecution_teams: list[dict[str, str]] = Field(default_factory=list)
+    #: What the office decides for every enrolled computer (reminder, survivor's copy, quick unlock, idle lock, time
+    #: zone); the laptop keeps it in its vault, so no settings file can switch it off.
+    office_policy: OfficePolicy = Field(default_factory=OfficePolicy)
 
 
 def router(sessions: sessionmaker[Session], signed: Any, office: OfficeInfo) -> APIRouter:
@@ -108,6 +112,7 @@ def router(sessions: sessionmaker[Session], signed: Any, office: OfficeInfo) -> 
                 detail={"skew_seconds": round(skew)},
             )
             teams = recipient_teams(s, principal)
+            office_policy = admin.office_policy(s)
         return HelloOut(
             protocol=PROTOCOL,
             server_epoch=office.epoch,
@@ -122,6 +127,7 @@ def router(sessions: sessionmaker[Session], signed: Any, office: OfficeInfo) -> 
             team_id=principal.team_id,
             compartment=principal.compartment,
             prosecution_teams=teams,
+            office_policy=office_policy,
         )
 
     @api.post("/v1/sync/push", response_model=PushOut)

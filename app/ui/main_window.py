@@ -42,6 +42,7 @@ from app.ui.watchers import DoubleEscape, IdleWatcher, SafetyKeys, ScreenLockWat
 if TYPE_CHECKING:
     from app.core.vault_access import KdfParams
     from app.core.workspace import Workspace
+    from app.protocol.office_policy import OfficePolicy
     from app.ui.caseload import CaseloadPage
     from app.ui.first_run import FirstRunPage
     from app.ui.new_person import NewPersonDialog
@@ -82,15 +83,26 @@ def _preload_interface(names: tuple[str, ...] = INTERFACE_MODULES) -> None:
         QTimer.singleShot(0, lambda: _preload_interface(names[1:]))
 
 
-def _open_workspace(unlocked: UnlockedVault) -> tuple[Workspace, dict[str, dict[str, Any]]]:
+def _open_workspace(unlocked: UnlockedVault) -> tuple[Workspace, dict[str, dict[str, Any]], OfficePolicy | None]:
+    from app.core import office_policy
     from app.core.workspace import Workspace
 
     ws = Workspace(unlocked)
     ws.log_event("unlocked")
-    return ws, ws.drafts.load_all()
+    policy = office_policy.load(ws)  # from the vault, never the settings file: the office's word stands
+    if policy is not None and not policy.quick_unlock_allowed:
+        _forget_quick_unlock(unlocked)  # a PIN set before the office turned quick unlock off works no more
+    return ws, ws.drafts.load_all(), policy
 
 
-def _forget_quick_unlock(vault: Vault) -> None:
+def office_policy_of(ws: Workspace) -> OfficePolicy | None:
+    """On the worker: the office policy kept in the vault (None for a vault with no office)."""
+    from app.core import office_policy
+
+    return office_policy.load(ws)
+
+
+def _forget_quick_unlock(vault: Vault | UnlockedVault) -> None:
     from app.core.vault_access import forget_quick_unlock
 
     try:
@@ -362,10 +374,13 @@ class MainWindow(QMainWindow):
             on_error=lambda exc: self._workspace_failed(session, exc),
         )
 
-    def _workspace_ready(self, session: int, ws: Workspace, drafts: dict[str, dict[str, Any]]) -> None:
+    def _workspace_ready(
+        self, session: int, ws: Workspace, drafts: dict[str, dict[str, Any]], policy: OfficePolicy | None = None
+    ) -> None:
         if session != self._session:
             return  # locked while it was opening; lock() has queued the vault's closing already
         self._workspace = ws
+        self.settings.use_office_policy(policy)
         self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
         self.idle.arm()
         self.caseload_page.show_people(ws.people)
@@ -417,10 +432,18 @@ class MainWindow(QMainWindow):
         ws = self._workspace
         if ws is None:
             return
+        self.runner.run(lambda: office_policy_of(ws), on_done=self._office_policy_arrived)
         self.caseload_page.show_people(ws.people)
         page = self._person_page
         if page is not None and self.pages.currentWidget() is page:
             page.reload()
+
+    def _office_policy_arrived(self, policy: OfficePolicy | None) -> None:
+        """The office's policy as the last sync brought it: in force at once (the idle lock included)."""
+        if self._workspace is None:
+            return
+        self.settings.use_office_policy(policy)
+        self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
 
     def _person_loaded(self) -> None:
         """Drafts saved at the last lock go back into the forms they came from, and the keyboard into the section."""

@@ -1,9 +1,11 @@
 """The settings dialog, made from the declarations in :mod:`app.core.settings` (each setting declared once).
 
 A setting with choices gets a combo box in plain words ("Immediately", "5 minutes"), a yes/no setting a check box,
-a number a spin box; each shows its label and help. Settings set by the office (quick unlock allowed) are not
-editable here; when quick unlock cannot be used (office policy, no working keyring) its check box is disabled and
-the reason is written beneath it.
+a number a spin box; each shows its label and help. Settings set by the office (quick unlock allowed, the survivor's
+copy, the unsynced reminder, the office's time zone) are not editable here: for a vault enrolled with an office
+they are shown read-only under "Set by your office", with the office's values and one sentence saying why; the
+idle lock offers only times up to the office's longest. When quick unlock cannot be used (office policy, no
+working keyring) its check box is disabled and the reason is written beneath it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ OFFICE_POLICY = frozenset(
 INT_RANGES: dict[str, tuple[int, int]] = {declared.CLIPBOARD_CLEAR_SECONDS.key: (5, 600)}
 DEFAULT_INT_RANGE = (0, 86_400)
 OFFICE_FORBIDS = "Your office has turned quick unlock off, so the passphrase is always needed."
+OFFICE_SETS = "Your office sets these for every computer enrolled with it, so they cannot be changed here."
+OFFICE_IDLE_LIMIT = "Your office asks that the vault lock after at most {limit}; you may choose a shorter time."
+OFFICE_ZONE = "A release's first and last days are counted in the office's time zone: {zone}."
 
 
 def duration_words(seconds: int) -> str:
@@ -136,6 +141,12 @@ class SettingsDialog(QDialog):
                 box.addWidget(self.quick_unlock_note)
             if setting.help:
                 box.addWidget(self._note(self.tr(setting.help)))
+            if setting.key == declared.IDLE_LOCK_SECONDS.key and settings.set_by_office(setting):
+                assert settings.office is not None
+                limit = duration_words(settings.office.idle_lock_max_seconds).lower()
+                self.idle_limit_note = self._note(self.tr(OFFICE_IDLE_LIMIT).format(limit=limit))
+                self.idle_limit_note.setObjectName("office-idle-limit")
+                box.addWidget(self.idle_limit_note)
             box.addSpacing(10)
 
         self.buttons = QDialogButtonBox(
@@ -148,6 +159,9 @@ class SettingsDialog(QDialog):
         for button in (self.ok_button, self.cancel_button):
             button.setMinimumHeight(field_height)
             button.setMinimumWidth(fm.horizontalAdvance(button.text()) + 48)
+        self.office_editors: dict[str, QWidget] = {}
+        if settings.office is not None:
+            self._office_section(box, field_height)
         box.addStretch(1)
         box.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
@@ -162,6 +176,42 @@ class SettingsDialog(QDialog):
             self._quick_unlock_toggled(quick.isChecked())
 
     # --- building --------------------------------------------------------------------------------------------------
+
+    def _office_section(self, box: QVBoxLayout, field_height: int) -> None:
+        """The office's policy, read-only: what it is and, in one sentence, why it cannot be changed here."""
+        office = self._settings.office
+        assert office is not None
+        heading = QLabel(self.tr("Set by your office"), self)
+        font = QFont(heading.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        box.addWidget(heading)
+        self.office_note = self._note(self.tr(OFFICE_SETS))
+        self.office_note.setObjectName("office-sets")
+        box.addWidget(self.office_note)
+        for setting in declared.ALL:
+            if setting.key not in OFFICE_POLICY:
+                continue
+            editor = self._editor_for(setting, field_height)
+            editor.setEnabled(False)  # the office's value, shown as it is in force
+            editor.setAccessibleDescription(self.tr(OFFICE_SETS))
+            self.office_editors[setting.key] = editor
+            if isinstance(editor, QCheckBox):
+                box.addWidget(editor)
+            else:
+                label = QLabel(self.tr(setting.label), self)
+                label.setWordWrap(True)
+                label.setBuddy(editor)
+                box.addWidget(label)
+                row = QHBoxLayout()
+                row.addWidget(editor)
+                row.addStretch(1)
+                box.addLayout(row)
+        zone = office.time_zone or self.tr("UTC (your office has not chosen one)")
+        self.office_zone = self._note(self.tr(OFFICE_ZONE).format(zone=zone))
+        self.office_zone.setObjectName("office-time-zone")
+        box.addWidget(self.office_zone)
+        box.addSpacing(10)
 
     def _quick_unlock_reason(self, keyring_problem: Callable[[], str | None]) -> str | None:
         if not self._settings.get(declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE):
@@ -189,7 +239,11 @@ class SettingsDialog(QDialog):
             editor = readable_checkbox(check)
         elif setting.choices is not None:
             combo = QComboBox(self)
-            for choice in setting.choices:
+            choices = setting.choices
+            if setting.key == declared.IDLE_LOCK_SECONDS.key and self._settings.office is not None:
+                longest = self._settings.office.idle_lock_max_seconds  # a person may lock sooner, never later
+                choices = tuple(c for c in choices if c <= longest)
+            for choice in choices:
                 combo.addItem(self.tr(choice_text(setting, choice)), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.setMinimumHeight(field_height)

@@ -15,6 +15,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core import office_policy
 from app.core.safety import (
     CHOICE_LABELS,
     COMPONENTS,
@@ -71,6 +72,7 @@ from app.ui.style import readable_checkbox
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
+    from app.protocol.office_policy import OfficePolicy
 
 UNPROTECTED_FILE_WARNING = (
     "Without a password, anyone who can use this computer, or finds the file, can read it. A password the person "
@@ -583,11 +585,17 @@ class SafetyPlanSection(QWidget):
             self._person_id = person_id
         self.settings.reload()
         self._update_copy()
+        # The office's policy from the vault, over the settings file (making the copy checks it again there).
+        self._host.run(office_policy.load, self._office_policy_arrived, lambda _exc: None)
         self._host.run(
             lambda ws: SafetyService(ws).view(person_id),
             on_done=lambda view: self._arrived(person_id, view),
             on_error=lambda exc: self.summary.setText(message_of(exc)),
         )
+
+    def _office_policy_arrived(self, policy: OfficePolicy | None) -> None:
+        self.settings.use_office_policy(policy)
+        self._update_copy()
 
     def clear(self) -> None:
         self._person_id = None
