@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from nacl.public import PrivateKey
-from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -31,7 +30,6 @@ from sqlalchemy.orm import Session
 from app.errors import OfframpError, ValidationError
 from app.models.base import utcnow, uuid7
 from app.protocol import certs
-from app.protocol.office_policy import OfficePolicy, is_time_zone
 from app.server import db, kit, pki
 from app.server.access import Principal, visible_to
 from app.server.models import (
@@ -42,6 +40,7 @@ from app.server.models import (
     DeviceStatus,
     EnrolmentCode,
     Office,
+    Quarantine,
     RecordHead,
     Role,
     Team,
@@ -141,48 +140,6 @@ def the_office(s: Session) -> Office:
     return office
 
 
-# --- office policy --------------------------------------------------------------------------------------------
-
-
-def office_policy(s: Session) -> OfficePolicy:
-    """The office's policy; a field never set (or set by an older version to something now unknown) is the default."""
-    stored = the_office(s).policy or {}
-    try:
-        return OfficePolicy.model_validate(stored)
-    except PydanticValidationError:
-        fields = OfficePolicy.model_fields
-        good: dict[str, Any] = {}
-        for key, value in stored.items():
-            if key in fields:
-                try:
-                    OfficePolicy.model_validate({key: value})
-                except PydanticValidationError:
-                    continue
-                good[key] = value
-        return OfficePolicy.model_validate(good)
-
-
-def set_office_policy(engine: Engine, **changes: Any) -> OfficePolicy:
-    """Change some of the office policy; every computer takes it at its next sync. Audited (which keys, no values)."""
-    changes = {k: v for k, v in changes.items() if v is not None or k == "time_zone"}
-    unknown = set(changes) - set(OfficePolicy.model_fields)
-    if unknown:
-        raise ValidationError(f"The office policy has no setting called {sorted(unknown)[0]}.", field="policy")
-    with session_for(engine) as s:
-        office = the_office(s)
-        current = office_policy(s)
-        try:
-            policy = OfficePolicy.model_validate({**current.model_dump(), **changes})
-        except PydanticValidationError as exc:
-            problem = exc.errors()[0]
-            where = str(problem["loc"][0]) if problem.get("loc") else "policy"
-            message = str(problem.get("msg", "")).removeprefix("Value error, ")
-            raise ValidationError(f"That office policy was not saved: {message}.", field=where) from None
-        office.policy = policy.model_dump()
-        audit(s, "office_policy_changed", actor=CONSOLE, detail={"keys": sorted(changes)})
-    return policy
-
-
 # --- init -----------------------------------------------------------------------------------------------------
 
 
@@ -196,24 +153,8 @@ class InitResult:
     hosts: list[str] = field(default_factory=list)
 
 
-def init_office(
-    home: ServerHome,
-    *,
-    office_name: str,
-    hosts: list[str],
-    kit_path: Path,
-    port: int,
-    time_zone: str | None = None,
-) -> InitResult:
-    """Create the office: CA, server certificate, recovery key pair (private half into the kit only), database.
-
-    ``time_zone`` (an IANA name) is where the office counts its days; None leaves it at UTC until the admin sets it.
-    """
-    if time_zone is not None and not is_time_zone(time_zone):
-        raise ValidationError(
-            f"'{time_zone}' is not a time zone name. Use a name such as America/Chicago or Europe/London.",
-            field="time_zone",
-        )
+def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_path: Path, port: int) -> InitResult:
+    """Create the office: CA, server certificate, recovery key pair (private half into the kit only), database."""
     office_name = office_name.strip()
     if not office_name or len(office_name) > 200:
         raise ValidationError("Give the office a name of up to 200 characters.", field="office")
@@ -266,7 +207,6 @@ def init_office(
                     recovery_public_key=public.hex(),
                     ca_fingerprint=certs.hex_fingerprint(ca.cert_pem),
                     secret_key=secrets.token_hex(32),
-                    policy=OfficePolicy(time_zone=time_zone).model_dump(),
                 )
             )
             audit(s, "office_created", actor=CONSOLE, detail={"hosts": len(hosts)})
@@ -420,12 +360,7 @@ def principal_for(s: Session, device: Device) -> Principal:
     team = s.get(Team, user.team_id)
     assert team is not None
     return Principal(
-        user_id=user.id,
-        team_id=team.id,
-        compartment=team.compartment,
-        role=user.role,
-        device_id=device.id,
-        office_zone=office_policy(s).time_zone,
+        user_id=user.id, team_id=team.id, compartment=team.compartment, role=user.role, device_id=device.id
     )
 
 
@@ -550,3 +485,99 @@ def audit_export(rows: Iterator[dict[str, Any]], fmt: str, out: io.TextIOBase | 
             out.write(json.dumps(row, sort_keys=True) + "\n")
             count += 1
     return count
+
+
+# --- work the office set aside (quarantine) -------------------------------------------------------------------
+
+#: What each quarantine reason code means, for the admin's screen (never a value from the record).
+QUARANTINE_REASONS = {
+    "person_deleted": "the person it is about had been deleted at the office",
+    "not_allowed": "its author may not see or change that record (the owner made it private, or a role changed)",
+    "not_owner": "only the record's owner may change who sees it",
+    "missing_link": "a record it points at is not at the office (the device sends it again with that record)",
+    "unknown_record": "it changes a record the office does not have",
+    "unknown_type": "the office does not know this kind of record",
+    "type_mismatch": "its kind does not match the record's",
+    "unknown_base": "it was made against a revision the office does not have",
+    "unknown_conflict": "it decides a conflict the office does not know",
+    "no_person": "it names no person",
+    "mutation_id_taken": "its id was already used by another device",
+    "bad_value": "one of its values could not be read",
+}
+
+
+@dataclass(frozen=True)
+class QuarantineItem:
+    """One set-aside change as the admin sees it: who, which device, when, which record and why, and the *names*
+    of the fields it carried. Never a value: admins read no client content (DESIGN.md section 4), and since the
+    author's own computer keeps what they wrote (its "Not accepted by the office" list), the admin has no need to."""
+
+    id: str
+    created_at: dt.datetime
+    reason: str
+    username: str
+    user_id: str
+    device_id: str
+    record_type: str
+    record_id: str
+    person_id: str | None
+    new_record: bool
+    deleted: bool
+    fields: list[str]
+
+    @property
+    def explanation(self) -> str:
+        code, _, field_name = self.reason.partition(":")
+        said = QUARANTINE_REASONS.get(code, "the office could not apply it")
+        return f"{said} (field {field_name})" if field_name else said
+
+
+def _quarantine_item(row: Quarantine, username: str | None) -> QuarantineItem:
+    mutation = row.mutation if isinstance(row.mutation, dict) else {}
+    raw_patch = mutation.get("patch")
+    patch: dict[str, Any] = raw_patch if isinstance(raw_patch, dict) else {}
+    person = mutation.get("person_id")
+    return QuarantineItem(
+        id=row.id,
+        created_at=row.created_at,
+        reason=row.reason,
+        username=username or "(unknown user)",
+        user_id=row.user_id,
+        device_id=row.device_id,
+        record_type=str(mutation.get("type") or "?")[:40],
+        record_id=row.record_id,
+        person_id=str(person) if isinstance(person, str) else None,
+        new_record=mutation.get("base_rev") is None,
+        deleted=bool(mutation.get("deleted")),
+        fields=sorted(str(k)[:80] for k in patch),
+    )
+
+
+def quarantine_list(engine: Engine, *, limit: int = 500) -> list[QuarantineItem]:
+    """The newest set-aside changes first; listing is audited (who looked is on the record)."""
+    with session_for(engine) as s:
+        rows = s.execute(
+            select(Quarantine, UserAccount.username)
+            .join(UserAccount, UserAccount.id == Quarantine.user_id, isouter=True)
+            .order_by(Quarantine.created_at.desc(), Quarantine.id.desc())
+            .limit(limit)
+        ).all()
+        items = [_quarantine_item(q, u) for q, u in rows]
+        audit(s, "quarantine_listed", actor=CONSOLE, detail={"count": len(items)})
+        return items
+
+
+def quarantine_show(engine: Engine, item_id: str) -> QuarantineItem:
+    """One set-aside change by its id (as ``quarantine list`` prints it), audited with that id."""
+    with session_for(engine) as s:
+        found = s.execute(
+            select(Quarantine, UserAccount.username)
+            .join(UserAccount, UserAccount.id == Quarantine.user_id, isouter=True)
+            .where(Quarantine.id == item_id.strip())
+        ).first()
+        if found is None:
+            raise AdminError("There is no set-aside change with that id; 'offramp-server quarantine list' shows them.")
+        audit(
+            s, "quarantine_viewed", actor=CONSOLE, record_id=found[0].record_id, detail={"quarantine_id": found[0].id}
+        )
+        return _quarantine_item(found[0], found[1])

@@ -10,11 +10,15 @@ The endpoints live in routers by concern: :mod:`app.server.enrolment` (open), :m
 
 Every refusal is JSON ``{"error": <stable code>, "message": <one plain sentence>}``; a malformed body is a 422 and
 never echoes what was sent.
+
+Two ASGI middlewares stand in front of every endpoint, outermost first: :class:`app.server.limits.BodyLimit` counts
+each body's bytes as they arrive and refuses one over 2 MiB (413) whatever its Content-Length says, and
+:class:`app.server.api.SignedRequests` checks a signed endpoint's signature on the raw bytes before FastAPI parses
+them (a revoked device's malformed JSON is a 403, not a 422).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -24,10 +28,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import Response
 
 from app.server import admin, conflicts, db, enrolment, records_api, sync, sync_api
-from app.server.api import MAX_BODY, ApiError, OfficeInfo, signed_by_a_device
+from app.server.api import ApiError, DeviceSignatures, OfficeInfo, SignedRequests, error_response
+from app.server.limits import MAX_BODY, BodyLimit
 from app.server.models import Office
 
 # --- the app --------------------------------------------------------------------------------------------------
@@ -45,16 +49,9 @@ def create_app(engine: Engine, *, ca_pem: bytes | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.office = office
 
-    @app.middleware("http")
-    async def _limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return _error(413, "too_large", "That request is larger than the server accepts.")
-        return await call_next(request)
-
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message, **exc.extra)
+        return error_response(exc)
 
     @app.exception_handler(sync.Refusal)
     async def _refusal(_request: Request, exc: sync.Refusal) -> JSONResponse:
@@ -79,11 +76,19 @@ def create_app(engine: Engine, *, ca_pem: bytes | None = None) -> FastAPI:
     async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
         return _error(500, "server_problem", "The office server ran into a problem. Nothing was changed; try again.")
 
-    signed = signed_by_a_device(sessions)
-    app.include_router(enrolment.router(sessions, office, ca_pem))
-    app.include_router(sync_api.router(sessions, signed, office))
-    app.include_router(records_api.router(sessions, signed))
-    app.include_router(conflicts.router(sessions, signed))
+    signatures = DeviceSignatures(sessions)
+    signed = signatures.depends
+    routers = [
+        enrolment.router(sessions, office, ca_pem),
+        sync_api.router(sessions, signed, office),
+        records_api.router(sessions, signed),
+        conflicts.router(sessions, signed),
+    ]
+    for router in routers:
+        app.include_router(router)
+    # The last added is the outermost: the body limit sees every byte before the signature check reads them.
+    app.add_middleware(SignedRequests, signatures=signatures, routes=[r for router in routers for r in router.routes])
+    app.add_middleware(BodyLimit, max_body=MAX_BODY)
     return app
 
 

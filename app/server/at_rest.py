@@ -66,7 +66,8 @@ def _folder(root: Path) -> list[Finding]:
                 loose.append(os.path.relpath(os.path.join(folder, name), root))
     if loose:
         shown = ", ".join(sorted(loose)[:5]) + (" and more" if len(loose) > 5 else "")
-        out.append(Finding(PROBLEM, f"Other accounts can read {len(loose)} files or folders in it: {shown}."))
+        what = "file or folder" if len(loose) == 1 else "files or folders"
+        out.append(Finding(PROBLEM, f"Other accounts can read {len(loose)} {what} in it: {shown}."))
     else:
         out.append(Finding(OK, "Every file in it is readable by the server's account only."))
     return out

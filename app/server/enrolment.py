@@ -1,6 +1,10 @@
 """The office server's open endpoints: the health check, the office CA, and enrolment with a one-time code.
 
 Nothing else is readable without a device's signature (:mod:`app.server.api`).
+
+Enrolment tries are limited (:func:`app.server.limits.enrolment_wait`): a few failed tries per source address and
+per issued code in a five-minute window, then 429 with Retry-After and one plain sentence, even for the right code,
+so guessing gains nothing. Failed tries are counted, not written one audit row each.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.base import utcnow
-from app.server import admin
+from app.server import admin, limits
 from app.server.api import ApiError, OfficeInfo
 from app.server.models import Device, EnrolmentCode, Team, UserAccount
 
@@ -63,13 +67,25 @@ def router(sessions: sessionmaker[Session], office: OfficeInfo, ca_pem: bytes | 
         failure: ApiError | None = None
         result: EnrolOut | None = None
         with sessions() as s, s.begin():
-            entry = s.scalar(
-                select(EnrolmentCode)
-                .where(EnrolmentCode.code_hash == admin.code_hash(office.secret_key, body.code))
-                .with_for_update()
-            )
+            entry: EnrolmentCode | None = None
+            wait = limits.enrolment_wait(s, remote, None, now=now)
+            if wait is None:
+                entry = s.scalar(
+                    select(EnrolmentCode)
+                    .where(EnrolmentCode.code_hash == admin.code_hash(office.secret_key, body.code))
+                    .with_for_update()
+                )
+                wait = limits.enrolment_wait(s, None, entry.id if entry is not None else None, now=now)
             reason = None
-            if entry is None:
+            if wait is not None:
+                reason = "rate_limited"
+                failure = ApiError(
+                    429,
+                    "too_many_tries",
+                    "Too many tries; wait a few minutes and try again.",
+                    headers={"Retry-After": str(wait)},
+                )
+            elif entry is None:
                 reason = "unknown_code"
                 failure = ApiError(
                     403,
@@ -135,14 +151,18 @@ def router(sessions: sessionmaker[Session], office: OfficeInfo, ca_pem: bytes | 
                         server_epoch=office.epoch,
                     )
             if reason is not None:
-                admin.audit(
+                # Counted per address (the audit log gets a row per window and tenfold count) and per issued code.
+                limits.count_refusal(
                     s,
-                    "enrol",
-                    "blocked",
+                    limits.ENROL_ACTION,
+                    reason,
+                    remote or "unknown",
+                    now=now,
                     remote=remote,
                     user_id=entry.user_id if entry is not None else None,
-                    detail={"reason": reason, "code_id": entry.id if entry is not None else None},
                 )
+                if entry is not None:
+                    limits.count_refusal(s, limits.ENROL_CODE_ACTION, reason, entry.id, now=now, audited=False)
         if failure is not None:
             raise failure
         assert result is not None

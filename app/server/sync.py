@@ -69,6 +69,9 @@ TOMBSTONE_DAYS = 548
 PURGED = "purged_seq"
 SETTABLE = frozenset({"visibility", "privileged", "consent_id"})
 CLOSURE_ROUNDS = 4
+#: A record whose link (its person, a plan or case it belongs to) is not at the office, or one sent without the
+#: values it needs: the device keeps it and sends it again with what it lacks (never removed for this).
+MISSING_LINK = "missing_link"
 #: First key of the two-key PostgreSQL advisory locks that keep one device's batches one at a time.
 PUSH_LOCK_SPACE = 0x0FF2
 
@@ -229,7 +232,7 @@ def _one(s: Session, principal: Principal, m: Mutation, batch: Batch) -> Mutatio
     except codec.BadValue as exc:
         outcome = _quarantine(s, principal, m, "bad_value", field=exc.field)
     except IntegrityError:
-        outcome = _quarantine(s, principal, m, "missing_link")
+        outcome = _quarantine(s, principal, m, MISSING_LINK)
     if outcome.outcome != "quarantined":
         _remember(s, principal, m, outcome)
     batch.done[m.mutation_id] = outcome
@@ -335,16 +338,16 @@ def _create(
     elif cls.PERSONAL:
         if not m.person_id:
             return _quarantine(s, principal, m, "no_person")
-        person = s.scalar(
-            select(RecordHead).where(
-                RecordHead.id == m.person_id,
-                RecordHead.type == "person",
-                RecordHead.deleted.is_(False),
-                visible_to(principal, RecordHead),
-            )
-        )
+        # Why the person is not there decides what the device does (MISSING_LINK waits, the others go to the
+        # author's "not accepted" list), so each case has its own code; none of them says more than the device knew.
+        person = s.scalar(select(RecordHead).where(RecordHead.id == m.person_id, RecordHead.type == "person"))
         if person is None:
+            return _quarantine(s, principal, m, MISSING_LINK)
+        may_see = s.scalar(select(literal(True)).where(RecordHead.id == person.id, visible_to(principal, RecordHead)))
+        if not may_see:
             return _quarantine(s, principal, m, "not_allowed")
+        if person.deleted:
+            return _quarantine(s, principal, m, "person_deleted")
         person_id = m.person_id
     values, _ = codec.decode_values(cls, patch)
     regime = regime_of(principal)

@@ -26,10 +26,9 @@ import httpx
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app.core import office_policy
+from app.core import not_accepted
 from app.core.records import columns_of, jsonable
 from app.core.sharing import remember_prosecution_teams
-from app.core.vault_access import forget_quick_unlock
 from app.core.workspace import Workspace
 from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, uuid7
@@ -40,6 +39,10 @@ from app.sync import state
 
 TIMEOUT = 60.0
 CONFLICTS_PATH = "/v1/sync/conflicts"
+#: The office's code for a change whose link (person, plan, case...) it does not have: such a change waits here.
+MISSING_LINK = "missing_link"
+#: The ``batch_id`` of outbox entries that wait for the next sync (set aside for a link still on its way).
+WAITING = "waiting"
 
 
 class SyncError(OfframpError):
@@ -91,6 +94,10 @@ class Report:
     evicted: int = 0
     unlinked: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: Records whose changes the office did not accept (id -> type): kept in "Not accepted by the office".
+    not_accepted: dict[str, str] = field(default_factory=dict)
+    #: Changes set aside for a missing link that stay here and go again at the next sync.
+    waiting: int = 0
 
 
 def schema_versions() -> dict[str, int]:
@@ -115,6 +122,9 @@ class SyncSession:
         with ws.session() as s:
             self.office = state.office(s)
         self._resent = 0
+        #: Records sent whole this session after the office missed their link (each at most once a session).
+        self._sent_whole: set[str] = set()
+        self._order = 0
 
     # --- what would be sent -----------------------------------------------------------------------------------
 
@@ -138,6 +148,7 @@ class SyncSession:
         report = Report()
         with self._client() as client:
             self._hello(client, report)
+            self._release_waiting()
             self._push_all(client, report)
             self._pull_all(client, report)
             if self._resent:  # what a restored server lacked goes back at once, so others get it on their next sync
@@ -226,12 +237,6 @@ class SyncSession:
             if isinstance(hello.get("prosecution_teams"), list):
                 # A release names one of these as its recipient; sharing with the prosecution needs their ids.
                 remember_prosecution_teams(s, [t for t in hello["prosecution_teams"] if isinstance(t, dict)])
-            policy = None
-            if isinstance(hello.get("office_policy"), dict):
-                # Kept in the vault, never in the settings file: the office's word (and its day) wins on this laptop.
-                policy = office_policy.remember(s, hello["office_policy"])
-        if policy is not None and not policy.quick_unlock_allowed:
-            forget_quick_unlock(self.ws.vault)  # a PIN set before the office turned quick unlock off stops now
 
     # --- push -------------------------------------------------------------------------------------------------
 
@@ -302,6 +307,8 @@ class SyncSession:
                     cls = RECORD_TYPES.get(entry.record_type)
                     if cls is not None:
                         s.execute(update(cls).where(cls.id == entry.record_id).values(rev=result.rev))
+                elif result.outcome == "quarantined":
+                    self._set_aside(s, entry, str(result.reason or ""), report, refresh)
                 else:
                     refresh.add(entry.record_id)
                 s.delete(entry)
@@ -309,6 +316,106 @@ class SyncSession:
             s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == batch_id).values(batch_id=None))
             state.put_json(s, state.REFRESH, sorted(refresh) or None)
             state.put(s, state.BATCH, None)
+
+    # --- what the office did not take: never lost here --------------------------------------------------------
+
+    def _set_aside(self, s: Session, entry: OutboxEntry, reason: str, report: Report, refresh: set[str]) -> None:
+        """A change the office set aside. A record whose link is missing (or that went without the values a new
+        record needs) is sent again whole, with the never-sent records it points at, and waits for them; anything
+        else is kept for its author in "Not accepted by the office" before the pull removes or replaces it here."""
+        cls = RECORD_TYPES.get(entry.record_type)
+        local = s.get(cls, entry.record_id) if cls is not None else None
+        never_sent = local is None or local.rev is None
+        if reason == MISSING_LINK and local is not None and not local.deleted and self._links_can_follow(s, local):
+            if local.id in self._sent_whole:
+                # Sent whole with its links once this session and still set aside: it waits for the next sync.
+                self._requeue(s, local, entry, waiting=True)
+                report.waiting += 1
+            else:
+                self._send_with_links(s, local, entry)
+            return
+        if entry.deleted and never_sent:
+            return  # a record the office never had, deleted here: nothing to keep, nothing to tell
+        if not entry.patch and not (never_sent and local is not None):
+            refresh.add(entry.record_id)  # a deletion or an empty decision: the office's copy comes back
+            return
+        not_accepted.set_aside(
+            s,
+            record_type=entry.record_type,
+            record_id=entry.record_id,
+            person_id=entry.person_id,
+            patch=dict(entry.patch or {}),
+            reason=reason,
+            local=local,
+            new_record=never_sent,
+        )
+        report.not_accepted[entry.record_id] = entry.record_type
+        refresh.add(entry.record_id)
+
+    def _links(self, s: Session, obj: Envelope) -> list[tuple[str, Envelope | None]]:
+        """The records ``obj`` points at (its person, the plan or case it belongs to...) with this computer's copy
+        of each (``None``: not here)."""
+        table = obj.__table__  # type: ignore[attr-defined]
+        targets = [(fk.parent.key, fk.column.table.name) for fk in table.foreign_keys]
+        targets.append(("person_id", "person"))
+        found: dict[str, Envelope | None] = {}
+        for key, target_type in targets:
+            value = getattr(obj, key, None)
+            target = RECORD_TYPES.get(target_type)
+            if not value or value == obj.id or target is None or value in found:
+                continue
+            found[value] = s.get(target, value)
+        return list(found.items())
+
+    def _links_can_follow(self, s: Session, obj: Envelope, depth: int = 0) -> bool:
+        """Every record ``obj`` points at is at the office already, or is here, alive, and can be sent with it."""
+        if depth > 8:
+            return False
+        for _id, link in self._links(s, obj):
+            if link is None:
+                return False  # not on this computer either: it cannot come from here
+            if link.rev is None and (link.deleted or not self._links_can_follow(s, link, depth + 1)):
+                return False
+        return True
+
+    def _send_with_links(self, s: Session, obj: Envelope, entry: OutboxEntry | None) -> None:
+        """Queue the never-sent records ``obj`` points at, whole and first, then ``obj`` itself again."""
+        for _id, link in self._links(s, obj):
+            if link is not None and link.rev is None and link.id not in self._sent_whole:
+                self._send_with_links(s, link, None)
+        self._requeue(s, obj, entry, waiting=False)
+
+    def _requeue(self, s: Session, obj: Envelope, entry: OutboxEntry | None, *, waiting: bool) -> None:
+        """``obj`` in the outbox again under a new mutation id (the office remembers the old one's answer): whole
+        if the office never had it, else the change that was set aside. A waiting one goes at the next sync."""
+        whole = obj.rev is None
+        if whole:
+            self._sent_whole.add(obj.id)
+            keys = [*columns_of(type(obj)).keys(), "visibility", "privileged", "consent_id"]
+            patch = {k: jsonable(getattr(obj, k)) for k in keys}
+        else:
+            patch = dict(entry.patch or {}) if entry is not None else {}
+        self._order += 1
+        s.add(
+            OutboxEntry(
+                record_id=obj.id,
+                record_type=obj.RECORD_TYPE,
+                person_id=obj.person_id,
+                schema_version=obj.schema_version,
+                base_rev=obj.rev,
+                patch=patch,
+                deleted=bool(obj.deleted) and not whole,
+                edited_hlc=obj.edited_hlc,
+                created_at=dt.datetime.now(dt.UTC) + dt.timedelta(microseconds=self._order),
+                batch_id=WAITING if waiting else None,
+            )
+        )
+        s.flush()
+
+    def _release_waiting(self) -> None:
+        """Changes that waited for a link since the last sync go again now."""
+        with self.ws.session() as s, s.begin():
+            s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == WAITING).values(batch_id=None))
 
     # --- pull -------------------------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from app.core import conflicts
 from app.core.conflicts import REASON_ACCESS, REASON_CONSENT, kind_words
+from app.core.not_accepted import REASON_NOT_ACCEPTED
 from app.core.workspace import Workspace
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
@@ -61,7 +62,13 @@ class Summary:
 
     @property
     def kept_aside(self) -> int:
-        return self.report.outcomes.get("quarantined", 0)
+        """Records whose changes the office did not take; their author's copy is in "Not accepted by the office"."""
+        return len(self.report.not_accepted)
+
+    @property
+    def waiting(self) -> int:
+        """Changes kept here that go again at the next sync, once what they belong to is at the office."""
+        return self.report.waiting
 
 
 def run_sync(
@@ -73,12 +80,12 @@ def run_sync(
 ) -> Summary:
     """One sync a person asked for: send, receive, bring the conflicts down; what left this computer and why."""
     say = progress or (lambda _text: None)
-    before = _synced_ids(ws)
+    before = _held_ids(ws)
     session = SyncSession(ws, progress=say, cancel=cancel, timeout=timeout)
     report = session.run()
-    after = _synced_ids(ws)
-    gone = Counter(before[rid] for rid in before.keys() - after.keys())
-    removed = [Removed(t, n, REASON_CONSENT if t == "disclosure" else REASON_ACCESS) for t, n in sorted(gone.items())]
+    after = _held_ids(ws)
+    gone = Counter((before[rid], _why_removed(rid, before[rid], report)) for rid in before.keys() - after.keys())
+    removed = [Removed(t, n, why) for (t, why), n in sorted(gone.items())]
     summary = Summary(report=report, removed=removed)
     say("Looking for changes that need your decision")
     try:
@@ -96,13 +103,20 @@ def fetch_conflicts(ws: Workspace, *, timeout: float = 60.0) -> list[dict[str, A
     return items
 
 
-def _synced_ids(ws: Workspace) -> dict[str, str]:
+def _held_ids(ws: Workspace) -> dict[str, str]:
+    """Every record on this computer, sent or not: the summary counts every one a sync removes."""
     out: dict[str, str] = {}
     with ws.session() as s:
         for name, cls in RECORD_TYPES.items():
-            for rid in s.scalars(select(cls.id).where(cls.rev.is_not(None))):
+            for rid in s.scalars(select(cls.id)):
                 out[rid] = name
     return out
+
+
+def _why_removed(record_id: str, record_type: str, report: Report) -> str:
+    if record_id in report.not_accepted:
+        return REASON_NOT_ACCEPTED
+    return REASON_CONSENT if record_type == "disclosure" else REASON_ACCESS
 
 
 def is_enrolled(ws: Workspace) -> bool:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
     from app.sync.enrol import Enrolled
     from app.sync.run import Outlook, Summary
+    from app.ui.not_accepted import NotAcceptedDialog
 
 CALM = "QLabel { background: #eef4f8; border: 1px solid #c9dbe6; border-radius: 6px; padding: 10px 12px; }"
 STOP = "QLabel { background: #fbefe6; border: 1px solid #e2b48f; border-radius: 6px; padding: 10px 12px; }"
@@ -259,6 +260,7 @@ class SyncDialog(QDialog):
 
     synced = Signal(object)
     decide_requested = Signal()
+    not_accepted_requested = Signal()
 
     def __init__(
         self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None, *, timeout: float = 60.0
@@ -306,15 +308,19 @@ class SyncDialog(QDialog):
         row.addStretch(1)
         self.close_button = _button(self.tr("Not now"), self.tr("Not now"), self)
         self.decide_button = _button(self.tr("Decide now…"), self.tr("Decide now"), self)
+        self.not_accepted_button = _button(
+            self.tr("See what was not accepted…"), self.tr("See what the office did not accept"), self
+        )
         self.stop_button = _button(self.tr("Stop"), self.tr("Stop sync"), self)
         self.go_button = _button(self.tr("Sync now"), self.tr("Sync now"), self, default=True)
-        for b in (self.close_button, self.decide_button, self.stop_button, self.go_button):
+        for b in (self.close_button, self.not_accepted_button, self.decide_button, self.stop_button, self.go_button):
             row.addWidget(b)
         outer.addLayout(row)
         self.close_button.clicked.connect(self.reject)
         self.stop_button.clicked.connect(self.stop)
         self.go_button.clicked.connect(self.start)
         self.decide_button.clicked.connect(self._decide)
+        self.not_accepted_button.clicked.connect(self._not_accepted)
         self._show_buttons(close=self.tr("Not now"))
         self.go_button.setEnabled(False)
         self.load_preview()
@@ -322,7 +328,13 @@ class SyncDialog(QDialog):
     # --- pages as states ----------------------------------------------------------------------------------------
 
     def _show_buttons(
-        self, *, close: str | None = None, go: str | None = None, stop: bool = False, decide: bool = False
+        self,
+        *,
+        close: str | None = None,
+        go: str | None = None,
+        stop: bool = False,
+        decide: bool = False,
+        not_accepted: bool = False,
     ) -> None:
         self.close_button.setVisible(close is not None)
         if close is not None:
@@ -338,6 +350,7 @@ class SyncDialog(QDialog):
         self.stop_button.setEnabled(stop)
         self.stop_button.setText(self.tr("Stop"))
         self.decide_button.setVisible(decide)
+        self.not_accepted_button.setVisible(not_accepted)
 
     def load_preview(self) -> None:
         from app.sync.run import outlook
@@ -405,8 +418,15 @@ class SyncDialog(QDialog):
         self.step.hide()
         self.heading.setText(self.tr("Sync finished"))
         self.body.setText(_spaced(summary_lines(summary)))
-        self._show_buttons(close=self.tr("Close"), decide=summary.needs_decision > 0)
-        (self.decide_button if summary.needs_decision else self.close_button).setFocus()
+        self._show_buttons(
+            close=self.tr("Close"), decide=summary.needs_decision > 0, not_accepted=summary.kept_aside > 0
+        )
+        if summary.needs_decision:
+            self.decide_button.setFocus()
+        elif summary.kept_aside:
+            self.not_accepted_button.setFocus()
+        else:
+            self.close_button.setFocus()
         self.synced.emit(summary)
 
     def _problem(self, exc: BaseException) -> None:
@@ -449,6 +469,10 @@ class SyncDialog(QDialog):
         self.accept()
         self.decide_requested.emit()
 
+    def _not_accepted(self) -> None:
+        self.accept()
+        self.not_accepted_requested.emit()
+
     def reject(self) -> None:
         if self.running:
             self.stop()  # Escape or a lock while syncing: stop at the next step; what is done is kept
@@ -488,8 +512,16 @@ def summary_lines(summary: Summary) -> list[str]:
         lines.append("Removed from this computer: nothing.")
     if summary.kept_aside:
         lines.append(
-            f"{n(summary.kept_aside, 'change', 'changes')} could not be taken by the office and "
-            f"{'is' if summary.kept_aside == 1 else 'are'} kept there whole for your office admin to look at."
+            f"Not accepted by the office: your work on {n(summary.kept_aside, 'record', 'records')}. Nothing you "
+            "wrote is lost: your copy is kept on this computer, with the reason and what you can do, under "
+            "Office → Not accepted by the office."
+        )
+    if summary.waiting:
+        lines.append(
+            f"Waiting here: {n(summary.waiting, 'change', 'changes')} to a record whose "
+            f"{'link' if summary.waiting == 1 else 'links'} the office does not have yet. "
+            f"{'It stays' if summary.waiting == 1 else 'They stay'} on this computer and "
+            f"{'goes' if summary.waiting == 1 else 'go'} again with your next sync."
         )
     if summary.conflicts_problem:
         lines.append(f"Changes that need a decision could not be checked this time: {summary.conflicts_problem}")
@@ -740,12 +772,14 @@ class SyncControls(QObject):
         self.sync_action.triggered.connect(self.open_sync)
         self.decide_action = QAction(self.tr("Changes that need a &decision…"), window)
         self.decide_action.triggered.connect(self.open_merge)
+        self.not_accepted_action = QAction(self.tr("&Not accepted by the office…"), window)
+        self.not_accepted_action.triggered.connect(self.open_not_accepted)
         self.enrol_action = QAction(self.tr("&Enroll this computer…"), window)
         self.enrol_action.triggered.connect(self.open_enrol)
         menu = QMenu(self.tr("&Office"), window.menuBar())
         # Help stays last on the menu bar, where people look for it.
         window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        for action in (self.sync_action, self.decide_action, self.enrol_action):
+        for action in (self.sync_action, self.decide_action, self.not_accepted_action, self.enrol_action):
             menu.addAction(action)
             action.setEnabled(False)
         window.addAction(self.sync_action)
@@ -772,13 +806,13 @@ class SyncControls(QObject):
 
     def unlocked(self, ws: Workspace) -> None:
         self.ws = ws
-        for action in (self.sync_action, self.decide_action, self.enrol_action):
+        for action in (self.sync_action, self.decide_action, self.not_accepted_action, self.enrol_action):
             action.setEnabled(True)
         self.refresh_banner()
 
     def locked(self) -> None:
         self.ws = None
-        for action in (self.sync_action, self.decide_action, self.enrol_action):
+        for action in (self.sync_action, self.decide_action, self.not_accepted_action, self.enrol_action):
             action.setEnabled(False)
         self.banner_bar.hide()
 
@@ -821,6 +855,16 @@ class SyncControls(QObject):
         dialog = SyncDialog(self.ws, self.window.runner, self.window)
         dialog.synced.connect(self._synced)
         dialog.decide_requested.connect(self.open_merge)
+        dialog.not_accepted_requested.connect(self.open_not_accepted)
+        dialog.open()
+        return dialog
+
+    def open_not_accepted(self) -> NotAcceptedDialog | None:
+        from app.ui.not_accepted import NotAcceptedDialog
+
+        if self.ws is None:
+            return None
+        dialog = NotAcceptedDialog(self.ws, self.window.runner, self.window)
         dialog.open()
         return dialog
 
