@@ -17,6 +17,7 @@ and let the recovery code still work when only the passphrase wrap is damaged.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import os
@@ -67,6 +68,10 @@ def _checksum(obj: Any) -> str:
 
 def _aad(section: str, header: dict[str, Any]) -> bytes:
     return b"offramp-vault-key/v1/" + section.encode("ascii") + b"/" + canonical(header)
+
+
+class QuickWrapExpired(Exception):
+    """The quick-unlock wrap's day has ended: nothing was derived (app/storage/quick_unlock.py says it kindly)."""
 
 
 @dataclass
@@ -225,8 +230,12 @@ class KeyFile:
             "failures": 0,
         }
 
-    def open_with_quick_secret(self, secret: bytes) -> bytearray | None:
-        """The data key, or ``None`` when ``secret`` is not the one the wrap was made with (a wrong PIN)."""
+    def open_with_quick_secret(self, secret: bytes, *, now: dt.datetime | None = None) -> bytearray | None:
+        """The data key, or ``None`` when ``secret`` is not the one the wrap was made with (a wrong PIN).
+
+        A wrap whose day has ended raises :class:`QuickWrapExpired` before any key is derived; the day is also
+        part of the associated data, so moving it in the file breaks the wrap instead of extending it.
+        """
         wrap = self.quick_wrap
         if wrap is None:
             raise KeyFileDamaged(DAMAGED)
@@ -234,8 +243,13 @@ class KeyFile:
             params = kdf.KdfParams.from_dict(wrap["params"])
             salt, nonce, ct = _unb64(wrap["salt"]), _unb64(wrap["nonce"]), _unb64(wrap["ct"])
             expires_at = str(wrap["expires_at"])
+            expires = dt.datetime.fromisoformat(expires_at)
         except (KeyError, TypeError, ValueError):
             raise KeyFileDamaged(DAMAGED, detail="quick_wrap") from None
+        if expires.tzinfo is None:
+            raise KeyFileDamaged(DAMAGED, detail="quick_wrap expiry")
+        if (now if now is not None else dt.datetime.now()).astimezone() >= expires:
+            raise QuickWrapExpired("the quick-unlock wrap's day has ended")
         kek = kdf.derive(secret, salt, params)
         try:
             return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, self._quick_aad(expires_at)))

@@ -20,6 +20,8 @@ import datetime as dt
 import logging
 import os
 import re
+import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import KeyFileDamaged, VaultError
@@ -324,10 +326,22 @@ def quick_unlock_status(vault: Vault | UnlockedVault, now: dt.datetime | None = 
 
 def unlock_with_pin(vault: Vault, pin: str, now: dt.datetime | None = None) -> UnlockedVault:
     """Open the vault with the day's PIN. Raises :class:`WrongPin` ("2 tries left"), :class:`InvalidPin`,
-    :class:`QuickUnlockUnavailable` (then the passphrase is needed), or any error a passphrase unlock can raise."""
+    :class:`QuickUnlockUnavailable` (then the passphrase is needed), or any error a passphrase unlock can raise.
+
+    Each try is counted in the key file under an exclusive lock before it is evaluated, and the lock is held until
+    the try's outcome is written: processes racing each other are served one at a time, so however many try at
+    once, at most :data:`MAX_FAILURES` PINs are ever evaluated against one wrap.
+    """
     now = local_now(now)
     pin = check_pin(pin)
     vault._require()
+    with _tries_lock(vault):
+        kf, dk = _counted_try(vault, pin, now)
+    return vault._open(kf, dk, full_check=False)  # zeroes dk itself when opening fails
+
+
+def _counted_try(vault: Vault, pin: str, now: dt.datetime) -> tuple[keyfile.KeyFile, bytearray]:
+    """One try at the PIN, under :func:`_tries_lock`: the key file is read afresh, so no count is lost."""
     kf = keyfile.load(vault.key_path)
     vault_id = str(kf.header.get("vault_id"))
     wrap = kf.quick_wrap
@@ -340,6 +354,11 @@ def unlock_with_pin(vault: Vault, pin: str, now: dt.datetime | None = None) -> U
     if expires is None or now >= expires:
         _destroy(vault, vault_id, ended="expired", now=now)
         raise QuickUnlockUnavailable(EXPIRED)
+    failures = wrap.get("failures", 0)
+    failures = failures if isinstance(failures, int) and failures >= 0 else MAX_FAILURES - 1
+    if failures >= MAX_FAILURES:  # tries counted by a process that stopped before it could destroy the wrap
+        _destroy(vault, vault_id, ended="too_many_tries", now=now)
+        raise QuickUnlockUnavailable(TOO_MANY_TRIES)
     try:
         keyring_half = _get_secret(vault_id)
     except _NoKeyring:
@@ -348,13 +367,14 @@ def unlock_with_pin(vault: Vault, pin: str, now: dt.datetime | None = None) -> U
         _destroy(vault, vault_id, ended="secret_missing", now=now)
         raise QuickUnlockUnavailable(KEYRING_HALF_GONE)
 
-    failures = wrap.get("failures", 0)
-    failures = failures if isinstance(failures, int) and failures >= 0 else MAX_FAILURES - 1
     # Count the try before making it, so stopping the program mid-try cannot give a free guess.
     _write(vault, {**wrap, "failures": failures + 1})
     secret = bytearray(pin.encode("ascii")) + bytearray(keyring_half)
     try:
-        dk = kf.open_with_quick_secret(bytes(secret))
+        dk = kf.open_with_quick_secret(bytes(secret), now=now)
+    except keyfile.QuickWrapExpired:
+        _destroy(vault, vault_id, ended="expired", now=now)
+        raise QuickUnlockUnavailable(EXPIRED) from None
     finally:
         _zero(secret)
     if dk is None:
@@ -376,7 +396,52 @@ def unlock_with_pin(vault: Vault, pin: str, now: dt.datetime | None = None) -> U
     except BaseException:
         _zero(dk)
         raise
-    return vault._open(kf, dk, full_check=False)  # zeroes dk itself when opening fails
+    return kf, dk
+
+
+#: Windows only (a folder cannot be locked there): held while one try at the PIN is counted, evaluated and written.
+TRIES_LOCK_NAME = "quick-unlock.lock"
+
+
+@contextlib.contextmanager
+def _tries_lock(vault: Vault) -> Iterator[None]:
+    """An exclusive OS lock, waited for (not refused, as the vault's instance lock is): a try takes well under a
+    second, and the OS drops the lock if the process dies mid-try.
+
+    On Linux and macOS the vault's folder itself is locked, so a try leaves no file behind (a damaged key file's
+    folder must stay exactly as it was). The key file cannot be the lock: it is replaced, not rewritten, on every
+    count, and a lock on the old file would not keep out a process that opened the new one.
+    """
+    if sys.platform == "win32":
+        import msvcrt
+
+        fd = os.open(vault.data_dir / TRIES_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            while True:
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for about ten seconds, then raises
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        finally:
+            os.close(fd)
+        return
+    import fcntl
+
+    fd = os.open(vault.data_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def forget_quick_unlock(target: Vault | UnlockedVault) -> None:
