@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from nacl.public import PrivateKey
+from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.errors import OfframpError, ValidationError
 from app.models.base import utcnow, uuid7
 from app.protocol import certs
+from app.protocol.office_policy import OfficePolicy, is_time_zone
 from app.server import db, kit, pki
 from app.server.access import Principal, visible_to
 from app.server.models import (
@@ -140,6 +142,48 @@ def the_office(s: Session) -> Office:
     return office
 
 
+# --- office policy --------------------------------------------------------------------------------------------
+
+
+def office_policy(s: Session) -> OfficePolicy:
+    """The office's policy; a field never set (or set by an older version to something now unknown) is the default."""
+    stored = the_office(s).policy or {}
+    try:
+        return OfficePolicy.model_validate(stored)
+    except PydanticValidationError:
+        fields = OfficePolicy.model_fields
+        good: dict[str, Any] = {}
+        for key, value in stored.items():
+            if key in fields:
+                try:
+                    OfficePolicy.model_validate({key: value})
+                except PydanticValidationError:
+                    continue
+                good[key] = value
+        return OfficePolicy.model_validate(good)
+
+
+def set_office_policy(engine: Engine, **changes: Any) -> OfficePolicy:
+    """Change some of the office policy; every computer takes it at its next sync. Audited (which keys, no values)."""
+    changes = {k: v for k, v in changes.items() if v is not None or k == "time_zone"}
+    unknown = set(changes) - set(OfficePolicy.model_fields)
+    if unknown:
+        raise ValidationError(f"The office policy has no setting called {sorted(unknown)[0]}.", field="policy")
+    with session_for(engine) as s:
+        office = the_office(s)
+        current = office_policy(s)
+        try:
+            policy = OfficePolicy.model_validate({**current.model_dump(), **changes})
+        except PydanticValidationError as exc:
+            problem = exc.errors()[0]
+            where = str(problem["loc"][0]) if problem.get("loc") else "policy"
+            message = str(problem.get("msg", "")).removeprefix("Value error, ")
+            raise ValidationError(f"That office policy was not saved: {message}.", field=where) from None
+        office.policy = policy.model_dump()
+        audit(s, "office_policy_changed", actor=CONSOLE, detail={"keys": sorted(changes)})
+    return policy
+
+
 # --- init -----------------------------------------------------------------------------------------------------
 
 
@@ -153,8 +197,24 @@ class InitResult:
     hosts: list[str] = field(default_factory=list)
 
 
-def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_path: Path, port: int) -> InitResult:
-    """Create the office: CA, server certificate, recovery key pair (private half into the kit only), database."""
+def init_office(
+    home: ServerHome,
+    *,
+    office_name: str,
+    hosts: list[str],
+    kit_path: Path,
+    port: int,
+    time_zone: str | None = None,
+) -> InitResult:
+    """Create the office: CA, server certificate, recovery key pair (private half into the kit only), database.
+
+    ``time_zone`` (an IANA name) is where the office counts its days; None leaves it at UTC until the admin sets it.
+    """
+    if time_zone is not None and not is_time_zone(time_zone):
+        raise ValidationError(
+            f"'{time_zone}' is not a time zone name. Use a name such as America/Chicago or Europe/London.",
+            field="time_zone",
+        )
     office_name = office_name.strip()
     if not office_name or len(office_name) > 200:
         raise ValidationError("Give the office a name of up to 200 characters.", field="office")
@@ -207,6 +267,7 @@ def init_office(home: ServerHome, *, office_name: str, hosts: list[str], kit_pat
                     recovery_public_key=public.hex(),
                     ca_fingerprint=certs.hex_fingerprint(ca.cert_pem),
                     secret_key=secrets.token_hex(32),
+                    policy=OfficePolicy(time_zone=time_zone).model_dump(),
                 )
             )
             audit(s, "office_created", actor=CONSOLE, detail={"hosts": len(hosts)})
@@ -360,7 +421,12 @@ def principal_for(s: Session, device: Device) -> Principal:
     team = s.get(Team, user.team_id)
     assert team is not None
     return Principal(
-        user_id=user.id, team_id=team.id, compartment=team.compartment, role=user.role, device_id=device.id
+        user_id=user.id,
+        team_id=team.id,
+        compartment=team.compartment,
+        role=user.role,
+        device_id=device.id,
+        office_zone=office_policy(s).time_zone,
     )
 
 

@@ -51,7 +51,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     from app.server.admin import init_office
 
     hosts = [h for group in args.host for h in group.split(",") if h.strip()]
-    result = init_office(_home(args), office_name=args.office, hosts=hosts, kit_path=Path(args.kit), port=args.port)
+    result = init_office(
+        _home(args),
+        office_name=args.office,
+        hosts=hosts,
+        kit_path=Path(args.kit),
+        port=args.port,
+        time_zone=args.time_zone,
+    )
     _say(f"Created the office server in {args.data_dir}.")
     _say(f"    Address:         {result.url}")
     _say(f"    CA fingerprint:  {result.fingerprint}")
@@ -60,6 +67,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     _say(f"Its public key check is {result.public_check}.")
     _say("Print it now, keep the printed copies locked away, then delete the file. The server does not keep")
     _say("this key: it cannot be printed again.")
+    if args.time_zone is None:
+        _say("")
+        _say("The office's days are counted in UTC until you set its time zone, for example:")
+        _say("    offramp-server policy set --time-zone America/Chicago")
     return EXIT_OK
 
 
@@ -375,6 +386,53 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _show_policy(policy: object) -> None:
+    from app.protocol.office_policy import DEFAULT_TIME_ZONE, OfficePolicy
+
+    assert isinstance(policy, OfficePolicy)
+    minutes = policy.idle_lock_max_seconds // 60
+    zone = policy.time_zone or f"{DEFAULT_TIME_ZONE} (not set)"
+    _say("Office policy (every enrolled computer takes it at its next sync):")
+    _say(f"    Time zone (a release's days are counted here):  {zone}")
+    _say(f"    Unsynced reminder after:                        {policy.unsynced_warning_days} days")
+    _say(f"    Survivor's own copy may be printed or saved:    {_yes_no(policy.survivor_copy_allowed)}")
+    _say(f"    Quick unlock with a PIN allowed:                {_yes_no(policy.quick_unlock_allowed)}")
+    _say(f"    Longest idle time before the vault locks:       {minutes} minute{'s' if minutes != 1 else ''}")
+
+
+def cmd_policy_show(args: argparse.Namespace) -> int:
+    from app.server.admin import office_policy, session_for
+
+    engine = _home(args).engine()
+    with session_for(engine) as s:
+        policy = office_policy(s)
+    _show_policy(policy)
+    return EXIT_OK
+
+
+def cmd_policy_set(args: argparse.Namespace) -> int:
+    from app.server.admin import set_office_policy
+
+    changes: dict[str, object] = {
+        "unsynced_warning_days": args.unsynced_days,
+        "survivor_copy_allowed": None if args.survivor_copy is None else args.survivor_copy == "yes",
+        "quick_unlock_allowed": None if args.quick_unlock is None else args.quick_unlock == "yes",
+        "idle_lock_max_seconds": None if args.idle_lock_max is None else args.idle_lock_max * 60,
+    }
+    if args.time_zone is not None:
+        changes["time_zone"] = None if args.time_zone.strip().upper() == "UTC" else args.time_zone.strip()
+    changes = {k: v for k, v in changes.items() if v is not None or k == "time_zone"}
+    if not changes:
+        raise OfframpError("Say what to change, for example --time-zone America/Chicago. See --help.")
+    policy = set_office_policy(_home(args).engine(), **changes)
+    _show_policy(policy)
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------------------------------
 
 
@@ -409,6 +467,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--kit", required=True, help="where to write the Office Recovery Kit PDF (a new file)")
     p.add_argument("--port", type=int, default=8443)
+    p.add_argument(
+        "--time-zone", help="the office's time zone, e.g. America/Chicago (a release's days are counted there)"
+    )
     add(sub, "upgrade", cmd_upgrade, "update the server's database after installing a new version")
     p = add(sub, "serve", cmd_serve, "run the server (always over TLS)")
     p.add_argument("--bind", default="0.0.0.0", help="address to listen on")  # noqa: S104 - an office server
@@ -440,6 +501,16 @@ def build_parser() -> argparse.ArgumentParser:
         ],
     )
     p.add_argument("--name", help="the name colleagues see (default: the user name)")
+
+    policy = sub.add_parser("policy", help="the office policy every enrolled computer follows")
+    psub = policy.add_subparsers(dest="policy_command", required=True, parser_class=_Parser)
+    add(psub, "show", cmd_policy_show, "show the office policy")
+    p = add(psub, "set", cmd_policy_set, "change the office policy (computers take it at their next sync)")
+    p.add_argument("--time-zone", help="IANA name such as America/Chicago; UTC to unset")
+    p.add_argument("--unsynced-days", type=int, choices=[1, 2, 3, 5, 7, 10, 14, 30], help="reminder after N days")
+    p.add_argument("--survivor-copy", choices=["yes", "no"], help="may the person's own copy be printed or saved")
+    p.add_argument("--quick-unlock", choices=["yes", "no"], help="may a PIN open the vault for the rest of the day")
+    p.add_argument("--idle-lock-max", type=int, choices=[1, 2, 5, 10, 15, 30, 60], help="longest idle time in minutes")
 
     p = add(sub, "enrol", cmd_enrol, "print a one-time code for enrolling a user's device (15 minutes)")
     p.add_argument("username")

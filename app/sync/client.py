@@ -26,9 +26,10 @@ import httpx
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app.core import not_accepted
+from app.core import not_accepted, office_policy
 from app.core.records import columns_of, jsonable
 from app.core.sharing import remember_prosecution_teams
+from app.core.vault_access import forget_quick_unlock
 from app.core.workspace import Workspace
 from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, uuid7
@@ -237,6 +238,12 @@ class SyncSession:
             if isinstance(hello.get("prosecution_teams"), list):
                 # A release names one of these as its recipient; sharing with the prosecution needs their ids.
                 remember_prosecution_teams(s, [t for t in hello["prosecution_teams"] if isinstance(t, dict)])
+            policy = None
+            if isinstance(hello.get("office_policy"), dict):
+                # Kept in the vault, never in the settings file: the office's word (and its day) wins on this laptop.
+                policy = office_policy.remember(s, hello["office_policy"])
+        if policy is not None and not policy.quick_unlock_allowed:
+            forget_quick_unlock(self.ws.vault)  # a PIN set before the office turned quick unlock off stops now
 
     # --- push -------------------------------------------------------------------------------------------------
 
