@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Date,
     Integer,
+    and_,
     case,
     distinct,
     exists,
@@ -55,6 +56,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.content.taxonomy import VOCA_CATEGORIES, bundled_taxonomies, category_title, find_category
+from app.core.sharing import within_covered
 from app.errors import ValidationError
 from app.models import (
     Consent,
@@ -420,7 +422,16 @@ class _Ctx:
     The period filters then span from the first quarter's first day to the last quarter's last day.
     """
 
-    def __init__(self, period: Period, scope: Scope, as_of: dt.date, quarters: Sequence[Period] | None = None) -> None:
+    def __init__(
+        self,
+        period: Period,
+        scope: Scope,
+        as_of: dt.date,
+        quarters: Sequence[Period] | None = None,
+        *,
+        db: Db | None = None,
+    ) -> None:
+        self.db = db
         self.p = period
         self.scope = scope
         self.as_of = as_of
@@ -488,14 +499,37 @@ class _Ctx:
         )
 
     def identified_by(self, person_id: Any, until: Callable[[Any], ColumnElement[bool]]) -> ColumnElement[bool]:
-        """The person has an "identified" decision whose day meets ``until`` (on or before a day, so their first
-        one does)."""
+        """The identification decision in force at a day says "identified".
+
+        ``until(day)`` says a decision's day is on or before that day (the period's end; for measure 14 the
+        disposition day). The decision in force is the latest of those, by day, then by when it was recorded: a
+        later "not identified" ends an earlier "identified" (DOMAIN.md 6, conventions).
+        """
         d: Any = aliased(IdentificationDecision, name="identified_by")
+        later: Any = aliased(IdentificationDecision, name="revised_by")
+        revised = (
+            exists()
+            .where(
+                later.person_id == d.person_id,  # correlated one level up: ``person_id`` may be two levels out
+                later.deleted.is_(False),
+                until(later.decided_on),
+                or_(
+                    later.decided_on > d.decided_on,
+                    and_(
+                        later.decided_on == d.decided_on,
+                        or_(later.created_at > d.created_at, and_(later.created_at == d.created_at, later.id > d.id)),
+                    ),
+                ),
+                *self.scope._record_filter(later),
+            )
+            .correlate_except(later)
+        )  # ``until`` may name a table two levels out (measure 14's disposition day)
         return exists().where(
             d.person_id == person_id,
             d.deleted.is_(False),
             d.status == "identified",
             until(d.decided_on),
+            ~revised,
             *self.scope._record_filter(d),
         )
 
@@ -928,7 +962,12 @@ def _followups_due(c: _Ctx) -> Sel:
         Referral.person_id.label("person_id"),
         part.label("part"),
         c.bucket(Referral.follow_up_due).label("q"),
-    ).where(*c.live(Referral), Referral.decision == "accepted", c.in_period(Referral.follow_up_due))
+    ).where(
+        *c.live(Referral),
+        # Not declined: accepted, still deciding or not now (or no decision recorded yet), as the follow-ups list.
+        or_(Referral.decision.is_(None), Referral.decision != "declined"),
+        c.in_period(Referral.follow_up_due),
+    )
 
 
 def _m8(c: _Ctx) -> _Sets:
@@ -1026,7 +1065,27 @@ def _m10(c: _Ctx) -> _Sets:
         or_(Consent.revoked_on.is_(None), Consent.revoked_on > Disclosure.disclosed_on),
         or_(func.lower(func.trim(Consent.recipient)) == recipient, func.lower(func.trim(provider_name)) == recipient),
     )
-    return _Sets(den.where(backed), den)
+    num = den.where(backed, Disclosure.override_reason.is_(None))  # an override is a miss, whatever its release
+    uncovered = _uncovered_disclosures(c)
+    if uncovered:
+        num = num.where(Disclosure.id.not_in(uncovered))
+    return _Sets(num, den)
+
+
+def _uncovered_disclosures(c: _Ctx) -> list[str]:
+    """The period's disclosures holding a kind of information their release does not cover.
+
+    Read in Python with the same rule the office server grants shares by (``within_covered``: every line of the
+    facts names a kind the release's "information covered" lists), so the measure and the grant never disagree.
+    """
+    if c.db is None:
+        raise RuntimeError("consent coverage needs the database")
+    rows = c.db.execute(
+        select(Disclosure.id, Disclosure.facts, Consent.data_covered)
+        .join(Consent, Consent.id == Disclosure.consent_id)
+        .where(*c.live(Disclosure), c.in_period(Disclosure.disclosed_on), Disclosure.allowed.is_not(False))
+    ).all()
+    return [str(d_id) for d_id, facts, covered in rows if not within_covered(facts, covered)]
 
 
 def _m10_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -1389,7 +1448,7 @@ def compute_measure(
     detail: bool = True,
 ) -> MeasureResult:
     m = _definition(number)
-    c = _Ctx(period, scope or Scope(), as_of or dt.date.today())
+    c = _Ctx(period, scope or Scope(), as_of or dt.date.today(), db=db)
     sets = m.sets(c)
     numerator = _count(db, sets.numerator)
     denominator = None if sets.denominator is None else _count(db, sets.denominator)
@@ -1479,7 +1538,7 @@ def _grouped_trend(
     as_of: dt.date,
     progress: Callable[[int, int], None] | None,
 ) -> list[MeasureReport]:
-    c = _Ctx(quarters[-1], scope, as_of, quarters=quarters)
+    c = _Ctx(quarters[-1], scope, as_of, quarters=quarters, db=db)
     keys = [quarter_key(q) for q in quarters]
     results: dict[int, list[MeasureResult]] = {k: [] for k in keys}
     for i, m in enumerate(MEASURES):
@@ -1530,7 +1589,7 @@ def people_behind(
             field="measure",
         )
     m = _definition(number)
-    c = _Ctx(period, scope or Scope(), as_of or dt.date.today())
+    c = _Ctx(period, scope or Scope(), as_of or dt.date.today(), db=db)
     sets = m.sets(c)
     sel = sets.numerator if which == "numerator" else sets.denominator
     if sel is None:

@@ -10,7 +10,8 @@ The people (A, B, C... stand for fictional first names):
      labour); witness and complainant; referral 1 offered 10 Feb, accepted, first service 20 Feb (emergency
      shelter), follow-up due 24 Feb done 23 Feb; referral 2 offered 10 Mar, accepted, no service, follow-up due
      24 Mar not done; safety planning offered 15 Jan, chosen; a disclosure to "alder housing " on 10 Feb backed
-     by a release for "Alder Housing" (1 Jan - 30 Jun); a disclosure to the court on 12 Feb under the same release.
+     by a release for "Alder Housing" (1 Jan - 30 Jun) covering a name and a phone number; one to Alder Housing on
+     20 Feb of an address and court dates (not covered); a disclosure to the court on 12 Feb under the same release.
   B  first contact 20 Dec 2025 (Q1) and a contact 5 Jan; identified 5 Jan (labour): first contacted in one quarter
      and identified in the next; referral offered 1 Mar (55 days later), declined; safety planning offered 1 Feb,
      declined; a disclosure on 1 Feb under a release that ended 31 Jan.
@@ -150,8 +151,12 @@ def build(s: Session) -> dict[str, str]:
     b.event("A", r, "follow_up_done", d(2, 23))
     b.referral("A", d(3, 10), "accepted", follow_up_due=d(3, 24))
     b.add(SafetyPlan, "A", offered_on=d(1, 15), survivor_choice="chosen")
-    release = b.add(Consent, "A", recipient="Alder Housing", purpose="Referral", starts_on=d(1, 1), expires_on=d(6, 30))
-    b.add(Disclosure, "A", recipient="alder housing ", disclosed_on=d(2, 10), allowed=True, consent_id=release)
+    release = b.add(Consent, "A", recipient="Alder Housing", purpose="Referral", starts_on=d(1, 1), expires_on=d(6, 30),
+                    data_covered=["Name", "Phone number"])  # fmt: skip
+    b.add(Disclosure, "A", recipient="alder housing ", disclosed_on=d(2, 10), allowed=True, consent_id=release,
+          facts="Name: Ana\nphone  number: 555-0100")  # fmt: skip
+    b.add(Disclosure, "A", recipient="Alder Housing", disclosed_on=d(2, 20), allowed=True, consent_id=release,
+          facts="Name: Ana\nAddress: 1 Elm Street\nCourt dates: 3 March")  # fmt: skip
     b.add(Disclosure, "A", recipient="Demo County Court", disclosed_on=d(2, 12), allowed=True, consent_id=release)
 
     # B
@@ -291,19 +296,22 @@ def check_q2(r: MeasureReport) -> None:
     assert voca_people["personal_advocacy"] == 7  # H counted once under personal advocacy
     assert category_events == {"case_management": 7, "emergency_shelter": 1, "justice_advocacy": 1,
                                "legal_immigration": 1}  # fmt: skip
-    # 8. Follow-ups on accepted referrals due in Q2: A1 (done a day early), A2 (not done), H (4 days late) = 3;
-    #    G's "not now" referral has no follow-up to do. On time: 1.
-    assert nd(r, 8) == (1, 3)
-    assert parts(r, 8) == {"on_time": 1, "late": 1, "not_done": 1}
+    # 8. Follow-ups falling due in Q2 whose referral the person has not declined (DOMAIN.md 6: accepted, still
+    #    deciding, not now): A1 (done a day early), A2 (not done), H (4 days late), and G's "not now" referral due
+    #    1 Mar (not done) = 4. On time: 1.
+    assert nd(r, 8) == (1, 4)
+    assert parts(r, 8) == {"on_time": 1, "late": 1, "not_done": 2}
     # 9. Identified by 31 Mar with a contact in Q2: A, B, G, H, I = 5 (E is demo). Offered in Q2: A (chosen),
     #    B (declined) = 2. H's offer was in December.
     assert nd(r, 9) == (2, 5)
     assert parts(r, 9) == {"chosen": 1, "not_now": 0, "declined": 1, "no_answer": 0, "not_offered": 3}
-    # 10. Disclosures that left in Q2: A to Alder Housing (backed: same recipient, spacing and case aside), A to the
-    #     court (the release is for someone else), B (the release ended the day before), C (no release) = 4;
-    #     D's share was stopped, so nothing left. Backed: 1.
-    assert nd(r, 10) == (1, 4)
-    assert parts(r, 10, 0) == {"backed": 1, "incident": 3}
+    # 10. Disclosures that left in Q2: A to Alder Housing on 10 Feb (backed: same recipient, spacing and case
+    #     aside, a name and a phone number the release covers), A to Alder Housing on 20 Feb (an address and court
+    #     dates under a name-and-phone release: a miss), A to the court (the release is for someone else), B (the
+    #     release ended the day before), C (an override, no release) = 5; D's share was stopped, so nothing left.
+    #     Backed: 1.
+    assert nd(r, 10) == (1, 5)
+    assert parts(r, 10, 0) == {"backed": 1, "incident": 4}
     assert parts(r, 10, 1) == {"blocked": 1}
     # 11. Identified, contacted in Q2, with a known arrest or conviction: G (relief charges), H and I (defendants)
     #     = 3; A was a witness and complainant. Review done by 31 Mar: G. I's review came in April.
