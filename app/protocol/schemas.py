@@ -78,8 +78,21 @@ class PulledRecord(BaseModel):
     values: dict[str, Any]
 
 
+class Stamp(BaseModel):
+    """A record this device sent and the office applied unchanged: it is not sent back (the device holds it), only
+    the times the office stamped on it with its own clock, so every copy of the record agrees."""
+
+    type: str
+    id: str
+    rev: int
+    created_at: str | None = None
+    deleted_at: str | None = None
+
+
 class PullOut(BaseModel):
     records: list[PulledRecord]
+    #: Records of this page the device already holds at this revision (it sent them): only the office's stamps.
+    stamps: list[Stamp] = Field(default_factory=list)
     #: Record ids this device may no longer hold: delete them here (the office keeps them).
     evict: list[str]
     cursor: str

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import secrets
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any
 
 from nacl.public import PrivateKey
 from pydantic import ValidationError as PydanticValidationError
-from sqlalchemy import case, func, select
+from sqlalchemy import select, union_all
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -38,12 +39,15 @@ from app.server.models import (
     ROLE_COMPARTMENT,
     AuditEntry,
     Compartment,
+    Delivery,
+    DeliveryPending,
     Device,
     DeviceStatus,
     EnrolmentCode,
     Office,
     Quarantine,
     RecordHead,
+    Revision,
     Role,
     Team,
     UserAccount,
@@ -430,40 +434,96 @@ def principal_for(s: Session, device: Device) -> Principal:
     )
 
 
+@dataclass(frozen=True)
+class HeldRecord:
+    """One record a device may hold: its type, the revision(s) delivered to it (or pushed by it) and never confirmed
+    removed, and whether it was withdrawn from the device since (it may no longer see it; its eviction waits for a
+    sync that will not come)."""
+
+    record_id: str
+    type: str
+    revs: tuple[int, ...]
+    privileged: bool
+    deleted: bool
+    withdrawn: bool
+
+
 @dataclass
 class Exposure:
-    """What a device could see when it was revoked: counts by kind of record. No content, no names."""
+    """What a device may still hold when it was revoked, read from what the office delivered to it (and what it
+    pushed), not from what it could see that day: every record, type and revision, and which were withdrawn from it
+    since. Counts and record ids only: no content, no names."""
 
     device_id: str
-    by_type: dict[str, int]
-    privileged: int
+    records: list[HeldRecord]
     highest_seq: int
 
     @property
+    def by_type(self) -> dict[str, int]:
+        return dict(sorted(Counter(r.type for r in self.records).items()))
+
+    @property
+    def withdrawn_by_type(self) -> dict[str, int]:
+        return dict(sorted(Counter(r.type for r in self.records if r.withdrawn).items()))
+
+    @property
+    def privileged(self) -> int:
+        return sum(1 for r in self.records if r.privileged)
+
+    @property
     def total(self) -> int:
-        return sum(self.by_type.values())
+        return len(self.records)
+
+    def detail(self) -> dict[str, Any]:
+        """The report as the audit log keeps it."""
+        return {
+            "exposure": self.by_type,
+            "withdrawn": self.withdrawn_by_type,
+            "privileged": self.privileged,
+            "highest_seq": self.highest_seq,
+            "records": [[r.record_id, r.type, list(r.revs), r.withdrawn] for r in self.records],
+        }
 
 
 def exposure(s: Session, device: Device, *, today: dt.date | None = None) -> Exposure:
+    revs: dict[str, set[int]] = defaultdict(set)
+    confirmed = select(Delivery.record_id, Delivery.rev).where(Delivery.device_id == device.id)
+    pending = select(DeliveryPending.record_id, DeliveryPending.rev).where(
+        DeliveryPending.device_id == device.id, DeliveryPending.rev.is_not(None)
+    )
+    held: Any = s.execute(union_all(confirmed, pending))
+    for row in held:
+        revs[str(row[0])].add(int(row[1]))
     principal = principal_for(s, device)
     visible = visible_to(principal, RecordHead, today=today)
-    rows = s.execute(
-        select(
-            RecordHead.type,
-            func.count(),
-            func.sum(case((RecordHead.privileged.is_(True), 1), else_=0)),
-            func.max(RecordHead.server_seq),
+    records: list[HeldRecord] = []
+    highest = 0
+    ids = sorted(revs)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = s.execute(
+            select(RecordHead.id, RecordHead.type, RecordHead.privileged, RecordHead.deleted, visible).where(
+                RecordHead.id.in_(chunk)
+            )
         )
-        .where(visible, RecordHead.deleted.is_(False))
-        .group_by(RecordHead.type)
-        .order_by(RecordHead.type)
-    ).all()
-    return Exposure(
-        device_id=device.id,
-        by_type={t: int(n) for t, n, _p, _m in rows},
-        privileged=sum(int(p or 0) for _t, _n, p, _m in rows),
-        highest_seq=max((int(m or 0) for *_x, m in rows), default=0),
-    )
+        for record_id, type_name, privileged, deleted, may_see in rows:
+            records.append(
+                HeldRecord(
+                    record_id=record_id,
+                    type=type_name,
+                    revs=tuple(sorted(revs[record_id])),
+                    privileged=bool(privileged),
+                    deleted=bool(deleted),
+                    withdrawn=not may_see,
+                )
+            )
+        for record_id, rev, seq in s.execute(
+            select(Revision.record_id, Revision.rev, Revision.server_seq).where(Revision.record_id.in_(chunk))
+        ):
+            if rev in revs[record_id]:
+                highest = max(highest, int(seq))
+    records.sort(key=lambda r: (r.type, r.record_id))
+    return Exposure(device_id=device.id, records=records, highest_seq=highest)
 
 
 def revoke_device(engine: Engine, device_id: str) -> Exposure:
@@ -483,7 +543,7 @@ def revoke_device(engine: Engine, device_id: str) -> Exposure:
             actor=CONSOLE,
             user_id=device.user_id,
             device_id=device.id,
-            detail={"exposure": report.by_type, "privileged": report.privileged, "highest_seq": report.highest_seq},
+            detail=report.detail(),
         )
     return report
 

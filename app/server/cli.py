@@ -200,13 +200,20 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
     report = revoke_device(_home(args).engine(), args.device_id)
     _say(f"Revoked device {report.device_id}: from now on every request it makes is turned away.")
     _say("")
-    _say("Exposure report (what that device could see; counts only):")
+    _say("Exposure report (what that laptop may still hold, from what the office delivered to it; no content):")
     if not report.by_type:
         _say("    no records")
+    withdrawn = report.withdrawn_by_type
     for kind, count in report.by_type.items():
-        _say(f"    {kind.replace('_', ' '):<28}{count:>8,}")
+        since = f"   {withdrawn[kind]:,} withdrawn from it since" if kind in withdrawn else ""
+        _say(f"    {kind.replace('_', ' '):<28}{count:>8,}{since}")
     _say(f"    {'total':<28}{report.total:>8,}")
     _say(f"    of which privileged: {report.privileged:,}; up to server sequence {report.highest_seq:,}")
+    for held in report.records:
+        if held.withdrawn:
+            revs = ", ".join(str(r) for r in held.revs)
+            _say(f"    withdrawn, still there: {held.type.replace('_', ' ')} {held.record_id} (revision {revs})")
+    _say("Every record and revision it may hold is in the audit log (device_revoked).")
     return EXIT_OK
 
 

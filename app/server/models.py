@@ -380,7 +380,8 @@ class SyncCounter(ServerBase):
 
 class Delivery(ServerBase):
     """A record a device holds, at which revision: what reconciliation compares against and what an exposure
-    report of a revoked device reads. Written when the device confirms a pull page (its next cursor or ``done``)."""
+    report of a revoked device reads. Written when the device confirms a pull page (its next cursor or ``done``) and
+    when the office applies a device's push unchanged; removed only when the device confirms an eviction."""
 
     __tablename__ = "delivery"
 

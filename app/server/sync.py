@@ -14,7 +14,10 @@ a number committed later) that the device may see through :func:`app.server.acce
 records it holds (``delivery``) but may no longer see. The last page ends with reconciliation: disclosures whose
 grant or consent lapsed are evicted, and records the device may now see below its cursor are sent. What a page
 delivered is *pending* until the device confirms it by sending that page's cursor back (next pull or ``done``), so
-a page lost on the way is simply served again.
+a page lost on the way is simply served again; until then it still counts as possibly held for evictions, and no
+request (a fresh copy asked for, an older cursor replayed) makes the office forget a delivery: only a confirmed
+eviction ends one. What a device pushed and the office applied unchanged is held there at the new revision and is
+not sent back (no echo): the page carries only the office's stamps for it (``stamps``).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, false, literal, or_, select, text, update
+from sqlalchemy import delete, exists, false, literal, or_, select, text, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,6 +50,7 @@ from app.protocol.schemas import (
     PullOut,
     PushIn,
     PushOut,
+    Stamp,
 )
 from app.server import admin, db
 from app.server.access import Principal, visible_to
@@ -87,6 +91,11 @@ class Refusal(Exception):
 
 
 BAD_CURSOR = Refusal(400, "bad_cursor", "The sync position this device sent is not one the server gave it.")
+EMPTY_CURSOR = Refusal(
+    422,
+    "bad_cursor",
+    "The sync position this device sent is empty. A device that wants a fresh copy sends no position at all.",
+)
 REBASELINE = Refusal(
     410,
     "rebaseline",
@@ -109,6 +118,9 @@ class Cursor:
     page: str
     baseline: bool
     principal: str
+    #: Records up to this sequence number are sent whole even at a revision the device is known to hold: after a
+    #: fresh copy was asked for, or a cursor older than the last one it confirmed (a vault restored from a backup).
+    copy_to: int = 0
 
 
 def principal_tag(principal: Principal) -> str:
@@ -147,6 +159,7 @@ def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
     batch = begin_batch(s, principal, body)
     results = [_one(s, principal, m, batch) for m in body.mutations]
     end_batch(s, batch)
+    hold_pushed(s, principal, results)
     admin.audit(
         s,
         "push",
@@ -415,14 +428,9 @@ def _update(
         conflict_row = s.get(Conflict, m.resolves)
         if conflict_row is None or conflict_row.record_id != head.id:
             return _quarantine(s, principal, m, "unknown_conflict")
-        # A decision on a conflict: what the person chose is the value, whatever happened since.
-        result = merge.Merge(apply={k: v for k, v in patch.items() if current.get(k) != v})
-        if m.deleted and not current.get("deleted"):
-            result.delete = True
-        elif not m.deleted and current.get("deleted"):
-            result.apply.update({"deleted": False, "deleted_at": None, "deleted_by": None})
-    else:
-        result = merge.three_way(base, current, steps, device_id=principal.device_id, patch=patch, deletes=m.deleted)
+    result = merge.three_way(base, current, steps, device_id=principal.device_id, patch=patch, deletes=m.deleted)
+    if conflict_row is not None:
+        result = _decision(result, conflict_row, m, base, current, patch)
     new_extra = {**(obj.extra or {}), **unknown}
     changed = result.changes_anything or new_extra != (obj.extra or {})
     rev = head.rev
@@ -439,9 +447,14 @@ def _update(
         obj.edited_by = principal.user_id
         obj.edited_device = principal.device_id
         rev = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id).rev
-    conflict_ids = [_record_conflict(s, principal, m, head, field, base, current, patch) for field in result.conflicts]
+    conflict_ids = [
+        _record_conflict(s, principal, m, head, field, base, current, patch, earlier=conflict_row)
+        for field in result.conflicts
+    ]
     if conflict_row is not None and conflict_row.resolved_by is None:
-        conflict_row.resolved_by = m.mutation_id
+        carried = conflict_row.field in result.conflicts  # its values went into the new conflict
+        if carried or not result.conflicts:
+            conflict_row.resolved_by = m.mutation_id
     outcome: Outcome
     if conflict_ids:
         outcome = "conflict"
@@ -456,6 +469,41 @@ def _update(
     )
 
 
+def _decision(
+    result: merge.Merge,
+    conflict: Conflict,
+    m: Mutation,
+    base: dict[str, Any],
+    current: dict[str, Any],
+    patch: dict[str, Any],
+) -> merge.Merge:
+    """A person's decision on ``conflict`` is an ordinary change made on the revision they saw (``base_rev``):
+    merged like any other (``result``), so a later edit of the same field by someone else makes a new conflict
+    instead of being overwritten. Two things more:
+
+    - a decision never brings a deleted record back: "keep it as the office has it now" (nothing chosen to set)
+      on a record deleted when the person decided closes the conflict and changes nothing;
+    - once someone else decided the conflict, a decision that would change the record is a new conflict holding
+      both decisions, even when the first one kept the value as it was (and so made no revision).
+    """
+    if not m.deleted and not patch and _deleted(current) and _deleted(base):
+        return merge.Merge()
+    decided_elsewhere = conflict.resolved_by is not None and conflict.resolved_by != m.mutation_id
+    if decided_elsewhere and result.changes_anything:
+        again = [*result.conflicts]
+        again += [name for name in result.apply if name in patch and name not in again]
+        if result.delete and merge.WHOLE_RECORD not in again:
+            again.append(merge.WHOLE_RECORD)
+        return merge.Merge(
+            apply={k: v for k, v in result.apply.items() if k not in again}, conflicts=again, same=result.same
+        )
+    return result
+
+
+def _deleted(values: dict[str, Any]) -> bool:
+    return bool(values.get("deleted"))
+
+
 def _record_conflict(
     s: Session,
     principal: Principal,
@@ -465,8 +513,18 @@ def _record_conflict(
     base: dict[str, Any],
     current: dict[str, Any],
     patch: dict[str, Any],
+    *,
+    earlier: Conflict | None = None,
 ) -> str:
+    """Keep every value of one conflicting field. A decision that became a conflict also carries the values of the
+    conflict it decided (side ``earlier``), so the next person to decide sees all of them; values that were
+    someone's decision say so (``decision``), which the app shows as "decided differently"."""
     last = s.scalar(select(Revision).where(Revision.record_id == head.id).order_by(Revision.rev.desc()).limit(1))
+    kept_was_decision = bool(
+        last is not None
+        and last.mutation_id
+        and s.scalar(select(literal(True)).where(Conflict.resolved_by == last.mutation_id).limit(1))
+    )
     kept: Any
     theirs: Any
     base_value: Any
@@ -491,6 +549,7 @@ def _record_conflict(
                 "device_id": last.device_id if last else None,
                 "edited_hlc": current.get("edited_hlc"),
                 "committed_at": last.committed_at.isoformat() if last else None,
+                "decision": kept_was_decision,
             },
             {
                 "side": "incoming",
@@ -500,11 +559,19 @@ def _record_conflict(
                 "device_id": principal.device_id,
                 "edited_hlc": m.edited_hlc,
                 "committed_at": utcnow().isoformat(),
+                "decision": m.resolves is not None,
             },
         ],
         created_at=utcnow(),
         server_seq=sequence_for(s),
     )
+    if earlier is not None and earlier.field == field:
+        for value in earlier.values or []:
+            same = any(
+                v.get("value") == value.get("value") and v.get("user_id") == value.get("user_id") for v in row.values
+            )
+            if value.get("side") != "base" and not same:
+                row.values.append({**value, "side": "earlier"})
     s.add(row)
     track(s, row)
     s.flush()
@@ -518,66 +585,152 @@ def purged_seq(s: Session) -> int:
     return int(s.scalar(select(SyncCounter.value).where(SyncCounter.name == PURGED)) or 0)
 
 
-def finalize(s: Session, device_id: str, page: str) -> None:
-    """The device committed ``page``: what it delivered is now held there; other served pages were lost."""
+def _position_name(device_id: str) -> str:
+    return f"at:{device_id}"[:40]
+
+
+def _position(s: Session, device_id: str) -> int | None:
+    """The sequence number of the last cursor this device confirmed (``None``: it never confirmed one)."""
+    value = s.scalar(select(SyncCounter.value).where(SyncCounter.name == _position_name(device_id)))
+    return None if value is None else int(value)
+
+
+def _set_position(s: Session, device_id: str, seq: int) -> None:
+    name = _position_name(device_id)
+    row = s.get(SyncCounter, name)
+    if row is not None:
+        row.value = seq
+        return
+    try:
+        with s.begin_nested():
+            s.add(SyncCounter(name=name, value=seq))
+    except IntegrityError:  # the same device's other request wrote it meanwhile
+        s.execute(update(SyncCounter).where(SyncCounter.name == name).values(value=seq))
+
+
+def possibly_held(device_id: str) -> Any:
+    """The ids of every record this device may hold: what it confirmed, and what a page it never confirmed delivered
+    (its confirmation may have been lost, or a crafted request came in between). Evictions and the exposure report
+    count both; only a confirmed delivery ever spares the device a record."""
+    return union(
+        select(Delivery.record_id).where(Delivery.device_id == device_id),
+        select(DeliveryPending.record_id).where(
+            DeliveryPending.device_id == device_id, DeliveryPending.rev.is_not(None)
+        ),
+    )
+
+
+def _hold(s: Session, device_id: str, revs: dict[str, int]) -> None:
+    """Record that the device holds these records at (at least) these revisions."""
+    if not revs:
+        return
+    existing: dict[str, int] = {}
+    for chunk in _chunks(list(revs), 500):
+        found = select(Delivery.record_id, Delivery.rev).where(
+            Delivery.device_id == device_id, Delivery.record_id.in_(chunk)
+        )
+        existing.update({record_id: rev for record_id, rev in s.execute(found)})
+    now = utcnow()
+    for record_id, rev in revs.items():
+        if record_id not in existing:
+            s.add(Delivery(device_id=device_id, record_id=record_id, rev=rev, delivered_at=now))
+        elif existing[record_id] < rev:  # a later revision, pushed by the device itself, is never undone
+            s.execute(
+                update(Delivery)
+                .where(Delivery.device_id == device_id, Delivery.record_id == record_id)
+                .values(rev=rev, delivered_at=now)
+            )
+
+
+def hold_pushed(s: Session, principal: Principal, results: list[MutationOutcome]) -> None:
+    """What a device pushed and the office applied unchanged is held on that device at the new revision: pull does
+    not send it back (no echo), and eviction and the exposure report count it. A merged or conflicting change is
+    not held as the office has it, so it comes back."""
+    revs: dict[str, int] = {}
+    for result in results:
+        if result.outcome == "applied" and result.rev is not None:
+            revs[result.record_id] = max(result.rev, revs.get(result.record_id, 0))
+    _hold(s, principal.device_id, revs)
+    s.flush()
+
+
+def finalize(s: Session, device_id: str, cursor: Cursor) -> None:
+    """The device committed the page of ``cursor``: what it delivered is now held there, what it evicted is gone.
+
+    What other pages delivered stays pending, counted as possibly held, until a page the device confirms delivers or
+    evicts the same record: a fresh copy asked for, or an older cursor replayed, never makes the office forget what
+    the device may hold. Pending evictions of earlier pages go (the delivery they would end is still known, so they
+    are worked out again).
+    """
+    page = cursor.page
     rows = s.scalars(
         select(DeliveryPending).where(DeliveryPending.device_id == device_id, DeliveryPending.page_id == page)
     ).all()
     gone = [r.record_id for r in rows if r.rev is None]
-    held = {r.record_id: r.rev for r in rows if r.rev is not None}
-    if gone:
-        s.execute(delete(Delivery).where(Delivery.device_id == device_id, Delivery.record_id.in_(gone)))
-    if held:
-        existing = set(
-            s.scalars(
-                select(Delivery.record_id).where(Delivery.device_id == device_id, Delivery.record_id.in_(list(held)))
-            )
+    for chunk in _chunks(gone, 500):
+        s.execute(delete(Delivery).where(Delivery.device_id == device_id, Delivery.record_id.in_(chunk)))
+    _hold(s, device_id, {r.record_id: r.rev for r in rows if r.rev is not None})
+    mine = DeliveryPending.device_id == device_id
+    s.execute(delete(DeliveryPending).where(mine, DeliveryPending.page_id == page))
+    for chunk in _chunks([r.record_id for r in rows], 500):
+        s.execute(
+            delete(DeliveryPending).where(mine, DeliveryPending.page_id < page, DeliveryPending.record_id.in_(chunk))
         )
-        now = utcnow()
-        for record_id, rev in held.items():
-            if record_id in existing:
-                s.execute(
-                    update(Delivery)
-                    .where(Delivery.device_id == device_id, Delivery.record_id == record_id)
-                    .values(rev=rev, delivered_at=now)
-                )
-            else:
-                s.add(Delivery(device_id=device_id, record_id=record_id, rev=rev, delivered_at=now))
-    s.execute(delete(DeliveryPending).where(DeliveryPending.device_id == device_id))
+    s.execute(delete(DeliveryPending).where(mine, DeliveryPending.page_id < page, DeliveryPending.rev.is_(None)))
+    _set_position(s, device_id, cursor.seq)
     s.flush()
 
 
 def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_key: str) -> PullOut:
     device = principal.device_id
     tag = principal_tag(principal)
+    if body.cursor is not None and not body.cursor:
+        raise EMPTY_CURSOR
+    ceiling = db.current_seq(s)
     if body.cursor:
-        cursor = read_cursor(secret_key, body.cursor, device)
+        cursor: Cursor | None = read_cursor(secret_key, body.cursor, device)
+        assert cursor is not None
         if cursor.epoch != epoch or cursor.seq < purged_seq(s):
             raise REBASELINE
-        finalize(s, device, cursor.page)
+        confirmed = _position(s, device)
+        went_back = confirmed is not None and cursor.seq < confirmed
+        finalize(s, device, cursor)
         since, baseline, full_check = cursor.seq, cursor.baseline, cursor.principal != tag
+        copy_to = ceiling if went_back else cursor.copy_to
     else:
-        s.execute(delete(DeliveryPending).where(DeliveryPending.device_id == device))
-        s.execute(delete(Delivery).where(Delivery.device_id == device))
+        # A fresh copy: everything the device may see comes, and everything it may hold but no longer see is evicted.
+        # What it was delivered before is not forgotten: only a confirmed eviction ends a delivery. A device that
+        # confirmed a pull before (a server or vault restored from a backup, a cursor too old) gets every record
+        # whole; on its very first pull it holds only what it pushed, and that is not sent back.
+        s.execute(delete(DeliveryPending).where(DeliveryPending.device_id == device, DeliveryPending.rev.is_(None)))
         cursor = None
         since, baseline, full_check = 0, True, False
-    ceiling = db.current_seq(s)
+        copy_to = 0 if _position(s, device) is None else ceiling
     visible = visible_to(principal, RecordHead)
-    held = exists(select(Delivery.record_id).where(Delivery.device_id == device, Delivery.record_id == RecordHead.id))
+    held_rev = (
+        select(Delivery.rev).where(Delivery.device_id == device, Delivery.record_id == RecordHead.id).scalar_subquery()
+    )
     rows = s.execute(
-        select(RecordHead, visible if principal.reads_content else false())
-        .where(RecordHead.server_seq > since, RecordHead.server_seq <= ceiling, or_(visible, held))
+        select(RecordHead, visible if principal.reads_content else false(), held_rev)
+        .where(
+            RecordHead.server_seq > since,
+            RecordHead.server_seq <= ceiling,
+            or_(visible, RecordHead.id.in_(possibly_held(device))),
+        )
         .order_by(RecordHead.server_seq)
         .limit(body.limit)
     ).all()
     full = len(rows) == body.limit
     send: dict[str, RecordHead] = {}
+    stamp: dict[str, RecordHead] = {}
     evict: set[str] = set()
-    for head, may_see in rows:
-        if may_see:
-            send[head.id] = head
-        else:
+    for head, may_see, rev_held in rows:
+        if not may_see:
             evict.add(head.id)
+        elif rev_held == head.rev and head.server_seq > copy_to:
+            stamp[head.id] = head  # the device sent this very revision: no echo
+        else:
+            send[head.id] = head
     next_seq_value = rows[-1][0].server_seq if full else ceiling
     more = full
     if not full:
@@ -586,6 +739,9 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
     for record_id in body.refresh:
         if record_id in send or record_id in evict:
             continue
+        if record_id in stamp:  # the device asks for the office's version: it comes whole
+            send[record_id] = stamp.pop(record_id)
+            continue
         found = s.scalar(select(RecordHead).where(RecordHead.id == record_id, visible))
         if found is not None:
             send[found.id] = found
@@ -593,11 +749,12 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
             evict.add(record_id)
     _closure(s, principal, send)
     records = _load(s, send)
-    scanned = {head.id for head, may_see in rows if may_see}
+    scanned = {head.id for head, may_see, _rev in rows if may_see}
     records, cut = _fit(records, scanned)
     if cut is not None:  # the page was over its byte size: the rest of the scan comes on the next page
         more = True
         next_seq_value = cut
+        stamp = {k: h for k, h in stamp.items() if h.server_seq <= cut}
     page = uuid7()
     for rec in records:
         s.add(DeliveryPending(device_id=device, page_id=page, record_id=rec.values["id"], rev=rec.rev))
@@ -616,6 +773,7 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
         baseline=baseline and more,
         # A full check that did not fit in this page goes on in the next: the cursor keeps the old principal.
         principal=cursor.principal if full_check and more and cursor is not None else tag,
+        copy_to=copy_to if copy_to > next_seq_value else 0,
     )
     admin.audit(
         s,
@@ -628,11 +786,38 @@ def pull(s: Session, principal: Principal, body: PullIn, *, epoch: str, secret_k
     )
     return PullOut(
         records=records,
+        stamps=_stamps(s, stamp),
         evict=sorted(evict),
         cursor=make_cursor(secret_key, next_cursor),
         more=more,
         manifest=manifest,
     )
+
+
+def _stamps(s: Session, heads: dict[str, RecordHead]) -> list[Stamp]:
+    """The times the office stamped on records the device already holds (its clock, not the device's)."""
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for head in heads.values():
+        by_type[head.type].append(head.id)
+    out: list[Stamp] = []
+    for type_name, ids in by_type.items():
+        cls = RECORD_TYPES.get(type_name)
+        if cls is None:
+            continue
+        for chunk in _chunks(ids, 500):
+            for record_id, created_at, deleted_at in s.execute(
+                select(cls.id, cls.created_at, cls.deleted_at).where(cls.id.in_(chunk))
+            ):
+                out.append(
+                    Stamp(
+                        type=type_name,
+                        id=record_id,
+                        rev=heads[record_id].rev,
+                        created_at=to_json(created_at),
+                        deleted_at=to_json(deleted_at),
+                    )
+                )
+    return out
 
 
 def _reconcile(
@@ -644,18 +829,14 @@ def _reconcile(
     room: int,
     full_check: bool,
 ) -> bool:
-    """Evict what the device holds but may no longer see; send what it may now see below its cursor.
+    """Evict what the device may hold but may no longer see; send what it may now see below its cursor.
 
     Access changes without a new revision only through consents and grants (withdrawn, expired, deleted) or a change
     of the person's team or role; so, unless the principal changed, only disclosures and granted records are checked.
     """
     device = principal.device_id
     visible = visible_to(principal, RecordHead)
-    held_q = (
-        select(RecordHead.id)
-        .join(Delivery, and_(Delivery.record_id == RecordHead.id, Delivery.device_id == device))
-        .where(~visible)
-    )
+    held_q = select(RecordHead.id).where(RecordHead.id.in_(possibly_held(device)), ~visible)
     if not full_check:
         held_q = held_q.where(RecordHead.type == "disclosure")
     evict.update(rid for rid in s.scalars(held_q) if rid not in send)
@@ -783,7 +964,7 @@ def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
 
 def done(s: Session, principal: Principal, token: str, *, secret_key: str) -> None:
     cursor = read_cursor(secret_key, token, principal.device_id)
-    finalize(s, principal.device_id, cursor.page)
+    finalize(s, principal.device_id, cursor)
     admin.audit(s, "sync_done", "allowed", user_id=principal.user_id, device_id=principal.device_id)
 
 

@@ -35,7 +35,7 @@ from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, uuid7
 from app.models.base import Envelope
 from app.protocol import certs, codec, signing
-from app.protocol.schemas import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullOut, PushOut
+from app.protocol.schemas import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullOut, PushOut, Stamp
 from app.sync import state
 
 TIMEOUT = 60.0
@@ -479,6 +479,7 @@ class SyncSession:
                     s.execute(insert(cls), fresh)
                 if known:
                     s.execute(update(cls), known)
+            _take_stamps(s, page.stamps)
             if page.evict:
                 report.evicted += _evict(s, page.evict)
             if page.manifest is not None:
@@ -588,6 +589,23 @@ class SyncSession:
             )
             for key in columns
         }
+
+
+def _take_stamps(s: Session, stamps: list[Stamp]) -> None:
+    """Records this computer sent and the office applied unchanged are not sent back; they take on only the times the
+    office stamped on them (when made and deleted, by its clock), so every copy agrees. Not counted as received."""
+    for stamp in stamps:
+        cls = RECORD_TYPES.get(stamp.type)
+        if cls is None:
+            continue
+        columns = codec.column_types(cls)
+        values = {
+            "created_at": codec.decode_value(columns["created_at"], stamp.created_at),
+            "deleted_at": codec.decode_value(columns["deleted_at"], stamp.deleted_at),
+        }
+        if values["created_at"] is None:
+            del values["created_at"]
+        s.execute(update(cls).where(cls.id == stamp.id, cls.rev == stamp.rev).values(**values))
 
 
 def _evict(s: Session, ids: list[str]) -> int:
