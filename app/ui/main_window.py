@@ -362,25 +362,31 @@ class MainWindow(QMainWindow):
     def _on_unlocked(self, unlocked: UnlockedVault) -> None:
         by_passphrase = getattr(self.unlock_page, "mode", "passphrase") == "passphrase"
         self._unlocked = unlocked
-        if by_passphrase:
-            from app.ui.quick_unlock import offer_quick_unlock
-
-            self._quick_unlock_dialog = offer_quick_unlock(self, self.runner, unlocked, self.settings)
         self.lock_action.setEnabled(True)
         session = self._session
         self.runner.run(
             lambda: _open_workspace(unlocked),
-            on_done=lambda result: self._workspace_ready(session, *result),
+            on_done=lambda result: self._workspace_ready(session, *result, offer_pin=by_passphrase),
             on_error=lambda exc: self._workspace_failed(session, exc),
         )
 
     def _workspace_ready(
-        self, session: int, ws: Workspace, drafts: dict[str, dict[str, Any]], policy: OfficePolicy | None = None
+        self,
+        session: int,
+        ws: Workspace,
+        drafts: dict[str, dict[str, Any]],
+        policy: OfficePolicy | None = None,
+        *,
+        offer_pin: bool = False,
     ) -> None:
         if session != self._session:
             return  # locked while it was opening; lock() has queued the vault's closing already
         self._workspace = ws
         self.settings.use_office_policy(policy)
+        if offer_pin and self._unlocked is not None:  # only now is the office's word on quick unlock known
+            from app.ui.quick_unlock import offer_quick_unlock
+
+            self._quick_unlock_dialog = offer_quick_unlock(self, self.runner, self._unlocked, self.settings)
         self.idle.set_seconds(self.settings.get(IDLE_LOCK_SECONDS))
         self.idle.arm()
         self.caseload_page.show_people(ws.people)

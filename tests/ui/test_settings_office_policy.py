@@ -11,11 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from app.core import office_policy
 from app.core import settings as declared
 from app.core.settings import Settings
+from app.core.workspace import Workspace
+from app.models import VaultMeta
 from app.protocol.office_policy import OfficePolicy
+from app.storage.kdf import KdfParams
+from app.storage.vault import Vault
+from app.ui.main_window import MainWindow
 from app.ui.qt import QCheckBox, QComboBox, QLabel, Qt, QWidget
+from app.ui.quick_unlock import QuickUnlockDialog
 from app.ui.settings_dialog import OFFICE_SETS, SettingsDialog
+from tests.conftest import TEST_PASSPHRASE
 from tests.ui.helpers import assert_all_named, shot, use_readable_font
 
 POLICY = OfficePolicy(
@@ -93,3 +101,33 @@ def test_a_vault_with_no_office_shows_no_office_policy(qtbot, tmp_path: Path) ->
     assert dialog.office_editors == {}
     lock = by_name(dialog, QComboBox, declared.IDLE_LOCK_SECONDS.label)
     assert isinstance(lock, QComboBox) and lock.itemText(lock.count() - 1) == "1 hour"
+
+
+def test_the_window_takes_the_office_policy_from_the_vault_at_unlock(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, keyring_backend: object
+) -> None:
+    """The settings file asks for an hour's idle lock and a PIN; the vault's office says 1 minute and no PIN."""
+    folder = tmp_path / "vault"
+    unlocked, _code = Vault(folder).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
+    with Workspace(unlocked).session() as s, s.begin():
+        s.merge(VaultMeta(key=office_policy.ENROLLED_KEY, value="office-1"))
+        office_policy.remember(s, {"quick_unlock_allowed": False, "idle_lock_max_seconds": 60})
+    unlocked.lock()
+    settings = Settings(tmp_path / "config")
+    settings.set(declared.QUICK_UNLOCK_ENABLED, True)
+    settings.set(declared.IDLE_LOCK_SECONDS, 3600)
+
+    win = MainWindow(Vault(folder), settings=settings, kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.unlock_page.passphrase.setFocus()
+    qtbot.keyClicks(win.unlock_page.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(win.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=15_000)
+    qtbot.waitUntil(lambda: settings.office is not None, timeout=5_000)
+    assert win.idle.seconds == 60
+    assert settings.get(declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE) is False
+    qtbot.wait(200)
+    assert not [d for d in win.findChildren(QuickUnlockDialog) if d.isVisible()]  # no PIN offered
+    win.close()
