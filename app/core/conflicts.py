@@ -81,13 +81,30 @@ def unsynced_since(ws: Workspace) -> dt.datetime | None:
 
 def keep(ws: Workspace, items: list[dict[str, Any]]) -> None:
     """Keep the conflicts the office just sent (replacing the last copy); a decision made here stays hidden until
-    the office confirms it, that is while the conflict is still listed or its outbox entry is still unsent."""
+    the office confirms it, that is while the conflict is still listed or its outbox entry is still unsent.
+
+    Only conflicts this computer could decide are kept: on a record it holds, of its own regime. The office sends
+    no others; should one come anyway (an office not yet updated), a prosecution vault never keeps the advocates'
+    competing drafts of a shared record."""
     with ws.session() as s, s.begin():
+        items = _decidable_here(s, ws.identity.regime, items)
         decided = set(_get_json(s, DECIDED_KEY, []))
         pending_push = set(s.scalars(select(OutboxEntry.resolves).where(OutboxEntry.resolves.is_not(None))))
         still = sorted(decided & ({c["id"] for c in items} | pending_push))
         _put_json(s, CONFLICTS_KEY, items)
         _put_json(s, DECIDED_KEY, still or None)
+
+
+def _decidable_here(s: Session, regime: str, items: list[Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for c in items:
+        if not isinstance(c, dict) or not all(isinstance(c.get(k), str) for k in ("id", "record_id", "record_type")):
+            continue
+        cls = RECORD_TYPES.get(c["record_type"])
+        obj = s.get(cls, c["record_id"]) if cls is not None else None
+        if obj is not None and obj.regime == regime:
+            out.append(c)
+    return out
 
 
 def _get_json(s: Session, key: str, default: Any) -> Any:
@@ -104,13 +121,13 @@ def _put_json(s: Session, key: str, value: Any) -> None:
 
 def stored(ws: Workspace) -> list[dict[str, Any]]:
     with ws.session() as s:
-        return list(_get_json(s, CONFLICTS_KEY, []))
+        return _decidable_here(s, ws.identity.regime, list(_get_json(s, CONFLICTS_KEY, [])))
 
 
 def pending(ws: Workspace) -> list[dict[str, Any]]:
     """Conflicts kept here that no one on this computer has decided yet."""
     with ws.session() as s:
-        items = list(_get_json(s, CONFLICTS_KEY, []))
+        items = _decidable_here(s, ws.identity.regime, list(_get_json(s, CONFLICTS_KEY, [])))
         decided = set(_get_json(s, DECIDED_KEY, []))
     return [c for c in items if c["id"] not in decided]
 
@@ -122,6 +139,8 @@ class Competing:
     device: str
     when: str
     this_device: bool
+    #: Someone's decision on an earlier conflict about this field.
+    decision: bool = False
 
 
 @dataclass
@@ -140,6 +159,11 @@ class Group:
     current: Any
     values: list[Competing]
     whole_record: bool = False
+
+    @property
+    def decided_differently(self) -> bool:
+        """Someone decided this already and another decision, or a later change, does not agree with it."""
+        return any(v.decision for v in self.values)
 
     @property
     def title(self) -> str:
@@ -193,6 +217,7 @@ def groups(ws: Workspace) -> list[Group]:
                                 device=v.get("device") or "another computer",
                                 when=_when(v.get("when")),
                                 this_device=bool(v.get("this_device")),
+                                decision=bool(v.get("decision")),
                             )
                         )
             out.append(
@@ -216,13 +241,20 @@ def groups(ws: Workspace) -> list[Group]:
 
 def decide(ws: Workspace, group: Group, value: Any) -> None:
     """The person's decision: ``value`` becomes the field's value here (a normal edit, audited, in the outbox) and
-    the office is told which conflicts it settles. For a whole-record conflict the office's state stays."""
+    the office is told which conflicts it settles. For a whole-record conflict the office's state stays: the
+    decision sets nothing, so it never brings a deleted record back.
+
+    Each decision names the value chosen, even when this computer holds it already, and is made on the revision
+    this computer holds (``base_rev``): should someone else decide differently, or change the field after that
+    revision, the office keeps both as a new conflict instead of one silently replacing the other."""
     cls = RECORD_TYPES[group.record_type]
     with ws.records.batch() as s:
         obj = s.get(cls, group.record_id)
         changed = False
+        chosen: dict[str, Any] = {}
         if obj is not None and not group.whole_record and not obj.deleted:
             changed = ws.records.update_in(s, obj, {group.field: value})
+            chosen = {group.field: jsonable(getattr(obj, group.field))}
         first = None
         if changed:
             first = s.scalars(
@@ -241,7 +273,7 @@ def decide(ws: Workspace, group: Group, value: Any) -> None:
                     record_type=group.record_type,
                     person_id=group.person_id,
                     base_rev=obj.rev if obj is not None else None,
-                    patch={},
+                    patch=chosen,
                     deleted=False,
                     resolves=conflict_id,
                     edited_hlc=hlc,
@@ -357,7 +389,10 @@ def _distinct(values: list[str]) -> list[str]:
 def _dedupe(values: list[Competing]) -> list[Competing]:
     out: list[Competing] = []
     for v in values:
-        if not any(o.value == v.value and o.who == v.who and o.device == v.device for o in out):
+        same = [o for o in out if o.value == v.value and o.who == v.who and o.device == v.device]
+        if same:
+            same[0].decision = same[0].decision or v.decision
+        else:
             out.append(v)
     return out
 

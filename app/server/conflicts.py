@@ -5,9 +5,14 @@ see through :func:`app.server.access.visible_to`, each with every value it keeps
 value kept, the competing value) and, for each competing value, who made it, on which device and when: a person's
 display name and the date their device was enrolled, never anything typed about a client.
 
+Only conflicts the principal may decide are sent (:func:`decidable_by`): deciding is editing, so a prosecution team
+that sees a shared disclosure is never sent the advocates' competing drafts of it.
+
 A conflict is decided the way every other change travels: a pushed mutation that names it in ``resolves`` carries
-the chosen value (``app.server.sync._update`` takes it whatever happened since and marks the conflict
-resolved), so a decision is ordered with the person's other edits and is never applied twice.
+the chosen value and the revision it was made on, so a decision is ordered with the person's other edits and is
+never applied twice. ``app.server.sync._update`` merges it like any edit: against a later change of the same field,
+or once someone else decided differently, it becomes a new conflict holding every value (``decision`` marks the
+values that were someone's decision), and it never brings a deleted record back.
 """
 
 from __future__ import annotations
@@ -17,12 +22,15 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
+from app.models.base import Regime
 from app.server import admin
 from app.server.access import Principal, visible_to
 from app.server.models import Conflict, Device, RecordHead, UserAccount
+from app.server.sync import SETTABLE
 
 MAX_CONFLICTS = 500
 
@@ -38,6 +46,9 @@ class ConflictValue(BaseModel):
     device: str | None = None
     this_device: bool = False
     when: str | None = None
+    #: This value was someone's decision on an earlier conflict (someone decided differently, or a field changed
+    #: after a decision was made on an older revision).
+    decision: bool = False
 
 
 class ConflictOut(BaseModel):
@@ -67,11 +78,28 @@ def router(sessions: sessionmaker[Session], signed: Any) -> APIRouter:
     return api
 
 
+def decidable_by(principal: Principal) -> ColumnElement[bool]:
+    """The conflicts ``principal`` may decide, as SQL over ``Conflict`` joined to its ``RecordHead``.
+
+    Deciding is editing, so this is the push's own rule: a record the principal sees, of its own regime (a
+    prosecution team sees a shared disclosure but never edits it, so it is never sent the advocates' competing
+    drafts or the wording they later narrowed), and a conflict over who may see the record only for its owner.
+    """
+    regime = Regime.PROSECUTION.value if principal.is_prosecution else Regime.ADVOCACY.value
+    return and_(
+        visible_to(principal, RecordHead),
+        RecordHead.regime == regime,
+        or_(Conflict.field.not_in(sorted(SETTABLE)), RecordHead.owner_user_id == principal.user_id),
+    )
+
+
 def visible_conflicts(s: Session, principal: Principal) -> list[ConflictOut]:
+    if not principal.reads_content:
+        return []
     rows = s.execute(
         select(Conflict, RecordHead)
         .join(RecordHead, RecordHead.id == Conflict.record_id)
-        .where(Conflict.resolved_by.is_(None), visible_to(principal, RecordHead))
+        .where(Conflict.resolved_by.is_(None), decidable_by(principal))
         .order_by(Conflict.server_seq)
         .limit(MAX_CONFLICTS)
     ).all()
@@ -92,6 +120,7 @@ def visible_conflicts(s: Session, principal: Principal) -> list[ConflictOut]:
                     device=device_of(device_id),
                     this_device=bool(device_id) and device_id == principal.device_id,
                     when=raw.get("committed_at"),
+                    decision=bool(raw.get("decision")),
                 )
             )
         out.append(

@@ -658,6 +658,17 @@ class MergeDialog(QDialog):
             col.addWidget(keep)
             self.choices.append((keep, None))
         else:
+            if g.decided_differently:
+                col.addWidget(
+                    _text(
+                        self.tr(
+                            "Someone decided this differently, or it was changed after a decision was made. "
+                            "Nothing was replaced: every version is here for you to choose again."
+                        ),
+                        page,
+                        name=self.tr("Decided differently"),
+                    )
+                )
             col.addWidget(
                 _text(
                     self.tr("It started as: {value}").format(value=_shown(g.base)),
@@ -683,7 +694,8 @@ class MergeDialog(QDialog):
                 font.setWeight(QFont.Weight.DemiBold)
                 value.setFont(font)
                 inner.addWidget(value)
-                inner.addWidget(_text(f"{v.who}, {where}, {v.when}", box, name=self.tr("Who and when")))
+                whose = self.tr("{who}'s decision").format(who=v.who) if v.decision else v.who
+                inner.addWidget(_text(f"{whose}, {where}, {v.when}", box, name=self.tr("Who and when")))
                 if g.current == v.value:
                     inner.addWidget(_text(self.tr("This is what your records show now."), box))
                 col.addWidget(box)
