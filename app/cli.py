@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from app.command_line import EXIT_OK, CommandParser, UsageError, run_main
+from app.command_line import EXIT_OK, EXIT_REFUSED, CommandParser, UsageError, run_main
 from app.errors import OfframpError
 
 
@@ -171,6 +171,11 @@ def cmd_vault_recover(args: argparse.Namespace) -> int:
 def cmd_vault_check(args: argparse.Namespace) -> int:
     health = _vault(args).check(_passphrase(args))
     health.raise_if_bad()
+    if health.key_file:
+        _say("Every page of the database checks out, but the key file does not:")
+        for sentence in health.key_file:
+            _say(f"  {sentence}")
+        return EXIT_REFUSED
     _say("The key file and every page of the database check out.")
     return EXIT_OK
 
@@ -192,7 +197,18 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
         kwargs["recovery_code"] = _read_secret_file(args.recovery_code_file, "recovery code")
     else:
         kwargs["passphrase"] = _passphrase(args)
-    moved = restore_backup(Path(args.backup), Path(args.data_dir), **kwargs)
+    from app.storage.backup import other_vault_question
+
+    _vault(args)  # finish or undo a restore a crash interrupted, first
+    question = other_vault_question(Path(args.backup), Path(args.data_dir))
+    if question is not None and not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise OfframpError(f"{question} To replace it, run the command again with --yes.")
+        answer = input(f"{question}\nReplace this vault with the backup? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            _say("Nothing was changed.")
+            return EXIT_REFUSED
+    moved = restore_backup(Path(args.backup), Path(args.data_dir), replace_other_vault=question is not None, **kwargs)
     _say("The backup was restored.")
     if moved is not None:
         _say(f"The vault it replaced was kept in {moved}.")
@@ -354,8 +370,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     _say(f"This computer is enrolled with {done.office_name} as {done.username} ({done.team_name}).")
     _say("The office certificate and this device's key are kept inside the vault; the office recovery kit can")
     _say("now open this vault if the passphrase is lost.")
-    if done.adopted_records:
-        _say(f"{done.adopted_records:,} records already here will go to the office at the next sync.")
+    if done.will_send:
+        _say(f"{done.will_send:,} records already here will go to the office at the next sync.")
+    if done.kept_here:
+        _say(f"{done.kept_here:,} demo records stay on this computer: they are fictional practice records and never")
+        _say("go to the office.")
     _say("Nothing syncs by itself: run 'offramp sync' when you want to.")
     return EXIT_OK
 
@@ -433,6 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore", cmd_vault_restore, "put a backup in place of this vault (the current one is kept aside)")
     p.add_argument("backup", help="the backup file")
     p.add_argument("--recovery-code-file")
+    p.add_argument("--yes", action="store_true", help="replace the vault even when the backup is another vault's")
 
     templates = sub.add_parser("templates", help="checklist and screening templates")
     tsub = templates.add_subparsers(dest="templates_command", required=True, parser_class=_Parser)

@@ -81,6 +81,12 @@ class BackupError(VaultError):
     code = "backup"
 
 
+class BackupOfAnotherVault(BackupError):
+    """The backup opens with what was typed but is of another vault than the one in the folder: asked, not done."""
+
+    code = "backup_of_another_vault"
+
+
 # --- records ------------------------------------------------------------------------------------------------
 
 

@@ -163,12 +163,32 @@ def back_up(unlocked: UnlockedVault, folder: Path | str) -> Path:
 
 
 def restore_backup(
-    vault: Vault, archive: Path | str, *, passphrase: str | None = None, recovery_code: str | None = None
+    vault: Vault,
+    archive: Path | str,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    replace_other_vault: bool = False,
 ) -> Path | None:
     """Put the backup ``archive`` in place of the vault, checked first with what the person typed; the vault is
     not opened (unlock or recover it next). Returns the folder the replaced files were moved to, None when the
-    folder had no vault. Raises BackupError, WrongPassphrase, WrongRecoveryCode or VaultInUse, changing nothing."""
-    return _backup.restore_backup(archive, vault.data_dir, passphrase=passphrase, recovery_code=recovery_code)
+    folder had no vault. Raises BackupError (BackupOfAnotherVault for another vault's backup, unless
+    ``replace_other_vault``: ask first with :func:`other_vault_question`), WrongPassphrase, WrongRecoveryCode or
+    VaultInUse, changing nothing."""
+    return _backup.restore_backup(
+        archive,
+        vault.data_dir,
+        passphrase=passphrase,
+        recovery_code=recovery_code,
+        replace_other_vault=replace_other_vault,
+    )
+
+
+def other_vault_question(vault: Vault, archive: Path | str) -> str | None:
+    """When ``archive`` is another vault's backup, the question to ask before it replaces this one (when and on
+    which computer each was created); None when it is this vault's. Quick, reads no secret; BackupError when the
+    file is not a backup."""
+    return _backup.other_vault_question(archive, vault.data_dir)
 
 
 # --- quick unlock ------------------------------------------------------------------------------------------------
@@ -282,6 +302,7 @@ __all__ = [
     "keyring_problem",
     "local_now",
     "open_folder",
+    "other_vault_question",
     "pin_day_end",
     "quick_unlock_state",
     "recover",

@@ -18,7 +18,7 @@ import tarfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import BackupError, KeyFileDamaged
+from app.errors import BackupError, BackupOfAnotherVault, KeyFileDamaged
 from app.storage import keyfile, recovery
 from app.storage.atomic import PRIVATE_MODE, atomic_write_bytes, crash_point, fsync_dir, temp_path_for
 from app.storage.lock import InstanceLock
@@ -144,8 +144,13 @@ def restore_backup(
     *,
     passphrase: str | None = None,
     recovery_code: str | None = None,
+    replace_other_vault: bool = False,
 ) -> Path | None:
     """Put a backup in place of the vault in ``data_dir``.
+
+    A backup of another vault than the one there (another person's, another computer's, made with the same
+    passphrase) is refused with :class:`BackupOfAnotherVault` naming both, unless ``replace_other_vault``: the
+    person is asked first (:func:`other_vault_question` gives the question before any key is derived).
 
     Returns the folder the replaced vault's files were moved to (``None`` when there was no vault). The passphrase
     or recovery code must open the backup's key file and every page of its database must verify first.
@@ -159,11 +164,17 @@ def restore_backup(
     data_dir.mkdir(parents=True, exist_ok=True)
     # Never swap files under a running Offramp.
     with InstanceLock(data_dir / LOCK_NAME):
-        return _restore_locked(archive, data_dir, passphrase=passphrase, recovery_code=recovery_code)
+        return _restore_locked(
+            archive,
+            data_dir,
+            passphrase=passphrase,
+            recovery_code=recovery_code,
+            replace_other_vault=replace_other_vault,
+        )
 
 
 def _restore_locked(
-    archive: Path, data_dir: Path, *, passphrase: str | None, recovery_code: str | None
+    archive: Path, data_dir: Path, *, passphrase: str | None, recovery_code: str | None, replace_other_vault: bool
 ) -> Path | None:
     from app.storage.engine import inspect_database
     from app.storage.vault import DB_NAME, KEY_NAME
@@ -188,6 +199,9 @@ def _restore_locked(
             dk = kf.open_with_recovery_code(recovery.parse(recovery_code))
         else:
             raise BackupError("Type the vault's passphrase or recovery code to restore a backup.")
+        question = None if replace_other_vault else _other_vault_question(data_dir / KEY_NAME, kf.header)
+        if question is not None:
+            raise BackupOfAnotherVault(question)
         stream = tar.extractfile(db_info)
         if stream is None:
             raise BackupError(NOT_A_BACKUP)
@@ -209,6 +223,49 @@ def _restore_locked(
         for leftover in (staged_db, staged_key):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+def describe_vault(header: dict[str, object]) -> str:
+    """'created on 4 March 2026 on the computer with device ID 1a2b3c4d': whose a vault is, from its key file header
+    (no names: the header holds none)."""
+    created = str(header.get("created_at") or "")
+    try:
+        when = dt.datetime.fromisoformat(created)
+        day = f"{when.day} {when:%B %Y}"
+    except ValueError:
+        day = "an unknown date"
+    device = str(header.get("device_id") or "")[:8] or "unknown"
+    return f"created on {day} on the computer with device ID {device}"
+
+
+def _other_vault_question(current_key: Path, backup_header: dict[str, object]) -> str | None:
+    try:
+        current = keyfile.load(current_key).header
+    except (OSError, KeyFileDamaged):
+        return None  # no vault here, or one whose key file cannot say whose it is: nothing to tell apart
+    if current.get("vault_id") == backup_header.get("vault_id"):
+        return None
+    return (
+        f"That backup is of another vault, {describe_vault(backup_header)}; the vault here was "
+        f"{describe_vault(current)}. Nothing was changed. Restore it only if you mean to replace this vault with it."
+    )
+
+
+def other_vault_question(archive: Path | str, data_dir: Path | str) -> str | None:
+    """The question to ask before restoring ``archive`` over the vault in ``data_dir`` when it is another vault's
+    backup (naming when and on which computer each was created); None when it is this vault's or the folder is
+    empty. Reads only the two key files' headers (no secrets), so it is quick and needs no passphrase."""
+    manifest_key = _read_archive(Path(archive))
+    manifest_key[2].close()
+    try:
+        header = json.loads(manifest_key[1].decode("ascii"))["header"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise BackupError(NOT_A_BACKUP) from None
+    if not isinstance(header, dict):
+        raise BackupError(NOT_A_BACKUP)
+    from app.storage.vault import KEY_NAME
+
+    return _other_vault_question(Path(data_dir) / KEY_NAME, header)
 
 
 #: Written before the first file of the current vault moves, removed after the last rename: while it is there a

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from app.errors import DatabaseDamaged, DatabaseTruncated, VaultLocked
+from app.memory import wipe, wipe_str
 
 PAGE_SIZE = 4096
 
@@ -38,10 +39,42 @@ def damaged_message(pages: list[int]) -> str:
     )
 
 
-def _key_pragma(dk: bytearray) -> str:
+_KEY_PREFIX = b"PRAGMA key = \"x'"
+_KEY_SUFFIX = b"'\""
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def _key_statement(dk: bytearray) -> bytearray:
+    """``PRAGMA key = "x'<hex>'"`` built in one buffer the caller zeroes: no immutable copy of the hex is made."""
     if len(dk) != 32 or not any(dk):
         raise VaultLocked("The vault is locked. Unlock it again to go on.")
-    return f"PRAGMA key = \"x'{bytes(dk).hex()}'\""
+    out = bytearray(len(_KEY_PREFIX) + 2 * len(dk) + len(_KEY_SUFFIX))
+    out[: len(_KEY_PREFIX)] = _KEY_PREFIX
+    pos = len(_KEY_PREFIX)
+    for byte in dk:
+        out[pos] = _HEX_DIGITS[byte >> 4]
+        out[pos + 1] = _HEX_DIGITS[byte & 15]
+        pos += 2
+    out[pos:] = _KEY_SUFFIX
+    return out
+
+
+def _apply_key(dbapi_conn: Any, dk: bytearray) -> None:
+    """Key a connection, leaving no copy of the key's hex in this process's memory (issue 16, item 2).
+
+    The DB-API takes SQL only as a str, which Python cannot zero; so the one str made here is zeroed in place
+    (app.memory.wipe_str) once SQLCipher has it. ``executescript`` runs it without the statement cache, which would
+    otherwise keep that str (and SQLite's copy of it) for the connection's lifetime.
+    """
+    statement = _key_statement(dk)
+    try:
+        text = statement.decode("ascii")
+        try:
+            dbapi_conn.executescript(text)
+        finally:
+            wipe_str(text)
+    finally:
+        wipe(statement)
 
 
 def raw_connect(path: Path, dk: bytearray) -> Any:
@@ -49,7 +82,7 @@ def raw_connect(path: Path, dk: bytearray) -> Any:
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(dk))
+        _apply_key(conn, dk)
     except BaseException:
         conn.close()
         raise
@@ -90,7 +123,7 @@ def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
         cur = dbapi_conn.cursor()
         try:
             cur.execute("PRAGMA cipher_log_level = NONE")
-            cur.execute(_key_pragma(dk))
+            _apply_key(dbapi_conn, dk)
             apply_connection_settings(cur)
         finally:
             cur.close()
@@ -131,6 +164,9 @@ class DatabaseHealth:
     damaged_pages: list[int] = field(default_factory=list)
     truncated: bool = False
     problems: list[str] = field(default_factory=list)
+    #: What is wrong with the key file although the passphrase opened it (a damaged recovery wrap, a checksum that
+    #: does not match), one sentence each; filled by ``Vault.check``.
+    key_file: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

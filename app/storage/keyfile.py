@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
 from app.errors import KeyFileDamaged, WrongPassphrase, WrongRecoveryCode
+from app.memory import wipe_bytes
 from app.storage import kdf
 from app.storage.atomic import atomic_write_bytes
 
@@ -41,6 +43,18 @@ SECTIONS = ("header", "pass_wrap", "recovery_wrap", "quick_wrap")
 DAMAGED = (
     "The vault's key file is damaged, so this vault cannot be opened with the passphrase. Nothing was changed. "
     "Use the recovery code, or restore the vault from its latest backup."
+)
+DAMAGED_OR_WRONG = (
+    "That passphrase did not open this vault, and the vault's key file looks damaged. Nothing was changed. "
+    "If you are sure of the passphrase, use the recovery code, or restore the vault from its latest backup."
+)
+RECOVERY_DAMAGED = (
+    "The recovery part of the vault's key file is damaged, so the recovery code may no longer open this vault. "
+    "Make a new recovery code while the passphrase still works."
+)
+CHECKSUMS_DAMAGED = (
+    "A checksum in the vault's key file does not match, though the key itself is intact and opened normally. "
+    "Nothing was lost; your IT contact can run 'offramp vault check' for details."
 )
 DAMAGED_BEYOND = (
     "The vault's key file is damaged and cannot be read at all. Nothing was changed. "
@@ -104,10 +118,10 @@ class KeyFile:
 
     def set_passphrase(self, dk: bytes | bytearray, passphrase: str, params: kdf.KdfParams) -> None:
         salt = os.urandom(kdf.SALT_BYTES)
-        kek = kdf.derive(kdf.normalise_passphrase(passphrase), salt, params)
+        kek = kdf.derive_from_passphrase(passphrase, salt, params)
         try:
             nonce = os.urandom(12)
-            ct = AESGCM(bytes(kek)).encrypt(nonce, bytes(dk), _aad("pass_wrap", self.header))
+            ct = AESGCM(kek).encrypt(nonce, dk, _aad("pass_wrap", self.header))
         finally:
             _zero(kek)
         self.pass_wrap = {
@@ -119,7 +133,9 @@ class KeyFile:
         }
 
     def open_with_passphrase(self, passphrase: str) -> bytearray:
-        if self.pass_wrap is None or {"header", "pass_wrap"} & self.damaged:
+        # A checksum that does not match is no reason not to try: AES-GCM authenticates the wrap and the header
+        # (its associated data) itself, so an intact wrap opens whatever became of its checksum.
+        if self.pass_wrap is None:
             raise KeyFileDamaged(DAMAGED)
         try:
             params = kdf.KdfParams.from_dict(self.pass_wrap["params"])
@@ -128,10 +144,13 @@ class KeyFile:
             ct = _unb64(self.pass_wrap["ct"])
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyFileDamaged(DAMAGED, detail=f"pass_wrap: {type(exc).__name__}") from None
-        kek = kdf.derive(kdf.normalise_passphrase(passphrase), salt, params)
+        kek = kdf.derive_from_passphrase(passphrase, salt, params)
         try:
-            return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, _aad("pass_wrap", self.header)))
+            return _decrypt(kek, nonce, ct, _aad("pass_wrap", self.header))
         except InvalidTag:
+            if {"header", "pass_wrap"} & self.damaged:
+                # The checksum said so before: the wrap (or the header) is damaged, or the passphrase is wrong.
+                raise KeyFileDamaged(DAMAGED_OR_WRONG, detail="pass_wrap checksum") from None
             raise WrongPassphrase(
                 "That passphrase does not open this vault. Check Caps Lock and the keyboard language, then try again."
             ) from None
@@ -147,7 +166,7 @@ class KeyFile:
         kek = kdf.derive(secret, salt, params)
         try:
             nonce = os.urandom(12)
-            ct = AESGCM(bytes(kek)).encrypt(nonce, bytes(dk), _aad("recovery_wrap", self.header))
+            ct = AESGCM(kek).encrypt(nonce, dk, _aad("recovery_wrap", self.header))
         finally:
             _zero(kek)
         self.recovery_wrap = {
@@ -166,7 +185,7 @@ class KeyFile:
         self.recovery_wrap = {"kind": "office", "public_key": _b64(office_public_key), "sealed": _b64(sealed)}
 
     def _recovery_section(self) -> dict[str, Any]:
-        if self.recovery_wrap is None or {"header", "recovery_wrap"} & self.damaged:
+        if not isinstance(self.recovery_wrap, dict):
             raise KeyFileDamaged(DAMAGED_BEYOND)
         return self.recovery_wrap
 
@@ -183,8 +202,10 @@ class KeyFile:
             raise KeyFileDamaged(DAMAGED_BEYOND) from None
         kek = kdf.derive(secret, salt, params)
         try:
-            return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, _aad("recovery_wrap", self.header)))
+            return _decrypt(kek, nonce, ct, _aad("recovery_wrap", self.header))
         except InvalidTag:
+            if {"header", "recovery_wrap"} & self.damaged:
+                raise KeyFileDamaged(DAMAGED_BEYOND, detail="recovery_wrap checksum") from None
             raise WrongRecoveryCode(
                 "That recovery code does not belong to this vault. "
                 "Check that it is the sheet printed for this computer."
@@ -217,7 +238,7 @@ class KeyFile:
         kek = kdf.derive(secret, salt, params)
         try:
             nonce = os.urandom(12)
-            ct = AESGCM(bytes(kek)).encrypt(nonce, bytes(dk), self._quick_aad(expires_at))
+            ct = AESGCM(kek).encrypt(nonce, dk, self._quick_aad(expires_at))
         finally:
             _zero(kek)
         return {
@@ -252,7 +273,7 @@ class KeyFile:
             raise QuickWrapExpired("the quick-unlock wrap's day has ended")
         kek = kdf.derive(secret, salt, params)
         try:
-            return bytearray(AESGCM(bytes(kek)).decrypt(nonce, ct, self._quick_aad(expires_at)))
+            return _decrypt(kek, nonce, ct, self._quick_aad(expires_at))
         except InvalidTag:
             return None
         finally:
@@ -266,7 +287,7 @@ def load(path: Path) -> KeyFile:
     """Read a key file. A file that is unreadable as a whole raises; damaged sections are noted in ``damaged``."""
     try:
         raw = Path(path).read_bytes()
-        body = json.loads(raw.decode("ascii"))
+        body = _parse(raw.decode("ascii"))
         if not isinstance(body, dict) or body.get("format") != FORMAT:
             raise ValueError("not a key file")
         if body.get("version") != VERSION:
@@ -279,9 +300,9 @@ def load(path: Path) -> KeyFile:
         raise
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise KeyFileDamaged(DAMAGED_BEYOND, detail=type(exc).__name__) from None
+    # Only notes: each wrap is authenticated by its own AES-GCM tag, over the header too, so a damaged checksum
+    # (the redundant part) must never stand between a person and an intact key.
     damaged = {s for s in SECTIONS if checksums.get(s) != _checksum(body.get(s))}
-    if "header" in damaged:
-        raise KeyFileDamaged(DAMAGED_BEYOND, detail="header checksum")
     return KeyFile(
         header=header,
         pass_wrap=body.get("pass_wrap"),
@@ -291,6 +312,65 @@ def load(path: Path) -> KeyFile:
     )
 
 
+def _parse(text: str) -> Any:
+    """The key file's JSON. When one damaged byte in the checksums (the redundant part) breaks the JSON itself, the
+    rest is read without them: every section then counts as unverified, and each wrap's own tag still decides."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        without, found = re.subn(r'"checksums"\s*:\s*\{[^{}]*\}\s*,?', "", text, count=1)
+        if not found:
+            raise
+        body = json.loads(without)
+        if isinstance(body, dict):
+            body["checksums"] = {}
+        return body
+
+
+def recovery_wrap_problem(kf: KeyFile) -> str | None:
+    """A sentence when the recovery wrap is missing, malformed or fails its checksum (the code may no longer work);
+    None when it looks sound. Without the code itself this is as far as anyone can check."""
+    wrap = kf.recovery_wrap
+    if not isinstance(wrap, dict):
+        return RECOVERY_DAMAGED
+    try:
+        if wrap.get("kind") == "code":
+            kdf.KdfParams.from_dict(wrap["params"])
+            if len(_unb64(wrap["salt"])) != kdf.SALT_BYTES or len(_unb64(wrap["nonce"])) != 12:
+                raise ValueError("sizes")
+            if len(_unb64(wrap["ct"])) != kdf.KEY_BYTES + 16:
+                raise ValueError("ciphertext size")
+        elif wrap.get("kind") == "office":
+            if len(_unb64(wrap["public_key"])) != 32 or not _unb64(wrap["sealed"]):
+                raise ValueError("office wrap")
+        else:
+            raise ValueError("kind")
+    except (KeyError, TypeError, ValueError):
+        return RECOVERY_DAMAGED
+    return RECOVERY_DAMAGED if "recovery_wrap" in kf.damaged else None
+
+
+def key_file_notes(kf: KeyFile) -> list[str]:
+    """After the passphrase opened ``kf`` (so its header and passphrase wrap are intact): what is still worth
+    saying about the file, one sentence each; [] for a sound file."""
+    notes: list[str] = []
+    recovery_problem = recovery_wrap_problem(kf)
+    if recovery_problem:
+        notes.append(recovery_problem)
+    if kf.damaged - {"recovery_wrap", "quick_wrap"}:
+        notes.append(CHECKSUMS_DAMAGED)
+    return notes
+
+
 def _zero(buf: bytearray) -> None:
     for i in range(len(buf)):
         buf[i] = 0
+
+
+def _decrypt(kek: bytearray, nonce: bytes, ct: bytes, aad: bytes) -> bytearray:
+    """AES-GCM gives the plaintext as immutable bytes: copy it into a bytearray the caller can zero, and zero the
+    bytes object itself (app.memory), so no copy of the data key is left behind in freed memory."""
+    plain = AESGCM(kek).decrypt(nonce, ct, aad)
+    key = bytearray(plain)
+    wipe_bytes(plain)
+    return key

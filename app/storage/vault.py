@@ -180,7 +180,9 @@ class Vault:
             # A passphrase change that stopped before it finished leaves the previous key file beside the new one:
             # the passphrase from before it still opens the vault, and the change is undone.
             kf, dk = self._roll_back_passphrase_change(passphrase)
-        return self._open(kf, dk, full_check=full_check)
+        unlocked = self._open(kf, dk, full_check=full_check)
+        self.notices.extend(keyfile.key_file_notes(kf))  # a damaged checksum or recovery wrap: said, not fatal
+        return unlocked
 
     def _roll_back_passphrase_change(self, passphrase: str) -> tuple[keyfile.KeyFile, bytearray]:
         """The previous key file's data key when ``passphrase`` opens it (and it is this vault's), put back in place;
@@ -274,7 +276,9 @@ class Vault:
         lock = InstanceLock(self.lock_path)
         try:
             lock.acquire()
-            return inspect_database(self.db_path, dk, full=True)
+            health = inspect_database(self.db_path, dk, full=True)
+            health.key_file = keyfile.key_file_notes(kf)
+            return health
         finally:
             _zero(dk)
             lock.release()

@@ -20,12 +20,12 @@ from app.core.passphrase import assess
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, MalformedRecoveryCode, OfframpError
 from app.ui.errors import UNEXPECTED, human_message
+from app.ui.file_dialogs import open_file_name
 from app.ui.qt import (
     QAbstractItemView,
     QApplication,
     QCloseEvent,
     QDialog,
-    QFileDialog,
     QFont,
     QFontDatabase,
     QFrame,
@@ -406,6 +406,7 @@ class RestoreDialog(CalmDialog):
         self._kdf_params = kdf_params
         self._use_code = False
         self._opened: UnlockedVault | None = None
+        self._replace_confirmed_for: Path | None = None  # another vault's backup the person said to put in place
 
         self.intro = self.text(
             self.tr(
@@ -458,6 +459,7 @@ class RestoreDialog(CalmDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.continue_button.clicked.connect(self.accept)
         self.choose_button.clicked.connect(self.choose_file)
+        self.backups.currentItemChanged.connect(lambda *_: self._selection_changed())
         self.switch_button.clicked.connect(lambda: self.use_recovery_code(not self._use_code))
         for edit in (self.passphrase, self.code, self.new_passphrase, self.again):
             edit.returnPressed.connect(self.start)
@@ -496,7 +498,7 @@ class RestoreDialog(CalmDialog):
 
     def choose_file(self) -> None:
         start = self._vault.backup_dir if self._vault.backup_dir.is_dir() else self._vault.data_dir
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = open_file_name(
             self,
             self.tr("Choose an Offramp backup"),
             str(start),
@@ -563,14 +565,17 @@ class RestoreDialog(CalmDialog):
         elif not passphrase:
             self.status.setText(self.tr("Please type the passphrase the vault had when the backup was made."))
             return
+        replace_other = self._confirm_other_vault(archive)
+        if replace_other is None:
+            return  # asked first: the backup is another vault's
         steps: dict[str, bool] = {"restored": False}
 
         def work() -> tuple[UnlockedVault, Path | None]:
             if use_code:
-                moved = va.restore_backup(vault, archive, recovery_code=code)
+                moved = va.restore_backup(vault, archive, recovery_code=code, replace_other_vault=replace_other)
                 steps["restored"] = True
                 return va.recover(vault, code, new, kdf_params=params), moved
-            moved = va.restore_backup(vault, archive, passphrase=passphrase)
+            moved = va.restore_backup(vault, archive, passphrase=passphrase, replace_other_vault=replace_other)
             steps["restored"] = True
             return va.unlock(vault, passphrase), moved
 
@@ -586,6 +591,34 @@ class RestoreDialog(CalmDialog):
             on_error=lambda exc: self._failed(exc, restored=steps["restored"]),
             on_dropped=_lock_quietly,
         )
+
+    def _confirm_other_vault(self, archive: Path) -> bool | None:
+        """False for this vault's own backup; for another vault's (same passphrase, another person or computer), the
+        first press says whose each is and turns Restore into "Replace this vault" (None: not yet), the second
+        press with the same backup chosen goes on (True)."""
+        try:
+            question = va.other_vault_question(self._vault, archive)
+        except OfframpError:
+            return False  # not a backup: the restore itself says so in its own words
+        if question is None:
+            return False
+        if self._replace_confirmed_for == archive:
+            return True
+        self._replace_confirmed_for = archive
+        self.status.setText(
+            self.tr("{question} Choose “Replace this vault” to go on, or Cancel.").format(question=question)
+        )
+        self.restore_button.setText(self.tr("Replace this vault"))
+        self.restore_button.setAccessibleName(self.tr("Replace this vault with the other vault's backup"))
+        self.restore_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return None
+
+    def _selection_changed(self) -> None:
+        if self._replace_confirmed_for is not None:
+            self._replace_confirmed_for = None
+            self.restore_button.setText(self.tr("Restore"))
+            self.restore_button.setAccessibleName(self.tr("Restore this backup"))
+            self.status.setText("")
 
     def _done(self, result: tuple[UnlockedVault, Path | None]) -> None:
         self._set_working(False)

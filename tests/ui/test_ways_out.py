@@ -51,3 +51,30 @@ def test_a_restore_killed_midway_is_finished_and_said_on_the_unlock_screen(qtbot
     said = win.unlock_page.status.text()
     assert said.startswith("A restore from a backup was interrupted; Offramp has now finished it.")
     assert win.unlock_page.passphrase.isVisibleTo(win)
+
+
+def test_another_vaults_backup_is_restored_only_after_naming_whose_it_is(
+    qtbot, tmp_path: Path, make_unlock_host
+) -> None:
+    from tests.ui.helpers import click, field
+
+    vault, _own = _vault_with_backup(tmp_path / "data")
+    for own in vault.backup_dir.iterdir():
+        own.unlink()
+    other, other_archive = _vault_with_backup(tmp_path / "other")
+    other_archive.rename(vault.backup_dir / other_archive.name)
+    device = other.key_path.read_text().split('"device_id": "')[1][:8]
+
+    host = make_unlock_host(vault)
+    dialog = host.page.open_restore_dialog()
+    qtbot.keyClicks(field(dialog, "Passphrase"), PASSPHRASE)
+    click(qtbot, dialog, "Restore this backup")
+    assert "another vault" in dialog.status.text() and device in dialog.status.text()
+    assert not host.runner.busy  # nothing started: asked first
+    assert dialog.restore_button.text() == "Replace this vault"
+    click(qtbot, dialog, "Replace this vault with the other vault's backup")
+    qtbot.waitUntil(lambda: dialog.continue_button.isVisible(), timeout=20_000)
+    assert device in vault.key_path.read_text()
+    for unlocked in [dialog._opened]:
+        if unlocked is not None:
+            unlocked.lock()
