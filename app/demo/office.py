@@ -72,6 +72,11 @@ def ensure(root: Path) -> None:
 
     home = admin.ServerHome(root / "server")
     if home.config_path.exists():
+        # A demo office made before the server encrypted its database: encrypted now, as `upgrade` would.
+        from app.server import db
+
+        database = home.root / db.DB_FILE
+        db.encrypt_plaintext(database, db.key_path(home.root))
         return
     root.mkdir(parents=True, exist_ok=True)
     kit = root / "demo-office-recovery-kit.pdf"

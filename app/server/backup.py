@@ -84,6 +84,10 @@ _ABYTES = sodium.crypto_secretstream_xchacha20poly1305_ABYTES
 #: The server's own files that travel with the database (relative to its data folder).
 HOME_FILES = ("config.json", "tls/ca.pem", "tls/ca-key.pem", "tls/server.pem", "tls/server-key.pem")
 BATCH = 500
+#: Rows are read and inserted a few at a time, and a batch also ends at this many bytes of text and data, so one
+#: table of large records (consent scans) never sits in memory whole.
+READ_AHEAD = 50
+BATCH_BYTES = 2 << 20
 
 
 class BackupError(OfframpError):
@@ -324,7 +328,7 @@ def _decoder(table: Table) -> Any:
 
 def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     order = list(table.primary_key.columns) or list(table.columns)
-    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(select(table).order_by(*order))
+    result = conn.execution_options(stream_results=True, yield_per=READ_AHEAD).execute(select(table).order_by(*order))
     for row in result.mappings():
         yield dict(row)
 
@@ -645,13 +649,26 @@ def _load(conn: Connection, items: Iterator[dict[str, Any]]) -> dict[str, int]:
     return expected
 
 
+def _size(value: Any) -> int:
+    """Roughly how much memory a value of a row takes: its length for text and data, its JSON for a structure (a
+    revision's snapshot of a record)."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, dict | list):
+        return len(json.dumps(value, default=str))
+    return 8
+
+
 def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
+    size = 0
     for row in rows:
         batch.append(row)
-        if len(batch) >= BATCH:
+        size += sum(_size(v) for v in row.values())
+        if len(batch) >= BATCH or size >= BATCH_BYTES:
             yield batch
             batch = []
+            size = 0
     if batch:
         yield batch
 

@@ -417,6 +417,41 @@ def test_restore_refuses_a_damaged_file_or_a_folder_that_holds_a_server_and_chan
         restore(empty, old, key)
 
 
+def test_backup_and_restore_stream_a_database_larger_than_the_memory_they_use(
+    office: admin.ServerHome, tmp_path: Path
+) -> None:
+    """About 17 MB of (fictional) notes, each kept twice (record and revision): neither the backup nor the restore
+    ever holds more than a fraction of it in Python's memory."""
+    import tracemalloc
+
+    engine = office.engine()
+    try:
+        for n in range(12):
+            with admin.session_for(engine) as s:
+                for m in range(25):
+                    body = f"Fictional note {n}-{m}. " + "".join(f"line {i} of a long entry; " for i in range(2000))
+                    records.store(s, _note(body), user_id=OWNER, device_id="d")
+    finally:
+        engine.dispose()
+    database = (office.root / "server.db").stat().st_size
+    assert database > 30 << 20
+    bound = 12 << 20
+
+    out = tmp_path / "large.backup"
+    tracemalloc.start()
+    try:
+        made = backup(office, out)
+        _, backup_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        restore(admin.ServerHome(tmp_path / "rebuilt"), out, kit_key(tmp_path / "kit.pdf"))
+        _, restore_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert made.tables["note_entry"] == 3 + 300
+    assert backup_peak < bound, f"backup peaked at {backup_peak / 2**20:.1f} MiB"
+    assert restore_peak < bound, f"restore peaked at {restore_peak / 2**20:.1f} MiB"
+
+
 def test_the_admin_command_backs_up_and_restores_plainly(office: admin.ServerHome, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "OFFRAMP_DATABASE_URL"}
     cmd = [sys.executable, "-m", "app.server.cli"]
