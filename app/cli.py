@@ -18,6 +18,7 @@ from typing import Any
 
 from app.command_line import EXIT_OK, EXIT_REFUSED, CommandParser, UsageError, run_main
 from app.errors import OfframpError
+from app.memory import disable_core_dumps
 
 
 def default_data_dir() -> Path:
@@ -511,6 +512,7 @@ UNEXPECTED = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # a crash must not leave the passphrase or the key in a core file (issue 16, item 2)
     try:
         return run_main(build_parser(), argv, unexpected=UNEXPECTED)
     finally:

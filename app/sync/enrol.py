@@ -7,7 +7,9 @@
    team, device, office) in the key file header and seal the data key to the office recovery key.
 
 Records made in this vault before enrolment are the same person's work on the same computer: they become theirs
-under the enrolled account and team, and go to the office at the first sync the person runs.
+under the enrolled account and team, and go to the office at the first sync the person runs. Demo records
+(``offramp demo``: fictional people, their records and any practice edits of them) are not work: they stay on this
+computer and never go to the office, so the number enrolment promises is exactly what the first sync sends.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from sqlalchemy import update
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from app.errors import OfframpError
-from app.models import RECORD_TYPES
+from app.models import RECORD_TYPES, OutboxEntry, Person
 from app.protocol import certs, signing
 from app.storage.vault import UnlockedVault
 from app.sync import state
@@ -48,6 +51,10 @@ class Enrolled:
     compartment: str
     office_name: str
     adopted_records: int
+    #: Records whose changes go to the office at the first sync (what the sync will really send).
+    will_send: int = 0
+    #: Records already here that stay on this computer (demo records: fictional practice data).
+    kept_here: int = 0
 
 
 def _server_url(url: str) -> str:
@@ -132,6 +139,7 @@ def enrol(
             )
             adopted += int(getattr(result, "rowcount", 0) or 0)
             s.execute(update(cls).where(cls.edited_by == identity.user_id).values(edited_by=info["user_id"]))
+        will_send = _keep_demo_here(s)
         raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         state.put(s, state.SERVER_URL, url)
         state.put(s, state.CA_PEM, ca_pem.decode("ascii"))
@@ -158,7 +166,22 @@ def enrol(
         compartment=info["compartment"],
         office_name=info["office_name"],
         adopted_records=adopted,
+        will_send=will_send,
+        kept_here=max(0, adopted - will_send),
     )
+
+
+def _keep_demo_here(s: Session) -> int:
+    """Drop the unsent changes of demo records (practice edits of fictional people): they never go to an office.
+    Returns how many records have changes waiting to go, which is what the first sync sends."""
+    demo = select(Person.id).where(Person.is_demo.is_(True))
+    s.execute(
+        delete(OutboxEntry).where(
+            OutboxEntry.sent_at.is_(None), or_(OutboxEntry.person_id.in_(demo), OutboxEntry.record_id.in_(demo))
+        )
+    )
+    waiting = select(func.count(func.distinct(OutboxEntry.record_id))).where(OutboxEntry.sent_at.is_(None))
+    return int(s.scalar(waiting) or 0)
 
 
 def _message(reply: httpx.Response, fallback: str) -> str:

@@ -220,11 +220,18 @@ class EnrolDialog(QDialog):
                 office=done.office_name, user=done.username, team=done.team_name
             )
         ]
-        if done.adopted_records:
+        if done.will_send:
             lines.append(
                 self.tr("{n} records already here will go to the office at your next sync.").format(
-                    n=f"{done.adopted_records:,}"
+                    n=f"{done.will_send:,}"
                 )
+            )
+        if done.kept_here:
+            lines.append(
+                self.tr(
+                    "{n} demo records stay on this computer: they are fictional practice records and never go to "
+                    "the office."
+                ).format(n=f"{done.kept_here:,}")
             )
         lines.append(self.tr("Nothing syncs by itself: press Sync now when you want to."))
         self._say(" ".join(lines))
@@ -418,6 +425,7 @@ class SyncDialog(QDialog):
         self.step.hide()
         self.heading.setText(self.tr("Sync finished"))
         self.body.setText(_spaced(summary_lines(summary)))
+        self._fit_body()
         self._show_buttons(
             close=self.tr("Close"), decide=summary.needs_decision > 0, not_accepted=summary.kept_aside > 0
         )
@@ -428,6 +436,17 @@ class SyncDialog(QDialog):
         else:
             self.close_button.setFocus()
         self.synced.emit(summary)
+
+    def _fit_body(self) -> None:
+        """A summary with removals and set-aside work runs longer than the preview: the dialog grows (up to most of
+        the screen) instead of cutting its last lines off."""
+        self.layout().activate()
+        extra = self.body.heightForWidth(max(1, self.body.width())) - self.body.height()
+        if extra <= 0:
+            return
+        screen = self.screen()
+        limit = int(screen.availableGeometry().height() * 0.9) if screen is not None else self.height() + extra
+        self.resize(self.width(), max(self.height(), min(self.height() + extra, limit)))
 
     def _problem(self, exc: BaseException) -> None:
         from app.sync.client import SyncCancelled, SyncInterrupted
@@ -899,8 +918,40 @@ class SyncControls(QObject):
         dialog.open()
         return dialog
 
-    def _synced(self, _summary: Summary) -> None:
-        """What the window shows may have changed: the caseload, and the person open now (read again)."""
+    def _synced(self, summary: Summary) -> None:
+        """What the window shows may have changed: the caseload, and the person open now (read again). A person
+        the sync removed from this computer is not left open: the window goes back to the caseload and says why."""
         self.refresh_banner()
-        if self.ws is not None:
+        ws = self.ws
+        if ws is None:
+            return
+        page = getattr(self.window, "_person_page", None)
+        where = page.location() if page is not None and self.window.pages.currentWidget() is page else None
+        if where is None or not summary.removed:
             self.window.refresh_after_sync()
+            return
+        person_id = where[0]
+
+        def still_here() -> bool:
+            from app.errors import OfframpError
+
+            try:
+                ws.records.get("person", person_id)
+            except OfframpError:
+                return False
+            return True
+
+        self.window.runner.run(still_here, on_done=lambda here: self._after_sync(ws, bool(here)))
+
+    def _after_sync(self, ws: Workspace, person_still_here: bool) -> None:
+        if ws is not self.ws:
+            return
+        if not person_still_here:
+            self.window.show_caseload()
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "The person you had open is no longer on this computer after the sync; the sync summary says why."
+                ),
+                15000,
+            )
+        self.window.refresh_after_sync()
