@@ -22,6 +22,7 @@ import select
 import socket
 import ssl
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -225,9 +226,9 @@ def _clear_of_a_window_edge(margin: float = 30.0) -> None:
 def _blocked_rows(office: Office, action: str, remote: str) -> list[dict[str, object]]:
     with office.engine.connect() as conn:
         rows = conn.execute(
-            sa.select(AuditEntry.detail).where(
-                AuditEntry.action == action, AuditEntry.outcome == "blocked", AuditEntry.remote == remote
-            )
+            sa.select(AuditEntry.detail)
+            .where(AuditEntry.action == action, AuditEntry.outcome == "blocked", AuditEntry.remote == remote)
+            .order_by(AuditEntry.id)
         ).scalars()
         return [dict(d or {}) for d in rows]
 
@@ -269,6 +270,27 @@ def test_a_burst_of_bad_signatures_is_counted_not_logged_row_by_row(office: Offi
     revoked = [r for r in _blocked_rows(office, "request", address) if r["reason"] == "device_revoked"]
     assert [r["count"] for r in revoked] == [1, 10]
     assert _counted(office, "request", device.id) == {"device_revoked": 30}
+
+
+def test_refusals_arriving_together_are_each_counted(office: Office) -> None:
+    """The count is one statement in the database, so refusals the server handles at the same time lose none."""
+    address = _source()
+    stranger = Ed25519PrivateKey.generate()
+    body = _hello()
+    _clear_of_a_window_edge()
+
+    def forged(_: int) -> int:
+        headers = signing.sign_headers(stranger, "0" * 36, "POST", "/v1/sync/hello", body)
+        with _client_from(office, address) as c:
+            return c.post(
+                "/v1/sync/hello", content=body, headers={**headers, "Content-Type": "application/json"}
+            ).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(forged, range(36)))
+    assert statuses == [401] * 36
+    assert _counted(office, "request", address) == {"signature": 36}
+    assert [r["count"] for r in _blocked_rows(office, "request", address)] == [1, 10]
 
 
 def test_enrolment_tries_are_limited_per_source(office: Office) -> None:
