@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from app.content.taxonomy import VOCA_CATEGORIES
 from app.reports.csv_cells import escape_cell
 from app.reports.measures import MeasureReport
-from app.reports.suppression import DEFAULT_THRESHOLD, Cell, check_threshold, suppress_line, suppress_table
+from app.reports.quarterly import protected_ledger
+from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, check_threshold
 
 __all__ = ["FUNDER_COLUMNS", "FunderRow", "funder_csv", "funder_rows"]
 
@@ -30,31 +31,28 @@ class FunderRow:
 
 
 def funder_rows(report: MeasureReport, threshold: int = DEFAULT_THRESHOLD) -> list[FunderRow]:
-    """Needs measures 6 and 7 computed with their breakdowns."""
+    """Needs measures 6 and 7 computed with their breakdowns.
+
+    Hidden exactly where the quarterly report hides them (the same ledger of counts and relations), so an office
+    that sends both to its funder gives nothing away by setting one beside the other.
+    """
     check_threshold(threshold)
-    served = report.get(6)
-    services = report.get(7)
-    split = {p.key: p.count for p in served.breakdowns[0].parts}
-    (new, continuing), total = suppress_line([split.get("new", 0), split.get("continuing", 0)], threshold)
+    ledger, _lines = protected_ledger(report)
+    hidden = ledger.hidden(threshold)
+
+    def shown(key: str) -> str:
+        return NOT_SHOWN if key in hidden else f"{ledger.value(key):,}"
+
+    served = "People served (PMT: victims served)"
     rows = [
-        FunderRow("People served (PMT: victims served)", "New in the fiscal year", new.text(threshold), ""),
-        FunderRow("People served (PMT: victims served)", "Continuing", continuing.text(threshold), ""),
-        FunderRow("People served (PMT: victims served)", "Total", total.text(threshold), ""),
+        FunderRow(served, "New in the fiscal year", shown("6.b0.new"), ""),
+        FunderRow(served, "Continuing", shown("6.b0.continuing"), ""),
+        FunderRow(served, "Total", shown("6.count"), ""),
     ]
-    events = {p.key: p.count for p in services.breakdowns[0].parts}
-    people = {p.key: p.count for p in services.breakdowns[1].parts}
-    keys = list(VOCA_CATEGORIES)
-    # Service events add up to a total (complementary suppression); people do not (one person, several
-    # categories), so each people count stands alone.
-    event_table = suppress_table([[events.get(k, 0) for k in keys]], threshold)
-    event_cells = list(event_table.cells[0])
-    for k, ev in zip(keys, event_cells[:-1], strict=True):
-        n = people.get(k, 0)
-        person_cell = Cell(n, "small" if 0 < n < threshold else None)
-        rows.append(
-            FunderRow("Services by VOCA category", VOCA_CATEGORIES[k], person_cell.text(threshold), ev.text(threshold))
-        )
-    rows.append(FunderRow("Services by VOCA category", "All categories", "", event_cells[-1].text(threshold)))
+    services = "Services by VOCA category"
+    for k, title in VOCA_CATEGORIES.items():
+        rows.append(FunderRow(services, title, shown(f"7.b1.{k}"), shown(f"7.b0.{k}")))
+    rows.append(FunderRow(services, "All categories", "", shown("7.b0.total")))
     return rows
 
 

@@ -897,7 +897,12 @@ def _m6_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
 # 7. Services by category -----------------------------------------------------------------------------------------
 
 
-def _voca_case(col: Any) -> Any:
+#: The VOCA category of a service category that no taxonomy knows.
+VOCA_FALLBACK = "information_referral"
+
+
+def voca_mapping() -> dict[str, str]:
+    """Each service category's VOCA category, by the newest taxonomy that has it (measure 7 and its reports)."""
     mapping: dict[str, str] = {}
     for taxonomy in bundled_taxonomies():
         for category in taxonomy.categories:
@@ -906,7 +911,12 @@ def _voca_case(col: Any) -> Any:
         newest = find_category(cid)
         if newest is not None:
             mapping[cid] = newest.voca
-    return case(*((col == cid, voca) for cid, voca in sorted(mapping.items())), else_="information_referral")
+    return mapping
+
+
+def _voca_case(col: Any) -> Any:
+    mapping = voca_mapping()
+    return case(*((col == cid, voca) for cid, voca in sorted(mapping.items())), else_=VOCA_FALLBACK)
 
 
 def _m7(c: _Ctx) -> _Sets:

@@ -23,9 +23,9 @@ from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.reports.csv_cells import escape_cell
-from app.reports.measures import MeasureReport, MeasureResult
+from app.reports.measures import VOCA_FALLBACK, MeasureReport, MeasureResult, voca_mapping
 from app.reports.pdf import INK, QUIET, Document, page_footer
-from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Cell, check_threshold, suppress_line, suppress_rate
+from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Ledger, check_threshold, suppress_rate
 
 __all__ = [
     "CSV_COLUMNS",
@@ -51,78 +51,167 @@ class ReportRow:
     value: str
 
 
-def _cell_text(cell: Cell, threshold: int | None) -> str:
-    return f"{cell.value:,}" if threshold is None else cell.text(threshold)
+#: For each measure: which breakdown parts are its headline's numerator, by breakdown index (the rest of the
+#: breakdown is what the rate leaves out); breakdowns whose total is the headline's denominator (or count); and
+#: a breakdown whose total is the numerator. These are the relations a reader sees on the page.
+_NUMERATOR_PARTS: dict[int, tuple[int, tuple[str, ...]]] = {
+    4: (0, ("accepted",)),
+    8: (0, ("on_time",)),
+    9: (0, ("chosen", "not_now", "declined", "no_answer")),
+    10: (0, ("backed",)),
+    12: (1, ("granted", "partly_granted")),
+    14: (0, ("dismissed", "declined", "diverted", "acquitted", "other_non_conviction")),
+}
+_TOTAL_IS_HEADLINE: dict[int, tuple[int, ...]] = {2: (0, 1), 4: (0,), 6: (0,), 8: (0,), 9: (0,), 10: (0,), 12: (1,),
+                                                 13: (0,), 14: (0,)}  # fmt: skip
+_TOTAL_IS_NUMERATOR: dict[int, int] = {12: 2}
+#: The same count printed under two measures: (measure, "count"|"num"|"den") pairs.
+_SAME_COUNTS = ((3, "den", 2, "count"), (5, "den", 4, "num"), (7, "count", 6, "count"))
 
 
-def _rate_text(m: MeasureResult) -> str:
-    return m.value_text()
+@dataclass(frozen=True)
+class _Line:
+    measure: int
+    title: str
+    line: str
+    item: str
+    key: str | None = None  # a count in the ledger
+    text: str = ""  # what is printed when there is no count
+    rate: MeasureResult | None = None  # a rate: printed only when its numerator and denominator are
+    basis: int | None = None  # a figure worked out from this many records
 
 
-def measure_rows(m: MeasureResult, threshold: int | None = DEFAULT_THRESHOLD) -> list[ReportRow]:
-    """One measure as printed rows. ``threshold=None`` shows every count as it is (for use inside the office)."""
-    rows: list[ReportRow] = []
-
-    def add(line: str, item: str, value: str) -> None:
-        rows.append(ReportRow(m.number, m.title, line, item, value))
-
-    t = threshold if threshold is not None else DEFAULT_THRESHOLD
+def _headline_keys(m: MeasureResult) -> dict[str, str]:
     if m.kind == "rate" and m.denominator is not None:
-        num, den, rate_ok = suppress_rate(m.numerator, m.denominator, t)
-        if threshold is None:
-            num, den, rate_ok = Cell(m.numerator), Cell(m.denominator), True
-        add("Headline", "Counted", _cell_text(num, threshold))
-        add("Headline", "Out of", _cell_text(den, threshold))
-        add("Headline", "Rate", _rate_text(m) if rate_ok else NOT_SHOWN)
+        return {"num": f"{m.number}.num", "den": f"{m.number}.den", "rest": f"{m.number}.rest"}
+    return {"count": f"{m.number}.count"}
+
+
+def _register(m: MeasureResult, ledger: Ledger, lines: list[_Line]) -> None:
+    """Put one measure's printed counts and their relations in the ledger, and its lines in ``lines``."""
+
+    def add(line: str, item: str, **what: Any) -> None:
+        lines.append(_Line(m.number, m.title, line, item, **what))
+
+    keys = _headline_keys(m)
+    if "den" in keys:
+        assert m.denominator is not None
+        ledger.count(keys["num"], m.numerator)
+        ledger.count(keys["den"], m.denominator)
+        ledger.count(keys["rest"], max(0, m.denominator - m.numerator), printed=False)
+        ledger.adds_up(keys["den"], [keys["num"], keys["rest"]])
+        add("Headline", "Counted", key=keys["num"])
+        add("Headline", "Out of", key=keys["den"])
+        add("Headline", "Rate", rate=m)
     else:
-        (cell,), _total = suppress_line([m.numerator], t)
-        add(
-            "Headline", m.unit.capitalize(), _cell_text(cell if threshold is not None else Cell(m.numerator), threshold)
-        )
-    for b in m.breakdowns:
-        counts = [p.count for p in b.parts]
-        if b.adds_up:
-            cells, total = suppress_line(counts, t)
-            if threshold is None:
-                cells, total = [Cell(c) for c in counts], Cell(sum(counts))
-            for p, c in zip(b.parts, cells, strict=True):
-                add(b.title, p.label, _cell_text(c, threshold))
+        ledger.count(keys["count"], m.numerator)
+        add("Headline", m.unit.capitalize(), key=keys["count"])
+    headline_total = keys.get("den", keys.get("count"))
+    totals: dict[int, str] = {}
+    parts_of: dict[int, dict[str, str]] = {}
+    for i, b in enumerate(m.breakdowns):
+        part_keys = {p.key: ledger.count(f"{m.number}.b{i}.{p.key}", p.count) for p in b.parts}
+        parts_of[i] = part_keys
+        for p in b.parts:
+            add(b.title, p.label, key=part_keys[p.key])
+        if b.adds_up and b.parts:
+            total = ledger.count(f"{m.number}.b{i}.total", b.total, printed=len(b.parts) > 1)
+            ledger.adds_up(total, list(part_keys.values()))
+            totals[i] = total
             if len(b.parts) > 1:
-                add(b.title, "Total", _cell_text(total, threshold))
-        else:
-            for p in b.parts:
-                c = Cell(p.count, "small" if threshold is not None and 0 < p.count < t else None)
-                add(b.title, p.label, _cell_text(c, threshold))
+                add(b.title, "Total", key=total)
+    for i in _TOTAL_IS_HEADLINE.get(m.number, ()):
+        if i in totals and headline_total is not None:
+            ledger.same(headline_total, totals[i])
+    if m.number in _NUMERATOR_PARTS and "num" in keys:
+        i, names = _NUMERATOR_PARTS[m.number]
+        if i in parts_of:
+            chosen = [parts_of[i][n] for n in names if n in parts_of[i]]
+            others = [k for n, k in parts_of[i].items() if n not in names]
+            if len(chosen) == 1:
+                ledger.same(keys["num"], chosen[0])
+            else:
+                ledger.adds_up(keys["num"], chosen)
+            if len(others) == 1:
+                ledger.same(keys["rest"], others[0])
+            elif others:
+                ledger.adds_up(keys["rest"], others)
+    if m.number in _TOTAL_IS_NUMERATOR and "num" in keys and _TOTAL_IS_NUMERATOR[m.number] in totals:
+        ledger.same(keys["num"], totals[_TOTAL_IS_NUMERATOR[m.number]])
+    if m.number == 7 and len(m.breakdowns) >= 3:
+        # Each VOCA category's service events are the sum of its service categories' events.
+        voca = voca_mapping()
+        children: dict[str, list[str]] = {}
+        for part in m.breakdowns[2].parts:
+            children.setdefault(voca.get(part.key, VOCA_FALLBACK), []).append(parts_of[2][part.key])
+        for parent, kids in children.items():
+            if parent in parts_of[0]:
+                ledger.adds_up(parts_of[0][parent], kids)
+        if 0 in totals and 2 in totals:
+            ledger.same(totals[0], totals[2])
     for f in m.figures:
-        if f.value is None:
-            shown = "none yet"
-        elif threshold is not None and f.basis < t:
-            shown = NOT_SHOWN
-        else:
-            shown = f"{f.value:g} {f.unit}"
-        add("Alongside", f.label, shown)
-    add("Status", "Provisional", m.provisional_reason or "No: final")
-    return rows
+        # A median of fewer records than the threshold is as telling as a small count: hidden the same way.
+        add("Alongside", f.label, text="none yet" if f.value is None else f"{f.value:g} {f.unit}", basis=f.basis)
+    add("Status", "Provisional", text=_status_text(m))
+
+
+def _status_text(m: MeasureResult) -> str:
+    return f"Yes: {m.provisional_reason}" if m.provisional and m.provisional_reason else "No, this is final"
+
+
+def protected_ledger(report: MeasureReport) -> tuple[Ledger, list[_Line]]:
+    """Every count the report prints, with every relation between them (the attacker test reads this too)."""
+    ledger = Ledger()
+    lines: list[_Line] = []
+    by_number: dict[int, MeasureResult] = {}
+    for m in report.measures:
+        _register(m, ledger, lines)
+        by_number[m.number] = m
+    for a, a_key, b, b_key in _SAME_COUNTS:
+        if a in by_number and b in by_number:
+            ka, kb = _headline_keys(by_number[a]).get(a_key), _headline_keys(by_number[b]).get(b_key)
+            if ka and kb and ledger.value(ka) == ledger.value(kb):
+                ledger.same(ka, kb)
+    return ledger, lines
 
 
 def report_rows(report: MeasureReport, threshold: int | None = DEFAULT_THRESHOLD) -> list[ReportRow]:
+    """The report as printed rows. ``threshold=None`` shows every count as it is (for use inside the office)."""
     if threshold is not None:
         check_threshold(threshold)
+    ledger, lines = protected_ledger(report)
+    hidden = ledger.hidden(threshold) if threshold is not None else set()
     rows = [
         ReportRow(0, "About this report", "Report", "Period", report.period.long_label),
         ReportRow(0, "About this report", "Report", "Worked out on", report.as_of.isoformat()),
         ReportRow(0, "About this report", "Report", "Demo records", "included" if report.include_demo else "left out"),
-        ReportRow(
-            0,
-            "About this report",
-            "Report",
-            "Small counts",
-            "shown as they are" if threshold is None else f"1 to {threshold - 1} shown as “fewer than {threshold}”",
-        ),
+        ReportRow(0, "About this report", "Report", "Small counts", small_counts_text(threshold)),
     ]
-    for m in report.measures:
-        rows += measure_rows(m, threshold)
+    for ln in lines:
+        if ln.key is not None:
+            value = NOT_SHOWN if ln.key in hidden else f"{ledger.value(ln.key):,}"
+        elif ln.rate is not None:
+            keys = _headline_keys(ln.rate)
+            value = NOT_SHOWN if keys["num"] in hidden or keys["den"] in hidden else _rate_text(ln.rate)
+        elif threshold is not None and ln.basis is not None and ln.basis < threshold:
+            value = NOT_SHOWN
+        else:
+            value = ln.text
+        rows.append(ReportRow(ln.measure, ln.title, ln.line, ln.item, value))
     return rows
+
+
+def small_counts_text(threshold: int | None) -> str:
+    if threshold is None:
+        return "shown as they are"
+    return (
+        f"counts from 1 to {threshold - 1}, and any count from which one could be worked out, "
+        f"read \u201c{NOT_SHOWN}\u201d"
+    )
+
+
+def _rate_text(m: MeasureResult) -> str:
+    return m.value_text()
 
 
 def quarterly_csv(report: MeasureReport, threshold: int | None = DEFAULT_THRESHOLD) -> bytes:
@@ -300,8 +389,13 @@ def quarterly_pdf(
         )
         story.append(Spacer(1, 8))
         charts = []
+        ledger, _ = protected_ledger(report)
+        hidden_now = ledger.hidden(threshold) if threshold is not None else set()
         for m in report.measures:
             points = trend_points(series, m.number, threshold)
+            headline = {k for name, k in _headline_keys(m).items() if name != "rest"}
+            if series[-1].period == report.period and headline & hidden_now:
+                points[-1] = None  # hidden in the tables (perhaps as a complement): hidden in the chart too
             rate = m.kind == "rate"
             name = f"{m.number}. {m.title}" + (" (%)" if rate else "")
             charts.append(_chart(name, labels, points, rate, series[-1].get(m.number).provisional))

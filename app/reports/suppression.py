@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "NOT_SHOWN",
     "Cell",
+    "Ledger",
     "SuppressedTable",
     "check_threshold",
     "fewer_than",
@@ -51,9 +52,9 @@ class Cell:
     hidden: str | None = None
 
     def text(self, threshold: int) -> str:
-        if self.hidden == "small":
-            return fewer_than(threshold)
-        if self.hidden == "complement":
+        # Every hidden count reads the same: a label that told small cells from their complements would say
+        # which hidden cells are 0 or at least the threshold, and pin the others down.
+        if self.hidden is not None:
             return NOT_SHOWN
         return f"{self.value:,}"
 
@@ -128,3 +129,133 @@ def suppress_rate(numerator: int, denominator: int, threshold: int = DEFAULT_THR
     rest = max(0, denominator - numerator)
     (num, _rest), den = suppress_line([numerator, rest], threshold)
     return num, den, num.hidden is None and den.hidden is None
+
+
+# --- every relation a report prints ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sum:
+    total: str
+    parts: tuple[str, ...]
+
+
+class Ledger:
+    """Every count a report prints, and every linear relation between them, suppressed as one.
+
+    A report prints the same count in several places (a measure's "out of" is its breakdown's total, measure 3's
+    denominator is measure 2's count), splits one count several ways, and nests parts in parents (a VOCA category
+    is the sum of the categories that map to it). A reader who knows these relations can solve for a hidden cell
+    that any one line protects on its own. So the report registers each count once (:meth:`count`), says which are
+    the same count (:meth:`same`) and which add up to which (:meth:`adds_up`), and :meth:`hidden` suppresses
+    across all of them:
+
+    - a count from 1 to ``threshold - 1`` is hidden; a count that is never printed (the people a rate leaves out)
+      is always hidden, and protected like a printed one when it is small;
+    - where a shown total has a protected hidden part, the hidden parts are at least two and add up to at least
+      the threshold, so each could be anything from 0 to that sum: the smallest shown non-zero part is hidden
+      next, else a zero part, else the total;
+    - where a hidden total is protected, every non-zero part is hidden too, so the total could be 0, and at
+      least one part is hidden, so it cannot be added up.
+
+    This repeats until nothing changes. ``tests/unit/test_suppression_attack.py`` plays the attacker with an
+    exact integer solver over every relation and checks that each hidden cell could still be anything from 0 to
+    the threshold.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[str, int] = {}
+        self._parent: dict[str, str] = {}
+        self._printed: set[str] = set()
+        self._sums: list[_Sum] = []
+
+    def count(self, key: str, value: int, *, printed: bool = True) -> str:
+        if value < 0:
+            raise ValueError("a count cannot be negative")
+        if key in self._values and self._values[key] != value:
+            raise ValueError(f"{key} registered twice with different counts")
+        self._values[key] = int(value)
+        self._parent.setdefault(key, key)
+        if printed:
+            self._printed.add(key)
+        return key
+
+    def _root(self, key: str) -> str:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def same(self, key: str, other: str) -> None:
+        """Two printed places hold the same count: hidden together, always."""
+        a, b = self._root(key), self._root(other)
+        if self._values[a] != self._values[b]:
+            raise ValueError(f"{key} and {other} are not the same count")
+        if a != b:
+            self._parent[b] = a
+            if b in self._printed:
+                self._printed.add(a)
+
+    def adds_up(self, total: str, parts: list[str]) -> None:
+        """``total`` is the sum of ``parts`` (each registered)."""
+        if sum(self._values[p] for p in parts) != self._values[total]:
+            raise ValueError(f"the parts of {total} do not add up to it")
+        self._sums.append(_Sum(total, tuple(parts)))
+
+    def value(self, key: str) -> int:
+        return self._values[key]
+
+    @property
+    def relations(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(total, parts), with every key as its canonical (shared) key: what the attacker knows."""
+        return [(self._root(r.total), tuple(self._root(p) for p in r.parts)) for r in self._sums]
+
+    def canonical(self, key: str) -> str:
+        return self._root(key)
+
+    def cells(self) -> dict[str, tuple[int, bool]]:
+        """Each distinct count by its canonical key: (value, printed somewhere)."""
+        printed = {self._root(k) for k in self._printed}
+        return {r: (self._values[r], r in printed) for r in {self._root(k) for k in self._values}}
+
+    def printed(self, key: str) -> bool:
+        return self._root(key) in {self._root(k) for k in self._printed}
+
+    def hidden(self, threshold: int = DEFAULT_THRESHOLD) -> set[str]:
+        """Every registered key whose count must not be printed."""
+        check_threshold(threshold)
+        roots = {self._root(k) for k in self._values}
+        printed = {self._root(k) for k in self._printed}
+        value = {r: self._values[r] for r in roots}
+        hidden = {r for r in roots if 0 < value[r] < threshold or r not in printed}
+
+        def protected(r: str) -> bool:
+            return r in hidden and (r in printed or 0 < value[r] < threshold)
+
+        sums = [(self._root(r.total), [self._root(p) for p in r.parts]) for r in self._sums]
+        changed = True
+        while changed:
+            changed = False
+            for total, parts in sums:
+                shown = [p for p in parts if p not in hidden]
+                if total in hidden:
+                    if not protected(total):
+                        continue
+                    more = [p for p in shown if value[p] > 0]
+                    if not more and len(shown) == len(parts) and shown:
+                        more = [shown[0]]
+                    if more:
+                        hidden.update(more)
+                        changed = True
+                    continue
+                if not any(protected(p) for p in parts if p in hidden):
+                    continue
+                hidden_parts = [p for p in parts if p in hidden]
+                if len(hidden_parts) >= 2 and sum(value[p] for p in hidden_parts) >= threshold:
+                    continue
+                candidates = sorted((p for p in shown if value[p] > 0), key=lambda p: (value[p], p))
+                if not candidates and len(hidden_parts) < 2:
+                    candidates = shown
+                hidden.add(candidates[0] if candidates else total)
+                changed = True
+        return {k for k in self._values if self._root(k) in hidden}

@@ -106,12 +106,12 @@ def test_no_small_cell_can_be_worked_out_from_the_totals(rows: list[list[int]]) 
         assert len(possible) >= 2, f"the hidden count at {cell} could be worked out"
     texts = table.texts()
     for i, j in small:
-        assert texts[i][j] == "fewer than 5"
+        assert texts[i][j] == NOT_SHOWN  # every hidden cell reads the same
 
 
 def test_a_rate_hides_what_would_give_a_small_count_away() -> None:
     num, den, ok = suppress_rate(3, 40)
-    assert (num.text(T), den.text(T), ok) == ("fewer than 5", "40", False)
+    assert (num.text(T), den.text(T), ok) == (NOT_SHOWN, "40", False)
     num, den, ok = suppress_rate(38, 40)  # 2 people not counted is a small count too
     assert (num.text(T), ok) == (NOT_SHOWN, False)
     num, den, ok = suppress_rate(20, 40)
@@ -131,7 +131,7 @@ def test_hand_built_report_suppresses_its_small_counts(workspace: Any) -> None:
         report = compute(s, Q2, as_of=AFTER)
     rows = {(r.measure, r.line, r.item): r.value for r in report_rows(report)}
     # Measure 1 is 2 of 5: the 2 is hidden, and so is the rate that would give it away.
-    assert rows[(1, "Headline", "Counted")] == "fewer than 5"
+    assert rows[(1, "Headline", "Counted")] == NOT_SHOWN
     assert rows[(1, "Headline", "Out of")] == "5"
     assert rows[(1, "Headline", "Rate")] == NOT_SHOWN
     assert rows[(6, "Headline", "People")] == "8"
