@@ -25,6 +25,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.cli",
     "app.command_line",
     "app.errors",
+    "app.memory",
     "app.self_test",
     # bundled content
     "app.content",
@@ -118,6 +119,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.dashboard",
     "app.ui.drafts",
     "app.ui.errors",
+    "app.ui.file_dialogs",
     "app.ui.first_run",
     "app.ui.followups",
     "app.ui.main_window",

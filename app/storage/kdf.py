@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 
+from app.memory import wipe_bytes
+
 KEY_BYTES = 32
 SALT_BYTES = 16
 #: Never below this (DESIGN.md section 2): t=3, m=64 MiB.
@@ -50,7 +52,7 @@ def normalise_passphrase(passphrase: str) -> bytes:
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
-    """A 32-byte key as a bytearray, so the caller can zero it when done."""
+    """A 32-byte key as a bytearray, so the caller can zero it when done (argon2's own bytes result is zeroed)."""
     raw = hash_secret_raw(
         secret=secret,
         salt=salt,
@@ -60,7 +62,18 @@ def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
         hash_len=KEY_BYTES,
         type=Type.ID,
     )
-    return bytearray(raw)
+    key = bytearray(raw)
+    wipe_bytes(raw)
+    return key
+
+
+def derive_from_passphrase(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
+    """:func:`derive` from a passphrase; the UTF-8 copy made for argon2 is zeroed as soon as it has been used."""
+    secret = normalise_passphrase(passphrase)
+    try:
+        return derive(secret, salt, params)
+    finally:
+        wipe_bytes(secret)
 
 
 def _time_once(params: KdfParams) -> float:

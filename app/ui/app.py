@@ -10,6 +10,8 @@ from pathlib import Path
 
 from app.cli import default_data_dir
 from app.core.vault_access import Vault
+from app.memory import disable_core_dumps
+from app.ui.clipboard import protect_copies
 from app.ui.collector import collect_on_main_thread
 from app.ui.main_window import MainWindow
 from app.ui.qt import QApplication, QEvent, QObject, QTimer
@@ -46,6 +48,7 @@ def use_readable_font(app: QApplication) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # a crash must not leave the passphrase, the key or records in a core file
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else list(argv))
     if args.self_test:
         from app.self_test import run
@@ -59,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Offramp")
     app.setOrganizationName("Offramp")
     use_readable_font(app)
+    protect_copies(app)  # what the app's fields copy is plain text that clipboard managers keep out of history
     collect_on_main_thread(app)  # a cycle holding a widget is never freed on the vault's worker thread
     from app.core.logs import setup_logging
     from app.ui.errors import install_error_handlers

@@ -31,6 +31,7 @@ from app.reports.measures import (
     people_behind_in_caseload,
 )
 from app.reports.periods import Period, quarter_of, trailing_quarters
+from app.ui.file_dialogs import save_file_name
 from app.ui.person.fields import column_of, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
@@ -39,7 +40,6 @@ from app.ui.qt import (
     QColor,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFont,
     QFrame,
     QHBoxLayout,
@@ -433,7 +433,7 @@ class DashboardDialog(QDialog):
             return
         period = data.report.period
         if not target:
-            target, chosen = QFileDialog.getSaveFileName(
+            target, chosen = save_file_name(
                 self,
                 "Export the quarterly report",
                 f"quarterly-report-{period.label.replace(' ', '-')}.pdf",

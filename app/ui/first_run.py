@@ -23,13 +23,13 @@ from app.core.vault_access import KdfParams, NewVault, UnlockedVault, Vault
 from app.errors import WeakPassphrase
 from app.reports.recovery_sheet import recovery_sheet_html, recovery_sheet_pdf
 from app.ui.errors import human_message
+from app.ui.file_dialogs import save_file_name
 from app.ui.qt import (
     QApplication,
     QCheckBox,
     QClipboard,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFont,
     QFontDatabase,
     QFrame,
@@ -606,7 +606,7 @@ class FirstRunPage(QWidget):
         code, created = self._code, self._created_on
         if code is None or created is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = save_file_name(
             self,
             self.tr("Save the recovery code"),
             str(Path.home() / DEFAULT_PDF_NAME),

@@ -500,6 +500,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.sync_controls.locked()
         self._clear_data_pages()
+        clipboard.guard().clear_ours()  # a copied docket number does not outlast the lock
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.show_locked()
         if not self.runner.closed:

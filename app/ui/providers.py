@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from app.content.taxonomy import current_taxonomy
 from app.core.providers import ProviderImportError, ProviderRow, ProviderService
 from app.errors import ValidationError
+from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.person.fields import ErrorLine, ListField, column_of, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFont,
     QGridLayout,
     QHBoxLayout,
@@ -278,7 +278,7 @@ class ProviderDirectoryDialog(QDialog):
     # --- CSV -----------------------------------------------------------------------------------------------------
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import providers", "", "CSV files (*.csv);;All files (*)")
+        path, _ = open_file_name(self, "Import providers", "", "CSV files (*.csv);;All files (*)")
         if path:
             self.import_file(path)
 
@@ -306,7 +306,7 @@ class ProviderDirectoryDialog(QDialog):
         self._work(lambda service: service.import_csv(path), done, failed)
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export providers", "providers.csv", "CSV files (*.csv)")
+        path, _ = save_file_name(self, "Export providers", "providers.csv", "CSV files (*.csv)")
         if path:
             self.export_file(path)
 

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from app.content.templates import TemplateError
 from app.errors import OfframpError
 from app.ui.errors import human_message
+from app.ui.file_dialogs import open_file_name
 from app.ui.person.fields import ErrorLine, plain_button
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFont,
     QHBoxLayout,
     QLabel,
@@ -136,7 +136,7 @@ class TemplatesDialog(QDialog):
             QListWidgetItem(f"{line.title}\n{kind} · {line.template_id} · version {line.version} · {used}", self.list)
 
     def _choose(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Import a template", "", "Templates (*.toml)")
+        path, _filter = open_file_name(self, "Import a template", "", "Templates (*.toml)")
         if path:
             self.import_file(Path(path))
 

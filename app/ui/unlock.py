@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from app.core import vault_access as va
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
-from app.errors import DatabaseDamaged, KeyFileDamaged, WrongPassphrase
+from app.errors import DatabaseDamaged, KeyFileDamaged, OfframpError, WrongPassphrase
+from app.memory import wipe_str
 from app.ui.errors import human_message
 from app.ui.person.fields import column_of
 from app.ui.qt import (
@@ -348,7 +349,9 @@ class UnlockPage(QWidget):
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         vault = self._vault
-        self._start_unlock(lambda: va.unlock(vault, passphrase), self._failed)
+        held = [passphrase]
+        del passphrase  # from here on ``held`` has the one reference, which the worker takes and wipes
+        self._start_unlock(lambda: _unlock_then_wipe(vault, held), self._failed)
 
     def _try_pin(self) -> None:
         pin = self.pin.text()
@@ -471,3 +474,21 @@ def _link_button(text: str, parent: QWidget) -> QPushButton:
 
 def _lock_quietly(unlocked: UnlockedVault) -> None:
     unlocked.lock()
+
+
+def _unlock_then_wipe(vault: Vault, held: list[str]) -> UnlockedVault:
+    """Unlock with the passphrase in ``held`` (taken out of it), then zero that str's characters (app.memory): it
+    is the one copy Python made of the field's text, and a str is otherwise left in freed memory after Lock.
+
+    On a refusal (a wrong passphrase, say) the traceback's frames also hold the passphrase; they are dropped first
+    so the wipe can happen. An unexpected failure keeps its traceback, for the log's "where", and its str.
+    """
+    text = held.pop()
+    try:
+        return va.unlock(vault, text)
+    except OfframpError as exc:
+        exc.__traceback__ = None
+        raise
+    finally:
+        wipe_str(text)
+

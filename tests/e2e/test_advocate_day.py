@@ -32,10 +32,10 @@ from app.core.workspace import Workspace
 from app.models import Disclosure, Person
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
+from app.ui import file_dialogs
 from app.ui.main_window import MainWindow
 from app.ui.new_person import NewPersonDialog
 from app.ui.person import PersonWorkspace
-from app.ui.person import safety as safety_ui
 from app.ui.person.fields import ChoiceBox
 from app.ui.person.session_form import SessionsPanel
 from app.ui.qt import QComboBox, QListWidget, Qt, QWidget
@@ -320,7 +320,7 @@ def test_an_advocates_whole_day_in_the_window(qtbot, vault_folder, tmp_path: Pat
     copy = tmp_path / "out" / "notes.pdf"
     copy.parent.mkdir()
     # The system's save dialog cannot be driven here: it answers with this path, and the real button does the rest.
-    monkeypatch.setattr(safety_ui.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(copy), "PDF (*.pdf)"))
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(copy), "PDF (*.pdf)"))
     press(qtbot, page.safety, "Make the person's copy")
     settle(qtbot, win.runner)
     assert "protected with the password" in page.safety.copy_status.text(), page.safety.copy_error.text()

@@ -319,9 +319,9 @@ def test_choose_another_file(qtbot, made: tuple[Vault, str], make_host: Callable
     dialog = page.restore_dialog
     assert dialog is not None
 
-    from app.ui import recover_dialog
+    from app.ui import file_dialogs
 
-    monkeypatch.setattr(recover_dialog.QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(file_dialogs.QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
     click(qtbot, dialog, "Choose another backup file")
     assert dialog.selected_backup() == copy
     assert dialog.backups.count() == 3 and dialog.backups.currentRow() == 0

@@ -32,6 +32,7 @@ from app.core.referrals import (
 from app.core.sharing import SharingService
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
+from app.ui.file_dialogs import open_file_name
 from app.ui.person.fields import (
     WIDEST_ROW,
     ChoiceBox,
@@ -52,7 +53,6 @@ from app.ui.qt import (
     QAbstractItemView,
     QBoxLayout,
     QCheckBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QLabel,
@@ -768,7 +768,7 @@ class ReferralsSection(QWidget):
         self.share_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose_scan(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = open_file_name(
             self, "Choose the scanned release", "", "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
         )
         if path:

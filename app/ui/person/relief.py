@@ -33,6 +33,7 @@ from app.core.timeline import day_words
 from app.core.vault_access import save_file
 from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetition
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
+from app.ui.file_dialogs import save_file_name
 from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
@@ -41,7 +42,6 @@ from app.ui.qt import (
     QAction,
     QCheckBox,
     QColor,
-    QFileDialog,
     QFont,
     QFrame,
     QGridLayout,
@@ -927,7 +927,7 @@ class DisclosureReviewPanel(QWidget):
     def _choose_file(self) -> None:
         if self._review is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the disclosure review", suggested_file_name(self._review),
+        path, _ = save_file_name(self, "Save the disclosure review", suggested_file_name(self._review),
                                               "PDF files (*.pdf)")  # fmt: skip
         if path:
             self.save_pdf(Path(path))

@@ -33,6 +33,7 @@ from app.core.settings import Settings
 from app.core.vault_access import save_file
 from app.models import PlanComponent
 from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
+from app.ui.file_dialogs import save_file_name
 from app.ui.person.fields import (
     WIDEST_ROW,
     ChoiceBox,
@@ -52,7 +53,6 @@ from app.ui.qt import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QFont,
     QFrame,
     QGridLayout,
@@ -911,7 +911,7 @@ class SafetyPlanSection(QWidget):
     def _choose_file(self) -> None:
         if not copy_allowed(self.settings):
             return
-        path, _filter = QFileDialog.getSaveFileName(self, "Save the person's copy", "notes.pdf", "PDF (*.pdf)")
+        path, _filter = save_file_name(self, "Save the person's copy", "notes.pdf", "PDF (*.pdf)")
         if path:
             self.save_copy(Path(path))
 

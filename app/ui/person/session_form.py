@@ -34,6 +34,7 @@ from app.core.sessions import (
     missing_for_completion,
 )
 from app.ui.errors import human_message
+from app.ui.file_dialogs import save_file_name
 from app.ui.person.fields import (
     WIDEST_ROW,
     ChoiceBox,
@@ -53,7 +54,6 @@ from app.ui.qt import (
     QBoxLayout,
     QButtonGroup,
     QEvent,
-    QFileDialog,
     QFont,
     QFrame,
     QGridLayout,
@@ -524,7 +524,7 @@ class PdfBar(QFrame):
     def _choose(self) -> None:
         if self.checked_password() is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, "Save a PDF for the file", self.suggested, "PDF (*.pdf)")
+        path, _filter = save_file_name(self, "Save a PDF for the file", self.suggested, "PDF (*.pdf)")
         self.save_to(path)
 
 
