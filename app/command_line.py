@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from app.errors import OfframpError
+from app.errors import OfframpError, storage_problem
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -44,7 +44,11 @@ def run_command(call: Callable[[], Any], *, command_name: str, unexpected: str) 
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as exc:
+        problem = storage_problem(exc)  # a full disk or a read-only folder: said as such
+        if problem is not None:
+            print(problem.message, file=sys.stderr)
+            return EXIT_REFUSED
         # Not a person's mistake: say so plainly. The detail (which may quote data) only when asked for.
         if os.environ.get("OFFRAMP_DEBUG"):
             raise

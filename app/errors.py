@@ -81,6 +81,52 @@ class BackupError(VaultError):
     code = "backup"
 
 
+class StorageFull(VaultError):
+    """The disk (or the quota) is full: nothing more can be written until there is space."""
+
+    code = "storage_full"
+
+
+class StorageReadOnly(VaultError):
+    """The vault's folder cannot be written to (a read-only disk or folder)."""
+
+    code = "storage_read_only"
+
+
+DISK_FULL = (
+    "The disk is full, so Offramp cannot open or save to the vault right now. Nothing already saved was lost. "
+    "Free some space on this computer (empty the trash, move large files away), then try again."
+)
+READ_ONLY = (
+    "The vault's folder cannot be written to right now (the disk or the folder is read-only), so Offramp cannot "
+    "open or save the vault there. Nothing was changed. Ask your IT contact to make it writable again."
+)
+_FULL_ERRNOS = {28, 122}  # ENOSPC, EDQUOT
+_READ_ONLY_ERRNOS = {30}  # EROFS
+
+
+def storage_problem(exc: BaseException | None) -> OfframpError | None:
+    """A full disk or a read-only folder met as an ``OSError`` or a database error, as our error with its one human
+    sentence; None for anything else. Looks through ``__cause__``/``__context__`` (a library may wrap it)."""
+    seen = 0
+    while exc is not None and seen < 6:
+        seen += 1
+        if isinstance(exc, StorageFull | StorageReadOnly):
+            return exc
+        errno = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
+        if errno in _FULL_ERRNOS:
+            return StorageFull(DISK_FULL, detail=type(exc).__name__)
+        if errno in _READ_ONLY_ERRNOS:
+            return StorageReadOnly(READ_ONLY, detail=type(exc).__name__)
+        text = str(exc).lower() if not isinstance(exc, OSError) else ""
+        if "database or disk is full" in text:
+            return StorageFull(DISK_FULL, detail=type(exc).__name__)
+        if "readonly database" in text or "read-only file system" in text:
+            return StorageReadOnly(READ_ONLY, detail=type(exc).__name__)
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    return None
+
+
 class BackupOfAnotherVault(BackupError):
     """The backup opens with what was typed but is of another vault than the one in the folder: asked, not done."""
 

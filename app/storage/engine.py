@@ -20,10 +20,22 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
-from app.errors import DatabaseDamaged, DatabaseTruncated, VaultLocked
+from app.errors import (
+    DISK_FULL,
+    READ_ONLY,
+    DatabaseDamaged,
+    DatabaseTruncated,
+    StorageFull,
+    StorageReadOnly,
+    VaultLocked,
+    storage_problem,
+)
 from app.memory import wipe, wipe_str
 
 PAGE_SIZE = 4096
+#: FULL: under WAL, every commit is synced to the log before it returns, so a power cut never takes back a save
+#: the window showed as done (NORMAL could lose the last few). bench/durability.py measures what it costs.
+SYNCHRONOUS = "FULL"
 
 TRUNCATED = (
     "The vault's database file is incomplete: it looks cut short, perhaps by an interrupted copy or a full disk. "
@@ -96,7 +108,7 @@ def apply_connection_settings(cur: Any) -> None:
     cur.execute("PRAGMA journal_mode = WAL").fetchone()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk, where they would be plaintext
-    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
     cur.execute("PRAGMA busy_timeout = 5000")
 
 
@@ -134,9 +146,35 @@ def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
         text = str(context.original_exception).lower()
         if "malformed" in text or "not a database" in text:
             raise DatabaseDamaged(damaged_message([]), detail=type(context.original_exception).__name__)
+        # A full disk or a read-only folder: one human sentence, not "an unexpected problem" (issue 16, item 9).
+        problem = storage_problem_at(context.original_exception, path)
+        if problem is not None:
+            raise problem
 
     install_transaction_listeners(engine)
     return engine
+
+
+#: Below this much free space, SQLite's "disk I/O error" (it could not grow the shared-memory or journal file) is a
+#: full disk, not damage.
+NEARLY_FULL_BYTES = 4 << 20
+
+
+def storage_problem_at(exc: BaseException | None, path: Path) -> Exception | None:
+    """:func:`app.errors.storage_problem`, and for SQLite's vaguer "disk I/O error" a look at the folder itself:
+    a read-only file system or (almost) no free space is said as such."""
+    problem = storage_problem(exc)
+    if problem is not None or "disk i/o error" not in str(exc).lower():
+        return problem
+    try:
+        stat = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return None
+    if stat.f_flag & getattr(os, "ST_RDONLY", 1):
+        return StorageReadOnly(READ_ONLY, detail="disk I/O error on a read-only file system")
+    if stat.f_bavail * stat.f_frsize < NEARLY_FULL_BYTES:
+        return StorageFull(DISK_FULL, detail="disk I/O error with no free space")
+    return None
 
 
 @contextlib.contextmanager
@@ -151,6 +189,9 @@ def translate_errors() -> Iterator[None]:
 
 
 def map_dbapi_error(exc: BaseException | None) -> Exception:
+    problem = storage_problem(exc)
+    if problem is not None:
+        return problem
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "hmac" in text:
         return DatabaseDamaged(damaged_message([]), detail=type(exc).__name__)
@@ -197,7 +238,10 @@ def inspect_database(path: Path, dk: bytearray, *, full: bool) -> DatabaseHealth
         if size == 0:
             health.problems.append("empty file")
         return health
-    conn = raw_connect(path, dk)
+    try:
+        conn = raw_connect(path, dk)
+    except sqlcipher.DatabaseError as exc:
+        raise storage_problem_at(exc, path) or exc from None
     try:
         if full:
             rows = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
@@ -211,16 +255,23 @@ def inspect_database(path: Path, dk: bytearray, *, full: bool) -> DatabaseHealth
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             page_count = conn.execute("PRAGMA page_count").fetchone()[0]
         except sqlcipher.DatabaseError as exc:
+            problem = storage_problem_at(exc, path)
+            if problem is not None:
+                # A full disk (no room for the shared-memory file) or a read-only folder: not damage, and
+                # looking closer cannot help; it once sent this check round in circles for ever.
+                raise problem from None
             text = str(exc).lower()
             if "malformed" in text and full:
                 # Every page present verifies, yet pages are missing: the file was cut short.
                 health.truncated = True
             elif "not a database" in text:
                 health.damaged_pages = [1]
-            else:
-                # Without the page-by-page check we cannot tell missing pages from bad ones: look closer.
+            elif not full:
+                # Without the page-by-page check we cannot tell missing pages from bad ones: look closer (once).
                 conn.close()
                 return inspect_database(path, dk, full=True)
+            else:
+                health.problems.append(f"{type(exc).__name__}: {exc}")
             return health
         wal = Path(f"{path}-wal")
         wal_pending = wal.exists() and wal.stat().st_size > 0

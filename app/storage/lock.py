@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.errors import VaultInUse
+from app.errors import VaultInUse, storage_problem
 
 IN_USE = (
     "This vault is already open in another Offramp window or command on this computer. "
@@ -29,7 +29,14 @@ class InstanceLock:
     def acquire(self) -> None:
         if self._fd is not None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            # A read-only folder or a full disk is said as such, not as "an unexpected problem".
+            problem = storage_problem(exc)
+            if problem is None:
+                raise
+            raise problem from None
         try:
             if sys.platform == "win32":
                 import msvcrt

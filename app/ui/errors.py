@@ -23,7 +23,7 @@ from pathlib import PurePath
 from types import TracebackType
 from typing import Any
 
-from app.errors import OfframpError
+from app.errors import OfframpError, storage_problem
 from app.ui.qt import (
     QApplication,
     QDialog,
@@ -61,6 +61,9 @@ def human_message(exc: BaseException, fallback: str) -> str:
     unexpected error's type and where it was raised)."""
     if isinstance(exc, OfframpError):
         return exc.message
+    problem = storage_problem(exc)  # a full disk or a read-only folder, wherever it was met: one human sentence
+    if problem is not None:
+        return problem.message
     log_unexpected(exc)
     return fallback
 

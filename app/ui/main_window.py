@@ -111,15 +111,24 @@ def _forget_quick_unlock(vault: Vault | UnlockedVault) -> None:
         log.error("forgetting quick unlock failed: %s", type(exc).__name__)
 
 
-def _save_and_lock(unlocked: UnlockedVault, ws: Workspace | None, drafts: dict[str, dict[str, Any]]) -> None:
-    """On the worker: drafts into the vault first (locking never loses typing), then close it, whatever happens."""
+def _save_and_lock(
+    unlocked: UnlockedVault, ws: Workspace | None, drafts: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """On the worker: drafts into the vault first (locking never loses typing), then close it, whatever happens.
+
+    Returns the drafts that could not be saved (a full disk): the window keeps them in memory until the next
+    unlock puts them back in their forms, where they are saved again.
+    """
+    unsaved: dict[str, dict[str, Any]] = {}
     try:
         if ws is not None and drafts:
             ws.drafts.save_all(drafts)
     except Exception as exc:
         log.error("saving drafts before locking failed: %s", type(exc).__name__)
+        unsaved = drafts
     finally:
         unlocked.lock()
+    return unsaved
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +156,8 @@ class MainWindow(QMainWindow):
         self._unlocked: UnlockedVault | None = None
         self._workspace: Workspace | None = None
         self._pending_drafts: dict[str, dict[str, Any]] = {}
+        #: Typing the lock could not save (a full disk): kept here, in memory only, until the next unlock.
+        self._unsaved_drafts: dict[str, dict[str, Any]] = {}
         self._new_person_dialog: NewPersonDialog | None = None
         self._focus_section_on_load: str | None = None  # after an unlock that returns to a person
         self._session = 0  # bumped on each lock, so a workspace that opens after a lock is closed, not shown
@@ -392,6 +403,9 @@ class MainWindow(QMainWindow):
         self.caseload_page.show_people(ws.people)
         self.sync_controls.unlocked(ws)
         gc.freeze()  # what is alive now lives all session: keep full collections from stalling typing later
+        if self._unsaved_drafts:  # what the last lock could not save (a full disk) goes back in its forms too
+            drafts = {**drafts, **self._unsaved_drafts}
+            self._unsaved_drafts = {}
         place = drafts.pop(PLACE_SLOT, None)
         new_person_typing = drafts.pop(NEW_PERSON_SLOT, None)
         self._pending_drafts = drafts
@@ -504,9 +518,23 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.show_locked()
         if not self.runner.closed:
-            self.runner.run(lambda: _save_and_lock(unlocked, ws, drafts), on_error=self._lock_failed)
+            self.runner.run(
+                lambda: _save_and_lock(unlocked, ws, drafts), on_done=self._keep_unsaved, on_error=self._lock_failed
+            )
         else:
-            _save_and_lock(unlocked, ws, drafts)
+            self._keep_unsaved(_save_and_lock(unlocked, ws, drafts))
+
+    def _keep_unsaved(self, unsaved: dict[str, dict[str, Any]]) -> None:
+        """The lock could not save this typing (a full disk): keep it in memory for the next unlock, and say so."""
+        if not unsaved:
+            return
+        self._unsaved_drafts.update(unsaved)
+        self.unlock_page.status.setText(
+            self.tr(
+                "The disk is full, so what you were typing could not be saved into the vault. Offramp keeps it "
+                "until you unlock again and puts it back; free some space on this computer before closing Offramp."
+            )
+        )
 
     def _idle_lock(self) -> None:
         if self.is_unlocked:

@@ -78,3 +78,47 @@ def test_another_vaults_backup_is_restored_only_after_naming_whose_it_is(
     for unlocked in [dialog._opened]:
         if unlocked is not None:
             unlocked.lock()
+
+
+def test_typing_the_lock_cannot_save_on_a_full_disk_is_kept_and_comes_back(qtbot, tmp_path: Path) -> None:
+    """Issue 16, item 9: the lock's draft save fails on a full disk; the window says the disk is full, keeps the
+    typing in memory, and the next unlock (after space was freed) puts it back in its form."""
+    from app.demo.people import generate
+    from app.ui.main_window import MainWindow
+    from app.ui.qt import Qt
+    from tests.storage.disks import fill, small_disk
+    from tests.ui.test_locking import _note_composer, open_first_person
+
+    with small_disk(tmp_path / "disk", mib=24) as disk:
+        vault = Vault(disk / "vault")
+        unlocked, _ = vault.create(PASSPHRASE, kdf_params=KdfParams.floor())
+        generate(Workspace(unlocked), persons=3, seed=5)
+        unlocked.lock()
+        win = MainWindow(Vault(vault.data_dir), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        field = win.unlock_page.passphrase
+        field.setFocus()
+        qtbot.keyClicks(field, PASSPHRASE)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=15_000)
+        qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=15_000)
+        person_id = open_first_person(qtbot, win, "notes")
+        composer = _note_composer(win)
+        composer.setFocus()
+        qtbot.keyClicks(composer, "She wants to talk again on Thursday " + "and more " * 400)
+        qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+
+        filler = fill(disk)
+        win.lock()
+        qtbot.waitUntil(lambda: "disk is full" in win.unlock_page.status.text(), timeout=15_000)
+        qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+
+        filler.unlink()
+        field.setFocus()
+        qtbot.keyClicks(field, PASSPHRASE)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: win.person_page.location() == (person_id, "notes"), timeout=15_000)
+        qtbot.waitUntil(lambda: "Thursday" in _note_composer(win).toPlainText(), timeout=10_000)
+        win.close()
