@@ -2,7 +2,7 @@
 
 Both sides get the same schema (``Base.metadata.create_all`` plus the person-search FTS5 table and triggers,
 made by the migration's own ``create_person_search``; the vault gets them from its migrations) and the same
-connection settings as ``app.storage.engine.make_engine`` (WAL, ``synchronous = NORMAL``, foreign keys on,
+connection settings as ``app.storage.engine.make_engine`` (WAL, ``synchronous`` as the vault has it, foreign keys on,
 explicit ``BEGIN``), so the ratio is what SQLCipher costs: page encryption and HMACs, and its bundled SQLite.
 
 Measures, each the best of ``repeats`` runs:
