@@ -409,6 +409,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
          f"removed {report.evicted} no longer shared with you.")  # fmt: skip
     if report.outcomes.get("conflict"):
         _say("Some changes differ from a colleague's: both versions are kept for you to choose between.")
+    if report.not_accepted:
+        n = len(report.not_accepted)
+        _say(f"The office did not accept your work on {n} record{'s' if n != 1 else ''}. Nothing is lost: it is kept "
+             "in this vault; open Offramp and choose Office, then Not accepted by the office.")  # fmt: skip
+    if report.waiting:
+        _say(f"{report.waiting} change{'s' if report.waiting != 1 else ''} wait here for a record they belong to; "
+             "they go again with your next sync.")  # fmt: skip
     return EXIT_OK
 
 

@@ -32,8 +32,10 @@ from app.models.base import Envelope, utcnow
 
 NOT_ACCEPTED_KEY = "sync_not_accepted"
 MISSING_LINK = "missing_link"
+#: Columns that link a record to another (ids, not words): left out of what is shown and copied.
+LINK_FIELDS = frozenset({"parent_type", "parent_id", "revises_id", "recipient_team_id"})
 #: Why a sync removed a record whose changes the office did not take (the sync summary's words).
-REASON_NOT_ACCEPTED = "the office did not accept it; your copy is under Office → Not accepted by the office"
+REASON_NOT_ACCEPTED = "the office did not accept it; your copy is kept here (see below)"
 
 #: Why, and what to do, for each reason code the office gives (the codes never carry a value).
 REASONS: dict[str, tuple[str, str]] = {
@@ -206,7 +208,7 @@ def _item(raw: dict[str, Any]) -> Item:
         if value in (None, "", [], {}):
             continue
         col = cols.get(key)
-        if col is None or col.info.get("kind") == "ref":
+        if col is None or col.info.get("kind") == "ref" or key in LINK_FIELDS:
             continue  # envelope settings and links: not what the person wrote
         label = str(col.info.get("label") or key.replace("_", " "))
         fields.append((label[0].upper() + label[1:], _shown(value)))
