@@ -32,7 +32,7 @@ from app.core.sharing import remember_prosecution_teams
 from app.core.vault_access import forget_quick_unlock
 from app.core.workspace import Workspace
 from app.errors import OfframpError
-from app.models import RECORD_TYPES, OutboxEntry, uuid7
+from app.models import RECORD_TYPES, OutboxEntry, Person, uuid7
 from app.models.base import Envelope
 from app.protocol import certs, codec, signing
 from app.protocol.schemas import MAX_BATCH_BYTES, MAX_MUTATIONS, PROTOCOL, PullOut, PushOut, Stamp
@@ -333,6 +333,8 @@ class SyncSession:
         cls = RECORD_TYPES.get(entry.record_type)
         local = s.get(cls, entry.record_id) if cls is not None else None
         never_sent = local is None or local.rev is None
+        if reason == MISSING_LINK and local is not None and never_sent and _is_demo(s, local):
+            return  # practice data about a demo person: it stays on this computer and never goes to an office
         if reason == MISSING_LINK and local is not None and not local.deleted and self._links_can_follow(s, local):
             if local.id in self._sent_whole:
                 # Sent whole with its links once this session and still set aside: it waits for the next sync.
@@ -381,7 +383,9 @@ class SyncSession:
         for _id, link in self._links(s, obj):
             if link is None:
                 return False  # not on this computer either: it cannot come from here
-            if link.rev is None and (link.deleted or not self._links_can_follow(s, link, depth + 1)):
+            if link.rev is None and (
+                link.deleted or _is_demo(s, link) or not self._links_can_follow(s, link, depth + 1)
+            ):
                 return False
         return True
 
@@ -589,6 +593,13 @@ class SyncSession:
             )
             for key in columns
         }
+
+
+def _is_demo(s: Session, obj: Envelope) -> bool:
+    """A demo person's record (``offramp demo``: fictional practice data, never sent to an office)."""
+    person_id = obj.id if obj.RECORD_TYPE == "person" else obj.person_id
+    person = s.get(Person, person_id) if person_id else None
+    return bool(person is not None and person.is_demo)
 
 
 def _take_stamps(s: Session, stamps: list[Stamp]) -> None:

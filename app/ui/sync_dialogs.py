@@ -440,7 +440,9 @@ class SyncDialog(QDialog):
     def _fit_body(self) -> None:
         """A summary with removals and set-aside work runs longer than the preview: the dialog grows (up to most of
         the screen) instead of cutting its last lines off."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         extra = self.body.heightForWidth(max(1, self.body.width())) - self.body.height()
         if extra <= 0:
             return

@@ -4,8 +4,9 @@ process over TLS (SQLite and PostgreSQL).
 - Item 8: a note written offline about a person a colleague deleted meanwhile, and an edit made while the owner made
   the person private (``only_me``), are set aside by the office; the author keeps both in "Not accepted by the
   office" (inside the vault), with the reason, and the summary counts what left this computer and why.
-- Item 9: an edited, never-synced demo record the office set aside as ``missing_link`` is sent again whole, with the
-  never-sent person it belongs to, instead of being deleted; the summary is true.
+- Item 9: a record the office set aside as ``missing_link`` is never deleted here: a demo person's practice edit
+  stays on this computer, a never-queued real record is sent again whole with the never-sent person it belongs
+  to; the summary is true.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from app.core import not_accepted
 from app.core.workspace import Workspace
 from app.demo.people import generate
-from app.models import RECORD_TYPES, VaultMeta
+from app.models import RECORD_TYPES, Person, VaultMeta
 from app.protocol import certs
 from app.server.models import Quarantine, RecordHead
 from app.storage.kdf import KdfParams
@@ -106,7 +107,11 @@ def test_an_edit_made_while_the_owner_made_the_person_private_is_kept(office: Of
                                                              "vault.key.previous", "vault.lock", "backups"}  # fmt: skip
 
 
-def test_edited_never_synced_demo_records_go_to_the_office_with_their_person(office: Office, tmp_path: Path) -> None:
+def test_records_the_office_lacks_the_link_of_are_never_removed(office: Office, tmp_path: Path) -> None:
+    """Reproduced: a demo person edited after enrolment went as a partial create, hit NOT NULL (missing_link) and
+    was deleted here while the summary said "Removed from this computer: nothing". Now: practice edits of demo
+    people stay on this computer (demo data never goes to an office); records that are real work but were never
+    queued (made without an outbox entry) are sent whole, with the never-sent person they belong to."""
     username = office.user("Advocacy A", "advocate")
     vault, _code = Vault(tmp_path / "demo").create(TEST_PASSPHRASE, kdf_params=KdfParams.floor(), regime="advocacy")
     generate(Workspace(vault), persons=2, seed=3)
@@ -115,11 +120,14 @@ def test_edited_never_synced_demo_records_go_to_the_office_with_their_person(off
     laptop = Laptop(office=office, folder=tmp_path, vault=vault, username=username)
     try:
         people = sorted(laptop.records("person"))
-        # A note of one person (who was never sent either), and the other person's own details.
-        other_note = next(iter(laptop.records("note_entry").values()))
-        edited_person = next(p for p in people if p != other_note.person_id)
-        laptop.ws.records.update("person", edited_person, {"safe_times": "Mornings"})
-        laptop.ws.records.update("note_entry", other_note.id, {"body": other_note.body + " Edited offline."})
+        # One person is real work that was never queued (as rows written without an outbox entry); one stays demo.
+        real_note = next(iter(laptop.records("note_entry").values()))
+        real_person = real_note.person_id
+        demo_person = next(p for p in people if p != real_person)
+        with laptop.vault.session() as s, s.begin():
+            s.execute(sa.update(Person).where(Person.id == real_person).values(is_demo=False))
+        laptop.ws.records.update("person", demo_person, {"safe_times": "Mornings"})
+        laptop.ws.records.update("note_entry", real_note.id, {"body": real_note.body + " Edited offline."})
         before = _held(laptop)
 
         summary = run_sync(laptop.ws, timeout=20)
@@ -127,13 +135,17 @@ def test_edited_never_synced_demo_records_go_to_the_office_with_their_person(off
         after = _held(laptop)
         assert before.items() <= after.items(), "nothing the office set aside for a missing link was removed"
         assert summary.removed == [] and summary.kept_aside == 0 and summary.waiting == 0
+        assert not_accepted.items(laptop.ws) == []
         with office.engine.connect() as conn:
-            heads = {h.id: h for h in conn.execute(sa.select(RecordHead)).all()}
-        assert {edited_person, other_note.id, other_note.person_id} <= set(heads)
-        assert laptop.records("person")[edited_person].safe_times == "Mornings"
-        assert laptop.records("person")[edited_person].rev is not None
+            heads = set(conn.scalars(sa.select(RecordHead.id)))
+        # The real note went with its person; the demo person's practice edit stayed here, and only here.
+        assert {real_note.id, real_person} <= heads
+        assert demo_person not in heads
+        assert laptop.records("note_entry")[real_note.id].rev is not None
+        assert laptop.records("note_entry")[real_note.id].body.endswith(" Edited offline.")
+        assert laptop.records("person")[demo_person].safe_times == "Mornings"
         assert laptop.outbox() == []
-        # Once sent, nothing waits and a second sync changes nothing here.
+        # Nothing waits, and a second sync removes nothing either.
         again = run_sync(laptop.ws, timeout=20)
         assert again.removed == [] and before.items() <= _held(laptop).items()
     finally:
