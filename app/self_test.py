@@ -49,6 +49,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.core.passphrase",
     "app.core.people",
     "app.core.providers",
+    "app.core.record_shapes",
     "app.core.records",
     "app.core.referrals",
     "app.core.relief",

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.record_shapes import check_structured
 from app.core.workspace import Workspace
 from app.errors import RecordDeleted, RecordNotFound, ValidationError
 from app.models import RECORD_TYPES, OutboxEntry, record_class
@@ -141,9 +142,9 @@ def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
             raise ValidationError(f"The {label} must be a list of texts.", field=key)
         return [v for v in value if v.strip()]
     if kind == "json":
-        if not isinstance(value, dict | list):
-            raise ValidationError(f"The {label} is not in the expected shape.", field=key)
-        return value
+        # Every structured field's shape, from one place (app.core.record_shapes): a charges object where a
+        # list belongs is refused here with the field named, not stored to fail later in the window.
+        return check_structured(cls.RECORD_TYPE, key, label, value)
     if kind == "blob":
         if value is None or isinstance(value, bytes | bytearray):
             return None if value is None else bytes(value)

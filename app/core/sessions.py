@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.content.templates import Item, Template
+from app.core.record_shapes import readable_structured
 from app.core.workspace import Workspace
 from app.errors import OfframpError, ValidationError
 from app.models import (
@@ -318,7 +319,9 @@ class SessionService:
         row = self.ws.records.get(record_type, record_id)
         assert isinstance(row, ChecklistResponse | Screening)
         template = self.ws.templates.get(row.template_id, row.template_version)
-        answers = {k: dict(v) for k, v in (row.answers or {}).items() if isinstance(v, dict)}
+        # Answers that arrived malformed (pulled from the office) are left out, never a failing window.
+        readable, _problem = readable_structured(record_type, "answers", row.answers)
+        answers = {k: dict(v) for k, v in readable.items()}
         if isinstance(row, ChecklistResponse):
             return SessionView(record_type, row.id, str(row.person_id), template, row.regime, answers, row.status,
                                row.created_at, row.completed_at)  # fmt: skip

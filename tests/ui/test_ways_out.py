@@ -122,3 +122,36 @@ def test_typing_the_lock_cannot_save_on_a_full_disk_is_kept_and_comes_back(qtbot
         qtbot.waitUntil(lambda: win.person_page.location() == (person_id, "notes"), timeout=15_000)
         qtbot.waitUntil(lambda: "Thursday" in _note_composer(win).toPlainText(), timeout=10_000)
         win.close()
+
+
+def test_a_pulled_record_with_malformed_charges_is_flagged_and_the_rest_shown(qtbot, page, ws, runner) -> None:
+    """Issue 16, item 11: charges stored as an object (as a record pulled from the office could arrive) used to fail
+    in a Qt slot when the person was opened; now the matter shows, the charges that fit with it, and a flag."""
+    from sqlalchemy import update
+
+    from app.core.record_shapes import FLAGGED
+    from app.models import JusticeContact
+
+    pid = ws.records.create("person", {"preferred_name": "Test Person One"}).id
+    good = {"offence": "Trespass", "statute": "Demo Penal Code 140.05", "level": "violation"}
+    jc = ws.records.create(
+        "justice_contact", {"role": "witness", "docket_number": "BC-2024-CR-7", "charges": [good]}, person_id=pid
+    )
+    with ws.session() as s, s.begin():
+        s.execute(
+            update(JusticeContact).where(JusticeContact.id == jc.id).values(charges=[good, {"offence": 42}, "stray"])
+        )
+    # An exception in a slot fails the test (pytest-qt captures it): the window must open this person cleanly.
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.open(ws, pid, "justice")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    section, editor = page.justice, page.justice.editor
+    if editor.record_id != jc.id:
+        section.matters.setCurrentRow(0)
+    qtbot.waitUntil(lambda: editor.record_id == jc.id, timeout=10_000)
+    assert editor.fields.widgets["docket_number"].text() == "BC-2024-CR-7"  # type: ignore[attr-defined]
+    assert [row.offence.text() for row in editor.charges.rows] == ["Trespass"]
+    assert editor.charges.error.text() == FLAGGED
+    assert not editor.is_dirty()  # nothing changes the stored charges unless the person edits them
+    stored = ws.records.get("justice_contact", jc.id)
+    assert stored.charges == [good, {"offence": 42}, "stray"]

@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from app.core.record_shapes import readable_structured
 from app.core.records import columns_of
 from app.core.timeline import choice_label
 from app.models import ChargeLevel, JusticeContact
@@ -198,10 +199,15 @@ class ChargesEditor(QWidget):
 
     def load(self, charges: Sequence[dict[str, Any]] | None) -> None:
         self._clear_rows()
-        self._loaded = [dict(c) for c in (charges or [])]
+        # What arrived malformed (a record pulled from the office) is left out and flagged, never a failing slot;
+        # the stored charges stay as they are unless the person edits these.
+        shown, problem = readable_structured("justice_contact", "charges", charges)
+        self._loaded = [dict(c) for c in shown]
         for charge in self._loaded:
             self.add_row(charge)
         self.error.clear_message()
+        if problem is not None:
+            self.error.show_message(problem)
 
     def value(self) -> list[dict[str, Any]]:
         return [v for v in (row.value() for row in self.rows) if v["offence"] or v["statute"] or v["level"]]
