@@ -58,6 +58,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "The record this belongs to is no longer at the office.",
         "Copy what you wrote and ask the owner of the record, or your supervisor, where it belongs now.",
     ),
+    "link_not_accepted": (
+        "The record this belongs to was not accepted by the office either, so this could not go without it.",
+        "Copy what you wrote; the other item in this list says why the record it belongs to was not accepted.",
+    ),
     "bad_value": (
         "The office could not read one of its entries.",
         "Copy what you wrote, check it, and enter it again. If it keeps happening, tell your office admin.",

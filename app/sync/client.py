@@ -42,6 +42,8 @@ TIMEOUT = 60.0
 CONFLICTS_PATH = "/v1/sync/conflicts"
 #: The office's code for a change whose link (person, plan, case...) it does not have: such a change waits here.
 MISSING_LINK = "missing_link"
+#: This computer's code for a record whose link the office did not accept either (both go to the author's list).
+LINK_NOT_ACCEPTED = "link_not_accepted"
 #: The ``batch_id`` of outbox entries that wait for the next sync (set aside for a link still on its way).
 WAITING = "waiting"
 
@@ -125,6 +127,9 @@ class SyncSession:
         self._resent = 0
         #: Records sent whole this session after the office missed their link (each at most once a session).
         self._sent_whole: set[str] = set()
+        #: Records that waited since the last sync and go again now; records the office did not accept this session.
+        self._released: set[str] = set()
+        self._refused: set[str] = set()
         self._order = 0
 
     # --- what would be sent -----------------------------------------------------------------------------------
@@ -335,14 +340,18 @@ class SyncSession:
         never_sent = local is None or local.rev is None
         if reason == MISSING_LINK and local is not None and never_sent and _is_demo(s, local):
             return  # practice data about a demo person: it stays on this computer and never goes to an office
-        if reason == MISSING_LINK and local is not None and not local.deleted and self._links_can_follow(s, local):
-            if local.id in self._sent_whole:
-                # Sent whole with its links once this session and still set aside: it waits for the next sync.
+        if reason == MISSING_LINK and local is not None and any(i in self._refused for i, _l in self._links(s, local)):
+            reason = LINK_NOT_ACCEPTED  # what it belongs to was not accepted either: it goes with it, to the list
+        elif reason == MISSING_LINK and local is not None and not local.deleted and self._links_can_follow(s, local):
+            if local.id not in self._sent_whole:
+                self._send_with_links(s, local, entry)
+                return
+            if local.id not in self._released:
+                # Sent whole with its links this session and still set aside: it waits here for the next sync.
                 self._requeue(s, local, entry, waiting=True)
                 report.waiting += 1
-            else:
-                self._send_with_links(s, local, entry)
-            return
+                return
+            # It waited a sync already and its link still did not come: it goes to its author's list.
         if entry.deleted and never_sent:
             return  # a record the office never had, deleted here: nothing to keep, nothing to tell
         if not entry.patch and not (never_sent and local is not None):
@@ -359,6 +368,7 @@ class SyncSession:
             new_record=never_sent,
         )
         report.not_accepted[entry.record_id] = entry.record_type
+        self._refused.add(entry.record_id)
         refresh.add(entry.record_id)
 
     def _links(self, s: Session, obj: Envelope) -> list[tuple[str, Envelope | None]]:
@@ -383,8 +393,9 @@ class SyncSession:
         for _id, link in self._links(s, obj):
             if link is None:
                 return False  # not on this computer either: it cannot come from here
-            if link.rev is None and (
-                link.deleted or _is_demo(s, link) or not self._links_can_follow(s, link, depth + 1)
+            if link.id in self._refused or (
+                link.rev is None
+                and (link.deleted or _is_demo(s, link) or not self._links_can_follow(s, link, depth + 1))
             ):
                 return False
         return True
@@ -424,8 +435,11 @@ class SyncSession:
         s.flush()
 
     def _release_waiting(self) -> None:
-        """Changes that waited for a link since the last sync go again now."""
+        """Changes that waited for a link since the last sync go again now (once: set aside again, they go to
+        their author's "Not accepted by the office" list)."""
         with self.ws.session() as s, s.begin():
+            waiting = select(OutboxEntry.record_id).where(OutboxEntry.batch_id == WAITING)
+            self._released.update(s.scalars(waiting))
             s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == WAITING).values(batch_id=None))
 
     # --- pull -------------------------------------------------------------------------------------------------

@@ -150,3 +150,36 @@ def test_records_the_office_lacks_the_link_of_are_never_removed(office: Office, 
         assert again.removed == [] and before.items() <= _held(laptop).items()
     finally:
         vault.lock()
+
+
+def test_a_part_of_a_plan_the_office_refused_goes_to_the_list_with_it(office: Office, laptops) -> None:  # type: ignore[no-untyped-def]
+    """A safety plan the office cannot read (a value written by an older version, say) is set aside; its part,
+    whose link is then missing at the office, goes to the author's list with it instead of waiting for ever or
+    vanishing when the plan is removed here."""
+    from app.models import OutboxEntry
+
+    a: Laptop = laptops("Advocacy B")
+    person = a.ws.records.create("person", {"preferred_name": "Dana Example"})
+    a.sync()
+    plan = a.ws.records.create("safety_plan", {"status": "active"}, person_id=person.id)
+    part = a.ws.records.create(
+        "safety_plan_item", {"plan_id": plan.id, "details": "A bag with papers at her sister's."}, person_id=person.id
+    )
+    with a.vault.session() as s, s.begin():
+        entry = s.scalars(sa.select(OutboxEntry).where(OutboxEntry.record_id == plan.id)).one()
+        entry.patch = {**entry.patch, "started_on": "the spring"}
+
+    summary = run_sync(a.ws, timeout=20)
+
+    assert _quarantined(office, plan.id) == ["bad_value:started_on"]
+    assert _quarantined(office, part.id) == ["missing_link"]
+    kept = {i.id: i for i in not_accepted.items(a.ws)}
+    assert set(kept) == {plan.id, part.id}
+    assert kept[part.id].reason == "link_not_accepted" and "was not accepted by the office either" in kept[part.id].why
+    assert ("Details", "A bag with papers at her sister's.") in kept[part.id].fields
+    assert summary.waiting == 0 and summary.kept_aside == 2
+    assert sorted((r.record_type, r.count, r.reason) for r in summary.removed) == [
+        ("safety_plan", 1, not_accepted.REASON_NOT_ACCEPTED),
+        ("safety_plan_item", 1, not_accepted.REASON_NOT_ACCEPTED),
+    ]
+    assert a.outbox() == [] and plan.id not in a.records("safety_plan") and part.id not in a.records("safety_plan_item")
