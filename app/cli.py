@@ -320,11 +320,9 @@ def cmd_providers_export(args: argparse.Namespace) -> int:
 
 def cmd_measures(args: argparse.Namespace) -> int:
     from app.core.workspace import Workspace
-    from app.models import AuditAction
     from app.reports.measures import Scope, compute, trend
     from app.reports.periods import parse_period, trailing_quarters
-    from app.reports.quarterly import quarterly_csv, quarterly_pdf, report_rows
-    from app.storage.atomic import atomic_write_bytes
+    from app.reports.quarterly import export_quarterly, report_rows
 
     period = parse_period(args.period)
     unlocked = _vault(args).unlock(_passphrase(args))
@@ -335,12 +333,9 @@ def cmd_measures(args: argparse.Namespace) -> int:
             report = compute(s, period, scope=scope)
             series = trend(s, trailing_quarters(period, 8), scope=scope) if args.pdf else []
         threshold = None if args.threshold == 0 else args.threshold
-        if args.csv:
-            atomic_write_bytes(Path(args.csv), quarterly_csv(report, threshold))
-        if args.pdf:
-            atomic_write_bytes(Path(args.pdf), quarterly_pdf(report, series, threshold=threshold))
-        if args.csv or args.pdf:
-            ws.log_event(AuditAction.EXPORT.value)
+        for fmt, target in (("csv", args.csv), ("pdf", args.pdf), ("funder", getattr(args, "funder", None))):
+            if target:
+                export_quarterly(ws, report, series, Path(target), fmt, threshold=threshold)  # audited there
     finally:
         unlocked.lock()
     for row in report_rows(report, threshold):
@@ -350,9 +345,10 @@ def cmd_measures(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``offramp report --period P --format pdf|csv --out FILE``: the quarterly report as one file."""
+    """``offramp report --period P --format pdf|csv|funder --out FILE``: the quarterly report as one file."""
     args.csv = args.out if args.format == "csv" else None
     args.pdf = args.out if args.format == "pdf" else None
+    args.funder = args.out if args.format == "funder" else None
     return cmd_measures(args)
 
 
@@ -504,7 +500,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_measures)
     p = sub.add_parser("report", parents=[common], help="the quarterly report (aggregates only) as a PDF or CSV file")
     p.add_argument("--period", required=True, help="a fiscal quarter like 2026Q1, FY2026, or 2025-10-01..2025-12-31")
-    p.add_argument("--format", choices=["pdf", "csv"], required=True)
+    p.add_argument(
+        "--format",
+        choices=["pdf", "csv", "funder"],
+        required=True,
+        help="pdf: the report with charts; csv: its aggregates; funder: the VOCA PMT-shaped CSV (always suppressed)",
+    )
     p.add_argument("--out", required=True, help="the file to write")
     p.add_argument("--threshold", type=int, default=5, help="hide counts below this (0 shows every count)")
     p.add_argument("--include-demo", action="store_true", help="count demo records too (practice data)")

@@ -41,6 +41,7 @@ from sqlalchemy import (
     distinct,
     exists,
     func,
+    inspect,
     literal,
     literal_column,
     or_,
@@ -73,6 +74,7 @@ from app.models import (
     ReliefPetition,
     SafetyPlan,
     Screening,
+    TemplateVersion,
 )
 from app.models.base import Envelope
 from app.reports.periods import Period
@@ -696,12 +698,24 @@ def _screening_window(c: _Ctx) -> Sel:
     )
 
 
-def _tool_title(template_id: str) -> str:
-    """A screening tool as people know it: the bundled template's title; an office's own keeps its id (the server
-    holds no template texts)."""
+def _tool_titles(db: Db) -> dict[str, str]:
+    """Screening tools as people know them: the office's imported templates' titles (in a vault), then the
+    bundled templates' titles."""
     from app.content.templates import bundled_templates
 
-    return next((t.title for t in bundled_templates() if t.id == template_id), template_id)
+    titles = {t.id: t.title for t in bundled_templates()}
+    conn = db.connection() if isinstance(db, Session) else db  # the same transaction: never a second connection
+    if inspect(conn).has_table(TemplateVersion.__tablename__):
+        rows = db.execute(select(TemplateVersion.template_id, TemplateVersion.title, TemplateVersion.version)).all()
+        for template_id, title, _version in sorted(rows, key=lambda r: str(r[2])):
+            titles[str(template_id)] = str(title)
+    return titles
+
+
+def _tool_title(template_id: str, titles: dict[str, str]) -> str:
+    """The tool's title; one whose text this database does not hold (the office server keeps no template texts)
+    is named as the office's own, by the name it was imported under, never left as a bare id."""
+    return titles.get(template_id) or f"The office's own tool \u201c{template_id}\u201d"
 
 
 def _m1(c: _Ctx) -> _Sets:
@@ -714,7 +728,8 @@ def _m1(c: _Ctx) -> _Sets:
 
 def _m1_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     by_template = _group(db, _screening_window(c), column="screening_id")
-    parts = tuple(Part(k, _tool_title(k), n) for k, n in sorted(by_template.items()))
+    titles = _tool_titles(db)
+    parts = tuple(Part(k, _tool_title(k, titles), n) for k, n in sorted(by_template.items()))
     return (Breakdown("Screenings in the window, by screening tool", parts),), ()
 
 

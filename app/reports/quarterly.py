@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -25,6 +25,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 from app.reports.csv_cells import escape_cell
 from app.reports.measures import VOCA_FALLBACK, MeasureReport, MeasureResult, voca_mapping
 from app.reports.pdf import INK, QUIET, Document, page_footer
+from app.reports.periods import Period
 from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Ledger, check_threshold, suppress_rate
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "export_quarterly",
     "quarterly_csv",
     "quarterly_pdf",
+    "report_file",
     "report_rows",
     "trend_points",
 ]
@@ -152,11 +154,11 @@ def _register(m: MeasureResult, ledger: Ledger, lines: list[_Line]) -> None:
     for f in m.figures:
         # A median of fewer records than the threshold is as telling as a small count: hidden the same way.
         add("Alongside", f.label, text="none yet" if f.value is None else f"{f.value:g} {f.unit}", basis=f.basis)
-    add("Status", "Provisional", text=_status_text(m))
+    add("Status", "Final or provisional", text=_status_text(m))
 
 
 def _status_text(m: MeasureResult) -> str:
-    return f"Yes: {m.provisional_reason}" if m.provisional and m.provisional_reason else "No, this is final"
+    return f"Provisional. {m.provisional_reason}" if m.provisional and m.provisional_reason else "Final"
 
 
 def protected_ledger(report: MeasureReport) -> tuple[Ledger, list[_Line]]:
@@ -237,7 +239,7 @@ def trend_points(series: Sequence[MeasureReport], number: int, threshold: int | 
         m = rep.get(number)
         if m.kind == "rate":
             if m.value is None:
-                out.append(None)
+                out.append(0.0)  # nothing to count yet: an empty slot, not a hidden one
                 continue
             _n, _d, ok = suppress_rate(m.numerator, m.denominator or 0, t)
             out.append(m.value * 100 if (ok or threshold is None) else None)
@@ -267,9 +269,7 @@ def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], ra
     chart.bars[0].fillColor = _BAR
     chart.bars[0].strokeColor = None
     for i, p in enumerate(points):
-        if p is None:
-            chart.bars[(0, i)].fillColor = colors.white
-        elif last_soft and i == len(points) - 1:
+        if last_soft and i == len(points) - 1 and p is not None:
             chart.bars[(0, i)].fillColor = _BAR_SOFT
     chart.valueAxis.valueMin = 0
     top = max([p for p in points if p is not None] or [1])
@@ -289,7 +289,26 @@ def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], ra
     chart.categoryAxis.labels.fillColor = _QUIET
     chart.categoryAxis.strokeColor = _RULE
     drawing.add(chart)
+    slot = chart.width / max(1, len(points))
+    for i, p in enumerate(points):
+        if p is None:  # hidden: hatched across the whole height, never a blank that reads as zero
+            drawing.add(_hatch(chart.x + slot * i + slot * 0.2, chart.y, slot * 0.6, chart.height))
     return drawing
+
+
+def _hatch(x: float, y: float, width: float, height: float) -> Group:
+    """A box of diagonal lines: the mark for a count that is not shown."""
+    group = Group()
+    group.add(Rect(x, y, width, height, fillColor=_BAND, strokeColor=_QUIET, strokeWidth=0.4))
+    step = 3.5
+    offset = -height
+    while offset < width:
+        x0, y0 = x + max(0.0, offset), y + max(0.0, -offset)
+        x1 = x + min(width, offset + height)
+        y1 = y + (x1 - x - offset)
+        group.add(Line(x0, y0, x1, y1, strokeColor=_QUIET, strokeWidth=0.4))
+        offset += step
+    return group
 
 
 # --- PDF ------------------------------------------------------------------------------------------------------------
@@ -299,11 +318,28 @@ def _p(text: str) -> str:
     return html.escape(text)
 
 
+def chart_label(period: Period) -> str:
+    """Under a trend bar: "FY26" over "Q2", never a bare "2026 Q1" that reads as January to March."""
+    if period.quarter is None or period.fiscal_year is None:
+        return f"{period.start:%b %y}\n{period.end:%b %y}"
+    return f"FY{period.fiscal_year % 100:02d}\nQ{period.quarter}"
+
+
+def fiscal_note(period: Period) -> str:
+    if period.quarter is None or period.fiscal_year is None:
+        return ""
+    return (
+        f" Quarters are of the federal fiscal year: FY{period.fiscal_year} runs from 1 October {period.fiscal_year - 1}"
+        f" to 30 September {period.fiscal_year}, so Q1 is October to December."
+    )
+
+
 def quarterly_pdf(
     report: MeasureReport,
     series: Sequence[MeasureReport] = (),
     *,
     threshold: int | None = DEFAULT_THRESHOLD,
+    office: str | None = None,
 ) -> bytes:
     """The report as a PDF: a summary table, trend charts over ``series`` (oldest first), and each measure's detail."""
     rows = report_rows(report, threshold)
@@ -319,16 +355,22 @@ def quarterly_pdf(
     num = ParagraphStyle("num", parent=cell, alignment=2)
 
     about = {r.item: r.value for r in rows if r.measure == 0}
+    hidden_note = (
+        "Every count is shown as it is (this copy stays in the office)."
+        if threshold is None
+        else f"Counts from 1 to {threshold - 1} read \u201c{NOT_SHOWN}\u201d, and so does any other count from "
+        "which one could be worked out (a total, a part, the same count printed elsewhere); every hidden count "
+        "reads the same, whatever its size."
+    )
     story: list[Any] = [
-        Paragraph(_p(TITLE), title),
+        Paragraph(_p(TITLE + (f": {office}" if office else "")), title),
         Paragraph(_p(report.period.long_label), sub),
         Spacer(1, 6),
         Paragraph(
             _p(
-                f"Worked out on {about['Worked out on']}. Counts are of people unless a measure says otherwise, "
-                f"each person counted once. Demo records are {about['Demo records']}. "
-                f"Small counts: {about['Small counts']}, and a second count is left out where needed so that a "
-                "hidden count cannot be worked out from the totals. Nothing in this report names a person."
+                f"Worked out on {report.as_of:%d %B %Y}.{fiscal_note(report.period)} Counts are of people unless a "
+                f"measure says otherwise, each person counted once. Demo records are {about['Demo records']}. "
+                f"{hidden_note} Nothing in this report names a person."
             ),
             intro,
         ),
@@ -341,8 +383,8 @@ def quarterly_pdf(
     story += [Spacer(1, 10), Paragraph("Summary", h2), Spacer(1, 4)]
 
     summary: list[list[Any]] = [
-        [Paragraph("#", head), Paragraph("Measure", head), Paragraph("Result", head), Paragraph("Of", head),
-         Paragraph("Status", head)]
+        [Paragraph("#", head), Paragraph("Measure", head), Paragraph("Counted", head), Paragraph("Out of", head),
+         Paragraph("Rate", head), Paragraph("Status", head)]
     ]  # fmt: skip
     by_measure: dict[int, list[ReportRow]] = {}
     for r in rows:
@@ -350,18 +392,17 @@ def quarterly_pdf(
     for m in report.measures:
         mine = {(r.line, r.item): r.value for r in by_measure[m.number]}
         if m.kind == "rate":
-            result, of = (
-                mine[("Headline", "Rate")],
-                f"{mine[('Headline', 'Counted')]} of {mine[('Headline', 'Out of')]}",
-            )
+            counted, out_of, rate = (mine[("Headline", k)] for k in ("Counted", "Out of", "Rate"))
         else:
-            result, of = mine[("Headline", m.unit.capitalize())], m.unit
+            counted, out_of, rate = mine[("Headline", m.unit.capitalize())], "", ""
         status = "Provisional" if m.provisional else "Final"
         summary.append(
-            [Paragraph(str(m.number), cell), Paragraph(_p(m.title), cell), Paragraph(_p(result), num),
-             Paragraph(_p(of), cell), Paragraph(status, cell)]
+            [Paragraph(str(m.number), cell), Paragraph(_p(f"{m.title} ({m.unit})"), cell),
+             Paragraph(_p(counted), num), Paragraph(_p(out_of), num), Paragraph(_p(rate), num),
+             Paragraph(status, cell)]
         )  # fmt: skip
-    table = Table(summary, colWidths=[0.35 * inch, 2.9 * inch, 0.95 * inch, 1.65 * inch, 0.95 * inch], repeatRows=1)
+    widths = [0.35 * inch, 2.55 * inch, 0.85 * inch, 0.85 * inch, 0.85 * inch, 0.95 * inch]
+    table = Table(summary, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -376,13 +417,14 @@ def quarterly_pdf(
     story.append(table)
 
     if series:
-        labels = [p.period.label.replace("FY", "").replace(" ", "\n") for p in series]
+        labels = [chart_label(p.period) for p in series]
         story += [PageBreak(), Paragraph("Trend over the last eight quarters", h2), Spacer(1, 2)]
         story.append(
             Paragraph(
                 _p(
-                    "A white gap is a quarter whose number is hidden because it is small. "
-                    "A light last bar is provisional."
+                    "A hatched bar is a quarter whose number is not shown (small, or one that would give a small "
+                    "one away); an empty slot is zero, or nothing to count yet. A light last bar is provisional: "
+                    "its window is still open."
                 ),
                 intro,
             )
@@ -396,9 +438,9 @@ def quarterly_pdf(
             headline = {k for name, k in _headline_keys(m).items() if name != "rest"}
             if series[-1].period == report.period and headline & hidden_now:
                 points[-1] = None  # hidden in the tables (perhaps as a complement): hidden in the chart too
-            rate = m.kind == "rate"
-            name = f"{m.number}. {m.title}" + (" (%)" if rate else "")
-            charts.append(_chart(name, labels, points, rate, series[-1].get(m.number).provisional))
+            is_rate = m.kind == "rate"
+            name = f"{m.number}. {m.title}" + (" (%)" if is_rate else "")
+            charts.append(_chart(name, labels, points, is_rate, series[-1].get(m.number).provisional))
         grid = [charts[i : i + 2] + [""] * (2 - len(charts[i : i + 2])) for i in range(0, len(charts), 2)]
         chart_table = Table(grid, colWidths=[3.5 * inch, 3.5 * inch])
         chart_table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -432,12 +474,36 @@ def quarterly_pdf(
         block.append(t)
         story.append(KeepTogether(block))
 
-    footer = page_footer(f"{TITLE} · {report.period.label} · aggregate, no client-level data", size=8)
+    who = f"{office} · " if office else ""
+    footer = page_footer(f"{who}{TITLE} · {report.period.label} · aggregates only, no client-level data", size=8)
     return doc.render(story, footer=footer)
 
 
-#: The formats the quarterly report is saved in, by file ending.
-EXPORT_FORMATS = ("pdf", "csv")
+#: The formats the quarterly report is saved in: the PDF with charts, its CSV, and the funder-shaped CSV.
+EXPORT_FORMATS = ("pdf", "csv", "funder")
+
+#: Where an enrolled vault keeps its office's name (written at enrolment), for the report's title.
+OFFICE_NAME_KEY = "sync_office_name"
+
+
+def report_file(
+    report: MeasureReport,
+    series: Sequence[MeasureReport],
+    fmt: str,
+    *,
+    threshold: int | None = DEFAULT_THRESHOLD,
+    office: str | None = None,
+) -> bytes:
+    """The report as the bytes of one file. The funder export is always suppressed: it leaves the office."""
+    from app.reports.funder import funder_csv
+
+    if fmt == "pdf":
+        return quarterly_pdf(report, series, threshold=threshold, office=office)
+    if fmt == "csv":
+        return quarterly_csv(report, threshold)
+    if fmt == "funder":
+        return funder_csv(report, threshold or DEFAULT_THRESHOLD)
+    raise ValueError(f"unknown report format {fmt!r}")
 
 
 def export_quarterly(
@@ -449,14 +515,16 @@ def export_quarterly(
     *,
     threshold: int | None = DEFAULT_THRESHOLD,
 ) -> None:
-    """Save the quarterly report as ``fmt`` ("pdf" with the trend charts, or "csv") and audit the export, as
-    ``offramp report`` does: aggregates only, small counts hidden. ``ws`` is the open
+    """Save the quarterly report as ``fmt`` ("pdf" with the trend charts, "csv", or "funder": the VOCA PMT-shaped
+    CSV) and audit the export, as ``offramp report`` does: aggregates only, small counts hidden. ``ws`` is the open
     :class:`~app.core.workspace.Workspace`."""
-    from app.models import AuditAction
+    from app.models import AuditAction, VaultMeta
     from app.storage.atomic import atomic_write_bytes
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    body = quarterly_pdf(report, series, threshold=threshold) if fmt == "pdf" else quarterly_csv(report, threshold)
-    atomic_write_bytes(Path(target), body)
+    with ws.session() as s:
+        office = s.get(VaultMeta, OFFICE_NAME_KEY)
+        office_name = office.value if office is not None else None
+    atomic_write_bytes(Path(target), report_file(report, series, fmt, threshold=threshold, office=office_name))
     ws.log_event(AuditAction.EXPORT.value, fields=[fmt])

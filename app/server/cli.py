@@ -367,8 +367,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from app.reports.measures import Scope, compute, trend
     from app.reports.periods import parse_period, trailing_quarters
-    from app.reports.quarterly import quarterly_csv, quarterly_pdf
-    from app.server.models import Team
+    from app.reports.quarterly import report_file
+    from app.server.models import Office, Team
 
     period = parse_period(args.period)
     engine = _home(args).engine()
@@ -381,11 +381,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             team_ids = (team_id,)
         scope = Scope(team_ids=team_ids, regime=args.compartment)
         report = compute(s, period, scope=scope)
-        if args.format == "csv":
-            data = quarterly_csv(report, args.threshold or None)
-        else:
-            series = trend(s, trailing_quarters(period, 8), scope=scope)
-            data = quarterly_pdf(report, series, threshold=args.threshold or None)
+        series = trend(s, trailing_quarters(period, 8), scope=scope) if args.format == "pdf" else []
+        office = s.scalar(select(Office.name))
+        data = report_file(report, series, args.format, threshold=args.threshold or None, office=office)
     fd = _new_private_file(args.out, "report")
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
@@ -551,7 +549,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(sub, "report", cmd_report, "the office's outcome measures for a period, aggregates only (PDF or CSV)")
     p.add_argument("--period", required=True, help="a fiscal quarter like 2026Q1, FY2026, or 2025-10-01..2025-12-31")
-    p.add_argument("--format", choices=["pdf", "csv"], required=True)
+    p.add_argument("--format", choices=["pdf", "csv", "funder"], required=True,
+                   help="pdf with charts, csv of the same rows, or funder: the VOCA PMT-shaped CSV")  # fmt: skip
     p.add_argument("--out", required=True, help="the new file to write")
     p.add_argument("--team", help="one team only (by name)")
     p.add_argument("--compartment", choices=["advocacy", "prosecution"], help="one compartment only")

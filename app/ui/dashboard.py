@@ -425,9 +425,10 @@ class DashboardDialog(QDialog):
 
     # --- export ---------------------------------------------------------------------------------------------------
 
-    def export_report(self, target: str | None = None) -> None:
-        """Save the quarterly report for the chosen period: PDF (with the trend charts) or CSV, by the file type
-        chosen. Runs on the worker; the export is audited. ``target`` skips the file dialog (tests)."""
+    def export_report(self, target: str | None = None, funder: bool = False) -> None:
+        """Save the quarterly report for the chosen period: PDF (with the trend charts), CSV, or the funder export
+        (VOCA PMT-shaped CSV), by the file type chosen. Runs on the worker; the export is audited. ``target`` skips
+        the file dialog (tests; ``funder`` then picks the funder export)."""
         data = self._data
         if data is None or self._exporting:
             return
@@ -437,13 +438,14 @@ class DashboardDialog(QDialog):
                 self,
                 "Export the quarterly report",
                 f"quarterly-report-{period.label.replace(' ', '-')}.pdf",
-                "PDF with charts (*.pdf);;CSV for a spreadsheet (*.csv)",
+                "PDF with charts (*.pdf);;CSV for a spreadsheet (*.csv);;Funder export, VOCA PMT items (*.csv)",
             )
             if not target:
                 return
+            funder = "funder" in chosen.lower()
             if "csv" in chosen.lower() and not target.lower().endswith(".csv"):
-                target += ".csv"
-        fmt = "csv" if target.lower().endswith(".csv") else "pdf"
+                target = target.removesuffix(".pdf") + ".csv"
+        fmt = "funder" if funder else "csv" if target.lower().endswith(".csv") else "pdf"
         if fmt == "pdf" and not target.lower().endswith(".pdf"):
             target += ".pdf"
         ws, path = self._ws, target
@@ -465,7 +467,7 @@ class DashboardDialog(QDialog):
         if self._gone:
             return
         self.export_button.setEnabled(self._data is not None)
-        what = "PDF" if fmt == "pdf" else "CSV file"
+        what = {"pdf": "PDF", "csv": "CSV file", "funder": "funder export (CSV)"}[fmt]
         self.status.setText(
             f"The quarterly report is saved as a {what}. It holds counts only, with small ones hidden; keep it "
             "where your office keeps its reports."

@@ -9,6 +9,7 @@ import io
 import os
 from pathlib import Path
 
+from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from app.models import Encounter, Person, uuid7
@@ -67,10 +68,20 @@ def test_the_office_report_by_team_and_compartment(tmp_path: Path) -> None:
     assert _served(report("advocacy.csv", "--compartment", "advocacy")) == "9"
     assert _served(report("prosecution.csv", "--compartment", "prosecution")) == "0"
     pdf = report("office.pdf")
-    for path in (office, a, b, pdf):
+    funder = report("funder.funder")
+    for path in (office, a, b, pdf, funder):
         data = path.read_bytes()
-        assert not any(pid.encode() in data for pid in ids) and b"Fictional" not in data
+        assert not any(pid.encode() in data for pid in ids)
+        assert b"Fictional A" not in data and b"Fictional B" not in data
         assert (path.stat().st_mode & 0o777) == 0o600
+    # The PDF names the office and says what its quarters are; the funder export is the PMT-shaped CSV.
+    text = " ".join((page.extract_text() or "") for page in PdfReader(pdf).pages)
+    assert "Outcome measures: Fictional Office" in " ".join(text.split())
+    assert "Q1 is October to December" in " ".join(text.split())
+    rows = list(csv.DictReader(io.StringIO(funder.read_bytes().decode("utf-8-sig"))))
+    assert list(rows[0]) == ["period", "section", "item", "people", "service_events"]
+    total = next(r for r in rows if r["section"].startswith("People served") and r["item"] == "Total")
+    assert total["people"] == "9" == _served(office)
     # An unknown team is one plain sentence and exit 1; an existing file is never overwritten.
     wrong = run_cli("report", "--data-dir", str(home.root), "--period", "2026Q1", "--format", "csv",
                     "--out", str(tmp_path / "x.csv"), "--team", "Nobody", env=env, check=False)  # fmt: skip

@@ -95,3 +95,23 @@ def test_an_analyst_sees_totals_without_the_people(
     dialog = _open(qtbot, workspace, runner, viewer=Viewer.ANALYST)
     assert not dialog.people_button.isVisible()
     assert dialog.value.text() == "40%"
+
+
+def test_the_funder_export_from_the_dashboard(
+    qtbot: Any, workspace: Workspace, runner: TaskRunner, ids: dict[str, str], tmp_path: Path
+) -> None:
+    """The funder-shaped CSV is one of the dashboard's exports, audited, and hides what the report hides."""
+    import csv
+    import io
+
+    from app.reports.funder import FUNDER_COLUMNS
+
+    dialog = _open(qtbot, workspace, runner)
+    target = tmp_path / "funder.csv"
+    dialog.export_report(str(target), funder=True)
+    qtbot.waitUntil(lambda: "funder export" in dialog.status.text(), timeout=20_000)
+    rows = list(csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert tuple(rows[0]) == FUNDER_COLUMNS
+    served = next(r for r in rows if r["item"] == "Total" and r["section"].startswith("People served"))
+    assert served["people"] == "8"  # measure 6 on the hand-built caseload: 8 people served, shown
+    assert "not shown" in {r["service_events"] for r in rows}
