@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,7 +119,11 @@ def install_transaction_listeners(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
+def make_engine(
+    path: Path, dk: bytearray, *, pool_size: int = 4, on_damage: Callable[[], None] | None = None
+) -> Engine:
+    """The vault's engine. ``on_damage`` is called when damage is met mid-work (a page the unlock's quick check did
+    not read), before the DatabaseDamaged is raised: the vault then checks every page at its next unlock."""
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
@@ -144,7 +148,9 @@ def make_engine(path: Path, dk: bytearray, *, pool_size: int = 4) -> Engine:
     def _humanise(context: Any) -> None:
         # Damage met mid-work (a bad page the unlock checks did not read) becomes our human error everywhere.
         text = str(context.original_exception).lower()
-        if "malformed" in text or "not a database" in text:
+        if "malformed" in text or "not a database" in text or "hmac" in text:
+            if on_damage is not None:
+                on_damage()
             raise DatabaseDamaged(damaged_message([]), detail=type(context.original_exception).__name__)
         # A full disk or a read-only folder: one human sentence, not "an unexpected problem" (issue 16, item 9).
         problem = storage_problem_at(context.original_exception, path)

@@ -148,9 +148,12 @@ class KeyFile:
         try:
             return _decrypt(kek, nonce, ct, _aad("pass_wrap", self.header))
         except InvalidTag:
-            if {"header", "pass_wrap"} & self.damaged:
-                # The checksum said so before: the wrap (or the header) is damaged, or the passphrase is wrong.
-                raise KeyFileDamaged(DAMAGED_OR_WRONG, detail="pass_wrap checksum") from None
+            if "pass_wrap" in self.damaged:
+                # Its checksum said so before its tag did: the wrap itself is damaged.
+                raise KeyFileDamaged(DAMAGED, detail="pass_wrap checksum") from None
+            if "header" in self.damaged:
+                # The header (part of what the tag covers) or only its checksum is damaged: cannot tell which.
+                raise KeyFileDamaged(DAMAGED_OR_WRONG, detail="header checksum") from None
             raise WrongPassphrase(
                 "That passphrase does not open this vault. Check Caps Lock and the keyboard language, then try again."
             ) from None

@@ -83,6 +83,9 @@ class Vault:
         #: Sentences saying what was finished or undone of an interrupted change (see :meth:`finish_interrupted`
         #: and :meth:`unlock`), for the unlock screen or the command to show once: :meth:`take_notices`.
         self.notices: list[str] = []
+        #: Damage was met while the vault was open (a page the quick check at unlock does not read): the next
+        #: unlock verifies every page, so it names the damage and offers the backup instead of opening again.
+        self.damage_suspected = False
 
     @property
     def previous_key_path(self) -> Path:
@@ -244,8 +247,11 @@ class Vault:
         engine: Engine | None = None
         try:
             lock.acquire()
+            full_check = full_check or self.damage_suspected
             inspect_database(self.db_path, dk, full=full_check).raise_if_bad()
-            engine = make_engine(self.db_path, dk)
+            if full_check:
+                self.damage_suspected = False  # every page verified (a restored backup, or damage that was not)
+            engine = make_engine(self.db_path, dk, on_damage=self._damage_met)
             with translate_errors():
                 if migrations.needs_upgrade(engine):
                     engine.dispose()
@@ -265,6 +271,9 @@ class Vault:
         with contextlib.suppress(OSError):
             self.previous_key_path.unlink()
         return unlocked
+
+    def _damage_met(self) -> None:
+        self.damage_suspected = True
 
     def check(self, passphrase: str) -> Any:
         """Verify the key file and every page of the database; returns the :class:`DatabaseHealth`."""

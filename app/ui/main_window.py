@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.settings import IDLE_LOCK_SECONDS, LOCK_ON_SCREEN_LOCK, QUICK_UNLOCK_ENABLED, Settings
 from app.core.vault_access import UnlockedVault, Vault
+from app.errors import DatabaseDamaged, StorageFull, storage_problem
 from app.ui import clipboard
 from app.ui.drafts import collect_drafts, restore_drafts
 from app.ui.errors import human_message
@@ -113,22 +114,23 @@ def _forget_quick_unlock(vault: Vault | UnlockedVault) -> None:
 
 def _save_and_lock(
     unlocked: UnlockedVault, ws: Workspace | None, drafts: dict[str, dict[str, Any]]
-) -> dict[str, dict[str, Any]]:
+) -> tuple[dict[str, dict[str, Any]], BaseException | None]:
     """On the worker: drafts into the vault first (locking never loses typing), then close it, whatever happens.
 
     Returns the drafts that could not be saved (a full disk): the window keeps them in memory until the next
     unlock puts them back in their forms, where they are saved again.
     """
     unsaved: dict[str, dict[str, Any]] = {}
+    why: BaseException | None = None
     try:
         if ws is not None and drafts:
             ws.drafts.save_all(drafts)
     except Exception as exc:
         log.error("saving drafts before locking failed: %s", type(exc).__name__)
-        unsaved = drafts
+        unsaved, why = drafts, exc
     finally:
         unlocked.lock()
-    return unsaved
+    return unsaved, why
 
 
 class MainWindow(QMainWindow):
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.unlock_page.unlocked.connect(self._on_unlocked)
+        self.runner.damage_met.connect(self._damage_met)
 
         # Ways the vault locks by itself.
         self.idle = IdleWatcher(self.settings.get(IDLE_LOCK_SECONDS), self)
@@ -524,17 +527,33 @@ class MainWindow(QMainWindow):
         else:
             self._keep_unsaved(_save_and_lock(unlocked, ws, drafts))
 
-    def _keep_unsaved(self, unsaved: dict[str, dict[str, Any]]) -> None:
+    def _keep_unsaved(self, outcome: tuple[dict[str, dict[str, Any]], BaseException | None]) -> None:
         """The lock could not save this typing (a full disk): keep it in memory for the next unlock, and say so."""
+        unsaved, why = outcome
         if not unsaved:
             return
         self._unsaved_drafts.update(unsaved)
-        self.unlock_page.status.setText(
-            self.tr(
+        if isinstance(why, DatabaseDamaged):
+            return  # the unlock page already says the database is damaged, with the way out
+        if isinstance(storage_problem(why), StorageFull):
+            text = self.tr(
                 "The disk is full, so what you were typing could not be saved into the vault. Offramp keeps it "
                 "until you unlock again and puts it back; free some space on this computer before closing Offramp."
             )
-        )
+        else:
+            text = self.tr(
+                "What you were typing could not be saved into the vault. Offramp keeps it until you unlock again "
+                "and puts it back; please do not close Offramp before that."
+            )
+        self.unlock_page.status.setText(text)
+
+    def _damage_met(self, exc: BaseException) -> None:
+        """Work on the open vault met a damaged part of its database (issue 16, item 10): rather than failing person
+        by person, lock, name the damage and offer the latest backup, as the unlock screen does."""
+        if not self.is_unlocked:
+            return
+        self.lock()
+        self.unlock_page.show_damage(exc)
 
     def _idle_lock(self) -> None:
         if self.is_unlocked:

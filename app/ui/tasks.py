@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from app.errors import DatabaseDamaged
 from app.ui.qt import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,9 @@ class TaskRunner(QObject):
     """
 
     busy_changed = Signal(bool)
+    #: A task met a damaged vault database (DatabaseDamaged), after its own ``on_error`` had it: the window
+    #: locks and offers the latest backup, as the unlock screen does, instead of failing person by person.
+    damage_met = Signal(object)
     _wake = Signal()
     _progress = Signal(object, int, int)
 
@@ -171,6 +175,8 @@ class TaskRunner(QObject):
                 continue
             if task.error is not None:
                 (task.on_error or _log_error)(task.error)
+                if isinstance(task.error, DatabaseDamaged):
+                    self.damage_met.emit(task.error)
             elif task.on_done is not None:
                 task.on_done(task.result)
 

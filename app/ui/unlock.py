@@ -436,6 +436,14 @@ class UnlockPage(QWidget):
 
     # --- the way out -------------------------------------------------------------------------------------------
 
+    def show_damage(self, exc: BaseException) -> None:
+        """After the open vault met a damaged part of its database (and was locked): say so, and offer the latest
+        backup, as after a failed unlock. The next unlock checks every page (and says the same, naming them)."""
+        self.passphrase.clear()
+        self.pin.clear()
+        self.status.setText(human_message(exc, self.tr("Part of the vault's database is damaged.")))
+        self._show_way_out(exc)
+
     def _show_way_out(self, exc: BaseException) -> None:
         self.recover_button.setVisible(isinstance(exc, KeyFileDamaged) and va.recovery_code_can_help(self._vault))
         self.restore_button.setVisible(True)

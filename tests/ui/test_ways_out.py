@@ -155,3 +155,55 @@ def test_a_pulled_record_with_malformed_charges_is_flagged_and_the_rest_shown(qt
     assert not editor.is_dirty()  # nothing changes the stored charges unless the person edits them
     stored = ws.records.get("justice_contact", jc.id)
     assert stored.charges == [good, {"offence": 42}, "stray"]
+
+
+def test_damage_met_while_open_locks_names_it_and_offers_the_backup(qtbot, tmp_path: Path) -> None:
+    """Issue 16, item 10: a damaged middle page used to open and then fail person by person ("could not be read,
+    please try again"); now the window locks, says the database is damaged and offers the latest backup."""
+    from app.demo.people import generate
+    from app.ui.main_window import MainWindow
+    from app.ui.qt import Qt
+    from tests.storage.test_damaged_page import damage_middle_pages
+
+    vault = Vault(tmp_path / "data")
+    unlocked, _ = vault.create(PASSPHRASE, kdf_params=KdfParams.floor())
+    generate(Workspace(unlocked), persons=120, seed=3)
+    vault.backup_dir.mkdir()
+    unlocked.backup(vault.backup_dir)
+    unlocked.lock()
+    damage_middle_pages(vault)
+
+    win = MainWindow(Vault(vault.data_dir), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    page = win.unlock_page
+
+    def unlock() -> None:
+        page.passphrase.setFocus()
+        qtbot.keyClicks(page.passphrase, PASSPHRASE)
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+
+    unlock()
+    qtbot.waitUntil(lambda: win.is_unlocked or page.way_out.isVisible(), timeout=15_000)
+    if win.is_unlocked:  # the caseload read what it needed: open every person until a damaged page is met
+        qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0 or page.way_out.isVisible(), timeout=15_000)
+        for row in range(win.caseload_page.model.rowCount()):
+            if page.way_out.isVisible():
+                break
+            person_id = win.caseload_page.model.person_id(row)
+            win.person_page.open(win.workspace, person_id, "overview")  # type: ignore[arg-type]
+            qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: page.way_out.isVisible(), timeout=15_000)
+    assert not win.is_unlocked and win.pages.currentWidget() is page
+    assert "database is damaged" in page.status.text()
+    assert page.restore_button.isVisible() and not page.recover_button.isVisible()
+
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+    unlock()  # again: this time every page is checked, and the damage is named before anything opens
+    qtbot.waitUntil(lambda: "3 damaged parts found" in page.status.text(), timeout=15_000)
+    assert page.restore_button.isVisible() and not win.is_unlocked
+    dialog = page.open_restore_dialog()
+    assert dialog.backups.count() == 1
+    dialog.reject()
+    win.close()
