@@ -327,3 +327,38 @@ def test_the_window_offers_sync_and_reminds_about_changes_left_unsynced(qtbot, o
         assert not controls.sync_action.isEnabled() and not controls.banner_bar.isVisible()
     finally:
         win.close()
+
+
+def test_a_conflict_decided_differently_says_so_on_the_merge_screen(qtbot, office: Office, laptops, runner) -> None:  # type: ignore[no-untyped-def]
+    """Two people decided one conflict differently (issue 21, item 7): the screen says so, shows whose decision each
+    version was, and keeps every version to choose from."""
+    from app.core import conflicts
+
+    a: Laptop = laptops()
+    b: Laptop = laptops()
+    c: Laptop = laptops()
+    person = a.ws.records.create("person", {"preferred_name": "Rowan Example", "safe_times": "Any time"})
+    for laptop in (a, b, c):
+        run.run_sync(laptop.ws, timeout=20)
+    a.ws.records.update("person", person.id, {"safe_times": "Early"})
+    b.ws.records.update("person", person.id, {"safe_times": "Late"})
+    for laptop in (a, b, c):
+        run.run_sync(laptop.ws, timeout=20)
+    for laptop, value in ((b, "Late"), (c, "Noon")):
+        (group,) = [g for g in conflicts.groups(laptop.ws) if g.record_id == person.id]
+        conflicts.decide(laptop.ws, group, value)
+    for laptop in (b, c, a):
+        run.run_sync(laptop.ws, timeout=20)
+
+    merge = MergeDialog(a.ws, runner)
+    qtbot.addWidget(merge)
+    merge.show()
+    qtbot.waitUntil(lambda: merge.list.count() >= 1, timeout=WAIT)
+    rows = [i for i in range(merge.list.count()) if "Rowan Example" in merge.list.item(i).text()]
+    merge.list.setCurrentRow(rows[-1])
+    assert_all_named(merge)
+    labels = [w.text() for w in merge.detail_area.widget().findChildren(type(merge.status))]
+    assert any(t.startswith("Someone decided this differently") for t in labels)
+    assert {"Early", "Late", "Noon"} <= set(labels)
+    assert sum("'s decision, " in t for t in labels) == 2
+    shot(merge, "merge-decided-differently")
