@@ -650,6 +650,8 @@ class QuarantineItem:
     new_record: bool
     deleted: bool
     fields: list[str]
+    #: The record is at the office now (a missing link that came, the device having sent the change again).
+    arrived_since: bool = False
 
     @property
     def explanation(self) -> str:
@@ -658,7 +660,7 @@ class QuarantineItem:
         return f"{said} (field {field_name})" if field_name else said
 
 
-def _quarantine_item(row: Quarantine, username: str | None) -> QuarantineItem:
+def _quarantine_item(row: Quarantine, username: str | None, arrived: set[str]) -> QuarantineItem:
     mutation = row.mutation if isinstance(row.mutation, dict) else {}
     raw_patch = mutation.get("patch")
     patch: dict[str, Any] = raw_patch if isinstance(raw_patch, dict) else {}
@@ -676,7 +678,13 @@ def _quarantine_item(row: Quarantine, username: str | None) -> QuarantineItem:
         new_record=mutation.get("base_rev") is None,
         deleted=bool(mutation.get("deleted")),
         fields=sorted(str(k)[:80] for k in patch),
+        arrived_since=row.reason == "missing_link" and row.record_id in arrived,
     )
+
+
+def _arrived(s: Session, rows: list[Quarantine]) -> set[str]:
+    ids = list({q.record_id for q in rows if q.reason == "missing_link"})
+    return set(s.scalars(select(RecordHead.id).where(RecordHead.id.in_(ids)))) if ids else set()
 
 
 def quarantine_list(engine: Engine, *, limit: int = 500) -> list[QuarantineItem]:
@@ -688,7 +696,8 @@ def quarantine_list(engine: Engine, *, limit: int = 500) -> list[QuarantineItem]
             .order_by(Quarantine.created_at.desc(), Quarantine.id.desc())
             .limit(limit)
         ).all()
-        items = [_quarantine_item(q, u) for q, u in rows]
+        arrived = _arrived(s, [q for q, _u in rows])
+        items = [_quarantine_item(q, u, arrived) for q, u in rows]
         audit(s, "quarantine_listed", actor=CONSOLE, detail={"count": len(items)})
         return items
 
@@ -706,4 +715,4 @@ def quarantine_show(engine: Engine, item_id: str) -> QuarantineItem:
         audit(
             s, "quarantine_viewed", actor=CONSOLE, record_id=found[0].record_id, detail={"quarantine_id": found[0].id}
         )
-        return _quarantine_item(found[0], found[1])
+        return _quarantine_item(found[0], found[1], _arrived(s, [found[0]]))

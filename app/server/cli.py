@@ -227,7 +227,9 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for item in items:
         when = item.created_at.astimezone()
-        _say(f"{item.id}  {when:%Y-%m-%d %H:%M}  {item.username}  {item.record_type.replace('_', ' ')}  {item.reason}")
+        settled = "  (sent again since and applied)" if item.arrived_since else ""
+        kind = item.record_type.replace("_", " ")
+        _say(f"{item.id}  {when:%Y-%m-%d %H:%M}  {item.username}  {kind}  {item.reason}{settled}")
     _say("")
     _say("'offramp-server quarantine show ID' says more about one. Their authors keep what they wrote on their own")
     _say("computers, under Not accepted by the office.")
@@ -249,6 +251,8 @@ def cmd_quarantine_show(args: argparse.Namespace) -> int:
         _say(f"    Person:     {item.person_id}")
     _say(f"    Why:        {item.explanation} ({item.reason})")
     _say(f"    Fields:     {', '.join(item.fields) if item.fields else 'none'}")
+    if item.arrived_since:
+        _say("    Since:      the device sent it again with what it lacked, and the office applied it.")
     _say("")
     _say("What was written is not shown here: admins do not read case records. The author's computer keeps it,")
     _say("under Office > Not accepted by the office; the author can copy it and ask the record's owner.")

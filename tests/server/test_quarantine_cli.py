@@ -19,8 +19,9 @@ SECRET = "Met at the library; she is afraid of her landlord."
 
 
 def _push(device, mutations: list[dict]) -> dict:  # type: ignore[no-untyped-def, type-arg]
-    hello = device.request("POST", "/v1/sync/hello", json_body={
-        "protocol": PROTOCOL, "schema_versions": schema_versions(), "client_time": dt.datetime.now(dt.UTC).isoformat()})  # fmt: skip
+    now = dt.datetime.now(dt.UTC).isoformat()
+    body = {"protocol": PROTOCOL, "schema_versions": schema_versions(), "client_time": now}
+    hello = device.request("POST", "/v1/sync/hello", json_body=body)
     assert hello.status_code == 200, hello.text
     reply = device.request("POST", "/v1/sync/push", json_body={"batch_id": uuid7(), "mutations": mutations})
     assert reply.status_code == 200, reply.text
@@ -72,3 +73,22 @@ def test_the_admin_lists_and_shows_set_aside_changes_by_id_without_their_content
     missing = run_cli("quarantine", "show", uuid7(), "--data-dir", str(office.home.root), env=office.env, check=False)
     assert missing.returncode == 1 and "no set-aside change with that id" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_a_missing_link_that_came_later_is_marked_as_applied_since(office: Office) -> None:
+    author_name = office.user("Advocacy B", "advocate")
+    author = office.enrol(author_name)
+    person = _mutation("person", {"preferred_name": "Lee Example"})
+    note = _mutation("note_entry", {"parent_type": "person", "parent_id": person["record_id"], "body": SECRET},
+                     person_id=person["record_id"])  # fmt: skip
+    # The note first, without its person: set aside, to be sent again with it (as the app does).
+    result = _push(author, [note])["results"][0]
+    assert (result["outcome"], result["reason"]) == ("quarantined", "missing_link")
+    again = {**note, "mutation_id": uuid7()}
+    assert [r["outcome"] for r in _push(author, [person, again])["results"]] == ["applied", "applied"]
+
+    listed = run_cli("quarantine", "list", "--data-dir", str(office.home.root), env=office.env).stdout
+    line = next(line for line in listed.splitlines() if author_name in line)
+    assert line.endswith("missing_link  (sent again since and applied)")
+    shown = run_cli("quarantine", "show", line.split()[0], "--data-dir", str(office.home.root), env=office.env).stdout
+    assert "the office applied it" in shown and SECRET not in shown
