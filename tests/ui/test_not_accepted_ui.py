@@ -165,3 +165,23 @@ def test_a_note_the_office_did_not_accept_is_listed_copied_and_discarded(qtbot, 
     finally:
         QApplication.clipboard().clear()
         win.close()
+
+
+def test_the_summary_says_what_waits_and_what_was_not_accepted_in_plain_words() -> None:
+    from app.sync.client import Report
+    from app.sync.run import Removed, Summary
+    from app.ui.sync_dialogs import summary_lines
+
+    report = Report(sent=4, not_accepted={"n1": "note_entry", "p1": "person"}, waiting=2)
+    summary = Summary(report=report, removed=[Removed("note_entry", 1, not_accepted.REASON_NOT_ACCEPTED)])
+    lines = summary_lines(summary)
+    assert "  •  1 note: the office did not accept it; your copy is kept here (see below)." in lines
+    assert any(line.startswith("Not accepted by the office: your work on 2 records. Nothing you wrote is lost")
+               for line in lines)  # fmt: skip
+    assert (
+        "Waiting here: 2 changes to a record whose links the office does not have yet. They stay on this computer "
+        "and go again with your next sync." in lines
+    )
+    one = summary_lines(Summary(report=Report(waiting=1)))
+    assert "It stays on this computer and goes again with your next sync." in one[-1]
+    assert "Removed from this computer: nothing." in one
