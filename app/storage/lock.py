@@ -5,11 +5,12 @@ The OS drops the lock when the process dies, so a crash never leaves a vault tha
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
 
-from app.errors import VaultInUse, storage_problem
+from app.errors import READ_ONLY, StorageReadOnly, VaultInUse, storage_problem
 
 IN_USE = (
     "This vault is already open in another Offramp window or command on this computer. "
@@ -34,6 +35,9 @@ class InstanceLock:
         except OSError as exc:
             # A read-only folder or a full disk is said as such, not as "an unexpected problem".
             problem = storage_problem(exc)
+            if problem is None and exc.errno in (errno.EACCES, errno.EPERM):
+                # No permission to write in the folder: to the person, the same as a read-only one.
+                problem = StorageReadOnly(READ_ONLY, detail=type(exc).__name__)
             if problem is None:
                 raise
             raise problem from None

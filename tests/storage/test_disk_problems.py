@@ -103,3 +103,18 @@ def test_os_errors_map_to_one_sentence_each() -> None:
     wrapped = RuntimeError("outer")
     wrapped.__cause__ = OSError(errno.ENOSPC, "full")
     assert isinstance(storage_problem(wrapped), StorageFull)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes through folder permissions")
+def test_a_folder_without_write_permission_is_named_not_unexpected(tmp_path: Path) -> None:
+    """Where no file system can be remounted (not root), the same sentence for a folder made read-only by chmod."""
+    vault = Vault(tmp_path / "vault")
+    vault.create(TEST_PASSPHRASE, kdf_params=FLOOR)[0].lock()
+    (vault.data_dir / "vault.lock").unlink()
+    os.chmod(vault.data_dir, 0o500)
+    try:
+        with pytest.raises((StorageReadOnly, StorageFull)) as refused:
+            vault.unlock(TEST_PASSPHRASE)
+        assert "unexpected" not in refused.value.message
+    finally:
+        os.chmod(vault.data_dir, 0o700)
