@@ -70,13 +70,22 @@ def finish_interrupted(vault: Vault) -> list[str]:
     """Finish or undo what a crash left half done in the folder (a restore, a passphrase change), before anything
     else looks at it; one sentence per thing done, to show on the unlock screen. Quick (renames only). Returns []
     when another Offramp has the vault open: it is not ours to touch then, and unlocking will say so."""
-    from app.errors import VaultInUse
+    from app.errors import OfframpError, StorageFull, StorageReadOnly, VaultInUse, storage_problem
 
     try:
         vault.finish_interrupted()
     except VaultInUse:
         return []
+    except (OSError, StorageFull, StorageReadOnly) as exc:  # the half-done change waits; the window still opens
+        problem = storage_problem(exc)
+        return [problem.message if isinstance(problem, OfframpError) else _NOT_FINISHED]
     return vault.take_notices()
+
+
+_NOT_FINISHED = (
+    "A change to the vault's files was interrupted and could not be finished or undone just now. "
+    "Nothing was deleted; start Offramp again, and if this stays, ask your IT contact for help."
+)
 
 
 def take_notices(vault: Vault) -> list[str]:

@@ -118,3 +118,16 @@ def test_a_folder_without_write_permission_is_named_not_unexpected(tmp_path: Pat
         assert "unexpected" not in refused.value.message
     finally:
         os.chmod(vault.data_dir, 0o700)
+
+
+def test_a_half_done_change_on_a_read_only_disk_waits_and_says_why(tmp_path: Path) -> None:
+    from app.core import vault_access as va
+
+    with small_disk(tmp_path / "disk") as disk:
+        vault = Vault(disk / "vault")
+        vault.create(TEST_PASSPHRASE, kdf_params=FLOOR)[0].lock()
+        os.replace(vault.key_path, vault.previous_key_path)  # a passphrase change killed between its renames
+        with read_only(disk):
+            assert va.finish_interrupted(Vault(vault.data_dir)) == [READ_ONLY]  # no crash at the window's start
+        assert va.finish_interrupted(Vault(vault.data_dir))  # writable again: put back, and said
+        vault.unlock(TEST_PASSPHRASE).lock()
