@@ -320,7 +320,7 @@ def cmd_providers_export(args: argparse.Namespace) -> int:
 
 def cmd_measures(args: argparse.Namespace) -> int:
     from app.core.workspace import Workspace
-    from app.reports.measures import Scope, compute, trend
+    from app.reports.measures import compute, trend, vault_scope
     from app.reports.periods import parse_period, trailing_quarters
     from app.reports.quarterly import export_quarterly, report_rows
 
@@ -328,8 +328,8 @@ def cmd_measures(args: argparse.Namespace) -> int:
     unlocked = _vault(args).unlock(_passphrase(args))
     try:
         ws = Workspace(unlocked)
-        scope = Scope(include_demo=args.include_demo)
         with ws.session() as s:
+            scope = vault_scope(s, include_demo=args.include_demo)  # days in the office's time zone
             report = compute(s, period, scope=scope)
             series = trend(s, trailing_quarters(period, 8), scope=scope) if args.pdf else []
         threshold = None if args.threshold == 0 else args.threshold

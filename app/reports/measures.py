@@ -8,7 +8,9 @@ same code on its own database (SQLite or PostgreSQL) with a :class:`Scope` for a
 Conventions, as DOMAIN.md section 6 states them and as decided here where it is silent:
 
 - Periods are federal fiscal quarters (Q1 = October to December) or a custom range of whole days
-  (:mod:`app.reports.periods`). Days are UTC days.
+  (:mod:`app.reports.periods`). Days are the office's days: a timestamp's day is its date in the office's time
+  zone (:attr:`Scope.time_zone`; UTC when the office set none), and a period runs from the local midnight of its
+  first day to that of the day after its last.
 - Counts are of unduplicated persons unless a measure counts referrals, follow-ups, disclosures, charges or cases.
 - Demo people (``person.is_demo``) and deleted records are left out; :attr:`Scope.include_demo` brings demo people
   in, for the demo dashboard only, and every result says so.
@@ -55,8 +57,10 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement, FromClause
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.content.taxonomy import VOCA_CATEGORIES, bundled_taxonomies, category_title, find_category
+from app.core import office_policy
 from app.core.sharing import within_covered
 from app.errors import ValidationError
 from app.models import (
@@ -77,6 +81,7 @@ from app.models import (
     TemplateVersion,
 )
 from app.models.base import Envelope
+from app.protocol.office_policy import DEFAULT_TIME_ZONE, is_time_zone, office_today, time_zone
 from app.reports.periods import Period
 
 if TYPE_CHECKING:
@@ -104,6 +109,7 @@ __all__ = [
     "people_behind",
     "people_behind_in_caseload",
     "trend",
+    "vault_scope",
 ]
 
 #: The follow-up window of measures 1, 3 and 5, in days.
@@ -124,18 +130,130 @@ class _DayNumber(FunctionElement[int]):
     inherit_cache = True
 
 
-class _TimestampDayNumber(FunctionElement[int]):
-    """The UTC day number of a timestamp."""
+# --- the office's days ---------------------------------------------------------------------------------------------
+#
+# A timestamp's day is the office's date of it (DOMAIN.md section 6: a contact's day is the office-time-zone date of
+# ``occurred_at``): 10 pm on 31 March in Los Angeles is 31 March, although UTC already says 1 April. PostgreSQL reads
+# the day with ``AT TIME ZONE``. SQLite (the vault) has no time zone database, so the timestamp is shifted by the
+# zone's UTC offset in force at that instant: a CASE over the zone's changes (worked out here with zoneinfo) within
+# the span the query can touch. An office that set no zone counts in UTC, with the same SQL as before.
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """How a query turns an instant into the office's day.
+
+    ``zone`` is checked by :func:`~app.protocol.office_policy.is_time_zone` before it reaches SQL. For SQLite:
+    ``first_offset`` is the offset (seconds east of UTC) before the first change, and ``changes`` each UTC instant
+    from which a new offset applies (written as SQLite holds timestamps, so text order is time order), only those
+    within ``_Ctx``'s span. Part of the statement cache key, so two zones or spans never share a compiled query.
+    """
+
+    zone: str = DEFAULT_TIME_ZONE
+    first_offset: int = 0
+    changes: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def is_utc(self) -> bool:
+        return self.zone == DEFAULT_TIME_ZONE
+
+
+UTC_CLOCK = _Clock()
+
+
+def _offset_at(tz: dt.tzinfo, instant: dt.datetime) -> int:
+    offset = instant.astimezone(tz).utcoffset()
+    return 0 if offset is None else int(offset.total_seconds())
+
+
+def _clock(zone: str | None, lo: dt.datetime, hi: dt.datetime) -> _Clock:
+    """The office's clock for instants from ``lo`` to ``hi`` (changes of offset found day by day, then to the
+    second). Outside that span SQLite takes the nearest edge's offset, which can put an instant on the wrong side of
+    a local midnight only far outside it, where no measure looks (see ``_Ctx``)."""
+    name = zone or DEFAULT_TIME_ZONE
+    tz = time_zone(name)
+    if tz is dt.UTC:
+        return UTC_CLOCK
+    first = _offset_at(tz, lo)
+    changes: list[tuple[str, int]] = []
+    step = dt.timedelta(days=1)
+    t, current = lo, first
+    while t < hi:
+        nxt = min(t + step, hi)
+        if _offset_at(tz, nxt) != current:
+            # The change lies in (t, nxt]: the first second with the new offset.
+            a, b = t, nxt
+            while b - a > dt.timedelta(seconds=1):
+                mid = a + (b - a) / 2
+                mid = mid.replace(microsecond=0)
+                if _offset_at(tz, mid) == current:
+                    a = mid
+                else:
+                    b = mid
+            current = _offset_at(tz, b)
+            changes.append((b.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"), current))
+            t = b
+            continue
+        t = nxt
+    return _Clock(name, first, tuple(changes))
+
+
+def _local_midnight(day: dt.date, zone: str | None) -> dt.datetime:
+    """The UTC instant the office's ``day`` begins (its local midnight; where a change skips midnight, the first
+    instant the day has)."""
+    tz = time_zone(zone or DEFAULT_TIME_ZONE)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(dt.UTC)
+
+
+class _OfficeTime(FunctionElement[Any]):
+    """A timestamp read on the office's clock (the base of the three below)."""
+
+    inherit_cache = True
+    # The clock is part of the statement's cache key: a query compiled for one zone is never reused for another.
+    _traverse_internals = [*FunctionElement._traverse_internals, ("clock", InternalTraversal.dp_plain_obj)]  # noqa: RUF012
+
+    def __init__(self, expr: Any, clock: _Clock) -> None:
+        super().__init__(expr)
+        self.clock = clock
+
+
+class _TimestampDayNumber(_OfficeTime):
+    """The day number of a timestamp's office day, comparable with :class:`_DayNumber`."""
 
     type = Integer()
     inherit_cache = True
 
 
-class _UTCDay(FunctionElement[dt.date]):
-    """The UTC calendar day of a timestamp, as a DATE."""
+class _OfficeDay(_OfficeTime):
+    """The office's calendar day of a timestamp, as a DATE."""
 
     type = Date()
     inherit_cache = True
+
+
+class _TimestampQuarterKey(_OfficeTime):
+    """The federal fiscal quarter of a timestamp's office day, as :class:`_QuarterKey` numbers it."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+def _sqlite_shift(inner: str, clock: _Clock) -> str:
+    """The date-function modifier that turns a stored UTC timestamp into the office's wall-clock time ("" for UTC)."""
+    if not clock.changes:
+        return "" if clock.first_offset == 0 else f", '{clock.first_offset:+d} seconds'"
+    whens, offset = [], clock.first_offset
+    for at, after in clock.changes:
+        whens.append(f"WHEN {inner} < '{at}' THEN '{offset:+d} seconds'")
+        offset = after
+    return f", CASE {' '.join(whens)} ELSE '{offset:+d} seconds' END"
+
+
+def _pg_local(inner: str, clock: _Clock) -> str:
+    """``inner`` as the office's wall-clock time on PostgreSQL; the zone is checked, never text from a user."""
+    if not is_time_zone(clock.zone) or "'" in clock.zone:
+        raise ValueError("not a time zone name")
+    return f"({inner} AT TIME ZONE '{clock.zone}')"
 
 
 @compiles(_DayNumber, "sqlite")
@@ -145,12 +263,14 @@ def _day_sqlite(element: _DayNumber, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(_TimestampDayNumber, "sqlite")
 def _ts_day_sqlite(element: _TimestampDayNumber, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(julianday(date({compiler.process(element.clauses, **kw)})) AS INTEGER)"
+    inner = compiler.process(element.clauses, **kw)
+    return f"CAST(julianday(date({inner}{_sqlite_shift(inner, element.clock)})) AS INTEGER)"
 
 
-@compiles(_UTCDay, "sqlite")
-def _utc_day_sqlite(element: _UTCDay, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)})"
+@compiles(_OfficeDay, "sqlite")
+def _office_day_sqlite(element: _OfficeDay, compiler: SQLCompiler, **kw: Any) -> str:
+    inner = compiler.process(element.clauses, **kw)
+    return f"date({inner}{_sqlite_shift(inner, element.clock)})"
 
 
 @compiles(_DayNumber, "postgresql")
@@ -160,13 +280,13 @@ def _day_pg(element: _DayNumber, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(_TimestampDayNumber, "postgresql")
 def _ts_day_pg(element: _TimestampDayNumber, compiler: SQLCompiler, **kw: Any) -> str:
-    inner = compiler.process(element.clauses, **kw)
-    return f"(CAST(({inner} AT TIME ZONE 'UTC') AS DATE) - DATE '2000-01-01')"
+    local = _pg_local(compiler.process(element.clauses, **kw), element.clock)
+    return f"(CAST({local} AS DATE) - DATE '2000-01-01')"
 
 
-@compiles(_UTCDay, "postgresql")
-def _utc_day_pg(element: _UTCDay, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC') AS DATE)"
+@compiles(_OfficeDay, "postgresql")
+def _office_day_pg(element: _OfficeDay, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({_pg_local(compiler.process(element.clauses, **kw), element.clock)} AS DATE)"
 
 
 class _NoIndex(FunctionElement[Any]):
@@ -205,22 +325,21 @@ class _QuarterKey(FunctionElement[int]):
     inherit_cache = True
 
 
-class _TimestampQuarterKey(FunctionElement[int]):
-    """The federal fiscal quarter of a timestamp's UTC day, as :class:`_QuarterKey` numbers it."""
-
-    type = Integer()
-    inherit_cache = True
-
-
 def _quarter_sql(year: str, month: str) -> str:
     return f"((CAST({year} AS INTEGER) * 12 + CAST({month} AS INTEGER) + 2) / 3)"
 
 
 @compiles(_QuarterKey, "sqlite")
-@compiles(_TimestampQuarterKey, "sqlite")
-def _quarter_sqlite(element: _QuarterKey | _TimestampQuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
+def _quarter_sqlite(element: _QuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
     inner = compiler.process(element.clauses, **kw)
     return _quarter_sql(f"strftime('%Y', {inner})", f"strftime('%m', {inner})")
+
+
+@compiles(_TimestampQuarterKey, "sqlite")
+def _ts_quarter_sqlite(element: _TimestampQuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
+    inner = compiler.process(element.clauses, **kw)
+    shift = _sqlite_shift(inner, element.clock)
+    return _quarter_sql(f"strftime('%Y', {inner}{shift})", f"strftime('%m', {inner}{shift})")
 
 
 @compiles(_QuarterKey, "postgresql")
@@ -231,7 +350,7 @@ def _quarter_pg(element: _QuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(_TimestampQuarterKey, "postgresql")
 def _ts_quarter_pg(element: _TimestampQuarterKey, compiler: SQLCompiler, **kw: Any) -> str:
-    inner = f"({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC')"
+    inner = _pg_local(compiler.process(element.clauses, **kw), element.clock)
     return _quarter_sql(f"EXTRACT(YEAR FROM {inner})", f"EXTRACT(MONTH FROM {inner})")
 
 
@@ -243,18 +362,6 @@ def quarter_key(period: Period) -> int:
 
 def _day(expr: Any) -> ColumnElement[int]:
     return _DayNumber(expr)
-
-
-def _ts_day(expr: Any) -> ColumnElement[int]:
-    return _TimestampDayNumber(expr)
-
-
-def _utc_day(expr: Any) -> ColumnElement[dt.date]:
-    return _UTCDay(expr)
-
-
-def _instant(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 # --- who and what counts ---------------------------------------------------------------------------------------
@@ -270,6 +377,17 @@ class Scope:
     include_demo: bool = False
     team_ids: tuple[str, ...] | None = None
     regime: str | None = None
+    #: The office's time zone (an IANA name; None: UTC, as an office that set none counts): every timestamp's day,
+    #: and so its period and quarter, is the office's date of it (DOMAIN.md section 6, "Conventions, precise").
+    time_zone: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.time_zone is not None and not is_time_zone(self.time_zone):
+            raise ValidationError(
+                "The office's time zone is not one this computer knows; ask your office administrator to set a "
+                "time zone name such as America/Chicago.",
+                field="time_zone",
+            )
 
     def person_counts(self) -> list[ColumnElement[bool]]:
         """What makes a person count."""
@@ -440,7 +558,24 @@ class _Ctx:
         self.grouped = quarters is not None
         first = quarters[0] if quarters else period
         self.start, self.end = first.start, period.end
-        self.t0, self.t1 = _instant(self.start), _instant(self.end + dt.timedelta(days=1))
+        self.t0, self.t1 = self.instant(self.start), self.instant(self.end + dt.timedelta(days=1))
+        # A timestamp's day matters in the period and in the 30-day windows after it (measure 1 compares a
+        # screening's day with a first contact's); two days either side keep an instant outside that span outside
+        # it whatever offset SQLite gives it there.
+        margin = dt.timedelta(days=2)
+        self.clock = _clock(scope.time_zone, self.t0 - margin, self.t1 + dt.timedelta(days=WINDOW_DAYS) + margin)
+
+    def instant(self, day: dt.date) -> dt.datetime:
+        """The UTC instant the office's ``day`` begins."""
+        return _local_midnight(day, self.scope.time_zone)
+
+    def ts_day(self, instant: Any) -> ColumnElement[int]:
+        """The day number of a timestamp's office day (comparable with a DATE's ``_day``)."""
+        return _TimestampDayNumber(instant, self.clock)
+
+    def office_day(self, instant: Any) -> ColumnElement[dt.date]:
+        """A timestamp's office day, as a DATE."""
+        return _OfficeDay(instant, self.clock)
 
     def bucket(self, day: Any) -> ColumnElement[int]:
         """The ``q`` of a row put in its period by a DATE."""
@@ -448,7 +583,7 @@ class _Ctx:
 
     def ts_bucket(self, instant: Any) -> ColumnElement[int]:
         """The ``q`` of a row put in its period by a timestamp."""
-        return _TimestampQuarterKey(instant) if self.grouped else literal_column("0", Integer())
+        return _TimestampQuarterKey(instant, self.clock) if self.grouped else literal_column("0", Integer())
 
     def by_end(self, day: Any, q: Any) -> ColumnElement[bool]:
         """``day`` is on or before the last day of the period of bucket ``q``."""
@@ -580,15 +715,15 @@ class _Ctx:
         """Service events from ``start`` to ``end``: (person_id, day, category, taxonomy_version)."""
         direct = select(
             Encounter.person_id.label("person_id"),
-            _utc_day(Encounter.occurred_at).label("day"),
+            self.office_day(Encounter.occurred_at).label("day"),
             case((Encounter.kind == "court", literal("justice_advocacy")), else_=literal("case_management")).label(
                 "category"
             ),
             literal(None, type_=Referral.taxonomy_version.type).label("taxonomy_version"),
         ).where(
             *self.contact_conditions(),
-            Encounter.occurred_at >= _instant(start),
-            Encounter.occurred_at < _instant(end + dt.timedelta(days=1)),
+            Encounter.occurred_at >= self.instant(start),
+            Encounter.occurred_at < self.instant(end + dt.timedelta(days=1)),
         )
         partner = (
             select(
@@ -676,9 +811,9 @@ def _no_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
 def _screening_window(c: _Ctx) -> Sel:
     fc = c.first_contact()
     screened_day = func.coalesce(
-        _day(Screening.screened_on), _ts_day(Screening.completed_at), _ts_day(Screening.created_at)
+        _day(Screening.screened_on), c.ts_day(Screening.completed_at), c.ts_day(Screening.created_at)
     )
-    gap = screened_day - _ts_day(fc.c.first_at)
+    gap = screened_day - c.ts_day(fc.c.first_at)
     return (
         select(
             Screening.person_id.label("unit"),
@@ -882,7 +1017,7 @@ def _m6(c: _Ctx) -> _Sets:
                 contact.person_id == ev.c.person_id,
                 *c.own(contact),
                 or_(contact.status.is_(None), contact.status != "planned"),
-                contact.occurred_at >= _instant(fy_start),
+                contact.occurred_at >= c.instant(fy_start),
                 contact.occurred_at < c.t0,
             ),
             exists().where(
@@ -1453,6 +1588,11 @@ def _definition(number: int) -> MeasureDef:
 # --- computing ----------------------------------------------------------------------------------------------------
 
 
+def _today(scope: Scope) -> dt.date:
+    """Today, for what is still provisional: the office's day when its zone is known, else this computer's."""
+    return dt.date.today() if scope.time_zone is None else office_today(scope.time_zone)
+
+
 def _provisional(m: MeasureDef, end: dt.date, as_of: dt.date) -> str | None:
     if as_of <= end:
         return "The period is not over yet, so this may still change."
@@ -1473,7 +1613,8 @@ def compute_measure(
     detail: bool = True,
 ) -> MeasureResult:
     m = _definition(number)
-    c = _Ctx(period, scope or Scope(), as_of or dt.date.today(), db=db)
+    scope = scope or Scope()
+    c = _Ctx(period, scope, as_of or _today(scope), db=db)
     sets = m.sets(c)
     numerator = _count(db, sets.numerator)
     denominator = None if sets.denominator is None else _count(db, sets.denominator)
@@ -1509,7 +1650,7 @@ def compute(
 ) -> MeasureReport:
     """All 14 measures (or ``numbers``) for one period."""
     scope = scope or Scope()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or _today(scope)
     wanted = list(numbers) if numbers is not None else [m.number for m in MEASURES]
     out = []
     for i, number in enumerate(wanted):
@@ -1533,7 +1674,8 @@ def trend(
     measure; other periods one at a time. ``progress`` gets (done, total) in steps of either kind.
     """
     if len(periods) > 1 and _consecutive_quarters(periods):
-        return _grouped_trend(db, periods, scope=scope or Scope(), as_of=as_of or dt.date.today(), progress=progress)
+        scope = scope or Scope()
+        return _grouped_trend(db, periods, scope=scope, as_of=as_of or _today(scope), progress=progress)
     out = []
     for i, period in enumerate(periods):
         out.append(compute(db, period, scope=scope, as_of=as_of, detail=False))
@@ -1614,7 +1756,8 @@ def people_behind(
             field="measure",
         )
     m = _definition(number)
-    c = _Ctx(period, scope or Scope(), as_of or dt.date.today(), db=db)
+    scope = scope or Scope()
+    c = _Ctx(period, scope, as_of or _today(scope), db=db)
     sets = m.sets(c)
     sel = sets.numerator if which == "numerator" else sets.denominator
     if sel is None:
@@ -1624,6 +1767,15 @@ def people_behind(
 
 
 # --- on the device -------------------------------------------------------------------------------------------------
+
+
+def vault_scope(s: Session, *, include_demo: bool = False) -> Scope:
+    """The vault's scope: everything in it, its days counted in the time zone the office sent (kept in the vault).
+
+    A vault never enrolled, or an office that set no zone, counts in UTC, as the office server does for it.
+    """
+    policy = office_policy.stored(s)
+    return Scope(include_demo=include_demo, time_zone=None if policy is None else policy.time_zone)
 
 
 @dataclass(frozen=True)
@@ -1645,12 +1797,12 @@ def caseload_measures(
     """The measures over this vault: on a device, the vault holds the user's own caseload."""
     from app.reports.periods import trailing_quarters
 
-    scope = Scope(include_demo=include_demo)
     quarters = trailing_quarters(period, 8) if period.quarter is not None else [period]
     earlier = quarters[:-1]
     steps = len(MEASURES) if len(earlier) > 1 and _consecutive_quarters(earlier) else len(earlier)
     total = len(MEASURES) + steps
     with ws.session() as s:
+        scope = vault_scope(s, include_demo=include_demo)
         report = compute(
             s, period, scope=scope, as_of=as_of, progress=None if progress is None else lambda d, _t: progress(d, total)
         )
@@ -1675,7 +1827,7 @@ def caseload_headline(
 ) -> CaseloadMeasures:
     """The chosen period alone, in full: what the dashboard shows first, before the trend arrives."""
     with ws.session() as s:
-        report = compute(s, period, scope=Scope(include_demo=include_demo), as_of=as_of)
+        report = compute(s, period, scope=vault_scope(s, include_demo=include_demo), as_of=as_of)
     return CaseloadMeasures(report, (_headline_only(report),))
 
 
@@ -1690,7 +1842,8 @@ def caseload_trend(
     if period.quarter is None:
         return headline
     with ws.session() as s:
-        series = trend(s, trailing_quarters(period, 8)[:-1], scope=Scope(include_demo=include_demo), as_of=as_of)
+        scope = vault_scope(s, include_demo=include_demo)
+        series = trend(s, trailing_quarters(period, 8)[:-1], scope=scope, as_of=as_of)
     return CaseloadMeasures(headline.report, (*series, *headline.series))
 
 
@@ -1720,9 +1873,8 @@ def people_behind_in_caseload(
 ) -> list[tuple[str, str]]:
     """(id, preferred name) of the people behind a measure, for the vault's own user (their caseload)."""
     with ws.session() as s:
-        ids = people_behind(
-            s, number, period, viewer=Viewer.OWN_CASELOAD, scope=Scope(include_demo=include_demo), as_of=as_of
-        )
+        scope = vault_scope(s, include_demo=include_demo)
+        ids = people_behind(s, number, period, viewer=Viewer.OWN_CASELOAD, scope=scope, as_of=as_of)
         if not ids:
             return []
         rows = s.execute(

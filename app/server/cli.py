@@ -372,6 +372,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from app.reports.measures import Scope, compute, trend
     from app.reports.periods import parse_period, trailing_quarters
     from app.reports.quarterly import report_file
+    from app.server.admin import office_policy
     from app.server.models import Office, Team
 
     period = parse_period(args.period)
@@ -383,7 +384,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             if team_id is None:
                 raise OfframpError(f"There is no team called “{args.team}”. 'offramp-server team list' shows them.")
             team_ids = (team_id,)
-        scope = Scope(team_ids=team_ids, regime=args.compartment)
+        # Days are the office's (DOMAIN.md 6): its time zone from the office policy, UTC when none is set.
+        scope = Scope(team_ids=team_ids, regime=args.compartment, time_zone=office_policy(s).time_zone)
         report = compute(s, period, scope=scope)
         series = trend(s, trailing_quarters(period, 8), scope=scope) if args.format == "pdf" else []
         office = s.scalar(select(Office.name))
