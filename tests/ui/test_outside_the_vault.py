@@ -31,19 +31,30 @@ def config_dir(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"])
 
 
-def _accept_with(path: Path) -> None:
-    """When the dialog is up, pick ``path`` and press its OK button, as a person would."""
+def _accept_with(path: Path, tries: int = 100) -> None:
+    """When the dialog is up, pick ``path`` and press its OK button, as a person would; again until it closes (an
+    open dialog ignores OK until its folder has been read), and give up (Cancel) rather than hang."""
 
-    def pick() -> None:
+    def pick(left: int) -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QFileDialog) and widget.isVisible():
+                if left <= 0:
+                    widget.reject()
+                    return
                 widget.setDirectory(str(path.parent))
-                widget.selectFile(str(path))
+                name = widget.findChild(QLineEdit, "fileNameEdit")  # typed, as a person would
+                if name is not None:
+                    name.setText(path.name)
+                else:
+                    widget.selectFile(str(path))
                 widget.accept()
+                if widget.isVisible():
+                    QTimer.singleShot(100, lambda: pick(left - 1))
                 return
-        QTimer.singleShot(50, pick)
+        if left > 0:
+            QTimer.singleShot(50, lambda: pick(left - 1))
 
-    QTimer.singleShot(50, pick)
+    QTimer.singleShot(50, lambda: pick(tries))
 
 
 def _conf(config_dir: Path) -> Path:
@@ -99,7 +110,7 @@ def test_a_cancelled_dialog_leaves_no_trace_either(config_dir: Path, tmp_path: P
                 widget.setDirectory(str(tmp_path))
                 widget.reject()
                 return
-        QTimer.singleShot(50, cancel)
+        QTimer.singleShot(50, cancel)  # not up yet
 
     QTimer.singleShot(50, cancel)
     assert save_file_name(None, "Save", tmp_path / "x.pdf", "PDF (*.pdf)")[0] == ""
