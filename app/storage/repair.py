@@ -33,6 +33,10 @@ CHANGE_ROLLED_BACK = (
     "A passphrase change was interrupted before it finished, so your previous passphrase opened the vault and "
     "still does. Choose a new one again whenever you like."
 )
+KEY_CHANGE_UNDONE = (
+    "A change to the vault's key file (a new recovery code, or today's PIN) was interrupted before it finished, so "
+    "Offramp put it back as it was: the recovery code you had before still works."
+)
 RESTORE_FINISHED = (
     "A restore from a backup was interrupted; Offramp has now finished it. "
     "The vault it replaced is kept in the folder {aside}."
@@ -196,3 +200,31 @@ def roll_back_passphrase_change(vault: Vault, passphrase: str) -> tuple[keyfile.
         raise
     vault.notices.append(CHANGE_ROLLED_BACK)
     return keyfile.load(vault.key_path), dk
+
+
+def roll_back_unfinished_change(vault: Vault, current: keyfile.KeyFile, passphrase: str) -> keyfile.KeyFile:
+    """At unlock, after ``passphrase`` opened the current key file while the previous generation is still there
+    (a change that did not finish: a new recovery code never shown, a PIN never confirmed): when the same
+    passphrase opens the previous generation of this vault too, put it back, so the recovery code the person holds
+    keeps working. Returns the key file now in place."""
+    prev = vault.previous_key_path
+    try:
+        if prev.read_bytes() == vault.key_path.read_bytes():
+            return current  # stopped before the new file went in: nothing to undo (the copy goes at unlock)
+        previous = keyfile.load(prev)
+    except (KeyFileDamaged, OSError):
+        return current
+    if previous.header.get("vault_id") != current.header.get("vault_id"):
+        return current
+    try:
+        dk = previous.open_with_passphrase(passphrase)
+    except (WrongPassphrase, KeyFileDamaged):
+        return current  # a passphrase change that did finish on disk: the new file stays
+    for i in range(len(dk)):
+        dk[i] = 0
+    with InstanceLock(vault.lock_path):
+        atomic_copy(prev, vault.key_path)
+        prev.unlink()
+        fsync_dir(vault.data_dir)
+    vault.notices.append(KEY_CHANGE_UNDONE)
+    return keyfile.load(vault.key_path)

@@ -183,6 +183,13 @@ class Vault:
             # A passphrase change that stopped before it finished leaves the previous key file beside the new one:
             # the passphrase from before it still opens the vault, and the change is undone.
             kf, dk = self._roll_back_passphrase_change(passphrase)
+        else:
+            if self.previous_key_path.exists():
+                # Another change of the key file (a new recovery code, today's PIN) stopped before it finished:
+                # when the same passphrase opens the previous generation, that is put back.
+                from app.storage import repair
+
+                kf = repair.roll_back_unfinished_change(self, kf, passphrase)
         unlocked = self._open(kf, dk, full_check=full_check)
         self.notices.extend(keyfile.key_file_notes(kf))  # a damaged checksum or recovery wrap: said, not fatal
         return unlocked

@@ -196,3 +196,34 @@ def test_the_command_says_what_the_next_start_did(template: Path, tmp_path: Path
     run = offramp(data, "vault", "unlock-check", "--quick", "--passphrase-file", str(template / "old.txt"))
     assert run.returncode == 0, run.stderr
     assert repair.CHANGE_UNDONE in run.stdout
+
+
+@pytest.mark.parametrize("step", ["keyfile:previous-kept", "keyfile:new-in-place"])
+def test_a_new_recovery_code_killed_midway_keeps_the_old_code_working(
+    template: Path, tmp_path: Path, step: str
+) -> None:
+    """The new code is shown only after the key file is replaced: killed before that, the person never saw it, so
+    the code they hold must still work after the next unlock."""
+    data = _copy(template, tmp_path)
+    vault = Vault(data)
+    unlocked = vault.unlock(TEST_PASSPHRASE)
+    old_code = unlocked.new_recovery_code()  # the code the person wrote down
+    unlocked.lock()
+    script = (
+        "from app.storage.vault import Vault\n"
+        f"u = Vault({str(data)!r}).unlock({TEST_PASSPHRASE!r})\n"
+        "print(u.new_recovery_code())\n"
+    )
+    env = {**os.environ, CRASH_AT_ENV: step}
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == CRASH_EXIT_STATUS, run.stderr
+    assert run.stdout == ""  # the new code was never shown
+
+    vault = Vault(data)
+    vault.finish_interrupted()
+    assert _people(vault, TEST_PASSPHRASE) == 2
+    if step == "keyfile:new-in-place":
+        assert vault.take_notices() == [repair.KEY_CHANGE_UNDONE]
+    assert not vault.previous_key_path.exists()
+    unlocked = vault.recover(old_code, NEW_PASSPHRASE, kdf_params=FLOOR)
+    unlocked.lock()
