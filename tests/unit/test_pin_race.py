@@ -21,7 +21,7 @@ from app.storage.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, InMemoryKeyring
 
 PIN = "482915"
-WRONG = [f"{n:06d}" for n in range(111111, 1000000, 111111)][:9]
+WRONG = [f"{n:06d}" for n in range(111111, 1000000, 111111)][:9]  # nine wrong PINs
 ROOT = Path(__file__).resolve().parents[2]
 
 # One racer: its own in-memory keyring holding the vault's keyring half (what the OS keyring would give every
@@ -66,10 +66,12 @@ else:
 """
 
 
-def test_ten_processes_racing_get_at_most_three_tries_evaluated(
-    tmp_data_dir: Path, keyring_backend: InMemoryKeyring, tmp_path: Path
-) -> None:
-    unlocked, _code = Vault(tmp_data_dir).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
+def _race(
+    data_dir: Path, keyring_backend: InMemoryKeyring, tmp_path: Path, pins: list[str]
+) -> tuple[list[str], dict[str, str]]:
+    """Start one process per PIN, let them all go at once; the PINs evaluated (in the order they were, which the
+    lock makes one at a time) and each PIN's outcome."""
+    unlocked, _code = Vault(data_dir).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
     now = dt.datetime.now()
     qu.enable_quick_unlock(unlocked, PIN, day_ends_at_hour=(now.hour + 12) % 24)
     vault_id = unlocked.identity.vault_id
@@ -78,35 +80,53 @@ def test_ten_processes_racing_get_at_most_three_tries_evaluated(
     assert secret
 
     evaluated, go = tmp_path / "evaluated", tmp_path / "go"
-    pins = [*WRONG, PIN]  # nine wrong PINs and, last, the right one (as the issue's attacker had)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     racers = [
         subprocess.Popen(
-            [sys.executable, "-c", RACER, str(tmp_data_dir), pin, secret, vault_id, str(evaluated), str(go)],
+            [sys.executable, "-c", RACER, str(data_dir), pin, secret, vault_id, str(evaluated), str(go)],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for pin in pins
     ]  # fmt: skip
     time.sleep(3)  # every racer imported and waiting
     go.touch()
-    results = []
+    outcomes: dict[str, str] = {}
     for racer in racers:
         out, err = racer.communicate(timeout=120)
         assert racer.returncode == 0, err
-        results.append(json.loads(out.strip().splitlines()[-1]))
-
+        result = json.loads(out.strip().splitlines()[-1])
+        outcomes[result["pin"]] = result["outcome"]
     tried = evaluated.read_text().split() if evaluated.exists() else []
-    assert 1 <= len(tried) <= qu.MAX_FAILURES, results
-    outcomes = {r["pin"]: r["outcome"] for r in results}
-    # The rest were told the PIN is off (or, for the right PIN arriving first, the vault was already open).
     for pin, outcome in outcomes.items():
-        if pin not in tried:
+        if pin not in tried:  # told the PIN is off (or that the vault is open elsewhere), never evaluated
             assert outcome in {"QuickUnlockUnavailable", "VaultInUse"}, outcomes
-    if outcomes[PIN] == "opened":
-        assert PIN in tried
-    if len(tried) == qu.MAX_FAILURES and PIN not in tried:
-        # Three wrong PINs: the wrap and the keyring half are gone for good.
-        assert qu.quick_unlock_status(Vault(tmp_data_dir)).reason == qu.TOO_MANY_TRIES
+    return tried, outcomes
+
+
+def test_ten_processes_racing_get_at_most_three_tries_evaluated(
+    tmp_data_dir: Path, keyring_backend: InMemoryKeyring, tmp_path: Path
+) -> None:
+    tried, outcomes = _race(tmp_data_dir, keyring_backend, tmp_path, [*WRONG, "999990"])
+    assert len(tried) == qu.MAX_FAILURES, outcomes  # before the fix: all ten
+    assert "opened" not in outcomes.values()
+    # Three wrong PINs: the wrap and the keyring half are gone for good.
+    assert qu.quick_unlock_status(Vault(tmp_data_dir)).reason == qu.TOO_MANY_TRIES
+
+
+def test_the_right_pin_racing_nine_wrong_ones_opens_only_within_the_first_three(
+    tmp_data_dir: Path, keyring_backend: InMemoryKeyring, tmp_path: Path
+) -> None:
+    """The issue's attack: nine wrong PINs and, ninth or so, the right one. Tries are evaluated one at a time; the
+    right PIN is evaluated (and opens) only if it comes within the first three. A success starts the count again,
+    which gives nothing to someone who does not know the PIN: they would need it to be evaluated in the first place."""
+    tried, outcomes = _race(tmp_data_dir, keyring_backend, tmp_path, [*WRONG, PIN])
+    before_right = tried[: tried.index(PIN)] if PIN in tried else tried
+    assert len(before_right) <= qu.MAX_FAILURES, outcomes
+    if PIN in tried:
+        assert tried.index(PIN) < qu.MAX_FAILURES and outcomes[PIN] == "opened"
+        assert len(tried) <= 2 * qu.MAX_FAILURES  # after it, at most three more before the wrap is destroyed
+    else:
+        assert outcomes[PIN] == "QuickUnlockUnavailable"
 
 
 def test_a_wrap_whose_day_has_ended_does_not_unwrap_and_nothing_is_derived(
