@@ -1494,8 +1494,9 @@ MEASURES: tuple[MeasureDef, ...] = (
     MeasureDef(
         8,
         "Follow-ups on time",
-        "Of the follow-ups on accepted referrals falling due in the period, how many were done on or before the "
-        "due date.",
+        "Of the referral follow-ups falling due in the period, how many were done on or before the due date. "
+        "Every follow-up counts unless the person declined the referral: accepted, still deciding and not now "
+        "alike, the same ones the follow-ups list shows.",
         "follow-ups",
         "rate",
         False,
