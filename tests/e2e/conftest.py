@@ -4,15 +4,12 @@ come from the sync tests' helpers, so a journey walks exactly what those prove p
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 
 import pytest
 
-from app.server import admin, db
-from tests.server.conftest import Office, _start, run_cli
-from tests.sync.conftest import stop
+from tests.server.conftest import Office
+from tests.sync.conftest import sqlite_office
 
 TEAMS = (("Advocacy A", "advocacy"), ("Prosecution P", "prosecution"), ("Prosecution Q", "prosecution"))
 
@@ -29,20 +26,5 @@ def _fonts(qt_fonts_ok: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    folder = tmp_path_factory.mktemp("e2e-office")
-    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
-    home = admin.ServerHome(folder / "server")
-    kit = folder / "kit.pdf"
-    run_cli("init", "--data-dir", str(home.root), "--office", "Riverside Office", "--host", "localhost,127.0.0.1",
-            "--kit", str(kit), env=env)  # fmt: skip
-    engine = db.make_engine(db.database_url(home.root))
-    the = Office(backend="sqlite", home=home, env=env, engine=engine, ca_pem=home.ca_cert.read_bytes(), kit=kit)
-    for name, compartment in TEAMS:
-        the.teams[name] = admin.add_team(engine, name, compartment).id
-    _start(the)
-    try:
+    with sqlite_office(tmp_path_factory.mktemp("e2e-office"), TEAMS) as the:
         yield the
-    finally:
-        stop(the)
-        engine.dispose()
-        shutil.rmtree(folder, ignore_errors=True)

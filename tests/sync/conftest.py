@@ -7,12 +7,13 @@ with the admin functions, as `offramp-server` would.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import subprocess
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,30 @@ class Laptop:
 
     def close(self) -> None:
         self.vault.lock()
+
+
+@contextlib.contextmanager
+def sqlite_office(
+    folder: Path, teams: Sequence[tuple[str, str]], *, name: str = "Riverside Office"
+) -> Iterator[Office]:
+    """A real office server process on SQLite, TLS on loopback, with ``teams`` ((name, compartment) pairs): the
+    office the window's journeys sync with. Stopped and its folder removed afterwards."""
+    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
+    home = admin.ServerHome(folder / "server")
+    kit = folder / "kit.pdf"
+    run_cli("init", "--data-dir", str(home.root), "--office", name, "--host", "localhost,127.0.0.1",
+            "--kit", str(kit), env=env)  # fmt: skip
+    engine = db.make_engine(db.database_url(home.root))
+    the = Office(backend="sqlite", home=home, env=env, engine=engine, ca_pem=home.ca_cert.read_bytes(), kit=kit)
+    for team, compartment in teams:
+        the.teams[team] = admin.add_team(engine, team, compartment).id
+    _start(the)
+    try:
+        yield the
+    finally:
+        stop(the)
+        engine.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def make_laptop(office: Office, folder: Path, team: str, role: str, *, regime: str | None = None) -> Laptop:

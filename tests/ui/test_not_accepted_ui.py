@@ -10,15 +10,12 @@ then forgets it. The Office menu reaches the same list. Screenshots: summary, li
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.core import not_accepted
-from app.server import admin, db
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
 from app.sync import state
@@ -27,8 +24,8 @@ from app.ui.not_accepted import NotAcceptedDialog
 from app.ui.qt import QApplication, QDialog, Qt, QWidget
 from app.ui.sync_dialogs import SyncDialog
 from tests.conftest import TEST_PASSPHRASE
-from tests.server.conftest import Office, _start, run_cli
-from tests.sync.conftest import Laptop, make_laptop, stop
+from tests.server.conftest import Office
+from tests.sync.conftest import Laptop, make_laptop, sqlite_office
 from tests.ui import helpers
 from tests.ui.helpers import assert_all_named, button, click, use_readable_font
 
@@ -43,22 +40,8 @@ def _fonts(qt_fonts_ok: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    folder = tmp_path_factory.mktemp("not-accepted-office")
-    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
-    home = admin.ServerHome(folder / "server")
-    kit = folder / "kit.pdf"
-    run_cli("init", "--data-dir", str(home.root), "--office", "Riverside Office", "--host", "localhost,127.0.0.1",
-            "--kit", str(kit), env=env)  # fmt: skip
-    engine = db.make_engine(db.database_url(home.root))
-    the = Office(backend="sqlite", home=home, env=env, engine=engine, ca_pem=home.ca_cert.read_bytes(), kit=kit)
-    the.teams["Advocacy A"] = admin.add_team(engine, "Advocacy A", "advocacy").id
-    _start(the)
-    try:
+    with sqlite_office(tmp_path_factory.mktemp("not-accepted-office"), [("Advocacy A", "advocacy")]) as the:
         yield the
-    finally:
-        stop(the)
-        engine.dispose()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def shot(widget: QWidget, name: str) -> Path:

@@ -9,8 +9,6 @@ the ``shots`` folder (``OFFRAMP_SHOTS/test_sync_ui`` when that is set, else the 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,6 @@ import sqlalchemy as sa
 
 from app.core.workspace import Workspace
 from app.protocol import certs
-from app.server import admin, db
 from app.server.models import Conflict
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
@@ -29,8 +26,8 @@ from app.ui.qt import Qt, QWidget
 from app.ui.sync_dialogs import EnrolDialog, MergeDialog, SyncDialog
 from app.ui.tasks import TaskRunner
 from tests.conftest import TEST_PASSPHRASE
-from tests.server.conftest import Office, _start, run_cli
-from tests.sync.conftest import Laptop, consent_values, make_laptop, stop
+from tests.server.conftest import Office, _start
+from tests.sync.conftest import Laptop, consent_values, make_laptop, sqlite_office, stop
 from tests.ui import helpers
 from tests.ui.helpers import assert_all_named, button, click, field, use_readable_font
 
@@ -44,23 +41,10 @@ def _fonts(qt_fonts_ok: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    folder = tmp_path_factory.mktemp("ui-office")
-    env = {k: v for k, v in os.environ.items() if k not in {"OFFRAMP_DATABASE_URL", "OFFRAMP_SERVER_DIR"}}
-    home = admin.ServerHome(folder / "server")
-    kit = folder / "kit.pdf"
-    run_cli("init", "--data-dir", str(home.root), "--office", "Riverside Office", "--host", "localhost,127.0.0.1",
-            "--kit", str(kit), env=env)  # fmt: skip
-    engine = db.make_engine(db.database_url(home.root))
-    the = Office(backend="sqlite", home=home, env=env, engine=engine, ca_pem=home.ca_cert.read_bytes(), kit=kit)
-    for name, compartment in (("Advocacy A", "advocacy"), ("Prosecution P", "prosecution")):
-        the.teams[name] = admin.add_team(engine, name, compartment).id
-    _start(the)
-    try:
+    with sqlite_office(
+        tmp_path_factory.mktemp("ui-office"), [("Advocacy A", "advocacy"), ("Prosecution P", "prosecution")]
+    ) as the:
         yield the
-    finally:
-        stop(the)
-        engine.dispose()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
