@@ -1,8 +1,8 @@
 """How hard a new passphrase would be to guess, in words a tired person can act on, and the office's rules for it.
 
-The judgement is zxcvbn's (app/storage/strength.py), not rules of our own: ours accepted ``password12`` and
+The judgment is zxcvbn's (app/storage/strength.py), not rules of our own: ours accepted ``password12`` and
 ``Summer2024!``. The vault itself refuses anything zxcvbn rates below "safely unguessable" (score 3), whoever asks;
-this module turns the same judgement into the meter the first-run window shows as the person types, and adds what
+this module turns the same judgment into the meter the first-run window shows as the person types, and adds what
 an office may require on top (:class:`PassphrasePolicy`; CJIS-minded offices: 10 characters or more and not a
 dictionary word). :func:`assess` agrees with :func:`app.storage.vault.check_new_passphrase`: what the vault refuses
 scores 0-2 and is not ``acceptable``; what it accepts scores 3 or 4.
@@ -74,17 +74,17 @@ def assess(passphrase: str, policy: PassphrasePolicy = STANDARD) -> Strength:
     """Score a candidate passphrase 0-4 with a label and one plain hint (zxcvbn's own advice when it is weak)."""
     if _too_short(passphrase):  # the vault's length rule, as check_new_passphrase applies it
         return Strength(0, LABELS[0], TOO_SHORT_HINT)
-    judgement = judge(passphrase)
-    if judgement.score < MIN_SCORE:
-        score = 1 if judgement.score <= 1 else 2
-        advice = [judgement.warning] if judgement.warning else []
-        advice.append(judgement.suggestions[0] if judgement.suggestions else DEFAULT_ADVICE)
-        return Strength(score, LABELS[score], " ".join(advice), judgement.guesses_log10)
-    problem = _policy_problem(passphrase, policy, one_dictionary_word=judgement.one_dictionary_word)
+    judgment = judge(passphrase)
+    if judgment.score < MIN_SCORE:
+        score = 1 if judgment.score <= 1 else 2
+        advice = [judgment.warning] if judgment.warning else []
+        advice.append(judgment.suggestions[0] if judgment.suggestions else DEFAULT_ADVICE)
+        return Strength(score, LABELS[score], " ".join(advice), judgment.guesses_log10)
+    problem = _policy_problem(passphrase, policy, one_dictionary_word=judgment.one_dictionary_word)
     if problem is not None:
-        return Strength(2, LABELS[2], problem, judgement.guesses_log10)
-    score = judgement.score
-    return Strength(score, LABELS[score], STRONG_HINT if score == 3 else VERY_STRONG_HINT, judgement.guesses_log10)
+        return Strength(2, LABELS[2], problem, judgment.guesses_log10)
+    score = judgment.score
+    return Strength(score, LABELS[score], STRONG_HINT if score == 3 else VERY_STRONG_HINT, judgment.guesses_log10)
 
 
 def _too_short(passphrase: str) -> bool:
@@ -94,10 +94,10 @@ def _too_short(passphrase: str) -> bool:
 def check_passphrase_policy(passphrase: str, policy: PassphrasePolicy = STANDARD) -> None:
     """Raise :class:`WeakPassphrase` (one kind sentence with advice) unless the vault and ``policy`` accept it."""
     check_new_passphrase(passphrase)
-    judgement = judge(passphrase)
-    if judgement.score < MIN_SCORE:  # the vault checks this too; kept here so the message is the same either way
-        raise WeakPassphrase(refusal(judgement))
-    problem = _policy_problem(passphrase, policy, one_dictionary_word=judgement.one_dictionary_word)
+    judgment = judge(passphrase)
+    if judgment.score < MIN_SCORE:  # the vault checks this too; kept here so the message is the same either way
+        raise WeakPassphrase(refusal(judgment))
+    problem = _policy_problem(passphrase, policy, one_dictionary_word=judgment.one_dictionary_word)
     if problem is not None:
         raise WeakPassphrase(problem)
 

@@ -24,7 +24,7 @@ _ENDS = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
 @dataclass(frozen=True)
-class Judgement:
+class Judgment:
     score: int  # zxcvbn's 0-4
     warning: str  # zxcvbn's warning, or ""
     suggestions: tuple[str, ...]
@@ -38,8 +38,8 @@ def _zxcvbn(text: str) -> dict[str, Any]:
     return dict(zxcvbn(text[:JUDGED_CHARS]))
 
 
-def judge(passphrase: str) -> Judgement:
-    """zxcvbn's judgement of ``passphrase``, with plain sentences (each ending in a full stop)."""
+def judge(passphrase: str) -> Judgment:
+    """zxcvbn's judgment of ``passphrase``, with plain sentences (each ending in a full stop)."""
     result = _zxcvbn(passphrase)
     feedback = result.get("feedback") or {}
     core = _ENDS.sub("", passphrase)
@@ -47,7 +47,7 @@ def judge(passphrase: str) -> Judgement:
     if core and " " not in core.strip():
         sequence = _zxcvbn(core).get("sequence") or []
         one_word = len(sequence) == 1 and sequence[0].get("pattern") == "dictionary"
-    return Judgement(
+    return Judgment(
         score=int(result["score"]),
         warning=_sentence(str(feedback.get("warning") or "")),
         suggestions=tuple(_sentence(str(s)) for s in feedback.get("suggestions") or () if s),
@@ -63,19 +63,19 @@ def _sentence(text: str) -> str:
 
 def too_easy_to_guess(passphrase: str) -> str | None:
     """``None`` when zxcvbn rates ``passphrase`` at least :data:`MIN_SCORE`, else a kind sentence saying what to do."""
-    judgement = judge(passphrase)
-    if judgement.score >= MIN_SCORE:
+    judgment = judge(passphrase)
+    if judgment.score >= MIN_SCORE:
         return None
-    return refusal(judgement)
+    return refusal(judgment)
 
 
-def refusal(judgement: Judgement) -> str:
+def refusal(judgment: Judgment) -> str:
     """Why a passphrase is refused, warmly, with zxcvbn's own advice."""
     parts = ["That passphrase would be easy for someone else to guess, so please choose another."]
-    if judgement.warning:
-        parts.append(judgement.warning)
-    parts.append(judgement.suggestions[0] if judgement.suggestions else "A few unrelated words work well.")
+    if judgment.warning:
+        parts.append(judgment.warning)
+    parts.append(judgment.suggestions[0] if judgment.suggestions else "A few unrelated words work well.")
     return " ".join(parts)
 
 
-__all__ = ["MIN_SCORE", "Judgement", "judge", "refusal", "too_easy_to_guess"]
+__all__ = ["MIN_SCORE", "Judgment", "judge", "refusal", "too_easy_to_guess"]

@@ -278,7 +278,7 @@ class RecoverDialog(CalmDialog):
         self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.box.addSpacing(6)
         self.new_passphrase = self.field(self.tr("&New passphrase"), self.tr("New passphrase"), secret=True)
-        # zxcvbn's judgement as the person types, in the words the refusal would use (issue 16, item 6).
+        # zxcvbn's judgment as the person types, in the words the refusal would use (issue 16, item 6).
         self.strength_label = self.text("")
         self.strength_label.setAccessibleName(self.tr("Passphrase strength"))
         self.box.addWidget(self.strength_label)

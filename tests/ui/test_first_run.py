@@ -331,7 +331,7 @@ def test_the_strength_meter_follows_typing(qtbot, page: FirstRunPage) -> None:
     type_into(qtbot, page.passphrase, "password1234")
     assert page.strength_bar.value() == 1
     assert page.strength_label.text().startswith("Strength: Very easy to guess. This is a very common password.")
-    # zxcvbn's judgement decides, as the person types: long enough and matching is not enough (issue 16, item 6).
+    # zxcvbn's judgment decides, as the person types: long enough and matching is not enough (issue 16, item 6).
     page.passphrase.clear()
     type_into(qtbot, page.passphrase, "Summer2024!")
     type_into(qtbot, page.passphrase_again, "Summer2024!")

@@ -12,7 +12,7 @@ from app.ui.tasks import TaskRunner
 from tests.conftest import TEST_PASSPHRASE
 
 
-def test_the_recovery_dialog_shows_the_judgement_while_typing(qtbot, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_recovery_dialog_shows_the_judgment_while_typing(qtbot, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     unlocked, _code = Vault(tmp_path).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
     unlocked.lock()
     dialog = RecoverDialog(Vault(tmp_path), runner, kdf_params=KdfParams.floor())

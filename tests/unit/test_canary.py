@@ -43,6 +43,8 @@ def _value_for(col: Any, n: int) -> Any:
     if kind == "list":
         return [f"{CANARY}{n}"]
     if kind == "json":
+        if col.key == "charges":  # a list of charges (app/core/record_shapes.py), the canary in the offense
+            return [{"offence": f"{CANARY}{n}", "statute": f"{CANARY}{n}"}]
         return {"item-1": {"answer": "yes", "note": f"{CANARY}{n}"}}
     if kind == "blob":
         return f"%PDF-1.4 scan of a signed release {CANARY}".encode()
