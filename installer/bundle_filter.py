@@ -41,6 +41,10 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "tkinter",
     "_tkinter",
     "IPython",
+    # The small-cell attacker test's solver (dev only): reportlab and Pillow import numpy when it is there, which
+    # would put about 40 MB of numpy and SciPy in a bundle that never runs them.
+    "numpy",
+    "scipy",
     # Imported only by command-line front ends and test helpers of libraries the app uses (httpx's `httpx`
     # command, pydantic's schema pretty-printer, Mako's highlighting, reportlab's `if __name__ == "__main__"`
     # doctests): about 8 MB of source that never runs in the app.

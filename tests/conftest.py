@@ -1,6 +1,7 @@
 """Shared test setup: headless Qt, an in-memory keyring, PostgreSQL and data-dir fixtures."""
 
 import os
+import sys
 
 # Before anything can import Qt: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -234,3 +235,24 @@ def qt_main_thread_gc(qapp: object) -> Iterator[None]:
     yield
     collector.stop()
     collector.deleteLater()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A process that loaded Qt leaves without Python's finalization, once pytest has said everything.
+
+    Finalization destroys the last widgets' wrappers after the QApplication, and that crashed the window test
+    processes at exit (signal 11 after "21 passed"). The status pytest decided is the process's status.
+    """
+    status = config.stash.get(_EXIT_STATUS, None)
+    if status is not None and "PySide6.QtWidgets" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
