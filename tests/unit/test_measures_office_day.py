@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.models import Base, Encounter, Screening
+from app.models import Encounter, Screening
 from app.reports.measures import MEASURES, Scope, compute, compute_measure, trend
 from app.reports.periods import Period
 from app.reports.periods import trailing_quarters as trailing
+from tests.unit import test_measures_exact
 from tests.unit.test_measures import Book, d
 
 LA = "America/Los_Angeles"
@@ -35,20 +34,11 @@ FY27_Q1 = Period.fiscal_quarter(2027, 1)  # 1 Oct - 31 Dec 2026
 AFTER = dt.date(2027, 6, 1)  # every window closed
 
 
+s = test_measures_exact.s  # the same SQLite and PostgreSQL session fixture
+
+
 def utc(month: int, day: int, h: int, m: int = 0, year: int = 2026) -> dt.datetime:
     return dt.datetime(year, month, day, h, m, tzinfo=dt.UTC)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def s(request: pytest.FixtureRequest) -> Iterator[Session]:
-    url = "sqlite://" if request.param == "sqlite" else request.getfixturevalue("pg_database")
-    engine = sa.create_engine(url)
-    Base.metadata.create_all(engine)
-    try:
-        with Session(engine) as session:
-            yield session
-    finally:
-        engine.dispose()
 
 
 def nd(s: Session, number: int, period: Period, zone: str | None) -> tuple[int, int | None]:
