@@ -36,8 +36,14 @@ __all__ = [
     "AgeGroup",
     "Benefit",
     "BenefitKind",
+    "CertificationDecision",
+    "CertificationForm",
+    "CertificationRequest",
+    "CertificationRequester",
     "ChargeLevel",
     "ChargeOutcome",
+    "ChargingDecision",
+    "ChargingDecisionKind",
     "ChecklistResponse",
     "Consent",
     "ConsentMethod",
@@ -83,6 +89,7 @@ __all__ = [
     "SafetyPlan",
     "SafetyPlanItem",
     "Screening",
+    "ScreeningPrompt",
     "SessionStatus",
     "SurvivorChoice",
     "TraffickingType",
@@ -302,6 +309,44 @@ class BenefitKind(enum.StrEnum):
     RELOCATION = "relocation"
     COMPENSATION = "compensation"
     OTHER = "other"
+
+
+class ChargingDecisionKind(enum.StrEnum):
+    """What a prosecutor decided about a charge (issue: the prosecutor's desk). Not a disposition: a court's
+    outcome stays on the justice matter."""
+
+    FILE_AS_CHARGED = "file_as_charged"
+    REDUCE = "reduce"
+    DIVERT = "divert"
+    DEFER = "defer"
+    DECLINE = "decline"
+    DISMISS = "dismiss"
+    MOVE_TO_VACATE = "move_to_vacate"
+    OTHER = "other"
+
+
+class CertificationForm(enum.StrEnum):
+    """The USCIS supplements a certifying agency signs."""
+
+    U_VISA_I918_SUPPLEMENT_B = "i918_supplement_b"
+    T_VISA_I914_SUPPLEMENT_B = "i914_supplement_b"
+
+
+class CertificationRequester(enum.StrEnum):
+    """Who asked for the certification, on the person's behalf."""
+
+    ATTORNEY = "attorney"
+    ADVOCATE = "advocate"
+    PERSON = "person"
+    OTHER = "other"
+
+
+class CertificationDecision(enum.StrEnum):
+    """How a certification request ended. None while it is open."""
+
+    CERTIFIED = "certified"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
 
 
 class ConsentMethod(enum.StrEnum):
@@ -729,6 +774,80 @@ class Benefit(Envelope, Base):
     description: Mapped[str | None] = text("What was given", long=True)
     given_by: Mapped[str | None] = text("Given by (agency or office)", length=200)
     justice_contact_id: Mapped[str | None] = ref("Justice-system matter", "justice_contact.id", cascade=False)
+
+
+# --- the prosecutor's desk ----------------------------------------------------------------------------------
+
+
+class ChargingDecision(Envelope, Base):
+    """A prosecutor's charging decision on one justice matter, and what informed it. Prosecution records only.
+
+    A later decision is a new record pointing at the one it replaces (``revises_id``): the history keeps every
+    decision. What informed it is linked, never copied: the identification decision in force that day, a
+    screening, the advocate's input as a disclosure received under the person's release.
+    """
+
+    __tablename__ = "charging_decision"
+    RECORD_TYPE = "charging_decision"
+    REGIMES = ("prosecution",)
+
+    justice_contact_id: Mapped[str] = ref("Justice-system matter", "justice_contact.id", required=True)
+    decided_on: Mapped[dt.date] = date("Date decided", required=True, index=True)
+    decided_by_name: Mapped[str] = text("Decided by", length=120, required=True)
+    decided_by: Mapped[str | None] = text("Decided by (user)", length=36)
+    decision: Mapped[str] = choice("Decision", ChargingDecisionKind, required=True)
+    reason: Mapped[str] = text("Reason", long=True, required=True)
+    identification_decision_id: Mapped[str | None] = ref(
+        "Identification decision that informed it", "identification_decision.id", cascade=False
+    )
+    screening_id: Mapped[str | None] = ref("Screening that informed it", "screening.id", cascade=False)
+    persons_account: Mapped[bool | None] = flag("Informed by the person's own account")
+    # The advocate's input, as a disclosure received under the person's release. No foreign key: the disclosure
+    # leaves this device when the release lapses, and the decision must keep saying it was informed by it.
+    disclosure_id: Mapped[str | None] = text("Advocate's input (shared under a release)", length=36)
+    revises_id: Mapped[str | None] = ref("Revises", "charging_decision.id", cascade=False)
+
+
+class CertificationRequest(Envelope, Base):
+    """A request that the office, as a certifying agency, sign a U- or T-visa supplement (I-918 or I-914
+    Supplement B) for the person. Prosecution records; granted, it is a benefit the defence must be told about."""
+
+    __tablename__ = "certification_request"
+    RECORD_TYPE = "certification_request"
+    REGIMES = ("prosecution",)
+
+    form: Mapped[str] = choice("Form", CertificationForm, required=True)
+    received_on: Mapped[dt.date] = date("Request received on", required=True, index=True)
+    requested_by: Mapped[str | None] = choice("Requested by", CertificationRequester)
+    requester_name: Mapped[str | None] = text("Requester's name or organization", length=200)
+    justice_contact_id: Mapped[str | None] = ref("Case it relates to", "justice_contact.id", cascade=False)
+    helpfulness_facts: Mapped[str | None] = text("Helpfulness facts reviewed", long=True)
+    # The office's own deadline to decide (received + the office's policy days, set when the request is recorded).
+    due_on: Mapped[dt.date | None] = date("Office deadline to decide", index=True)
+    decision: Mapped[str | None] = choice("Decision", CertificationDecision)
+    decision_reason: Mapped[str | None] = text("Reason for the decision", long=True)
+    decided_on: Mapped[dt.date | None] = date("Decided on", index=True)
+    decided_by_name: Mapped[str | None] = text("Decided by", length=120)
+    signed_by_name: Mapped[str | None] = text("Signed by", length=120)
+    signed_on: Mapped[dt.date | None] = date("Signed on")
+    benefit_id: Mapped[str | None] = ref("Benefit for the disclosure review", "benefit.id", cascade=False)
+
+
+class ScreeningPrompt(Envelope, Base):
+    """A worker's answer to the prompt "Consider a screening" on a justice matter: dismissed with a reason.
+
+    The prompt itself is computed from the office's charge rules; only the worker's answer is kept, so it is
+    offered once. It is about the worker's task, never a mark on the person. Prosecution or advocacy alike.
+    """
+
+    __tablename__ = "screening_prompt"
+    RECORD_TYPE = "screening_prompt"
+
+    justice_contact_id: Mapped[str] = ref("Justice-system matter", "justice_contact.id", required=True)
+    rules_version: Mapped[str | None] = text("Charge rules version", length=40)
+    dismissed_on: Mapped[dt.date] = date("Dismissed on", required=True)
+    dismissed_by_name: Mapped[str | None] = text("Dismissed by", length=120)
+    reason: Mapped[str] = text("Reason", long=True, required=True)
 
 
 # --- notes and disclosures ----------------------------------------------------------------------------------
