@@ -5,6 +5,8 @@
   any other value a person typed.
 - :class:`VaultMeta` holds a few key/value facts about this vault (its id, the local user, the device, the
   last HLC).
+- :class:`ReceivedShareLink` holds, on a prosecution vault, which of its people a share received from an advocate is
+  about, and, once the share is withdrawn, when (never what it said).
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow, uuid7
 
-__all__ = ["AuditAction", "AuditEvent", "MetaKey", "OutboxEntry", "VaultMeta"]
+__all__ = ["AuditAction", "AuditEvent", "MetaKey", "OutboxEntry", "ReceivedShareLink", "VaultMeta"]
 
 
 class OutboxEntry(Base):
@@ -66,6 +68,7 @@ class AuditAction(enum.StrEnum):
     DEMO_GENERATED = "demo_generated"
     DISCLOSURE_ALLOWED = "disclosure_allowed"
     DISCLOSURE_BLOCKED = "disclosure_blocked"
+    RECEIVED_SHARE_LINKED = "received_share_linked"
 
 
 class AuditEvent(Base):
@@ -130,3 +133,41 @@ class TemplateVersion(Base):
     title: Mapped[str] = mapped_column(Text(), nullable=False)
     source_text: Mapped[str] = mapped_column(Text(), nullable=False)
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+
+class ReceivedShareLink(Base):
+    """On a prosecution vault: which of this vault's people a share received from an advocate is about.
+
+    A received share is the advocate's ``disclosure`` record; its ``person_id`` is the advocacy vault's person,
+    whom a prosecution vault does not hold. The prosecutor says which of their own people it is about, and that
+    reading is kept here, beside the share rather than in it.
+
+    Why this is local, not a synced record: the link exists only while this computer holds the share, and it
+    carries nothing the office does not already know (the share is the advocate's record, granted under the
+    person's release). A synced link would be a prosecution record pointing at an advocacy record by id, which
+    would outlive the release on the office server and on every prosecution computer: a standing trace, under the
+    prosecution's own regime, that this person's advocate shared with the office, after the person withdrew
+    their consent to that share. Kept here, it is one prosecutor's reading on one computer, and a colleague who
+    receives the same share links it on theirs.
+
+    When the share leaves this computer (its release lapsed or was withdrawn), the sync client sets
+    ``withdrawn_at`` and the row keeps only what the page needs to say so: when it was shared, until when,
+    the kinds of information (``kinds``: "Name", "Court dates"), never the facts themselves.
+    """
+
+    __tablename__ = "received_share_link"
+
+    #: The advocate's disclosure record (no foreign key: it is evicted when the release lapses; this row stays).
+    disclosure_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: This vault's person the share is about (no foreign key, like the audit trail's).
+    person_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    linked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    #: The local user who said whom it is about.
+    linked_by: Mapped[str] = mapped_column(String(36), nullable=False)
+    #: The kinds of information shared, in order ("Name", "Court dates"): never the values.
+    kinds: Mapped[list[str]] = mapped_column(JSON(), nullable=False, default=list)
+    shared_on: Mapped[dt.date | None] = mapped_column(Date(), nullable=True)
+    #: The last day of the release the share was made under, as this computer knew it when linking.
+    until: Mapped[dt.date | None] = mapped_column(Date(), nullable=True)
+    #: The office's day the share left this computer; None while it is here.
+    withdrawn_at: Mapped[dt.date | None] = mapped_column(Date(), nullable=True)

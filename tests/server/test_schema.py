@@ -20,7 +20,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index"),
 ]
 
-VAULT_ONLY = {"outbox", "audit_event", "vault_meta", "draft", "template_version"}
+VAULT_ONLY = {"outbox", "audit_event", "vault_meta", "draft", "template_version", "received_share_link"}
 
 
 def _check_schema(url: str) -> None:
