@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import statistics
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
@@ -76,24 +78,101 @@ def derive_from_passphrase(passphrase: str, salt: bytes, params: KdfParams) -> b
         wipe_bytes(secret)
 
 
+#: Each calibration step times this many derivations and goes by their median (one slow or fast run moves nothing).
+TRIALS = 5
+#: Calibration never adds passes past this many.
+MAX_TIME_COST = 64
+#: At most this many rounds of adjusting passes; each round is one set of trials.
+MAX_ROUNDS = 8
+
+#: Times one derivation with the given parameters, in seconds (injected in tests: no clock is read there).
+Timer = Callable[["KdfParams"], float]
+
+
 def _time_once(params: KdfParams) -> float:
     start = time.perf_counter()
     derive(b"calibration", b"\0" * SALT_BYTES, params)
     return time.perf_counter() - start
 
 
-def calibrate(target: tuple[float, float] = TARGET_SECONDS) -> KdfParams:
-    """Grow memory first (it is what hurts attackers most), then passes, until derivation takes ``target``."""
+@dataclass(frozen=True)
+class Calibration:
+    """What calibration chose and what it measured for it: the median and the fastest of its last trials."""
+
+    params: KdfParams
+    median_seconds: float
+    fastest_seconds: float
+    trials: int
+
+
+def _sample(timer: Timer, params: KdfParams, trials: int) -> tuple[float, float]:
+    times = [timer(params) for _ in range(trials)]
+    return statistics.median(times), min(times)
+
+
+def _passes_for(seconds: float, points: list[tuple[int, float]], current: int) -> int:
+    """The fewest passes expected to take ``seconds``, from times measured at several pass counts.
+
+    Derivation time is about ``fixed + per_pass * passes``: with two pass counts measured, the line through the two
+    nearest ``current`` is used; with one (or where timings wobble into a line that does not rise), time is taken
+    as growing in proportion to the passes from the one at ``current``.
+    """
+    known = dict(points)
+    near = sorted(known, key=lambda t: (abs(t - current), t))[:2]
+    if len(near) == 2:
+        (t1, y1), (t2, y2) = sorted((t, known[t]) for t in near)
+        slope = (y2 - y1) / (t2 - t1)
+        if slope > 0:
+            return math.ceil((seconds - (y1 - slope * t1)) / slope - 1e-9)
+    return math.ceil(current * seconds / max(known[current], 1e-9) - 1e-9)
+
+
+def calibration(
+    target: tuple[float, float] = TARGET_SECONDS, *, timer: Timer = _time_once, trials: int = TRIALS
+) -> Calibration:
+    """Choose Argon2id parameters whose derivation takes ``target`` on this machine, and say what was measured.
+
+    Memory grows first (it is what hurts attackers most), up to :data:`MAX_MEMORY_KIB`, then passes. Every step
+    times ``trials`` derivations and goes by their median, aiming at the middle of ``target``. It ends only where
+    even the fastest trial took at least the low end: the fastest is what the machine does when nothing competes
+    with it, so a machine that was busy while it measured, and looked slower than it is, is not left with too few
+    passes. It takes passes away (when too slow) only while that stays true: the low end wins over the high end when
+    both cannot hold. It never goes below the floor, nor above :data:`MAX_TIME_COST` passes.
+    """
     low, high = target
-    aim = (low + high) / 2  # passes scale time linearly but timings wobble: aim for the middle, not the edge
+    aim = (low + high) / 2
+    trials = max(1, trials)
     memory = FLOOR_MEMORY_KIB
     time_cost = FLOOR_TIME_COST
-    elapsed = _time_once(KdfParams(time_cost, memory))
-    while elapsed < low and memory < MAX_MEMORY_KIB:
-        memory *= 2
-        elapsed = _time_once(KdfParams(time_cost, memory))
-    while elapsed < low and time_cost < 64:
-        factor = max(1.0, aim / max(elapsed, 1e-3))
-        time_cost = max(time_cost + 1, math.ceil(time_cost * factor))
-        elapsed = _time_once(KdfParams(time_cost, memory))
-    return KdfParams(time_cost, memory)
+    median, fastest = _sample(timer, KdfParams(time_cost, memory), trials)
+    while fastest < low and memory < MAX_MEMORY_KIB:
+        memory = min(memory * 2, MAX_MEMORY_KIB)
+        median, fastest = _sample(timer, KdfParams(time_cost, memory), trials)
+    seen = {time_cost: (median, fastest)}  # passes -> (median, fastest), at the memory chosen
+    for _ in range(MAX_ROUNDS):
+        too_few = max((t for t, (_m, f) in seen.items() if f < low), default=0)  # passes seen falling short
+        wanted = _passes_for(aim, [(t, m) for t, (m, _f) in seen.items()], time_cost)
+        lowest_ok = max(too_few + 1, _passes_for(low, [(t, f) for t, (_m, f) in seen.items()], time_cost))
+        if fastest < low:
+            chosen = min(MAX_TIME_COST, max(wanted, lowest_ok))
+        elif median > high:
+            chosen = min(time_cost, max(FLOOR_TIME_COST, wanted, lowest_ok))
+        else:
+            break
+        if chosen == time_cost or chosen in seen:
+            break
+        time_cost = chosen
+        median, fastest = _sample(timer, KdfParams(time_cost, memory), trials)
+        seen[time_cost] = (median, fastest)
+    if fastest < low:
+        # Rounds ran out on a shortfall: take the measured choice nearest the aim of those that reached the low end.
+        reached = [t for t, (_m, f) in seen.items() if f >= low]
+        if reached:
+            time_cost = min(reached, key=lambda t: abs(seen[t][0] - aim))
+            median, fastest = seen[time_cost]
+    return Calibration(KdfParams(time_cost, memory), median, fastest, trials)
+
+
+def calibrate(target: tuple[float, float] = TARGET_SECONDS, *, timer: Timer = _time_once) -> KdfParams:
+    """The parameters :func:`calibration` chooses for this machine."""
+    return calibration(target, timer=timer).params
