@@ -1,6 +1,7 @@
 """The office policy inside the vault: what the office decided for this computer, and the office's "today".
 
-The policy (unsynced reminder, survivor's copy, quick unlock, longest idle lock, time zone) comes from the office
+The policy (unsynced reminder, survivor's copy, quick unlock, longest idle lock, time zone, the days to decide a
+certification request) comes from the office
 server at every hello and is kept in ``vault_meta``, encrypted with everything else. It is never read from the
 settings file, so editing that file cannot switch it off: :class:`app.core.settings.Settings` lays it over the
 person's own choices once the vault is open (see :meth:`~app.core.settings.Settings.use_office_policy`).
@@ -24,7 +25,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.models import VaultMeta
-from app.protocol.office_policy import OfficePolicy
+from app.protocol.office_policy import DEFAULT_CERTIFICATION_DECISION_DAYS, OfficePolicy
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -112,9 +113,17 @@ def office_today(ws: Workspace, instant: dt.datetime | None = None) -> dt.date:
         return today(s, instant)
 
 
+def certification_decision_days(s: Session) -> int:
+    """The office's internal deadline to decide a U- or T-visa certification request, in days from receipt; a vault
+    with no office takes the default (90)."""
+    policy = stored(s)
+    return policy.certification_decision_days if policy is not None else DEFAULT_CERTIFICATION_DECISION_DAYS
+
+
 __all__ = [
     "ENROLLED_KEY",
     "POLICY_KEY",
+    "certification_decision_days",
     "forget",
     "load",
     "office_today",

@@ -26,6 +26,10 @@ DEFAULT_TIME_ZONE = "UTC"
 IDLE_LOCK_MAX_CHOICES = (60, 120, 300, 600, 900, 1800, 3600)
 #: How many days of unsent changes an office may allow before the reminder shows.
 UNSYNCED_DAYS_CHOICES = (1, 2, 3, 5, 7, 10, 14, 30)
+#: The office's own deadline to decide a U- or T-visa certification request, in days from receipt, when it set none.
+DEFAULT_CERTIFICATION_DECISION_DAYS = 90
+#: The shortest and longest internal deadline an office may set for deciding a certification request, in days.
+CERTIFICATION_DECISION_DAYS_RANGE = (1, 365)
 
 
 class UnknownTimeZone(ValueError):
@@ -86,6 +90,8 @@ class OfficePolicy(BaseModel):
     idle_lock_max_seconds: int = 3600
     #: IANA name of the office's time zone: the day a release starts and ends is counted there. None: UTC.
     time_zone: str | None = Field(default=None, max_length=64)
+    #: The office's internal deadline to decide a U- or T-visa certification request, in days from its receipt.
+    certification_decision_days: int = DEFAULT_CERTIFICATION_DECISION_DAYS
 
     @field_validator("unsynced_warning_days")
     @classmethod
@@ -101,6 +107,14 @@ class OfficePolicy(BaseModel):
             raise ValueError("the longest idle time must be 1, 2, 5, 10, 15, 30 or 60 minutes")
         return value
 
+    @field_validator("certification_decision_days")
+    @classmethod
+    def _certification_days(cls, value: int) -> int:
+        low, high = CERTIFICATION_DECISION_DAYS_RANGE
+        if not low <= value <= high:
+            raise ValueError(f"the days to decide a certification request must be from {low} to {high}")
+        return value
+
     @field_validator("time_zone")
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
@@ -114,6 +128,8 @@ class OfficePolicy(BaseModel):
 
 
 __all__ = [
+    "CERTIFICATION_DECISION_DAYS_RANGE",
+    "DEFAULT_CERTIFICATION_DECISION_DAYS",
     "DEFAULT_TIME_ZONE",
     "IDLE_LOCK_MAX_CHOICES",
     "UNSYNCED_DAYS_CHOICES",

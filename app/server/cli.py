@@ -413,6 +413,8 @@ def _show_policy(policy: object) -> None:
     _say(f"    Survivor's own copy may be printed or saved:    {_yes_no(policy.survivor_copy_allowed)}")
     _say(f"    Quick unlock with a PIN allowed:                {_yes_no(policy.quick_unlock_allowed)}")
     _say(f"    Longest idle time before the vault locks:       {minutes} minute{'s' if minutes != 1 else ''}")
+    days = policy.certification_decision_days
+    _say(f"    Days to decide a U- or T-visa certification:    {days} day{'s' if days != 1 else ''} from receipt")
 
 
 def cmd_policy_show(args: argparse.Namespace) -> int:
@@ -433,6 +435,7 @@ def cmd_policy_set(args: argparse.Namespace) -> int:
         "survivor_copy_allowed": None if args.survivor_copy is None else args.survivor_copy == "yes",
         "quick_unlock_allowed": None if args.quick_unlock is None else args.quick_unlock == "yes",
         "idle_lock_max_seconds": None if args.idle_lock_max is None else args.idle_lock_max * 60,
+        "certification_decision_days": args.certification_days,
     }
     if args.time_zone is not None:
         changes["time_zone"] = None if args.time_zone.strip().upper() == "UTC" else args.time_zone.strip()
@@ -522,6 +525,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--survivor-copy", choices=["yes", "no"], help="may the person's own copy be printed or saved")
     p.add_argument("--quick-unlock", choices=["yes", "no"], help="may a PIN open the vault for the rest of the day")
     p.add_argument("--idle-lock-max", type=int, choices=[1, 2, 5, 10, 15, 30, 60], help="longest idle time in minutes")
+    p.add_argument(
+        "--certification-days",
+        type=int,
+        metavar="DAYS",
+        help="days the office gives itself to decide a U- or T-visa certification request (1 to 365)",
+    )
 
     p = add(sub, "enrol", cmd_enrol, "print a one-time code for enrolling a user's device (15 minutes)")
     p.add_argument("username")

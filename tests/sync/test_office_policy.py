@@ -62,24 +62,29 @@ def test_the_policy_set_on_the_server_reaches_the_laptop_and_outranks_its_settin
 ) -> None:
     shown = policy_cli(office, "show").stdout
     assert "UTC (not set)" in shown
+    assert "U- or T-visa certification:    90 days from receipt" in shown
     result = policy_cli(
         office, "set", "--time-zone", "America/Los_Angeles", "--quick-unlock", "no", "--survivor-copy", "no",
-        "--unsynced-days", "3", "--idle-lock-max", "10",
+        "--unsynced-days", "3", "--idle-lock-max", "10", "--certification-days", "45",
     )  # fmt: skip
-    assert "America/Los_Angeles" in result.stdout
+    assert "America/Los_Angeles" in result.stdout and "45 days from receipt" in result.stdout
     refused = policy_cli(office, "set", "--time-zone", "Pacific Time", check=False)
     assert refused.returncode == 1 and "not a time zone" in refused.stderr and "Traceback" not in refused.stderr
+    refused = policy_cli(office, "set", "--certification-days", "0", check=False)
+    assert refused.returncode == 1 and "from 1 to 365" in refused.stderr and "Traceback" not in refused.stderr
 
     laptop = laptops()
     with laptop.ws.session() as s:
         assert office_policy.stored(s) == OfficePolicy()  # enrolled, not synced yet: the defaults, days in UTC
+        assert office_policy.certification_decision_days(s) == 90
     laptop.sync()
     expected = OfficePolicy(
         time_zone="America/Los_Angeles", quick_unlock_allowed=False, survivor_copy_allowed=False,
-        unsynced_warning_days=3, idle_lock_max_seconds=600,
+        unsynced_warning_days=3, idle_lock_max_seconds=600, certification_decision_days=45,
     )  # fmt: skip
     with laptop.ws.session() as s:
         assert office_policy.stored(s) == expected
+        assert office_policy.certification_decision_days(s) == 45
 
     config = tmp_path / "config"
     config.mkdir()
