@@ -365,6 +365,11 @@ def box_style(selector: str, tone: Tone, *, radius: int = 6, padding: str = "", 
     return f"{selector} {{ {rule} }}"
 
 
+def edge_style(selector: str, role: str = "card_border", *, radius: int = 6) -> str:
+    """Only an edge around what ``selector`` names: a group of fields on the window's own background."""
+    return f"{selector} {{ border: 1px solid {colour(role)}; border-radius: {radius}px; }}"
+
+
 def labels_in(selector: str, tone: Tone) -> str:
     """The text colour of the labels inside a box of ``tone`` (their own background left clear)."""
     return f"{selector} QLabel {{ color: {colour(tone + '_text')}; background: transparent; }}"

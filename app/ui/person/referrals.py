@@ -33,6 +33,7 @@ from app.core.sharing import SharingService
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
 from app.ui.file_dialogs import open_file_name
+from app.ui.palette import box_style, edge_style, labels_in, qcolor, text_style
 from app.ui.person.fields import (
     WIDEST_ROW,
     ChoiceBox,
@@ -75,9 +76,14 @@ INTRO = (
     "lets you share their information with one recipient; help never depends on signing one."
 )
 OTHER_RECIPIENT = "__other__"
-WARN_STYLE = "color: #8a4b00; font-weight: 600;"
-CALM_FRAME = "#gate { background: #f4f6f8; border: 1px solid #b8c2cc; border-radius: 6px; }"
-STOP_FRAME = "#gate { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; }"
+
+
+def _warn_style() -> str:
+    return text_style("warning", bold=True)
+
+
+def _stop_frame() -> str:
+    return box_style("#gate", "warn") + labels_in("#gate", "warn")
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ class _Form(QFrame):
     def __init__(self, title: str, save_text: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("form")
-        self.setStyleSheet("#form { border: 1px solid #c8ced6; border-radius: 6px; }")
+        self.setStyleSheet(edge_style("#form"))
         self.title = _heading(title, self, 1.0)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
@@ -199,12 +205,12 @@ class ReferralsSection(QWidget):
         outer.addWidget(scroll)
 
         self.intro = _wrapped(INTRO, body)
-        self.intro.setStyleSheet("color: #3b4650;")
+        self.intro.setStyleSheet(text_style("quiet"))
         self.status = _wrapped("", body)
         self.status.setAccessibleName("Referrals status")
         self.warning = _wrapped("", body)
         self.warning.setAccessibleName("Releases ending soon")
-        self.warning.setStyleSheet(WARN_STYLE)
+        self.warning.setStyleSheet(_warn_style())
         self.warning.hide()
 
         # --- releases ---
@@ -293,7 +299,7 @@ class ReferralsSection(QWidget):
         steps.addWidget(self.contact_button, 2, 2, Qt.AlignmentFlag.AlignLeft)
         steps.addWidget(self.saved_contact_warning, 3, 1, 1, 3)
         steps.setColumnStretch(3, 1)
-        self.detail.setStyleSheet("color: #2b333b;")
+        self.detail.setStyleSheet(text_style("text"))
 
         consent_row = (self.add_consent_button, self.withdraw_button, self.share_button)
         consent_buttons: QBoxLayout
@@ -388,7 +394,7 @@ class ReferralsSection(QWidget):
         # What withdrawing means for shares with the prosecution made under this release, said before it is done.
         self.lapse_note = _wrapped("", form)
         self.lapse_note.setAccessibleName("Shares that will lapse")
-        self.lapse_note.setStyleSheet(WARN_STYLE)
+        self.lapse_note.setStyleSheet(_warn_style())
         self.lapse_note.hide()
         form.grid.addWidget(self.lapse_note, form.grid.rowCount(), 0, 1, 2)
         form.chain()
@@ -445,7 +451,7 @@ class ReferralsSection(QWidget):
     def _contact_warning_line(parent: QWidget, name: str) -> QLabel:
         label = _wrapped("", parent)
         label.setAccessibleName(name)
-        label.setStyleSheet(WARN_STYLE)
+        label.setStyleSheet(_warn_style())
         label.hide()
         return label
 
@@ -547,7 +553,7 @@ class ReferralsSection(QWidget):
             item = QListWidgetItem(("⚠ " if c.state.warning else "") + text, self.consents)
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             if not c.state.usable:
-                item.setForeground(Qt.GlobalColor.darkGray)
+                item.setForeground(qcolor("quiet"))
         self.consents.blockSignals(False)
         self.referrals.blockSignals(True)
         self.referrals.clear()
@@ -922,7 +928,7 @@ class ReferralsSection(QWidget):
         if not gate.allowed:
             done = "The referral is made under the supervisor's override, which is recorded."
         self.status.setText(" ".join([done, *gate.warnings]))
-        self.status.setStyleSheet(WARN_STYLE if gate.warnings else "")
+        self.status.setStyleSheet(_warn_style() if gate.warnings else "")
         self._host.record_changed("referrals")
 
     def _not_made(self, exc: BaseException) -> None:
@@ -933,7 +939,7 @@ class ReferralsSection(QWidget):
             self.status.setText("The referral was not made. The reason is below.")
             lines = ["Not made yet. " + gate.reasons[0], *gate.reasons[1:], *gate.warnings]
             self.gate_text.setText("\n\n".join(lines))
-            self.gate.setStyleSheet(STOP_FRAME)
+            self.gate.setStyleSheet(_stop_frame())
             self.override_box.setVisible(gate.overridable)
             self.gate.show()
             self.override_error.clear_message()
