@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.core.timeline import choice_label, day_words
+from app.ui.palette import box_style, labels_in, text_style
 from app.ui.qt import (
     QAbstractButton,
     QBoxLayout,
@@ -216,7 +217,7 @@ class ErrorLine(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("color: #a4262c; font-weight: 600;")
+        self.setStyleSheet(text_style("danger", bold=True))
         self.hide()
 
     def show_message(self, message: str) -> None:
@@ -237,10 +238,7 @@ class ConfirmBar(QFrame):
     def __init__(self, confirm_text: str, cancel_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirm-bar")
-        self.setStyleSheet(
-            "#confirm-bar { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; }"
-            "#confirm-bar QLabel { color: #3d2a0f; }"
-        )
+        self.setStyleSheet(box_style("#confirm-bar", "warn") + labels_in("#confirm-bar", "warn"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.core.timeline import NoteRow
+from app.ui.palette import text_style
 from app.ui.person.data import add_note, edit_note, sign_note
 from app.ui.person.fields import (
     ConfirmBar,
@@ -38,7 +39,7 @@ from app.ui.qt import (
 
 CARD_STYLE = (
     "#note-card { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }"
-    "#note-card[signed=\"true\"] { background: palette(alternate-base); }"
+    '#note-card[signed="true"] { background: palette(alternate-base); }'
 )
 
 
@@ -204,7 +205,7 @@ class NoteCard(QFrame):
                 "add a new note to say more."
             )
         self.signed.setVisible(note.signed_at is not None)
-        self.signed.setStyleSheet("color: #4a4a4a; font-style: italic;")
+        self.signed.setStyleSheet(text_style("quiet", italic=True))
 
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName("Change this note")

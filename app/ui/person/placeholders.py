@@ -4,6 +4,7 @@ record went: the dates from those records already show in the Overview.
 
 from __future__ import annotations
 
+from app.ui.palette import text_style
 from app.ui.person.fields import column_of
 from app.ui.qt import QFont, QLabel, Qt, QWidget
 
@@ -58,5 +59,5 @@ class LaterSection(QWidget):
         body.setMaximumWidth(body.fontMetrics().horizontalAdvance("M") * 48)
         body.setAccessibleName(title)
         soon = QLabel("Coming in a later version of Offramp.", self)
-        soon.setStyleSheet("color: #555555;")
+        soon.setStyleSheet(text_style("quiet"))
         column_of(self, heading, body, soon, 1, margins=(0, 4, 0, 0), spacing=10)

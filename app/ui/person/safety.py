@@ -34,6 +34,7 @@ from app.core.vault_access import save_file
 from app.models import PlanComponent
 from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
 from app.ui.file_dialogs import save_file_name
+from app.ui.palette import box_style, colour, text_style
 from app.ui.person.fields import (
     WIDEST_ROW,
     ChoiceBox,
@@ -94,7 +95,7 @@ def _plain(parent: QWidget, name: str, *, quiet: bool = False) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(name)
     if quiet:
-        label.setStyleSheet("color: #555555;")
+        label.setStyleSheet(text_style("quiet"))
     return label
 
 
@@ -110,9 +111,7 @@ def _warning_line(parent: QWidget, name: str) -> QLabel:
     label = _plain(parent, name)
     # Margins, not CSS padding: a wrapped label measures its height without the style sheet's padding and clips.
     label.setObjectName("warning")
-    label.setStyleSheet(
-        "#warning { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; color: #3d2a0f; }"
-    )
+    label.setStyleSheet(box_style("#warning", "warn"))
     label.setContentsMargins(10, 8, 10, 8)
     label.hide()
     return label
@@ -329,10 +328,13 @@ class ComponentEditor(QWidget):
         for value in CHOICES:
             radio = QRadioButton(CHOICE_LABELS[value], self)
             radio.setAccessibleName(f"The person's choice: {CHOICE_LABELS[value]}")
+            # Chosen: the selection's fill and a 2 px edge; the keyboard here: a thicker ring in the focus colour.
             radio.setStyleSheet(
-                "QRadioButton { padding: 8px 16px; border: 1px solid palette(mid); border-radius: 6px; }"
-                "QRadioButton:checked { background: #e6eef7; border: 2px solid #2b5d8a; }"
-                "QRadioButton:focus { border: 2px solid #2b5d8a; }"
+                f"QRadioButton {{ padding: 8px 16px; border: 1px solid {colour('control_border')};"
+                " border-radius: 6px; }"
+                f"QRadioButton:checked {{ background: {colour('selected_bg')}; color: {colour('selected_text')};"
+                f" border: 2px solid {colour('accent')}; }}"
+                f"QRadioButton:focus {{ border: 3px solid {colour('focus')}; padding: 7px 15px; }}"
             )
             font = QFont(radio.font())
             font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -481,9 +483,7 @@ class SafetyPlanSection(QWidget):
         self.heading = _heading("Safety plan", body, 1.15)
         self.review_badge = QLabel(REVIEW_DUE, body)
         self.review_badge.setAccessibleName(REVIEW_DUE)
-        self.review_badge.setStyleSheet(
-            "background: #fdf3e7; color: #3d2a0f; border: 1px solid #d9a35f; border-radius: 6px; padding: 2px 10px;"
-        )
+        self.review_badge.setStyleSheet(box_style("QLabel", "warn", padding="2px 10px"))
         self.review_badge.hide()
         self.summary = _plain(body, "Plan summary", quiet=True)
         top = row_of(self.heading, self.review_badge, 1)
