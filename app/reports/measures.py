@@ -64,6 +64,7 @@ from app.core import office_policy
 from app.core.sharing import within_covered
 from app.errors import ValidationError
 from app.models import (
+    ChargingDecision,
     Consent,
     Disclosure,
     Encounter,
@@ -1381,26 +1382,119 @@ DISPOSITION_LABELS = (
 )
 
 
-def _m14(c: _Ctx) -> _Sets:
-    den = select(
+#: A prosecutor's charging decision that ends a matter, as the disposition it amounts to.
+DECISION_DISPOSITIONS = (("decline", "declined"), ("dismiss", "dismissed"), ("divert", "diverted"))
+INFORMED_LABELS = (
+    ("informed", "Informed by an identification made on or before the decision"),
+    ("not_informed", "Not linked to an identification made before it"),
+)
+
+
+def _latest_charging_decisions(c: _Ctx) -> FromClause:
+    """Each matter's charging decision in force: its latest, by day, then by when it was recorded (a later
+    decision replaces an earlier one, as a revision does)."""
+    ranked = select(
+        ChargingDecision.justice_contact_id.label("matter_id"),
+        ChargingDecision.decision.label("decision"),
+        ChargingDecision.decided_on.label("decided_on"),
+        func.row_number()
+        .over(
+            partition_by=ChargingDecision.justice_contact_id,
+            order_by=(
+                ChargingDecision.decided_on.desc(),
+                ChargingDecision.created_at.desc(),
+                ChargingDecision.id.desc(),
+            ),
+        )
+        .label("rn"),
+    ).where(*c.live(ChargingDecision))
+    inner = ranked.subquery("ranked_charging_decision")
+    return select(inner.c.matter_id, inner.c.decision, inner.c.decided_on).where(inner.c.rn == 1).subquery(
+        "charging_decision_in_force"
+    )
+
+
+def _m14_disposed(c: _Ctx, *, non_conviction: bool) -> Sel:
+    """Matters disposed in the period with an identified defendant, one row each: by the court's outcome when one
+    is recorded (not pending), else by the prosecutor's charging decision in force when it ends the matter
+    (declined, dismissed or diverted) on the day it was made. The identification is the one in force that day."""
+    defendant = [*c.live(JusticeContact), JusticeContact.role == "defendant"]
+    court = select(
         JusticeContact.id.label("unit"),
         JusticeContact.person_id.label("person_id"),
         JusticeContact.disposition.label("part"),
         c.bucket(JusticeContact.disposition_date).label("q"),
     ).where(
-        *c.live(JusticeContact),
-        JusticeContact.role == "defendant",
+        *defendant,
         JusticeContact.disposition.is_not(None),
         JusticeContact.disposition != "pending",
         c.in_period(JusticeContact.disposition_date),
         c.identified_by(JusticeContact.person_id, lambda day: day <= JusticeContact.disposition_date),
     )
-    return _Sets(den.where(JusticeContact.disposition != "convicted"), den)
+    latest = _latest_charging_decisions(c)
+    as_disposition = case(*((latest.c.decision == k, literal(v)) for k, v in DECISION_DISPOSITIONS))
+    decided = (
+        select(
+            JusticeContact.id.label("unit"),
+            JusticeContact.person_id.label("person_id"),
+            as_disposition.label("part"),
+            c.bucket(latest.c.decided_on).label("q"),
+        )
+        .join(latest, latest.c.matter_id == JusticeContact.id)
+        .where(
+            *defendant,
+            or_(JusticeContact.disposition.is_(None), JusticeContact.disposition == "pending"),
+            latest.c.decision.in_([k for k, _v in DECISION_DISPOSITIONS]),
+            c.in_period(latest.c.decided_on),
+            c.identified_by(JusticeContact.person_id, lambda day: day <= latest.c.decided_on),
+        )
+    )
+    if non_conviction:
+        court = court.where(JusticeContact.disposition != "convicted")
+    return court.union_all(decided)  # type: ignore[return-value]
+
+
+def _m14(c: _Ctx) -> _Sets:
+    return _Sets(_m14_disposed(c, non_conviction=True), _m14_disposed(c, non_conviction=False))
+
+
+def _informed_decisions(c: _Ctx) -> Sel:
+    """Charging decisions made in the period about a defendant identified on the decision's day: informed when the
+    decision links an identification ("identified") made on or before it (linked, never copied)."""
+    linked: Any = aliased(IdentificationDecision, name="linked_identification")
+    informed = exists().where(
+        linked.id == ChargingDecision.identification_decision_id,
+        linked.deleted.is_(False),
+        linked.status == "identified",
+        linked.decided_on <= ChargingDecision.decided_on,
+    )
+    return (
+        select(
+            ChargingDecision.id.label("unit"),
+            ChargingDecision.person_id.label("person_id"),
+            case((informed, literal("informed")), else_=literal("not_informed")).label("part"),
+            c.bucket(ChargingDecision.decided_on).label("q"),
+        )
+        .join(JusticeContact, JusticeContact.id == ChargingDecision.justice_contact_id)
+        .where(
+            *c.live(ChargingDecision),
+            *c.own(JusticeContact),
+            JusticeContact.role == "defendant",
+            c.in_period(ChargingDecision.decided_on),
+            c.identified_by(ChargingDecision.person_id, lambda day: day <= ChargingDecision.decided_on),
+        )
+    )
 
 
 def _m14_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     assert s.denominator is not None
-    return (Breakdown("Dispositions", _parts(_group(db, s.denominator), DISPOSITION_LABELS)),), ()
+    return (
+        Breakdown("Dispositions", _parts(_group(db, s.denominator), DISPOSITION_LABELS)),
+        Breakdown(
+            "Charging decisions in the period about identified defendants",
+            _parts(_group(db, _informed_decisions(c)), INFORMED_LABELS),
+        ),
+    ), ()
 
 
 # --- the catalogue -------------------------------------------------------------------------------------------------
@@ -1568,7 +1662,9 @@ MEASURES: tuple[MeasureDef, ...] = (
         "Non-conviction outcomes for identified defendants",
         "Of the cases disposed in the period where a person identified on or before the disposition was the "
         "defendant, how many ended without a conviction: dismissed, declined, diverted, acquitted or another "
-        "non-conviction outcome.",
+        "non-conviction outcome. Where no court outcome is recorded, the prosecutor's charging decision in force "
+        "counts when it declines, dismisses or diverts the case, on the day it was made. Alongside: how many "
+        "charging decisions about identified defendants were informed by an identification made before them.",
         "cases",
         "rate",
         False,

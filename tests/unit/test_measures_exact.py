@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     Base,
+    ChargingDecision,
     Consent,
     Disclosure,
     IdentificationDecision,
@@ -132,6 +133,84 @@ def test_measure_14_uses_the_decision_in_force_on_the_disposition_day(s: Session
     s.commit()
     # Disposed in Q2 with the survivor identified that day: B (diverted) and C (convicted) = 2; non-conviction: 1.
     assert nd(s, 14) == (1, 2)
+
+
+
+def charge(b: Book, key: str, matter: str, on: dt.date, decision: str, *, informed_by: str | None = None,
+           when: dt.datetime | None = None) -> str:  # fmt: skip
+    """A prosecutor's charging decision on a matter (recorded at ``when``, so two on one day have an order)."""
+    extra: dict[str, Any] = {} if when is None else {"created_at": when}
+    return b.add(
+        ChargingDecision, key, justice_contact_id=matter, decided_on=on, decided_by_name="A. Prosecutor",
+        decision=decision, reason="Reviewed the file.", identification_decision_id=informed_by, **extra,
+    )  # fmt: skip
+
+
+def identification(b: Book, key: str, on: dt.date, status: str = "identified") -> str:
+    return b.add(IdentificationDecision, key, decided_on=on, status=status, trafficking_type="sex", reason="Reviewed.")
+
+
+def test_measure_14_reads_the_prosecutors_charging_decisions_where_no_court_outcome_is_recorded(s: Session) -> None:
+    b = Book(s)
+    people(b, "A", "B", "C", "D", "E", "F", "G", "H")
+    for key in "ABCDEFG":
+        b.identify(key, d(1, 10), "sex")
+    a = b.add(JusticeContact, "A", role="defendant")
+    charge(b, "A", a, d(2, 1), "decline")  # declined in Q2, no court outcome: disposed (declined)
+    m = b.add(JusticeContact, "B", role="defendant", disposition="convicted", disposition_date=d(3, 1))
+    charge(b, "B", m, d(1, 20), "divert")  # the court's outcome is recorded: it is the disposition
+    c = b.add(JusticeContact, "C", role="defendant")
+    charge(b, "C", c, d(2, 5), "divert", when=at(2, 5))
+    charge(b, "C", c, d(2, 20), "file_as_charged", when=at(2, 20))  # the later decision replaces the diversion
+    dm = b.add(JusticeContact, "D", role="defendant")
+    charge(b, "D", dm, d(1, 5), "dismiss")  # dismissed before D was identified (10 Jan): not an informed outcome
+    e = b.add(JusticeContact, "E", role="defendant")
+    charge(b, "E", e, d(2, 1), "defer")  # deferred: not disposed
+    f = b.add(JusticeContact, "F", role="defendant", disposition="pending")
+    charge(b, "F", f, d(3, 31), "divert")  # on the quarter's last day, the court's outcome still pending
+    g = b.add(JusticeContact, "G", role="defendant")
+    charge(b, "G", g, d(4, 1), "dismiss")  # the next quarter
+    b.identify("H", d(1, 10), "sex")
+    h = b.add(JusticeContact, "H", role="witness")
+    charge(b, "H", h, d(2, 1), "decline")  # not a defendant
+    s.commit()
+    # Disposed in Q2 with the person identified that day: A (declined), B (convicted), F (diverted) = 3; 2 without
+    # a conviction.
+    assert nd(s, 14) == (2, 3)
+    assert {k: n for k, n in parts(s, 14).items() if n} == {"declined": 1, "convicted": 1, "diverted": 1}
+
+
+def test_measure_14_says_how_many_decisions_about_identified_defendants_an_earlier_identification_informed(
+    s: Session,
+) -> None:
+    b = Book(s)
+    people(b, "A", "B", "C", "D", "E", "F")
+    ids = {key: identification(b, key, d(1, 10)) for key in "ABCEF"}
+    a = b.add(JusticeContact, "A", role="defendant")
+    charge(b, "A", a, d(2, 1), "decline", informed_by=ids["A"])  # informed
+    bm = b.add(JusticeContact, "B", role="defendant")
+    charge(b, "B", bm, d(1, 20), "divert", informed_by=ids["B"], when=at(1, 20))  # informed
+    charge(b, "B", bm, d(1, 25), "file_as_charged", when=at(1, 25))  # identified, but nothing linked
+    later = identification(b, "C", d(2, 10))  # C's identification reviewed again (still identified)
+    c = b.add(JusticeContact, "C", role="defendant")
+    charge(b, "C", c, d(2, 5), "divert", informed_by=later)  # linked to a decision made after it: not informed
+    charge(b, "C", c, d(2, 20), "reduce", informed_by=later)  # informed
+    dm = b.add(JusticeContact, "D", role="defendant")
+    d_id = identification(b, "D", d(3, 10))
+    charge(b, "D", dm, d(3, 5), "dismiss", informed_by=d_id)  # D not identified on 5 Mar: not counted
+    e = b.add(JusticeContact, "E", role="defendant")
+    charge(b, "E", e, d(2, 1), "defer")  # not linked
+    gone = charge(b, "E", e, d(2, 2), "decline", informed_by=ids["E"])
+    obj = s.get(ChargingDecision, gone)
+    assert obj is not None
+    obj.deleted = True  # deleted: not counted
+    f = b.add(JusticeContact, "F", role="defendant")
+    charge(b, "F", f, d(3, 31), "divert", informed_by=ids["F"])  # informed, on the last day
+    charge(b, "F", f, d(4, 1), "dismiss", informed_by=ids["F"])  # the next quarter
+    s.commit()
+    # Decisions in Q2 about defendants identified that day: A, B x2, C x2, E, F = 7; informed by an identification
+    # made on or before the decision: A, B (divert), C (reduce), F = 4.
+    assert parts(s, 14, which=1) == {"informed": 4, "not_informed": 3}
 
 
 # --- 3. measure 10: the release covers every item disclosed; its days ------------------------------------------------
