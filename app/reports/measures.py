@@ -1451,7 +1451,7 @@ def _m14_disposed(c: _Ctx, *, non_conviction: bool) -> Sel:
     )
     if non_conviction:
         court = court.where(JusticeContact.disposition != "convicted")
-    return court.union_all(decided)  # type: ignore[return-value]
+    return court.union_all(decided)
 
 
 def _m14(c: _Ctx) -> _Sets:
