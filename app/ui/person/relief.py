@@ -34,6 +34,7 @@ from app.core.vault_access import save_file
 from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetition
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
 from app.ui.file_dialogs import save_file_name
+from app.ui.palette import box_style, list_selection_style, qcolor, text_style
 from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
@@ -41,7 +42,6 @@ from app.ui.qt import (
     QAbstractItemView,
     QAction,
     QCheckBox,
-    QColor,
     QFont,
     QFrame,
     QGridLayout,
@@ -101,13 +101,13 @@ DECISION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("order_reference", "text", "Order reference"),
 )
 
-_STATE_COLOURS = {"overdue": "#a4262c", "due_soon": "#8a5300", "upcoming": "#222222", "done": "#5f5f5f"}
-# A chosen row is a quiet tint, not a block of colour: three lists are on screen and only one has the keyboard.
-_LIST_STYLE = (
-    "QListWidget::item { padding: 7px 8px; }"
-    "QListWidget::item:selected { background: #dde8f4; color: #111111; }"
-    "QListWidget:focus { border: 2px solid #3b73b9; }"
-)
+#: The palette role of a deadline's text, by its state.
+_STATE_COLOURS = {"overdue": "danger", "due_soon": "warning", "upcoming": "text", "done": "quiet"}
+
+
+def _list_style() -> str:
+    """A chosen row is a quiet tint, not a block of colour: three lists are on screen and only one has the keyboard."""
+    return "QListWidget::item { padding: 7px 8px; }" + list_selection_style()
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
@@ -115,7 +115,7 @@ def _heading(text: str, parent: QWidget, scale: float = 1.05) -> QLabel:
 
 
 def _quiet(text: str, parent: QWidget) -> QLabel:
-    return wrapped_label(text, parent, "color: #555555;")
+    return wrapped_label(text, parent, text_style("quiet"))
 
 
 def _list(name: str, description: str, parent: QWidget) -> QListWidget:
@@ -127,7 +127,7 @@ def _list(name: str, description: str, parent: QWidget) -> QListWidget:
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setWordWrap(True)
     widget.setAlternatingRowColors(True)
-    widget.setStyleSheet(_LIST_STYLE)
+    widget.setStyleSheet(_list_style())
     return widget
 
 
@@ -391,10 +391,7 @@ class ReliefSection(QWidget):
         self.rules_box.setWordWrap(True)
         self.rules_box.setTextFormat(Qt.TextFormat.PlainText)
         self.rules_box.setAccessibleName("Jurisdiction rules, as guidance")
-        self.rules_box.setStyleSheet(
-            "#relief-rules { background: #f4f6f8; border: 1px solid #c9d1d9; border-radius: 6px; padding: 10px;"
-            " color: #222222; }"
-        )
+        self.rules_box.setStyleSheet(box_style("#relief-rules", "calm", padding="10px"))
 
         self.deadlines = _list("Deadlines", "Deadlines for this case, the one due soonest first.", m)
         self.deadlines_empty = _quiet("No deadlines yet.", m)
@@ -580,7 +577,7 @@ class ReliefSection(QWidget):
         for row in view.deadlines:
             item = QListWidgetItem(deadline_text(row), self.deadlines)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setForeground(QColor(_STATE_COLOURS[row.state]))
+            item.setForeground(qcolor(_STATE_COLOURS[row.state]))
             if row.state in ("overdue", "due_soon"):
                 bold = QFont(self.deadlines.font())
                 bold.setWeight(QFont.Weight.DemiBold)

@@ -35,6 +35,7 @@ from app.core.sessions import (
 )
 from app.ui.errors import human_message
 from app.ui.file_dialogs import save_file_name
+from app.ui.palette import box_style, colour, labels_in, text_style
 from app.ui.person.fields import (
     WIDEST_ROW,
     ChoiceBox,
@@ -82,7 +83,10 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
 NOTE_SAVE_DELAY_MS = 700
-_MUTED = "color: #4a4a4a;"
+
+
+def _muted() -> str:
+    return text_style("quiet")
 
 
 @dataclass(frozen=True)
@@ -168,10 +172,7 @@ class MinorPrompt(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("minor-prompt")
-        self.setStyleSheet(
-            "#minor-prompt { background: #eef4fb; border: 1px solid #7da7d9; border-radius: 8px; }"
-            "#minor-prompt QLabel { color: #10243e; }"
-        )
+        self.setStyleSheet(box_style("#minor-prompt", "info", radius=8) + labels_in("#minor-prompt", "info"))
         title = _heading(MINOR_PROMPT_TITLE, self, 1.1)
         body = _para(MINOR_PROMPT, self)
         body.setAccessibleName(MINOR_PROMPT_TITLE)
@@ -200,7 +201,7 @@ class SessionListPage(QWidget):
         self.words = words
         self._templates: list[Template] = []
         heading = _heading(words.heading, self)
-        intro = _para(words.intro, self, _MUTED)
+        intro = _para(words.intro, self, _muted())
         intro.setMaximumWidth(intro.fontMetrics().horizontalAdvance("M") * 52)
 
         self.template_box = ChoiceBox("", [], empty=None, parent=self)
@@ -226,7 +227,7 @@ class SessionListPage(QWidget):
         self.list.setWordWrap(True)
         self.list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.list.itemActivated.connect(self._activated)
-        self.empty = _para(words.empty, self, _MUTED)
+        self.empty = _para(words.empty, self, _muted())
 
         self.decision_line = _para("", self)
         self.decision_line.hide()
@@ -320,15 +321,15 @@ class QuestionCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("question-card")
-        self.setStyleSheet("#question-card { background: #ffffff; border: 1px solid #d5d9de; border-radius: 10px; }")
+        self.setStyleSheet(box_style("#question-card", "card", radius=10, text=False))
         self.item: Item | None = None
-        self.where = _para("", self, _MUTED)
+        self.where = _para("", self, _muted())
         self.text = _para("", self)
         font = QFont(self.text.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.text.setFont(font)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.help = _para("", self, _MUTED)
+        self.help = _para("", self, _muted())
         self.answers_row = QHBoxLayout()
         self.answers_row.setSpacing(8)
         # Not exclusive: an exclusive group cannot show "no answer yet"; set_checked keeps one checked at most.
@@ -403,9 +404,14 @@ class QuestionCard(QFrame):
             button.setAccessibleDescription(f"Press {index + 1} to choose this answer.")
             button.setProperty("answer", value)
             button.setStyleSheet(
-                "QPushButton { padding: 4px 14px; border: 1px solid #9aa3ad; border-radius: 8px; background: #f7f8fa; }"
-                "QPushButton:checked { background: #1f5fa8; color: #ffffff; border-color: #1f5fa8; }"
-                "QPushButton:focus { border: 2px solid #1f5fa8; }"
+                f"QPushButton {{ padding: 4px 14px; border: 1px solid {colour('control_border')}; border-radius: 8px;"
+                f" background: {colour('control_bg')}; color: {colour('text')}; }}"
+                f"QPushButton:checked {{ background: {colour('accent')}; color: {colour('accent_text')};"
+                f" border-color: {colour('accent')}; }}"
+                # The keyboard on an answer: a ring; on the chosen answer, whose fill is the ring's colour, an edge
+                # in the text colour and the words underlined, so it never looks the same as chosen alone.
+                f"QPushButton:focus {{ border: 2px solid {colour('focus')}; padding: 3px 13px; }}"
+                f"QPushButton:checked:focus {{ border: 2px solid {colour('text')}; text-decoration: underline; }}"
                 + ("QPushButton { font-style: italic; }" if value == "declined" else "")
             )
             button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
@@ -464,7 +470,7 @@ class PdfBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdf-bar")
-        self.setStyleSheet("#pdf-bar { background: #f4f6f9; border: 1px solid #c4ccd6; border-radius: 8px; }")
+        self.setStyleSheet(box_style("#pdf-bar", "calm", radius=8, text=False) + labels_in("#pdf-bar", "calm"))
         self.suggested = "session.pdf"
         explain = _para(
             "The PDF leaves the encrypted vault. Without a password, anyone who can open the file can read it: set "
@@ -551,8 +557,8 @@ class SessionFormPage(QWidget):
         self.back_button = plain_button(f"← {panel.words.back}", panel.words.back, self)
         self.back_button.clicked.connect(self.back_requested)
         self.title = _heading("", self, 1.1)
-        self.status = _para("", self, _MUTED)
-        self.saved = _para("", self, _MUTED)
+        self.status = _para("", self, _muted())
+        self.saved = _para("", self, _muted())
         self.saved.setAccessibleName("Saving")
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -578,8 +584,8 @@ class SessionFormPage(QWidget):
         self.next_button.setToolTip("Page Down")
         self.prev_button.clicked.connect(lambda: self.go(self._index - 1))
         self.next_button.clicked.connect(lambda: self.go(self._index + 1))
-        self.position = _para("", self, _MUTED)
-        self.hint = hint = _para("", self, _MUTED)
+        self.position = _para("", self, _muted())
+        self.hint = hint = _para("", self, _muted())
         self.hint.setAccessibleName("Keys")
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
@@ -883,7 +889,7 @@ class ResultPage(QWidget):
         self.assessment_saved = QLabel(self)
         self.assessment_saved.setAccessibleName("Assessment saved")
         self.assessment_saved.setWordWrap(True)
-        self.assessment_saved.setStyleSheet("color: #1e5631;")
+        self.assessment_saved.setStyleSheet(text_style("success"))
         self.assessment_saved.hide()
         self._showing = False
 
@@ -909,7 +915,7 @@ class ResultPage(QWidget):
         self.save_decision = plain_button("Record this decision", parent=self)
         self.save_decision.clicked.connect(self._save_decision)
         self.decision_error = ErrorLine(self)
-        self.history = _para("", self, _MUTED)
+        self.history = _para("", self, _muted())
         self.history.setAccessibleName("Earlier decisions")
 
         content = QWidget(self)
@@ -922,7 +928,7 @@ class ResultPage(QWidget):
             _para(
                 "Your own reading of this screening, with a reason. It is not an identification decision.",
                 content,
-                _MUTED,
+                _muted(),
             )
         )
         col.addWidget(self.assessment_box)
@@ -939,7 +945,7 @@ class ResultPage(QWidget):
                 "Made only by a named person, with a date and a reason. A later decision keeps this one in the "
                 "history.",
                 content,
-                _MUTED,
+                _muted(),
             )
         )
         col.addWidget(self.decision_now)
