@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.ui.errors import human_message
+from app.ui.palette import box_style
 from app.ui.person.fields import ConfirmBar
 from app.ui.qt import (
     QDialog,
@@ -35,8 +36,13 @@ if TYPE_CHECKING:
     from app.core.not_accepted import Item
     from app.core.workspace import Workspace
 
-CALM = "QLabel { background: #eef4f8; border: 1px solid #c9dbe6; border-radius: 6px; padding: 10px 12px; }"
-WHY = "QLabel { background: #fbefe6; border: 1px solid #e2b48f; border-radius: 6px; padding: 10px 12px; }"
+
+def _calm() -> str:
+    return box_style("QLabel", "calm", padding="10px 12px")
+
+
+def _why() -> str:
+    return box_style("QLabel", "warn", padding="10px 12px")
 
 
 def _label(text: str, parent: QWidget, *, name: str, style: str = "", scale: float = 1.0) -> QLabel:
@@ -108,7 +114,7 @@ class NotAcceptedDialog(QDialog):
         self.confirm.confirmed.connect(self._discard_confirmed)
         self.confirm.cancelled.connect(self._kept)
         outer.addWidget(self.confirm)
-        self.status = _label("", self, name=self.tr("What happened"), style=CALM)
+        self.status = _label("", self, name=self.tr("What happened"), style=_calm())
         self.status.hide()
         outer.addWidget(self.status)
         row = QHBoxLayout()
@@ -170,13 +176,13 @@ class NotAcceptedDialog(QDialog):
         col = QVBoxLayout(page)
         col.setSpacing(10)
         col.addWidget(_label(item.title, page, name=self.tr("Item"), scale=1.2))
-        col.addWidget(_label(self.tr("Why: {why}").format(why=item.why), page, name=self.tr("Why"), style=WHY))
+        col.addWidget(_label(self.tr("Why: {why}").format(why=item.why), page, name=self.tr("Why"), style=_why()))
         col.addWidget(
             _label(
                 self.tr("What you can do: {what}").format(what=item.what_to_do),
                 page,
                 name=self.tr("What you can do"),
-                style=CALM,
+                style=_calm(),
             )
         )
         col.addWidget(_label(self.tr("What you wrote"), page, name=self.tr("What you wrote"), scale=1.05))
@@ -242,12 +248,12 @@ class NotAcceptedDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(CALM)
+        self.status.setStyleSheet(_calm())
         self.status.show()
 
     def _failed(self, exc: BaseException) -> None:
         self.discard_button.setEnabled(self.current() is not None)
         fallback = self.tr("That did not work, and nothing was changed. Please try again.")
         self.status.setText(human_message(exc, fallback))
-        self.status.setStyleSheet(WHY)
+        self.status.setStyleSheet(_why())
         self.status.show()

@@ -14,6 +14,7 @@ from app.content.taxonomy import current_taxonomy
 from app.core.providers import ProviderImportError, ProviderRow, ProviderService
 from app.errors import ValidationError
 from app.ui.file_dialogs import open_file_name, save_file_name
+from app.ui.palette import colour
 from app.ui.person.fields import ErrorLine, ListField, column_of, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
@@ -125,7 +126,7 @@ class ProviderDirectoryDialog(QDialog):
         self.status.setAccessibleName("Directory status")
         self.problems = QListWidget(self)
         self.problems.setAccessibleName("Rows to fix before importing")
-        self.problems.setStyleSheet("QListWidget { color: #7a1f24; }")
+        self.problems.setStyleSheet(f"QListWidget {{ color: {colour('danger')}; }}")
         self.problems.hide()
         self.close_button = plain_button("Close", "Close the provider directory", self)
         self.close_button.clicked.connect(self.reject)

@@ -20,6 +20,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import human_message
+from app.ui.palette import box_style, colour
 from app.ui.qt import (
     QAction,
     QButtonGroup,
@@ -57,8 +58,13 @@ if TYPE_CHECKING:
     from app.sync.run import Outlook, Summary
     from app.ui.not_accepted import NotAcceptedDialog
 
-CALM = "QLabel { background: #eef4f8; border: 1px solid #c9dbe6; border-radius: 6px; padding: 10px 12px; }"
-STOP = "QLabel { background: #fbefe6; border: 1px solid #e2b48f; border-radius: 6px; padding: 10px 12px; }"
+
+def _calm() -> str:
+    return box_style("QLabel", "calm", padding="10px 12px")
+
+
+def _stop() -> str:
+    return box_style("QLabel", "warn", padding="10px 12px")
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -177,7 +183,7 @@ class EnrolDialog(QDialog):
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(STOP if problem else CALM)
+        self.status.setStyleSheet(_stop() if problem else _calm())
         self.status.show()
 
     def start(self) -> None:
@@ -483,7 +489,7 @@ class SyncDialog(QDialog):
             )
             self.body.setText(message)
             self._show_buttons(close=self.tr("Close"))
-        self.body.setStyleSheet(STOP)
+        self.body.setStyleSheet(_stop())
         (self.go_button if self.go_button.isVisible() else self.close_button).setFocus()
 
     def _decide(self) -> None:
@@ -695,7 +701,7 @@ class MergeDialog(QDialog):
                     self.tr("It started as: {value}").format(value=_shown(g.base)),
                     page,
                     name=self.tr("Started as"),
-                    style=CALM,
+                    style=_calm(),
                 )
             )
             for i, v in enumerate(g.values):
@@ -764,7 +770,7 @@ class MergeDialog(QDialog):
         del self.groups[row]
         self.list.takeItem(row)
         self.status.setText(self.tr("Decided. Your choice is saved here and goes to the office with your next sync."))
-        self.status.setStyleSheet(CALM)
+        self.status.setStyleSheet(_calm())
         self.status.show()
         self.sync_button.show()
         self.decided.emit()
@@ -779,7 +785,7 @@ class MergeDialog(QDialog):
         self.use_button.setEnabled(bool(self.groups))
         message = human_message(exc, self.tr("That could not be saved, and nothing was changed. Please try again."))
         self.status.setText(message)
-        self.status.setStyleSheet(STOP)
+        self.status.setStyleSheet(_stop())
         self.status.show()
 
     def _sync(self) -> None:
@@ -829,7 +835,9 @@ class SyncControls(QObject):
         self.banner.setAccessibleName(self.tr("Sync reminder"))
         self.banner.setWordWrap(True)
         self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.banner.setStyleSheet("QLabel { background: #fff4d6; color: #4a3800; padding: 8px 12px; }")
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {colour('notice_bg')}; color: {colour('notice_text')}; padding: 8px 12px; }}"
+        )
         self.banner_bar.addWidget(self.banner)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner_bar)

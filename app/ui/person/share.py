@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.core.sharing import SharePreview, ShareRelease, SharingService
+from app.ui.palette import box_style, labels_in, text_style
 from app.ui.person.fields import ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
@@ -39,8 +40,14 @@ INTRO = (
     "Share only what the person agreed to, under their release. Tick the facts to share; you will see exactly what "
     "goes before anything is saved."
 )
-REVIEW_FRAME = "#review { background: #f4f6f8; border: 1px solid #b8c2cc; border-radius: 6px; }"
-STOP_FRAME = "#stopped { background: #fdf3e7; border: 1px solid #d9a35f; border-radius: 6px; }"
+
+
+def _review_frame() -> str:
+    return box_style("#review", "calm", text=False) + labels_in("#review", "calm")
+
+
+def _stop_frame() -> str:
+    return box_style("#stopped", "warn", text=False) + labels_in("#stopped", "warn")
 
 
 def load_sharing(ws: Workspace, person_id: str) -> tuple[list[ShareRelease], str | None]:
@@ -66,10 +73,10 @@ class ShareDialog(QDialog):
         self.pages = QStackedWidget(self)
         # --- step 1: choose ---
         choose = QWidget(self.pages)
-        self.intro = wrapped_label(INTRO, choose, "color: #3b4650;")
+        self.intro = wrapped_label(INTRO, choose, text_style("quiet"))
         self.stopped = QFrame(choose)
         self.stopped.setObjectName("stopped")
-        self.stopped.setStyleSheet(STOP_FRAME)
+        self.stopped.setStyleSheet(_stop_frame())
         self.stopped_text = wrapped_label("", self.stopped)
         self.stopped_text.setAccessibleName("Why nothing can be shared")
         stop_layout = QVBoxLayout(self.stopped)
@@ -84,7 +91,7 @@ class ShareDialog(QDialog):
         self.release_box.currentIndexChanged.connect(lambda _i: self._show_facts())
         self.release_label = QLabel("&Release", choose)
         self.release_label.setBuddy(self.release_box)
-        self.release_words = wrapped_label("", choose, "color: #3b4650;")
+        self.release_words = wrapped_label("", choose, text_style("quiet"))
         self.release_words.setAccessibleName("About the chosen release")
         self.facts_heading = heading_label("Facts the release covers", choose, 1.0)
         self.facts_area = QScrollArea(choose)
@@ -96,7 +103,7 @@ class ShareDialog(QDialog):
         self.facts_layout = QVBoxLayout(self.facts_body)
         self.facts_layout.setContentsMargins(0, 0, 0, 0)
         self.facts_area.setWidget(self.facts_body)
-        self.nothing = wrapped_label("", choose, "color: #3b4650;")
+        self.nothing = wrapped_label("", choose, text_style("quiet"))
         self.nothing.setAccessibleName("Covered, but nothing recorded")
         self.error = ErrorLine(choose)
         self.error.setAccessibleName("Problem")
@@ -130,7 +137,7 @@ class ShareDialog(QDialog):
         self.review_heading = heading_label("Before anything is saved: this is exactly what will go", review, 1.0)
         self.review_frame = QFrame(review)
         self.review_frame.setObjectName("review")
-        self.review_frame.setStyleSheet(REVIEW_FRAME)
+        self.review_frame.setStyleSheet(_review_frame())
         self.review_text = wrapped_label("", self.review_frame)
         self.review_text.setAccessibleName("What will be shared")
         self.review_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
