@@ -37,6 +37,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.demo.people",
     # the core
     "app.core",
+    "app.core.charging",
     "app.core.conflicts",
     "app.core.consent",
     "app.core.disclosure_review",
@@ -50,6 +51,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.core.people",
     "app.core.providers",
     "app.core.record_shapes",
+    "app.core.received",
     "app.core.records",
     "app.core.referrals",
     "app.core.relief",

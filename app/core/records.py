@@ -171,6 +171,16 @@ def _clean_envelope(key: str, value: Any) -> Any:
     return value
 
 
+def check_regime(cls: type[Envelope], regime: str) -> None:
+    """A record type kept by some regimes only (its ``REGIMES``) is made only in a vault of one of them."""
+    regimes: tuple[str, ...] | None = getattr(cls, "REGIMES", None)
+    if regimes and regime not in regimes:
+        kind = _type_label(cls)
+        raise ValidationError(
+            f"{kind[:1].upper()}{kind[1:]}s are kept by the {' or the '.join(regimes)} only.", field="regime"
+        )
+
+
 def jsonable(value: Any) -> Any:
     """A stored value as it travels in an outbox patch."""
     if isinstance(value, dt.datetime):
@@ -242,6 +252,7 @@ class RecordService:
     ) -> Envelope:
         """Create a record inside the caller's transaction (see :meth:`batch`), with every check of :meth:`create`."""
         cls = record_class(record_type)
+        check_regime(cls, self.ws.identity.regime)
         cleaned = {k: clean_value(cls, k, v) for k, v in values.items()}
         for key, col in columns_of(cls).items():
             if col.info.get("required") and cleaned.get(key) in (None, "", []):
