@@ -27,6 +27,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core import not_accepted, office_policy
+from app.core.received import mark_withdrawn
 from app.core.records import columns_of, jsonable
 from app.core.sharing import remember_prosecution_teams
 from app.core.vault_access import forget_quick_unlock
@@ -635,8 +636,14 @@ def _take_stamps(s: Session, stamps: list[Stamp]) -> None:
 
 def _evict(s: Session, ids: list[str]) -> int:
     """Delete these records here. Records still shared with this device that point at one of them keep their
-    place: the link is set aside in ``extra`` (as for a link pulled without its target) instead of cascading."""
+    place: the link is set aside in ``extra`` (as for a link pulled without its target) instead of cascading.
+
+    A received share a prosecutor linked to one of their people is noted as withdrawn first (the office's day and
+    the kinds of information, never the facts). Rows go with SQLite's secure delete on: what an evicted record said
+    is overwritten, not left in a free page of the vault file."""
     gone = set(ids)
+    mark_withdrawn(s, gone)
+    s.execute(text("PRAGMA secure_delete = ON"))
     for cls in RECORD_TYPES.values():
         table = cls.__table__  # type: ignore[attr-defined]
         for fk in table.foreign_keys:
