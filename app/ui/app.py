@@ -11,6 +11,7 @@ from pathlib import Path
 from app.cli import default_data_dir
 from app.core.vault_access import Vault
 from app.memory import disable_core_dumps
+from app.ui import palette
 from app.ui.clipboard import protect_copies
 from app.ui.collector import collect_on_main_thread
 from app.ui.main_window import MainWindow
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Offramp")
     app.setOrganizationName("Offramp")
     use_readable_font(app)
+    palette.apply(app)  # the system's light, dark or high-contrast scheme, and a focus ring on every control
     protect_copies(app)  # what the app's fields copy is plain text that clipboard managers keep out of history
     collect_on_main_thread(app)  # a cycle holding a widget is never freed on the vault's worker thread
     from app.core.logs import setup_logging

@@ -324,6 +324,8 @@ def contrast(first: str, second: str) -> float:
 # --- the palette in force --------------------------------------------------------------------------------------
 
 _active: Palette = LIGHT
+#: The platform's window colour before :func:`apply` gave the application its own (lightness 0-255).
+_system_window_lightness: int | None = None
 
 
 def active() -> Palette:
@@ -470,6 +472,8 @@ def system_is_dark() -> bool:
         return True
     if scheme == Qt.ColorScheme.Light:
         return False
+    if _system_window_lightness is not None:  # once the app has its own colours, the system's as they were
+        return _system_window_lightness < 128
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
@@ -482,7 +486,9 @@ def choose(*, dark: bool, high_contrast: bool) -> Palette:
 def apply(app: QApplication, palette: Palette | None = None) -> Palette:
     """Put ``palette`` (by default the one the system's settings ask for) in force for the whole application, and
     follow the system when its scheme or contrast setting changes."""
-    global _active  # the one palette in force, as the application has one look
+    global _active, _system_window_lightness  # the one palette in force, as the application has one look
+    if _system_window_lightness is None:
+        _system_window_lightness = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness()
     chosen = palette or choose(dark=system_is_dark(), high_contrast=system_wants_high_contrast())
     _active = chosen
     app.setPalette(qpalette(chosen))
