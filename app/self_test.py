@@ -29,6 +29,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.self_test",
     # bundled content
     "app.content",
+    "app.content.charge_rules",
     "app.content.relief_rules",
     "app.content.taxonomy",
     "app.content.templates",
@@ -56,6 +57,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.core.referrals",
     "app.core.relief",
     "app.core.safety",
+    "app.core.screening_prompts",
     "app.core.sessions",
     "app.core.settings",
     "app.core.sharing",

@@ -84,7 +84,9 @@ class TemplateLibrary:
         found = list(bundled_templates())
         with self.ws.session() as s:
             order = (TemplateVersion.template_id, TemplateVersion.version)
-            rows = list(s.scalars(select(TemplateVersion).order_by(*order)))
+            # The office's charge rules share this store (app.core.screening_prompts); they are not templates.
+            kinds = TemplateVersion.kind.in_(("checklist", "screening"))
+            rows = list(s.scalars(select(TemplateVersion).where(kinds).order_by(*order)))
         found.extend(load_template(row.source_text, name=f"{row.template_id} {row.version}") for row in rows)
         return found
 
