@@ -38,6 +38,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.demo.people",
     # the core
     "app.core",
+    "app.core.certifications",
     "app.core.charging",
     "app.core.conflicts",
     "app.core.consent",

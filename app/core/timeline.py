@@ -16,6 +16,7 @@ from sqlalchemy import and_, select
 from app.errors import RecordDeleted, RecordNotFound
 from app.models import (
     RECORD_TYPES,
+    CertificationRequest,
     Consent,
     Encounter,
     IdentificationDecision,
@@ -493,6 +494,34 @@ def _deadlines(s: Session, pid: str) -> list[TimelineEntry]:
     return out
 
 
+def _certifications(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]:
+    """The office's deadline to decide each open certification request, and the last day USCIS accepts each signed
+    supplement that has such a window (deadlines, in the shape of record-relief deadlines)."""
+    from app.core.certifications import FORM_WORDS, USCIS_ACCEPTS_MONTHS, add_months
+
+    c = CertificationRequest
+    q = select(c.id, c.form, c.received_on, c.due_on, c.decision, c.signed_on, c.signed_by_name).where(
+        c.person_id == pid, c.deleted.is_(False)
+    )
+    out = []
+    for r in s.execute(q):
+        form = FORM_WORDS.get(r.form, "Visa certification")
+        if r.decision is None and r.due_on:
+            out.append(TimelineEntry(r.due_on, "certification_due", "Deadline: decide the certification request",
+                                     "certification_request", r.id,
+                                     _join(form, f"received {day_words(r.received_on)}"), due=True))  # fmt: skip
+        months = USCIS_ACCEPTS_MONTHS.get(r.form)
+        if r.decision == "certified" and r.signed_on and months:
+            until = add_months(r.signed_on, months)
+            title = (f"USCIS no longer accepts the signed supplement ({months} months after signing)" if until < today
+                     else "Deadline: the last day USCIS accepts the signed supplement")  # fmt: skip
+            by = f"signed by {r.signed_by_name}" if r.signed_by_name else "signed"
+            out.append(TimelineEntry(until, "certification_validity", title, "certification_request", r.id,
+                                     _join(form, f"{by} on {day_words(r.signed_on)}"), due=True,
+                                     done=until < today))  # fmt: skip
+    return out
+
+
 def _justice(s: Session, pid: str) -> list[TimelineEntry]:
     j = JusticeContact
     q = select(j.id, j.court, j.docket_number, j.arrest_date, j.arresting_agency, j.disposition,
@@ -516,7 +545,8 @@ _KIND_ORDER = {
     for i, kind in enumerate(
         ("arrest", "encounter", "screening", "identification", "safety_plan_offered", "safety_plan_started",
          "referral_offered", "referral_step", "consent_start", "disposition", "consent_withdrawn",
-         "referral_follow_up", "safety_plan_review", "relief_deadline", "consent_expiry")
+         "referral_follow_up", "safety_plan_review", "relief_deadline", "certification_due",
+         "certification_validity", "consent_expiry")
     )
 }  # fmt: skip
 
@@ -533,6 +563,7 @@ def person_timeline(ws: Workspace, person_id: str, *, today: dt.date | None = No
             *_referrals(s, person_id),
             *_consents(s, person_id, today),
             *_deadlines(s, person_id),
+            *_certifications(s, person_id, today),
             *_justice(s, person_id),
         ]
     entries.sort(key=lambda e: (e.when, _KIND_ORDER.get(e.kind, 99), e.record_id), reverse=True)
@@ -635,6 +666,8 @@ _TYPE_WORDS = {
     "relief_deadline": "a deadline",
     "note_entry": "a note",
     "disclosure": "a disclosure",
+    "certification_request": "a certification request",
+    "benefit": "a benefit",
 }
 
 #: Shorter words for a few fields whose full label is long; the rest use the column's own label.
