@@ -6,6 +6,7 @@ The caseload must stay smooth at 100,000 people: the unfiltered list is read in 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from app.models import OutboxEntry, Person, Referral, ReliefDeadline
+from app.models import CertificationRequest, OutboxEntry, Person, Referral, ReliefDeadline
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -74,10 +75,36 @@ class CaseloadFilter:
     follow_up_due: bool = False
     deadline_this_week: bool = False
     unsynced: bool = False
+    #: Defendant on a matter with a charge the office's rules list, and no screening since its arrest
+    #: (``app.core.screening_prompts``: the same rule as the prompt, dismissals aside).
+    charged_not_screened: bool = False
 
     @property
     def any(self) -> bool:
-        return self.mine or self.follow_up_due or self.deadline_this_week or self.unsynced
+        return (
+            self.mine or self.follow_up_due or self.deadline_this_week or self.unsynced or self.charged_not_screened
+        )
+
+
+#: USCIS accepts a signed certification supplement for this many months after it was signed.
+CERTIFICATION_VALID_MONTHS = 6
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` months on; a day the month lacks becomes its last day (31 August + 6 is 28 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last))
+
+
+def signed_between(first: dt.date, last: dt.date, months: int = CERTIFICATION_VALID_MONTHS) -> tuple[dt.date, dt.date]:
+    """The signing days whose validity (signed + ``months``) ends from ``first`` to ``last``: an interval, since
+    adding months never goes backwards (it may be empty: then the start is after the end)."""
+    start, end = add_months(first, -months) - dt.timedelta(days=4), add_months(last, -months) + dt.timedelta(days=4)
+    days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+    inside = [d for d in days if first <= add_months(d, months) <= last]
+    return (inside[0], inside[-1]) if inside else (last, first)
 
 
 @dataclass(frozen=True)
@@ -125,15 +152,39 @@ class PeopleService:
                 )
             )
         if filters.deadline_this_week:
+            week_end = today + dt.timedelta(days=7)
+            signed_from, signed_to = signed_between(today, week_end)
             clauses.append(
-                exists().where(
-                    ReliefDeadline.person_id == Person.id,
-                    ReliefDeadline.deleted.is_(False),
-                    ReliefDeadline.done_on.is_(None),
-                    ReliefDeadline.due_on >= today,
-                    ReliefDeadline.due_on <= today + dt.timedelta(days=7),
+                or_(
+                    exists().where(
+                        ReliefDeadline.person_id == Person.id,
+                        ReliefDeadline.deleted.is_(False),
+                        ReliefDeadline.done_on.is_(None),
+                        ReliefDeadline.due_on >= today,
+                        ReliefDeadline.due_on <= week_end,
+                    ),
+                    # A certification request still to decide, due this week (the office's own deadline)...
+                    exists().where(
+                        CertificationRequest.person_id == Person.id,
+                        CertificationRequest.deleted.is_(False),
+                        CertificationRequest.decision.is_(None),
+                        CertificationRequest.due_on >= today,
+                        CertificationRequest.due_on <= week_end,
+                    ),
+                    # ... or a signed one whose 6 months with USCIS end this week.
+                    exists().where(
+                        CertificationRequest.person_id == Person.id,
+                        CertificationRequest.deleted.is_(False),
+                        CertificationRequest.decision == "certified",
+                        CertificationRequest.signed_on >= signed_from,
+                        CertificationRequest.signed_on <= signed_to,
+                    ),
                 )
             )
+        if filters.charged_not_screened:
+            from app.core.screening_prompts import ChargeRulesLibrary, charged_not_screened
+
+            clauses.append(charged_not_screened(ChargeRulesLibrary(self.ws).in_force()))
         if filters.unsynced:
             clauses.append(self._unsynced_clause())
         return clauses

@@ -8,7 +8,7 @@ from sqlalchemy import update
 
 from app.core.people import CaseloadFilter, PeopleService
 from app.core.workspace import Workspace
-from app.models import OutboxEntry, Person
+from app.models import JusticeContact, OutboxEntry, Person
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -126,3 +126,101 @@ def test_search_puts_the_exact_preferred_name_first_then_its_prefixes_then_other
     assert [r.id for r in paged] == [r.id for r in people.search("rosa")]
     # Rosa is found by another name ("R. Example-Sample"), so after both preferred names.
     assert [r.preferred_name for r in people.search("rosa ex")] == ["Rosa Example", "Rosarumbrel Example", "Rosa"]
+
+
+# --- issue 18: "Charged, not yet screened", and certification deadlines in "Deadline this week" ----------------------
+
+
+def test_charged_not_yet_screened_lists_defendants_on_a_listed_charge_until_a_screening_since_the_arrest(
+    workspace: Workspace,
+) -> None:
+    from app.core.screening_prompts import ChargeRulesLibrary, ScreeningPromptService
+
+    ws = workspace
+    ids = {name: ws.records.create("person", {"preferred_name": name}).id for name in "ABCDEFGH"}
+
+    def matter(person: str, offence: str, role: str = "defendant", arrested: dt.date | None = TODAY) -> str:
+        charges = [{"offence": offence, "statute": "", "level": "misdemeanor"}]
+        values = {"role": role, "charges": charges, "arrest_date": arrested}
+        return str(ws.records.create("justice_contact", values, person_id=ids[person]).id)
+
+    def screening(person: str, on: dt.date) -> None:
+        values = {"template_id": "example-indicator-screening", "template_version": "1", "screened_on": on}
+        ws.records.create("screening", values, person_id=ids[person])
+
+    matter("A", "Loitering")  # listed, never screened
+    matter("B", "LOITERING (second offense)")  # capitals fold
+    screening("B", TODAY - dt.timedelta(days=400))  # screened before this arrest: still to screen
+    matter("C", "Petit larceny")
+    screening("C", TODAY)  # screened on the day of the arrest
+    matter("D", "Loitering", role="witness")  # not a defendant
+    matter("E", "Assault")  # not a listed charge
+    gone = matter("F", "Loitering")
+    ws.records.delete("justice_contact", gone)
+    dismissed = matter("G", "Possession of a controlled substance")
+    ScreeningPromptService(ws, today=lambda: TODAY).dismiss(dismissed, "In custody; at arraignment.")
+    odd = ws.records.create("justice_contact", {"role": "defendant", "charges": []}, person_id=ids["H"]).id
+    with ws.session() as s, s.begin():  # an old or damaged list: entries that are not charges read as nothing
+        s.execute(update(JusticeContact).where(JusticeContact.id == odd).values(charges=["Loitering", 3, None]))
+
+    people = _people(ws)
+    names = lambda f: [r.preferred_name for r in people.search("", filters=f)]  # noqa: E731
+    only = CaseloadFilter(charged_not_screened=True)
+    assert only.any
+    # "Not now" puts off the prompt, not the screening: G is still to screen.
+    assert names(only) == ["A", "B", "G"]
+    assert people.count(filters=only) == 3
+    assert people.page("", filters=only)[1] == 3
+    # The list and the prompt agree on who has something to screen for (G's prompt was answered).
+    prompts = ScreeningPromptService(ws, today=lambda: TODAY)
+    assert {n for n, pid in ids.items() if prompts.offers(pid)} == {"A", "B"}
+
+    # An office rule adds a charge; its import is read by the next query.
+    ChargeRulesLibrary(ws).import_text(
+        'id = "office"\ntitle = "Ours"\nversion = "1"\nlanguages = ["en"]\nsource = "The office"\n\n[[rules]]\n'
+        'id = "assault"\nreason = "Charges like these are often linked to exploitation."\n'
+        'offense_words = ["assault"]\n',
+        name="ours.toml",
+    )
+    assert names(only) == ["A", "B", "E", "G"]
+    screening("A", TODAY + dt.timedelta(days=1))
+    assert names(only) == ["B", "E", "G"]
+
+
+def test_deadline_this_week_counts_certification_deadlines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import new_workspace
+
+    with new_workspace(tmp_path / "vault", regime="prosecution") as ws:
+        ids = {name: ws.records.create("person", {"preferred_name": name}).id for name in "ABCDEFG"}
+
+        def request(person: str, **values: object) -> None:
+            base = {"form": "i918_supplement_b", "received_on": TODAY - dt.timedelta(days=80)}
+            ws.records.create("certification_request", {**base, **values}, person_id=ids[person])
+
+        request("A", due_on=TODAY + dt.timedelta(days=5))  # open, due this week
+        request("B", due_on=TODAY + dt.timedelta(days=20))  # open, due later
+        request("C", due_on=TODAY + dt.timedelta(days=2), decision="declined", decision_reason="Not helpful",
+                decided_on=TODAY)  # fmt: skip  # decided: no deadline left
+        # USCIS accepts a signed supplement for 6 months: D's and F's end this week (24 November to 1 December).
+        request("D", decision="certified", signed_on=dt.date(2026, 5, 27), signed_by_name="A. Signer")  # ends 27 Nov
+        request("E", decision="certified", signed_on=dt.date(2026, 5, 20), signed_by_name="A. Signer")  # ended 20 Nov
+        request("F", decision="certified", signed_on=dt.date(2026, 6, 1), signed_by_name="A. Signer")  # ends 1 Dec
+        request("G", due_on=TODAY - dt.timedelta(days=1))  # overdue: not "this week"
+
+        people = _people(ws)
+        names = [r.preferred_name for r in people.search("", filters=CaseloadFilter(deadline_this_week=True))]
+        assert names == ["A", "D", "F"]
+
+
+def test_six_months_on_keeps_to_the_month_and_its_inverse_is_an_interval() -> None:
+    from app.core.people import add_months, signed_between
+
+    assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2026, 5, 27), 6) == dt.date(2026, 11, 27)
+    assert add_months(dt.date(2026, 3, 31), -1) == dt.date(2026, 2, 28)
+    first, last = dt.date(2027, 2, 25), dt.date(2027, 3, 4)
+    lo, hi = signed_between(first, last)
+    assert (lo, hi) == (dt.date(2026, 8, 25), dt.date(2026, 9, 4))  # 29-31 August all end on 28 February
+    for n in range(-10, 20):
+        day = lo + dt.timedelta(days=n)
+        assert (lo <= day <= hi) == (first <= add_months(day, 6) <= last)
