@@ -32,11 +32,12 @@ export OFFRAMP_BUILD_BUNDLE
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup lock run run-second server test check bench installer clean distclean
+.PHONY: help setup lock run run-second run-prosecutor server test check bench installer clean distclean
 
 help:
 	@echo "make run     set up, then open Offramp with fictional demo data and a demo office to sync with"
 	@echo "make run-second  the second demo advocate (same demo office), to see a conflict decided"
+	@echo "make run-prosecutor  the demo prosecutor (same demo office): charging decisions, certifications"
 	@echo "make server  serve a real office server from SERVER_DIR (default office-server; see README)"
 	@echo "make test    set up, run the checks, then every test (PYTEST_ARGS='...' to narrow)"
 	@echo "make check   lint, type checks and layer rules"
@@ -67,6 +68,9 @@ run: setup
 
 run-second: setup
 	$(PY) -m app.demo.run --second
+
+run-prosecutor: setup
+	$(PY) -m app.demo.run --prosecutor
 
 # A real office server: `offramp-server init --data-dir $(SERVER_DIR) ...` first (README, "Syncing with the office").
 SERVER_DIR ?= office-server

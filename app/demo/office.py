@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 OFFICE_DIR_NAME = "demo-office"
 SECOND_DIR_NAME = "demo-data-second"
+PROSECUTOR_DIR_NAME = "demo-data-prosecutor"
+#: The demo prosecutor's vault: fictional defendants, witnesses and complainants, with the prosecutor's desk.
+PROSECUTOR_PEOPLE, PROSECUTOR_SEED = 300, 2
 OFFICE_NAME = "Riverside Demo Office"
 ADVOCACY, PROSECUTION = "Advocacy team", "Prosecution team"
 FIRST_USER, SECOND_USER, PROSECUTOR = "demo-advocate", "demo-colleague", "demo-prosecutor"
@@ -64,6 +67,10 @@ def office_dir(cwd: Path | None = None) -> Path:
 
 def second_dir(cwd: Path | None = None) -> Path:
     return (cwd or Path.cwd()) / SECOND_DIR_NAME
+
+
+def prosecutor_dir(cwd: Path | None = None) -> Path:
+    return (cwd or Path.cwd()) / PROSECUTOR_DIR_NAME
 
 
 def ensure(root: Path) -> None:
@@ -178,6 +185,26 @@ def ensure_second_vault(folder: Path, passphrase: str) -> None:
         Workspace(unlocked).log_event("vault_created")
     finally:
         unlocked.lock()
+
+
+def ensure_prosecutor_vault(folder: Path, passphrase: str) -> bool:
+    """The demo prosecutor's vault (a prosecution vault), filled once with fictional people. True when made now."""
+    from app.core.workspace import Workspace
+    from app.demo.people import generate
+    from app.storage.kdf import KdfParams
+    from app.storage.vault import Vault
+
+    vault = Vault(folder)
+    if vault.exists():
+        return False
+    unlocked, _code = vault.create(passphrase, kdf_params=KdfParams.floor(), regime="prosecution")
+    try:
+        ws = Workspace(unlocked)
+        ws.log_event("vault_created")
+        generate(ws, persons=PROSECUTOR_PEOPLE, seed=PROSECUTOR_SEED)
+    finally:
+        unlocked.lock()
+    return True
 
 
 def connect(vault_dir: Path, passphrase: str, root: Path, url: str, username: str) -> str:

@@ -450,6 +450,31 @@ _BENEFITS: tuple[tuple[str, str], ...] = (
 )
 
 
+# --- the prosecutor's desk (a prosecution vault's demo only) -----------------------------------------------------
+
+#: Charging decisions, weighted: for a defendant identified before the decision, and for anyone else.
+_W_CHARGING_INFORMED = _Weighted(
+    [("divert", 35), ("decline", 20), ("dismiss", 15), ("reduce", 15), ("defer", 10), ("file_as_charged", 5)]
+)
+_W_CHARGING_OTHER = _Weighted(
+    [("file_as_charged", 40), ("reduce", 20), ("defer", 20), ("divert", 10), ("decline", 10)]
+)
+_CHARGING_REASONS: dict[str, tuple[str, ...]] = {
+    "divert": ("Diversion to services fits what the person described.", "Referred to the diversion court."),
+    "decline": ("Declined: the conduct was part of the exploitation the person described.",),
+    "dismiss": ("Dismissed in the interest of justice after the identification.",),
+    "reduce": ("Reduced to a violation; no jail time sought.", "Reduced after speaking with the advocate."),
+    "defer": ("Deferred until the screening and the person's account are in.",),
+    "file_as_charged": ("Filed as charged; nothing yet suggests exploitation.",),
+}
+_REQUESTERS = ("Demo Legal Aid Society", "Riverside Immigrant Rights Clinic", "Demo County Advocacy Center")
+_HELPFULNESS = (
+    "Gave a statement about the recruiter and came to two interviews.",
+    "Identified the employer's manager and gave pay records to the detective.",
+    "Testified at the preliminary hearing.",
+)
+
+
 def _pick(rng: random.Random, seq: Sequence[T]) -> T:
     return seq[int(rng.random() * len(seq))]
 
@@ -625,6 +650,77 @@ class _Maker:
         self._notes(pid, first, encounters, full)
         if r.random() < 0.01:
             self._blocked_disclosure(first)
+        if self.identity.regime == "prosecution":
+            decision_id = self.rows["identification_decision"][-1]["id"] if decision is not None else None
+            self._prosecutors_desk(pid, contacts, decision_id if identified else None, id_date, full)
+
+    def _prosecutors_desk(
+        self,
+        pid: str,
+        contacts: list[tuple[str, str, dict[str, Any]]],
+        identification_id: str | None,
+        identified_on: dt.date | None,
+        full: bool,
+    ) -> None:
+        """A prosecution vault's own records: charging decisions on defendants' matters (linked to the identification
+        when one was made first), a prompt answered now and then, and U- or T-visa certification requests from the
+        people the office's cases are about. A random stream of its own, after everything else of the person."""
+        r = random.Random(f"offramp-demo:{self.seed}:desk:{pid}")
+        for k, (jid, role, values) in enumerate(contacts):
+            opened = values["arrest_date"] or BASE_DATE
+            if role == "defendant" and (full or r.random() < 0.55):
+                decided = _capped(_days(opened, 5 + int(r.random() * 55)))
+                informed = identification_id is not None and identified_on is not None and identified_on <= decided
+                kind = "divert" if full else (_W_CHARGING_INFORMED if informed else _W_CHARGING_OTHER).pick(r)
+                self.add(
+                    "charging_decision",
+                    self._at(decided),
+                    {
+                        "justice_contact_id": jid,
+                        "decided_on": decided,
+                        "decided_by_name": _pick(r, STAFF),
+                        "decision": kind,
+                        "reason": _pick(r, _CHARGING_REASONS[kind]),
+                        "identification_decision_id": identification_id if informed else None,
+                        "persons_account": True if informed and r.random() < 0.5 else None,
+                    },
+                )
+            elif role == "defendant" and r.random() < 0.1:
+                self.add(
+                    "screening_prompt",
+                    self._at(_capped(_days(opened, 3))),
+                    {
+                        "justice_contact_id": jid,
+                        "rules_version": "2026.1",
+                        "dismissed_on": _capped(_days(opened, 3)),
+                        "dismissed_by_name": _pick(r, STAFF),
+                        "reason": "Screened by the advocate last week.",
+                    },
+                )
+            victim = role in ("witness", "complainant") and identification_id is not None
+            if (full and k == 0) or (victim and r.random() < 0.3):
+                self._certification_request(r, jid, opened)
+
+    def _certification_request(self, r: random.Random, justice_id: str, opened: dt.date) -> None:
+        received = _capped(_days(opened, 30 + int(r.random() * 200)))
+        values: dict[str, Any] = {
+            "form": "i914_supplement_b" if r.random() < 0.4 else "i918_supplement_b",
+            "received_on": received,
+            "requested_by": "attorney" if r.random() < 0.7 else "advocate",
+            "requester_name": _pick(r, _REQUESTERS),
+            "justice_contact_id": justice_id,
+            "helpfulness_facts": _pick(r, _HELPFULNESS),
+            "due_on": received + dt.timedelta(days=90),
+        }
+        if received < END_DATE - dt.timedelta(days=60) and r.random() < 0.85:
+            decided = _capped(_days(received, 10 + int(r.random() * 70)))
+            outcome = "certified" if r.random() < 0.8 else ("declined" if r.random() < 0.5 else "withdrawn")
+            values.update(decision=outcome, decided_on=decided, decided_by_name=_pick(r, STAFF))
+            if outcome == "certified":
+                values.update(signed_by_name=values["decided_by_name"], signed_on=decided)
+            elif outcome == "declined":
+                values["decision_reason"] = "The person's help with the case could not be confirmed from the file."
+        self.add("certification_request", self._at(received), values)
 
     def _person_row(self, first: dt.date, first_at: dt.datetime) -> str:
         r = self.rng

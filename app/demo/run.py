@@ -76,19 +76,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     second = "--second" in args  # make run-second: the second demo advocate, to see a conflict decided
-    args = [a for a in args if a != "--second"]
+    prosecutor = "--prosecutor" in args  # make run-prosecutor: the demo prosecutor's desk
+    args = [a for a in args if a not in ("--second", "--prosecutor")]
     if not window_can_open():
         print(NO_WINDOW, file=sys.stderr)
         return 1
     data_dir = demo_dir()
     try:
         ensure_demo_vault(data_dir)
+        if prosecutor:
+            from app.demo.office import ensure_prosecutor_vault, prosecutor_dir
+
+            if ensure_prosecutor_vault(prosecutor_dir(), DEMO_PASSPHRASE):
+                print(f"Made the demo prosecutor's vault in {prosecutor_dir()}.", flush=True)
     except OfframpError as exc:
         print(exc.message, file=sys.stderr)
         return 1
-    server = _demo_office(data_dir, second=second)
+    server = _demo_office(data_dir, second=second, prosecutor=prosecutor)
     if second:
         data_dir = _second_dir()
+    if prosecutor:
+        from app.demo.office import prosecutor_dir
+
+        data_dir = prosecutor_dir()
     print(
         f"Demo vault: the passphrase is '{DEMO_PASSPHRASE}'. Every person in it is fictional.",
         flush=True,
@@ -108,7 +118,7 @@ def _second_dir() -> Path:
     return second_dir()
 
 
-def _demo_office(first_dir: Path, *, second: bool) -> DemoServer | None:
+def _demo_office(first_dir: Path, *, second: bool, prosecutor: bool = False) -> DemoServer | None:
     """Start the demo office beside the demo vaults and enrol them (once). The app opens even if this fails."""
     from app.demo import office as demo_office
     from app.errors import OfframpError
@@ -122,6 +132,8 @@ def _demo_office(first_dir: Path, *, second: bool) -> DemoServer | None:
         print(f"The demo office could not start, so Sync now will not connect: {exc}", file=sys.stderr)
         return None
     vaults = [(first_dir, demo_office.FIRST_USER), (_second_dir(), demo_office.SECOND_USER)]
+    if prosecutor:
+        vaults.append((demo_office.prosecutor_dir(), demo_office.PROSECUTOR))
     for folder, user in vaults if not second else vaults[::-1]:
         try:
             done = demo_office.connect(folder, DEMO_PASSPHRASE, root, server.url, user)

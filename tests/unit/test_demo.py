@@ -63,6 +63,18 @@ def new_workspace(tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
         ws.lock()
 
 
+#: Records only a prosecution vault's demo holds.
+PROSECUTORS_DESK = ("charging_decision", "certification_request", "screening_prompt")
+
+
+@pytest.fixture(scope="module")
+def prosecution_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    ws = open_workspace(tmp_path_factory.mktemp("prosecution") / "vault", regime="prosecution")
+    generate(ws, persons=150, seed=7)
+    yield ws
+    ws.lock()
+
+
 @pytest.fixture(scope="module")
 def demo200(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, DemoSummary]]:
     ws = open_workspace(tmp_path_factory.mktemp("demo200") / "vault")
@@ -149,9 +161,11 @@ def test_plain_sqlite_gets_exactly_the_rows_the_vault_gets(
 def test_every_record_type_appears_and_the_summary_adds_up(demo200: tuple[Workspace, DemoSummary]) -> None:
     ws, summary = demo200
     stored = counts(ws)
-    assert len(RECORD_TYPES) == 20
+    assert len(RECORD_TYPES) == 23
     assert {t.name for t in insert_order()} == set(RECORD_TYPES)
-    assert all(stored[name] > 0 for name in RECORD_TYPES), stored
+    # An advocacy vault holds every record type but the prosecutor's desk's.
+    assert all(stored[name] > 0 for name in RECORD_TYPES if name not in PROSECUTORS_DESK), stored
+    assert all(stored[name] == 0 for name in PROSECUTORS_DESK), stored
     assert summary.by_type == stored
     assert summary.persons == stored["person"] == 200
     assert summary.records == sum(stored.values()) - 200
@@ -474,3 +488,41 @@ def test_measured_run_of_two_thousand_people(
             f"({summary.persons / elapsed:,.0f} people/s, {(summary.persons + summary.records) / elapsed:,.0f} rows/s)"
         )
     assert summary.persons == 2000
+
+
+def test_a_prosecution_demo_holds_the_prosecutors_desk_and_every_record_passes_validation(
+    prosecution_demo: Workspace,
+) -> None:
+    ws = prosecution_demo
+    stored = counts(ws)
+    assert all(stored[name] > 0 for name in PROSECUTORS_DESK), stored
+    service = RecordService(ws)
+    for name in PROSECUTORS_DESK:
+        cls = RECORD_TYPES[name]
+        cols = columns_of(cls)
+        for o in objects(ws, name):
+            assert o.regime == "prosecution"
+            values = {key: getattr(o, key) for key in cols}
+            for key, value in values.items():
+                assert clean_value(cls, key, value) == value, (name, key, value)
+                if cols[key].info.get("required"):
+                    assert value not in (None, "", []), (name, key)
+            service._check_rules(name, values, None)
+    owner = {o.id: o.person_id for name in RECORD_TYPES for o in objects(ws, name)}
+    identifications = {o.id: o for o in objects(ws, "identification_decision")}
+    for decision in objects(ws, "charging_decision"):
+        assert owner[decision.justice_contact_id] == decision.person_id
+        linked = decision.identification_decision_id
+        if linked is not None:  # linked only to an identification made on or before the decision
+            assert owner[linked] == decision.person_id
+            assert identifications[linked].decided_on <= decision.decided_on
+            assert identifications[linked].status == "identified"
+    for request in objects(ws, "certification_request"):
+        assert owner[request.justice_contact_id] == request.person_id
+        assert request.due_on == request.received_on + dt.timedelta(days=90)
+        if request.decision == "certified":
+            assert request.signed_on == request.decided_on and request.signed_by_name
+        if request.decision == "declined":
+            assert request.decision_reason
+    with ws.session() as s:
+        assert s.execute(text("PRAGMA foreign_key_check")).all() == []
