@@ -332,10 +332,15 @@ def active() -> Palette:
     return _active
 
 
+#: Other names widgets may use for a role.
+ALIASES: dict[str, str] = {"muted": "quiet", "error": "danger", "secondary": "quiet"}
+
+
 def colour(role: str) -> str:
-    """The ``#rrggbb`` of ``role`` in the palette in force."""
+    """The ``#rrggbb`` of ``role`` (or of the role an alias names) in the palette in force."""
+    role = ALIASES.get(role, role)
     if role not in COLOUR_ROLES:
-        raise KeyError(role)
+        raise KeyError(f"{role!r} is not a palette role; the roles are {', '.join(COLOUR_ROLES)}")
     value: str = getattr(_active, role)
     return value
 
