@@ -1,0 +1,288 @@
+"""Issue 19, item 4: an accessibility walk of every screen the journey tests reach, through Qt's accessibility
+interface (what a screen reader is given over AT-SPI or UI Automation): the real main window on a real vault of
+fictional demo people; on the unlock page, the caseload, each section of a person (and the interview and screening
+forms, the screening's result, the forms that open inside referrals, relief and justice), the new-person form, the
+outcome measures, the follow-ups, the provider directory, the templates, the sync dialogs, settings and about.
+
+Each visible control a person can use (buttons, check and radio buttons, fields, choices, lists and tables, spin
+boxes and dates, text boxes) must have an accessible name and a role, and, when enabled, take the keyboard. A
+toolbar button is the one exception to the keyboard rule when its action is also in a menu or has a shortcut (a
+toolbar repeats the menus for the mouse). Everything found is listed by screen, class and object name.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.settings import Settings
+from app.core.workspace import Workspace
+from app.demo.people import generate
+from app.storage.kdf import KdfParams
+from app.storage.vault import LOCK_NAME, Vault
+from app.ui import palette
+from app.ui.main_window import MainWindow
+from app.ui.person.session_form import SessionsPanel
+from app.ui.qt import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QAccessible,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    Qt,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+from tests.ui.helpers import PASSPHRASE, use_readable_font
+
+WAIT = 15_000
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
+#: Roles a control may not have: they tell a screen reader nothing about what the thing is.
+NO_ROLE = {QAccessible.Role.NoRole, QAccessible.Role.Client}
+
+
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("a11y-walk") / "vault"
+    unlocked, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        generate(Workspace(unlocked), persons=8, seed=19)
+    finally:
+        unlocked.lock()
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "vault"
+    shutil.copytree(demo_vault, folder, ignore=shutil.ignore_patterns(LOCK_NAME))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, colours, active = app.styleSheet(), app.palette(), palette.active()
+    use_readable_font()
+    palette.apply(app, palette.LIGHT)  # the look the app starts with (app.ui.app.main)
+    win = MainWindow(Vault(folder), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+    app.setStyleSheet(sheet)
+    app.setPalette(colours)
+    palette._active = active
+
+
+# --- the walk ------------------------------------------------------------------------------------------------------
+
+
+def _inside_compound(widget: QWidget) -> bool:
+    """The line edit inside a choice or a spin box is named and focused through its owner."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractSpinBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _menu_or_shortcut(button: QAbstractButton) -> bool:
+    action = getattr(button, "defaultAction", lambda: None)()
+    if action is None:
+        return False
+    if not action.shortcut().isEmpty():
+        return True
+    return any(action in menu.actions() for menu in button.window().findChildren(QMenu))
+
+
+def walk(root: QWidget, screen: str) -> list[str]:
+    """What a screen reader and a keyboard would miss on ``root`` as it is on screen now."""
+    problems: list[str] = []
+    controls = [w for w in [root, *root.findChildren(QWidget)] if isinstance(w, INTERACTIVE)]
+    for widget in controls:
+        if not widget.isVisible() or _inside_compound(widget):
+            continue
+        if isinstance(widget, QHeaderView):
+            continue  # a table's column headings: named with the table (tests/ui/test_layout_helpers), not a stop
+        if isinstance(widget, QAbstractButton) and isinstance(widget.parentWidget(), QAbstractItemView):
+            continue  # a table's corner "select all" button: part of the table, reached with Ctrl+A
+        what = f"{screen}: {type(widget).__name__} {widget.objectName()!r}"
+        text = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
+        iface = QAccessible.queryAccessibleInterface(widget)
+        if iface is None or not iface.isValid():
+            problems.append(f"{what} {text!r}: no accessibility interface")
+            continue
+        if not iface.text(QAccessible.Text.Name).strip():
+            problems.append(f"{what} {text!r}: no accessible name")
+        if iface.role() in NO_ROLE:
+            problems.append(f"{what} {iface.text(QAccessible.Text.Name)!r}: no role")
+        if widget.isEnabled() and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            in_toolbar = isinstance(widget.parentWidget(), QToolBar)
+            if not (in_toolbar and isinstance(widget, QAbstractButton) and _menu_or_shortcut(widget)):
+                problems.append(f"{what} {iface.text(QAccessible.Text.Name)!r}: the keyboard cannot reach it")
+        elif widget.isEnabled() and not iface.state().focusable:
+            problems.append(f"{what} {iface.text(QAccessible.Text.Name)!r}: not focusable for assistive technology")
+    return problems
+
+
+def test_the_walk_finds_what_a_screen_reader_or_a_keyboard_would_miss(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.qt import QPushButton, QVBoxLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    named = QLineEdit(host)
+    named.setAccessibleName("Court")
+    unnamed = QLineEdit(host)
+    unnamed.setObjectName("nameless")
+    icon_only = QPushButton("", host)
+    icon_only.setObjectName("icon-only")
+    mouse_only = QPushButton("Print", host)
+    mouse_only.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    hidden = QLineEdit(host)
+    hidden.hide()
+    off = QPushButton("Not yet", host)
+    off.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    off.setEnabled(False)  # a disabled control need not take the keyboard
+    for widget in (named, unnamed, icon_only, mouse_only, off):
+        layout.addWidget(widget)
+    host.show()
+    qtbot.waitExposed(host)
+    assert walk(host, "test") == [
+        "test: QLineEdit 'nameless' '': no accessible name",
+        "test: QPushButton 'icon-only' '': no accessible name",
+        "test: QPushButton '' 'Print': the keyboard cannot reach it",
+    ]
+
+
+# --- moving through the window ---------------------------------------------------------------------------------
+
+
+def settle(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        qtbot.wait(20)
+        qtbot.waitUntil(lambda: not win.runner.busy, timeout=WAIT)
+
+
+def unlock(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    field = win.unlock_page.passphrase
+    qtbot.waitUntil(field.isEnabled, timeout=WAIT)
+    field.setFocus()
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.is_unlocked and win.workspace is not None, timeout=WAIT)
+    settle(qtbot, win)
+
+
+def open_dialog(qtbot, win: MainWindow, opener) -> QDialog:  # type: ignore[no-untyped-def]
+    before = {id(d) for d in win.findChildren(QDialog) if d.isVisible()}
+    opener()
+    qtbot.waitUntil(lambda: any(d.isVisible() and id(d) not in before for d in win.findChildren(QDialog)), timeout=WAIT)
+    settle(qtbot, win)
+    (dialog,) = [d for d in win.findChildren(QDialog) if d.isVisible() and id(d) not in before]
+    return dialog
+
+
+def close(qtbot, dialog: QDialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.reject()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+
+
+def press_named(root: QWidget, name: str) -> bool:
+    """Press the visible, enabled button named ``name`` if there is one (demo data differ by seed)."""
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisible() and button.isEnabled() and name in (button.accessibleName(), button.text()):
+            button.click()
+            return True
+    return False
+
+
+def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    problems: list[str] = []
+    walked: list[str] = []
+
+    def check(root: QWidget, screen: str) -> None:
+        QApplication.processEvents()
+        walked.append(screen)
+        problems.extend(walk(root, screen))
+        seen = [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE) and w.isVisible()]
+        assert seen, f"nothing to use on {screen}?"
+
+    check(win, "unlock")
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=WAIT)
+    qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=WAIT)
+    check(win, "caseload")
+
+    person = win.caseload_page.model.person_id(0)
+    assert person
+    page = win.person_page
+    for key in (
+        "overview",
+        "details",
+        "interviews",
+        "screening",
+        "safety",
+        "referrals",
+        "relief",
+        "justice",
+        "notes",
+        "history",
+    ):
+        win.open_person(person, key)
+        qtbot.waitUntil(lambda k=key: page.location() == (person, k), timeout=WAIT)
+        settle(qtbot, win)
+        check(win, key)
+        section = page.sections[key]
+        if isinstance(section, SessionsPanel):
+            section.list_page.start_button.click()
+            settle(qtbot, win)
+            check(win, f"{key} started")  # for a minor, the prompt before the questions
+            if press_named(section, "I have read this, continue"):
+                settle(qtbot, win)
+            check(win, f"{key} form")
+            if key == "screening" and press_named(section.form, "Result and assessment"):
+                settle(qtbot, win)
+                check(win, "screening result")
+        for opener in {
+            "referrals": ("Offer a referral", "Record a release"),
+            "relief": ("Start record relief", "Add a charge", "Add a petition"),
+            "justice": ("Add a justice contact", "Add a contact"),
+            "notes": (),
+        }.get(key, ()):
+            if press_named(section, opener):
+                settle(qtbot, win)
+                check(win, f"{key}: {opener}")
+
+    dialogs = {
+        "new person": win.new_person,
+        "outcome measures": lambda: win._open_with_vault("measures"),
+        "follow-ups": lambda: win._open_with_vault("follow_ups"),
+        "provider directory": lambda: win._open_with_vault("providers"),
+        "templates": lambda: win._open_with_vault("templates"),
+        "settings": win.open_settings,
+        "about": win.open_about,
+        "enrol": win.sync_controls.open_enrol,
+        "sync now": win.sync_controls.open_sync,
+        "changes that need a decision": win.sync_controls.open_merge,
+        "not accepted by the office": win.sync_controls.open_not_accepted,
+    }
+    for screen, opener in dialogs.items():
+        dialog = open_dialog(qtbot, win, opener)
+        check(dialog, screen)
+        close(qtbot, dialog)
+
+    assert len(walked) >= 25, walked
+    assert problems == [], "\n".join(problems)
