@@ -83,6 +83,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.reports",
     "app.reports.csv_cells",
     "app.reports.disclosure_review",
+    "app.reports.fonts",
     "app.reports.funder",
     "app.reports.measures",
     "app.reports.pdf",

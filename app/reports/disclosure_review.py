@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.core.disclosure_review import DisclosureReview
 from app.core.timeline import day_words
+from app.reports import fonts
 from app.reports.pdf import INK, QUIET, Document, page_footer
 
 TITLE = "Disclosure review"
@@ -33,44 +34,51 @@ _RULE = colors.HexColor("#c8c8c8")
 _BAND = colors.HexColor("#f3f3f3")
 
 
-def _p(text: str) -> str:
-    return html.escape(text).replace("\n", "<br/>")
+def _p(text: str, style: ParagraphStyle | None = None, *, width: float = fonts.RUN_WIDTH) -> str:
+    """Paragraph markup for ``text`` in any script (app.reports.fonts), set in ``style``'s size and weight."""
+    if style is None:
+        return html.escape(text).replace("\n", "<br/>")
+    return fonts.style_markup(text, style, width=width)
 
 
 def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = None) -> bytes:
     """The review as a PDF (US Letter, fits A4); AES-256 protected when ``password`` is given."""
     doc = Document(title=TITLE, side_margin=0.75 * inch, top_margin=0.75 * inch, bottom_margin=0.8 * inch)
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=25, textColor=_INK)
-    subtitle = ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11.5, leading=16, textColor=_INK)
-    intro = ParagraphStyle("intro", fontName="Helvetica", fontSize=10, leading=14, textColor=_QUIET)
-    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9.5, leading=12, textColor=_INK)
-    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=13.5, textColor=_INK)
-    kind = ParagraphStyle("kind", fontName="Helvetica-Bold", fontSize=10, leading=13.5, textColor=_INK)
-    small = ParagraphStyle("small", fontName="Helvetica", fontSize=8.5, leading=11, textColor=_QUIET)
+    title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=20, leading=25, textColor=_INK)
+    subtitle = ParagraphStyle("subtitle", fontName=fonts.REGULAR, fontSize=11.5, leading=16, textColor=_INK)
+    intro = ParagraphStyle("intro", fontName=fonts.REGULAR, fontSize=10, leading=14, textColor=_QUIET)
+    head = ParagraphStyle("head", fontName=fonts.BOLD, fontSize=9.5, leading=12, textColor=_INK)
+    cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=10, leading=13.5, textColor=_INK)
+    kind = ParagraphStyle("kind", fontName=fonts.BOLD, fontSize=10, leading=13.5, textColor=_INK)
+    small = ParagraphStyle("small", fontName=fonts.REGULAR, fontSize=8.5, leading=11, textColor=_QUIET)
 
     story: list[Any] = [
         Paragraph(TITLE, title),
-        Paragraph(_p(f"{review.person_name} · prepared on {day_words(review.prepared_on)}"), subtitle),
+        Paragraph(_p(f"{review.person_name} · prepared on {day_words(review.prepared_on)}", subtitle), subtitle),
         Spacer(1, 6),
         Paragraph(_p(INTRO), intro),
         Spacer(1, 4),
         Paragraph(_p(review.summary().rstrip(".") + "."), intro),
         Spacer(1, 12),
     ]
+    date_w, source_w = 1.05 * inch, 1.85 * inch
+    middle = doc.width - date_w - source_w - 12  # the "what was said" column, inside its padding
     if review.entries:
         rows: list[list[object]] = [[Paragraph("Date", head), Paragraph("What was said, written or given", head),
                                      Paragraph("Source record", head)]]  # fmt: skip
         for entry in review.entries:
-            what = [f"<b>{_p(entry.kind_words)}</b>"]
+            what = [f"<b>{_p(entry.kind_words, kind, width=middle)}</b>"]
             if entry.deleted_on:
                 what[0] += f" · <font color='#8a1c1c'>deleted on {_p(day_words(entry.deleted_on))}</font>"
-            what.append(_p(entry.text))
+            what.append(_p(entry.text, cell, width=middle))
             body: list[Paragraph] = [Paragraph("<br/>".join(what), cell)]
             if entry.detail:
-                body.append(Paragraph(_p(entry.detail), small))
-            source = [Paragraph(_p(entry.source), cell), Paragraph(_p(f"Record {entry.record_id}"), small)]
+                body.append(Paragraph(_p(entry.detail, small, width=middle), small))
+            source = [
+                Paragraph(_p(entry.source, cell, width=source_w - 12), cell),
+                Paragraph(_p(f"Record {entry.record_id}"), small),
+            ]
             rows.append([Paragraph(_p(entry.when_words), kind), body, source])
-        date_w, source_w = 1.05 * inch, 1.85 * inch
         table = Table(rows, colWidths=[date_w, doc.width - date_w - source_w, source_w], repeatRows=1)
         table.setStyle(
             TableStyle(

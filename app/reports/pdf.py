@@ -4,6 +4,8 @@ Every PDF Offramp makes (a session record, the person's copy, the recovery sheet
 disclosure review, the office recovery kit) starts from :class:`Document`, so the rules that keep a file from
 giving anything away live in one place:
 
+- Text is set in Noto Sans with a fallback chain for every other script (:mod:`app.reports.fonts`), never in the
+  standard PDF fonts, which print a name in Arabic or Chinese as boxes.
 - The page is US Letter; each document chooses only its margins, and the text fits A4 as well.
 - The file's properties carry the document's title and the app's name, never a person's name, and nothing else.
   A *discreet* document (the person's own copy, which whoever finds it must learn nothing from) carries no
@@ -27,6 +29,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from app.reports import fonts
 from app.reports.protect import check_password, protect_pdf
 
 __all__ = ["APP_NAME", "INK", "QUIET", "Document", "PageCallback", "page_footer"]
@@ -55,6 +58,7 @@ class Document(SimpleDocTemplate):
         bottom_margin: float | None = None,
         discreet: bool = False,
     ) -> None:
+        fonts.register()  # every document draws in Noto Sans and its fallback chain (app.reports.fonts)
         self._buffer = io.BytesIO()
         self.discreet = discreet
         if discreet:
@@ -104,7 +108,7 @@ def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
 
     def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", size)
+        canvas.setFont(fonts.REGULAR, size)
         canvas.setFillColor(QUIET)
         canvas.drawString(doc.leftMargin, 0.5 * inch, text)
         canvas.drawRightString(doc.leftMargin + doc.width, 0.5 * inch, f"Page {canvas.getPageNumber()}")

@@ -8,7 +8,6 @@ CSV can never disagree. A report leaves the office, so small cells are suppresse
 from __future__ import annotations
 
 import csv
-import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from app.reports import fonts
 from app.reports.csv_cells import escape_cell
 from app.reports.measures import VOCA_FALLBACK, MeasureReport, MeasureResult, voca_mapping
 from app.reports.pdf import INK, QUIET, Document, page_footer
@@ -260,7 +260,7 @@ _BAR_SOFT = colors.HexColor("#a9c1d3")
 def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], rate: bool, last_soft: bool) -> Drawing:
     width, height = 3.3 * inch, 1.75 * inch
     drawing = Drawing(width, height)
-    drawing.add(String(0, height - 11, title, fontName="Helvetica-Bold", fontSize=9, fillColor=_INK))
+    drawing.add(String(0, height - 11, title, fontName=fonts.BOLD, fontSize=9, fillColor=_INK))
     chart = VerticalBarChart()
     chart.x, chart.y = 26, 22
     chart.width, chart.height = width - 34, height - 44
@@ -275,7 +275,7 @@ def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], ra
     top = max([p for p in points if p is not None] or [1])
     chart.valueAxis.valueMax = 100 if rate else max(4, top * 1.15)
     chart.valueAxis.valueStep = 50 if rate else None
-    chart.valueAxis.labels.fontName = "Helvetica"
+    chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labels.fillColor = _QUIET
     chart.valueAxis.strokeColor = _RULE
@@ -284,7 +284,7 @@ def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], ra
     if rate:
         chart.valueAxis.labelTextFormat = "%d%%"
     chart.categoryAxis.categoryNames = list(labels)
-    chart.categoryAxis.labels.fontName = "Helvetica"
+    chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 6.5
     chart.categoryAxis.labels.fillColor = _QUIET
     chart.categoryAxis.strokeColor = _RULE
@@ -314,8 +314,9 @@ def _hatch(x: float, y: float, width: float, height: float) -> Group:
 # --- PDF ------------------------------------------------------------------------------------------------------------
 
 
-def _p(text: str) -> str:
-    return html.escape(text)
+def _p(text: str, *, bold: bool = False) -> str:
+    """Paragraph markup for ``text``; an office's name or a label in any script prints (app.reports.fonts)."""
+    return fonts.markup(text, size=11, bold=bold, breaks=False)
 
 
 def chart_label(period: Period) -> str:
@@ -346,12 +347,12 @@ def quarterly_pdf(
     doc = Document(
         title=f"{TITLE} {report.period.label}", side_margin=0.75 * inch, top_margin=0.7 * inch, bottom_margin=0.8 * inch
     )
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=25, textColor=_INK)
-    sub = ParagraphStyle("sub", fontName="Helvetica", fontSize=11.5, leading=16, textColor=_INK)
-    intro = ParagraphStyle("intro", fontName="Helvetica", fontSize=9.5, leading=13.5, textColor=_QUIET)
-    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=13, leading=17, textColor=_INK, spaceBefore=6)
-    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9, leading=12, textColor=_INK)
-    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9.5, leading=12.5, textColor=_INK)
+    title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=20, leading=25, textColor=_INK)
+    sub = ParagraphStyle("sub", fontName=fonts.REGULAR, fontSize=11.5, leading=16, textColor=_INK)
+    intro = ParagraphStyle("intro", fontName=fonts.REGULAR, fontSize=9.5, leading=13.5, textColor=_QUIET)
+    h2 = ParagraphStyle("h2", fontName=fonts.BOLD, fontSize=13, leading=17, textColor=_INK, spaceBefore=6)
+    head = ParagraphStyle("head", fontName=fonts.BOLD, fontSize=9, leading=12, textColor=_INK)
+    cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5, textColor=_INK)
     num = ParagraphStyle("num", parent=cell, alignment=2)
 
     about = {r.item: r.value for r in rows if r.measure == 0}
@@ -363,7 +364,7 @@ def quarterly_pdf(
         "reads the same, whatever its size."
     )
     story: list[Any] = [
-        Paragraph(_p(TITLE + (f": {office}" if office else "")), title),
+        Paragraph(_p(TITLE + (f": {office}" if office else ""), bold=True), title),
         Paragraph(_p(report.period.long_label), sub),
         Spacer(1, 6),
         Paragraph(

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from app.reports import fonts
 from app.reports.pdf import INK, QUIET, Document
 from app.storage import recovery
 
@@ -93,12 +94,12 @@ def code_sheet_styles(
     """The look of a printed code (the recovery sheet, the office recovery kit): a large title, the code's groups in
     a big fixed-width face under small group numbers, then short headed paragraphs, so both read the same way."""
     return {
-        "title": ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=22, leading=28, textColor=INK),
-        "subtitle": ParagraphStyle("subtitle", fontName="Helvetica", fontSize=11, leading=15, textColor=QUIET),
-        "heading": ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=12, leading=16, textColor=INK,
+        "title": ParagraphStyle("title", fontName=fonts.BOLD, fontSize=22, leading=28, textColor=INK),
+        "subtitle": ParagraphStyle("subtitle", fontName=fonts.REGULAR, fontSize=11, leading=15, textColor=QUIET),
+        "heading": ParagraphStyle("heading", fontName=fonts.BOLD, fontSize=12, leading=16, textColor=INK,
                                   spaceBefore=heading_space, spaceAfter=3),
-        "body": ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=body_leading, textColor=INK),
-        "number": ParagraphStyle("number", fontName="Helvetica", fontSize=9, leading=12, textColor=QUIET,
+        "body": ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=11, leading=body_leading, textColor=INK),
+        "number": ParagraphStyle("number", fontName=fonts.REGULAR, fontSize=9, leading=12, textColor=QUIET,
                                  alignment=TA_CENTER),
         "group": ParagraphStyle("group", fontName="Courier-Bold", fontSize=group_size, leading=group_size + 6,
                                 textColor=INK, alignment=TA_CENTER),

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from app.errors import ValidationError
+from app.reports import fonts
 from app.reports.pdf import Document
 
 # --- what the caller gives ----------------------------------------------------------------------------------------
@@ -139,36 +140,47 @@ FRAME_PADDING = 6  # reportlab's frame padding: tables and the footer line up wi
 
 def _styles() -> dict[str, ParagraphStyle]:
     # allowWidows=0: the last line of a paragraph never stands alone at the top of a page.
-    base = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=16, textColor=INK, allowWidows=0)
+    base = ParagraphStyle(
+        "body",
+        fontName=fonts.REGULAR,
+        fontSize=11,
+        leading=16,
+        textColor=INK,
+        allowWidows=0,
+        bulletFontName=fonts.REGULAR,
+    )
 
     def like(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
     return {
         "kind": like("kind", fontSize=11, textColor=QUIET, spaceAfter=2),
-        "title": like("title", fontName="Helvetica-Bold", fontSize=20, leading=26, spaceAfter=10),
+        "title": like("title", fontName=fonts.BOLD, fontSize=20, leading=26, spaceAfter=10),
         "label": like("label", textColor=QUIET),
-        "value": like("value", fontName="Helvetica-Bold"),
-        "h1": like("h1", fontName="Helvetica-Bold", fontSize=15, leading=20, spaceBefore=18, spaceAfter=6),
-        "h2": like("h2", fontName="Helvetica-Bold", fontSize=12.5, leading=17, spaceBefore=12, spaceAfter=4),
+        "value": like("value", fontName=fonts.BOLD),
+        "h1": like("h1", fontName=fonts.BOLD, fontSize=15, leading=20, spaceBefore=18, spaceAfter=6),
+        "h2": like("h2", fontName=fonts.BOLD, fontSize=12.5, leading=17, spaceBefore=12, spaceAfter=4),
         "body": base,
         "notice": like("notice", fontSize=11.5, leading=17),
         "item": like("item", spaceBefore=10, leftIndent=ANSWER_INDENT, bulletIndent=0, bulletFontSize=11),
         "answer": like("answer", leftIndent=ANSWER_INDENT, spaceBefore=2),
         "note": like("note", leftIndent=ANSWER_INDENT + 12, textColor=QUIET, spaceBefore=2),
-        "domain": like("domain", fontName="Helvetica-Bold", spaceBefore=10, spaceAfter=2),
+        "domain": like("domain", fontName=fonts.BOLD, spaceBefore=10, spaceAfter=2),
         "counts": like("counts", textColor=QUIET, leftIndent=ANSWER_INDENT, spaceBefore=2),
         "bullet": like("bullet", bulletFontSize=11),
-        "assessment": like("assessment", fontName="Helvetica-Bold", fontSize=13, leading=18, spaceAfter=3),
+        "assessment": like("assessment", fontName=fonts.BOLD, fontSize=13, leading=18, spaceAfter=3),
         "small": like("small", fontSize=10, leading=14, textColor=QUIET),
         "footer": like("footer", fontSize=FOOTER_SIZE, leading=12, textColor=QUIET),
-        "footer_mark": like("footer_mark", fontName="Helvetica-Bold", fontSize=FOOTER_SIZE, leading=12),
+        "footer_mark": like("footer_mark", fontName=fonts.BOLD, fontSize=FOOTER_SIZE, leading=12),
     }
 
 
-def _text(value: str) -> str:
-    """Caller text made safe for reportlab's paragraph markup; line breaks kept."""
-    return html.escape(value.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+def _text(value: str, style: ParagraphStyle, *, bold: bool | None = None) -> str:
+    """Caller text made safe for reportlab's paragraph markup, in any script (app.reports.fonts); line breaks kept.
+
+    ``style`` is the paragraph's, ``bold`` says when the text sits inside ``<b>`` markup of a regular style.
+    """
+    return fonts.style_markup(value.strip(), style, bold=bold)
 
 
 # --- page furniture: the footer on every page, and "Page N of M" ---------------------------------------------------
@@ -202,20 +214,20 @@ def _footer_canvas(report: SessionReport, styles: dict[str, ParagraphStyle]) -> 
             left, right = MARGIN + FRAME_PADDING, width - MARGIN - FRAME_PADDING
             usable = right - left
             page_label = f"Page {number} of {total}"
-            page_width = self.stringWidth(page_label, "Helvetica", FOOTER_SIZE)
+            page_width = self.stringWidth(page_label, fonts.REGULAR, FOOTER_SIZE)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
             self.line(left, 0.92 * inch, right, 0.92 * inch)
             # Paragraphs wrap, so a long template id or a long date never runs into the page number.
-            first = Paragraph(html.escape(mark), styles["footer_mark"])
-            second = Paragraph(html.escape(details), styles["footer"])
+            first = Paragraph(_text(mark, styles["footer_mark"]), styles["footer_mark"])
+            second = Paragraph(_text(details, styles["footer"]), styles["footer"])
             text_width = usable - page_width - 18
             _w, first_height = first.wrapOn(self, text_width, inch)
             _w, second_height = second.wrapOn(self, text_width, inch)
             top = 0.85 * inch
             first.drawOn(self, left, top - first_height)
             second.drawOn(self, left, top - first_height - 1 - second_height)
-            self.setFont("Helvetica", FOOTER_SIZE)
+            self.setFont(fonts.REGULAR, FOOTER_SIZE)
             self.setFillColor(QUIET)
             self.drawRightString(right, top - 9, page_label)
 
@@ -237,7 +249,7 @@ def _header(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
     label_width = 1.75 * inch
     table = Table(
         [
-            [Paragraph(html.escape(label), styles["label"]), Paragraph(_text(value), styles["value"])]
+            [Paragraph(html.escape(label), styles["label"]), Paragraph(_text(value, styles["value"]), styles["value"])]
             for label, value in rows
         ],
         colWidths=[label_width, width - label_width],
@@ -257,7 +269,7 @@ def _header(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
     )
     return [
         Paragraph(html.escape(KIND_LABEL[report.kind]), styles["kind"]),
-        Paragraph(_text(report.title), styles["title"]),
+        Paragraph(_text(report.title, styles["title"]), styles["title"]),
         table,
     ]
 
@@ -285,7 +297,7 @@ def _bullets(
     style = ParagraphStyle(
         f"bullet{indent}", parent=styles["bullet"], leftIndent=indent + 16, bulletIndent=indent + 3, spaceBefore=3
     )
-    return [Paragraph(_text(item), style, bulletText="•") for item in items]
+    return [Paragraph(_text(item, style), style, bulletText="•") for item in items]
 
 
 def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
@@ -295,7 +307,7 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
     if not report.domain_summaries:
         story += _together([*lead, Paragraph("No domains were recorded for this screening.", styles["body"])], width)
     for domain in report.domain_summaries:
-        block: list[Flowable] = [*lead, Paragraph(_text(domain.title), styles["domain"])]
+        block: list[Flowable] = [*lead, Paragraph(_text(domain.title, styles["domain"]), styles["domain"])]
         lead = []
         if domain.endorsed:
             block.append(Paragraph("Answered “yes”:", styles["answer"]))
@@ -312,7 +324,7 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
 
     steps: list[Flowable] = [Paragraph("Suggested next steps", styles["h2"])]
     if report.rule_note:
-        steps.append(Paragraph(_text(report.rule_note), styles["body"]))
+        steps.append(Paragraph(_text(report.rule_note, styles["body"]), styles["body"]))
     if report.next_steps:
         steps += _bullets(report.next_steps, styles, indent=0)
     else:
@@ -321,11 +333,10 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
 
     assessment: list[Flowable] = [Paragraph("Practitioner’s assessment", styles["h2"])]
     if report.assessment:
-        assessment.append(Paragraph(_text(report.assessment), styles["assessment"]))
+        assessment.append(Paragraph(_text(report.assessment, styles["assessment"]), styles["assessment"]))
         reason = (report.assessment_reason or "").strip()
-        assessment.append(
-            Paragraph(f"<b>Reason:</b> {_text(reason)}" if reason else "No reason was recorded.", styles["body"])
-        )
+        shown = f"<b>Reason:</b> {_text(reason, styles['body'])}" if reason else "No reason was recorded."
+        assessment.append(Paragraph(shown, styles["body"]))
     else:
         assessment.append(Paragraph("No assessment has been recorded yet.", styles["body"]))
     assessment.append(Spacer(1, 4))
@@ -340,20 +351,21 @@ def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
 
 
 def _answer(line: AnswerLine, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    style = styles["answer"]
     answer = line.answer.strip()
     lowered = answer.lower()
     if not answer:
         shown = f'<i><font color="{QUIET.hexval()}">{NOT_ANSWERED}</font></i>'
     elif lowered in DECLINED_LABELS:
         # Italic and a different colour: a declined answer is never mistaken for "No" on paper.
-        shown = f'<b><i><font color="{DECLINED_INK.hexval()}">{_text(answer)}</font></i></b>'
+        shown = f'<b><i><font color="{DECLINED_INK.hexval()}">{_text(answer, style, bold=True)}</font></i></b>'
     elif lowered in QUIET_LABELS:
-        shown = f'<i><font color="{QUIET.hexval()}">{_text(answer)}</font></i>'
+        shown = f'<i><font color="{QUIET.hexval()}">{_text(answer, style)}</font></i>'
     elif lowered in LABELS:
-        shown = f"<b>{_text(answer)}</b>"
+        shown = f"<b>{_text(answer, style, bold=True)}</b>"
     else:
-        shown = _text(answer)
-    return Paragraph(f'<font color="{QUIET.hexval()}">Answer:</font> {shown}', styles["answer"])
+        shown = _text(answer, style)
+    return Paragraph(f'<font color="{QUIET.hexval()}">Answer:</font> {shown}', style)
 
 
 def _height(flowables: list[Flowable], width: float) -> float:
@@ -381,19 +393,19 @@ def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: fl
     lead: list[Flowable] = [Paragraph("Answers", styles["h1"])] if report.kind == "screening" else []
     number = 0
     for section in report.sections:
-        title = [*lead, Paragraph(_text(section.title), styles[heading])]
+        title = [*lead, Paragraph(_text(section.title, styles[heading]), styles[heading])]
         lead = []
         if not section.lines:
             story.append(KeepTogether([*title, Paragraph("Nothing was recorded in this section.", styles["body"])]))
         for line in section.lines:
             number += 1
             question = [
-                Paragraph(_text(line.item_text), styles["item"], bulletText=f"{number}."),
+                Paragraph(_text(line.item_text, styles["item"]), styles["item"], bulletText=f"{number}."),
                 _answer(line, styles),
             ]
             note = []
             if line.note and line.note.strip():
-                note.append(Paragraph(f"<b>Note:</b> {_text(line.note)}", styles["note"]))
+                note.append(Paragraph(f"<b>Note:</b> {_text(line.note, styles['note'])}", styles["note"]))
             # An item starts a new page unless it fits whole; a long one needs only room for its start, and
             # its note then flows on, so no page is left half empty.
             most = min(_height(title + question, width) + KEEP_NOTE_START, KEEP_WHOLE_UP_TO)
@@ -407,12 +419,13 @@ def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: fl
 def _about(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph("About this form", styles["h2"])]
     if report.source_note.strip():
-        parts.append(Paragraph(_text(report.source_note), styles["small"]))
+        parts.append(Paragraph(_text(report.source_note, styles["small"]), styles["small"]))
     parts.append(
         Paragraph(
-            html.escape(
+            _text(
                 f"Template: {report.title}, version {report.template_version} (reference {report.template_id}). "
-                f"Made with Offramp on {long_date(report.generated_on)}."
+                f"Made with Offramp on {long_date(report.generated_on)}.",
+                styles["small"],
             ),
             styles["small"],
         )

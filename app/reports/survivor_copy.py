@@ -33,6 +33,7 @@ from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
 from app.errors import OfframpError, ValidationError
 from app.models import AuditAction, PlanComponent, SurvivorChoice
 from app.protocol.office_policy import OfficePolicy
+from app.reports import fonts
 from app.reports.pdf import Document
 
 if TYPE_CHECKING:
@@ -201,10 +202,6 @@ def contact_action_sentence(name: str, action: str | None) -> str:
 # --- the PDF ----------------------------------------------------------------------------------------------------
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> bytes:
     """The copy as a PDF with empty document properties; AES-256 protected when a password is given."""
     if not content.sections:
@@ -216,25 +213,30 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
     doc = Document(title="", side_margin=1 * inch, top_margin=0.9 * inch, discreet=True)  # empty properties
     ink = colors.HexColor("#222222")
     quiet = colors.HexColor("#555555")
-    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=26, textColor=ink, spaceAfter=6)
+    title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=20, leading=26, textColor=ink, spaceAfter=6)
     heading = ParagraphStyle(
-        "heading", fontName="Helvetica-Bold", fontSize=15, leading=20, textColor=ink, spaceBefore=16, spaceAfter=6
+        "heading", fontName=fonts.BOLD, fontSize=15, leading=20, textColor=ink, spaceBefore=16, spaceAfter=6
     )
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=13, leading=19, textColor=ink, spaceAfter=4)
+    body = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=13, leading=19, textColor=ink, spaceAfter=4)
     indent = ParagraphStyle("indent", parent=body, leftIndent=18)
-    small = ParagraphStyle("small", fontName="Helvetica", fontSize=11, leading=15, textColor=quiet)
+    small = ParagraphStyle("small", fontName=fonts.REGULAR, fontSize=11, leading=15, textColor=quiet)
+    width = doc.width - 18 - 12  # the indented line, inside the frame's padding
+
+    def para(text: str, style: ParagraphStyle) -> Paragraph:
+        # Names, places and the person's own words may be in any script: each run in a font that has it.
+        return Paragraph(fonts.style_markup(text, style, width=width), style)
 
     story: list[Flowable] = [
-        Paragraph(_esc(TITLE), title),
-        Paragraph(f"Written on {content.written_on:%B} {content.written_on.day}, {content.written_on.year}", small),
+        para(TITLE, title),
+        para(f"Written on {content.written_on:%B} {content.written_on.day}, {content.written_on.year}", small),
         Spacer(1, 8),
-        Paragraph(_esc(EMERGENCY), body),
+        para(EMERGENCY, body),
     ]
     for section in content.sections:
-        paragraphs = [Paragraph(_esc(section.heading), heading)]
+        paragraphs = [para(section.heading, heading)]
         for line in section.lines:
             style = indent if line.startswith("    ") else body
-            paragraphs.append(Paragraph(_esc(line.strip()), style))
+            paragraphs.append(para(line.strip(), style))
         story.append(KeepTogether(paragraphs[:3]))
         story.extend(paragraphs[3:])
     return doc.render(story, password=password or None)

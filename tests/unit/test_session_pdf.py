@@ -128,7 +128,10 @@ def runs(pdf: bytes) -> list[tuple[str, str, float, float]]:
         def visit(text: str, cm: list[float], tm: list[float], font: dict | None, size: float) -> None:
             if text.strip() and font is not None:
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                found.append((text, str(font.get("/BaseFont", "")).lstrip("/"), x, size))
+                # The embedded fonts are subsets, named "ABCDEF+NotoSans-Regular": the name after the tag is the
+                # one they are registered under.
+                name = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]
+                found.append((text, name, x, size))
 
         page.extract_text(visitor_text=visit)
     return found
@@ -183,13 +186,13 @@ def test_declined_is_labelled_as_declined_and_never_looks_like_no(checklist_pdf:
     fonts: dict[str, set[str]] = {}
     for text, font, _x, _size in runs(checklist_pdf):
         fonts.setdefault(text.strip(), set()).add(font)
-    assert fonts["Declined to answer"] == {"Helvetica-BoldOblique"}
-    assert fonts["Declined"] == {"Helvetica-BoldOblique"}
-    assert fonts["No"] == {"Helvetica-Bold"}
-    assert fonts["Done"] == {"Helvetica-Bold"}
-    assert fonts["Not answered yet"] == {"Helvetica-Oblique"}
+    assert fonts["Declined to answer"] == {"NotoSans-BoldItalic"}
+    assert fonts["Declined"] == {"NotoSans-BoldItalic"}
+    assert fonts["No"] == {"NotoSans-Bold"}
+    assert fonts["Done"] == {"NotoSans-Bold"}
+    assert fonts["Not answered yet"] == {"NotoSans-Italic"}
     # The practitioner's own words read as text, not as a label.
-    assert fonts["Answer: Through the cousin,"] == {"Helvetica"}
+    assert fonts["Answer: Through the cousin,"] == {"NotoSans-Regular"}
 
 
 def test_every_page_is_marked_with_its_regime_template_and_date(checklist_pdf: bytes, screening_pdf: bytes) -> None:
@@ -216,7 +219,7 @@ def test_a_screening_shows_its_result_in_three_parts_before_the_answers(screenin
     answers = text.index("Answers Work and where you live")
     assert text.index("A screening is not a determination") < summary < steps < assessment < answers
     assert (
-        "Work and living conditions Answered “yes”: Have you done work that felt unsafe? "
+        "Work and living conditions Answered “yes”: • Have you done work that felt unsafe? "
         "Unsure: 0 · Declined to answer: 0 · Not asked: 0" in text
     )
     assert (
@@ -224,8 +227,9 @@ def test_a_screening_shows_its_result_in_three_parts_before_the_answers(screenin
         "Unsure: 1 · Declined to answer: 1 · Not asked: 1" in text
     )
     assert (
+        # The bullets are in Noto Sans now, and read back as "•".
         "Rule from the source: any “yes” suggests the next steps below. "
-        "Offer a fuller, private conversation when the person is ready. Offer services and legal advice." in text
+        "• Offer a fuller, private conversation when the person is ready. • Offer services and legal advice." in text
     )
     assert "Indicators present Reason: Unsafe work she felt she could not leave." in text
     assert "Status Stopped at the person's request" in text
