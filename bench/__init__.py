@@ -36,6 +36,7 @@ class Row:
     target: float | None = None  # the highest acceptable vault/plain ratio
     target_text: str | None = None  # a target that is not a ratio, with ``met`` given
     met: bool | None = None
+    baseline: str | None = None  # the baseline's name, where it is not the module's (``COLUMNS``)
 
     @property
     def ratio(self) -> float | None:

@@ -29,7 +29,7 @@ QUICK_PEOPLE = 1_000
 
 
 #: Modules of bench/ that are not benchmarks.
-HELPERS = frozenset({"report"})
+HELPERS = frozenset({"report", "measures_sql"})
 
 
 def modules() -> list[str]:

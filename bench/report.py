@@ -43,7 +43,7 @@ def _value(row: Row, value: float | None) -> str:
 
 def _baseline(run: Run, row: Row) -> str:
     text = _value(row, row.plain)
-    label = str(getattr(run.module, "COLUMNS", DEFAULT_COLUMNS)[0])
+    label = row.baseline or str(getattr(run.module, "COLUMNS", DEFAULT_COLUMNS)[0])
     if row.plain is None or label.strip().lower() in _PLAIN_LABELS:
         return text
     return f"{text} ({label})"

@@ -10,17 +10,21 @@ b. the dashboard's trend: headline numbers for eight quarters (``trend``), again
 c. the 14 measures again, against a second baseline over the same tables and dates that counts as the measures
    count: ``COUNT(DISTINCT person_id)`` of people who count, each looked up by primary key (the rows any
    hand-written aggregate per measure must read);
-d. the quarterly PDF with its charts (``quarterly_pdf``), from numbers already computed.
+d. the quarterly PDF with its charts (``quarterly_pdf``), from numbers already computed;
+e. five measures (4, 8, 12, 13, 14), every breakdown and figure, against hand-tuned SQL written for them in
+   ``bench/measures_sql.py`` that gives exactly the same numbers (checked in the run before timing): the honest
+   baseline of issue 20, target at most 1.5x.
 
 The measures do much more than the baseline (windows, first decisions, distinct people, medians), so the ratio says
-what that costs; the issue's target is at most 2x against the raw aggregates. With the date indexes of vault
-migration 0006 the baseline reads only index pages (a few milliseconds for 20,000 people), while every measure must
-read the period's rows themselves and look up, per row, whether the person counts (not deleted, not demo, in scope):
-that floor, not the shape of the queries, is most of what the ratio now shows.
+what that costs; the old target (at most 2x against it) was not reachable, and (e) is the honest one. With the date
+indexes of vault migration 0006 the baseline reads only index pages (a few milliseconds for 20,000 people), while
+every measure must read the period's rows themselves and look up, per row, whether the person counts (not deleted,
+not demo, in scope): that floor, not the shape of the queries, is most of what the ratio shows.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 from pathlib import Path
@@ -44,18 +48,19 @@ from app.models import (
     SafetyPlan,
     Screening,
 )
-from app.reports.measures import Scope, compute, trend
+from app.reports.measures import Scope, compute, compute_measure, trend
 from app.reports.periods import Period, trailing_quarters
 from app.reports.quarterly import quarterly_pdf
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
 from bench import Options, Report, Row, best_of
+from bench.measures_sql import HAND_SQL, numbers_of
 from bench.vault import IDENTITY, PASSPHRASE, SEED
 
 PEOPLE = 100_000  # the issue asks for the measures over 100,000 demo people
 QUICK_PEOPLE = 2_000
 COLUMNS = ("raw COUNT queries", "the 14 measures")
-TARGET = 2.0
+HAND_TARGET = 1.5
 PERIOD = Period.fiscal_quarter(2025, 3)
 AS_OF = dt.date(2026, 12, 1)
 
@@ -121,17 +126,34 @@ def run(options: Options) -> Report:
     with tempfile.TemporaryDirectory(prefix="offramp-bench-") as tmp:
         unlocked, _code = Vault(Path(tmp)).create(PASSPHRASE, kdf_params=KdfParams.floor())
         try:
-            generate_into(unlocked.engine, IDENTITY, persons=people, seed=SEED)
+            # A prosecution's demo data: charging decisions too, which measure 14 reads.
+            desk = dataclasses.replace(IDENTITY, regime="prosecution")
+            generate_into(unlocked.engine, desk, persons=people, seed=SEED)
             with unlocked.session() as s:
                 _baseline(s, PERIOD)  # warm the page cache for both sides alike
                 base, _ = best_of(repeats, lambda: _baseline(s, PERIOD))
                 people_base, _ = best_of(repeats, lambda: _baseline_people(s, PERIOD))
                 full, result = best_of(repeats, lambda: compute(s, PERIOD, scope=scope, as_of=AS_OF))
                 trend_time, series = best_of(repeats, lambda: trend(s, quarters, scope=scope, as_of=AS_OF))
+
+                def library() -> list[Any]:
+                    return [
+                        numbers_of(compute_measure(s, n, PERIOD, scope=scope, as_of=AS_OF)) for n in sorted(HAND_SQL)
+                    ]
+
+                def hand() -> list[Any]:
+                    return [HAND_SQL[n](s, PERIOD) for n in sorted(HAND_SQL)]
+
+                if library() != hand():
+                    raise AssertionError("the hand-tuned SQL and the measures disagree: fix the bench first")
+                hand_time, _ = best_of(repeats, hand)
+                five_time, _ = best_of(repeats, library)
             pdf_time, pdf = best_of(repeats, lambda: quarterly_pdf(result, series))
         finally:
             unlocked.lock()
-    report.rows.append(Row(f"14 measures with breakdowns, one quarter, {people:,} people", base, full, target=TARGET))
+    # Issue 20 replaced the old target (2x a bare COUNT, which no computation of these rules can reach) by the
+    # hand-tuned SQL row below; this one stays for the record, without a target.
+    report.rows.append(Row(f"14 measures with breakdowns, one quarter, {people:,} people", base, full))
     report.rows.append(
         Row("trend: headline numbers over eight quarters (against one quarter's baseline)", base, trend_time)
     )
@@ -140,6 +162,16 @@ def run(options: Options) -> Report:
             "14 measures, one quarter, against raw COUNT(DISTINCT person) of people who count, same tables and dates",
             people_base,
             full,
+        )
+    )
+    report.rows.append(
+        Row(
+            f"measures 4, 8, 12, 13, 14 with breakdowns, one quarter, {people:,} people, against hand-tuned SQL "
+            "giving the same numbers",
+            hand_time,
+            five_time,
+            target=HAND_TARGET,
+            baseline="hand-tuned SQL",
         )
     )
     report.rows.append(
