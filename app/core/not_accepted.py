@@ -66,6 +66,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "The office could not read one of its entries.",
         "Copy what you wrote, check it, and enter it again. If it keeps happening, tell your office admin.",
     ),
+    "wrong_regime": (
+        "This kind of record is kept by the prosecution only, so the office did not take it from this computer.",
+        "Copy what you wrote if you still need it, and discard it here when you are done.",
+    ),
     "unknown_type": (
         "The office does not know this kind of record yet.",
         "Copy what you wrote and tell your office admin: the office server may need an update.",

@@ -627,6 +627,7 @@ QUARANTINE_REASONS = {
     "unknown_base": "it was made against a revision the office does not have",
     "unknown_conflict": "it decides a conflict the office does not know",
     "no_person": "it names no person",
+    "wrong_regime": "this kind of record is kept by the other regime only (charging decisions by the prosecution)",
     "mutation_id_taken": "its id was already used by another device",
     "bad_value": "one of its values could not be read",
 }

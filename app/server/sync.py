@@ -76,6 +76,8 @@ CLOSURE_ROUNDS = 4
 #: A record whose link (its person, a plan or case it belongs to) is not at the office, or one sent without the
 #: values it needs: the device keeps it and sends it again with what it lacks (never removed for this).
 MISSING_LINK = "missing_link"
+#: A record type kept by some regimes only (its ``REGIMES``) pushed by a device of another regime.
+WRONG_REGIME = "wrong_regime"
 #: First key of the two-key PostgreSQL advisory locks that keep one device's batches one at a time.
 PUSH_LOCK_SPACE = 0x0FF2
 
@@ -313,6 +315,9 @@ def _apply(s: Session, principal: Principal, m: Mutation, batch: Batch) -> Mutat
         return refuse("unknown_type")
     if not principal.reads_content:
         return refuse("not_allowed")
+    regimes = getattr(cls, "REGIMES", None)
+    if regimes and regime_of(principal) not in regimes:
+        return refuse(WRONG_REGIME)  # e.g. a charging decision is the prosecution's only
     head = s.get(RecordHead, m.record_id) if m.record_id in batch.heads else None
     patch, unknown = _clean_patch(cls, m.patch)
     if head is None:

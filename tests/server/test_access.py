@@ -26,7 +26,16 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.models import RECORD_TYPES, Consent, Disclosure, NoteEntry, Person
+from app.models import (
+    RECORD_TYPES,
+    CertificationRequest,
+    ChargingDecision,
+    Consent,
+    Disclosure,
+    JusticeContact,
+    NoteEntry,
+    Person,
+)
 from app.models.base import uuid7
 from app.protocol import signing
 from app.protocol.schemas import PulledRecord, PullIn
@@ -43,6 +52,9 @@ ADV_OWNER, PRO_OWNER = "user-adv-owner", "user-pro-owner"
 VISIBILITIES = ("only_me", "my_team", "shared_with_prosecution", "a_future_value")
 CONSENT_STATES = ("none", "valid", "expired", "revoked", "not_started", "deleted", "other_recipient")
 CONTENT_ROLES = {"advocate", "advocate_supervisor", "prosecutor", "paralegal", "prosecution_supervisor"}
+#: Record types only the prosecution keeps (their ``REGIMES``): made by prosecution devices in every envelope
+#: combination, they must never reach an advocacy principal.
+PROSECUTION_ONLY = ("charging_decision", "certification_request")
 
 PRINCIPALS = [
     Principal(ADV_OWNER, A, "advocacy", "advocate", "d1"),
@@ -207,6 +219,35 @@ def _seed(s: Session) -> list[Case]:
             record = NoteEntry(**env, body="A fictional note")
         records.store(s, record, user_id=owner, device_id="d")
         cases.append(Case(env["id"], rtype, regime, visibility, privileged, team, owner, consent_state))  # type: ignore[arg-type]
+    cases += _seed_prosecution_only(s, people["prosecution"], consents[("prosecution", "valid")])
+    return cases
+
+
+def _seed_prosecution_only(s: Session, person_id: str, consent_id: str) -> list[Case]:
+    """Charging decisions and certification requests as a prosecution device makes them (regime prosecution), in
+    every visibility, privileged or not, in any team, by either owner, naming a release or not."""
+    matter = JusticeContact(id=uuid7(), person_id=person_id, owner_user_id=PRO_OWNER, team_id=P,
+                            regime="prosecution", visibility="my_team", privileged=False, edited_hlc="1",
+                            edited_by=PRO_OWNER, edited_device="d", role="defendant")  # fmt: skip
+    records.store(s, matter, user_id=PRO_OWNER, device_id="d")
+    cases = []
+    dims = itertools.product(PROSECUTION_ONLY, VISIBILITIES, (False, True), (A, B, P, Q), (ADV_OWNER, PRO_OWNER),
+                             ("none", "valid"))  # fmt: skip
+    for rtype, visibility, privileged, team, owner, consent_state in dims:
+        env = dict(
+            id=uuid7(), person_id=person_id, owner_user_id=owner, team_id=team, regime="prosecution",
+            visibility=visibility, privileged=privileged, consent_id=consent_id if consent_state == "valid" else None,
+            edited_hlc="1", edited_by=owner, edited_device="d",
+        )  # fmt: skip
+        record: ChargingDecision | CertificationRequest
+        if rtype == "charging_decision":
+            record = ChargingDecision(**env, justice_contact_id=matter.id, decided_on=TODAY, decided_by_name="Ari",
+                                      decision="divert", reason="A fictional reason")  # fmt: skip
+        else:
+            record = CertificationRequest(**env, form="i918_supplement_b", received_on=TODAY,
+                                          justice_contact_id=matter.id)  # fmt: skip
+        records.store(s, record, user_id=owner, device_id="d")
+        cases.append(Case(env["id"], rtype, "prosecution", visibility, privileged, team, owner, consent_state))  # type: ignore[arg-type]
     return cases
 
 
@@ -245,7 +286,8 @@ def test_every_principal_sees_exactly_what_the_rules_allow(seeded: tuple[Engine,
             assert not leaks, (p, leaks[:3])
             assert not missing, (p, missing[:3])
             # The same predicate on the record tables themselves agrees with the head table.
-            typed = _visible(s, p, Disclosure, ids) | _visible(s, p, NoteEntry, ids)
+            typed = set().union(*(_visible(s, p, table, ids) for table in (Disclosure, NoteEntry, ChargingDecision,
+                                                                            CertificationRequest)))  # fmt: skip
             assert typed == got, p
 
 
@@ -267,11 +309,16 @@ def test_the_hard_rules_hold_on_their_own(seeded: tuple[Engine, list[Case]]) -> 
                     if c.regime == "advocacy":
                         assert c.type == "disclosure"
                         assert (c.consent, p.team_id) in {("valid", P), ("other_recipient", Q)}
+            if p.compartment != "prosecution":
+                assert not [c for c in got if c.type in PROSECUTION_ONLY], "the prosecution's own records stay there"
             if p.compartment == "advocacy" and p.role in CONTENT_ROLES:
                 assert all(c.regime == "advocacy" for c in got)
                 assert all(c.visibility != "only_me" or c.owner == p.user_id for c in got)
-        # Some consented disclosure does reach team P, so the allowed path is really exercised.
+        # Some consented disclosure does reach team P, so the allowed path is really exercised; and so do the
+        # prosecution's charging decisions and certification requests.
         assert any(by_id[i].regime == "advocacy" for i in _visible(s, PRINCIPALS[4], RecordHead, ids))
+        seen = {by_id[i].type for i in _visible(s, PRINCIPALS[4], RecordHead, ids)}
+        assert set(PROSECUTION_ONLY) <= seen
 
 
 def test_withdrawing_consent_lapses_the_share_at_once(seeded: tuple[Engine, list[Case]]) -> None:
@@ -359,6 +406,10 @@ def test_pull_delivers_exactly_what_each_principal_may_see(seeded: tuple[Engine,
             leaks = sorted(everything[i] for i in set(sent) - want)  # type: ignore[type-var]
             assert not leaks, (p, leaks[:3])
             assert set(sent) == want, p
+            if p.compartment != "prosecution":
+                assert not [i for i in sent if everything[i].type in PROSECUTION_ONLY], p
+            elif p.user_id == PRO_OWNER:
+                assert {everything[i].type for i in sent} >= set(PROSECUTION_ONLY)
             assert evicted == set()
             assert set(manifest or []) == want
             assert _held(s, p) == want
