@@ -144,6 +144,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.person.justice",
     "app.ui.person.notes",
     "app.ui.person.placeholders",
+    "app.ui.person.prompt",
     "app.ui.person.referrals",
     "app.ui.person.relief",
     "app.ui.person.safety",

@@ -251,16 +251,29 @@ class CaseloadPage(QWidget):
         super().__init__(parent)
         self.model = CaseloadModel(runner, self)
 
-        # Filters: each a checkbox with a mnemonic (Alt+M, Alt+F, Alt+W, Alt+N).
+        # Filters: each a checkbox with a mnemonic (Alt+M, Alt+F, Alt+W, Alt+N, Alt+C).
         self.filter_mine = QCheckBox(self.tr("&My people"), self)
         self.filter_mine.setAccessibleName(self.tr("Show only my people"))
         self.filter_follow_up = QCheckBox(self.tr("&Follow-up due"), self)
         self.filter_follow_up.setAccessibleName(self.tr("Show only people with a referral follow-up due"))
         self.filter_deadline = QCheckBox(self.tr("Deadline this &week"), self)
-        self.filter_deadline.setAccessibleName(self.tr("Show only people with a record-relief deadline this week"))
+        self.filter_deadline.setAccessibleName(self.tr("Show only people with a deadline this week"))
+        self.filter_deadline.setToolTip(
+            self.tr("A record-relief deadline, a certification request to decide, or a signed certification's "
+                    "6 months with USCIS ending, within the next 7 days")
+        )
         self.filter_unsynced = QCheckBox(self.tr("&Not yet synced"), self)
         self.filter_unsynced.setAccessibleName(self.tr("Show only people with changes not yet sent to the office"))
-        self._filter_boxes = (self.filter_mine, self.filter_follow_up, self.filter_deadline, self.filter_unsynced)
+        self.filter_charged = QCheckBox(self.tr("&Charged, not yet screened"), self)
+        self.filter_charged.setAccessibleName(
+            self.tr("Show only people charged with an offense often linked to exploitation and not yet screened")
+        )
+        self.filter_charged.setToolTip(
+            self.tr("Defendants on a charge your office's rules list, with no screening since that arrest")
+        )
+        self._filter_boxes = (
+            self.filter_mine, self.filter_follow_up, self.filter_deadline, self.filter_unsynced, self.filter_charged
+        )
         for box in self._filter_boxes:
             readable_checkbox(box)
             box.toggled.connect(self._filters_changed)
@@ -348,7 +361,8 @@ class CaseloadPage(QWidget):
         self.setTabOrder(self.filter_mine, self.filter_follow_up)
         self.setTabOrder(self.filter_follow_up, self.filter_deadline)
         self.setTabOrder(self.filter_deadline, self.filter_unsynced)
-        self.setTabOrder(self.filter_unsynced, self.table)
+        self.setTabOrder(self.filter_unsynced, self.filter_charged)
+        self.setTabOrder(self.filter_charged, self.table)
         self.table.activated.connect(self._open_index)  # Enter on a row, or a double-click
 
         # Search as you type, but wait for a short pause so each key does not start a query.
@@ -400,6 +414,7 @@ class CaseloadPage(QWidget):
             follow_up_due=self.filter_follow_up.isChecked(),
             deadline_this_week=self.filter_deadline.isChecked(),
             unsynced=self.filter_unsynced.isChecked(),
+            charged_not_screened=self.filter_charged.isChecked(),
         )
 
     def _filters_changed(self) -> None:

@@ -20,6 +20,7 @@ from app.ui.person.host import SelfLoadingSection
 from app.ui.person.interviews import InterviewsSection
 from app.ui.person.justice import JusticeSection
 from app.ui.person.notes import NotesSection
+from app.ui.person.prompt import ScreeningPromptBanner
 from app.ui.person.referrals import ReferralsSection
 from app.ui.person.relief import DisclosureReviewPanel, ReliefSection
 from app.ui.person.safety import SafetyPlanSection
@@ -94,6 +95,9 @@ class PersonWorkspace(QWidget):
         self.leave_confirm = ConfirmBar("Leave without saving", "Stay here", self)
         self.leave_confirm.confirmed.connect(self.back_requested)
 
+        # "Consider a screening": a calm banner above the sections, for the worker, never about the person.
+        self.prompt = ScreeningPromptBanner(self, self)
+
         self.nav = QListWidget(self)
         self.nav.setAccessibleName("Sections")
         self.nav.setAccessibleDescription("Choose a section with the arrow keys, or press Control and its number.")
@@ -157,12 +161,13 @@ class PersonWorkspace(QWidget):
         self.section_area.setAccessibleName("Section")
         body = row_of(self.nav, (self.section_area, 1), spacing=20)
 
-        layout = column_of(self, self.header, self.leave_confirm, margins=(24, 14, 24, 12), spacing=12)
+        layout = column_of(self, self.header, self.leave_confirm, self.prompt, margins=(24, 14, 24, 12), spacing=12)
         layout.addSpacing(4)
         layout.addLayout(body, 1)
 
         self.nav.currentRowChanged.connect(self._row_changed)
         QWidget.setTabOrder(self.header.back_button, self.nav)
+        self._wire_prompt()
         self._build_actions()
         self._show_section("overview")
 
@@ -178,6 +183,20 @@ class PersonWorkspace(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, key=key: self.show_section(key, focus=True))
             self.addAction(action)
+
+    def _wire_prompt(self) -> None:
+        """The banner sits between the header and the sections, in the Tab order too."""
+        self.prompt.start_requested.connect(self.start_screening)
+        self.prompt.closed.connect(lambda: self.nav.setFocus(Qt.FocusReason.OtherFocusReason))
+        stops = [self.header.back_button, *self.prompt.focus_widgets(), self.nav]
+        for i in range(len(stops) - 1):
+            QWidget.setTabOrder(stops[i], stops[i + 1])
+
+    def start_screening(self) -> None:
+        """The prompt's "Start a screening": the Screening section's list, with the keyboard on its start button."""
+        self.show_section("screening")
+        self.screening.show_list()
+        self.screening.list_page.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the public face ---------------------------------------------------------------------------------------
 
@@ -234,6 +253,7 @@ class PersonWorkspace(QWidget):
         for section in self.self_loading.values():
             section.clear()
         self.disclosure.clear()
+        self.prompt.clear()
         self._show_section("overview")
         self._show_prosecution_sections(False)
 
@@ -337,6 +357,7 @@ class PersonWorkspace(QWidget):
         self.history.show_rows(data.history)
         for section in self.self_loading.values():
             section.load(data.person_id)
+        self.prompt.load(data.person_id)
         self._set_forms_ready(True)
         if first:
             self._loaded = True
