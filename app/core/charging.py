@@ -53,8 +53,8 @@ IDENTIFICATION_WORDS: dict[str, str] = {
     "not_identified": "not identified",
     "unclear": "not clear yet",
 }
-PERSONS_ACCOUNT_WORDS = "The person's own account"
-ADVOCATE_INPUT_WORDS = "The advocate's input, shared under a release"
+PERSONS_ACCOUNT_WORDS = "the person's own account"
+ADVOCATE_INPUT_WORDS = "the advocate's input, shared under a release"
 ONLY_PROSECUTION = "Charging decisions are kept by the prosecution only."
 
 
@@ -81,7 +81,7 @@ class ScreeningOption:
 
     @property
     def words(self) -> str:
-        return f"{self.title}, {day_words(self.screened_on)}" if self.screened_on else self.title
+        return f"{day_words(self.screened_on)}: {self.title}" if self.screened_on else self.title
 
 
 @dataclass(frozen=True)
@@ -278,11 +278,11 @@ class ChargingService:
         words = []
         if r.identification_decision_id:
             ident = idents.get(r.identification_decision_id)
-            words.append(ident.words if ident else "An identification decision (no longer on this computer)")
+            words.append(ident.words if ident else "an identification decision (no longer on this computer)")
         if r.screening_id:
             screen = screens.get(r.screening_id)
             on = screen.screened_on if screen else None
-            words.append(f"A screening on {day_words(on)}" if on else "A screening")
+            words.append(f"a screening on {day_words(on)}" if on else "a screening")
         if r.persons_account:
             words.append(PERSONS_ACCOUNT_WORDS)
         if r.disclosure_id:

@@ -181,8 +181,8 @@ def test_a_decision_links_what_informed_it_and_a_revision_keeps_it_as_history(pr
                                                                                "Ari Fictional")  # fmt: skip
     assert first.informed_by == (
         "Identification decision of 3 Feb 2026 (identified)",
-        "A screening on 1 Feb 2026",
-        "The person's own account",
+        "a screening on 1 Feb 2026",
+        "the person's own account",
     )
     # Linked, not copied: the stored record holds the identification decision's id, not its words.
     stored = pro.records.get("charging_decision", first.record_id)
