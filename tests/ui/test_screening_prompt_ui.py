@@ -177,3 +177,39 @@ def test_the_caseload_filter_charged_not_yet_screened(qtbot, runner: TaskRunner,
     assert caseload.count_label.text() == "1 person found"
     assert_all_named(caseload)
     shot(caseload, "caseload-charged-not-yet-screened")
+
+
+def test_vault_templates_imports_charge_rules_checked_whole(qtbot, runner: TaskRunner, pws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.templates_dialog import TemplatesDialog
+    from tests.unit.test_charge_rules import GOOD
+
+    ws = pws
+    dialog = TemplatesDialog(ws, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle(qtbot, runner)
+    assert dialog.rules_button.accessibleName() == "Import charge rules"
+    assert dialog.rules_list.count() == 1
+    bundled = dialog.rules_list.item(0).text()
+    assert "often-linked-charges · version 1 · 4 kinds of charge · comes with Offramp" in bundled
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text(GOOD.replace('reason = "Charges like', 'reason = "This person is a victim. Charges like'),
+                      encoding="utf-8")  # fmt: skip
+    dialog.import_rules_file(broken)
+    idle(qtbot, runner)
+    assert dialog.error.text() == "Nothing was imported. 1 problem to fix in the file:"
+    (problem,) = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert problem.startswith("Line 9, rules[0].reason: 'victim' would label the person")
+    assert dialog.rules_list.count() == 1
+
+    good = tmp_path / "ours.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    dialog.import_rules_file(good)
+    idle(qtbot, runner)
+    assert dialog.status.text() == "Imported “Our office's list” (version 2)."
+    assert dialog.rules_list.count() == 2
+    assert "imported by the office" in dialog.rules_list.item(1).text()
+    assert dialog.list.count() == 2  # the templates list is unchanged: charge rules are not templates
+    assert_all_named(dialog)
+    shot(dialog, "templates-dialog-charge-rules")
