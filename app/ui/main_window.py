@@ -305,6 +305,12 @@ class MainWindow(QMainWindow):
         self.lock_action.enabledChanged.connect(self.new_person_action.setEnabled)  # open vault, and only then
         self.person_menu = self.menuBar().addMenu(self.tr("&Person"))
         self.person_menu.addAction(self.new_person_action)
+        # The office-wide certification register (app/ui/certification_register.py): a prosecution vault only.
+        self.certifications_action = QAction(self.tr("Certification &register…"), self)
+        self.certifications_action.setStatusTip(self.tr("Every U- and T-visa certification request still open"))
+        self.certifications_action.setVisible(False)
+        self.certifications_action.triggered.connect(lambda: self._open_with_vault("certifications"))
+        self.person_menu.addAction(self.certifications_action)
         self.addAction(self.new_person_action)
         help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -405,6 +411,7 @@ class MainWindow(QMainWindow):
         self.idle.arm()
         self.caseload_page.show_people(ws.people)
         self.sync_controls.unlocked(ws)
+        self.certifications_action.setVisible(ws.identity.regime == "prosecution")
         gc.freeze()  # what is alive now lives all session: keep full collections from stalling typing later
         if self._unsaved_drafts:  # what the last lock could not save (a full disk) goes back in its forms too
             drafts = {**drafts, **self._unsaved_drafts}
@@ -515,6 +522,7 @@ class MainWindow(QMainWindow):
         self._pending_drafts = {}
         self.idle.disarm()
         self.lock_action.setEnabled(False)
+        self.certifications_action.setVisible(False)
         self.sync_controls.locked()
         self._clear_data_pages()
         clipboard.guard().clear_ours()  # a copied docket number does not outlast the lock
@@ -621,6 +629,15 @@ class MainWindow(QMainWindow):
             from app.ui.templates_dialog import TemplatesDialog
 
             TemplatesDialog(self._workspace, self.runner, self).open()
+            return
+        if which == "certifications":
+            if self._workspace.identity.regime != "prosecution":
+                return
+            from app.ui.certification_register import CertificationRegisterDialog
+
+            register = CertificationRegisterDialog(self._workspace, self.runner, self)
+            register.open_requested.connect(lambda person_id: self.open_person(person_id, "certifications"))
+            register.open()
             return
         dialog = FollowUpsDialog(self._workspace, self.runner, self)
         dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "referrals"))

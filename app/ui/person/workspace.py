@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import human_message
+from app.ui.person.certifications import CertificationsSection
 from app.ui.person.data import PersonData, load_person
 from app.ui.person.details import PersonDetailsForm
 from app.ui.person.fields import ConfirmBar, column_of, row_of
@@ -63,7 +64,10 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 SECTION_KEYS = tuple(key for key, _title in SECTIONS)
 #: Sections shown only to some regimes, after the others and without a number shortcut: the disclosure review is
 #: the prosecution's (statements, notes and benefits the defence must be told about).
-PROSECUTION_SECTIONS: tuple[tuple[str, str], ...] = (("disclosure", "Disclosure review"),)
+PROSECUTION_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("disclosure", "Disclosure review"),
+    ("certifications", "Certifications"),
+)
 ALL_SECTIONS = SECTIONS + PROSECUTION_SECTIONS
 ALL_KEYS = tuple(key for key, _title in ALL_SECTIONS)
 
@@ -124,6 +128,7 @@ class PersonWorkspace(QWidget):
         self.referrals = ReferralsSection(self, self.stack)
         self.relief = ReliefSection(self, self.stack)
         self.disclosure = DisclosureReviewPanel(self, self.stack)
+        self.certifications = CertificationsSection(self, self.stack)
         #: Sections that read their own records when the person arrives (key -> section).
         self.self_loading: dict[str, SelfLoadingSection] = {
             "interviews": self.interviews,
@@ -131,6 +136,7 @@ class PersonWorkspace(QWidget):
             "safety": self.safety,
             "referrals": self.referrals,
             "relief": self.relief,
+            "certifications": self.certifications,
         }
         self.sections: dict[str, QWidget] = {
             "overview": self.overview,
@@ -144,6 +150,7 @@ class PersonWorkspace(QWidget):
             "notes": self.notes,
             "history": self.history,
             "disclosure": self.disclosure,
+            "certifications": self.certifications,
         }
         for key in ALL_KEYS:
             self.stack.addWidget(self.sections[key])
@@ -275,7 +282,7 @@ class PersonWorkspace(QWidget):
 
     def unsaved_sections(self) -> list[str]:
         """Titles of the sections holding typing that is not saved yet."""
-        titles = dict(SECTIONS)
+        titles = dict(ALL_SECTIONS)
         out = []
         if self.details.has_draft():
             out.append(titles["details"])

@@ -1,0 +1,534 @@
+"""Certifications (prosecution only): the person's U- and T-visa certification requests, their deadlines, the
+office's decision on each, and one click to put a signed certification into the disclosure review.
+
+One page lists the requests (open ones first, oldest first); recording a request or a decision swaps in a plain
+form (Save with Ctrl+S, or Cancel), as record relief does. Everything runs on the worker through ``host.run``.
+Words follow DOMAIN.md section 8: a request the office does not sign is "declined", with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.core.certifications import (
+    DECISION_WORDS,
+    REQUESTER_WORDS,
+    CertificationRow,
+    CertificationService,
+)
+from app.core.timeline import day_words
+from app.models import CertificationDecision, CertificationForm, CertificationRequester
+from app.ui.palette import list_selection_style, qcolor, text_style
+from app.ui.person.fields import (
+    MAX_CHOICE_CHARS,
+    ChoiceBox,
+    ErrorLine,
+    column_of,
+    heading_label,
+    plain_button,
+    row_of,
+    wrapped_label,
+)
+from app.ui.person.forms import FieldSet, FieldSpec, message_of
+from app.ui.person.host import PersonHost
+from app.ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QFont,
+    QFrame,
+    QGridLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QResizeEvent,
+    QScrollArea,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from app.core.workspace import Workspace
+
+INTRO = (
+    "Requests that this office, as a certifying agency, sign a U-visa supplement (Form I-918 Supplement B) or a "
+    "T-visa declaration (Form I-914 Supplement B) for this person. Signing is the office's decision. USCIS accepts "
+    "a signed I-918 Supplement B for 6 months."
+)
+
+RECEIVE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("received_on", "date", "Request received on", required=True),
+    FieldSpec(
+        "form",
+        "choice",
+        "Form",
+        required=True,
+        choices=tuple(f.value for f in CertificationForm),
+        empty="Choose the form",
+    ),
+    FieldSpec("requested_by", "choice", "Requested by", choices=tuple(r.value for r in CertificationRequester)),
+    FieldSpec("requester_name", "text", "Requester's name or organization", hint="For example, the legal aid office"),
+    FieldSpec("justice_contact_id", "choice", "Case it relates to", empty="No justice matter chosen"),
+    FieldSpec(
+        "helpfulness_facts",
+        "long",
+        "Helpfulness facts reviewed",
+        hint="What the person did to help the investigation or prosecution, as reviewed",
+    ),
+)
+DECISION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "decision",
+        "choice",
+        "Decision",
+        required=True,
+        choices=tuple(d.value for d in CertificationDecision),
+        empty="Choose the decision",
+    ),
+    FieldSpec("decided_on", "date", "Date of the decision", required=True),
+    FieldSpec("decided_by_name", "text", "Decided by", required=True, hint="The name of the person who decided"),
+    FieldSpec("signed_by_name", "text", "Signed by", hint="The certifying official who signed"),
+    FieldSpec("signed_on", "date", "Signed on"),
+    FieldSpec("decision_reason", "long", "Reason", hint="Needed when the request is declined"),
+)
+#: The decision form's fields that only a certification needs.
+SIGNED_FIELDS = ("signed_by_name", "signed_on")
+
+
+@dataclass(frozen=True)
+class CertificationsView:
+    person_id: str
+    today: dt.date
+    rows: list[CertificationRow]
+    matters: list[tuple[str, str]]
+
+
+def read_view(ws: Workspace, person_id: str) -> CertificationsView:
+    """The person's requests, with the office's today and their justice matters (none outside prosecution)."""
+    svc = CertificationService(ws)
+    if ws.identity.regime != "prosecution":
+        return CertificationsView(person_id, svc.today(), [], [])
+    return CertificationsView(person_id, svc.today(), svc.register(person_id), svc.matters(person_id))
+
+
+def request_text(row: CertificationRow, today: dt.date) -> str:
+    """Short lines: the form and when it came, where it stands, its deadline, who asked, and about which case."""
+    status = row.status_words() + (" · In the disclosure review" if row.benefit_id else "")
+    lines = [
+        f"{row.form_words} · received {day_words(row.received_on)}",
+        status,
+        row.deadline_words(today),
+        f"Requested by: {row.requester_words}",
+        f"Case: {row.matter}" if row.matter else "",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+#: The forms in the drop-down, short enough to read whole in a closed choice box.
+FORM_CHOICES = {"i918_supplement_b": "U visa: I-918 Supplement B", "i914_supplement_b": "T visa: I-914 Supplement B"}
+
+
+def _label_choices(box: QWidget, labels: dict[str, str]) -> None:
+    if isinstance(box, ChoiceBox):
+        for i in range(box.count()):
+            value = box.itemData(i)
+            if value in labels:
+                box.setItemText(i, labels[value])
+        longest = max((len(box.itemText(i)) for i in range(box.count())), default=8)
+        box.setMinimumContentsLength(min(longest, MAX_CHOICE_CHARS))
+
+
+class CertificationFormPage(QWidget):
+    """One form: a title, the fields, Save and Cancel (Ctrl+S saves)."""
+
+    def __init__(self, section: CertificationsSection) -> None:
+        super().__init__(section)
+        self._section = section
+        self._save: Callable[[dict[str, Any]], Callable[[Workspace], Any]] | None = None
+        self.fields = FieldSet()
+        self.title = heading_label("", self, 1.15)
+        self.note = wrapped_label("", self, text_style("quiet"))
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName("Certification form")
+        self.body = QWidget(self.scroll_area)
+        self.scroll_area.setWidget(self.body)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(8)
+        column_of(self.body, self.grid, 1, margins=(2, 2, 14, 14))
+        self.error = ErrorLine(self)
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Form status")
+        self.cancel_button = plain_button("Cancel", "Cancel and go back to certifications", self)
+        self.save_button = plain_button("Save", "Save", self)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.cancel_button.clicked.connect(section.show_main)
+        self.save_button.clicked.connect(self.save)
+        actions = row_of((self.status, 1), self.cancel_button, self.save_button)
+        column_of(self, self.title, self.note, (self.scroll_area, 1), self.error, actions, margins=(0, 0, 0, 0),
+                  spacing=8)  # fmt: skip
+        save = QAction("Save", self)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(self.save)
+        self.addAction(save)
+
+    def open(
+        self,
+        title: str,
+        note: str,
+        specs: Sequence[FieldSpec],
+        values: dict[str, Any],
+        save: Callable[[dict[str, Any]], Callable[[Workspace], Any]],
+        labels: dict[str, dict[str, str]] | None = None,
+    ) -> None:
+        self._reset()
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.fields.add_rows(specs, self.grid, self.body)
+        for name, words in (labels or {}).items():
+            _label_choices(self.fields.widgets[name], words)
+        self.fields.load(values)
+        self._save = save
+        order = [*self.fields.widgets.values(), self.cancel_button, self.save_button]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        first = next(iter(self.fields.widgets.values()), None)
+        if first is not None:
+            self.setFocusProxy(first)
+
+    def show_rows(self, names: Sequence[str], shown: bool) -> None:
+        """Show or hide fields with their labels (the signature's fields, for a certification only)."""
+        for name in names:
+            for part in (self.fields.labels, self.fields.widgets, self.fields.errors):
+                widget = part.get(name)
+                if widget is not None:
+                    widget.setVisible(shown)
+
+    def _reset(self) -> None:
+        for widget in [*self.fields.widgets.values(), *self.fields.labels.values(), *self.fields.errors.values()]:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        while self.grid.count():
+            self.grid.takeAt(0)
+        self.fields = FieldSet()
+        self.error.clear_message()
+        self.status.setText("")
+        self.save_button.setEnabled(True)
+        self._save = None
+
+    def is_dirty(self) -> bool:
+        return self._save is not None and self.fields.differs()
+
+    def save(self) -> None:
+        if self._save is None or not self.save_button.isEnabled():
+            return
+        try:
+            work = self._save(self.fields.values())
+        except ValueError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.fields.clear_errors()
+        self.error.clear_message()
+        self.save_button.setEnabled(False)
+        self.status.setText("Saving…")
+        if not self._section.host.run(work, self._saved, self._failed):
+            self.save_button.setEnabled(True)
+            self.status.setText("")
+
+    def _saved(self, result: Any) -> None:
+        self._save = None
+        self._section.saved(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText("Nothing was saved.")
+        if self.fields.show_error(exc) is None:
+            self.error.show_message(message_of(exc))
+
+    def clear(self) -> None:
+        self._reset()
+        self.title.setText("")
+        self.note.setText("")
+
+
+class CertificationsSection(QWidget):
+    """The person's certification requests. Implements the workspace's self-loading section protocol."""
+
+    def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self._person_id: str | None = None
+        self._view: CertificationsView | None = None
+        self._chosen_id: str | None = None
+
+        self.pages = QStackedWidget(self)
+        self.main_scroll = QScrollArea(self.pages)
+        self.main_scroll.setWidgetResizable(True)
+        self.main_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.main_scroll.setAccessibleName("Certifications")
+        self.main = QWidget(self.main_scroll)
+        self.main_scroll.setWidget(self.main)
+        self.form = CertificationFormPage(self)
+        self.pages.addWidget(self.main_scroll)
+        self.pages.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        m = self.main
+        self.heading = heading_label("Certifications", m, 1.15)
+        self.intro = wrapped_label(INTRO, m, text_style("quiet"))
+        self.requests = QListWidget(m)
+        self.requests.setAccessibleName("Certification requests")
+        self.requests.setAccessibleDescription(
+            "Open requests first, oldest first, then the decided ones. Each says its deadline."
+        )
+        self.requests.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.requests.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.requests.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.requests.setWordWrap(True)
+        self.requests.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.requests.setAlternatingRowColors(True)
+        self.requests.setStyleSheet("QListWidget::item { padding: 7px 8px; }" + list_selection_style())
+        self.requests.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.empty = wrapped_label("No certification request is recorded for this person.", m, text_style("quiet"))
+        self.receive_button = plain_button("Record a request received…", "Record a certification request received", m)
+        self.decide_button = plain_button("Record the decision…", "Record the decision on the chosen request", m)
+        self.benefit_button = plain_button(
+            "Add it to the disclosure review", "Add the chosen certification to the disclosure review", m
+        )
+        self.receive_button.clicked.connect(self._receive)
+        self.decide_button.clicked.connect(self._decide)
+        self.benefit_button.clicked.connect(self._add_benefit)
+        self.message = wrapped_label("", m)
+        self.message.setAccessibleName("Certifications message")
+        self.error = ErrorLine(m)
+        buttons = row_of(self.receive_button, self.decide_button, self.benefit_button, 1, spacing=8)
+        column_of(m, self.heading, self.intro, self.requests, self.empty, buttons, self.message, self.error, 1,
+                  margins=(0, 0, 0, 0), spacing=10)  # fmt: skip
+        QWidget.setTabOrder(self.requests, self.receive_button)
+        QWidget.setTabOrder(self.receive_button, self.decide_button)
+        QWidget.setTabOrder(self.decide_button, self.benefit_button)
+        self.setFocusProxy(self.requests)
+        self.clear()
+
+    # --- the self-loading protocol ------------------------------------------------------------------------------
+
+    def load(self, person_id: str) -> None:
+        if person_id != self._person_id:
+            self.clear()
+        self._person_id = person_id
+        self.host.run(lambda ws: read_view(ws, person_id), self._arrived, self._load_failed)
+
+    def clear(self) -> None:
+        self._person_id = None
+        self._view = None
+        self._chosen_id = None
+        self.form.clear()
+        self.pages.setCurrentWidget(self.main_scroll)
+        self.requests.clear()
+        self.requests.hide()
+        self.empty.hide()
+        self.message.setText("")
+        self.message.hide()
+        self.error.clear_message()
+        self._update_buttons()
+
+    def has_draft(self) -> bool:
+        return self.pages.currentWidget() is self.form and self.form.is_dirty()
+
+    # --- showing ----------------------------------------------------------------------------------------------
+
+    def _arrived(self, view: CertificationsView) -> None:
+        if view.person_id != self._person_id:
+            return
+        self._view = view
+        self.requests.blockSignals(True)
+        try:
+            self.requests.clear()
+            chosen = 0
+            for index, row in enumerate(view.rows):
+                item = QListWidgetItem(request_text(row, view.today), self.requests)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                if row.overdue(view.today):
+                    item.setForeground(qcolor("danger"))
+                    bold = QFont(self.requests.font())
+                    bold.setWeight(QFont.Weight.DemiBold)
+                    item.setFont(bold)
+                elif not row.is_open:
+                    item.setForeground(qcolor("text"))
+                if row.id == self._chosen_id:
+                    chosen = index
+            if view.rows:
+                self.requests.setCurrentRow(chosen)
+        finally:
+            self.requests.blockSignals(False)
+        self.requests.setVisible(bool(view.rows))
+        self.empty.setVisible(not view.rows)
+        self._fit()
+        QTimer.singleShot(0, self._fit)  # once the list has its width, wrapped rows know their height
+        self._update_buttons()
+
+    def _fit(self) -> None:
+        """Show every request whole: the page scrolls, not the list."""
+        self.requests.doItemsLayout()
+        height = sum(self.requests.visualItemRect(self.requests.item(i)).height() for i in range(self.requests.count()))
+        self.requests.setFixedHeight(height + 2 * self.requests.frameWidth() + 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.requests.count():
+            QTimer.singleShot(0, self._fit)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.error.show_message(message_of(exc))
+
+    def chosen(self) -> CertificationRow | None:
+        item = self.requests.currentItem()
+        if item is None or self._view is None:
+            return None
+        key = item.data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self._view.rows if r.id == key), None)
+
+    def _update_buttons(self) -> None:
+        row = self.chosen()
+        self._chosen_id = row.id if row is not None else self._chosen_id
+        self.receive_button.setEnabled(self._view is not None)
+        self.decide_button.setEnabled(row is not None and row.is_open)
+        can_add = row is not None and row.is_certified and row.signed_on is not None and row.benefit_id is None
+        self.benefit_button.setEnabled(can_add)
+
+    def show_main(self) -> None:
+        self.form.clear()
+        self.pages.setCurrentWidget(self.main_scroll)
+        self.requests.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def saved(self, result: Any = None) -> None:
+        """A form saved: back to the list (a new request chosen), and read the person again (the Overview's
+        deadlines, this list)."""
+        if isinstance(result, str):
+            self._chosen_id = result
+        self.show_main()
+        self.host.record_changed("certifications")
+
+    def _say(self, text: str) -> None:
+        self.error.clear_message()
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _show_form(self) -> None:
+        self._say("")
+        self.pages.setCurrentWidget(self.form)
+        self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- actions ------------------------------------------------------------------------------------------------
+
+    def _receive(self) -> None:
+        person_id, view = self._person_id, self._view
+        if person_id is None or view is None:
+            return
+
+        def save(values: dict[str, Any]) -> Callable[[Workspace], Any]:
+            return lambda ws: CertificationService(ws).receive(
+                person_id,
+                received_on=values.get("received_on"),
+                form=values.get("form"),
+                requested_by=values.get("requested_by"),
+                requester_name=values.get("requester_name"),
+                justice_contact_id=values.get("justice_contact_id"),
+                helpfulness_facts=values.get("helpfulness_facts"),
+            )
+
+        matters = dict(view.matters)
+        specs = tuple(
+            FieldSpec(s.name, s.kind, s.label, s.hint, s.required, tuple(matters), s.empty)
+            if s.name == "justice_contact_id" else s
+            for s in RECEIVE_FIELDS
+        )  # fmt: skip
+        first_matter = view.matters[0][0] if len(view.matters) == 1 else None
+        self.form.open(
+            "A certification request received",
+            "The office's deadline to decide is set from the day it was received, by the office's policy.",
+            specs,
+            {"received_on": view.today, "justice_contact_id": first_matter},
+            save,
+            labels={"form": FORM_CHOICES, "requested_by": dict(REQUESTER_WORDS), "justice_contact_id": matters},
+        )
+        self._show_form()
+
+    def _decide(self) -> None:
+        row, view = self.chosen(), self._view
+        if row is None or view is None or not row.is_open:
+            return
+        request_id = row.id
+
+        def save(values: dict[str, Any]) -> Callable[[Workspace], Any]:
+            certified = values.get("decision") == CertificationDecision.CERTIFIED
+
+            def work(ws: Workspace) -> None:
+                CertificationService(ws).decide(
+                    request_id,
+                    values.get("decision"),
+                    decided_on=values.get("decided_on"),
+                    decided_by_name=values.get("decided_by_name"),
+                    reason=values.get("decision_reason"),
+                    signed_by_name=values.get("signed_by_name") if certified else None,
+                    signed_on=values.get("signed_on") if certified else None,
+                )
+
+            return work
+
+        self.form.open(
+            "The office's decision",
+            f"{row.form_words}, received {day_words(row.received_on)}. A decision is named and dated; a request "
+            "that is declined needs the reason.",
+            DECISION_FIELDS,
+            {"decided_on": view.today, "signed_on": view.today},
+            save,
+            labels={"decision": dict(DECISION_WORDS)},
+        )
+        box = self.form.fields.widgets["decision"]
+        assert isinstance(box, ChoiceBox)
+
+        def follow(_index: int = 0) -> None:
+            self.form.show_rows(SIGNED_FIELDS, box.value() == CertificationDecision.CERTIFIED)
+            self.form.fields.clear_errors()  # a problem with the other decision is no longer the question
+            self.form.error.clear_message()
+            self.form.status.setText("")
+
+        box.currentIndexChanged.connect(follow)
+        follow()
+        self._show_form()
+
+    def _add_benefit(self) -> None:
+        row = self.chosen()
+        if row is None or not row.is_certified or row.benefit_id is not None:
+            return
+        request_id = row.id
+        self.benefit_button.setEnabled(False)
+
+        def done(_benefit_id: Any) -> None:
+            self._say("Added to the disclosure review as a benefit given: an immigration certification.")
+            self.host.record_changed("certifications")
+
+        def failed(exc: BaseException) -> None:
+            self._update_buttons()
+            self.error.show_message(message_of(exc))
+
+        self.host.run(lambda ws: CertificationService(ws).add_benefit(request_id), done, failed)
+
+
+__all__ = ["CertificationsSection", "CertificationsView", "read_view", "request_text"]
