@@ -19,6 +19,8 @@ them (a revoked device's malformed JSON is a 403, not a 422).
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -35,6 +37,19 @@ from app.server.limits import MAX_BODY, BodyLimit
 from app.server.models import Office
 
 # --- the app --------------------------------------------------------------------------------------------------
+
+#: Where ``serve --workers N`` tells its worker processes the data folder is (the same variable the CLI reads).
+DATA_DIR_ENV = "OFFRAMP_SERVER_DIR"
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process of ``offramp-server serve --workers N``.
+
+    Each worker opens its own engine (connections are never shared across processes) on the data folder named by
+    ``OFFRAMP_SERVER_DIR`` and the database ``OFFRAMP_DATABASE_URL`` names, as the ``serve`` that started it did.
+    """
+    home = admin.ServerHome(Path(os.environ[DATA_DIR_ENV]))
+    return create_app(home.engine(), ca_pem=home.ca_cert.read_bytes())
 
 
 def create_app(engine: Engine, *, ca_pem: bytes | None = None) -> FastAPI:

@@ -105,11 +105,20 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the office over TLS, in one process or in ``--workers`` processes that share the database.
+
+    The server keeps nothing between requests that is not in its database (replay nonces, refusal counts, enrolment
+    codes, the ``server_seq`` lock), so several worker processes, or several hosts on one PostgreSQL database
+    (deploy/SCALE-OUT.md), serve the same office. With more than one worker, uvicorn's supervisor binds the port and
+    starts the workers; each opens its own connections (:func:`app.server.app.from_environment`).
+    """
     import uvicorn
 
     from app.server.admin import AdminError
-    from app.server.app import create_app
+    from app.server.app import DATA_DIR_ENV, create_app
 
+    if args.workers < 1:
+        raise OfframpError("--workers takes how many server processes to run: 1 or more.")
     home = _home(args)
     config = home.config()
     for path in (home.server_cert, home.server_key, home.ca_cert):
@@ -118,22 +127,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 "The server's TLS certificate or key is missing, and it never serves without TLS. Restore the "
                 "tls folder from a backup."
             )
-    engine = home.engine()
-    app = create_app(engine, ca_pem=home.ca_cert.read_bytes())
+    engine = home.engine()  # checks the database answers and is up to date before anything listens
     port = args.port or int(config.get("port", 8443))
-    _say(f"Serving the office at {config.get('url', '')} on {args.bind}:{port}. Press Ctrl+C to stop.")
-    uvicorn.run(
-        app,
-        host=args.bind,
-        port=port,
-        ssl_certfile=str(home.server_cert),
-        ssl_keyfile=str(home.server_key),
-        log_level="warning",
-        access_log=False,
-        server_header=False,
-        date_header=True,
-    )
+    options: dict[str, object] = {
+        "host": args.bind,
+        "port": port,
+        "ssl_certfile": str(home.server_cert),
+        "ssl_keyfile": str(home.server_key),
+        "log_level": "warning",
+        "access_log": False,
+        "server_header": False,
+        "date_header": True,
+        # A device's address (for the per-address limits and the audit log) comes from X-Forwarded-For only when the
+        # request came from a proxy named here; from anyone else that header is ignored.
+        "proxy_headers": bool(args.trusted_proxy),
+        "forwarded_allow_ips": ",".join(args.trusted_proxy) if args.trusted_proxy else None,
+    }
+    processes = f" in {args.workers} processes" if args.workers > 1 else ""
+    _say(f"Serving the office at {config.get('url', '')} on {args.bind}:{port}{processes}. Press Ctrl+C to stop.")
+    if args.workers == 1:
+        app = create_app(engine, ca_pem=home.ca_cert.read_bytes())
+        try:
+            uvicorn.run(app, **options)  # type: ignore[arg-type]
+        finally:
+            engine.dispose()
+        return EXIT_OK
     engine.dispose()
+    # The workers are new processes: they find the data folder (and OFFRAMP_DATABASE_URL) in their environment.
+    os.environ[DATA_DIR_ENV] = str(home.root.resolve())
+    uvicorn.run("app.server.app:from_environment", factory=True, workers=args.workers, **options)  # type: ignore[arg-type]
     return EXIT_OK
 
 
@@ -488,6 +510,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(sub, "serve", cmd_serve, "run the server (always over TLS)")
     p.add_argument("--bind", default="0.0.0.0", help="address to listen on")  # noqa: S104 - an office server
     p.add_argument("--port", type=int, default=None)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes on this host (default 1); they share the database, so 2 per CPU core suit PostgreSQL",
+    )
+    p.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a proxy in front of this server whose X-Forwarded-For names the device (repeat for several)",
+    )
 
     team = sub.add_parser("team", help="teams and their compartments")
     tsub = team.add_subparsers(dest="team_command", required=True, parser_class=_Parser)
