@@ -12,6 +12,10 @@ Code words are printed only when the person chooses, for this copy, to carry the
 written down and found stops protecting them and can warn the very person they are hiding from. Without code words
 a contact is printed with their name and number only, so the paper does not describe the plan either.
 
+The copy is in the person's language when we have its words (:mod:`app.reports.copy_text`: the first of the
+person's languages that we have, else English), whatever the app's language: only the fixed words change, what the
+person and their contacts said is printed as typed. Names and words in any script print (:mod:`app.reports.fonts`).
+
 An office can turn printing and saving the copy off (``SURVIVOR_COPY_ALLOWED_BY_OFFICE``); :func:`make_copy` then
 refuses with a plain sentence. The copy may be AES-256 protected with a password (:mod:`app.reports.protect`).
 """
@@ -31,9 +35,9 @@ from app.core import office_policy
 from app.core.safety import PERSONS_OWN_DETAILS, PlanView, SafetyService
 from app.core.settings import SURVIVOR_COPY_ALLOWED_BY_OFFICE, Settings
 from app.errors import OfframpError, ValidationError
-from app.models import AuditAction, PlanComponent, SurvivorChoice
+from app.models import AuditAction, Person, PlanComponent, SurvivorChoice
 from app.protocol.office_policy import OfficePolicy
-from app.reports import fonts
+from app.reports import copy_text, fonts
 from app.reports.pdf import Document
 
 if TYPE_CHECKING:
@@ -49,29 +53,16 @@ __all__ = [
     "survivor_copy_pdf",
 ]
 
-TITLE = "Things to remember"
-EMERGENCY = "In an emergency, call 911."
+TITLE = copy_text.ENGLISH["title"]
+EMERGENCY = copy_text.ENGLISH["emergency"]
 NOT_ALLOWED = (
     "Your office has turned off printing and saving the person's copy. You can go through the plan together on "
     "screen instead."
 )
 NOTHING_CHOSEN = "There is nothing to put in the copy yet: no part of the plan has been chosen by the person."
 
-#: Second-person headings: they say what a part is for, never what the paper is.
-HEADINGS: dict[str, str] = {
-    PlanComponent.DANGER_NOW: "When you feel unsafe",
-    PlanComponent.TRAFFICKER_ACCESS: "Staying out of reach",
-    PlanComponent.PHONE_TECHNOLOGY: "Your phone",
-    PlanComponent.SAFE_CONTACTS: "People you can call",
-    PlanComponent.SAFE_PLACES: "Places you can go",
-    PlanComponent.DOCUMENTS: "Your papers",
-    PlanComponent.MONEY: "Money",
-    PlanComponent.CHILDREN: "Your children",
-    PlanComponent.HEALTH: "Your health",
-    PlanComponent.LEAVING_PLAN: "When you decide to go",
-    PlanComponent.AFTER_LEAVING: "Afterwards",
-    PlanComponent.COURT_DAY: "Days you go to court",
-}
+#: Second-person headings: they say what a part is for, never what the paper is (each language's in copy_text).
+HEADINGS: dict[str, str] = {key: copy_text.ENGLISH[f"heading.{key}"] for key in PlanComponent}
 #: The order on paper: people and places first, they are what is needed in a hurry.
 ORDER: tuple[str, ...] = (
     PlanComponent.SAFE_CONTACTS,
@@ -99,6 +90,7 @@ class CopySection:
 class SurvivorCopy:
     sections: tuple[CopySection, ...]
     written_on: dt.date
+    language: str = "en"  # a key of copy_text.CATALOGUE: the fixed words' language
 
     @property
     def headings(self) -> list[str]:
@@ -113,8 +105,12 @@ def _lines(*texts: str | None) -> list[str]:
     return out
 
 
-def copy_content(view: PlanView, *, include_code_words: bool = False) -> SurvivorCopy:
-    """What the copy says: only the parts whose newest choice is "chosen", in the person's words."""
+def copy_content(view: PlanView, *, include_code_words: bool = False, language: str = "en") -> SurvivorCopy:
+    """What the copy says: only the parts whose newest choice is "chosen", in the person's words.
+
+    ``language`` (a key of :data:`copy_text.CATALOGUE`) is that of the fixed words: headings and code-word lines.
+    """
+    words = copy_text.CATALOGUE[language]
     sections: list[CopySection] = []
     for key in ORDER:
         part = view.component(key)
@@ -124,25 +120,36 @@ def copy_content(view: PlanView, *, include_code_words: bool = False) -> Survivo
         own_details = current.details if key in PERSONS_OWN_DETAILS else None
         lines = _lines(current.survivor_words, own_details)
         if key == PlanComponent.SAFE_CONTACTS:
-            lines = [*_contact_lines(view, include_code_words), *lines]
+            lines = [*_contact_lines(view, include_code_words, language), *lines]
         if lines:
-            sections.append(CopySection(HEADINGS[key], tuple(lines)))
-    return SurvivorCopy(tuple(sections), view.today)
+            sections.append(CopySection(words[f"heading.{key}"], tuple(lines)))
+    return SurvivorCopy(tuple(sections), view.today, language)
 
 
-def _contact_lines(view: PlanView, include_code_words: bool) -> list[str]:
+def _contact_lines(view: PlanView, include_code_words: bool, language: str = "en") -> list[str]:
+    words = copy_text.CATALOGUE[language]
     out = []
     for contact in view.contacts:
         who = contact.name + (f" ({contact.relationship})" if contact.relationship else "")
         out.append(f"{who}: {contact.phone}" if contact.phone else who)
         if include_code_words:
             if contact.safe_word:
-                out.append(f"    If you say “{contact.safe_word}”, it means you are safe to talk.")
+                out.append("    " + words["safe_word"].format(word=contact.safe_word))
             if contact.unsafe_word:
-                action = contact_action_sentence(contact.name, contact.action_on_unsafe)
-                said = f"    If you say “{contact.unsafe_word}”, it means you are not safe."
+                said = "    " + words["unsafe_word"].format(word=contact.unsafe_word)
+                action = _action(contact.name, contact.action_on_unsafe, language)
                 out.append(f"{said} {action}" if action else said)
     return out
+
+
+def _action(name: str, action: str | None, language: str) -> str:
+    """What a contact does on the "not safe" word, as the copy's language says it ("" when nothing is recorded)."""
+    if language == "en":
+        sentence = contact_action_sentence(name, action)
+        return copy_text.ENGLISH["unsafe_action"].format(sentence=sentence) if sentence else ""
+    typed = " ".join((action or "").split()).rstrip(".;,")
+    # Only English verbs are turned into a sentence of the person's own; elsewhere the words stand as typed.
+    return copy_text.CATALOGUE[language]["unsafe_action"].format(name=name, action=typed) if typed else ""
 
 
 #: Third-person verb endings turned back to the plain form after "will" ("calls" -> "call", "goes" -> "go").
@@ -226,11 +233,12 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
         # Names, places and the person's own words may be in any script: each run in a font that has it.
         return Paragraph(fonts.style_markup(text, style, width=width), style)
 
+    words = copy_text.CATALOGUE[content.language]
     story: list[Flowable] = [
-        para(TITLE, title),
-        para(f"Written on {content.written_on:%B} {content.written_on.day}, {content.written_on.year}", small),
+        para(words["title"], title),
+        para(copy_text.written_on(content.written_on, content.language), small),
         Spacer(1, 8),
-        para(EMERGENCY, body),
+        para(words["emergency"], body),
     ]
     for section in content.sections:
         paragraphs = [para(section.heading, heading)]
@@ -266,7 +274,11 @@ def make_copy(
     view = SafetyService(ws).view(person_id)
     if view is None:
         raise ValidationError(NOTHING_CHOSEN)
-    pdf = survivor_copy_pdf(copy_content(view, include_code_words=include_code_words), password=password)
+    # The person's language, whatever the app's: the copy is theirs.
+    person = ws.records.get("person", person_id)
+    language = copy_text.copy_language(person.languages if isinstance(person, Person) else None)
+    content = copy_content(view, include_code_words=include_code_words, language=language)
+    pdf = survivor_copy_pdf(content, password=password)
     fields = ["password" if password else "no_password"] + (["code_words"] if include_code_words else [])
     ws.log_event(
         AuditAction.EXPORT.value, record_type="safety_plan", record_id=view.plan.id, person_id=person_id, fields=fields
