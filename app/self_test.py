@@ -81,6 +81,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.protocol.signing",
     # printed and exported documents
     "app.reports",
+    "app.reports.copy_text",
     "app.reports.csv_cells",
     "app.reports.disclosure_review",
     "app.reports.fonts",
