@@ -1,7 +1,8 @@
 """Two real `offramp-server serve` processes on one PostgreSQL database, as two office hosts behind one address.
 
-Server A runs one process; server B runs with ``--workers 2`` (so three server processes in all), each on its own
-loopback port over TLS. Devices enrol, push and pull through both, at the same time, with real signatures:
+Server A runs one process; server B runs with ``--workers 2`` (so three server processes in all) and trusts a proxy
+at 127.0.0.1, each on its own loopback port over TLS. Devices enrol, push and pull through both, at the same time,
+with real signatures:
 
 - sequence order is commit order: a watcher reading the database while the pushes run never finds a revision
   numbered at or below one it had already seen committed, and the numbers run 1..N without a gap;
@@ -11,7 +12,8 @@ loopback port over TLS. Devices enrol, push and pull through both, at the same t
 - no pull misses a record: readers page through both processes while the writers push, and end holding every
   record at its last revision (a cursor that skipped a number committed late by the other process would leave a
   record out for good);
-- an enrolment code works once across both, and the per-address enrolment limit counts tries made through both.
+- an enrolment code works once across both, and the per-address enrolment limit counts tries made through both;
+- X-Forwarded-For names the device only where ``--trusted-proxy`` says the request came through a proxy.
 
 Everything the processes share is in the database (DESIGN.md section 3, deploy/SCALE-OUT.md); nothing here talks to
 the server's Python objects.
@@ -129,7 +131,7 @@ def pair(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     a = b = None
     try:
         a = _serve(office)
-        b = _serve(office, "--workers", "2")
+        b = _serve(office, "--workers", "2", "--trusted-proxy", "127.0.0.1")
         yield Pair(a=a, b=b, url=url)
     finally:
         for served in (a, b):
@@ -423,6 +425,26 @@ def test_pushes_and_pulls_through_both_processes_keep_order_apply_once_and_miss_
         assert pages[k] > 5
         missing = {rid: rev for rid, rev in heads.items() if held[k].get(rid) != rev}
         assert missing == {}, f"reader {k} lacks {len(missing)} records or revisions"
+
+
+def test_a_devices_address_comes_from_x_forwarded_for_only_behind_a_trusted_proxy(pair: Pair) -> None:
+    """B trusts the proxy at 127.0.0.1 (``--trusted-proxy``), A trusts none: the same header, two readings."""
+    for served, forwarded in ((pair.b, "198.51.100.23"), (pair.a, "198.51.100.24")):
+        key = signing.public_key_hex(Ed25519PrivateKey.generate())
+        with served.client() as c:
+            reply = c.post(
+                "/v1/enrol",
+                json={"code": "AAAA-BBBB-CCCC-DDDD", "public_key": key},
+                headers={"X-Forwarded-For": forwarded},
+            )
+        assert reply.status_code == 403
+    with pair.a.engine.connect() as conn:
+        sources = set(
+            conn.execute(sa.select(RefusalCount.source).where(RefusalCount.action == limits.ENROL_ACTION)).scalars()
+        )
+    assert "198.51.100.23" in sources, "behind the trusted proxy, the device's own address is counted"
+    assert "198.51.100.24" not in sources, "from anyone else, the header is ignored"
+    assert "127.0.0.1" in sources
 
 
 def test_the_enrolment_limit_counts_tries_through_both_processes(pair: Pair) -> None:
