@@ -8,22 +8,27 @@ its way back even when another matter is open.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from app.core.charging import DECISION_LABELS, ChargingRow, ChargingService, ChargingView, IdentificationRef
 from app.core.record_shapes import readable_structured
 from app.core.records import columns_of
 from app.core.timeline import choice_label
 from app.models import ChargeLevel, JusticeContact
 from app.ui import clipboard
+from app.ui.palette import edge_style, text_style
 from app.ui.person.data import delete_justice, save_justice
 from app.ui.person.fields import (
     ChoiceBox,
     ConfirmBar,
+    DateField,
     ErrorLine,
     column_of,
+    format_date,
     plain_button,
     restore_widget_state,
     row_of,
@@ -37,6 +42,7 @@ from app.ui.qt import (
     QAction,
     QApplication,
     QBoxLayout,
+    QCheckBox,
     QFont,
     QFrame,
     QGridLayout,
@@ -45,10 +51,12 @@ from app.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QResizeEvent,
     QScrollArea,
     QSizePolicy,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -246,6 +254,419 @@ class ChargesEditor(QWidget):
         self.error.clear_message()
 
 
+# --- charging decisions (prosecution vaults) ------------------------------------------------------------------------
+
+
+def _informed_words(words: Sequence[str]) -> str:
+    return "Informed by: " + ("; ".join(words) if words else "nothing recorded") + "."
+
+
+def _decision_text(row: ChargingRow) -> str:
+    return (
+        f"{row.decision_words} — decided by {row.decided_by_name} on {format_date(row.decided_on)}.\n"
+        f"Reason: {row.reason}\n{_informed_words(row.informed_by)}"
+    )
+
+
+class ChargingPanel(QFrame):
+    """Under the chosen justice matter, on a prosecution vault only: the charging decision in force, its history, and
+    a form that records a decision or revises the one shown. A decision about the charges, never about the person
+    (DOMAIN.md section 8). What informed it is linked: the identification decision in force on the day decided is
+    shown and linked by default (a check box unlinks it). It reads its own data on the worker; on an advocacy vault
+    the core answers None and the panel stays hidden."""
+
+    def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._person_id: str | None = None
+        self._matter_id: str | None = None
+        self._view: ChargingView | None = None
+        self._revising: ChargingRow | None = None
+        self._generation = 0
+        self._busy = False
+        self._pending_form: dict[str, Any] | None = None
+        self._baseline: list[Any] = []
+        self.setObjectName("chargingPanel")
+
+        self.heading = QLabel("Charging decisions", self)
+        font = QFont(self.heading.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        self.heading.setFont(font)
+        self.intro = QLabel(
+            "A decision about the charges, made by a named person with a date and a reason. A later decision keeps "
+            "the earlier one in the history.",
+            self,
+        )
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet(text_style("quiet"))
+        self.current = self._text_label("Charging decision in force")
+        self.history_heading = QLabel("Earlier decisions", self)
+        self.history_heading.setFont(font)
+        self.history = self._text_label("Earlier charging decisions")
+        self.record_button = plain_button("Record a charging decision…", "Record a charging decision", self)
+        self.record_button.clicked.connect(lambda: self.open_form(revise=False))
+        self.revise_button = plain_button("Revise this decision…", "Revise this charging decision", self)
+        self.revise_button.clicked.connect(lambda: self.open_form(revise=True))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Charging decision status")
+
+        # --- the form ---
+        self.form = QFrame(self)
+        self.form.setObjectName("chargingForm")
+        self.form.setStyleSheet(edge_style("QFrame#chargingForm"))
+        self.form_title = QLabel(self.form)
+        self.form_title.setFont(font)
+        self.form_title.setWordWrap(True)
+        self.decision = ChoiceBox("decision", list(DECISION_LABELS), empty="Choose a decision",
+                                  labels=dict(DECISION_LABELS), parent=self.form)  # fmt: skip
+        self.decision.setAccessibleName("Decision (required)")
+        self.decided_on = DateField(self.form)
+        self.decided_on.setPlaceholderText("YYYY-MM-DD")
+        self.decided_on.setAccessibleName("Date decided (required)")
+        self.decided_on.textChanged.connect(lambda _t: self._show_in_force())
+        self.decided_by = QLineEdit(self.form)
+        self.decided_by.setAccessibleName("Decided by (required)")
+        self.decided_by.setPlaceholderText("The name of the person who decided")
+        self.reason = QPlainTextEdit(self.form)
+        self.reason.setAccessibleName("Reason (required)")
+        self.reason.setPlaceholderText("The reason, in words.")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 16)
+        self.informed_heading = QLabel("What informed it", self.form)
+        self.informed_heading.setFont(font)
+        self.identification = QCheckBox(self.form)
+        self.identification.setAccessibleName("Informed by the identification decision in force that day")
+        self.identification.setChecked(True)
+        self.no_identification = QLabel("No identification decision was in force on that day.", self.form)
+        self.no_identification.setStyleSheet(text_style("quiet"))
+        self.no_identification.setWordWrap(True)
+        self.screening = ChoiceBox("screening", [], empty="No screening", parent=self.form)
+        self.screening.setAccessibleName("Screening that informed it")
+        self.account = QCheckBox("The person's own account", self.form)
+        self.account.setAccessibleName("Informed by the person's own account")
+        self.share = ChoiceBox("share", [], empty="No input from the advocate", parent=self.form)
+        self.share.setAccessibleName("The advocate's input, shared under a release")
+        self.form_error = ErrorLine(self.form)
+        self.cancel_button = plain_button("Cancel", "Cancel this charging decision", self.form)
+        self.cancel_button.clicked.connect(self.close_form)
+        self.save_button = plain_button("Save the decision", "Save this charging decision", self.form)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(6)
+        labels = (("&Decision (required)", self.decision), ("Da&te decided (required)", self.decided_on),
+                  ("Decided &by (required)", self.decided_by), ("&Reason (required)", self.reason))  # fmt: skip
+        for row, (text, widget) in enumerate(labels):
+            label = QLabel(text, self.form)
+            label.setBuddy(widget)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, 5, 0, 0)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1, Qt.AlignmentFlag.AlignLeft if widget is not self.reason else
+                           Qt.AlignmentFlag(0))  # fmt: skip
+        grid.setColumnStretch(1, 1)
+        screening_label = QLabel("&Screening", self.form)
+        screening_label.setBuddy(self.screening)
+        share_label = QLabel("The &advocate's input", self.form)
+        share_label.setBuddy(self.share)
+        informed = QGridLayout()
+        informed.setHorizontalSpacing(14)
+        informed.setVerticalSpacing(6)
+        informed.addWidget(self.identification, 0, 0, 1, 2)
+        informed.addWidget(self.no_identification, 1, 0, 1, 2)
+        informed.addWidget(screening_label, 2, 0)
+        informed.addWidget(self.screening, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        informed.addWidget(self.account, 3, 0, 1, 2)
+        informed.addWidget(share_label, 4, 0)
+        informed.addWidget(self.share, 4, 1, Qt.AlignmentFlag.AlignLeft)
+        informed.setColumnStretch(1, 1)
+        column_of(self.form, self.form_title, grid, self.informed_heading, informed, self.form_error,
+                  row_of(1, self.cancel_button, self.save_button, spacing=10), margins=(12, 10, 12, 10),
+                  spacing=8)  # fmt: skip
+        self.form.hide()
+
+        column_of(self, self.heading, self.intro, self.current, self.history_heading, self.history,
+                  row_of(self.record_button, self.revise_button, (self.status, 1), spacing=10), self.form,
+                  margins=(0, 12, 0, 0), spacing=8)  # fmt: skip
+        order: list[QWidget] = [self.record_button, self.revise_button, self.decision, self.decided_on,
+                                self.decided_by, self.reason, self.identification, self.screening, self.account,
+                                self.share, self.cancel_button, self.save_button]  # fmt: skip
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self.hide()
+
+    def _text_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)  # fmt: skip
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return label
+
+    # --- what it shows ----------------------------------------------------------------------------------------
+
+    @property
+    def view(self) -> ChargingView | None:
+        return self._view
+
+    def show_matter(self, person_id: str | None, matter_id: str | None) -> None:
+        """Show the charging decisions of a saved matter (or nothing for a new one), read on the worker."""
+        if matter_id != self._matter_id or person_id != self._person_id:
+            self.close_form()
+            self._view = None
+            self.status.setText("")
+        self._person_id, self._matter_id = person_id, matter_id
+        if matter_id is None or person_id is None:
+            self._generation += 1
+            self.hide()
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        matter_id = self._matter_id
+        if matter_id is None:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def arrived(view: ChargingView | None) -> None:
+            if generation == self._generation:
+                self._arrived(view)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.status.setText(message_of(exc))
+
+        self._host.run(lambda ws: ChargingService(ws).view(matter_id), arrived, failed)
+
+    def _arrived(self, view: ChargingView | None) -> None:
+        self._view = view
+        if view is None:  # a vault that does not keep charging decisions: nothing of them shows
+            self.hide()
+            return
+        current = view.current
+        if current is None:
+            self.current.setText("No charging decision recorded for this matter yet.")
+        else:
+            self.current.setText("In force: " + _decision_text(current))
+        earlier = [r for r in view.decisions if r is not current]
+        self.history.setText("\n\n".join(f"{format_date(r.decided_on)}: {_decision_text(r)}" for r in earlier))
+        self.history.setVisible(bool(earlier))
+        self.history_heading.setVisible(bool(earlier))
+        self.record_button.setVisible(current is None)
+        self.revise_button.setVisible(current is not None)
+        self._fill_choices(view)
+        self.show()
+        if self._pending_form is not None:
+            state, self._pending_form = self._pending_form, None
+            self.restore_form(state)
+        self._update_buttons()
+
+    def _fill_choices(self, view: ChargingView) -> None:
+        for box, options, empty in (
+            (self.screening, [(o.record_id, o.words) for o in view.screenings], "No screening"),
+            (self.share, [(o.disclosure_id, o.words) for o in view.shares], "No input from the advocate"),
+        ):
+            chosen = box.value()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(empty, None)
+            for value, words in options:
+                box.addItem(words, value)
+            box.set_value(chosen if chosen in {v for v, _w in options} else None)
+            # A long screening title must not make the form wider than the section: the open list shows it whole.
+            box.setMinimumContentsLength(min(max((len(w) for _v, w in options), default=len(empty)), 28))
+            box.blockSignals(False)
+        self.share.setEnabled(bool(view.shares))
+
+    def _day(self) -> dt.date:
+        value = self.decided_on.value()
+        return value if isinstance(value, dt.date) else (self._view.today if self._view else dt.date.today())
+
+    def in_force(self) -> IdentificationRef | None:
+        """The identification decision in force on the day typed (today while the date is not a valid one)."""
+        return self._view.in_force_on(self._day()) if self._view is not None else None
+
+    def _show_in_force(self) -> None:
+        ident = self.in_force()
+        self.identification.setVisible(ident is not None)
+        self.no_identification.setVisible(ident is None and self.form.isVisible())
+        if ident is not None:
+            self.identification.setText(ident.words)
+            self.identification.setAccessibleName(f"Informed by the {ident.words[:1].lower()}{ident.words[1:]}")
+
+    # --- the form ---------------------------------------------------------------------------------------------
+
+    def open_form(self, *, revise: bool) -> None:
+        view = self._view
+        if view is None or self._busy:
+            return
+        self._revising = view.current if revise else None
+        if self._revising is not None:
+            r = self._revising
+            self.form_title.setText(f"Revise the decision of {format_date(r.decided_on)} ({r.decision_words}). "
+                                    "It stays in the history.")  # fmt: skip
+        else:
+            self.form_title.setText("Record a charging decision")
+        self.decision.set_value(None)
+        self.decided_on.set_value(view.today)
+        if not self.decided_by.text().strip():
+            self.decided_by.setText(view.decider)
+        self.reason.clear()
+        self.identification.setChecked(True)
+        self.screening.set_value(None)
+        self.account.setChecked(False)
+        self.share.set_value(None)
+        self.form_error.clear_message()
+        self.form.show()
+        self._show_in_force()
+        self._baseline = self._content()
+        self.status.setText("")
+        self._update_buttons()
+        self.decision.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._reveal(self.form)
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll the justice contact form so ``widget`` is in view (once the layout has placed it)."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            scroll = area
+            QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(widget, 0, 24) if widget.isVisible() else None)
+
+    def close_form(self) -> None:
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.form.isAncestorOf(focus)
+        self.form.hide()
+        self._revising = None
+        self.reason.clear()
+        self.form_error.clear_message()
+        self._update_buttons()
+        if had_focus:
+            target = self.revise_button if self.revise_button.isVisible() else self.record_button
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def form_open(self) -> bool:
+        return not self.form.isHidden()
+
+    def owns_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.form_open and self.form.isAncestorOf(focus)
+
+    def _content(self) -> list[Any]:
+        return [self.decision.value(), self.decided_on.text().strip(), self.decided_by.text().strip(),
+                self.reason.toPlainText().strip(), self.identification.isChecked(), self.screening.value(),
+                self.account.isChecked(), self.share.value()]  # fmt: skip
+
+    def is_dirty(self) -> bool:
+        return self.form_open and self._content() != self._baseline
+
+    def form_state(self) -> dict[str, Any]:
+        return {"revises": self._revising.record_id if self._revising else None, "values": self._content()}
+
+    def restore_form(self, state: dict[str, Any]) -> None:
+        """Put back a form saved at the last lock (once this matter's decisions have been read again)."""
+        view = self._view
+        if view is None:
+            self._pending_form = state
+            return
+        values = list(state.get("values") or [])
+        if len(values) != 8:
+            return
+        revises = state.get("revises")
+        self.open_form(revise=bool(revises) and view.current is not None and view.current.record_id == revises)
+        decision, day, by, reason, ident, screening, account, share = values
+        self.decision.set_value(decision if decision in DECISION_LABELS else None)
+        self.decided_on.setText(str(day or ""))
+        self.decided_by.setText(str(by or ""))
+        self.reason.setPlainText(str(reason or ""))
+        self.identification.setChecked(bool(ident))
+        self.screening.set_value(screening if screening in {o.record_id for o in view.screenings} else None)
+        self.account.setChecked(bool(account))
+        self.share.set_value(share if share in {o.disclosure_id for o in view.shares} else None)
+        self._update_buttons()
+
+    def save(self) -> None:
+        matter_id = self._matter_id
+        if matter_id is None or not self.form_open or self._busy:
+            return
+        decision = self.decision.value()
+        if decision is None:
+            self.form_error.show_message("Please choose a decision.")
+            self.decision.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        ident = self.in_force() if self.identification.isChecked() else None
+        values: dict[str, Any] = {
+            "decision": decision,
+            "decided_on": self.decided_on.value(),
+            "decided_by_name": self.decided_by.text(),
+            "reason": self.reason.toPlainText(),
+            "identification_decision_id": ident.record_id if ident is not None else None,
+            "screening_id": self.screening.value(),
+            "persons_account": True if self.account.isChecked() else None,
+            "disclosure_id": self.share.value(),
+            "revises_id": self._revising.record_id if self._revising else None,
+        }
+        self._busy = True
+        self.status.setText("Saving…")
+        self._update_buttons()
+        if not self._host.run(lambda ws: ChargingService(ws).record(matter_id, **values), self._saved, self._failed):
+            self._busy = False
+            self.status.setText("")
+            self._update_buttons()
+
+    def _saved(self, row: ChargingRow) -> None:
+        self._busy = False
+        self.close_form()
+        self.status.setText(f"Saved: {row.decision_words}, {format_date(row.decided_on)}.")
+        target = self.revise_button
+        target.show()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._reveal(self.current)
+        self.reload()
+        self._host.record_changed("justice")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.status.setText("Nothing was saved.")
+        self.form_error.show_message(message_of(exc))
+        self._update_buttons()
+        widget = {"decision": self.decision, "decided_on": self.decided_on, "decided_by_name": self.decided_by,
+                  "reason": self.reason, "screening_id": self.screening, "disclosure_id": self.share,
+                  "identification_decision_id": self.identification}.get(str(getattr(exc, "field", "")))  # fmt: skip
+        if widget is not None and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        form = self.form_open
+        for widget in (self.record_button, self.revise_button):
+            widget.setEnabled(not form and not self._busy)
+        self.save_button.setEnabled(form and not self._busy)
+        self.cancel_button.setEnabled(form and not self._busy)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._person_id = self._matter_id = None
+        self._view = None
+        self._pending_form = None
+        self._busy = False
+        self.decided_by.clear()
+        self.close_form()
+        self.current.clear()
+        self.history.clear()
+        self.status.clear()
+        self.screening.clear()
+        self.share.clear()
+        self.hide()
+
+
 # --- the editor ---------------------------------------------------------------------------------------------------
 
 
@@ -295,6 +716,9 @@ class JusticeEditor(QWidget):
         charges_label.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(charges_label, next_row, 0, 1, 2)
         grid.addWidget(self.charges, next_row + 1, 0, 1, 2)
+        #: The matter's charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).
+        self.charging = ChargingPanel(host, body)
+        grid.addWidget(self.charging, next_row + 2, 0, 1, 2)
         column_of(body, grid, 1, margins=(2, 2, 14, 14))
 
         self.confirm = ConfirmBar("Delete it", "Keep it", self)
@@ -319,7 +743,7 @@ class JusticeEditor(QWidget):
         save = QAction("Save this justice contact", self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self.save)
+        save.triggered.connect(self._save_shortcut)
         self.addAction(save)
 
         order: list[QWidget] = []
@@ -327,7 +751,11 @@ class JusticeEditor(QWidget):
             order.append(widget)
             if name == "docket_number":
                 order.append(self.copy_button)
-        order += [self.charges.add_button, self.delete_button, self.revert_button, self.save_button]
+        order += [self.charges.add_button, self.charging.record_button, self.charging.revise_button,
+                  self.charging.decision, self.charging.decided_on, self.charging.decided_by, self.charging.reason,
+                  self.charging.identification, self.charging.screening, self.charging.account, self.charging.share,
+                  self.charging.cancel_button, self.charging.save_button, self.delete_button, self.revert_button,
+                  self.save_button]  # fmt: skip
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
         self.fields.connect_changes(self._update_buttons)
@@ -358,6 +786,7 @@ class JusticeEditor(QWidget):
         self.charges.load((record or {}).get("charges") or [])
         self.confirm.dismiss()
         self.title.setText("Justice contact" if record else "New justice contact")
+        self.charging.show_matter(self._person_id, self._record_id)
         if not same:  # the same matter read again after a save keeps its "Saved."
             self.status.setText("")
         self._update_buttons()
@@ -369,6 +798,7 @@ class JusticeEditor(QWidget):
         self._busy = False
         self.fields.clear()
         self.charges.clear()
+        self.charging.clear()
         self.confirm.dismiss()
         self.title.setText("")
         self.status.setText("")
@@ -385,7 +815,7 @@ class JusticeEditor(QWidget):
         return f"justice:{self._person_id}:{self._record_id or 'new'}"
 
     def has_draft(self) -> bool:
-        return self.is_dirty()
+        return self.is_dirty() or self.charging.is_dirty()
 
     def draft_state(self) -> dict[str, Any]:
         return {
@@ -393,11 +823,14 @@ class JusticeEditor(QWidget):
             "fields": self.fields.state(),
             "charges": self.charges.state(),
             "focus": self.fields.focused_field(),
+            "charging": self.charging.form_state() if self.charging.is_dirty() else None,
         }
 
     def restore_draft(self, state: dict[str, Any]) -> None:
         self.fields.restore(state.get("fields") or {})
         self.charges.restore(state.get("charges") or [])
+        if state.get("charging") and self._record_id is not None:
+            self.charging.restore_form(state["charging"])
         self._update_buttons()
 
     # --- saving and deleting ------------------------------------------------------------------------------------
@@ -411,6 +844,13 @@ class JusticeEditor(QWidget):
         if self.charges.differs():
             changes["charges"] = self.charges.value()
         return changes
+
+    def _save_shortcut(self) -> None:
+        """Ctrl+S saves what the keyboard is in: the charging decision form, or the justice contact."""
+        if self.charging.owns_focus():
+            self.charging.save()
+        else:
+            self.save()
 
     def save(self) -> None:
         person_id, record_id = self._person_id, self._record_id
@@ -755,4 +1195,4 @@ class JusticeSection(QWidget):
         self.matters.setMaximumHeight(row * shown + 2 * self.matters.frameWidth() + 4)
 
 
-__all__ = ["ChargesEditor", "JusticeEditor", "JusticeSection"]
+__all__ = ["ChargesEditor", "ChargingPanel", "JusticeEditor", "JusticeSection"]
