@@ -238,3 +238,26 @@ def test_decisions_of_other_matters_stay_there(pro: Workspace) -> None:
                     decided_on=FEB_3)  # fmt: skip
     assert charging.decisions(other) == []
     assert [r.decision for r in charging.decisions(jid)] == ["reduce"]
+
+
+def test_the_advocates_input_is_a_share_received_for_this_person_and_outlives_its_release(pro: Workspace) -> None:
+    from app.core.received import ReceivedShares
+    from app.sync.client import _evict
+    from tests.unit.test_received import received
+
+    pid, jid = _matter(pro)
+    share_id = received(pro, shared_on=FEB_3)
+    charging = ChargingService(pro)
+    assert charging.received(pid) == [], "a share not yet linked to this person is not offered"
+    ReceivedShares(pro).link(share_id, pid)
+    (offered,) = charging.view(jid).shares  # type: ignore[union-attr]
+    assert offered.disclosure_id == share_id and offered.shared_on == FEB_3
+    row = charging.record(jid, decision="decline", reason="The advocate's account of the coercion.",
+                          decided_by_name="Ari Fictional", decided_on=FEB_10, disclosure_id=share_id)  # fmt: skip
+    assert row.informed_by == ("the advocate's input, shared under a release",)
+    # The release lapses and sync evicts the share: the decision still says it was informed by it.
+    with pro.session() as s, s.begin():
+        _evict(s, [share_id])
+    assert charging.received(pid) == []
+    (kept,) = charging.decisions(jid)
+    assert kept.disclosure_id == share_id and kept.informed_by == ("the advocate's input, shared under a release",)
