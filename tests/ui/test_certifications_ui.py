@@ -210,3 +210,39 @@ def test_the_register_lists_open_requests_oldest_first_and_enter_opens_the_perso
     win.lock()
     assert not win.certifications_action.isVisible()
     win.close()
+
+
+def test_typing_in_a_decision_comes_back_after_a_lock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _vault_with_requests(tmp_path / "vault", "prosecution")
+    win = _window(qtbot, tmp_path / "vault")
+    ws = win.workspace
+    assert ws is not None
+    (marisol,) = [r.person_id for r in CertificationService(ws).open_requests() if r.person_name == "Marisol Example"]
+    win.open_person(marisol, "certifications")
+    page = win.person_page
+    section = page.certifications
+    qtbot.waitUntil(lambda: section.requests.count() == 2, timeout=10_000)
+    section.requests.setCurrentRow(0)
+    click(qtbot, section, "Record the decision on the chosen request")
+    _choose(section.form, "Decision (required)", "declined")
+    _type(qtbot, section.form, "Decided by (required)", "Dana Example")
+    _type(qtbot, section.form, "Reason", "The office has no case about this crime.")
+    assert section.has_draft()
+
+    win.lock()
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.unlock_page, timeout=10_000)
+    assert section.requests.count() == 0 and section.pages.currentWidget() is section.main_scroll
+    win.unlock_page.passphrase.setFocus()
+    qtbot.keyClicks(win.unlock_page.passphrase, PASSPHRASE)
+    qtbot.keyClick(win.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: section.pages.currentWidget() is section.form, timeout=10_000)
+    assert page.section == "certifications"
+    assert section.form.fields.value("decision") == "declined"
+    assert section.form.fields.value("decided_by_name") == "Dana Example"
+    assert section.form.fields.value("decision_reason") == "The office has no case about this crime."
+    assert not _is_shown(section.form, "Signed by")
+    _save(qtbot, section)
+    qtbot.waitUntil(lambda: section.pages.currentWidget() is section.main_scroll, timeout=10_000)
+    qtbot.waitUntil(lambda: section.requests.item(0).text().startswith("U visa"), timeout=10_000)
+    qtbot.waitUntil(lambda: "Declined on" in section.requests.item(0).text(), timeout=10_000)  # latest decided first
+    win.close()

@@ -273,6 +273,11 @@ class CertificationsSection(QWidget):
         self._person_id: str | None = None
         self._view: CertificationsView | None = None
         self._chosen_id: str | None = None
+        #: The form on show ("receive" or "decide", and the request decided), for unsaved typing kept over a lock.
+        self._form_kind: str | None = None
+        self._form_request: str | None = None
+        #: Unsaved typing handed back after an unlock, waiting for the person's requests to arrive.
+        self._pending_draft: dict[str, Any] | None = None
 
         self.pages = QStackedWidget(self)
         self.main_scroll = QScrollArea(self.pages)
@@ -337,6 +342,8 @@ class CertificationsSection(QWidget):
         self._person_id = None
         self._view = None
         self._chosen_id = None
+        self._form_kind = self._form_request = None
+        self._pending_draft = None
         self.form.clear()
         self.pages.setCurrentWidget(self.main_scroll)
         self.requests.clear()
@@ -349,6 +356,37 @@ class CertificationsSection(QWidget):
 
     def has_draft(self) -> bool:
         return self.pages.currentWidget() is self.form and self.form.is_dirty()
+
+    # --- unsaved typing over a lock (app.ui.drafts.DraftAware) ------------------------------------------------------
+
+    def draft_slot(self) -> str | None:
+        """One slot per person, reported whenever a person is here, so typing comes back before any form is open."""
+        return f"certification:{self._person_id}" if self._person_id else None
+
+    def draft_state(self) -> dict[str, Any]:
+        return {"kind": self._form_kind, "request_id": self._form_request, "fields": self.form.fields.state()}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        self._pending_draft = dict(state)
+        if self._view is not None and self._view.person_id == self._person_id:
+            self._reopen_draft()
+
+    def _reopen_draft(self) -> None:
+        state, self._pending_draft = self._pending_draft, None
+        if not state or self._view is None:
+            return
+        if state.get("kind") == "receive":
+            self._receive()
+        elif state.get("kind") == "decide":
+            row = next((r for r in self._view.rows if r.id == state.get("request_id") and r.is_open), None)
+            if row is None:
+                return  # decided meanwhile (a sync): the typing has nothing left to decide
+            self._chosen_id = row.id
+            self.requests.setCurrentRow(self._view.rows.index(row))
+            self._decide()
+        else:
+            return
+        self.form.fields.restore(state.get("fields") or {})
 
     # --- showing ----------------------------------------------------------------------------------------------
 
@@ -381,6 +419,8 @@ class CertificationsSection(QWidget):
         self._fit()
         QTimer.singleShot(0, self._fit)  # once the list has its width, wrapped rows know their height
         self._update_buttons()
+        if self._pending_draft is not None:
+            self._reopen_draft()
 
     def _fit(self) -> None:
         """Show every request whole: the page scrolls, not the list."""
@@ -412,6 +452,7 @@ class CertificationsSection(QWidget):
         self.benefit_button.setEnabled(can_add)
 
     def show_main(self) -> None:
+        self._form_kind = self._form_request = None
         self.form.clear()
         self.pages.setCurrentWidget(self.main_scroll)
         self.requests.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -467,6 +508,7 @@ class CertificationsSection(QWidget):
             save,
             labels={"form": FORM_CHOICES, "requested_by": dict(REQUESTER_WORDS), "justice_contact_id": matters},
         )
+        self._form_kind, self._form_request = "receive", None
         self._show_form()
 
     def _decide(self) -> None:
@@ -511,6 +553,7 @@ class CertificationsSection(QWidget):
 
         box.currentIndexChanged.connect(follow)
         follow()
+        self._form_kind, self._form_request = "decide", request_id
         self._show_form()
 
     def _add_benefit(self) -> None:
