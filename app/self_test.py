@@ -130,6 +130,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.errors",
     "app.ui.file_dialogs",
     "app.ui.first_run",
+    "app.ui.focus_ring",
     "app.ui.followups",
     "app.ui.main_window",
     "app.ui.new_person",

@@ -3,10 +3,10 @@
 Widgets never write a colour: they ask for a role (``text_style("quiet")``, ``box_style("#gate", "warn")``,
 ``colour("danger")``). There are four palettes: light and dark, and a high-contrast one of each; :func:`apply`
 picks the one that matches the system's colour scheme and contrast setting (as Qt reports them), gives the
-application the matching window and field colours, and the style sheet that draws a clear focus ring on every
-control. :data:`PAIRS` lists each foreground and the background it is drawn on; a test checks their WCAG 2.1
-contrast in every palette (4.5:1 for text, 3:1 for focus rings and the edges and fills that tell controls and
-chart bars apart).
+application the matching window and field colours, and puts up the ring in the focus colour around whatever has
+the keyboard (app/ui/focus_ring.py). :data:`PAIRS` lists each foreground and the background it is drawn on; a
+test checks their WCAG 2.1 contrast in every palette (4.5:1 for text, 3:1 for focus rings and the edges and fills
+that tell controls and chart bars apart).
 
 Style sheets are built when a widget is made, so a change of the system's scheme while the app runs reaches the
 application's colours at once and each screen's own touches the next time that screen is built.
@@ -387,43 +387,6 @@ def list_selection_style() -> str:
     return f"QListWidget::item:selected {{ background: {colour('selected_bg')}; color: {colour('selected_text')}; }}"
 
 
-def app_style_sheet(palette: Palette | None = None) -> str:
-    """The application's style sheet: a ring in the focus colour around whatever has the keyboard.
-
-    Each control keeps an edge of the same width when it does not have the keyboard (clear, or the control's own
-    edge), so moving focus never shifts the layout by a pixel."""
-    p = palette or _active
-    w = p.focus_width
-    ring = f"{w}px solid {p.focus}"
-    return "\n".join(
-        (
-            f"QPushButton, QToolButton {{ border: {w}px solid {p.control_border}; border-radius: 5px;"
-            f" background: {p.control_bg}; color: {p.text}; padding: 3px 12px; }}",
-            "QToolButton { padding: 3px 6px; }",
-            f"QPushButton:hover, QToolButton:hover {{ background: {p.selected_bg}; color: {p.selected_text}; }}",
-            f"QPushButton:pressed, QPushButton:checked, QToolButton:checked {{ background: {p.accent};"
-            f" color: {p.accent_text}; }}",
-            f"QPushButton:disabled, QToolButton:disabled {{ color: {p.quiet}; }}",
-            f"QPushButton:default {{ border-color: {p.accent}; }}",
-            f"QPushButton:focus, QToolButton:focus {{ border: {ring}; }}",
-            f"QCheckBox, QRadioButton {{ border: {w}px solid transparent; border-radius: 4px; padding: 1px 3px; }}",
-            f"QCheckBox:focus, QRadioButton:focus {{ border: {ring}; }}",
-            f"QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox {{ border: {w}px solid {p.control_border};"
-            f" border-radius: 3px; background: {p.base}; color: {p.text}; }}",
-            "QLineEdit, QAbstractSpinBox { padding: 2px 4px; }",
-            f"QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus {{ border: {ring}; }}",
-            f"QAbstractItemView {{ border: {w}px solid {p.control_border}; }}",
-            f"QAbstractItemView:focus {{ border: {ring}; }}",
-            "QHeaderView { border: none; }",
-            f"QComboBox {{ border: {w}px solid {p.control_border}; border-radius: 3px; padding: 2px 6px;"
-            f" background: {p.base}; color: {p.text}; }}",
-            f"QComboBox:focus {{ border: {ring}; }}",
-            f"QComboBox QAbstractItemView {{ background: {p.base}; color: {p.text};"
-            f" selection-background-color: {p.selected_bg}; selection-color: {p.selected_text}; }}",
-        )
-    )
-
-
 def qpalette(palette: Palette) -> QPalette:
     """The application's colours for ``palette``: window, fields, buttons, selection, links, placeholders."""
     qp = QPalette(QColor(palette.control_bg), QColor(palette.window))
@@ -497,7 +460,9 @@ def apply(app: QApplication, palette: Palette | None = None) -> Palette:
     chosen = palette or choose(dark=system_is_dark(), high_contrast=system_wants_high_contrast())
     _active = chosen
     app.setPalette(qpalette(chosen))
-    app.setStyleSheet(app_style_sheet(chosen))
+    from app.ui import focus_ring  # it draws in the palette's colours
+
+    focus_ring.install(app)
     if palette is None and not app.property("offramp-follows-system"):
         app.setProperty("offramp-follows-system", True)
         hints = QGuiApplication.styleHints()

@@ -24,6 +24,7 @@ from app.demo.people import generate
 from app.storage.kdf import KdfParams
 from app.storage.vault import LOCK_NAME, Vault
 from app.ui import palette
+from app.ui.app import MIN_POINT_SIZE
 from app.ui.main_window import MainWindow
 from app.ui.person.session_form import SessionsPanel
 from app.ui.qt import (
@@ -38,12 +39,13 @@ from app.ui.qt import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     Qt,
     QTextEdit,
     QToolBar,
     QWidget,
 )
-from tests.ui.helpers import PASSPHRASE, use_readable_font
+from tests.ui.helpers import PASSPHRASE, shot, use_readable_font
 
 WAIT = 15_000
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
@@ -68,8 +70,9 @@ def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # 
     shutil.copytree(demo_vault, folder, ignore=shutil.ignore_patterns(LOCK_NAME))
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    sheet, colours, active = app.styleSheet(), app.palette(), palette.active()
-    use_readable_font()
+    colours, active = app.palette(), palette.active()
+    if app.font().pointSizeF() < MIN_POINT_SIZE:
+        use_readable_font()
     palette.apply(app, palette.LIGHT)  # the look the app starts with (app.ui.app.main)
     win = MainWindow(Vault(folder), settings=Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
     qtbot.addWidget(win)
@@ -79,7 +82,6 @@ def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # 
     win.activateWindow()
     yield win
     win.close()
-    app.setStyleSheet(sheet)
     app.setPalette(colours)
     palette._active = active
 
@@ -286,3 +288,80 @@ def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot,
 
     assert len(walked) >= 25, walked
     assert problems == [], "\n".join(problems)
+
+
+# --- 200 % text, with the app's palette and focus ring ---------------------------------------------------------
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible buttons, fields and choices smaller than the least their text needs (so their words are cut), and
+    scroll areas whose content is wider than they are (cut at the side, or needing sideways scrolling)."""
+    found: list[str] = []
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        if area.isVisible() and content is not None:
+            wider = content.minimumSizeHint().width() - area.viewport().width()
+            if wider > 0 or area.horizontalScrollBar().maximum() > 0:
+                found.append(f"scroll area {area.accessibleName()!r}: content {max(wider, 0)} px too wide")
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, QAbstractButton | QLineEdit | QComboBox):
+            continue
+        if isinstance(widget.parentWidget(), QAbstractItemView | QToolBar) or _inside_compound(widget):
+            continue
+        need = widget.minimumSizeHint()
+        if widget.width() < need.width() or widget.height() < need.height():
+            name = widget.accessibleName() or widget.objectName()
+            found.append(
+                f"{type(widget).__name__} {name!r} {widget.width()}x{widget.height()} < {need.width()}x{need.height()}"
+            )
+    return found
+
+
+#: Screens another change owns that do not fit yet at 200 % text, each with what is cut; the test fails once one
+#: fits, so the list only shrinks. The caseload's five "Show:" check boxes stand in one row that needs 1515 px.
+NOT_YET_FIT_AT_200: frozenset[str] = frozenset({"caseload"})
+
+
+@pytest.fixture
+def big_text() -> Iterator[None]:
+    """Twice the app's text size, set before the window is made (as the system's setting is at start)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    use_readable_font()
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(font)
+    yield
+    app.setFont(original)
+
+
+def test_at_200_percent_text_the_screens_are_not_cut_off(qtbot, big_text, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    cut: dict[str, list[str]] = {}
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=WAIT)
+    win.caseload_page.search.setFocus(Qt.FocusReason.TabFocusReason)  # the focus ring shows in the picture
+    cut["caseload"] = clipped(win)
+    shot(win, "200-caseload")
+    person = win.caseload_page.model.person_id(0)
+    assert person
+    for key in ("details", "safety", "referrals"):
+        win.open_person(person, key)
+        qtbot.waitUntil(lambda k=key: win.person_page.location() == (person, k), timeout=WAIT)
+        settle(qtbot, win)
+        cut[key] = clipped(win)
+        shot(win, f"200-{key}")
+        for opener in {"referrals": ("Record a release", "Offer a referral")}.get(key, ()):
+            press_named(win.person_page.sections[key], opener)
+            settle(qtbot, win)
+            cut[f"{key}: {opener}"] = clipped(win)
+            shot(win, f"200-{key}-{opener.replace(' ', '-')}")
+    for screen, opener in {"settings": win.open_settings, "new person": win.new_person}.items():
+        dialog = open_dialog(qtbot, win, opener)
+        cut[screen] = clipped(dialog)
+        shot(dialog, f"200-{screen.replace(' ', '-')}")
+        close(qtbot, dialog)
+    waiting = {screen: cut.pop(screen) for screen in sorted(NOT_YET_FIT_AT_200) if screen in cut}
+    assert {screen: found for screen, found in cut.items() if found} == {}
+    assert [screen for screen, found in waiting.items() if not found] == [], "fixed: take it off NOT_YET_FIT_AT_200"

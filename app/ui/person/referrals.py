@@ -149,6 +149,7 @@ class _Form(QFrame):
 
     def row(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
         text = QLabel(label, self)
+        text.setWordWrap(True)  # a long label wraps at large text sizes rather than push the form past the window
         text.setBuddy(widget)
         widget.setAccessibleName(label)
         if hint:
@@ -437,9 +438,16 @@ class ReferralsSection(QWidget):
         self.contact_warning = self._contact_warning_line(form, "About this way to connect")
         form.grid.addWidget(self.contact_warning, form.grid.rowCount(), 1)
         contact.currentIndexChanged.connect(lambda _i: self._warn_contact(contact, self.contact_warning))
-        shares = readable_checkbox(QCheckBox("Shares the person's name or other identifying information", form))
+        # Short words beside the box (a check box never wraps: at 200 % text the long sentence pushed the form past
+        # the window); the whole sentence is its description.
+        shares = readable_checkbox(QCheckBox("Shared with the provider", form))
         shares.setChecked(True)
-        form.row("shares_identifying", "Identifying information", shares)
+        form.row(
+            "shares_identifying",
+            "Identifying information",
+            shares,
+            hint="Whether the referral shares the person's name or other identifying information",
+        )
         form.row("follow_up_due", "Follow-up due", DateField(form))
         self.category_box.currentIndexChanged.connect(lambda _i: self._fill_providers())
         form.chain()
