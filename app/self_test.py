@@ -184,13 +184,14 @@ def run() -> int:
     try:
         sqlcipher = _check_database()
         modules = _check_modules()
+        scripts = _check_pdf_fonts()
         qt = _check_window()
     except Exception as exc:  # one plain line; the type only, never data
         print(f"Offramp self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     from app import __version__
 
-    print(f"Offramp {__version__} self-test passed: SQLCipher {sqlcipher}, {modules} modules, {qt}")
+    print(f"Offramp {__version__} self-test passed: SQLCipher {sqlcipher}, {modules} modules, {scripts}, {qt}")
     return 0
 
 
@@ -222,6 +223,29 @@ def _check_modules() -> int:
         except ImportError as exc:  # the module's name is code, never data
             raise RuntimeError(f"the module {name} is missing ({type(exc).__name__})") from exc
     return len(CLIENT_MODULES)
+
+
+def _check_pdf_fonts() -> str:
+    """Print a name in each script the PDFs support and read it back, so a build that lacks the fonts (package data)
+    or the shaper fails here and not on the paper handed to a person."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from app.reports import fonts
+    from app.reports.pdf import Document
+
+    names = ("Nguyễn", "Иван", "محمد", "שרה", "प्रिया", "王小明")
+    style = ParagraphStyle("check", fontName=fonts.REGULAR, fontSize=10)
+    pdf = Document(title="", side_margin=72, top_margin=72).render(
+        [Paragraph(fonts.style_markup(name, style), style) for name in names]
+    )
+    lines = [line.strip() for line in PdfReader(io.BytesIO(pdf)).pages[0].extract_text().splitlines()]
+    if lines != list(names):
+        raise RuntimeError("the PDF fonts do not print every script")
+    return f"PDF fonts for {len(names)} scripts"
 
 
 def _check_window() -> str:
