@@ -311,6 +311,12 @@ class MainWindow(QMainWindow):
         self.certifications_action.setVisible(False)
         self.certifications_action.triggered.connect(lambda: self._open_with_vault("certifications"))
         self.person_menu.addAction(self.certifications_action)
+        # Shares received from advocates (app/ui/received.py): a prosecution vault only, with the count waiting.
+        self.received_action = QAction(self.tr("Shared by &advocates…"), self)
+        self.received_action.setStatusTip(self.tr("Facts advocates shared with your team, to link to your people"))
+        self.received_action.setVisible(False)
+        self.received_action.triggered.connect(self.open_received)
+        self.person_menu.addAction(self.received_action)
         self.addAction(self.new_person_action)
         help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -335,6 +341,7 @@ class MainWindow(QMainWindow):
         self.people_toolbar.setFloatable(False)
         self.people_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.people_toolbar.addAction(self.new_person_action)
+        self.people_toolbar.addAction(self.received_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.people_toolbar)
         new_button = self.people_toolbar.widgetForAction(self.new_person_action)
         if new_button is not None:
@@ -412,6 +419,7 @@ class MainWindow(QMainWindow):
         self.caseload_page.show_people(ws.people)
         self.sync_controls.unlocked(ws)
         self.certifications_action.setVisible(ws.identity.regime == "prosecution")
+        self.refresh_received_count()
         gc.freeze()  # what is alive now lives all session: keep full collections from stalling typing later
         if self._unsaved_drafts:  # what the last lock could not save (a full disk) goes back in its forms too
             drafts = {**drafts, **self._unsaved_drafts}
@@ -464,6 +472,7 @@ class MainWindow(QMainWindow):
             return
         self.runner.run(lambda: office_policy_of(ws), on_done=self._office_policy_arrived)
         self.caseload_page.show_people(ws.people)
+        self.refresh_received_count()
         page = self._person_page
         if page is not None and self.pages.currentWidget() is page:
             page.reload()
@@ -523,6 +532,7 @@ class MainWindow(QMainWindow):
         self.idle.disarm()
         self.lock_action.setEnabled(False)
         self.certifications_action.setVisible(False)
+        self.received_action.setVisible(False)
         self.sync_controls.locked()
         self._clear_data_pages()
         clipboard.guard().clear_ours()  # a copied docket number does not outlast the lock
@@ -673,6 +683,76 @@ class MainWindow(QMainWindow):
         self.caseload_page.reload()
         self._focus_section_on_load = "details"
         self.open_person(person_id, "details")
+
+    # --- shares received from advocates (a prosecution vault) --------------------------------------------------
+
+    def refresh_received_count(self) -> None:
+        """Show "Shared by advocates (n)" in the Person menu and the People toolbar, on a prosecution vault only."""
+        ws = self._workspace
+        if ws is None or ws.identity.regime != "prosecution":
+            self.received_action.setVisible(False)
+            return
+        from app.core.received import ReceivedShares
+
+        session = self._session
+        self.runner.run(lambda: ReceivedShares(ws).count(), on_done=lambda n: self._received_count(session, n))
+
+    def _received_count(self, session: int, count: int) -> None:
+        if session != self._session or self._workspace is None:
+            return
+        from app.ui.received import inbox_words
+
+        self.received_action.setText(inbox_words(count).replace("advocates", "&advocates", 1) + "…")
+        self.received_action.setVisible(True)
+        button = self.people_toolbar.widgetForAction(self.received_action)
+        if button is not None:
+            waiting = f", {count} waiting" if count else ", none waiting"
+            button.setAccessibleName(self.tr("Shared by advocates") + waiting)
+            button.setToolTip(self.tr("Facts advocates shared with your team") + waiting)
+
+    def open_received(self) -> None:
+        """The shares received from advocates that wait to be linked to one of the prosecution's people."""
+        ws = self._workspace
+        if ws is None or ws.identity.regime != "prosecution":
+            return
+        from app.ui.received import ReceivedSharesDialog
+
+        dialog = ReceivedSharesDialog(ws, self.runner, self)
+        dialog.linked.connect(lambda _share, _person: self.refresh_received_count())
+        dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "received"))
+        dialog.new_person_requested.connect(self._new_person_for_share)
+        dialog.addActions([self.lock_action, self.quick_exit_action])
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
+    def _new_person_for_share(self, name: str, disclosure_id: str) -> None:
+        """The New person form, the shared name filled in; whoever it makes (or the match chosen instead) is the
+        person the share is about."""
+        self.new_person(name)
+        dialog = self._new_person_dialog
+        if dialog is None:
+            return
+        dialog.created.connect(lambda person_id: self._link_share(disclosure_id, person_id))
+        dialog.open_existing.connect(lambda person_id: self._link_share(disclosure_id, person_id))
+
+    def _link_share(self, disclosure_id: str, person_id: str) -> None:
+        ws = self._workspace
+        if ws is None:
+            return
+        from app.core.received import ReceivedShares
+
+        def done(_result: object) -> None:
+            self.refresh_received_count()
+            page = self._person_page
+            if page is not None and (page.location() or ("", ""))[0] == person_id:
+                page.reload()
+                page.show_section("received", focus=True)
+            self.statusBar().showMessage(self.tr("The share is linked: it shows under Shared by the advocate."), 8000)
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(human_message(exc, self.tr("The share could not be linked.")), 12000)
+
+        self.runner.run(lambda: ReceivedShares(ws).link(disclosure_id, person_id), on_done=done, on_error=failed)
 
     def open_about(self) -> None:
         from app.ui.about import AboutDialog

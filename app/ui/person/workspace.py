@@ -22,6 +22,7 @@ from app.ui.person.interviews import InterviewsSection
 from app.ui.person.justice import JusticeSection
 from app.ui.person.notes import NotesSection
 from app.ui.person.prompt import ScreeningPromptBanner
+from app.ui.person.received import ReceivedSection
 from app.ui.person.referrals import ReferralsSection
 from app.ui.person.relief import DisclosureReviewPanel, ReliefSection
 from app.ui.person.safety import SafetyPlanSection
@@ -65,6 +66,7 @@ SECTION_KEYS = tuple(key for key, _title in SECTIONS)
 #: Sections shown only to some regimes, after the others and without a number shortcut: the disclosure review is
 #: the prosecution's (statements, notes and benefits the defence must be told about).
 PROSECUTION_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("received", "From the advocate"),
     ("disclosure", "Disclosure review"),
     ("certifications", "Certifications"),
 )
@@ -129,6 +131,7 @@ class PersonWorkspace(QWidget):
         self.relief = ReliefSection(self, self.stack)
         self.disclosure = DisclosureReviewPanel(self, self.stack)
         self.certifications = CertificationsSection(self, self.stack)
+        self.received = ReceivedSection(self, self.stack)
         #: Sections that read their own records when the person arrives (key -> section).
         self.self_loading: dict[str, SelfLoadingSection] = {
             "interviews": self.interviews,
@@ -136,6 +139,7 @@ class PersonWorkspace(QWidget):
             "safety": self.safety,
             "referrals": self.referrals,
             "relief": self.relief,
+            "received": self.received,
             "certifications": self.certifications,
         }
         self.sections: dict[str, QWidget] = {
@@ -150,6 +154,7 @@ class PersonWorkspace(QWidget):
             "notes": self.notes,
             "history": self.history,
             "disclosure": self.disclosure,
+            "received": self.received,
             "certifications": self.certifications,
         }
         for key in ALL_KEYS:
