@@ -53,6 +53,7 @@ __all__ = [
     "font_dir",
     "markup",
     "register",
+    "right_to_left",
     "style_markup",
     "uncovered",
 ]
@@ -241,6 +242,16 @@ def uncovered(text: str) -> set[str]:
         if ord(char) not in _font(name).face.charToGlyph:
             out.add(char)
     return out
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` is a right-to-left line as a whole: its letters all Arabic or Hebrew, and no digits.
+
+    Such a line is best set flush right. A line that mixes in a left-to-right word or a number keeps the page's
+    left-to-right order (its right-to-left runs are still drawn right to left).
+    """
+    classes = [unicodedata.bidirectional(char) for char in text]
+    return any(c in ("R", "AL") for c in classes) and not any(c in ("L", "EN", "AN") for c in classes)
 
 
 def _neutral(char: str) -> bool:

@@ -25,9 +25,10 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from app.reports import fonts
 from app.reports.protect import check_password, protect_pdf
@@ -106,11 +107,20 @@ class Document(SimpleDocTemplate):
 def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
     """A quiet line at the foot of every page: ``text`` at the left margin, "Page N" at the right one."""
 
+    marked = fonts.markup(text, size=size, breaks=False)
+    plain = "<font" not in marked  # Noto Sans has every character: drawn as a plain string
+
     def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(fonts.REGULAR, size)
         canvas.setFillColor(QUIET)
-        canvas.drawString(doc.leftMargin, 0.5 * inch, text)
+        if plain:
+            canvas.drawString(doc.leftMargin, 0.5 * inch, text)
+        else:  # an office's name in another script: each run in a font that has it, on the same baseline
+            style = ParagraphStyle("footer", fontName=fonts.REGULAR, fontSize=size, leading=size, textColor=QUIET)
+            line = Paragraph(marked, style)
+            _w, height = line.wrap(doc.width - 0.75 * inch, inch)
+            line.drawOn(canvas, doc.leftMargin, 0.5 * inch - height + size)
         canvas.drawRightString(doc.leftMargin + doc.width, 0.5 * inch, f"Page {canvas.getPageNumber()}")
         canvas.restoreState()
 

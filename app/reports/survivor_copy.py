@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -230,7 +231,10 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
     width = doc.width - 18 - 12  # the indented line, inside the frame's padding
 
     def para(text: str, style: ParagraphStyle) -> Paragraph:
-        # Names, places and the person's own words may be in any script: each run in a font that has it.
+        # Names, places and the person's own words may be in any script: each run in a font that has it, and a
+        # line all in Arabic or Hebrew flush right, where its reader starts.
+        if fonts.right_to_left(text):
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         return Paragraph(fonts.style_markup(text, style, width=width), style)
 
     words = copy_text.CATALOGUE[content.language]

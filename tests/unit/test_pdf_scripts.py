@@ -120,6 +120,40 @@ def test_a_long_right_to_left_text_breaks_between_lines_in_reading_order() -> No
     assert " ".join(lines) == text  # each line holds the next words, in order
 
 
+def _starts(pdf: bytes) -> dict[str, float]:
+    """Where each line of text starts on the page (x in points), by its text as pypdf reads it."""
+    found: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        if text.strip():
+            found.setdefault(" ".join(text.split()), tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_line_all_in_arabic_or_hebrew_is_set_flush_right_and_a_mixed_one_left() -> None:
+    lines = ("بيت خالتي", "שרה כהן", "Rosa محمد")
+    starts = _starts(survivor_copy_pdf(SurvivorCopy((CopySection("Places you can go", lines),), date(2026, 11, 24))))
+    left = starts["Places you can go"]
+    assert starts["بيت خالتي"] > left + 300 and starts["שרה כהן"] > left + 300, starts
+    assert abs(starts["Rosa"] - left) < 1, starts
+
+
+def test_the_page_footer_prints_an_offices_name_in_any_script() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from app.reports.pdf import Document, page_footer
+
+    style = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=11)
+    for office in ("مركز الأمل", "希望中心", "Центр Надежда"):
+        doc = Document(title="Quarterly report", side_margin=72, top_margin=72)
+        pdf = doc.render([Paragraph("Aggregates only.", style)], footer=page_footer(f"{office} · Quarterly report"))
+        assert f"{office} · Quarterly report" in _lines(pdf), office
+
+
 # --- the drawing ---------------------------------------------------------------------------------------------------
 
 
