@@ -9,9 +9,10 @@ Trafficking Victim"). Signing is the office's decision, never an obligation, and
   decide is set then: the day received plus the office policy's days (90 when the office set none).
 - A decision is named and dated, and audited like every change (:class:`app.core.records.RecordService`):
   certified (signed by whom and on which day), declined (with the reason, in words) or withdrawn.
-- USCIS accepts a signed I-918 Supplement B for 6 months: a petition must be filed within the six months after the
-  certifying official signed it (8 CFR 214.14(c)(2)(i)). No such window is set for the I-914 Supplement B, so no
-  validity deadline is shown for it.
+- USCIS accepts a signed I-918 Supplement B for 6 months: it must be "signed by a certifying official within the six
+  months immediately preceding the filing of Form I-918" (8 CFR 214.14(c)(2)(i)); its instructions call it valid for
+  six months from the date of signature. No such window is set for the I-914 Supplement B, so no validity deadline
+  is shown for it.
 - A certification that is signed is something of value given to the person in a prosecution: one call
   (:meth:`CertificationService.add_benefit`) records it as a benefit, so the disclosure review lists it.
 

@@ -25,6 +25,7 @@ from app.models import CertificationDecision, CertificationForm, CertificationRe
 from app.ui.palette import list_selection_style, qcolor, text_style
 from app.ui.person.fields import (
     MAX_CHOICE_CHARS,
+    WIDEST_ROW,
     ChoiceBox,
     ErrorLine,
     column_of,
@@ -38,6 +39,7 @@ from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
     QAction,
+    QBoxLayout,
     QFont,
     QFrame,
     QGridLayout,
@@ -321,7 +323,13 @@ class CertificationsSection(QWidget):
         self.message = wrapped_label("", m)
         self.message.setAccessibleName("Certifications message")
         self.error = ErrorLine(m)
-        buttons = row_of(self.receive_button, self.decide_button, self.benefit_button, 1, spacing=8)
+        actions = (self.receive_button, self.decide_button, self.benefit_button)
+        buttons: QBoxLayout
+        if sum(b.sizeHint().width() for b in actions) > WIDEST_ROW:
+            # Large text: one button a row, so they never make the section scroll sideways.
+            buttons = column_of(None, *(row_of(b, 1) for b in actions), spacing=8)
+        else:
+            buttons = row_of(*actions, 1, spacing=8)
         column_of(m, self.heading, self.intro, self.requests, self.empty, buttons, self.message, self.error, 1,
                   margins=(0, 0, 0, 0), spacing=10)  # fmt: skip
         QWidget.setTabOrder(self.requests, self.receive_button)
