@@ -97,6 +97,7 @@ def test_the_banner_offers_a_screening_and_not_now_records_the_reason(qtbot, pag
     qtbot.keyClick(focused(), Qt.Key.Key_Space)
     qtbot.keyClicks(banner.reason, "In court today, the advocate will screen next week")
     assert page.prompt.has_draft()
+    assert page.unsaved_sections() == ["Consider a screening"]  # going back now would ask first
     shot(page, "screening-prompt-not-now")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     idle(qtbot, page._runner)

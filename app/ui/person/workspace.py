@@ -296,6 +296,8 @@ class PersonWorkspace(QWidget):
         if self.notes.composer.has_draft() or any(card.has_draft() for card in self.notes.cards):
             out.append(titles["notes"])
         out.extend(titles[key] for key, section in self.self_loading.items() if section.has_draft())
+        if self.prompt.has_draft():
+            out.append("Consider a screening")
         return out
 
     def request_back(self) -> None:
