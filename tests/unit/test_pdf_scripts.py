@@ -154,6 +154,28 @@ def test_the_page_footer_prints_an_offices_name_in_any_script() -> None:
         assert f"{office} · Quarterly report" in _lines(pdf), office
 
 
+_SAME_BYTES = """
+import hashlib, sys, datetime as dt
+from app.reports import fonts
+if sys.argv[1] == "warm":  # other text shaped first: its glyphs take the first private-use characters
+    fonts.markup("שלום עולם سلام عليكم ज़िन्दगी", size=13)
+from app.reports.survivor_copy import SurvivorCopy, CopySection, survivor_copy_pdf
+lines = ("محمد علي: 555-0100", "प्रिया सिंह", "שרה כהן", "王小明")
+print(hashlib.sha256(survivor_copy_pdf(SurvivorCopy((CopySection("People", lines),), dt.date(2026, 1, 2)))).hexdigest())
+"""
+
+
+def test_the_same_copy_makes_the_same_bytes_whatever_was_shaped_before() -> None:
+    import sys
+
+    def digest(history: str) -> str:
+        run = [sys.executable, "-c", _SAME_BYTES, history]
+        return subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True, timeout=120).stdout.strip()
+
+    digests = {digest("cold"), digest("warm")}
+    assert len(digests) == 1, digests
+
+
 # --- the drawing ---------------------------------------------------------------------------------------------------
 
 
