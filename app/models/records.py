@@ -888,6 +888,9 @@ class Disclosure(Envelope, Base):
     channel: Mapped[str | None] = choice("How it was shared", DisclosureChannel)
     allowed: Mapped[bool] = flag("Allowed", default=True)
     override_reason: Mapped[str | None] = text("Reason for the override", long=True)
+    #: The last day of the release a share with the prosecution was made under, as the release said when shared:
+    #: the release itself never reaches a prosecution computer, and the prosecutor reads "under a release until".
+    release_until: Mapped[dt.date | None] = date("Release until")
 
 
 # The caseload's default order (name, then id) read straight off an index, on SQLite and PostgreSQL alike.
