@@ -19,6 +19,7 @@ import pytest
 
 from app.core.people import PeopleService
 from app.core.workspace import Workspace
+from app.models import ScreeningPrompt
 from app.ui.caseload import CaseloadPage
 from app.ui.person import PersonWorkspace
 from app.ui.person.prompt import NOTED
@@ -107,7 +108,8 @@ def test_the_banner_offers_a_screening_and_not_now_records_the_reason(qtbot, pag
     shot(page, "screening-prompt-noted")
 
     (record,) = ws.records.list_for_person("screening_prompt", pid)
-    assert record.reason == "In court today, the advocate will screen next week"  # type: ignore[attr-defined]
+    assert isinstance(record, ScreeningPrompt)
+    assert record.reason == "In court today, the advocate will screen next week"
     assert "screening_prompt_dismissed" in {e.action for e in ws.history(person_id=pid)}
 
     qtbot.keyClick(focused(), Qt.Key.Key_Space)  # Close
@@ -118,9 +120,9 @@ def test_the_banner_offers_a_screening_and_not_now_records_the_reason(qtbot, pag
     assert not banner.isVisible(), "offered once per matter"
 
 
-def test_start_a_screening_opens_the_screening_section_and_starting_one_answers_the_prompt(
+def test_start_a_screening_opens_the_screening_section_and_starting_one_answers_the_prompt(  # type: ignore[no-untyped-def]
     qtbot, page: PersonWorkspace, pws
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ws = pws
     pid = _defendant(ws)
     _open(qtbot, page, ws, pid)
