@@ -202,3 +202,23 @@ def test_the_bundled_version_cannot_be_replaced_but_a_new_version_can(workspace:
     newer = same.replace('version = "1"', 'version = "1.1"')
     library.import_text(newer, name="newer.toml")
     assert [s.label for s in library.in_force().sets] == ["often-linked-charges@1.1"]
+
+
+def test_a_version_in_force_when_a_prompt_was_answered_is_frozen(workspace: Workspace) -> None:
+    from app.core.screening_prompts import ScreeningPromptService
+
+    library = ChargeRulesLibrary(workspace)
+    library.import_text(GOOD, name="ours.toml")
+    edited = GOOD.replace('"false personation"', '"false personation", "false name"')
+    assert library.import_text(edited, name="ours.toml").outcome == "replaced"  # unused: may still change
+
+    pid = workspace.records.create("person", {"preferred_name": "Ari Fictional"}).id
+    charges = [{"offence": "False personation", "statute": "", "level": "misdemeanor"}]
+    matter = workspace.records.create("justice_contact", {"role": "defendant", "charges": charges}, person_id=pid)
+    ScreeningPromptService(workspace).dismiss(matter.id, "Spoke with the advocate already.")
+    assert library.uses("office-rules@2") == 1
+    with pytest.raises(ChargeRulesError, match="was in force when a prompt was answered"):
+        library.import_text(GOOD, name="ours.toml")
+    assert library.import_text(edited, name="ours.toml").outcome == "unchanged"
+    assert library.import_text(edited.replace('version = "2"', 'version = "3"'), name="ours.toml").outcome == "added"
+    assert [s.label for s in library.in_force().sets] == ["often-linked-charges@1", "office-rules@3"]
