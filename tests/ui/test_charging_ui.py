@@ -10,11 +10,10 @@ from pathlib import Path
 from app.core.charging import ChargingService
 from app.core.workspace import Workspace
 from app.ui.person import PersonWorkspace
-from app.ui.qt import QApplication, Qt
+from app.ui.qt import QApplication, QLabel, Qt
 from app.ui.tasks import TaskRunner
 from tests.ui.helpers import (
     assert_all_named,
-    click,
     new_workspace,
     open_section,
     press,
@@ -69,7 +68,7 @@ def test_a_prosecutor_records_a_divert_decision_linked_to_the_identification_and
         assert panel.current.text() == "No charging decision recorded for this matter yet."
         assert not panel.revise_button.isVisible()
 
-        click(qtbot, page, "Record a charging decision")
+        press(qtbot, panel.record_button)
         assert panel.form_open and QApplication.focusWidget() is panel.decision
         assert_all_named(panel)
         # Decided by: the name this user gave on their last decision.
@@ -107,7 +106,7 @@ def test_a_prosecutor_records_a_divert_decision_linked_to_the_identification_and
 
         # Revise it: a new decision, the earlier one kept as history.
         assert panel.revise_button.isVisible()
-        click(qtbot, page, "Revise this charging decision")
+        press(qtbot, panel.revise_button)
         assert "Revise the decision of 10 Feb 2026 (Divert from prosecution)" in panel.form_title.text()
         _choose(qtbot, panel.decision, "dismiss")
         _type(qtbot, panel.reason, "The diversion program was completed.")
@@ -125,7 +124,7 @@ def test_a_prosecutor_records_a_divert_decision_linked_to_the_identification_and
         shot(page, "charging-history")
 
         # A problem is said in words, at the field, and nothing is saved.
-        click(qtbot, page, "Revise this charging decision")
+        press(qtbot, panel.revise_button)
         _choose(qtbot, panel.decision, "other")
         press(qtbot, panel.save_button)
         settle(qtbot, runner)
@@ -161,7 +160,7 @@ def test_typing_in_the_charging_form_survives_a_lock(qtbot, runner: TaskRunner, 
         open_section(qtbot, page, ws, pid, runner, "justice")
         panel = page.justice.editor.charging
         qtbot.waitUntil(panel.isVisible, timeout=10_000)
-        click(qtbot, page, "Record a charging decision")
+        press(qtbot, panel.record_button)
         _choose(qtbot, panel.decision, "defer")
         _type(qtbot, panel.decided_by, "Ari Fictional")
         _type(qtbot, panel.reason, "Waiting for the screening.")
@@ -177,3 +176,26 @@ def test_typing_in_the_charging_form_survives_a_lock(qtbot, runner: TaskRunner, 
         assert panel.decision.value() == "defer" and panel.decided_by.text() == "Ari Fictional"
         assert panel.reason.toPlainText() == "Waiting for the screening."
         assert ChargingService(ws).decisions(jid) == [], "a draft is not a save"
+
+
+def test_choosing_another_matter_asks_before_a_started_decision_is_lost(
+    qtbot, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with new_workspace(tmp_path / "vault", regime="prosecution") as ws:
+        pid, jid = _defendant(ws)
+        ws.records.create("justice_contact", {"role": "witness"}, person_id=pid)
+        page = show_person_workspace(qtbot, runner)
+        open_section(qtbot, page, ws, pid, runner, "justice")
+        section = page.justice
+        assert section.editor.record_id != jid
+        section.matters.setCurrentRow(1)
+        assert section.editor.record_id == jid
+        panel = section.editor.charging
+        qtbot.waitUntil(lambda: panel.view is not None and panel.view.justice_contact_id == jid, timeout=10_000)
+        press(qtbot, panel.record_button)
+        assert panel.form_open
+        _type(qtbot, panel.reason, "Started, not finished.")
+        section.matters.setCurrentRow(0)
+        assert section.switch_confirm.isVisible() and section.editor.record_id == jid
+        assert "charging decision you started" in section.switch_confirm.findChild(QLabel).text()
+        assert panel.reason.toPlainText() == "Started, not finished."

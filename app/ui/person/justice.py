@@ -417,8 +417,8 @@ class ChargingPanel(QFrame):
     def show_matter(self, person_id: str | None, matter_id: str | None) -> None:
         """Show the charging decisions of a saved matter (or nothing for a new one), read on the worker."""
         if matter_id != self._matter_id or person_id != self._person_id:
+            self._view = None  # another matter's decisions are not offered while this one's are read
             self.close_form()
-            self._view = None
             self.status.setText("")
         self._person_id, self._matter_id = person_id, matter_id
         if matter_id is None or person_id is None:
@@ -647,7 +647,7 @@ class ChargingPanel(QFrame):
     def _update_buttons(self) -> None:
         form = self.form_open
         for widget in (self.record_button, self.revise_button):
-            widget.setEnabled(not form and not self._busy)
+            widget.setEnabled(not form and not self._busy and self._view is not None)
         self.save_button.setEnabled(form and not self._busy)
         self.cancel_button.setEnabled(form and not self._busy)
 
@@ -1135,10 +1135,10 @@ class JusticeSection(QWidget):
         record_id = self._record_id(row)
         if record_id == self.editor.record_id:
             return
-        if self.editor.is_dirty():
+        if self.editor.has_draft():
             self._pending_row = row
             self._select(self.editor.record_id)
-            self.switch_confirm.ask("This justice contact has changes that are not saved. Discard them?")
+            self.switch_confirm.ask(self._unsaved_question())
             return
         self._open_row(row)
 
@@ -1149,11 +1149,16 @@ class JusticeSection(QWidget):
         self._select(record_id)
 
     def _add_clicked(self) -> None:
-        if self.editor.is_dirty():
+        if self.editor.has_draft():
             self._pending_row = -1
-            self.switch_confirm.ask("This justice contact has changes that are not saved. Discard them?")
+            self.switch_confirm.ask(self._unsaved_question())
             return
         self._start_new()
+
+    def _unsaved_question(self) -> str:
+        if self.editor.is_dirty():
+            return "This justice contact has changes that are not saved. Discard them?"
+        return "The charging decision you started is not saved. Discard it?"
 
     def _start_new(self) -> None:
         self.editor.open_record(None)
