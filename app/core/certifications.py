@@ -143,11 +143,14 @@ class CertificationRow:
 
     @property
     def valid_until(self) -> dt.date | None:
-        """The last day USCIS accepts the signed supplement (signed + 6 months), for a form that has such a window."""
+        """The last day to file with the signed supplement, for a form that has such a window: the day before the
+        6-month anniversary of the signature (signed 1 April: 30 September). The rule says "within the six months
+        immediately preceding the filing"; whether the anniversary itself still counts is not said, and a petition
+        refused for a stale signature costs the person months, so the safer reading is the one shown."""
         months = USCIS_ACCEPTS_MONTHS.get(self.form)
         if not self.is_certified or self.signed_on is None or months is None:
             return None
-        return add_months(self.signed_on, months)
+        return add_months(self.signed_on, months) - dt.timedelta(days=1)
 
     def overdue(self, today: dt.date) -> bool:
         return self.is_open and self.due_on is not None and self.due_on < today

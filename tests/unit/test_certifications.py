@@ -165,9 +165,10 @@ def test_a_certification_is_named_dated_and_needs_who_signed_and_when(
     (row,) = svc.register(pid)
     assert row.is_certified and row.decided_by_name == "Dana Example" and row.decided_on == dt.date(2027, 3, 1)
     assert row.status_words() == "Certified: signed by Chief Deputy Example on 1 Mar 2027"
-    assert row.valid_until == dt.date(2027, 9, 1)
-    assert row.deadline_words(TODAY) == "USCIS accepts it until 1 Sep 2027"
-    assert row.deadline_words(dt.date(2027, 9, 2)) == "USCIS accepted it until 1 Sep 2027"
+    # The safer reading of "within the six months immediately preceding the filing": the day before the anniversary.
+    assert row.valid_until == dt.date(2027, 8, 31)
+    assert row.deadline_words(TODAY) == "USCIS accepts it until 31 Aug 2027"
+    assert row.deadline_words(dt.date(2027, 9, 1)) == "USCIS accepted it until 31 Aug 2027"
     decided = _audit(ws, rid)[-1]
     assert decided.action == "update"
     assert {"decision", "decided_on", "decided_by_name", "signed_by_name", "signed_on"} <= set(decided.fields)
