@@ -6,7 +6,6 @@ The caseload must stay smooth at 100,000 people: the unfiltered list is read in 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from sqlalchemy import (
     tuple_,
 )
 
+from app.core.certifications import USCIS_ACCEPTS_MONTHS, add_months
 from app.models import CertificationRequest, OutboxEntry, Person, Referral, ReliefDeadline
 
 if TYPE_CHECKING:
@@ -86,25 +86,14 @@ class CaseloadFilter:
         )
 
 
-#: USCIS accepts a signed certification supplement for this many months after it was signed.
-CERTIFICATION_VALID_MONTHS = 6
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` months on; a day the month lacks becomes its last day (31 August + 6 is 28 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return day.replace(year=year, month=month + 1, day=min(day.day, last))
-
-
-def signed_between(first: dt.date, last: dt.date, months: int = CERTIFICATION_VALID_MONTHS) -> tuple[dt.date, dt.date]:
-    """The signing days whose validity (signed + ``months``) ends from ``first`` to ``last``: an interval, since
-    adding months never goes backwards (it may be empty: then the start is after the end)."""
+def signed_between(first: dt.date, last: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """The signing days whose USCIS window (``app.core.certifications``: up to the day before the ``months``
+    anniversary) ends from ``first`` to ``last``. An interval, since adding months never goes backwards; when it is
+    empty the start is after the end."""
     start, end = add_months(first, -months) - dt.timedelta(days=4), add_months(last, -months) + dt.timedelta(days=4)
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
-    inside = [d for d in days if first <= add_months(d, months) <= last]
-    return (inside[0], inside[-1]) if inside else (last, first)
+    inside = [d for d in days if first <= add_months(d, months) - dt.timedelta(days=1) <= last]
+    return (inside[0], inside[-1]) if inside else (dt.date.max, dt.date.min)
 
 
 @dataclass(frozen=True)
@@ -153,7 +142,6 @@ class PeopleService:
             )
         if filters.deadline_this_week:
             week_end = today + dt.timedelta(days=7)
-            signed_from, signed_to = signed_between(today, week_end)
             clauses.append(
                 or_(
                     exists().where(
@@ -171,14 +159,8 @@ class PeopleService:
                         CertificationRequest.due_on >= today,
                         CertificationRequest.due_on <= week_end,
                     ),
-                    # ... or a signed one whose 6 months with USCIS end this week.
-                    exists().where(
-                        CertificationRequest.person_id == Person.id,
-                        CertificationRequest.deleted.is_(False),
-                        CertificationRequest.decision == "certified",
-                        CertificationRequest.signed_on >= signed_from,
-                        CertificationRequest.signed_on <= signed_to,
-                    ),
+                    # ... or a signed one whose window with USCIS ends this week (only forms that have one).
+                    *(self._window_ends(form, n, today, week_end) for form, n in USCIS_ACCEPTS_MONTHS.items()),
                 )
             )
         if filters.charged_not_screened:
@@ -188,6 +170,18 @@ class PeopleService:
         if filters.unsynced:
             clauses.append(self._unsynced_clause())
         return clauses
+
+    @staticmethod
+    def _window_ends(form: str, months: int, first: dt.date, last: dt.date) -> Any:
+        signed_from, signed_to = signed_between(first, last, months)
+        return exists().where(
+            CertificationRequest.person_id == Person.id,
+            CertificationRequest.deleted.is_(False),
+            CertificationRequest.form == form,
+            CertificationRequest.decision == "certified",
+            CertificationRequest.signed_on >= signed_from,
+            CertificationRequest.signed_on <= signed_to,
+        )
 
     def _fts_hits(self, match: str) -> Any:
         return (

@@ -191,36 +191,42 @@ def test_deadline_this_week_counts_certification_deadlines(tmp_path) -> None:  #
     from tests.ui.helpers import new_workspace
 
     with new_workspace(tmp_path / "vault", regime="prosecution") as ws:
-        ids = {name: ws.records.create("person", {"preferred_name": name}).id for name in "ABCDEFG"}
+        ids = {name: ws.records.create("person", {"preferred_name": name}).id for name in "ABCDEFGH"}
 
-        def request(person: str, **values: object) -> None:
-            base = {"form": "i918_supplement_b", "received_on": TODAY - dt.timedelta(days=80)}
+        def request(person: str, form: str = "i918_supplement_b", **values: object) -> None:
+            base = {"form": form, "received_on": TODAY - dt.timedelta(days=80)}
             ws.records.create("certification_request", {**base, **values}, person_id=ids[person])
+
+        def signed(person: str, on: dt.date, form: str = "i918_supplement_b") -> None:
+            request(person, form, decision="certified", signed_on=on, signed_by_name="A. Signer", decided_on=on)
 
         request("A", due_on=TODAY + dt.timedelta(days=5))  # open, due this week
         request("B", due_on=TODAY + dt.timedelta(days=20))  # open, due later
         request("C", due_on=TODAY + dt.timedelta(days=2), decision="declined", decision_reason="Not helpful",
                 decided_on=TODAY)  # fmt: skip  # decided: no deadline left
-        # USCIS accepts a signed supplement for 6 months: D's and F's end this week (24 November to 1 December).
-        request("D", decision="certified", signed_on=dt.date(2026, 5, 27), signed_by_name="A. Signer")  # ends 27 Nov
-        request("E", decision="certified", signed_on=dt.date(2026, 5, 20), signed_by_name="A. Signer")  # ended 20 Nov
-        request("F", decision="certified", signed_on=dt.date(2026, 6, 1), signed_by_name="A. Signer")  # ends 1 Dec
-        request("G", due_on=TODAY - dt.timedelta(days=1))  # overdue: not "this week"
+        # USCIS accepts a signed I-918 Supplement B until the day before the 6-month anniversary of the signature;
+        # this week is 24 November to 1 December 2026.
+        signed("D", dt.date(2026, 5, 25))  # accepted until 24 November: ends this week
+        signed("E", dt.date(2026, 5, 24))  # until 23 November: already over
+        signed("F", dt.date(2026, 6, 2))  # until 1 December: the week's last day
+        signed("G", dt.date(2026, 5, 28), form="i914_supplement_b")  # the T-visa supplement has no such window
+        request("H", due_on=TODAY - dt.timedelta(days=1))  # overdue: not "this week"
 
         people = _people(ws)
         names = [r.preferred_name for r in people.search("", filters=CaseloadFilter(deadline_this_week=True))]
         assert names == ["A", "D", "F"]
 
 
-def test_six_months_on_keeps_to_the_month_and_its_inverse_is_an_interval() -> None:
-    from app.core.people import add_months, signed_between
+def test_the_signing_days_whose_window_ends_in_a_week_are_an_interval() -> None:
+    from app.core.certifications import add_months
+    from app.core.people import signed_between
 
-    assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
-    assert add_months(dt.date(2026, 5, 27), 6) == dt.date(2026, 11, 27)
-    assert add_months(dt.date(2026, 3, 31), -1) == dt.date(2026, 2, 28)
-    first, last = dt.date(2027, 2, 25), dt.date(2027, 3, 4)
-    lo, hi = signed_between(first, last)
-    assert (lo, hi) == (dt.date(2026, 8, 25), dt.date(2026, 9, 4))  # 29-31 August all end on 28 February
+    first, last = dt.date(2027, 2, 27), dt.date(2027, 3, 6)
+    lo, hi = signed_between(first, last, 6)
+    # Signed 28 to 31 August: the anniversary is 28 February, so the last day is 27 February.
+    assert (lo, hi) == (dt.date(2026, 8, 28), dt.date(2026, 9, 7))
     for n in range(-10, 20):
         day = lo + dt.timedelta(days=n)
-        assert (lo <= day <= hi) == (first <= add_months(day, 6) <= last)
+        assert (lo <= day <= hi) == (first <= add_months(day, 6) - dt.timedelta(days=1) <= last)
+    start, end = signed_between(dt.date(2026, 3, 2), dt.date(2026, 3, 1), 6)
+    assert start > end  # no days: an empty interval
