@@ -259,8 +259,8 @@ class CaseloadPage(QWidget):
         self.filter_deadline = QCheckBox(self.tr("Deadline this &week"), self)
         self.filter_deadline.setAccessibleName(self.tr("Show only people with a deadline this week"))
         self.filter_deadline.setToolTip(
-            self.tr("A record-relief deadline, a certification request to decide, or a signed certification's "
-                    "6 months with USCIS ending, within the next 7 days")
+            self.tr("Within the next 7 days: a record-relief deadline, a certification request to decide, or the "
+                    "last day USCIS accepts a signed U-visa certification")
         )
         self.filter_unsynced = QCheckBox(self.tr("&Not yet synced"), self)
         self.filter_unsynced.setAccessibleName(self.tr("Show only people with changes not yet sent to the office"))
