@@ -15,9 +15,10 @@ not synced). When sync evicts a linked share, :func:`mark_withdrawn` notes the o
 the kinds of information only: the page then says a share was withdrawn, and when, never what it said.
 
 What "until" means: the last day of the release the share was made under. The consent record itself never reaches
-a prosecution computer (only the disclosure is shared, and the disclosure does not carry the release's dates), so it
-is read from the consent when this computer holds it, else it is not known here (``None``) and the page says "under
-the person's release" without a date.
+a prosecution computer (only the disclosure is shared), so it is read from the consent when this computer holds it,
+else from the share's ``release_until`` (the release's last day as it was when the advocate shared), else (a share
+made by an earlier version) it is not known here (``None``) and the page says "under the person's release" without
+a date.
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ def release_until(s: Session, d: Disclosure) -> dt.date | None:
         consent = s.get(Consent, d.consent_id)
         if consent is not None and not consent.deleted:
             return consent.expires_on
-    return None
+    return d.release_until
 
 
 def _received_query() -> Any:

@@ -386,6 +386,8 @@ class SharingService:
                 "channel": DisclosureChannel.SHARE.value,
                 "allowed": True,
                 "consent_id": release.id,
+                # The release never reaches the prosecution's computers: its last day travels with the share.
+                "release_until": release.expires_on,
                 "visibility": Visibility.SHARED_WITH_PROSECUTION.value,
                 # The person agreed to these facts reaching the prosecution: the share itself is not privileged.
                 "privileged": False,

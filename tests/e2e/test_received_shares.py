@@ -123,10 +123,11 @@ def test_a_share_received_linked_read_then_withdrawn(qtbot, office: Office, lapt
         facts = named(dialog, "What was shared", QPlainTextEdit)
         assert facts.toPlainText() == "Name: Mara Fictional\nCourt dates: 3 Feb 2027" and facts.isReadOnly()
         assert "landlord" not in facts.toPlainText() + dialog.release.text()
-        # The office sends the share, not the release: its last day is not on the prosecution's computer.
-        assert dialog.release.text().startswith(
-            "Shared by the advocate under the person's release (its end date is not on this computer). "
-            f"Shared on {day_words(TODAY)} with Prosecution P"
+        # The office sends the share, not the release: the share carries the release's last day.
+        until = day_words(TODAY + dt.timedelta(days=90))
+        assert dialog.release.text() == (
+            f"Shared by the advocate under a release until {until}. Shared on {day_words(TODAY)} with Prosecution P; "
+            "it covers name, court dates."
         )
         search = named(dialog, "Find the person", QLineEdit)
         assert search.text() == "Mara Fictional"
@@ -146,7 +147,7 @@ def test_a_share_received_linked_read_then_withdrawn(qtbot, office: Office, lapt
         section = win.person_page.received
         qtbot.waitUntil(lambda: section.entries.count() == 1, timeout=WAIT)
         text = section.entries.item(0).text()
-        assert text.startswith("Shared by the advocate under the person's release")
+        assert text.startswith(f"Shared by the advocate under a release until {until}\n")
         assert (
             "Name: Mara Fictional" in text and "Court dates: 3 Feb 2027" in text and "covers name, court dates" in text
         )

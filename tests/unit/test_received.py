@@ -94,10 +94,23 @@ def test_a_received_share_waits_in_the_inbox_with_what_a_prosecutor_needs_to_rea
     assert row.kinds == ["Name", "Court dates"] and row.kinds_words == "name, court dates"
     assert row.facts == ["Name: Rosa Fictional", "Court dates: 12 Jan 2027"]
     assert row.name == "Rosa Fictional"
-    # The consent never reaches a prosecution computer, and the share does not carry the release's dates.
+    # The consent never reaches a prosecution computer; a share made by an earlier version carries no last day.
     assert row.until is None and row.person_id is None
     assert ReceivedShares(ws).count() == 1
     assert ReceivedShares(ws).for_person(mine) == []
+
+
+def test_until_is_the_last_day_the_share_carries(prosecution) -> None:  # type: ignore[no-untyped-def]
+    _vault, unlocked = prosecution
+    ws = _ws(unlocked)
+    dana = ws.records.create("person", {"preferred_name": "Dana Fictional"}).id
+    share = received(ws, release_until=TODAY + dt.timedelta(days=30))
+    [row] = ReceivedShares(ws).inbox()
+    assert row.until == TODAY + dt.timedelta(days=30)
+    ReceivedShares(ws).link(share, dana)
+    assert [r.until for r in ReceivedShares(ws).for_person(dana)] == [TODAY + dt.timedelta(days=30)]
+    evict(ws, [share])
+    assert [w.until for w in ReceivedShares(ws).withdrawn_for_person(dana)] == [TODAY + dt.timedelta(days=30)]
 
 
 def test_until_is_the_releases_last_day_when_this_computer_holds_the_release(prosecution) -> None:  # type: ignore[no-untyped-def]
