@@ -18,7 +18,7 @@ from app.sync.client import schema_versions
 from tests.server.conftest import Device, Office
 
 
-def _push(device: Device, mutations: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+def _push(device: Device, mutations: list[dict]) -> list[dict]:
     now = dt.datetime.now(dt.UTC).isoformat()
     body = {"protocol": PROTOCOL, "schema_versions": schema_versions(), "client_time": now}
     hello = device.request("POST", "/v1/sync/hello", json_body=body)
@@ -28,7 +28,7 @@ def _push(device: Device, mutations: list[dict]) -> list[dict]:  # type: ignore[
     return list(reply.json()["results"])
 
 
-def _mutation(record_type: str, patch: dict, *, person_id: str | None = None) -> dict:  # type: ignore[type-arg]
+def _mutation(record_type: str, patch: dict, *, person_id: str | None = None) -> dict:
     record_id = uuid7()
     return {
         "mutation_id": uuid7(), "record_id": record_id, "type": record_type, "schema_version": 1, "base_rev": None,
@@ -36,13 +36,13 @@ def _mutation(record_type: str, patch: dict, *, person_id: str | None = None) ->
     }  # fmt: skip
 
 
-def _person_and_matter() -> tuple[dict, dict]:  # type: ignore[type-arg]
+def _person_and_matter() -> tuple[dict, dict]:
     person = _mutation("person", {"preferred_name": "Robin Example"})
     matter = _mutation("justice_contact", {"role": "defendant"}, person_id=person["record_id"])
     return person, matter
 
 
-def _prosecution_records(person: dict, matter: dict) -> list[dict]:  # type: ignore[type-arg]
+def _prosecution_records(person: dict, matter: dict) -> list[dict]:
     pid = person["record_id"]
     charging = _mutation("charging_decision", {
         "justice_contact_id": matter["record_id"], "decided_on": "2026-02-10", "decided_by_name": "Ari Example",

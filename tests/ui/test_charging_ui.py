@@ -178,9 +178,9 @@ def test_typing_in_the_charging_form_survives_a_lock(qtbot, runner: TaskRunner, 
         assert ChargingService(ws).decisions(jid) == [], "a draft is not a save"
 
 
-def test_choosing_another_matter_asks_before_a_started_decision_is_lost(
+def test_choosing_another_matter_asks_before_a_started_decision_is_lost(  # type: ignore[no-untyped-def]
     qtbot, runner: TaskRunner, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with new_workspace(tmp_path / "vault", regime="prosecution") as ws:
         pid, jid = _defendant(ws)
         ws.records.create("justice_contact", {"role": "witness"}, person_id=pid)
@@ -197,5 +197,6 @@ def test_choosing_another_matter_asks_before_a_started_decision_is_lost(
         _type(qtbot, panel.reason, "Started, not finished.")
         section.matters.setCurrentRow(0)
         assert section.switch_confirm.isVisible() and section.editor.record_id == jid
-        assert "charging decision you started" in section.switch_confirm.findChild(QLabel).text()
+        question = section.switch_confirm.findChild(QLabel)
+        assert question is not None and "charging decision you started" in question.text()
         assert panel.reason.toPlainText() == "Started, not finished."
