@@ -13,7 +13,8 @@ toolbar repeats the menus for the mouse). Everything found is listed by screen, 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from app.ui import palette
 from app.ui.app import MIN_POINT_SIZE
 from app.ui.main_window import MainWindow
 from app.ui.person.session_form import SessionsPanel
+from app.ui.person.workspace import ALL_KEYS
 from app.ui.qt import (
     QAbstractButton,
     QAbstractItemView,
@@ -53,10 +55,8 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstra
 NO_ROLE = {QAccessible.Role.NoRole, QAccessible.Role.Client}
 
 
-@pytest.fixture(scope="module")
-def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("a11y-walk") / "vault"
-    unlocked, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())
+def _demo(folder: Path, regime: str) -> Path:
+    unlocked, _ = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor(), regime=regime)
     try:
         generate(Workspace(unlocked), persons=8, seed=19)
     finally:
@@ -64,10 +64,21 @@ def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _demo(tmp_path_factory.mktemp("a11y-walk") / "vault", "advocacy")
+
+
+@pytest.fixture(scope="module")
+def prosecution_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _demo(tmp_path_factory.mktemp("a11y-walk-prosecution") / "vault", "prosecution")
+
+
+@contextmanager
+def _window(qtbot, made: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window on a copy of ``made``, with the palette the app starts with; put back after."""
     folder = tmp_path / "vault"
-    shutil.copytree(demo_vault, folder, ignore=shutil.ignore_patterns(LOCK_NAME))
+    shutil.copytree(made, folder, ignore=shutil.ignore_patterns(LOCK_NAME))
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     colours, active = app.palette(), palette.active()
@@ -80,10 +91,24 @@ def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # 
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    yield win
-    win.close()
-    app.setPalette(colours)
-    palette._active = active
+    try:
+        yield win
+    finally:
+        win.close()
+        app.setPalette(colours)
+        palette._active = active
+
+
+@pytest.fixture
+def window(qtbot, demo_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    with _window(qtbot, demo_vault, tmp_path) as win:
+        yield win
+
+
+@pytest.fixture
+def prosecution_window(qtbot, prosecution_vault: Path, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    with _window(qtbot, prosecution_vault, tmp_path) as win:
+        yield win
 
 
 # --- the walk ------------------------------------------------------------------------------------------------------
@@ -210,39 +235,15 @@ def press_named(root: QWidget, name: str) -> bool:
     return False
 
 
-def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    win = window
-    problems: list[str] = []
-    walked: list[str] = []
-
-    def check(root: QWidget, screen: str) -> None:
-        QApplication.processEvents()
-        walked.append(screen)
-        problems.extend(walk(root, screen))
-        seen = [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE) and w.isVisible()]
-        assert seen, f"nothing to use on {screen}?"
-
-    check(win, "unlock")
-    unlock(qtbot, win)
-    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=WAIT)
-    qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=WAIT)
-    check(win, "caseload")
-
+def walk_person(qtbot, win: MainWindow, check: Callable[[QWidget, str], None]) -> str:  # type: ignore[no-untyped-def]
+    """Every section the caseload's first person has, and the forms that open inside them; returns their id."""
     person = win.caseload_page.model.person_id(0)
     assert person
     page = win.person_page
-    for key in (
-        "overview",
-        "details",
-        "interviews",
-        "screening",
-        "safety",
-        "referrals",
-        "relief",
-        "justice",
-        "notes",
-        "history",
-    ):
+    win.open_person(person, "overview")
+    qtbot.waitUntil(lambda: page.location() == (person, "overview"), timeout=WAIT)
+    settle(qtbot, win)
+    for key in ALL_KEYS[: page.nav.count()]:  # the sections this person's page lists (by the vault's regime)
         win.open_person(person, key)
         qtbot.waitUntil(lambda k=key: page.location() == (person, k), timeout=WAIT)
         settle(qtbot, win)
@@ -268,8 +269,55 @@ def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot,
                 settle(qtbot, win)
                 check(win, f"{key}: {opener}")
 
+    return person
+
+
+def _checker(problems: list[str], walked: list[str]) -> Callable[[QWidget, str], None]:
+    def check(root: QWidget, screen: str) -> None:
+        QApplication.processEvents()
+        walked.append(screen)
+        problems.extend(walk(root, screen))
+        seen = [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE) and w.isVisible()]
+        assert seen, f"nothing to use on {screen}?"
+
+    return check
+
+
+def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    problems: list[str] = []
+    walked: list[str] = []
+
+    check = _checker(problems, walked)
+    check(win, "unlock")
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.caseload_page, timeout=WAIT)
+    qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=WAIT)
+    check(win, "caseload")
+
+    person = walk_person(qtbot, win, check)
+    page = win.person_page
+
+    # The share with the prosecution, from Referrals & consent (a dialog over the window).
+    win.open_person(person, "referrals")
+    qtbot.waitUntil(lambda: page.location() == (person, "referrals"), timeout=WAIT)
+    settle(qtbot, win)
+    share = open_dialog(qtbot, win, page.sections["referrals"].share_button.click)
+    check(share, "share with the prosecution")
+    close(qtbot, share)
+
+    # The new-person form, and its possible-match page (the first person's own name typed in).
+    form = open_dialog(qtbot, win, win.new_person)
+    check(form, "new person")
+    name = win.caseload_page.model.index(0, 0).data()
+    entry = next(e for e in form.findChildren(QLineEdit) if e.hasFocus())
+    qtbot.keyClicks(entry, name)
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.pages.currentWidget() is form.match_page, timeout=WAIT)
+    check(form, "new person: possible match")
+    close(qtbot, form)
+
     dialogs = {
-        "new person": win.new_person,
         "outcome measures": lambda: win._open_with_vault("measures"),
         "follow-ups": lambda: win._open_with_vault("follow_ups"),
         "provider directory": lambda: win._open_with_vault("providers"),
@@ -287,6 +335,20 @@ def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot,
         close(qtbot, dialog)
 
     assert len(walked) >= 25, walked
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_prosecution_s_screens_too(qtbot, prosecution_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A prosecution vault: its caseload, every section of a person (the disclosure review among them)."""
+    win = prosecution_window
+    problems: list[str] = []
+    walked: list[str] = []
+    check = _checker(problems, walked)
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.caseload_page.model.rowCount() > 0, timeout=WAIT)
+    check(win, "prosecution caseload")
+    walk_person(qtbot, win, check)
+    assert "disclosure" in walked, walked
     assert problems == [], "\n".join(problems)
 
 
