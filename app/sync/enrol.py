@@ -146,6 +146,7 @@ def enrol(
         state.put(s, state.DEVICE_KEY, raw.hex())
         state.put(s, state.DEVICE_ID, str(info["device_id"]))
         state.put(s, state.OFFICE_ID, str(info["office_id"]))
+        state.put(s, state.OFFICE_NAME, str(info["office_name"]))
         for key_name in (state.CURSOR, state.BATCH, state.REFRESH):
             state.put(s, key_name, None)
     vault.record_enrolment(

@@ -24,6 +24,8 @@ CA_PEM = "sync_ca_pem"
 DEVICE_KEY = "sync_device_key"
 DEVICE_ID = "sync_device_id"
 OFFICE_ID = "sync_office_id"
+#: The office's name as its server gave it at enrolment (the quarterly report's and a certification benefit's words).
+OFFICE_NAME = "sync_office_name"
 CURSOR = "sync_cursor"
 BATCH = "sync_batch"
 REFRESH = "sync_refresh"

@@ -76,6 +76,8 @@ def test_offramp_enrol_records_the_office_inside_the_vault(office: Office, tmp_p
         assert ident.user_id != before.user_id and ident.team_id == office.teams["Advocacy A"]
         with unlocked.session() as s:
             enrolled = state.office(s)
+            # The office's name, for the quarterly report's title and a certification's benefit.
+            assert state.get(s, state.OFFICE_NAME) == "Sync Office"
             row = s.get(type(person), person.id)
             assert row is not None and row.owner_user_id == ident.user_id
         assert enrolled.device_id == ident.device_id and enrolled.ca_pem == office.ca_pem
