@@ -43,6 +43,7 @@ from app.ui.qt import (
     QApplication,
     QBoxLayout,
     QCheckBox,
+    QEvent,
     QFont,
     QFrame,
     QGridLayout,
@@ -206,13 +207,16 @@ class ChargesEditor(QWidget):
         self._place()
 
     def load(self, charges: Sequence[dict[str, Any]] | None) -> None:
-        self._clear_rows()
         # What arrived malformed (a record pulled from the office) is left out and flagged, never a failing slot;
         # the stored charges stay as they are unless the person edits these.
         shown, problem = readable_structured("justice_contact", "charges", charges)
-        self._loaded = [dict(c) for c in shown]
-        for charge in self._loaded:
-            self.add_row(charge)
+        loaded = [dict(c) for c in shown]
+        if not (self.rows and self.content() == self._baseline_of(loaded)):
+            self._clear_rows()
+            for charge in loaded:
+                self.add_row(charge)
+        # else: the same charges read again after a save; the rows stay, and so do the keyboard and "Saved.".
+        self._loaded = loaded
         self.error.clear_message()
         if problem is not None:
             self.error.show_message(problem)
@@ -225,8 +229,12 @@ class ChargesEditor(QWidget):
                 for row in self.rows]  # fmt: skip
 
     def baseline(self) -> list[Any]:
+        return self._baseline_of(self._loaded)
+
+    @staticmethod
+    def _baseline_of(charges: Sequence[dict[str, Any]]) -> list[Any]:
         return [[str(c.get("offence") or ""), str(c.get("statute") or ""),
-                 c.get("level") if c.get("level") in LEVELS else None] for c in self._loaded]  # fmt: skip
+                 c.get("level") if c.get("level") in LEVELS else None] for c in charges]  # fmt: skip
 
     def differs(self) -> bool:
         return self.content() != self.baseline()
@@ -285,6 +293,7 @@ class ChargingPanel(QFrame):
         self._generation = 0
         self._busy = False
         self._pending_form: dict[str, Any] | None = None
+        self._reveal_when_read = False
         self._baseline: list[Any] = []
         self.setObjectName("chargingPanel")
 
@@ -455,7 +464,7 @@ class ChargingPanel(QFrame):
         else:
             self.current.setText("In force: " + _decision_text(current))
         earlier = [r for r in view.decisions if r is not current]
-        self.history.setText("\n\n".join(f"{format_date(r.decided_on)}: {_decision_text(r)}" for r in earlier))
+        self.history.setText("\n\n".join(_decision_text(r) for r in earlier))
         self.history.setVisible(bool(earlier))
         self.history_heading.setVisible(bool(earlier))
         self.record_button.setVisible(current is None)
@@ -466,6 +475,10 @@ class ChargingPanel(QFrame):
             state, self._pending_form = self._pending_form, None
             self.restore_form(state)
         self._update_buttons()
+        if self._reveal_when_read:  # just saved: the new decision and the way to revise it come into view
+            self._reveal_when_read = False
+            self._reveal(self.revise_button)
+            self._reveal(self.current)  # after: the decision in force wins when both do not fit
 
     def _fill_choices(self, view: ChargingView) -> None:
         for box, options, empty in (
@@ -538,7 +551,14 @@ class ChargingPanel(QFrame):
             area = area.parentWidget()
         if area is not None:
             scroll = area
-            QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(widget, 0, 24) if widget.isVisible() else None)
+
+            def reveal() -> None:
+                for _ in range(3):  # the form's new height ripples up one layout at a time
+                    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+                if widget.isVisible():
+                    scroll.ensureWidgetVisible(widget, 0, 24)
+
+            QTimer.singleShot(0, reveal)
 
     def close_form(self) -> None:
         focus = QApplication.focusWidget()
@@ -629,7 +649,7 @@ class ChargingPanel(QFrame):
         target = self.revise_button
         target.show()
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._reveal(self.current)
+        self._reveal_when_read = True
         self.reload()
         self._host.record_changed("justice")
 
