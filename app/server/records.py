@@ -117,6 +117,7 @@ def store(
     knows the record has never been stored (it is added, not looked up)."""
     seq = sequence_for(s)
     if new:
+        record.rev = 1  # known before the insert: no UPDATE of the record row afterwards
         s.add(record)
     else:
         record = s.merge(record)
