@@ -123,6 +123,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.app",
     "app.ui.caseload",
     "app.ui.certification_register",
+    "app.ui.clear_edges",
     "app.ui.clipboard",
     "app.ui.collector",
     "app.ui.dashboard",

@@ -3,8 +3,9 @@
 Widgets never write a colour: they ask for a role (``text_style("quiet")``, ``box_style("#gate", "warn")``,
 ``colour("danger")``). There are four palettes: light and dark, and a high-contrast one of each; :func:`apply`
 picks the one that matches the system's colour scheme and contrast setting (as Qt reports them), gives the
-application the matching window and field colours, and puts up the ring in the focus colour around whatever has
-the keyboard (app/ui/focus_ring.py). :data:`PAIRS` lists each foreground and the background it is drawn on; a
+application the matching window and field colours and edges a person can see around its controls
+(app/ui/clear_edges.py), and puts up the ring in the focus colour around whatever has the keyboard
+(app/ui/focus_ring.py). :data:`PAIRS` lists each foreground and the background it is drawn on; a
 test checks their WCAG 2.1 contrast in every palette (4.5:1 for text, 3:1 for focus rings and the edges and fills
 that tell controls and chart bars apart).
 
@@ -460,8 +461,9 @@ def apply(app: QApplication, palette: Palette | None = None) -> Palette:
     chosen = palette or choose(dark=system_is_dark(), high_contrast=system_wants_high_contrast())
     _active = chosen
     app.setPalette(qpalette(chosen))
-    from app.ui import focus_ring  # it draws in the palette's colours
+    from app.ui import clear_edges, focus_ring  # they draw in the palette's colours
 
+    clear_edges.install(app)
     focus_ring.install(app)
     if palette is None and not app.property("offramp-follows-system"):
         app.setProperty("offramp-follows-system", True)

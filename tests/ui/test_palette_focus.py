@@ -22,6 +22,7 @@ from app.ui.qt import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStyle,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -99,6 +100,37 @@ def test_the_control_with_the_keyboard_has_a_ring_in_the_focus_colour(qtbot, app
     # A ring all the way round: at least its width times most of the control's outline, in exactly that colour.
     outline = 2 * (control.width() + control.height())
     assert after - before >= chosen.focus_width * outline * 0.6, (kind, before, after, outline)
+
+
+@pytest.mark.parametrize("chosen", [palette.LIGHT, palette.HIGH_CONTRAST_DARK], ids=lambda p: p.name)
+@pytest.mark.parametrize("kind", ["button", "line edit", "choice", "check box", "radio button", "spin box"])
+def test_each_control_has_an_edge_in_the_palette_s_edge_colour(qtbot, app, chosen, kind) -> None:  # type: ignore[no-untyped-def]
+    """Fusion's own edges are about 2:1 against the window; the palette's edge colour is 3:1 or more."""
+    use_readable_font()
+    palette.apply(app, chosen)
+    host = QWidget()
+    qtbot.addWidget(host)
+    control = CONTROLS[kind](host)
+    QVBoxLayout(host).addWidget(control)
+    host.resize(360, 120)
+    host.show()
+    qtbot.waitExposed(host)
+    QApplication.processEvents()
+    image = control.grab().toImage()
+    wanted = QColor(chosen.control_border).rgb()
+    edge = sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == wanted)
+    if kind in ("check box", "radio button"):
+        # The box or circle (empty: not ticked) is at the left: count its pixels that stand out 3:1 from the window.
+        side = control.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, control)
+        clear = sum(
+            1
+            for y in range(image.height())
+            for x in range(min(side + 3, image.width()))
+            if palette.contrast(QColor(image.pixel(x, y)).name(), chosen.window) >= 3
+        )
+        assert clear >= side * (1 if kind == "radio button" else 2), (kind, clear, side)
+    else:
+        assert edge >= 1.6 * (control.width() + control.height()), (kind, edge, control.size())
 
 
 def test_when_the_system_turns_dark_while_the_app_runs_the_dark_palette_comes_into_force(
