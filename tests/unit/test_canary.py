@@ -31,6 +31,8 @@ PARENTS = {  # record types that need another record first, and which field link
     "relief_petition": ("relief_case", "case_id"),
     "relief_deadline": ("relief_case", "case_id"),
     "checklist_response": ("encounter", "encounter_id"),
+    "charging_decision": ("justice_contact", "justice_contact_id"),
+    "screening_prompt": ("justice_contact", "justice_contact_id"),
 }
 
 
@@ -114,7 +116,9 @@ def test_canary_in_every_text_field_is_found_in_no_file(tmp_path: Path) -> None:
     before_temp = _all_files(temp_root) - _all_files(tmp_path)
     data_dir = tmp_path / "data"
     vault = Vault(data_dir)
-    unlocked, _code = vault.create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
+    # A prosecution vault: it may hold every record type (charging decisions and certification requests are kept by
+    # the prosecution only).
+    unlocked, _code = vault.create(TEST_PASSPHRASE, kdf_params=KdfParams.floor(), regime="prosecution")
     ws = Workspace(unlocked)
     made = _fill_everything(ws)
     assert set(made) == set(RECORD_TYPES), "every record type got a canary"
