@@ -441,6 +441,9 @@ def system_is_dark() -> bool:
         return True
     if scheme == Qt.ColorScheme.Light:
         return False
+    theme = os.environ.get("GTK_THEME", "").lower()
+    if "inverse" in theme or theme.endswith(":dark"):  # GNOME's "HighContrastInverse", "Adwaita:dark"
+        return True
     if _system_window_lightness is not None:  # once the app has its own colours, the system's as they were
         return _system_window_lightness < 128
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128

@@ -157,3 +157,11 @@ def test_a_high_contrast_theme_puts_the_high_contrast_palette_in_force(app, monk
     assert palette.colour("quiet") == "#000000"
     monkeypatch.setenv("GTK_THEME", "Adwaita")
     assert palette.apply(app, None) is palette.LIGHT
+
+
+def test_gnome_s_inverse_high_contrast_theme_is_the_dark_high_contrast_palette(app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    if QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Unknown:
+        pytest.skip("the platform says its scheme itself")
+    monkeypatch.setenv("GTK_THEME", "HighContrastInverse")
+    assert palette.system_is_dark() and palette.system_wants_high_contrast()
+    assert palette.apply(app) is palette.HIGH_CONTRAST_DARK
