@@ -101,11 +101,15 @@ __all__ = [
     "Part",
     "Scope",
     "Viewer",
+    "caseload_details",
+    "caseload_earlier_quarters",
     "caseload_headline",
+    "caseload_measure",
     "caseload_measures",
     "caseload_trend",
     "compute",
     "compute_measure",
+    "measure_details",
     "only_demo_people",
     "people_behind",
     "people_behind_in_caseload",
@@ -1735,6 +1739,19 @@ def compute_measure(
     )
 
 
+def measure_details(
+    db: Db, number: int, period: Period, *, scope: Scope | None = None, as_of: dt.date | None = None
+) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    """A measure's breakdowns and figures alone: what ``compute_measure`` adds to the headline numbers with
+    ``detail``, for a caller that already has those numbers (the dashboard shows them first)."""
+    m = _definition(number)
+    if m.details is None:
+        return (), ()
+    scope = scope or Scope()
+    c = _Ctx(period, scope, as_of or _today(scope), db=db)
+    return m.details(db, c, m.sets(c))
+
+
 def compute(
     db: Db,
     period: Period,
@@ -1942,6 +1959,45 @@ def caseload_trend(
         scope = vault_scope(s, include_demo=include_demo)
         series = trend(s, trailing_quarters(period, 8)[:-1], scope=scope, as_of=as_of)
     return CaseloadMeasures(headline.report, (*series, *headline.series))
+
+
+def caseload_measure(
+    ws: Workspace,
+    number: int,
+    period: Period,
+    *,
+    include_demo: bool = False,
+    as_of: dt.date | None = None,
+    detail: bool = False,
+) -> MeasureResult:
+    """One measure over this vault (its headline numbers; with ``detail``, its breakdowns too): the dashboard asks
+    for each on its own, so each number shows as soon as it is worked out."""
+    with ws.session() as s:
+        scope = vault_scope(s, include_demo=include_demo)
+        return compute_measure(s, number, period, scope=scope, as_of=as_of, detail=detail)
+
+
+def caseload_details(
+    ws: Workspace, number: int, period: Period, *, include_demo: bool = False, as_of: dt.date | None = None
+) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
+    """One measure's breakdowns and figures over this vault, after its headline numbers (:func:`measure_details`)."""
+    with ws.session() as s:
+        scope = vault_scope(s, include_demo=include_demo)
+        return measure_details(s, number, period, scope=scope, as_of=as_of)
+
+
+def caseload_earlier_quarters(
+    ws: Workspace, period: Period, *, include_demo: bool = False, as_of: dt.date | None = None
+) -> tuple[MeasureReport, ...]:
+    """The headline numbers of the seven quarters before ``period``, oldest first (none for a custom period): with
+    the chosen quarter's own, the dashboard's eight-quarter trend."""
+    from app.reports.periods import trailing_quarters
+
+    if period.quarter is None:
+        return ()
+    with ws.session() as s:
+        scope = vault_scope(s, include_demo=include_demo)
+        return tuple(trend(s, trailing_quarters(period, 8)[:-1], scope=scope, as_of=as_of))
 
 
 def _headline_only(report: MeasureReport) -> MeasureReport:

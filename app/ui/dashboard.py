@@ -16,16 +16,22 @@ check goes through :func:`app.reports.measures.may_drill_down` so office roles c
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.reports.measures import (
+    MEASURES,
+    Breakdown,
     CaseloadMeasures,
+    Figure,
+    MeasureReport,
     MeasureResult,
     Viewer,
-    caseload_headline,
-    caseload_trend,
+    caseload_details,
+    caseload_earlier_quarters,
+    caseload_measure,
     may_drill_down,
     only_demo_people,
     people_behind_in_caseload,
@@ -55,7 +61,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -67,6 +73,12 @@ _QUIET = QColor("#5f5f5f")
 _RULE = QColor("#d4d4d4")
 _BAR = QColor("#3d6b8e")
 _BAR_SOFT = QColor("#a9c1d3")
+
+_TITLES = {d.number: d.title for d in MEASURES}
+_WORKING = "Working out…"
+#: The order the headline numbers are asked for after the one in focus: the quickest to work out first (by their
+#: CPU time over 100,000 people), so the list fills in from the first second.
+_QUICKEST_FIRST = (13, 10, 12, 2, 3, 4, 8, 5, 14, 6, 7, 1, 9, 11)
 
 
 class TrendChart(QWidget):
@@ -187,7 +199,15 @@ class DashboardDialog(QDialog):
         self._runner = runner
         self._viewer = viewer
         self._today = today or dt.date.today()
+        #: The whole report (every measure with its parts, and the trend): set once everything is in.
         self._data: CaseloadMeasures | None = None
+        self._results: dict[int, MeasureResult] = {}
+        self._detailed: set[int] = set()
+        self._earlier: tuple[MeasureReport, ...] | None = None
+        self._loading: tuple[Period, bool] = (quarter_of(self._today), False)
+        self._handles: list[TaskHandle] = []
+        #: What went wrong while working the measures out, kept on the status line until the next refresh.
+        self._problem: str | None = None
         self._people: list[tuple[str, str]] = []
         self._gone = False
         self._generation = 0
@@ -322,11 +342,26 @@ class DashboardDialog(QDialog):
         self.refresh()
 
     # --- loading ------------------------------------------------------------------------------------------------
+    #
+    # Each measure is its own task on the runner, so each number shows as soon as it is worked out: first the
+    # headline numbers of all 14 (the one in focus first, then the quickest), then each one's parts, then the seven
+    # quarters before the chosen one for the trend. A newer refresh cancels what is still queued and drops what
+    # arrives late (the generation check).
 
     @property
     def trend_ready(self) -> bool:
-        """The eight quarters of the trend are in (the second step of loading)."""
-        return self._data is not None and (len(self._data.series) > 1 or self._data.report.period.quarter is None)
+        """The eight quarters of the trend are in (the last step of loading: everything else is in too)."""
+        return self._data is not None and self._earlier is not None
+
+    @property
+    def ready_count(self) -> int:
+        """How many of the 14 measures have their numbers on screen."""
+        return len(self._results)
+
+    @property
+    def all_ready(self) -> bool:
+        """Every measure is in with its parts, and the trend too: what the export needs."""
+        return self._data is not None
 
     def selected_period(self) -> Period:
         period = self.period_box.currentData()
@@ -340,27 +375,46 @@ class DashboardDialog(QDialog):
     def refresh(self) -> None:
         self._generation += 1
         generation = self._generation
+        for handle in self._handles:
+            handle.cancel()  # not started yet: never starts; the numbers asked for are no longer wanted
+        self._handles = []
         ws, period, demo = self._ws, self.selected_period(), self.demo_box.isChecked()
-        first, today = self._first_load, self._today
+        first = self._first_load
+        self._data = None
+        self._results = {}
+        self._detailed = set()
+        self._earlier = None
+        self._loading = (period, demo)
+        self._problem = None
         self.demo_banner.setVisible(demo)
-        self.status.setText("Working out the measures…")
         self.period_box.setEnabled(False)
         self.demo_box.setEnabled(False)
         self.export_button.setEnabled(False)
+        self._fill_list()
+        self._show_status()
 
-        def headline() -> tuple[bool, Period, CaseloadMeasures]:
-            chosen, practice = period, False
-            if first and not demo and only_demo_people(ws):
-                practice, chosen = True, _latest_demo_quarter(period)
-            return practice, chosen, caseload_headline(ws, chosen, include_demo=demo or practice, as_of=today)
+        if first and not demo:
 
-        self._runner.run(
-            headline,
-            on_done=lambda got: self._arrived(generation, *got),
-            on_error=lambda exc: self._failed(generation, exc),
-        )
+            def practice() -> tuple[bool, Period]:
+                if only_demo_people(ws):
+                    return True, _latest_demo_quarter(period)
+                return False, period
 
-    def _arrived(self, generation: int, practice: bool, period: Period, data: CaseloadMeasures) -> None:
+            self._track(
+                self._runner.run(
+                    practice,
+                    on_done=lambda got: self._prepared(generation, *got),
+                    on_error=lambda exc: self._failed(generation, exc),
+                )
+            )
+        else:
+            self._prepared(generation, False, period)
+
+    def _track(self, handle: TaskHandle) -> None:
+        self._handles.append(handle)
+
+    def _prepared(self, generation: int, practice: bool, period: Period) -> None:
+        """The period and the demo choice are settled: ask for every measure, each its own task."""
         if self._gone or generation != self._generation:
             return
         if practice:
@@ -372,13 +426,42 @@ class DashboardDialog(QDialog):
                 box.blockSignals(False)
             self.demo_banner.setVisible(True)
         self._first_load = False
-        self._show_data(data)
-        # The chosen quarter is on screen; the seven before it fill in the trend next.
+        self.period_box.setEnabled(True)
+        self.demo_box.setEnabled(True)
         ws, demo, today = self._ws, self.demo_box.isChecked(), self._today
-        self._runner.run(
-            lambda: caseload_trend(ws, data, include_demo=demo, as_of=today),
-            on_done=lambda full: self._trend_arrived(generation, full),
-            on_error=lambda exc: self._failed(generation, exc),
+        self._loading = (period, demo)
+        focus = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else 1
+        order = [focus, *(n for n in _QUICKEST_FIRST if n != focus)]
+        for number in order:
+            self._ask_headline(generation, number, period, demo)
+        for number in order:
+            self._ask_details(generation, number, period, demo)
+        self._track(
+            self._runner.run(
+                lambda: caseload_earlier_quarters(ws, period, include_demo=demo, as_of=today),
+                on_done=lambda earlier: self._trend_arrived(generation, earlier),
+                on_error=lambda exc: self._failed(generation, exc),
+            )
+        )
+
+    def _ask_headline(self, generation: int, number: int, period: Period, demo: bool) -> None:
+        ws, today = self._ws, self._today
+        self._track(
+            self._runner.run(
+                lambda: caseload_measure(ws, number, period, include_demo=demo, as_of=today),
+                on_done=lambda m: self._measure_arrived(generation, m),
+                on_error=lambda exc: self._failed(generation, exc),
+            )
+        )
+
+    def _ask_details(self, generation: int, number: int, period: Period, demo: bool) -> None:
+        ws, today = self._ws, self._today
+        self._track(
+            self._runner.run(
+                lambda: caseload_details(ws, number, period, include_demo=demo, as_of=today),
+                on_done=lambda details: self._details_arrived(generation, number, details),
+                on_error=lambda exc: self._failed(generation, exc),
+            )
         )
 
     def _select_period(self, period: Period) -> None:
@@ -389,39 +472,115 @@ class DashboardDialog(QDialog):
         self.period_box.addItem(period.long_label, period)
         self.period_box.setCurrentIndex(self.period_box.count() - 1)
 
-    def _trend_arrived(self, generation: int, data: CaseloadMeasures) -> None:
+    def _measure_arrived(self, generation: int, m: MeasureResult) -> None:
         if self._gone or generation != self._generation:
             return
-        self._data = data
+        first = not self._results
+        self._results[m.number] = dataclasses.replace(
+            m, breakdowns=self._results[m.number].breakdowns if m.number in self._results else ()
+        )
+        self._set_item(m.number)
+        if m.number == self._current_number():
+            self._show_current(self.list.currentRow())
+        if first:
+            self._set_detail_enabled(True)
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_status()
+
+    def _details_arrived(
+        self, generation: int, number: int, details: tuple[tuple[Breakdown, ...], tuple[Figure, ...]]
+    ) -> None:
+        if self._gone or generation != self._generation or number not in self._results:
+            return
+        breakdowns, figures = details
+        self._results[number] = dataclasses.replace(self._results[number], breakdowns=breakdowns, figures=figures)
+        self._detailed.add(number)
+        if number == self._current_number():
+            self._show_current(self.list.currentRow())
+        self._complete()
+
+    def _trend_arrived(self, generation: int, earlier: tuple[MeasureReport, ...]) -> None:
+        if self._gone or generation != self._generation:
+            return
+        self._earlier = earlier
+        self._complete()
         self._show_current(self.list.currentRow())
 
-    def _show_data(self, data: CaseloadMeasures) -> None:
-        self._data = data
-        self.period_box.setEnabled(True)
-        self.demo_box.setEnabled(True)
-        self.export_button.setEnabled(not self._exporting)
+    def _complete(self) -> None:
+        """Once every measure is in with its parts, and the trend, the report the export saves is whole."""
+        if self._earlier is not None and len(self._detailed) == len(MEASURES) and self._data is None:
+            report = self._report()
+            assert report is not None
+            headline = dataclasses.replace(
+                report, measures=tuple(dataclasses.replace(m, breakdowns=(), figures=()) for m in report.measures)
+            )
+            self._data = CaseloadMeasures(report, (*self._earlier, headline))
+            self.export_button.setEnabled(not self._exporting)
+        self._show_status()
+
+    def _report(self) -> MeasureReport | None:
+        """The chosen period's measures, once all 14 have their numbers (some may still lack their parts)."""
+        if len(self._results) < len(MEASURES):
+            return None
+        period, demo = self._loading
+        return MeasureReport(
+            period=period,
+            as_of=self._today,
+            include_demo=demo,
+            measures=tuple(self._results[d.number] for d in MEASURES),
+        )
+
+    def _fill_list(self) -> None:
+        """The 14 measures at once, each saying it is being worked out until its number arrives."""
         row = max(0, self.list.currentRow())
         self.list.blockSignals(True)
         self.list.clear()
-        for m in data.report.measures:
-            mark = " · provisional" if m.provisional else ""
-            item = QListWidgetItem(f"{m.number}. {m.title}\n{m.value_text()}{mark}", self.list)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.number}. {m.title}: {m.value_text()}{mark}")
+        for d in MEASURES:
+            QListWidgetItem("", self.list)
+            self._set_item(d.number)
         self.list.blockSignals(False)
         self.list.setCurrentRow(row)
         self._show_current(row)
-        report = data.report
-        demo = " Demo records are counted." if report.include_demo else " Demo records are left out."
-        self.status.setText(f"{report.period.long_label}, worked out on {report.as_of:%d %b %Y}.{demo}")
-        self._set_detail_enabled(True)
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._set_detail_enabled(False)
+
+    def _set_item(self, number: int) -> None:
+        item = self.list.item(number - 1)
+        if item is None:
+            return
+        m = self._results.get(number)
+        title = _TITLES[number]
+        if m is None:
+            item.setText(f"{number}. {title}\n{_WORKING}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}. {title}: still being worked out")
+            item.setForeground(_QUIET)
+            return
+        mark = " · provisional" if m.provisional else ""
+        item.setText(f"{m.number}. {m.title}\n{m.value_text()}{mark}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.number}. {m.title}: {m.value_text()}{mark}")
+        item.setForeground(_INK)
+
+    def _show_status(self) -> None:
+        period, demo = self._loading
+        ready = len(self._results)
+        if self._problem is not None:
+            self.status.setText(self._problem)
+        elif ready < len(MEASURES):
+            self.status.setText(f"Working out the measures: {ready} of {len(MEASURES)} ready…")
+        elif self._data is None:
+            self.status.setText(
+                f"All {len(MEASURES)} measures are ready; working out their parts and the last eight quarters…"
+            )
+        else:
+            counted = " Demo records are counted." if demo else " Demo records are left out."
+            self.status.setText(f"{period.long_label}, worked out on {self._today:%d %b %Y}.{counted}")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._gone or generation != self._generation:
             return
         self.period_box.setEnabled(True)
         self.demo_box.setEnabled(True)
-        self.status.setText(message_of(exc))
+        self._problem = message_of(exc)
+        self._show_status()
 
     # --- export ---------------------------------------------------------------------------------------------------
 
@@ -490,22 +649,48 @@ class DashboardDialog(QDialog):
     # --- one measure in focus -------------------------------------------------------------------------------------
 
     def current_measure(self) -> MeasureResult | None:
-        if self._data is None:
-            return None
+        """The measure in focus, once its numbers are in."""
+        number = self._current_number()
+        return None if number is None else self._results.get(number)
+
+    def _current_number(self) -> int | None:
         row = self.list.currentRow()
-        measures = self._data.report.measures
-        return measures[row] if 0 <= row < len(measures) else None
+        return row + 1 if 0 <= row < len(MEASURES) else None
 
     def _set_detail_enabled(self, on: bool) -> None:
         self.definition_button.setEnabled(on)
         self.people_button.setEnabled(on)
 
+    def _series(self) -> tuple[MeasureReport, ...] | None:
+        """The trend's quarters, the chosen one last (headline numbers), once the earlier ones are in."""
+        report = self._report()
+        if report is None or self._earlier is None:
+            return None
+        headline = dataclasses.replace(
+            report, measures=tuple(dataclasses.replace(m, breakdowns=(), figures=()) for m in report.measures)
+        )
+        return (*self._earlier, headline)
+
     def _show_current(self, _row: int) -> None:
+        number = self._current_number()
         m = self.current_measure()
         self.people.hide()
         self.people.clear()
         self._people = []
-        if m is None or self._data is None:
+        if number is None:
+            return
+        if m is None:
+            # Not worked out yet: its name and what it counts, its number when it arrives.
+            d = MEASURES[number - 1]
+            self.title.setText(f"{d.number}. {d.title}")
+            self.value.setText(_WORKING)
+            self.fraction.setText("")
+            self.provisional.setVisible(False)
+            self.definition.setText(d.definition)
+            self.chart.setVisible(False)
+            self.chart_title.setVisible(False)
+            self.parts.setVisible(False)
+            self.people_button.setVisible(False)
             return
         self.title.setText(f"{m.number}. {m.title}")
         self.value.setText(m.value_text())
@@ -513,18 +698,23 @@ class DashboardDialog(QDialog):
         self.provisional.setText(f"Provisional. {m.provisional_reason}" if m.provisional else "")
         self.provisional.setVisible(m.provisional)
         self.definition.setText(m.definition)
-        self.chart_title.setText(f"Last {len(self._data.series)} quarters" + (" (%)" if m.kind == "rate" else ""))
-        self.chart.set_points(
-            _points(self._data.series, m.number),
-            _quarter_labels(self._data.series),
-            rate=m.kind == "rate",
-            soft_last=self._data.series[-1].get(m.number).provisional,
-        )
-        trend_pending = len(self._data.series) == 1 and self._data.report.period.quarter is not None
-        if trend_pending:
+        period = self._loading[0]
+        series = self._series()
+        if series is not None and len(series) > 1:
+            self.chart_title.setText(f"Last {len(series)} quarters" + (" (%)" if m.kind == "rate" else ""))
+            self.chart.set_points(
+                _points(series, m.number),
+                _quarter_labels(series),
+                rate=m.kind == "rate",
+                soft_last=series[-1].get(m.number).provisional,
+            )
+            self.chart.setVisible(True)
+            self.chart_title.setVisible(True)
+        else:
+            trend_pending = self._earlier is None and period.quarter is not None
             self.chart_title.setText("The last eight quarters are still being worked out…")
-        self.chart.setVisible(len(self._data.series) > 1)
-        self.chart_title.setVisible(len(self._data.series) > 1 or trend_pending)
+            self.chart_title.setVisible(trend_pending)
+            self.chart.setVisible(False)
         lines = []
         for b in m.breakdowns:
             items = "".join(
@@ -534,6 +724,8 @@ class DashboardDialog(QDialog):
         for f in m.figures:
             shown = "none yet" if f.value is None else f"{f.value:g} {f.unit}"
             lines.append(f"<p><b>{f.label}</b>: {shown} (from {f.basis:,})</p>")
+        if not lines and m.number not in self._detailed and MEASURES[m.number - 1].details is not None:
+            lines.append("<p>Its parts are still being worked out…</p>")
         self.parts.setText("".join(lines))
         self.parts.setVisible(bool(lines))
         allowed = may_drill_down(self._viewer) and m.unit == "people"

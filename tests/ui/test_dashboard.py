@@ -6,7 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
+import dataclasses
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,8 @@ def test_demo_records_are_counted_only_when_chosen_and_then_say_so(
     qtbot.keyClick(dialog.demo_box, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.fraction.text() == "3 of 6 people", timeout=20_000)
     assert dialog.demo_banner.isVisible() and "practice" in dialog.demo_banner.text()
+    # The status counts the measures in as they arrive, then names the period and the demo choice.
+    qtbot.waitUntil(lambda: dialog.all_ready, timeout=20_000)
     assert "Demo records are counted" in dialog.status.text()
 
 
@@ -115,3 +119,61 @@ def test_the_funder_export_from_the_dashboard(
     served = next(r for r in rows if r["item"] == "Total" and r["section"].startswith("People served"))
     assert served["people"] == "8"  # measure 6 on the hand-built caseload: 8 people served, shown
     assert "not shown" in {r["service_events"] for r in rows}
+
+
+def test_each_measure_shows_as_it_arrives_and_a_newer_quarter_drops_stale_ones(
+    qtbot: Any, workspace: Workspace, runner: TaskRunner, ids: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list shows all 14 at once; the first measure worked out is on screen while the others are still held
+    back on the worker; the export waits for all of them. Choosing another quarter meanwhile drops the old numbers."""
+    import app.ui.dashboard as dashboard
+    from app.reports.measures import caseload_measure
+
+    release = threading.Event()
+    asked: list[tuple[int, str]] = []
+
+    def held(ws: Workspace, number: int, period: Any, **kw: Any) -> Any:
+        asked.append((number, period.label))
+        if len(asked) > 1:
+            assert release.wait(30), "the test never let the measures go"
+        return caseload_measure(ws, number, period, **kw)
+
+    monkeypatch.setattr(dashboard, "caseload_measure", held)
+    use_readable_font()
+    dialog = DashboardDialog(workspace, runner, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        assert dialog.list.count() == 14
+        assert all("Working out" in dialog.list.item(i).text() for i in range(14))
+        # The measure in focus is asked for first; it shows while the second is held on the worker.
+        qtbot.waitUntil(lambda: dialog.ready_count == 1, timeout=20_000)
+        assert asked[0] == (1, "FY2026 Q2")
+        assert dialog.list.item(0).text() == "1. Screening reach\n40%"
+        assert (dialog.value.text(), dialog.fraction.text()) == ("40%", "2 of 5 people")
+        assert all("Working out" in dialog.list.item(i).text() for i in range(1, 14))
+        assert "1 of 14 ready" in dialog.status.text()
+        assert not dialog.export_button.isEnabled() and not dialog.all_ready
+        dialog.list.setCurrentRow(5)
+        assert dialog.value.text() == "Working out…"
+
+        # Another quarter while the old one is still being worked out: its late numbers never show.
+        index = next(i for i in range(dialog.period_box.count()) if dialog.period_box.itemText(i).find("Q1") >= 0)
+        chosen = dialog.period_box.itemData(index).label
+        dialog.period_box.setCurrentIndex(index)
+        assert dialog.ready_count == 0 and "0 of 14 ready" in dialog.status.text()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: dialog.all_ready, timeout=30_000)
+    assert dialog.export_button.isEnabled()
+    assert chosen in dialog.status.text()
+    expected = caseload_measure(workspace, 6, dialog.selected_period(), as_of=TODAY)
+    assert dialog.current_measure() == dataclasses.replace(
+        dialog.current_measure(), numerator=expected.numerator, denominator=expected.denominator
+    )
+    assert dialog.title.text() == "6. People served" and dialog.value.text() == expected.value_text()
+    for row in range(14):
+        m = caseload_measure(workspace, row + 1, dialog.selected_period(), as_of=TODAY)
+        assert dialog.list.item(row).text().split("\n")[1].startswith(m.value_text())
+    # The old quarter's numbers were asked for at most once each; the new quarter's all 14.
+    assert {n for n, label in asked if label == chosen} == set(range(1, 15))
