@@ -9,7 +9,20 @@ tests/unit/test_palette_contrast.py). Other platform styles draw their own, stro
 from __future__ import annotations
 
 from app.ui import palette
-from app.ui.qt import QColor, QPainter, QPen, QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, Qt, QWidget
+from app.ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QPainter,
+    QPen,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    Qt,
+    QTextEdit,
+    QWidget,
+)
 
 _FRAMES = {
     QStyle.PrimitiveElement.PE_PanelLineEdit,
@@ -17,6 +30,7 @@ _FRAMES = {
     QStyle.PrimitiveElement.PE_IndicatorCheckBox,
 }
 _ROUND = {QStyle.PrimitiveElement.PE_IndicatorRadioButton}
+_BOXES = (QAbstractItemView, QTextEdit, QPlainTextEdit)
 _COMPLEX = {QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox}
 
 
@@ -50,7 +64,9 @@ class ClearEdges(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
         if element == QStyle.PrimitiveElement.PE_PanelLineEdit and getattr(option, "lineWidth", 1) <= 0:
             return  # the frameless field inside a spin box or an editable choice: its owner has the edge
-        if element in _FRAMES:
+        if element == QStyle.PrimitiveElement.PE_Frame and isinstance(widget, _BOXES):
+            _edge(painter, option)  # a list, a table or a text box: where it ends, even when it is empty
+        elif element in _FRAMES:
             _edge(painter, option)
         elif element in _ROUND:
             _edge(painter, option, round_=True)

@@ -103,7 +103,9 @@ def test_the_control_with_the_keyboard_has_a_ring_in_the_focus_colour(qtbot, app
 
 
 @pytest.mark.parametrize("chosen", [palette.LIGHT, palette.HIGH_CONTRAST_DARK], ids=lambda p: p.name)
-@pytest.mark.parametrize("kind", ["button", "line edit", "choice", "check box", "radio button", "spin box"])
+@pytest.mark.parametrize(
+    "kind", ["button", "line edit", "choice", "check box", "radio button", "spin box", "list", "text box"]
+)
 def test_each_control_has_an_edge_in_the_palette_s_edge_colour(qtbot, app, chosen, kind) -> None:  # type: ignore[no-untyped-def]
     """Fusion's own edges are about 2:1 against the window; the palette's edge colour is 3:1 or more."""
     use_readable_font()
