@@ -118,7 +118,7 @@ LIGHT = Palette(
     control_bg="#f7f8fa",
     control_border="#6f7882",
     bar="#3d6b8e",
-    bar_soft="#7692a9",
+    bar_soft="#6b879e",
     rule="#d4d4d4",
 )
 
@@ -287,6 +287,8 @@ PAIRS: tuple[tuple[str, str, float], ...] = (
     ("notice_edge", "notice_bg", NON_TEXT),
     ("bar", "base", NON_TEXT),
     ("bar_soft", "base", NON_TEXT),
+    ("bar", "window", NON_TEXT),
+    ("bar_soft", "window", NON_TEXT),
 )
 
 #: Edges of boxes that hold a sentence and rules between rows: the sentence carries the meaning, not the line.
