@@ -116,6 +116,7 @@ class ReceivedSharesDialog(QDialog):
         self.facts.setTabChangesFocus(True)
         self.facts.setAccessibleName("What was shared")
         self.facts.setAccessibleDescription("The facts exactly as the advocate shared them. They cannot be changed.")
+        self.facts.setMinimumHeight(self.facts.fontMetrics().lineSpacing() * 5)
 
         about = heading_label("This is about…", self)
         self._search_soon = QTimer(self)
@@ -145,6 +146,9 @@ class ReceivedSharesDialog(QDialog):
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people.activated_row.connect(lambda _row: self.link_chosen())
         self.people.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.no_one = wrapped_label("", self)
+        self.no_one.setAccessibleName("No one found")
+        self.no_one.hide()
         self.link_button = plain_button("This is about this person", None, self)
         self.link_button.clicked.connect(self.link_chosen)
         self.new_button = plain_button("Add a new person…", "Add a new person", self)
@@ -162,7 +166,7 @@ class ReceivedSharesDialog(QDialog):
 
         left = column_of(None, self.summary, (self.inbox, 1), spacing=8)
         right = column_of(
-            None, self.release, (self.facts, 1), about, self.search, (self.people, 1),
+            None, self.release, (self.facts, 2), about, self.search, (self.people, 1), self.no_one,
             row_of(self.link_button, self.new_button, 1, spacing=8), spacing=8,
         )  # fmt: skip
         body = row_of((left, 2), (right, 3), spacing=16)
@@ -175,8 +179,8 @@ class ReceivedSharesDialog(QDialog):
         ):  # fmt: skip
             QWidget.setTabOrder(first, second)
         self.finished.connect(self._finished)
-        if parent is not None:
-            self.resize(min(1040, max(760, int(parent.width() * 0.85))), min(720, int(parent.height() * 0.9)))
+        if parent is not None:  # most of the window: the facts are what this dialog is for
+            self.resize(min(parent.width() - 40, max(760, int(parent.width() * 0.85))), max(560, parent.height() - 40))
         else:
             self.resize(960, 640)
         self._update_buttons()
@@ -261,6 +265,13 @@ class ReceivedSharesDialog(QDialog):
             QListWidgetItem(f"{row.preferred_name}{f' ({extra})' if extra else ''}", self.people)
         if rows:
             self.people.setCurrentRow(0)
+        typed = self.search.text().strip()
+        self.no_one.setText(
+            f"No one here is called {typed}. If the share is about someone new, press Add a new person."
+            if typed and not rows
+            else ""
+        )
+        self.no_one.setVisible(bool(typed and not rows))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -208,6 +208,10 @@ def test_the_inbox_links_shares_by_keyboard_and_through_a_new_person(qtbot, tmp_
         # The share left is the other one; its name fills the search now.
         assert search.text() == "Ira Fictional"
         qtbot.waitUntil(lambda: found.count() == 0, timeout=WAIT)
+        qtbot.waitUntil(dialog.no_one.isVisible, timeout=WAIT)
+        assert dialog.no_one.text() == (
+            "No one here is called Ira Fictional. If the share is about someone new, press Add a new person."
+        )
 
         # Add a new person: the New person form opens with the shared name; made, they are linked and opened.
         helpers.press(qtbot, named(dialog, "Add a new person"))
@@ -253,3 +257,52 @@ def test_an_advocates_window_has_no_inbox(qtbot, tmp_path: Path) -> None:  # typ
         assert not any(d.isVisible() for d in win.findChildren(ReceivedSharesDialog))
     finally:
         win.close()
+
+
+def test_the_inbox_and_the_section_read_at_200_percent_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Twice the text size in a 1280×800 window: the inbox fits, its buttons show whole, nothing scrolls sideways."""
+    folder = tmp_path / "prosecution"
+    unlocked, _code = Vault(folder).create(TEST_PASSPHRASE, kdf_params=KdfParams.floor(), regime="prosecution")
+    ws = Workspace(unlocked)
+    rosa = ws.records.create("person", {"preferred_name": "Rosa Fictional"}).id
+    from app.core.received import ReceivedShares
+
+    ReceivedShares(ws).link(received(ws, release_until=TODAY + dt.timedelta(days=90)), rosa)
+    received(
+        ws, facts="Name: Ira Fictional\nCourt dates: 12 Jan 2027, hearing on a record-relief petition (Alder Court)"
+    )
+    unlocked.lock()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    helpers.use_readable_font()
+    original = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(original.pointSizeF() * 2)
+    app.setFont(bigger)
+    try:
+        win = _window(qtbot, folder)
+        try:
+            qtbot.waitUntil(lambda: _toolbar_name(win) == "Shared by advocates, 1 waiting", timeout=WAIT)
+            dialog = _dialog(qtbot, win)
+            qtbot.waitUntil(lambda: named(dialog, "Shares waiting", QListWidget).count() == 1, timeout=WAIT)
+            helpers.shot(dialog, "received-inbox-200")
+            assert dialog.width() <= 1280 and dialog.height() <= 800
+            for name in ("This is about this person", "Add a new person", "Open their page", "Close"):
+                b = named(dialog, name)
+                assert b.width() >= b.sizeHint().width() and dialog.rect().contains(b.geometry().translated(
+                    b.parentWidget().mapTo(dialog, b.parentWidget().rect().topLeft())
+                    if b.parentWidget() is not dialog else b.parentWidget().rect().topLeft()
+                )), name  # fmt: skip
+            inbox = named(dialog, "Shares waiting", QListWidget)
+            assert inbox.horizontalScrollBar().maximum() == 0
+            dialog.reject()
+            with qtbot.waitSignal(win.person_page.loaded, timeout=WAIT):
+                win.open_person(rosa, "received")
+            qtbot.waitUntil(lambda: len(entries(win.person_page.received)) == 1, timeout=WAIT)
+            helpers.shot(win, "received-section-200")
+            assert win.width() <= 1280 and win.height() <= 800
+            assert win.person_page.section_area.horizontalScrollBar().maximum() == 0
+        finally:
+            win.close()
+    finally:
+        app.setFont(original)
