@@ -116,9 +116,16 @@ class ReceivedShares:
     # --- reading -------------------------------------------------------------------------------------------
 
     def inbox(self) -> list[ReceivedShare]:
-        """Shares received and not yet linked to one of this vault's people, newest first."""
+        """Shares received and not yet linked to one of this vault's people, newest first (a share linked to someone
+        deleted since waits here again)."""
         with self.ws.session() as s:
-            linked = set(s.scalars(select(ReceivedShareLink.disclosure_id)))
+            linked = set(
+                s.scalars(
+                    select(ReceivedShareLink.disclosure_id)
+                    .join(Person, Person.id == ReceivedShareLink.person_id)
+                    .where(Person.deleted.is_(False))
+                )
+            )
             out = [self._share(s, d) for d in _received(s) if d.id not in linked]
         return _newest_first(out)
 

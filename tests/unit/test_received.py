@@ -165,6 +165,12 @@ def test_linking_moves_a_share_to_the_persons_page_and_is_audited_with_ids_only(
     service.link(first, other)
     assert service.for_person(dana) == [] and [r.disclosure_id for r in service.for_person(other)] == [first]
 
+    # The person it was linked to is deleted: the share waits in the inbox again, to be linked to someone else.
+    ws.records.delete("person", other)
+    assert {r.disclosure_id for r in service.inbox()} == {first, second}
+    service.link(first, dana)
+    assert [r.disclosure_id for r in service.inbox()] == [second]
+
 
 def test_a_link_is_refused_for_no_one_for_a_share_gone_and_on_an_advocates_vault(prosecution, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _vault, unlocked = prosecution
