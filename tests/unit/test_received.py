@@ -274,3 +274,42 @@ def test_evicting_other_records_marks_nothing(prosecution) -> None:  # type: ign
     assert evict(ws, [note.id]) == 1
     assert ReceivedShares(ws).withdrawn_for_person(dana) == []
     assert [r.disclosure_id for r in ReceivedShares(ws).for_person(dana)] == [share]
+
+
+def _decrypted_pages(path: Path, key: bytes) -> bytes:
+    """Every page of an SQLCipher 4 file (a raw 256-bit key; 4096-byte pages; 80 reserved bytes: IV, then HMAC),
+    decrypted: what anyone holding the key could read off the disk, deleted rows' leftovers included."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    data = path.read_bytes()
+    size, reserve = 4096, 80
+    out = []
+    for start in range(0, len(data), size):
+        page = data[start : start + size]
+        iv = page[size - reserve : size - reserve + 16]
+        body = page[16 if start == 0 else 0 : size - reserve]  # the first page begins with the file's salt
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        out.append(decryptor.update(body) + decryptor.finalize())
+    return b"".join(out)
+
+
+def test_an_evicted_share_leaves_nothing_in_the_file_even_in_free_space(prosecution) -> None:  # type: ignore[no-untyped-def]
+    """The page says "What it said is no longer on this computer": the eviction overwrites the row (secure delete)
+    instead of leaving it in the page's free space. Control: a row deleted the ordinary way stays readable there."""
+    vault, unlocked = prosecution
+    ws = _ws(unlocked)
+    dana = ws.records.create("person", {"preferred_name": "Dana Fictional"}).id
+    evicted = received(ws, facts="Name: Solenne Evictedshare\nCourt dates: 9 Sep 2027")
+    control = received(ws, facts="Name: Solenne Plaindelete\nCourt dates: 8 Aug 2027")
+    ReceivedShares(ws).link(evicted, dana)
+    with ws.session() as s, s.begin():
+        s.execute(sa.text("PRAGMA secure_delete = OFF"))
+        s.execute(sa.delete(Disclosure).where(Disclosure.id == control))
+    assert evict(ws, [evicted]) == 1
+    key = bytes(unlocked._data_key())
+    unlocked.lock()  # the last connection closes: the write-ahead log is folded into the file
+
+    pages = _decrypted_pages(vault.db_path, key)
+    assert b"Dana Fictional" in pages, "the pages did not decrypt: this test would prove nothing"
+    assert b"Solenne Plaindelete" in pages, "an ordinary delete leaves the row in free space (the control)"
+    assert b"Solenne Evictedshare" not in pages and b"9 Sep 2027" not in pages
