@@ -117,7 +117,9 @@ class ReceivedShares:
 
     def inbox(self) -> list[ReceivedShare]:
         """Shares received and not yet linked to one of this vault's people, newest first (a share linked to someone
-        deleted since waits here again)."""
+        deleted since waits here again). None on an advocate's vault: its shares are its own, made there."""
+        if self.ws.identity.regime != Regime.PROSECUTION.value:
+            return []
         with self.ws.session() as s:
             linked = set(
                 s.scalars(
@@ -131,8 +133,6 @@ class ReceivedShares:
 
     def count(self) -> int:
         """How many received shares wait in the inbox (what the window's toolbar shows)."""
-        if self.ws.identity.regime != Regime.PROSECUTION.value:
-            return 0
         return len(self.inbox())
 
     def for_person(self, person_id: str) -> list[ReceivedShare]:
