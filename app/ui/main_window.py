@@ -718,12 +718,20 @@ class MainWindow(QMainWindow):
         from app.ui.received import ReceivedSharesDialog
 
         dialog = ReceivedSharesDialog(ws, self.runner, self)
-        dialog.linked.connect(lambda _share, _person: self.refresh_received_count())
+        dialog.linked.connect(lambda _share, person_id: self._share_linked(person_id))
         dialog.open_requested.connect(lambda person_id: self.open_person(person_id, "received"))
         dialog.new_person_requested.connect(self._new_person_for_share)
         dialog.addActions([self.lock_action, self.quick_exit_action])
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
+
+    def _share_linked(self, person_id: str) -> None:
+        """A share linked from the inbox: the count, and the person's page when it is the one open (read again, so
+        "Open their page" shows the share)."""
+        self.refresh_received_count()
+        page = self._person_page
+        if page is not None and (page.location() or ("", ""))[0] == person_id:
+            page.reload()
 
     def _new_person_for_share(self, name: str, disclosure_id: str) -> None:
         """The New person form, the shared name filled in; whoever it makes (or the match chosen instead) is the
