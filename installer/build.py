@@ -25,7 +25,9 @@ SPEC = ROOT / "installer" / "offramp.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "installer"
 BUNDLE = DIST / "offramp"
-TARGET_MB = 160.0
+#: The unpacked bundle's ceiling. 175 MB since the PDFs embed Noto fonts for every script a name may be written in
+#: (6.2 MB, xz-compressed) and HarfBuzz shapes them (4.6 MB): issue 19 set this ceiling for exactly that.
+TARGET_MB = 175.0
 
 
 def version() -> str:
