@@ -98,7 +98,14 @@ class _Follower(QObject):
                 widget.removeEventFilter(self)
         self.watched = []
 
-    def follow(self, _old: QWidget | None, now: QWidget | None) -> None:
+    def follow(self, old: QWidget | None, now: QWidget | None) -> None:
+        try:
+            self._follow(now)
+        except RuntimeError:  # a widget deleted while focus moved (a dialog closing): no ring, never an error
+            self.target = None
+            self._unwatch()
+
+    def _follow(self, now: QWidget | None) -> None:
         self._unwatch()
         if self.ring is not None:
             self.ring.hide()
