@@ -157,9 +157,28 @@ def read_cursor(secret_key: str, token: str, device_id: str) -> Cursor:
 
 
 def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
-    """Apply one batch inside the caller's transaction; its sequence numbers are taken last (see below)."""
+    """Apply one batch inside the caller's transaction; its sequence numbers are taken last (see below).
+
+    The batch first runs under one savepoint for all its mutations (two statements, not two per mutation: they were
+    a third of a batch's round trips). Should any mutation fail in a way its own savepoint would have caught (a value
+    that does not decode, a missing link), that savepoint is rolled back and the batch runs again with a savepoint
+    for each mutation, so the failing one is set aside and the rest applied, as before.
+    """
     batch = begin_batch(s, principal, body)
-    results = [_one(s, principal, m, batch) for m in body.mutations]
+    heads = set(batch.heads)
+    batch.careful = False
+    try:
+        with s.begin_nested():
+            results = [_one(s, principal, m, batch) for m in body.mutations]
+            try:
+                s.flush()
+            except (IntegrityError, codec.BadValue) as exc:
+                raise _Retry from exc
+    except _Retry:
+        batch = Batch(known=batch.known, heads=heads)
+        s.info[_BATCH] = batch
+        defer_sequence(s)
+        results = [_one(s, principal, m, batch) for m in body.mutations]
     end_batch(s, batch)
     hold_pushed(s, principal, results)
     admin.audit(
@@ -182,6 +201,12 @@ class Batch:
     heads: set[str]
     done: dict[str, MutationOutcome] = dc_field(default_factory=dict)
     later: list[Any] = dc_field(default_factory=list)
+    #: Each mutation under its own savepoint (a failing one is set aside alone); off for :func:`push`'s first try.
+    careful: bool = True
+
+
+class _Retry(Exception):
+    """A mutation of a batch running without savepoints of its own failed: the batch runs again, carefully."""
 
 
 _BATCH = "offramp_push_batch"
@@ -242,11 +267,18 @@ def _one(s: Session, principal: Principal, m: Mutation, batch: Batch) -> Mutatio
             )
         return MutationOutcome.model_validate(known.result)
     try:
-        with s.begin_nested():
+        if batch.careful:
+            with s.begin_nested():
+                outcome = _apply(s, principal, m, batch)
+        else:
             outcome = _apply(s, principal, m, batch)
     except codec.BadValue as exc:
+        if not batch.careful:
+            raise _Retry from exc
         outcome = _quarantine(s, principal, m, "bad_value", field=exc.field)
-    except IntegrityError:
+    except IntegrityError as exc:
+        if not batch.careful:
+            raise _Retry from exc
         outcome = _quarantine(s, principal, m, MISSING_LINK)
     if outcome.outcome != "quarantined":
         _remember(s, principal, m, outcome)
