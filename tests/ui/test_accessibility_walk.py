@@ -334,6 +334,15 @@ def test_every_control_on_every_screen_has_a_name_a_role_and_the_keyboard(qtbot,
         check(dialog, screen)
         close(qtbot, dialog)
 
+    # Locked again from the person's page (the pages holding data are taken down while the ring is on them).
+    win.open_person(person, "notes")
+    qtbot.waitUntil(lambda: page.location() == (person, "notes"), timeout=WAIT)
+    settle(qtbot, win)
+    page.sections["notes"].setFocus(Qt.FocusReason.TabFocusReason)
+    win.lock_action.trigger()  # Ctrl+L
+    qtbot.waitUntil(lambda: not win.is_unlocked and not win.runner.busy, timeout=WAIT)
+    check(win, "locked again")
+
     assert len(walked) >= 25, walked
     assert problems == [], "\n".join(problems)
 
