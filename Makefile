@@ -32,7 +32,7 @@ export OFFRAMP_BUILD_BUNDLE
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup lock run run-second run-prosecutor server test check bench installer clean distclean
+.PHONY: help setup lock run run-second run-prosecutor server test check bench installer translations clean distclean
 
 help:
 	@echo "make run     set up, then open Offramp with fictional demo data and a demo office to sync with"
@@ -44,6 +44,8 @@ help:
 	@echo "make bench   run every benchmark; writes one table to bench/RESULTS.md"
 	@echo "make installer  build the desktop bundle: dist/offramp-<version>-linux-x86_64.tar.gz"
 	@echo "             (make test OFFRAMP_BUILD_BUNDLE=1 also builds it and runs its self-test)"
+	@echo "make translations  refresh the catalogues from the source (app/ui/i18n/*.ts, app/core/locale/*/*.po),"
+	@echo "             then compile them (.qm, .mo); translate in the .ts (Qt Linguist) and the .po, then run it again"
 	@echo "make lock    refresh $(LOCK) from pyproject.toml (LOCK_ARGS=--upgrade for the newest releases)"
 	@echo "make clean   remove caches and build output (distclean also removes $(VENV))"
 
@@ -98,6 +100,28 @@ bench: setup
 
 installer: setup
 	$(PY) -m installer.build
+
+# The window's text: Qt Linguist over every UI module (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP).
+# Everything else (N_, _, ngettext of app.core.i18n, also where the window uses them): GNU gettext.
+UI_LANGUAGES   := es
+CORE_LANGUAGES := es
+UI_SOURCES     := $(sort $(shell find app/ui -name '*.py' -not -path '*/__pycache__/*'))
+CORE_SOURCES   := $(sort $(shell find app -name '*.py' -not -path '*/__pycache__/*' -not -path 'app/server/*'))
+LOCALE_DIR     := app/core/locale
+
+translations: setup
+	@for lang in $(UI_LANGUAGES); do \
+		$(VENV)/bin/pyside6-lupdate -no-obsolete -locations relative $(UI_SOURCES) -ts app/ui/i18n/offramp_$$lang.ts && \
+		$(VENV)/bin/pyside6-lrelease -nounfinished app/ui/i18n/offramp_$$lang.ts -qm app/ui/i18n/offramp_$$lang.qm || exit 1; \
+	done
+	xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+		--package-name=offramp --no-wrap --sort-by-file -o $(LOCALE_DIR)/offramp.pot $(CORE_SOURCES)
+	@for lang in $(CORE_LANGUAGES); do \
+		po=$(LOCALE_DIR)/$$lang/LC_MESSAGES/offramp.po; \
+		test -f $$po || msginit --no-translator --no-wrap -l $$lang -i $(LOCALE_DIR)/offramp.pot -o $$po; \
+		msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching $$po $(LOCALE_DIR)/offramp.pot && \
+		msgfmt --check -o $(LOCALE_DIR)/$$lang/LC_MESSAGES/offramp.mo $$po || exit 1; \
+	done
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis

@@ -209,7 +209,7 @@ _LINUX: tuple[str, ...] = (
         for where in (f"{_QT}/lib/", "")
         for lib in ("libQt6Wayland*", "libQt6WlShell*", "libQt6EglFS*", "libQt6EglFs*")
     ),
-    # Qt's own translations: Offramp installs no Qt translator (its text is its own), so they are never read.
+    # Qt's own translations, but for the languages Offramp speaks (KEPT): the rest are never read.
     f"{_QT}/translations/*",
     # Pillow is imported by reportlab for bitmaps, which Offramp's PDFs never hold: only its core stays.
     "PIL/_avif.*",
@@ -259,6 +259,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Exceptions to DROP: Qt's own words (standard buttons, file dialogs) in each language Offramp has a catalogue for
+#: (app/ui/i18n installs them with Offramp's own).
+KEPT: tuple[str, ...] = (f"{_QT}/translations/qtbase_es.qm",)
+
+
 def _normalise(dest: str) -> str:
     return dest.replace("\\", "/").lstrip("/")
 
@@ -270,6 +275,8 @@ def dropped(dest: str, platform: str) -> bool:
     level, so a pattern without a ``/`` never reaches into a package's own folder (``pillow.libs/libxcb-...``).
     """
     path = _normalise(dest)
+    if path in KEPT:
+        return False
     return any(fnmatchcase(path, pattern) for pattern in DROP.get(platform, ()))
 
 

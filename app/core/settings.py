@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
+from app.core.i18n import N_
 from app.protocol.office_policy import OfficePolicy
 from app.storage.atomic import atomic_write_bytes
 
@@ -29,6 +30,7 @@ class Setting(Generic[T]):
     key: str
     type: type
     default: T
+    #: The label and help are English, marked with N_() for the catalogue; show them through app.core.i18n._().
     label: str
     help: str = ""
     choices: tuple[T, ...] | None = None
@@ -50,35 +52,43 @@ class Setting(Generic[T]):
 LOCK_CHOICES = (0, 60, 120, 300, 600, 900, 1800, 3600)
 
 IDLE_LOCK_SECONDS: Setting[int] = Setting(
-    "idle_lock_seconds", int, 300, "Lock after I have been away for",
-    "The vault locks itself after this much time without keyboard or mouse use.", LOCK_CHOICES,
+    "idle_lock_seconds", int, 300, N_("Lock after I have been away for"),
+    N_("The vault locks itself after this much time without keyboard or mouse use."), LOCK_CHOICES,
 )
 LOCK_ON_SCREEN_LOCK: Setting[bool] = Setting(
-    "lock_on_screen_lock", bool, True, "Lock when the computer's screen locks or it goes to sleep"
+    "lock_on_screen_lock", bool, True, N_("Lock when the computer's screen locks or it goes to sleep")
 )
 QUICK_UNLOCK_ENABLED: Setting[bool] = Setting(
-    "quick_unlock_enabled", bool, False, "Offer a short PIN for the rest of the working day",
-    "After a full passphrase unlock you may choose a PIN; it stops working at the end of the day.",
+    "quick_unlock_enabled", bool, False, N_("Offer a short PIN for the rest of the working day"),
+    N_("After a full passphrase unlock you may choose a PIN; it stops working at the end of the day."),
 )
 QUICK_UNLOCK_ALLOWED_BY_OFFICE: Setting[bool] = Setting(
-    "quick_unlock_allowed_by_office", bool, True, "Office policy allows quick unlock"
+    "quick_unlock_allowed_by_office", bool, True, N_("Office policy allows quick unlock")
 )
 CLIPBOARD_CLEAR_SECONDS: Setting[int] = Setting(
-    "clipboard_clear_seconds", int, 20, "Clear copied text from the clipboard after (seconds)"
+    "clipboard_clear_seconds", int, 20, N_("Clear copied text from the clipboard after (seconds)")
 )
 SURVIVOR_COPY_ALLOWED_BY_OFFICE: Setting[bool] = Setting(
-    "survivor_copy_allowed_by_office", bool, True, "Office policy allows printing or saving the person's own copy",
-    "When off, the person's discreet copy of their plan can be gone through on screen but not printed or saved.",
+    "survivor_copy_allowed_by_office", bool, True, N_("Office policy allows printing or saving the person's own copy"),
+    N_("When off, the person's discreet copy of their plan can be gone through on screen but not printed or saved."),
 )
 DAY_ENDS_AT_HOUR: Setting[int] = Setting(
-    "day_ends_at_hour", int, 23, "The working day ends at (hour, for quick unlock)", choices=tuple(range(24))
+    "day_ends_at_hour", int, 23, N_("The working day ends at (hour, for quick unlock)"), choices=tuple(range(24))
 )
 
 #: Office policy: after this many days with changes not yet sent, the app says so in a banner.
 UNSYNCED_WARNING_DAYS: Setting[int] = Setting(
-    "unsynced_warning_days", int, 7, "Remind me when changes have not been synced for (days)",
-    "Office policy: a banner says when this computer holds changes not sent to the office for this long.",
+    "unsynced_warning_days", int, 7, N_("Remind me when changes have not been synced for (days)"),
+    N_("Office policy: a banner says when this computer holds changes not sent to the office for this long."),
     choices=(1, 2, 3, 5, 7, 10, 14, 30),
+)  # fmt: skip
+
+#: The app's language: "system" (this computer's, when Offramp has it, else English) or a code of
+#: app.core.i18n.LANGUAGES. Read once at start; OFFRAMP_LANGUAGE overrides it (e.g. "pseudo" for screenshots).
+LANGUAGE: Setting[str] = Setting(
+    "language", str, "system", N_("Language"),
+    N_("Offramp changes to this language the next time it starts."),
+    choices=("system", "en", "es"),
 )  # fmt: skip
 
 #: Set by the office for an enrolled vault (the settings screen shows them read-only, with the office's value).
@@ -119,6 +129,7 @@ ALL: tuple[Setting[Any], ...] = (
     UNSYNCED_WARNING_DAYS,
     CLIPBOARD_CLEAR_SECONDS,
     DAY_ENDS_AT_HOUR,
+    LANGUAGE,
 )
 
 

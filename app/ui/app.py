@@ -11,11 +11,11 @@ from pathlib import Path
 from app.cli import default_data_dir
 from app.core.vault_access import Vault
 from app.memory import disable_core_dumps
-from app.ui import palette
+from app.ui import i18n, palette
 from app.ui.clipboard import protect_copies
 from app.ui.collector import collect_on_main_thread
 from app.ui.main_window import MainWindow
-from app.ui.qt import QApplication, QEvent, QObject, QTimer
+from app.ui.qt import QApplication, QEvent, QLocale, QObject, QTimer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +48,19 @@ def use_readable_font(app: QApplication) -> None:
         app.setFont(font)
 
 
+_TRANSLATORS: list[object] = []
+
+
+def use_chosen_language(app: QApplication) -> str:
+    """Install the translators for the language setting (or ``OFFRAMP_LANGUAGE``); a change applies at next start."""
+    from app.core import i18n as core_i18n
+    from app.core.settings import LANGUAGE, Settings
+
+    language = core_i18n.resolve(Settings().get(LANGUAGE), system=QLocale.system().name())
+    _TRANSLATORS.extend(i18n.install(app, language))  # kept alive as long as the app
+    return language
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()  # a crash must not leave the passphrase, the key or records in a core file
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else list(argv))
@@ -63,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Offramp")
     app.setOrganizationName("Offramp")
     use_readable_font(app)
+    use_chosen_language(app)
     palette.apply(app)  # the system's light, dark or high-contrast scheme, and a focus ring on every control
     protect_copies(app)  # what the app's fields copy is plain text that clipboard managers keep out of history
     collect_on_main_thread(app)  # a cycle holding a widget is never freed on the vault's worker thread

@@ -15,10 +15,13 @@ from typing import Any
 
 from app.core import settings as declared
 from app.core import vault_access as va
+from app.core.i18n import LANGUAGES, SYSTEM, _, ngettext
 from app.core.settings import Setting, Settings
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.qt import (
     QCheckBox,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFont,
@@ -46,23 +49,31 @@ OFFICE_POLICY = frozenset(
 #: Sensible bounds for number settings (the declarations give a type and a default, not a range).
 INT_RANGES: dict[str, tuple[int, int]] = {declared.CLIPBOARD_CLEAR_SECONDS.key: (5, 600)}
 DEFAULT_INT_RANGE = (0, 86_400)
-OFFICE_FORBIDS = "Your office has turned quick unlock off, so the passphrase is always needed."
-OFFICE_SETS = "Your office sets these for every computer enrolled with it, so they cannot be changed here."
-OFFICE_IDLE_LIMIT = "Your office asks that the vault lock after at most {limit}; you may choose a shorter time."
-OFFICE_ZONE = "A release's first and last days are counted in the office's time zone: {zone}."
+OFFICE_FORBIDS = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "Your office has turned quick unlock off, so the passphrase is always needed."
+)
+OFFICE_SETS = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "Your office sets these for every computer enrolled with it, so they cannot be changed here."
+)
+OFFICE_IDLE_LIMIT = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "Your office asks that the vault lock after at most {limit}; you may choose a shorter time."
+)
+OFFICE_ZONE = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "A release's first and last days are counted in the office's time zone: {zone}."
+)
 
 
 def duration_words(seconds: int) -> str:
-    """0 → 'Immediately', 60 → '1 minute', 300 → '5 minutes', 3600 → '1 hour'."""
+    """0 → 'Immediately', 60 → '1 minute', 300 → '5 minutes', 3600 → '1 hour' (in the app's language)."""
     if seconds == 0:
-        return "Immediately"
+        return QCoreApplication.translate("SettingsDialog", "Immediately")
     if seconds % 3600 == 0:
         hours = seconds // 3600
-        return f"{hours} hour" if hours == 1 else f"{hours} hours"
+        return ngettext("{n} hour", "{n} hours", hours).format(n=hours)
     if seconds % 60 == 0:
         minutes = seconds // 60
-        return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
-    return f"{seconds} seconds"
+        return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+    return ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
 
 
 def hour_words(hour: int) -> str:
@@ -70,10 +81,18 @@ def hour_words(hour: int) -> str:
     return QLocale().toString(QTime(hour, 0), QLocale.FormatType.ShortFormat)
 
 
+def language_words(code: str) -> str:
+    """'system' → 'System default'; a language by its own name ('Español'), which is how people look for it."""
+    if code == SYSTEM:
+        return QCoreApplication.translate("SettingsDialog", "System default")
+    return LANGUAGES.get(code, code)
+
+
 #: How each setting's choices read, by key; anything else shows its value.
 CHOICE_WORDS: dict[str, Callable[[Any], str]] = {
     declared.IDLE_LOCK_SECONDS.key: duration_words,
     declared.DAY_ENDS_AT_HOUR.key: hour_words,
+    declared.LANGUAGE.key: language_words,
 }
 
 
@@ -126,7 +145,7 @@ class SettingsDialog(QDialog):
             if isinstance(editor, QCheckBox):
                 box.addWidget(editor)
             else:
-                label = QLabel(self.tr(setting.label), self)
+                label = QLabel(_(setting.label), self)
                 label.setWordWrap(True)
                 label.setBuddy(editor)
                 box.addWidget(label)
@@ -140,7 +159,7 @@ class SettingsDialog(QDialog):
                 self.quick_unlock_note.setVisible(self.quick_unlock_reason is not None)
                 box.addWidget(self.quick_unlock_note)
             if setting.help:
-                box.addWidget(self._note(self.tr(setting.help)))
+                box.addWidget(self._note(_(setting.help)))
             if setting.key == declared.IDLE_LOCK_SECONDS.key and settings.set_by_office(setting):
                 assert settings.office is not None
                 limit = duration_words(settings.office.idle_lock_max_seconds).lower()
@@ -199,7 +218,7 @@ class SettingsDialog(QDialog):
             if isinstance(editor, QCheckBox):
                 box.addWidget(editor)
             else:
-                label = QLabel(self.tr(setting.label), self)
+                label = QLabel(_(setting.label), self)
                 label.setWordWrap(True)
                 label.setBuddy(editor)
                 box.addWidget(label)
@@ -217,7 +236,7 @@ class SettingsDialog(QDialog):
         if not self._settings.get(declared.QUICK_UNLOCK_ALLOWED_BY_OFFICE):
             return self.tr(OFFICE_FORBIDS)
         problem = keyring_problem()
-        return None if problem is None else self.tr(problem)
+        return None if problem is None else _(problem)
 
     def _note(self, text: str) -> QLabel:
         note = QLabel(text, self)
@@ -231,7 +250,7 @@ class SettingsDialog(QDialog):
 
     def _editor_for(self, setting: Setting[Any], field_height: int) -> QWidget:
         value = self._settings.get(setting)
-        name = self.tr(setting.label)
+        name = _(setting.label)
         editor: QWidget
         if setting.type is bool:
             check = QCheckBox(name, self)
@@ -244,7 +263,7 @@ class SettingsDialog(QDialog):
                 longest = self._settings.office.idle_lock_max_seconds  # a person may lock sooner, never later
                 choices = tuple(c for c in choices if c <= longest)
             for choice in choices:
-                combo.addItem(self.tr(choice_text(setting, choice)), choice)
+                combo.addItem(choice_text(setting, choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.setMinimumHeight(field_height)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -298,4 +317,4 @@ class SettingsDialog(QDialog):
         self.saved.emit(changed)
 
 
-__all__ = ["SettingsDialog", "choice_text", "duration_words", "hour_words"]
+__all__ = ["SettingsDialog", "choice_text", "duration_words", "hour_words", "language_words"]
