@@ -20,9 +20,12 @@ them (a revoked device's malformed JSON is a 403, not a 422).
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -60,7 +63,15 @@ def create_app(engine: Engine, *, ca_pem: bytes | None = None) -> FastAPI:
             raise admin.AdminError("This server has no office yet. Run 'offramp-server init' first.")
         office = OfficeInfo(row.id, row.name, row.epoch, row.recovery_public_key, row.secret_key)
 
-    app = FastAPI(title="Offramp office server", docs_url=None, redoc_url=None, openapi_url=None)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Requests do their database work in worker threads, one connection each at a time. With no more threads
+        # than connections, a burst of requests waits its turn in the event loop, however long, instead of in the
+        # connection pool, which gives up after 30 s (a 500 to the device).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = db.POOL_SIZE + db.POOL_OVERFLOW
+        yield
+
+    app = FastAPI(title="Offramp office server", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.engine = engine
     app.state.office = office
 

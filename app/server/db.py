@@ -43,6 +43,11 @@ VERSION_TABLE = "server_alembic_version"
 #: Expression indexes SQLite's reflection cannot read back; made by hand in the revisions.
 EXPRESSION_INDEXES = frozenset({"ix_person_caseload"})
 SEQ = "server_seq"
+#: Connections one server process keeps to PostgreSQL, and how many more it may open at busy moments. A process
+#: runs at most this many requests' database work at once (:func:`app.server.app.create_app`), so no request
+#: waits on the pool and times out there.
+POOL_SIZE = 5
+POOL_OVERFLOW = 10
 #: Key of the PostgreSQL advisory lock held while a ``server_seq`` is taken (any fixed 64-bit number).
 SEQ_LOCK_KEY = 0x0FF2A3_5E0
 
@@ -233,7 +238,7 @@ def make_engine(url: str, *, key: bytes | bytearray | None = None, reader: bool 
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
     raise ServerDatabaseError("The office server keeps its data in SQLite or PostgreSQL; that address is neither.")
 
 
