@@ -19,11 +19,16 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Rebuilding a table on SQLite must not reflect the tables it points at: the person table's expression index
+# cannot be reflected and would only warn.
+_NO_FK_REFLECTION = {"resolve_fks": False}
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("disclosure", schema=None) as batch_op:
+    with op.batch_alter_table("disclosure", schema=None, reflect_kwargs=_NO_FK_REFLECTION) as batch_op:
         batch_op.add_column(sa.Column("release_until", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("disclosure", schema=None) as batch_op:
+    with op.batch_alter_table("disclosure", schema=None, reflect_kwargs=_NO_FK_REFLECTION) as batch_op:
         batch_op.drop_column("release_until")
