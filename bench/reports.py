@@ -13,7 +13,9 @@ c. the 14 measures again, against a second baseline over the same tables and dat
 d. the quarterly PDF with its charts (``quarterly_pdf``), from numbers already computed;
 e. five measures (4, 8, 12, 13, 14), every breakdown and figure, against hand-tuned SQL written for them in
    ``bench/measures_sql.py`` that gives exactly the same numbers (checked in the run before timing): the honest
-   baseline of issue 20, target at most 1.5x.
+   baseline of issue 20, target at most 1.5x;
+f. the dashboard as its user meets it (``bench/_dashboard.py``, a child process with the real dialog offscreen):
+   seconds from opening it until the first measure's number shows, and until all 14 show (targets 1 s and 3 s).
 
 The measures do much more than the baseline (windows, first decisions, distinct people, medians), so the ratio says
 what that costs; the old target (at most 2x against it) was not reachable, and (e) is the honest one. With the date
@@ -26,6 +28,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -61,6 +67,7 @@ PEOPLE = 100_000  # the issue asks for the measures over 100,000 demo people
 QUICK_PEOPLE = 2_000
 COLUMNS = ("raw COUNT queries", "the 14 measures")
 HAND_TARGET = 1.5
+FIRST_SHOWN_S, ALL_SHOWN_S = 1.0, 3.0
 PERIOD = Period.fiscal_quarter(2025, 3)
 AS_OF = dt.date(2026, 12, 1)
 
@@ -118,6 +125,18 @@ def _baseline_people(s: Session, period: Period) -> int:
     return total
 
 
+def _dashboard(vault_dir: Path, out: Path) -> dict[str, Any]:
+    """The dashboard's moments (seconds from opening it), from the real dialog in a child process."""
+    argv = [sys.executable, "-m", "bench._dashboard", str(vault_dir), str(out)]
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True, timeout=900, check=False)
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(f"the dashboard benchmark child failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    moments: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return moments
+
+
 def run(options: Options) -> Report:
     people, repeats = options.people, options.repeats
     report = Report(name="reports")
@@ -151,6 +170,7 @@ def run(options: Options) -> Report:
             pdf_time, pdf = best_of(repeats, lambda: quarterly_pdf(result, series))
         finally:
             unlocked.lock()
+        shown = _dashboard(Path(tmp), Path(tmp) / "dashboard.json")
     # Issue 20 replaced the old target (2x a bare COUNT, which no computation of these rules can reach) by the
     # hand-tuned SQL row below; this one stays for the record, without a target.
     report.rows.append(Row(f"14 measures with breakdowns, one quarter, {people:,} people", base, full))
@@ -182,6 +202,30 @@ def run(options: Options) -> Report:
             target_text="under 5 s",
             met=pdf_time < 5.0,
         )
+    )
+    report.rows.append(
+        Row(
+            f"dashboard: first numbers shown, {people:,} people",
+            None,
+            shown["first"],
+            target_text=f"under {FIRST_SHOWN_S:g} s",
+            met=shown["first"] <= FIRST_SHOWN_S,
+        )
+    )
+    report.rows.append(
+        Row(
+            f"dashboard: all 14 numbers shown, {people:,} people",
+            None,
+            shown["all"],
+            target_text=f"under {ALL_SHOWN_S:g} s",
+            met=shown["all"] <= ALL_SHOWN_S,
+        )
+    )
+    report.notes.append(
+        f"dashboard ({shown['period']}, the real dialog offscreen, wall time from opening it): first number "
+        f"{shown['first']:.2f} s, all 14 {shown['all']:.2f} s, every breakdown and the eight-quarter trend "
+        f"{shown['everything']:.2f} s. Each measure is its own task on the one vault worker: headline numbers "
+        "first (the one in focus, then the quickest), then the breakdowns, then the trend."
     )
     served = result.get(6).numerator
     report.notes.append(

@@ -614,23 +614,37 @@ class _Ctx:
     def first_contact(self) -> FromClause:
         """Each person's first contact ever, for the people whose first contact falls in the period.
 
-        That is their first contact in the period when they had none before it: read from the period's contacts by
-        the date index, each checked for an earlier one by the person index, never by grouping every contact.
+        That is their first contact in the period when they had none before it: the period's contacts are read by
+        the date index and grouped by person, then each person (not each contact) is checked once, that they count
+        and had no earlier contact (by the person index); never by grouping every contact.
         """
         earlier: Any = aliased(Encounter, name="earlier_contact")
+        in_period = (
+            select(Encounter.person_id.label("person_id"), func.min(Encounter.occurred_at).label("first_at"))
+            .where(*self.own(Encounter), *self.contacts(Encounter), *self.contact_in_period())
+            .group_by(Encounter.person_id)
+            .subquery("first_contact_in_period")
+        )
         before = exists().where(
-            earlier.person_id == Encounter.person_id,
-            earlier.deleted.is_(False),
-            or_(earlier.status.is_(None), earlier.status != "planned"),
+            earlier.person_id == in_period.c.person_id,
+            *self.own(earlier),
+            *self.contacts(earlier),
             earlier.occurred_at < self.t0,
-            *self.scope._record_filter(earlier),
         )
         return (
-            select(Encounter.person_id.label("person_id"), func.min(Encounter.occurred_at).label("first_at"))
-            .where(*self.contact_conditions(), *self.contact_in_period(), ~before)
-            .group_by(Encounter.person_id)
+            select(in_period.c.person_id, in_period.c.first_at)
+            .where(self.counts(in_period.c.person_id), ~before)
             .subquery("first_contact")
         )
+
+    def counts(self, person_id: Any) -> ColumnElement[bool]:
+        """The person counts (not deleted, demo only when chosen, in scope): looked up once by primary key."""
+        return exists().where(Person.id == person_id, *self.scope.person_counts())
+
+    @staticmethod
+    def contacts(model: Any) -> list[ColumnElement[bool]]:
+        """An encounter that took place (any status but "planned")."""
+        return [or_(model.status.is_(None), model.status != "planned")]
 
     def contact_in_period(self) -> list[ColumnElement[bool]]:
         return [Encounter.occurred_at >= self.t0, Encounter.occurred_at < self.t1]
@@ -716,8 +730,15 @@ class _Ctx:
             .subquery("first_identified")
         )
 
-    def service_events(self, start: dt.date, end: dt.date, name: str = "service_event") -> FromClause:
-        """Service events from ``start`` to ``end``: (person_id, day, category, taxonomy_version)."""
+    def service_events(
+        self, start: dt.date, end: dt.date, name: str = "service_event", *, people_checked: bool = True
+    ) -> FromClause:
+        """Service events from ``start`` to ``end``: (person_id, day, category, taxonomy_version).
+
+        Without ``people_checked`` the events are not checked for a person who counts: the caller checks each person
+        once (:meth:`counts`) after taking the distinct people, instead of once per event.
+        """
+        live: Callable[[Any], list[ColumnElement[bool]]] = self.live if people_checked else self.own
         direct = select(
             Encounter.person_id.label("person_id"),
             self.office_day(Encounter.occurred_at).label("day"),
@@ -726,7 +747,8 @@ class _Ctx:
             ),
             literal(None, type_=Referral.taxonomy_version.type).label("taxonomy_version"),
         ).where(
-            *self.contact_conditions(),
+            *live(Encounter),
+            *self.contacts(Encounter),
             Encounter.occurred_at >= self.instant(start),
             Encounter.occurred_at < self.instant(end + dt.timedelta(days=1)),
         )
@@ -739,7 +761,7 @@ class _Ctx:
             )
             .join(Referral, Referral.id == ReferralEvent.referral_id)
             .where(
-                *self.live(ReferralEvent),
+                *live(ReferralEvent),
                 Referral.deleted.is_(False),
                 ReferralEvent.kind == "first_service_confirmed",
                 ReferralEvent.occurred_on.between(start, end),
@@ -1007,8 +1029,15 @@ def _m5_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
 # 6. Persons served ------------------------------------------------------------------------------------------------
 
 
+def _served(c: _Ctx) -> FromClause:
+    """The people with a service event in the period (and its quarter, for the trend), each once: what measures 6
+    and 7 count. The events are read without checking their person; each person is checked once afterwards."""
+    ev = c.service_events(c.start, c.end, people_checked=False)
+    return select(ev.c.person_id.label("person_id"), c.bucket(ev.c.day).label("q")).distinct().subquery("served")
+
+
 def _m6(c: _Ctx) -> _Sets:
-    ev = c.service_events(c.start, c.end)
+    served = _served(c)
     fy_start = c.p.fiscal_year_start
     part: Any = literal("new")
     if fy_start < c.start and not c.grouped:  # new or continuing is a breakdown: the trend has none
@@ -1019,14 +1048,14 @@ def _m6(c: _Ctx) -> _Sets:
         referral: Any = aliased(Referral, name="earlier_referral")
         seen = or_(
             exists().where(
-                contact.person_id == ev.c.person_id,
+                contact.person_id == served.c.person_id,
                 *c.own(contact),
                 or_(contact.status.is_(None), contact.status != "planned"),
                 contact.occurred_at >= c.instant(fy_start),
                 contact.occurred_at < c.t0,
             ),
             exists().where(
-                event.person_id == ev.c.person_id,
+                event.person_id == served.c.person_id,
                 *c.own(event),
                 event.kind == "first_service_confirmed",
                 event.occurred_on.between(fy_start, c.start - dt.timedelta(days=1)),
@@ -1036,11 +1065,11 @@ def _m6(c: _Ctx) -> _Sets:
         )
         part = case((seen, literal("continuing")), else_=literal("new"))
     num = select(
-        ev.c.person_id.label("unit"),
-        ev.c.person_id.label("person_id"),
+        served.c.person_id.label("unit"),
+        served.c.person_id.label("person_id"),
         part.label("part"),
-        c.bucket(ev.c.day).label("q"),
-    )
+        served.c.q.label("q"),
+    ).where(c.counts(served.c.person_id))
     return _Sets(num, None)
 
 
@@ -1075,8 +1104,17 @@ def _voca_case(col: Any) -> Any:
 
 
 def _m7(c: _Ctx) -> _Sets:
-    ev = c.service_events(c.start, c.end)
+    # The people reached: those measure 6 counts (the events themselves are counted in the breakdowns).
+    served = _served(c)
     num = select(
+        served.c.person_id.label("unit"), served.c.person_id.label("person_id"), served.c.q.label("q")
+    ).where(c.counts(served.c.person_id))
+    return _Sets(num, None)
+
+
+def _service_events_by_category(c: _Ctx) -> Sel:
+    ev = c.service_events(c.start, c.end)
+    return select(
         ev.c.person_id.label("unit"),
         ev.c.person_id.label("person_id"),
         ev.c.category.label("category"),
@@ -1084,11 +1122,10 @@ def _m7(c: _Ctx) -> _Sets:
         _voca_case(ev.c.category).label("voca"),
         c.bucket(ev.c.day).label("q"),
     )
-    return _Sets(num, None)
 
 
 def _m7_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
-    sq = s.numerator.subquery()
+    sq = _service_events_by_category(c).subquery()
     by_category = db.execute(
         select(sq.c.category, func.count(), func.count(distinct(sq.c.person_id)))
         .group_by(sq.c.category)
@@ -1160,23 +1197,26 @@ PLAN_LABELS = (
 
 
 def _identified_and_contacted(c: _Ctx) -> Sel:
-    """People with a contact in the period who were identified by its end (from the period's contacts)."""
-    q = c.ts_bucket(Encounter.occurred_at)
-    return (
-        select(Encounter.person_id.label("unit"), Encounter.person_id.label("person_id"), q.label("q"))
-        .where(
-            *c.contact_conditions(),
-            *c.contact_in_period(),
-            c.identified_by(Encounter.person_id, lambda day: c.by_end(day, q)),
-        )
+    """People with a contact in the period who were identified by its end: the period's contacts give the people
+    (and quarters), each person then checked once, not once per contact."""
+    contacted = (
+        select(Encounter.person_id.label("person_id"), c.ts_bucket(Encounter.occurred_at).label("q"))
+        .where(*c.own(Encounter), *c.contacts(Encounter), *c.contact_in_period())
         .distinct()
+        .subquery("contacted")
+    )
+    return select(
+        contacted.c.person_id.label("unit"), contacted.c.person_id.label("person_id"), contacted.c.q.label("q")
+    ).where(
+        c.counts(contacted.c.person_id),
+        c.identified_by(contacted.c.person_id, lambda day: c.by_end(day, contacted.c.q)),
     )
 
 
 def _m9(c: _Ctx) -> _Sets:
     den = _identified_and_contacted(c)
     offered = exists().where(
-        SafetyPlan.person_id == Encounter.person_id,
+        SafetyPlan.person_id == den.selected_columns.person_id,
         *c.own(SafetyPlan),
         c.in_period(SafetyPlan.offered_on),
         c.same_bucket(SafetyPlan.offered_on, den.selected_columns.q),
@@ -1396,7 +1436,15 @@ INFORMED_LABELS = (
 
 def _latest_charging_decisions(c: _Ctx) -> FromClause:
     """Each matter's charging decision in force: its latest, by day, then by when it was recorded (a later
-    decision replaces an earlier one, as a revision does)."""
+    decision replaces an earlier one, as a revision does).
+
+    Only the matters with a decision in the period are ranked (read by the date index): a matter without one cannot
+    have its decision in force made in the period, which is all measure 14 asks of it.
+    """
+    candidate: Any = aliased(ChargingDecision, name="charging_decision_in_period")
+    in_period = select(candidate.justice_contact_id).where(
+        candidate.deleted.is_(False), c.in_period(candidate.decided_on)
+    )
     ranked = select(
         ChargingDecision.justice_contact_id.label("matter_id"),
         ChargingDecision.decision.label("decision"),
@@ -1411,7 +1459,7 @@ def _latest_charging_decisions(c: _Ctx) -> FromClause:
             ),
         )
         .label("rn"),
-    ).where(*c.live(ChargingDecision))
+    ).where(*c.live(ChargingDecision), ChargingDecision.justice_contact_id.in_(in_period))
     inner = ranked.subquery("ranked_charging_decision")
     return select(inner.c.matter_id, inner.c.decision, inner.c.decided_on).where(inner.c.rn == 1).subquery(
         "charging_decision_in_force"
