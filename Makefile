@@ -111,7 +111,7 @@ LOCALE_DIR     := app/core/locale
 
 translations: setup
 	@for lang in $(UI_LANGUAGES); do \
-		$(VENV)/bin/pyside6-lupdate -no-obsolete -locations relative $(UI_SOURCES) -ts app/ui/i18n/offramp_$$lang.ts && \
+		$(VENV)/bin/pyside6-lupdate -no-obsolete -locations absolute $(UI_SOURCES) -ts app/ui/i18n/offramp_$$lang.ts && \
 		$(VENV)/bin/pyside6-lrelease -nounfinished app/ui/i18n/offramp_$$lang.ts -qm app/ui/i18n/offramp_$$lang.qm || exit 1; \
 	done
 	xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \

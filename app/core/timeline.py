@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, select
 
+from app.core.i18n import N_
 from app.errors import RecordDeleted, RecordNotFound
 from app.models import (
     RECORD_TYPES,
@@ -61,7 +62,7 @@ __all__ = [
 #: How each stored choice reads on screen. Anything missing falls back to the value with spaces.
 CHOICE_WORDS: dict[str, dict[str, str]] = {
     "preferred_term": {"person": "Person", "survivor": "Survivor", "victim": "Victim"},
-    "age_group": {"adult": "Adult (18 or over)", "minor": "Under 18", "unknown": "Not known"},
+    "age_group": {"adult": N_("Adult (18 or over)"), "minor": N_("Under 18"), "unknown": N_("Not known")},
     "role": {"defendant": "Defendant", "witness": "Witness", "complainant": "Complainant", "other": "Other"},
     "case_status": {"open": "Open", "disposed": "Disposed", "unknown": "Not known"},
     "disposition": {
@@ -96,7 +97,7 @@ def choice_label(field: str, value: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-_AGE_SHORT = {"adult": "Adult", "minor": "Under 18", "unknown": "Age not known"}
+_AGE_SHORT = {"adult": N_("Adult"), "minor": N_("Under 18"), "unknown": N_("Age not known")}  # shown through _()
 
 _ENCOUNTER_TITLES = {
     "interview": "Interview",

@@ -9,6 +9,7 @@ from pathlib import Path
 from app.core.vault_access import storage_versions
 from app.ui.qt import (
     PYSIDE6_VERSION,
+    QCoreApplication,
     QDialog,
     QFont,
     QGridLayout,
@@ -28,7 +29,7 @@ def offramp_version() -> str:
     try:
         return metadata.version("offramp")
     except metadata.PackageNotFoundError:
-        return "development copy"
+        return QCoreApplication.translate("AboutDialog", "development copy")
 
 
 def versions() -> list[tuple[str, str]]:
@@ -72,7 +73,7 @@ class AboutDialog(QDialog):
             name_label = QLabel(name, self)
             value = QLabel(version, self)
             value.setTextInteractionFlags(selectable)
-            value.setAccessibleName(f"{name} version")
+            value.setAccessibleName(self.tr("{name} version").format(name=name))
             grid.addWidget(name_label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.version_labels[name] = value

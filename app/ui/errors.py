@@ -24,8 +24,10 @@ from types import TracebackType
 from typing import Any
 
 from app.errors import OfframpError, storage_problem
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.qt import (
     QApplication,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFont,
@@ -44,16 +46,23 @@ log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
 #: The app's words for a step that failed in a way nobody planned for.
-UNEXPECTED = (
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "errors",
     "Something unexpected went wrong. Nothing was changed. Please try again; if it keeps happening, "
-    "ask your IT contact for help."
+    "ask your IT contact for help.",
 )
-UNEXPECTED_HEADING = "Something unexpected went wrong"
+UNEXPECTED_HEADING = QT_TRANSLATE_NOOP("errors", "Something unexpected went wrong")
 #: For an error nobody caught: the step stopped, but what was saved before is in the vault.
-UNEXPECTED_BODY = (
+UNEXPECTED_BODY = QT_TRANSLATE_NOOP(
+    "errors",
     "Offramp stopped that step because of an unexpected problem. What you saved before is safe in the vault. "
-    "Please try again; if it keeps happening, ask your IT contact for help."
+    "Please try again; if it keeps happening, ask your IT contact for help.",
 )
+
+
+def translated(text: str) -> str:
+    """One of this module's sentences (UNEXPECTED...) in the app's language."""
+    return QCoreApplication.translate("errors", text)
 
 
 def human_message(exc: BaseException, fallback: str) -> str:
@@ -124,13 +133,13 @@ class UnexpectedProblemDialog(QDialog):
         self.setModal(True)
         fm = self.fontMetrics()
         self.setMinimumWidth(max(420, fm.averageCharWidth() * 56))
-        self.heading = QLabel(self.tr(UNEXPECTED_HEADING), self)
+        self.heading = QLabel(translated(UNEXPECTED_HEADING), self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
-        self.body = QLabel(self.tr(UNEXPECTED_BODY), self)
+        self.body = QLabel(translated(UNEXPECTED_BODY), self)
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
@@ -139,8 +148,8 @@ class UnexpectedProblemDialog(QDialog):
         ok.setAccessibleName(self.tr("Close this message"))
         ok.setDefault(True)
         self.buttons.accepted.connect(self.accept)
-        self.setAccessibleName(self.tr(UNEXPECTED_HEADING))
-        self.setAccessibleDescription(self.tr(UNEXPECTED_BODY))
+        self.setAccessibleName(translated(UNEXPECTED_HEADING))
+        self.setAccessibleDescription(translated(UNEXPECTED_BODY))
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 20)
         box.setSpacing(12)
@@ -267,5 +276,6 @@ __all__ = [
     "install_error_handlers",
     "log_unexpected",
     "qt_message_summary",
+    "translated",
     "where",
 ]

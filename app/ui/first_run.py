@@ -52,6 +52,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.settings_dialog import duration_words
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -743,13 +744,7 @@ class FirstRunPage(QWidget):
         return page
 
     def lock_time_text(self, seconds: int) -> str:
-        if seconds == 0:
-            return self.tr("Immediately")
-        if seconds % 3600 == 0:
-            hours = seconds // 3600
-            return self.tr("1 hour") if hours == 1 else self.tr("{n} hours").format(n=hours)
-        minutes = seconds // 60
-        return self.tr("1 minute") if minutes == 1 else self.tr("{n} minutes").format(n=minutes)
+        return duration_words(seconds)  # the settings' words, plurals through the catalogue
 
     def _finish(self) -> None:
         seconds = int(self.lock_choice.currentData())

@@ -700,15 +700,22 @@ class MainWindow(QMainWindow):
     def _received_count(self, session: int, count: int) -> None:
         if session != self._session or self._workspace is None:
             return
-        from app.ui.received import inbox_words
-
-        self.received_action.setText(inbox_words(count).replace("advocates", "&advocates", 1) + "…")
+        # The words of app.ui.received.inbox_words, in the app's language.
+        if count:
+            self.received_action.setText(self.tr("Shared by &advocates (%1)…").replace("%1", str(count)))
+        else:
+            self.received_action.setText(self.tr("Shared by &advocates…"))
         self.received_action.setVisible(True)
         button = self.people_toolbar.widgetForAction(self.received_action)
         if button is not None:
-            waiting = f", {count} waiting" if count else ", none waiting"
-            button.setAccessibleName(self.tr("Shared by advocates") + waiting)
-            button.setToolTip(self.tr("Facts advocates shared with your team") + waiting)
+            if count:
+                name = self.tr("Shared by advocates, %1 waiting").replace("%1", str(count))
+                tip = self.tr("Facts advocates shared with your team, %1 waiting").replace("%1", str(count))
+            else:
+                name = self.tr("Shared by advocates, none waiting")
+                tip = self.tr("Facts advocates shared with your team, none waiting")
+            button.setAccessibleName(name)
+            button.setToolTip(tip)
 
     def open_received(self) -> None:
         """The shares received from advocates that wait to be linked to one of the prosecution's people."""

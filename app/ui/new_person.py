@@ -9,20 +9,25 @@ asks: "Open this person" or "This is someone new". Escape cancels, and nothing i
 Accessible names are kept stable for tests and screen readers: "New person", "Name they want to be called
 (required)", "Other names", "Pronouns", "Languages", "Date of birth", "Age group", "Safe to call", "Safe to text",
 "Safe to leave a voicemail", "Safe to send mail", "Safe times to make contact", "Continue", "Cancel",
-"Possible matches", "Open this person", "This is someone new", "Back to the form".
+"Possible matches", "Open this person", "This is someone new", "Back to the form" (in English; in another language,
+their translations).
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import ngettext
 from app.core.intake import IntakeService, NewPerson, PossibleMatch
 from app.errors import ValidationError
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.person.fields import NOT_ASKED, column_of, heading_label, row_of, wrapped_label
 from app.ui.person.forms import FieldSet, FieldSpec, message_of
-from app.ui.person.header import BADGE_STYLE
+from app.ui.person.header import badge_style
 from app.ui.qt import (
+    QCoreApplication,
     QDialog,
     QFrame,
     QGridLayout,
@@ -43,33 +48,50 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
     from app.ui.tasks import TaskRunner
 
+def N(text: str) -> str:
+    return QT_TRANSLATE_NOOP("NewPersonDialog", text)
+
+
 WHO: tuple[FieldSpec, ...] = (
-    FieldSpec("preferred_name", "text", "Name they want to be called", "The name they use, in their own spelling",
-              required=True),
-    FieldSpec("other_names", "list", "Other names", "Names they have used, separated by commas"),
-    FieldSpec("pronouns", "text", "Pronouns", "For example she/her, he/him, they/them"),
-    FieldSpec("languages", "list", "Languages", "For example Spanish, English"),
-    FieldSpec("date_of_birth", "date", "Date of birth"),
-    FieldSpec("age_group", "choice", "Age group", "If there is no date of birth", choices=("adult", "minor", "unknown"),
-              empty=None),
+    FieldSpec("preferred_name", "text", N("Name they want to be called"),
+              N("The name they use, in their own spelling"), required=True),
+    FieldSpec("other_names", "list", N("Other names"), N("Names they have used, separated by commas")),
+    FieldSpec("pronouns", "text", N("Pronouns"), N("For example she/her, he/him, they/them")),
+    FieldSpec("languages", "list", N("Languages"), N("For example Spanish, English")),
+    FieldSpec("date_of_birth", "date", N("Date of birth")),
+    FieldSpec("age_group", "choice", N("Age group"), N("If there is no date of birth"),
+              choices=("adult", "minor", "unknown"), empty=None),
 )  # fmt: skip
 REACHING: tuple[FieldSpec, ...] = (
-    FieldSpec("safe_to_call", "bool", "Safe to call"),
-    FieldSpec("safe_to_text", "bool", "Safe to text"),
-    FieldSpec("safe_to_leave_message", "bool", "Safe to leave a voicemail"),
-    FieldSpec("safe_to_send_mail", "bool", "Safe to send mail"),
-    FieldSpec("safe_times", "text", "Safe times to make contact", "For example weekdays after 6 pm"),
+    FieldSpec("safe_to_call", "bool", N("Safe to call")),
+    FieldSpec("safe_to_text", "bool", N("Safe to text")),
+    FieldSpec("safe_to_leave_message", "bool", N("Safe to leave a voicemail")),
+    FieldSpec("safe_to_send_mail", "bool", N("Safe to send mail")),
+    FieldSpec("safe_times", "text", N("Safe times to make contact"), N("For example weekdays after 6 pm")),
 )
 
 
 def regime_words(regime: str) -> tuple[str, str]:
     """The badge and what it means, for the vault's regime (every record made here takes it)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("NewPersonDialog", text)
+
     if regime == "prosecution":
-        return "Prosecution", "Part of the prosecution's file: not confidential from the prosecution team."
+        return tr("Prosecution"), tr("Part of the prosecution's file: not confidential from the prosecution team.")
     return (
-        "Advocacy · privileged",
-        "Kept under a community advocate's confidentiality, and privileged: it never reaches the prosecution.",
+        tr("Advocacy · privileged"),
+        tr("Kept under a community advocate's confidentiality, and privileged: it never reaches the prosecution."),
     )
+
+
+def translated_specs(specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
+    """The specs with their label and hint in the app's language (the field names stay as they are)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("NewPersonDialog", text) if text else text
+
+    return tuple(replace(spec, label=tr(spec.label), hint=tr(spec.hint)) for spec in specs)
 
 
 class NewPersonDialog(QDialog):
@@ -84,8 +106,8 @@ class NewPersonDialog(QDialog):
         self._runner = runner
         self._busy = False
         self._checked: NewPerson | None = None
-        self.setWindowTitle("New person")
-        self.setAccessibleName("New person")
+        self.setWindowTitle(self.tr("New person"))
+        self.setAccessibleName(self.tr("New person"))
         self.setModal(True)
 
         self.pages = QStackedWidget(self)
@@ -114,21 +136,23 @@ class NewPersonDialog(QDialog):
         self.scroll_area = QScrollArea(page)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("New person form")
+        self.scroll_area.setAccessibleName(self.tr("New person form"))
         body = QWidget(self.scroll_area)
         self.scroll_area.setWidget(body)
 
-        title = heading_label("A new person", body, scale=1.3)
+        title = heading_label(self.tr("A new person"), body, scale=1.3)
         intro = wrapped_label(
-            "Start with the name they want to be called. Everything else can wait: "
-            "leave what you do not know, and add more on Details later.",
+            self.tr(
+                "Start with the name they want to be called. Everything else can wait: "
+                "leave what you do not know, and add more on Details later."
+            ),
             body,
         )
         badge_text, badge_tip = regime_words(regime)
         self.badge = QLabel(badge_text, body)
         self.badge.setObjectName("regime-badge")
-        self.badge.setStyleSheet(BADGE_STYLE)
-        self.badge.setAccessibleName("Confidentiality")
+        self.badge.setStyleSheet(badge_style())
+        self.badge.setAccessibleName(self.tr("Confidentiality"))
         self.badge.setAccessibleDescription(badge_tip)
         self.badge.setToolTip(badge_tip)
         badge_line = QHBoxLayout()
@@ -140,24 +164,29 @@ class NewPersonDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
-        grid.addWidget(heading_label("Who they are", body), 0, 0, 1, 2)
-        row = self.fields.add_rows(WHO, grid, body, first_row=1)
-        grid.addWidget(heading_label("Reaching them safely", body), row, 0, 1, 2)
-        explain = wrapped_label(f"“{NOT_ASKED}” is not “no”: ask before using a way nobody has checked.", body)
+        grid.addWidget(heading_label(self.tr("Who they are"), body), 0, 0, 1, 2)
+        row = self.fields.add_rows(translated_specs(WHO), grid, body, first_row=1)
+        grid.addWidget(heading_label(self.tr("Reaching them safely"), body), row, 0, 1, 2)
+        explain = wrapped_label(
+            self.tr("“{not_asked}” is not “no”: ask before using a way nobody has checked.").format(
+                not_asked=QCoreApplication.translate("fields", NOT_ASKED)
+            ),
+            body,
+        )
         grid.addWidget(explain, row + 1, 0, 1, 2)
-        self.fields.add_rows(REACHING, grid, body, first_row=row + 2)
+        self.fields.add_rows(translated_specs(REACHING), grid, body, first_row=row + 2)
 
         column_of(body, title, intro, badge_line, grid, 1, margins=(2, 2, 14, 8), spacing=10)
 
         self.form_status = wrapped_label("", page)
-        self.form_status.setAccessibleName("New person status")
-        self.cancel_button = QPushButton("Cancel", page)
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Escape)")
+        self.form_status.setAccessibleName(self.tr("New person status"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), page)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Close without saving (Escape)"))
         self.cancel_button.setAutoDefault(False)
-        self.continue_button = QPushButton("Continue", page)
-        self.continue_button.setAccessibleName("Continue")
-        self.continue_button.setToolTip("Check for anyone already here with this name, then save (Enter)")
+        self.continue_button = QPushButton(self.tr("Continue"), page)
+        self.continue_button.setAccessibleName(self.tr("Continue"))
+        self.continue_button.setToolTip(self.tr("Check for anyone already here with this name, then save (Enter)"))
         self.cancel_button.clicked.connect(self.reject)
         self.continue_button.clicked.connect(self.continue_)
 
@@ -171,32 +200,32 @@ class NewPersonDialog(QDialog):
 
     def _build_matches(self) -> QWidget:
         page = QWidget(self)
-        self.match_title = heading_label("Is this someone already here?", page, scale=1.3)
+        self.match_title = heading_label(self.tr("Is this someone already here?"), page, scale=1.3)
         self.match_intro = wrapped_label("", page)
         self.match_list = QListWidget(page)
-        self.match_list.setAccessibleName("Possible matches")
-        self.match_list.setAccessibleDescription("Use the arrow keys to move, and Enter to open the person.")
+        self.match_list.setAccessibleName(self.tr("Possible matches"))
+        self.match_list.setAccessibleDescription(self.tr("Use the arrow keys to move, and Enter to open the person."))
         self.match_list.setWordWrap(True)
         self.match_list.setSpacing(4)
         self.match_list.setAlternatingRowColors(True)
         self.match_list.itemActivated.connect(lambda _item: self._open_chosen())
 
-        self.back_button = QPushButton("Back to the form", page)
-        self.back_button.setAccessibleName("Back to the form")
+        self.back_button = QPushButton(self.tr("Back to the form"), page)
+        self.back_button.setAccessibleName(self.tr("Back to the form"))
         self.back_button.setAutoDefault(False)
-        self.new_button = QPushButton("This is someone new", page)
-        self.new_button.setAccessibleName("This is someone new")
-        self.new_button.setToolTip("Save the new person as typed")
+        self.new_button = QPushButton(self.tr("This is someone new"), page)
+        self.new_button.setAccessibleName(self.tr("This is someone new"))
+        self.new_button.setToolTip(self.tr("Save the new person as typed"))
         self.new_button.setAutoDefault(False)
-        self.open_button = QPushButton("Open this person", page)
-        self.open_button.setAccessibleName("Open this person")
-        self.open_button.setToolTip("Open the person chosen in the list instead of adding someone (Enter)")
+        self.open_button = QPushButton(self.tr("Open this person"), page)
+        self.open_button.setAccessibleName(self.tr("Open this person"))
+        self.open_button.setToolTip(self.tr("Open the person chosen in the list instead of adding someone (Enter)"))
         self.back_button.clicked.connect(self._back_to_form)
         self.new_button.clicked.connect(self._save_new)
         self.open_button.clicked.connect(self._open_chosen)
 
         self.match_status = wrapped_label("", page)
-        self.match_status.setAccessibleName("Possible matches status")
+        self.match_status.setAccessibleName(self.tr("Possible matches status"))
         buttons = row_of(self.back_button, 1, self.new_button, self.open_button)
         column_of(
             page,
@@ -225,7 +254,7 @@ class NewPersonDialog(QDialog):
         if focus is not None:
             self.setFocusProxy(focus)
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.form_status.setText("Your unsaved typing is back.")
+        self.form_status.setText(self.tr("Your unsaved typing is back."))
 
     # --- what was typed ---------------------------------------------------------------------------------------
 
@@ -253,7 +282,7 @@ class NewPersonDialog(QDialog):
             return
         new = self.new_person()
         intake = self._intake
-        self._set_busy(True, "Checking whether they are already here…")
+        self._set_busy(True, self.tr("Checking whether they are already here…"))
 
         def work() -> tuple[NewPerson, list[PossibleMatch], str | None]:
             intake.check(new)  # a problem stops here, before anything is saved
@@ -278,15 +307,24 @@ class NewPersonDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, match.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{match.preferred_name}. {match.describe()}")
             self.match_list.addItem(item)
-        one = len(matches) == 1
-        self.match_intro.setText(
-            ("Someone here has" if one else f"{len(matches)} people here have")
-            + f" a name like “{new.preferred_name.strip()}”"
-            + (" or the same date of birth" if new.date_of_birth else "")
-            + ". If the person you are with is "
-            + ("this person" if one else "one of them")
-            + ", open their record instead of starting a second one. If not, they are someone new."
-        )
+        count = len(matches)
+        if new.date_of_birth:
+            intro = ngettext(
+                "Someone here has a name like “{name}” or the same date of birth. If the person you are with is "
+                "this person, open their record instead of starting a second one. If not, they are someone new.",
+                "{n} people here have a name like “{name}” or the same date of birth. If the person you are with "
+                "is one of them, open their record instead of starting a second one. If not, they are someone new.",
+                count,
+            )
+        else:
+            intro = ngettext(
+                "Someone here has a name like “{name}”. If the person you are with is this person, open their "
+                "record instead of starting a second one. If not, they are someone new.",
+                "{n} people here have a name like “{name}”. If the person you are with is one of them, open their "
+                "record instead of starting a second one. If not, they are someone new.",
+                count,
+            )
+        self.match_intro.setText(intro.format(n=count, name=new.preferred_name.strip()))
         self.match_status.setText("")
         self._show_page(self.match_page)
         self.match_list.setCurrentRow(0)
@@ -304,7 +342,7 @@ class NewPersonDialog(QDialog):
         if self._busy or self._checked is None:
             return
         new, intake = self._checked, self._intake
-        self._set_busy(True, "Saving…")
+        self._set_busy(True, self.tr("Saving…"))
         self._runner.run(lambda: intake.create(new), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, person_id: str) -> None:
@@ -323,7 +361,7 @@ class NewPersonDialog(QDialog):
             window.activateWindow()
 
     def _show_page(self, page: QWidget) -> None:
-        """Enter presses the page's main button: Continue on the form, "Open this person" on the matches."""
+        """Enter presses the page's main button: Continue on the form, self.tr("Open this person") on the matches."""
         self.pages.setCurrentWidget(page)
         (self.continue_button if page is self.form_page else self.open_button).setDefault(True)
 

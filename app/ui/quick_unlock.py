@@ -11,10 +11,11 @@ import datetime as dt
 import logging
 
 from app.core import vault_access as va
+from app.core.i18n import _
 from app.core.settings import DAY_ENDS_AT_HOUR, QUICK_UNLOCK_ALLOWED_BY_OFFICE, QUICK_UNLOCK_ENABLED, Settings
 from app.core.vault_access import UnlockedVault
 from app.errors import VaultLocked
-from app.ui.qt import QRegularExpression, QRegularExpressionValidator, Qt, QWidget, Signal
+from app.ui.qt import QCoreApplication, QRegularExpression, QRegularExpressionValidator, Qt, QWidget, Signal
 from app.ui.recover_dialog import CalmDialog
 from app.ui.tasks import TaskRunner
 
@@ -27,8 +28,11 @@ _declined_until: dict[str, dt.datetime] = {}
 def quick_unlock_unavailable_reason(settings: Settings) -> str | None:
     """Why quick unlock cannot be offered on this computer (office policy, no keyring), or None when it can."""
     if not settings.get(QUICK_UNLOCK_ALLOWED_BY_OFFICE):
-        return "Your office has turned quick unlock off, so the passphrase is always needed."
-    return va.keyring_problem()
+        return QCoreApplication.translate(
+            "SettingsDialog", "Your office has turned quick unlock off, so the passphrase is always needed."
+        )
+    problem = va.keyring_problem()
+    return None if problem is None else _(problem)  # from the core: through its catalogue
 
 
 def should_offer(unlocked: UnlockedVault, settings: Settings, *, now: dt.datetime | None = None) -> bool:

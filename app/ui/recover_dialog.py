@@ -19,12 +19,15 @@ from app.core import vault_access as va
 from app.core.passphrase import assess
 from app.core.vault_access import KdfParams, UnlockedVault, Vault
 from app.errors import DatabaseDamaged, MalformedRecoveryCode, OfframpError
-from app.ui.errors import UNEXPECTED, human_message
+from app.ui.errors import UNEXPECTED, human_message, translated
 from app.ui.file_dialogs import open_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.qt import (
     QAbstractItemView,
     QApplication,
     QCloseEvent,
+    QCoreApplication,
+    QDate,
     QDialog,
     QFont,
     QFontDatabase,
@@ -35,6 +38,7 @@ from app.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -233,19 +237,21 @@ class CalmDialog(QDialog):
         super().keyPressEvent(event)
 
     def problem(self, exc: BaseException) -> str:
-        return human_message(exc, self.tr(UNEXPECTED))
+        return human_message(exc, translated(UNEXPECTED))
 
 
 def _check_new_passphrases(first: str, second: str) -> str | None:
     """None when the two new passphrases can be used, else what to fix."""
     if not first:
-        return "Please choose a new passphrase."
+        return QCoreApplication.translate("recover", "Please choose a new passphrase.")
     try:
         va.check_new_passphrase(first)
     except OfframpError as exc:
         return exc.message
     if first != second:
-        return "The two new passphrases are not the same. Please type them again."
+        return QCoreApplication.translate(
+            "recover", "The two new passphrases are not the same. Please type them again."
+        )
     return None
 
 
@@ -349,7 +355,10 @@ class RecoverDialog(CalmDialog):
 # --- backups -------------------------------------------------------------------------------------------------------
 
 _STAMP = re.compile(r"^offramp-(?P<reason>.+)-(?P<stamp>\d{4}-\d\d-\d\dT\d{6}Z)" + re.escape(va.BACKUP_SUFFIX) + "$")
-_REASONS = {"manual": "Backup", "before-update": "Made before an update"}
+_REASONS = {
+    "manual": QT_TRANSLATE_NOOP("recover", "Backup"),
+    "before-update": QT_TRANSLATE_NOOP("recover", "Made before an update"),
+}
 
 
 def find_backups(folder: Path) -> list[Path]:
@@ -388,8 +397,10 @@ def describe_backup(path: Path) -> str:
     if match is None or when is None:
         return path.name
     local = when.astimezone()
-    kind = _REASONS.get(match["reason"], "Backup")
-    return f"{kind} — {local.day} {local:%B %Y}, {local:%H:%M}"
+    kind = QCoreApplication.translate("recover", _REASONS.get(match["reason"], _REASONS["manual"]))
+    # The month in the app's language.
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+    return f"{kind} — {day}, {local:%H:%M}"
 
 
 class RestoreDialog(CalmDialog):

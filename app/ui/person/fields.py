@@ -11,12 +11,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from app.core.i18n import _
 from app.core.timeline import choice_label, day_words
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, labels_in, text_style
 from app.ui.qt import (
     QAbstractButton,
     QBoxLayout,
     QComboBox,
+    QCoreApplication,
     QFont,
     QFrame,
     QHBoxLayout,
@@ -33,8 +36,13 @@ from app.ui.qt import (
     Signal,
 )
 
-NOT_RECORDED = "Not recorded"
-NOT_ASKED = "Not asked yet"
+NOT_RECORDED = QT_TRANSLATE_NOOP("fields", "Not recorded")
+NOT_ASKED = QT_TRANSLATE_NOOP("fields", "Not asked yet")
+
+
+def tr(text: str) -> str:
+    """One of these shared pieces' words in the app's language."""
+    return QCoreApplication.translate("fields", text)
 
 
 # --- dates -------------------------------------------------------------------------------------------------------
@@ -77,9 +85,9 @@ class ChoiceBox(QComboBox):
     ) -> None:
         super().__init__(parent)
         if empty is not None:
-            self.addItem(empty, None)
+            self.addItem(tr(empty), None)
         for value in values:
-            text = (labels or {}).get(value) or choice_label(field, str(value))
+            text = (labels or {}).get(value) or _(choice_label(field, str(value)))
             self.addItem(text, value)
         # Sized to its longest choice up to a point: one long choice must not make the whole form wider than the
         # screen at large text sizes (200% at 1280x800). The open list still shows every choice in full.
@@ -110,7 +118,7 @@ class YesNoBox(ChoiceBox):
     """Yes, no, or not asked yet: "not asked" is not "no" (a safe-contact flag nobody asked about is unknown)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("", [True, False], empty=NOT_ASKED, labels={True: "Yes", False: "No"}, parent=parent)
+        super().__init__("", [True, False], empty=NOT_ASKED, labels={True: tr("Yes"), False: tr("No")}, parent=parent)
 
 
 # --- text --------------------------------------------------------------------------------------------------------
@@ -121,9 +129,10 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("YYYY-MM-DD, or leave empty")
+        hint = tr("YYYY-MM-DD, or leave empty")
+        self.setPlaceholderText(hint)
         self.setMaxLength(10)
-        width = self.fontMetrics().horizontalAdvance("YYYY-MM-DD, or leave empty") + 24
+        width = self.fontMetrics().horizontalAdvance(hint) + 24
         self.setMinimumWidth(width)
         self.setMaximumWidth(width + self.fontMetrics().horizontalAdvance("MMMM"))
 

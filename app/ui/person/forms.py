@@ -27,6 +27,7 @@ from app.ui.person.fields import (
 from app.ui.qt import (
     QApplication,
     QComboBox,
+    QCoreApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -97,7 +98,7 @@ class FieldSet:
             widget = QLineEdit(parent)
         if spec.hint and isinstance(widget, QLineEdit | QPlainTextEdit):
             widget.setPlaceholderText(spec.hint)
-        accessible = spec.label + (" (required)" if spec.required else "")
+        accessible = spec.label + (QCoreApplication.translate("fields", " (required)") if spec.required else "")
         widget.setAccessibleName(accessible)
         if spec.hint:
             widget.setAccessibleDescription(spec.hint)
@@ -118,7 +119,7 @@ class FieldSet:
         row = first_row
         for spec in specs:
             widget = self.make_widget(spec, parent)
-            label = QLabel(spec.label + (" (required)" if spec.required else ""), parent)
+            label = QLabel(widget.accessibleName(), parent)  # the label, and "(required)" when it is
             label.setBuddy(widget)
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
