@@ -7,22 +7,26 @@ from __future__ import annotations
 import html
 
 from app.core.timeline import PersonHeader
+from app.ui.palette import box_style, colour, labels_in, text_style
 from app.ui.person.fields import plain_button
 from app.ui.qt import QFont, QFrame, QHBoxLayout, QLabel, QSizePolicy, Qt, QVBoxLayout, QWidget
 
-RULES_STYLE = (
-    "#contact-rules { background: #fff4ce; border: 1px solid #e0c060; border-left: 6px solid #b58900;"
-    " border-radius: 4px; }"
-    "#contact-rules QLabel { color: #2b2100; background: transparent; }"
-)
-BADGE_STYLE = (
-    "#regime-badge { background: #e8eef7; color: #1d3557; border: 1px solid #9fb3d1; border-radius: 10px;"
-    " padding: 3px 10px; }"
-)
-DEMO_STYLE = (
-    "#demo-badge { background: #eeeeee; color: #333333; border: 1px solid #bbbbbb; border-radius: 10px;"
-    " padding: 3px 10px; }"
-)
+
+def rules_style() -> str:
+    """The safe-contact rules: the notice box, with a thick edge on the left in the notice's edge colour."""
+    return (
+        box_style("#contact-rules", "notice", radius=4)
+        + f"#contact-rules {{ border-left: 6px solid {colour('notice_edge')}; }}"
+        + labels_in("#contact-rules", "notice")
+    )
+
+
+def badge_style() -> str:
+    return box_style("#regime-badge", "badge", radius=10, padding="3px 10px")
+
+
+def demo_style() -> str:
+    return box_style("#demo-badge", "neutral", radius=10, padding="3px 10px")
 
 
 def _label(parent: QWidget, name: str) -> QLabel:
@@ -43,16 +47,16 @@ class PersonHeaderView(QFrame):
         self.back_button.setToolTip("Back to the caseload (Escape or Alt+Left)")
 
         self.status = _label(self, "Status")
-        self.status.setStyleSheet("color: palette(mid);")
+        self.status.setStyleSheet(text_style("quiet"))  # palette(mid) was about 2.3:1 on the window
 
         self.badge = _label(self, "Confidentiality")
         self.badge.setObjectName("regime-badge")
-        self.badge.setStyleSheet(BADGE_STYLE)
+        self.badge.setStyleSheet(badge_style())
         self.badge.setWordWrap(False)
         self.badge.hide()
         self.demo_badge = _label(self, "Demo record")
         self.demo_badge.setObjectName("demo-badge")
-        self.demo_badge.setStyleSheet(DEMO_STYLE)
+        self.demo_badge.setStyleSheet(demo_style())
         self.demo_badge.setWordWrap(False)
         self.demo_badge.setToolTip("Fictional demo data: left out of every report")
         self.demo_badge.hide()
@@ -70,7 +74,7 @@ class PersonHeaderView(QFrame):
 
         self.rules_frame = QFrame(self)
         self.rules_frame.setObjectName("contact-rules")
-        self.rules_frame.setStyleSheet(RULES_STYLE)
+        self.rules_frame.setStyleSheet(rules_style())
         self.rules = _label(self.rules_frame, "How to reach them safely")
         self.rules.setTextFormat(Qt.TextFormat.RichText)  # the title and the rules in one line; text is escaped
         bigger = QFont(self.font())
