@@ -272,6 +272,8 @@ def _walk(qtbot, win: MainWindow, a: Laptop) -> None:  # type: ignore[no-untyped
     qtbot.keyClick(result.save_decision, Qt.Key.Key_Space)
     settle(qtbot, win.runner)
     (ident,) = ws.sessions.decisions(pid)
+    (screened,) = ws.records.list_for_person("screening", pid)
+    assert screened.id == sform.view.record_id
     assert ident.status == "identified", result.decision_error.text()
     assert "In force: Identified" in result.decision_now.text()
     # The screening answered the prompt: it is not offered again.
@@ -450,6 +452,7 @@ def _walk(qtbot, win: MainWindow, a: Laptop) -> None:  # type: ignore[no-untyped
     text = received.entries.item(0).text()
     assert text.startswith(f"Shared by the advocate under a release until {until}\n"), text
     assert "Court dates: 9 Mar 2027" in text and "It covers name, court dates" in text
+    assert_all_named(received)
     shot(win, "14-from-the-advocate")
 
     # The charging decision form offers the share as the advocate's input (looked at, then put away).
