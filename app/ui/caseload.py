@@ -17,6 +17,7 @@ from app.ui.qt import (
     QAbstractTableModel,
     QAction,
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
@@ -27,6 +28,7 @@ from app.ui.qt import (
     QObject,
     QPersistentModelIndex,
     QPushButton,
+    QResizeEvent,
     Qt,
     QTableView,
     QTimer,
@@ -239,6 +241,49 @@ class _SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+class _FilterBar(QWidget):
+    """"Show:" and the filter check boxes, on as many lines as the width needs (at twice the text size they no
+    longer fit on one line, and a cut-off label is a filter nobody can read)."""
+
+    def __init__(self, label: QLabel, boxes: tuple[QCheckBox, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._label, self._boxes = label, boxes
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(18)
+        self._grid.setVerticalSpacing(6)
+        self._columns = 0
+        self._place(len(boxes))
+        # Never wider than the label and the widest box: the window may narrow, and the boxes then go on more lines.
+        self.setMinimumWidth(
+            label.sizeHint().width() + max(box.sizeHint().width() for box in boxes) + 2 * self._grid.horizontalSpacing()
+        )
+
+    def _fitting(self, width: int) -> int:
+        """How many boxes fit on a line of ``width`` beside the label."""
+        spacing = self._grid.horizontalSpacing()
+        room = width - self._label.sizeHint().width() - spacing
+        widest = max(box.sizeHint().width() for box in self._boxes) + spacing
+        return max(1, min(len(self._boxes), room // max(1, widest)))
+
+    def _place(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in (self._label, *self._boxes):
+            self._grid.removeWidget(widget)
+        self._grid.addWidget(self._label, 0, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for i, box in enumerate(self._boxes):
+            self._grid.addWidget(box, i // columns, 1 + i % columns, Qt.AlignmentFlag.AlignLeft)
+        for column in range(1, len(self._boxes) + 2):
+            self._grid.setColumnStretch(column, 0)
+        self._grid.setColumnStretch(columns + 1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place(self._fitting(event.size().width()))
+        super().resizeEvent(event)
+
+
 class CaseloadPage(QWidget):
     """Search box, count and the people table. Knows nothing of vaults: it is given a :class:`PeopleService`."""
 
@@ -340,19 +385,14 @@ class CaseloadPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(18)
         show = QLabel(self.tr("Show:"), self)
-        filters.addWidget(show)
-        for box in self._filter_boxes:
-            filters.addWidget(box)
-        filters.addStretch(1)
+        filters = _FilterBar(show, self._filter_boxes, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(14)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
 
