@@ -113,7 +113,7 @@ _ACCENTED = str.maketrans(
 )
 #: What must come through untouched: placeholders ({name}, %1, %n, %s, %(name)s), markup, entities, and the letter
 #: after a mnemonic's "&" (so Alt+letter still works).
-_KEEP = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%[0-9n]|%[sd]|<[^>]*>|&\w+;|&&|&.")
+_KEEP = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%L?[0-9n]|%[sd]|<[^>]*>|&\w+;|&&|&.")
 #: How much longer the pseudo text is than the source (Spanish and German run 20-35% longer than English).
 PADDING = 0.3
 

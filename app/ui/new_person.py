@@ -48,40 +48,51 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
     from app.ui.tasks import TaskRunner
 
-def N(text: str) -> str:
-    return QT_TRANSLATE_NOOP("NewPersonDialog", text)
-
-
+_CONTEXT = "NewPersonDialog"  # the field words are translated in the dialog's context (translated_specs)
 WHO: tuple[FieldSpec, ...] = (
-    FieldSpec("preferred_name", "text", N("Name they want to be called"),
-              N("The name they use, in their own spelling"), required=True),
-    FieldSpec("other_names", "list", N("Other names"), N("Names they have used, separated by commas")),
-    FieldSpec("pronouns", "text", N("Pronouns"), N("For example she/her, he/him, they/them")),
-    FieldSpec("languages", "list", N("Languages"), N("For example Spanish, English")),
-    FieldSpec("date_of_birth", "date", N("Date of birth")),
-    FieldSpec("age_group", "choice", N("Age group"), N("If there is no date of birth"),
+    FieldSpec("preferred_name", "text",
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Name they want to be called"),
+              QT_TRANSLATE_NOOP("NewPersonDialog", "The name they use, in their own spelling"), required=True),
+    FieldSpec("other_names", "list",
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Other names"),
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Names they have used, separated by commas")),
+    FieldSpec("pronouns", "text",
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Pronouns"),
+              QT_TRANSLATE_NOOP("NewPersonDialog", "For example she/her, he/him, they/them")),
+    FieldSpec("languages", "list",
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Languages"),
+              QT_TRANSLATE_NOOP("NewPersonDialog", "For example Spanish, English")),
+    FieldSpec("date_of_birth", "date", QT_TRANSLATE_NOOP("NewPersonDialog", "Date of birth")),
+    FieldSpec("age_group", "choice",
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Age group"),
+              QT_TRANSLATE_NOOP("NewPersonDialog", "If there is no date of birth"),
               choices=("adult", "minor", "unknown"), empty=None),
 )  # fmt: skip
 REACHING: tuple[FieldSpec, ...] = (
-    FieldSpec("safe_to_call", "bool", N("Safe to call")),
-    FieldSpec("safe_to_text", "bool", N("Safe to text")),
-    FieldSpec("safe_to_leave_message", "bool", N("Safe to leave a voicemail")),
-    FieldSpec("safe_to_send_mail", "bool", N("Safe to send mail")),
-    FieldSpec("safe_times", "text", N("Safe times to make contact"), N("For example weekdays after 6 pm")),
-)
+    FieldSpec("safe_to_call", "bool", QT_TRANSLATE_NOOP("NewPersonDialog", "Safe to call")),
+    FieldSpec("safe_to_text", "bool", QT_TRANSLATE_NOOP("NewPersonDialog", "Safe to text")),
+    FieldSpec("safe_to_leave_message", "bool", QT_TRANSLATE_NOOP("NewPersonDialog", "Safe to leave a voicemail")),
+    FieldSpec("safe_to_send_mail", "bool", QT_TRANSLATE_NOOP("NewPersonDialog", "Safe to send mail")),
+    FieldSpec("safe_times", "text",
+              QT_TRANSLATE_NOOP("NewPersonDialog", "Safe times to make contact"),
+              QT_TRANSLATE_NOOP("NewPersonDialog", "For example weekdays after 6 pm")),
+)  # fmt: skip
 
 
 def regime_words(regime: str) -> tuple[str, str]:
     """The badge and what it means, for the vault's regime (every record made here takes it)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("NewPersonDialog", text)
-
+    translate = QCoreApplication.translate
     if regime == "prosecution":
-        return tr("Prosecution"), tr("Part of the prosecution's file: not confidential from the prosecution team.")
+        return (
+            translate("NewPersonDialog", "Prosecution"),
+            translate("NewPersonDialog", "Part of the prosecution's file: not confidential from the prosecution team."),
+        )
     return (
-        tr("Advocacy · privileged"),
-        tr("Kept under a community advocate's confidentiality, and privileged: it never reaches the prosecution."),
+        translate("NewPersonDialog", "Advocacy · privileged"),
+        translate(
+            "NewPersonDialog",
+            "Kept under a community advocate's confidentiality, and privileged: it never reaches the prosecution.",
+        ),
     )
 
 
@@ -89,7 +100,7 @@ def translated_specs(specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
     """The specs with their label and hint in the app's language (the field names stay as they are)."""
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("NewPersonDialog", text) if text else text
+        return QCoreApplication.translate(_CONTEXT, text) if text else text
 
     return tuple(replace(spec, label=tr(spec.label), hint=tr(spec.hint)) for spec in specs)
 

@@ -186,6 +186,13 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        # A check box does not wrap: the dialog is at least as wide as the longest, in any language.
+        checks = [e for e in (*self.editors.values(), *self.office_editors.values()) if isinstance(e, QCheckBox)]
+        if checks:
+            margins = box.contentsMargins()
+            widest = max(check.sizeHint().width() for check in checks) + margins.left() + margins.right()
+            self.setMinimumWidth(max(self.minimumWidth(), widest))
+
         quick = self.editors.get(declared.QUICK_UNLOCK_ENABLED.key)
         if isinstance(quick, QCheckBox):
             if self.quick_unlock_reason is not None:

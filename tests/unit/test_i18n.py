@@ -56,11 +56,11 @@ def test_every_setting_has_spanish() -> None:
 
 
 def test_pseudo_text_is_accented_padded_and_keeps_what_code_fills_in() -> None:
-    source = "Open {name}'s page with &Enter: %n <b>people</b> &amp; %1 %(count)s"
+    source = "Open {name}'s page with &Enter: %n <b>people</b> &amp; %1 %(count)s, %Ln found"
     text = i18n.pseudo(source)
     assert text.startswith("[") and text.endswith("]")
     assert len(text) >= len(source) * 1.25
-    for kept in ("{name}", "&E", "%n", "<b>", "</b>", "&amp;", "%1", "%(count)s"):
+    for kept in ("{name}", "&E", "%n", "<b>", "</b>", "&amp;", "%1", "%(count)s", "%Ln"):
         assert kept in text, kept
     assert not re.search(r"[a-df-zA-DF-Z]{3}", re.sub(r"\{[^}]*\}|<[^>]*>|&\w+;|%\(\w+\)s", "", text))
     assert i18n.pseudo("") == "" and i18n.pseudo("  ") == "  "

@@ -2,45 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
-    <message>
-        <location filename="../new_person.py" line="81" />
-        <source>Prosecution</source>
-        <translation>Fiscalía</translation>
-    </message>
-    <message>
-        <location filename="../new_person.py" line="81" />
-        <source>Part of the prosecution's file: not confidential from the prosecution team.</source>
-        <translation>Forma parte del expediente de la fiscalía: no es confidencial para el equipo de la fiscalía.</translation>
-    </message>
-    <message>
-        <location filename="../new_person.py" line="83" />
-        <source>Advocacy · privileged</source>
-        <translation>Apoyo · confidencial</translation>
-    </message>
-    <message>
-        <location filename="../new_person.py" line="84" />
-        <source>Kept under a community advocate's confidentiality, and privileged: it never reaches the prosecution.</source>
-        <translation>Protegido por la confidencialidad de un defensor comunitario, y privilegiado: nunca llega a la fiscalía.</translation>
-    </message>
-    <message>
-        <location filename="../person/fields.py" line="121" />
-        <source>Yes</source>
-        <extracomment>The widest (in pixels) a row of buttons or a form's columns lay themselves out: what fits beside the section list on a 1280-pixel-wide screen. Beyond it (large text) they take more rows instead of scrolling sideways. How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis.</extracomment>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <location filename="../person/fields.py" line="121" />
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../person/fields.py" line="132" />
-        <source>YYYY-MM-DD, or leave empty</source>
-        <translation>AAAA-MM-DD, o dejar en blanco</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../about.py" line="32" />
@@ -96,38 +57,38 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../caseload.py" line="73" />
+        <location filename="../caseload.py" line="75" />
         <source>Name</source>
         <extracomment>How many people match the current search (after the first page of a new search arrives). A query failed; the text is one human sentence.</extracomment>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="73" />
+        <location filename="../caseload.py" line="75" />
         <source>Pronouns</source>
         <translation>Pronombres</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="73" />
+        <location filename="../caseload.py" line="75" />
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="73" />
+        <location filename="../caseload.py" line="75" />
         <source>Not yet synced</source>
         <translation>Sin sincronizar</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="102" />
+        <location filename="../caseload.py" line="104" />
         <source>Changed on this computer and not yet sent to the office</source>
         <translation>Cambiado en este equipo y aún no enviado a la oficina</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="103" />
+        <location filename="../caseload.py" line="105" />
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="223" />
+        <location filename="../caseload.py" line="225" />
         <source>The list could not be loaded. Please try again, or lock and unlock the vault.</source>
         <translation>No se pudo cargar la lista. Inténtelo de nuevo, o bloquee y desbloquee la bóveda.</translation>
     </message>
@@ -135,190 +96,196 @@
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../caseload.py" line="255" />
+        <location filename="../caseload.py" line="300" />
         <source>&amp;My people</source>
         <extracomment>A person was chosen (Enter or double-click); carries their id. "Add a new person" from an empty caseload or an empty search; carries the name searched for, if any.</extracomment>
         <translation>&amp;Mis personas</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="256" />
+        <location filename="../caseload.py" line="301" />
         <source>Show only my people</source>
         <translation>Mostrar solo mis personas</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="257" />
+        <location filename="../caseload.py" line="302" />
         <source>&amp;Follow-up due</source>
         <translation>&amp;Seguimiento pendiente</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="258" />
+        <location filename="../caseload.py" line="303" />
         <source>Show only people with a referral follow-up due</source>
         <translation>Mostrar solo personas con un seguimiento de derivación pendiente</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="259" />
+        <location filename="../caseload.py" line="304" />
         <source>Deadline this &amp;week</source>
         <translation>Plazo esta s&amp;emana</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="260" />
+        <location filename="../caseload.py" line="305" />
         <source>Show only people with a deadline this week</source>
         <translation>Mostrar solo personas con un plazo esta semana</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="262" />
+        <location filename="../caseload.py" line="307" />
         <source>Within the next 7 days: a record-relief deadline, a certification request to decide, or the last day USCIS accepts a signed U-visa certification</source>
         <translation>En los próximos 7 días: un plazo para limpiar antecedentes, una solicitud de certificación por decidir, o el último día en que USCIS acepta una certificación firmada para la visa U</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="265" />
+        <location filename="../caseload.py" line="310" />
         <source>&amp;Not yet synced</source>
         <translation>Si&amp;n sincronizar</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="266" />
+        <location filename="../caseload.py" line="311" />
         <source>Show only people with changes not yet sent to the office</source>
         <translation>Mostrar solo personas con cambios aún no enviados a la oficina</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="267" />
+        <location filename="../caseload.py" line="312" />
         <source>&amp;Charged, not yet screened</source>
         <translation>&amp;Con cargos, sin evaluación</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="269" />
+        <location filename="../caseload.py" line="314" />
         <source>Show only people charged with an offense often linked to exploitation and not yet screened</source>
         <translation>Mostrar solo personas acusadas de un delito a menudo ligado a la explotación y aún sin evaluación</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="272" />
+        <location filename="../caseload.py" line="317" />
         <source>Defendants on a charge your office's rules list, with no screening since that arrest</source>
         <translation>Personas acusadas de un cargo que figura en las reglas de su oficina, sin evaluación desde ese arresto</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="282" />
+        <location filename="../caseload.py" line="327" />
         <source>Search by name or other name</source>
         <translation>Buscar por nombre u otro nombre</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="283" />
+        <location filename="../caseload.py" line="328" />
         <source>Search people</source>
         <translation>Buscar personas</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="284" />
+        <location filename="../caseload.py" line="329" />
         <source>The list narrows as you type. Press Down to move into it.</source>
         <translation>La lista se acota mientras escribe. Pulse la flecha abajo para entrar en ella.</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="287" />
+        <location filename="../caseload.py" line="332" />
         <source>Clear search</source>
         <translation>Borrar la búsqueda</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="291" />
-        <location filename="../caseload.py" line="292" />
-        <location filename="../caseload.py" line="478" />
+        <location filename="../caseload.py" line="336" />
+        <location filename="../caseload.py" line="337" />
+        <location filename="../caseload.py" line="518" />
         <source>Add a new person</source>
         <translation>Agregar una persona nueva</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="299" />
-        <location filename="../caseload.py" line="391" />
-        <location filename="../caseload.py" line="397" />
-        <location filename="../caseload.py" line="421" />
-        <location filename="../caseload.py" line="439" />
+        <location filename="../caseload.py" line="344" />
+        <location filename="../caseload.py" line="431" />
+        <location filename="../caseload.py" line="437" />
+        <location filename="../caseload.py" line="461" />
+        <location filename="../caseload.py" line="479" />
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="303" />
+        <location filename="../caseload.py" line="348" />
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="304" />
+        <location filename="../caseload.py" line="349" />
         <source>Your caseload. Use the arrow keys to move through it.</source>
         <translation>Sus casos. Use las flechas para recorrerlos.</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="314" />
+        <location filename="../caseload.py" line="359" />
         <source>Select all</source>
         <translation>Seleccionar todo</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="319" />
+        <location filename="../caseload.py" line="364" />
         <source>Row numbers</source>
         <translation>Números de fila</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="322" />
+        <location filename="../caseload.py" line="367" />
         <source>Column headings</source>
         <translation>Encabezados de columna</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="345" />
+        <location filename="../caseload.py" line="388" />
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="381" />
+        <location filename="../caseload.py" line="421" />
         <source>Find a person</source>
         <translation>Buscar a una persona</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="459" />
+        <location filename="../caseload.py" line="499" />
         <source>No one matches that search</source>
         <translation>Nadie coincide con esa búsqueda</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="461" />
+        <location filename="../caseload.py" line="501" />
         <source>No one matches these filters</source>
         <translation>Nadie coincide con estos filtros</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="463" />
+        <location filename="../caseload.py" line="503" />
         <source>No people in this vault yet</source>
         <translation>Todavía no hay personas en esta bóveda</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="465" />
+        <location filename="../caseload.py" line="505" />
         <source>1 person found</source>
         <translation>1 persona encontrada</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="465" />
+        <location filename="../caseload.py" line="505" />
         <source>1 person</source>
         <translation>1 persona</translation>
     </message>
     <message numerus="yes">
-        <location filename="../caseload.py" line="467" />
+        <location filename="../caseload.py" line="507" />
         <source>%Ln people found</source>
-        <translation><numerusform>%Ln persona encontrada</numerusform><numerusform>%Ln personas encontradas</numerusform></translation>
+        <translation>
+            <numerusform>%Ln persona encontrada</numerusform>
+            <numerusform>%Ln personas encontradas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../caseload.py" line="469" />
+        <location filename="../caseload.py" line="509" />
         <source>%Ln people</source>
-        <translation><numerusform>%Ln persona</numerusform><numerusform>%Ln personas</numerusform></translation>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="474" />
+        <location filename="../caseload.py" line="514" />
         <source>No one called “%1” — add a new person</source>
         <translation>Nadie se llama “%1” — agregar una persona nueva</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="475" />
+        <location filename="../caseload.py" line="515" />
         <source>Starts a new person with the name you searched for</source>
         <translation>Empieza una persona nueva con el nombre que buscó</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="479" />
+        <location filename="../caseload.py" line="519" />
         <source>Starts the short form for someone new</source>
         <translation>Abre el formulario corto para alguien nuevo</translation>
     </message>
     <message>
-        <location filename="../caseload.py" line="485" />
-        <location filename="../caseload.py" line="486" />
+        <location filename="../caseload.py" line="525" />
+        <location filename="../caseload.py" line="526" />
         <source>Number of people</source>
         <translation>Número de personas</translation>
     </message>
@@ -1020,7 +987,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     <message>
         <location filename="../sync_dialogs.py" line="616" />
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="616" />
@@ -1163,133 +1130,238 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>NewPersonDialog</name>
     <message>
-        <location filename="../new_person.py" line="109" />
-        <location filename="../new_person.py" line="110" />
+        <location filename="../new_person.py" line="54" />
+        <source>Name they want to be called</source>
+        <translation>Nombre con el que quiere que le llamen</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="55" />
+        <source>The name they use, in their own spelling</source>
+        <translation>El nombre que usa, escrito a su manera</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="57" />
+        <source>Other names</source>
+        <translation>Otros nombres</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="58" />
+        <source>Names they have used, separated by commas</source>
+        <translation>Nombres que ha usado, separados por comas</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="60" />
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="61" />
+        <source>For example she/her, he/him, they/them</source>
+        <translation>Por ejemplo ella, él, elle</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="63" />
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="64" />
+        <source>For example Spanish, English</source>
+        <translation>Por ejemplo español, inglés</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="65" />
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="67" />
+        <source>Age group</source>
+        <translation>Grupo de edad</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="68" />
+        <source>If there is no date of birth</source>
+        <translation>Si no hay fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="72" />
+        <source>Safe to call</source>
+        <translation>Se puede llamar sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="73" />
+        <source>Safe to text</source>
+        <translation>Se pueden enviar mensajes sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="74" />
+        <source>Safe to leave a voicemail</source>
+        <translation>Se puede dejar un mensaje de voz sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="75" />
+        <source>Safe to send mail</source>
+        <translation>Se puede enviar correo postal sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="77" />
+        <source>Safe times to make contact</source>
+        <translation>Horarios seguros para contactar</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="78" />
+        <source>For example weekdays after 6 pm</source>
+        <translation>Por ejemplo entre semana después de las 6 de la tarde</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="87" />
+        <source>Prosecution</source>
+        <translation>Fiscalía</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="88" />
+        <source>Part of the prosecution's file: not confidential from the prosecution team.</source>
+        <translation>Forma parte del expediente de la fiscalía: no es confidencial para el equipo de la fiscalía.</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="91" />
+        <source>Advocacy · privileged</source>
+        <translation>Apoyo · confidencial</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="92" />
+        <source>Kept under a community advocate's confidentiality, and privileged: it never reaches the prosecution.</source>
+        <translation>Protegido por la confidencialidad de un defensor comunitario, y privilegiado: nunca llega a la fiscalía.</translation>
+    </message>
+    <message>
+        <location filename="../new_person.py" line="120" />
+        <location filename="../new_person.py" line="121" />
         <source>New person</source>
         <translation>Persona nueva</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="139" />
+        <location filename="../new_person.py" line="150" />
         <source>New person form</source>
         <translation>Formulario de persona nueva</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="143" />
+        <location filename="../new_person.py" line="154" />
         <source>A new person</source>
         <translation>Una persona nueva</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="146" />
+        <location filename="../new_person.py" line="157" />
         <source>Start with the name they want to be called. Everything else can wait: leave what you do not know, and add more on Details later.</source>
         <translation>Empiece con el nombre con el que quiere que le llamen. Todo lo demás puede esperar: deje en blanco lo que no sepa y agregue más en Detalles después.</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="155" />
+        <location filename="../new_person.py" line="166" />
         <source>Confidentiality</source>
         <translation>Confidencialidad</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="167" />
+        <location filename="../new_person.py" line="178" />
         <source>Who they are</source>
         <translation>Quién es</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="169" />
+        <location filename="../new_person.py" line="180" />
         <source>Reaching them safely</source>
         <translation>Cómo contactarle de forma segura</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="171" />
+        <location filename="../new_person.py" line="182" />
         <source>“{not_asked}” is not “no”: ask before using a way nobody has checked.</source>
         <translation>“{not_asked}” no es “no”: pregunte antes de usar una vía que nadie ha confirmado.</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="182" />
+        <location filename="../new_person.py" line="193" />
         <source>New person status</source>
         <translation>Estado de la persona nueva</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="183" />
-        <location filename="../new_person.py" line="184" />
+        <location filename="../new_person.py" line="194" />
+        <location filename="../new_person.py" line="195" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="185" />
+        <location filename="../new_person.py" line="196" />
         <source>Close without saving (Escape)</source>
         <translation>Cerrar sin guardar (Escape)</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="187" />
-        <location filename="../new_person.py" line="188" />
+        <location filename="../new_person.py" line="198" />
+        <location filename="../new_person.py" line="199" />
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="189" />
+        <location filename="../new_person.py" line="200" />
         <source>Check for anyone already here with this name, then save (Enter)</source>
         <translation>Buscar si ya hay alguien aquí con este nombre y luego guardar (Intro)</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="203" />
+        <location filename="../new_person.py" line="214" />
         <source>Is this someone already here?</source>
         <translation>¿Es alguien que ya está aquí?</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="206" />
+        <location filename="../new_person.py" line="217" />
         <source>Possible matches</source>
         <translation>Posibles coincidencias</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="207" />
+        <location filename="../new_person.py" line="218" />
         <source>Use the arrow keys to move, and Enter to open the person.</source>
         <translation>Use las flechas para moverse, e Intro para abrir a la persona.</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="213" />
-        <location filename="../new_person.py" line="214" />
+        <location filename="../new_person.py" line="224" />
+        <location filename="../new_person.py" line="225" />
         <source>Back to the form</source>
         <translation>Volver al formulario</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="216" />
-        <location filename="../new_person.py" line="217" />
+        <location filename="../new_person.py" line="227" />
+        <location filename="../new_person.py" line="228" />
         <source>This is someone new</source>
         <translation>Es alguien nuevo</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="218" />
+        <location filename="../new_person.py" line="229" />
         <source>Save the new person as typed</source>
         <translation>Guardar la persona nueva tal como la escribió</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="220" />
-        <location filename="../new_person.py" line="221" />
+        <location filename="../new_person.py" line="231" />
+        <location filename="../new_person.py" line="232" />
         <source>Open this person</source>
         <translation>Abrir a esta persona</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="222" />
+        <location filename="../new_person.py" line="233" />
         <source>Open the person chosen in the list instead of adding someone (Enter)</source>
         <translation>Abrir a la persona elegida en la lista en vez de agregar a alguien (Intro)</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="228" />
+        <location filename="../new_person.py" line="239" />
         <source>Possible matches status</source>
         <translation>Estado de las posibles coincidencias</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="257" />
+        <location filename="../new_person.py" line="268" />
         <source>Your unsaved typing is back.</source>
         <translation>Lo que escribió sin guardar está de vuelta.</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="285" />
+        <location filename="../new_person.py" line="296" />
         <source>Checking whether they are already here…</source>
         <translation>Comprobando si ya está aquí…</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="345" />
+        <location filename="../new_person.py" line="356" />
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1796,53 +1868,53 @@ Set by the office, not by the person at this computer: shown through their effec
     <message>
         <location filename="../sync_dialogs.py" line="806" />
         <source>&amp;Sync now</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="809" />
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
-        <translation type="unfinished" />
+        <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="812" />
         <source>Changes that need a &amp;decision…</source>
-        <translation type="unfinished" />
+        <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="814" />
         <source>&amp;Not accepted by the office…</source>
-        <translation type="unfinished" />
+        <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="816" />
         <source>&amp;Enroll this computer…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="818" />
         <source>&amp;Office</source>
-        <translation type="unfinished" />
+        <translation>&amp;Oficina</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="829" />
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="830" />
         <location filename="../sync_dialogs.py" line="835" />
         <source>Sync reminder</source>
-        <translation type="unfinished" />
+        <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="885" />
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
-        <translation type="unfinished" />
+        <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="963" />
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
-        <translation type="unfinished" />
+        <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
 </context>
 <context>
@@ -1915,7 +1987,7 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../sync_dialogs.py" line="328" />
         <location filename="../sync_dialogs.py" line="390" />
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="375" />
@@ -2159,7 +2231,10 @@ Set by the office, not by the person at this computer: shown through their effec
     <message numerus="yes">
         <location filename="../unlock.py" line="323" />
         <source>Try again in %n s</source>
-        <translation><numerusform>Inténtelo de nuevo en %n s</numerusform><numerusform>Inténtelo de nuevo en %n s</numerusform></translation>
+        <translation>
+            <numerusform>Inténtelo de nuevo en %n s</numerusform>
+            <numerusform>Inténtelo de nuevo en %n s</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../unlock.py" line="348" />
@@ -2218,6 +2293,22 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../person/fields.py" line="40" />
         <source>Not asked yet</source>
         <translation>Aún sin preguntar</translation>
+    </message>
+    <message>
+        <location filename="../person/fields.py" line="121" />
+        <source>Yes</source>
+        <extracomment>The widest (in pixels) a row of buttons or a form's columns lay themselves out: what fits beside the section list on a 1280-pixel-wide screen. Beyond it (large text) they take more rows instead of scrolling sideways. How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis.</extracomment>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../person/fields.py" line="121" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../person/fields.py" line="133" />
+        <source>YYYY-MM-DD, or leave empty</source>
+        <translation>AAAA-MM-DD, o dejar en blanco</translation>
     </message>
     <message>
         <location filename="../person/forms.py" line="101" />

@@ -118,7 +118,8 @@ class YesNoBox(ChoiceBox):
     """Yes, no, or not asked yet: "not asked" is not "no" (a safe-contact flag nobody asked about is unknown)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("", [True, False], empty=NOT_ASKED, labels={True: tr("Yes"), False: tr("No")}, parent=parent)
+        yes, no = QCoreApplication.translate("fields", "Yes"), QCoreApplication.translate("fields", "No")
+        super().__init__("", [True, False], empty=NOT_ASKED, labels={True: yes, False: no}, parent=parent)
 
 
 # --- text --------------------------------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        hint = tr("YYYY-MM-DD, or leave empty")
+        hint = QCoreApplication.translate("fields", "YYYY-MM-DD, or leave empty")
         self.setPlaceholderText(hint)
         self.setMaxLength(10)
         width = self.fontMetrics().horizontalAdvance(hint) + 24
