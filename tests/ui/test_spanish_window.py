@@ -101,7 +101,7 @@ def visible_texts(root: QWidget) -> list[str]:
         texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
         if widget.isWindow():
             texts.append(widget.windowTitle())
-        if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | QAbstractButton):
             texts.append(widget.text())
         elif isinstance(widget, QLineEdit):
             texts.append(widget.placeholderText())
