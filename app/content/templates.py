@@ -526,6 +526,42 @@ def bundled_templates() -> list[Template]:
     return list(_bundled())
 
 
+# --- language versions ----------------------------------------------------------------------------------------------
+
+#: A bundled template's version in another language sits in ``bundled/<language>/`` under the same file name, with
+#: the same id, version, kind and ids (sections, items, domains, next steps), so answers and records are the same
+#: whatever the language they were read in; only the words differ, and ``languages`` names the language.
+_LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}$")
+
+
+@lru_cache(maxsize=1)
+def _bundled_language_versions() -> dict[tuple[str, str, str], Template]:
+    found: dict[tuple[str, str, str], Template] = {}
+    root = resources.files(BUNDLED_PACKAGE).joinpath(BUNDLED_FOLDER)
+    for folder in sorted((f for f in root.iterdir() if _LANGUAGE_FOLDER.match(f.name)), key=lambda f: f.name):
+        for file in sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name):
+            template = load_template(file.read_text(encoding="utf-8"), name=f"{folder.name}/{file.name}")
+            found[(template.id, template.version, folder.name)] = template
+    return found
+
+
+def bundled_language_versions() -> list[Template]:
+    """Every bundled template's version in another language (``app/content/bundled/<language>/*.toml``)."""
+    return list(_bundled_language_versions().values())
+
+
+def in_language(template: Template, languages: Sequence[str]) -> Template:
+    """``template`` in the first of ``languages`` that it is written in or has a bundled version in; the template
+    itself when it has none of them (an office's imported template is used as it was given)."""
+    for language in languages:
+        if language in template.languages:
+            return template
+        version = _bundled_language_versions().get((template.id, template.version, language))
+        if version is not None:
+            return version
+    return template
+
+
 __all__ = [
     "ANSWERS_BY_TYPE",
     "ANSWER_TYPES",
@@ -545,6 +581,8 @@ __all__ = [
     "Template",
     "TemplateError",
     "TemplateProblem",
+    "bundled_language_versions",
     "bundled_templates",
+    "in_language",
     "load_template",
 ]

@@ -26,7 +26,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.content.templates import Item, Template
+from app.content.templates import Item, Template, in_language
+from app.core.i18n import current_language
 from app.core.record_shapes import readable_structured
 from app.core.workspace import Workspace
 from app.errors import OfframpError, ValidationError
@@ -211,7 +212,8 @@ class SessionService:
             known = newest.get(template.id)
             if known is None or _version_key(template.version) > _version_key(known.version):
                 newest[template.id] = template
-        return sorted(newest.values(), key=lambda t: t.title.lower())
+        shown = [in_language(t, [current_language()]) for t in newest.values()]  # the app's language, if we have it
+        return sorted(shown, key=lambda t: t.title.lower())
 
     # --- the under-18 prompt -------------------------------------------------------------------------------------
 
@@ -318,7 +320,8 @@ class SessionService:
     def view(self, record_type: str, record_id: str) -> SessionView:
         row = self.ws.records.get(record_type, record_id)
         assert isinstance(row, ChecklistResponse | Screening)
-        template = self.ws.templates.get(row.template_id, row.template_version)
+        # Read in the app's language when the template has a version in it (same ids: the answers fit either).
+        template = in_language(self.ws.templates.get(row.template_id, row.template_version), [current_language()])
         # Answers that arrived malformed (pulled from the office) are left out, never a failing window.
         readable, _problem = readable_structured(record_type, "answers", row.answers)
         answers = {k: dict(v) for k, v in readable.items()}
