@@ -114,7 +114,8 @@ translations: setup
 		$(VENV)/bin/pyside6-lupdate -no-obsolete -locations absolute $(UI_SOURCES) -ts app/ui/i18n/offramp_$$lang.ts && \
 		$(VENV)/bin/pyside6-lrelease -nounfinished app/ui/i18n/offramp_$$lang.ts -qm app/ui/i18n/offramp_$$lang.qm || exit 1; \
 	done
-	xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	@echo "xgettext over app (without app/server) -> $(LOCALE_DIR)/offramp.pot"
+	@xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 		--package-name=offramp --no-wrap --sort-by-file -o $(LOCALE_DIR)/offramp.pot $(CORE_SOURCES)
 	@for lang in $(CORE_LANGUAGES); do \
 		po=$(LOCALE_DIR)/$$lang/LC_MESSAGES/offramp.po; \
