@@ -312,7 +312,7 @@ def relative_luminance(colour: str) -> float:
     """WCAG 2.1's relative luminance of a ``#rrggbb`` colour."""
     value = colour.lstrip("#")
     if len(value) != 6:
-        raise ValueError(f"not a #rrggbb colour: {colour!r}")
+        raise ValueError(f"not a #rrggbb color: {colour!r}")
     channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

@@ -129,7 +129,8 @@ BRITISH = re.compile(
     r"|whilst|amongst|paediatric\w*|learnt|spelt)",
     re.IGNORECASE,
 )
-IDENTIFIER = re.compile(r"^(?:[a-z0-9_\-.:/]+|[A-Z][a-z]+[A-Z]\w*)$")  # a key, a stored value, a class name
+# A key, a stored value, a class name, a constant's name (as ``__all__`` lists it): not product text.
+IDENTIFIER = re.compile(r"^(?:[a-z0-9_\-.:/]+|[A-Z][a-z]+[A-Z]\w*|[A-Z][A-Z0-9]*_[A-Z0-9_]*|[A-Z]{2,})$")
 COMMAND = re.compile(r"\bofframp(?:-server)? enrol\b")
 
 
