@@ -12,16 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.i18n import N_, _
 from app.errors import WeakPassphrase
 from app.storage.strength import MIN_SCORE, judge, refusal
 from app.storage.vault import MIN_PASSPHRASE_CHARS, check_new_passphrase
 
-LABELS = ("Too short", "Very easy to guess", "Easy to guess", "Strong", "Very strong")
+#: In English; assess() gives them in the app's language (app.core.i18n).
+LABELS = (N_("Too short"), N_("Very easy to guess"), N_("Easy to guess"), N_("Strong"), N_("Very strong"))
 
-TOO_SHORT_HINT = f"Use at least {MIN_PASSPHRASE_CHARS} characters. A few unrelated words are easiest to remember."
-STRONG_HINT = "Good. One more unrelated word makes it even harder to guess."
-VERY_STRONG_HINT = "This will be very hard to guess. Make sure you can remember it."
-DEFAULT_ADVICE = "Add another word or two. Uncommon words are better."
+_TOO_SHORT = N_("Use at least {n} characters. A few unrelated words are easiest to remember.")
+TOO_SHORT_HINT = _TOO_SHORT.format(n=MIN_PASSPHRASE_CHARS)
+STRONG_HINT = N_("Good. One more unrelated word makes it even harder to guess.")
+VERY_STRONG_HINT = N_("This will be very hard to guess. Make sure you can remember it.")
+DEFAULT_ADVICE = N_("Add another word or two. Uncommon words are better.")
 
 
 @dataclass(frozen=True)
@@ -72,19 +75,22 @@ def _policy_problem(passphrase: str, policy: PassphrasePolicy, *, one_dictionary
 
 def assess(passphrase: str, policy: PassphrasePolicy = STANDARD) -> Strength:
     """Score a candidate passphrase 0-4 with a label and one plain hint (zxcvbn's own advice when it is weak)."""
+    # The label and our own hints in the app's language; zxcvbn's advice (weak passphrases) and the office's rules
+    # are English still.
     if _too_short(passphrase):  # the vault's length rule, as check_new_passphrase applies it
-        return Strength(0, LABELS[0], TOO_SHORT_HINT)
+        return Strength(0, _(LABELS[0]), _(_TOO_SHORT).format(n=MIN_PASSPHRASE_CHARS))
     judgment = judge(passphrase)
     if judgment.score < MIN_SCORE:
         score = 1 if judgment.score <= 1 else 2
         advice = [judgment.warning] if judgment.warning else []
-        advice.append(judgment.suggestions[0] if judgment.suggestions else DEFAULT_ADVICE)
-        return Strength(score, LABELS[score], " ".join(advice), judgment.guesses_log10)
+        advice.append(judgment.suggestions[0] if judgment.suggestions else _(DEFAULT_ADVICE))
+        return Strength(score, _(LABELS[score]), " ".join(advice), judgment.guesses_log10)
     problem = _policy_problem(passphrase, policy, one_dictionary_word=judgment.one_dictionary_word)
     if problem is not None:
-        return Strength(2, LABELS[2], problem, judgment.guesses_log10)
+        return Strength(2, _(LABELS[2]), problem, judgment.guesses_log10)
     score = judgment.score
-    return Strength(score, LABELS[score], STRONG_HINT if score == 3 else VERY_STRONG_HINT, judgment.guesses_log10)
+    hint = STRONG_HINT if score == 3 else VERY_STRONG_HINT
+    return Strength(score, _(LABELS[score]), _(hint), judgment.guesses_log10)
 
 
 def _too_short(passphrase: str) -> bool:

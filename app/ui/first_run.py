@@ -346,7 +346,7 @@ class FirstRunPage(QWidget):
             text = self.tr("Strength: nothing typed yet.")
         else:
             text = self.tr("Strength: {label}. {hint}").format(
-                label=self.tr(strength.label), hint=self.tr(strength.hint)
+                label=strength.label, hint=strength.hint
             )
         self.strength_label.setText(text)
         self.strength_bar.setAccessibleDescription(text)

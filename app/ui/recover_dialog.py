@@ -306,7 +306,7 @@ class RecoverDialog(CalmDialog):
             return
         strength = assess(text)
         self.strength_label.setText(
-            self.tr("Strength: {label}. {hint}").format(label=self.tr(strength.label), hint=self.tr(strength.hint))
+            self.tr("Strength: {label}. {hint}").format(label=strength.label, hint=strength.hint)
         )
 
     def start(self) -> None:

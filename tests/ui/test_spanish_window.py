@@ -15,6 +15,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import ast
+import gettext
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -45,7 +46,7 @@ from app.ui.qt import (
 )
 from app.ui.settings_dialog import SettingsDialog
 from tests.ui import helpers
-from tests.unit.test_translations import COVERED, COVERED_CONTEXTS, TS, UI
+from tests.unit.test_translations import COVERED, COVERED_CONTEXTS, PO, TS, UI
 
 PASSPHRASE = "a long passphrase"
 NAMES = ["Marisol Example", "Tobiah Sample", "Linnea Fictional", "Dorian Placeholder"]
@@ -66,7 +67,19 @@ def english_sources() -> set[str]:
         spanish = "".join(translation.itertext()) if translation is not None else ""
         if _plain(source) != _plain(spanish):
             found.add(_plain(source))
-    return found | source_literals()
+    return found | source_literals() | core_sources()
+
+
+def core_sources() -> set[str]:
+    """The English of the core's catalogue (setting labels, strength words, plurals) that Spanish says differently."""
+    with PO.with_suffix(".mo").open("rb") as fh:
+        catalogue = gettext.GNUTranslations(fh)
+    found = set()
+    for key, spanish in catalogue._catalog.items():  # type: ignore[attr-defined]
+        english = key[0] if isinstance(key, tuple) else key
+        if english and english != spanish and "{" not in english:
+            found.add(english)
+    return found
 
 
 #: Words that are the same in Spanish (names, and what Spanish borrows).
@@ -277,3 +290,60 @@ def test_settings_check_boxes_are_whole_in_a_longer_language(qtbot, language: st
     for check in dialog.findChildren(QCheckBox):
         assert check.width() >= check.sizeHint().width(), check.text()
     dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["es", "pseudo"], indirect=True)
+def test_every_step_of_the_first_run(qtbot, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Welcome, passphrase, practice, creating, the recovery code, the check and the lock time, in Spanish (no
+    English on any step) and in the pseudo-locale (screenshots only)."""
+    from app.storage import recovery
+    from app.ui.first_run import FirstRunPage
+    from app.ui.tasks import TaskRunner
+
+    passphrase = "linterna órbita cactus pradera"
+    sources = english_sources()
+    helpers.use_readable_font()
+    runner = TaskRunner()
+    page = FirstRunPage(Vault(tmp_path / "new"), runner, Settings(tmp_path / "config"), kdf_params=KdfParams.floor())
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+
+    def step(name: str) -> None:
+        if language == "es":
+            assert english_in(page, sources) == [], name
+        helpers.shot(page, f"first-run-{name}-{language}")
+
+    try:
+        step("1-welcome")
+        page.next_button.click()
+        assert page.current_step == page.PASSPHRASE
+        page.passphrase.setText(passphrase)
+        page.passphrase_again.setText(passphrase)
+        step("2-passphrase")
+        page.next_button.click()
+        assert page.current_step == page.PRACTICE
+        page.practice_field.setText(passphrase)
+        step("3-practice")
+        page.next_button.click()
+        qtbot.waitUntil(lambda: page.current_step == page.CODE, timeout=20_000)
+        code = "-".join(label.text() for label in page.group_labels)
+        step("4-code")
+        page.next_button.click()
+        assert page.current_step == page.CHECK
+        for field, label in zip(page.check_fields, page.check_labels, strict=True):
+            number = int(re.sub(r"\D", "", label.text()))
+            field.setText(recovery.group_of(code, number - 1))
+        step("5-check")
+        page.next_button.click()
+        assert page.current_step == page.LOCK_TIME
+        if language == "es":
+            assert page.lock_choice.currentText() == "5 minutos"
+        step("6-lock-time")
+        with qtbot.waitSignal(page.finished, timeout=5_000) as finished:
+            page.next_button.click()
+        finished.args[0].lock()
+    finally:
+        page.discard()
+        runner.shutdown()
