@@ -15,7 +15,7 @@ from app.ui import i18n, palette
 from app.ui.clipboard import protect_copies
 from app.ui.collector import collect_on_main_thread
 from app.ui.main_window import MainWindow
-from app.ui.qt import QApplication, QEvent, QLocale, QObject, QTimer
+from app.ui.qt import QApplication, QEvent, QLocale, QObject, QTimer, QTranslator
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +48,7 @@ def use_readable_font(app: QApplication) -> None:
         app.setFont(font)
 
 
-_TRANSLATORS: list[object] = []
+_TRANSLATORS: list[QTranslator] = []
 
 
 def use_chosen_language(app: QApplication) -> str:

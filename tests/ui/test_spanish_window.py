@@ -347,3 +347,31 @@ def test_every_step_of_the_first_run(qtbot, language: str, tmp_path: Path) -> No
     finally:
         page.discard()
         runner.shutdown()
+
+
+def test_the_language_setting_applies_at_start_and_the_environment_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.settings import LANGUAGE
+    from app.ui import app as app_module
+    from app.ui.qt import QCoreApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.delenv("OFFRAMP_LANGUAGE", raising=False)
+    settings = Settings()  # the platform's folder, which the tests' conftest points at a temporary home
+    settings.set(LANGUAGE, "es")
+    try:
+        assert app_module.use_chosen_language(app) == "es"
+        assert QCoreApplication.translate("MainWindow", "&Lock") == "&Bloquear"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"  # Qt's own words too
+        assert core_i18n.current_language() == "es"
+        i18n.uninstall(app, app_module._TRANSLATORS)
+        app_module._TRANSLATORS.clear()
+        assert QCoreApplication.translate("MainWindow", "&Lock") == "&Lock"
+
+        monkeypatch.setenv("OFFRAMP_LANGUAGE", "pseudo")
+        assert app_module.use_chosen_language(app) == "pseudo"
+        assert QCoreApplication.translate("MainWindow", "&Lock") == core_i18n.pseudo("&Lock")
+    finally:
+        i18n.uninstall(app, app_module._TRANSLATORS)
+        app_module._TRANSLATORS.clear()
+        settings.set(LANGUAGE, "system")
