@@ -191,12 +191,16 @@ def run() -> int:
         modules = _check_modules()
         scripts = _check_pdf_fonts()
         qt = _check_window()
+        languages = _check_translations()
     except Exception as exc:  # one plain line; the type only, never data
         print(f"Offramp self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     from app import __version__
 
-    print(f"Offramp {__version__} self-test passed: SQLCipher {sqlcipher}, {modules} modules, {scripts}, {qt}")
+    print(
+        f"Offramp {__version__} self-test passed: SQLCipher {sqlcipher}, {modules} modules, {scripts}, {qt}, "
+        f"{languages}"
+    )
     return 0
 
 
@@ -271,6 +275,31 @@ def _check_window() -> str:
         if image.isNull() or image.width() < 100:
             raise RuntimeError("the window did not render")
     return f"Qt {qVersion()}, PySide6 {PYSIDE6_VERSION}"
+
+
+def _check_translations() -> str:
+    """Load each language's catalogues (the window's .qm, Qt's own, the core's .mo), so a build that lacks one (package
+    data) fails here and not on the screen of a person who chose that language."""
+    import gettext
+
+    from app.core import i18n as core_i18n
+    from app.ui.i18n import catalogue_path
+    from app.ui.qt import QLibraryInfo, QTranslator
+
+    checked = []
+    for language in core_i18n.LANGUAGES:
+        if language == core_i18n.DEFAULT:
+            continue
+        ours, qt_own = QTranslator(), QTranslator()
+        if not ours.load(str(catalogue_path(language))) or ours.translate("MainWindow", "&Lock") in ("", "&Lock"):
+            raise RuntimeError(f"the window's {language} catalogue is missing")
+        if not qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            raise RuntimeError(f"Qt's own {language} catalogue is missing")
+        core = gettext.translation(core_i18n.DOMAIN, localedir=core_i18n.LOCALE_DIR, languages=[language])
+        if core.gettext("Language") == "Language":
+            raise RuntimeError(f"the core's {language} catalogue is missing")
+        checked.append(language)
+    return f"translations: {', '.join(checked)}"
 
 
 if __name__ == "__main__":
