@@ -79,6 +79,17 @@ class CertificationProblem(OfframpError):
     code = "certification_problem"
 
 
+def uscis_last_day(form: str, signed_on: dt.date | None) -> dt.date | None:
+    """The last day to file with a signed supplement, for a form that has such a window: the day before the
+    6-month anniversary of the signature (signed 1 April: 30 September). The rule says "within the six months
+    immediately preceding the filing"; whether the anniversary itself still counts is not said, and a petition
+    refused for a stale signature costs the person months, so the safer reading is the one shown."""
+    months = USCIS_ACCEPTS_MONTHS.get(form)
+    if signed_on is None or months is None:
+        return None
+    return add_months(signed_on, months) - dt.timedelta(days=1)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved ``months`` months on; the 31st becomes the last day of a shorter month."""
     index = day.month - 1 + months
@@ -143,14 +154,10 @@ class CertificationRow:
 
     @property
     def valid_until(self) -> dt.date | None:
-        """The last day to file with the signed supplement, for a form that has such a window: the day before the
-        6-month anniversary of the signature (signed 1 April: 30 September). The rule says "within the six months
-        immediately preceding the filing"; whether the anniversary itself still counts is not said, and a petition
-        refused for a stale signature costs the person months, so the safer reading is the one shown."""
-        months = USCIS_ACCEPTS_MONTHS.get(self.form)
-        if not self.is_certified or self.signed_on is None or months is None:
+        """The last day to file with the signed supplement (:func:`uscis_last_day`), once it is certified."""
+        if not self.is_certified:
             return None
-        return add_months(self.signed_on, months) - dt.timedelta(days=1)
+        return uscis_last_day(self.form, self.signed_on)
 
     def overdue(self, today: dt.date) -> bool:
         return self.is_open and self.due_on is not None and self.due_on < today
@@ -462,4 +469,5 @@ __all__ = [
     "benefit_words",
     "matter_words",
     "register_order",
+    "uscis_last_day",
 ]

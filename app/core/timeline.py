@@ -498,7 +498,7 @@ def _deadlines(s: Session, pid: str) -> list[TimelineEntry]:
 def _certifications(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]:
     """The office's deadline to decide each open certification request, and the last day USCIS accepts each signed
     supplement that has such a window (deadlines, in the shape of record-relief deadlines)."""
-    from app.core.certifications import FORM_WORDS, USCIS_ACCEPTS_MONTHS, add_months
+    from app.core.certifications import FORM_WORDS, USCIS_ACCEPTS_MONTHS, uscis_last_day
 
     c = CertificationRequest
     q = select(c.id, c.form, c.received_on, c.due_on, c.decision, c.signed_on, c.signed_by_name).where(
@@ -512,8 +512,8 @@ def _certifications(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]
                                      "certification_request", r.id,
                                      _join(form, f"received {day_words(r.received_on)}"), due=True))  # fmt: skip
         months = USCIS_ACCEPTS_MONTHS.get(r.form)
-        if r.decision == "certified" and r.signed_on and months:
-            until = add_months(r.signed_on, months)
+        until = uscis_last_day(r.form, r.signed_on)
+        if r.decision == "certified" and until is not None:
             title = (f"USCIS no longer accepts the signed supplement ({months} months after signing)" if until < today
                      else "Deadline: the last day USCIS accepts the signed supplement")  # fmt: skip
             by = f"signed by {r.signed_by_name}" if r.signed_by_name else "signed"

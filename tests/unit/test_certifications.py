@@ -150,8 +150,8 @@ def test_a_certification_is_named_dated_and_needs_who_signed_and_when(
         ({"signed_on": None}, "signed_on"),
         ({"signed_on": "2026-12-31"}, "signed_on"),
     ]
-    good: dict[str, str | None] = {"decided_on": "2027-03-01", "decided_by_name": "Dana Example", "signed_by_name": "Chief Deputy Example",
-            "signed_on": "2027-03-01"}  # fmt: skip
+    good: dict[str, str | None] = {"decided_on": "2027-03-01", "decided_by_name": "Dana Example",
+                                   "signed_by_name": "Chief Deputy Example", "signed_on": "2027-03-01"}  # fmt: skip
     for bad, field in problems:
         with pytest.raises(ValidationError) as caught:
             svc.decide(rid, "certified", **{**good, **bad})
@@ -298,7 +298,7 @@ def test_the_overview_shows_the_office_deadline_and_the_uscis_window_as_deadline
     assert due.title == "Deadline: decide the certification request"
     assert due.detail == "U visa · Form I-918 Supplement B · received 4 Jan 2027"
     window = by_kind[("certification_validity", signed)]
-    assert window.when == dt.date(2027, 9, 1) and window.due and not window.done
+    assert window.when == dt.date(2027, 8, 31) and window.due and not window.done  # the day before the anniversary
     assert window.title == "Deadline: the last day USCIS accepts the signed supplement"
     assert window.detail == "U visa · Form I-918 Supplement B · signed by Chief Deputy Example on 1 Mar 2027"
     ahead, _past = split_timeline(entries, TODAY)
