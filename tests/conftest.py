@@ -224,17 +224,27 @@ def snapshot_files(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def qt_main_thread_gc(qapp: object) -> Iterator[None]:
-    """Cycles are collected on the main thread only, as in the app (``app.ui.collector``), for one test.
+    """Cycles are collected on the main thread only, as in the app (``app.ui.collector``), for one test; and the
+    test's windows are destroyed when it ends.
 
     Request it from an autouse fixture wherever widgets live alongside the task runner's worker thread; a cycle
     holding a widget collected on that thread destroys it off the GUI thread, a rare segmentation fault.
+
+    pytest-qt closes the widgets a test registered and calls ``deleteLater()`` on them, but Qt deletes later only from
+    a running event loop, and none runs between tests: a test's main window (its application-wide event filters, its
+    task runner, every section) was destroyed inside the next test's first wait, while that test's own tasks
+    delivered. Here, the last of the test's fixtures to end, they are destroyed at once, then their Python side
+    collected (tests/ui/test_crash_teardown.py).
     """
     from app.ui.collector import MainThreadCollector
+    from app.ui.qt import QCoreApplication, QEvent
 
     collector = MainThreadCollector()
     yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     collector.stop()
     collector.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
