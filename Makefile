@@ -110,17 +110,18 @@ CORE_SOURCES   := $(sort $(shell find app -name '*.py' -not -path '*/__pycache__
 LOCALE_DIR     := app/core/locale
 
 translations: setup
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { echo "make translations needs GNU gettext (xgettext, msgmerge, msgfmt): on Debian or Ubuntu, apt-get install gettext"; exit 1; }
 	@for lang in $(UI_LANGUAGES); do \
 		$(VENV)/bin/pyside6-lupdate -no-obsolete -locations absolute $(UI_SOURCES) -ts app/ui/i18n/offramp_$$lang.ts && \
 		$(VENV)/bin/pyside6-lrelease -nounfinished app/ui/i18n/offramp_$$lang.ts -qm app/ui/i18n/offramp_$$lang.qm || exit 1; \
 	done
 	@echo "xgettext over app (without app/server) -> $(LOCALE_DIR)/offramp.pot"
 	@xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
-		--package-name=offramp --no-wrap --sort-by-file -o $(LOCALE_DIR)/offramp.pot $(CORE_SOURCES)
+		--package-name=offramp --no-wrap --sort-by-file --add-location=file -o $(LOCALE_DIR)/offramp.pot $(CORE_SOURCES)
 	@for lang in $(CORE_LANGUAGES); do \
 		po=$(LOCALE_DIR)/$$lang/LC_MESSAGES/offramp.po; \
 		test -f $$po || msginit --no-translator --no-wrap -l $$lang -i $(LOCALE_DIR)/offramp.pot -o $$po; \
-		msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching $$po $(LOCALE_DIR)/offramp.pot && \
+		msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching --add-location=file $$po $(LOCALE_DIR)/offramp.pot && \
 		msgfmt --check -o $(LOCALE_DIR)/$$lang/LC_MESSAGES/offramp.mo $$po || exit 1; \
 	done
 
