@@ -18,6 +18,7 @@ from app.errors import RecordDeleted, RecordNotFound
 from app.models import (
     RECORD_TYPES,
     CertificationRequest,
+    ChargingDecision,
     Consent,
     Encounter,
     IdentificationDecision,
@@ -498,15 +499,21 @@ def _deadlines(s: Session, pid: str) -> list[TimelineEntry]:
 def _certifications(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]:
     """The office's deadline to decide each open certification request, and the last day USCIS accepts each signed
     supplement that has such a window (deadlines, in the shape of record-relief deadlines)."""
-    from app.core.certifications import FORM_WORDS, USCIS_ACCEPTS_MONTHS, uscis_last_day
+    from app.core.certifications import DECISION_WORDS, FORM_WORDS, USCIS_ACCEPTS_MONTHS, uscis_last_day
 
     c = CertificationRequest
-    q = select(c.id, c.form, c.received_on, c.due_on, c.decision, c.signed_on, c.signed_by_name).where(
+    q = select(c.id, c.form, c.received_on, c.due_on, c.decision, c.decided_on, c.signed_on, c.signed_by_name).where(
         c.person_id == pid, c.deleted.is_(False)
     )
     out = []
     for r in s.execute(q):
         form = FORM_WORDS.get(r.form, "Visa certification")
+        out.append(TimelineEntry(r.received_on, "certification_received", "Certification request received",
+                                 "certification_request", r.id, form))  # fmt: skip
+        if r.decision is not None and r.decided_on:
+            word = DECISION_WORDS.get(r.decision, "Decided")
+            out.append(TimelineEntry(r.decided_on, "certification_decided", f"Certification request: {word.lower()}",
+                                     "certification_request", r.id, form))  # fmt: skip
         if r.decision is None and r.due_on:
             out.append(TimelineEntry(r.due_on, "certification_due", "Deadline: decide the certification request",
                                      "certification_request", r.id,
@@ -540,12 +547,27 @@ def _justice(s: Session, pid: str) -> list[TimelineEntry]:
     return out
 
 
+def _charging(s: Session, pid: str) -> list[TimelineEntry]:
+    """The prosecutor's charging decisions (a prosecution vault's), each on its day, with who decided."""
+    from app.core.charging import DECISION_LABELS
+
+    c = ChargingDecision
+    q = select(c.id, c.decided_on, c.decision, c.decided_by_name).where(c.person_id == pid, c.deleted.is_(False))
+    return [
+        TimelineEntry(r.decided_on, "charging_decision",
+                      f"Charging decision: {DECISION_LABELS.get(r.decision, r.decision.replace('_', ' ')).lower()}",
+                      "charging_decision", r.id, f"decided by {r.decided_by_name}" if r.decided_by_name else "")
+        for r in s.execute(q)
+    ]  # fmt: skip
+
+
 #: Same-day order, newest first: what happened later in a day's work reads first.
 _KIND_ORDER = {
     kind: i
     for i, kind in enumerate(
-        ("arrest", "encounter", "screening", "identification", "safety_plan_offered", "safety_plan_started",
-         "referral_offered", "referral_step", "consent_start", "disposition", "consent_withdrawn",
+        ("arrest", "encounter", "screening", "identification", "charging_decision", "certification_received",
+         "safety_plan_offered", "safety_plan_started", "referral_offered", "referral_step", "consent_start",
+         "disposition", "certification_decided", "consent_withdrawn",
          "referral_follow_up", "safety_plan_review", "relief_deadline", "certification_due",
          "certification_validity", "consent_expiry")
     )
@@ -566,6 +588,7 @@ def person_timeline(ws: Workspace, person_id: str, *, today: dt.date | None = No
             *_deadlines(s, person_id),
             *_certifications(s, person_id, today),
             *_justice(s, person_id),
+            *_charging(s, person_id),
         ]
     entries.sort(key=lambda e: (e.when, _KIND_ORDER.get(e.kind, 99), e.record_id), reverse=True)
     return entries

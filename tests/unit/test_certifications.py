@@ -290,7 +290,16 @@ def test_the_overview_shows_the_office_deadline_and_the_uscis_window_as_deadline
     svc.decide(t_visa, "certified", decided_on="2027-03-02", decided_by_name="Dana Example",
                signed_by_name="Chief Deputy Example", signed_on="2027-03-02")  # fmt: skip
 
-    entries = [e for e in person_timeline(ws, pid, today=TODAY) if e.record_type == "certification_request"]
+    everything = [e for e in person_timeline(ws, pid, today=TODAY) if e.record_type == "certification_request"]
+    # Each request received is a line of what has happened, and each decision too.
+    happened = {(e.kind, e.record_id) for e in everything if not e.due}
+    assert happened == {
+        *(("certification_received", rid) for rid in (open_id, signed, t_visa)),
+        ("certification_decided", signed), ("certification_decided", t_visa),
+    }  # fmt: skip
+    decided = next(e for e in everything if (e.kind, e.record_id) == ("certification_decided", signed))
+    assert (decided.when, decided.title) == (dt.date(2027, 3, 1), "Certification request: certified")
+    entries = [e for e in everything if e.due]
     by_kind = {(e.kind, e.record_id): e for e in entries}
     assert set(by_kind) == {("certification_due", open_id), ("certification_validity", signed)}
     due = by_kind[("certification_due", open_id)]
@@ -310,7 +319,7 @@ def test_the_overview_shows_the_office_deadline_and_the_uscis_window_as_deadline
     assert ahead[0].record_id == open_id and ahead[0].overdue(overdue)
     svc.decide(open_id, "withdrawn", decided_on="2027-03-10", decided_by_name="Dana Example")
     later = dt.date(2027, 9, 2)
-    entries = [e for e in person_timeline(ws, pid, today=later) if e.record_type == "certification_request"]
+    entries = [e for e in person_timeline(ws, pid, today=later) if e.record_type == "certification_request" and e.due]
     (ended,) = entries
     assert ended.done and not ended.overdue(later)
     assert ended.title == "USCIS no longer accepts the signed supplement (6 months after signing)"

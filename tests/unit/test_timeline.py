@@ -239,8 +239,8 @@ def test_the_timeline_reads_each_type_with_its_own_small_query(ws: Workspace) ->
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     # encounters, screenings, identifications, safety plans, referrals, referral steps, consents, deadlines,
-    # certification requests, justice
-    assert len(statements) == 10
+    # certification requests, justice, charging decisions
+    assert len(statements) == 11
     for statement in statements:
         assert "answers" not in statement and "summary" not in statement and "reason" not in statement
         assert "person_id = ?" in statement and "deleted" in statement
