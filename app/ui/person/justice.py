@@ -356,6 +356,8 @@ class ChargingPanel(QFrame):
         self.account.setAccessibleName("Informed by the person's own account")
         self.share = ChoiceBox("share", [], empty="No input from the advocate", parent=self.form)
         self.share.setAccessibleName("The advocate's input, shared under a release")
+        for picker in (self.screening, self.share):  # the whole of a long choice, on hover
+            picker.currentIndexChanged.connect(lambda _i, box=picker: box.setToolTip(box.currentText()))
         self.form_error = ErrorLine(self.form)
         self.cancel_button = plain_button("Cancel", "Cancel this charging decision", self.form)
         self.cancel_button.clicked.connect(self.close_form)
@@ -387,10 +389,11 @@ class ChargingPanel(QFrame):
         informed.addWidget(self.identification, 0, 0, 1, 2)
         informed.addWidget(self.no_identification, 1, 0, 1, 2)
         informed.addWidget(screening_label, 2, 0)
-        informed.addWidget(self.screening, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        # The pickers take the row's width: a screening's title or a share's words read whole, not cut mid-word.
+        informed.addWidget(self.screening, 2, 1)
         informed.addWidget(self.account, 3, 0, 1, 2)
         informed.addWidget(share_label, 4, 0)
-        informed.addWidget(self.share, 4, 1, Qt.AlignmentFlag.AlignLeft)
+        informed.addWidget(self.share, 4, 1)
         informed.setColumnStretch(1, 1)
         column_of(self.form, self.form_title, grid, self.informed_heading, informed, self.form_error,
                   row_of(1, self.cancel_button, self.save_button, spacing=10), margins=(12, 10, 12, 10),
@@ -494,6 +497,7 @@ class ChargingPanel(QFrame):
             box.set_value(chosen if chosen in {v for v, _w in options} else None)
             # A long screening title must not make the form wider than the section: the open list shows it whole.
             box.setMinimumContentsLength(min(max((len(w) for _v, w in options), default=len(empty)), 28))
+            box.setToolTip(box.currentText())
             box.blockSignals(False)
         self.share.setEnabled(bool(view.shares))
 
