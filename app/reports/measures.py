@@ -98,6 +98,7 @@ __all__ = [
     "MeasureDef",
     "MeasureReport",
     "MeasureResult",
+    "Memo",
     "Part",
     "Scope",
     "Viewer",
@@ -770,9 +771,42 @@ class _Ctx:
         return union_all(direct, partner).subquery(name)
 
 
-def _count(db: Db, sel: Sel, column: str = "unit") -> int:
+#: Counts already worked out, by statement and parameters: one compute (or one dashboard load) asks some twice
+#: (measures 6 and 7 count the same people served; measure 5's denominator is measure 4's numerator).
+Memo = dict[tuple[str, str], Any]
+
+
+def _memo_key(db: Db, stmt: Any) -> tuple[str, str]:
+    dialect = db.get_bind().dialect if isinstance(db, Session) else db.dialect
+    compiled = stmt.compile(dialect=dialect)
+    return str(compiled), repr(sorted(compiled.params.items()))
+
+
+def _remembered(db: Db, stmt: Any, memo: Memo | None) -> Any:
+    """The statement's one row, from ``memo`` when the same statement with the same parameters already ran."""
+    if memo is None:
+        return db.execute(stmt).one()
+    key = _memo_key(db, stmt)
+    if key not in memo:
+        memo[key] = tuple(db.execute(stmt).one())
+    return memo[key]
+
+
+def _count(db: Db, sel: Sel, column: str = "unit", memo: Memo | None = None) -> int:
     sq = sel.subquery()
-    return int(db.execute(select(func.count(distinct(sq.c[column])))).scalar_one())
+    return int(_remembered(db, select(func.count(distinct(sq.c[column]))), memo)[0])
+
+
+def _count_both(db: Db, den: Sel, hit: ColumnElement[bool], memo: Memo | None = None) -> tuple[int, int]:
+    """A measure's numerator and denominator in one pass, when the numerator is the denominator's rows for which
+    ``hit`` holds: the distinct units, and the distinct units of the rows that hit."""
+    sq = den.add_columns(case((hit, 1), else_=0).label("hit")).subquery()
+    row = _remembered(
+        db,
+        select(func.count(distinct(sq.c.unit)), func.count(distinct(case((sq.c.hit == 1, sq.c.unit))))),
+        memo,
+    )
+    return int(row[1]), int(row[0])
 
 
 def _group(db: Db, sel: Sel, part: str = "part", column: str = "unit") -> dict[str, int]:
@@ -812,6 +846,8 @@ class _Sets:
 
     numerator: Sel
     denominator: Sel | None
+    #: When set, the numerator is exactly the denominator's rows for which this holds (both counted in one pass).
+    hit: ColumnElement[bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -885,7 +921,18 @@ def _m1(c: _Ctx) -> _Sets:
     den = select(
         fc.c.person_id.label("unit"), fc.c.person_id.label("person_id"), c.ts_bucket(fc.c.first_at).label("q")
     ).where(fc.c.first_at >= c.t0, fc.c.first_at < c.t1)
-    return _Sets(_screening_window(c), den)
+    # The numerator as a condition on the denominator's people (counted in the same pass): a screening of theirs
+    # within the window, as ``_screening_window`` joins them (the person already counts: ``first_contact`` checked).
+    screened_day = func.coalesce(
+        _day(Screening.screened_on), c.ts_day(Screening.completed_at), c.ts_day(Screening.created_at)
+    )
+    screened = exists().where(
+        Screening.person_id == fc.c.person_id,
+        *c.own(Screening),
+        Screening.session_status.in_(("complete", "partial")),
+        (screened_day - c.ts_day(fc.c.first_at)).between(0, WINDOW_DAYS),
+    )
+    return _Sets(_screening_window(c), den, screened)
 
 
 def _m1_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -961,7 +1008,7 @@ def _m3(c: _Ctx) -> _Sets:
         Referral.person_id == fi.c.person_id,
         (_day(Referral.offered_on) - _day(fi.c.id_on)).between(0, WINDOW_DAYS),
     )
-    return _Sets(den.where(offered), den)
+    return _Sets(den.where(offered), den, offered)
 
 
 # 4. Referral acceptance ----------------------------------------------------------------------------------------
@@ -986,7 +1033,8 @@ def _offered_referrals(c: _Ctx) -> Sel:
 
 def _m4(c: _Ctx) -> _Sets:
     den = _offered_referrals(c)
-    return _Sets(den.where(Referral.decision == "accepted"), den)
+    accepted = Referral.decision == "accepted"
+    return _Sets(den.where(accepted), den, accepted)
 
 
 def _m4_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -1011,8 +1059,8 @@ def _first_event_on(kind: str) -> Any:
 def _m5(c: _Ctx) -> _Sets:
     den = _offered_referrals(c).where(Referral.decision == "accepted")
     served_on = _first_event_on("first_service_confirmed")
-    num = den.where((_day(served_on) - _day(Referral.offered_on)).between(0, WINDOW_DAYS))
-    return _Sets(num, den)
+    connected = (_day(served_on) - _day(Referral.offered_on)).between(0, WINDOW_DAYS)
+    return _Sets(den.where(connected), den, connected)
 
 
 def _m5_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -1036,7 +1084,20 @@ def _served(c: _Ctx) -> FromClause:
     return select(ev.c.person_id.label("person_id"), c.bucket(ev.c.day).label("q")).distinct().subquery("served")
 
 
+def _people_served(c: _Ctx) -> Sel:
+    """Measures 6 and 7: the people reached (the same count, so one dashboard load works it out once)."""
+    served = _served(c)
+    return select(
+        served.c.person_id.label("unit"), served.c.person_id.label("person_id"), served.c.q.label("q")
+    ).where(c.counts(served.c.person_id))
+
+
 def _m6(c: _Ctx) -> _Sets:
+    return _Sets(_people_served(c), None)
+
+
+def _new_or_continuing(c: _Ctx) -> Sel:
+    """Measure 6's people, each new or continuing in the fiscal year."""
     served = _served(c)
     fy_start = c.p.fiscal_year_start
     part: Any = literal("new")
@@ -1070,12 +1131,12 @@ def _m6(c: _Ctx) -> _Sets:
         part.label("part"),
         served.c.q.label("q"),
     ).where(c.counts(served.c.person_id))
-    return _Sets(num, None)
+    return num
 
 
 def _m6_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     labels = (("new", "New in the fiscal year"), ("continuing", "Continuing in the fiscal year"))
-    return (Breakdown("New and continuing", _parts(_group(db, s.numerator), labels)),), ()
+    return (Breakdown("New and continuing", _parts(_group(db, _new_or_continuing(c)), labels)),), ()
 
 
 # 7. Services by category -----------------------------------------------------------------------------------------
@@ -1105,11 +1166,7 @@ def _voca_case(col: Any) -> Any:
 
 def _m7(c: _Ctx) -> _Sets:
     # The people reached: those measure 6 counts (the events themselves are counted in the breakdowns).
-    served = _served(c)
-    num = select(
-        served.c.person_id.label("unit"), served.c.person_id.label("person_id"), served.c.q.label("q")
-    ).where(c.counts(served.c.person_id))
-    return _Sets(num, None)
+    return _Sets(_people_served(c), None)
 
 
 def _service_events_by_category(c: _Ctx) -> Sel:
@@ -1176,7 +1233,7 @@ def _m8(c: _Ctx) -> _Sets:
     den = _followups_due(c)
     sq = den.subquery()
     num = select(sq.c.unit, sq.c.person_id, sq.c.q).where(sq.c.part == "on_time")
-    return _Sets(num, den)
+    return _Sets(num, den, den.selected_columns.part == "on_time")
 
 
 def _m8_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -1221,7 +1278,7 @@ def _m9(c: _Ctx) -> _Sets:
         c.in_period(SafetyPlan.offered_on),
         c.same_bucket(SafetyPlan.offered_on, den.selected_columns.q),
     )
-    return _Sets(den.where(offered), den)
+    return _Sets(den.where(offered), den, offered)
 
 
 def _m9_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
@@ -1328,7 +1385,7 @@ def _m11(c: _Ctx) -> _Sets:
         *c.own(ReliefCase),
         c.by_end(ReliefCase.eligibility_review_done_on, den.selected_columns.q),
     )
-    return _Sets(den.where(reviewed), den)
+    return _Sets(den.where(reviewed), den, reviewed)
 
 
 # 12. Petitions and outcomes ------------------------------------------------------------------------------------------
@@ -1760,13 +1817,20 @@ def compute_measure(
     scope: Scope | None = None,
     as_of: dt.date | None = None,
     detail: bool = True,
+    memo: Memo | None = None,
 ) -> MeasureResult:
+    """One measure for one period. ``memo`` keeps counts for the next measure of the same load (a dict the caller
+    makes for one compute, or one dashboard load, and then drops): some are the same count."""
     m = _definition(number)
     scope = scope or Scope()
     c = _Ctx(period, scope, as_of or _today(scope), db=db)
     sets = m.sets(c)
-    numerator = _count(db, sets.numerator)
-    denominator = None if sets.denominator is None else _count(db, sets.denominator)
+    denominator: int | None
+    if sets.hit is not None and sets.denominator is not None:
+        numerator, denominator = _count_both(db, sets.denominator, sets.hit, memo)
+    else:
+        numerator = _count(db, sets.numerator, memo=memo)
+        denominator = None if sets.denominator is None else _count(db, sets.denominator, memo=memo)
     breakdowns: tuple[Breakdown, ...] = ()
     figures: tuple[Figure, ...] = ()
     if detail and m.details is not None:
@@ -1815,8 +1879,9 @@ def compute(
     as_of = as_of or _today(scope)
     wanted = list(numbers) if numbers is not None else [m.number for m in MEASURES]
     out = []
+    memo: Memo = {}
     for i, number in enumerate(wanted):
-        out.append(compute_measure(db, number, period, scope=scope, as_of=as_of, detail=detail))
+        out.append(compute_measure(db, number, period, scope=scope, as_of=as_of, detail=detail, memo=memo))
         if progress is not None:
             progress(i + 1, len(wanted))
     return MeasureReport(period=period, as_of=as_of, include_demo=scope.include_demo, measures=tuple(out))
@@ -2017,12 +2082,13 @@ def caseload_measure(
     include_demo: bool = False,
     as_of: dt.date | None = None,
     detail: bool = False,
+    memo: Memo | None = None,
 ) -> MeasureResult:
     """One measure over this vault (its headline numbers; with ``detail``, its breakdowns too): the dashboard asks
-    for each on its own, so each number shows as soon as it is worked out."""
+    for each on its own, so each number shows as soon as it is worked out, with one ``memo`` for one load."""
     with ws.session() as s:
         scope = vault_scope(s, include_demo=include_demo)
-        return compute_measure(s, number, period, scope=scope, as_of=as_of, detail=detail)
+        return compute_measure(s, number, period, scope=scope, as_of=as_of, detail=detail, memo=memo)
 
 
 def caseload_details(
@@ -2058,9 +2124,11 @@ def only_demo_people(ws: Workspace) -> bool:
     """True when the vault holds people and every one of them is a demo person (a practice vault): there the
     dashboard counts demo records by default, since nothing else could give it a number."""
     with ws.session() as s:
+        # Read the table straight through: on a practice vault no row matches, and the caseload index (by
+        # ``deleted``) would look every person up one by one (ten times slower at 100,000 people).
         real = s.scalar(
             select(Person.id)
-            .where(Person.deleted.is_(False), or_(Person.is_demo.is_(None), Person.is_demo.is_(False)))
+            .where(_NoIndex(Person.deleted).is_(False), or_(Person.is_demo.is_(None), Person.is_demo.is_(False)))
             .limit(1)
         )
         if real is not None:

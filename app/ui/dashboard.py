@@ -28,6 +28,7 @@ from app.reports.measures import (
     Figure,
     MeasureReport,
     MeasureResult,
+    Memo,
     Viewer,
     caseload_details,
     caseload_earlier_quarters,
@@ -77,8 +78,8 @@ _BAR_SOFT = QColor("#a9c1d3")
 _TITLES = {d.number: d.title for d in MEASURES}
 _WORKING = "Working out…"
 #: The order the headline numbers are asked for after the one in focus: the quickest to work out first (by their
-#: CPU time over 100,000 people), so the list fills in from the first second.
-_QUICKEST_FIRST = (13, 10, 12, 2, 3, 4, 8, 5, 14, 6, 7, 1, 9, 11)
+#: CPU time over 100,000 people), so the list fills in from the first second; 7 after 6, whose count it reuses.
+_QUICKEST_FIRST = (13, 12, 10, 2, 3, 4, 14, 5, 8, 1, 9, 11, 6, 7)
 
 
 class TrendChart(QWidget):
@@ -206,6 +207,9 @@ class DashboardDialog(QDialog):
         self._earlier: tuple[MeasureReport, ...] | None = None
         self._loading: tuple[Period, bool] = (quarter_of(self._today), False)
         self._handles: list[TaskHandle] = []
+        #: Counts one measure shares with another (6 and 7 count the same people), for one load only; touched only
+        #: by the worker, one task after another.
+        self._memo: Memo = {}
         #: What went wrong while working the measures out, kept on the status line until the next refresh.
         self._problem: str | None = None
         self._people: list[tuple[str, str]] = []
@@ -386,6 +390,7 @@ class DashboardDialog(QDialog):
         self._earlier = None
         self._loading = (period, demo)
         self._problem = None
+        self._memo = {}
         self.demo_banner.setVisible(demo)
         self.period_box.setEnabled(False)
         self.demo_box.setEnabled(False)
@@ -445,10 +450,10 @@ class DashboardDialog(QDialog):
         )
 
     def _ask_headline(self, generation: int, number: int, period: Period, demo: bool) -> None:
-        ws, today = self._ws, self._today
+        ws, today, memo = self._ws, self._today, self._memo
         self._track(
             self._runner.run(
-                lambda: caseload_measure(ws, number, period, include_demo=demo, as_of=today),
+                lambda: caseload_measure(ws, number, period, include_demo=demo, as_of=today, memo=memo),
                 on_done=lambda m: self._measure_arrived(generation, m),
                 on_error=lambda exc: self._failed(generation, exc),
             )
