@@ -131,6 +131,21 @@ def _list(name: str, description: str, parent: QWidget) -> QListWidget:
     return widget
 
 
+def add_row(widget: QListWidget, text: str, key: str) -> QListWidgetItem:
+    """Append a row that Qt makes itself, holding ``key``; the item handed back is for setting its looks now only.
+
+    A row made in Python (``QListWidgetItem(text, widget)``) is a binding object PySide must release when ``clear()``
+    deletes it, and in a long run of window tests that release crashed: a segmentation fault in shiboken's
+    BindingManager::releaseWrapper under QListWidget::clear(), while a task's result refilled these lists. A row Qt
+    makes is plain C++: deleting it never calls into the binding.
+    """
+    widget.addItem(text)
+    item = widget.item(widget.count() - 1)
+    assert item is not None
+    item.setData(Qt.ItemDataRole.UserRole, key)
+    return item
+
+
 def _fit(widget: QListWidget, empty_rows: int = 1) -> None:
     """Show every row: the page scrolls, not each list."""
     rows = widget.count()
@@ -575,8 +590,7 @@ class ReliefSection(QWidget):
     def _fill_lists(self, view: Any) -> None:
         self.deadlines.clear()
         for row in view.deadlines:
-            item = QListWidgetItem(deadline_text(row), self.deadlines)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item = add_row(self.deadlines, deadline_text(row), row.id)
             item.setForeground(qcolor(_STATE_COLOURS[row.state]))
             if row.state in ("overdue", "due_soon"):
                 bold = QFont(self.deadlines.font())
@@ -584,10 +598,10 @@ class ReliefSection(QWidget):
                 item.setFont(bold)
         self.charges.clear()
         for charge in view.charges:
-            QListWidgetItem(charge_text(charge), self.charges).setData(Qt.ItemDataRole.UserRole, charge["id"])
+            add_row(self.charges, charge_text(charge), charge["id"])
         self.petitions.clear()
         for petition in view.petitions:
-            QListWidgetItem(petition_text(petition), self.petitions).setData(Qt.ItemDataRole.UserRole, petition["id"])
+            add_row(self.petitions, petition_text(petition), petition["id"])
         for widget, empty in ((self.deadlines, self.deadlines_empty), (self.charges, self.charges_empty),
                               (self.petitions, self.petitions_empty)):  # fmt: skip
             widget.setVisible(widget.count() > 0)
@@ -913,7 +927,7 @@ class DisclosureReviewPanel(QWidget):
         for e in review.entries:
             deleted = f" · deleted on {day_words(e.deleted_on)}" if e.deleted_on else ""
             text = f"{e.when_words} · {e.kind_words}{deleted}\n{e.text}\n{e.source}"
-            QListWidgetItem(text, self.entries).setData(Qt.ItemDataRole.UserRole, e.record_id)
+            add_row(self.entries, text, e.record_id)
         self.summary.setText(review.summary().rstrip(".") + ".")
         self.save_button.setEnabled(True)
 
