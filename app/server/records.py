@@ -58,6 +58,8 @@ def values_of(record: Envelope) -> dict[str, Any]:
 
 
 _DEFERRED = "offramp_deferred_seq"
+#: Set in a session's ``info`` while :func:`store` may leave new records unflushed (see there).
+LAZY_FLUSH = "offramp_lazy_flush"
 
 
 def defer_sequence(s: Session) -> None:
@@ -116,12 +118,16 @@ def store(
     """Write ``record`` (new or changed) as the next revision. Call inside a transaction. ``new`` says the caller
     knows the record has never been stored (it is added, not looked up)."""
     seq = sequence_for(s)
+    # A new record of a batch that runs under one savepoint is not flushed here: the batch's new rows then go to the
+    # database together, a few statements per table instead of three per record (a query flushes them first).
+    lazy = new and s.info.get(LAZY_FLUSH, False) and not isinstance(record, Consent | Disclosure)
     if new:
         record.rev = 1  # known before the insert: no UPDATE of the record row afterwards
         s.add(record)
     else:
         record = s.merge(record)
-    s.flush()
+    if not lazy:
+        s.flush()
     head = None if new else s.get(RecordHead, record.id)
     rev = 1 if head is None else head.rev + 1
     if head is None:
@@ -133,7 +139,8 @@ def store(
     for name in HEAD_FIELDS:
         setattr(head, name, getattr(record, name))
     record.rev = rev
-    s.flush()
+    if not lazy:
+        s.flush()
     revision = Revision(
         record_id=record.id,
         rev=rev,
@@ -162,7 +169,8 @@ def store(
             refresh_grant(s, shared, user_id)
     if isinstance(record, Disclosure):
         refresh_grant(s, record, user_id)
-    s.flush()
+    if not lazy:
+        s.flush()
     return head
 
 

@@ -66,7 +66,16 @@ from app.server.models import (
     ShareGrant,
     SyncCounter,
 )
-from app.server.records import assign_sequence, defer_sequence, sequence_for, store, to_json, track, values_of
+from app.server.records import (
+    LAZY_FLUSH,
+    assign_sequence,
+    defer_sequence,
+    sequence_for,
+    store,
+    to_json,
+    track,
+    values_of,
+)
 
 #: Tombstones are kept this long; a cursor from before the oldest purged one must re-baseline (410).
 TOMBSTONE_DAYS = 548
@@ -167,6 +176,7 @@ def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
     batch = begin_batch(s, principal, body)
     heads = set(batch.heads)
     batch.careful = False
+    s.info[LAZY_FLUSH] = True
     try:
         with s.begin_nested():
             results = [_one(s, principal, m, batch) for m in body.mutations]
@@ -175,10 +185,13 @@ def push(s: Session, principal: Principal, body: PushIn) -> PushOut:
             except (IntegrityError, codec.BadValue) as exc:
                 raise _Retry from exc
     except _Retry:
+        s.info.pop(LAZY_FLUSH, None)
         batch = Batch(known=batch.known, heads=heads)
         s.info[_BATCH] = batch
         defer_sequence(s)
         results = [_one(s, principal, m, batch) for m in body.mutations]
+    finally:
+        s.info.pop(LAZY_FLUSH, None)
     end_batch(s, batch)
     hold_pushed(s, principal, results)
     admin.audit(
