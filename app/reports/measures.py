@@ -1169,29 +1169,29 @@ def _m7(c: _Ctx) -> _Sets:
     return _Sets(_people_served(c), None)
 
 
-def _service_events_by_category(c: _Ctx) -> Sel:
-    ev = c.service_events(c.start, c.end)
-    return select(
-        ev.c.person_id.label("unit"),
-        ev.c.person_id.label("person_id"),
-        ev.c.category.label("category"),
-        ev.c.taxonomy_version.label("taxonomy_version"),
-        _voca_case(ev.c.category).label("voca"),
-        c.bucket(ev.c.day).label("q"),
-    )
-
-
 def _m7_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
-    sq = _service_events_by_category(c).subquery()
+    # The period's events counted per category and person first; then each (category, person) checked once for a
+    # person who counts, instead of every event.
+    ev = c.service_events(c.start, c.end, people_checked=False)
+    pairs = (
+        select(ev.c.category.label("category"), ev.c.person_id.label("person_id"), func.count().label("events"))
+        .group_by(ev.c.category, ev.c.person_id)
+        .subquery("service_pairs")
+    )
+    counted = c.counts(pairs.c.person_id)
     by_category = db.execute(
-        select(sq.c.category, func.count(), func.count(distinct(sq.c.person_id)))
-        .group_by(sq.c.category)
-        .order_by(sq.c.category)
+        select(pairs.c.category, func.sum(pairs.c.events), func.count(distinct(pairs.c.person_id)))
+        .where(counted)
+        .group_by(pairs.c.category)
+        .order_by(pairs.c.category)
     ).all()
+    voca = _voca_case(pairs.c.category)
     by_voca = dict(
         (str(v), (int(e), int(p)))
         for v, e, p in db.execute(
-            select(sq.c.voca, func.count(), func.count(distinct(sq.c.person_id))).group_by(sq.c.voca)
+            select(voca, func.sum(pairs.c.events), func.count(distinct(pairs.c.person_id)))
+            .where(counted)
+            .group_by(voca)
         ).all()
     )
     cat_events = tuple(Part(str(k), category_title(str(k)), int(e)) for k, e, _p in by_category)

@@ -210,6 +210,7 @@ class DashboardDialog(QDialog):
         #: Counts one measure shares with another (6 and 7 count the same people), for one load only; touched only
         #: by the worker, one task after another.
         self._memo: Memo = {}
+        self._focused = False
         #: What went wrong while working the measures out, kept on the status line until the next refresh.
         self._problem: str | None = None
         self._people: list[tuple[str, str]] = []
@@ -489,7 +490,11 @@ class DashboardDialog(QDialog):
             self._show_current(self.list.currentRow())
         if first:
             self._set_detail_enabled(True)
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self._focused:
+                # The first numbers of the dialog: into the list. Later loads leave the focus where the user is
+                # (the period box stays usable while the numbers come in).
+                self._focused = True
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_status()
 
     def _details_arrived(
@@ -646,6 +651,9 @@ class DashboardDialog(QDialog):
 
     def _finished(self, _result: int) -> None:
         self._gone = True
+        for handle in self._handles:
+            handle.cancel()  # what is still queued never starts: the vault's worker is free for the window again
+        self._handles = []
         self._data = None
         self._people = []
         self.list.clear()

@@ -177,3 +177,32 @@ def test_each_measure_shows_as_it_arrives_and_a_newer_quarter_drops_stale_ones(
         assert dialog.list.item(row).text().split("\n")[1].startswith(m.value_text())
     # The old quarter's numbers were asked for at most once each; the new quarter's all 14.
     assert {n for n, label in asked if label == chosen} == set(range(1, 15))
+
+
+def test_closing_the_dashboard_frees_the_worker(
+    qtbot: Any, workspace: Workspace, runner: TaskRunner, ids: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closed while the numbers come in: what is still queued never runs, so the window's own vault work is next."""
+    import app.ui.dashboard as dashboard
+    from app.reports.measures import caseload_measure
+
+    release = threading.Event()
+    asked: list[int] = []
+
+    def held(ws: Workspace, number: int, period: Any, **kw: Any) -> Any:
+        asked.append(number)
+        if len(asked) > 1:
+            assert release.wait(30), "the test never let the measures go"
+        return caseload_measure(ws, number, period, **kw)
+
+    monkeypatch.setattr(dashboard, "caseload_measure", held)
+    dialog = DashboardDialog(workspace, runner, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        qtbot.waitUntil(lambda: dialog.ready_count == 1 and len(asked) == 2, timeout=20_000)
+        dialog.reject()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=20_000)
+    assert len(asked) == 2  # the one running finished; none of the other twelve started
