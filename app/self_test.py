@@ -166,6 +166,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.quick_unlock",
     "app.ui.received",
     "app.ui.recover_dialog",
+    "app.ui.rows",
     "app.ui.settings_dialog",
     "app.ui.style",
     "app.ui.sync_dialogs",

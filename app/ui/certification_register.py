@@ -22,11 +22,11 @@ from app.ui.qt import (
     QFont,
     QKeyEvent,
     QListWidget,
-    QListWidgetItem,
     Qt,
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class CertificationRegisterDialog(QDialog):
         self._rows = rows
         self.list.clear()
         for row in rows:
-            item = QListWidgetItem(register_text(row, today), self.list)
+            item = add_row(self.list, register_text(row, today))
             if row.overdue(today):
                 item.setForeground(qcolor("danger"))
                 bold = QFont(self.list.font())

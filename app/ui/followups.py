@@ -18,11 +18,11 @@ from app.ui.qt import (
     QKeyEvent,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     Qt,
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class FollowUpsDialog(QDialog):
         for row in rows:
             who = row.person_name
             what = " · ".join(p for p in (row.category_title, row.provider_name) if p)
-            QListWidgetItem(f"{who} — {_when(row)}\n{what}", self.list)
+            add_row(self.list, f"{who} — {_when(row)}\n{what}")
         if rows:
             self.summary.setText(
                 f"{len(rows)} referral{'s' if len(rows) != 1 else ''} to follow up. "

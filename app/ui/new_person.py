@@ -34,7 +34,6 @@ from app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -43,6 +42,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -314,10 +314,8 @@ class NewPersonDialog(QDialog):
     def _show_matches(self, new: NewPerson, matches: list[PossibleMatch]) -> None:
         self.match_list.clear()
         for match in matches:
-            item = QListWidgetItem(f"{match.preferred_name}\n{match.describe()}")
-            item.setData(Qt.ItemDataRole.UserRole, match.id)
+            item = add_row(self.match_list, f"{match.preferred_name}\n{match.describe()}", match.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{match.preferred_name}. {match.describe()}")
-            self.match_list.addItem(item)
         count = len(matches)
         if new.date_of_birth:
             intro = ngettext(

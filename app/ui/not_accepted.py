@@ -21,7 +21,6 @@ from app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,6 +29,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -143,8 +143,7 @@ class NotAcceptedDialog(QDialog):
         self.items = found
         self.list.clear()
         for item in found:
-            entry = QListWidgetItem(f"{item.title}\n{item.at.astimezone():%d %b %Y, %H:%M}")
-            self.list.addItem(entry)
+            add_row(self.list, f"{item.title}\n{item.at.astimezone():%d %b %Y, %H:%M}")
         if found:
             self.list.setCurrentRow(0)
             self.list.setFocus()

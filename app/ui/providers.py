@@ -26,11 +26,11 @@ from app.ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     Qt,
     QWidget,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class ProviderDirectoryDialog(QDialog):
         self.categories.setAccessibleName("Kinds of help (space ticks one)")
         self.categories.setAccessibleDescription("Tick each kind of help this provider offers with the space bar.")
         for category in current_taxonomy().offered():
-            item = QListWidgetItem(category.title, self.categories)
+            item = add_row(self.categories, category.title)
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -198,7 +198,7 @@ class ProviderDirectoryDialog(QDialog):
             hay = " ".join([text, row.serves or "", *row.languages]).lower()
             if words and not all(w in hay for w in words):
                 continue
-            item = QListWidgetItem(text, self.list)
+            item = add_row(self.list, text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             if row.id == (select or self._editing):
                 self.list.setCurrentItem(item)
@@ -298,7 +298,7 @@ class ProviderDirectoryDialog(QDialog):
             self.status.setText(message_of(exc))
             if isinstance(exc, ProviderImportError) and exc.problems:
                 for problem in exc.problems:
-                    QListWidgetItem(str(problem), self.problems)
+                    add_row(self.problems, str(problem))
                 lines = min(len(exc.problems), 6)
                 self.problems.setFixedHeight(self.problems.sizeHintForRow(0) * lines + 8)
                 self.problems.show()

@@ -37,13 +37,13 @@ from app.ui.qt import (
     QKeyEvent,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     Qt,
     QTimer,
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ class ReceivedSharesDialog(QDialog):
         self.inbox.blockSignals(True)
         self.inbox.clear()
         for share in shares:
-            item = QListWidgetItem(share_summary(share), self.inbox)
+            item = add_row(self.inbox, share_summary(share))
             item.setData(Qt.ItemDataRole.UserRole, share.disclosure_id)
         self.inbox.blockSignals(False)
         if shares:
@@ -262,7 +262,7 @@ class ReceivedSharesDialog(QDialog):
         self.people.clear()
         for row in rows:
             extra = " · ".join(p for p in (row.pronouns, ", ".join(row.languages)) if p)
-            QListWidgetItem(f"{row.preferred_name}{f' ({extra})' if extra else ''}", self.people)
+            add_row(self.people, f"{row.preferred_name}{f' ({extra})' if extra else ''}")
         if rows:
             self.people.setCurrentRow(0)
         typed = self.search.text().strip()

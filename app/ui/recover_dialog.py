@@ -49,6 +49,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -498,13 +499,8 @@ class RestoreDialog(CalmDialog):
             self.none_found.show()
 
     def _add_item(self, path: Path, *, first: bool = False) -> QListWidgetItem:
-        item = QListWidgetItem(describe_backup(path))
-        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        item = add_row(self.backups, describe_backup(path), str(path), at=0 if first else None)
         item.setToolTip(str(path))
-        if first:
-            self.backups.insertItem(0, item)
-        else:
-            self.backups.addItem(item)
         return item
 
     def choose_file(self) -> None:

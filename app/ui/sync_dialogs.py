@@ -32,7 +32,6 @@ from app.ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QObject,
     QPlainTextEdit,
@@ -48,6 +47,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -638,8 +638,7 @@ class MergeDialog(QDialog):
         self.list.clear()
         for g in found:
             who = g.person_name or self.tr("a record")
-            item = QListWidgetItem(f"{who}\n{g.title}")
-            self.list.addItem(item)
+            add_row(self.list, f"{who}\n{g.title}")
         if found:
             self.list.setCurrentRow(0)
             self.list.setFocus()

@@ -23,10 +23,10 @@ from app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -187,15 +187,14 @@ class TemplatesDialog(QDialog):
         for line in lines:
             origin = "comes with Offramp" if line.bundled else "imported by the office"
             kinds = f"{line.rules} kind{'s' if line.rules != 1 else ''} of charge"
-            QListWidgetItem(f"{line.title}\n{line.rules_id} · version {line.version} · {kinds} · {origin}",
-                            self.rules_list)  # fmt: skip
+            add_row(self.rules_list, f"{line.title}\n{line.rules_id} · version {line.version} · {kinds} · {origin}")
 
     def _show(self, lines: list[TemplateLine]) -> None:
         self.list.clear()
         for line in lines:
             kind = "Interview checklist" if line.kind == "checklist" else "Screening"
             used = f"used by {line.uses} record{'s' if line.uses != 1 else ''}" if line.uses else "not used yet"
-            QListWidgetItem(f"{line.title}\n{kind} · {line.template_id} · version {line.version} · {used}", self.list)
+            add_row(self.list, f"{line.title}\n{kind} · {line.template_id} · version {line.version} · {used}")
 
     def _choose(self) -> None:
         path, _filter = open_file_name(self, "Import a template", "", "Templates (*.toml)")
@@ -248,7 +247,7 @@ class TemplatesDialog(QDialog):
                 if exc.problems else exc.message
             ))  # fmt: skip
             for problem in exc.problems:
-                QListWidgetItem(str(problem), self.problems)
+                add_row(self.problems, str(problem))
             self.problems.setVisible(bool(exc.problems))
             return
         self._failed(exc)

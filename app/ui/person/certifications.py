@@ -46,7 +46,6 @@ from app.ui.qt import (
     QKeySequence,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QResizeEvent,
     QScrollArea,
     QStackedWidget,
@@ -55,6 +54,7 @@ from app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from app.ui.rows import add_row
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -407,7 +407,7 @@ class CertificationsSection(QWidget):
             self.requests.clear()
             chosen = 0
             for index, row in enumerate(view.rows):
-                item = QListWidgetItem(request_text(row, view.today), self.requests)
+                item = add_row(self.requests, request_text(row, view.today))
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 if row.overdue(view.today):
                     item.setForeground(qcolor("danger"))

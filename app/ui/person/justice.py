@@ -51,7 +51,6 @@ from app.ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QResizeEvent,
     QScrollArea,
@@ -61,6 +60,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 
 _INFO = {name: col.info for name, col in columns_of(JusticeContact).items()}
 
@@ -1070,7 +1070,7 @@ class JusticeSection(QWidget):
         self.matters.blockSignals(True)
         self.matters.clear()
         for matter in records:
-            item = QListWidgetItem(self._row(matter), self.matters)
+            item = add_row(self.matters, self._row(matter))
             item.setData(Qt.ItemDataRole.UserRole, matter["id"])
             item.setToolTip(self._row(matter))
         self.matters.blockSignals(False)

@@ -20,7 +20,8 @@ from app.core.timeline import day_words
 from app.ui.person.fields import ErrorLine, column_of, heading_label, wrapped_label
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
-from app.ui.qt import QAbstractItemView, QListWidget, QListWidgetItem, Qt, QWidget
+from app.ui.qt import QAbstractItemView, QListWidget, Qt, QWidget
+from app.ui.rows import add_row
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -120,10 +121,10 @@ class ReceivedSection(QWidget):
         self.error.clear_message()
         self.entries.clear()
         for share in data.shares:
-            item = QListWidgetItem(share_entry(share), self.entries)
+            item = add_row(self.entries, share_entry(share))
             item.setData(Qt.ItemDataRole.UserRole, share.disclosure_id)
         for gone in data.withdrawn:
-            item = QListWidgetItem(withdrawn_entry(gone), self.entries)
+            item = add_row(self.entries, withdrawn_entry(gone))
             item.setData(Qt.ItemDataRole.UserRole, gone.disclosure_id)
         self.summary.setText(self._summary(data))
         self.entries.setVisible(bool(data.shares or data.withdrawn))

@@ -59,13 +59,13 @@ from app.ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QScrollArea,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
+from app.ui.rows import add_row
 from app.ui.style import readable_checkbox
 
 if TYPE_CHECKING:
@@ -558,7 +558,7 @@ class ReferralsSection(QWidget):
         self.consents.clear()
         for c in data.consents:
             text = f"{c.recipient} · {c.state.words}\nCovers {', '.join(c.data_covered).lower()} · For {c.purpose}"
-            item = QListWidgetItem(("⚠ " if c.state.warning else "") + text, self.consents)
+            item = add_row(self.consents, ("⚠ " if c.state.warning else "") + text)
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             if not c.state.usable:
                 item.setForeground(qcolor("quiet"))
@@ -570,7 +570,7 @@ class ReferralsSection(QWidget):
             twins = [i for i, other in enumerate(lines) if other == line]
             if len(twins) > 1:  # the same help, provider and day, said the same way: number them
                 line += f" · offer {twins.index(n) + 1} of {len(twins)} that day"
-            item = QListWidgetItem(line, self.referrals)
+            item = add_row(self.referrals, line)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
         self.referrals.blockSignals(False)
         self._select(self.consents, keep_consent)

@@ -50,13 +50,13 @@ from app.ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QStackedWidget,
     Qt,
     QVBoxLayout,
     QWidget,
 )
+from app.ui.rows import add_row
 from app.ui.style import readable_checkbox
 
 if TYPE_CHECKING:
@@ -129,21 +129,6 @@ def _list(name: str, description: str, parent: QWidget) -> QListWidget:
     widget.setAlternatingRowColors(True)
     widget.setStyleSheet(_list_style())
     return widget
-
-
-def add_row(widget: QListWidget, text: str, key: str) -> QListWidgetItem:
-    """Append a row that Qt makes itself, holding ``key``; the item handed back is for setting its looks now only.
-
-    A row made in Python (``QListWidgetItem(text, widget)``) is a binding object PySide must release when ``clear()``
-    deletes it, and in a long run of window tests that release crashed: a segmentation fault in shiboken's
-    BindingManager::releaseWrapper under QListWidget::clear(), while a task's result refilled these lists. A row Qt
-    makes is plain C++: deleting it never calls into the binding.
-    """
-    widget.addItem(text)
-    item = widget.item(widget.count() - 1)
-    assert item is not None
-    item.setData(Qt.ItemDataRole.UserRole, key)
-    return item
 
 
 def _fit(widget: QListWidget, empty_rows: int = 1) -> None:

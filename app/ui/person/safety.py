@@ -61,7 +61,6 @@ from app.ui.qt import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
@@ -69,6 +68,7 @@ from app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from app.ui.rows import add_row
 from app.ui.style import readable_checkbox
 
 if TYPE_CHECKING:
@@ -258,9 +258,8 @@ class ContactsEditor(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for contact in self.contacts:
-            item = QListWidgetItem(contact.name + (f" ({contact.relationship})" if contact.relationship else ""))
-            item.setData(Qt.ItemDataRole.UserRole, contact.id)
-            self.list.addItem(item)
+            shown = contact.name + (f" ({contact.relationship})" if contact.relationship else "")
+            add_row(self.list, shown, contact.id)
         self.list.blockSignals(False)
         if dirty:
             return
@@ -497,7 +496,7 @@ class SafetyPlanSection(QWidget):
         self.parts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.parts.setSpacing(1)
         for info in COMPONENTS:
-            item = QListWidgetItem(info.title, self.parts)
+            item = add_row(self.parts, info.title)
             item.setData(Qt.ItemDataRole.UserRole, info.key)
         self.parts.setFixedWidth(self.parts.fontMetrics().horizontalAdvance("Safe contacts and code words · Not now")
                                  + 40)  # fmt: skip

@@ -78,6 +78,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -264,7 +265,7 @@ class SessionListPage(QWidget):
         selected = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
         self.list.clear()
         for summary in sessions:
-            item = QListWidgetItem(session_line(summary), self.list)
+            item = add_row(self.list, session_line(summary))
             item.setData(Qt.ItemDataRole.UserRole, summary.record_id)
             if summary.record_id == selected:
                 self.list.setCurrentItem(item)
@@ -653,14 +654,14 @@ class SessionFormPage(QWidget):
         self.outline.blockSignals(True)
         self.outline.clear()
         for section in template.sections:
-            header = QListWidgetItem(section.title.upper(), self.outline)
+            header = add_row(self.outline, section.title.upper())
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             font = QFont(self.outline.font())
             font.setWeight(QFont.Weight.DemiBold)
             header.setFont(font)
             for item in section.items:
                 self._items.append((item, section.title))
-                entry = QListWidgetItem("", self.outline)
+                entry = add_row(self.outline, "")
                 entry.setData(Qt.ItemDataRole.UserRole, len(self._items) - 1)
         self.outline.blockSignals(False)
         self._refresh_outline()

@@ -36,7 +36,6 @@ from app.ui.qt import (
     QKeyEvent,
     QKeySequence,
     QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -44,6 +43,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ class PersonWorkspace(QWidget):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(1)
         for index, (key, title) in enumerate(SECTIONS):
-            item = QListWidgetItem(title, self.nav)
+            item = add_row(self.nav, title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} ({_shortcut(index)})")
         widest = max(self.nav.fontMetrics().horizontalAdvance(title) for _key, title in ALL_SECTIONS)
@@ -236,7 +236,7 @@ class PersonWorkspace(QWidget):
         hidden row can still be reached with the End key)."""
         if shown:
             for key, title in PROSECUTION_SECTIONS[self.nav.count() - len(SECTIONS) :]:
-                item = QListWidgetItem(title, self.nav)
+                item = add_row(self.nav, title)
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 item.setToolTip(title)
         else:
