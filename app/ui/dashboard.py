@@ -39,12 +39,12 @@ from app.reports.measures import (
 )
 from app.reports.periods import Period, quarter_of, trailing_quarters
 from app.ui.file_dialogs import save_file_name
+from app.ui.palette import box_style, qcolor, text_style
 from app.ui.person.fields import column_of, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
-    QColor,
     QComboBox,
     QDialog,
     QFont,
@@ -54,7 +54,6 @@ from app.ui.qt import (
     QKeySequence,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPainter,
     QScrollArea,
     QSize,
@@ -62,6 +61,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.rows import add_row
 from app.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -69,11 +69,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DashboardDialog", "TrendChart"]
 
-_INK = QColor("#222222")
-_QUIET = QColor("#5f5f5f")
-_RULE = QColor("#d4d4d4")
-_BAR = QColor("#3d6b8e")
-_BAR_SOFT = QColor("#a9c1d3")
 
 _TITLES = {d.number: d.title for d in MEASURES}
 _WORKING = "Working out…"
@@ -119,14 +114,14 @@ class TrendChart(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
         p.setFont(font)
-        p.setPen(_RULE)
+        p.setPen(qcolor("rule"))
         for frac in (0.0, 0.5, 1.0):
             y = int(top + plot_h * (1 - frac))
             p.drawLine(left, y, w - 8, y)
-            p.setPen(_QUIET)
+            p.setPen(qcolor("quiet"))
             text = f"{top_value * frac:.0f}%" if self._rate else f"{top_value * frac:.0f}"
             p.drawText(0, y - 8, left - 6, 16, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
-            p.setPen(_RULE)
+            p.setPen(qcolor("rule"))
         n = len(self._points)
         slot = (w - left - 8) / n
         bar = max(6.0, slot * 0.55)
@@ -135,9 +130,9 @@ class TrendChart(QWidget):
             x = left + slot * i + (slot - bar) / 2
             if v is not None and v > 0:
                 bh = plot_h * min(1.0, v / top_value)
-                p.setBrush(_BAR_SOFT if (self._soft_last and i == n - 1) else _BAR)
+                p.setBrush(qcolor("bar_soft") if (self._soft_last and i == n - 1) else qcolor("bar"))
                 p.drawRect(int(x), int(top + plot_h - bh), int(bar), max(1, int(bh)))
-        p.setPen(_QUIET)
+        p.setPen(qcolor("quiet"))
         for i, label in enumerate(self._labels):
             x = left + slot * i
             p.drawText(int(x), h - bottom + 4, int(slot), bottom - 4, int(Qt.AlignmentFlag.AlignHCenter), label)
@@ -244,10 +239,7 @@ class DashboardDialog(QDialog):
 
         self.demo_banner = QLabel("Demo records are counted: these are practice numbers, not real work.", self)
         self.demo_banner.setAccessibleName("Demo records are counted")
-        self.demo_banner.setStyleSheet(
-            "QLabel { background: #fff4d6; color: #4a3b00; border: 1px solid #e6cf8a; border-radius: 6px;"
-            " padding: 8px 12px; }"
-        )
+        self.demo_banner.setStyleSheet(box_style("QLabel", "notice", padding="8px 12px"))
         self.demo_banner.hide()
         self.status = QLabel("Working out the measures…", self)
         self.status.setAccessibleName("Dashboard status")
@@ -279,7 +271,7 @@ class DashboardDialog(QDialog):
         self.provisional = QLabel("", detail)
         self.provisional.setWordWrap(True)
         self.provisional.setAccessibleName("Provisional")
-        self.provisional.setStyleSheet("QLabel { color: #6b4e00; }")
+        self.provisional.setStyleSheet(text_style("warning"))
         self.definition_button = plain_button("What this counts (F1)", "What this counts", detail)
         self.definition_button.setCheckable(True)
         self.definition_button.toggled.connect(self._definition_toggled)
@@ -289,9 +281,7 @@ class DashboardDialog(QDialog):
         self.definition.setWordWrap(True)
         self.definition.setAccessibleName("Definition")
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.definition.setStyleSheet(
-            "QLabel { background: #f4f6f8; border: 1px solid #dde3e8; border-radius: 6px; padding: 10px 12px; }"
-        )
+        self.definition.setStyleSheet(box_style("QLabel", "calm", padding="10px 12px"))
         self.definition.hide()
         self.chart_title = QLabel("Last eight quarters", detail)
         self.chart = TrendChart(detail)
@@ -546,7 +536,7 @@ class DashboardDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for d in MEASURES:
-            QListWidgetItem("", self.list)
+            add_row(self.list, "")
             self._set_item(d.number)
         self.list.blockSignals(False)
         self.list.setCurrentRow(row)
@@ -562,12 +552,12 @@ class DashboardDialog(QDialog):
         if m is None:
             item.setText(f"{number}. {title}\n{_WORKING}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}. {title}: still being worked out")
-            item.setForeground(_QUIET)
+            item.setForeground(qcolor("quiet"))
             return
         mark = " · provisional" if m.provisional else ""
         item.setText(f"{m.number}. {m.title}\n{m.value_text()}{mark}")
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.number}. {m.title}: {m.value_text()}{mark}")
-        item.setForeground(_INK)
+        item.setForeground(qcolor("text"))
 
     def _show_status(self) -> None:
         period, demo = self._loading
@@ -778,9 +768,9 @@ class DashboardDialog(QDialog):
         self._people = rows
         self.people.clear()
         for _pid, name in rows:
-            QListWidgetItem(name, self.people)
+            add_row(self.people, name)
         if not rows:
-            QListWidgetItem("Nobody is counted here in this period.", self.people)
+            add_row(self.people, "Nobody is counted here in this period.")
         self.people.show()
         self.people.setCurrentRow(0)
         self.people.setFocus(Qt.FocusReason.OtherFocusReason)
