@@ -293,12 +293,12 @@ def _check_translations() -> str:
             continue
         ours, qt_own = QTranslator(), QTranslator()
         if not ours.load(str(catalogue_path(language))) or ours.translate("MainWindow", "&Lock") in ("", "&Lock"):
-            raise RuntimeError(f"the window's {language} catalogue is missing")
+            raise RuntimeError(f"the window's {language} catalog is missing")
         if not qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            raise RuntimeError(f"Qt's own {language} catalogue is missing")
+            raise RuntimeError(f"Qt's own {language} catalog is missing")
         core = gettext.translation(core_i18n.DOMAIN, localedir=core_i18n.LOCALE_DIR, languages=[language])
         if core.gettext("Language") == "Language":
-            raise RuntimeError(f"the core's {language} catalogue is missing")
+            raise RuntimeError(f"the core's {language} catalog is missing")
         checked.append(language)
     return f"translations: {', '.join(checked)}"
 

@@ -166,6 +166,23 @@ def _flip_byte_in_a_middle_page(vault: Vault) -> None:
         fh.write(bytes([byte[0] ^ 0x01]))
 
 
+def _flip_byte_in_the_person_table(vault: Vault) -> None:
+    """Damage the first page of the person table's tree: any read of the people reads it, but the unlock's cheap
+    checks (page one, the schema) do not. (A page "in the middle" may be an empty index's, which no scan reads.)"""
+    from sqlalchemy import text
+
+    unlocked = vault.unlock(TEST_PASSPHRASE)
+    with unlocked.session() as s:
+        root = int(s.execute(text("SELECT rootpage FROM sqlite_master WHERE name = 'person'")).scalar_one())
+    unlocked.lock()
+    offset = (root - 1) * PAGE_SIZE + 1000
+    with open(vault.db_path, "r+b") as fh:
+        fh.seek(offset)
+        byte = fh.read(1)
+        fh.seek(offset)
+        fh.write(bytes([byte[0] ^ 0x01]))
+
+
 def _flip_byte_in_page_one(vault: Vault) -> None:
     with open(vault.db_path, "r+b") as fh:
         fh.seek(200)
@@ -235,8 +252,8 @@ def test_full_check_names_how_many_parts_are_damaged(filled_vault: Vault) -> Non
 
 
 def test_damage_met_after_a_quick_unlock_is_a_human_error(filled_vault: Vault) -> None:
-    _flip_byte_in_a_middle_page(filled_vault)
-    unlocked = filled_vault.unlock(TEST_PASSPHRASE)  # the cheap checks cannot see a middle page
+    _flip_byte_in_the_person_table(filled_vault)
+    unlocked = filled_vault.unlock(TEST_PASSPHRASE)  # the cheap checks cannot see that page
     from sqlalchemy import text
 
     from app.models import Base
