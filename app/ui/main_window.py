@@ -535,6 +535,9 @@ class MainWindow(QMainWindow):
         self.received_action.setVisible(False)
         self.sync_controls.locked()
         self._clear_data_pages()
+        # The unlock froze what was alive then; whatever of this session is now garbage in cycles (records read,
+        # rows shown) must be collectable again, or it would stay in memory for the life of the process.
+        gc.unfreeze()
         clipboard.guard().clear_ours()  # a copied docket number does not outlast the lock
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.show_locked()

@@ -40,7 +40,6 @@ from app.core.charging import ChargingService
 from app.core.consent import ConsentService
 from app.core.received import ReceivedShares
 from app.core.settings import Settings
-from app.core.sharing import SharingService
 from app.core.timeline import day_words
 from app.core.workspace import Workspace
 from app.models import Disclosure, JusticeContact, Person
@@ -55,6 +54,7 @@ from app.ui.person.fields import ChoiceBox
 from app.ui.person.session_form import SessionsPanel
 from app.ui.qt import QApplication, QLineEdit, QListWidget, QPlainTextEdit, Qt, QWidget
 from app.ui.received import ReceivedSharesDialog
+from tests.e2e.shares import advocate_shares
 from tests.e2e.test_advocate_day import choose_value, key, new_person_dialog, press, section, type_text
 from tests.e2e.test_share_with_prosecution import _sync_in_the_window, _unlock
 from tests.server.conftest import Office
@@ -148,26 +148,12 @@ def people_named(ws: Workspace, name: str) -> list[str]:
 
 
 def the_advocates_share(a: Laptop) -> str:
-    """The advocate's own record of Lena, with a court date, a privileged note and a release naming Prosecution P;
-    the agreed facts shared under it, and synced to the office. Returns the release's id."""
-    ws = a.ws
-    lena = ws.records.create("person", {"preferred_name": NAME, "safe_times": "Weekdays after 6"}).id
-    ws.records.create(
-        "encounter", {"occurred_at": dt.datetime(2027, 3, 9, 9, 30), "kind": "court", "summary": "Arraignment"},
-        person_id=lena,
+    """The advocate's own record of Lena (a court date, a privileged note) and a release naming Prosecution P; the
+    agreed facts shared under it and synced to the office. Returns the release's id."""
+    _lena, release = advocate_shares(
+        a, NAME, dt.datetime(2027, 3, 9, 9, 30), [f"Name: {NAME}", "Court dates: 9 Mar 2027"],
+        purpose="Charging decision", days=(1, 60),
     )  # fmt: skip
-    ws.records.create(
-        "note_entry", {"parent_type": "person", "parent_id": lena, "body": "Privileged: afraid of her landlord"},
-        person_id=lena,
-    )  # fmt: skip
-    release = ConsentService(ws).record(
-        lena,
-        {"recipient": "Prosecution P", "data_covered": ["Name", "Court dates"], "purpose": "Charging decision",
-         "starts_on": TODAY - dt.timedelta(days=1), "expires_on": TODAY + dt.timedelta(days=60), "method": "written"},
-    )  # fmt: skip
-    a.sync()  # this computer learns the office's prosecution teams
-    SharingService(ws).share(lena, release, [f"Name: {NAME}", "Court dates: 9 Mar 2027"])
-    a.sync()
     return release
 
 

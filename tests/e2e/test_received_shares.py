@@ -22,7 +22,6 @@ import sqlalchemy as sa
 from app.core import office_policy
 from app.core.consent import ConsentService
 from app.core.settings import Settings
-from app.core.sharing import SharingService
 from app.core.timeline import day_words
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
@@ -30,6 +29,7 @@ from app.ui.main_window import MainWindow
 from app.ui.qt import QAbstractButton, QApplication, QLineEdit, QListWidget, QPlainTextEdit, Qt
 from app.ui.received import ReceivedSharesDialog
 from tests.conftest import TEST_PASSPHRASE
+from tests.e2e.shares import advocate_shares
 from tests.e2e.test_share_with_prosecution import _sync_in_the_window, _unlock, named, press, shot
 from tests.server.conftest import Office
 from tests.sync.conftest import Laptop, make_laptop
@@ -49,27 +49,10 @@ def laptops(office: Office, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
 
 def _the_advocates_share(a: Laptop) -> tuple[str, str]:
     """Mara, with a court date and a release to Prosecution P covering her name and court dates; both shared."""
-    ws = a.ws
-    mara = ws.records.create(
-        "person", {"preferred_name": "Mara Fictional", "safe_times": "Weekdays after 6"}
-    ).id  # fmt: skip
-    ws.records.create(
-        "encounter", {"occurred_at": dt.datetime(2027, 2, 3, 9, 30), "kind": "court", "summary": "Pretrial"},
-        person_id=mara,
+    return advocate_shares(
+        a, "Mara Fictional", dt.datetime(2027, 2, 3, 9, 30), ["Name: Mara Fictional", "Court dates: 3 Feb 2027"],
+        purpose="Preparing for trial", days=(3, 90),
     )  # fmt: skip
-    ws.records.create(
-        "note_entry", {"parent_type": "person", "parent_id": mara, "body": "Privileged: afraid of her landlord"},
-        person_id=mara,
-    )  # fmt: skip
-    release = ConsentService(ws).record(
-        mara,
-        {"recipient": "Prosecution P", "data_covered": ["Name", "Court dates"], "purpose": "Preparing for trial",
-         "starts_on": TODAY - dt.timedelta(days=3), "expires_on": TODAY + dt.timedelta(days=90), "method": "written"},
-    )  # fmt: skip
-    a.sync()  # this computer learns the office's prosecution teams
-    SharingService(ws).share(mara, release, ["Name: Mara Fictional", "Court dates: 3 Feb 2027"])
-    a.sync()
-    return mara, release
 
 
 def _every_value(folder: Path) -> str:

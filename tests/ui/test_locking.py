@@ -283,3 +283,15 @@ def test_quick_exit_from_inside_a_dialog(qtbot, window: MainWindow) -> None:  # 
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert not window.is_unlocked
+
+
+def test_locking_lets_the_sessions_garbage_be_collected_again(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The unlock freezes what is alive (full collections must not stall typing); the lock undoes it, so what the
+    session left in cycles can be collected, not kept for the life of the process."""
+    import gc
+
+    unlock(qtbot, window)
+    assert gc.get_freeze_count() > 0
+    window.lock()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page, timeout=5_000)
+    assert gc.get_freeze_count() == 0
