@@ -53,15 +53,16 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
     if isinstance(root, QAbstractButton | QLineEdit):
         found.append(root)
 
-    def inside_compound(widget: QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QComboBox | QAbstractSpinBox):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    return [w for w in found if not inside_compound(w)]
+    # The parts of a compound control (a combo box's popup list, a spin box's line edit), found from the compounds
+    # down rather than from each part up: walking parentWidget() up through a combo box's private popup container
+    # once met a stale binding of another type at its address (an AttributeError on a QWidgetItem).
+    parts = {
+        id(part)
+        for kind in (QComboBox, QAbstractSpinBox)
+        for compound in root.findChildren(kind)
+        for part in compound.findChildren(QWidget)
+    }
+    return [w for w in found if id(w) not in parts]
 
 
 def assert_all_named(root: QWidget) -> None:
