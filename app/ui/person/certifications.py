@@ -9,8 +9,7 @@ Words follow DOMAIN.md section 8: a request the office does not sign is "decline
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,6 @@ from app.core.timeline import day_words
 from app.models import CertificationDecision, CertificationForm, CertificationRequester
 from app.ui.palette import list_selection_style, qcolor, text_style
 from app.ui.person.fields import (
-    MAX_CHOICE_CHARS,
     WIDEST_ROW,
     ChoiceBox,
     ErrorLine,
@@ -34,17 +32,14 @@ from app.ui.person.fields import (
     row_of,
     wrapped_label,
 )
-from app.ui.person.forms import FieldSet, FieldSpec, message_of
+from app.ui.person.forms import FieldSpec, message_of
 from app.ui.person.host import PersonHost
+from app.ui.person.record_form import RecordFormPage
 from app.ui.qt import (
     QAbstractItemView,
-    QAction,
     QBoxLayout,
     QFont,
     QFrame,
-    QGridLayout,
-    QKeySequence,
-    QLabel,
     QListWidget,
     QResizeEvent,
     QScrollArea,
@@ -137,133 +132,12 @@ def request_text(row: CertificationRow, today: dt.date) -> str:
 FORM_CHOICES = {"i918_supplement_b": "U visa: I-918 Supplement B", "i914_supplement_b": "T visa: I-914 Supplement B"}
 
 
-def _label_choices(box: QWidget, labels: dict[str, str]) -> None:
-    if isinstance(box, ChoiceBox):
-        for i in range(box.count()):
-            value = box.itemData(i)
-            if value in labels:
-                box.setItemText(i, labels[value])
-        longest = max((len(box.itemText(i)) for i in range(box.count())), default=8)
-        box.setMinimumContentsLength(min(longest, MAX_CHOICE_CHARS))
-
-
-class CertificationFormPage(QWidget):
-    """One form: a title, the fields, Save and Cancel (Ctrl+S saves)."""
+class CertificationFormPage(RecordFormPage):
+    """One form: a title, a note, the fields, Save and Cancel (Ctrl+S saves)."""
 
     def __init__(self, section: CertificationsSection) -> None:
-        super().__init__(section)
-        self._section = section
-        self._save: Callable[[dict[str, Any]], Callable[[Workspace], Any]] | None = None
-        self.fields = FieldSet()
-        self.title = heading_label("", self, 1.15)
-        self.note = wrapped_label("", self, text_style("quiet"))
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("Certification form")
-        self.body = QWidget(self.scroll_area)
-        self.scroll_area.setWidget(self.body)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(8)
-        column_of(self.body, self.grid, 1, margins=(2, 2, 14, 14))
-        self.error = ErrorLine(self)
-        self.status = QLabel(self)
-        self.status.setAccessibleName("Form status")
-        self.cancel_button = plain_button("Cancel", "Cancel and go back to certifications", self)
-        self.save_button = plain_button("Save", "Save", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.cancel_button.clicked.connect(section.show_main)
-        self.save_button.clicked.connect(self.save)
-        actions = row_of((self.status, 1), self.cancel_button, self.save_button)
-        column_of(self, self.title, self.note, (self.scroll_area, 1), self.error, actions, margins=(0, 0, 0, 0),
-                  spacing=8)  # fmt: skip
-        save = QAction("Save", self)
-        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
-
-    def open(
-        self,
-        title: str,
-        note: str,
-        specs: Sequence[FieldSpec],
-        values: dict[str, Any],
-        save: Callable[[dict[str, Any]], Callable[[Workspace], Any]],
-        labels: dict[str, dict[str, str]] | None = None,
-    ) -> None:
-        self._reset()
-        self.title.setText(title)
-        self.title.setAccessibleName(title)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
-        self.fields.add_rows(specs, self.grid, self.body)
-        for name, words in (labels or {}).items():
-            _label_choices(self.fields.widgets[name], words)
-        self.fields.load(values)
-        self._save = save
-        order = [*self.fields.widgets.values(), self.cancel_button, self.save_button]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
-        first = next(iter(self.fields.widgets.values()), None)
-        if first is not None:
-            self.setFocusProxy(first)
-
-    def show_rows(self, names: Sequence[str], shown: bool) -> None:
-        """Show or hide fields with their labels (the signature's fields, for a certification only)."""
-        for name in names:
-            for part in (self.fields.labels, self.fields.widgets, self.fields.errors):
-                widget = part.get(name)
-                if widget is not None:
-                    widget.setVisible(shown)
-
-    def _reset(self) -> None:
-        for widget in [*self.fields.widgets.values(), *self.fields.labels.values(), *self.fields.errors.values()]:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        while self.grid.count():
-            self.grid.takeAt(0)
-        self.fields = FieldSet()
-        self.error.clear_message()
-        self.status.setText("")
-        self.save_button.setEnabled(True)
-        self._save = None
-
-    def is_dirty(self) -> bool:
-        return self._save is not None and self.fields.differs()
-
-    def save(self) -> None:
-        if self._save is None or not self.save_button.isEnabled():
-            return
-        try:
-            work = self._save(self.fields.values())
-        except ValueError as exc:
-            self.error.show_message(str(exc))
-            return
-        self.fields.clear_errors()
-        self.error.clear_message()
-        self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
-        if not self._section.host.run(work, self._saved, self._failed):
-            self.save_button.setEnabled(True)
-            self.status.setText("")
-
-    def _saved(self, result: Any) -> None:
-        self._save = None
-        self._section.saved(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.status.setText("Nothing was saved.")
-        if self.fields.show_error(exc) is None:
-            self.error.show_message(message_of(exc))
-
-    def clear(self) -> None:
-        self._reset()
-        self.title.setText("")
-        self.note.setText("")
+        super().__init__(section, section, form_name="Certification form",
+                         cancel_words="Cancel and go back to certifications")  # fmt: skip
 
 
 class CertificationsSection(QWidget):
@@ -510,10 +384,10 @@ class CertificationsSection(QWidget):
         first_matter = view.matters[0][0] if len(view.matters) == 1 else None
         self.form.open(
             "A certification request received",
-            "The office's deadline to decide is set from the day it was received, by the office's policy.",
             specs,
             {"received_on": view.today, "justice_contact_id": first_matter},
             save,
+            note="The office's deadline to decide is set from the day it was received, by the office's policy.",
             labels={"form": FORM_CHOICES, "requested_by": dict(REQUESTER_WORDS), "justice_contact_id": matters},
         )
         self._form_kind, self._form_request = "receive", None
@@ -543,11 +417,11 @@ class CertificationsSection(QWidget):
 
         self.form.open(
             "The office's decision",
-            f"{row.form_words}, received {day_words(row.received_on)}. A decision is named and dated; a request "
-            "that is declined needs the reason.",
             DECISION_FIELDS,
             {"decided_on": view.today, "signed_on": view.today},
             save,
+            note=f"{row.form_words}, received {day_words(row.received_on)}. A decision is named and dated; a request "
+            "that is declined needs the reason.",
             labels={"decision": dict(DECISION_WORDS)},
         )
         box = self.form.fields.widgets["decision"]

@@ -11,7 +11,6 @@ widget for the person workspace to show to the prosecution regime only.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,18 +34,17 @@ from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetiti
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
 from app.ui.file_dialogs import save_file_name
 from app.ui.palette import box_style, list_selection_style, qcolor, text_style
-from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
-from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
+from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, wrapped_label
+from app.ui.person.forms import FieldSpec, message_of, spec_from_column
 from app.ui.person.host import PersonHost
+from app.ui.person.record_form import RecordFormPage
 from app.ui.qt import (
     QAbstractItemView,
-    QAction,
     QCheckBox,
     QFont,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -173,129 +171,12 @@ def petition_text(petition: dict[str, Any]) -> str:
 # --- the form page ----------------------------------------------------------------------------------------------
 
 
-class FormPage(QWidget):
+class FormPage(RecordFormPage):
     """One record's form: a title, the fields, optional extras (charges to include, outcomes), Save and Cancel."""
 
     def __init__(self, section: ReliefSection) -> None:
-        super().__init__(section)
-        self._section = section
-        self._save: Callable[[dict[str, Any]], Callable[[Workspace], Any]] | None = None
-        self._changes_only = False
-        self.fields = FieldSet()
-        self.title = _heading("", self, 1.15)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("Record relief form")
-        self.body = QWidget(self.scroll_area)
-        self.scroll_area.setWidget(self.body)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(8)
-        self.extras = QVBoxLayout()
-        self.extras.setSpacing(6)
-        column_of(self.body, self.grid, self.extras, 1, margins=(2, 2, 14, 14))
-        self.error = ErrorLine(self)
-        self.status = QLabel(self)
-        self.status.setAccessibleName("Form status")
-        self.cancel_button = plain_button("Cancel", "Cancel and go back to record relief", self)
-        self.save_button = plain_button("Save", "Save", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.cancel_button.clicked.connect(section.show_main)
-        self.save_button.clicked.connect(self.save)
-        actions = row_of((self.status, 1), self.cancel_button, self.save_button)
-        column_of(self, self.title, (self.scroll_area, 1), self.error, actions, margins=(0, 0, 0, 0), spacing=8)
-        save = QAction("Save", self)
-        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
-        self.extra_widgets: list[QWidget] = []
-
-    def open(
-        self,
-        title: str,
-        specs: Sequence[FieldSpec],
-        values: dict[str, Any],
-        save: Callable[[dict[str, Any]], Callable[[Workspace], Any]],
-        *,
-        changes_only: bool = False,
-        extras: Sequence[QWidget] = (),
-    ) -> None:
-        """Build the form afresh for one record; ``save`` turns the typed values into the work to run."""
-        self._reset()
-        self.title.setText(title)
-        self.title.setAccessibleName(title)
-        self.fields.add_rows(specs, self.grid, self.body)
-        self.fields.load(values)
-        for widget in extras:
-            self.extras.addWidget(widget)
-            self.extra_widgets.append(widget)
-        self._save = save
-        self._changes_only = changes_only
-        order = [*self.fields.widgets.values(), *self._focusable_extras(), self.cancel_button, self.save_button]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
-        first = next(iter(self.fields.widgets.values()), None)
-        if first is not None:
-            self.setFocusProxy(first)
-
-    def _focusable_extras(self) -> list[QWidget]:
-        out: list[QWidget] = []
-        for widget in self.extra_widgets:
-            if isinstance(widget, QCheckBox | ChoiceBox):
-                out.append(widget)
-            out.extend(w for w in widget.findChildren(QWidget) if isinstance(w, QCheckBox | ChoiceBox))
-        return out
-
-    def _reset(self) -> None:
-        for widget in [*self.fields.widgets.values(), *self.fields.labels.values(), *self.fields.errors.values(),
-                       *self.extra_widgets]:  # fmt: skip
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        while self.grid.count():
-            self.grid.takeAt(0)
-        self.fields = FieldSet()
-        self.extra_widgets = []
-        self.error.clear_message()
-        self.status.setText("")
-        self.save_button.setEnabled(True)
-        self._save = None
-
-    def is_dirty(self) -> bool:
-        return self._save is not None and self.fields.differs()
-
-    def save(self) -> None:
-        if self._save is None or not self.save_button.isEnabled():
-            return
-        values = self.fields.changes() if self._changes_only else self.fields.values()
-        try:
-            work = self._save(values)
-        except ValueError as exc:
-            self.error.show_message(str(exc))
-            return
-        self.fields.clear_errors()
-        self.error.clear_message()
-        self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
-        if not self._section.host.run(work, self._saved, self._failed):
-            self.save_button.setEnabled(True)
-            self.status.setText("")
-
-    def _saved(self, _result: Any) -> None:
-        self._save = None
-        self._section.saved()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.status.setText("Nothing was saved.")
-        if self.fields.show_error(exc) is None:
-            self.error.show_message(message_of(exc))
-
-    def clear(self) -> None:
-        self._reset()
-        self.title.setText("")
+        super().__init__(section, section, form_name="Record relief form",
+                         cancel_words="Cancel and go back to record relief")  # fmt: skip
 
 
 # --- the section ------------------------------------------------------------------------------------------------
@@ -625,7 +506,7 @@ class ReliefSection(QWidget):
         self.pages.setCurrentWidget(self.main_scroll)
         self.main_scroll.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def saved(self) -> None:
+    def saved(self, _result: Any = None) -> None:
         """A form saved: back to the list, and read the person again (timeline, caseload, this section)."""
         self.show_main()
         self.host.record_changed("relief")
