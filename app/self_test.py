@@ -154,6 +154,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.person.prompt",
     "app.ui.person.received",
     "app.ui.person.referrals",
+    "app.ui.person.record_form",
     "app.ui.person.relief",
     "app.ui.person.safety",
     "app.ui.person.screening",
