@@ -234,6 +234,20 @@ class SharingService:
         with self.ws.session() as s:
             return self._why_none(s, person_id, today or office_today_in(s))
 
+    def refusal(self, person_id: str, today: dt.date | None = None) -> str | None:
+        """Why nothing can be shared for this person today, as :meth:`why_none`; when it is refused, the stopped
+        share is recorded as :meth:`share` records one (a blocked disclosure holding no facts, since none could be
+        picked, and its audit event). None, recording nothing, when there is something to share.
+
+        The share screen calls this as it opens: a share refused before anything could be picked is still a
+        refusal. Only an advocate's vault shares, so only there is a refusal recorded."""
+        day = today or office_today(self.ws)
+        with self.ws.session() as s, s.begin():
+            why = self._why_none(s, person_id, day)
+            if why is not None and why != ADVOCACY_ONLY:
+                self._record(s, person_id, None, [], day, allowed=False)
+        return why
+
     def _why_none(self, s: Session, person_id: str, today: dt.date) -> str | None:
         if self.ws.identity.regime != "advocacy":
             return ADVOCACY_ONLY

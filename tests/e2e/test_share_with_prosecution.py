@@ -267,6 +267,21 @@ def a_share_exists(win: MainWindow) -> bool:
     return bool(SharingService(ws).shares(location[0]))
 
 
+def blocked_shares(ws: Any, person_id: str) -> list[tuple[str, str | None, list[str]]]:
+    """The person's stopped shares in the vault: recipient, facts, and the audit events written about each."""
+    from sqlalchemy import select
+
+    from app.models import AuditEvent, Disclosure
+
+    with ws.session() as s:
+        rows = s.scalars(select(Disclosure).where(Disclosure.person_id == person_id, Disclosure.allowed.is_(False)))
+        out = []
+        for d in rows:
+            events = s.scalars(select(AuditEvent).where(AuditEvent.record_id == d.id))
+            out.append((d.recipient, d.facts, [e.action for e in events if e.action.startswith("disclosure_")]))
+    return out
+
+
 def test_the_share_screen_reads_at_200_percent(qtbot, office: Office, laptops, shots: Path) -> None:  # type: ignore[no-untyped-def]
     """The same dialog with the text twice as large, in a 1280×800 window: everything shows, nothing is cut."""
     a, _p = laptops
@@ -331,6 +346,12 @@ def test_the_share_screen_reads_at_200_percent(qtbot, office: Office, laptops, s
         shot(stopped, shots, "share-200-no-release")
         press(qtbot, named(stopped, "Close"))
         qtbot.waitUntil(lambda: section.share_dialog is None, timeout=WAIT)
+        # The refusal is on record as a share stopped by the core is: a blocked disclosure (no facts: none could
+        # be picked) and its audit event; opening the dialog for Rosa, who has a release, and cancelling recorded
+        # nothing.
+        assert win.workspace is not None
+        assert blocked_shares(win.workspace, rosa) == []
+        assert blocked_shares(win.workspace, kai) == [("The prosecution", None, ["disclosure_blocked"])]
 
         # Locking with the dialog open closes it and lets it go: nothing of the person stays on screen.
         press(qtbot, named(section, "Share with the prosecution"))

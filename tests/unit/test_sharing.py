@@ -148,6 +148,18 @@ def test_without_a_release_it_is_stopped_kindly_and_recorded(person) -> None:  #
     assert audit_actions(ws) == ["disclosure_blocked"]
 
 
+def test_a_share_refused_as_the_screen_opens_is_recorded_without_facts(person) -> None:  # type: ignore[no-untyped-def]
+    ws, pid = person
+    service = SharingService(ws)
+    assert service.refusal(pid) == NO_RELEASE
+    [d] = disclosures(ws)
+    assert (d.allowed, d.consent_id, d.facts, d.recipient) == (False, None, None, "The prosecution")
+    assert audit_actions(ws) == ["disclosure_blocked"]
+    release(ws, pid)
+    assert service.refusal(pid) is None  # something to share: nothing more recorded
+    assert len(disclosures(ws)) == 1 and audit_actions(ws) == ["disclosure_blocked"]
+
+
 def test_a_release_for_someone_else_names_the_teams_it_must_match(person) -> None:  # type: ignore[no-untyped-def]
     ws, pid = person
     release(ws, pid, recipient="Prosecution team")  # not the office's name for it

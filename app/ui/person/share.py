@@ -51,8 +51,9 @@ def _stop_frame() -> str:
 
 
 def load_sharing(ws: Workspace, person_id: str) -> tuple[list[ShareRelease], str | None]:
+    """The releases to share under, and why nothing can be shared (that refusal recorded) when nothing can."""
     service = SharingService(ws)
-    return service.releases(person_id), service.why_none(person_id)
+    return service.releases(person_id), service.refusal(person_id)
 
 
 class ShareDialog(QDialog):
