@@ -162,6 +162,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.person.share",
     "app.ui.person.tables",
     "app.ui.person.workspace",
+    "app.ui.person_list",
     "app.ui.providers",
     "app.ui.qt",
     "app.ui.quick_unlock",

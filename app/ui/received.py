@@ -31,12 +31,11 @@ from app.ui.person.fields import (
 )
 from app.ui.person.forms import message_of
 from app.ui.person.received import release_words
+from app.ui.person_list import EnterList
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QKeyEvent,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     Qt,
     QTimer,
@@ -67,19 +66,6 @@ def inbox_words(count: int) -> str:
     if count == 0:
         return "Shared by advocates"
     return f"Shared by advocates ({count})"
-
-
-class _List(QListWidget):
-    """A list where Enter does the list's main thing."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.activated_row.emit(self.currentRow())
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class ReceivedSharesDialog(QDialog):
@@ -129,7 +115,7 @@ class ReceivedSharesDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         name_buttons(self.search, "Clear the search")
         self.search.textChanged.connect(lambda _text: self._search_soon.start())
-        self.inbox = _List(self)
+        self.inbox = EnterList(self)
         self.inbox.setAccessibleName("Shares waiting")
         self.inbox.setAccessibleDescription("Shares not yet linked to one of your people, newest first.")
         self.inbox.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -140,7 +126,7 @@ class ReceivedSharesDialog(QDialog):
         self.inbox.currentRowChanged.connect(self._chosen)
         self.inbox.activated_row.connect(lambda _row: self.search.setFocus(Qt.FocusReason.TabFocusReason))
 
-        self.people = _List(self)
+        self.people = EnterList(self)
         self.people.setAccessibleName("People found")
         self.people.setAccessibleDescription("Your people whose names match. Press Enter to link the share.")
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
