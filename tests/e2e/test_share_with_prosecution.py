@@ -267,6 +267,20 @@ def a_share_exists(win: MainWindow) -> bool:
     return bool(SharingService(ws).shares(location[0]))
 
 
+def edit_field_width(box: QComboBox) -> int:
+    """How wide the part of a drop-down that shows the chosen text is."""
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    from app.ui.qt import QStyle
+
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    return field.width()
+
+
 def blocked_shares(ws: Any, person_id: str) -> list[tuple[str, str | None, list[str]]]:
     """The person's stopped shares in the vault: recipient, facts, and the audit events written about each."""
     from sqlalchemy import select
@@ -315,9 +329,24 @@ def test_the_share_screen_reads_at_200_percent(qtbot, office: Office, laptops, s
         assert dialog is not None
         qtbot.waitUntil(lambda: dialog.review_button.isEnabled(), timeout=WAIT)
         assert dialog.width() <= 1280 and dialog.height() <= 800
+        # Sized from the window it opens over (most of it), not a fixed size made for small text.
+        assert dialog.width() >= win.width() * 0.6 and dialog.height() >= win.height() * 0.75, dialog.size()
         for check in dialog.findChildren(QCheckBox):
             check.setChecked(True)
         shot(dialog, shots, "share-200-choose")
+        # The release chosen reads in full in its box, and its whole text is its tooltip and description too.
+        box = dialog.release_box
+        words = box.currentText()
+        assert words.startswith("Prosecution P, for Preparing for trial, until ")
+        assert box.toolTip() == words and words in box.accessibleDescription()
+        assert box.fontMetrics().horizontalAdvance(words) <= edit_field_width(box), "the release's words are cut"
+        # The facts list has room for five rows at least, and each fact shows whole.
+        checks = [c for c in dialog.findChildren(QCheckBox) if c.isVisible()]
+        assert len(checks) == 3
+        row = max(c.height() for c in checks)
+        assert dialog.facts_area.viewport().height() >= 5 * row, (dialog.facts_area.viewport().height(), row)
+        for check in checks:
+            assert check.visibleRegion().boundingRect() == check.rect(), f"{check.text()!r} is cut"
         for b in (dialog.review_button, dialog.cancel_button):
             assert b.width() >= b.sizeHint().width() and dialog.rect().contains(b.geometry())
         press(qtbot, dialog.review_button)
@@ -344,6 +373,10 @@ def test_the_share_screen_reads_at_200_percent(qtbot, office: Office, laptops, s
         assert not stopped.review_button.isVisible()
         assert_all_named(stopped)
         shot(stopped, shots, "share-200-no-release")
+        # Not a large, mostly empty box around one sentence: the box holds its words, the dialog its content.
+        text_height = stopped.stopped_text.heightForWidth(stopped.stopped_text.width())
+        assert stopped.stopped.height() <= text_height + 40, (stopped.stopped.height(), text_height)
+        assert stopped.height() <= stopped.sizeHint().height() + 40, (stopped.height(), stopped.sizeHint())
         press(qtbot, named(stopped, "Close"))
         qtbot.waitUntil(lambda: section.share_dialog is None, timeout=WAIT)
         # The refusal is on record as a share stopped by the core is: a blocked disclosure (no facts: none could

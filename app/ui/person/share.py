@@ -22,9 +22,9 @@ from app.ui.qt import (
     QComboBox,
     QDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QVBoxLayout,
@@ -89,6 +89,7 @@ class ShareDialog(QDialog):
         self.release_box.view().setAccessibleName("Release to share under choices")
         self.release_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.release_box.setMinimumContentsLength(20)
+        self.release_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.release_box.currentIndexChanged.connect(lambda _i: self._show_facts())
         self.release_label = QLabel("&Release", choose)
         self.release_label.setBuddy(self.release_box)
@@ -114,10 +115,14 @@ class ShareDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.review_button.clicked.connect(self._review)
 
-        release_row = QHBoxLayout()
+        # The label above its choice, so the release's words have the dialog's whole width (at 200 % text too).
+        release_row = QVBoxLayout()
+        release_row.setSpacing(4)
         release_row.addWidget(self.release_label)
-        release_row.addWidget(self.release_box, 1)
+        release_row.addWidget(self.release_box)
         buttons = row_of(1, self.cancel_button, self.review_button)
+        # A refusal is one sentence: its box is as tall as its words, the space below it left to the stretch.
+        self.stopped.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column_of(
             choose,
             self.intro,
@@ -128,6 +133,7 @@ class ShareDialog(QDialog):
             (self.facts_area, 1),
             self.nothing,
             self.error,
+            0,  # takes what room is left only while the facts are hidden (a refusal): the sentence stays on top
             buttons,
             margins=(0, 0, 0, 0),
             spacing=10,
@@ -135,6 +141,7 @@ class ShareDialog(QDialog):
 
         # --- step 2: review ---
         review = QWidget(self.pages)
+        self.review_page = review
         self.review_heading = heading_label("Before anything is saved: this is exactly what will go", review, 1.0)
         self.review_frame = QFrame(review)
         self.review_frame.setObjectName("review")
@@ -173,7 +180,7 @@ class ShareDialog(QDialog):
         self.pages.addWidget(choose)
         self.pages.addWidget(review)
         column_of(self, heading_label(TITLE, self, 1.15), (self.pages, 1), margins=(18, 16, 18, 16))
-        self.resize(640, 520)
+        self._size_from(parent)
         self._set_ready(False)
         self.release_words.setText("Reading the person's releases…")
         host.run(lambda ws: load_sharing(ws, person_id), self._arrived, self._failed)
@@ -199,10 +206,40 @@ class ShareDialog(QDialog):
             self.cancel_button.setText("Close")
             self.cancel_button.setAccessibleName("Close")
             self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Nothing to review: the review page goes, so its room does not keep the dialog tall.
+            self.pages.removeWidget(self.review_page)
+            self.review_page.hide()
+            self._fit_height()
             return
         self._show_facts()
         self._set_ready(True)
         self.release_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _size_from(self, parent: QWidget | None) -> None:
+        """Most of the window it opens over, and wide enough for a release's words at the text size in use (at
+        200 % text too); never larger than that window. With no window, a size for the text size alone."""
+        chars = self.fontMetrics().horizontalAdvance("n") * 64
+        window = parent.window() if parent is not None else None
+        if window is None or window is self:
+            self.resize(max(560, chars), max(480, self.fontMetrics().height() * 22))
+            return
+        width = min(window.width() - 40, max(560, int(window.width() * 0.62), chars))
+        # Tall enough for the intro, the release and a dozen facts at this text size, within most of the window.
+        height = min(int(window.height() * 0.9), self.fontMetrics().lineSpacing() * 34)
+        self.resize(max(width, 400), max(height, 360))
+
+    def _fit_height(self) -> None:
+        """As tall as what is shown (a refusal's one sentence), not a large box around it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        page = self.pages.currentWidget()
+        for inner in (page.layout() if page is not None else None, self.pages.layout(), layout):
+            if inner is not None:
+                inner.invalidate()
+                inner.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.resize(self.width(), max(need, self.minimumSizeHint().height()))
 
     def _failed(self, exc: BaseException) -> None:
         self.release_words.setText("")
@@ -226,6 +263,9 @@ class ShareDialog(QDialog):
         if release is None:
             self.facts_area.setWidget(self.facts_body)
             return
+        # The whole release in the tooltip and the description too, should a narrow window cut the box's words.
+        self.release_box.setToolTip(release.words)
+        self.release_box.setAccessibleDescription(f"Chosen: {release.words}")
         covered = _and(d.lower() for d in release.data_covered)
         self.release_words.setText(
             f"Purpose: {release.purpose}. It covers {covered}, goes to {release.team.name} and is in effect until "
@@ -237,6 +277,9 @@ class ShareDialog(QDialog):
             self.facts_layout.addWidget(check)
             self._checks.append(check)
         self.facts_layout.addStretch(1)
+        # Room for five facts at least before the list scrolls, at any text size.
+        row = max((c.sizeHint().height() for c in self._checks), default=0) + max(self.facts_layout.spacing(), 0)
+        self.facts_area.setMinimumHeight(5 * row if self._checks else 0)
         self.facts_area.setWidget(self.facts_body)  # after its contents: a scroll area shows what it was given
         previous: QWidget = self.release_box
         for check in self._checks:  # Tab goes from the release through each fact to the buttons
