@@ -138,6 +138,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.main_window",
     "app.ui.new_person",
     "app.ui.not_accepted",
+    "app.ui.office_parts",
     "app.ui.palette",
     "app.ui.person",
     "app.ui.person.certifications",

@@ -20,7 +20,8 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import human_message
-from app.ui.palette import box_style, colour
+from app.ui.office_parts import ItemPanes, big_button, big_heading, button_row, calm_box, say, selectable_text, warn_box
+from app.ui.palette import colour
 from app.ui.qt import (
     QAction,
     QButtonGroup,
@@ -31,14 +32,11 @@ from app.ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMenu,
     QObject,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -47,7 +45,6 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.rows import add_row
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -57,49 +54,6 @@ if TYPE_CHECKING:
     from app.sync.enrol import Enrolled
     from app.sync.run import Outlook, Summary
     from app.ui.not_accepted import NotAcceptedDialog
-
-
-def _calm() -> str:
-    return box_style("QLabel", "calm", padding="10px 12px")
-
-
-def _stop() -> str:
-    return box_style("QLabel", "warn", padding="10px 12px")
-
-
-def _heading(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
-
-
-def _text(text: str, parent: QWidget, *, name: str | None = None, style: str | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
-    )
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setAccessibleName(name)
-    if style:
-        label.setStyleSheet(style)
-    return label
-
-
-def _button(text: str, name: str, parent: QWidget, *, default: bool = False) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setAccessibleName(name)
-    button.setMinimumHeight(max(36, button.fontMetrics().height() * 2))
-    button.setMinimumWidth(button.fontMetrics().averageCharWidth() * 14)
-    button.setDefault(default)
-    button.setAutoDefault(default)
-    return button
 
 
 def _field(label: str, parent: QWidget, layout: QVBoxLayout, *, placeholder: str = "") -> QLineEdit:
@@ -146,9 +100,9 @@ class EnrolDialog(QDialog):
         self.setMinimumWidth(max(560, self.fontMetrics().averageCharWidth() * 70))
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        layout.addWidget(_heading(self.tr("Enroll this computer with your office"), self))
+        layout.addWidget(big_heading(self.tr("Enroll this computer with your office"), self))
         layout.addWidget(
-            _text(
+            selectable_text(
                 self.tr(
                     "Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and "
                     "capital letters in the fingerprint do not matter. Nothing is sent until the office server "
@@ -164,15 +118,15 @@ class EnrolDialog(QDialog):
         )
         self.passphrase = _field(self.tr("Your passphrase"), self, layout)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.status = _text("", self, name=self.tr("What happened"))
+        self.status = selectable_text("", self, name=self.tr("What happened"))
         self.status.hide()
         layout.addWidget(self.status)
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel_button = _button(self.tr("Cancel"), self.tr("Cancel"), self)
+        self.cancel_button = big_button(self.tr("Cancel"), self.tr("Cancel"), self)
         enroll = self.tr("Enroll this computer")
-        self.enrol_button = _button(enroll, enroll, self, default=True)
+        self.enrol_button = big_button(enroll, enroll, self, default=True)
         row.addWidget(self.cancel_button)
         row.addWidget(self.enrol_button)
         layout.addLayout(row)
@@ -183,7 +137,7 @@ class EnrolDialog(QDialog):
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(_stop() if problem else _calm())
+        self.status.setStyleSheet(warn_box() if problem else calm_box())
         self.status.show()
 
     def start(self) -> None:
@@ -296,15 +250,15 @@ class SyncDialog(QDialog):
         outer = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages, 1)
-        self.heading = _heading(self.tr("Getting ready…"), self)
-        self.body = _text("", self, name=self.tr("Sync details"))
+        self.heading = big_heading(self.tr("Getting ready…"), self)
+        self.body = selectable_text("", self, name=self.tr("Sync details"))
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         page = QWidget(self)
         col = QVBoxLayout(page)
         col.setSpacing(12)
         col.addWidget(self.heading)
         col.addWidget(self.body)
-        self.step = _text("", self, name=self.tr("Sync step"))
+        self.step = selectable_text("", self, name=self.tr("Sync step"))
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName(self.tr("Sync progress"))
         self.bar.setRange(0, 0)
@@ -319,13 +273,13 @@ class SyncDialog(QDialog):
 
         row = QHBoxLayout()
         row.addStretch(1)
-        self.close_button = _button(self.tr("Not now"), self.tr("Not now"), self)
-        self.decide_button = _button(self.tr("Decide now…"), self.tr("Decide now"), self)
-        self.not_accepted_button = _button(
+        self.close_button = big_button(self.tr("Not now"), self.tr("Not now"), self)
+        self.decide_button = big_button(self.tr("Decide now…"), self.tr("Decide now"), self)
+        self.not_accepted_button = big_button(
             self.tr("See what was not accepted…"), self.tr("See what the office did not accept"), self
         )
-        self.stop_button = _button(self.tr("Stop"), self.tr("Stop sync"), self)
-        self.go_button = _button(self.tr("Sync now"), self.tr("Sync now"), self, default=True)
+        self.stop_button = big_button(self.tr("Stop"), self.tr("Stop sync"), self)
+        self.go_button = big_button(self.tr("Sync now"), self.tr("Sync now"), self, default=True)
         for b in (self.close_button, self.not_accepted_button, self.decide_button, self.stop_button, self.go_button):
             row.addWidget(b)
         outer.addLayout(row)
@@ -489,7 +443,7 @@ class SyncDialog(QDialog):
             )
             self.body.setText(message)
             self._show_buttons(close=self.tr("Close"))
-        self.body.setStyleSheet(_stop())
+        self.body.setStyleSheet(warn_box())
         (self.go_button if self.go_button.isVisible() else self.close_button).setFocus()
 
     def _decide(self) -> None:
@@ -585,9 +539,9 @@ class MergeDialog(QDialog):
         self.setAccessibleName(self.tr("Changes that need a decision"))
         self.resize(1000, 640)
         outer = QVBoxLayout(self)
-        outer.addWidget(_heading(self.tr("Changes that need your decision"), self))
+        outer.addWidget(big_heading(self.tr("Changes that need your decision"), self))
         outer.addWidget(
-            _text(
+            selectable_text(
                 self.tr(
                     "Two people changed the same thing differently while apart. Every version is kept until you "
                     "choose. Pick the one to keep, or write one that combines them."
@@ -595,31 +549,18 @@ class MergeDialog(QDialog):
                 self,
             )
         )
-        middle = QHBoxLayout()
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("Changes to decide"))
-        self.list.setMaximumWidth(self.fontMetrics().averageCharWidth() * 38)
-        self.list.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
+        self.panes = ItemPanes(self, outer, self.tr("Changes to decide"))
+        self.list, self.detail_area = self.panes.list, self.panes.detail_area
         self.list.currentRowChanged.connect(self._show)
-        middle.addWidget(self.list)
-        self.detail_area = QScrollArea(self)
-        self.detail_area.setWidgetResizable(True)
-        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
-        middle.addWidget(self.detail_area, 1)
-        outer.addLayout(middle, 1)
-        self.status = _text("", self, name=self.tr("What happened"))
+        self.status = selectable_text("", self, name=self.tr("What happened"))
         self.status.hide()
         outer.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.close_button = _button(self.tr("Close"), self.tr("Close"), self)
-        self.sync_button = _button(self.tr("Sync now"), self.tr("Send my decisions now"), self)
+        self.close_button = big_button(self.tr("Close"), self.tr("Close"), self)
+        self.sync_button = big_button(self.tr("Sync now"), self.tr("Send my decisions now"), self)
         self.sync_button.setText(self.tr("Send decisions now"))
         self.sync_button.hide()
-        self.use_button = _button(self.tr("Keep my choice"), self.tr("Keep the chosen value"), self, default=True)
-        for b in (self.close_button, self.sync_button, self.use_button):
-            row.addWidget(b)
-        outer.addLayout(row)
+        self.use_button = big_button(self.tr("Keep my choice"), self.tr("Keep the chosen value"), self, default=True)
+        button_row(outer, self.close_button, self.sync_button, self.use_button)
         self.close_button.clicked.connect(self.reject)
         self.use_button.clicked.connect(self.use)
         self.sync_button.clicked.connect(self._sync)
@@ -635,22 +576,11 @@ class MergeDialog(QDialog):
 
     def _loaded(self, found: list[Group]) -> None:
         self.groups = found
-        self.list.clear()
-        for g in found:
-            who = g.person_name or self.tr("a record")
-            add_row(self.list, f"{who}\n{g.title}")
-        if found:
-            self.list.setCurrentRow(0)
-            self.list.setFocus()
-        else:
+        if not self.panes.fill([f"{g.person_name or self.tr('a record')}\n{g.title}" for g in found]):
             self._empty()
 
     def _empty(self) -> None:
-        page = QWidget()
-        col = QVBoxLayout(page)
-        col.addWidget(_text(self.tr("Nothing waits for a decision."), page, name=self.tr("Nothing to decide")))
-        col.addStretch(1)
-        self.detail_area.setWidget(page)
+        self.panes.show_nothing(self.tr("Nothing waits for a decision."), self.tr("Nothing to decide"))
         self.use_button.setEnabled(False)
         self.close_button.setFocus()
 
@@ -658,18 +588,16 @@ class MergeDialog(QDialog):
         if row < 0 or row >= len(self.groups):
             return
         g = self.groups[row]
-        page = QWidget()
-        col = QVBoxLayout(page)
-        col.setSpacing(10)
+        page, col = self.panes.detail_page()
         who = g.person_name or self.tr("A record")
-        col.addWidget(_heading(f"{who}: {g.title}", page))
+        col.addWidget(big_heading(f"{who}: {g.title}", page))
         self.choices = []
         self.combined = None
         self.combined_choice = None
         group = QButtonGroup(page)
         if g.whole_record:
             col.addWidget(
-                _text(
+                selectable_text(
                     self.tr(
                         "This record was deleted on one computer while it was being changed on another. The "
                         "change is kept at the office."
@@ -686,7 +614,7 @@ class MergeDialog(QDialog):
         else:
             if g.decided_differently:
                 col.addWidget(
-                    _text(
+                    selectable_text(
                         self.tr(
                             "Someone decided this differently, or it was changed after a decision was made. "
                             "Nothing was replaced: every version is here for you to choose again."
@@ -696,11 +624,11 @@ class MergeDialog(QDialog):
                     )
                 )
             col.addWidget(
-                _text(
+                selectable_text(
                     self.tr("It started as: {value}").format(value=_shown(g.base)),
                     page,
                     name=self.tr("Started as"),
-                    style=_calm(),
+                    style=calm_box(),
                 )
             )
             for i, v in enumerate(g.values):
@@ -714,16 +642,16 @@ class MergeDialog(QDialog):
                 radio.setAccessibleName(self.tr("Keep version {n}: {value}").format(n=i + 1, value=_shown(v.value)))
                 group.addButton(radio)
                 inner.addWidget(radio)
-                value = _text(_shown(v.value), box, name=self.tr("Version {n}").format(n=i + 1))
+                value = selectable_text(_shown(v.value), box, name=self.tr("Version {n}").format(n=i + 1))
                 font = QFont(value.font())
                 font.setPointSizeF(font.pointSizeF() * 1.15)
                 font.setWeight(QFont.Weight.DemiBold)
                 value.setFont(font)
                 inner.addWidget(value)
                 whose = self.tr("{who}'s decision").format(who=v.who) if v.decision else v.who
-                inner.addWidget(_text(f"{whose}, {where}, {v.when}", box, name=self.tr("Who and when")))
+                inner.addWidget(selectable_text(f"{whose}, {where}, {v.when}", box, name=self.tr("Who and when")))
                 if g.current == v.value:
-                    inner.addWidget(_text(self.tr("This is what your records show now."), box))
+                    inner.addWidget(selectable_text(self.tr("This is what your records show now."), box))
                 col.addWidget(box)
                 self.choices.append((radio, v.value))
             if g.kind == "text":
@@ -737,7 +665,9 @@ class MergeDialog(QDialog):
                 edit.setTabChangesFocus(True)
                 edit.setMinimumHeight(edit.fontMetrics().height() * 5)
                 edit.textChanged.connect(lambda: combined.setChecked(True))
-                col.addWidget(_text(self.tr("A proposed combination of both versions; change it as you need."), page))
+                col.addWidget(
+                    selectable_text(self.tr("A proposed combination of both versions; change it as you need."), page)
+                )
                 col.addWidget(edit)
                 self.combined = edit
                 self.combined_choice = combined
@@ -767,25 +697,17 @@ class MergeDialog(QDialog):
 
     def _decided(self, row: int) -> None:
         del self.groups[row]
-        self.list.takeItem(row)
-        self.status.setText(self.tr("Decided. Your choice is saved here and goes to the office with your next sync."))
-        self.status.setStyleSheet(_calm())
-        self.status.show()
+        say(self.status, self.tr("Decided. Your choice is saved here and goes to the office with your next sync."))
         self.sync_button.show()
         self.decided.emit()
-        if self.groups:
-            self.list.setCurrentRow(min(row, len(self.groups) - 1))
-            self.list.setFocus()
-        else:
+        if not self.panes.drop(row, len(self.groups)):
             self._empty()
             self.sync_button.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self.use_button.setEnabled(bool(self.groups))
         message = human_message(exc, self.tr("That could not be saved, and nothing was changed. Please try again."))
-        self.status.setText(message)
-        self.status.setStyleSheet(_stop())
-        self.status.show()
+        say(self.status, message, problem=True)
 
     def _sync(self) -> None:
         self.accept()
