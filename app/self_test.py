@@ -31,6 +31,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.content",
     "app.content.charge_rules",
     "app.content.relief_rules",
+    "app.content.rule_files",
     "app.content.taxonomy",
     "app.content.templates",
     # fictional demo people (offramp demo, and the dashboard's demo period)

@@ -16,24 +16,14 @@ Matching is plain and the same in Python and in SQL: a phrase matches wherever i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import Field, StringConstraints, model_validator
 
-from app.content.templates import (
-    TemplateError,
-    TemplateProblem,
-    Wording,
-    _Invalid,
-    content_error,
-    located_problems,
-    read_toml,
-)
+from app.content.rule_files import bundled, ids_used_once, load_checked, table_wording
+from app.content.templates import TemplateError, TemplateProblem, _Invalid, _Strict, content_error
 
 _SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 #: A rule set's id and version together fit the 40 characters a screening prompt keeps of them ("id@version").
@@ -75,10 +65,6 @@ def _error(name: str, problems: list[TemplateProblem]) -> ChargeRulesError:
 
 
 # --- the models -----------------------------------------------------------------------------------------------------
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class ChargeRule(_Strict):
@@ -141,16 +127,7 @@ class ChargeRuleSet(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> ChargeRuleSet:
-        seen: dict[str, int] = {}
-        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
-        for i, rule in enumerate(self.rules):
-            if rule.id in seen:
-                found.append((("rules", i, "id"), f"the rule id '{rule.id}' is already used at rules[{seen[rule.id]}]",
-                              "each id only once"))  # fmt: skip
-            else:
-                seen[rule.id] = i
-        if found:
-            raise _Invalid(found)
+        ids_used_once(self.rules, "rules", "rule")
         return self
 
     @property
@@ -213,26 +190,14 @@ _FIELD_EXPECTED = {
     "offense_words": f'a list of phrases of {MIN_PHRASE} to {MAX_PHRASE} characters, such as ["loiter"]',
     "statutes": f"a list of statute texts of {MIN_PHRASE} to {MAX_PHRASE} characters, in quotes",
 }
-_MODELS: dict[str, type[BaseModel]] = {"": ChargeRuleSet, "rules": ChargeRule}
-
-
-def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
-    names = [p for p in loc if isinstance(p, str)]
-    return _MODELS.get(names[-1] if names else "", ChargeRuleSet)
-
-
-_WORDING = Wording("a charge rules file", _FIELD_EXPECTED, lambda loc: list(_model_at(loc).model_fields),
-                   longest=MAX_REASON)  # fmt: skip
+_WORDING = table_wording(
+    "a charge rules file", _FIELD_EXPECTED, {"": ChargeRuleSet, "rules": ChargeRule}, longest=MAX_REASON
+)
 
 
 def load_charge_rules(text: str, *, name: str) -> ChargeRuleSet:
     """Parse and check one charge rules file; raises :class:`ChargeRulesError` listing every located problem."""
-    data = read_toml(text, lambda problems: _error(name, problems))
-    try:
-        return ChargeRuleSet.model_validate(data)
-    except PydanticValidationError as exc:
-        problems = [_own_limits(p, data) for p in located_problems(exc, text, data, _WORDING)]
-        raise _error(name, problems) from None
+    return load_checked(ChargeRuleSet, text, lambda problems: _error(name, problems), _WORDING, _own_limits)
 
 
 _PHRASE_AT = re.compile(r"^rules\[(\d+)\]\.(offense_words|statutes)\[(\d+)\]$")
@@ -259,20 +224,12 @@ def _own_limits(problem: TemplateProblem, data: Any) -> TemplateProblem:
 
 # --- the bundled rules ----------------------------------------------------------------------------------------------
 
-BUNDLED_PACKAGE = "app.content"
 BUNDLED_FOLDER = "bundled/charge-rules"
-
-
-@lru_cache(maxsize=1)
-def _bundled() -> tuple[ChargeRuleSet, ...]:
-    folder = resources.files(BUNDLED_PACKAGE).joinpath(BUNDLED_FOLDER)
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return tuple(load_charge_rules(f.read_text(encoding="utf-8"), name=f.name) for f in files)
 
 
 def bundled_charge_rules() -> list[ChargeRuleSet]:
     """The charge rules that ship with Offramp, sorted by file name."""
-    return list(_bundled())
+    return bundled(BUNDLED_FOLDER, load_charge_rules)
 
 
 __all__ = [

@@ -11,23 +11,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import Field, StringConstraints, model_validator
 
-from app.content.templates import (
-    TemplateError,
-    TemplateProblem,
-    Wording,
-    _Invalid,
-    content_error,
-    located_problems,
-    read_toml,
-)
+from app.content.rule_files import bundled, ids_used_once, load_checked, table_wording
+from app.content.templates import TemplateError, TemplateProblem, _Invalid, _Strict, content_error
 from app.models import ChargeLevel
 
 # --- the closed vocabularies --------------------------------------------------------------------------------------
@@ -73,10 +63,6 @@ def _error(name: str, problems: list[TemplateProblem]) -> RulesError:
 
 
 # --- the models -----------------------------------------------------------------------------------------------------
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class TimeLimit(_Strict):
@@ -157,18 +143,7 @@ class JurisdictionRules(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> JurisdictionRules:
-        seen: dict[str, int] = {}
-        found: list[tuple[tuple[str | int, ...], str, str | None]] = []
-        for i, relief in enumerate(self.reliefs):
-            if relief.id in seen:
-                found.append(
-                    (("reliefs", i, "id"), f"the relief id '{relief.id}' is already used at reliefs[{seen[relief.id]}]",
-                     "each id only once"),
-                )  # fmt: skip
-            else:
-                seen[relief.id] = i
-        if found:
-            raise _Invalid(found)
+        ids_used_once(self.reliefs, "reliefs", "relief")
         return self
 
     def relief(self, relief_id: str) -> Relief:
@@ -211,42 +186,16 @@ _FIELD_EXPECTED = {
     "appeal_days_after_decision": "a whole number of days",
     "remind_days_before": "a whole number of days",
 }
-_MODELS: dict[str, type[BaseModel]] = {
-    "": JurisdictionRules,
-    "reliefs": Relief,
-    "time_limit": TimeLimit,
-    "deadlines": Deadlines,
-}
-
-
-def _show(value: Any) -> str:
-    shown = f"'{value}'" if isinstance(value, str) else repr(value)
-    return shown if len(shown) <= 40 else shown[:37] + "…"
-
-
-def _model_at(loc: Sequence[str | int]) -> type[BaseModel]:
-    names = [p for p in loc if isinstance(p, str)]
-    return _MODELS.get(names[-1] if names else "", JurisdictionRules)
-
-
-_WORDING = Wording(
+_WORDING = table_wording(
     "a rules file",
     _FIELD_EXPECTED,
-    lambda loc: list(_model_at(loc).model_fields),
+    {"": JurisdictionRules, "reliefs": Relief, "time_limit": TimeLimit, "deadlines": Deadlines},
 )
-
-
-def _problems_from(error: PydanticValidationError, text: str, data: Any) -> list[TemplateProblem]:
-    return located_problems(error, text, data, _WORDING)
 
 
 def load_rules(text: str, *, name: str) -> JurisdictionRules:
     """Parse and check one rules file; raises :class:`RulesError` listing every located problem."""
-    data = read_toml(text, lambda problems: _error(name, problems))
-    try:
-        return JurisdictionRules.model_validate(data)
-    except PydanticValidationError as exc:
-        raise _error(name, _problems_from(exc, text, data)) from None
+    return load_checked(JurisdictionRules, text, lambda problems: _error(name, problems), _WORDING)
 
 
 class RuleBook:
@@ -305,20 +254,12 @@ def load_rules_folder(folder: Path, *, base: Iterable[JurisdictionRules] = ()) -
 
 # --- the bundled example --------------------------------------------------------------------------------------------
 
-BUNDLED_PACKAGE = "app.content"
 BUNDLED_FOLDER = "bundled/relief"
-
-
-@lru_cache(maxsize=1)
-def _bundled() -> tuple[JurisdictionRules, ...]:
-    folder = resources.files(BUNDLED_PACKAGE).joinpath(BUNDLED_FOLDER)
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return tuple(load_rules(f.read_text(encoding="utf-8"), name=f.name) for f in files)
 
 
 def bundled_rules() -> list[JurisdictionRules]:
     """The rules that ship with Offramp: one labelled example, never a real state's law."""
-    return list(_bundled())
+    return bundled(BUNDLED_FOLDER, load_rules)
 
 
 def default_rule_book() -> RuleBook:
