@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 from app.core.certifications import CertificationRow, CertificationService
 from app.core.timeline import day_words
 from app.ui.palette import qcolor
-from app.ui.person_list import ListWords, PersonListDialog
-from app.ui.qt import QFont, QWidget
+from app.ui.person_list import PersonListDialog
+from app.ui.qt import QFont
 from app.ui.rows import add_row
-from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
@@ -43,26 +42,21 @@ def register_text(row: CertificationRow, today: dt.date) -> str:
     return f"{row.person_name} — {row.form_words}\nReceived {day_words(row.received_on)} · {due_words(row, today)}"
 
 
-WORDS = ListWords(
-    title="Certification register",
-    heading="Certification requests still open",
-    intro=(
-        "Every U- and T-visa certification request this office has not decided yet, oldest first, with the "
-        "office's own deadline to decide."
-    ),
-    summary_name="Certification register summary",
-    list_name="Open certification requests",
-    list_description="Oldest first. Press Enter to open the person at Certifications.",
-    open_description="Open the chosen person at Certifications",
-    close_description="Close the certification register",
-)
-
-
 class CertificationRegisterDialog(PersonListDialog):
     """Emits :attr:`open_requested` (person id) when a request is chosen, then closes."""
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(ws, runner, parent, WORDS, (780, 540))
+    title = "Certification register"
+    heading = "Certification requests still open"
+    intro = (
+        "Every U- and T-visa certification request this office has not decided yet, oldest first, with the "
+        "office's own deadline to decide."
+    )
+    summary_name = "Certification register summary"
+    list_name = "Open certification requests"
+    list_description = "Oldest first. Press Enter to open the person at Certifications."
+    open_description = "Open the chosen person at Certifications"
+    close_description = "Close the certification register"
+    initial_size = (780, 540)
 
     def read(self, ws: Workspace) -> tuple[list[CertificationRow], dt.date]:
         svc = CertificationService(ws)

@@ -11,23 +11,11 @@ from typing import TYPE_CHECKING
 
 from app.core.referrals import FollowUpRow, ReferralService
 from app.ui.person.fields import format_date
-from app.ui.person_list import ListWords, PersonListDialog
-from app.ui.qt import QWidget
+from app.ui.person_list import PersonListDialog
 from app.ui.rows import add_row
-from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
-
-WORDS = ListWords(
-    title="Follow-ups due",
-    heading="Follow-ups due",
-    summary_name="Follow-ups summary",
-    list_name="Follow-ups due",
-    list_description="Referrals to follow up. Press Enter to open the person.",
-    open_description="Open the chosen person",
-    close_description="Close follow-ups",
-)
 
 
 def _when(row: FollowUpRow) -> str:
@@ -39,8 +27,11 @@ def _when(row: FollowUpRow) -> str:
 class FollowUpsDialog(PersonListDialog):
     """Emits :attr:`open_requested` (person id) when a follow-up is chosen, then closes."""
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(ws, runner, parent, WORDS, (760, 520))
+    title = heading = list_name = "Follow-ups due"
+    summary_name = "Follow-ups summary"
+    list_description = "Referrals to follow up. Press Enter to open the person."
+    open_description = "Open the chosen person"
+    close_description = "Close follow-ups"
 
     def read(self, ws: Workspace) -> list[FollowUpRow]:
         return ReferralService(ws).follow_ups_due()

@@ -9,7 +9,6 @@ emits :attr:`PersonListDialog.open_requested` (person id), then the dialog close
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.ui.palette import list_selection_style
@@ -35,63 +34,54 @@ class EnterList(QListWidget):
         super().keyPressEvent(event)
 
 
-@dataclass(frozen=True)
-class ListWords:
-    """What one person list says: its title and heading, the optional intro, and the accessible names."""
-
-    title: str
-    heading: str
-    summary_name: str
-    list_name: str
-    list_description: str
-    open_description: str
-    close_description: str
-    intro: str = ""
-
-
 class PersonListDialog(QDialog):
-    """The frame: heading, intro, summary, the list, Close and Open the person. A subclass says what to read
-    (:meth:`read`, run on the worker) and how the answer shows (:meth:`show_rows`, which fills :attr:`list` and
-    returns the rows, each with a ``person_id``, in the list's order)."""
+    """The frame: heading, intro, summary, the list, Close and Open the person. A subclass says what it is called
+    (the class attributes below), what to read (:meth:`read`, run on the worker) and how the answer shows
+    (:meth:`show_rows`, which fills :attr:`list` and returns the rows, each with a ``person_id``, in its order)."""
 
     open_requested = Signal(str)
 
-    def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        parent: QWidget | None,
-        words: ListWords,
-        size: tuple[int, int],
-    ) -> None:
+    #: The window's title, its heading and the optional sentence under it.
+    title = ""
+    heading = ""
+    intro = ""
+    #: The accessible names and descriptions of the summary line, the list and the two buttons.
+    summary_name = ""
+    list_name = ""
+    list_description = ""
+    open_description = ""
+    close_description = ""
+    initial_size = (760, 520)
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(words.title)
+        self.setWindowTitle(self.title)
         self._ws = ws
         self._runner = runner
         self._rows: Sequence[Any] = []
         self._gone = False
 
-        heading = heading_label(words.heading, self, 1.15)
-        intro = [wrapped_label(words.intro, self)] if words.intro else []
+        heading = heading_label(self.heading, self, 1.15)
+        intro = [wrapped_label(self.intro, self)] if self.intro else []
         self.summary = wrapped_label("Reading…", self)
-        self.summary.setAccessibleName(words.summary_name)
+        self.summary.setAccessibleName(self.summary_name)
         self.list = EnterList(self)
-        self.list.setAccessibleName(words.list_name)
-        self.list.setAccessibleDescription(words.list_description)
+        self.list.setAccessibleName(self.list_name)
+        self.list.setAccessibleDescription(self.list_description)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setStyleSheet("QListWidget::item { padding: 8px 10px; }" + list_selection_style())
         self.list.activated_row.connect(self._open_row)
         self.list.itemDoubleClicked.connect(lambda item: self._open_row(self.list.row(item)))
-        self.open_button = plain_button("Open the person", words.open_description, self)
+        self.open_button = plain_button("Open the person", self.open_description, self)
         self.open_button.clicked.connect(lambda: self._open_row(self.list.currentRow()))
-        self.close_button = plain_button("Close", words.close_description, self)
+        self.close_button = plain_button("Close", self.close_description, self)
         self.close_button.clicked.connect(self.reject)
         buttons = row_of(1, self.close_button, self.open_button)
         column_of(self, heading, *intro, self.summary, (self.list, 1), buttons, margins=(24, 20, 24, 16), spacing=10)
         self.finished.connect(self._finished)
-        self.resize(*size)
+        self.resize(*self.initial_size)
         self.refresh()
 
     # --- what a subclass says ---------------------------------------------------------------------------------
@@ -136,4 +126,4 @@ class PersonListDialog(QDialog):
             self.open_requested.emit(person_id)
 
 
-__all__ = ["EnterList", "ListWords", "PersonListDialog"]
+__all__ = ["EnterList", "PersonListDialog"]
