@@ -58,6 +58,7 @@ from app.ui.qt import (
     QScrollArea,
     QSize,
     Qt,
+    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -228,14 +229,26 @@ class DashboardDialog(QDialog):
         self.demo_box = QCheckBox("Include demo records (practice data)", self)
         self.demo_box.setAccessibleName("Include demo records")
         self.demo_box.toggled.connect(lambda _on: self._chosen())
-        top = QHBoxLayout()
-        top.addWidget(heading, 1)
+        # The heading above its choices, and the demo box beside the period only where both fit the window's
+        # width (at 200 % text they do not fit one 1280-pixel row).
+        window = parent.window() if parent is not None else None
+        room = (min(1100, window.width() - 40) if window is not None else 1100) - 48
         period_label = QLabel("&Period", self)
         period_label.setBuddy(self.period_box)
-        top.addWidget(period_label)
-        top.addWidget(self.period_box)
-        top.addSpacing(12)
-        top.addWidget(self.demo_box)
+        choices = QHBoxLayout()
+        choices.addWidget(period_label)
+        choices.addWidget(self.period_box)
+        together = sum(w.sizeHint().width() for w in (period_label, self.period_box, self.demo_box)) + 12 + 12
+        if together <= room:
+            choices.addSpacing(12)
+            choices.addWidget(self.demo_box)
+        choices.addStretch(1)
+        top = QVBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(heading)
+        top.addLayout(choices)
+        if together > room:
+            top.addWidget(self.demo_box)
 
         self.demo_banner = QLabel("Demo records are counted: these are practice numbers, not real work.", self)
         self.demo_banner.setAccessibleName("Demo records are counted")
@@ -297,7 +310,12 @@ class DashboardDialog(QDialog):
 
         for b in (self.definition_button, self.people_button):
             b.setMinimumHeight(36)
-        buttons = row_of(self.definition_button, self.people_button, 1)
+        # Side by side where they fit beside the list (at 200 % text they do not): else one above the other.
+        beside = self.definition_button.sizeHint().width() + self.people_button.sizeHint().width() + 8 + 16
+        if beside <= room - self.list.minimumWidth() - 16 - 24:
+            buttons: QHBoxLayout | QVBoxLayout = row_of(self.definition_button, self.people_button, 1)
+        else:
+            buttons = column_of(None, row_of(self.definition_button, 1), row_of(self.people_button, 1), spacing=8)
         box = column_of(
             detail,
             self.title,
@@ -332,7 +350,10 @@ class DashboardDialog(QDialog):
         bottom = row_of((self.status, 1), self.export_button, self.close_button)
         column_of(self, top, self.demo_banner, (body, 1), bottom, margins=(24, 18, 24, 16), spacing=10)
         self.finished.connect(self._finished)
-        self.resize(1100, 750)
+        if window is not None:  # never larger than the window it opens over
+            self.resize(min(1100, max(window.width() - 40, 640)), min(750, max(int(window.height() * 0.95), 480)))
+        else:
+            self.resize(1100, 750)
         self._set_detail_enabled(False)
         self.refresh()
 

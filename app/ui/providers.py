@@ -21,12 +21,14 @@ from app.ui.qt import (
     QAbstractItemView,
     QDialog,
     QFont,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QScrollArea,
     Qt,
     QWidget,
 )
@@ -87,14 +89,14 @@ class ProviderDirectoryDialog(QDialog):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
-        for row, (name, label, hint) in enumerate(FIELDS):
+        pairs: list[tuple[QLabel, QWidget]] = []
+        for name, label, hint in FIELDS:
             widget = ListField(self) if name == "languages" else QLineEdit(self)
             widget.setAccessibleName(label)
             widget.setPlaceholderText(hint)
             text = QLabel(label, self)
             text.setBuddy(widget)
-            grid.addWidget(text, row, 0)
-            grid.addWidget(widget, row, 1)
+            pairs.append((text, widget))
             self.fields[name] = widget
         self.categories = QListWidget(self)
         self.categories.setAccessibleName("Kinds of help (space ticks one)")
@@ -109,14 +111,14 @@ class ProviderDirectoryDialog(QDialog):
         self.categories.setMinimumHeight(self.categories.fontMetrics().lineSpacing() * 6)
         categories_label = QLabel("Kinds of help (required)", self)
         categories_label.setBuddy(self.categories)
-        grid.addWidget(categories_label, len(FIELDS), 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.categories, len(FIELDS), 1)
+        pairs.append((categories_label, self.categories))
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setAccessibleName("Notes")
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
-        grid.addWidget(QLabel("Notes", self), len(FIELDS) + 1, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.notes, len(FIELDS) + 1, 1)
+        notes_label = QLabel("Notes", self)
+        notes_label.setBuddy(self.notes)
+        pairs.append((notes_label, self.notes))
         self.error = ErrorLine(self)
         self.save_button = plain_button("Save the provider", "Save the provider", self)
         self.save_button.clicked.connect(self.save)
@@ -131,15 +133,39 @@ class ProviderDirectoryDialog(QDialog):
         self.close_button = plain_button("Close", "Close the provider directory", self)
         self.close_button.clicked.connect(self.reject)
 
+        # Sized from the window it opens over; at 200 % text the list's three buttons take two rows and the
+        # editor scrolls, so the fields keep room for what is typed and the dialog fits a 1280×800 screen.
+        window = parent.window() if parent is not None else None
+        width = min(1100, window.width() - 40) if window is not None else 1100
+        height = min(750, int(window.height() * 0.95)) if window is not None else 750
+        # Each label beside its field where that leaves the field room; at large text, above it.
+        beside = max(text.sizeHint().width() for text, _w in pairs) <= (width - 72) * 5 // 9 // 3
+        for row, (text, field) in enumerate(pairs):
+            if beside:
+                grid.addWidget(text, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(field, row, 1)
+            else:
+                grid.addWidget(text, 2 * row, 0, 1, 2)
+                grid.addWidget(field, 2 * row + 1, 0, 1, 2)
         left = column_of(None, self.search, (self.list, 1), spacing=8)
-        side_buttons = QHBoxLayout()
-        for b in (self.add_button, self.import_button, self.export_button):
-            side_buttons.addWidget(b)
-        side_buttons.addStretch(1)
-        left.addLayout(side_buttons)
-        right = column_of(None, self.form_title, grid, self.error, spacing=8)
+        side = (self.add_button, self.import_button, self.export_button)
+        if sum(b.sizeHint().width() for b in side) + 16 <= (width - 72) * 4 // 9:
+            left.addLayout(row_of(*side, 1))
+        else:
+            left.addLayout(row_of(self.add_button, 1))
+            left.addLayout(row_of(self.import_button, self.export_button, 1))
+        editor = QWidget(self)
+        right = column_of(editor, self.form_title, grid, self.error, margins=(0, 0, 8, 0), spacing=8)
         right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        body = row_of((left, 4), (right, 5), spacing=24)
+        right.addStretch(1)
+        self.editor_scroll = QScrollArea(self)
+        self.editor_scroll.setWidget(editor)
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to each
+        self.editor_scroll.setAccessibleName("Provider details")
+        body = row_of((left, 4), (self.editor_scroll, 5), spacing=24)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.close_button)
@@ -159,7 +185,7 @@ class ProviderDirectoryDialog(QDialog):
         for first, then in itertools.pairwise(order):
             QWidget.setTabOrder(first, then)
         self.finished.connect(self._finished)
-        self.resize(1100, 750)
+        self.resize(max(width, 640), max(height, 480))
         self.start_new()
         self.refresh()
 

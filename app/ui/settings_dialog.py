@@ -25,12 +25,15 @@ from app.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFont,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLocale,
+    QScrollArea,
     QShowEvent,
     QSizePolicy,
     QSpinBox,
+    Qt,
     QTime,
     QVBoxLayout,
     QWidget,
@@ -126,8 +129,18 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(max(520, fm.averageCharWidth() * 70))
         field_height = fm.height() + 14
 
-        box = QVBoxLayout(self)
-        box.setContentsMargins(24, 20, 24, 20)
+        # The settings scroll (at 200 % text they need more than a 1280×800 screen); OK and Cancel stay in view.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 20)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setAccessibleName(self.tr("Settings"))
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the settings; it scrolls to each
+        body = QWidget(self.body_scroll)
+        box = QVBoxLayout(body)
+        box.setContentsMargins(24, 20, 24, 0)
         box.setSpacing(6)
         heading = QLabel(self.tr("Settings"), self)
         font = QFont(heading.font())
@@ -182,7 +195,12 @@ class SettingsDialog(QDialog):
         if settings.office is not None:
             self._office_section(box, field_height)
         box.addStretch(1)
-        box.addWidget(self.buttons)
+        self.body_scroll.setWidget(body)
+        outer.addWidget(self.body_scroll, 1)
+        buttons_row = QHBoxLayout()
+        buttons_row.setContentsMargins(24, 0, 24, 0)
+        buttons_row.addWidget(self.buttons)
+        outer.addLayout(buttons_row)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -191,7 +209,10 @@ class SettingsDialog(QDialog):
         if checks:
             margins = box.contentsMargins()
             widest = max(check.sizeHint().width() for check in checks) + margins.left() + margins.right()
-            self.setMinimumWidth(max(self.minimumWidth(), widest))
+            self.setMinimumWidth(
+                max(self.minimumWidth(), widest + self.body_scroll.verticalScrollBar().sizeHint().width())
+            )
+        self._fit(parent, body)
 
         quick = self.editors.get(declared.QUICK_UNLOCK_ENABLED.key)
         if isinstance(quick, QCheckBox):
@@ -200,6 +221,19 @@ class SettingsDialog(QDialog):
                 quick.setChecked(False)  # shown as it works now; the stored wish is kept for a computer that can
             quick.toggled.connect(self._quick_unlock_toggled)
             self._quick_unlock_toggled(quick.isChecked())
+
+    def _fit(self, parent: QWidget | None, body: QWidget) -> None:
+        """As tall as the settings, but never taller than the window it opens over (or the screen): then they
+        scroll."""
+        window = parent.window() if parent is not None else None
+        screen = self.screen()
+        limit = int(window.height() * 0.95) if window is not None else 0
+        if screen is not None:
+            available = int(screen.availableGeometry().height() * 0.9)
+            limit = min(limit, available) if limit else available
+        width = max(self.minimumWidth(), body.sizeHint().width())
+        want = body.sizeHint().height() + self.buttons.sizeHint().height() + 32
+        self.resize(width, min(want, limit) if limit else want)
 
     # --- building --------------------------------------------------------------------------------------------------
 

@@ -128,6 +128,7 @@ class TemplatesDialog(QDialog):
         self.list.setAccessibleName("Templates on this computer")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)  # two templates at least, any size
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import result")
@@ -174,8 +175,20 @@ class TemplatesDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
-        self.resize(760, 640)
+        self._size_from(parent)
         self.refresh()
+
+    def _size_from(self, parent: QWidget | None) -> None:
+        """Wide enough that the two explanations take a few lines at the text size in use, as tall as most of the
+        window it opens over: at 200 % text a fixed 760×640 cut their last lines off."""
+        window = parent.window() if parent is not None else None
+        chars = self.fontMetrics().horizontalAdvance("n") * 64
+        if window is None or window is self:
+            self.resize(max(760, chars), max(640, self.fontMetrics().lineSpacing() * 30))
+            return
+        width = min(window.width() - 40, max(760, chars))
+        height = min(int(window.height() * 0.9), max(640, self.fontMetrics().lineSpacing() * 30))
+        self.resize(max(width, 480), max(height, 400))
 
     def refresh(self) -> None:
         ws = self._ws
