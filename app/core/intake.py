@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Float, Integer, column, func, literal_column, select, text
 
 from app.core.hlc import Timestamp
+from app.core.i18n import N_, _
 from app.core.timeline import day_words
 from app.errors import ValidationError
 from app.models import Encounter, Person
@@ -36,7 +37,7 @@ MAX_WORDS = 12
 NAME_LENGTH = 200
 
 AGE_GROUPS = ("adult", "minor", "unknown")
-_AGE_WORDS = {"adult": "Adult", "minor": "Under 18", "unknown": "Age not known"}
+_AGE_WORDS = {"adult": N_("Adult"), "minor": N_("Under 18"), "unknown": N_("Age not known")}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -71,18 +72,19 @@ class PossibleMatch:
     same_date_of_birth: bool
 
     def describe(self) -> str:
-        """One line that tells this person apart from another of the same name."""
+        """One line that tells this person apart from another of the same name, in the app's language."""
         parts = []
         if self.other_names:
-            parts.append("Also called " + ", ".join(self.other_names))
+            parts.append(_("Also called {names}").format(names=", ".join(self.other_names)))
         if self.year_of_birth is not None:
-            parts.append(f"Born {self.year_of_birth}" + (" (same date of birth)" if self.same_date_of_birth else ""))
+            born = _("Born {year} (same date of birth)") if self.same_date_of_birth else _("Born {year}")
+            parts.append(born.format(year=self.year_of_birth))
         else:
-            parts.append(_AGE_WORDS.get(self.age_group, _AGE_WORDS["unknown"]))
+            parts.append(_(_AGE_WORDS.get(self.age_group, _AGE_WORDS["unknown"])))
         if self.last_contact is not None:
-            parts.append(f"Last contact {day_words(self.last_contact)}")
+            parts.append(_("Last contact {day}").format(day=day_words(self.last_contact)))
         else:
-            parts.append(f"No contact recorded · Updated {day_words(self.updated)}")
+            parts.append(_("No contact recorded · Updated {day}").format(day=day_words(self.updated)))
         return " · ".join(parts)
 
 

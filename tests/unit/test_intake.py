@@ -143,3 +143,22 @@ def test_possible_matches_stay_short_and_quick_in_a_big_caseload(workspace: Work
             ws.records.create_in(s, "person", {"preferred_name": f"Maria Example{i:03d}"})
     found = _intake(ws).possible_matches(NewPerson(preferred_name="Maria"), limit=8)
     assert len(found) == 8
+
+
+def test_a_possible_match_reads_in_the_apps_language() -> None:
+    """The words that tell two people apart go through the core's catalogue: a Spanish app shows them in Spanish."""
+    from app.core import i18n
+    from app.core.intake import PossibleMatch
+
+    seen = PossibleMatch("p1", "Rosa", ("Rosie",), 1994, "adult", dt.date(2026, 11, 2), dt.date(2026, 11, 3), True)
+    never = PossibleMatch("p2", "Rosa", (), None, "minor", None, dt.date(2026, 11, 3), False)
+    assert seen.describe() == "Also called Rosie · Born 1994 (same date of birth) · Last contact 2 Nov 2026"
+    assert never.describe() == "Under 18 · No contact recorded · Updated 3 Nov 2026"
+    i18n.set_language("es")
+    try:
+        assert seen.describe() == (
+            "Otros nombres: Rosie · Nació en 1994 (misma fecha de nacimiento) · Último contacto: 2 Nov 2026"
+        )
+        assert never.describe() == "Menor de 18 · Sin contacto registrado · Actualizado el 3 Nov 2026"
+    finally:
+        i18n.set_language(i18n.DEFAULT)
