@@ -72,6 +72,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.models",
     "app.models.base",
     "app.models.local",
+    "app.models.migrating",
     "app.models.records",
     # what both sides speak
     "app.protocol",

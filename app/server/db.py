@@ -20,21 +20,17 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, select, text, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import OfframpError
+from app.models.migrating import Migrations
 from app.server.models import RECORD_TABLES, ServerBase, SyncCounter
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -312,51 +308,13 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
     return True
 
 
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
-
-
-def upgrade(engine: Engine, target: str = "head") -> None:
-    _migrate(engine, lambda cfg: command.upgrade(cfg, target))
-
-
-def downgrade(engine: Engine, target: str) -> None:
-    _migrate(engine, lambda cfg: command.downgrade(cfg, target))
-
-
-def _migrate(engine: Engine, step: Callable[[Config], None]) -> None:
-    with engine.connect() as conn:
-        sqlite = conn.dialect.name == "sqlite"
-        dbapi = conn.connection.dbapi_connection
-        if sqlite:
-            assert dbapi is not None
-            dbapi.execute("PRAGMA foreign_keys = OFF")  # batch mode recreates tables; see app.storage.migrate
-        try:
-            with conn.begin():
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                step(cfg)
-                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
-                    raise ServerDatabaseError(
-                        "Updating the server's database would have broken links between records, so nothing "
-                        "was changed."
-                    )
-        finally:
-            if sqlite and dbapi is not None:
-                dbapi.execute("PRAGMA foreign_keys = ON")
+BROKEN_LINKS = "Updating the server's database would have broken links between records, so nothing was changed."
+MIGRATIONS = Migrations(MIGRATIONS_DIR, lambda _count: ServerDatabaseError(BROKEN_LINKS), VERSION_TABLE)
+alembic_config = MIGRATIONS.config
+head_revision = MIGRATIONS.head
+current_revision = MIGRATIONS.current
+upgrade = MIGRATIONS.upgrade
+downgrade = MIGRATIONS.downgrade
 
 
 def require_current(engine: Engine) -> None:

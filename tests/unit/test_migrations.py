@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 
 from app.core.workspace import Workspace
@@ -161,11 +162,11 @@ def test_a_failed_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest.
     vault, _dk = _first_revision_vault(tmp_path)
     before = vault.db_path.read_bytes()
 
-    def broken(conn: sa.Connection, direction: str, target: str) -> None:
-        conn.exec_driver_sql("UPDATE person SET preferred_name = 'half-done'")
+    def broken(cfg: Config, target: str) -> None:  # a revision that fails half-way through
+        cfg.attributes["connection"].exec_driver_sql("UPDATE person SET preferred_name = 'half-done'")
         raise RuntimeError("simulated failure half-way")
 
-    monkeypatch.setattr(migrate, "_run", broken)
+    monkeypatch.setattr(command, "upgrade", broken)
     with pytest.raises(RuntimeError):
         vault.unlock(TEST_PASSPHRASE)
     monkeypatch.undo()
