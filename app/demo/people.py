@@ -1409,7 +1409,10 @@ class _TableWriter:
         compiled = insert(table).compile(dialect=dialect)
         self.name = table.name
         self.sql = str(compiled)
-        keys = list(compiled.positiontup or ())
+        # SQLite binds by position; PostgreSQL's driver by name (an office server's database, for its report's bench)
+        self._named = not compiled.positional
+        keys = list(compiled.params) if self._named else list(compiled.positiontup or ())
+        self._keys = keys
         if set(keys) != set(template):
             raise RuntimeError(f"insert({table.name}) does not bind every column")  # pragma: no cover
         self._get = operator.itemgetter(*keys)
@@ -1424,7 +1427,7 @@ class _TableWriter:
             else:
                 self._procs.append((i, proc))
 
-    def params(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    def params(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]] | list[dict[str, Any]]:
         out = []
         procs, consts, get = self._procs, self._consts, self._get
         for row in rows:
@@ -1434,6 +1437,8 @@ class _TableWriter:
             for i, const in consts:
                 values[i] = const
             out.append(tuple(values))
+        if self._named:
+            return [dict(zip(self._keys, values, strict=True)) for values in out]
         return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -55,6 +56,30 @@ def values_of(record: Envelope) -> dict[str, Any]:
     """Every column of the record, as JSON values (dates as ISO text, bytes as base64)."""
     mapper = inspect(type(record))
     return {attr.key: to_json(getattr(record, attr.key)) for attr in mapper.column_attrs}
+
+
+JsonColumns = tuple[tuple[str, Any, Callable[[Any], Any] | None], ...]
+_JSON_COLUMNS: dict[type, JsonColumns] = {}
+
+
+def json_columns(cls: type[Envelope]) -> JsonColumns:
+    """Each column of a record type as ``(key, column, convert)``, in :func:`values_of`'s order: ``convert`` turns
+    a value read from the database into its JSON form, or is ``None`` where the value is already JSON (text, numbers,
+    JSON columns). Worked out once per type, so a page of rows is converted without asking each value its type."""
+    known = _JSON_COLUMNS.get(cls)
+    if known is not None:
+        return known
+    out: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
+    for attr in inspect(cls).column_attrs:
+        column = attr.columns[0]
+        try:
+            python_type = column.type.python_type
+        except NotImplementedError:
+            python_type = None
+        plain = python_type in (str, int, bool, float, dict, list)
+        out.append((attr.key, column, None if plain else to_json))
+    _JSON_COLUMNS[cls] = tuple(out)
+    return _JSON_COLUMNS[cls]
 
 
 _DEFERRED = "offramp_deferred_seq"

@@ -109,6 +109,10 @@ def schema_versions() -> dict[str, int]:
 
 
 class SyncSession:
+    #: Records a pull page may hold at most, asked of the office; ``None`` takes the office's own page size
+    #: (what an office of any version accepts). Tests that need several pages of a few hundred records set it.
+    page_records: int | None = None
+
     def __init__(
         self,
         ws: Workspace,
@@ -450,7 +454,9 @@ class SyncSession:
             with self.ws.session() as s:
                 cursor = state.get(s, state.CURSOR)
                 refresh = state.get_json(s, state.REFRESH, [])
-            body = {"cursor": cursor, "refresh": refresh[:1000]}
+            body: dict[str, Any] = {"cursor": cursor, "refresh": refresh[:1000]}
+            if self.page_records is not None:
+                body["limit"] = self.page_records
             try:
                 page = PullOut.model_validate(self._post(client, "/v1/sync/pull", _dumps(body)))
             except SyncRefused as exc:
@@ -495,7 +501,7 @@ class SyncSession:
                 if restoring and known:
                     known = self._keep_newer(s, cls, known)
                 if fresh:
-                    s.execute(insert(cls), fresh)
+                    s.execute(insert(cls.__table__), fresh)  # type: ignore[attr-defined]  # rows, not objects
                 if known:
                     s.execute(update(cls), known)
             _take_stamps(s, page.stamps)
@@ -598,16 +604,23 @@ class SyncSession:
             extra["_unlinked"] = links
             known[column.key] = None
         known["extra"] = extra
+        return {key: known.get(key, default) for key, default in _stored_defaults(cls).items()}
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
+def _stored_defaults(cls: type[Envelope]) -> dict[str, Any]:
+    """Every column of a record type with the value a pulled record without it is stored with (its constant
+    default, else nothing), worked out once per type."""
+    known = _DEFAULTS.get(cls)
+    if known is None:
         columns = codec.column_types(cls)
-        return {
-            key: known.get(
-                key,
-                columns[key].default.arg
-                if columns[key].default is not None and not callable(columns[key].default.arg)
-                else None,
-            )
-            for key in columns
+        known = _DEFAULTS[cls] = {
+            key: column.default.arg if column.default is not None and not callable(column.default.arg) else None
+            for key, column in columns.items()
         }
+    return known
 
 
 def _is_demo(s: Session, obj: Envelope) -> bool:

@@ -1,4 +1,4 @@
-"""Pull pages keep to about 2 MiB (DESIGN.md section 3) as well as to 200 records, and lose nothing doing so."""
+"""Pull pages keep to about 2 MiB (DESIGN.md section 3) as well as to their record count (MAX_PAGE_RECORDS), and lose nothing doing so."""
 
 from __future__ import annotations
 

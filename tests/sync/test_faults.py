@@ -18,7 +18,7 @@ from app.server import admin, pki
 from app.server.models import Delivery, MutationResult, Revision
 from app.sync import client as sync_client
 from app.sync import state
-from app.sync.client import SyncInterrupted, SyncRefused
+from app.sync.client import SyncInterrupted, SyncRefused, SyncSession
 from tests.server.conftest import Office
 from tests.sync.conftest import Laptop, restart, stop
 
@@ -89,7 +89,10 @@ def test_a_reply_lost_after_commit_is_answered_again_and_nothing_doubles(office:
     assert replay.status_code == 401 and replay.json()["error"] == "replayed"
 
 
-def test_killing_the_server_mid_push_and_mid_pull_loses_and_doubles_nothing(office: Office, laptops) -> None:  # type: ignore[no-untyped-def]
+def test_killing_the_server_mid_push_and_mid_pull_loses_and_doubles_nothing(  # type: ignore[no-untyped-def]
+    office: Office, laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SyncSession, "page_records", 200)  # 230 records come in two pages
     a: Laptop = laptops("Advocacy B")
     b: Laptop = laptops("Advocacy B")
     ids = []
