@@ -18,6 +18,7 @@ from app.core import vault_access as va
 from app.core.i18n import LANGUAGES, SYSTEM, _, ngettext
 from app.core.settings import Setting, Settings
 from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.person.fields import heading_label
 from app.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -142,12 +143,7 @@ class SettingsDialog(QDialog):
         box = QVBoxLayout(body)
         box.setContentsMargins(24, 20, 24, 0)
         box.setSpacing(6)
-        heading = QLabel(self.tr("Settings"), self)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
-        box.addWidget(heading)
+        box.addWidget(heading_label(self.tr("Settings"), self, 1.4))
         box.addSpacing(6)
 
         for setting in declared.ALL:
@@ -155,17 +151,7 @@ class SettingsDialog(QDialog):
                 continue
             editor = self._editor_for(setting, field_height)
             self.editors[setting.key] = editor
-            if isinstance(editor, QCheckBox):
-                box.addWidget(editor)
-            else:
-                label = QLabel(_(setting.label), self)
-                label.setWordWrap(True)
-                label.setBuddy(editor)
-                box.addWidget(label)
-                row = QHBoxLayout()
-                row.addWidget(editor)
-                row.addStretch(1)
-                box.addLayout(row)
+            self._add_editor(box, setting, editor)
             if setting.key == declared.QUICK_UNLOCK_ENABLED.key:  # why it cannot be used comes first
                 self.quick_unlock_note = self._note(self.quick_unlock_reason or "")
                 self.quick_unlock_note.setObjectName("quick-unlock-reason")
@@ -241,11 +227,7 @@ class SettingsDialog(QDialog):
         """The office's policy, read-only: what it is and, in one sentence, why it cannot be changed here."""
         office = self._settings.office
         assert office is not None
-        heading = QLabel(self.tr("Set by your office"), self)
-        font = QFont(heading.font())
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
-        box.addWidget(heading)
+        box.addWidget(heading_label(self.tr("Set by your office"), self, 1.0))
         self.office_note = self._note(self.tr(OFFICE_SETS))
         self.office_note.setObjectName("office-sets")
         box.addWidget(self.office_note)
@@ -256,17 +238,7 @@ class SettingsDialog(QDialog):
             editor.setEnabled(False)  # the office's value, shown as it is in force
             editor.setAccessibleDescription(self.tr(OFFICE_SETS))
             self.office_editors[setting.key] = editor
-            if isinstance(editor, QCheckBox):
-                box.addWidget(editor)
-            else:
-                label = QLabel(_(setting.label), self)
-                label.setWordWrap(True)
-                label.setBuddy(editor)
-                box.addWidget(label)
-                row = QHBoxLayout()
-                row.addWidget(editor)
-                row.addStretch(1)
-                box.addLayout(row)
+            self._add_editor(box, setting, editor)
         zone = office.time_zone or self.tr("UTC (your office has not chosen one)")
         self.office_zone = self._note(self.tr(OFFICE_ZONE).format(zone=zone))
         self.office_zone.setObjectName("office-time-zone")
@@ -278,6 +250,20 @@ class SettingsDialog(QDialog):
             return self.tr(OFFICE_FORBIDS)
         problem = keyring_problem()
         return None if problem is None else _(problem)
+
+    def _add_editor(self, box: QVBoxLayout, setting: Setting[Any], editor: QWidget) -> None:
+        """A check box says its own name; any other editor has its name above it, at its own width."""
+        if isinstance(editor, QCheckBox):
+            box.addWidget(editor)
+            return
+        label = QLabel(_(setting.label), self)
+        label.setWordWrap(True)
+        label.setBuddy(editor)
+        box.addWidget(label)
+        row = QHBoxLayout()
+        row.addWidget(editor)
+        row.addStretch(1)
+        box.addLayout(row)
 
     def _note(self, text: str) -> QLabel:
         note = QLabel(text, self)
