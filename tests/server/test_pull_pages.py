@@ -1,4 +1,5 @@
-"""Pull pages keep to about 2 MiB (DESIGN.md section 3) as well as to their record count (MAX_PAGE_RECORDS), and lose nothing doing so."""
+"""Pull pages keep to about 2 MiB (DESIGN.md section 3) as well as to MAX_PAGE_RECORDS records, and lose nothing
+doing so."""
 
 from __future__ import annotations
 
