@@ -183,6 +183,9 @@ def test_every_drop_down_in_the_persons_sections_has_a_label_tied_to_it(page: Pe
 
 
 def _dashboard(qtbot, ws: Workspace, runner: TaskRunner):  # type: ignore[no-untyped-def]
+    """Open the dashboard as the window does; returns it with the seconds, from the moment it is asked for, to
+    its first paint, to its first number on screen, and to all 14 headline numbers on screen (each measured when
+    it shows, not when the list's placeholders do)."""
     import time
 
     from app.ui.dashboard import DashboardDialog
@@ -195,29 +198,50 @@ def _dashboard(qtbot, ws: Workspace, runner: TaskRunner):  # type: ignore[no-unt
     dialog.show()
     QApplication.processEvents()
     first_paint = time.perf_counter() - started
-    qtbot.waitUntil(lambda: dialog.list.count() == 14, timeout=20_000)
-    numbers = time.perf_counter() - started
+    seen: dict[str, float] = {}
+
+    def numbers_in() -> bool:
+        now = time.perf_counter() - started
+        if dialog.ready_count >= 1:
+            seen.setdefault("first", now)
+        if dialog.ready_count == 14:
+            seen.setdefault("all", now)
+        return "all" in seen
+
+    qtbot.waitUntil(numbers_in, timeout=20_000)
     qtbot.waitUntil(lambda: dialog.trend_ready, timeout=20_000)
-    return dialog, first_paint, numbers
+    return dialog, (first_paint, seen["first"], seen["all"])
 
 
 def test_a_practice_vault_opens_on_numbers_and_exports_the_quarterly_report(  # type: ignore[no-untyped-def]
     qtbot, ws, runner, tmp_path, monkeypatch
 ) -> None:
+    """The demo vault at `offramp demo`'s default size opens on real numbers, and exports the quarterly report.
+
+    The issue's target is held as it is: the first number, and every one of the 14 headline numbers, on screen
+    within a second of asking for the dashboard (timed when each shows, not when the list's placeholders do).
+    Measured at about 0.02 s to paint, 0.05 s to the first number and 0.16 s to all 14 on a 2-core machine with
+    another job running, so the second leaves a sixfold margin for a slower CI without loosening the target.
+    The seven earlier quarters of the trend and each measure's parts arrive after; they are not timed here.
+    """
     import csv
     import io
 
     from pypdf import PdfReader
 
+    from app.cli import build_parser
     from app.demo.people import END_DATE, generate
     from app.models import AuditEvent
     from app.reports.periods import quarter_of, trailing_quarters
     from app.ui.qt import QFileDialog
 
-    generate(ws, persons=120, seed=1)
-    dialog, first_paint, numbers = _dashboard(qtbot, ws, runner)
-    assert first_paint < 1.0, f"the window paints at once ({first_paint:.2f} s)"
-    assert numbers < 5.0, numbers  # generous for a shared CI machine; about 0.3 s here
+    # The demo vault as `offramp demo` makes it, at its default size (200 people).
+    generate(ws, persons=build_parser().parse_args(["demo"]).persons, seed=1)
+    dialog, (first_paint, first_number, all_numbers) = _dashboard(qtbot, ws, runner)
+    timings = f"paint {first_paint:.2f} s, first number {first_number:.2f} s, all 14 {all_numbers:.2f} s"
+    assert first_paint < 1.0, f"the window paints at once ({timings})"
+    assert first_number < 1.0, f"the first numbers are on screen in under a second ({timings})"
+    assert all_numbers < 1.0, f"all 14 headline numbers are on screen in under a second ({timings})"
     # A practice vault counts its demo records by default and says so; it opens on a quarter with data.
     assert dialog.demo_box.isChecked() and dialog.demo_banner.isVisible()
     last_whole = list(reversed(trailing_quarters(quarter_of(TODAY), 12)))[1]
@@ -253,7 +277,7 @@ def test_a_practice_vault_opens_on_numbers_and_exports_the_quarterly_report(  # 
 
 
 def test_a_real_vault_leaves_demo_records_out_by_default(qtbot, ws, runner, people) -> None:  # type: ignore[no-untyped-def]
-    dialog, _paint, _numbers = _dashboard(qtbot, ws, runner)
+    dialog, _timings = _dashboard(qtbot, ws, runner)
     assert not dialog.demo_box.isChecked() and dialog.demo_banner.isHidden()
     last_whole = dialog.period_box.itemData(1)
     assert dialog.selected_period() == last_whole, "a real office opens on the last whole quarter"
