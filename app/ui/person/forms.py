@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.records import columns_of
 from app.errors import ValidationError
+from app.models.base import Envelope
 from app.ui.errors import human_message
 from app.ui.person.fields import (
     NOT_ASKED,
@@ -64,6 +66,13 @@ def spec_from_column(name: str, info: Mapping[str, Any], *, hint: str = "", empt
         choices=tuple(info.get("choices") or ()),
         empty=empty,
     )
+
+
+def specs_of(model: type[Envelope], names: str, **options: Mapping[str, Any]) -> tuple[FieldSpec, ...]:
+    """The specs of ``model``'s columns ``names`` (space-separated, in the form's order), each from the column's
+    own label, kind and choices; ``options`` gives a field its :func:`spec_from_column` keywords (hint, empty...)."""
+    info = {name: col.info for name, col in columns_of(model).items()}
+    return tuple(spec_from_column(name, info[name], **options.get(name, {})) for name in names.split())
 
 
 class FieldSet:

@@ -16,7 +16,6 @@ from typing import Any
 
 from app.core.charging import DECISION_LABELS, ChargingRow, ChargingService, ChargingView, IdentificationRef
 from app.core.record_shapes import readable_structured
-from app.core.records import columns_of
 from app.core.timeline import choice_label
 from app.models import ChargeLevel, JusticeContact
 from app.ui import clipboard
@@ -35,7 +34,7 @@ from app.ui.person.fields import (
     widget_content,
     widget_state,
 )
-from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
+from app.ui.person.forms import FieldSet, message_of, specs_of
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
@@ -62,19 +61,10 @@ from app.ui.qt import (
 )
 from app.ui.rows import add_row
 
-_INFO = {name: col.info for name, col in columns_of(JusticeContact).items()}
-
-JUSTICE_FIELDS: tuple[FieldSpec, ...] = (
-    spec_from_column("role", _INFO["role"], empty="Choose the person's role"),
-    spec_from_column("court", _INFO["court"]),
-    spec_from_column("county", _INFO["county"]),
-    spec_from_column("state", _INFO["state"]),
-    spec_from_column("docket_number", _INFO["docket_number"]),
-    spec_from_column("arrest_date", _INFO["arrest_date"]),
-    spec_from_column("arresting_agency", _INFO["arresting_agency"]),
-    spec_from_column("case_status", _INFO["case_status"]),
-    spec_from_column("disposition", _INFO["disposition"]),
-    spec_from_column("disposition_date", _INFO["disposition_date"]),
+JUSTICE_FIELDS = specs_of(
+    JusticeContact,
+    "role court county state docket_number arrest_date arresting_agency case_status disposition disposition_date",
+    role={"empty": "Choose the person's role"},
 )
 LEVELS = tuple(level.value for level in ChargeLevel)
 SIDE_BY_SIDE_EM = 80

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.disclosure_review import DisclosureReview, gather_review
-from app.core.records import columns_of
 from app.core.relief import (
     ELIGIBILITY_WORDS,
     OUTCOME_WORDS,
@@ -35,7 +34,7 @@ from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_
 from app.ui.file_dialogs import save_file_name
 from app.ui.palette import box_style, list_selection_style, qcolor, text_style
 from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, wrapped_label
-from app.ui.person.forms import FieldSpec, message_of, spec_from_column
+from app.ui.person.forms import FieldSpec, message_of, specs_of
 from app.ui.person.host import PersonHost
 from app.ui.person.record_form import RecordFormPage
 from app.ui.qt import (
@@ -60,39 +59,21 @@ from app.ui.style import readable_checkbox
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-_CHARGE = {name: col.info for name, col in columns_of(ReliefCharge).items()}
-_PETITION = {name: col.info for name, col in columns_of(ReliefPetition).items()}
-_DEADLINE = {name: col.info for name, col in columns_of(ReliefDeadline).items()}
-
-CHARGE_FIELDS: tuple[FieldSpec, ...] = (
-    spec_from_column("offence", _CHARGE["offence"], hint="As written on the docket"),
-    spec_from_column("statute", _CHARGE["statute"]),
-    spec_from_column("level", _CHARGE["level"]),
-    spec_from_column("arrest_date", _CHARGE["arrest_date"]),
-    spec_from_column("arresting_agency", _CHARGE["arresting_agency"]),
-    spec_from_column("court", _CHARGE["court"]),
-    spec_from_column("county", _CHARGE["county"]),
-    spec_from_column("state", _CHARGE["state"]),
-    spec_from_column("docket_number", _CHARGE["docket_number"]),
-    spec_from_column("disposition", _CHARGE["disposition"], hint="For example: convicted, plea, dismissed"),
-    spec_from_column("disposition_date", _CHARGE["disposition_date"]),
-    spec_from_column("sentence_status", _CHARGE["sentence_status"]),
-    spec_from_column("relief_sought", _CHARGE["relief_sought"], empty="Not chosen yet"),
-    spec_from_column("eligibility", _CHARGE["eligibility"]),
+CHARGE_FIELDS = specs_of(
+    ReliefCharge,
+    "offence statute level arrest_date arresting_agency court county state docket_number disposition "
+    "disposition_date sentence_status relief_sought eligibility",
+    offence={"hint": "As written on the docket"},
+    disposition={"hint": "For example: convicted, plea, dismissed"},
+    relief_sought={"empty": "Not chosen yet"},
 )
-PETITION_FIELDS: tuple[FieldSpec, ...] = (
-    spec_from_column("legal_basis", _PETITION["legal_basis"], hint="The statute or rule the petition relies on"),
-    spec_from_column("representation", _PETITION["representation"]),
-    spec_from_column("filing_court", _PETITION["filing_court"]),
-    spec_from_column("filed_on", _PETITION["filed_on"]),
-    spec_from_column("prosecutor_position", _PETITION["prosecutor_position"]),
-    spec_from_column("hearing_on", _PETITION["hearing_on"]),
-    spec_from_column("records_corrected_on", _PETITION["records_corrected_on"]),
+PETITION_FIELDS = specs_of(
+    ReliefPetition,
+    "legal_basis representation filing_court filed_on prosecutor_position hearing_on records_corrected_on",
+    legal_basis={"hint": "The statute or rule the petition relies on"},
 )
-DEADLINE_FIELDS: tuple[FieldSpec, ...] = (
-    spec_from_column("kind", _DEADLINE["kind"], empty=None),
-    spec_from_column("due_on", _DEADLINE["due_on"]),
-    spec_from_column("note", _DEADLINE["note"], hint="What is due, in a few words"),
+DEADLINE_FIELDS = specs_of(
+    ReliefDeadline, "kind due_on note", kind={"empty": None}, note={"hint": "What is due, in a few words"}
 )
 DECISION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("decided_on", "date", "Date of the decision", required=True),
