@@ -486,4 +486,15 @@ def test_at_200_percent_text_the_prosecution_s_screens_are_not_cut_off(  # type:
     cut["received shares"] = clipped(dialog) + too_big(dialog)
     shot(dialog, "200-received-shares")
     close(qtbot, dialog)
+    person = win.caseload_page.model.person_id(0)
+    assert person
+    win.open_person(person, "referrals")
+    qtbot.waitUntil(lambda: win.person_page.location() == (person, "referrals"), timeout=WAIT)
+    settle(qtbot, win)
+    section = win.person_page.sections["referrals"]
+    # Nothing is shared with the prosecution from its own vault: the button is not there to say so.
+    assert not section.share_button.isVisible()
+    assert not [b for b in section.findChildren(QAbstractButton) if "prosecution" in b.text() and b.isVisible()]
+    cut["prosecution: referrals"] = clipped(win)
+    shot(win, "200-prosecution-referrals")
     _no_cuts(cut)

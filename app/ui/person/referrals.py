@@ -94,6 +94,8 @@ class ReferralsData:
     providers: list[ProviderRow] = field(default_factory=list)
     #: The person's safe-contact flags, so a way of contact they said is unsafe is named as soon as it is chosen.
     contact_flags: dict[str, bool | None] = field(default_factory=dict)
+    #: Shares with the prosecution are made from an advocate's vault only: elsewhere the button is not shown.
+    advocacy: bool = True
 
 
 def load_referrals(ws: Workspace, person_id: str) -> ReferralsData:
@@ -104,6 +106,7 @@ def load_referrals(ws: Workspace, person_id: str) -> ReferralsData:
         referrals=referrals.list_for_person(person_id),
         providers=ProviderService(ws).list(),
         contact_flags=referrals.contact_flags(person_id),
+        advocacy=ws.identity.regime == "advocacy",
     )
 
 
@@ -554,6 +557,7 @@ class ReferralsSection(QWidget):
         keep_consent = self._current_id(self.consents)
         keep_referral = self._current_id(self.referrals)
         self._data = data
+        self.share_button.setVisible(data.advocacy)
         self.consents.blockSignals(True)
         self.consents.clear()
         for c in data.consents:
