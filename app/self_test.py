@@ -161,6 +161,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.ui.person.relief",
     "app.ui.person.safety",
     "app.ui.person.screening",
+    "app.ui.person.section_pages",
     "app.ui.person.session_form",
     "app.ui.person.share",
     "app.ui.person.tables",

@@ -35,18 +35,15 @@ from app.ui.person.fields import (
 from app.ui.person.forms import FieldSpec, message_of
 from app.ui.person.host import PersonHost
 from app.ui.person.record_form import RecordFormPage
+from app.ui.person.section_pages import show_page, stacked_pages
 from app.ui.qt import (
     QAbstractItemView,
     QBoxLayout,
     QFont,
-    QFrame,
     QListWidget,
     QResizeEvent,
-    QScrollArea,
-    QStackedWidget,
     Qt,
     QTimer,
-    QVBoxLayout,
     QWidget,
 )
 from app.ui.rows import add_row
@@ -155,19 +152,9 @@ class CertificationsSection(QWidget):
         #: Unsaved typing handed back after an unlock, waiting for the person's requests to arrive.
         self._pending_draft: dict[str, Any] | None = None
 
-        self.pages = QStackedWidget(self)
-        self.main_scroll = QScrollArea(self.pages)
-        self.main_scroll.setWidgetResizable(True)
-        self.main_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.main_scroll.setAccessibleName("Certifications")
-        self.main = QWidget(self.main_scroll)
-        self.main_scroll.setWidget(self.main)
+        self.pages, self.main_scroll, self.main = stacked_pages(self, "Certifications")
         self.form = CertificationFormPage(self)
-        self.pages.addWidget(self.main_scroll)
         self.pages.addWidget(self.form)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
 
         m = self.main
         self.heading = heading_label("Certifications", m, 1.15)
@@ -354,8 +341,7 @@ class CertificationsSection(QWidget):
 
     def _show_form(self) -> None:
         self._say("")
-        self.pages.setCurrentWidget(self.form)
-        self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+        show_page(self.pages, self.form)
 
     # --- actions ------------------------------------------------------------------------------------------------
 

@@ -37,18 +37,16 @@ from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label,
 from app.ui.person.forms import FieldSpec, message_of, specs_of
 from app.ui.person.host import PersonHost
 from app.ui.person.record_form import RecordFormPage
+from app.ui.person.section_pages import show_page, stacked_pages
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QFont,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QScrollArea,
-    QStackedWidget,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -173,19 +171,9 @@ class ReliefSection(QWidget):
         self._overview: ReliefOverview | None = None
         self._case_id: str | None = None
 
-        self.pages = QStackedWidget(self)
-        self.main_scroll = QScrollArea(self.pages)
-        self.main_scroll.setWidgetResizable(True)
-        self.main_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.main_scroll.setAccessibleName("Record relief")
-        self.main = QWidget(self.main_scroll)
-        self.main_scroll.setWidget(self.main)
+        self.pages, self.main_scroll, self.main = stacked_pages(self, "Record relief")
         self.form = FormPage(self)
-        self.pages.addWidget(self.main_scroll)
         self.pages.addWidget(self.form)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
 
         m = self.main
         self.heading = _heading("Record relief", m, 1.15)
@@ -496,8 +484,7 @@ class ReliefSection(QWidget):
         self.host.run(work, lambda _r: self.host.record_changed("relief"), on_error)
 
     def _show_form(self) -> None:
-        self.pages.setCurrentWidget(self.form)
-        self.form.setFocus(Qt.FocusReason.OtherFocusReason)
+        show_page(self.pages, self.form)
 
     # --- actions --------------------------------------------------------------------------------------------------
 
