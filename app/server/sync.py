@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -934,10 +935,11 @@ def _fit(records: list[PulledRecord], scanned: set[str]) -> tuple[list[PulledRec
     """Keep a page within about :data:`MAX_PAGE_BYTES` by leaving out the scan's highest-numbered records (never
     the first, so a page always moves on; never a record a kept one points at or one the device asked for again).
     Returns the page and, when something was left out, the sequence number the next page goes on from."""
-    sizes = [len(json.dumps(r.values, default=str, separators=(",", ":"))) + 120 for r in records]
+    dumps = functools.partial(json.dumps, default=str, separators=(",", ":"))
+    if len(dumps([r.values for r in records])) + 120 * len(records) <= MAX_PAGE_BYTES:
+        return records, None  # the usual page: one pass to size it, not one per record
+    sizes = [len(dumps(r.values)) + 120 for r in records]
     total = sum(sizes)
-    if total <= MAX_PAGE_BYTES:
-        return records, None
     pointed_at = {
         r.values.get(column) for r in records if r.type in RECORD_TYPES for column in _ref_columns(RECORD_TYPES[r.type])
     }

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from pydantic import ValidationError
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
@@ -190,7 +191,8 @@ class SyncSession:
         if self.cancel.is_set():
             raise SyncCancelled("Sync stopped. What was already sent and received is kept; run sync again to carry on.")
 
-    def _post(self, client: httpx.Client, path: str, body: bytes) -> Any:
+    def _post(self, client: httpx.Client, path: str, body: bytes, *, raw: bool = False) -> Any:
+        """The office's answer as JSON (``raw``: its bytes, for a schema to parse at once), or the refusal raised."""
         self._check_cancel()
         headers = signing.sign_headers(self.office.key, self.office.device_id, "POST", path, body)
         headers["Content-Type"] = "application/json"
@@ -203,6 +205,8 @@ class SyncSession:
         except httpx.TransportError:
             raise SyncInterrupted(LOST) from None
         if reply.status_code == 200:
+            if raw:
+                return reply.content
             try:
                 return reply.json()
             except ValueError:
@@ -458,7 +462,7 @@ class SyncSession:
             if self.page_records is not None:
                 body["limit"] = self.page_records
             try:
-                page = PullOut.model_validate(self._post(client, "/v1/sync/pull", _dumps(body)))
+                page = _pull_page(self._post(client, "/v1/sync/pull", _dumps(body), raw=True))
             except SyncRefused as exc:
                 if exc.status != 410 or cursor is None:
                     raise
@@ -605,6 +609,17 @@ class SyncSession:
             known[column.key] = None
         known["extra"] = extra
         return {key: known.get(key, default) for key, default in _stored_defaults(cls).items()}
+
+
+def _pull_page(content: bytes) -> PullOut:
+    """A pull page parsed and checked in one pass (no Python objects of the JSON first); a reply cut short reads as
+    a lost connection, as any unreadable reply does."""
+    try:
+        return PullOut.model_validate_json(content)
+    except ValidationError as exc:
+        if any(error["type"] == "json_invalid" for error in exc.errors()):
+            raise SyncInterrupted(LOST) from None
+        raise
 
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}
