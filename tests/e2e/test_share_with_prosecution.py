@@ -385,6 +385,8 @@ def test_the_share_screen_reads_at_200_percent(qtbot, office: Office, laptops, s
         assert win.workspace is not None
         assert blocked_shares(win.workspace, rosa) == []
         assert blocked_shares(win.workspace, kai) == [("The prosecution", None, ["disclosure_blocked"])]
+        synced = _sync_in_the_window(qtbot, win)  # the refusal goes to the office like any other record
+        assert "Sent to the office: 1 change" in synced and "not accepted" not in synced.lower(), synced
 
         # Locking with the dialog open closes it and lets it go: nothing of the person stays on screen.
         press(qtbot, named(section, "Share with the prosecution"))
