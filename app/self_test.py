@@ -59,6 +59,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.core.records",
     "app.core.referrals",
     "app.core.relief",
+    "app.core.row_copy",
     "app.core.safety",
     "app.core.screening_prompts",
     "app.core.sessions",

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core import office_policy
+from app.core.row_copy import copied
 from app.core.timeline import day_words
 from app.core.workspace import Workspace
 from app.errors import OfframpError, ValidationError
@@ -195,26 +196,7 @@ class CertificationRow:
 
 
 def _row(r: CertificationRequest, name: str, matter: str | None) -> CertificationRow:
-    return CertificationRow(
-        id=r.id,
-        person_id=r.person_id or "",
-        person_name=name,
-        form=r.form,
-        received_on=r.received_on,
-        requested_by=r.requested_by,
-        requester_name=r.requester_name,
-        justice_contact_id=r.justice_contact_id,
-        matter=matter,
-        helpfulness_facts=r.helpfulness_facts,
-        due_on=r.due_on,
-        decision=r.decision,
-        decision_reason=r.decision_reason,
-        decided_on=r.decided_on,
-        decided_by_name=r.decided_by_name,
-        signed_by_name=r.signed_by_name,
-        signed_on=r.signed_on,
-        benefit_id=r.benefit_id,
-    )
+    return copied(CertificationRow, r, person_id=r.person_id or "", person_name=name, matter=matter)
 
 
 def register_order(rows: list[CertificationRow]) -> list[CertificationRow]:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core.records import columns_of
+from app.core.row_copy import copied
 from app.core.timeline import day_words
 from app.core.workspace import Workspace
 from app.errors import ValidationError
@@ -360,45 +361,15 @@ class PlanView:
 
 
 def _plan_info(p: SafetyPlan) -> PlanInfo:
-    return PlanInfo(
-        id=p.id,
-        person_id=p.person_id or "",
-        offered_on=p.offered_on,
-        survivor_choice=p.survivor_choice,
-        started_on=p.started_on,
-        review_due=p.review_due,
-        leaving_intent=p.leaving_intent,
-        danger_now=p.danger_now,
-        status=p.status,
-        danger_assessment_on=p.danger_assessment_on,
-        danger_assessment_level=p.danger_assessment_level,
-        danger_assessment_scorer=p.danger_assessment_scorer,
-    )
+    return copied(PlanInfo, p, person_id=p.person_id or "")
 
 
 def _revision(i: SafetyPlanItem) -> ItemRevision:
-    return ItemRevision(
-        id=i.id,
-        component=i.component or "",
-        survivor_choice=i.survivor_choice,
-        survivor_words=i.survivor_words,
-        details=i.details,
-        recorded_on=i.recorded_on,
-        revises_id=i.revises_id,
-        created_at=i.created_at,
-    )
+    return copied(ItemRevision, i, component=i.component or "")
 
 
 def _contact(c: SafeContact) -> ContactInfo:
-    return ContactInfo(
-        id=c.id,
-        name=c.name,
-        relationship=c.relationship,
-        phone=c.phone,
-        safe_word=c.safe_word,
-        unsafe_word=c.unsafe_word,
-        action_on_unsafe=c.action_on_unsafe,
-    )
+    return copied(ContactInfo, c)
 
 
 def _ordered(revisions: list[ItemRevision]) -> list[ItemRevision]:
