@@ -218,7 +218,15 @@ class SettingsDialog(QDialog):
             available = int(screen.availableGeometry().height() * 0.9)
             limit = min(limit, available) if limit else available
         width = max(self.minimumWidth(), body.sizeHint().width())
-        want = body.sizeHint().height() + self.buttons.sizeHint().height() + 32
+        # The settings' height at the width they will have (wrapped notes included), then OK and Cancel below.
+        inner = body.layout()
+        bar = self.body_scroll.verticalScrollBar().sizeHint().width()
+        tall = max(body.sizeHint().height(), body.minimumSizeHint().height())
+        if inner is not None and inner.hasHeightForWidth():
+            tall = max(tall, inner.totalHeightForWidth(width - bar))
+        outer = self.layout()
+        spacing = outer.spacing() if outer is not None else 6
+        want = tall + spacing + self.buttons.sizeHint().height() + 20 + 4
         self.resize(width, min(want, limit) if limit else want)
 
     # --- building --------------------------------------------------------------------------------------------------
