@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.row_copy import copied
 from app.core.timeline import day_words
 from app.core.workspace import Workspace
 from app.errors import OfframpError, ValidationError
@@ -253,19 +254,12 @@ class ChargingService:
         out = []
         for r in rows:
             out.append(
-                ChargingRow(
+                copied(
+                    ChargingRow,
+                    r,
                     record_id=r.id,
-                    justice_contact_id=r.justice_contact_id,
-                    decided_on=r.decided_on,
                     decided_by_name=r.decided_by_name or "",
-                    decision=r.decision,
                     reason=r.reason or "",
-                    identification_decision_id=r.identification_decision_id,
-                    screening_id=r.screening_id,
-                    persons_account=r.persons_account,
-                    disclosure_id=r.disclosure_id,
-                    revises_id=r.revises_id,
-                    created_at=r.created_at,
                     informed_by=self._informed_words(r, idents, screens),
                     revised=r.id in revised,
                 )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.office_policy import office_today
+from app.core.row_copy import copied
 from app.core.timeline import day_words
 from app.errors import OfframpError, ValidationError
 from app.models import Consent, ConsentMethod, Provider
@@ -127,20 +128,11 @@ class ConsentRow:
 
 
 def consent_row(c: Consent, today: dt.date | None = None) -> ConsentRow:
-    return ConsentRow(
-        id=c.id,
-        recipient=c.recipient,
-        recipient_provider_id=c.recipient_provider_id,
+    return copied(
+        ConsentRow,
+        c,
         data_covered=list(c.data_covered or []),
-        purpose=c.purpose,
-        starts_on=c.starts_on,
-        expires_on=c.expires_on,
-        method=c.method,
-        witness_name=c.witness_name,
-        revoked_on=c.revoked_on,
-        revocation_note=c.revocation_note,
         has_scan=c.scan is not None,
-        scan_mime=c.scan_mime,
         state=consent_state(c.starts_on, c.expires_on, c.revoked_on, today),
     )
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.content.taxonomy import current_taxonomy, find_category
 from app.core.records import clean_value, columns_of
+from app.core.row_copy import copied
 from app.errors import OfframpError, ValidationError
 from app.models import Provider
 from app.models.base import Envelope
@@ -110,19 +111,7 @@ def _haystack(row: ProviderRow) -> str:
 
 
 def _row(p: Provider) -> ProviderRow:
-    return ProviderRow(
-        id=p.id,
-        name=p.name,
-        categories=list(p.categories or []),
-        languages=list(p.languages or []),
-        serves=p.serves,
-        phone=p.phone,
-        email=p.email,
-        website=p.website,
-        public_address=p.public_address,
-        notes=p.notes,
-        taxonomy_version=p.taxonomy_version,
-    )
+    return copied(ProviderRow, p, categories=list(p.categories or []), languages=list(p.languages or []))
 
 
 def create_in(ws: Workspace, s: Session, record_type: str, values: Mapping[str, Any],

@@ -30,6 +30,7 @@ from app.core.consent import ConsentStatus, consent_state
 from app.core.office_policy import office_today
 from app.core.office_policy import today as office_today_in
 from app.core.providers import create_in
+from app.core.row_copy import copied
 from app.errors import OfframpError, ValidationError
 from app.models import (
     AuditAction,
@@ -300,20 +301,12 @@ class ReferralService:
             for e in events:
                 by_referral.setdefault(e.referral_id, []).append(EventRow(e.id, e.kind, e.occurred_on, e.note))
             rows = [
-                ReferralRow(
-                    id=r.id,
-                    category=r.category,
+                copied(
+                    ReferralRow,
+                    r,
                     category_title=category_title(r.category, r.taxonomy_version),
-                    provider_id=r.provider_id,
                     provider_name=name,
-                    offered_on=r.offered_on,
-                    decision=r.decision,
                     shares_identifying=bool(r.shares_identifying),
-                    provider_contact=r.provider_contact,
-                    follow_up_due=r.follow_up_due,
-                    outcome=r.outcome,
-                    consent_id=r.consent_id,
-                    override_reason=r.override_reason,
                     events=by_referral.get(r.id, []),
                 )
                 for r, name in refs
