@@ -6,6 +6,7 @@ is started once per backend and stopped at the end. Clients trust only that offi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -99,11 +100,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def pg_session_database(postgres_url: str) -> Iterator[str]:
-    """One throwaway PostgreSQL database for the whole server test session."""
+@contextlib.contextmanager
+def _throwaway_database(postgres_url: str, prefix: str) -> Iterator[str]:
     server = make_url(postgres_url)
-    name = f"offramp_server_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin_engine = _admin_engine(server)
     with admin_engine.connect() as conn:
         conn.execute(sa.text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"))
@@ -113,6 +113,21 @@ def pg_session_database(postgres_url: str) -> Iterator[str]:
         with admin_engine.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin_engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_session_database(postgres_url: str) -> Iterator[str]:
+    """One throwaway PostgreSQL database for the whole server test session (the office servers' fixture)."""
+    with _throwaway_database(postgres_url, "offramp_server_test") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_module_database(postgres_url: str) -> Iterator[str]:
+    """A throwaway PostgreSQL database of a test module's own, for fixtures that seed a schema and count exactly what
+    is in it (whatever ran before in the session)."""
+    with _throwaway_database(postgres_url, "offramp_module_test") as url:
+        yield url
 
 
 @dataclass

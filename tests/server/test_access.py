@@ -260,7 +260,7 @@ def seeded(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Engine, list[Case]]]:
     if request.param == "postgres":
-        url = request.getfixturevalue("pg_session_database")
+        url = request.getfixturevalue("pg_module_database")
     else:
         url = f"sqlite:///{Path(tmp_path_factory.mktemp('access')) / 'server.db'}"
     engine = db.make_engine(url, key=DB_KEY)

@@ -41,7 +41,7 @@ def _env(person_id: str | None) -> dict[str, Any]:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     if request.param == "postgres":
-        url = request.getfixturevalue("pg_session_database")
+        url = request.getfixturevalue("pg_module_database")
     else:
         url = f"sqlite:///{Path(tmp_path_factory.mktemp('grant')) / 'server.db'}"
     engine = db.make_engine(url, key=DB_KEY)
