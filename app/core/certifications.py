@@ -253,6 +253,19 @@ class CertificationService:
         if day > self.today():
             raise ValidationError(f"The {what} cannot be in the future.", field=field)
 
+    def _since_received(
+        self, request: CertificationRequest, value: dt.date | str | None, what: str, field: str, too_early: str
+    ) -> dt.date:
+        """A day given for ``request``: required, not in the future, and not before the request was received
+        (``too_early`` begins the sentence that says so)."""
+        day = _date(value, what, field)
+        self._not_future(day, what, field)
+        if day < request.received_on:
+            raise ValidationError(
+                f"{too_early} the request was received ({day_words(request.received_on)}).", field=field
+            )
+        return day
+
     # --- receiving ---------------------------------------------------------------------------------------------
 
     def receive(
@@ -317,13 +330,9 @@ class CertificationService:
         by = _text(decided_by_name)
         if by is None:
             raise ValidationError("Please give the name of the person who decided.", field="decided_by_name")
-        day = _date(decided_on, "day of the decision", "decided_on")
-        self._not_future(day, "day of the decision", "decided_on")
-        if day < request.received_on:
-            raise ValidationError(
-                f"The decision cannot be before the request was received ({day_words(request.received_on)}).",
-                field="decided_on",
-            )
+        day = self._since_received(
+            request, decided_on, "day of the decision", "decided_on", "The decision cannot be before"
+        )
         why = _text(reason)
         changes: dict[str, Any] = {
             "decision": decision,
@@ -335,13 +344,9 @@ class CertificationService:
             signer = _text(signed_by_name)
             if signer is None:
                 raise ValidationError("Please give the name of the official who signed.", field="signed_by_name")
-            signed = _date(signed_on, "day it was signed", "signed_on")
-            self._not_future(signed, "day it was signed", "signed_on")
-            if signed < request.received_on:
-                raise ValidationError(
-                    f"It cannot be signed before the request was received ({day_words(request.received_on)}).",
-                    field="signed_on",
-                )
+            signed = self._since_received(
+                request, signed_on, "day it was signed", "signed_on", "It cannot be signed before"
+            )
             changes |= {"signed_by_name": signer, "signed_on": signed}
         elif decision == CertificationDecision.DECLINED and why is None:
             raise ValidationError("Please give the reason the request was declined.", field="decision_reason")
