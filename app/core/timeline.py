@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, select
 
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.errors import RecordDeleted, RecordNotFound
 from app.models import (
     RECORD_TYPES,
@@ -62,7 +62,9 @@ __all__ = [
 
 #: How each stored choice reads on screen. Anything missing falls back to the value with spaces.
 CHOICE_WORDS: dict[str, dict[str, str]] = {
-    "preferred_term": {"person": "Person", "survivor": "Survivor", "victim": "Victim"},
+    # "Victim" has no Spanish yet: DOMAIN.md section 8 keeps "víctima" out of Spanish text, and this is the person's
+    # own word for themself (a wording decision for the lead; issue 19).
+    "preferred_term": {"person": N_("Person"), "survivor": N_("Survivor"), "victim": "Victim"},
     "age_group": {"adult": N_("Adult (18 or over)"), "minor": N_("Under 18"), "unknown": N_("Not known")},
     "role": {"defendant": "Defendant", "witness": "Witness", "complainant": "Complainant", "other": "Other"},
     "case_status": {"open": "Open", "disposed": "Disposed", "unknown": "Not known"},
@@ -82,8 +84,10 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
         "juvenile": "Juvenile",
         "other": "Other",
     },
-    "visibility": {"only_me": "only me", "my_team": "my team", "shared_with_prosecution": "shared with prosecution"},
-    "regime": {"advocacy": "Advocacy", "prosecution": "Prosecution"},
+    "visibility": {
+        "only_me": N_("only me"), "my_team": N_("my team"), "shared_with_prosecution": N_("shared with prosecution")
+    },
+    "regime": {"advocacy": N_("Advocacy"), "prosecution": N_("Prosecution")},
 }
 
 
@@ -207,9 +211,14 @@ def _template_title(template_id: str, version: str | None, s: Session | None) ->
     return None
 
 
+#: The months as a date shows them, short ("4 Mar 2026"), through the catalogue: never the C library's locale.
+_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+           N_("Oct"), N_("Nov"), N_("Dec"))  # fmt: skip
+
+
 def day_words(value: dt.date) -> str:
-    """A date as people read it: "4 Mar 2026"."""
-    return f"{value.day} {value:%b %Y}"
+    """A date as people read it, in the app's language: "4 Mar 2026" ("4 mar 2026" in Spanish)."""
+    return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
 
 
 def _join(*parts: str | None) -> str:
@@ -254,28 +263,30 @@ class PersonHeader:
 
 # (field, yes, no, not asked yet). "Do not" first in the header: the rule that keeps someone safe comes first.
 _CONTACT_RULES = (
-    ("safe_to_call", "Safe to call", "Do not call", "Ask before calling"),
-    ("safe_to_text", "Safe to text", "Do not text", "Ask before texting"),
-    ("safe_to_leave_message", "Safe to leave a message", "Do not leave voicemail", "Ask before leaving a message"),
-    ("safe_to_send_mail", "Safe to send mail", "Do not send mail", "Ask before sending mail"),
-)
+    ("safe_to_call", N_("Safe to call"), N_("Do not call"), N_("Ask before calling")),
+    ("safe_to_text", N_("Safe to text"), N_("Do not text"), N_("Ask before texting")),
+    ("safe_to_leave_message", N_("Safe to leave a message"), N_("Do not leave voicemail"),
+     N_("Ask before leaving a message")),
+    ("safe_to_send_mail", N_("Safe to send mail"), N_("Do not send mail"), N_("Ask before sending mail")),
+)  # fmt: skip
 
 
 def contact_rules(values: dict[str, Any]) -> tuple[str, ...]:
-    """The safe-contact flags and safe times as plain phrases: every "do not" first, then "safe", then "ask"."""
+    """The safe-contact flags and safe times as plain phrases, in the app's language: every "do not" first, then
+    "safe", then "ask"."""
     do_not: list[str] = []
     safe: list[str] = []
     ask: list[str] = []
     for field, yes, no, unknown in _CONTACT_RULES:
         flag = values.get(field)
         (safe if flag is True else do_not if flag is False else ask).append(
-            yes if flag is True else no if flag is False else unknown
+            _(yes if flag is True else no if flag is False else unknown)
         )
     # Nobody has asked about any way yet: one phrase says it better than four.
-    rules = [*do_not, *safe, *ask] if (do_not or safe) else ["Ask before any contact: nobody has asked yet"]
+    rules = [*do_not, *safe, *ask] if (do_not or safe) else [_("Ask before any contact: nobody has asked yet")]
     times = (values.get("safe_times") or "").strip()
     if times:
-        rules.append(f"Safe times: {times}")
+        rules.append(_("Safe times: {times}").format(times=times))
     return tuple(rules)
 
 

@@ -39,6 +39,7 @@ from app.ui.qt import (
     QDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     Qt,
     QToolBar,
@@ -125,7 +126,7 @@ def visible_texts(root: QWidget) -> list[str]:
             texts += [a.text() for a in widget.actions()] + [a.statusTip() for a in widget.actions()]
         elif isinstance(widget, QToolBar):
             texts += [a.text() for a in widget.actions()] + [a.toolTip() for a in widget.actions()]
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if isinstance(widget, QAbstractItemView) and not isinstance(widget, QListWidget) and widget.model() is not None:
             model = widget.model()
             texts += [
                 str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")

@@ -44,6 +44,13 @@ COVERED: tuple[str, ...] = (
     "new_person.py",
     "person/fields.py",
     "person/forms.py",
+    "person/workspace.py",
+    "person/header.py",
+    "person/tables.py",
+    "person/placeholders.py",
+    "person/details.py",
+    "person/notes.py",
+    "person/prompt.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner

@@ -49,7 +49,7 @@
 <context>
     <name>CalmDialog</name>
     <message>
-        <location filename="../recover_dialog.py" line="102"/>
+        <location filename="../recover_dialog.py" line="103"/>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
@@ -293,124 +293,124 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="144"/>
-        <location filename="../sync_dialogs.py" line="174"/>
+        <location filename="../sync_dialogs.py" line="98"/>
+        <location filename="../sync_dialogs.py" line="128"/>
         <source>Enroll this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="145"/>
+        <location filename="../sync_dialogs.py" line="99"/>
         <source>Enroll this computer with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="149"/>
+        <location filename="../sync_dialogs.py" line="103"/>
         <source>Enroll this computer with your office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="153"/>
+        <location filename="../sync_dialogs.py" line="107"/>
         <source>Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and capital letters in the fingerprint do not matter. Nothing is sent until the office server proves it is the one on the sheet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="160"/>
+        <location filename="../sync_dialogs.py" line="114"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="161"/>
+        <location filename="../sync_dialogs.py" line="115"/>
         <source>One-time code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="161"/>
+        <location filename="../sync_dialogs.py" line="115"/>
         <source>four groups of four</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="163"/>
+        <location filename="../sync_dialogs.py" line="117"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="163"/>
+        <location filename="../sync_dialogs.py" line="117"/>
         <source>13 groups of four letters and digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="165"/>
+        <location filename="../sync_dialogs.py" line="119"/>
         <source>Your passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="167"/>
+        <location filename="../sync_dialogs.py" line="121"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="173"/>
+        <location filename="../sync_dialogs.py" line="127"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="196"/>
+        <location filename="../sync_dialogs.py" line="150"/>
         <source>Please type the server address from the sheet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="197"/>
+        <location filename="../sync_dialogs.py" line="151"/>
         <source>Please type the one-time code from the sheet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="198"/>
+        <location filename="../sync_dialogs.py" line="152"/>
         <source>Please type the fingerprint from the sheet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="199"/>
+        <location filename="../sync_dialogs.py" line="153"/>
         <source>Please type your passphrase, the one you unlock Offramp with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="206"/>
+        <location filename="../sync_dialogs.py" line="160"/>
         <source>Checking the office server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="225"/>
+        <location filename="../sync_dialogs.py" line="179"/>
         <source>This computer is enrolled with {office} as {user} ({team}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="231"/>
+        <location filename="../sync_dialogs.py" line="185"/>
         <source>{n} records already here will go to the office at your next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="238"/>
+        <location filename="../sync_dialogs.py" line="192"/>
         <source>{n} demo records stay on this computer: they are fictional practice records and never go to the office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="242"/>
+        <location filename="../sync_dialogs.py" line="196"/>
         <source>Nothing syncs by itself: press Sync now when you want to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="245"/>
-        <location filename="../sync_dialogs.py" line="246"/>
+        <location filename="../sync_dialogs.py" line="199"/>
+        <location filename="../sync_dialogs.py" line="200"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="255"/>
+        <location filename="../sync_dialogs.py" line="209"/>
         <source>That passphrase is not the one this vault opens with. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="260"/>
+        <location filename="../sync_dialogs.py" line="214"/>
         <source>Something went wrong while enrolling, and nothing was changed. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,6 +736,117 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>HistorySection</name>
+    <message>
+        <location filename="../person/tables.py" line="241"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="241"/>
+        <source>What was done</source>
+        <translation>Qué se hizo</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="241"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="241"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="244"/>
+        <source>Every change to this person&apos;s records, and each time they were opened, newest first. Only what was done is kept here, never what was written.</source>
+        <translation>Cada cambio en los registros de esta persona, y cada vez que se abrieron, del más reciente al más antiguo. Aquí solo se guarda lo que se hizo, nunca lo que se escribió.</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="250"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="250"/>
+        <source>The audit trail for this person, newest first.</source>
+        <translation>El registro de actividad de esta persona, del más reciente al más antiguo.</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="270"/>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="270"/>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="270"/>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+</context>
+<context>
+    <name>LaterSection</name>
+    <message>
+        <location filename="../person/placeholders.py" line="14"/>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="15"/>
+        <source>This is where each conversation with the person will be kept: when and where it happened, who was in the room, whether an interpreter helped, and the before, during and after checklist — including the safety check and how the person wants to be contacted next. The dates of contacts already show in the Overview.</source>
+        <translation>Aquí se guardará cada conversación con la persona: cuándo y dónde fue, quién estaba presente, si ayudó un intérprete, y la lista de antes, durante y después — incluida la revisión de seguridad y cómo quiere la persona que se le contacte la próxima vez. Las fechas de los contactos ya aparecen en el Resumen.</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="23"/>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="24"/>
+        <source>Screenings will be kept here: the tool and its version, each answer as the person gave it (including “declined” and “not asked”), and your own assessment. A screening never decides anything about the person; it only helps you see whether to talk more or offer help. Screening dates and your assessment already show in the Overview.</source>
+        <translation>Aquí se guardarán las evaluaciones: la herramienta y su versión, cada respuesta tal como la dio la persona (incluidas “prefirió no responder” y “sin preguntar”), y su propia valoración. Una evaluación nunca decide nada sobre la persona; solo le ayuda a ver si conviene hablar más u ofrecer ayuda. Las fechas de las evaluaciones y su valoración ya aparecen en el Resumen.</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="33"/>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="34"/>
+        <source>The person&apos;s safety plan will live here: what feels unsafe, who and where they trust, and the choice they made about each part. The plan belongs to them. Their choices are kept as they made them, and “not ready to leave” is a complete plan. Its dates already show in the Overview.</source>
+        <translation>Aquí estará el plan de seguridad de la persona: lo que le parece inseguro, en quién y en qué lugares confía, y lo que decidió sobre cada parte. El plan es suyo. Sus decisiones se guardan tal como las tomó, y “todavía no está lista para irse” es un plan completo. Sus fechas ya aparecen en el Resumen.</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="42"/>
+        <source>Referrals &amp; consent</source>
+        <translation>Derivaciones y consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="43"/>
+        <source>Referrals offered and what the person decided, the follow-ups, and the releases they signed — who may receive what, for what purpose, and until when — will be kept here. Declining a referral is a choice, and signing a release is never a condition of help. Offers, follow-ups and consent dates already show in the Overview.</source>
+        <translation>Aquí se guardarán las derivaciones ofrecidas y lo que decidió la persona, los seguimientos y las autorizaciones que firmó — quién puede recibir qué, para qué y hasta cuándo —. No aceptar una derivación es una decisión suya, y firmar una autorización nunca es una condición para recibir ayuda. Las ofertas, los seguimientos y las fechas de consentimiento ya aparecen en el Resumen.</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="52"/>
+        <source>Record relief</source>
+        <translation>Limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="53"/>
+        <source>Work to clear the person&apos;s record will be tracked here: each arrest or conviction that may be vacated, expunged or sealed, the petitions and hearings, and the deadlines that must not be missed. Deadlines already show in the Overview.</source>
+        <translation>Aquí se hará el seguimiento del trabajo para limpiar los antecedentes de la persona: cada arresto o condena que se pueda anular, borrar o sellar, las peticiones y audiencias, y los plazos que no se deben pasar. Los plazos ya aparecen en el Resumen.</translation>
+    </message>
+    <message>
+        <location filename="../person/placeholders.py" line="77"/>
+        <source>Coming in a later version of Offramp.</source>
+        <translation>Llegará en una versión futura de Offramp.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="154"/>
@@ -831,7 +942,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
     <message>
         <location filename="../main_window.py" line="315"/>
-        <location filename="../main_window.py" line="707"/>
+        <location filename="../main_window.py" line="710"/>
         <source>Shared by &amp;advocates…</source>
         <translation>Compartido por los &amp;defensores…</translation>
     </message>
@@ -896,57 +1007,57 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Lo que estaba escribiendo sin guardar está de vuelta donde lo dejó.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="561"/>
         <source>The disk is full, so what you were typing could not be saved into the vault. Offramp keeps it until you unlock again and puts it back; free some space on this computer before closing Offramp.</source>
         <translation>El disco está lleno, así que lo que estaba escribiendo no se pudo guardar en la bóveda. Offramp lo conserva hasta que vuelva a desbloquear y lo devuelve a su sitio; libere espacio en este equipo antes de cerrar Offramp.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="566"/>
         <source>What you were typing could not be saved into the vault. Offramp keeps it until you unlock again and puts it back; please do not close Offramp before that.</source>
         <translation>Lo que estaba escribiendo no se pudo guardar en la bóveda. Offramp lo conserva hasta que vuelva a desbloquear y lo devuelve a su sitio; no cierre Offramp antes de eso.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="582"/>
         <source>Locked because no one was using Offramp for a while.</source>
         <translation>Se bloqueó porque nadie usó Offramp durante un rato.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Locked because the computer&apos;s screen locked.</source>
         <translation>Se bloqueó porque la pantalla del equipo se bloqueó.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705"/>
+        <location filename="../main_window.py" line="708"/>
         <source>Shared by &amp;advocates (%1)…</source>
         <translation>Compartido por los &amp;defensores (%1)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="712"/>
+        <location filename="../main_window.py" line="715"/>
         <source>Shared by advocates, %1 waiting</source>
         <translation>Compartido por los defensores, %1 en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="716"/>
         <source>Facts advocates shared with your team, %1 waiting</source>
         <translation>Datos que los defensores compartieron con su equipo, %1 en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="715"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Shared by advocates, none waiting</source>
         <translation>Compartido por los defensores, ninguno en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="719"/>
         <source>Facts advocates shared with your team, none waiting</source>
         <translation>Datos que los defensores compartieron con su equipo, ninguno en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="765"/>
+        <location filename="../main_window.py" line="768"/>
         <source>The share is linked: it shows under Shared by the advocate.</source>
         <translation>Lo compartido quedó vinculado: aparece en Compartido por el defensor.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="768"/>
+        <location filename="../main_window.py" line="771"/>
         <source>The share could not be linked.</source>
         <translation>Lo compartido no se pudo vincular.</translation>
     </message>
@@ -954,175 +1065,170 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="584"/>
-        <location filename="../sync_dialogs.py" line="585"/>
+        <location filename="../sync_dialogs.py" line="538"/>
+        <location filename="../sync_dialogs.py" line="539"/>
         <source>Changes that need a decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="588"/>
+        <location filename="../sync_dialogs.py" line="542"/>
         <source>Changes that need your decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="592"/>
+        <location filename="../sync_dialogs.py" line="546"/>
         <source>Two people changed the same thing differently while apart. Every version is kept until you choose. Pick the one to keep, or write one that combines them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="600"/>
+        <location filename="../sync_dialogs.py" line="552"/>
         <source>Changes to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="610"/>
+        <location filename="../sync_dialogs.py" line="555"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="615"/>
+        <location filename="../sync_dialogs.py" line="558"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="616"/>
+        <location filename="../sync_dialogs.py" line="559"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="616"/>
+        <location filename="../sync_dialogs.py" line="559"/>
         <source>Send my decisions now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="617"/>
+        <location filename="../sync_dialogs.py" line="560"/>
         <source>Send decisions now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="619"/>
+        <location filename="../sync_dialogs.py" line="562"/>
         <source>Keep my choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="619"/>
+        <location filename="../sync_dialogs.py" line="562"/>
         <source>Keep the chosen value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="640"/>
-        <source>a record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="652"/>
+        <location filename="../sync_dialogs.py" line="583"/>
         <source>Nothing waits for a decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="652"/>
+        <location filename="../sync_dialogs.py" line="583"/>
         <source>Nothing to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="665"/>
+        <location filename="../sync_dialogs.py" line="592"/>
         <source>A record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="675"/>
+        <location filename="../sync_dialogs.py" line="602"/>
         <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="681"/>
-        <location filename="../sync_dialogs.py" line="682"/>
+        <location filename="../sync_dialogs.py" line="608"/>
+        <location filename="../sync_dialogs.py" line="609"/>
         <source>Keep it as the office has it now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="692"/>
+        <location filename="../sync_dialogs.py" line="619"/>
         <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="696"/>
+        <location filename="../sync_dialogs.py" line="623"/>
         <source>Decided differently</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="701"/>
+        <location filename="../sync_dialogs.py" line="628"/>
         <source>It started as: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="703"/>
+        <location filename="../sync_dialogs.py" line="630"/>
         <source>Started as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="710"/>
+        <location filename="../sync_dialogs.py" line="637"/>
         <source>on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="710"/>
+        <location filename="../sync_dialogs.py" line="637"/>
         <source>on another computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="714"/>
+        <location filename="../sync_dialogs.py" line="641"/>
         <source>Keep this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="715"/>
+        <location filename="../sync_dialogs.py" line="642"/>
         <source>Keep version {n}: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="718"/>
+        <location filename="../sync_dialogs.py" line="645"/>
         <source>Version {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="724"/>
+        <location filename="../sync_dialogs.py" line="651"/>
         <source>{who}&apos;s decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="725"/>
+        <location filename="../sync_dialogs.py" line="652"/>
         <source>Who and when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="727"/>
+        <location filename="../sync_dialogs.py" line="654"/>
         <source>This is what your records show now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="731"/>
-        <location filename="../sync_dialogs.py" line="732"/>
+        <location filename="../sync_dialogs.py" line="658"/>
+        <location filename="../sync_dialogs.py" line="659"/>
         <source>Write a combined version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="736"/>
+        <location filename="../sync_dialogs.py" line="663"/>
         <source>Combined version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="741"/>
+        <location filename="../sync_dialogs.py" line="669"/>
         <source>A proposed combination of both versions; change it as you need.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="772"/>
+        <location filename="../sync_dialogs.py" line="700"/>
         <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="786"/>
+        <location filename="../sync_dialogs.py" line="709"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1467,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Comprobando si ya está aquí…</translation>
     </message>
     <message>
-        <location filename="../new_person.py" line="356"/>
+        <location filename="../new_person.py" line="354"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1369,127 +1475,872 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>NotAcceptedDialog</name>
     <message>
-        <location filename="../not_accepted.py" line="85"/>
-        <location filename="../not_accepted.py" line="86"/>
-        <location filename="../not_accepted.py" line="89"/>
+        <location filename="../not_accepted.py" line="41"/>
+        <location filename="../not_accepted.py" line="42"/>
+        <location filename="../not_accepted.py" line="46"/>
         <source>Not accepted by the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="89"/>
+        <location filename="../not_accepted.py" line="46"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="93"/>
+        <location filename="../not_accepted.py" line="51"/>
         <source>The office could not take these, usually because something changed at the office while you were working offline. Nothing you wrote is lost: it is kept here, on this computer only, until you discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="98"/>
+        <location filename="../not_accepted.py" line="56"/>
         <source>About this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="103"/>
+        <location filename="../not_accepted.py" line="59"/>
         <source>Work not accepted by the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="113"/>
+        <location filename="../not_accepted.py" line="62"/>
         <source>Discard it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="113"/>
+        <location filename="../not_accepted.py" line="62"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="117"/>
+        <location filename="../not_accepted.py" line="66"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="122"/>
+        <location filename="../not_accepted.py" line="69"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="123"/>
+        <location filename="../not_accepted.py" line="70"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="123"/>
+        <location filename="../not_accepted.py" line="70"/>
         <source>Discard this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="124"/>
+        <location filename="../not_accepted.py" line="71"/>
         <source>Copy what I wrote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="162"/>
+        <location filename="../not_accepted.py" line="97"/>
         <source>Nothing here: the office took everything you sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="162"/>
+        <location filename="../not_accepted.py" line="97"/>
         <source>Nothing here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="178"/>
+        <location filename="../not_accepted.py" line="108"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="179"/>
+        <location filename="../not_accepted.py" line="110"/>
         <source>Why: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="179"/>
+        <location filename="../not_accepted.py" line="110"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="182"/>
+        <location filename="../not_accepted.py" line="114"/>
         <source>What you can do: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="184"/>
+        <location filename="../not_accepted.py" line="116"/>
         <source>What you can do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="188"/>
-        <location filename="../not_accepted.py" line="191"/>
+        <location filename="../not_accepted.py" line="120"/>
+        <location filename="../not_accepted.py" line="123"/>
         <source>What you wrote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="210"/>
+        <location filename="../not_accepted.py" line="142"/>
         <source>Copied. Paste it where it belongs within a few seconds: Offramp clears the clipboard soon after.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="219"/>
+        <location filename="../not_accepted.py" line="151"/>
         <source>Discard “{title}” from this computer? What you wrote cannot be brought back here afterwards. Copy it first if you may still need it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="241"/>
+        <location filename="../not_accepted.py" line="172"/>
         <source>Discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="256"/>
+        <location filename="../not_accepted.py" line="182"/>
         <source>That did not work, and nothing was changed. Please try again.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <location filename="../person/notes.py" line="183"/>
+        <source>Written by and when</source>
+        <extracomment>How the notes Offramp writes by itself begin (app.core.relief writes one at each status change of a case).</extracomment>
+        <translation>Quién lo escribió y cuándo</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="188"/>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="189"/>
+        <source>Offramp (automatic)</source>
+        <translation>Offramp (automático)</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="191"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="194"/>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="199"/>
+        <source>Written automatically by Offramp when you recorded the status, on {when}. It is read-only; add a new note to say more.</source>
+        <translation>Offramp la escribió automáticamente cuando usted registró el estado, el {when}. Es de solo lectura; agregue una nota nueva para decir más.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="202"/>
+        <source>Written automatically by Offramp when the status was recorded (by {who}), on {when}. It is read-only; add a new note to say more.</source>
+        <translation>Offramp la escribió automáticamente cuando se registró el estado (lo hizo {who}), el {when}. Es de solo lectura; agregue una nota nueva para decir más.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="204"/>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="208"/>
+        <source>Signed by you on {when}. A signed note is read-only; add a new note to say more.</source>
+        <translation>Firmada por usted el {when}. Una nota firmada es de solo lectura; agregue una nota nueva para decir más.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="210"/>
+        <source>Signed by {who} on {when}. A signed note is read-only; add a new note to say more.</source>
+        <translation>Firmada por {who} el {when}. Una nota firmada es de solo lectura; agregue una nota nueva para decir más.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="211"/>
+        <source>its author</source>
+        <translation>quien la escribió</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="216"/>
+        <location filename="../person/notes.py" line="224"/>
+        <source>Change this note</source>
+        <translation>Cambiar esta nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="221"/>
+        <source>Sign it</source>
+        <translation>Firmarla</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="221"/>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="224"/>
+        <source>Change</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="225"/>
+        <source>Sign…</source>
+        <translation>Firmar…</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="225"/>
+        <source>Sign this note</source>
+        <translation>Firmar esta nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="226"/>
+        <source>Save changes</source>
+        <translation>Guardar los cambios</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="226"/>
+        <source>Save the changes to this note</source>
+        <translation>Guardar los cambios de esta nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="227"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="227"/>
+        <source>Cancel changing this note</source>
+        <translation>Dejar de cambiar esta nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="232"/>
+        <source>Note status</source>
+        <translation>Estado de la nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="272"/>
+        <source>Not signed yet: you can still change it.</source>
+        <translation>Todavía sin firmar: aún puede cambiarla.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="296"/>
+        <source>A note cannot be left empty. Cancel to keep it as it was.</source>
+        <translation>Una nota no puede quedar vacía. Cancele para dejarla como estaba.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="304"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="310"/>
+        <source>Sign this note? Once signed, nobody can change it, not even you.</source>
+        <translation>¿Firmar esta nota? Una vez firmada, nadie puede cambiarla, ni siquiera usted.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="316"/>
+        <source>Signing…</source>
+        <translation>Firmando…</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="330"/>
+        <source>Nothing was changed. {reason}</source>
+        <translation>No se cambió nada. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteComposer</name>
+    <message>
+        <location filename="../person/notes.py" line="63"/>
+        <location filename="../person/notes.py" line="70"/>
+        <source>New note</source>
+        <translation>Nota nueva</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="65"/>
+        <source>Write a new entry. It is added with your name and the time. Press Control and Enter to add it.</source>
+        <translation>Escriba una entrada nueva. Se agrega con su nombre y la hora. Pulse Control e Intro para agregarla.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="67"/>
+        <source>Write a new note. It is added with your name and the time.</source>
+        <translation>Escriba una nota nueva. Se agrega con su nombre y la hora.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="73"/>
+        <source>New note status</source>
+        <translation>Estado de la nota nueva</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="74"/>
+        <source>Add note</source>
+        <translation>Agregar nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="74"/>
+        <location filename="../person/notes.py" line="79"/>
+        <source>Add the note</source>
+        <translation>Agregar la nota</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="75"/>
+        <source>Add the note (Ctrl+Enter)</source>
+        <translation>Agregar la nota (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="130"/>
+        <source>Write something first: an empty note cannot be added.</source>
+        <translation>Escriba algo primero: no se puede agregar una nota vacía.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="134"/>
+        <source>Adding…</source>
+        <translation>Agregando…</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="143"/>
+        <location filename="../person/notes.py" line="157"/>
+        <source>Note added.</source>
+        <translation>Nota agregada.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="150"/>
+        <source>The note was not added. {reason}</source>
+        <translation>La nota no se agregó. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <location filename="../person/notes.py" line="366"/>
+        <source>Notes, newest first</source>
+        <translation>Notas, la más reciente primero</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="370"/>
+        <source>No notes yet. Anything you add appears here with your name and the time.</source>
+        <translation>Todavía no hay notas. Lo que agregue aparece aquí con su nombre y la hora.</translation>
+    </message>
+    <message>
+        <location filename="../person/notes.py" line="377"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <location filename="../person/tables.py" line="148"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="148"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="148"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="150"/>
+        <source>Overview summary</source>
+        <translation>Resumen de fechas</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="153"/>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="155"/>
+        <source>Dated events from this person&apos;s records. What is coming up is at the top, in bold, soonest first; then what has happened, newest first.</source>
+        <translation>Hechos con fecha de los registros de esta persona. Lo que viene está arriba, en negrita, lo más próximo primero; después, lo que ya pasó, lo más reciente primero.</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="188"/>
+        <source>{date} (due today)</source>
+        <translation>{date} (vence hoy)</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="190"/>
+        <source>{date} (coming up)</source>
+        <translation>{date} (próximamente)</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="195"/>
+        <source>Nothing dated in this person&apos;s records yet.</source>
+        <translation>Todavía no hay nada con fecha en los registros de esta persona.</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="199"/>
+        <source>What has happened, newest first. Nothing is coming up.</source>
+        <translation>Lo que ya pasó, lo más reciente primero. No hay nada próximo.</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="205"/>
+        <source>1 date is coming up, and it is overdue (in bold at the top). Below it, what has happened, newest first.</source>
+        <translation>Hay 1 fecha próxima, y ya está vencida (en negrita, arriba). Debajo, lo que ya pasó, lo más reciente primero.</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="208"/>
+        <source>1 date is coming up (in bold at the top). Below it, what has happened, newest first.</source>
+        <translation>Hay 1 fecha próxima (en negrita, arriba). Debajo, lo que ya pasó, lo más reciente primero.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetailsForm</name>
+    <message>
+        <location filename="../person/details.py" line="40"/>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="41"/>
+        <source>The name they want to be called</source>
+        <translation>El nombre con el que quiere que se le llame</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="45"/>
+        <source>Legal name</source>
+        <translation>Nombre legal</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="46"/>
+        <source>Only if it is needed, for example for court forms</source>
+        <translation>Solo si hace falta, por ejemplo para formularios del tribunal</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="50"/>
+        <source>Other names</source>
+        <translation>Otros nombres</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="51"/>
+        <source>Names they have used, separated by commas</source>
+        <translation>Nombres que ha usado, separados por comas</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="55"/>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="56"/>
+        <source>For example she/her, he/him, they/them</source>
+        <translation>Por ejemplo ella, él, elle</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="60"/>
+        <source>How they want to be referred to</source>
+        <translation>Cómo quiere que se le nombre</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="61"/>
+        <source>Mirror the person&apos;s own word: person, survivor or victim</source>
+        <translation>Use la misma palabra que usa la persona para sí misma</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="65"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="66"/>
+        <source>For example Spanish, English</source>
+        <translation>Por ejemplo español, inglés</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="70"/>
+        <source>Interpreter needed</source>
+        <translation>Necesita intérprete</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="74"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="78"/>
+        <source>Age group</source>
+        <translation>Grupo de edad</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="84"/>
+        <source>Safe to call</source>
+        <translation>Se puede llamar sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="88"/>
+        <source>Safe to text</source>
+        <translation>Se pueden enviar mensajes sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="92"/>
+        <source>Safe to leave a voicemail</source>
+        <translation>Se puede dejar un mensaje de voz sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="96"/>
+        <source>Safe to send mail</source>
+        <translation>Se puede enviar correo postal sin riesgo</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="100"/>
+        <source>Safe times to make contact</source>
+        <translation>Horarios seguros para contactar</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="101"/>
+        <source>For example weekdays after 6 pm</source>
+        <translation>Por ejemplo entre semana después de las 6 de la tarde</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="105"/>
+        <source>Contact notes</source>
+        <translation>Notas sobre el contacto</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="106"/>
+        <source>Anything else about reaching them safely, for example who else may see the phone</source>
+        <translation>Cualquier otra cosa para contactarle de forma segura, por ejemplo quién más puede ver el teléfono</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="165"/>
+        <source>Person details</source>
+        <extracomment>Below this width the two groups stack instead of standing side by side. The person&apos;s record was saved (the workspace reads it again).</extracomment>
+        <translation>Datos de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="169"/>
+        <source>Fictional demo record: it is left out of every report.</source>
+        <translation>Registro ficticio de demostración: no se incluye en ningún informe.</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="178"/>
+        <source>Names and language</source>
+        <translation>Nombres e idioma</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="187"/>
+        <source>Reaching them safely</source>
+        <translation>Cómo contactarle de forma segura</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="189"/>
+        <source>“{not_asked}” is not “no”: ask before using a way nobody has checked.</source>
+        <translation>“{not_asked}” no es “no”: pregunte antes de usar una vía que nadie ha confirmado.</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="208"/>
+        <source>Details status</source>
+        <translation>Estado de los datos</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="209"/>
+        <source>Save changes</source>
+        <translation>Guardar los cambios</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="209"/>
+        <location filename="../person/details.py" line="222"/>
+        <source>Save the person&apos;s details</source>
+        <translation>Guardar los datos de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="210"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="212"/>
+        <source>Undo changes</source>
+        <translation>Deshacer los cambios</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="212"/>
+        <source>Undo the changes to the person&apos;s details</source>
+        <translation>Deshacer los cambios en los datos de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="214"/>
+        <source>Put back what was last saved</source>
+        <translation>Volver a lo último que se guardó</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="290"/>
+        <source>Nothing has changed, so there is nothing to save.</source>
+        <translation>No ha cambiado nada, así que no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="294"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="307"/>
+        <location filename="../person/details.py" line="331"/>
+        <source>Changes undone.</source>
+        <translation>Cambios deshechos.</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="314"/>
+        <location filename="../person/details.py" line="331"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="322"/>
+        <source>Nothing was saved. Please look at the field marked in red.</source>
+        <translation>No se guardó nada. Revise el campo marcado en rojo.</translation>
+    </message>
+    <message>
+        <location filename="../person/details.py" line="324"/>
+        <source>Nothing was saved. {reason}</source>
+        <translation>No se guardó nada. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonHeaderView</name>
+    <message>
+        <location filename="../person/header.py" line="47"/>
+        <source>← Back to caseload</source>
+        <translation>← Volver a sus casos</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="47"/>
+        <source>Back to caseload</source>
+        <translation>Volver a sus casos</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="48"/>
+        <source>Back to the caseload (Escape or Alt+Left)</source>
+        <translation>Volver a sus casos (Escape o Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="50"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="53"/>
+        <source>Confidentiality</source>
+        <translation>Confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="58"/>
+        <location filename="../person/header.py" line="143"/>
+        <source>Demo record</source>
+        <translation>Registro de demostración</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="62"/>
+        <source>Fictional demo data: left out of every report</source>
+        <translation>Datos ficticios de demostración: no se incluyen en ningún informe</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="65"/>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="73"/>
+        <source>Pronouns, languages and age group</source>
+        <translation>Pronombres, idiomas y grupo de edad</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="79"/>
+        <source>How to reach them safely</source>
+        <translation>Cómo contactarle de forma segura</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="84"/>
+        <source>Contact notes</source>
+        <translation>Notas sobre el contacto</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="114"/>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="125"/>
+        <source>{languages} (interpreter needed)</source>
+        <translation>{languages} (necesita intérprete)</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="127"/>
+        <source>Interpreter needed</source>
+        <translation>Necesita intérprete</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="129"/>
+        <source>Prefers the word “{word}”</source>
+        <translation>Prefiere la palabra “{word}”</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="136"/>
+        <source>Contact notes: {notes}</source>
+        <translation>Notas sobre el contacto: {notes}</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="150"/>
+        <source>privileged</source>
+        <translation>confidencial</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="162"/>
+        <source>How to reach them safely:&amp;nbsp; {rules}</source>
+        <translation>Cómo contactarle de forma segura:&amp;nbsp; {rules}</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="166"/>
+        <source>Kept under a community advocate&apos;s confidentiality.</source>
+        <translation>Protegido por la confidencialidad de un defensor comunitario.</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="168"/>
+        <source>Part of the prosecution&apos;s file: not confidential from the prosecution team.</source>
+        <translation>Forma parte del expediente de la fiscalía: no es confidencial para el equipo de la fiscalía.</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="169"/>
+        <source>Privileged: it never reaches the prosecution.</source>
+        <translation>Privilegiado: nunca llega a la fiscalía.</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="171"/>
+        <source>Only you can see it.</source>
+        <translation>Solo usted puede verlo.</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="172"/>
+        <source>Your team can see it.</source>
+        <translation>Su equipo puede verlo.</translation>
+    </message>
+    <message>
+        <location filename="../person/header.py" line="173"/>
+        <source>Shared with the prosecution under a consent.</source>
+        <translation>Compartido con la fiscalía con un consentimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonWorkspace</name>
+    <message>
+        <location filename="../person/workspace.py" line="56"/>
+        <source>Overview</source>
+        <extracomment>(key, title) in the order of the side list; Ctrl+1 … Ctrl+9 and Ctrl+0 reach them.</extracomment>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="57"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="58"/>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="59"/>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="60"/>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="61"/>
+        <source>Referrals &amp; consent</source>
+        <translation>Derivaciones y consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="62"/>
+        <source>Record relief</source>
+        <translation>Limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="63"/>
+        <source>Justice contacts</source>
+        <translation>Contactos con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="64"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="65"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="71"/>
+        <source>From the advocate</source>
+        <extracomment>Sections shown only to some regimes, after the others and without a number shortcut: the disclosure review is the prosecution&apos;s (statements, notes and benefits the defence must be told about).</extracomment>
+        <translation>Del defensor</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="72"/>
+        <source>Disclosure review</source>
+        <translation>Revisión de divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="73"/>
+        <source>Certifications</source>
+        <translation>Certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="108"/>
+        <source>Leave without saving</source>
+        <extracomment>Escape, Alt+Left or the Back button: the person wants the caseload again. The person&apos;s data has arrived and every form holds its draft slot (restore drafts now).</extracomment>
+        <translation>Salir sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="108"/>
+        <source>Stay here</source>
+        <translation>Quedarse aquí</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="115"/>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="117"/>
+        <source>Choose a section with the arrow keys, or press Control and its number.</source>
+        <translation>Elija una sección con las flechas, o pulse Control y su número.</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="125"/>
+        <source>{section} ({shortcut})</source>
+        <translation>{section} ({shortcut})</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="183"/>
+        <source>Section</source>
+        <extracomment>Sections that read their own records when the person arrives (key -&gt; section).</extracomment>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="197"/>
+        <source>Back to caseload</source>
+        <translation>Volver a sus casos</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="310"/>
+        <source>Consider a screening</source>
+        <translation>Considere una evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="321"/>
+        <source>Some typing is not saved yet ({sections}). Leave it and go back to the caseload?</source>
+        <translation>Hay texto escrito que todavía no se ha guardado ({sections}). ¿Dejarlo y volver a sus casos?</translation>
+    </message>
+    <message>
+        <location filename="../person/workspace.py" line="398"/>
+        <source>This person&apos;s record could not be read. Please go back and try again.</source>
+        <translation>No se pudo leer el registro de esta persona. Vuelva atrás e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1554,72 +2405,72 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../recover_dialog.py" line="269"/>
+        <location filename="../recover_dialog.py" line="270"/>
         <source>Open the vault with your recovery code</source>
         <translation>Abrir la bóveda con su código de recuperación</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="276"/>
+        <location filename="../recover_dialog.py" line="277"/>
         <source>Type the recovery code from the sheet you printed when this vault was made. Spaces, dashes and small letters are fine. Then choose a new passphrase: the old one stops working.</source>
         <translation>Escriba el código de recuperación de la hoja que imprimió al crear esta bóveda. Puede usar espacios, guiones y minúsculas. Luego elija una frase de contraseña nueva: la anterior deja de funcionar.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="283"/>
+        <location filename="../recover_dialog.py" line="284"/>
         <source>Recovery &amp;code</source>
         <translation>&amp;Código de recuperación</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="283"/>
+        <location filename="../recover_dialog.py" line="284"/>
         <source>Recovery code</source>
         <translation>Código de recuperación</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="286"/>
+        <location filename="../recover_dialog.py" line="287"/>
         <source>&amp;New passphrase</source>
         <translation>Frase de contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="286"/>
+        <location filename="../recover_dialog.py" line="287"/>
         <source>New passphrase</source>
         <translation>Frase de contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="289"/>
+        <location filename="../recover_dialog.py" line="290"/>
         <source>Passphrase strength</source>
         <translation>Solidez de la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="292"/>
+        <location filename="../recover_dialog.py" line="293"/>
         <source>New passphrase &amp;again</source>
         <translation>Frase de contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="292"/>
+        <location filename="../recover_dialog.py" line="293"/>
         <source>New passphrase again</source>
         <translation>Frase de contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="293"/>
+        <location filename="../recover_dialog.py" line="294"/>
         <source>Open the vault</source>
         <translation>Abrir la bóveda</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="294"/>
+        <location filename="../recover_dialog.py" line="295"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="309"/>
+        <location filename="../recover_dialog.py" line="310"/>
         <source>Strength: {label}. {hint}</source>
         <translation>Solidez: {label}. {hint}</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="328"/>
+        <location filename="../recover_dialog.py" line="329"/>
         <source>Opening the vault with the recovery code…</source>
         <translation>Abriendo la bóveda con el código de recuperación…</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="350"/>
+        <location filename="../recover_dialog.py" line="351"/>
         <source>The recovery code cannot mend the database; a backup can.</source>
         <translation>El código de recuperación no puede reparar la base de datos; una copia de seguridad sí.</translation>
     </message>
@@ -1627,160 +2478,160 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../recover_dialog.py" line="414"/>
+        <location filename="../recover_dialog.py" line="415"/>
         <source>Restore the vault from a backup</source>
         <translation>Restaurar la bóveda desde una copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="424"/>
+        <location filename="../recover_dialog.py" line="425"/>
         <source>Choose a backup. It takes the place of the vault on this computer; the vault&apos;s current files are moved into a folder beside it, never deleted.</source>
         <translation>Elija una copia de seguridad. Ocupará el lugar de la bóveda en este equipo; los archivos actuales de la bóveda se mueven a una carpeta al lado, nunca se borran.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="429"/>
+        <location filename="../recover_dialog.py" line="430"/>
         <source>&amp;Backups, newest first</source>
         <translation>&amp;Copias de seguridad, la más reciente primero</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="431"/>
+        <location filename="../recover_dialog.py" line="432"/>
         <source>Backups, newest first</source>
         <translation>Copias de seguridad, la más reciente primero</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="437"/>
+        <location filename="../recover_dialog.py" line="438"/>
         <source>Choose another file…</source>
         <translation>Elegir otro archivo…</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="437"/>
+        <location filename="../recover_dialog.py" line="438"/>
         <source>Choose another backup file</source>
         <translation>Elegir otro archivo de copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="448"/>
+        <location filename="../recover_dialog.py" line="449"/>
         <source>&amp;Passphrase the vault had when the backup was made</source>
         <translation>&amp;Frase de contraseña que tenía la bóveda cuando se hizo la copia</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="448"/>
+        <location filename="../recover_dialog.py" line="449"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="450"/>
+        <location filename="../recover_dialog.py" line="451"/>
         <source>Recovery &amp;code</source>
         <translation>&amp;Código de recuperación</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="450"/>
+        <location filename="../recover_dialog.py" line="451"/>
         <source>Recovery code</source>
         <translation>Código de recuperación</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="451"/>
+        <location filename="../recover_dialog.py" line="452"/>
         <source>&amp;New passphrase</source>
         <translation>Frase de contraseña &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="451"/>
+        <location filename="../recover_dialog.py" line="452"/>
         <source>New passphrase</source>
         <translation>Frase de contraseña nueva</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="452"/>
+        <location filename="../recover_dialog.py" line="453"/>
         <source>New passphrase &amp;again</source>
         <translation>Frase de contraseña nueva &amp;otra vez</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="452"/>
+        <location filename="../recover_dialog.py" line="453"/>
         <source>New passphrase again</source>
         <translation>Frase de contraseña nueva otra vez</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="453"/>
-        <location filename="../recover_dialog.py" line="546"/>
+        <location filename="../recover_dialog.py" line="454"/>
+        <location filename="../recover_dialog.py" line="542"/>
         <source>Use my recovery code instead</source>
         <translation>Usar mi código de recuperación en su lugar</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="463"/>
-        <location filename="../recover_dialog.py" line="630"/>
+        <location filename="../recover_dialog.py" line="464"/>
+        <location filename="../recover_dialog.py" line="626"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="463"/>
-        <location filename="../recover_dialog.py" line="631"/>
+        <location filename="../recover_dialog.py" line="464"/>
+        <location filename="../recover_dialog.py" line="627"/>
         <source>Restore this backup</source>
         <translation>Restaurar esta copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="464"/>
+        <location filename="../recover_dialog.py" line="465"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="465"/>
+        <location filename="../recover_dialog.py" line="466"/>
         <source>Open my vault</source>
         <translation>Abrir mi bóveda</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="494"/>
+        <location filename="../recover_dialog.py" line="495"/>
         <source>No backups were found in {folder}. Choose the file if it is somewhere else.</source>
         <translation>No se encontraron copias de seguridad en {folder}. Elija el archivo si está en otro lugar.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="514"/>
+        <location filename="../recover_dialog.py" line="510"/>
         <source>Choose an Offramp backup</source>
         <translation>Elegir una copia de seguridad de Offramp</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="516"/>
+        <location filename="../recover_dialog.py" line="512"/>
         <source>Offramp backups (*{suffix});;All files (*)</source>
         <translation>Copias de seguridad de Offramp (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="546"/>
+        <location filename="../recover_dialog.py" line="542"/>
         <source>Use the passphrase instead</source>
         <translation>Usar la frase de contraseña en su lugar</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="561"/>
+        <location filename="../recover_dialog.py" line="557"/>
         <source>Please choose a backup first.</source>
         <translation>Primero elija una copia de seguridad.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="577"/>
+        <location filename="../recover_dialog.py" line="573"/>
         <source>Please type the passphrase the vault had when the backup was made.</source>
         <translation>Escriba la frase de contraseña que tenía la bóveda cuando se hizo la copia.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="593"/>
+        <location filename="../recover_dialog.py" line="589"/>
         <source>Checking the backup and putting it in place…</source>
         <translation>Comprobando la copia de seguridad y poniéndola en su lugar…</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="620"/>
+        <location filename="../recover_dialog.py" line="616"/>
         <source>{question} Choose “Replace this vault” to go on, or Cancel.</source>
         <translation>{question} Elija “Reemplazar esta bóveda” para seguir, o Cancelar.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="622"/>
+        <location filename="../recover_dialog.py" line="618"/>
         <source>Replace this vault</source>
         <translation>Reemplazar esta bóveda</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="623"/>
+        <location filename="../recover_dialog.py" line="619"/>
         <source>Replace this vault with the other vault&apos;s backup</source>
         <translation>Reemplazar esta bóveda con la copia de seguridad de la otra bóveda</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="647"/>
+        <location filename="../recover_dialog.py" line="643"/>
         <source>The backup is back in place</source>
         <translation>La copia de seguridad está en su lugar</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="650"/>
+        <location filename="../recover_dialog.py" line="646"/>
         <source>The vault is open again. The files it replaced were kept, not deleted, in this folder:
 
 {folder}</source>
@@ -1789,21 +2640,131 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 {folder}</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="653"/>
+        <location filename="../recover_dialog.py" line="649"/>
         <source>The vault is open again.</source>
         <translation>La bóveda está abierta de nuevo.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="666"/>
+        <location filename="../recover_dialog.py" line="662"/>
         <source>The backup was put in place, but the vault did not open: {problem}</source>
         <translation>La copia de seguridad se puso en su lugar, pero la bóveda no se abrió: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPromptBanner</name>
+    <message>
+        <location filename="../person/prompt.py" line="25"/>
+        <source>Noted. The prompt will not be offered again for this matter.</source>
+        <translation>Anotado. La sugerencia no volverá a aparecer para este asunto.</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="62"/>
+        <location filename="../person/prompt.py" line="64"/>
+        <source>Consider a screening</source>
+        <extracomment>&quot;Start a screening&quot;: the workspace shows the Screening section, ready to start. The worker closed the &quot;Noted&quot; message: the keyboard goes back to the page.</extracomment>
+        <translation>Considere una evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="67"/>
+        <source>Start a screening</source>
+        <translation>Empezar una evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="68"/>
+        <source>Opens the Screening section, ready to start one.</source>
+        <translation>Abre la sección Evaluación, lista para empezar una.</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="69"/>
+        <source>Not now…</source>
+        <translation>Ahora no…</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="69"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="71"/>
+        <source>Asks for a short reason; the prompt is then not offered again.</source>
+        <translation>Pide un motivo breve; después la sugerencia no vuelve a aparecer.</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="77"/>
+        <source>Why not now? A few words, kept with this matter:</source>
+        <translation>¿Por qué ahora no? Unas pocas palabras, que se guardan con este asunto:</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="80"/>
+        <source>Why not now</source>
+        <translation>Por qué ahora no</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="81"/>
+        <source>For example: in court today, the advocate will screen next week</source>
+        <translation>Por ejemplo: hoy hay audiencia, el defensor hará la evaluación la semana próxima</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="84"/>
+        <source>Save the reason</source>
+        <translation>Guardar el motivo</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="85"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="85"/>
+        <source>Cancel, keep the prompt</source>
+        <translation>Cancelar y mantener la sugerencia</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="92"/>
+        <source>Prompt answered</source>
+        <translation>Sugerencia respondida</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="93"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="93"/>
+        <source>Close this message</source>
+        <translation>Cerrar este mensaje</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="190"/>
+        <source>docket {number}</source>
+        <translation>expediente {number}</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="192"/>
+        <source>arrested on {date}</source>
+        <translation>arresto el {date}</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="194"/>
+        <source>About the matter: {matter}.</source>
+        <translation>Sobre el asunto: {matter}.</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="228"/>
+        <source>Please say in a few words why not now.</source>
+        <translation>Diga en pocas palabras por qué ahora no.</translation>
+    </message>
+    <message>
+        <location filename="../person/prompt.py" line="253"/>
+        <source>The reason could not be saved. Please try again.</source>
+        <translation>No se pudo guardar el motivo. Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../quick_unlock.py" line="31"/>
-        <location filename="../settings_dialog.py" line="52"/>
+        <location filename="../settings_dialog.py" line="56"/>
         <source>Your office has turned quick unlock off, so the passphrase is always needed.</source>
         <extracomment>vault id -&gt; when &quot;Not today&quot; stops counting (the end of that working day).
 ----------
@@ -1811,54 +2772,55 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>Su oficina desactivó el desbloqueo rápido, así que siempre hace falta la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="55"/>
+        <location filename="../settings_dialog.py" line="59"/>
         <source>Your office sets these for every computer enrolled with it, so they cannot be changed here.</source>
         <translation>Su oficina fija estas opciones para todos los equipos inscritos con ella, así que no se pueden cambiar aquí.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58"/>
+        <location filename="../settings_dialog.py" line="62"/>
         <source>Your office asks that the vault lock after at most {limit}; you may choose a shorter time.</source>
         <translation>Su oficina pide que la bóveda se bloquee después de {limit} como máximo; puede elegir un tiempo más corto.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="61"/>
+        <location filename="../settings_dialog.py" line="65"/>
         <source>A release&apos;s first and last days are counted in the office&apos;s time zone: {zone}.</source>
         <translation>El primer y el último día de una autorización se cuentan en la zona horaria de la oficina: {zone}.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>Immediately</source>
         <translation>De inmediato</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="91"/>
         <source>System default</source>
         <translation>El del sistema</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="121"/>
-        <location filename="../settings_dialog.py" line="132"/>
+        <location filename="../settings_dialog.py" line="125"/>
+        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="146"/>
         <source>Settings</source>
         <extracomment>How each setting&apos;s choices read, by key; anything else shows its value.</extracomment>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="176"/>
+        <location filename="../settings_dialog.py" line="175"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="177"/>
+        <location filename="../settings_dialog.py" line="176"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="238"/>
         <source>Set by your office</source>
         <translation>Fijado por su oficina</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="236"/>
+        <location filename="../settings_dialog.py" line="250"/>
         <source>UTC (your office has not chosen one)</source>
         <translation>UTC (su oficina no ha elegido una)</translation>
     </message>
@@ -1866,53 +2828,53 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../sync_dialogs.py" line="806"/>
+        <location filename="../sync_dialogs.py" line="727"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="809"/>
+        <location filename="../sync_dialogs.py" line="730"/>
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
         <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="812"/>
+        <location filename="../sync_dialogs.py" line="733"/>
         <source>Changes that need a &amp;decision…</source>
         <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="814"/>
+        <location filename="../sync_dialogs.py" line="735"/>
         <source>&amp;Not accepted by the office…</source>
         <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="816"/>
+        <location filename="../sync_dialogs.py" line="737"/>
         <source>&amp;Enroll this computer…</source>
         <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="818"/>
+        <location filename="../sync_dialogs.py" line="739"/>
         <source>&amp;Office</source>
         <translation>&amp;Oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="829"/>
+        <location filename="../sync_dialogs.py" line="750"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="830"/>
-        <location filename="../sync_dialogs.py" line="835"/>
+        <location filename="../sync_dialogs.py" line="751"/>
+        <location filename="../sync_dialogs.py" line="756"/>
         <source>Sync reminder</source>
         <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="885"/>
+        <location filename="../sync_dialogs.py" line="806"/>
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
         <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="963"/>
+        <location filename="../sync_dialogs.py" line="884"/>
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
         <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
@@ -1920,191 +2882,191 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="288"/>
-        <location filename="../sync_dialogs.py" line="289"/>
+        <location filename="../sync_dialogs.py" line="242"/>
+        <location filename="../sync_dialogs.py" line="243"/>
         <source>Sync with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="299"/>
+        <location filename="../sync_dialogs.py" line="253"/>
         <source>Getting ready…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="300"/>
+        <location filename="../sync_dialogs.py" line="254"/>
         <source>Sync details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="307"/>
+        <location filename="../sync_dialogs.py" line="261"/>
         <source>Sync step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="309"/>
+        <location filename="../sync_dialogs.py" line="263"/>
         <source>Sync progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="322"/>
-        <location filename="../sync_dialogs.py" line="337"/>
-        <location filename="../sync_dialogs.py" line="390"/>
+        <location filename="../sync_dialogs.py" line="276"/>
+        <location filename="../sync_dialogs.py" line="291"/>
+        <location filename="../sync_dialogs.py" line="344"/>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ahora no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="323"/>
+        <location filename="../sync_dialogs.py" line="277"/>
         <source>Decide now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="323"/>
+        <location filename="../sync_dialogs.py" line="277"/>
         <source>Decide now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="325"/>
+        <location filename="../sync_dialogs.py" line="279"/>
         <source>See what was not accepted…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="325"/>
+        <location filename="../sync_dialogs.py" line="279"/>
         <source>See what the office did not accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="327"/>
-        <location filename="../sync_dialogs.py" line="364"/>
+        <location filename="../sync_dialogs.py" line="281"/>
+        <location filename="../sync_dialogs.py" line="318"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="327"/>
+        <location filename="../sync_dialogs.py" line="281"/>
         <source>Stop sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="328"/>
-        <location filename="../sync_dialogs.py" line="390"/>
+        <location filename="../sync_dialogs.py" line="282"/>
+        <location filename="../sync_dialogs.py" line="344"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="375"/>
+        <location filename="../sync_dialogs.py" line="329"/>
         <source>Ready to sync with your office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="376"/>
+        <location filename="../sync_dialogs.py" line="330"/>
         <source>Office server: {server}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="378"/>
+        <location filename="../sync_dialogs.py" line="332"/>
         <source>To send from this computer: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="380"/>
+        <location filename="../sync_dialogs.py" line="334"/>
         <source>Nothing new to send from this computer. Sync will bring your office&apos;s changes here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="383"/>
+        <location filename="../sync_dialogs.py" line="337"/>
         <source>Some of it is shared with another team, under these consents:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="386"/>
+        <location filename="../sync_dialogs.py" line="340"/>
         <source>Nothing in it is shared outside your team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="388"/>
+        <location filename="../sync_dialogs.py" line="342"/>
         <source>Editing waits while the sync runs. You can stop it at any time; nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="401"/>
+        <location filename="../sync_dialogs.py" line="355"/>
         <source>Syncing with your office…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="403"/>
+        <location filename="../sync_dialogs.py" line="357"/>
         <source>Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="405"/>
+        <location filename="../sync_dialogs.py" line="359"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="420"/>
+        <location filename="../sync_dialogs.py" line="374"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="421"/>
+        <location filename="../sync_dialogs.py" line="375"/>
         <source>Stopping after the step under way…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="432"/>
+        <location filename="../sync_dialogs.py" line="386"/>
         <source>Sync finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="436"/>
-        <location filename="../sync_dialogs.py" line="472"/>
-        <location filename="../sync_dialogs.py" line="476"/>
-        <location filename="../sync_dialogs.py" line="485"/>
-        <location filename="../sync_dialogs.py" line="491"/>
+        <location filename="../sync_dialogs.py" line="390"/>
+        <location filename="../sync_dialogs.py" line="426"/>
+        <location filename="../sync_dialogs.py" line="430"/>
+        <location filename="../sync_dialogs.py" line="439"/>
+        <location filename="../sync_dialogs.py" line="445"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="467"/>
+        <location filename="../sync_dialogs.py" line="421"/>
         <source>Something went wrong during the sync. Nothing was lost; please try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="470"/>
+        <location filename="../sync_dialogs.py" line="424"/>
         <source>Sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="472"/>
+        <location filename="../sync_dialogs.py" line="426"/>
         <source>Carry on syncing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="474"/>
+        <location filename="../sync_dialogs.py" line="428"/>
         <source>The connection was lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="476"/>
+        <location filename="../sync_dialogs.py" line="430"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="478"/>
+        <location filename="../sync_dialogs.py" line="432"/>
         <source>This computer is not enrolled yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="481"/>
+        <location filename="../sync_dialogs.py" line="435"/>
         <source>Ask your office admin for an enrollment sheet, then choose Office → Enroll this computer… to connect it. Your work stays safe on this computer until then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="488"/>
+        <location filename="../sync_dialogs.py" line="442"/>
         <source>The sync did not go through</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="488"/>
+        <location filename="../sync_dialogs.py" line="442"/>
         <source>Sync cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,7 +3273,7 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>AAAA-MM-DD, o dejar en blanco</translation>
     </message>
     <message>
-        <location filename="../person/forms.py" line="101"/>
+        <location filename="../person/forms.py" line="110"/>
         <source> (required)</source>
         <translation> (obligatorio)</translation>
     </message>
@@ -2319,24 +3281,37 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>recover</name>
     <message>
-        <location filename="../recover_dialog.py" line="246"/>
+        <location filename="../recover_dialog.py" line="247"/>
         <source>Please choose a new passphrase.</source>
         <translation>Elija una frase de contraseña nueva.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="252"/>
+        <location filename="../recover_dialog.py" line="253"/>
         <source>The two new passphrases are not the same. Please type them again.</source>
         <translation>Las dos frases de contraseña nuevas no son iguales. Escríbalas de nuevo.</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="359"/>
+        <location filename="../recover_dialog.py" line="360"/>
         <source>Backup</source>
         <translation>Copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../recover_dialog.py" line="360"/>
+        <location filename="../recover_dialog.py" line="361"/>
         <source>Made before an update</source>
         <translation>Hecha antes de una actualización</translation>
+    </message>
+</context>
+<context>
+    <name>tables</name>
+    <message>
+        <location filename="../person/tables.py" line="125"/>
+        <source>{table} column headings</source>
+        <translation>Encabezados de columna de {table}</translation>
+    </message>
+    <message>
+        <location filename="../person/tables.py" line="130"/>
+        <source>{table} select all</source>
+        <translation>Seleccionar todo en {table}</translation>
     </message>
 </context>
 </TS>

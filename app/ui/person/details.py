@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 from typing import Any
 
 from app.core.records import columns_of
 from app.models import Person
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.person.data import save_person
 from app.ui.person.fields import NOT_ASKED, column_of, plain_button, row_of
 from app.ui.person.forms import FieldSet, FieldSpec, message_of, spec_from_column
@@ -17,6 +19,7 @@ from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAction,
     QBoxLayout,
+    QCoreApplication,
     QFont,
     QFrame,
     QGridLayout,
@@ -32,26 +35,88 @@ from app.ui.qt import (
 _INFO = {name: col.info for name, col in columns_of(Person).items()}
 
 NAMES_AND_LANGUAGE: tuple[FieldSpec, ...] = (
-    spec_from_column("preferred_name", _INFO["preferred_name"], hint="The name they want to be called"),
-    spec_from_column("legal_name", _INFO["legal_name"], hint="Only if it is needed, for example for court forms"),
-    spec_from_column("aliases", _INFO["aliases"], hint="Names they have used, separated by commas"),
-    spec_from_column("pronouns", _INFO["pronouns"], hint="For example she/her, he/him, they/them"),
-    spec_from_column("preferred_term", _INFO["preferred_term"], empty=NOT_ASKED,
-                     hint="Mirror the person's own word: person, survivor or victim"),
-    spec_from_column("languages", _INFO["languages"], hint="For example Spanish, English"),
-    spec_from_column("interpreter_needed", _INFO["interpreter_needed"]),
-    spec_from_column("date_of_birth", _INFO["date_of_birth"]),
-    spec_from_column("age_group", _INFO["age_group"], empty=None),
+    spec_from_column(
+        "preferred_name", _INFO["preferred_name"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Preferred name"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "The name they want to be called"),
+    ),
+    spec_from_column(
+        "legal_name", _INFO["legal_name"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Legal name"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "Only if it is needed, for example for court forms"),
+    ),
+    spec_from_column(
+        "aliases", _INFO["aliases"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Other names"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "Names they have used, separated by commas"),
+    ),
+    spec_from_column(
+        "pronouns", _INFO["pronouns"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Pronouns"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "For example she/her, he/him, they/them"),
+    ),
+    spec_from_column(
+        "preferred_term", _INFO["preferred_term"], empty=NOT_ASKED,
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "How they want to be referred to"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "Mirror the person's own word: person, survivor or victim"),
+    ),
+    spec_from_column(
+        "languages", _INFO["languages"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Languages"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "For example Spanish, English"),
+    ),
+    spec_from_column(
+        "interpreter_needed", _INFO["interpreter_needed"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Interpreter needed"),
+    ),
+    spec_from_column(
+        "date_of_birth", _INFO["date_of_birth"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Date of birth"),
+    ),
+    spec_from_column(
+        "age_group", _INFO["age_group"], empty=None,
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Age group"),
+    ),
 )  # fmt: skip
 SAFE_CONTACT: tuple[FieldSpec, ...] = (
-    spec_from_column("safe_to_call", _INFO["safe_to_call"]),
-    spec_from_column("safe_to_text", _INFO["safe_to_text"]),
-    spec_from_column("safe_to_leave_message", _INFO["safe_to_leave_message"], label="Safe to leave a voicemail"),
-    spec_from_column("safe_to_send_mail", _INFO["safe_to_send_mail"]),
-    spec_from_column("safe_times", _INFO["safe_times"], hint="For example weekdays after 6 pm"),
-    spec_from_column("contact_notes", _INFO["contact_notes"], long=True,
-                     hint="Anything else about reaching them safely, for example who else may see the phone"),
+    spec_from_column(
+        "safe_to_call", _INFO["safe_to_call"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Safe to call"),
+    ),
+    spec_from_column(
+        "safe_to_text", _INFO["safe_to_text"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Safe to text"),
+    ),
+    spec_from_column(
+        "safe_to_leave_message", _INFO["safe_to_leave_message"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Safe to leave a voicemail"),
+    ),
+    spec_from_column(
+        "safe_to_send_mail", _INFO["safe_to_send_mail"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Safe to send mail"),
+    ),
+    spec_from_column(
+        "safe_times", _INFO["safe_times"],
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Safe times to make contact"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm", "For example weekdays after 6 pm"),
+    ),
+    spec_from_column(
+        "contact_notes", _INFO["contact_notes"], long=True,
+        label=QT_TRANSLATE_NOOP("PersonDetailsForm", "Contact notes"),
+        hint=QT_TRANSLATE_NOOP("PersonDetailsForm",
+            "Anything else about reaching them safely, for example who "
+            "else may see the phone"),
+    ),
 )  # fmt: skip
+
+
+def translated(specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
+    """The specs with their label and hint in the app's language (the field names stay as they are)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PersonDetailsForm", text) if text else text
+
+    return tuple(replace(spec, label=tr(spec.label), hint=tr(spec.hint)) for spec in specs)
 
 
 def age_group_from_birth(born: dt.date, today: dt.date | None = None) -> str:
@@ -97,11 +162,11 @@ class PersonDetailsForm(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("Person details")
+        self.scroll_area.setAccessibleName(self.tr("Person details"))
         body = QWidget(self.scroll_area)
         self.scroll_area.setWidget(body)
 
-        self.demo_note = QLabel("Fictional demo record: it is left out of every report.", body)
+        self.demo_note = QLabel(self.tr("Fictional demo record: it is left out of every report."), body)
         self.demo_note.setWordWrap(True)
         self.demo_note.hide()
 
@@ -110,8 +175,8 @@ class PersonDetailsForm(QWidget):
         names.setContentsMargins(0, 0, 0, 0)
         names.setHorizontalSpacing(14)
         names.setVerticalSpacing(8)
-        names.addWidget(_heading("Names and language", self.names_group), 0, 0, 1, 2)
-        self.fields.add_rows(NAMES_AND_LANGUAGE, names, self.names_group, first_row=1)
+        names.addWidget(_heading(self.tr("Names and language"), self.names_group), 0, 0, 1, 2)
+        self.fields.add_rows(translated(NAMES_AND_LANGUAGE), names, self.names_group, first_row=1)
         names.setRowStretch(len(NAMES_AND_LANGUAGE) + 1, 1)
 
         self.contact_group = QWidget(body)
@@ -119,11 +184,16 @@ class PersonDetailsForm(QWidget):
         contact.setContentsMargins(0, 0, 0, 0)
         contact.setHorizontalSpacing(14)
         contact.setVerticalSpacing(8)
-        contact.addWidget(_heading("Reaching them safely", self.contact_group), 0, 0, 1, 2)
-        explain = QLabel("“Not asked yet” is not “no”: ask before using a way nobody has checked.", self.contact_group)
+        contact.addWidget(_heading(self.tr("Reaching them safely"), self.contact_group), 0, 0, 1, 2)
+        explain = QLabel(
+            self.tr("“{not_asked}” is not “no”: ask before using a way nobody has checked.").format(
+                not_asked=QCoreApplication.translate("fields", NOT_ASKED)
+            ),
+            self.contact_group,
+        )
         explain.setWordWrap(True)
         contact.addWidget(explain, 1, 0, 1, 2)
-        self.fields.add_rows(SAFE_CONTACT, contact, self.contact_group, first_row=2)
+        self.fields.add_rows(translated(SAFE_CONTACT), contact, self.contact_group, first_row=2)
         contact.setRowStretch(len(SAFE_CONTACT) + 2, 1)
 
         self.groups = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -135,11 +205,13 @@ class PersonDetailsForm(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName("Details status")
-        self.save_button = plain_button("Save changes", "Save the person's details", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.revert_button = plain_button("Undo changes", "Undo the changes to the person's details", self)
-        self.revert_button.setToolTip("Put back what was last saved")
+        self.status.setAccessibleName(self.tr("Details status"))
+        self.save_button = plain_button(self.tr("Save changes"), self.tr("Save the person's details"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.revert_button = plain_button(
+            self.tr("Undo changes"), self.tr("Undo the changes to the person's details"), self
+        )
+        self.revert_button.setToolTip(self.tr("Put back what was last saved"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
 
@@ -147,7 +219,7 @@ class PersonDetailsForm(QWidget):
 
         column_of(self, (self.scroll_area, 1), actions, margins=(0, 0, 0, 0), spacing=10)
 
-        save = QAction("Save the person's details", self)
+        save = QAction(self.tr("Save the person's details"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.save)
@@ -215,11 +287,11 @@ class PersonDetailsForm(QWidget):
             return
         changes = self.fields.changes()
         if not changes:
-            self.status.setText("Nothing has changed, so there is nothing to save.")
+            self.status.setText(self.tr("Nothing has changed, so there is nothing to save."))
             return
         self.fields.clear_errors()
         self._busy = True
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         self._update_buttons()
         started = self._host.run(
             lambda ws: save_person(ws, person_id, changes), on_done=self._saved, on_error=self._failed
@@ -232,14 +304,14 @@ class PersonDetailsForm(QWidget):
         if self._person_id is None:
             return
         self.fields.reset()
-        self.status.setText("Changes undone.")
+        self.status.setText(self.tr("Changes undone."))
         self._update_buttons()
 
     def _saved(self, _result: object) -> None:
         self._busy = False
         # What is on screen is now what is stored: take it as the new "unchanged" and read the person again.
         self.fields.accept()
-        self.status.setText("Saved.")
+        self.status.setText(self.tr("Saved."))
         self._update_buttons()
         self.saved.emit()
 
@@ -247,16 +319,16 @@ class PersonDetailsForm(QWidget):
         self._busy = False
         field = self.fields.show_error(exc)
         if field is not None:
-            self.status.setText("Nothing was saved. Please look at the field marked in red.")
+            self.status.setText(self.tr("Nothing was saved. Please look at the field marked in red."))
         else:
-            self.status.setText("Nothing was saved. " + message_of(exc))
+            self.status.setText(self.tr("Nothing was saved. {reason}").format(reason=message_of(exc)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         dirty = self._person_id is not None and self.fields.differs()
         self.save_button.setEnabled(dirty and not self._busy)
         self.revert_button.setEnabled(dirty and not self._busy)
-        if dirty and self.status.text() in ("Saved.", "Changes undone."):
+        if dirty and self.status.text() in (self.tr("Saved."), self.tr("Changes undone.")):
             self.status.setText("")
 
     # --- layout ------------------------------------------------------------------------------------------------

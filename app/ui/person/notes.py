@@ -60,23 +60,23 @@ class NoteComposer(QWidget):
         self._person_id: str | None = None
         self._busy = False
         self.editor = QPlainTextEdit(self)
-        self.editor.setAccessibleName("New note")
+        self.editor.setAccessibleName(self.tr("New note"))
         self.editor.setAccessibleDescription(
-            "Write a new entry. It is added with your name and the time. Press Control and Enter to add it."
+            self.tr("Write a new entry. It is added with your name and the time. Press Control and Enter to add it.")
         )
-        self.editor.setPlaceholderText("Write a new note. It is added with your name and the time.")
+        self.editor.setPlaceholderText(self.tr("Write a new note. It is added with your name and the time."))
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 3 + 16)
-        self.label = QLabel("New note", self)
+        self.label = QLabel(self.tr("New note"), self)
         self.label.setBuddy(self.editor)
         self.error = ErrorLine(self)
-        self.status = _text_label(self, "New note status")
-        self.add_button = plain_button("Add note", "Add the note", self)
-        self.add_button.setToolTip("Add the note (Ctrl+Enter)")
+        self.status = _text_label(self, self.tr("New note status"))
+        self.add_button = plain_button(self.tr("Add note"), self.tr("Add the note"), self)
+        self.add_button.setToolTip(self.tr("Add the note (Ctrl+Enter)"))
         self.add_button.clicked.connect(self.submit)
         self.editor.textChanged.connect(self._update_buttons)
 
-        add = QAction("Add the note", self)
+        add = QAction(self.tr("Add the note"), self)
         add.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         add.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add.triggered.connect(self.submit)
@@ -127,11 +127,11 @@ class NoteComposer(QWidget):
         if person_id is None or self._busy:
             return
         if not body.strip():
-            self.error.show_message("Write something first: an empty note cannot be added.")
+            self.error.show_message(self.tr("Write something first: an empty note cannot be added."))
             return
         self._busy = True
         self.error.clear_message()
-        self.status.setText("Adding…")
+        self.status.setText(self.tr("Adding…"))
         self._update_buttons()
         if not self._host.run(lambda ws: add_note(ws, person_id, body), self._added, self._failed):
             self._busy = False
@@ -140,21 +140,21 @@ class NoteComposer(QWidget):
     def _added(self, _note_id: str) -> None:
         self._busy = False
         self.editor.setPlainText("")
-        self.status.setText("Note added.")
+        self.status.setText(self.tr("Note added."))
         self._update_buttons()
         self._host.record_changed("notes")
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.status.setText("")
-        self.error.show_message("The note was not added. " + message_of(exc))
+        self.error.show_message(self.tr("The note was not added. {reason}").format(reason=message_of(exc)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         has_text = bool(self.editor.toPlainText().strip())
         self.add_button.setEnabled(self._person_id is not None and has_text and not self._busy)
         self.editor.setReadOnly(self._busy)
-        if has_text and self.status.text() == "Note added.":
+        if has_text and self.status.text() == self.tr("Note added."):
             self.status.setText("")
 
 
@@ -180,51 +180,56 @@ class NoteCard(QFrame):
         self.setProperty("signed", "true" if note.signed_at else "false")
         self.setStyleSheet(CARD_STYLE)
 
-        self.meta = _text_label(self, "Written by and when")
+        self.meta = _text_label(self, self.tr("Written by and when"))
         meta_font = QFont(self.meta.font())
         meta_font.setWeight(QFont.Weight.DemiBold)
         self.meta.setFont(meta_font)
         automatic = written_by_the_app(note)
-        author = "Offramp (automatic)" if automatic else note.author
+        author = note.author if note.author != "You" else self.tr("You")
+        author = self.tr("Offramp (automatic)") if automatic else author
         self.meta.setText("  ·  ".join(p for p in (author, format_datetime(note.written_at), note.about) if p))
-        self.body = _text_label(self, "Note")
+        self.body = _text_label(self, self.tr("Note"))
         self.body.setText(note.body)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.signed = _text_label(self, "Signed")
+        self.signed = _text_label(self, self.tr("Signed"))
         if note.signed_at and automatic:
             # The app wrote it when the status changed: "Signed by you" would claim words the person never wrote.
-            who = "you" if note.signed_by == "You" else (note.signed_by or "someone")
-            self.signed.setText(
-                f"Written automatically by Offramp when the status was recorded (by {who}), on "
-                f"{format_datetime(note.signed_at)}. It is read-only; add a new note to say more."
-            )
+            when = format_datetime(note.signed_at)
+            if note.signed_by == "You":
+                text = self.tr("Written automatically by Offramp when you recorded the status, on {when}. It is "
+                               "read-only; add a new note to say more.")
+            else:
+                text = self.tr("Written automatically by Offramp when the status was recorded (by {who}), on {when}. "
+                               "It is read-only; add a new note to say more.")
+            self.signed.setText(text.format(who=note.signed_by or self.tr("someone"), when=when))
         elif note.signed_at:
-            who = "you" if note.signed_by == "You" else (note.signed_by or "its author")
-            self.signed.setText(
-                f"Signed by {who} on {format_datetime(note.signed_at)}. A signed note is read-only; "
-                "add a new note to say more."
-            )
+            when = format_datetime(note.signed_at)
+            if note.signed_by == "You":
+                text = self.tr("Signed by you on {when}. A signed note is read-only; add a new note to say more.")
+            else:
+                text = self.tr("Signed by {who} on {when}. A signed note is read-only; add a new note to say more.")
+            self.signed.setText(text.format(who=note.signed_by or self.tr("its author"), when=when))
         self.signed.setVisible(note.signed_at is not None)
         self.signed.setStyleSheet(text_style("quiet", italic=True))
 
         self.editor = QPlainTextEdit(self)
-        self.editor.setAccessibleName("Change this note")
+        self.editor.setAccessibleName(self.tr("Change this note"))
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 5 + 16)
         self.editor.hide()
         self.error = ErrorLine(self)
-        self.confirm = ConfirmBar("Sign it", "Not yet", self)
+        self.confirm = ConfirmBar(self.tr("Sign it"), self.tr("Not yet"), self)
         self.confirm.confirmed.connect(self._sign_confirmed)
 
-        self.edit_button = plain_button("Change", "Change this note", self)
-        self.sign_button = plain_button("Sign…", "Sign this note", self)
-        self.save_button = plain_button("Save changes", "Save the changes to this note", self)
-        self.cancel_button = plain_button("Cancel", "Cancel changing this note", self)
+        self.edit_button = plain_button(self.tr("Change"), self.tr("Change this note"), self)
+        self.sign_button = plain_button(self.tr("Sign…"), self.tr("Sign this note"), self)
+        self.save_button = plain_button(self.tr("Save changes"), self.tr("Save the changes to this note"), self)
+        self.cancel_button = plain_button(self.tr("Cancel"), self.tr("Cancel changing this note"), self)
         self.edit_button.clicked.connect(self.start_editing)
         self.sign_button.clicked.connect(self._ask_sign)
         self.save_button.clicked.connect(self._save)
         self.cancel_button.clicked.connect(self.stop_editing)
-        self.status = _text_label(self, "Note status")
+        self.status = _text_label(self, self.tr("Note status"))
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -264,7 +269,7 @@ class NoteCard(QFrame):
         if not editable:
             self._say("")
         elif not self.editing and not self._busy:
-            self._say("Not signed yet: you can still change it.")
+            self._say(self.tr("Not signed yet: you can still change it."))
 
     def start_editing(self) -> None:
         if not self.note.editable:
@@ -288,7 +293,7 @@ class NoteCard(QFrame):
     def _save(self) -> None:
         body = self.editor.toPlainText()
         if not body.strip():
-            self.error.show_message("A note cannot be left empty. Cancel to keep it as it was.")
+            self.error.show_message(self.tr("A note cannot be left empty. Cancel to keep it as it was."))
             return
         if body == self.note.body:
             self.stop_editing()
@@ -296,19 +301,19 @@ class NoteCard(QFrame):
         note_id = self.note.id
         self._busy = True
         self._show_buttons()
-        self._say("Saving…")
+        self._say(self.tr("Saving…"))
         if not self._host.run(lambda ws: edit_note(ws, note_id, body), self._done, self._failed):
             self._busy = False
             self._show_buttons()
 
     def _ask_sign(self) -> None:
-        self.confirm.ask("Sign this note? Once signed, nobody can change it, not even you.")
+        self.confirm.ask(self.tr("Sign this note? Once signed, nobody can change it, not even you."))
 
     def _sign_confirmed(self) -> None:
         note_id = self.note.id
         self._busy = True
         self._show_buttons()
-        self._say("Signing…")
+        self._say(self.tr("Signing…"))
         if not self._host.run(lambda ws: sign_note(ws, note_id), self._done, self._failed):
             self._busy = False
             self._show_buttons()
@@ -322,7 +327,7 @@ class NoteCard(QFrame):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self._say("")
-        self.error.show_message("Nothing was changed. " + message_of(exc))
+        self.error.show_message(self.tr("Nothing was changed. {reason}").format(reason=message_of(exc)))
         self._show_buttons()
 
     # --- DraftAware ----------------------------------------------------------------------------------------------
@@ -358,18 +363,18 @@ class NotesSection(QWidget):
         self.cards: list[NoteCard] = []
 
         self.composer = NoteComposer(host, self)
-        heading = QLabel("Notes, newest first", self)
+        heading = QLabel(self.tr("Notes, newest first"), self)
         font = QFont(heading.font())
         font.setWeight(QFont.Weight.DemiBold)
         heading.setFont(font)
-        self.empty = QLabel("No notes yet. Anything you add appears here with your name and the time.", self)
+        self.empty = QLabel(self.tr("No notes yet. Anything you add appears here with your name and the time."), self)
         self.empty.setWordWrap(True)
         self.empty.hide()
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("Notes")
+        self.scroll_area.setAccessibleName(self.tr("Notes"))
         self.list_body = QWidget(self.scroll_area)
         self.list_layout = column_of(self.list_body, 1, margins=(0, 0, 12, 0), spacing=10)
         self.scroll_area.setWidget(self.list_body)

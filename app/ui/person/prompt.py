@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.i18n import ngettext
 from app.core.screening_prompts import MAX_REASON, PromptOffer, ScreeningPromptService
 from app.ui.errors import human_message
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, labels_in, text_style
 from app.ui.person.fields import ErrorLine, column_of, format_date, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.host import PersonHost
@@ -20,7 +22,7 @@ from app.ui.qt import QFrame, QKeyEvent, QLabel, QLineEdit, Qt, QWidget, Signal
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-NOTED = "Noted. The prompt will not be offered again for this matter."
+NOTED = QT_TRANSLATE_NOOP("ScreeningPromptBanner", "Noted. The prompt will not be offered again for this matter.")
 
 
 class _ReasonField(QLineEdit):
@@ -57,36 +59,38 @@ class ScreeningPromptBanner(QFrame):
         self._others = 0
         self.setObjectName("screening-prompt")
         self.setStyleSheet(box_style("#screening-prompt", "calm", radius=8) + labels_in("#screening-prompt", "calm"))
-        self.setAccessibleName("Consider a screening")
+        self.setAccessibleName(self.tr("Consider a screening"))
 
-        self.title = heading_label("Consider a screening", self)
+        self.title = heading_label(self.tr("Consider a screening"), self)
         self.reason_text = wrapped_label("", self)
         self.matter_text = wrapped_label("", self, text_style("muted"))
-        self.start_button = plain_button("Start a screening", parent=self)
-        self.start_button.setAccessibleDescription("Opens the Screening section, ready to start one.")
-        self.not_now_button = plain_button("Not now…", "Not now", self)
-        self.not_now_button.setAccessibleDescription("Asks for a short reason; the prompt is then not offered again.")
+        self.start_button = plain_button(self.tr("Start a screening"), parent=self)
+        self.start_button.setAccessibleDescription(self.tr("Opens the Screening section, ready to start one."))
+        self.not_now_button = plain_button(self.tr("Not now…"), self.tr("Not now"), self)
+        self.not_now_button.setAccessibleDescription(
+            self.tr("Asks for a short reason; the prompt is then not offered again.")
+        )
         self.start_button.clicked.connect(self.start_requested)
         self.not_now_button.clicked.connect(self.ask_reason)
 
         # "Not now": a short reason, kept with the matter.
-        self.reason_label = QLabel("Why not now? A few words, kept with this matter:", self)
+        self.reason_label = QLabel(self.tr("Why not now? A few words, kept with this matter:"), self)
         self.reason_label.setWordWrap(True)
         self.reason = _ReasonField(self)
-        self.reason.setAccessibleName("Why not now")
-        self.reason.setPlaceholderText("For example: in court today, the advocate will screen next week")
+        self.reason.setAccessibleName(self.tr("Why not now"))
+        self.reason.setPlaceholderText(self.tr("For example: in court today, the advocate will screen next week"))
         self.reason.setMaxLength(MAX_REASON)
         self.reason_label.setBuddy(self.reason)
-        self.save_button = plain_button("Save the reason", parent=self)
-        self.cancel_button = plain_button("Cancel", "Cancel, keep the prompt", self)
+        self.save_button = plain_button(self.tr("Save the reason"), parent=self)
+        self.cancel_button = plain_button(self.tr("Cancel"), self.tr("Cancel, keep the prompt"), self)
         self.reason.submitted.connect(self.save_reason)
         self.reason.cancelled.connect(self.put_away_reason)
         self.save_button.clicked.connect(self.save_reason)
         self.cancel_button.clicked.connect(self.put_away_reason)
         self.error = ErrorLine(self)
         self.noted = wrapped_label("", self)
-        self.noted.setAccessibleName("Prompt answered")
-        self.close_button = plain_button("Close", "Close this message", self)
+        self.noted.setAccessibleName(self.tr("Prompt answered"))
+        self.close_button = plain_button(self.tr("Close"), self.tr("Close this message"), self)
         self.close_button.clicked.connect(self._close_note)
         self.noted_row = QWidget(self)
         self.noted_row.setLayout(row_of((self.noted, 1), self.close_button, margins=(0, 0, 0, 0), spacing=10))
@@ -183,14 +187,18 @@ class ScreeningPromptBanner(QFrame):
     def _show_matter(self, offer: PromptOffer) -> None:
         parts = []
         if offer.docket_number:
-            parts.append(f"docket {offer.docket_number}")
+            parts.append(self.tr("docket {number}").format(number=offer.docket_number))
         if offer.arrest_date:
-            parts.append(f"arrested on {format_date(offer.arrest_date)}")
+            parts.append(self.tr("arrested on {date}").format(date=format_date(offer.arrest_date)))
         where = ", ".join(parts)
-        text = f"About the matter: {where}." if where else ""
+        text = self.tr("About the matter: {matter}.").format(matter=where) if where else ""
         if self._others:
-            more = f"{self._others} other matter{'s' if self._others != 1 else ''}"
-            text = (text + " " if text else "") + f"The same prompt is waiting on {more}."
+            more = ngettext(
+                "The same prompt is waiting on {n} other matter.",
+                "The same prompt is waiting on {n} other matters.",
+                self._others,
+            ).format(n=self._others)
+            text = f"{text} {more}" if text else more
         self.matter_text.setText(text)
         self.matter_text.setVisible(bool(text))
 
@@ -217,7 +225,7 @@ class ScreeningPromptBanner(QFrame):
         if offer is None:
             return
         if not reason:
-            self.error.show_message("Please say in a few words why not now.")
+            self.error.show_message(self.tr("Please say in a few words why not now."))
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.save_button.setEnabled(False)
@@ -231,7 +239,7 @@ class ScreeningPromptBanner(QFrame):
             self.reason.clear()
             self.reason_row.hide()
             self._offer = None
-            self.noted.setText(NOTED)
+            self.noted.setText(self.tr(NOTED))
             self.noted_row.show()
             self.title.hide()
             self.reason_text.hide()
@@ -242,7 +250,7 @@ class ScreeningPromptBanner(QFrame):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            self.error.show_message(human_message(exc, "The reason could not be saved. Please try again."))
+            self.error.show_message(human_message(exc, self.tr("The reason could not be saved. Please try again.")))
 
         self.host.run(work, done, failed)
 

@@ -10,11 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from app.core.i18n import ngettext
 from app.core.timeline import HistoryRow, TimelineEntry, split_timeline
 from app.ui.person.fields import format_date, format_datetime, name_buttons
 from app.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QCoreApplication,
     QFont,
     QHeaderView,
     QLabel,
@@ -120,12 +122,12 @@ def make_table(
     columns = table.horizontalHeader()
     columns.setHighlightSections(False)
     columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    columns.setAccessibleName(name + " column headings")
+    columns.setAccessibleName(QCoreApplication.translate("tables", "{table} column headings").format(table=name))
     table.setStyleSheet(
         "QTableView::item { padding: 5px 8px; }"
         "QHeaderView::section { padding: 4px 8px 4px 11px; }"
     )
-    name_buttons(table, name + " select all")
+    name_buttons(table, QCoreApplication.translate("tables", "{table} select all").format(table=name))
     return table
 
 
@@ -143,14 +145,16 @@ class OverviewSection(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = TextRowsModel(("Date", "What", "Details"), self)
+        self.model = TextRowsModel((self.tr("Date"), self.tr("What"), self.tr("Details")), self)
         self.summary = _hint("", self)
-        self.summary.setAccessibleName("Overview summary")
+        self.summary.setAccessibleName(self.tr("Overview summary"))
         self.table = make_table(
             self.model,
-            "Timeline",
-            "Dated events from this person's records. What is coming up is at the top, in bold, soonest first; "
-            "then what has happened, newest first.",
+            self.tr("Timeline"),
+            self.tr(
+                "Dated events from this person's records. What is coming up is at the top, in bold, soonest first; "
+                "then what has happened, newest first."
+            ),
             self,
             wrap=True,
         )
@@ -177,27 +181,50 @@ class OverviewSection(QWidget):
             if entry.overdue(today):
                 overdue += 1
                 days_late = (today - entry.when).days
-                when = f"{when} (overdue, {days_late} day{'s' if days_late != 1 else ''} late)"
+                when = ngettext(
+                    "{date} (overdue, {n} day late)", "{date} (overdue, {n} days late)", days_late
+                ).format(date=when, n=days_late)
             elif entry.when == today:
-                when = f"{when} (due today)"
+                when = self.tr("{date} (due today)").format(date=when)
             else:
-                when = f"{when} (coming up)"
+                when = self.tr("{date} (coming up)").format(date=when)
             rows.append((when, entry.title, entry.detail))
         rows += [(format_date(e.when), e.title, e.detail) for e in past]
         self.model.set_rows(rows, [e.record_id for e in (*ahead, *past)], strong)
         if not entries:
-            self.summary.setText("Nothing dated in this person's records yet.")
+            self.summary.setText(self.tr("Nothing dated in this person's records yet."))
         elif ahead:
-            things = "1 date is" if len(ahead) == 1 else f"{len(ahead)} dates are"
-            late = f", {overdue} of them overdue" if overdue > 1 else ", 1 of them overdue" if overdue else ""
-            if overdue and len(ahead) == 1:
-                late = ", and it is overdue"
-            self.summary.setText(
-                f"{things} coming up{late} (in bold at the top, soonest first). Below them, what has happened, "
-                "newest first."
+            self.summary.setText(self._ahead_words(len(ahead), overdue))
+        else:
+            self.summary.setText(self.tr("What has happened, newest first. Nothing is coming up."))
+
+    def _ahead_words(self, ahead: int, overdue: int) -> str:
+        """How many dates are coming up and how many of them are overdue, in whole sentences."""
+        if ahead == 1:
+            text = (
+                self.tr("1 date is coming up, and it is overdue (in bold at the top). Below it, what has happened, "
+                        "newest first.")
+                if overdue
+                else self.tr("1 date is coming up (in bold at the top). Below it, what has happened, newest first.")
+            )
+            return text
+        if overdue == 0:
+            text = ngettext(
+                "{n} date is coming up (in bold at the top, soonest first). Below them, what has happened, "
+                "newest first.",
+                "{n} dates are coming up (in bold at the top, soonest first). Below them, what has happened, "
+                "newest first.",
+                ahead,
             )
         else:
-            self.summary.setText("What has happened, newest first. Nothing is coming up.")
+            text = ngettext(
+                "{n} dates are coming up, {late} of them overdue (in bold at the top, soonest first). Below them, "
+                "what has happened, newest first.",
+                "{n} dates are coming up, {late} of them overdue (in bold at the top, soonest first). Below them, "
+                "what has happened, newest first.",
+                overdue,
+            )
+        return text.format(n=ahead, late=overdue)
 
     def clear(self) -> None:
         self.model.clear()
@@ -211,14 +238,16 @@ class HistorySection(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = TextRowsModel(("When", "What was done", "Who", "Where"), self)
+        self.model = TextRowsModel((self.tr("When"), self.tr("What was done"), self.tr("Who"), self.tr("Where")), self)
         self.intro = _hint(
-            "Every change to this person's records, and each time they were opened, newest first. "
-            "Only what was done is kept here, never what was written.",
+            self.tr(
+                "Every change to this person's records, and each time they were opened, newest first. "
+                "Only what was done is kept here, never what was written."
+            ),
             self,
         )
         self.table = make_table(
-            self.model, "History", "The audit trail for this person, newest first.", self, wrap=True
+            self.model, self.tr("History"), self.tr("The audit trail for this person, newest first."), self, wrap=True
         )
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -232,8 +261,14 @@ class HistorySection(QWidget):
 
     def show_rows(self, rows: Sequence[HistoryRow]) -> None:
         self.model.set_rows(
-            [(format_datetime(r.when), r.action, r.who, r.device) for r in rows], [r.record_id for r in rows]
+            [(format_datetime(r.when), r.action, self._word(r.who), self._word(r.device)) for r in rows],
+            [r.record_id for r in rows],
         )
+
+    def _word(self, text: str) -> str:
+        """The core's own words for people and devices ("You", "This computer") in the app's language."""
+        words = {"You": self.tr("You"), "Someone": self.tr("Someone"), "This computer": self.tr("This computer")}
+        return words.get(text, text)
 
     def clear(self) -> None:
         self.model.clear()

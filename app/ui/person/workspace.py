@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import human_message
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.person.certifications import CertificationsSection
 from app.ui.person.data import PersonData, load_person
 from app.ui.person.details import PersonDetailsForm
@@ -32,6 +33,7 @@ from app.ui.qt import (
     QAbstractItemView,
     QAction,
     QApplication,
+    QCoreApplication,
     QFrame,
     QKeyEvent,
     QKeySequence,
@@ -51,24 +53,24 @@ if TYPE_CHECKING:
 
 #: (key, title) in the order of the side list; Ctrl+1 … Ctrl+9 and Ctrl+0 reach them.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("overview", "Overview"),
-    ("details", "Details"),
-    ("interviews", "Interviews"),
-    ("screening", "Screening"),
-    ("safety", "Safety plan"),
-    ("referrals", "Referrals & consent"),
-    ("relief", "Record relief"),
-    ("justice", "Justice contacts"),
-    ("notes", "Notes"),
-    ("history", "History"),
+    ("overview", QT_TRANSLATE_NOOP("PersonWorkspace", "Overview")),
+    ("details", QT_TRANSLATE_NOOP("PersonWorkspace", "Details")),
+    ("interviews", QT_TRANSLATE_NOOP("PersonWorkspace", "Interviews")),
+    ("screening", QT_TRANSLATE_NOOP("PersonWorkspace", "Screening")),
+    ("safety", QT_TRANSLATE_NOOP("PersonWorkspace", "Safety plan")),
+    ("referrals", QT_TRANSLATE_NOOP("PersonWorkspace", "Referrals & consent")),
+    ("relief", QT_TRANSLATE_NOOP("PersonWorkspace", "Record relief")),
+    ("justice", QT_TRANSLATE_NOOP("PersonWorkspace", "Justice contacts")),
+    ("notes", QT_TRANSLATE_NOOP("PersonWorkspace", "Notes")),
+    ("history", QT_TRANSLATE_NOOP("PersonWorkspace", "History")),
 )
 SECTION_KEYS = tuple(key for key, _title in SECTIONS)
 #: Sections shown only to some regimes, after the others and without a number shortcut: the disclosure review is
 #: the prosecution's (statements, notes and benefits the defence must be told about).
 PROSECUTION_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("received", "From the advocate"),
-    ("disclosure", "Disclosure review"),
-    ("certifications", "Certifications"),
+    ("received", QT_TRANSLATE_NOOP("PersonWorkspace", "From the advocate")),
+    ("disclosure", QT_TRANSLATE_NOOP("PersonWorkspace", "Disclosure review")),
+    ("certifications", QT_TRANSLATE_NOOP("PersonWorkspace", "Certifications")),
 )
 ALL_SECTIONS = SECTIONS + PROSECUTION_SECTIONS
 ALL_KEYS = tuple(key for key, _title in ALL_SECTIONS)
@@ -76,6 +78,11 @@ ALL_KEYS = tuple(key for key, _title in ALL_SECTIONS)
 
 def _shortcut(index: int) -> str:
     return f"Ctrl+{(index + 1) % 10}"
+
+
+def section_title(title: str) -> str:
+    """A section's title (from :data:`ALL_SECTIONS`) in the app's language."""
+    return QCoreApplication.translate("PersonWorkspace", title)
 
 
 class PersonWorkspace(QWidget):
@@ -98,23 +105,26 @@ class PersonWorkspace(QWidget):
         self.header = PersonHeaderView(self)
         self.header.back_button.clicked.connect(self.request_back)
 
-        self.leave_confirm = ConfirmBar("Leave without saving", "Stay here", self)
+        self.leave_confirm = ConfirmBar(self.tr("Leave without saving"), self.tr("Stay here"), self)
         self.leave_confirm.confirmed.connect(self.back_requested)
 
         # "Consider a screening": a calm banner above the sections, for the worker, never about the person.
         self.prompt = ScreeningPromptBanner(self, self)
 
         self.nav = QListWidget(self)
-        self.nav.setAccessibleName("Sections")
-        self.nav.setAccessibleDescription("Choose a section with the arrow keys, or press Control and its number.")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setAccessibleDescription(
+            self.tr("Choose a section with the arrow keys, or press Control and its number.")
+        )
         self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(1)
         for index, (key, title) in enumerate(SECTIONS):
-            item = add_row(self.nav, title)
+            item = add_row(self.nav, section_title(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{title} ({_shortcut(index)})")
-        widest = max(self.nav.fontMetrics().horizontalAdvance(title) for _key, title in ALL_SECTIONS)
+            tip = self.tr("{section} ({shortcut})")
+            item.setToolTip(tip.format(section=section_title(title), shortcut=_shortcut(index)))
+        widest = max(self.nav.fontMetrics().horizontalAdvance(section_title(title)) for _key, title in ALL_SECTIONS)
         self.nav.setFixedWidth(widest + 48)
         self.nav.setStyleSheet("QListWidget::item { padding: 4px 8px; }")
 
@@ -170,7 +180,7 @@ class PersonWorkspace(QWidget):
         self.section_area.setWidgetResizable(True)
         self.section_area.setFrameShape(QFrame.Shape.NoFrame)
         self.section_area.setWidget(self.stack)
-        self.section_area.setAccessibleName("Section")
+        self.section_area.setAccessibleName(self.tr("Section"))
         body = row_of(self.nav, (self.section_area, 1), spacing=20)
 
         layout = column_of(self, self.header, self.leave_confirm, self.prompt, margins=(24, 14, 24, 12), spacing=12)
@@ -184,13 +194,13 @@ class PersonWorkspace(QWidget):
         self._show_section("overview")
 
     def _build_actions(self) -> None:
-        back = QAction("Back to caseload", self)
+        back = QAction(self.tr("Back to caseload"), self)
         back.setShortcut(QKeySequence("Alt+Left"))
         back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.triggered.connect(self.request_back)
         self.addAction(back)
         for index, (key, title) in enumerate(SECTIONS):
-            action = QAction(title, self)
+            action = QAction(section_title(title), self)
             action.setShortcut(QKeySequence(_shortcut(index)))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, key=key: self.show_section(key, focus=True))
@@ -236,9 +246,9 @@ class PersonWorkspace(QWidget):
         hidden row can still be reached with the End key)."""
         if shown:
             for key, title in PROSECUTION_SECTIONS[self.nav.count() - len(SECTIONS) :]:
-                item = add_row(self.nav, title)
+                item = add_row(self.nav, section_title(title))
                 item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setToolTip(title)
+                item.setToolTip(section_title(title))
         else:
             while self.nav.count() > len(SECTIONS):
                 self.nav.takeItem(self.nav.count() - 1)
@@ -287,7 +297,7 @@ class PersonWorkspace(QWidget):
 
     def unsaved_sections(self) -> list[str]:
         """Titles of the sections holding typing that is not saved yet."""
-        titles = dict(ALL_SECTIONS)
+        titles = {key: section_title(title) for key, title in ALL_SECTIONS}
         out = []
         if self.details.has_draft():
             out.append(titles["details"])
@@ -297,7 +307,7 @@ class PersonWorkspace(QWidget):
             out.append(titles["notes"])
         out.extend(titles[key] for key, section in self.self_loading.items() if section.has_draft())
         if self.prompt.has_draft():
-            out.append("Consider a screening")
+            out.append(self.tr("Consider a screening"))
         return out
 
     def request_back(self) -> None:
@@ -308,7 +318,9 @@ class PersonWorkspace(QWidget):
         unsaved = self.unsaved_sections()
         if unsaved:
             self.leave_confirm.ask(
-                f"Some typing is not saved yet ({', '.join(unsaved)}). Leave it and go back to the caseload?"
+                self.tr("Some typing is not saved yet ({sections}). Leave it and go back to the caseload?").format(
+                    sections=", ".join(unsaved)
+                )
             )
             return
         self.back_requested.emit()
@@ -383,7 +395,7 @@ class PersonWorkspace(QWidget):
             self.loaded.emit()
 
     def _failed(self, exc: BaseException, first: bool) -> None:
-        message = human_message(exc, "This person's record could not be read. Please go back and try again.")
+        message = human_message(exc, self.tr("This person's record could not be read. Please go back and try again."))
         if first:
             self.header.show_problem(message)
         else:

@@ -1,0 +1,127 @@
+"""A person's workspace in Spanish (issue 19): the header, the side list and the translated sections show no English.
+
+The translators are installed as the app installs them at start; a real vault holds one fictional person with
+safe-contact answers, a justice matter and a note. Each translated section (Overview, Details, Notes, History) is
+shown in turn and compared with the English source strings of the catalogue (tests/ui/test_spanish_window.py), and
+saved as a screenshot at 1280x800, in Spanish and in the pseudo-locale, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.workspace import Workspace
+from app.storage.kdf import KdfParams
+from app.storage.vault import Vault
+from app.ui import i18n
+from app.ui.person import SECTIONS, PersonWorkspace
+from app.ui.qt import QApplication
+from app.ui.tasks import TaskRunner
+from tests.ui import helpers
+from tests.ui.test_spanish_window import english_in, english_sources, visible_texts
+
+PASSPHRASE = "a long passphrase"
+#: The sections whose modules are translated whole (tests/unit/test_translations.py COVERED).
+TRANSLATED = ("overview", "details", "notes", "history")
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Translators installed as at start (before any widget is built); English again afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = i18n.install(app, request.param)
+    yield request.param
+    i18n.uninstall(app, installed)
+
+
+@pytest.fixture
+def person(tmp_path: Path) -> Iterator[tuple[Workspace, str]]:
+    unlocked, _code = Vault(tmp_path / "vault").create(PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        ws = Workspace(unlocked)
+        pid = ws.records.create(
+            "person",
+            {"preferred_name": "Marisol Example", "pronouns": "ella", "languages": ["Spanish"],
+             "interpreter_needed": True, "safe_to_call": False, "safe_to_text": True, "safe_times": "por la tarde",
+             "contact_notes": "Su hermana comparte el teléfono.", "age_group": "adult", "is_demo": True},
+        ).id  # fmt: skip
+        ws.records.create(
+            "justice_contact",
+            {"role": "witness", "court": "Alder County District Court", "docket_number": "AC-2026-0042",
+             "arrest_date": TODAY - dt.timedelta(days=40)},
+            person_id=pid,
+        )  # fmt: skip
+        case = ws.records.create("relief_case", {"jurisdiction": "Demo State"}, person_id=pid).id
+        for kind, due in (("appeal", -2), ("response", 4)):
+            due_on = TODAY + dt.timedelta(days=due)
+            ws.records.create("relief_deadline", {"case_id": case, "kind": kind, "due_on": due_on}, person_id=pid)
+        ws.records.create(
+            "note_entry", {"parent_type": "person", "parent_id": pid, "body": "Nos vimos en la biblioteca."},
+            person_id=pid,
+        )
+        yield ws, pid
+    finally:
+        unlocked.lock()
+
+
+def _open(qtbot, person: tuple[Workspace, str]) -> tuple[PersonWorkspace, TaskRunner]:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    page = helpers.show_person_workspace(qtbot, runner, size=(1280, 800))
+    ws, pid = person
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.open(ws, pid, "overview")
+    helpers.settle(qtbot, runner)
+    return page, runner
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Workspace, str]) -> None:  # type: ignore[no-untyped-def]
+    sources = english_sources()
+    assert {"Overview", "Save changes", "Add note"} <= sources  # the comparison has the workspace's English
+    page, runner = _open(qtbot, person)
+    try:
+        titles = [page.nav.item(i).text() for i in range(page.nav.count())]
+        assert titles[0] == "Resumen" and titles[-1] == "Historial"
+        assert not set(titles) & {title for _key, title in SECTIONS}, "the side list is in Spanish"
+        rules = page.header.rules.accessibleDescription()  # the rules as words, without the markup
+        assert "No llamar" in rules and "Se pueden enviar mensajes" in rules and "Horarios seguros" in rules
+        assert page.header.badge.text().startswith("Apoyo")
+        assert "necesita intérprete" in page.header.about.text()
+        summary = page.overview.summary.text()
+        assert summary.startswith("Hay 2 fechas próximas, 1 de ellas vencida"), summary
+        assert "(vencida, 2 días de retraso)" in page.overview.model.row_text(0)[0]
+        assert "(próximamente)" in page.overview.model.row_text(1)[0]
+        for key in TRANSLATED:
+            page.show_section(key)
+            helpers.settle(qtbot, runner)
+            assert english_in(page, sources) == [], key
+            helpers.shot(page, f"person-{key}-{language}")
+            if key == "notes":
+                assert "Notas, la más reciente primero" in visible_texts(page)
+    finally:
+        page.clear()
+        runner.shutdown()
+
+
+@pytest.mark.parametrize("language", ["pseudo"], indirect=True)
+def test_the_person_workspace_in_the_pseudo_locale(qtbot, language: str, person: tuple[Workspace, str]) -> None:  # type: ignore[no-untyped-def]
+    page, runner = _open(qtbot, person)
+    try:
+        for key in TRANSLATED:
+            page.show_section(key)
+            helpers.settle(qtbot, runner)
+            helpers.shot(page, f"person-{key}-{language}")
+        assert page.nav.item(0).text().startswith("[")
+    finally:
+        page.clear()
+        runner.shutdown()
