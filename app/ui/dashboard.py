@@ -40,7 +40,7 @@ from app.reports.measures import (
 from app.reports.periods import Period, quarter_of, trailing_quarters
 from app.ui.file_dialogs import save_file_name
 from app.ui.palette import box_style, qcolor, text_style
-from app.ui.person.fields import column_of, plain_button, row_of
+from app.ui.person.fields import column_of, heading_label, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
@@ -152,11 +152,7 @@ class _MeasureList(QListWidget):
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
+    label = heading_label(text, parent, scale)
     label.setWordWrap(True)
     return label
 
