@@ -67,6 +67,13 @@ def test_a_prosecutor_records_a_divert_decision_linked_to_the_identification_and
         qtbot.waitUntil(panel.isVisible, timeout=10_000)
         assert panel.current.text() == "No charging decision recorded for this matter yet."
         assert not panel.revise_button.isVisible()
+        # The matter saved first: its "Saved." is about the matter, and must not stay under a decision saved later.
+        editor = page.justice.editor
+        court = editor.fields.widgets["court"]
+        _type(qtbot, court, "Example County Court")
+        qtbot.keyClick(court, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, runner)
+        qtbot.waitUntil(lambda: editor.status.text() == "Saved.", timeout=10_000)
 
         press(qtbot, panel.record_button)
         assert panel.form_open and QApplication.focusWidget() is panel.decision
@@ -100,7 +107,7 @@ def test_a_prosecutor_records_a_divert_decision_linked_to_the_identification_and
         assert "decided by Dana Fictional on 10 Feb 2026" in text
         assert "Identification decision of 3 Feb 2026 (identified); a screening on 1 Feb 2026; the person's own " \
                "account." in text  # fmt: skip
-        assert page.justice.editor.status.text() == ""  # the justice contact was not saved
+        assert editor.status.text() == ""  # the decision was saved, not the matter: no stale "Saved." under it
         first = ChargingService(ws).decisions(jid)[0]
         assert first.identification_decision_id == ident and first.persons_account is True
 

@@ -273,6 +273,9 @@ class ChargingPanel(QFrame):
     shown and linked by default (a check box unlinks it). It reads its own data on the worker; on an advocacy vault
     the core answers None and the panel stays hidden."""
 
+    #: A charging decision was saved (the matter's own status then no longer speaks of the last save).
+    decision_saved = Signal()
+
     def __init__(self, host: PersonHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._host = host
@@ -645,6 +648,7 @@ class ChargingPanel(QFrame):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._reveal_when_read = True
         self.reload()
+        self.decision_saved.emit()
         self._host.record_changed("justice")
 
     def _failed(self, exc: BaseException) -> None:
@@ -732,6 +736,7 @@ class JusticeEditor(QWidget):
         grid.addWidget(self.charges, next_row + 1, 0, 1, 2)
         #: The matter's charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).
         self.charging = ChargingPanel(host, body)
+        self.charging.decision_saved.connect(lambda: self.status.setText(""))
         grid.addWidget(self.charging, next_row + 2, 0, 1, 2)
         column_of(body, grid, 1, margins=(2, 2, 14, 14))
 
