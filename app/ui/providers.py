@@ -15,12 +15,11 @@ from app.core.providers import ProviderImportError, ProviderRow, ProviderService
 from app.errors import ValidationError
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.palette import colour
-from app.ui.person.fields import ErrorLine, ListField, column_of, plain_button, row_of
+from app.ui.person.fields import ErrorLine, ListField, column_of, heading_label, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QFont,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -59,11 +58,7 @@ class ProviderDirectoryDialog(QDialog):
         self._editing: str | None = None
         self._gone = False
 
-        heading = QLabel("Provider directory", self)
-        font = QFont(heading.font())
-        font.setWeight(QFont.Weight.DemiBold)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        heading = heading_label("Provider directory", self, 1.15)
         self.search = QLineEdit(self)
         self.search.setAccessibleName("Search providers")
         self.search.setPlaceholderText("Search by name, who they serve, language or kind of help")
@@ -82,8 +77,7 @@ class ProviderDirectoryDialog(QDialog):
         self.export_button.clicked.connect(self._choose_export)
 
         # The editor.
-        self.form_title = QLabel("", self)
-        self.form_title.setFont(font)
+        self.form_title = heading_label("", self, 1.15)
         self.fields: dict[str, QLineEdit] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)

@@ -15,11 +15,10 @@ from app.content.templates import TemplateError
 from app.errors import OfframpError
 from app.ui.errors import human_message
 from app.ui.file_dialogs import open_file_name
-from app.ui.person.fields import ErrorLine, plain_button
+from app.ui.person.fields import ErrorLine, heading_label, plain_button
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QFont,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -112,11 +111,7 @@ class TemplatesDialog(QDialog):
         self.setWindowTitle("Checklist and screening templates")
         self._ws = ws
         self._runner = runner
-        heading = QLabel("Checklist and screening templates", self)
-        font = QFont(heading.font())
-        font.setWeight(QFont.Weight.DemiBold)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        heading = heading_label("Checklist and screening templates", self, 1.15)
         intro = QLabel(
             "The example screening that comes with Offramp is only an example: import the validated tool your "
             "office is licensed to use. A version used by any record never changes; an edited template needs a new "
@@ -139,8 +134,7 @@ class TemplatesDialog(QDialog):
         self.problems.hide()
         self.import_button = plain_button("Import a template file…", "Import a template file", self)
         self.import_button.clicked.connect(self._choose)
-        rules_heading = QLabel("Charges that prompt “Consider a screening”", self)
-        rules_heading.setFont(font)
+        rules_heading = heading_label("Charges that prompt “Consider a screening”", self, 1.15)
         rules_intro = QLabel(
             "When a person is the defendant on one of these charges, their page suggests a screening, once per "
             "matter. It is a prompt for you, never a label on the person. Import the office's own list: the same id "
