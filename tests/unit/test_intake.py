@@ -149,6 +149,7 @@ def test_a_possible_match_reads_in_the_apps_language() -> None:
     """The words that tell two people apart go through the core's catalogue: a Spanish app shows them in Spanish."""
     from app.core import i18n
     from app.core.intake import PossibleMatch
+    from app.core.timeline import day_words
 
     seen = PossibleMatch("p1", "Rosa", ("Rosie",), 1994, "adult", dt.date(2026, 11, 2), dt.date(2026, 11, 3), True)
     never = PossibleMatch("p2", "Rosa", (), None, "minor", None, dt.date(2026, 11, 3), False)
@@ -156,9 +157,11 @@ def test_a_possible_match_reads_in_the_apps_language() -> None:
     assert never.describe() == "Under 18 · No contact recorded · Updated 3 Nov 2026"
     i18n.set_language("es")
     try:
+        # The dates as the app writes them in its language (day_words).
+        last, updated = day_words(dt.date(2026, 11, 2)), day_words(dt.date(2026, 11, 3))
         assert seen.describe() == (
-            "Otros nombres: Rosie · Nació en 1994 (misma fecha de nacimiento) · Último contacto: 2 Nov 2026"
+            f"Otros nombres: Rosie · Nació en 1994 (misma fecha de nacimiento) · Último contacto: {last}"
         )
-        assert never.describe() == "Menor de 18 · Sin contacto registrado · Actualizado el 3 Nov 2026"
+        assert never.describe() == f"Menor de 18 · Sin contacto registrado · Actualizado el {updated}"
     finally:
         i18n.set_language(i18n.DEFAULT)
