@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core.i18n import N_, _
 from app.core.records import columns_of
 from app.core.row_copy import copied
 from app.core.timeline import day_words
@@ -73,77 +74,93 @@ class ComponentInfo:
 
 COMPONENTS: tuple[ComponentInfo, ...] = (
     ComponentInfo(
-        PlanComponent.DANGER_NOW, "Danger now", "Do you feel in danger? Any threats, weapons, or things getting worse?"
+        PlanComponent.DANGER_NOW,
+        N_("Danger now"),
+        N_("Do you feel in danger? Any threats, weapons, or things getting worse?"),
     ),
     ComponentInfo(
         PlanComponent.TRAFFICKER_ACCESS,
-        "Trafficker's access",
-        "Where the person lives and works, who knows court dates, who controls transport.",
+        N_("Trafficker's access"),
+        N_("Where the person lives and works, who knows court dates, who controls transport."),
     ),
     ComponentInfo(
         PlanComponent.PHONE_TECHNOLOGY,
-        "Phone and technology",
-        "Who holds or pays for the phone, location sharing, accounts someone watches, numbers on paper.",
+        N_("Phone and technology"),
+        N_("Who holds or pays for the phone, location sharing, accounts someone watches, numbers on paper."),
     ),
     ComponentInfo(
         PlanComponent.SAFE_CONTACTS,
-        "Safe contacts and code words",
-        "People the person trusts, a word for “safe to talk”, one for “not safe”, and what each does.",
+        N_("Safe contacts and code words"),
+        N_("People the person trusts, a word for “safe to talk”, one for “not safe”, and what each does."),
     ),
     ComponentInfo(
         PlanComponent.SAFE_PLACES,
-        "Safe places",
-        "Places the person can go, by a name or code only — never a shelter's street address.",
+        N_("Safe places"),
+        N_("Places the person can go, by a name or code only — never a shelter's street address."),
     ),
     ComponentInfo(
         PlanComponent.DOCUMENTS,
-        "Documents",
-        "ID, birth certificate, Social Security card, passport and immigration papers, court papers: "
-        "who holds them, where copies are, how to replace them.",
+        N_("Documents"),
+        N_(
+            "ID, birth certificate, Social Security card, passport and immigration papers, court papers: "
+            "who holds them, where copies are, how to replace them."
+        ),
     ),
-    ComponentInfo(PlanComponent.MONEY, "Money", "Access to money, a little set aside, cards someone else controls."),
+    ComponentInfo(
+        PlanComponent.MONEY,
+        N_("Money"),
+        N_("Access to money, a little set aside, cards someone else controls."),
+    ),
     ComponentInfo(
         PlanComponent.CHILDREN,
-        "Children",
-        "Who may collect the children, school, custody, how the children can call for help.",
+        N_("Children"),
+        N_("Who may collect the children, school, custody, how the children can call for help."),
     ),
-    ComponentInfo(PlanComponent.HEALTH, "Health", "Medications, health care, substance use, what would help."),
+    ComponentInfo(
+        PlanComponent.HEALTH,
+        N_("Health"),
+        N_("Medications, health care, substance use, what would help."),
+    ),
     ComponentInfo(
         PlanComponent.LEAVING_PLAN,
-        "Leaving plan",
-        "Only if and when the person wants it: when they are alone, route, transport, what to take.",
+        N_("Leaving plan"),
+        N_("Only if and when the person wants it: when they are alone, route, transport, what to take."),
     ),
     ComponentInfo(
-        PlanComponent.AFTER_LEAVING, "After leaving", "Routines to change, who to tell, release notification."
+        PlanComponent.AFTER_LEAVING,
+        N_("After leaving"),
+        N_("Routines to change, who to tell, release notification."),
     ),
     ComponentInfo(
-        PlanComponent.COURT_DAY, "Court-day safety", "Getting to and from court, waiting apart, who will be there."
+        PlanComponent.COURT_DAY,
+        N_("Court-day safety"),
+        N_("Getting to and from court, waiting apart, who will be there."),
     ),
 )
 COMPONENT_BY_KEY: dict[str, ComponentInfo] = {c.key: c for c in COMPONENTS}
 
 CHOICE_LABELS: dict[str, str] = {
-    SurvivorChoice.CHOSEN: "Chosen",
-    SurvivorChoice.DECLINED: "Declined",
-    SurvivorChoice.NOT_NOW: "Not now",
+    SurvivorChoice.CHOSEN: N_("Chosen"),
+    SurvivorChoice.DECLINED: N_("Declined"),
+    SurvivorChoice.NOT_NOW: N_("Not now"),
 }
 LEAVING_LABELS: dict[str, str] = {
-    LeavingIntent.NOT_READY: "Not ready to leave",
-    LeavingIntent.PLANNING: "Planning to leave",
-    LeavingIntent.LEFT: "Has left",
-    LeavingIntent.NOT_ASKED: "Not asked yet",
+    LeavingIntent.NOT_READY: N_("Not ready to leave"),
+    LeavingIntent.PLANNING: N_("Planning to leave"),
+    LeavingIntent.LEFT: N_("Has left"),
+    LeavingIntent.NOT_ASKED: N_("Not asked yet"),
 }
 DANGER_LABELS: dict[str, str] = {
-    DangerNow.YES: "Yes",
-    DangerNow.NO: "No",
-    DangerNow.UNSURE: "Unsure",
-    DangerNow.DECLINED: "Declined to answer",
-    DangerNow.NOT_ASKED: "Not asked yet",
+    DangerNow.YES: N_("Yes"),
+    DangerNow.NO: N_("No"),
+    DangerNow.UNSURE: N_("Unsure"),
+    DangerNow.DECLINED: N_("Declined to answer"),
+    DangerNow.NOT_ASKED: N_("Not asked yet"),
 }
 PLAN_CHOICE_LABELS: dict[str, str] = {
-    SurvivorChoice.CHOSEN: "Chose to plan",
-    SurvivorChoice.DECLINED: "Declined",
-    SurvivorChoice.NOT_NOW: "Not now",
+    SurvivorChoice.CHOSEN: N_("Chose to plan"),
+    SurvivorChoice.DECLINED: N_("Declined"),
+    SurvivorChoice.NOT_NOW: N_("Not now"),
 }
 
 #: Parts of the plan whose text names places: these get the address and code-word warnings.
@@ -180,7 +197,7 @@ _ADDRESS_SHARED = re.compile(
     _NUMBER + r"\s+" + _DIRECTION + r"(?:(?:[A-Z][\w'.-]*|\d+(?:st|nd|rd|th))\s+){1,3}" + _SHARED_STREET + r"\b\.?"
 )
 
-ADDRESS_WARNING = (
+ADDRESS_WARNING = N_(
     "This looks like a street address. A shelter's address written down can be found and put people in danger: "
     "please use a name or a code the person will recognize instead."
 )
@@ -199,19 +216,21 @@ def _code_word_found(text: str, word: str) -> bool:
 
 
 def code_word_warning(word: str) -> str:
-    return (
-        f"This holds the code word “{word}”. Anyone who reads it could learn what the word means: "
+    """The warning for a place field holding a code word verbatim, in the app's language."""
+    return _(
+        "This holds the code word “{word}”. Anyone who reads it could learn what the word means: "
         "please describe the place by a name or code that does not use a code word."
-    )
+    ).format(word=word)
 
 
 def place_warnings(text: str | None, code_words: Iterable[str] = ()) -> list[str]:
-    """Plain warnings (never blocks) for a place field: a street address, or a verbatim code word."""
+    """Plain warnings (never blocks) for a place field, in the app's language: a street address, or a verbatim code
+    word."""
     if not text or not text.strip():
         return []
     warnings: list[str] = []
     if looks_like_street_address(text):
-        warnings.append(ADDRESS_WARNING)
+        warnings.append(_(ADDRESS_WARNING))
     seen: set[str] = set()
     for word in code_words:
         key = word.strip().casefold()
@@ -327,7 +346,7 @@ class PlanView:
 
     @property
     def missing(self) -> list[str]:
-        """What the plan still needs to be complete, in plain words; empty when it is complete.
+        """What the plan still needs to be complete, in plain words (the app's language); empty when it is complete.
 
         The person declining to plan is their complete answer. Otherwise each part needs the person's choice (any
         of chosen / declined / not now), plus leaving and "Do you feel in danger?"; a person not ready to leave is
@@ -338,18 +357,18 @@ class PlanView:
             return []
         out: list[str] = []
         if plan.survivor_choice is None:
-            out.append("whether the person wants to plan")
+            out.append(_("whether the person wants to plan"))
         if plan.danger_now in (None, DangerNow.NOT_ASKED):
-            out.append("“Do you feel in danger?”")
+            out.append(_("“Do you feel in danger?”"))
         if plan.leaving_intent in (None, LeavingIntent.NOT_ASKED):
-            out.append("where the person is with leaving")
+            out.append(_("where the person is with leaving"))
         not_ready = plan.leaving_intent == LeavingIntent.NOT_READY
         for view in self.components:
             if not_ready and view.key in LEAVING_COMPONENTS:
                 continue
             if view.current is None or view.current.survivor_choice is None:
-                out.append(view.info.title.lower() if view.key != PlanComponent.TRAFFICKER_ACCESS
-                           else "trafficker's access")  # fmt: skip
+                out.append(_(view.info.title).lower() if view.key != PlanComponent.TRAFFICKER_ACCESS
+                           else _("trafficker's access"))  # fmt: skip
         return out
 
     @property

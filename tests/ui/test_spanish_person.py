@@ -1,7 +1,8 @@
 """A person's workspace in Spanish (issue 19): the header, the side list and the translated sections show no English.
 
 The translators are installed as the app installs them at start; a real vault holds one fictional person with
-safe-contact answers, a justice matter and a note. Each translated section (Overview, Details, Notes, History) is
+safe-contact answers, a justice matter, record-relief deadlines, a safety plan and a note. Each translated section
+(Overview, Details, Safety plan, Notes, History) is
 shown in turn and compared with the English source strings of the catalogue (tests/ui/test_spanish_window.py), and
 saved as a screenshot at 1280x800, in Spanish and in the pseudo-locale, for a person to look at.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.safety import SafetyService
 from app.core.workspace import Workspace
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
@@ -30,7 +32,7 @@ from tests.ui.test_spanish_window import english_in, english_sources, visible_te
 
 PASSPHRASE = "a long passphrase"
 #: The sections whose modules are translated whole (tests/unit/test_translations.py COVERED).
-TRANSLATED = ("overview", "details", "notes", "history")
+TRANSLATED = ("overview", "details", "safety", "notes", "history")
 TODAY = dt.date.today()
 
 
@@ -65,6 +67,9 @@ def person(tmp_path: Path) -> Iterator[tuple[Workspace, str]]:
         for kind, due in (("appeal", -2), ("response", 4)):
             due_on = TODAY + dt.timedelta(days=due)
             ws.records.create("relief_deadline", {"case_id": case, "kind": kind, "due_on": due_on}, person_id=pid)
+        plan = SafetyService(ws).open_plan(pid, {"survivor_choice": "chosen", "leaving_intent": "not_ready"})
+        SafetyService(ws).record_item(plan.id, "safe_places", choice="chosen", words="la casa de mi tía",
+                                      details="12 Elm Street")  # fmt: skip
         ws.records.create(
             "note_entry", {"parent_type": "person", "parent_id": pid, "body": "Nos vimos en la biblioteca."},
             person_id=pid,
@@ -106,6 +111,15 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
             helpers.settle(qtbot, runner)
             assert english_in(page, sources) == [], key
             helpers.shot(page, f"person-{key}-{language}")
+            if key == "safety":
+                section = page.safety
+                section.parts.setCurrentRow(4)  # safe places: the street address warns, in Spanish
+                helpers.settle(qtbot, runner)
+                assert section.editor.warnings.text().startswith("Esto parece una dirección")
+                assert section.parts.item(4).text() == "Lugares seguros · Lo eligió"
+                assert "Queda por hablar" in section.summary.text()
+                assert english_in(page, sources) == [], "the safe places part"
+                helpers.shot(page, f"person-safety-places-{language}")
             if key == "notes":
                 assert "Notas, la más reciente primero" in visible_texts(page)
     finally:

@@ -51,6 +51,7 @@ COVERED: tuple[str, ...] = (
     "person/details.py",
     "person/notes.py",
     "person/prompt.py",
+    "person/safety.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner

@@ -291,6 +291,199 @@
     </message>
 </context>
 <context>
+    <name>ComponentEditor</name>
+    <message>
+        <location filename="../person/safety.py" line="331"/>
+        <source>What this part covers</source>
+        <translation>De qué trata esta parte</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="332"/>
+        <source>Recorded choice</source>
+        <translation>Decisión registrada</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="341"/>
+        <source>The person&apos;s choice: {choice}</source>
+        <translation>La decisión de la persona: {choice}</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="359"/>
+        <location filename="../person/safety.py" line="360"/>
+        <source>In the person&apos;s own words</source>
+        <translation>En palabras de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="362"/>
+        <location filename="../person/safety.py" line="363"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="365"/>
+        <source>Warning about this place</source>
+        <translation>Aviso sobre este lugar</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="367"/>
+        <source>Part status</source>
+        <translation>Estado de esta parte</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="368"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="368"/>
+        <source>Save this part</source>
+        <translation>Guardar esta parte</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="370"/>
+        <source>Records a new dated revision; what was there before stays in the history.</source>
+        <translation>Registra una revisión nueva con fecha; lo que había antes queda en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="372"/>
+        <source>Earlier</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="373"/>
+        <source>Earlier choices for this part</source>
+        <translation>Decisiones anteriores de esta parte</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="390"/>
+        <source>People the person trusts</source>
+        <translation>Personas de confianza</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="425"/>
+        <source>Nothing recorded yet.</source>
+        <translation>Todavía no hay nada registrado.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="428"/>
+        <source>Recorded on {date}: {choice}.</source>
+        <translation>Registrado el {date}: {choice}.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="439"/>
+        <source>Places, by a name or code (one a line)</source>
+        <translation>Lugares, por un nombre o un código (uno por línea)</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="441"/>
+        <source>Your notes (not on the person&apos;s copy)</source>
+        <translation>Sus notas (no aparecen en la copia de la persona)</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="443"/>
+        <source>For example: my aunt&apos;s place, the blue cafe</source>
+        <translation>Por ejemplo: la casa de mi tía, el café azul</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="451"/>
+        <source>Changed on {date}: was {choice} — “{words}”</source>
+        <translation>Cambió el {date}: antes era {choice} — “{words}”</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="453"/>
+        <source>Changed on {date}: was {choice}</source>
+        <translation>Cambió el {date}: antes era {choice}</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="458"/>
+        <source>First recorded on {date}: {choice}</source>
+        <translation>Registrado por primera vez el {date}: {choice}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsEditor</name>
+    <message>
+        <location filename="../person/safety.py" line="220"/>
+        <source>Name or nickname</source>
+        <translation>Nombre o apodo</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="221"/>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="222"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="223"/>
+        <source>Word for “safe to talk”</source>
+        <translation>Palabra para “puedo hablar”</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="224"/>
+        <source>Word for “not safe”</source>
+        <translation>Palabra para “no es seguro”</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="225"/>
+        <source>What they do if not safe</source>
+        <translation>Qué hace si no es seguro</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="233"/>
+        <source>Safe contacts</source>
+        <translation>Contactos de confianza</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="243"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="244"/>
+        <source>Contact: {field}</source>
+        <translation>Contacto: {field}</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="251"/>
+        <source>for example: call 911, come and collect me</source>
+        <translation>por ejemplo: llamar al 911, venir a buscarme</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="253"/>
+        <source>New contact</source>
+        <translation>Contacto nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="253"/>
+        <source>New safe contact</source>
+        <translation>Contacto de confianza nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="254"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="254"/>
+        <source>Remove this safe contact</source>
+        <translation>Quitar este contacto de confianza</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="255"/>
+        <source>Save contact</source>
+        <translation>Guardar el contacto</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="255"/>
+        <source>Save this safe contact</source>
+        <translation>Guardar este contacto de confianza</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../sync_dialogs.py" line="98"/>
@@ -818,7 +1011,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     <message>
         <location filename="../person/placeholders.py" line="34"/>
         <source>The person&apos;s safety plan will live here: what feels unsafe, who and where they trust, and the choice they made about each part. The plan belongs to them. Their choices are kept as they made them, and “not ready to leave” is a complete plan. Its dates already show in the Overview.</source>
-        <translation>Aquí estará el plan de seguridad de la persona: lo que le parece inseguro, en quién y en qué lugares confía, y lo que decidió sobre cada parte. El plan es suyo. Sus decisiones se guardan tal como las tomó, y “todavía no está lista para irse” es un plan completo. Sus fechas ya aparecen en el Resumen.</translation>
+        <translation>Aquí estará el plan de seguridad de la persona: lo que le parece inseguro, en quién y en qué lugares confía, y lo que decidió sobre cada parte. El plan es suyo. Sus decisiones se guardan tal como las tomó, y “aún no es momento de irse” es un plan completo. Sus fechas ya aparecen en el Resumen.</translation>
     </message>
     <message>
         <location filename="../person/placeholders.py" line="42"/>
@@ -2344,6 +2537,53 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>PlanForm</name>
+    <message>
+        <location filename="../person/safety.py" line="140"/>
+        <source>Does the person want to plan</source>
+        <translation>Si la persona quiere hacer un plan</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="143"/>
+        <location filename="../person/safety.py" line="160"/>
+        <source>Do you feel in danger?</source>
+        <translation>¿Se siente en peligro?</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="146"/>
+        <location filename="../person/safety.py" line="161"/>
+        <source>Leaving</source>
+        <translation>Irse</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="147"/>
+        <source>“Not ready to leave” is a complete plan.</source>
+        <translation>“Aún no es momento de irse” es un plan completo.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="149"/>
+        <location filename="../person/safety.py" line="162"/>
+        <source>Offered on</source>
+        <translation>Ofrecido el</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="151"/>
+        <location filename="../person/safety.py" line="163"/>
+        <source>Review due</source>
+        <translation>Revisión pendiente</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="153"/>
+        <source>Save the plan</source>
+        <translation>Guardar el plan</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="159"/>
+        <source>The person wants to plan</source>
+        <translation>La persona quiere hacer un plan</translation>
+    </message>
+</context>
+<context>
     <name>QuickUnlockDialog</name>
     <message>
         <location filename="../quick_unlock.py" line="78"/>
@@ -2648,6 +2888,166 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../recover_dialog.py" line="662"/>
         <source>The backup was put in place, but the vault did not open: {problem}</source>
         <translation>La copia de seguridad se puso en su lugar, pero la bóveda no se abrió: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanSection</name>
+    <message>
+        <location filename="../person/safety.py" line="82"/>
+        <source>Without a password, anyone who can use this computer, or finds the file, can read it. A password the person knows keeps it closed.</source>
+        <translation>Sin contraseña, cualquiera que use este equipo o encuentre el archivo puede leerlo. Una contraseña que la persona conozca lo mantiene cerrado.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="87"/>
+        <source>Print the code words too</source>
+        <translation>Imprimir también las palabras clave</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="88"/>
+        <source>Only if the person wants to carry them: paper can be found.</source>
+        <translation>Solo si la persona quiere llevarlas consigo: un papel se puede encontrar.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="89"/>
+        <source>Review due</source>
+        <translation>Revisión pendiente</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="502"/>
+        <location filename="../person/safety.py" line="506"/>
+        <source>Safety plan</source>
+        <extracomment>Unsaved typing per part (component key -&gt; (choice, words, details)).</extracomment>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="511"/>
+        <source>Plan summary</source>
+        <translation>Resumen del plan</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="515"/>
+        <source>Changes to the plan</source>
+        <translation>Cambios en el plan</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="518"/>
+        <source>Parts of the plan</source>
+        <translation>Partes del plan</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="520"/>
+        <source>Choose a part with the arrow keys; Tab moves to the person&apos;s choice.</source>
+        <translation>Elija una parte con las flechas; Tab lleva a la decisión de la persona.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="545"/>
+        <source>The person&apos;s copy</source>
+        <translation>La copia de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="546"/>
+        <source>About the person&apos;s copy</source>
+        <translation>Sobre la copia de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="554"/>
+        <source>Password for the copy</source>
+        <translation>Contraseña de la copia</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="555"/>
+        <source>Password (at least 8 characters), or leave empty</source>
+        <translation>Contraseña (al menos 8 caracteres), o déjelo en blanco</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="556"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="558"/>
+        <source>About saving without a password</source>
+        <translation>Sobre guardar sin contraseña</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="559"/>
+        <source>Make the person&apos;s copy…</source>
+        <translation>Hacer la copia de la persona…</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="559"/>
+        <source>Make the person&apos;s copy</source>
+        <translation>Hacer la copia de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="560"/>
+        <source>Copy status</source>
+        <translation>Estado de la copia</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="723"/>
+        <source>No plan yet. The plan belongs to the person: record whether they want to plan, and go at their pace. “Not ready to leave” is a complete plan.</source>
+        <translation>Todavía no hay plan. El plan es de la persona: registre si quiere hacer un plan, y vaya a su ritmo. “Aún no es momento de irse” es un plan completo.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="728"/>
+        <source>Every part has the person&apos;s answer. The plan is complete.</source>
+        <translation>Cada parte tiene la respuesta de la persona. El plan está completo.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="731"/>
+        <source>Still to talk about, when the person is ready: {parts}.</source>
+        <translation>Queda por hablar, cuando la persona esté lista: {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="735"/>
+        <source>Review due since {date}. {summary}</source>
+        <translation>Revisión pendiente desde el {date}. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="759"/>
+        <source>unsaved</source>
+        <translation>sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="849"/>
+        <source>The plan is saved.</source>
+        <translation>El plan está guardado.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="864"/>
+        <source>Please record the person&apos;s choice first: chosen, declined or not now.</source>
+        <translation>Primero registre la decisión de la persona: lo eligió, prefirió que no, o ahora no.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="878"/>
+        <source>Saved. The earlier answer stays in the history.</source>
+        <translation>Guardado. La respuesta anterior queda en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="947"/>
+        <source>A plain page in the person&apos;s words, with only the parts they chose: no office name, no title, no case details, no legal name, and none of your own notes.</source>
+        <translation>Una página sencilla con las palabras de la persona y solo las partes que eligió: sin nombre de la oficina, sin título, sin detalles del caso, sin nombre legal y sin ninguna de sus notas.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="954"/>
+        <source>Save the person&apos;s copy</source>
+        <translation>Guardar la copia de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="967"/>
+        <source>Making the copy…</source>
+        <translation>Haciendo la copia…</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="976"/>
+        <source>The copy is saved (protected with the password).</source>
+        <translation>La copia está guardada (protegida con la contraseña).</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="979"/>
+        <source>The copy is saved (not protected: anyone with the file can read it).</source>
+        <translation>La copia está guardada (sin protección: cualquiera que tenga el archivo puede leerla).</translation>
     </message>
 </context>
 <context>

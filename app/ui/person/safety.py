@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core import office_policy
+from app.core.i18n import _
 from app.core.safety import (
     CHOICE_LABELS,
     COMPONENTS,
@@ -34,8 +35,11 @@ from app.core.vault_access import save_file
 from app.models import PlanComponent
 from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
 from app.ui.file_dialogs import save_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, colour, text_style
 from app.ui.person.fields import (
+    NOT_ASKED,
+    NOT_RECORDED,
     WIDEST_ROW,
     ChoiceBox,
     DateField,
@@ -75,14 +79,20 @@ if TYPE_CHECKING:
     from app.core.workspace import Workspace
     from app.protocol.office_policy import OfficePolicy
 
-UNPROTECTED_FILE_WARNING = (
+UNPROTECTED_FILE_WARNING = QT_TRANSLATE_NOOP(
+    "SafetyPlanSection",
     "Without a password, anyone who can use this computer, or finds the file, can read it. A password the person "
-    "knows keeps it closed."
+    "knows keeps it closed.",
 )
-CODE_WORDS_HINT = "Print the code words too"
-CODE_WORDS_NOTE = "Only if the person wants to carry them: paper can be found."
-REVIEW_DUE = "Review due"
+CODE_WORDS_HINT = QT_TRANSLATE_NOOP("SafetyPlanSection", "Print the code words too")
+CODE_WORDS_NOTE = QT_TRANSLATE_NOOP("SafetyPlanSection", "Only if the person wants to carry them: paper can be found.")
+REVIEW_DUE = QT_TRANSLATE_NOOP("SafetyPlanSection", "Review due")
 CHOICES = tuple(CHOICE_LABELS)
+
+
+def _labels(labels: dict[str, str]) -> dict[str, str]:
+    """The core's choice words (marked for its catalogue) in the app's language."""
+    return {key: _(words) for key, words in labels.items()}
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.1) -> QLabel:
@@ -125,32 +135,32 @@ class PlanForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.choice = ChoiceBox("survivor_choice", tuple(PLAN_CHOICE_LABELS), labels=PLAN_CHOICE_LABELS,
-                                empty="Not asked yet", parent=self)  # fmt: skip
-        self.choice.setAccessibleName("Does the person want to plan")
-        self.danger = ChoiceBox("danger_now", tuple(DANGER_LABELS), labels=DANGER_LABELS, empty="Not recorded",
+        self.choice = ChoiceBox("survivor_choice", tuple(PLAN_CHOICE_LABELS), labels=_labels(PLAN_CHOICE_LABELS),
+                                empty=NOT_ASKED, parent=self)  # fmt: skip
+        self.choice.setAccessibleName(self.tr("Does the person want to plan"))
+        self.danger = ChoiceBox("danger_now", tuple(DANGER_LABELS), labels=_labels(DANGER_LABELS), empty=NOT_RECORDED,
                                 parent=self)  # fmt: skip
-        self.danger.setAccessibleName("Do you feel in danger?")
-        self.leaving = ChoiceBox("leaving_intent", tuple(LEAVING_LABELS), labels=LEAVING_LABELS,
-                                 empty="Not recorded", parent=self)  # fmt: skip
-        self.leaving.setAccessibleName("Leaving")
-        self.leaving.setToolTip("“Not ready to leave” is a complete plan.")
+        self.danger.setAccessibleName(self.tr("Do you feel in danger?"))
+        self.leaving = ChoiceBox("leaving_intent", tuple(LEAVING_LABELS), labels=_labels(LEAVING_LABELS),
+                                 empty=NOT_RECORDED, parent=self)  # fmt: skip
+        self.leaving.setAccessibleName(self.tr("Leaving"))
+        self.leaving.setToolTip(self.tr("“Not ready to leave” is a complete plan."))
         self.offered = DateField(self)
-        self.offered.setAccessibleName("Offered on")
+        self.offered.setAccessibleName(self.tr("Offered on"))
         self.review = DateField(self)
-        self.review.setAccessibleName("Review due")
+        self.review.setAccessibleName(self.tr("Review due"))
         self.error = ErrorLine(self)
-        self.save_button = plain_button("Save the plan", "Save the plan", self)
+        self.save_button = plain_button(self.tr("Save the plan"), self.tr("Save the plan"), self)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         pairs = (
-            ("The person wants to plan", self.choice),
-            ("Do you feel in danger?", self.danger),
-            ("Leaving", self.leaving),
-            ("Offered on", self.offered),
-            ("Review due", self.review),
+            (self.tr("The person wants to plan"), self.choice),
+            (self.tr("Do you feel in danger?"), self.danger),
+            (self.tr("Leaving"), self.leaving),
+            (self.tr("Offered on"), self.offered),
+            (self.tr("Review due"), self.review),
         )
         labels = [QLabel(text, self) for text, _widget in pairs]
         widest = max(
@@ -207,12 +217,12 @@ class ContactsEditor(QWidget):
     """The people the person trusts: a list, and the chosen one's name, number and code words."""
 
     FIELDS: tuple[tuple[str, str], ...] = (
-        ("name", "Name or nickname"),
-        ("relationship", "Relationship"),
-        ("phone", "Phone"),
-        ("safe_word", "Word for “safe to talk”"),
-        ("unsafe_word", "Word for “not safe”"),
-        ("action_on_unsafe", "What they do if not safe"),
+        ("name", QT_TRANSLATE_NOOP("ContactsEditor", "Name or nickname")),
+        ("relationship", QT_TRANSLATE_NOOP("ContactsEditor", "Relationship")),
+        ("phone", QT_TRANSLATE_NOOP("ContactsEditor", "Phone")),
+        ("safe_word", QT_TRANSLATE_NOOP("ContactsEditor", "Word for “safe to talk”")),
+        ("unsafe_word", QT_TRANSLATE_NOOP("ContactsEditor", "Word for “not safe”")),
+        ("action_on_unsafe", QT_TRANSLATE_NOOP("ContactsEditor", "What they do if not safe")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -220,27 +230,29 @@ class ContactsEditor(QWidget):
         self.contacts: list[ContactInfo] = []
         self.current_id: str | None = None
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Safe contacts")
+        self.list.setAccessibleName(self.tr("Safe contacts"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 4 + 12)
         self.edits: dict[str, QLineEdit] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
-        for index, (key, text) in enumerate(self.FIELDS):
+        for index, (key, words) in enumerate(self.FIELDS):
+            text = self.tr(words)
             edit = QLineEdit(self)
-            edit.setAccessibleName(f"Contact: {text.lower() if key != 'name' else 'name'}")
+            field = self.tr("name") if key == "name" else text.lower()
+            edit.setAccessibleName(self.tr("Contact: {field}").format(field=field))
             label = QLabel(text, self)
             label.setBuddy(edit)
             grid.addWidget(label, index, 0)
             grid.addWidget(edit, index, 1)
             self.edits[key] = edit
         grid.setColumnStretch(1, 1)
-        self.edits["action_on_unsafe"].setPlaceholderText("for example: call 911, come and collect me")
+        self.edits["action_on_unsafe"].setPlaceholderText(self.tr("for example: call 911, come and collect me"))
         self.error = ErrorLine(self)
-        self.new_button = plain_button("New contact", "New safe contact", self)
-        self.remove_button = plain_button("Remove", "Remove this safe contact", self)
-        self.save_button = plain_button("Save contact", "Save this safe contact", self)
+        self.new_button = plain_button(self.tr("New contact"), self.tr("New safe contact"), self)
+        self.remove_button = plain_button(self.tr("Remove"), self.tr("Remove this safe contact"), self)
+        self.save_button = plain_button(self.tr("Save contact"), self.tr("Save this safe contact"), self)
         buttons = row_of(self.new_button, self.remove_button, 1, self.save_button)
         column_of(self, self.list, grid, self.error, buttons, margins=(0, 0, 0, 0), spacing=6)
         order = [self.list, *self.edits.values(), self.new_button, self.remove_button, self.save_button]
@@ -316,8 +328,8 @@ class ComponentEditor(QWidget):
         super().__init__(parent)
         self.key: str | None = None
         self.title = _heading("", self)
-        self.prompt = _plain(self, "What this part covers", quiet=True)
-        self.current = _plain(self, "Recorded choice")
+        self.prompt = _plain(self, self.tr("What this part covers"), quiet=True)
+        self.current = _plain(self, self.tr("Recorded choice"))
 
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -325,8 +337,8 @@ class ComponentEditor(QWidget):
         choices = QHBoxLayout()
         choices.setSpacing(10)
         for value in CHOICES:
-            radio = QRadioButton(CHOICE_LABELS[value], self)
-            radio.setAccessibleName(f"The person's choice: {CHOICE_LABELS[value]}")
+            radio = QRadioButton(_(CHOICE_LABELS[value]), self)
+            radio.setAccessibleName(self.tr("The person's choice: {choice}").format(choice=_(CHOICE_LABELS[value])))
             # Chosen: the selection's fill and a 2 px edge; the keyboard here: a thicker ring in the focus colour.
             radio.setStyleSheet(
                 f"QRadioButton {{ padding: 8px 16px; border: 1px solid {colour('control_border')};"
@@ -344,19 +356,21 @@ class ComponentEditor(QWidget):
             choices.addWidget(radio)
         choices.addStretch(1)
 
-        self.words_label = QLabel("In the person's own words", self)
-        self.words = _long_editor(self, "In the person's own words")
+        self.words_label = QLabel(self.tr("In the person's own words"), self)
+        self.words = _long_editor(self, self.tr("In the person's own words"))
         self.words_label.setBuddy(self.words)
-        self.details_label = QLabel("Details", self)
-        self.details = _long_editor(self, "Details")
+        self.details_label = QLabel(self.tr("Details"), self)
+        self.details = _long_editor(self, self.tr("Details"))
         self.details_label.setBuddy(self.details)
-        self.warnings = _warning_line(self, "Warning about this place")
+        self.warnings = _warning_line(self, self.tr("Warning about this place"))
         self.error = ErrorLine(self)
-        self.status = _plain(self, "Part status", quiet=True)
-        self.save_button = plain_button("Save", "Save this part", self)
-        self.save_button.setToolTip("Records a new dated revision; what was there before stays in the history.")
-        self.history_title = _heading("Earlier", self, 1.0)
-        self.history = _plain(self, "Earlier choices for this part")
+        self.status = _plain(self, self.tr("Part status"), quiet=True)
+        self.save_button = plain_button(self.tr("Save"), self.tr("Save this part"), self)
+        self.save_button.setToolTip(
+            self.tr("Records a new dated revision; what was there before stays in the history.")
+        )
+        self.history_title = _heading(self.tr("Earlier"), self, 1.0)
+        self.history = _plain(self, self.tr("Earlier choices for this part"))
         self.history.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
         actions = QHBoxLayout()
@@ -373,7 +387,7 @@ class ComponentEditor(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.error)
         layout.addLayout(actions)
-        self.contacts_title = _heading("People the person trusts", self, 1.0)
+        self.contacts_title = _heading(self.tr("People the person trusts"), self, 1.0)
         self.contacts = ContactsEditor(self)
         layout.addSpacing(6)
         layout.addWidget(self.contacts_title)
@@ -404,13 +418,17 @@ class ComponentEditor(QWidget):
     def show_part(self, view: ComponentView, state: tuple[str | None, str | None, str | None] | None) -> None:
         """Show a part; ``state`` is unsaved typing to put back (else the newest revision)."""
         self.key = view.key
-        self.title.setText(view.info.title)
-        self.prompt.setText(view.info.prompt)
+        self.title.setText(_(view.info.title))
+        self.prompt.setText(_(view.info.prompt))
         current = view.current
         if current is None:
-            self.current.setText("Nothing recorded yet.")
+            self.current.setText(self.tr("Nothing recorded yet."))
         else:
-            self.current.setText(f"Recorded on {format_date(current.day)}: {current.choice_label}.")
+            self.current.setText(
+                self.tr("Recorded on {date}: {choice}.").format(
+                    date=format_date(current.day), choice=_(current.choice_label)
+                )
+            )
         saved = (current.survivor_choice, current.survivor_words, current.details) if current else (None, None, None)
         choice, words, details = state or saved
         self.set_choice(choice)
@@ -418,21 +436,27 @@ class ComponentEditor(QWidget):
         self.details.setPlainText(details or "")
         places = view.key in PLACE_COMPONENTS
         # Only the person's places reach their copy; other details are the advocate's own notes, and say so.
-        self.details_label.setText("Places, by a name or code (one a line)" if view.key == PlanComponent.SAFE_PLACES
-                                   else "Your notes (not on the person's copy)")  # fmt: skip
+        self.details_label.setText(self.tr("Places, by a name or code (one a line)")
+                                   if view.key == PlanComponent.SAFE_PLACES
+                                   else self.tr("Your notes (not on the person's copy)"))  # fmt: skip
         self.details.setAccessibleName(self.details_label.text())
-        self.details.setPlaceholderText("For example: my aunt's place, the blue cafe" if places else "")
+        self.details.setPlaceholderText(self.tr("For example: my aunt's place, the blue cafe") if places else "")
         is_contacts = view.key == PlanComponent.SAFE_CONTACTS
         self.contacts_title.setVisible(is_contacts)
         self.contacts.setVisible(is_contacts)
         lines = []
         revisions = view.revisions
         for newer, older in itertools.pairwise(revisions):
-            said = f" — “{older.survivor_words}”" if older.survivor_words else ""
-            lines.append(f"Changed on {format_date(newer.day)}: was {older.choice_label}{said}")
+            if older.survivor_words:
+                line = self.tr("Changed on {date}: was {choice} — “{words}”")
+            else:
+                line = self.tr("Changed on {date}: was {choice}")
+            lines.append(line.format(date=format_date(newer.day), choice=_(older.choice_label),
+                                     words=older.survivor_words))  # fmt: skip
         if revisions:
             first = revisions[-1]
-            lines.append(f"First recorded on {format_date(first.day)}: {first.choice_label}")
+            lines.append(self.tr("First recorded on {date}: {choice}").format(
+                date=format_date(first.day), choice=_(first.choice_label)))  # fmt: skip
         self.history.setText("\n".join(lines))
         self.history_title.setVisible(len(revisions) > 1)
         self.history.setVisible(len(revisions) > 1)
@@ -475,31 +499,35 @@ class SafetyPlanSection(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("Safety plan")
+        self.scroll_area.setAccessibleName(self.tr("Safety plan"))
         body = QWidget(self.scroll_area)
         self.scroll_area.setWidget(body)
 
-        self.heading = _heading("Safety plan", body, 1.15)
-        self.review_badge = QLabel(REVIEW_DUE, body)
-        self.review_badge.setAccessibleName(REVIEW_DUE)
+        self.heading = _heading(self.tr("Safety plan"), body, 1.15)
+        self.review_badge = QLabel(self.tr(REVIEW_DUE), body)
+        self.review_badge.setAccessibleName(self.tr(REVIEW_DUE))
         self.review_badge.setStyleSheet(box_style("QLabel", "warn", padding="2px 10px"))
         self.review_badge.hide()
-        self.summary = _plain(body, "Plan summary", quiet=True)
+        self.summary = _plain(body, self.tr("Plan summary"), quiet=True)
         top = row_of(self.heading, self.review_badge, 1)
 
         self.plan_form = PlanForm(body)
-        self.plan_history = _plain(body, "Changes to the plan", quiet=True)
+        self.plan_history = _plain(body, self.tr("Changes to the plan"), quiet=True)
 
         self.parts = QListWidget(body)
-        self.parts.setAccessibleName("Parts of the plan")
-        self.parts.setAccessibleDescription("Choose a part with the arrow keys; Tab moves to the person's choice.")
+        self.parts.setAccessibleName(self.tr("Parts of the plan"))
+        self.parts.setAccessibleDescription(
+            self.tr("Choose a part with the arrow keys; Tab moves to the person's choice.")
+        )
         self.parts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.parts.setSpacing(1)
         for info in COMPONENTS:
-            item = add_row(self.parts, info.title)
+            item = add_row(self.parts, _(info.title))
             item.setData(Qt.ItemDataRole.UserRole, info.key)
-        self.parts.setFixedWidth(self.parts.fontMetrics().horizontalAdvance("Safe contacts and code words · Not now")
-                                 + 40)  # fmt: skip
+        # As wide as the longest part's title with a short choice beside it; a longer line wraps (never cut short).
+        widest = f"{_('Safe contacts and code words')} · {_(CHOICE_LABELS[CHOICES[-1]])}"
+        self.parts.setFixedWidth(self.parts.fontMetrics().horizontalAdvance(widest) + 40)
+        self.parts.setWordWrap(True)
         row_height = self.parts.fontMetrics().lineSpacing() + 14  # the item padding below, plus spacing
         self.parts.setMinimumHeight(row_height * len(COMPONENTS) + 2 * self.parts.frameWidth() + 4)
         self.parts.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
@@ -514,25 +542,22 @@ class SafetyPlanSection(QWidget):
         split.addWidget(self.editor, 1)
 
         # The person's copy.
-        self.copy_title = _heading("The person's copy", body, 1.0)
-        self.copy_about = _plain(body, "About the person's copy", quiet=True)
-        self.copy_about.setText(
-            "A plain page in the person's words, with only the parts they chose: no office name, no title, no case "
-            "details, no legal name, and none of your own notes."
-        )
-        self.code_words = readable_checkbox(QCheckBox(CODE_WORDS_HINT, body))
-        self.code_words.setAccessibleName("Print the code words too")
-        self.code_words.setAccessibleDescription(CODE_WORDS_NOTE)
-        self.code_words_note = wrapped_label(CODE_WORDS_NOTE, body)
+        self.copy_title = _heading(self.tr("The person's copy"), body, 1.0)
+        self.copy_about = _plain(body, self.tr("About the person's copy"), quiet=True)
+        self.copy_about.setText(self._copy_words())
+        self.code_words = readable_checkbox(QCheckBox(self.tr(CODE_WORDS_HINT), body))
+        self.code_words.setAccessibleName(self.tr(CODE_WORDS_HINT))
+        self.code_words.setAccessibleDescription(self.tr(CODE_WORDS_NOTE))
+        self.code_words_note = wrapped_label(self.tr(CODE_WORDS_NOTE), body)
         self.password = QLineEdit(body)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password for the copy")
-        self.password.setPlaceholderText("Password (at least 8 characters), or leave empty")
-        self.password_label = QLabel("Password", body)
+        self.password.setAccessibleName(self.tr("Password for the copy"))
+        self.password.setPlaceholderText(self.tr("Password (at least 8 characters), or leave empty"))
+        self.password_label = QLabel(self.tr("Password"), body)
         self.password_label.setBuddy(self.password)
-        self.copy_warning = _warning_line(body, "About saving without a password")
-        self.copy_button = plain_button("Make the person's copy…", "Make the person's copy", body)
-        self.copy_status = _plain(body, "Copy status")
+        self.copy_warning = _warning_line(body, self.tr("About saving without a password"))
+        self.copy_button = plain_button(self.tr("Make the person's copy…"), self.tr("Make the person's copy"), body)
+        self.copy_status = _plain(body, self.tr("Copy status"))
         self.copy_error = ErrorLine(body)
         pw = row_of(self.password_label, (self.password, 1), self.copy_button)
 
@@ -610,7 +635,7 @@ class SafetyPlanSection(QWidget):
         self.parts.blockSignals(True)
         self.parts.setCurrentRow(-1)
         for row, info in enumerate(COMPONENTS):
-            self.parts.item(row).setText(info.title)
+            self.parts.item(row).setText(_(info.title))
         self.parts.blockSignals(False)
         self.editor.clear()
         self.editor.setEnabled(False)
@@ -694,15 +719,23 @@ class SafetyPlanSection(QWidget):
         self.review_badge.setVisible(bool(view and view.review_due_now))
         if view is None:
             self.summary.setText(
-                "No plan yet. The plan belongs to the person: record whether they want to plan, and go at their "
-                "pace. “Not ready to leave” is a complete plan."
+                self.tr(
+                    "No plan yet. The plan belongs to the person: record whether they want to plan, and go at their "
+                    "pace. “Not ready to leave” is a complete plan."
+                )
             )
         elif view.complete:
-            self.summary.setText("Every part has the person's answer. The plan is complete.")
+            self.summary.setText(self.tr("Every part has the person's answer. The plan is complete."))
         else:
-            self.summary.setText("Still to talk about, when the person is ready: " + ", ".join(view.missing) + ".")
+            self.summary.setText(
+                self.tr("Still to talk about, when the person is ready: {parts}.").format(parts=", ".join(view.missing))
+            )
         if view and view.review_due_now and view.plan.review_due:
-            self.summary.setText(f"{REVIEW_DUE} since {format_date(view.plan.review_due)}. " + self.summary.text())
+            self.summary.setText(
+                self.tr("Review due since {date}. {summary}").format(
+                    date=format_date(view.plan.review_due), summary=self.summary.text()
+                )
+            )
         notes = view.notes if view else ()
         self.plan_history.setText("\n".join(n.text for n in notes))
         self.plan_history.setVisible(bool(notes))
@@ -719,9 +752,12 @@ class SafetyPlanSection(QWidget):
     def _label_parts(self) -> None:
         for row, info in enumerate(COMPONENTS):
             current = self._view.component(info.key).current if self._view else None
-            mark = f" · {current.choice_label}" if current else ""
-            unsaved = " · unsaved" if info.key in self._drafts else ""
-            self.parts.item(row).setText(info.title + mark + unsaved)
+            words = [_(info.title)]
+            if current:
+                words.append(_(current.choice_label))
+            if info.key in self._drafts:
+                words.append(self.tr("unsaved"))
+            self.parts.item(row).setText(" · ".join(words))
 
     def _component_view(self, key: str) -> ComponentView:
         if self._view is not None:
@@ -810,7 +846,7 @@ class SafetyPlanSection(QWidget):
 
         def done(_result: Any) -> None:
             self.plan_form.load(self.plan_form.values())
-            self.summary.setText("The plan is saved.")
+            self.summary.setText(self.tr("The plan is saved."))
             self._host.record_changed("safety")
 
         def failed(exc: BaseException) -> None:
@@ -824,7 +860,9 @@ class SafetyPlanSection(QWidget):
             return
         choice, words, details = self.editor.state()
         if choice is None:
-            self.editor.error.show_message("Please record the person's choice first: chosen, declined or not now.")
+            self.editor.error.show_message(
+                self.tr("Please record the person's choice first: chosen, declined or not now.")
+            )
             self.editor.radios[CHOICES[0]].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         plan_id = self._view.plan.id if self._view else None
@@ -837,7 +875,7 @@ class SafetyPlanSection(QWidget):
         def done(_result: Any) -> None:
             self._drafts.pop(key, None)
             self._showing = None  # the refresh shows the saved revision
-            self.editor.status.setText("Saved. The earlier answer stays in the history.")
+            self.editor.status.setText(self.tr("Saved. The earlier answer stays in the history."))
             self._host.record_changed("safety")
 
         def failed(exc: BaseException) -> None:
@@ -900,17 +938,20 @@ class SafetyPlanSection(QWidget):
             self.copy_warning.hide()
             return
         self.copy_button.setToolTip("")
-        self.copy_about.setText(
+        self.copy_about.setText(self._copy_words())
+        self.copy_warning.setText(self.tr(UNPROTECTED_FILE_WARNING))
+        self.copy_warning.setVisible(ready and not self.password.text())
+
+    def _copy_words(self) -> str:
+        return self.tr(
             "A plain page in the person's words, with only the parts they chose: no office name, no title, no case "
             "details, no legal name, and none of your own notes."
         )
-        self.copy_warning.setText(UNPROTECTED_FILE_WARNING)
-        self.copy_warning.setVisible(ready and not self.password.text())
 
     def _choose_file(self) -> None:
         if not copy_allowed(self.settings):
             return
-        path, _filter = save_file_name(self, "Save the person's copy", "notes.pdf", "PDF (*.pdf)")
+        path, _filter = save_file_name(self, self.tr("Save the person's copy"), "notes.pdf", "PDF (*.pdf)")
         if path:
             self.save_copy(Path(path))
 
@@ -923,7 +964,7 @@ class SafetyPlanSection(QWidget):
         include = self.code_words.isChecked()
         password = self.password.text() or None
         self.copy_error.clear_message()
-        self.copy_status.setText("Making the copy…")
+        self.copy_status.setText(self.tr("Making the copy…"))
 
         def work(ws: Workspace) -> None:
             pdf = make_copy(ws, person_id, settings, include_code_words=include, password=password)
@@ -931,8 +972,12 @@ class SafetyPlanSection(QWidget):
 
         def done(_result: Any) -> None:
             self.password.setText("")
-            protected = "protected with the password" if password else "not protected: anyone with the file can read it"
-            self.copy_status.setText(f"The copy is saved ({protected}).")
+            if password:
+                self.copy_status.setText(self.tr("The copy is saved (protected with the password)."))
+            else:
+                self.copy_status.setText(
+                    self.tr("The copy is saved (not protected: anyone with the file can read it).")
+                )
 
         def failed(exc: BaseException) -> None:
             self.copy_status.setText("")
