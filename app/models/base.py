@@ -108,13 +108,14 @@ def choice(
     )
 
 
-def ref(label: str, target: str, *, required: bool = False, cascade: bool = True) -> Any:
-    """A reference to another record. ``cascade``: evicting the parent from this device evicts this too."""
+def ref(label: str, target: str, *, required: bool = False, cascade: bool = True, index: bool = True) -> Any:
+    """A reference to another record. ``cascade``: evicting the parent from this device evicts this too. ``index``
+    off only where a wider index leads with this column."""
     return mapped_column(
         String(36),
         ForeignKey(target, ondelete="CASCADE" if cascade else "SET NULL"),
         nullable=not required,
-        index=True,
+        index=index or None,
         info={"label": label, "kind": "ref", "required": required},
     )
 

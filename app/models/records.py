@@ -479,7 +479,8 @@ class Encounter(Envelope, Base):
     __tablename__ = "encounter"
     RECORD_TYPE = "encounter"
 
-    occurred_at: Mapped[dt.datetime] = timestamp("Date and time", required=True, index=True)
+    #: Indexed with the columns the measures read of a period's contacts (``ix_encounter_occurred_at_cover``).
+    occurred_at: Mapped[dt.datetime] = timestamp("Date and time", required=True)
     kind: Mapped[str | None] = choice("Kind of contact", EncounterKind)
     setting: Mapped[str | None] = choice("Setting", EncounterSetting)
     purpose: Mapped[str | None] = text("Purpose", length=200)
@@ -649,9 +650,10 @@ class ReferralEvent(Envelope, Base):
     __tablename__ = "referral_event"
     RECORD_TYPE = "referral_event"
 
-    referral_id: Mapped[str] = ref("Referral", "referral.id", required=True)
+    #: Both indexed with the columns the measures read: ``ix_referral_event_referral_cover``, ``..._occurred_on_cover``.
+    referral_id: Mapped[str] = ref("Referral", "referral.id", required=True, index=False)
     kind: Mapped[str] = choice("Step", ReferralEventKind, required=True)
-    occurred_on: Mapped[dt.date] = date("Date", required=True, index=True)
+    occurred_on: Mapped[dt.date] = date("Date", required=True)
     note: Mapped[str | None] = text("Note", long=True)
 
 
@@ -895,3 +897,20 @@ class Disclosure(Envelope, Base):
 
 # The caseload's default order (name, then id) read straight off an index, on SQLite and PostgreSQL alike.
 Index("ix_person_caseload", Person.deleted, func.lower(Person.preferred_name), Person.id)
+
+# Covering indexes for the outcome measures (issue 20): a period's contacts and service steps, and a referral's steps,
+# read off the index alone, without fetching each row (a quarter at 100,000 people reads some 30,000 of each). Each
+# leads with the column the single-column index it replaced led with, so every query that used that one uses these.
+Index(
+    "ix_encounter_occurred_at_cover",
+    Encounter.occurred_at, Encounter.deleted, Encounter.status, Encounter.kind, Encounter.person_id,
+)  # fmt: skip
+Index(
+    "ix_referral_event_occurred_on_cover",
+    ReferralEvent.occurred_on, ReferralEvent.kind, ReferralEvent.deleted, ReferralEvent.referral_id,
+    ReferralEvent.person_id,
+)  # fmt: skip
+Index(
+    "ix_referral_event_referral_cover",
+    ReferralEvent.referral_id, ReferralEvent.kind, ReferralEvent.deleted, ReferralEvent.occurred_on,
+)  # fmt: skip
