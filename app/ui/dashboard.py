@@ -48,6 +48,7 @@ from app.ui.qt import (
     QComboBox,
     QDialog,
     QFont,
+    QFontMetrics,
     QFrame,
     QHBoxLayout,
     QKeyEvent,
@@ -87,7 +88,6 @@ class TrendChart(QWidget):
         self._labels: list[str] = []
         self._rate = True
         self._soft_last = False
-        self.setMinimumHeight(150)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def set_points(self, points: Sequence[float | None], labels: Sequence[str], *, rate: bool, soft_last: bool) -> None:
@@ -100,7 +100,30 @@ class TrendChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(520, 170)
+        return QSize(520, max(170, QFontMetrics(self.axis_font()).height() * 8))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, max(150, QFontMetrics(self.axis_font()).height() * 7))
+
+    def axis_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _top_value(self) -> float:
+        values = [v for v in self._points if v is not None]
+        return 100.0 if self._rate else max(4.0, max(values or [1.0]) * 1.15)
+
+    def axis_text(self, frac: float) -> str:
+        value = self._top_value() * frac
+        return f"{value:.0f}%" if self._rate else f"{value:.0f}"
+
+    def margins(self) -> tuple[int, int, int]:
+        """``(left, bottom, top)`` in pixels, from the text size: the scale's widest number ("100%") and the
+        quarters' labels fit whole at any text size (at twice the size, fixed margins cut "100%" to "0%")."""
+        metrics = QFontMetrics(self.axis_font())
+        widest = max(metrics.horizontalAdvance(self.axis_text(frac)) for frac in (0.0, 0.5, 1.0))
+        return widest + 12, metrics.height() + 14, max(10, metrics.height() // 2 + 2)
 
     def paintEvent(self, _event: Any) -> None:
         if not self._points:
@@ -108,20 +131,19 @@ class TrendChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
-        left, bottom, top = 44, 34, 10
+        left, bottom, top = self.margins()
         plot_h = h - bottom - top
-        values = [v for v in self._points if v is not None]
-        top_value = 100.0 if self._rate else max(4.0, max(values or [1.0]) * 1.15)
-        font = QFont(self.font())
-        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
+        top_value = self._top_value()
+        font = self.axis_font()
+        line = QFontMetrics(font).height()
         p.setFont(font)
         p.setPen(qcolor("rule"))
         for frac in (0.0, 0.5, 1.0):
             y = int(top + plot_h * (1 - frac))
             p.drawLine(left, y, w - 8, y)
             p.setPen(qcolor("quiet"))
-            text = f"{top_value * frac:.0f}%" if self._rate else f"{top_value * frac:.0f}"
-            p.drawText(0, y - 8, left - 6, 16, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+            align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            p.drawText(0, y - line // 2, left - 6, line, align, self.axis_text(frac))
             p.setPen(qcolor("rule"))
         n = len(self._points)
         slot = (w - left - 8) / n
@@ -136,7 +158,7 @@ class TrendChart(QWidget):
         p.setPen(qcolor("quiet"))
         for i, label in enumerate(self._labels):
             x = left + slot * i
-            p.drawText(int(x), h - bottom + 4, int(slot), bottom - 4, int(Qt.AlignmentFlag.AlignHCenter), label)
+            p.drawText(int(x), h - bottom + 4, int(slot), line + 4, int(Qt.AlignmentFlag.AlignHCenter), label)
         p.end()
 
 

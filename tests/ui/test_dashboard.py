@@ -206,3 +206,26 @@ def test_closing_the_dashboard_frees_the_worker(
         release.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=20_000)
     assert len(asked) == 2  # the one running finished; none of the other twelve started
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_trend_chart_fits_its_scale_and_quarters_at_any_text_size(qtbot, scale: float) -> None:  # type: ignore[no-untyped-def]
+    """At twice the text size the scale's "100%" was drawn into a fixed 38-pixel box and read "0%"."""
+    from app.ui.dashboard import TrendChart
+    from app.ui.qt import QFont, QFontMetrics
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    font = QFont(chart.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    chart.setFont(font)
+    labels = [f"Q{i % 4 + 1} {2025 + i // 4}" for i in range(8)]
+    chart.set_points([100.0, 50.0, None, 0.0, 75.0, 100.0, 20.0, 90.0], labels, rate=True, soft_last=True)
+    chart.resize(chart.sizeHint())
+    metrics = QFontMetrics(chart.axis_font())
+    left, bottom, _top = chart.margins()
+    assert [chart.axis_text(f) for f in (0.0, 0.5, 1.0)] == ["0%", "50%", "100%"]
+    assert left - 6 >= metrics.horizontalAdvance("100%"), "the widest number of the scale fits its box"
+    assert bottom >= metrics.height() + 4, "the quarters' labels fit under the bars"
+    assert chart.sizeHint().height() >= metrics.height() * 8
+    assert not chart.grab().isNull()

@@ -736,7 +736,7 @@ class JusticeEditor(QWidget):
         grid.addWidget(self.charges, next_row + 1, 0, 1, 2)
         #: The matter's charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).
         self.charging = ChargingPanel(host, body)
-        self.charging.decision_saved.connect(lambda: self.status.setText(""))
+        self.charging.decision_saved.connect(self._decision_saved)
         grid.addWidget(self.charging, next_row + 2, 0, 1, 2)
         column_of(body, grid, 1, margins=(2, 2, 14, 14))
 
@@ -809,6 +809,10 @@ class JusticeEditor(QWidget):
         if not same:  # the same matter read again after a save keeps its "Saved."
             self.status.setText("")
         self._update_buttons()
+
+    def _decision_saved(self) -> None:
+        """The status under the matter speaks of the matter: a charging decision saved since makes it stale."""
+        self.status.setText("")
 
     def clear(self) -> None:
         self._person_id = None
