@@ -60,9 +60,11 @@ NEW_PERSON_SLOT = "new-person"  # the new-person form's unsaved typing, kept in 
 # on the main thread, one per turn of the event loop: Qt classes are made by the Qt bindings, which must not do that
 # on a worker thread while the main thread builds widgets (a rare crash on a fresh start).
 BACKGROUND_MODULES = ("app.core.workspace", "app.storage.engine", "app.storage.migrate")
+#: The interface's modules start loading this long after the event loop starts, once the unlock screen is painted.
+INTERFACE_PRELOAD_AFTER_MS = 200
 INTERFACE_MODULES = (
     "app.ui.caseload",
-    "app.ui.person",
+    "app.ui.person.workspace",
     "app.ui.quick_unlock",
     "app.ui.settings_dialog",
     "app.ui.about",
@@ -211,7 +213,9 @@ class MainWindow(QMainWindow):
         # On the vault's one worker, first in line: from a thread of its own, these imports raced the unlock's own
         # (SQLAlchemy half-imported) and an unlock failed now and then with "an unexpected problem".
         self.runner.run(_preload)
-        QTimer.singleShot(0, _preload_interface)
+        # After the first paint, not before it: importing the caseload's modules takes the main thread for a moment,
+        # and queued at once it ran before the unlock screen was painted, adding that moment to every start.
+        QTimer.singleShot(INTERFACE_PRELOAD_AFTER_MS, _preload_interface)
 
         self.setMinimumSize(QSize(640, 480))
         self.resize(1100, 720)

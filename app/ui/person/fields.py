@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.core.i18n import _
-from app.core.timeline import choice_label, day_words
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, labels_in, text_style
 from app.ui.qt import (
@@ -50,6 +49,8 @@ def tr(text: str) -> str:
 
 def format_date(value: dt.date | None) -> str:
     """A date as people read it: "4 Mar 2026"."""
+    from app.core.timeline import day_words  # the timeline brings the models: not on the unlock screen's path
+
     return "" if value is None else day_words(value)
 
 
@@ -84,6 +85,8 @@ class ChoiceBox(QComboBox):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        from app.core.timeline import choice_label  # as in format_date
+
         if empty is not None:
             self.addItem(tr(empty), None)
         for value in values:
