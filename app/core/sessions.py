@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.content.templates import Item, Template, in_language
-from app.core.i18n import current_language
+from app.core.i18n import N_, _, current_language
 from app.core.record_shapes import readable_structured
 from app.core.workspace import Workspace
 from app.errors import OfframpError, ValidationError
@@ -45,47 +45,47 @@ from app.models.base import utcnow
 
 #: Human words for every answer value (checklist and indicator items).
 ANSWER_LABELS: dict[str, str] = {
-    "yes": "Yes",
-    "no": "No",
-    "unsure": "Unsure",
-    "declined": "Declined to answer",
-    "not_asked": "Not asked",
-    "done": "Done",
-    "not_done": "Not done",
-    "not_applicable": "Not applicable",
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "unsure": N_("Unsure"),
+    "declined": N_("Declined to answer"),
+    "not_asked": N_("Not asked"),
+    "done": N_("Done"),
+    "not_done": N_("Not done"),
+    "not_applicable": N_("Not applicable"),
 }
 #: A checklist item's "declined" means the person chose not to (e.g. declined to share a consent decision).
-CHECKLIST_DECLINED_LABEL = "The person declined"
+CHECKLIST_DECLINED_LABEL = N_("The person declined")
 
 STATUS_LABELS: dict[str, str] = {
-    SessionStatus.COMPLETE: "Complete",
-    SessionStatus.PARTIAL: "Partial",
-    SessionStatus.STOPPED_AT_REQUEST: "Stopped at the person's request",
+    SessionStatus.COMPLETE: N_("Complete"),
+    SessionStatus.PARTIAL: N_("Partial"),
+    SessionStatus.STOPPED_AT_REQUEST: N_("Stopped at the person's request"),
 }
 ASSESSMENT_LABELS: dict[str, str] = {
-    PractitionerAssessment.INDICATORS_PRESENT: "Indicators present",
-    PractitionerAssessment.UNCLEAR: "Unclear",
-    PractitionerAssessment.NOT_INDICATED: "Not indicated",
+    PractitionerAssessment.INDICATORS_PRESENT: N_("Indicators present"),
+    PractitionerAssessment.UNCLEAR: N_("Unclear"),
+    PractitionerAssessment.NOT_INDICATED: N_("Not indicated"),
 }
 IDENTIFICATION_LABELS: dict[str, str] = {
-    IdentificationStatus.IDENTIFIED: "Identified as having experienced trafficking or exploitation",
-    IdentificationStatus.NOT_IDENTIFIED: "Not identified",
-    IdentificationStatus.UNCLEAR: "Not clear yet",
+    IdentificationStatus.IDENTIFIED: N_("Identified as having experienced trafficking or exploitation"),
+    IdentificationStatus.NOT_IDENTIFIED: N_("Not identified"),
+    IdentificationStatus.UNCLEAR: N_("Not clear yet"),
 }
 TRAFFICKING_TYPE_LABELS: dict[str, str] = {
-    TraffickingType.SEX: "Sex trafficking",
-    TraffickingType.LABOUR: "Labor trafficking",
-    TraffickingType.BOTH: "Sex and labor trafficking",
-    TraffickingType.EXPLOITATION: "Sexual exploitation",
-    TraffickingType.UNKNOWN: "Not known",
+    TraffickingType.SEX: N_("Sex trafficking"),
+    TraffickingType.LABOUR: N_("Labor trafficking"),
+    TraffickingType.BOTH: N_("Sex and labor trafficking"),
+    TraffickingType.EXPLOITATION: N_("Sexual exploitation"),
+    TraffickingType.UNKNOWN: N_("Not known"),
 }
 
 #: Answers that satisfy a required checklist item: it was done, or the person declined it (their choice).
 _CHECKLIST_SATISFIED = frozenset({"done", "declined"})
 MAX_NOTE = 4000
 
-MINOR_PROMPT_TITLE = "This person is under 18"
-MINOR_PROMPT = (
+MINOR_PROMPT_TITLE = N_("This person is under 18")
+MINOR_PROMPT = N_(
     "A child or teenager should not be interviewed about what happened to them here. Arrange a forensic interview "
     "at a child advocacy center, where one trained person asks once, so the young person does not have to tell it "
     "again and again. Make the report the law requires of you (child protective services or law enforcement), and "
@@ -442,11 +442,15 @@ class SessionService:
         # Only the rules that applied are named: listing every rule read as a statement about this person
         # ("the person is under 18" on an adult's result).
         if not template.next_steps:
-            rule_note = "This template suggests no next steps of its own: use your judgment and your office's protocol."
+            rule_note = _(
+                "This template suggests no next steps of its own: use your judgment and your office's protocol."
+            )
         elif applied:
-            rule_note = "These next steps come from this template's own rules, because of " + "; ".join(applied) + "."
+            rule_note = _("These next steps come from this template's own rules, because of {reasons}.").format(
+                reasons="; ".join(applied)
+            )
         else:
-            rule_note = "None of this template's rules for next steps applied to these answers."
+            rule_note = _("None of this template's rules for next steps applied to these answers.")
         return ScreeningResult(tuple(domains), tuple(steps), rule_note, declined_total, view.assessment,
                                view.assessment_reason)  # fmt: skip
 
@@ -558,14 +562,15 @@ def _count(n: int) -> str:
 
 
 def _rule_words(rule: str, domain_title: str | None = None) -> str:
-    """Why a next step is suggested, said of this screening (used only for a rule that applied)."""
+    """Why a next step is suggested, said of this screening (used only for a rule that applied), in the app's
+    language."""
     if rule == "any_yes":
-        return "any “yes” answer"
+        return _("any “yes” answer")
     if rule == "minor":
-        return "the person being under 18"
+        return _("the person being under 18")
     if domain_title:
-        return f"a “yes” about {domain_title.lower()}"
-    return "a “yes” in one area"
+        return _("a “yes” about {area}").format(area=domain_title.lower())
+    return _("a “yes” in one area")
 
 
 def missing_for_completion(view: SessionView) -> list[Item]:

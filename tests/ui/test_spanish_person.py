@@ -2,7 +2,7 @@
 
 The translators are installed as the app installs them at start; a real vault holds one fictional person with
 safe-contact answers, a justice matter, record-relief deadlines, a safety plan and a note. Each translated section
-(Overview, Details, Safety plan, Notes, History) is
+(Overview, Details, Interviews, Screening, Safety plan, Notes, History) is
 shown in turn and compared with the English source strings of the catalogue (tests/ui/test_spanish_window.py), and
 saved as a screenshot at 1280x800, in Spanish and in the pseudo-locale, for a person to look at.
 """
@@ -32,7 +32,7 @@ from tests.ui.test_spanish_window import english_in, english_sources, visible_te
 
 PASSPHRASE = "a long passphrase"
 #: The sections whose modules are translated whole (tests/unit/test_translations.py COVERED).
-TRANSLATED = ("overview", "details", "safety", "notes", "history")
+TRANSLATED = ("overview", "details", "interviews", "screening", "safety", "notes", "history")
 TODAY = dt.date.today()
 
 
@@ -111,6 +111,19 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
             helpers.settle(qtbot, runner)
             assert english_in(page, sources) == [], key
             helpers.shot(page, f"person-{key}-{language}")
+            if key in ("interviews", "screening"):
+                panel = page.sections[key]
+                panel.list_page.start_button.click()  # the form's own words (the questions are the template's)
+                helpers.settle(qtbot, runner)
+                assert panel.currentWidget() is panel.form
+                assert panel.form.position.text().startswith("Pregunta 1 de")
+                assert english_in(page, sources) == [], f"the {key} form"
+                helpers.shot(page, f"person-{key}-form-{language}")
+                if key == "screening":
+                    panel.form.result_button.click()
+                    helpers.settle(qtbot, runner)
+                    assert english_in(page, sources) == [], "the screening's result"
+                    helpers.shot(page, f"person-screening-result-{language}")
             if key == "safety":
                 section = page.safety
                 section.parts.setCurrentRow(4)  # safe places: the street address warns, in Spanish

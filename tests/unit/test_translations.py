@@ -52,6 +52,9 @@ COVERED: tuple[str, ...] = (
     "person/notes.py",
     "person/prompt.py",
     "person/safety.py",
+    "person/session_form.py",
+    "person/screening.py",
+    "person/interviews.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner

@@ -1042,215 +1042,215 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Offramp</source>
-        <extracomment>Quick exit has hidden the window and the vault is closed; the app connects this to quitting.</extracomment>
+        <extracomment>The interface&apos;s modules start loading this long after the event loop starts, once the unlock screen is painted. Quick exit has hidden the window and the vault is closed; the app connects this to quitting.</extracomment>
         <translation>Offramp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="260"/>
         <source>&amp;Lock</source>
         <extracomment>Typing the lock could not save (a full disk): kept here, in memory only, until the next unlock.</extracomment>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Lock the vault; unlocking needs the passphrase again</source>
         <translation>Bloquear la bóveda; para desbloquearla hará falta de nuevo la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Quick e&amp;xit</source>
         <translation>Salida &amp;rápida</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Quick exit: hide Offramp at once and lock it (Ctrl+Shift+X, or press Escape twice)</source>
         <translation>Salida rápida: ocultar Offramp al instante y bloquearlo (Ctrl+Mayús+X, o pulse Escape dos veces)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="278"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="281"/>
         <source>&amp;About Offramp</source>
         <translation>&amp;Acerca de Offramp</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="283"/>
         <source>&amp;Provider directory…</source>
         <translation>&amp;Directorio de proveedores…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="285"/>
         <source>&amp;Follow-ups due…</source>
         <translation>Se&amp;guimientos pendientes…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Outcome &amp;measures…</source>
         <translation>&amp;Medidas de resultados…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="289"/>
         <source>&amp;Templates…</source>
         <translation>&amp;Plantillas…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="292"/>
         <source>&amp;Vault</source>
         <translation>&amp;Bóveda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="304"/>
         <source>&amp;New person…</source>
         <translation>&amp;Persona nueva…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="306"/>
         <source>Add someone new, after checking they are not already here</source>
         <translation>Agregar a alguien nuevo, después de comprobar que no está ya aquí</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="310"/>
         <source>&amp;Person</source>
         <translation>P&amp;ersona</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Certification &amp;register…</source>
         <translation>&amp;Registro de certificaciones…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Every U- and T-visa certification request still open</source>
         <translation>Todas las solicitudes de certificación para visas U y T aún abiertas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
-        <location filename="../main_window.py" line="710"/>
+        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="714"/>
         <source>Shared by &amp;advocates…</source>
         <translation>Compartido por los &amp;defensores…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Facts advocates shared with your team, to link to your people</source>
         <translation>Datos que los defensores compartieron con su equipo, para vincularlos a sus personas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="325"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Safety</source>
         <translation>Seguridad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Safety tools</source>
         <translation>Herramientas de seguridad</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="341"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="343"/>
         <source>People tools</source>
         <translation>Herramientas de personas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="352"/>
         <source>New person</source>
         <translation>Persona nueva</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Add a new person (Ctrl+N)</source>
         <translation>Agregar una persona nueva (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Vault encrypted on this computer</source>
         <translation>Bóveda cifrada en este equipo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="373"/>
         <source>No vault in this folder yet</source>
         <translation>Todavía no hay una bóveda en esta carpeta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="452"/>
         <source>The vault opened but could not be read. It has been locked again; please try once more.</source>
         <translation>La bóveda se abrió, pero no se pudo leer. Se volvió a bloquear; inténtelo una vez más.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="504"/>
         <source>Your unsaved typing is back where you left it.</source>
         <translation>Lo que estaba escribiendo sin guardar está de vuelta donde lo dejó.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="565"/>
         <source>The disk is full, so what you were typing could not be saved into the vault. Offramp keeps it until you unlock again and puts it back; free some space on this computer before closing Offramp.</source>
         <translation>El disco está lleno, así que lo que estaba escribiendo no se pudo guardar en la bóveda. Offramp lo conserva hasta que vuelva a desbloquear y lo devuelve a su sitio; libere espacio en este equipo antes de cerrar Offramp.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="570"/>
         <source>What you were typing could not be saved into the vault. Offramp keeps it until you unlock again and puts it back; please do not close Offramp before that.</source>
         <translation>Lo que estaba escribiendo no se pudo guardar en la bóveda. Offramp lo conserva hasta que vuelva a desbloquear y lo devuelve a su sitio; no cierre Offramp antes de eso.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582"/>
+        <location filename="../main_window.py" line="586"/>
         <source>Locked because no one was using Offramp for a while.</source>
         <translation>Se bloqueó porque nadie usó Offramp durante un rato.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="591"/>
         <source>Locked because the computer&apos;s screen locked.</source>
         <translation>Se bloqueó porque la pantalla del equipo se bloqueó.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708"/>
+        <location filename="../main_window.py" line="712"/>
         <source>Shared by &amp;advocates (%1)…</source>
         <translation>Compartido por los &amp;defensores (%1)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="715"/>
+        <location filename="../main_window.py" line="719"/>
         <source>Shared by advocates, %1 waiting</source>
         <translation>Compartido por los defensores, %1 en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="716"/>
+        <location filename="../main_window.py" line="720"/>
         <source>Facts advocates shared with your team, %1 waiting</source>
         <translation>Datos que los defensores compartieron con su equipo, %1 en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="722"/>
         <source>Shared by advocates, none waiting</source>
         <translation>Compartido por los defensores, ninguno en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="723"/>
         <source>Facts advocates shared with your team, none waiting</source>
         <translation>Datos que los defensores compartieron con su equipo, ninguno en espera</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="768"/>
+        <location filename="../main_window.py" line="772"/>
         <source>The share is linked: it shows under Shared by the advocate.</source>
         <translation>Lo compartido quedó vinculado: aparece en Compartido por el defensor.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="771"/>
+        <location filename="../main_window.py" line="775"/>
         <source>The share could not be linked.</source>
         <translation>Lo compartido no se pudo vincular.</translation>
     </message>
@@ -1424,6 +1424,24 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../sync_dialogs.py" line="709"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MinorPrompt</name>
+    <message>
+        <location filename="../person/session_form.py" line="214"/>
+        <source>I have read this — continue</source>
+        <translation>Lo he leído — continuar</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="214"/>
+        <source>I have read this, continue</source>
+        <translation>Lo he leído, continuar</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="216"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2097,69 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>PdfBar</name>
+    <message>
+        <location filename="../person/session_form.py" line="524"/>
+        <source>The PDF leaves the encrypted vault. Without a password, anyone who can open the file can read it: set one unless the file goes straight into a protected case file.</source>
+        <translation>El PDF sale de la bóveda cifrada. Sin contraseña, cualquiera que pueda abrir el archivo puede leerlo: ponga una, salvo que el archivo vaya directamente a un expediente protegido.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="531"/>
+        <source>PDF password (optional)</source>
+        <translation>Contraseña del PDF (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="532"/>
+        <source>Password (optional, at least 8 characters)</source>
+        <translation>Contraseña (opcional, al menos 8 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="535"/>
+        <source>Repeat the PDF password</source>
+        <translation>Repita la contraseña del PDF</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="536"/>
+        <source>Repeat the password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="538"/>
+        <source>Choose where to save…</source>
+        <translation>Elegir dónde guardar…</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="538"/>
+        <source>Choose where to save the PDF</source>
+        <translation>Elegir dónde guardar el PDF</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="539"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="539"/>
+        <source>Cancel saving a PDF</source>
+        <translation>Cancelar el guardado del PDF</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="567"/>
+        <source>The two passwords are not the same. Please type them again.</source>
+        <translation>Las dos contraseñas no coinciden. Escríbalas de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="570"/>
+        <source>Please use a password of at least 8 characters, or leave both empty.</source>
+        <translation>Use una contraseña de al menos 8 caracteres, o deje las dos en blanco.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="582"/>
+        <source>Save a PDF for the file</source>
+        <translation>Guardar un PDF para el expediente</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetailsForm</name>
     <message>
         <location filename="../person/details.py" line="40"/>
@@ -2584,6 +2665,34 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>QuestionCard</name>
+    <message>
+        <location filename="../person/session_form.py" line="387"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="391"/>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Nota (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="393"/>
+        <source>Note on this question</source>
+        <translation>Nota sobre esta pregunta</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="395"/>
+        <source>Anything worth keeping, in the person&apos;s words where you can.</source>
+        <translation>Lo que valga la pena guardar, con las palabras de la persona cuando sea posible.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="451"/>
+        <source>Press {key} to choose this answer.</source>
+        <translation>Pulse {key} para elegir esta respuesta.</translation>
+    </message>
+</context>
+<context>
     <name>QuickUnlockDialog</name>
     <message>
         <location filename="../quick_unlock.py" line="78"/>
@@ -2891,6 +3000,160 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../person/session_form.py" line="916"/>
+        <source>← Back to the answers</source>
+        <translation>← Volver a las respuestas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="916"/>
+        <source>Back to the answers</source>
+        <translation>Volver a las respuestas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="921"/>
+        <location filename="../person/session_form.py" line="989"/>
+        <source>What the answers show</source>
+        <translation>Lo que muestran las respuestas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="926"/>
+        <location filename="../person/session_form.py" line="995"/>
+        <source>Your assessment</source>
+        <translation>Su valoración</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="935"/>
+        <source>Your assessment. The arrow keys move between the choices.</source>
+        <translation>Su valoración. Las flechas pasan de una opción a otra.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="945"/>
+        <source>Reason for your assessment</source>
+        <translation>Motivo de su valoración</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="946"/>
+        <source>What you saw and heard that led to this.</source>
+        <translation>Lo que vio y escuchó que le llevó a esto.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="950"/>
+        <source>Save my assessment</source>
+        <translation>Guardar mi valoración</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="955"/>
+        <source>Assessment saved</source>
+        <translation>Valoración guardada</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="966"/>
+        <location filename="../person/session_form.py" line="1011"/>
+        <source>Identification decision</source>
+        <translation>Decisión de identificación</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="971"/>
+        <source>Type of trafficking or exploitation</source>
+        <translation>Tipo de trata o explotación</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="973"/>
+        <location filename="../person/session_form.py" line="974"/>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="976"/>
+        <source>Reason for the decision</source>
+        <translation>Motivo de la decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="977"/>
+        <source>The reason, in a sentence or two.</source>
+        <translation>El motivo, en una o dos frases.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="980"/>
+        <source>Record this decision</source>
+        <translation>Registrar esta decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="984"/>
+        <source>Earlier decisions</source>
+        <translation>Decisiones anteriores</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="998"/>
+        <source>Your own reading of this screening, with a reason. It is not an identification decision.</source>
+        <translation>Su propia lectura de esta evaluación, con un motivo. No es una decisión de identificación.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1015"/>
+        <source>Made only by a named person, with a date and a reason. A later decision keeps this one in the history.</source>
+        <translation>La toma solo una persona con nombre, con fecha y motivo. Una decisión posterior deja esta en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1024"/>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1026"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1035"/>
+        <source>Your &amp;name</source>
+        <translation>Su &amp;nombre</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1039"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1051"/>
+        <source>Result and decision</source>
+        <translation>Resultado y decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1115"/>
+        <source>In force: {decision} — {name}, {date}. Reason: {reason}</source>
+        <translation>Vigente: {decision} — {name}, {date}. Motivo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1120"/>
+        <source>No decision recorded yet.</source>
+        <translation>Todavía no hay ninguna decisión registrada.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1126"/>
+        <source>Earlier decisions:
+{decisions}</source>
+        <translation>Decisiones anteriores:
+{decisions}</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1136"/>
+        <source>Please choose indicators present, unclear or not indicated.</source>
+        <translation>Elija hay indicadores, no está claro o no hay indicadores.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1145"/>
+        <source>Your assessment is saved: {assessment}, with your reason.</source>
+        <translation>Su valoración está guardada: {assessment}, con su motivo.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1162"/>
+        <source>Please choose a decision.</source>
+        <translation>Elija una decisión.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyPlanSection</name>
     <message>
         <location filename="../person/safety.py" line="82"/>
@@ -3158,6 +3421,198 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../person/prompt.py" line="253"/>
         <source>The reason could not be saved. Please try again.</source>
         <translation>No se pudo guardar el motivo. Inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFormPage</name>
+    <message>
+        <location filename="../person/session_form.py" line="607"/>
+        <source>← {back}</source>
+        <translation>← {back}</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="612"/>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="620"/>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="621"/>
+        <source>Choose a question to go to it.</source>
+        <translation>Elija una pregunta para ir a ella.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="631"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="631"/>
+        <location filename="../person/session_form.py" line="691"/>
+        <source>Previous question</source>
+        <translation>Pregunta anterior</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="632"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="632"/>
+        <location filename="../person/session_form.py" line="690"/>
+        <source>Next question</source>
+        <translation>Pregunta siguiente</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="633"/>
+        <source>Page Up</source>
+        <translation>Re Pág</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="634"/>
+        <source>Page Down</source>
+        <translation>Av Pág</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="639"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="646"/>
+        <source>Mark complete</source>
+        <translation>Marcar como completa</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="647"/>
+        <source>Stopped at the person&apos;s request</source>
+        <translation>Detenida a petición de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="648"/>
+        <source>Result and assessment</source>
+        <translation>Resultado y valoración</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="649"/>
+        <source>Save a PDF for the file…</source>
+        <translation>Guardar un PDF para el expediente…</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="649"/>
+        <source>Save a PDF for the file</source>
+        <translation>Guardar un PDF para el expediente</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="689"/>
+        <source>Answer {n}</source>
+        <translation>Respuesta {n}</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="699"/>
+        <source>{title} · version {version}</source>
+        <translation>{title} · versión {version}</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="733"/>
+        <source>{status} · {answered} of {total} answered · every answer is saved as you go</source>
+        <translation>{status} · {answered} de {total} respondidas · cada respuesta se guarda al momento</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="753"/>
+        <source>Answered</source>
+        <translation>Respondida</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="771"/>
+        <source>{where} · needed to finish</source>
+        <translation>{where} · necesaria para terminar</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="773"/>
+        <source>Question {n} of {total}</source>
+        <translation>Pregunta {n} de {total}</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="804"/>
+        <source>Typing…</source>
+        <translation>Escribiendo…</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="825"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="840"/>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="844"/>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="884"/>
+        <source>Saved as {status}</source>
+        <translation>Guardada como {status}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListPage</name>
+    <message>
+        <location filename="../person/session_form.py" line="244"/>
+        <location filename="../person/session_form.py" line="250"/>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="262"/>
+        <source>{sessions} recorded</source>
+        <translation>{sessions} registradas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="263"/>
+        <source>Press Enter to open one.</source>
+        <translation>Pulse Intro para abrir una.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="294"/>
+        <source>{title} (version {version})</source>
+        <translation>{title} (versión {version})</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="319"/>
+        <source>Identification: no decision recorded. Only a person decides this.</source>
+        <translation>Identificación: no hay ninguna decisión registrada. Solo una persona decide esto.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="322"/>
+        <source>Identification: {decision} — decided by {name} on {date}.</source>
+        <translation>Identificación: {decision} — decidido por {name} el {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPanel</name>
+    <message>
+        <location filename="../person/session_form.py" line="1463"/>
+        <source>PDF saved (protected with its password)</source>
+        <translation>PDF guardado (protegido con su contraseña)</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1465"/>
+        <source>PDF saved (not protected by a password)</source>
+        <translation>PDF guardado (sin contraseña)</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1470"/>
+        <source>The PDF could not be saved there. Please choose another folder.</source>
+        <translation>No se pudo guardar el PDF ahí. Elija otra carpeta.</translation>
     </message>
 </context>
 <context>
@@ -3647,28 +4102,28 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>fields</name>
     <message>
-        <location filename="../person/fields.py" line="39"/>
+        <location filename="../person/fields.py" line="38"/>
         <source>Not recorded</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="40"/>
+        <location filename="../person/fields.py" line="39"/>
         <source>Not asked yet</source>
         <translation>Aún sin preguntar</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="121"/>
+        <location filename="../person/fields.py" line="124"/>
         <source>Yes</source>
         <extracomment>The widest (in pixels) a row of buttons or a form&apos;s columns lay themselves out: what fits beside the section list on a 1280-pixel-wide screen. Beyond it (large text) they take more rows instead of scrolling sideways. How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis.</extracomment>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="121"/>
+        <location filename="../person/fields.py" line="124"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="133"/>
+        <location filename="../person/fields.py" line="136"/>
         <source>YYYY-MM-DD, or leave empty</source>
         <translation>AAAA-MM-DD, o dejar en blanco</translation>
     </message>
@@ -3676,6 +4131,16 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../person/forms.py" line="110"/>
         <source> (required)</source>
         <translation> (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="963"/>
+        <source>Choose a decision</source>
+        <translation>Elija una decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="968"/>
+        <source>Type (when identified)</source>
+        <translation>Tipo (si se identificó)</translation>
     </message>
 </context>
 <context>
@@ -3699,6 +4164,115 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../recover_dialog.py" line="361"/>
         <source>Made before an update</source>
         <translation>Hecha antes de una actualización</translation>
+    </message>
+</context>
+<context>
+    <name>session_form</name>
+    <message>
+        <location filename="../person/session_form.py" line="114"/>
+        <source>Interviews</source>
+        <translation>Entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="115"/>
+        <source>The before, during and after checklist for each conversation. Every answer is saved as you go; a session can be left partial or stopped whenever the person wants.</source>
+        <translation>La lista de antes, durante y después de cada conversación. Cada respuesta se guarda al momento; una sesión puede quedar a medias o detenerse cuando la persona quiera.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="120"/>
+        <source>Start an interview checklist</source>
+        <translation>Empezar una lista de entrevista</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="121"/>
+        <source>No interviews recorded yet.</source>
+        <translation>Todavía no hay entrevistas registradas.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="122"/>
+        <source>All interviews</source>
+        <translation>Todas las entrevistas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="128"/>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="129"/>
+        <source>A screening never decides anything about the person. It helps you see whether to talk more or offer help; every answer the person declines is recorded as declined, never as “no”.</source>
+        <translation>Una evaluación nunca decide nada sobre la persona. Le ayuda a ver si conviene hablar más u ofrecer ayuda; cada respuesta que la persona prefiere no dar se registra así, nunca como “no”.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="134"/>
+        <source>Start a screening</source>
+        <translation>Empezar una evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="135"/>
+        <source>No screenings recorded yet.</source>
+        <translation>Todavía no hay evaluaciones registradas.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="136"/>
+        <source>All screenings</source>
+        <translation>Todas las evaluaciones</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="163"/>
+        <source>That could not be saved. Please try again; nothing you typed was lost.</source>
+        <translation>No se pudo guardar. Inténtelo de nuevo; no se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="172"/>
+        <source>Type the answer · Alt+N note · Page Down next · Page Up previous</source>
+        <translation>Escriba la respuesta · Alt+N nota · Av Pág siguiente · Re Pág anterior</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="177"/>
+        <source>Keys: 1 chooses the answer · Alt+N note · Page Down next · Page Up previous</source>
+        <translation>Teclas: 1 para elegir la respuesta · Alt+N nota · Av Pág siguiente · Re Pág anterior</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="181"/>
+        <source>Keys: 1–{last} choose an answer · Alt+N note · Page Down next · Page Up previous</source>
+        <translation>Teclas: 1–{last} para elegir una respuesta · Alt+N nota · Av Pág siguiente · Re Pág anterior</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="188"/>
+        <location filename="../person/session_form.py" line="729"/>
+        <source>Not finished</source>
+        <translation>Sin terminar</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="190"/>
+        <source>{answered} of {total} answered</source>
+        <translation>{answered} de {total} respondidas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1204"/>
+        <source>A screening is not a determination. It helps decide whether to talk more or to offer help.</source>
+        <translation>Una evaluación no es una determinación. Ayuda a decidir si conviene hablar más u ofrecer ayuda.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1207"/>
+        <source>Said “yes” to:</source>
+        <translation>Respondió “sí” a:</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1208"/>
+        <source>No “yes” answers.</source>
+        <translation>Ninguna respuesta “sí”.</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1234"/>
+        <source>Suggested next steps</source>
+        <translation>Próximos pasos sugeridos</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="1238"/>
+        <source>No next steps are suggested by this template’s rules.</source>
+        <translation>Las reglas de esta plantilla no sugieren próximos pasos.</translation>
     </message>
 </context>
 <context>

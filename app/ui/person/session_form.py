@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.content.templates import Item, Template
+from app.core.i18n import _, ngettext
 from app.core.sessions import (
     ASSESSMENT_LABELS,
     IDENTIFICATION_LABELS,
@@ -35,6 +36,7 @@ from app.core.sessions import (
 )
 from app.ui.errors import human_message
 from app.ui.file_dialogs import save_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, colour, labels_in, text_style
 from app.ui.person.fields import (
     WIDEST_ROW,
@@ -54,6 +56,7 @@ from app.ui.qt import (
     QAction,
     QBoxLayout,
     QButtonGroup,
+    QCoreApplication,
     QEvent,
     QFont,
     QFrame,
@@ -108,24 +111,41 @@ INTERVIEW_WORDS = _Words(
     "checklist",
     "checklist_response",
     "interviews",
-    "Interviews",
-    "The before, during and after checklist for each conversation. Every answer is saved as you go; a session can "
-    "be left partial or stopped whenever the person wants.",
-    "Start an interview checklist",
-    "No interviews recorded yet.",
-    "All interviews",
+    QT_TRANSLATE_NOOP("session_form", "Interviews"),
+    QT_TRANSLATE_NOOP(
+        "session_form",
+        "The before, during and after checklist for each conversation. Every answer is saved as you go; a session "
+        "can be left partial or stopped whenever the person wants.",
+    ),
+    QT_TRANSLATE_NOOP("session_form", "Start an interview checklist"),
+    QT_TRANSLATE_NOOP("session_form", "No interviews recorded yet."),
+    QT_TRANSLATE_NOOP("session_form", "All interviews"),
 )
 SCREENING_WORDS = _Words(
     "screening",
     "screening",
     "screening",
-    "Screening",
-    "A screening never decides anything about the person. It helps you see whether to talk more or offer help; "
-    "every answer the person declines is recorded as declined, never as “no”.",
-    "Start a screening",
-    "No screenings recorded yet.",
-    "All screenings",
+    QT_TRANSLATE_NOOP("session_form", "Screening"),
+    QT_TRANSLATE_NOOP(
+        "session_form",
+        "A screening never decides anything about the person. It helps you see whether to talk more or offer help; "
+        "every answer the person declines is recorded as declined, never as “no”.",
+    ),
+    QT_TRANSLATE_NOOP("session_form", "Start a screening"),
+    QT_TRANSLATE_NOOP("session_form", "No screenings recorded yet."),
+    QT_TRANSLATE_NOOP("session_form", "All screenings"),
 )
+
+
+def tr(text: str) -> str:
+    """The session form's shared words (and a panel's :class:`_Words`) in the app's language."""
+    return QCoreApplication.translate("session_form", text)
+
+
+def core_words(text: str) -> str:
+    """Words from the core's tables (answers, statuses, decisions) in the app's language; "" stays "" (the
+    catalogue's empty message is its header)."""
+    return _(text) if text else ""
 
 
 def _heading(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
@@ -140,25 +160,38 @@ def _para(text: str, parent: QWidget, style: str = "") -> QLabel:
 
 
 def _message(exc: BaseException) -> str:
-    return human_message(exc, "That could not be saved. Please try again; nothing you typed was lost.")
+    fallback = QCoreApplication.translate(
+        "session_form", "That could not be saved. Please try again; nothing you typed was lost."
+    )
+    return human_message(exc, fallback)
 
 
 def keys_hint(answers: int) -> str:
     """The keys line under a question; the number keys named are exactly the answers on screen."""
-    moves = "Alt+N note · Page Down next · Page Up previous"
     if answers <= 0:
-        return f"Type the answer · {moves}"
+        return QCoreApplication.translate(
+            "session_form",
+            "Type the answer · Alt+N note · Page Down next · Page Up previous",
+        )
     if answers == 1:
-        return f"Keys: 1 chooses the answer · {moves}"
-    return f"Keys: 1–{answers} choose an answer · {moves}"
+        return QCoreApplication.translate(
+            "session_form",
+            "Keys: 1 chooses the answer · Alt+N note · Page Down next · Page Up previous",
+        )
+    return QCoreApplication.translate(
+        "session_form",
+        "Keys: 1–{last} choose an answer · Alt+N note · Page Down next · Page Up previous",
+    ).format(last=answers)
 
 
 def session_line(summary: SessionSummary) -> str:
-    status = STATUS_LABELS.get(summary.status or "", "Not finished")
-    return (
-        f"{format_datetime(summary.started_at)} · {summary.title} · {status} · "
-        f"{summary.answered} of {summary.total} answered"
-    )
+    not_finished = QCoreApplication.translate("session_form", "Not finished")
+    status = _(STATUS_LABELS[summary.status]) if summary.status in STATUS_LABELS else not_finished
+    answered = QCoreApplication.translate(
+        "session_form",
+        "{answered} of {total} answered",
+    ).format(answered=summary.answered, total=summary.total)
+    return f"{format_datetime(summary.started_at)} · {summary.title} · {status} · {answered}"
 
 
 # --- the minor prompt ----------------------------------------------------------------------------------------------
@@ -174,11 +207,13 @@ class MinorPrompt(QFrame):
         super().__init__(parent)
         self.setObjectName("minor-prompt")
         self.setStyleSheet(box_style("#minor-prompt", "info", radius=8) + labels_in("#minor-prompt", "info"))
-        title = _heading(MINOR_PROMPT_TITLE, self, 1.1)
-        body = _para(MINOR_PROMPT, self)
-        body.setAccessibleName(MINOR_PROMPT_TITLE)
-        self.continue_button = plain_button("I have read this — continue", "I have read this, continue", self)
-        self.cancel_button = plain_button("Not now", parent=self)
+        title = _heading(_(MINOR_PROMPT_TITLE), self, 1.1)
+        body = _para(_(MINOR_PROMPT), self)
+        body.setAccessibleName(_(MINOR_PROMPT_TITLE))
+        self.continue_button = plain_button(
+            self.tr("I have read this — continue"), self.tr("I have read this, continue"), self
+        )
+        self.cancel_button = plain_button(self.tr("Not now"), parent=self)
         self.continue_button.clicked.connect(self.acknowledged)
         self.cancel_button.clicked.connect(self.declined)
         buttons = row_of(1, self.cancel_button, self.continue_button)
@@ -201,39 +236,41 @@ class SessionListPage(QWidget):
         super().__init__(parent)
         self.words = words
         self._templates: list[Template] = []
-        heading = _heading(words.heading, self)
-        intro = _para(words.intro, self, _muted())
+        heading = _heading(tr(words.heading), self)
+        intro = _para(tr(words.intro), self, _muted())
         intro.setMaximumWidth(intro.fontMetrics().horizontalAdvance("M") * 52)
 
         self.template_box = ChoiceBox("", [], empty=None, parent=self)
-        self.template_box.setAccessibleName("Template")
+        self.template_box.setAccessibleName(self.tr("Template"))
         self.template_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.start_button = plain_button(words.start, parent=self)
+        self.start_button = plain_button(tr(words.start), parent=self)
         self.start_button.setDefault(False)
         self.start_button.clicked.connect(self._start)
         start_row = QHBoxLayout()
-        template_label = QLabel("Template", self)
-        template_label.setBuddy(self.template_box)
-        start_row.addWidget(template_label)
+        self.template_label = QLabel(self.tr("Template"), self)
+        self.template_label.setBuddy(self.template_box)
+        start_row.addWidget(self.template_label)
         start_row.addWidget(self.template_box, 1)
         start_row.addWidget(self.start_button)
+        self._start_row = start_row
+        start_row.addStretch(0)  # takes the box's room when there is no box (the button keeps its own size)
 
         self.minor_prompt = MinorPrompt(self)
         self.error = ErrorLine(self)
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName(f"{words.heading} recorded")
-        self.list.setAccessibleDescription("Press Enter to open one.")
+        self.list.setAccessibleName(self.tr("{sessions} recorded").format(sessions=tr(words.heading)))
+        self.list.setAccessibleDescription(self.tr("Press Enter to open one."))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         self.list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.list.itemActivated.connect(self._activated)
-        self.empty = _para(words.empty, self, _muted())
+        self.empty = _para(tr(words.empty), self, _muted())
 
         self.decision_line = _para("", self)
         self.decision_line.hide()
 
-        column_of(
+        self._column = column_of(
             self,
             heading,
             intro,
@@ -246,6 +283,7 @@ class SessionListPage(QWidget):
             margins=(0, 4, 0, 0),
             spacing=10,
         )
+        self._column.addStretch(0)  # the room the list leaves while there is none: the page stays at the top
 
     def show_templates(self, templates: list[Template]) -> None:
         self._templates = templates
@@ -253,12 +291,15 @@ class SessionListPage(QWidget):
         self.template_box.blockSignals(True)
         self.template_box.clear()
         for template in templates:
-            self.template_box.addItem(f"{template.title} (version {template.version})", (template.id, template.version))
+            shown = self.tr("{title} (version {version})").format(title=template.title, version=template.version)
+            self.template_box.addItem(shown, (template.id, template.version))
         if current is not None:
             self.template_box.set_value(current)
         self.template_box.blockSignals(False)
         # One template: nothing to choose, so no greyed-out box; the button says what starts.
         self.template_box.setVisible(len(templates) > 1)
+        self.template_label.setVisible(len(templates) > 1)
+        self._start_row.setStretch(self._start_row.count() - 1, 0 if len(templates) > 1 else 1)
         self.start_button.setEnabled(bool(templates))
 
     def show_sessions(self, sessions: list[SessionSummary]) -> None:
@@ -271,14 +312,18 @@ class SessionListPage(QWidget):
                 self.list.setCurrentItem(item)
         self.empty.setVisible(not sessions)
         self.list.setVisible(bool(sessions))
+        self._column.setStretch(self._column.count() - 1, 0 if sessions else 1)
 
     def show_decision(self, decision: Decision | None) -> None:
         if decision is None:
-            self.decision_line.setText("Identification: no decision recorded. Only a person decides this.")
+            self.decision_line.setText(self.tr("Identification: no decision recorded. Only a person decides this."))
         else:
             self.decision_line.setText(
-                f"Identification: {IDENTIFICATION_LABELS.get(decision.status, decision.status)} — decided by "
-                f"{decision.decided_by_name} on {format_date(decision.decided_on)}."
+                self.tr("Identification: {decision} — decided by {name} on {date}.").format(
+                    decision=core_words(IDENTIFICATION_LABELS.get(decision.status, decision.status)),
+                    name=decision.decided_by_name,
+                    date=format_date(decision.decided_on),
+                )
             )
         self.decision_line.show()
 
@@ -286,6 +331,7 @@ class SessionListPage(QWidget):
         self.list.clear()
         self.empty.show()
         self.list.hide()
+        self._column.setStretch(self._column.count() - 1, 1)
         self.error.clear_message()
         self.minor_prompt.hide()
         self.decision_line.clear()
@@ -338,15 +384,15 @@ class QuestionCard(QFrame):
         self.group.setExclusive(False)
         self.buttons: list[QPushButton] = []
         self.text_answer = QPlainTextEdit(self)
-        self.text_answer.setAccessibleName("Answer")
+        self.text_answer.setAccessibleName(self.tr("Answer"))
         self.text_answer.setTabChangesFocus(True)
         self.text_answer.setMaximumHeight(self.fontMetrics().height() * 5)
         self.text_answer.hide()
-        self.note_label = QLabel("&Note (optional)", self)
+        self.note_label = QLabel(self.tr("&Note (optional)"), self)
         self.note = QPlainTextEdit(self)
-        self.note.setAccessibleName("Note on this question")
+        self.note.setAccessibleName(self.tr("Note on this question"))
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("Anything worth keeping, in the person's words where you can.")
+        self.note.setPlaceholderText(self.tr("Anything worth keeping, in the person's words where you can."))
         self.note.setMaximumHeight(self.fontMetrics().height() * 5)
         self.note_label.setBuddy(self.note)
         self.note.textChanged.connect(self._note_changed)
@@ -377,7 +423,7 @@ class QuestionCard(QFrame):
         self.help.setText(item.help or "")
         self.help.setVisible(bool(item.help))
         values = tuple(item.answers)
-        labels = tuple(label_for(item, v) if item.answer_type != "choice" else v for v in values)
+        labels = tuple(core_words(label_for(item, v)) if item.answer_type != "choice" else v for v in values)
         if labels != tuple(b.accessibleName() for b in self.buttons):
             self._make_buttons(item, values, labels)
         self.set_checked(answer)
@@ -402,7 +448,7 @@ class QuestionCard(QFrame):
             button.setAutoDefault(False)
             button.setMinimumHeight(height)
             button.setAccessibleName(label)
-            button.setAccessibleDescription(f"Press {index + 1} to choose this answer.")
+            button.setAccessibleDescription(self.tr("Press {key} to choose this answer.").format(key=index + 1))
             button.setProperty("answer", value)
             button.setStyleSheet(
                 f"QPushButton {{ padding: 4px 14px; border: 1px solid {colour('control_border')}; border-radius: 8px;"
@@ -474,21 +520,23 @@ class PdfBar(QFrame):
         self.setStyleSheet(box_style("#pdf-bar", "calm", radius=8, text=False) + labels_in("#pdf-bar", "calm"))
         self.suggested = "session.pdf"
         explain = _para(
-            "The PDF leaves the encrypted vault. Without a password, anyone who can open the file can read it: set "
-            "one unless the file goes straight into a protected case file.",
+            self.tr(
+                "The PDF leaves the encrypted vault. Without a password, anyone who can open the file can read it: "
+                "set one unless the file goes straight into a protected case file."
+            ),
             self,
         )
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("PDF password (optional)")
-        self.password.setPlaceholderText("Password (optional, at least 8 characters)")
+        self.password.setAccessibleName(self.tr("PDF password (optional)"))
+        self.password.setPlaceholderText(self.tr("Password (optional, at least 8 characters)"))
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Repeat the PDF password")
-        self.repeat.setPlaceholderText("Repeat the password")
+        self.repeat.setAccessibleName(self.tr("Repeat the PDF password"))
+        self.repeat.setPlaceholderText(self.tr("Repeat the password"))
         self.error = ErrorLine(self)
-        self.save_button = plain_button("Choose where to save…", "Choose where to save the PDF", self)
-        self.cancel_button = plain_button("Cancel", "Cancel saving a PDF", self)
+        self.save_button = plain_button(self.tr("Choose where to save…"), self.tr("Choose where to save the PDF"), self)
+        self.cancel_button = plain_button(self.tr("Cancel"), self.tr("Cancel saving a PDF"), self)
         self.save_button.clicked.connect(self._choose)
         self.cancel_button.clicked.connect(self.dismiss)
         fields = QHBoxLayout()
@@ -516,10 +564,10 @@ class PdfBar(QFrame):
         """The password, "" for none, or None (with the reason shown) when it cannot be used."""
         password, repeat = self.password.text(), self.repeat.text()
         if password != repeat:
-            self.error.show_message("The two passwords are not the same. Please type them again.")
+            self.error.show_message(self.tr("The two passwords are not the same. Please type them again."))
             return None
         if password and len(password.strip()) < 8:
-            self.error.show_message("Please use a password of at least 8 characters, or leave both empty.")
+            self.error.show_message(self.tr("Please use a password of at least 8 characters, or leave both empty."))
             return None
         return password
 
@@ -531,7 +579,7 @@ class PdfBar(QFrame):
     def _choose(self) -> None:
         if self.checked_password() is None:
             return
-        path, _filter = save_file_name(self, "Save a PDF for the file", self.suggested, "PDF (*.pdf)")
+        path, _filter = save_file_name(self, self.tr("Save a PDF for the file"), self.suggested, "PDF (*.pdf)")
         self.save_to(path)
 
 
@@ -555,12 +603,13 @@ class SessionFormPage(QWidget):
         self._pending_note = False
         self._saving = 0
 
-        self.back_button = plain_button(f"← {panel.words.back}", panel.words.back, self)
+        back = tr(panel.words.back)
+        self.back_button = plain_button(self.tr("← {back}").format(back=back), back, self)
         self.back_button.clicked.connect(self.back_requested)
         self.title = _heading("", self, 1.1)
         self.status = _para("", self, _muted())
         self.saved = _para("", self, _muted())
-        self.saved.setAccessibleName("Saving")
+        self.saved.setAccessibleName(self.tr("Saving"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(8)
@@ -568,8 +617,8 @@ class SessionFormPage(QWidget):
         top.addWidget(self.saved)
 
         self.outline = QListWidget(self)
-        self.outline.setAccessibleName("Questions")
-        self.outline.setAccessibleDescription("Choose a question to go to it.")
+        self.outline.setAccessibleName(self.tr("Questions"))
+        self.outline.setAccessibleDescription(self.tr("Choose a question to go to it."))
         self.outline.setWordWrap(True)
         self.outline.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 20)
         self.outline.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
@@ -579,25 +628,25 @@ class SessionFormPage(QWidget):
         self.card = QuestionCard(self)
         self.card.answered.connect(self._answered)
         self.card.note_edited.connect(self._note_edited)
-        self.prev_button = plain_button("Previous", "Previous question", self)
-        self.next_button = plain_button("Next", "Next question", self)
-        self.prev_button.setToolTip("Page Up")
-        self.next_button.setToolTip("Page Down")
+        self.prev_button = plain_button(self.tr("Previous"), self.tr("Previous question"), self)
+        self.next_button = plain_button(self.tr("Next"), self.tr("Next question"), self)
+        self.prev_button.setToolTip(self.tr("Page Up"))
+        self.next_button.setToolTip(self.tr("Page Down"))
         self.prev_button.clicked.connect(lambda: self.go(self._index - 1))
         self.next_button.clicked.connect(lambda: self.go(self._index + 1))
         self.position = _para("", self, _muted())
         self.hint = hint = _para("", self, _muted())
-        self.hint.setAccessibleName("Keys")
+        self.hint.setAccessibleName(self.tr("Keys"))
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.next_button)
 
         self.finish_error = ErrorLine(self)
-        self.complete_button = plain_button("Mark complete", parent=self)
-        self.stopped_button = plain_button("Stopped at the person's request", parent=self)
-        self.result_button = plain_button("Result and assessment", parent=self)
-        self.pdf_button = plain_button("Save a PDF for the file…", "Save a PDF for the file", self)
+        self.complete_button = plain_button(self.tr("Mark complete"), parent=self)
+        self.stopped_button = plain_button(self.tr("Stopped at the person's request"), parent=self)
+        self.result_button = plain_button(self.tr("Result and assessment"), parent=self)
+        self.pdf_button = plain_button(self.tr("Save a PDF for the file…"), self.tr("Save a PDF for the file"), self)
         self.complete_button.clicked.connect(lambda: self._finish("complete"))
         self.stopped_button.clicked.connect(lambda: self._finish("stopped_at_request"))
         self.result_button.clicked.connect(self.result_requested)
@@ -637,9 +686,9 @@ class SessionFormPage(QWidget):
             self.addAction(action)
 
         for n in range(1, 10):
-            add([str(n)], lambda _checked=False, n=n: self.card.choose(n - 1), f"Answer {n}")
-        add(["PgDown", "Alt+Down"], lambda: self.go(self._index + 1), "Next question")
-        add(["PgUp", "Alt+Up"], lambda: self.go(self._index - 1), "Previous question")
+            add([str(n)], lambda _checked=False, n=n: self.card.choose(n - 1), self.tr("Answer {n}").format(n=n))
+        add(["PgDown", "Alt+Down"], lambda: self.go(self._index + 1), self.tr("Next question"))
+        add(["PgUp", "Alt+Up"], lambda: self.go(self._index - 1), self.tr("Previous question"))
 
     # --- showing -----------------------------------------------------------------------------------------------
 
@@ -647,7 +696,8 @@ class SessionFormPage(QWidget):
         same = self.view is not None and self.view.record_id == view.record_id
         self.view = view
         template = view.template
-        self.title.setText(f"{template.title} · version {template.version}")
+        title = self.tr("{title} · version {version}")
+        self.title.setText(title.format(title=template.title, version=template.version))
         self._update_status()
         self.result_button.setVisible(template.kind == "screening")
         self._items = []
@@ -676,9 +726,14 @@ class SessionFormPage(QWidget):
         if view is None:
             return
         answered = sum(1 for item, _w in self._items if view.answer(item.id)) if self._items else 0
-        status = STATUS_LABELS.get(view.status or "", "Not finished")
+        not_finished = QCoreApplication.translate("session_form", "Not finished")
+        status = _(STATUS_LABELS[view.status]) if view.status in STATUS_LABELS else not_finished
         total = len(view.template.items())
-        self.status.setText(f"{status} · {answered} of {total} answered · every answer is saved as you go")
+        self.status.setText(
+            self.tr("{status} · {answered} of {total} answered · every answer is saved as you go").format(
+                status=status, answered=answered, total=total
+            )
+        )
 
     def _refresh_outline(self) -> None:
         view = self.view
@@ -692,7 +747,10 @@ class SessionFormPage(QWidget):
             item, _where = self._items[int(index)]
             answer = view.answer(item.id)
             mark = "●" if answer else "○"
-            shown = label_for(item, answer) if item.answer_type != "text" else ("Answered" if answer else "")
+            if item.answer_type != "text":
+                shown = core_words(label_for(item, answer))
+            else:
+                shown = self.tr("Answered") if answer else ""
             text = _short(item.text_for(view.regime), 34)
             entry.setText(f"{mark} {index + 1}. {text}" + (f" — {shown}" if shown else ""))
             entry.setToolTip(item.text_for(view.regime))
@@ -709,9 +767,10 @@ class SessionFormPage(QWidget):
         self._index = index
         item, where = self._items[index]
         answer = view.answer(item.id)
-        required = " · needed to finish" if item.required_for_completion else ""
-        self.card.show_item(item, item.text_for(view.regime), f"{where}{required}", answer, view.note(item.id))
-        self.position.setText(f"Question {index + 1} of {len(self._items)}")
+        if item.required_for_completion:
+            where = self.tr("{where} · needed to finish").format(where=where)
+        self.card.show_item(item, item.text_for(view.regime), where, answer, view.note(item.id))
+        self.position.setText(self.tr("Question {n} of {total}").format(n=index + 1, total=len(self._items)))
         self.hint.setText(keys_hint(len(self.card.buttons)))
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self._items) - 1)
@@ -742,7 +801,7 @@ class SessionFormPage(QWidget):
 
     def _note_edited(self) -> None:
         self._pending_note = True
-        self.saved.setText("Typing…")
+        self.saved.setText(self.tr("Typing…"))
         self._note_timer.start()
 
     def flush_note(self) -> None:
@@ -763,7 +822,7 @@ class SessionFormPage(QWidget):
             return
         record_type, record_id = view.record_type, view.record_id
         self._saving += 1
-        self.saved.setText("Saving…")
+        self.saved.setText(self.tr("Saving…"))
 
         def work(ws: Workspace) -> SessionView:
             return ws.sessions.answer(record_type, record_id, item_id, answer, note)
@@ -778,11 +837,11 @@ class SessionFormPage(QWidget):
             if current is not None and current.id == item_id and answer is not None and current.answer_type != "text":
                 self.card.set_checked(new_view.answer(item_id))
             if self._saving == 0 and not self._pending_note:
-                self.saved.setText("Saved")
+                self.saved.setText(self.tr("Saved"))
 
         def failed(exc: BaseException) -> None:
             self._saving -= 1
-            self.saved.setText("Not saved")
+            self.saved.setText(self.tr("Not saved"))
             self.finish_error.show_message(_message(exc))
 
         if not self.panel.host.run(work, done, failed):
@@ -801,10 +860,15 @@ class SessionFormPage(QWidget):
         if status == "complete":
             missing = missing_for_completion(view)
             if missing:
-                count = "one item" if len(missing) == 1 else f"{len(missing)} items"
+                count = len(missing)
                 self.finish_error.show_message(
-                    f"Not complete yet: please record the {count} marked “needed to finish” (each may be "
-                    "“declined” if the person chose not to). The first is on screen now."
+                    ngettext(
+                        "Not complete yet: please record the one item marked “needed to finish” (it may be "
+                        "“declined” if the person chose not to). It is on screen now.",
+                        "Not complete yet: please record the {n} items marked “needed to finish” (each may be "
+                        "“declined” if the person chose not to). The first is on screen now.",
+                        count,
+                    ).format(n=count)
                 )
                 self.go(next(i for i, (item, _w) in enumerate(self._items) if item.id == missing[0].id))
                 return
@@ -817,7 +881,7 @@ class SessionFormPage(QWidget):
             self.view = new_view
             self._update_status()
             self.finish_error.clear_message()
-            self.saved.setText(f"Saved as {STATUS_LABELS[status].lower()}")
+            self.saved.setText(self.tr("Saved as {status}").format(status=_(STATUS_LABELS[status]).lower()))
             self.finished.emit()
 
         self.panel.host.run(work, done, lambda exc: self.finish_error.show_message(_message(exc)))
@@ -849,26 +913,26 @@ class ResultPage(QWidget):
         self.panel = panel
         self.view: SessionView | None = None
 
-        self.back_button = plain_button("← Back to the answers", "Back to the answers", self)
+        self.back_button = plain_button(self.tr("← Back to the answers"), self.tr("Back to the answers"), self)
         self.back_button.clicked.connect(self.back_requested)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("What the answers show")
+        self.summary.setAccessibleName(self.tr("What the answers show"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # A radio group, as a screen reader and the keyboard expect: Tab reaches it, the arrow keys move the choice.
         self.assessment_box = QFrame(self)
-        self.assessment_box.setAccessibleName("Your assessment")
+        self.assessment_box.setAccessibleName(self.tr("Your assessment"))
         self.assessment_group = QButtonGroup(self)
         self.assessment_buttons: dict[str, QRadioButton] = {}
         assess_row = QHBoxLayout(self.assessment_box)
         assess_row.setContentsMargins(0, 0, 0, 0)
         assess_row.setSpacing(18)
         for value, label in ASSESSMENT_LABELS.items():
-            button = QRadioButton(label, self.assessment_box)
-            button.setAccessibleName(label)
-            button.setAccessibleDescription("Your assessment. The arrow keys move between the choices.")
+            button = QRadioButton(_(label), self.assessment_box)
+            button.setAccessibleName(_(label))
+            button.setAccessibleDescription(self.tr("Your assessment. The arrow keys move between the choices."))
             button.setMinimumHeight(round(self.fontMetrics().height() * 2.0))
             button.setStyleSheet("QRadioButton:focus { outline: none; text-decoration: underline; }")
             self.assessment_group.addButton(button)
@@ -878,17 +942,17 @@ class ResultPage(QWidget):
             assess_row.addWidget(button)
         assess_row.addStretch(1)
         self.reason = QPlainTextEdit(self)
-        self.reason.setAccessibleName("Reason for your assessment")
-        self.reason.setPlaceholderText("What you saw and heard that led to this.")
+        self.reason.setAccessibleName(self.tr("Reason for your assessment"))
+        self.reason.setPlaceholderText(self.tr("What you saw and heard that led to this."))
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(self.fontMetrics().height() * 4)
         self.reason.textChanged.connect(self._assessment_changed)
-        self.save_assessment = plain_button("Save my assessment", parent=self)
+        self.save_assessment = plain_button(self.tr("Save my assessment"), parent=self)
         self.save_assessment.clicked.connect(self._save_assessment)
         self.assessment_error = ErrorLine(self)
         # A calm line beside the button once the vault holds it; cleared as soon as the choice or reason changes.
         self.assessment_saved = QLabel(self)
-        self.assessment_saved.setAccessibleName("Assessment saved")
+        self.assessment_saved.setAccessibleName(self.tr("Assessment saved"))
         self.assessment_saved.setWordWrap(True)
         self.assessment_saved.setStyleSheet(text_style("success"))
         self.assessment_saved.hide()
@@ -896,38 +960,42 @@ class ResultPage(QWidget):
 
         self.decision_now = _para("", self)
         self.decision_status = ChoiceBox(
-            "", [str(v) for v in IDENTIFICATION_LABELS], empty="Choose a decision",
-            labels={str(k): v for k, v in IDENTIFICATION_LABELS.items()}, parent=self,
+            "", [str(v) for v in IDENTIFICATION_LABELS], empty=QT_TRANSLATE_NOOP("fields", "Choose a decision"),
+            labels={str(k): _(v) for k, v in IDENTIFICATION_LABELS.items()}, parent=self,
         )  # fmt: skip
-        self.decision_status.setAccessibleName("Identification decision")
+        self.decision_status.setAccessibleName(self.tr("Identification decision"))
         self.decision_type = ChoiceBox(
-            "", [str(v) for v in TRAFFICKING_TYPE_LABELS], empty="Type (when identified)",
-            labels={str(k): v for k, v in TRAFFICKING_TYPE_LABELS.items()}, parent=self,
+            "", [str(v) for v in TRAFFICKING_TYPE_LABELS], empty=QT_TRANSLATE_NOOP("fields", "Type (when identified)"),
+            labels={str(k): _(v) for k, v in TRAFFICKING_TYPE_LABELS.items()}, parent=self,
         )  # fmt: skip
-        self.decision_type.setAccessibleName("Type of trafficking or exploitation")
+        self.decision_type.setAccessibleName(self.tr("Type of trafficking or exploitation"))
         self.decider = QLineEdit(self)
-        self.decider.setAccessibleName("Your name")
-        self.decider.setPlaceholderText("Your name")
+        self.decider.setAccessibleName(self.tr("Your name"))
+        self.decider.setPlaceholderText(self.tr("Your name"))
         self.decision_reason = QPlainTextEdit(self)
-        self.decision_reason.setAccessibleName("Reason for the decision")
-        self.decision_reason.setPlaceholderText("The reason, in a sentence or two.")
+        self.decision_reason.setAccessibleName(self.tr("Reason for the decision"))
+        self.decision_reason.setPlaceholderText(self.tr("The reason, in a sentence or two."))
         self.decision_reason.setTabChangesFocus(True)
         self.decision_reason.setMaximumHeight(self.fontMetrics().height() * 4)
-        self.save_decision = plain_button("Record this decision", parent=self)
+        self.save_decision = plain_button(self.tr("Record this decision"), parent=self)
         self.save_decision.clicked.connect(self._save_decision)
         self.decision_error = ErrorLine(self)
         self.history = _para("", self, _muted())
-        self.history.setAccessibleName("Earlier decisions")
+        self.history.setAccessibleName(self.tr("Earlier decisions"))
 
         content = QWidget(self)
         col = column_of(
-            content, _heading("What the answers show", content), self.summary, margins=(0, 0, 12, 0), spacing=10
+            content,
+            _heading(self.tr("What the answers show"), content),
+            self.summary,
+            margins=(0, 0, 12, 0),
+            spacing=10,
         )
         col.addSpacing(8)
-        col.addWidget(_heading("Your assessment", content))
+        col.addWidget(_heading(self.tr("Your assessment"), content))
         col.addWidget(
             _para(
-                "Your own reading of this screening, with a reason. It is not an identification decision.",
+                self.tr("Your own reading of this screening, with a reason. It is not an identification decision."),
                 content,
                 _muted(),
             )
@@ -940,20 +1008,22 @@ class ResultPage(QWidget):
         row.addWidget(self.save_assessment)
         col.addLayout(row)
         col.addSpacing(8)
-        col.addWidget(_heading("Identification decision", content))
+        col.addWidget(_heading(self.tr("Identification decision"), content))
         col.addWidget(
             _para(
-                "Made only by a named person, with a date and a reason. A later decision keeps this one in the "
-                "history.",
+                self.tr(
+                    "Made only by a named person, with a date and a reason. A later decision keeps this one in the "
+                    "history."
+                ),
                 content,
                 _muted(),
             )
         )
         col.addWidget(self.decision_now)
         pick = QGridLayout()
-        status_label = QLabel("Decision", content)
+        status_label = QLabel(self.tr("Decision"), content)
         status_label.setBuddy(self.decision_status)
-        type_label = QLabel("Type", content)
+        type_label = QLabel(self.tr("Type"), content)
         type_label.setBuddy(self.decision_type)
         pick.addWidget(status_label, 0, 0)
         pick.addWidget(type_label, 0, 1)
@@ -962,11 +1032,11 @@ class ResultPage(QWidget):
         pick.setColumnStretch(0, 2)
         pick.setColumnStretch(1, 1)
         col.addLayout(pick)
-        name_label = QLabel("Your &name", content)
+        name_label = QLabel(self.tr("Your &name"), content)
         name_label.setBuddy(self.decider)
         col.addWidget(name_label)
         col.addWidget(self.decider)
-        reason_label = QLabel("&Reason", content)
+        reason_label = QLabel(self.tr("&Reason"), content)
         reason_label.setBuddy(self.decision_reason)
         col.addWidget(reason_label)
         col.addWidget(self.decision_reason)
@@ -978,7 +1048,7 @@ class ResultPage(QWidget):
         col.addWidget(self.history)
         col.addStretch(1)
         scroll = QScrollArea(self)
-        scroll.setAccessibleName("Result and decision")
+        scroll.setAccessibleName(self.tr("Result and decision"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -1038,19 +1108,23 @@ class ResultPage(QWidget):
     def show_decisions(self, decisions: list[Decision]) -> None:
         if decisions:
             now = decisions[0]
+            decision = core_words(IDENTIFICATION_LABELS.get(now.status, now.status))
+            if now.trafficking_type:
+                decision = f"{decision} ({core_words(TRAFFICKING_TYPE_LABELS.get(now.trafficking_type, ''))})"
             self.decision_now.setText(
-                f"In force: {IDENTIFICATION_LABELS.get(now.status, now.status)}"
-                + (f" ({TRAFFICKING_TYPE_LABELS.get(now.trafficking_type, '')})" if now.trafficking_type else "")
-                + f" — {now.decided_by_name}, {format_date(now.decided_on)}. Reason: {now.reason}"
+                self.tr("In force: {decision} — {name}, {date}. Reason: {reason}").format(
+                    decision=decision, name=now.decided_by_name, date=format_date(now.decided_on), reason=now.reason
+                )
             )
         else:
-            self.decision_now.setText("No decision recorded yet.")
+            self.decision_now.setText(self.tr("No decision recorded yet."))
         earlier = [
-            f"{format_date(d.decided_on)} — {IDENTIFICATION_LABELS.get(d.status, d.status)}, {d.decided_by_name}: "
-            f"{d.reason}"
+            f"{format_date(d.decided_on)} — {core_words(IDENTIFICATION_LABELS.get(d.status, d.status))}, "
+            f"{d.decided_by_name}: {d.reason}"
             for d in decisions[1:]
         ]
-        self.history.setText(("Earlier decisions:\n" + "\n".join(earlier)) if earlier else "")
+        self.history.setText(self.tr("Earlier decisions:\n{decisions}").format(decisions="\n".join(earlier)) if earlier
+                             else "")  # fmt: skip
         self.history.setVisible(bool(earlier))
 
     def _save_assessment(self) -> None:
@@ -1059,7 +1133,7 @@ class ResultPage(QWidget):
         if view is None:
             return
         if checked is None:
-            self.assessment_error.show_message("Please choose indicators present, unclear or not indicated.")
+            self.assessment_error.show_message(self.tr("Please choose indicators present, unclear or not indicated."))
             return
         reason = self.reason.toPlainText()
         record_id = view.record_id
@@ -1067,8 +1141,9 @@ class ResultPage(QWidget):
         def done(new_view: SessionView) -> None:
             self.view = new_view
             self.assessment_error.clear_message()
-            label = ASSESSMENT_LABELS.get(new_view.assessment or "", "")
-            self.assessment_saved.setText(f"Your assessment is saved: {label}, with your reason.")
+            label = core_words(ASSESSMENT_LABELS.get(new_view.assessment or "", ""))
+            self.assessment_saved.setText(self.tr("Your assessment is saved: {assessment}, with your reason.").format(
+                assessment=label))  # fmt: skip
             self.assessment_saved.show()
             self.panel.host.record_changed(self.panel.words.section)
 
@@ -1084,7 +1159,7 @@ class ResultPage(QWidget):
             return
         status = self.decision_status.value()
         if status is None:
-            self.decision_error.show_message("Please choose a decision.")
+            self.decision_error.show_message(self.tr("Please choose a decision."))
             return
         kind = self.decision_type.value()
         name, reason = self.decider.text(), self.decision_reason.toPlainText()
@@ -1125,33 +1200,43 @@ def _esc(text: str) -> str:
 
 def result_html(view: SessionView, result: ScreeningResult) -> str:
     """The result as calm rich text: what was said "yes" to by domain, the counts, the rule and the next steps."""
-    parts = ["<p><i>A screening is not a determination. It helps decide whether to talk more or to offer help.</i></p>"]
+    translate = QCoreApplication.translate
+    intro = translate(
+        "session_form", "A screening is not a determination. It helps decide whether to talk more or to offer help."
+    )
+    said_yes = translate("session_form", "Said “yes” to:")
+    no_yes = translate("session_form", "No “yes” answers.")
+    parts = [f"<p><i>{_esc(intro)}</i></p>"]
     for domain in result.domains:
         counts = []
         if domain.unsure:
-            counts.append(f"{domain.unsure} unsure")
+            counts.append(ngettext("{n} unsure", "{n} unsure", domain.unsure).format(n=domain.unsure))
         if domain.declined:
-            counts.append(f"{domain.declined} declined to answer")
+            counts.append(
+                ngettext("{n} declined to answer", "{n} declined to answer", domain.declined).format(n=domain.declined)
+            )
         if domain.not_asked:
-            counts.append(f"{domain.not_asked} not asked")
+            counts.append(ngettext("{n} not asked", "{n} not asked", domain.not_asked).format(n=domain.not_asked))
         if domain.unanswered:
-            counts.append(f"{domain.unanswered} not answered yet")
+            counts.append(
+                ngettext("{n} not answered yet", "{n} not answered yet", domain.unanswered).format(n=domain.unanswered)
+            )
         said = (
-            "<p style='margin-left:12px'>Said “yes” to:</p><ul>"
+            f"<p style='margin-left:12px'>{_esc(said_yes)}</p><ul>"
             + "".join(f"<li>{_esc(i.text_for(view.regime))}</li>" for i in domain.endorsed)
             + "</ul>"
             if domain.endorsed
-            else "<p style='margin-left:12px'>No “yes” answers.</p>"
+            else f"<p style='margin-left:12px'>{_esc(no_yes)}</p>"
         )
         parts.append(f"<p><b>{_esc(domain.title)}</b>" + (f" — {', '.join(counts)}" if counts else "") + f"</p>{said}")
     parts.append(f"<p>{_esc(result.rule_note)}</p>")
     if result.next_steps:
-        parts.append(
-            "<p><b>Suggested next steps</b></p><ul>" + "".join(f"<li>{_esc(s)}</li>" for s in result.next_steps)
-            + "</ul>"
-        )  # fmt: skip
+        next_steps = translate("session_form", "Suggested next steps")
+        steps = "".join(f"<li>{_esc(s)}</li>" for s in result.next_steps)
+        parts.append(f"<p><b>{_esc(next_steps)}</b></p><ul>{steps}</ul>")
     else:
-        parts.append("<p>No next steps are suggested by this template's rules.</p>")
+        none = translate("session_form", "No next steps are suggested by this template’s rules.")
+        parts.append(f"<p>{_esc(none)}</p>")
     return "".join(parts)
 
 
@@ -1374,13 +1459,15 @@ class SessionsPanel(QStackedWidget):
         def done(saved: str) -> None:
             bar.save_button.setEnabled(True)
             bar.dismiss()
-            protected = "protected with its password" if password else "not protected by a password"
-            self.form.saved.setText(f"PDF saved ({protected})")
+            if password:
+                self.form.saved.setText(self.tr("PDF saved (protected with its password)"))
+            else:
+                self.form.saved.setText(self.tr("PDF saved (not protected by a password)"))
 
         def failed(exc: BaseException) -> None:
             bar.save_button.setEnabled(True)
             bar.error.show_message(
-                human_message(exc, "The PDF could not be saved there. Please choose another folder.")
+                human_message(exc, self.tr("The PDF could not be saved there. Please choose another folder."))
             )
 
         self.host.run(work, done, failed)
