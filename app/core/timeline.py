@@ -105,35 +105,35 @@ def choice_label(field: str, value: str | None) -> str:
 _AGE_SHORT = {"adult": N_("Adult"), "minor": N_("Under 18"), "unknown": N_("Age not known")}  # shown through _()
 
 _ENCOUNTER_TITLES = {
-    "interview": "Interview",
-    "court": "Court date",
-    "phone": "Phone call",
-    "visit": "Visit",
-    "other": "Contact",
+    "interview": N_("Interview"),
+    "court": N_("Court date"),
+    "phone": N_("Phone call"),
+    "visit": N_("Visit"),
+    "other": N_("Contact"),
 }
 _ENCOUNTER_STATUS = {
-    "planned": "planned",
-    "partial": "partly done",
-    "stopped_at_request": "stopped at the person's request",
+    "planned": N_("planned"),
+    "partial": N_("partly done"),
+    "stopped_at_request": N_("stopped at the person's request"),
 }
 _SETTING_WORDS = {
-    "courthouse": "At the courthouse",
-    "jail": "At the jail",
-    "office": "At the office",
-    "community": "In the community",
-    "phone": "By phone",
-    "video": "By video",
+    "courthouse": N_("At the courthouse"),
+    "jail": N_("At the jail"),
+    "office": N_("At the office"),
+    "community": N_("In the community"),
+    "phone": N_("By phone"),
+    "video": N_("By video"),
     "other": "",
 }
 _ASSESSMENT_TITLES = {
-    "indicators_present": "Screening: indicators present",
-    "unclear": "Screening: unclear",
-    "not_indicated": "Screening: no indicators noted",
+    "indicators_present": N_("Screening: indicators present"),
+    "unclear": N_("Screening: unclear"),
+    "not_indicated": N_("Screening: no indicators noted"),
 }
 _SESSION_WORDS = {
-    "complete": "complete",
-    "partial": "partly done",
-    "stopped_at_request": "stopped at the person's request",
+    "complete": N_("complete"),
+    "partial": N_("partly done"),
+    "stopped_at_request": N_("stopped at the person's request"),
 }
 #: Bundled and well-known screening tools; an office's own template shows its id.
 _TOOL_NAMES = {
@@ -145,43 +145,43 @@ _TOOL_NAMES = {
     "cse-it": "CSE-IT",
     "cse-it-brief": "CSE-IT Brief",
 }
-_IDENTIFICATION_WORDS = {"identified": "identified", "not_identified": "not identified", "unclear": "unclear"}
+_IDENTIFICATION_WORDS = {"identified": N_("identified"), "not_identified": N_("not identified"), "unclear": "unclear"}
 _TRAFFICKING_WORDS = {
-    "sex": "Sex trafficking",
-    "labour": "Labor trafficking",
-    "both": "Sex and labor trafficking",
-    "exploitation": "Exploitation",
+    "sex": N_("Sex trafficking"),
+    "labour": N_("Labor trafficking"),
+    "both": N_("Sex and labor trafficking"),
+    "exploitation": N_("Exploitation"),
     "unknown": "",
 }
 _PLAN_CHOICE_WORDS = {
-    "chosen": "The person chose to plan",
-    "declined": "The person declined for now",
-    "not_now": "Not now, by the person's choice",
+    "chosen": N_("The person chose to plan"),
+    "declined": N_("The person declined for now"),
+    "not_now": N_("Not now, by the person's choice"),
 }
 _LEAVING_WORDS = {
-    "not_ready": "Not ready to leave: a complete plan",
-    "planning": "Planning to leave",
-    "left": "Has left",
+    "not_ready": N_("Not ready to leave: a complete plan"),
+    "planning": N_("Planning to leave"),
+    "left": N_("Has left"),
     "not_asked": "",
 }
 _DECISION_WORDS = {
-    "accepted": "The person accepted",
-    "declined": "The person declined",
-    "not_now": "Not now, by the person's choice",
-    "pending": "The person is deciding",
+    "accepted": N_("The person accepted"),
+    "declined": N_("The person declined"),
+    "not_now": N_("Not now, by the person's choice"),
+    "pending": N_("The person is deciding"),
 }
 _EVENT_TITLES = {
-    "accepted_by_provider": "Provider confirmed a place",
-    "first_service_confirmed": "First service confirmed",
-    "follow_up_done": "Follow-up done",
-    "closed": "Referral closed",
+    "accepted_by_provider": N_("Provider confirmed a place"),
+    "first_service_confirmed": N_("First service confirmed"),
+    "follow_up_done": N_("Follow-up done"),
+    "closed": N_("Referral closed"),
 }
 _DEADLINE_WORDS = {
-    "filing_limit": "Deadline: filing limit",
-    "response": "Deadline: response due",
-    "hearing": "Deadline: hearing",
-    "appeal": "Deadline: appeal window",
-    "other": "Deadline",
+    "filing_limit": N_("Deadline: filing limit"),
+    "response": N_("Deadline: response due"),
+    "hearing": N_("Deadline: hearing"),
+    "appeal": N_("Deadline: appeal window"),
+    "other": N_("Deadline"),
 }
 
 
@@ -219,6 +219,12 @@ _MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_(
 def day_words(value: dt.date) -> str:
     """A date as people read it, in the app's language: "4 Mar 2026" ("4 mar 2026" in Spanish)."""
     return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
+
+
+def _w(text: str | None) -> str:
+    """Words of this module's tables (marked with N_) in the app's language; "" stays "" (the catalogue's empty
+    message is its header)."""
+    return _(text) if text else ""
 
 
 def _join(*parts: str | None) -> str:
@@ -386,10 +392,10 @@ def _encounters(s: Session, pid: str) -> list[TimelineEntry]:
         when = _local_date(r.occurred_at)
         if when is None:
             continue
-        title = _ENCOUNTER_TITLES.get(r.kind or "other", "Contact")
+        title = _w(_ENCOUNTER_TITLES.get(r.kind or "other", _ENCOUNTER_TITLES["other"]))
         if r.status in _ENCOUNTER_STATUS:
-            title = f"{title} ({_ENCOUNTER_STATUS[r.status]})"
-        detail = _join(r.purpose, _SETTING_WORDS.get(r.setting or "other", ""))
+            title = f"{title} ({_w(_ENCOUNTER_STATUS[r.status])})"
+        detail = _join(r.purpose, _w(_SETTING_WORDS.get(r.setting or "other", "")))
         out.append(TimelineEntry(when, "encounter", title, "encounter", r.id, detail))
     return out
 
@@ -403,8 +409,8 @@ def _screenings(s: Session, pid: str) -> list[TimelineEntry]:
         when = r.screened_on or _local_date(r.created_at)
         if when is None:
             continue
-        title = _ASSESSMENT_TITLES.get(r.practitioner_assessment or "", "Screening: no assessment recorded yet")
-        detail = _join(_tool_name(r.template_id, r.template_version, s), _SESSION_WORDS.get(r.session_status or ""))
+        title = _w(_ASSESSMENT_TITLES.get(r.practitioner_assessment or "", N_("Screening: no assessment recorded yet")))
+        detail = _join(_tool_name(r.template_id, r.template_version, s), _w(_SESSION_WORDS.get(r.session_status or "")))
         out.append(TimelineEntry(when, "screening", title, "screening", r.id, detail))
     return out
 
@@ -416,13 +422,12 @@ def _identifications(s: Session, pid: str) -> list[TimelineEntry]:
     )
     out = []
     for r in s.execute(q):
-        status = _IDENTIFICATION_WORDS.get(r.status, r.status.replace("_", " "))
-        by = f"Decided by {r.decided_by_name}" if r.decided_by_name else None
-        detail = _join(_TRAFFICKING_WORDS.get(r.trafficking_type or "unknown", ""), by)
-        out.append(
-            TimelineEntry(r.decided_on, "identification", f"Identification decision: {status}",
-                          "identification_decision", r.id, detail)
-        )
+        known = r.status in _IDENTIFICATION_WORDS
+        status = _w(_IDENTIFICATION_WORDS[r.status]) if known else r.status.replace("_", " ")
+        by = _("Decided by {name}").format(name=r.decided_by_name) if r.decided_by_name else None
+        detail = _join(_w(_TRAFFICKING_WORDS.get(r.trafficking_type or "unknown", "")), by)
+        title = _("Identification decision: {status}").format(status=status)
+        out.append(TimelineEntry(r.decided_on, "identification", title, "identification_decision", r.id, detail))
     return out
 
 
@@ -434,13 +439,13 @@ def _safety_plans(s: Session, pid: str) -> list[TimelineEntry]:
     out = []
     for r in s.execute(q):
         if r.offered_on:
-            out.append(TimelineEntry(r.offered_on, "safety_plan_offered", "Safety planning offered", "safety_plan",
-                                     r.id, _PLAN_CHOICE_WORDS.get(r.survivor_choice or "", "")))  # fmt: skip
+            out.append(TimelineEntry(r.offered_on, "safety_plan_offered", _("Safety planning offered"), "safety_plan",
+                                     r.id, _w(_PLAN_CHOICE_WORDS.get(r.survivor_choice or "", ""))))  # fmt: skip
         if r.started_on:
-            out.append(TimelineEntry(r.started_on, "safety_plan_started", "Safety plan started", "safety_plan",
-                                     r.id, _LEAVING_WORDS.get(r.leaving_intent or "", "")))  # fmt: skip
+            out.append(TimelineEntry(r.started_on, "safety_plan_started", _("Safety plan started"), "safety_plan",
+                                     r.id, _w(_LEAVING_WORDS.get(r.leaving_intent or "", ""))))  # fmt: skip
         if r.review_due and r.status != "closed":
-            out.append(TimelineEntry(r.review_due, "safety_plan_review", "Safety plan review due", "safety_plan",
+            out.append(TimelineEntry(r.review_due, "safety_plan_review", _("Safety plan review due"), "safety_plan",
                                      r.id, "", due=True))  # fmt: skip
     return out
 
@@ -456,12 +461,13 @@ def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
     for r in s.execute(q):
         category = _category_words(r.category)
         out.append(
-            TimelineEntry(r.offered_on, "referral_offered", f"Referral offered: {category}", "referral", r.id,
-                          _join(_DECISION_WORDS.get(r.decision or "", ""), r.provider))
+            TimelineEntry(r.offered_on, "referral_offered", _("Referral offered: {category}").format(category=category),
+                          "referral", r.id, _join(_w(_DECISION_WORDS.get(r.decision or "", "")), r.provider))
         )
         still_open = r.outcome in (None, "open") and r.decision in (None, "accepted", "pending", "not_now")
         if r.follow_up_due and still_open:
-            out.append(TimelineEntry(r.follow_up_due, "referral_follow_up", f"Follow-up due: {category}",
+            out.append(TimelineEntry(r.follow_up_due, "referral_follow_up",
+                                     _("Follow-up due: {category}").format(category=category),
                                      "referral", r.id, r.provider or "", due=True))  # fmt: skip
     e = ReferralEvent
     q2 = (
@@ -470,7 +476,7 @@ def _referrals(s: Session, pid: str) -> list[TimelineEntry]:
         .where(e.person_id == pid, e.deleted.is_(False), Referral.deleted.is_(False), e.kind.in_(list(_EVENT_TITLES)))
     )
     for ev in s.execute(q2):
-        title = f"{_EVENT_TITLES[ev.kind]}: {_category_words(ev.category)}"
+        title = f"{_w(_EVENT_TITLES[ev.kind])}: {_category_words(ev.category)}"
         out.append(TimelineEntry(ev.occurred_on, "referral_step", title, "referral_event", ev.id, ""))
     return out
 
@@ -482,16 +488,15 @@ def _consents(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]:
     )
     out = []
     for r in s.execute(q):
-        who_gets = f"sharing with {r.recipient}"
-        out.append(TimelineEntry(r.starts_on, "consent_start", f"Consent given: {who_gets}", "consent", r.id,
-                                 r.purpose or ""))  # fmt: skip
+        given = _("Consent given: sharing with {recipient}").format(recipient=r.recipient)
+        out.append(TimelineEntry(r.starts_on, "consent_start", given, "consent", r.id, r.purpose or ""))
         if r.revoked_on:
-            out.append(TimelineEntry(r.revoked_on, "consent_withdrawn", f"Consent withdrawn: {who_gets}", "consent",
-                                     r.id, r.purpose or ""))  # fmt: skip
+            withdrawn = _("Consent withdrawn: sharing with {recipient}").format(recipient=r.recipient)
+            out.append(TimelineEntry(r.revoked_on, "consent_withdrawn", withdrawn, "consent", r.id, r.purpose or ""))
         if r.expires_on and not (r.revoked_on and r.revoked_on <= r.expires_on):
-            ends = "Consent ended" if r.expires_on < today else "Consent ends"
-            out.append(TimelineEntry(r.expires_on, "consent_expiry", f"{ends}: {who_gets}", "consent", r.id,
-                                     r.purpose or ""))  # fmt: skip
+            ends = (_("Consent ended: sharing with {recipient}") if r.expires_on < today
+                    else _("Consent ends: sharing with {recipient}")).format(recipient=r.recipient)  # fmt: skip
+            out.append(TimelineEntry(r.expires_on, "consent_expiry", ends, "consent", r.id, r.purpose or ""))
     return out
 
 
@@ -500,8 +505,8 @@ def _deadlines(s: Session, pid: str) -> list[TimelineEntry]:
     q = select(d.id, d.kind, d.due_on, d.done_on, d.note).where(d.person_id == pid, d.deleted.is_(False))
     out = []
     for r in s.execute(q):
-        title = _DEADLINE_WORDS.get(r.kind or "other", "Deadline")
-        done = f"Done on {day_words(r.done_on)}" if r.done_on else None
+        title = _w(_DEADLINE_WORDS.get(r.kind or "other", _DEADLINE_WORDS["other"]))
+        done = _("Done on {date}").format(date=day_words(r.done_on)) if r.done_on else None
         out.append(TimelineEntry(r.due_on, "relief_deadline", title, "relief_deadline", r.id, _join(done, r.note),
                                  due=True, done=r.done_on is not None))  # fmt: skip
     return out
@@ -547,9 +552,9 @@ def _justice(s: Session, pid: str) -> list[TimelineEntry]:
                j.disposition_date).where(j.person_id == pid, j.deleted.is_(False))  # fmt: skip
     out = []
     for r in s.execute(q):
-        where = _join(r.court, f"docket {r.docket_number}" if r.docket_number else None)
+        where = _join(r.court, _("docket {number}").format(number=r.docket_number) if r.docket_number else None)
         if r.arrest_date:
-            out.append(TimelineEntry(r.arrest_date, "arrest", "Arrest", "justice_contact", r.id,
+            out.append(TimelineEntry(r.arrest_date, "arrest", _("Arrest"), "justice_contact", r.id,
                                      _join(r.arresting_agency, where)))  # fmt: skip
         if r.disposition_date:
             outcome = (choice_label("disposition", r.disposition) or "recorded").lower()
@@ -661,9 +666,9 @@ def person_notes(ws: Workspace, person_id: str) -> list[NoteRow]:
         about = ""
         if r.parent_type == "encounter":
             day = _local_date(r.encounter_at)
-            about = f"About the contact on {day_words(day)}" if day else "About a contact"
+            about = _("About the contact on {date}").format(date=day_words(day)) if day else _("About a contact")
         elif r.parent_type and r.parent_type != "person":
-            about = f"About {_TYPE_WORDS.get(r.parent_type, 'a record')}"
+            about = _("About {thing}").format(thing=_w(_TYPE_WORDS.get(r.parent_type, _A_RECORD)))
         out.append(
             NoteRow(
                 id=r.id,
@@ -681,28 +686,29 @@ def person_notes(ws: Workspace, person_id: str) -> list[NoteRow]:
 
 # --- history ------------------------------------------------------------------------------------------------
 
+_A_RECORD = N_("a record")
 _TYPE_WORDS = {
-    "person": "this person",
-    "justice_contact": "a justice contact",
-    "encounter": "a contact",
-    "checklist_response": "an interview checklist",
-    "screening": "a screening",
-    "identification_decision": "an identification decision",
-    "safety_plan": "a safety plan",
-    "safety_plan_item": "a part of the safety plan",
-    "safe_contact": "a safe contact",
-    "provider": "a provider",
-    "referral": "a referral",
-    "referral_event": "a referral step",
-    "consent": "a consent",
-    "relief_case": "a record-relief case",
-    "relief_petition": "a petition",
-    "relief_charge": "a charge for record relief",
-    "relief_deadline": "a deadline",
-    "note_entry": "a note",
-    "disclosure": "a disclosure",
-    "certification_request": "a certification request",
-    "benefit": "a benefit",
+    "person": N_("this person"),
+    "justice_contact": N_("a justice contact"),
+    "encounter": N_("a contact"),
+    "checklist_response": N_("an interview checklist"),
+    "screening": N_("a screening"),
+    "identification_decision": N_("an identification decision"),
+    "safety_plan": N_("a safety plan"),
+    "safety_plan_item": N_("a part of the safety plan"),
+    "safe_contact": N_("a safe contact"),
+    "provider": N_("a provider"),
+    "referral": N_("a referral"),
+    "referral_event": N_("a referral step"),
+    "consent": N_("a consent"),
+    "relief_case": N_("a record-relief case"),
+    "relief_petition": N_("a petition"),
+    "relief_charge": N_("a charge for record relief"),
+    "relief_deadline": N_("a deadline"),
+    "note_entry": N_("a note"),
+    "disclosure": N_("a disclosure"),
+    "certification_request": N_("a certification request"),
+    "benefit": N_("a benefit"),
 }
 
 #: Shorter words for a few fields whose full label is long; the rest use the column's own label.
@@ -716,11 +722,11 @@ _SHORT_FIELD_WORDS = {
 }
 
 _OTHER_ACTIONS = {
-    "referral_blocked": "Referral stopped: the way of contact is not safe",
-    "view": "Viewed",
-    "export": "Exported",
-    "disclosure_allowed": "Shared, with consent",
-    "disclosure_blocked": "Sharing stopped: no valid consent",
+    "referral_blocked": N_("Referral stopped: the way of contact is not safe"),
+    "view": N_("Viewed"),
+    "export": N_("Exported"),
+    "disclosure_allowed": N_("Shared, with consent"),
+    "disclosure_blocked": N_("Sharing stopped: no valid consent"),
 }
 
 
@@ -755,21 +761,23 @@ class HistoryRow:
 def describe(event: AuditEvent) -> str:
     """An audit event in plain words: "Changed pronouns, safe times", "Added a note", "Deleted a justice contact"."""
     rtype = event.record_type or ""
-    thing = _TYPE_WORDS.get(rtype, "a record")
+    thing = _w(_TYPE_WORDS.get(rtype, _A_RECORD))
     fields = [f for f in (event.fields or []) if f != "signed_by"]
     if event.action == "create":
-        return "Added this person" if rtype == "person" else f"Added {thing}"
+        return _("Added this person") if rtype == "person" else _("Added {thing}").format(thing=thing)
     if event.action == "delete":
-        return "Deleted this person" if rtype == "person" else f"Deleted {thing}"
+        return _("Deleted this person") if rtype == "person" else _("Deleted {thing}").format(thing=thing)
     if event.action == "update":
         if rtype == "note_entry":
-            return "Signed a note" if "signed_at" in fields else "Edited a note"
+            return _("Signed a note") if "signed_at" in fields else _("Edited a note")
         names = ", ".join(field_label(rtype, f) for f in fields)
         if rtype == "person":
-            return f"Changed {names}" if names else "Changed this person's details"
-        return f"Changed {thing}: {names}" if names else f"Changed {thing}"
+            return _("Changed {fields}").format(fields=names) if names else _("Changed this person's details")
+        if names:
+            return _("Changed {thing}: {fields}").format(thing=thing, fields=names)
+        return _("Changed {thing}").format(thing=thing)
     if event.action in _OTHER_ACTIONS:
-        return _OTHER_ACTIONS[event.action]
+        return _w(_OTHER_ACTIONS[event.action])
     words = event.action.replace("_", " ")
     return words[:1].upper() + words[1:]
 

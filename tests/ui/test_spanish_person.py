@@ -106,6 +106,9 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
         assert summary.startswith("Hay 2 fechas próximas, 1 de ellas vencida"), summary
         assert "(vencida, 2 días de retraso)" in page.overview.model.row_text(0)[0]
         assert "(próximamente)" in page.overview.model.row_text(1)[0]
+        titles = [page.overview.model.row_text(r)[1] for r in range(page.overview.model.rowCount())]
+        assert titles[:2] == ["Plazo: período de apelación", "Plazo: vence la respuesta"]
+        assert {"Arresto", "Plan de seguridad empezado", "Se ofreció un plan de seguridad"} <= set(titles), titles
         for key in TRANSLATED:
             page.show_section(key)
             helpers.settle(qtbot, runner)
@@ -133,6 +136,9 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                 assert "Queda por hablar" in section.summary.text()
                 assert english_in(page, sources) == [], "the safe places part"
                 helpers.shot(page, f"person-safety-places-{language}")
+            if key == "history":
+                actions = [page.history.model.row_text(r)[1] for r in range(page.history.model.rowCount())]
+                assert "Agregó a esta persona" in actions and "Agregó una nota" in actions, actions
             if key == "notes":
                 assert "Notas, la más reciente primero" in visible_texts(page)
     finally:
