@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the Debian packages Qt needs are present (offscreen and in a real X11 window on a desktop).
+# Makes sure the Debian packages Qt needs are present (offscreen and in a real X11 window on a desktop), and
+# those the tests need (TEST_PACKAGES).
 # - all present: does nothing, quickly;
 # - some missing, running as root with apt-get: installs them;
 # - some missing, not root: says which to install, in one line, and carries on;
@@ -15,6 +16,18 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 )
+
+# For the tests only: tests/ui/test_atspi_walk.py runs the app in a real X server on a private D-Bus session with
+# the AT-SPI accessibility bus, and walks its accessible tree from the system's python3 as a screen reader would.
+# Without them that test skips on a laptop (and fails under CI=true).
+TEST_PACKAGES=(
+  xvfb             # Xvfb: Qt's AT-SPI bridge needs a real window system, not the offscreen platform
+  dbus             # dbus-daemon and dbus-send: the private session bus
+  at-spi2-core     # the AT-SPI bus launcher and registry
+  python3-gi       # the system python3's GObject bindings ...
+  gir1.2-atspi-2.0 # ... and Atspi through them (the screen reader's side of the walk)
+)
+packages+=("${TEST_PACKAGES[@]}")
 
 is_installed() {
   dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q 'install ok installed'
