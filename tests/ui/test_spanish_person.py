@@ -158,3 +158,43 @@ def test_the_person_workspace_in_the_pseudo_locale(qtbot, language: str, person:
     finally:
         page.clear()
         runner.shutdown()
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_the_spanish_workspace_fits_at_200_percent_text(qtbot, language: str, person: tuple[Workspace, str]) -> None:  # type: ignore[no-untyped-def]
+    """Spanish runs longer than English: at twice the text size every translated section still fits the screen and
+    never scrolls sideways (tests/ui/test_big_text.py does the same in English)."""
+    from app.ui.qt import QScrollArea
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    helpers.use_readable_font()
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(font)
+    runner = TaskRunner()
+    page = PersonWorkspace(runner)
+    qtbot.addWidget(page)
+    try:
+        page.resize(1280, 800)
+        page.show()
+        qtbot.waitExposed(page)
+        ws, pid = person
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            page.open(ws, pid, "overview")
+        helpers.settle(qtbot, runner)
+        for key in TRANSLATED:
+            page.show_section(key)
+            helpers.settle(qtbot, runner)
+            page.resize(1280, 800)
+            helpers.shot(page, f"person-{key}-{language}-200")
+            hint = page.minimumSizeHint()
+            assert hint.width() <= 1280 and hint.height() <= 800, (key, hint)
+            sideways = [area.accessibleName() for area in page.findChildren(QScrollArea)
+                        if area.isVisible() and area.horizontalScrollBar().maximum() > 0]  # fmt: skip
+            assert sideways == [], key
+    finally:
+        page.clear()
+        runner.shutdown()
+        app.setFont(original)

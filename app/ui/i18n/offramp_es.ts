@@ -293,109 +293,109 @@
 <context>
     <name>ComponentEditor</name>
     <message>
-        <location filename="../person/safety.py" line="331"/>
+        <location filename="../person/safety.py" line="332"/>
         <source>What this part covers</source>
         <translation>De qué trata esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="332"/>
+        <location filename="../person/safety.py" line="333"/>
         <source>Recorded choice</source>
         <translation>Decisión registrada</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="341"/>
+        <location filename="../person/safety.py" line="342"/>
         <source>The person&apos;s choice: {choice}</source>
         <translation>La decisión de la persona: {choice}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="359"/>
         <location filename="../person/safety.py" line="360"/>
+        <location filename="../person/safety.py" line="361"/>
         <source>In the person&apos;s own words</source>
         <translation>En palabras de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="362"/>
         <location filename="../person/safety.py" line="363"/>
+        <location filename="../person/safety.py" line="364"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="365"/>
+        <location filename="../person/safety.py" line="366"/>
         <source>Warning about this place</source>
         <translation>Aviso sobre este lugar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="367"/>
+        <location filename="../person/safety.py" line="368"/>
         <source>Part status</source>
         <translation>Estado de esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="368"/>
+        <location filename="../person/safety.py" line="369"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="368"/>
+        <location filename="../person/safety.py" line="369"/>
         <source>Save this part</source>
         <translation>Guardar esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="370"/>
+        <location filename="../person/safety.py" line="371"/>
         <source>Records a new dated revision; what was there before stays in the history.</source>
         <translation>Registra una revisión nueva con fecha; lo que había antes queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="372"/>
+        <location filename="../person/safety.py" line="373"/>
         <source>Earlier</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="373"/>
+        <location filename="../person/safety.py" line="374"/>
         <source>Earlier choices for this part</source>
         <translation>Decisiones anteriores de esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="390"/>
+        <location filename="../person/safety.py" line="391"/>
         <source>People the person trusts</source>
         <translation>Personas de confianza</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="425"/>
+        <location filename="../person/safety.py" line="426"/>
         <source>Nothing recorded yet.</source>
         <translation>Todavía no hay nada registrado.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="428"/>
+        <location filename="../person/safety.py" line="429"/>
         <source>Recorded on {date}: {choice}.</source>
         <translation>Registrado el {date}: {choice}.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="439"/>
+        <location filename="../person/safety.py" line="440"/>
         <source>Places, by a name or code (one a line)</source>
         <translation>Lugares, por un nombre o un código (uno por línea)</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="441"/>
+        <location filename="../person/safety.py" line="442"/>
         <source>Your notes (not on the person&apos;s copy)</source>
         <translation>Sus notas (no aparecen en la copia de la persona)</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="443"/>
+        <location filename="../person/safety.py" line="444"/>
         <source>For example: my aunt&apos;s place, the blue cafe</source>
         <translation>Por ejemplo: la casa de mi tía, el café azul</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="451"/>
+        <location filename="../person/safety.py" line="452"/>
         <source>Changed on {date}: was {choice} — “{words}”</source>
         <translation>Cambió el {date}: antes era {choice} — “{words}”</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="453"/>
+        <location filename="../person/safety.py" line="454"/>
         <source>Changed on {date}: was {choice}</source>
         <translation>Cambió el {date}: antes era {choice}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="458"/>
+        <location filename="../person/safety.py" line="459"/>
         <source>First recorded on {date}: {choice}</source>
         <translation>Registrado por primera vez el {date}: {choice}</translation>
     </message>
@@ -403,82 +403,82 @@
 <context>
     <name>ContactsEditor</name>
     <message>
-        <location filename="../person/safety.py" line="220"/>
+        <location filename="../person/safety.py" line="221"/>
         <source>Name or nickname</source>
         <translation>Nombre o apodo</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="221"/>
+        <location filename="../person/safety.py" line="222"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="222"/>
+        <location filename="../person/safety.py" line="223"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="223"/>
+        <location filename="../person/safety.py" line="224"/>
         <source>Word for “safe to talk”</source>
         <translation>Palabra para “puedo hablar”</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="224"/>
+        <location filename="../person/safety.py" line="225"/>
         <source>Word for “not safe”</source>
         <translation>Palabra para “no es seguro”</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="225"/>
+        <location filename="../person/safety.py" line="226"/>
         <source>What they do if not safe</source>
         <translation>Qué hace si no es seguro</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="233"/>
+        <location filename="../person/safety.py" line="234"/>
         <source>Safe contacts</source>
         <translation>Contactos de confianza</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="243"/>
+        <location filename="../person/safety.py" line="244"/>
         <source>name</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="244"/>
+        <location filename="../person/safety.py" line="245"/>
         <source>Contact: {field}</source>
         <translation>Contacto: {field}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="251"/>
+        <location filename="../person/safety.py" line="252"/>
         <source>for example: call 911, come and collect me</source>
         <translation>por ejemplo: llamar al 911, venir a buscarme</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="253"/>
+        <location filename="../person/safety.py" line="254"/>
         <source>New contact</source>
         <translation>Contacto nuevo</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="253"/>
+        <location filename="../person/safety.py" line="254"/>
         <source>New safe contact</source>
         <translation>Contacto de confianza nuevo</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="254"/>
+        <location filename="../person/safety.py" line="255"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="254"/>
+        <location filename="../person/safety.py" line="255"/>
         <source>Remove this safe contact</source>
         <translation>Quitar este contacto de confianza</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="255"/>
+        <location filename="../person/safety.py" line="256"/>
         <source>Save contact</source>
         <translation>Guardar el contacto</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="255"/>
+        <location filename="../person/safety.py" line="256"/>
         <source>Save this safe contact</source>
         <translation>Guardar este contacto de confianza</translation>
     </message>
@@ -3002,153 +3002,153 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../person/session_form.py" line="916"/>
+        <location filename="../person/session_form.py" line="934"/>
         <source>← Back to the answers</source>
         <translation>← Volver a las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="916"/>
+        <location filename="../person/session_form.py" line="934"/>
         <source>Back to the answers</source>
         <translation>Volver a las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="921"/>
-        <location filename="../person/session_form.py" line="989"/>
+        <location filename="../person/session_form.py" line="939"/>
+        <location filename="../person/session_form.py" line="1007"/>
         <source>What the answers show</source>
         <translation>Lo que muestran las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="926"/>
-        <location filename="../person/session_form.py" line="995"/>
+        <location filename="../person/session_form.py" line="944"/>
+        <location filename="../person/session_form.py" line="1013"/>
         <source>Your assessment</source>
         <translation>Su valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="935"/>
+        <location filename="../person/session_form.py" line="953"/>
         <source>Your assessment. The arrow keys move between the choices.</source>
         <translation>Su valoración. Las flechas pasan de una opción a otra.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="945"/>
+        <location filename="../person/session_form.py" line="963"/>
         <source>Reason for your assessment</source>
         <translation>Motivo de su valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="946"/>
+        <location filename="../person/session_form.py" line="964"/>
         <source>What you saw and heard that led to this.</source>
         <translation>Lo que vio y escuchó que le llevó a esto.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="950"/>
+        <location filename="../person/session_form.py" line="968"/>
         <source>Save my assessment</source>
         <translation>Guardar mi valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="955"/>
+        <location filename="../person/session_form.py" line="973"/>
         <source>Assessment saved</source>
         <translation>Valoración guardada</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="966"/>
-        <location filename="../person/session_form.py" line="1011"/>
+        <location filename="../person/session_form.py" line="984"/>
+        <location filename="../person/session_form.py" line="1029"/>
         <source>Identification decision</source>
         <translation>Decisión de identificación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="971"/>
+        <location filename="../person/session_form.py" line="989"/>
         <source>Type of trafficking or exploitation</source>
         <translation>Tipo de trata o explotación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="973"/>
-        <location filename="../person/session_form.py" line="974"/>
+        <location filename="../person/session_form.py" line="991"/>
+        <location filename="../person/session_form.py" line="992"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="976"/>
+        <location filename="../person/session_form.py" line="994"/>
         <source>Reason for the decision</source>
         <translation>Motivo de la decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="977"/>
+        <location filename="../person/session_form.py" line="995"/>
         <source>The reason, in a sentence or two.</source>
         <translation>El motivo, en una o dos frases.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="980"/>
+        <location filename="../person/session_form.py" line="998"/>
         <source>Record this decision</source>
         <translation>Registrar esta decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="984"/>
+        <location filename="../person/session_form.py" line="1002"/>
         <source>Earlier decisions</source>
         <translation>Decisiones anteriores</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="998"/>
+        <location filename="../person/session_form.py" line="1016"/>
         <source>Your own reading of this screening, with a reason. It is not an identification decision.</source>
         <translation>Su propia lectura de esta evaluación, con un motivo. No es una decisión de identificación.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1015"/>
+        <location filename="../person/session_form.py" line="1033"/>
         <source>Made only by a named person, with a date and a reason. A later decision keeps this one in the history.</source>
         <translation>La toma solo una persona con nombre, con fecha y motivo. Una decisión posterior deja esta en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1024"/>
+        <location filename="../person/session_form.py" line="1042"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1026"/>
+        <location filename="../person/session_form.py" line="1044"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1035"/>
+        <location filename="../person/session_form.py" line="1053"/>
         <source>Your &amp;name</source>
         <translation>Su &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1039"/>
+        <location filename="../person/session_form.py" line="1057"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1051"/>
+        <location filename="../person/session_form.py" line="1069"/>
         <source>Result and decision</source>
         <translation>Resultado y decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1115"/>
+        <location filename="../person/session_form.py" line="1133"/>
         <source>In force: {decision} — {name}, {date}. Reason: {reason}</source>
         <translation>Vigente: {decision} — {name}, {date}. Motivo: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1120"/>
+        <location filename="../person/session_form.py" line="1138"/>
         <source>No decision recorded yet.</source>
         <translation>Todavía no hay ninguna decisión registrada.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1126"/>
+        <location filename="../person/session_form.py" line="1144"/>
         <source>Earlier decisions:
 {decisions}</source>
         <translation>Decisiones anteriores:
 {decisions}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1136"/>
+        <location filename="../person/session_form.py" line="1154"/>
         <source>Please choose indicators present, unclear or not indicated.</source>
         <translation>Elija hay indicadores, no está claro o no hay indicadores.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1145"/>
+        <location filename="../person/session_form.py" line="1163"/>
         <source>Your assessment is saved: {assessment}, with your reason.</source>
         <translation>Su valoración está guardada: {assessment}, con su motivo.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1162"/>
+        <location filename="../person/session_form.py" line="1180"/>
         <source>Please choose a decision.</source>
         <translation>Elija una decisión.</translation>
     </message>
@@ -3176,139 +3176,139 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Revisión pendiente</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="502"/>
-        <location filename="../person/safety.py" line="506"/>
+        <location filename="../person/safety.py" line="503"/>
+        <location filename="../person/safety.py" line="507"/>
         <source>Safety plan</source>
         <extracomment>Unsaved typing per part (component key -&gt; (choice, words, details)).</extracomment>
         <translation>Plan de seguridad</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="511"/>
+        <location filename="../person/safety.py" line="512"/>
         <source>Plan summary</source>
         <translation>Resumen del plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="515"/>
+        <location filename="../person/safety.py" line="516"/>
         <source>Changes to the plan</source>
         <translation>Cambios en el plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="518"/>
+        <location filename="../person/safety.py" line="519"/>
         <source>Parts of the plan</source>
         <translation>Partes del plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="520"/>
+        <location filename="../person/safety.py" line="521"/>
         <source>Choose a part with the arrow keys; Tab moves to the person&apos;s choice.</source>
         <translation>Elija una parte con las flechas; Tab lleva a la decisión de la persona.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="545"/>
+        <location filename="../person/safety.py" line="549"/>
         <source>The person&apos;s copy</source>
         <translation>La copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="546"/>
+        <location filename="../person/safety.py" line="550"/>
         <source>About the person&apos;s copy</source>
         <translation>Sobre la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="554"/>
+        <location filename="../person/safety.py" line="558"/>
         <source>Password for the copy</source>
         <translation>Contraseña de la copia</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="555"/>
+        <location filename="../person/safety.py" line="559"/>
         <source>Password (at least 8 characters), or leave empty</source>
         <translation>Contraseña (al menos 8 caracteres), o déjelo en blanco</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="556"/>
+        <location filename="../person/safety.py" line="560"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="558"/>
+        <location filename="../person/safety.py" line="562"/>
         <source>About saving without a password</source>
         <translation>Sobre guardar sin contraseña</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="559"/>
+        <location filename="../person/safety.py" line="563"/>
         <source>Make the person&apos;s copy…</source>
         <translation>Hacer la copia de la persona…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="559"/>
+        <location filename="../person/safety.py" line="563"/>
         <source>Make the person&apos;s copy</source>
         <translation>Hacer la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="560"/>
+        <location filename="../person/safety.py" line="564"/>
         <source>Copy status</source>
         <translation>Estado de la copia</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="723"/>
+        <location filename="../person/safety.py" line="727"/>
         <source>No plan yet. The plan belongs to the person: record whether they want to plan, and go at their pace. “Not ready to leave” is a complete plan.</source>
         <translation>Todavía no hay plan. El plan es de la persona: registre si quiere hacer un plan, y vaya a su ritmo. “Aún no es momento de irse” es un plan completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="728"/>
+        <location filename="../person/safety.py" line="732"/>
         <source>Every part has the person&apos;s answer. The plan is complete.</source>
         <translation>Cada parte tiene la respuesta de la persona. El plan está completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="731"/>
+        <location filename="../person/safety.py" line="735"/>
         <source>Still to talk about, when the person is ready: {parts}.</source>
         <translation>Queda por hablar, cuando la persona esté lista: {parts}.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="735"/>
+        <location filename="../person/safety.py" line="739"/>
         <source>Review due since {date}. {summary}</source>
         <translation>Revisión pendiente desde el {date}. {summary}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="759"/>
+        <location filename="../person/safety.py" line="763"/>
         <source>unsaved</source>
         <translation>sin guardar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="849"/>
+        <location filename="../person/safety.py" line="853"/>
         <source>The plan is saved.</source>
         <translation>El plan está guardado.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="864"/>
+        <location filename="../person/safety.py" line="868"/>
         <source>Please record the person&apos;s choice first: chosen, declined or not now.</source>
         <translation>Primero registre la decisión de la persona: lo eligió, prefirió que no, o ahora no.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="878"/>
+        <location filename="../person/safety.py" line="882"/>
         <source>Saved. The earlier answer stays in the history.</source>
         <translation>Guardado. La respuesta anterior queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="947"/>
+        <location filename="../person/safety.py" line="951"/>
         <source>A plain page in the person&apos;s words, with only the parts they chose: no office name, no title, no case details, no legal name, and none of your own notes.</source>
         <translation>Una página sencilla con las palabras de la persona y solo las partes que eligió: sin nombre de la oficina, sin título, sin detalles del caso, sin nombre legal y sin ninguna de sus notas.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="954"/>
+        <location filename="../person/safety.py" line="958"/>
         <source>Save the person&apos;s copy</source>
         <translation>Guardar la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="967"/>
+        <location filename="../person/safety.py" line="971"/>
         <source>Making the copy…</source>
         <translation>Haciendo la copia…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="976"/>
+        <location filename="../person/safety.py" line="980"/>
         <source>The copy is saved (protected with the password).</source>
         <translation>La copia está guardada (protegida con la contraseña).</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="979"/>
+        <location filename="../person/safety.py" line="983"/>
         <source>The copy is saved (not protected: anyone with the file can read it).</source>
         <translation>La copia está guardada (sin protección: cualquiera que tenga el archivo puede leerla).</translation>
     </message>
@@ -3446,119 +3446,119 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Elija una pregunta para ir a ella.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="631"/>
+        <location filename="../person/session_form.py" line="635"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="631"/>
-        <location filename="../person/session_form.py" line="691"/>
+        <location filename="../person/session_form.py" line="635"/>
+        <location filename="../person/session_form.py" line="709"/>
         <source>Previous question</source>
         <translation>Pregunta anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="632"/>
+        <location filename="../person/session_form.py" line="636"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="632"/>
-        <location filename="../person/session_form.py" line="690"/>
+        <location filename="../person/session_form.py" line="636"/>
+        <location filename="../person/session_form.py" line="708"/>
         <source>Next question</source>
         <translation>Pregunta siguiente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="633"/>
+        <location filename="../person/session_form.py" line="637"/>
         <source>Page Up</source>
         <translation>Re Pág</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="634"/>
+        <location filename="../person/session_form.py" line="638"/>
         <source>Page Down</source>
         <translation>Av Pág</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="639"/>
+        <location filename="../person/session_form.py" line="643"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="646"/>
+        <location filename="../person/session_form.py" line="650"/>
         <source>Mark complete</source>
         <translation>Marcar como completa</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="647"/>
+        <location filename="../person/session_form.py" line="651"/>
         <source>Stopped at the person&apos;s request</source>
         <translation>Detenida a petición de la persona</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="648"/>
+        <location filename="../person/session_form.py" line="652"/>
         <source>Result and assessment</source>
         <translation>Resultado y valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="649"/>
+        <location filename="../person/session_form.py" line="653"/>
         <source>Save a PDF for the file…</source>
         <translation>Guardar un PDF para el expediente…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="649"/>
+        <location filename="../person/session_form.py" line="653"/>
         <source>Save a PDF for the file</source>
         <translation>Guardar un PDF para el expediente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="689"/>
+        <location filename="../person/session_form.py" line="707"/>
         <source>Answer {n}</source>
         <translation>Respuesta {n}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="699"/>
+        <location filename="../person/session_form.py" line="717"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versión {version}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="733"/>
+        <location filename="../person/session_form.py" line="751"/>
         <source>{status} · {answered} of {total} answered · every answer is saved as you go</source>
         <translation>{status} · {answered} de {total} respondidas · cada respuesta se guarda al momento</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="753"/>
+        <location filename="../person/session_form.py" line="771"/>
         <source>Answered</source>
         <translation>Respondida</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="771"/>
+        <location filename="../person/session_form.py" line="789"/>
         <source>{where} · needed to finish</source>
         <translation>{where} · necesaria para terminar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="773"/>
+        <location filename="../person/session_form.py" line="791"/>
         <source>Question {n} of {total}</source>
         <translation>Pregunta {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="804"/>
+        <location filename="../person/session_form.py" line="822"/>
         <source>Typing…</source>
         <translation>Escribiendo…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="825"/>
+        <location filename="../person/session_form.py" line="843"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="840"/>
+        <location filename="../person/session_form.py" line="858"/>
         <source>Saved</source>
         <translation>Guardado</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="844"/>
+        <location filename="../person/session_form.py" line="862"/>
         <source>Not saved</source>
         <translation>Sin guardar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="884"/>
+        <location filename="../person/session_form.py" line="902"/>
         <source>Saved as {status}</source>
         <translation>Guardada como {status}</translation>
     </message>
@@ -3600,17 +3600,17 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>SessionsPanel</name>
     <message>
-        <location filename="../person/session_form.py" line="1463"/>
+        <location filename="../person/session_form.py" line="1481"/>
         <source>PDF saved (protected with its password)</source>
         <translation>PDF guardado (protegido con su contraseña)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1465"/>
+        <location filename="../person/session_form.py" line="1483"/>
         <source>PDF saved (not protected by a password)</source>
         <translation>PDF guardado (sin contraseña)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1470"/>
+        <location filename="../person/session_form.py" line="1488"/>
         <source>The PDF could not be saved there. Please choose another folder.</source>
         <translation>No se pudo guardar el PDF ahí. Elija otra carpeta.</translation>
     </message>
@@ -4133,12 +4133,12 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation> (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="963"/>
+        <location filename="../person/session_form.py" line="981"/>
         <source>Choose a decision</source>
         <translation>Elija una decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="968"/>
+        <location filename="../person/session_form.py" line="986"/>
         <source>Type (when identified)</source>
         <translation>Tipo (si se identificó)</translation>
     </message>
@@ -4240,7 +4240,7 @@ Set by the office, not by the person at this computer: shown through their effec
     </message>
     <message>
         <location filename="../person/session_form.py" line="188"/>
-        <location filename="../person/session_form.py" line="729"/>
+        <location filename="../person/session_form.py" line="747"/>
         <source>Not finished</source>
         <translation>Sin terminar</translation>
     </message>
@@ -4250,27 +4250,27 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>{answered} de {total} respondidas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1204"/>
+        <location filename="../person/session_form.py" line="1222"/>
         <source>A screening is not a determination. It helps decide whether to talk more or to offer help.</source>
         <translation>Una evaluación no es una determinación. Ayuda a decidir si conviene hablar más u ofrecer ayuda.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1207"/>
+        <location filename="../person/session_form.py" line="1225"/>
         <source>Said “yes” to:</source>
         <translation>Respondió “sí” a:</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1208"/>
+        <location filename="../person/session_form.py" line="1226"/>
         <source>No “yes” answers.</source>
         <translation>Ninguna respuesta “sí”.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1234"/>
+        <location filename="../person/session_form.py" line="1252"/>
         <source>Suggested next steps</source>
         <translation>Próximos pasos sugeridos</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1238"/>
+        <location filename="../person/session_form.py" line="1256"/>
         <source>No next steps are suggested by this template’s rules.</source>
         <translation>Las reglas de esta plantilla no sugieren próximos pasos.</translation>
     </message>

@@ -166,8 +166,9 @@ class PlanForm(QWidget):
         widest = max(
             max(label.sizeHint().width(), w.sizeHint().width()) for label, (_t, w) in zip(labels, pairs, strict=True)
         )
-        # Three across where they fit; at large text two, so the form never needs sideways scrolling.
-        columns = 3 if 3 * widest + 24 <= WIDEST_ROW else 2
+        # Three across where they fit; at large text two, or one in a longer language, so the form never needs
+        # sideways scrolling.
+        columns = 3 if 3 * widest + 24 <= WIDEST_ROW else 2 if 2 * widest + 12 <= WIDEST_ROW else 1
         for index, (label, (_text, widget)) in enumerate(zip(labels, pairs, strict=True)):
             label.setBuddy(widget)
             row, col = divmod(index, columns)
@@ -536,8 +537,11 @@ class SafetyPlanSection(QWidget):
         split = QHBoxLayout()
         split.setSpacing(18)
         if self.parts.sizeHint().width() + self.editor.minimumSizeHint().width() + 18 > WIDEST_ROW:
-            # Large text: the list of parts above the editor, so the plan never scrolls sideways.
+            # Large text: the list of parts above the editor, so the plan never scrolls sideways; as wide as the room
+            # there is (a longer line wraps).
             split.setDirection(QHBoxLayout.Direction.TopToBottom)
+            self.parts.setMinimumWidth(self.parts.fontMetrics().horizontalAdvance("M") * 12)
+            self.parts.setMaximumWidth(16777215)  # Qt's QWIDGETSIZE_MAX: no fixed width any more
         split.addWidget(self.parts, 0, Qt.AlignmentFlag.AlignTop)
         split.addWidget(self.editor, 1)
 

@@ -620,7 +620,11 @@ class SessionFormPage(QWidget):
         self.outline.setAccessibleName(self.tr("Questions"))
         self.outline.setAccessibleDescription(self.tr("Choose a question to go to it."))
         self.outline.setWordWrap(True)
-        self.outline.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 20)
+        # Up to 20 "M"s wide; it gives way (down to 11) when a longer language and large text leave less room.
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.outline.setMinimumWidth(em * 11)
+        self.outline.setMaximumWidth(em * 20)
+        self.outline.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.outline.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
         self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outline.currentRowChanged.connect(self._outline_moved)
@@ -653,7 +657,21 @@ class SessionFormPage(QWidget):
         self.pdf_button.clicked.connect(self.pdf_requested)
         finish_buttons = (self.pdf_button, self.result_button, self.stopped_button, self.complete_button)
         finish: QBoxLayout
-        if sum(b.sizeHint().width() for b in finish_buttons) > WIDEST_ROW:
+        def width(*buttons: QPushButton) -> int:
+            return sum(b.sizeHint().width() for b in buttons)
+
+        if width(self.pdf_button, self.result_button) > WIDEST_ROW or width(
+            self.stopped_button, self.complete_button
+        ) > WIDEST_ROW:
+            # Large text in a longer language: one button a row, so none makes the page wider than the screen.
+            finish = column_of(
+                None,
+                row_of(self.pdf_button, 1),
+                row_of(self.result_button, 1),
+                row_of(1, self.stopped_button),
+                row_of(1, self.complete_button),
+            )
+        elif width(*finish_buttons) > WIDEST_ROW:
             # Large text: two rows, so the buttons never make the page wider than the screen.
             finish = column_of(
                 None,
@@ -664,7 +682,7 @@ class SessionFormPage(QWidget):
             finish = row_of(self.pdf_button, self.result_button, 1, self.stopped_button, self.complete_button)
 
         right = column_of(None, (self.card, 1), nav, hint, spacing=10)
-        body = row_of(self.outline, (right, 1), spacing=16)
+        body = row_of((self.outline, 2), (right, 5), spacing=16)
 
         layout = column_of(self, top, self.status, (body, 1), self.finish_error, margins=(0, 0, 0, 0), spacing=10)
         self.pdf_bar = PdfBar(self)
