@@ -33,14 +33,16 @@ from app.content.templates import (
     located_problems,
     read_toml,
 )
+from app.core.i18n import N_
 
 #: The five VOCA service categories (the VOCA performance measures group every service under one of these).
+#: The VOCA categories, marked for the message catalogue (the reports print them in the app's language).
 VOCA_CATEGORIES: dict[str, str] = {
-    "information_referral": "Information and referral",
-    "personal_advocacy": "Personal advocacy and accompaniment",
-    "emotional_support_safety": "Emotional support or safety services",
-    "shelter_housing": "Shelter and housing services",
-    "justice_assistance": "Criminal and civil justice system assistance",
+    "information_referral": N_("Information and referral"),
+    "personal_advocacy": N_("Personal advocacy and accompaniment"),
+    "emotional_support_safety": N_("Emotional support or safety services"),
+    "shelter_housing": N_("Shelter and housing services"),
+    "justice_assistance": N_("Criminal and civil justice system assistance"),
 }
 VocaCategory = Literal[
     "information_referral", "personal_advocacy", "emotional_support_safety", "shelter_housing", "justice_assistance"

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from app.content.taxonomy import VOCA_CATEGORIES
+from app.core.i18n import _
 from app.reports.csv_cells import escape_cell
 from app.reports.measures import MeasureReport
 from app.reports.quarterly import protected_ledger
@@ -40,19 +41,22 @@ def funder_rows(report: MeasureReport, threshold: int = DEFAULT_THRESHOLD) -> li
     ledger, _lines = protected_ledger(report)
     hidden = ledger.hidden(threshold)
 
-    def shown(key: str) -> str:
-        return NOT_SHOWN if key in hidden else f"{ledger.value(key):,}"
+    not_shown = _(NOT_SHOWN)
 
-    served = "People served (PMT: victims served)"
+    def shown(key: str) -> str:
+        return not_shown if key in hidden else f"{ledger.value(key):,}"
+
+    # The PMT's own words ("victims served") stay as the funder's form names them, in Spanish too.
+    served = _("People served (PMT: victims served)")
     rows = [
-        FunderRow(served, "New in the fiscal year", shown("6.b0.new"), ""),
-        FunderRow(served, "Continuing", shown("6.b0.continuing"), ""),
-        FunderRow(served, "Total", shown("6.count"), ""),
+        FunderRow(served, _("New in the fiscal year"), shown("6.b0.new"), ""),
+        FunderRow(served, _("Continuing"), shown("6.b0.continuing"), ""),
+        FunderRow(served, _("Total"), shown("6.count"), ""),
     ]
-    services = "Services by VOCA category"
+    services = _("Services by VOCA category")
     for k, title in VOCA_CATEGORIES.items():
-        rows.append(FunderRow(services, title, shown(f"7.b1.{k}"), shown(f"7.b0.{k}")))
-    rows.append(FunderRow(services, "All categories", "", shown("7.b0.total")))
+        rows.append(FunderRow(services, _(title), shown(f"7.b1.{k}"), shown(f"7.b0.{k}")))
+    rows.append(FunderRow(services, _("All categories"), "", shown("7.b0.total")))
     return rows
 
 

@@ -61,6 +61,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 
 from app.content.taxonomy import VOCA_CATEGORIES, bundled_taxonomies, category_title, find_category
 from app.core import office_policy
+from app.core.i18n import N_, _
 from app.core.sharing import within_covered
 from app.errors import ValidationError
 from app.models import (
@@ -83,6 +84,7 @@ from app.models import (
 )
 from app.models.base import Envelope
 from app.protocol.office_policy import DEFAULT_TIME_ZONE, is_time_zone, office_today, time_zone
+from app.reports.dates import short_date
 from app.reports.periods import Period
 
 if TYPE_CHECKING:
@@ -110,7 +112,10 @@ __all__ = [
     "caseload_trend",
     "compute",
     "compute_measure",
+    "measure_definition",
     "measure_details",
+    "measure_title",
+    "measure_unit",
     "only_demo_people",
     "people_behind",
     "people_behind_in_caseload",
@@ -517,7 +522,7 @@ class MeasureResult:
         if self.kind == "count":
             return f"{self.numerator:,}"
         if self.value is None:
-            return "none yet"
+            return _("none yet")
         return f"{self.value * 100:.0f}%"
 
     def fraction_text(self) -> str:
@@ -833,7 +838,7 @@ def _parts(found: dict[str, int], labels: Sequence[tuple[str, str]], *, keep_emp
     known = {k for k, _ in labels}
     out = [Part(k, label, found.get(k, 0)) for k, label in labels if keep_empty or found.get(k)]
     for k in sorted(set(found) - known):
-        out.append(Part(k, k.replace("_", " ").capitalize() or "Not recorded", found[k]))
+        out.append(Part(k, k.replace("_", " ").capitalize() or N_("Not recorded"), found[k]))
     return tuple(out)
 
 
@@ -913,7 +918,7 @@ def _tool_titles(db: Db) -> dict[str, str]:
 def _tool_title(template_id: str, titles: dict[str, str]) -> str:
     """The tool's title; one whose text this database does not hold (the office server keeps no template texts)
     is named as the office's own, by the name it was imported under, never left as a bare id."""
-    return titles.get(template_id) or f"The office's own tool \u201c{template_id}\u201d"
+    return titles.get(template_id) or _("The office's own tool “{name}”").format(name=template_id)
 
 
 def _m1(c: _Ctx) -> _Sets:
@@ -939,25 +944,25 @@ def _m1_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
     by_template = _group(db, _screening_window(c), column="screening_id")
     titles = _tool_titles(db)
     parts = tuple(Part(k, _tool_title(k, titles), n) for k, n in sorted(by_template.items()))
-    return (Breakdown("Screenings in the window, by screening tool", parts),), ()
+    return (Breakdown(N_("Screenings in the window, by screening tool"), parts),), ()
 
 
 # 2. Newly identified -------------------------------------------------------------------------------------------
 
 _ROLE_RANK = (("defendant", 1), ("complainant", 2), ("witness", 3), ("other", 4))
 ROLE_LABELS = (
-    ("defendant", "Defendant"),
-    ("complainant", "Complainant"),
-    ("witness", "Witness"),
-    ("other", "Other role"),
-    ("none", "No justice-system matter recorded"),
+    ("defendant", N_("Defendant")),
+    ("complainant", N_("Complainant")),
+    ("witness", N_("Witness")),
+    ("other", N_("Other role")),
+    ("none", N_("No justice-system matter recorded")),
 )
 TYPE_LABELS = (
-    ("sex", "Sex trafficking"),
-    ("labour", "Labor trafficking"),
-    ("both", "Both"),
-    ("exploitation", "Exploitation"),
-    ("unknown", "Not known or not recorded"),
+    ("sex", N_("Sex trafficking")),
+    ("labour", N_("Labor trafficking")),
+    ("both", N_("Both")),
+    ("exploitation", N_("Exploitation")),
+    ("unknown", N_("Not known or not recorded")),
 )
 
 
@@ -993,8 +998,8 @@ def _m2_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
     role_parts = _parts(_group(db, by_role), ROLE_LABELS)
     type_parts = _parts(_group(db, s.numerator), TYPE_LABELS)
     return (
-        Breakdown("By role in a justice-system matter (the first that applies, in this order)", role_parts),
-        Breakdown("By type", type_parts),
+        Breakdown(N_("By role in a justice-system matter (the first that applies, in this order)"), role_parts),
+        Breakdown(N_("By type"), type_parts),
     ), ()
 
 
@@ -1014,10 +1019,10 @@ def _m3(c: _Ctx) -> _Sets:
 # 4. Referral acceptance ----------------------------------------------------------------------------------------
 
 DECISION_LABELS = (
-    ("accepted", "Accepted"),
-    ("declined", "Declined"),
-    ("not_now", "Not now"),
-    ("pending", "Still deciding"),
+    ("accepted", N_("Accepted")),
+    ("declined", N_("Declined")),
+    ("not_now", N_("Not now")),
+    ("pending", N_("Still deciding")),
 )
 
 
@@ -1040,7 +1045,7 @@ def _m4(c: _Ctx) -> _Sets:
 def _m4_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     assert s.denominator is not None
     parts = _parts(_group(db, s.denominator), DECISION_LABELS)
-    return (Breakdown("The person's decision (each one a choice)", parts),), ()
+    return (Breakdown(N_("The person's decision (each one a choice)"), parts),), ()
 
 
 # 5. Connection rate --------------------------------------------------------------------------------------------
@@ -1071,7 +1076,7 @@ def _m5_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
         .where(*c.live(Referral), c.in_period(Referral.offered_on), Referral.decision == "accepted", days >= 0)
     )
     median, n = _median(db, sel)
-    return (), (Figure("Median days from the offer to a first service", median, "days", n),)
+    return (), (Figure(N_("Median days from the offer to a first service"), median, N_("days"), n),)
 
 
 # 6. Persons served ------------------------------------------------------------------------------------------------
@@ -1087,9 +1092,9 @@ def _served(c: _Ctx) -> FromClause:
 def _people_served(c: _Ctx) -> Sel:
     """Measures 6 and 7: the people reached (the same count, so one dashboard load works it out once)."""
     served = _served(c)
-    return select(
-        served.c.person_id.label("unit"), served.c.person_id.label("person_id"), served.c.q.label("q")
-    ).where(c.counts(served.c.person_id))
+    return select(served.c.person_id.label("unit"), served.c.person_id.label("person_id"), served.c.q.label("q")).where(
+        c.counts(served.c.person_id)
+    )
 
 
 def _m6(c: _Ctx) -> _Sets:
@@ -1135,8 +1140,8 @@ def _new_or_continuing(c: _Ctx) -> Sel:
 
 
 def _m6_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
-    labels = (("new", "New in the fiscal year"), ("continuing", "Continuing in the fiscal year"))
-    return (Breakdown("New and continuing", _parts(_group(db, _new_or_continuing(c)), labels)),), ()
+    labels = (("new", N_("New in the fiscal year")), ("continuing", N_("Continuing in the fiscal year")))
+    return (Breakdown(N_("New and continuing"), _parts(_group(db, _new_or_continuing(c)), labels)),), ()
 
 
 # 7. Services by category -----------------------------------------------------------------------------------------
@@ -1199,10 +1204,10 @@ def _m7_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
     voca_events = tuple(Part(k, t, by_voca.get(k, (0, 0))[0]) for k, t in VOCA_CATEGORIES.items())
     voca_people = tuple(Part(k, t, by_voca.get(k, (0, 0))[1]) for k, t in VOCA_CATEGORIES.items())
     return (
-        Breakdown("Service events by VOCA category", voca_events),
-        Breakdown("People served by VOCA category (a person may be in several)", voca_people, adds_up=False),
-        Breakdown("Service events by category", cat_events),
-        Breakdown("People served by category (a person may be in several)", cat_people, adds_up=False),
+        Breakdown(N_("Service events by VOCA category"), voca_events),
+        Breakdown(N_("People served by VOCA category (a person may be in several)"), voca_people, adds_up=False),
+        Breakdown(N_("Service events by category"), cat_events),
+        Breakdown(N_("People served by category (a person may be in several)"), cat_people, adds_up=False),
     ), ()
 
 
@@ -1238,18 +1243,22 @@ def _m8(c: _Ctx) -> _Sets:
 
 def _m8_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     assert s.denominator is not None
-    labels = (("on_time", "Done on or before the due date"), ("late", "Done late"), ("not_done", "Not done yet"))
-    return (Breakdown("Follow-ups falling due", _parts(_group(db, s.denominator), labels)),), ()
+    labels = (
+        ("on_time", N_("Done on or before the due date")),
+        ("late", N_("Done late")),
+        ("not_done", N_("Not done yet")),
+    )
+    return (Breakdown(N_("Follow-ups falling due"), _parts(_group(db, s.denominator), labels)),), ()
 
 
 # 9. Safety planning offered ------------------------------------------------------------------------------------------
 
 PLAN_LABELS = (
-    ("chosen", "Offered and accepted"),
-    ("not_now", "Offered: not now"),
-    ("declined", "Offered: declined"),
-    ("no_answer", "Offered: choice not recorded"),
-    ("not_offered", "Not offered in the period"),
+    ("chosen", N_("Offered and accepted")),
+    ("not_now", N_("Offered: not now")),
+    ("declined", N_("Offered: declined")),
+    ("no_answer", N_("Offered: choice not recorded")),
+    ("not_offered", N_("Not offered in the period")),
 )
 
 
@@ -1304,7 +1313,7 @@ def _m9_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple
         else_="not_offered",
     )
     sel = select(den.c.unit, part.label("part")).select_from(den).outerjoin(best, best.c.person_id == den.c.unit)
-    return (Breakdown("The person's choice", _parts(_group(db, sel), PLAN_LABELS)),), ()
+    return (Breakdown(N_("The person's choice"), _parts(_group(db, sel), PLAN_LABELS)),), ()
 
 
 # 10. Consent coverage ---------------------------------------------------------------------------------------------
@@ -1361,11 +1370,11 @@ def _m10_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
         ),
     )
     parts = (
-        Part("backed", "Backed by a valid, in-scope release", backed),
-        Part("incident", "Without one (each is an incident to review)", total - backed),
+        Part("backed", N_("Backed by a valid, in-scope release"), backed),
+        Part("incident", N_("Without one (each is an incident to review)"), total - backed),
     )
-    stopped = (Part("blocked", "Stopped by the app before anything left (not counted above)", blocked),)
-    return (Breakdown("Disclosures", parts), Breakdown("Stopped", stopped, adds_up=False)), ()
+    stopped = (Part("blocked", N_("Stopped by the app before anything left (not counted above)"), blocked),)
+    return (Breakdown(N_("Disclosures"), parts), Breakdown(N_("Stopped"), stopped, adds_up=False)), ()
 
 
 # 11. Record-relief review ------------------------------------------------------------------------------------------
@@ -1391,10 +1400,10 @@ def _m11(c: _Ctx) -> _Sets:
 # 12. Petitions and outcomes ------------------------------------------------------------------------------------------
 
 RELIEF_LABELS = (
-    ("vacatur", "Vacatur"),
-    ("expungement", "Expungement"),
-    ("sealing", "Sealing"),
-    ("other", "Other relief"),
+    ("vacatur", N_("Vacatur")),
+    ("expungement", N_("Expungement")),
+    ("sealing", N_("Sealing")),
+    ("other", N_("Other relief")),
 )
 GRANTED = ("granted", "partly_granted")
 
@@ -1423,9 +1432,9 @@ def _m12_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
     dsq = s.denominator.subquery()
     outcome = _group(db, select(dsq.c.unit, dsq.c.outcome.label("part")))
     outcomes = (
-        Part("granted", "Granted in full", outcome.get("granted", 0)),
-        Part("partly_granted", "Granted in part", outcome.get("partly_granted", 0)),
-        Part("denied", "Denied", outcome.get("denied", 0)),
+        Part("granted", N_("Granted in full"), outcome.get("granted", 0)),
+        Part("partly_granted", N_("Granted in part"), outcome.get("partly_granted", 0)),
+        Part("denied", N_("Denied"), outcome.get("denied", 0)),
     )
     days = (_day(ReliefPetition.decided_on) - _day(ReliefPetition.filed_on)).label("days")
     sel = select(days).where(
@@ -1436,10 +1445,10 @@ def _m12_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
     )
     median, n = _median(db, sel)
     return (
-        Breakdown("Petitions filed in the period", (Part("filed", "Petitions filed", filed),), adds_up=False),
-        Breakdown("Charges decided", outcomes),
-        Breakdown("Charges granted relief, by kind of relief", by_type),
-    ), (Figure("Median days from filing to decision", median, "days", n),)
+        Breakdown(N_("Petitions filed in the period"), (Part("filed", N_("Petitions filed"), filed),), adds_up=False),
+        Breakdown(N_("Charges decided"), outcomes),
+        Breakdown(N_("Charges granted relief, by kind of relief"), by_type),
+    ), (Figure(N_("Median days from filing to decision"), median, N_("days"), n),)
 
 
 # 13. Persons relieved ---------------------------------------------------------------------------------------------
@@ -1465,29 +1474,29 @@ def _m13_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
     )
     sel = select(inner.c.unit, case((not_all, "some_to_go"), else_="all").label("part"))
     labels = (
-        ("all", "Every eligible charge relieved in full"),
-        ("some_to_go", "Some eligible charges not yet relieved in full"),
+        ("all", N_("Every eligible charge relieved in full")),
+        ("some_to_go", N_("Some eligible charges not yet relieved in full")),
     )
-    return (Breakdown("How much of the record", _parts(_group(db, sel), labels)),), ()
+    return (Breakdown(N_("How much of the record"), _parts(_group(db, sel), labels)),), ()
 
 
 # 14. Identified-defendant dispositions --------------------------------------------------------------------------------
 
 DISPOSITION_LABELS = (
-    ("dismissed", "Dismissed"),
-    ("declined", "Declined to prosecute"),
-    ("diverted", "Diverted"),
-    ("acquitted", "Acquitted"),
-    ("other_non_conviction", "Other non-conviction outcome"),
-    ("convicted", "Convicted"),
+    ("dismissed", N_("Dismissed")),
+    ("declined", N_("Declined to prosecute")),
+    ("diverted", N_("Diverted")),
+    ("acquitted", N_("Acquitted")),
+    ("other_non_conviction", N_("Other non-conviction outcome")),
+    ("convicted", N_("Convicted")),
 )
 
 
 #: A prosecutor's charging decision that ends a matter, as the disposition it amounts to.
 DECISION_DISPOSITIONS = (("decline", "declined"), ("dismiss", "dismissed"), ("divert", "diverted"))
 INFORMED_LABELS = (
-    ("informed", "Informed by an identification made on or before the decision"),
-    ("not_informed", "Not linked to an identification made before it"),
+    ("informed", N_("Informed by an identification made on or before the decision")),
+    ("not_informed", N_("Not linked to an identification made before it")),
 )
 
 
@@ -1518,8 +1527,10 @@ def _latest_charging_decisions(c: _Ctx) -> FromClause:
         .label("rn"),
     ).where(*c.live(ChargingDecision), ChargingDecision.justice_contact_id.in_(in_period))
     inner = ranked.subquery("ranked_charging_decision")
-    return select(inner.c.matter_id, inner.c.decision, inner.c.decided_on).where(inner.c.rn == 1).subquery(
-        "charging_decision_in_force"
+    return (
+        select(inner.c.matter_id, inner.c.decision, inner.c.decided_on)
+        .where(inner.c.rn == 1)
+        .subquery("charging_decision_in_force")
     )
 
 
@@ -1598,9 +1609,9 @@ def _informed_decisions(c: _Ctx) -> Sel:
 def _m14_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tuple[Figure, ...]]:
     assert s.denominator is not None
     return (
-        Breakdown("Dispositions", _parts(_group(db, s.denominator), DISPOSITION_LABELS)),
+        Breakdown(N_("Dispositions"), _parts(_group(db, s.denominator), DISPOSITION_LABELS)),
         Breakdown(
-            "Charging decisions in the period about identified defendants",
+            N_("Charging decisions in the period about identified defendants"),
             _parts(_group(db, _informed_decisions(c)), INFORMED_LABELS),
         ),
     ), ()
@@ -1608,16 +1619,16 @@ def _m14_details(db: Db, c: _Ctx, s: _Sets) -> tuple[tuple[Breakdown, ...], tupl
 
 # --- the catalogue -------------------------------------------------------------------------------------------------
 
-_W = f"{WINDOW_DAYS} days"
-
 MEASURES: tuple[MeasureDef, ...] = (
     MeasureDef(
         1,
-        "Screening reach",
-        f"Of the people whose first contact with the office falls in the period, how many had a complete or partial "
-        f"screening within {_W} of that first contact. A screening the person chose to stop early is not counted. "
-        "Screenings by tool are shown alongside. Provisional until the last window has closed.",
-        "people",
+        N_("Screening reach"),
+        N_(
+            "Of the people whose first contact with the office falls in the period, how many had a complete or "
+            "partial screening within {days} days of that first contact. A screening the person chose to stop early "
+            "is not counted. Screenings by tool are shown alongside. Provisional until the last window has closed."
+        ),
+        N_("people"),
         "rate",
         True,
         _m1,
@@ -1625,11 +1636,13 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         2,
-        "Newly identified",
-        "People whose first identification decision (made by a named person on the team, never by the app) falls "
-        "in the period, by their role in a justice-system matter and by type. A person with several roles is "
-        "counted once, under the first that applies: defendant, complainant, witness, other.",
-        "people",
+        N_("Newly identified"),
+        N_(
+            "People whose first identification decision (made by a named person on the team, never by the app) falls "
+            "in the period, by their role in a justice-system matter and by type. A person with several roles is "
+            "counted once, under the first that applies: defendant, complainant, witness, other."
+        ),
+        N_("people"),
         "count",
         False,
         _m2,
@@ -1637,20 +1650,24 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         3,
-        "Referrals offered after identification",
-        f"Of the people newly identified in the period, how many were offered at least one referral within {_W} "
-        "of being identified. Provisional until the last window has closed.",
-        "people",
+        N_("Referrals offered after identification"),
+        N_(
+            "Of the people newly identified in the period, how many were offered at least one referral within "
+            "{days} days of being identified. Provisional until the last window has closed."
+        ),
+        N_("people"),
         "rate",
         True,
         _m3,
     ),
     MeasureDef(
         4,
-        "Referrals accepted",
-        "Of the referrals offered in the period, how many the person accepted. Declining, or not now, is the "
-        "person's choice and is shown as such, never as a failure.",
-        "referrals",
+        N_("Referrals accepted"),
+        N_(
+            "Of the referrals offered in the period, how many the person accepted. Declining, or not now, is the "
+            "person's choice and is shown as such, never as a failure."
+        ),
+        N_("referrals"),
         "rate",
         False,
         _m4,
@@ -1659,11 +1676,13 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         5,
-        "Connected to services",
-        f"Of the referrals offered in the period that the person accepted, how many had a first service confirmed "
-        f"within {_W} of the offer. The median days to a first service are shown alongside. Provisional until the "
-        "last window has closed.",
-        "referrals",
+        N_("Connected to services"),
+        N_(
+            "Of the referrals offered in the period that the person accepted, how many had a first service "
+            "confirmed within {days} days of the offer. The median days to a first service are shown alongside. "
+            "Provisional until the last window has closed."
+        ),
+        N_("referrals"),
         "rate",
         True,
         _m5,
@@ -1672,11 +1691,13 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         6,
-        "People served",
-        "People with at least one service event in the period: a contact with the office, or a first service "
-        "confirmed by a partner. New means their first service event in this federal fiscal year; continuing "
-        "means they were served earlier in the same fiscal year.",
-        "people",
+        N_("People served"),
+        N_(
+            "People with at least one service event in the period: a contact with the office, or a first service "
+            "confirmed by a partner. New means their first service event in this federal fiscal year; continuing "
+            "means they were served earlier in the same fiscal year."
+        ),
+        N_("people"),
         "count",
         False,
         _m6,
@@ -1684,11 +1705,13 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         7,
-        "Services by category",
-        "Service events in the period and the people they reached, by category and by VOCA category. A court "
-        "contact counts as court accompaniment and any other contact as case management and advocacy; a "
-        "partner's confirmed first service counts under the referral's category.",
-        "people",
+        N_("Services by category"),
+        N_(
+            "Service events in the period and the people they reached, by category and by VOCA category. A court "
+            "contact counts as court accompaniment and any other contact as case management and advocacy; a "
+            "partner's confirmed first service counts under the referral's category."
+        ),
+        N_("people"),
         "count",
         False,
         _m7,
@@ -1696,11 +1719,13 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         8,
-        "Follow-ups on time",
-        "Of the referral follow-ups falling due in the period, how many were done on or before the due date. "
-        "Every follow-up counts unless the person declined the referral: accepted, still deciding and not now "
-        "alike, the same ones the follow-ups list shows.",
-        "follow-ups",
+        N_("Follow-ups on time"),
+        N_(
+            "Of the referral follow-ups falling due in the period, how many were done on or before the due date. "
+            "Every follow-up counts unless the person declined the referral: accepted, still deciding and not now "
+            "alike, the same ones the follow-ups list shows."
+        ),
+        N_("follow-ups"),
         "rate",
         False,
         _m8,
@@ -1709,10 +1734,12 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         9,
-        "Safety planning offered",
-        "Of the identified people with at least one contact in the period, how many were offered safety "
-        "planning in the period. Accepting, not now and declining are shown separately.",
-        "people",
+        N_("Safety planning offered"),
+        N_(
+            "Of the identified people with at least one contact in the period, how many were offered safety "
+            "planning in the period. Accepting, not now and declining are shown separately."
+        ),
+        N_("people"),
         "rate",
         False,
         _m9,
@@ -1720,12 +1747,14 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         10,
-        "Consent behind every disclosure",
-        "Of the disclosures in the period (identifying information that left its confidentiality regime by sync, "
-        "export or share), how many were backed by a release of the same person, for the same recipient, started "
-        "and not ended or withdrawn on the day. The target is every one; each miss is an incident to review. "
-        "Shares the app stopped are shown alongside.",
-        "disclosures",
+        N_("Consent behind every disclosure"),
+        N_(
+            "Of the disclosures in the period (identifying information that left its confidentiality regime by sync, "
+            "export or share), how many were backed by a release of the same person, for the same recipient, started "
+            "and not ended or withdrawn on the day. The target is every one; each miss is an incident to review. "
+            "Shares the app stopped are shown alongside."
+        ),
+        N_("disclosures"),
         "rate",
         False,
         _m10,
@@ -1734,21 +1763,25 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         11,
-        "Record-relief reviews done",
-        "Of the identified people with a known arrest or conviction and at least one contact in the period, how "
-        "many have an eligibility review completed by the end of the period.",
-        "people",
+        N_("Record-relief reviews done"),
+        N_(
+            "Of the identified people with a known arrest or conviction and at least one contact in the period, how "
+            "many have an eligibility review completed by the end of the period."
+        ),
+        N_("people"),
         "rate",
         False,
         _m11,
     ),
     MeasureDef(
         12,
-        "Petitions and outcomes",
-        "Charges granted relief in the period out of charges decided in the period (a charge granted in part "
-        "counts as granted, and is shown apart). Petitions filed, relief by kind, and the median days from "
-        "filing to decision are shown alongside.",
-        "charges",
+        N_("Petitions and outcomes"),
+        N_(
+            "Charges granted relief in the period out of charges decided in the period (a charge granted in part "
+            "counts as granted, and is shown apart). Petitions filed, relief by kind, and the median days from "
+            "filing to decision are shown alongside."
+        ),
+        N_("charges"),
         "rate",
         False,
         _m12,
@@ -1757,10 +1790,12 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         13,
-        "People granted record relief",
-        "People with at least one charge granted relief (in full or in part) in the period, and how many of them "
-        "have every eligible charge relieved in full by the end of the period.",
-        "people",
+        N_("People granted record relief"),
+        N_(
+            "People with at least one charge granted relief (in full or in part) in the period, and how many of them "
+            "have every eligible charge relieved in full by the end of the period."
+        ),
+        N_("people"),
         "count",
         False,
         _m13,
@@ -1768,13 +1803,15 @@ MEASURES: tuple[MeasureDef, ...] = (
     ),
     MeasureDef(
         14,
-        "Non-conviction outcomes for identified defendants",
-        "Of the cases disposed in the period where a person identified on or before the disposition was the "
-        "defendant, how many ended without a conviction: dismissed, declined, diverted, acquitted or another "
-        "non-conviction outcome. Where no court outcome is recorded, the prosecutor's charging decision in force "
-        "counts when it declines, dismisses or diverts the case, on the day it was made. Alongside: how many "
-        "charging decisions about identified defendants were informed by an identification made before them.",
-        "cases",
+        N_("Non-conviction outcomes for identified defendants"),
+        N_(
+            "Of the cases disposed in the period where a person identified on or before the disposition was the "
+            "defendant, how many ended without a conviction: dismissed, declined, diverted, acquitted or another "
+            "non-conviction outcome. Where no court outcome is recorded, the prosecutor's charging decision in force "
+            "counts when it declines, dismisses or diverts the case, on the day it was made. Alongside: how many "
+            "charging decisions about identified defendants were informed by an identification made before them."
+        ),
+        N_("cases"),
         "rate",
         False,
         _m14,
@@ -1782,6 +1819,21 @@ MEASURES: tuple[MeasureDef, ...] = (
         about_people=False,
     ),
 )
+
+
+def measure_title(number: int) -> str:
+    """Measure ``number``'s name in the app's language."""
+    return _(_definition(number).title)
+
+
+def measure_definition(number: int) -> str:
+    """What measure ``number`` counts, in the app's language."""
+    return _(_definition(number).definition).format(days=WINDOW_DAYS)
+
+
+def measure_unit(number: int) -> str:
+    """What measure ``number`` counts ("people", "referrals"...), in the app's language."""
+    return _(_definition(number).unit)
 
 
 def _definition(number: int) -> MeasureDef:
@@ -1801,11 +1853,13 @@ def _today(scope: Scope) -> dt.date:
 
 def _provisional(m: MeasureDef, end: dt.date, as_of: dt.date) -> str | None:
     if as_of <= end:
-        return "The period is not over yet, so this may still change."
+        return _("The period is not over yet, so this may still change.")
     if m.windowed:
         closes = end + dt.timedelta(days=WINDOW_DAYS)
         if as_of <= closes:
-            return f"The {WINDOW_DAYS}-day window closes on {closes:%d %b %Y}, so this may still rise."
+            return _("The {days}-day window closes on {day}, so this may still rise.").format(
+                days=WINDOW_DAYS, day=short_date(closes)
+            )
     return None
 
 
@@ -1839,7 +1893,7 @@ def compute_measure(
     return MeasureResult(
         number=m.number,
         title=m.title,
-        definition=m.definition,
+        definition=m.definition.format(days=WINDOW_DAYS),
         unit=m.unit,
         kind=m.kind,
         numerator=numerator,
@@ -1945,7 +1999,7 @@ def _grouped_trend(
                 MeasureResult(
                     number=m.number,
                     title=m.title,
-                    definition=m.definition,
+                    definition=m.definition.format(days=WINDOW_DAYS),
                     unit=m.unit,
                     kind=m.kind,
                     numerator=numerators.get(key, 0),

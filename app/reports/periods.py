@@ -10,12 +10,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from app.core.i18n import _
 from app.errors import ValidationError
+from app.reports.dates import short_date
 
 __all__ = ["Period", "fiscal_year_of", "fiscal_year_start", "parse_period", "quarter_of", "trailing_quarters"]
 
-_QUARTER = re.compile(r"^\s*(?:FY\s*)?(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
-_YEAR = re.compile(r"^\s*FY\s*(\d{4})\s*$", re.IGNORECASE)
+#: "FY2026 Q1", or as a Spanish report prints it, "AF2026 T1" (año fiscal, trimestre).
+_QUARTER = re.compile(r"^\s*(?:(?:FY|AF)\s*)?(\d{4})\s*-?\s*[QT]([1-4])\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"^\s*(?:FY|AF)\s*(\d{4})\s*$", re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|to|/)\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 
 
@@ -47,21 +50,22 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValidationError("The period must end on or after the day it starts.", field="period")
+            raise ValidationError(_("The period must end on or after the day it starts."), field="period")
 
     @classmethod
     def fiscal_quarter(cls, fiscal_year: int, quarter: int) -> Period:
         if not 1 <= quarter <= 4:
-            raise ValidationError("A fiscal quarter is numbered 1 to 4.", field="period")
+            raise ValidationError(_("A fiscal quarter is numbered 1 to 4."), field="period")
         start, end = _quarter_bounds(fiscal_year, quarter)
         return cls(start, end, fiscal_year, quarter)
 
     @property
     def label(self) -> str:
-        """Short: "FY2026 Q1" for a quarter, "2025-10-01 to 2026-02-15" for a custom range."""
+        """Short: "FY2026 Q1" for a quarter, "2025-10-01 to 2026-02-15" for a custom range, in the app's language
+        (Spanish: "AF2026 T1", año fiscal and trimestre, as US federal Spanish writes the fiscal year)."""
         if self.quarter is not None:
-            return f"FY{self.fiscal_year} Q{self.quarter}"
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+            return _("FY{year} Q{quarter}").format(year=self.fiscal_year, quarter=self.quarter)
+        return _("{start} to {end}").format(start=self.start.isoformat(), end=self.end.isoformat())
 
     @property
     def code(self) -> str:
@@ -72,9 +76,11 @@ class Period:
 
     @property
     def long_label(self) -> str:
+        """ "FY2026 Q1 (01 Oct 2025 to 31 Dec 2025)", dates with the catalogue's month names."""
+        days = _("{start} to {end}").format(start=short_date(self.start), end=short_date(self.end))
         if self.quarter is not None:
-            return f"{self.label} ({self.start:%d %b %Y} to {self.end:%d %b %Y})"
-        return f"{self.start:%d %b %Y} to {self.end:%d %b %Y}"
+            return f"{self.label} ({days})"
+        return days
 
     @property
     def fiscal_year_start(self) -> dt.date:
@@ -125,7 +131,9 @@ def parse_period(text: str) -> Period:
         else:
             return Period(start, end)
     raise ValidationError(
-        "Please give the period as a fiscal quarter like 2026Q1, a year like FY2026, "
-        "or two dates like 2025-10-01..2025-12-31.",
+        _(
+            "Please give the period as a fiscal quarter like 2026Q1, a year like FY2026, "
+            "or two dates like 2025-10-01..2025-12-31."
+        ),
         field="period",
     )

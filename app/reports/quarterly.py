@@ -19,11 +19,14 @@ from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from app.core.i18n import N_, _
 from app.reports import fonts
 from app.reports.csv_cells import escape_cell
-from app.reports.measures import VOCA_FALLBACK, MeasureReport, MeasureResult, voca_mapping
+from app.reports.dates import long_date, month_year
+from app.reports.measures import VOCA_FALLBACK, MeasureReport, MeasureResult, measure_definition, voca_mapping
 from app.reports.pdf import INK, QUIET, Document, page_footer
 from app.reports.periods import Period
 from app.reports.suppression import DEFAULT_THRESHOLD, NOT_SHOWN, Ledger, check_threshold, suppress_rate
@@ -41,7 +44,7 @@ __all__ = [
 ]
 
 CSV_COLUMNS = ("period", "measure", "title", "line", "item", "value")
-TITLE = "Outcome measures"
+TITLE = N_("Outcome measures")
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def _register(m: MeasureResult, ledger: Ledger, lines: list[_Line]) -> None:
     """Put one measure's printed counts and their relations in the ledger, and its lines in ``lines``."""
 
     def add(line: str, item: str, **what: Any) -> None:
-        lines.append(_Line(m.number, m.title, line, item, **what))
+        lines.append(_Line(m.number, _(m.title), line, item, **what))
 
     keys = _headline_keys(m)
     if "den" in keys:
@@ -102,12 +105,12 @@ def _register(m: MeasureResult, ledger: Ledger, lines: list[_Line]) -> None:
         ledger.count(keys["den"], m.denominator)
         ledger.count(keys["rest"], max(0, m.denominator - m.numerator), printed=False)
         ledger.adds_up(keys["den"], [keys["num"], keys["rest"]])
-        add("Headline", "Counted", key=keys["num"])
-        add("Headline", "Out of", key=keys["den"])
-        add("Headline", "Rate", rate=m)
+        add(_("Headline"), _("Counted"), key=keys["num"])
+        add(_("Headline"), _("Out of"), key=keys["den"])
+        add(_("Headline"), _("Rate"), rate=m)
     else:
         ledger.count(keys["count"], m.numerator)
-        add("Headline", m.unit.capitalize(), key=keys["count"])
+        add(_("Headline"), _(m.unit).capitalize(), key=keys["count"])
     headline_total = keys.get("den", keys.get("count"))
     totals: dict[int, str] = {}
     parts_of: dict[int, dict[str, str]] = {}
@@ -115,13 +118,13 @@ def _register(m: MeasureResult, ledger: Ledger, lines: list[_Line]) -> None:
         part_keys = {p.key: ledger.count(f"{m.number}.b{i}.{p.key}", p.count) for p in b.parts}
         parts_of[i] = part_keys
         for p in b.parts:
-            add(b.title, p.label, key=part_keys[p.key])
+            add(_(b.title), _(p.label), key=part_keys[p.key])
         if b.adds_up and b.parts:
             total = ledger.count(f"{m.number}.b{i}.total", b.total, printed=len(b.parts) > 1)
             ledger.adds_up(total, list(part_keys.values()))
             totals[i] = total
             if len(b.parts) > 1:
-                add(b.title, "Total", key=total)
+                add(_(b.title), _("Total"), key=total)
     for i in _TOTAL_IS_HEADLINE.get(m.number, ()):
         if i in totals and headline_total is not None:
             ledger.same(headline_total, totals[i])
@@ -153,12 +156,15 @@ def _register(m: MeasureResult, ledger: Ledger, lines: list[_Line]) -> None:
             ledger.same(totals[0], totals[2])
     for f in m.figures:
         # A median of fewer records than the threshold is as telling as a small count: hidden the same way.
-        add("Alongside", f.label, text="none yet" if f.value is None else f"{f.value:g} {f.unit}", basis=f.basis)
-    add("Status", "Final or provisional", text=_status_text(m))
+        value = _("none yet") if f.value is None else f"{f.value:g} {_(f.unit)}"
+        add(_("Alongside"), _(f.label), text=value, basis=f.basis)
+    add(_("Status"), _("Final or provisional"), text=_status_text(m))
 
 
 def _status_text(m: MeasureResult) -> str:
-    return f"Provisional. {m.provisional_reason}" if m.provisional and m.provisional_reason else "Final"
+    if m.provisional and m.provisional_reason:
+        return _("Provisional. {reason}").format(reason=m.provisional_reason)
+    return _("Final")
 
 
 def protected_ledger(report: MeasureReport) -> tuple[Ledger, list[_Line]]:
@@ -183,20 +189,22 @@ def report_rows(report: MeasureReport, threshold: int | None = DEFAULT_THRESHOLD
         check_threshold(threshold)
     ledger, lines = protected_ledger(report)
     hidden = ledger.hidden(threshold) if threshold is not None else set()
+    about, report_line = _("About this report"), _("Report")
+    not_shown = _(NOT_SHOWN)
     rows = [
-        ReportRow(0, "About this report", "Report", "Period", report.period.long_label),
-        ReportRow(0, "About this report", "Report", "Worked out on", report.as_of.isoformat()),
-        ReportRow(0, "About this report", "Report", "Demo records", "included" if report.include_demo else "left out"),
-        ReportRow(0, "About this report", "Report", "Small counts", small_counts_text(threshold)),
+        ReportRow(0, about, report_line, _("Period"), report.period.long_label),
+        ReportRow(0, about, report_line, _("Worked out on"), report.as_of.isoformat()),
+        ReportRow(0, about, report_line, _("Demo records"), _("included") if report.include_demo else _("left out")),
+        ReportRow(0, about, report_line, _("Small counts"), small_counts_text(threshold)),
     ]
     for ln in lines:
         if ln.key is not None:
-            value = NOT_SHOWN if ln.key in hidden else f"{ledger.value(ln.key):,}"
+            value = not_shown if ln.key in hidden else f"{ledger.value(ln.key):,}"
         elif ln.rate is not None:
             keys = _headline_keys(ln.rate)
-            value = NOT_SHOWN if keys["num"] in hidden or keys["den"] in hidden else _rate_text(ln.rate)
+            value = not_shown if keys["num"] in hidden or keys["den"] in hidden else _rate_text(ln.rate)
         elif threshold is not None and ln.basis is not None and ln.basis < threshold:
-            value = NOT_SHOWN
+            value = not_shown
         else:
             value = ln.text
         rows.append(ReportRow(ln.measure, ln.title, ln.line, ln.item, value))
@@ -205,11 +213,10 @@ def report_rows(report: MeasureReport, threshold: int | None = DEFAULT_THRESHOLD
 
 def small_counts_text(threshold: int | None) -> str:
     if threshold is None:
-        return "shown as they are"
-    return (
-        f"counts from 1 to {threshold - 1}, and any count from which one could be worked out, "
-        f"read \u201c{NOT_SHOWN}\u201d"
-    )
+        return _("shown as they are")
+    return _(
+        "counts from 1 to {below}, and any count from which one could be worked out, read “{not_shown}”"
+    ).format(below=threshold - 1, not_shown=_(NOT_SHOWN))
 
 
 def _rate_text(m: MeasureResult) -> str:
@@ -260,10 +267,12 @@ _BAR_SOFT = colors.HexColor("#a9c1d3")
 def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], rate: bool, last_soft: bool) -> Drawing:
     width, height = 3.3 * inch, 1.75 * inch
     drawing = Drawing(width, height)
-    drawing.add(String(0, height - 11, title, fontName=fonts.BOLD, fontSize=9, fillColor=_INK))
+    lines = _title_lines(title, width)
+    for i, line in enumerate(lines):
+        drawing.add(String(0, height - 11 - 10 * i, line, fontName=fonts.BOLD, fontSize=9, fillColor=_INK))
     chart = VerticalBarChart()
     chart.x, chart.y = 26, 22
-    chart.width, chart.height = width - 34, height - 44
+    chart.width, chart.height = width - 34, height - 44 - 10 * (len(lines) - 1)
     chart.data = [[p if p is not None else 0 for p in points]]
     chart.strokeColor = None
     chart.bars[0].fillColor = _BAR
@@ -296,6 +305,17 @@ def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], ra
     return drawing
 
 
+def _title_lines(title: str, width: float) -> list[str]:
+    """A chart's title on one line, or on two when it is wider than the chart (a longer language's name)."""
+    if stringWidth(title, fonts.BOLD, 9) <= width:
+        return [title]
+    words = title.split()
+    first: list[str] = []
+    while words and stringWidth(" ".join([*first, words[0]]), fonts.BOLD, 9) <= width:
+        first.append(words.pop(0))
+    return [" ".join(first), " ".join(words)] if first else [title]
+
+
 def _hatch(x: float, y: float, width: float, height: float) -> Group:
     """A box of diagonal lines: the mark for a count that is not shown."""
     group = Group()
@@ -320,19 +340,21 @@ def _p(text: str, *, bold: bool = False) -> str:
 
 
 def chart_label(period: Period) -> str:
-    """Under a trend bar: "FY26" over "Q2", never a bare "2026 Q1" that reads as January to March."""
+    """Under a trend bar: "FY26" over "Q2", never a bare "2026 Q1" that reads as January to March (in Spanish
+    "AF26" over "T2": año fiscal, trimestre)."""
     if period.quarter is None or period.fiscal_year is None:
-        return f"{period.start:%b %y}\n{period.end:%b %y}"
-    return f"FY{period.fiscal_year % 100:02d}\nQ{period.quarter}"
+        return f"{month_year(period.start)}\n{month_year(period.end)}"
+    return _("FY{yy:02d}\nQ{quarter}").format(yy=period.fiscal_year % 100, quarter=period.quarter)
 
 
 def fiscal_note(period: Period) -> str:
+    """The sentence on federal fiscal quarters, after a space ("" for a custom range)."""
     if period.quarter is None or period.fiscal_year is None:
         return ""
-    return (
-        f" Quarters are of the federal fiscal year: FY{period.fiscal_year} runs from 1 October {period.fiscal_year - 1}"
-        f" to 30 September {period.fiscal_year}, so Q1 is October to December."
-    )
+    return " " + _(
+        "Quarters are of the federal fiscal year: FY{year} runs from 1 October {previous} to 30 September {year}, "
+        "so Q1 is October to December."
+    ).format(year=period.fiscal_year, previous=period.fiscal_year - 1)
 
 
 def quarterly_pdf(
@@ -345,7 +367,10 @@ def quarterly_pdf(
     """The report as a PDF: a summary table, trend charts over ``series`` (oldest first), and each measure's detail."""
     rows = report_rows(report, threshold)
     doc = Document(
-        title=f"{TITLE} {report.period.label}", side_margin=0.75 * inch, top_margin=0.7 * inch, bottom_margin=0.8 * inch
+        title=f"{_(TITLE)} {report.period.label}",
+        side_margin=0.75 * inch,
+        top_margin=0.7 * inch,
+        bottom_margin=0.8 * inch,
     )
     title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=20, leading=25, textColor=_INK)
     sub = ParagraphStyle("sub", fontName=fonts.REGULAR, fontSize=11.5, leading=16, textColor=_INK)
@@ -355,37 +380,42 @@ def quarterly_pdf(
     cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5, textColor=_INK)
     num = ParagraphStyle("num", parent=cell, alignment=2)
 
-    about = {r.item: r.value for r in rows if r.measure == 0}
     hidden_note = (
-        "Every count is shown as it is (this copy stays in the office)."
+        _("Every count is shown as it is (this copy stays in the office).")
         if threshold is None
-        else f"Counts from 1 to {threshold - 1} read \u201c{NOT_SHOWN}\u201d, and so does any other count from "
-        "which one could be worked out (a total, a part, the same count printed elsewhere); every hidden count "
-        "reads the same, whatever its size."
+        else _(
+            "Counts from 1 to {below} read “{not_shown}”, and so does any other count from which one "
+            "could be worked out (a total, a part, the same count printed elsewhere); every hidden count reads the "
+            "same, whatever its size."
+        ).format(below=threshold - 1, not_shown=_(NOT_SHOWN))
     )
+    demo = _("Demo records are included.") if report.include_demo else _("Demo records are left out.")
+    worked_out = _("Worked out on {day}.").format(day=long_date(report.as_of))
+    counts_of = _("Counts are of people unless a measure says otherwise, each person counted once.")
+    names_nobody = _("Nothing in this report names a person.")
     story: list[Any] = [
-        Paragraph(_p(TITLE + (f": {office}" if office else ""), bold=True), title),
+        Paragraph(_p(_(TITLE) + (f": {office}" if office else ""), bold=True), title),
         Paragraph(_p(report.period.long_label), sub),
         Spacer(1, 6),
         Paragraph(
             _p(
-                f"Worked out on {report.as_of:%d %B %Y}.{fiscal_note(report.period)} Counts are of people unless a "
-                f"measure says otherwise, each person counted once. Demo records are {about['Demo records']}. "
-                f"{hidden_note} Nothing in this report names a person."
+                f"{worked_out}{fiscal_note(report.period)} {counts_of} {demo} "
+                f"{hidden_note} {names_nobody}"
             ),
             intro,
         ),
     ]
     if report.include_demo:
+        demo_warning = _("This report includes demo records: practice data, not real work.")
         story += [
             Spacer(1, 4),
-            Paragraph("<b>This report includes demo records: practice data, not real work.</b>", sub),
+            Paragraph(f"<b>{_p(demo_warning)}</b>", sub),
         ]
-    story += [Spacer(1, 10), Paragraph("Summary", h2), Spacer(1, 4)]
+    story += [Spacer(1, 10), Paragraph(_p(_("Summary")), h2), Spacer(1, 4)]
 
     summary: list[list[Any]] = [
-        [Paragraph("#", head), Paragraph("Measure", head), Paragraph("Counted", head), Paragraph("Out of", head),
-         Paragraph("Rate", head), Paragraph("Status", head)]
+        [Paragraph("#", head), Paragraph(_p(_("Measure")), head), Paragraph(_p(_("Counted")), head),
+         Paragraph(_p(_("Out of")), head), Paragraph(_p(_("Rate")), head), Paragraph(_p(_("Status")), head)]
     ]  # fmt: skip
     by_measure: dict[int, list[ReportRow]] = {}
     for r in rows:
@@ -393,14 +423,14 @@ def quarterly_pdf(
     for m in report.measures:
         mine = {(r.line, r.item): r.value for r in by_measure[m.number]}
         if m.kind == "rate":
-            counted, out_of, rate = (mine[("Headline", k)] for k in ("Counted", "Out of", "Rate"))
+            counted, out_of, rate = (mine[(_("Headline"), _(k))] for k in ("Counted", "Out of", "Rate"))
         else:
-            counted, out_of, rate = mine[("Headline", m.unit.capitalize())], "", ""
-        status = "Provisional" if m.provisional else "Final"
+            counted, out_of, rate = mine[(_("Headline"), _(m.unit).capitalize())], "", ""
+        status = _("Provisional") if m.provisional else _("Final")
         summary.append(
-            [Paragraph(str(m.number), cell), Paragraph(_p(f"{m.title} ({m.unit})"), cell),
+            [Paragraph(str(m.number), cell), Paragraph(_p(f"{_(m.title)} ({_(m.unit)})"), cell),
              Paragraph(_p(counted), num), Paragraph(_p(out_of), num), Paragraph(_p(rate), num),
-             Paragraph(status, cell)]
+             Paragraph(_p(status), cell)]
         )  # fmt: skip
     widths = [0.35 * inch, 2.55 * inch, 0.85 * inch, 0.85 * inch, 0.85 * inch, 0.95 * inch]
     table = Table(summary, colWidths=widths, repeatRows=1)
@@ -419,20 +449,22 @@ def quarterly_pdf(
 
     if series:
         labels = [chart_label(p.period) for p in series]
-        story += [PageBreak(), Paragraph("Trend over the last eight quarters", h2), Spacer(1, 2)]
+        story += [PageBreak(), Paragraph(_p(_("Trend over the last eight quarters")), h2), Spacer(1, 2)]
         story.append(
             Paragraph(
                 _p(
-                    "A hatched bar is a quarter whose number is not shown (small, or one that would give a small "
-                    "one away); an empty slot is zero, or nothing to count yet. A light last bar is provisional: "
-                    "its window is still open."
+                    _(
+                        "A hatched bar is a quarter whose number is not shown (small, or one that would give a small "
+                        "one away); an empty slot is zero, or nothing to count yet. A light last bar is provisional: "
+                        "its window is still open."
+                    )
                 ),
                 intro,
             )
         )
         story.append(Spacer(1, 8))
         charts = []
-        ledger, _ = protected_ledger(report)
+        ledger, _lines = protected_ledger(report)
         hidden_now = ledger.hidden(threshold) if threshold is not None else set()
         for m in report.measures:
             points = trend_points(series, m.number, threshold)
@@ -440,19 +472,19 @@ def quarterly_pdf(
             if series[-1].period == report.period and headline & hidden_now:
                 points[-1] = None  # hidden in the tables (perhaps as a complement): hidden in the chart too
             is_rate = m.kind == "rate"
-            name = f"{m.number}. {m.title}" + (" (%)" if is_rate else "")
+            name = f"{m.number}. {_(m.title)}" + (" (%)" if is_rate else "")
             charts.append(_chart(name, labels, points, is_rate, series[-1].get(m.number).provisional))
         grid = [charts[i : i + 2] + [""] * (2 - len(charts[i : i + 2])) for i in range(0, len(charts), 2)]
         chart_table = Table(grid, colWidths=[3.5 * inch, 3.5 * inch])
         chart_table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(chart_table)
 
-    story += [PageBreak(), Paragraph("Each measure", h2)]
+    story += [PageBreak(), Paragraph(_p(_("Each measure")), h2)]
     for m in report.measures:
         block: list[Any] = [
             Spacer(1, 8),
-            Paragraph(_p(f"{m.number}. {m.title}"), ParagraphStyle("mt", parent=head, fontSize=11, leading=14)),
-            Paragraph(_p(m.definition), intro),
+            Paragraph(_p(f"{m.number}. {_(m.title)}"), ParagraphStyle("mt", parent=head, fontSize=11, leading=14)),
+            Paragraph(_p(measure_definition(m.number)), intro),
             Spacer(1, 3),
         ]
         data: list[list[Any]] = []
@@ -476,7 +508,8 @@ def quarterly_pdf(
         story.append(KeepTogether(block))
 
     who = f"{office} · " if office else ""
-    footer = page_footer(f"{who}{TITLE} · {report.period.label} · aggregates only, no client-level data", size=8)
+    only = _("aggregates only, no client-level data")
+    footer = page_footer(f"{who}{_(TITLE)} · {report.period.label} · {only}", size=8)
     return doc.render(story, footer=footer)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.core.i18n import N_, _
 from app.errors import ValidationError
 
 __all__ = [
@@ -32,16 +33,17 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLD = 5
-NOT_SHOWN = "not shown"
+#: How every hidden count reads (marked for the catalogue: a report prints ``_(NOT_SHOWN)``).
+NOT_SHOWN = N_("not shown")
 
 
 def fewer_than(threshold: int) -> str:
-    return f"fewer than {threshold}"
+    return _("fewer than {threshold}").format(threshold=threshold)
 
 
 def check_threshold(threshold: int) -> int:
     if isinstance(threshold, bool) or not isinstance(threshold, int) or not 2 <= threshold <= 100:
-        raise ValidationError("Choose a small-cell threshold from 2 to 100 (the usual is 5).", field="threshold")
+        raise ValidationError(_("Choose a small-cell threshold from 2 to 100 (the usual is 5)."), field="threshold")
     return threshold
 
 
@@ -55,7 +57,7 @@ class Cell:
         # Every hidden count reads the same: a label that told small cells from their complements would say
         # which hidden cells are 0 or at least the threshold, and pin the others down.
         if self.hidden is not None:
-            return NOT_SHOWN
+            return _(NOT_SHOWN)
         return f"{self.value:,}"
 
 

@@ -64,7 +64,17 @@ CORE_COVERED: tuple[str, ...] = (
     "app/core/timeline.py",
     "app/core/passphrase.py",
     "app/core/intake.py",  # the possible-match lines of the new-person form
+    # The quarterly report, its CSV and the funder export (with the VOCA categories they print).
+    "app/reports/dates.py",
+    "app/reports/periods.py",
+    "app/reports/measures.py",
+    "app/reports/quarterly.py",
+    "app/reports/funder.py",
+    "app/reports/suppression.py",
+    "app/content/taxonomy.py",
 )
+#: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
+SAME_IN_SPANISH: frozenset[str] = frozenset({"Total"})
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%L?n|%\d")
 
@@ -180,7 +190,9 @@ def test_the_core_catalogue_has_spanish_for_what_the_covered_screens_show() -> N
     missing = []
     for singular, plural in strings:
         if plural is None:
-            ok = spanish.gettext(singular) != singular
+            ok = spanish.gettext(singular) != singular or (
+                singular in SAME_IN_SPANISH and singular in spanish._catalog  # type: ignore[attr-defined]
+            )
         else:
             ok = spanish.ngettext(singular, plural, 1) != singular and spanish.ngettext(singular, plural, 2) != plural
         if not ok:

@@ -1,0 +1,123 @@
+"""The reports in the app's language: with Spanish chosen, the quarterly report (PDF, CSV, funder export), the
+interview PDF, the recovery sheet and the disclosure review speak Spanish, with dates from the catalogue's month
+names; with English, they are what they always were. PDFs are rendered and parsed back with pypdf, CSVs read back.
+All data is fictional (the measures' hand-built vault)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from pypdf import PdfReader
+from sqlalchemy.orm import Session
+
+from app.core import i18n
+from app.models import Base
+from app.reports import dates
+from app.reports.funder import funder_csv
+from app.reports.measures import compute, trend
+from app.reports.periods import Period, parse_period, trailing_quarters
+from app.reports.quarterly import quarterly_csv, quarterly_pdf
+from tests.unit.test_measures import AFTER, Q2, build
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    i18n.set_language("es")
+    try:
+        yield
+    finally:
+        i18n.set_language(i18n.DEFAULT)
+
+
+def _text(data: bytes) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def _reports(**kw: Any) -> tuple[Any, Any]:
+    engine = sa.create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as s:
+        build(s)
+        s.commit()
+        as_of = kw.get("as_of", AFTER)
+        return compute(s, Q2, as_of=as_of), trend(s, trailing_quarters(Q2, 8), as_of=as_of)
+
+
+#: English that must not be left in a Spanish quarterly report (headings, table words, notes, units, dates).
+QUARTERLY_ENGLISH = (
+    "Outcome measures", "Worked out on", "Summary", "Each measure", "Trend over", "Counted", "Out of", "Rate",
+    "Status", "Headline", "Final", "Provisional", "not shown", "people", "referrals", "Alongside",
+    "Screening reach", "Of the people", "FY2026", "FY26", " Q2", "October", "June", "Demo records", "hatched",
+    "aggregates only", "Connected to services", "Median days", "none yet", "by screening tool", "Dispositions",
+)  # fmt: skip
+
+
+def test_the_quarterly_pdf_in_spanish(spanish: None) -> None:
+    report, series = _reports()
+    text = _text(quarterly_pdf(report, series, office="Oficina de Apoyo Riverside"))
+    for words in (
+        "Medidas de resultados: Oficina de Apoyo Riverside",
+        "AF2026 T2 (1 ene 2026 al 31 mar 2026)",
+        "Calculado el 1 de junio de 2026.",
+        "el AF2026 va del 1 de octubre de 2025 al 30 de septiembre de 2026",
+        "Resumen",
+        "Tendencia de los últimos ocho trimestres",
+        "Cada medida",
+        "Alcance de la evaluación",
+        "no se muestra",
+    ):
+        assert words in text
+    assert "AF26 T2" in text or "AF26T2" in text.replace(" ", "")  # the chart's labels
+    left = [w for w in QUARTERLY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+    assert left == [], "English left in the Spanish quarterly report"
+
+
+def test_a_provisional_quarter_says_so_in_spanish(spanish: None) -> None:
+    report, series = _reports(as_of=dt.date(2026, 4, 10))  # the 30-day windows of Q2 still open
+    text = _text(quarterly_pdf(report, series, threshold=None))
+    assert "Provisional." not in text and "Provisional" not in text
+    assert "La ventana de 30 días cierra el 30 abr 2026" in text
+    assert "se muestran tal como son" in text
+
+
+def test_the_quarterly_csv_and_the_funder_export_in_spanish(spanish: None) -> None:
+    report, _series = _reports()
+    rows = list(csv.reader(io.StringIO(quarterly_csv(report).decode("utf-8-sig"))))
+    assert rows[0] == ["period", "measure", "title", "line", "item", "value"], "the columns stay codes for programs"
+    assert rows[1][0] == "2026Q1" or rows[1][0] == Q2.code, "the period code stays one parse_period reads"
+    cells = {cell for row in rows[1:] for cell in row[2:]}
+    assert {"Acerca de este informe", "Periodo", "Resumen principal", "Contados", "De un total de"} <= cells
+    assert "no se muestra" in cells and "not shown" not in cells
+    funder = list(csv.reader(io.StringIO(funder_csv(report).decode("utf-8-sig"))))
+    assert funder[0] == ["period", "section", "item", "people", "service_events"]
+    assert any(row[1].startswith("Personas atendidas") for row in funder[1:])
+    assert any(row[2] == "Nuevas en el año fiscal" for row in funder[1:])
+
+
+def test_periods_and_dates_in_spanish(spanish: None) -> None:
+    q = Period.fiscal_quarter(2025, 3)
+    assert q.label == "AF2025 T3"
+    assert q.long_label == "AF2025 T3 (1 abr 2025 al 30 jun 2025)"
+    assert Period(dt.date(2025, 10, 1), dt.date(2026, 2, 15)).long_label == "1 oct 2025 al 15 feb 2026"
+    assert parse_period("AF2025 T3") == q, "what a Spanish report prints can be typed back"
+    assert q.code == "2025Q3"
+    day = dt.date(2026, 5, 4)
+    assert (dates.short_date(day), dates.long_date(day), dates.month_day_year(day)) == (
+        "4 may 2026", "4 de mayo de 2026", "4 de mayo de 2026"
+    )
+
+
+def test_english_periods_and_dates_are_as_before() -> None:
+    q = Period.fiscal_quarter(2025, 3)
+    assert (q.label, q.long_label) == ("FY2025 Q3", "FY2025 Q3 (01 Apr 2025 to 30 Jun 2025)")
+    day = dt.date(2026, 5, 4)
+    assert (dates.short_date(day), dates.long_date(day), dates.month_day_year(day), dates.month_year(day)) == (
+        "04 May 2026", "04 May 2026", "May 4, 2026", "May 26"
+    )
