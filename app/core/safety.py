@@ -472,9 +472,11 @@ class SafetyService:
         offered = values.get("offered_on")
         review = values.get("review_due")
         if isinstance(offered, dt.date) and offered > dt.date.today():
-            raise ValidationError("The date safety planning was offered cannot be in the future.", field="offered_on")
+            raise ValidationError(
+                _("The date safety planning was offered cannot be in the future."), field="offered_on"
+            )
         if isinstance(offered, dt.date) and isinstance(review, dt.date) and review < offered:
-            raise ValidationError("The review date cannot be before the plan was offered.", field="review_due")
+            raise ValidationError(_("The review date cannot be before the plan was offered."), field="review_due")
 
     def _plan(self, plan_id: str) -> PlanInfo:
         return _plan_info(self.ws.records.get("safety_plan", plan_id))  # type: ignore[arg-type]
@@ -496,10 +498,10 @@ class SafetyService:
         Nothing already recorded changes; the new revision points at the one it revises.
         """
         if component not in COMPONENT_BY_KEY:
-            raise ValidationError("That is not a part of the safety plan.", field="component")
+            raise ValidationError(_("That is not a part of the safety plan."), field="component")
         if choice not in CHOICE_LABELS:
             raise ValidationError(
-                "Please record the person's choice: chosen, declined or not now.", field="survivor_choice"
+                _("Please record the person's choice: chosen, declined or not now."), field="survivor_choice"
             )
         plan = self._plan(plan_id)
         revisions = self.revisions(plan_id, component)
@@ -511,7 +513,7 @@ class SafetyService:
             return current  # nothing changed: no empty revision
         recorded_on = recorded_on or dt.date.today()
         if recorded_on > dt.date.today():
-            raise ValidationError("The date recorded cannot be in the future.", field="recorded_on")
+            raise ValidationError(_("The date recorded cannot be in the future."), field="recorded_on")
         item = self.ws.records.create(
             "safety_plan_item",
             {
@@ -619,8 +621,8 @@ def _clean(text: str | None) -> str | None:
 def _contact_values(values: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(CONTACT_FIELDS)
     if unknown:
-        raise ValidationError("A safe contact has no field called that.", field=sorted(unknown)[0])
+        raise ValidationError(_("A safe contact has no field called that."), field=sorted(unknown)[0])
     out = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     if "name" in out and not out["name"]:
-        raise ValidationError("Please give the contact a name, a nickname or an initial.", field="name")
+        raise ValidationError(_("Please give the contact a name, a nickname or an initial."), field="name")
     return out

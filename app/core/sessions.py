@@ -343,7 +343,7 @@ class SessionService:
         try:
             item = view.template.item(item_id)
         except KeyError:
-            raise ValidationError("That question is not part of this template version.", field="answers") from None
+            raise ValidationError(_("That question is not part of this template version."), field="answers") from None
         current = dict(view.answers.get(item_id) or {})
         if answer is not None:
             if answer and item.answer_type != "text" and answer not in item.answers:
@@ -375,7 +375,7 @@ class SessionService:
         Complete is refused, with the items named, until the required items are answered.
         """
         if status not in STATUS_LABELS:
-            raise ValidationError("Please choose complete, partial or stopped at the person's request.")
+            raise ValidationError(_("Please choose complete, partial or stopped at the person's request."))
         view = self.view(record_type, record_id)
         if status == SessionStatus.COMPLETE:
             missing = self.missing_for_completion(view)
@@ -457,9 +457,9 @@ class SessionService:
     def assess(self, screening_id: str, assessment: str, reason: str) -> SessionView:
         """The practitioner's own reading of a screening, with a reason. It is not an identification decision."""
         if assessment not in ASSESSMENT_LABELS:
-            raise ValidationError("Please choose indicators present, unclear or not indicated.", field="assessment")
+            raise ValidationError(_("Please choose indicators present, unclear or not indicated."), field="assessment")
         if not reason.strip():
-            raise ValidationError("Please give a short reason for your assessment.", field="assessment_reason")
+            raise ValidationError(_("Please give a short reason for your assessment."), field="assessment_reason")
         self.ws.records.update(
             "screening", screening_id, {"practitioner_assessment": assessment, "assessment_reason": reason.strip()}
         )
@@ -501,14 +501,14 @@ class SessionService:
     ) -> Decision:
         """Record a human identification decision; a later one revises the one in force, which stays in history."""
         if status not in IDENTIFICATION_LABELS:
-            raise ValidationError("Please choose a decision.", field="status")
+            raise ValidationError(_("Please choose a decision."), field="status")
         if not decided_by_name.strip():
-            raise ValidationError("Please give your name: a decision is made by a named person.", field="decided_by")
+            raise ValidationError(_("Please give your name: a decision is made by a named person."), field="decided_by")
         if not reason.strip():
-            raise ValidationError("Please give the reason for this decision.", field="reason")
+            raise ValidationError(_("Please give the reason for this decision."), field="reason")
         decided_on = decided_on or dt.date.today()
         if decided_on > dt.date.today():
-            raise ValidationError("The date of a decision cannot be in the future.", field="decided_on")
+            raise ValidationError(_("The date of a decision cannot be in the future."), field="decided_on")
         current = self.decisions(person_id)
         values: Mapping[str, Any] = {
             "decided_on": decided_on,

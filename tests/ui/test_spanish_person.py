@@ -136,6 +136,11 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                 assert "Queda por hablar" in section.summary.text()
                 assert english_in(page, sources) == [], "the safe places part"
                 helpers.shot(page, f"person-safety-places-{language}")
+                section.parts.setCurrentRow(3)  # safe contacts: saving one without a name says why, in Spanish
+                helpers.settle(qtbot, runner)
+                section.editor.contacts.save_button.click()
+                helpers.settle(qtbot, runner)
+                assert section.editor.contacts.error.text() == "Dé al contacto un nombre, un apodo o una inicial."
             if key == "history":
                 actions = [page.history.model.row_text(r)[1] for r in range(page.history.model.rowCount())]
                 assert "Agregó a esta persona" in actions and "Agregó una nota" in actions, actions
