@@ -203,3 +203,20 @@ def test_the_spanish_workspace_fits_at_200_percent_text(qtbot, language: str, pe
         page.clear()
         runner.shutdown()
         app.setFont(original)
+
+
+def test_the_safety_plan_says_the_reports_own_words_when_the_copy_is_turned_off() -> None:
+    """The safety plan shows the survivor-copy report's NOT_ALLOWED sentence through its own tr(): the two stay the
+    same sentence (else the screen and the refusal would say different things)."""
+    import xml.etree.ElementTree as ET
+
+    from app.reports.survivor_copy import NOT_ALLOWED
+    from tests.unit.test_translations import TS
+
+    tree = ET.parse(TS)  # noqa: S314 - the project's own catalogue
+    sources = {
+        (ctx.findtext("name"), message.findtext("source"))
+        for ctx in tree.iter("context")
+        for message in ctx.iter("message")
+    }
+    assert ("SafetyPlanSection", NOT_ALLOWED) in sources

@@ -3288,27 +3288,32 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Guardado. La respuesta anterior queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="951"/>
+        <location filename="../person/safety.py" line="942"/>
+        <source>Your office has turned off printing and saving the person&apos;s copy. You can go through the plan together on screen instead.</source>
+        <translation>Su oficina desactivó imprimir y guardar la copia de la persona. En su lugar, pueden revisar el plan juntos en la pantalla.</translation>
+    </message>
+    <message>
+        <location filename="../person/safety.py" line="956"/>
         <source>A plain page in the person&apos;s words, with only the parts they chose: no office name, no title, no case details, no legal name, and none of your own notes.</source>
         <translation>Una página sencilla con las palabras de la persona y solo las partes que eligió: sin nombre de la oficina, sin título, sin detalles del caso, sin nombre legal y sin ninguna de sus notas.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="958"/>
+        <location filename="../person/safety.py" line="963"/>
         <source>Save the person&apos;s copy</source>
         <translation>Guardar la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="971"/>
+        <location filename="../person/safety.py" line="976"/>
         <source>Making the copy…</source>
         <translation>Haciendo la copia…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="980"/>
+        <location filename="../person/safety.py" line="985"/>
         <source>The copy is saved (protected with the password).</source>
         <translation>La copia está guardada (protegida con la contraseña).</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="983"/>
+        <location filename="../person/safety.py" line="988"/>
         <source>The copy is saved (not protected: anyone with the file can read it).</source>
         <translation>La copia está guardada (sin protección: cualquiera que tenga el archivo puede leerla).</translation>
     </message>

@@ -33,7 +33,7 @@ from app.core.safety import (
 from app.core.settings import Settings
 from app.core.vault_access import save_file
 from app.models import PlanComponent
-from app.reports.survivor_copy import NOT_ALLOWED, copy_allowed, make_copy
+from app.reports.survivor_copy import copy_allowed, make_copy
 from app.ui.file_dialogs import save_file_name
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, colour, text_style
@@ -937,8 +937,13 @@ class SafetyPlanSection(QWidget):
             widget.setEnabled(ready)
         if not allowed:
             self.copy_status.setText("")
-            self.copy_button.setToolTip(NOT_ALLOWED)
-            self.copy_about.setText(NOT_ALLOWED)
+            # The report's own sentence (NOT_ALLOWED), in the app's language.
+            not_allowed = self.tr(
+                "Your office has turned off printing and saving the person's copy. You can go through the plan "
+                "together on screen instead."
+            )
+            self.copy_button.setToolTip(not_allowed)
+            self.copy_about.setText(not_allowed)
             self.copy_warning.hide()
             return
         self.copy_button.setToolTip("")
