@@ -27,8 +27,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.core.i18n import N_, _
 from app.errors import ValidationError
-from app.reports import fonts
+from app.reports import dates, fonts
 from app.reports.pdf import Document
 
 # --- what the caller gives ----------------------------------------------------------------------------------------
@@ -83,34 +84,36 @@ class SessionReport:
 KINDS = ("checklist", "screening")
 
 #: The marking on every page, in plain words (DOMAIN.md 4): who may see this record and what follows from that.
+#: The document's own words are marked for the catalogue here and printed in the app's language (``_()``); what the
+#: caller gives (the template's texts, the answers' labels, names, notes) comes already in the words to print.
 REGIME_MARKING = {
-    "prosecution": "Prosecution team record: not confidential. It may have to be shared with the defense.",
-    "advocacy": "Advocacy record: confidential. Share only with the person’s written consent.",
+    "prosecution": N_("Prosecution team record: not confidential. It may have to be shared with the defense."),
+    "advocacy": N_("Advocacy record: confidential. Share only with the person’s written consent."),
 }
 
-KIND_LABEL = {"checklist": "Interview checklist", "screening": "Screening"}
+KIND_LABEL = {"checklist": N_("Interview checklist"), "screening": N_("Screening")}
 
-NOT_A_DETERMINATION = (
+NOT_A_DETERMINATION = N_(
     "A screening is not a determination. It shows which signs came up in this conversation, to help decide what "
     "to offer next: more time to talk, services or legal advice. Whether someone has been trafficked is a separate "
     "decision, made by a person and recorded apart from this form."
 )
 
 #: Answers that say the person chose not to answer: never merged with "No", always set in italics.
-DECLINED_LABELS = frozenset({"declined to answer", "declined"})
+DECLINED_LABELS = frozenset({"declined to answer", "declined", "the person declined"})
 #: Answers that say nothing was asked or it did not apply: shown quietly, in italics.
 QUIET_LABELS = frozenset({"not asked", "not applicable"})
 #: The fixed labels, set in bold; anything else is the practitioner's own words and is set like body text.
 LABELS = frozenset({"yes", "no", "unsure", "done", "not done"})
-NOT_ANSWERED = "Not answered yet"
-NOT_RECORDED = "Not recorded"
+NOT_ANSWERED = N_("Not answered yet")
+NOT_RECORDED = N_("Not recorded")
 
 #: Metadata travels with the file and shows in file browsers and search indexes: nothing about the person.
-METADATA_TITLE = "Offramp session record"
+METADATA_TITLE = N_("Offramp session record")
 
 
 def regime_marking(regime: str) -> str:
-    return REGIME_MARKING[regime]
+    return _(REGIME_MARKING[regime])
 
 
 def template_marking(report: SessionReport) -> str:
@@ -118,7 +121,14 @@ def template_marking(report: SessionReport) -> str:
 
 
 def long_date(day: datetime.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+    """ "June 3, 2026" ("3 de junio de 2026" in Spanish)."""
+    return dates.month_day_year(day)
+
+
+def _label_words(labels: frozenset[str]) -> frozenset[str]:
+    """``labels`` (lower case, English) and the same labels in the app's language, lower case: the answers come
+    as sessions.py prints them."""
+    return labels | {_(label[:1].upper() + label[1:]).lower() for label in labels}
 
 
 # --- the look --------------------------------------------------------------------------------------------------------
@@ -189,8 +199,15 @@ def _text(value: str, style: ParagraphStyle, *, bold: bool | None = None) -> str
 def _footer_canvas(report: SessionReport, styles: dict[str, ParagraphStyle]) -> type[Canvas]:
     """A canvas that holds its pages back until the end, so each footer can say how many pages there are."""
     mark = regime_marking(report.regime)
-    session = f"Session of {long_date(report.occurred_on)}" if report.occurred_on else "Session date not recorded"
-    details = f"Template {template_marking(report)} · {session} · Made on {long_date(report.generated_on)}"
+    session = (
+        _("Session of {day}").format(day=long_date(report.occurred_on))
+        if report.occurred_on
+        else _("Session date not recorded")
+    )
+    details = _("Template {template} · {session} · Made on {day}").format(
+        template=template_marking(report), session=session, day=long_date(report.generated_on)
+    )
+    page_of = _("Page {number} of {total}")
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -213,7 +230,7 @@ def _footer_canvas(report: SessionReport, styles: dict[str, ParagraphStyle]) -> 
             width, _height = self._pagesize
             left, right = MARGIN + FRAME_PADDING, width - MARGIN - FRAME_PADDING
             usable = right - left
-            page_label = f"Page {number} of {total}"
+            page_label = page_of.format(number=number, total=total)
             page_width = self.stringWidth(page_label, fonts.REGULAR, FOOTER_SIZE)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
@@ -238,13 +255,15 @@ def _footer_canvas(report: SessionReport, styles: dict[str, ParagraphStyle]) -> 
 
 
 def _header(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    not_recorded = _(NOT_RECORDED)
     rows = [
-        ("Person", report.person_name.strip() or NOT_RECORDED),
-        ("Date of the session", long_date(report.occurred_on) if report.occurred_on else NOT_RECORDED),
-        ("Status", report.status.strip() or NOT_RECORDED),
-        ("Recorded by", (report.recorded_by or "").strip() or NOT_RECORDED),
-        ("Record", regime_marking(report.regime)),
-        ("Template", f"{report.title}, version {report.template_version}"),  # its title, as people know it
+        (_("Person"), report.person_name.strip() or not_recorded),
+        (_("Date of the session"), long_date(report.occurred_on) if report.occurred_on else not_recorded),
+        (_("Status"), report.status.strip() or not_recorded),
+        (_("Recorded by"), (report.recorded_by or "").strip() or not_recorded),
+        (_("Record"), regime_marking(report.regime)),
+        # Its title, as people know it.
+        (_("Template"), _("{title}, version {version}").format(title=report.title, version=report.template_version)),
     ]
     label_width = 1.75 * inch
     table = Table(
@@ -268,7 +287,7 @@ def _header(report: SessionReport, styles: dict[str, ParagraphStyle], width: flo
         )
     )
     return [
-        Paragraph(html.escape(KIND_LABEL[report.kind]), styles["kind"]),
+        Paragraph(html.escape(_(KIND_LABEL[report.kind])), styles["kind"]),
         Paragraph(_text(report.title, styles["title"]), styles["title"]),
         table,
     ]
@@ -302,50 +321,52 @@ def _bullets(
 
 def _result(report: SessionReport, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     """The three parts of a screening's result (DOMAIN.md 1.3), before any answer."""
-    story: list[Flowable] = [Spacer(1, 14), _notice(NOT_A_DETERMINATION, styles, width)]
-    lead: list[Flowable] = [Paragraph("Result", styles["h1"]), Paragraph("Indicators by domain", styles["h2"])]
+    story: list[Flowable] = [Spacer(1, 14), _notice(_(NOT_A_DETERMINATION), styles, width)]
+    lead: list[Flowable] = [Paragraph(_("Result"), styles["h1"]), Paragraph(_("Indicators by domain"), styles["h2"])]
     if not report.domain_summaries:
-        story += _together([*lead, Paragraph("No domains were recorded for this screening.", styles["body"])], width)
+        none = Paragraph(html.escape(_("No domains were recorded for this screening.")), styles["body"])
+        story += _together([*lead, none], width)
     for domain in report.domain_summaries:
         block: list[Flowable] = [*lead, Paragraph(_text(domain.title, styles["domain"]), styles["domain"])]
         lead = []
         if domain.endorsed:
-            block.append(Paragraph("Answered “yes”:", styles["answer"]))
+            block.append(Paragraph(html.escape(_("Answered “yes”:")), styles["answer"]))
             block += _bullets(domain.endorsed, styles)
         else:
-            block.append(Paragraph("No question here was answered “yes”.", styles["answer"]))
-        block.append(
-            Paragraph(
-                f"Unsure: {domain.unsure} · Declined to answer: {domain.declined} · Not asked: {domain.not_asked}",
-                styles["counts"],
-            )
+            block.append(Paragraph(html.escape(_("No question here was answered “yes”.")), styles["answer"]))
+        counts = _("Unsure: {unsure} · Declined to answer: {declined} · Not asked: {not_asked}").format(
+            unsure=domain.unsure, declined=domain.declined, not_asked=domain.not_asked
         )
+        block.append(Paragraph(html.escape(counts), styles["counts"]))
         story += _together(block, width)
 
-    steps: list[Flowable] = [Paragraph("Suggested next steps", styles["h2"])]
+    steps: list[Flowable] = [Paragraph(html.escape(_("Suggested next steps")), styles["h2"])]
     if report.rule_note:
         steps.append(Paragraph(_text(report.rule_note, styles["body"]), styles["body"]))
     if report.next_steps:
         steps += _bullets(report.next_steps, styles, indent=0)
     else:
-        steps.append(Paragraph("The template suggests no next steps for these answers.", styles["body"]))
+        steps.append(
+            Paragraph(html.escape(_("The template suggests no next steps for these answers.")), styles["body"])
+        )
     story += _together(steps, width)
 
-    assessment: list[Flowable] = [Paragraph("Practitioner’s assessment", styles["h2"])]
+    assessment: list[Flowable] = [Paragraph(html.escape(_("Practitioner’s assessment")), styles["h2"])]
     if report.assessment:
         assessment.append(Paragraph(_text(report.assessment, styles["assessment"]), styles["assessment"]))
         reason = (report.assessment_reason or "").strip()
-        shown = f"<b>Reason:</b> {_text(reason, styles['body'])}" if reason else "No reason was recorded."
+        reason_label = _("Reason:")
+        shown = (
+            f"<b>{html.escape(reason_label)}</b> {_text(reason, styles['body'])}"
+            if reason
+            else html.escape(_("No reason was recorded."))
+        )
         assessment.append(Paragraph(shown, styles["body"]))
     else:
-        assessment.append(Paragraph("No assessment has been recorded yet.", styles["body"]))
+        assessment.append(Paragraph(html.escape(_("No assessment has been recorded yet.")), styles["body"]))
     assessment.append(Spacer(1, 4))
-    assessment.append(
-        Paragraph(
-            "The assessment is the practitioner’s judgment from the whole conversation, not a count of answers.",
-            styles["small"],
-        )
-    )
+    judgment = _("The assessment is the practitioner’s judgment from the whole conversation, not a count of answers.")
+    assessment.append(Paragraph(html.escape(judgment), styles["small"]))
     story += _together(assessment, width)
     return story
 
@@ -355,17 +376,18 @@ def _answer(line: AnswerLine, styles: dict[str, ParagraphStyle]) -> Paragraph:
     answer = line.answer.strip()
     lowered = answer.lower()
     if not answer:
-        shown = f'<i><font color="{QUIET.hexval()}">{NOT_ANSWERED}</font></i>'
-    elif lowered in DECLINED_LABELS:
+        shown = f'<i><font color="{QUIET.hexval()}">{html.escape(_(NOT_ANSWERED))}</font></i>'
+    elif lowered in _label_words(DECLINED_LABELS):
         # Italic and a different colour: a declined answer is never mistaken for "No" on paper.
         shown = f'<b><i><font color="{DECLINED_INK.hexval()}">{_text(answer, style, bold=True)}</font></i></b>'
-    elif lowered in QUIET_LABELS:
+    elif lowered in _label_words(QUIET_LABELS):
         shown = f'<i><font color="{QUIET.hexval()}">{_text(answer, style)}</font></i>'
-    elif lowered in LABELS:
+    elif lowered in _label_words(LABELS):
         shown = f"<b>{_text(answer, style, bold=True)}</b>"
     else:
         shown = _text(answer, style)
-    return Paragraph(f'<font color="{QUIET.hexval()}">Answer:</font> {shown}', style)
+    label = html.escape(_("Answer:"))
+    return Paragraph(f'<font color="{QUIET.hexval()}">{label}</font> {shown}', style)
 
 
 def _height(flowables: list[Flowable], width: float) -> float:
@@ -390,13 +412,14 @@ def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: fl
     story: list[Flowable] = []
     heading = "h2" if report.kind == "screening" else "h1"
     # Headings never end a page: they move on with (the start of) the first item under them.
-    lead: list[Flowable] = [Paragraph("Answers", styles["h1"])] if report.kind == "screening" else []
+    lead: list[Flowable] = [Paragraph(html.escape(_("Answers")), styles["h1"])] if report.kind == "screening" else []
     number = 0
     for section in report.sections:
         title = [*lead, Paragraph(_text(section.title, styles[heading]), styles[heading])]
         lead = []
         if not section.lines:
-            story.append(KeepTogether([*title, Paragraph("Nothing was recorded in this section.", styles["body"])]))
+            nothing = Paragraph(html.escape(_("Nothing was recorded in this section.")), styles["body"])
+            story.append(KeepTogether([*title, nothing]))
         for line in section.lines:
             number += 1
             question = [
@@ -405,26 +428,31 @@ def _answers(report: SessionReport, styles: dict[str, ParagraphStyle], width: fl
             ]
             note = []
             if line.note and line.note.strip():
-                note.append(Paragraph(f"<b>Note:</b> {_text(line.note, styles['note'])}", styles["note"]))
+                label = html.escape(_("Note:"))
+                note.append(Paragraph(f"<b>{label}</b> {_text(line.note, styles['note'])}", styles["note"]))
             # An item starts a new page unless it fits whole; a long one needs only room for its start, and
             # its note then flows on, so no page is left half empty.
             most = min(_height(title + question, width) + KEEP_NOTE_START, KEEP_WHOLE_UP_TO)
             story += _together([*title, *question, *note], width, most)
             title = []
     if not report.sections:
-        story.append(KeepTogether([*lead, Paragraph("No answers were recorded.", styles["body"])]))
+        story.append(KeepTogether([*lead, Paragraph(html.escape(_("No answers were recorded.")), styles["body"])]))
     return story
 
 
 def _about(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    parts: list[Flowable] = [Paragraph("About this form", styles["h2"])]
+    parts: list[Flowable] = [Paragraph(html.escape(_("About this form")), styles["h2"])]
     if report.source_note.strip():
         parts.append(Paragraph(_text(report.source_note, styles["small"]), styles["small"]))
     parts.append(
         Paragraph(
             _text(
-                f"Template: {report.title}, version {report.template_version} (reference {report.template_id}). "
-                f"Made with Offramp on {long_date(report.generated_on)}.",
+                _("Template: {title}, version {version} (reference {reference}). Made with Offramp on {day}.").format(
+                    title=report.title,
+                    version=report.template_version,
+                    reference=report.template_id,
+                    day=long_date(report.generated_on),
+                ),
                 styles["small"],
             ),
             styles["small"],
@@ -436,14 +464,14 @@ def _about(report: SessionReport, styles: dict[str, ParagraphStyle]) -> list[Flo
 def _check(report: SessionReport) -> None:
     if report.kind not in KINDS:
         raise ValidationError(
-            "Only an interview checklist or a screening can be made into this document.", field="kind"
+            _("Only an interview checklist or a screening can be made into this document."), field="kind"
         )
     if report.regime not in REGIME_MARKING:
         raise ValidationError(
-            "This record has no confidentiality regime, so it cannot be printed until it has one.", field="regime"
+            _("This record has no confidentiality regime, so it cannot be printed until it has one."), field="regime"
         )
     if not isinstance(report.generated_on, datetime.date):
-        raise ValidationError("The document needs the date it is made on.", field="generated_on")
+        raise ValidationError(_("The document needs the date it is made on."), field="generated_on")
 
 
 def session_pdf(report: SessionReport, *, password: str | None = None) -> bytes:
@@ -454,7 +482,7 @@ def session_pdf(report: SessionReport, *, password: str | None = None) -> bytes:
     """
     _check(report)
     styles = _styles()
-    doc = Document(title=METADATA_TITLE, side_margin=MARGIN, top_margin=MARGIN, bottom_margin=BOTTOM_MARGIN)
+    doc = Document(title=_(METADATA_TITLE), side_margin=MARGIN, top_margin=MARGIN, bottom_margin=BOTTOM_MARGIN)
     width = doc.width - 2 * FRAME_PADDING
     story: list[Flowable] = _header(report, styles, width)
     if report.kind == "screening":

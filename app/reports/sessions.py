@@ -1,7 +1,8 @@
 """From a session in the vault to the PDF for the file: fills :class:`~app.reports.session_pdf.SessionReport`.
 
 The answers are shown in the wording of the regime the record was made under, with the template version it was made
-with (old responses always render with their own version).
+with (old responses always render with their own version). The document's words, the answers' labels, the status and
+the assessment are in the app's language (the interview PDF goes in the office's file, in the office's language).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from app.content.templates import Item
+from app.core.i18n import N_, _
 from app.core.sessions import ASSESSMENT_LABELS, STATUS_LABELS, label_for
 from app.core.workspace import Workspace
 from app.models import ChecklistResponse, Person, Screening
@@ -31,7 +34,7 @@ def build_session_report(
             tuple(
                 AnswerLine(
                     item.text_for(view.regime),
-                    view.answer(item.id) or "" if item.answer_type == "text" else label_for(item, view.answer(item.id)),
+                    view.answer(item.id) or "" if item.answer_type == "text" else _label(item, view.answer(item.id)),
                     view.note(item.id) or None,
                 )
                 for item in section.items
@@ -40,7 +43,7 @@ def build_session_report(
         for section in template.sections
     )
     occurred = (row.screened_on if isinstance(row, Screening) else None) or view.started_at.date()
-    status = STATUS_LABELS.get(view.status or "", "Not finished")
+    status = _(STATUS_LABELS.get(view.status or "", NOT_FINISHED))
     source = f"{template.source} {template.licence_note}"
     recorded_by = _recorded_by(ws, row.owner_user_id)
     if template.kind != "screening":
@@ -57,9 +60,18 @@ def build_session_report(
         "screening", template.title, template.id, template.version, view.regime, person.preferred_name,
         occurred, status, recorded_by, sections, domain_summaries=domains, rule_note=result.rule_note,
         next_steps=result.next_steps,
-        assessment=ASSESSMENT_LABELS.get(view.assessment or "") or None,
+        assessment=_(ASSESSMENT_LABELS[view.assessment]) if view.assessment in ASSESSMENT_LABELS else None,
         assessment_reason=view.assessment_reason, source_note=source, generated_on=today or dt.date.today(),
     )  # fmt: skip
+
+
+NOT_FINISHED = N_("Not finished")
+
+
+def _label(item: Item, answer: str | None) -> str:
+    """The answer's label in the app's language ("" when not answered yet)."""
+    label = label_for(item, answer)
+    return _(label) if label else ""
 
 
 def _recorded_by(ws: Workspace, owner_user_id: str | None) -> str:
@@ -67,10 +79,12 @@ def _recorded_by(ws: Workspace, owner_user_id: str | None) -> str:
     user gave on their last identification decision when there is one."""
     if owner_user_id and owner_user_id == ws.identity.user_id:
         name = ws.sessions.last_decider_name().strip()
-        return f"{name}, on this computer" if name else "The user of this vault, on this computer"
+        if name:
+            return _("{name}, on this computer").format(name=name)
+        return _("The user of this vault, on this computer")
     if owner_user_id:
-        return f"A colleague (user {owner_user_id.replace('-', '')[:8]}), from the office"
-    return "Not known on this computer"
+        return _("A colleague (user {user}), from the office").format(user=owner_user_id.replace("-", "")[:8])
+    return _("Not known on this computer")
 
 
 def session_pdf_bytes(ws: Workspace, record_type: str, record_id: str, *, password: str | None = None) -> bytes:

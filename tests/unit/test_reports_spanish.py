@@ -6,6 +6,7 @@ All data is fictional (the measures' hand-built vault)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -121,3 +122,120 @@ def test_english_periods_and_dates_are_as_before() -> None:
     assert (dates.short_date(day), dates.long_date(day), dates.month_day_year(day), dates.month_year(day)) == (
         "04 May 2026", "04 May 2026", "May 4, 2026", "May 26"
     )
+
+
+# --- the interview/session PDF -------------------------------------------------------------------------------------
+
+
+def _spanish_session_reports() -> tuple[Any, Any]:
+    """The session PDF tests' checklist and screening, with the labels sessions.py gives in Spanish."""
+    from tests.unit.test_session_pdf import CHECKLIST, SCREENING
+
+    def answers(report: Any, words: dict[str, str]) -> Any:
+        sections = tuple(
+            dataclasses.replace(s, lines=tuple(dataclasses.replace(ln, answer=words.get(ln.answer, ln.answer))
+                                               for ln in s.lines))
+            for s in report.sections
+        )  # fmt: skip
+        return dataclasses.replace(report, sections=sections)
+
+    words = {"Done": "Hecho", "Not done": "Sin hacer", "Not applicable": "No corresponde", "Yes": "Sí",
+             "Declined to answer": "Prefirió no responder", "Declined": "La persona prefirió que no",
+             "Unsure": "No lo sabe", "Not asked": "Sin preguntar"}  # fmt: skip
+    # The template's own texts come in its Spanish version when it has one; here only its title does.
+    checklist = dataclasses.replace(
+        answers(CHECKLIST, words), status="A medias", title="Lista para la entrevista: antes, durante y después"
+    )
+    screening = dataclasses.replace(
+        answers(SCREENING, words), status="Detenida a petición de la persona", assessment="Hay indicadores"
+    )
+    return checklist, screening
+
+
+#: English of the session PDF's own words, none of which may be left in the Spanish one.
+SESSION_ENGLISH = (
+    "Interview checklist", "Screening", "Person", "Date of the session", "Status", "Recorded by", "Record",
+    "Template", "version", "Prosecution team record", "Advocacy record", "Answer:", "Note:", "Page 1 of",
+    "Session of", "Made on", "About this form", "Made with Offramp", "reference", "Result", "Indicators by domain",
+    "Answered", "Suggested next steps", "Practitioner", "Reason:", "Unsure:", "Not asked:", "Not answered yet",
+    "Nothing was recorded in this section", "is not a determination", "June", "July", "November",
+)  # fmt: skip
+
+
+def test_the_session_pdf_in_spanish(spanish: None) -> None:
+    from app.reports.session_pdf import session_pdf
+
+    checklist, screening = _spanish_session_reports()
+    text = _text(session_pdf(checklist))
+    for words in (
+        "Lista de verificación de la entrevista",
+        "Fecha de la sesión 3 de junio de 2026",
+        "Estado A medias",
+        "Registro del equipo de la fiscalía: no es confidencial.",
+        "Respuesta: Hecho",
+        "Nota: Two people: the lead and Ana.",  # the practitioner's own words, as typed
+        "Respuesta: Todavía sin responder",
+        "No se registró nada en esta sección.",
+        "Página 1 de",
+        "Sesión del 3 de junio de 2026",
+        "Hecho el 24 de noviembre de 2026",
+        "Acerca de este formulario",
+    ):
+        assert words in text, words
+    text = _text(session_pdf(screening))
+    for words in (
+        "Evaluación",
+        "Registro de apoyo: confidencial.",
+        "Una evaluación no es una determinación.",
+        "Resultado",
+        "Indicadores por área",
+        "Respondió «sí»:",
+        "No lo sabe: 1 · Prefirió no responder: 1 · Sin preguntar: 1",
+        "Próximos pasos sugeridos",
+        "Valoración de quien hizo la evaluación",
+        "Hay indicadores",
+        "Motivo:",
+    ):
+        assert words in text, words
+    for report in (checklist, screening):
+        text = _text(session_pdf(report))
+        left = [w for w in SESSION_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+        assert left == [], "English left in the Spanish session PDF"
+
+
+def test_a_declined_answer_in_spanish_still_never_looks_like_no(spanish: None) -> None:
+    from app.reports.session_pdf import session_pdf
+    from tests.unit.test_session_pdf import runs
+
+    _checklist, screening = _spanish_session_reports()
+    found = runs(session_pdf(screening))
+    declined = [font for text, font, _x, _size in found if text.strip() == "Prefirió no responder"]
+    no = [font for text, font, _x, _size in found if text.strip() == "No"]
+    assert declined and all("Italic" in f for f in declined), "set in italics, as in English"
+    assert no and not any("Italic" in f for f in no)
+
+
+def test_a_screening_from_the_vault_prints_in_spanish(spanish: None, workspace: Any) -> None:
+    """Through sessions.py on a real vault: the answers' labels, the status, the assessment and who recorded it."""
+    from app.reports.sessions import session_pdf_bytes
+    from tests.unit.test_sessions import SCREENING, _person
+
+    ws = workspace
+    pid = _person(ws)
+    sid = ws.sessions.start(pid, "screening", *SCREENING)
+    ws.sessions.answer("screening", sid, "hurt", "yes", note="Nota ficticia sobre un moretón")
+    ws.sessions.answer("screening", sid, "threatened", "declined")
+    ws.sessions.assess(sid, "unclear", "Hace falta una conversación más larga.")
+    text = _text(session_pdf_bytes(ws, "screening", sid))
+    for words in (
+        "Respuesta: Sí",
+        "Respuesta: Prefirió no responder",
+        "Nota ficticia sobre un moretón",
+        "Estado A medias",
+        "No está claro",
+        "Motivo: Hace falta una conversación más larga.",
+        "en esta computadora",
+        "Registro de apoyo: confidencial.",
+    ):
+        assert words in text, words
+    assert not re.search(r"\b(Yes|Declined to answer|Partial|Unclear|on this computer)\b", text)

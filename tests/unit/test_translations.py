@@ -72,6 +72,9 @@ CORE_COVERED: tuple[str, ...] = (
     "app/reports/funder.py",
     "app/reports/suppression.py",
     "app/content/taxonomy.py",
+    # The interview or screening PDF for the case file.
+    "app/reports/session_pdf.py",
+    "app/reports/sessions.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
 SAME_IN_SPANISH: frozenset[str] = frozenset({"Total"})
