@@ -711,14 +711,27 @@ _TYPE_WORDS = {
     "benefit": N_("a benefit"),
 }
 
-#: Shorter words for a few fields whose full label is long; the rest use the column's own label.
+#: Shorter words for a few fields whose full label is long, and the person's own fields (what "Changed …" names
+#: most), in the core's catalogue; the rest use the column's own label.
 _SHORT_FIELD_WORDS = {
-    "safe_times": "safe times",
-    "preferred_term": "preferred term",
-    "contact_notes": "contact notes",
-    "visibility": "who can see it",
-    "privileged": "privilege",
-    "consent_id": "linked consent",
+    "safe_times": N_("safe times"),
+    "preferred_term": N_("preferred term"),
+    "contact_notes": N_("contact notes"),
+    "visibility": N_("who can see it"),
+    "privileged": N_("privilege"),
+    "consent_id": N_("linked consent"),
+    "preferred_name": N_("preferred name"),
+    "legal_name": N_("legal name"),
+    "aliases": N_("other names"),
+    "pronouns": N_("pronouns"),
+    "languages": N_("languages"),
+    "interpreter_needed": N_("interpreter needed"),
+    "date_of_birth": N_("date of birth"),
+    "age_group": N_("age group"),
+    "safe_to_call": N_("safe to call"),
+    "safe_to_text": N_("safe to text"),
+    "safe_to_leave_message": N_("safe to leave a message"),
+    "safe_to_send_mail": N_("safe to send mail"),
 }
 
 _OTHER_ACTIONS = {
@@ -733,7 +746,7 @@ _OTHER_ACTIONS = {
 def field_label(record_type: str | None, field: str) -> str:
     """A field's name as it reads inside a sentence ("safe_to_text" -> "safe to text")."""
     if field in _SHORT_FIELD_WORDS:
-        return _SHORT_FIELD_WORDS[field]
+        return _(_SHORT_FIELD_WORDS[field])
     cls = RECORD_TYPES.get(record_type or "")
     label = None
     if cls is not None and field not in ENVELOPE_FIELDS:

@@ -141,9 +141,15 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                 section.editor.contacts.save_button.click()
                 helpers.settle(qtbot, runner)
                 assert section.editor.contacts.error.text() == "Dé al contacto un nombre, un apodo o una inicial."
+            if key == "details":
+                page.details.fields.widgets["pronouns"].setText("elle")  # type: ignore[attr-defined]
+                page.details.save()
+                helpers.settle(qtbot, runner)
+                assert page.details.status.text() == "Guardado."
             if key == "history":
                 actions = [page.history.model.row_text(r)[1] for r in range(page.history.model.rowCount())]
                 assert "Agregó a esta persona" in actions and "Agregó una nota" in actions, actions
+                assert "Cambió pronombres" in actions, actions
             if key == "notes":
                 assert "Notas, la más reciente primero" in visible_texts(page)
     finally:
