@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.core.workspace import Workspace
     from app.storage.vault import UnlockedVault
 
 OFFICE_DIR_NAME = "demo-office"
@@ -39,6 +40,15 @@ STATE_FILE = "demo-server.json"
 #: The generated demo people are bulk rows with no outbox entries; this many go to the office at the first sync
 #: (all of them would make a newcomer's first sync slow).
 SHARED_PEOPLE = 12
+#: ``make run-prosecutor``: this many of the demo advocate's people gave a written release naming the prosecution team
+#: and had facts shared under it, so the prosecutor's first Sync now brings "Shared by advocates".
+PROSECUTION_SHARES = 3
+#: What each of those releases covers, what it was for, and how many of its facts were shared (None: all on offer).
+SHARE_PLAN: tuple[tuple[tuple[str, ...], str, str | None], ...] = (
+    (("Name", "Court dates"), "Preparing for trial", None),
+    (("Name", "Court dates", "Case status"), "Victim-witness coordination", None),
+    (("Name", "Court dates"), "Notice of court dates", "Name"),
+)
 
 
 @dataclass
@@ -235,6 +245,118 @@ def connect(vault_dir: Path, passphrase: str, root: Path, url: str, username: st
         return f"enrolled as {done.username} ({done.team_name}){extra}"
     finally:
         unlocked.lock()
+
+
+def share_with_prosecution(folder: Path, passphrase: str, url: str) -> str | None:
+    """``make run-prosecutor``, once: the demo advocate's vault shares a few of its people's facts with the demo
+    prosecution team, the way the "Share with the prosecution…" dialog does (a written release first, then exactly
+    the facts picked, with its audit event and disclosure record), and syncs with the demo office so the shares are
+    there when the prosecutor presses Sync now. The harness syncs here, never the app.
+
+    A first sync teaches the vault the office's prosecution teams (sharing names one of them), then the releases and
+    shares are made and a second sync sends them. Nothing is made when the vault shared with the prosecution before;
+    a share made but not sent yet (an earlier run stopped in between) is sent. Returns what happened, or None when
+    there was nothing to do."""
+    from sqlalchemy import select
+
+    from app.core.sharing import prosecution_teams
+    from app.core.workspace import Workspace
+    from app.models import Disclosure
+    from app.models.base import Visibility
+    from app.storage.vault import Vault
+    from app.sync import state
+
+    unlocked = Vault(folder).unlock(passphrase)
+    try:
+        if unlocked.identity.kind != "enrolled":
+            return None
+        ws = Workspace(unlocked)
+        with ws.session() as s, s.begin():
+            state.put(s, state.SERVER_URL, url)
+        shared = select(Disclosure).where(Disclosure.visibility == Visibility.SHARED_WITH_PROSECUTION.value)
+        with ws.session() as s:
+            made_before = s.scalar(shared.limit(1)) is not None
+            teams = prosecution_teams(s)
+        made = 0
+        if not made_before:
+            if not teams:
+                _sync(ws)
+                with ws.session() as s:
+                    teams = prosecution_teams(s)
+            team = next((t for t in teams if t.name == PROSECUTION), None)
+            if team is None:
+                return None
+            made = make_shares(ws, team.name, PROSECUTION_SHARES)
+        with ws.session() as s:
+            unsent = s.scalar(shared.where(Disclosure.rev.is_(None)).limit(1)) is not None
+        if not unsent:
+            return f"{made} shares with the prosecution made" if made else None
+        _sync(ws)
+        return f"{made} shares with the prosecution made and sent" if made else "its shares with the prosecution sent"
+    finally:
+        unlocked.lock()
+
+
+def _sync(ws: Workspace) -> None:
+    from app.sync.client import SyncSession
+
+    SyncSession(ws, timeout=60).run()
+
+
+def make_shares(ws: Workspace, team_name: str, people: int) -> int:
+    """``people`` of the demo people this vault sends to the office (synced, or waiting for the first sync) who have a
+    court date: each gives a written release naming ``team_name`` (:data:`SHARE_PLAN`), and facts are shared under
+    it through the core's sharing service. Returns how many shares were made."""
+    import datetime as dt
+
+    from sqlalchemy import or_, select
+
+    from app.core.consent import ConsentService
+    from app.core.office_policy import office_today
+    from app.core.sharing import SharingService
+    from app.models import Encounter, EncounterKind, OutboxEntry, Person
+
+    today = office_today(ws)
+    with ws.session() as s:
+        queued = select(OutboxEntry.record_id).where(OutboxEntry.record_type == "person")
+        with_court = select(Encounter.person_id).where(
+            Encounter.kind == EncounterKind.COURT.value,
+            Encounter.occurred_at.is_not(None),
+            Encounter.deleted.is_(False),
+        )
+        ids = list(
+            s.scalars(
+                select(Person.id)
+                .where(
+                    Person.deleted.is_(False),
+                    or_(Person.rev.is_not(None), Person.id.in_(queued)),
+                    Person.id.in_(with_court),
+                )
+                .order_by(Person.id)
+                .limit(people)
+            )
+        )
+    consents, sharing = ConsentService(ws), SharingService(ws)
+    made = 0
+    for index, person_id in enumerate(ids):
+        covered, purpose, only = SHARE_PLAN[index % len(SHARE_PLAN)]
+        release = consents.record(
+            person_id,
+            {
+                "recipient": team_name,
+                "purpose": purpose,
+                "data_covered": list(covered),
+                "starts_on": today - dt.timedelta(days=7 + 5 * index),
+                "expires_on": today + dt.timedelta(days=120 + 30 * index),
+                "method": "written",
+            },
+        )
+        offered = next(r for r in sharing.releases(person_id, today) if r.id == release).facts
+        picked = [f.line for f in offered if only is None or f.kind == only]
+        if picked:
+            sharing.share(person_id, release, picked, today)
+            made += 1
+    return made
 
 
 def queue_people(unlocked: UnlockedVault, people: int) -> int:

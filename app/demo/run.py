@@ -140,6 +140,13 @@ def _demo_office(first_dir: Path, *, second: bool, prosecutor: bool = False) -> 
             print(f"Demo office at {server.url}: {folder.name} {done}.", flush=True)
         except OfframpError as exc:  # open in another demo window: it keeps the address it has
             print(f"{folder.name}: {exc.message}", file=sys.stderr)
+    if prosecutor:  # the advocate's shares reach the office before the prosecutor's window opens (once)
+        try:
+            said = demo_office.share_with_prosecution(first_dir, DEMO_PASSPHRASE, server.url)
+            if said:
+                print(f"Demo office: {first_dir.name} {said}.", flush=True)
+        except OfframpError as exc:  # the advocate's vault open in another demo window: shared there, or later
+            print(f"{first_dir.name}: {exc.message}", file=sys.stderr)
     return server
 
 
