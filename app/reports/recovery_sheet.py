@@ -1,7 +1,9 @@
 """The printed recovery-code sheet: one calm page with the code in numbered groups and what to do with it.
 
 The sheet names no agency and no person: it is meant to sit in a drawer. The same words feed the PDF (reportlab)
-and the HTML the desktop app hands to a printer, so what is saved and what is printed say the same thing.
+and the HTML the desktop app hands to a printer, so what is saved and what is printed say the same thing. Its words
+are in the app's language (marked here with ``N_``, printed through the catalogue), the date with the catalogue's
+month names.
 """
 
 from __future__ import annotations
@@ -16,38 +18,58 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from app.reports import fonts
+from app.core.i18n import N_, _
+from app.reports import dates, fonts
 from app.reports.pdf import INK, QUIET, Document
 from app.storage import recovery
 
-TITLE = "Offramp recovery code"
+TITLE = N_("Offramp recovery code")
 GROUPS_PER_ROW = 4
 
-#: (heading, text) pairs, in the order they appear on the sheet.
+#: (heading, text) pairs, in the order they appear on the sheet (in English: :func:`sections` gives them in the
+#: app's language).
 SECTIONS: tuple[tuple[str, str], ...] = (
     (
-        "What this code does",
-        "If the passphrase is ever forgotten, this code opens the Offramp vault on the computer where it was "
-        "made, so that a new passphrase can be chosen. No one else can reset the passphrase: not IT staff and "
-        "not the makers of Offramp.",
+        N_("What this code does"),
+        N_(
+            "If the passphrase is ever forgotten, this code opens the Offramp vault on the computer where it was "
+            "made, so that a new passphrase can be chosen. No one else can reset the passphrase: not IT staff and "
+            "not the makers of Offramp."
+        ),
     ),
     (
-        "Keep it safe",
-        "Keep this sheet away from the computer, for example in a locked drawer. Anyone who has this code and a "
-        "copy of that computer's vault file could open the vault. Please do not photograph it or keep a copy of "
-        "it on the computer.",
+        N_("Keep it safe"),
+        N_(
+            "Keep this sheet away from the computer, for example in a locked drawer. Anyone who has this code and a "
+            "copy of that computer's vault file could open the vault. Please do not photograph it or keep a copy "
+            "of it on the computer."
+        ),
     ),
     (
-        "Typing it in",
-        "Capital or small letters, spaces and dashes do not matter. There is no letter O, I, L or U in a code, so "
-        "0 and 1 are always numbers. The group numbers help you keep your place.",
+        N_("Typing it in"),
+        N_(
+            "Capital or small letters, spaces and dashes do not matter. There is no letter O, I, L or U in a code, "
+            "so 0 and 1 are always numbers. The group numbers help you keep your place."
+        ),
     ),
     (
-        "If you make a new code",
-        "Making a new recovery code in Offramp stops this one from working. Then destroy this sheet, for "
-        "example by shredding it.",
+        N_("If you make a new code"),
+        N_(
+            "Making a new recovery code in Offramp stops this one from working. Then destroy this sheet, for "
+            "example by shredding it."
+        ),
     ),
 )
+
+
+def sections() -> list[tuple[str, str]]:
+    """:data:`SECTIONS` in the app's language."""
+    return [(_(head), _(text)) for head, text in SECTIONS]
+
+
+def group_label(number: int) -> str:
+    """ "Group 3" above a group of the code ("Grupo 3")."""
+    return _("Group {number}").format(number=number)
 
 
 def groups(code: str) -> list[str]:
@@ -57,7 +79,8 @@ def groups(code: str) -> list[str]:
 
 
 def made_on(created: date) -> str:
-    return f"Made on {created:%B} {created.day}, {created.year}"
+    """ "Made on November 24, 2026" ("Hecho el 24 de noviembre de 2026")."""
+    return _("Made on {day}").format(day=dates.month_day_year(created))
 
 
 def group_grid(
@@ -70,7 +93,7 @@ def group_grid(
     for start in range(0, len(parts), per_row):
         row = parts[start : start + per_row]
         pad = [""] * (per_row - len(row))
-        cells.append([Paragraph(f"Group {start + i + 1}", number) for i in range(len(row))] + pad)
+        cells.append([Paragraph(html.escape(group_label(start + i + 1)), number) for i in range(len(row))] + pad)
         cells.append([Paragraph(html.escape(part), group) for part in row] + pad)
     grid = Table(cells, colWidths=[width / per_row] * per_row)
     grid.setStyle(
@@ -117,15 +140,15 @@ def sections_story(sections: Sequence[tuple[str, str]], styles: dict[str, Paragr
 def recovery_sheet_pdf(code: str, *, created: date) -> bytes:
     """The sheet as a one-page PDF (US Letter; fits A4 as well)."""
     parts = groups(code)
-    doc = Document(title=TITLE, side_margin=0.9 * inch, top_margin=0.9 * inch)
+    doc = Document(title=_(TITLE), side_margin=0.9 * inch, top_margin=0.9 * inch)
     styles = code_sheet_styles()
     story = [
-        Paragraph(html.escape(TITLE), styles["title"]),
+        Paragraph(html.escape(_(TITLE)), styles["title"]),
         Paragraph(html.escape(made_on(created)), styles["subtitle"]),
         Spacer(1, 0.3 * inch),
         group_grid(parts, styles["number"], styles["group"], doc.width),
         Spacer(1, 0.15 * inch),
-        *sections_story(SECTIONS, styles),
+        *sections_story(sections(), styles),
     ]
     return doc.render(story)
 
@@ -137,7 +160,8 @@ def recovery_sheet_html(code: str, *, created: date) -> str:
     for start in range(0, len(parts), GROUPS_PER_ROW):
         row = parts[start : start + GROUPS_PER_ROW]
         numbers = "".join(
-            f'<td align="center" style="color:#555555; font-size:9pt; padding-top:10px">Group {start + i + 1}</td>'
+            f'<td align="center" style="color:#555555; font-size:9pt; padding-top:10px">'
+            f"{html.escape(group_label(start + i + 1))}</td>"
             for i in range(len(row))
         )
         codes = "".join(
@@ -146,19 +170,19 @@ def recovery_sheet_html(code: str, *, created: date) -> str:
             for part in row
         )
         rows.append(f"<tr>{numbers}</tr><tr>{codes}</tr>")
-    sections = "".join(
+    words = "".join(
         f'<h3 style="font-size:12pt; margin-top:14px; margin-bottom:3px">{html.escape(head)}</h3>'
         f'<p style="font-size:11pt; margin-top:0">{html.escape(text)}</p>'
-        for head, text in SECTIONS
+        for head, text in sections()
     )
     return (
         "<html><body style=\"font-family:Helvetica, Arial, sans-serif; color:#222222\">"
-        f'<h1 style="font-size:22pt; margin-bottom:2px">{html.escape(TITLE)}</h1>'
+        f'<h1 style="font-size:22pt; margin-bottom:2px">{html.escape(_(TITLE))}</h1>'
         f'<p style="color:#555555; font-size:11pt; margin-top:0">{html.escape(made_on(created))}</p>'
         # One frame around the code, no lines between the groups: an outer one-cell table holds the grid.
         '<table border="1" cellspacing="0" cellpadding="8" width="100%" '
         'style="border-color:#888888; border-style:solid; margin-top:18px"><tr><td style="border-style:none">'
         f'<table border="0" cellspacing="0" cellpadding="0" width="100%">{"".join(rows)}</table>'
         "</td></tr></table>"
-        f"{sections}</body></html>"
+        f"{words}</body></html>"
     )

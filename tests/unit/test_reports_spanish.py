@@ -239,3 +239,40 @@ def test_a_screening_from_the_vault_prints_in_spanish(spanish: None, workspace: 
     ):
         assert words in text, words
     assert not re.search(r"\b(Yes|Declined to answer|Partial|Unclear|on this computer)\b", text)
+
+
+# --- the recovery sheet --------------------------------------------------------------------------------------------
+
+RECOVERY_ENGLISH = (
+    "Offramp recovery code", "Made on", "Group", "What this code does", "Keep it safe", "Typing it in",
+    "If you make a new code", "passphrase", "November",
+)  # fmt: skip
+
+
+def test_the_recovery_sheet_in_spanish(spanish: None) -> None:
+    from app.reports.recovery_sheet import recovery_sheet_html, recovery_sheet_pdf
+    from app.storage import recovery
+
+    code, _secret = recovery.generate()
+    created = dt.date(2026, 11, 24)
+    pdf = recovery_sheet_pdf(code, created=created)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, "still one page in Spanish"
+    text = _text(pdf)
+    page = html_text = recovery_sheet_html(code, created=created)
+    for words in (
+        "Código de recuperación de Offramp",
+        "Hecho el 24 de noviembre de 2026",
+        "Grupo 1",
+        "Grupo 8",
+        "Qué hace este código",
+        "Guárdelo en un lugar seguro",
+        "Cómo escribirlo",
+        "Si hace un código nuevo",
+    ):
+        assert words in text, words
+        assert words in html_text, words
+    for i in range(recovery.GROUPS):
+        assert recovery.group_of(code, i) in text.replace(" ", "") and recovery.group_of(code, i) in page
+    for source in (text, html_text):
+        left = [w for w in RECOVERY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", source)]
+        assert left == [], "English left on the Spanish recovery sheet"

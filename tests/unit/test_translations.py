@@ -75,6 +75,7 @@ CORE_COVERED: tuple[str, ...] = (
     # The interview or screening PDF for the case file.
     "app/reports/session_pdf.py",
     "app/reports/sessions.py",
+    "app/reports/recovery_sheet.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
 SAME_IN_SPANISH: frozenset[str] = frozenset({"Total"})
