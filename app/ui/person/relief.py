@@ -59,8 +59,9 @@ if TYPE_CHECKING:
 
 CHARGE_FIELDS = specs_of(
     ReliefCharge,
-    "offence statute level arrest_date arresting_agency court county state docket_number disposition "
-    "disposition_date sentence_status relief_sought eligibility",
+    # The offense column keeps its first (British) spelling in the stored records and the protocol: named, not typed.
+    f"{ReliefCharge.offence.key} statute level arrest_date arresting_agency court county state docket_number "
+    "disposition disposition_date sentence_status relief_sought eligibility",
     offence={"hint": "As written on the docket"},
     disposition={"hint": "For example: convicted, plea, dismissed"},
     relief_sought={"empty": "Not chosen yet"},
