@@ -7,6 +7,9 @@ is never a problem: the address each demo vault holds is updated) and enrols eac
 yet. A server left behind by an earlier run that still answers with this office's certificate is used as it is.
 The server stops when the app closes (``DemoServer.stop``), and on Linux when the run that started it dies.
 
+``make run-prosecutor`` also has the demo advocate share a few fictional people's facts with the prosecution team,
+once (``share_with_prosecution``), so the prosecutor's first Sync now brings "Shared by advocates".
+
 Never point any of this at real data: the demo passphrase is published.
 """
 
