@@ -2,7 +2,8 @@
 
 Plain, legible and complete: date, what kind of entry, the words as recorded, and where they come from (the record
 and its id), so a reviewer can find each one again. A password protects the file with AES-256 when given. The
-document's metadata names no person; the file name is the caller's, and must not either.
+document's metadata names no person; the file name is the caller's, and must not either. Its words are in the app's
+language (the entries' own words come from :mod:`app.core.disclosure_review`, in that language too).
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from app.core.disclosure_review import DisclosureReview
+from app.core.i18n import N_, _
 from app.core.timeline import day_words
 from app.reports import fonts
 from app.reports.pdf import INK, QUIET, Document, page_footer
 
-TITLE = "Disclosure review"
-INTRO = (
+TITLE = N_("Disclosure review")
+INTRO = N_(
     "Statements, interview notes and benefits held by the prosecution team for this person, in date order. Each "
     "entry names the record it comes from. Records marked deleted are listed too: deleting a record does not "
     "remove it from review."
 )
-FOOTER = "Disclosure review · prosecution team file"
+FOOTER = N_("Disclosure review · prosecution team file")
 
 _INK = INK
 _QUIET = QUIET
@@ -43,7 +45,7 @@ def _p(text: str, style: ParagraphStyle | None = None, *, width: float = fonts.R
 
 def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = None) -> bytes:
     """The review as a PDF (US Letter, fits A4); AES-256 protected when ``password`` is given."""
-    doc = Document(title=TITLE, side_margin=0.75 * inch, top_margin=0.75 * inch, bottom_margin=0.8 * inch)
+    doc = Document(title=_(TITLE), side_margin=0.75 * inch, top_margin=0.75 * inch, bottom_margin=0.8 * inch)
     title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=20, leading=25, textColor=_INK)
     subtitle = ParagraphStyle("subtitle", fontName=fonts.REGULAR, fontSize=11.5, leading=16, textColor=_INK)
     intro = ParagraphStyle("intro", fontName=fonts.REGULAR, fontSize=10, leading=14, textColor=_QUIET)
@@ -52,11 +54,12 @@ def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = No
     kind = ParagraphStyle("kind", fontName=fonts.BOLD, fontSize=10, leading=13.5, textColor=_INK)
     small = ParagraphStyle("small", fontName=fonts.REGULAR, fontSize=8.5, leading=11, textColor=_QUIET)
 
+    prepared = _("prepared on {day}").format(day=day_words(review.prepared_on))
     story: list[Any] = [
-        Paragraph(TITLE, title),
-        Paragraph(_p(f"{review.person_name} · prepared on {day_words(review.prepared_on)}", subtitle), subtitle),
+        Paragraph(_p(_(TITLE)), title),
+        Paragraph(_p(f"{review.person_name} · {prepared}", subtitle), subtitle),
         Spacer(1, 6),
-        Paragraph(_p(INTRO), intro),
+        Paragraph(_p(_(INTRO)), intro),
         Spacer(1, 4),
         Paragraph(_p(review.summary().rstrip(".") + "."), intro),
         Spacer(1, 12),
@@ -64,19 +67,21 @@ def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = No
     date_w, source_w = 1.05 * inch, 1.85 * inch
     middle = doc.width - date_w - source_w - 12  # the "what was said" column, inside its padding
     if review.entries:
-        rows: list[list[object]] = [[Paragraph("Date", head), Paragraph("What was said, written or given", head),
-                                     Paragraph("Source record", head)]]  # fmt: skip
+        rows: list[list[object]] = [[Paragraph(_p(_("Date")), head),
+                                     Paragraph(_p(_("What was said, written or given")), head),
+                                     Paragraph(_p(_("Source record")), head)]]  # fmt: skip
         for entry in review.entries:
             what = [f"<b>{_p(entry.kind_words, kind, width=middle)}</b>"]
             if entry.deleted_on:
-                what[0] += f" · <font color='#8a1c1c'>deleted on {_p(day_words(entry.deleted_on))}</font>"
+                deleted = _("deleted on {day}").format(day=day_words(entry.deleted_on))
+                what[0] += f" · <font color='#8a1c1c'>{_p(deleted)}</font>"
             what.append(_p(entry.text, cell, width=middle))
             body: list[Paragraph] = [Paragraph("<br/>".join(what), cell)]
             if entry.detail:
                 body.append(Paragraph(_p(entry.detail, small, width=middle), small))
             source = [
                 Paragraph(_p(entry.source, cell, width=source_w - 12), cell),
-                Paragraph(_p(f"Record {entry.record_id}"), small),
+                Paragraph(_p(_("Record {id}").format(id=entry.record_id)), small),
             ]
             rows.append([Paragraph(_p(entry.when_words), kind), body, source])
         table = Table(rows, colWidths=[date_w, doc.width - date_w - source_w, source_w], repeatRows=1)
@@ -95,7 +100,7 @@ def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = No
             )
         )
         story.append(table)
-    return doc.render(story, footer=page_footer(FOOTER), password=password or None)
+    return doc.render(story, footer=page_footer(_(FOOTER)), password=password or None)
 
 
 def suggested_file_name(review: DisclosureReview) -> str:

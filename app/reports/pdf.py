@@ -30,6 +30,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from app.core.i18n import _
 from app.reports import fonts
 from app.reports.protect import check_password, protect_pdf
 
@@ -105,7 +106,7 @@ class Document(SimpleDocTemplate):
 
 
 def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
-    """A quiet line at the foot of every page: ``text`` at the left margin, "Page N" at the right one."""
+    """A quiet line at the foot of every page: ``text`` at the left margin, "Page N" at the right one ("Página N")."""
 
     marked = fonts.markup(text, size=size, breaks=False)
     plain = "<font" not in marked  # Noto Sans has every character: drawn as a plain string
@@ -121,7 +122,8 @@ def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
             line = Paragraph(marked, style)
             _w, height = line.wrap(doc.width - 0.75 * inch, inch)
             line.drawOn(canvas, doc.leftMargin, 0.5 * inch - height + size)
-        canvas.drawRightString(doc.leftMargin + doc.width, 0.5 * inch, f"Page {canvas.getPageNumber()}")
+        page = _("Page {number}").format(number=canvas.getPageNumber())  # in the app's language
+        canvas.drawRightString(doc.leftMargin + doc.width, 0.5 * inch, page)
         canvas.restoreState()
 
     return draw

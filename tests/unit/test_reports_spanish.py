@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -54,7 +55,7 @@ def _reports(**kw: Any) -> tuple[Any, Any]:
 #: English that must not be left in a Spanish quarterly report (headings, table words, notes, units, dates).
 QUARTERLY_ENGLISH = (
     "Outcome measures", "Worked out on", "Summary", "Each measure", "Trend over", "Counted", "Out of", "Rate",
-    "Status", "Headline", "Final", "Provisional", "not shown", "people", "referrals", "Alongside",
+    "Page", "Status", "Headline", "Final", "Provisional", "not shown", "people", "referrals", "Alongside",
     "Screening reach", "Of the people", "FY2026", "FY26", " Q2", "October", "June", "Demo records", "hatched",
     "aggregates only", "Connected to services", "Median days", "none yet", "by screening tool", "Dispositions",
 )  # fmt: skip
@@ -73,6 +74,7 @@ def test_the_quarterly_pdf_in_spanish(spanish: None) -> None:
         "Cada medida",
         "Alcance de la evaluación",
         "no se muestra",
+        "Página 1",
     ):
         assert words in text
     assert "AF26 T2" in text or "AF26T2" in text.replace(" ", "")  # the chart's labels
@@ -276,3 +278,65 @@ def test_the_recovery_sheet_in_spanish(spanish: None) -> None:
     for source in (text, html_text):
         left = [w for w in RECOVERY_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", source)]
         assert left == [], "English left on the Spanish recovery sheet"
+
+
+# --- the disclosure review -----------------------------------------------------------------------------------------
+
+DISCLOSURE_ENGLISH = (
+    "Disclosure review", "prepared on", "Statements, interview notes", "Date", "What was said", "Source record",
+    "Statement", "Interview note", "Benefit given", "Possible benefit", "Interview on", "Note on", "Written by",
+    "not signed yet", "Given by", "Benefit record", "Filed in", "Record-relief petition", "The prosecution",
+    "Page", "deleted on", "statements", "and 1 possible", "prosecution team file", "Nov", "Jan",
+)  # fmt: skip
+
+
+@pytest.fixture
+def prosecution(tmp_path: Path) -> Iterator[Any]:
+    """A prosecution team's vault (the disclosure review is theirs alone)."""
+    from app.core.workspace import Workspace
+    from app.storage.kdf import KdfParams
+    from app.storage.vault import Vault
+    from tests.unit.test_disclosure_review import PASSPHRASE
+
+    unlocked, _ = Vault(tmp_path / "vault").create(PASSPHRASE, kdf_params=KdfParams.floor(), regime="prosecution")
+    yield Workspace(unlocked)
+    unlocked.lock()
+
+
+def test_the_disclosure_review_in_spanish(spanish: None, prosecution: Any) -> None:
+    from app.core.disclosure_review import gather_review
+    from app.reports.disclosure_review import disclosure_review_pdf
+    from tests.unit.test_disclosure_review import fill
+
+    ids = fill(prosecution)
+    review = gather_review(prosecution, ids["pid"], today=dt.date(2026, 3, 2))
+    assert review.summary() == (
+        "2 declaraciones, 1 nota de entrevista, 1 nota de otro tipo, 2 beneficios dados y 1 posible beneficio"
+    )
+    text = _text(disclosure_review_pdf(review))
+    for words in (
+        "Revisión para la defensa",
+        "preparada el 2 mar 2026",
+        "Fecha",
+        "Lo que se dijo, escribió o dio",
+        "Registro de origen",
+        "Declaración",
+        "Entrevista del 3 nov 2025",
+        "Nota sobre la entrevista del 12 ene 2026",
+        "Escrita por usted, todavía sin firmar",
+        "Certificación de inmigración: Law enforcement certification signed for a T visa application.",
+        "Dado por Example County Prosecutor",
+        "La fiscalía dio su consentimiento a una petición de anulación (vacatur).",
+        "Presentada en Example County Court",
+        "borrado el",
+        "archivo del equipo de la fiscalía",
+        "Página 1",
+    ):
+        assert words in text, words
+    left = [w for w in DISCLOSURE_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+    assert left == [], "English left in the Spanish disclosure review"
+    assert re.search(r"Registro [0-9a-f]{8}", text) and not re.search(r"Record [0-9a-f]{8}", text)
+    nobody = gather_review(prosecution, prosecution.records.create("person", {"preferred_name": "Alex Ejemplo"}).id)
+    assert "No hay declaraciones, notas de entrevista ni beneficios registrados para esta persona." in _text(
+        disclosure_review_pdf(nobody)
+    )

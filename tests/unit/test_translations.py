@@ -76,6 +76,10 @@ CORE_COVERED: tuple[str, ...] = (
     "app/reports/session_pdf.py",
     "app/reports/sessions.py",
     "app/reports/recovery_sheet.py",
+    # The prosecution's disclosure review and the page footer every report shares.
+    "app/core/disclosure_review.py",
+    "app/reports/disclosure_review.py",
+    "app/reports/pdf.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
 SAME_IN_SPANISH: frozenset[str] = frozenset({"Total"})
