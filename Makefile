@@ -37,7 +37,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 help:
 	@echo "make run     set up, then open Offramp with fictional demo data and a demo office to sync with"
 	@echo "make run-second  the second demo advocate (same demo office), to see a conflict decided"
-	@echo "make run-prosecutor  the demo prosecutor (same demo office): charging decisions, certifications"
+	@echo "make run-prosecutor  the demo prosecutor (same demo office): shares from the demo advocate, charging decisions, certifications"
 	@echo "make server  serve a real office server from SERVER_DIR (default office-server; see README)"
 	@echo "make test    set up, run the checks, then every test (PYTEST_ARGS='...' to narrow)"
 	@echo "make check   lint, type checks and layer rules"
