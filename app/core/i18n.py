@@ -111,9 +111,9 @@ _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "áƀçđéƒĝĥíĵķĺɱñóþǫŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ",
 )
-#: What must come through untouched: placeholders ({name}, %1, %n, %s, %(name)s), markup, entities, and the letter
-#: after a mnemonic's "&" (so Alt+letter still works).
-_KEEP = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%L?[0-9n]|%[sd]|<[^>]*>|&\w+;|&&|&.")
+#: What must come through untouched: placeholders ({name}, %1, %n, %s, %(name)s, %(day)02d), markup, entities, and
+#: the letter after a mnemonic's "&" (so Alt+letter still works).
+_KEEP = re.compile(r"\{[^{}]*\}|%\(\w+\)[-+ #0]*\d*[sd]|%L?[0-9n]|%[sd]|<[^>]*>|&\w+;|&&|&.")
 #: How much longer the pseudo text is than the source (Spanish and German run 20-35% longer than English).
 PADDING = 0.3
 

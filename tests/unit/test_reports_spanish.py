@@ -340,3 +340,23 @@ def test_the_disclosure_review_in_spanish(spanish: None, prosecution: Any) -> No
     assert "No hay declaraciones, notas de entrevista ni beneficios registrados para esta persona." in _text(
         disclosure_review_pdf(nobody)
     )
+
+
+def test_the_reports_render_in_the_pseudo_locale() -> None:
+    """The pseudo-locale accents every catalogue string but keeps its placeholders, the dates' %(day)02d too."""
+    from app.reports.recovery_sheet import recovery_sheet_pdf
+    from app.reports.session_pdf import session_pdf
+    from app.storage import recovery
+    from tests.unit.test_session_pdf import SCREENING
+
+    i18n.set_language(i18n.PSEUDO)
+    try:
+        report, series = _reports()
+        text = _text(quarterly_pdf(report, series))
+        assert "Šúɱɱáŕý" in text, "the headings went through the catalogue"
+        assert "Outcome measures" not in text
+        assert dates.long_date(dt.date(2026, 6, 1)).startswith("[01 Ĵúñé 2026")
+        assert "Ŕéšúĺţ" in _text(session_pdf(SCREENING))
+        assert "Ĝŕóúþ 1" in _text(recovery_sheet_pdf(recovery.generate()[0], created=dt.date(2026, 11, 24)))
+    finally:
+        i18n.set_language(i18n.DEFAULT)
