@@ -105,7 +105,7 @@ def disclosure_review_pdf(review: DisclosureReview, *, password: str | None = No
 
 def suggested_file_name(review: DisclosureReview) -> str:
     """A file name that names no person: the date only."""
-    return f"disclosure-review-{review.prepared_on.isoformat()}.pdf"
+    return _("disclosure-review-{day}.pdf").format(day=review.prepared_on.isoformat())
 
 
 __all__ = ["FOOTER", "INTRO", "TITLE", "disclosure_review_pdf", "suggested_file_name"]

@@ -526,9 +526,12 @@ class MeasureResult:
         return f"{self.value * 100:.0f}%"
 
     def fraction_text(self) -> str:
+        """ "12 of 40 people" ("12 de 40 personas"), in the app's language."""
         if self.kind == "count" or self.denominator is None:
-            return f"{self.numerator:,} {self.unit}"
-        return f"{self.numerator:,} of {self.denominator:,} {self.unit}"
+            return f"{self.numerator:,} {_(self.unit)}"
+        return _("{numerator} of {denominator} {unit}").format(
+            numerator=f"{self.numerator:,}", denominator=f"{self.denominator:,}", unit=_(self.unit)
+        )
 
 
 @dataclass(frozen=True)

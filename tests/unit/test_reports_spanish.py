@@ -82,6 +82,13 @@ def test_the_quarterly_pdf_in_spanish(spanish: None) -> None:
     assert left == [], "English left in the Spanish quarterly report"
 
 
+def test_the_dashboard_fraction_in_spanish(spanish: None) -> None:
+    report, _series = _reports()
+    rate = report.get(1)
+    assert rate.fraction_text() == f"{rate.numerator} de {rate.denominator} personas"
+    assert report.get(6).fraction_text() == f"{report.get(6).numerator} personas"
+
+
 def test_a_provisional_quarter_says_so_in_spanish(spanish: None) -> None:
     report, series = _reports(as_of=dt.date(2026, 4, 10))  # the 30-day windows of Q2 still open
     text = _text(quarterly_pdf(report, series, threshold=None))
@@ -305,7 +312,7 @@ def prosecution(tmp_path: Path) -> Iterator[Any]:
 
 def test_the_disclosure_review_in_spanish(spanish: None, prosecution: Any) -> None:
     from app.core.disclosure_review import gather_review
-    from app.reports.disclosure_review import disclosure_review_pdf
+    from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
     from tests.unit.test_disclosure_review import fill
 
     ids = fill(prosecution)
@@ -336,6 +343,7 @@ def test_the_disclosure_review_in_spanish(spanish: None, prosecution: Any) -> No
     left = [w for w in DISCLOSURE_ENGLISH if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
     assert left == [], "English left in the Spanish disclosure review"
     assert re.search(r"Registro [0-9a-f]{8}", text) and not re.search(r"Record [0-9a-f]{8}", text)
+    assert suggested_file_name(review) == "revision-para-la-defensa-2026-03-02.pdf"
     nobody = gather_review(prosecution, prosecution.records.create("person", {"preferred_name": "Alex Ejemplo"}).id)
     assert "No hay declaraciones, notas de entrevista ni beneficios registrados para esta persona." in _text(
         disclosure_review_pdf(nobody)
