@@ -87,6 +87,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.reports",
     "app.reports.copy_text",
     "app.reports.csv_cells",
+    "app.reports.dates",
     "app.reports.disclosure_review",
     "app.reports.fonts",
     "app.reports.funder",
