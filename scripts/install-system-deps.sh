@@ -26,6 +26,7 @@ TEST_PACKAGES=(
   at-spi2-core     # the AT-SPI bus launcher and registry
   python3-gi       # the system python3's GObject bindings ...
   gir1.2-atspi-2.0 # ... and Atspi through them (the screen reader's side of the walk)
+  poppler-utils    # pdftoppm: the PDFs' pages rendered to pictures, every script on them checked
 )
 packages+=("${TEST_PACKAGES[@]}")
 
