@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import N_, _, ngettext
 from app.core.office_policy import office_today
 from app.core.row_copy import copied
 from app.core.timeline import day_words
@@ -27,17 +28,34 @@ if TYPE_CHECKING:
 EXPIRY_WARNING_DAYS = 30
 #: Information a release commonly covers (offered as suggestions; an office may write its own words).
 DATA_KINDS: tuple[str, ...] = (
-    "Name",
-    "Phone number",
-    "Date of birth",
-    "Address",
-    "Service needs",
-    "Case status",
-    "Court dates",
+    N_("Name"),
+    N_("Phone number"),
+    N_("Date of birth"),
+    N_("Address"),
+    N_("Service needs"),
+    N_("Case status"),
+    N_("Court dates"),
 )
+
+
+def kind_words(kind: str) -> str:
+    """A kind of information a release covers, in the app's language: the common kinds are stored in English (the
+    gate and the office server compare them), an office's own words as written."""
+    return _(kind) if kind in DATA_KINDS else kind
+
+
+def stored_kind(text: str) -> str:
+    """What to store for a kind typed in the app's language: "Nombre" is the common kind "Name"."""
+    words = text.strip()
+    for kind in DATA_KINDS:
+        if words.casefold() in (kind.casefold(), _(kind).casefold()):
+            return kind
+    return words
+
+
 METHOD_WORDS = {
-    ConsentMethod.WRITTEN.value: "Written and signed",
-    ConsentMethod.VERBAL_WITNESSED.value: "Given aloud, with a witness",
+    ConsentMethod.WRITTEN.value: N_("Written and signed"),
+    ConsentMethod.VERBAL_WITNESSED.value: N_("Given aloud, with a witness"),
 }
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 SCAN_TYPES = {
@@ -59,11 +77,11 @@ class ConsentStatus(enum.StrEnum):
 
 
 STATUS_WORDS = {
-    ConsentStatus.VALID: "In effect",
-    ConsentStatus.EXPIRING: "In effect, ending soon",
-    ConsentStatus.NOT_STARTED: "Not started yet",
-    ConsentStatus.EXPIRED: "Ended",
-    ConsentStatus.REVOKED: "Withdrawn by the person",
+    ConsentStatus.VALID: N_("In effect"),
+    ConsentStatus.EXPIRING: N_("In effect, ending soon"),
+    ConsentStatus.NOT_STARTED: N_("Not started yet"),
+    ConsentStatus.EXPIRED: N_("Ended"),
+    ConsentStatus.REVOKED: N_("Withdrawn by the person"),
 }
 
 
@@ -92,19 +110,25 @@ def consent_state(
     """
     today = today or dt.date.today()
     if revoked_on is not None and revoked_on <= today:
-        return ConsentState(ConsentStatus.REVOKED, f"Withdrawn by the person on {day_words(revoked_on)}")
+        return ConsentState(
+            ConsentStatus.REVOKED, _("Withdrawn by the person on {day}").format(day=day_words(revoked_on))
+        )
     if today < starts_on:
-        return ConsentState(ConsentStatus.NOT_STARTED, f"Starts on {day_words(starts_on)}")
+        return ConsentState(ConsentStatus.NOT_STARTED, _("Starts on {day}").format(day=day_words(starts_on)))
     if today > expires_on:
-        return ConsentState(ConsentStatus.EXPIRED, f"Ended on {day_words(expires_on)}")
+        return ConsentState(ConsentStatus.EXPIRED, _("Ended on {day}").format(day=day_words(expires_on)))
     left = (expires_on - today).days
     if left <= EXPIRY_WARNING_DAYS:
-        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
-        return ConsentState(
-            ConsentStatus.EXPIRING,
-            f"In effect until {day_words(expires_on)}: it ends {when}. Ask the person whether they want to renew it.",
-        )
-    return ConsentState(ConsentStatus.VALID, f"In effect until {day_words(expires_on)}")
+        if left == 0:
+            words = _("In effect until {day}: it ends today. Ask the person whether they want to renew it.")
+        else:
+            words = ngettext(
+                "In effect until {day}: it ends in {n} day. Ask the person whether they want to renew it.",
+                "In effect until {day}: it ends in {n} days. Ask the person whether they want to renew it.",
+                left,
+            )
+        return ConsentState(ConsentStatus.EXPIRING, words.format(day=day_words(expires_on), n=left))
+    return ConsentState(ConsentStatus.VALID, _("In effect until {day}").format(day=day_words(expires_on)))
 
 
 @dataclass(frozen=True)
@@ -142,16 +166,18 @@ def read_scan(path: str | Path) -> tuple[bytes, str]:
     source = Path(path)
     mime = SCAN_TYPES.get(source.suffix.lower())
     if mime is None:
-        raise ValidationError("The scan must be a PDF or a picture (PNG, JPEG or TIFF).", field="scan")
+        raise ValidationError(_("The scan must be a PDF or a picture (PNG, JPEG or TIFF)."), field="scan")
     try:
         size = source.stat().st_size
         if size > MAX_SCAN_BYTES:
-            raise ValidationError("The scan is larger than 20 MB; please scan it at a lower resolution.", field="scan")
+            raise ValidationError(
+                _("The scan is larger than 20 MB; please scan it at a lower resolution."), field="scan"
+            )
         data = source.read_bytes()
     except OSError:
-        raise ValidationError("The scan could not be read. Please choose the file again.", field="scan") from None
+        raise ValidationError(_("The scan could not be read. Please choose the file again."), field="scan") from None
     if not data:
-        raise ValidationError("The scan file is empty.", field="scan")
+        raise ValidationError(_("The scan file is empty."), field="scan")
     return data, mime
 
 
@@ -180,19 +206,21 @@ class ConsentService:
             values["scan"], values["scan_mime"] = read_scan(scan_path)
         values.pop("revoked_on", None)
         values.pop("revocation_note", None)
+        if isinstance(values.get("data_covered"), list | tuple):
+            values["data_covered"] = [stored_kind(str(kind)) for kind in values["data_covered"]]
         return self.ws.records.create("consent", values, person_id=person_id).id
 
     def revoke(self, consent_id: str, on: dt.date | str | None, note: str | None = None) -> None:
         """The person withdrew the release on ``on``. Everything it allowed stops from that day."""
         if on in (None, ""):
-            raise ValidationError("Please give the date the person withdrew it.", field="revoked_on")
+            raise ValidationError(_("Please give the date the person withdrew it."), field="revoked_on")
         consent = self.ws.records.get("consent", consent_id)
         assert isinstance(consent, Consent)
         if consent.revoked_on is not None:
-            raise OfframpError("This release was already withdrawn.")
+            raise OfframpError(_("This release was already withdrawn."))
         day = on if isinstance(on, dt.date) else _date(on, "revoked_on")
         if day > office_today(self.ws):
-            raise ValidationError("The date it was withdrawn cannot be in the future.", field="revoked_on")
+            raise ValidationError(_("The date it was withdrawn cannot be in the future."), field="revoked_on")
         self.ws.records.update("consent", consent_id, {"revoked_on": day, "revocation_note": note or None})
 
     def scan(self, consent_id: str) -> tuple[bytes, str] | None:
@@ -244,5 +272,7 @@ __all__ = [
     "check_release",
     "consent_row",
     "consent_state",
+    "kind_words",
     "read_scan",
+    "stored_kind",
 ]

@@ -26,7 +26,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.content.taxonomy import category_title, current_taxonomy, find_category
-from app.core.consent import ConsentStatus, consent_state
+from app.core.consent import ConsentStatus, consent_state, kind_words
+from app.core.i18n import N_, _
 from app.core.office_policy import office_today
 from app.core.office_policy import today as office_today_in
 from app.core.providers import create_in
@@ -56,39 +57,77 @@ DEFAULT_SHARING: tuple[str, ...] = ("Name",)
 OPEN_DECISIONS = (ReferralDecision.ACCEPTED.value, ReferralDecision.PENDING.value, ReferralDecision.NOT_NOW.value)
 
 DECISION_WORDS = {
-    ReferralDecision.PENDING.value: "The person is deciding",
-    ReferralDecision.ACCEPTED.value: "The person accepted",
-    ReferralDecision.DECLINED.value: "The person declined",
-    ReferralDecision.NOT_NOW.value: "Not now, by the person's choice",
+    ReferralDecision.PENDING.value: N_("The person is deciding"),
+    ReferralDecision.ACCEPTED.value: N_("The person accepted"),
+    ReferralDecision.DECLINED.value: N_("The person declined"),
+    ReferralDecision.NOT_NOW.value: N_("Not now, by the person's choice"),
 }
 CONTACT_WORDS = {
-    ProviderContact.WARM_HANDOFF.value: "Warm handoff, with the advocate present",
-    ProviderContact.PERSON_CONTACTS_PROVIDER.value: "The person gets in touch with the provider",
-    ProviderContact.CALL_PERSON.value: "The provider calls the person",
-    ProviderContact.TEXT_PERSON.value: "The provider texts the person",
-    ProviderContact.MAIL_TO_PERSON.value: "The provider sends the person a letter",
-    ProviderContact.MESSAGE_FOR_PERSON.value: "The provider leaves the person a message",
+    ProviderContact.WARM_HANDOFF.value: N_("Warm handoff, with the advocate present"),
+    ProviderContact.PERSON_CONTACTS_PROVIDER.value: N_("The person gets in touch with the provider"),
+    ProviderContact.CALL_PERSON.value: N_("The provider calls the person"),
+    ProviderContact.TEXT_PERSON.value: N_("The provider texts the person"),
+    ProviderContact.MAIL_TO_PERSON.value: N_("The provider sends the person a letter"),
+    ProviderContact.MESSAGE_FOR_PERSON.value: N_("The provider leaves the person a message"),
 }
 EVENT_WORDS = {
-    ReferralEventKind.MADE.value: "Referral made",
-    ReferralEventKind.ACCEPTED_BY_PROVIDER.value: "Provider confirmed a place",
-    ReferralEventKind.FIRST_SERVICE_CONFIRMED.value: "First service confirmed",
-    ReferralEventKind.FOLLOW_UP_DONE.value: "Follow-up done",
-    ReferralEventKind.CLOSED.value: "Referral closed",
+    ReferralEventKind.MADE.value: N_("Referral made"),
+    ReferralEventKind.ACCEPTED_BY_PROVIDER.value: N_("Provider confirmed a place"),
+    ReferralEventKind.FIRST_SERVICE_CONFIRMED.value: N_("First service confirmed"),
+    ReferralEventKind.FOLLOW_UP_DONE.value: N_("Follow-up done"),
+    ReferralEventKind.CLOSED.value: N_("Referral closed"),
 }
 OUTCOME_WORDS = {
-    ReferralOutcome.OPEN.value: "Open",
-    ReferralOutcome.SERVED.value: "Served",
-    ReferralOutcome.NOT_SERVED.value: "Not served",
-    ReferralOutcome.CLOSED.value: "Closed",
+    ReferralOutcome.OPEN.value: N_("Open"),
+    ReferralOutcome.SERVED.value: N_("Served"),
+    ReferralOutcome.NOT_SERVED.value: N_("Not served"),
+    ReferralOutcome.CLOSED.value: N_("Closed"),
 }
 
-#: The person's safe-contact flag each way of connecting depends on.
+#: The person's safe-contact flag each way of connecting depends on, with the sentences said when the person said
+#: no (a block) and when nobody asked yet (a warning): whole sentences per way, so each language words them its way.
 _CONTACT_FLAGS = {
-    ProviderContact.CALL_PERSON.value: ("safe_to_call", "calls", "a call"),
-    ProviderContact.TEXT_PERSON.value: ("safe_to_text", "texts", "a text"),
-    ProviderContact.MAIL_TO_PERSON.value: ("safe_to_send_mail", "mail", "a letter"),
-    ProviderContact.MESSAGE_FOR_PERSON.value: ("safe_to_leave_message", "messages", "a message"),
+    ProviderContact.CALL_PERSON.value: (
+        "safe_to_call",
+        N_(
+            "This person has said calls are not safe for them, so a call from the provider could put them at risk. "
+            "Choose another way to connect, such as a warm handoff or the person getting in touch themselves."
+        ),
+        N_(
+            "Nobody has asked this person yet whether calls are safe. Please ask them before the provider sends a call."
+        ),
+    ),
+    ProviderContact.TEXT_PERSON.value: (
+        "safe_to_text",
+        N_(
+            "This person has said texts are not safe for them, so a text from the provider could put them at risk. "
+            "Choose another way to connect, such as a warm handoff or the person getting in touch themselves."
+        ),
+        N_(
+            "Nobody has asked this person yet whether texts are safe. Please ask them before the provider sends a text."
+        ),
+    ),
+    ProviderContact.MAIL_TO_PERSON.value: (
+        "safe_to_send_mail",
+        N_(
+            "This person has said mail is not safe for them, so a letter from the provider could put them at risk. "
+            "Choose another way to connect, such as a warm handoff or the person getting in touch themselves."
+        ),
+        N_(
+            "Nobody has asked this person yet whether mail is safe. Please ask them before the provider sends a letter."
+        ),
+    ),
+    ProviderContact.MESSAGE_FOR_PERSON.value: (
+        "safe_to_leave_message",
+        N_(
+            "This person has said messages are not safe for them, so a message from the provider could put them at "
+            "risk. Choose another way to connect, such as a warm handoff or the person getting in touch themselves."
+        ),
+        N_(
+            "Nobody has asked this person yet whether messages are safe. Please ask them before the provider sends "
+            "a message."
+        ),
+    ),
 }
 
 
@@ -111,25 +150,17 @@ def contact_concern(contact: str | None, flags: ContactFlags) -> ContactConcern 
     chosen, and the gate uses the same sentence to stop or warn."""
     if contact not in _CONTACT_FLAGS:
         return None
-    flag_name, plural, one = _CONTACT_FLAGS[contact]
+    flag_name, unsafe, unasked = _CONTACT_FLAGS[contact]
     flag = flags.get(flag_name)
     if flag is False:
-        return ContactConcern(
-            True,
-            f"This person has said {plural} are not safe for them, so {one} from the provider could put them at "
-            "risk. Choose another way to connect, such as a warm handoff or the person getting in touch themselves.",
-        )
+        return ContactConcern(True, _(unsafe))
     if flag is None:
-        return ContactConcern(
-            False,
-            f"Nobody has asked this person yet whether {plural} are safe. Please ask them before the provider "
-            f"sends {one}.",
-        )
+        return ContactConcern(False, _(unasked))
     return None
 
 
 def _flags_of(person: Person) -> dict[str, bool | None]:
-    return {name: getattr(person, name) for name, _plural, _one in _CONTACT_FLAGS.values()}
+    return {name: getattr(person, name) for name, _unsafe, _unasked in _CONTACT_FLAGS.values()}
 
 
 class Block(enum.StrEnum):
@@ -149,8 +180,8 @@ class Block(enum.StrEnum):
 #: Blocks a supervisor may override with a reason. An unsafe way of contact is the person's own rule: never.
 OVERRIDABLE = frozenset(set(Block) - {Block.CONTACT_UNSAFE, Block.NO_RECIPIENT})
 
-_HELP_WITHOUT = (
-    " The person can still be helped: give them the provider's details to get in touch themselves, or record a "
+_HELP_WITHOUT = N_(
+    "The person can still be helped: give them the provider's details to get in touch themselves, or record a "
     "release if they choose to give one."
 )
 
@@ -197,7 +228,8 @@ class EventRow:
 
     @property
     def words(self) -> str:
-        return EVENT_WORDS.get(self.kind, self.kind.replace("_", " "))
+        words = EVENT_WORDS.get(self.kind)
+        return _(words) if words else self.kind.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -349,10 +381,10 @@ class ReferralService:
         if referral_id is None:
             category = str(values.get("category") or "").strip()
             if not category:
-                raise ValidationError("Please choose the kind of help.", field="category")
+                raise ValidationError(_("Please choose the kind of help."), field="category")
             known = find_category(category, current_taxonomy().version)
             if known is None:
-                raise ValidationError("That kind of help is not in the category list.", field="category")
+                raise ValidationError(_("That kind of help is not in the category list."), field="category")
             values.setdefault("taxonomy_version", current_taxonomy().version)
             values.setdefault("offered_on", dt.date.today())
             values.setdefault("decision", ReferralDecision.PENDING.value)
@@ -381,8 +413,10 @@ class ReferralService:
             )
         if made is not None:
             raise ValidationError(
-                "This referral is already made, so the way to connect stays as it was sent. Offer a new referral "
-                "to connect another way.",
+                _(
+                    "This referral is already made, so the way to connect stays as it was sent. Offer a new "
+                    "referral to connect another way."
+                ),
                 field="provider_contact",
             )
 
@@ -429,7 +463,7 @@ class ReferralService:
         with self.ws.session() as s:
             referral = s.get(Referral, referral_id)
             if referral is None or referral.deleted:
-                raise OfframpError("That referral is not on this computer.")
+                raise OfframpError(_("That referral is not on this computer."))
             return self._check(s, referral, sharing, consent_id, today or office_today_in(s))
 
     def _check(
@@ -454,7 +488,7 @@ class ReferralService:
             blocks.append(
                 (
                     Block.NO_RECIPIENT,
-                    "Choose the provider first: a release names who may receive the person's information.",
+                    _("Choose the provider first: a release names who may receive the person's information."),
                 )
             )
             return self._gate(blocks, warnings, None, recipient)
@@ -468,13 +502,15 @@ class ReferralService:
         if consent_id:
             consents = [c for c in consents if c.id == consent_id]
             if not consents:
-                raise ValidationError("That release is not one of this person's.", field="consent_id")
+                raise ValidationError(_("That release is not one of this person's."), field="consent_id")
         if not consents:
             blocks.append(
                 (
                     Block.NO_CONSENT,
-                    "This referral shares the person's identifying information, and there "
-                    "is no release from them to share it." + _HELP_WITHOUT,
+                    _(
+                        "This referral shares the person's identifying information, and there is no release from them "
+                        "to share it. {help}"
+                    ).format(help=_(_HELP_WITHOUT)),
                 )
             )
             return self._gate(blocks, warnings, None, recipient)
@@ -487,11 +523,17 @@ class ReferralService:
         mine = [c for c in consents if for_this_provider(c)]
         if not mine:
             others = sorted({c.recipient for c in consents})
-            shown = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
+            shown = (
+                ", ".join(others[:3])
+                if len(others) <= 3
+                else _("{names} and others").format(names=", ".join(others[:3]))
+            )
             blocks.append(
                 (
                     Block.OTHER_RECIPIENT,
-                    f"The person's release is for another recipient ({shown}), not {provider.name}." + _HELP_WITHOUT,
+                    _("The person's release is for another recipient ({shown}), not {provider}. {help}").format(
+                        shown=shown, provider=provider.name, help=_(_HELP_WITHOUT)
+                    ),
                 )
             )
             return self._gate(blocks, warnings, None, recipient)
@@ -505,24 +547,29 @@ class ReferralService:
                 found.append(
                     (
                         Block.REVOKED,
-                        f"The person withdrew their release for {c.recipient} on "
-                        f"{_day(c.revoked_on)}, so nothing more may be shared with them.",
+                        _(
+                            "The person withdrew their release for {recipient} on {day}, so nothing more may be "
+                            "shared with them."
+                        ).format(recipient=c.recipient, day=_day(c.revoked_on)),
                     )
                 )
             elif state.status is ConsentStatus.EXPIRED:
                 found.append(
                     (
                         Block.EXPIRED,
-                        f"The release for {c.recipient} ended on {_day(c.expires_on)}. Ask "
-                        "the person whether they want to give a new one.",
+                        _(
+                            "The release for {recipient} ended on {day}. Ask the person whether they want to give a "
+                            "new one."
+                        ).format(recipient=c.recipient, day=_day(c.expires_on)),
                     )
                 )
             elif state.status is ConsentStatus.NOT_STARTED:
                 found.append(
                     (
                         Block.NOT_STARTED,
-                        f"The release for {c.recipient} starts on {_day(c.starts_on)}; "
-                        "nothing may be shared before then.",
+                        _("The release for {recipient} starts on {day}; nothing may be shared before then.").format(
+                            recipient=c.recipient, day=_day(c.starts_on)
+                        ),
                     )
                 )
             else:
@@ -531,11 +578,10 @@ class ReferralService:
                     found.append(
                         (
                             Block.DATA_NOT_COVERED,
-                            "The release does not cover "
-                            + ", ".join(m.lower() for m in missing)
-                            + ": it covers only "
-                            + (", ".join(d.lower() for d in c.data_covered) or "nothing")
-                            + ".",
+                            _("The release does not cover {missing}: it covers only {covered}.").format(
+                                missing=", ".join(kind_words(m).lower() for m in missing),
+                                covered=", ".join(kind_words(d).lower() for d in c.data_covered) or _("nothing"),
+                            ),
                         )
                     )
                 if not purpose_covers(c.purpose, referral.category, referral.taxonomy_version):
@@ -543,7 +589,9 @@ class ReferralService:
                     found.append(
                         (
                             Block.PURPOSE_NOT_COVERED,
-                            f"The release's purpose (“{c.purpose}”) does not cover a referral for {title}.",
+                            _("The release's purpose (“{purpose}”) does not cover a referral for {title}.").format(
+                                purpose=c.purpose, title=title
+                            ),
                         )
                     )
             if not found:
@@ -590,17 +638,19 @@ class ReferralService:
         sharing = [item.strip() for item in sharing if item.strip()] or list(DEFAULT_SHARING)
         override = (override_reason or "").strip()
         if override_reason is not None and not override:
-            raise ValidationError("An override needs the reason, in a sentence.", field="override_reason")
+            raise ValidationError(_("An override needs the reason, in a sentence."), field="override_reason")
         if override and not (approved_by or "").strip():
-            raise ValidationError("Please give the name of the supervisor who approved it.", field="approved_by")
+            raise ValidationError(_("Please give the name of the supervisor who approved it."), field="approved_by")
         with translate_errors(), self.ws.session() as s, s.begin():
             referral = s.get(Referral, referral_id)
             if referral is None or referral.deleted:
-                raise OfframpError("That referral is not on this computer.")
+                raise OfframpError(_("That referral is not on this computer."))
             if referral.decision != ReferralDecision.ACCEPTED.value:
                 raise ValidationError(
-                    "A referral is made only when the person has accepted it. Their decision is "
-                    "theirs: record it first.",
+                    _(
+                        "A referral is made only when the person has accepted it. Their decision is theirs: record "
+                        "it first."
+                    ),
                     field="decision",
                 )
             gate = self._check(s, referral, sharing, consent_id, today)
@@ -680,7 +730,7 @@ class ReferralService:
 def _day(value: dt.date | None) -> str:
     from app.core.timeline import day_words
 
-    return day_words(value) if value else "an unknown date"
+    return day_words(value) if value else _("an unknown date")
 
 
 __all__ = [

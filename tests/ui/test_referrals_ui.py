@@ -222,7 +222,7 @@ def test_a_letter_where_mail_is_unsafe_is_stopped_without_an_override(qtbot, pag
     section = open_referrals(qtbot, page, ws, pid, runner)
     press(qtbot, section.make_button)
     settle(qtbot, runner)
-    assert "mail are not safe" in section.gate_text.text()
+    assert "mail is not safe" in section.gate_text.text()
     assert not section.override_box.isVisible()
 
 

@@ -2,7 +2,7 @@
 
 The translators are installed as the app installs them at start; a real vault holds one fictional person with
 safe-contact answers, a justice matter, record-relief deadlines, a safety plan and a note. Each translated section
-(Overview, Details, Interviews, Screening, Safety plan, Notes, History) is
+(Overview, Details, Interviews, Screening, Safety plan, Referrals & consent, Notes, History) is
 shown in turn and compared with the English source strings of the catalogue (tests/ui/test_spanish_window.py), and
 saved as a screenshot at 1280x800, in Spanish and in the pseudo-locale, for a person to look at.
 """
@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.consent import ConsentService, stored_kind
+from app.core.providers import ProviderService
+from app.core.referrals import ReferralService
 from app.core.safety import SafetyService
 from app.core.workspace import Workspace
 from app.storage.kdf import KdfParams
@@ -32,7 +35,7 @@ from tests.ui.test_spanish_window import english_in, english_sources, visible_te
 
 PASSPHRASE = "a long passphrase"
 #: The sections whose modules are translated whole (tests/unit/test_translations.py COVERED).
-TRANSLATED = ("overview", "details", "interviews", "screening", "safety", "notes", "history")
+TRANSLATED = ("overview", "details", "interviews", "screening", "safety", "referrals", "notes", "history")
 TODAY = dt.date.today()
 
 
@@ -70,6 +73,18 @@ def person(tmp_path: Path) -> Iterator[tuple[Workspace, str]]:
         plan = SafetyService(ws).open_plan(pid, {"survivor_choice": "chosen", "leaving_intent": "not_ready"})
         SafetyService(ws).record_item(plan.id, "safe_places", choice="chosen", words="la casa de mi tía",
                                       details="12 Elm Street")  # fmt: skip
+        # A release ending within 30 days, and an accepted referral the person's safe-contact rules stop (no calls).
+        clinic = ProviderService(ws).save(None, {"name": "Birch Demo Clinic", "categories": ["medical"]})
+        ConsentService(ws).record(
+            pid,
+            {"recipient_provider_id": clinic, "data_covered": ["Name"], "purpose": "Referral for medical care",
+             "starts_on": TODAY - dt.timedelta(days=300), "expires_on": TODAY + dt.timedelta(days=10),
+             "method": "written"},
+        )  # fmt: skip
+        ReferralService(ws).save(
+            pid, None,
+            {"category": "medical", "provider_id": clinic, "decision": "accepted", "provider_contact": "call_person"},
+        )  # fmt: skip
         ws.records.create(
             "note_entry", {"parent_type": "person", "parent_id": pid, "body": "Nos vimos en la biblioteca."},
             person_id=pid,
@@ -103,7 +118,7 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
         assert page.header.badge.text().startswith("Apoyo")
         assert "necesita intérprete" in page.header.about.text()
         summary = page.overview.summary.text()
-        assert summary.startswith("Hay 2 fechas próximas, 1 de ellas vencida"), summary
+        assert summary.startswith("Hay 3 fechas próximas, 1 de ellas vencida"), summary  # the release ends too
         assert "(vencida, 2 días de retraso)" in page.overview.model.row_text(0)[0]
         assert "(próximamente)" in page.overview.model.row_text(1)[0]
         titles = [page.overview.model.row_text(r)[1] for r in range(page.overview.model.rowCount())]
@@ -141,6 +156,24 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                 section.editor.contacts.save_button.click()
                 helpers.settle(qtbot, runner)
                 assert section.editor.contacts.error.text() == "Dé al contacto un nombre, un apodo o una inicial."
+            if key == "referrals":
+                section = page.referrals
+                assert section.warning.text().startswith("⚠ 1 autorización termina en los próximos 30 días")
+                assert "Vigente hasta el" in section.consents.item(0).text()
+                assert "Cubre: nombre · Para:" in section.consents.item(0).text()  # the common kinds in Spanish
+                assert (stored_kind(" nombre "), stored_kind("Name"), stored_kind("Llaves")) == ("Name", "Name", "Llaves")
+                assert "Ofrecida el" in section.referrals.item(0).text()
+                section.make_button.click()  # the person said calls are not safe: stopped, and why, in Spanish
+                helpers.settle(qtbot, runner)
+                assert section.gate_text.text().startswith("Todavía no se hizo. Esta persona dijo que las llamadas")
+                assert "Cambie «Cómo se conectan» abajo" in section.gate_text.text()
+                assert english_in(page, sources) == [], "the referral's gate"
+                helpers.shot(page, f"person-referrals-gate-{language}")
+                for start in (section.start_referral, section.start_consent):
+                    start()
+                    helpers.settle(qtbot, runner)
+                    assert english_in(page, sources) == [], start.__name__
+                    helpers.shot(page, f"person-referrals-{start.__name__}-{language}")
             if key == "details":
                 page.details.fields.widgets["pronouns"].setText("elle")  # type: ignore[attr-defined]
                 page.details.save()

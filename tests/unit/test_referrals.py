@@ -220,7 +220,7 @@ def test_a_letter_to_a_person_for_whom_mail_is_unsafe_is_stopped(setup: tuple[Wo
     release(ws, pid, alder)
     rid = accepted_referral(ws, pid, alder, provider_contact="mail_to_person")
     exc = blocked(ws, rid)
-    assert exc.gate.blocks == (Block.CONTACT_UNSAFE,) and "mail are not safe" in exc.message
+    assert exc.gate.blocks == (Block.CONTACT_UNSAFE,) and "mail is not safe" in exc.message
     assert not exc.gate.overridable
     with pytest.raises(ReferralBlocked):
         ReferralService(ws).make(rid, override_reason="We need to.", approved_by="Dana Supervisor")

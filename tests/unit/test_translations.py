@@ -55,6 +55,7 @@ COVERED: tuple[str, ...] = (
     "person/session_form.py",
     "person/screening.py",
     "person/interviews.py",
+    "person/referrals.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner
@@ -64,6 +65,9 @@ CORE_COVERED: tuple[str, ...] = (
     "app/core/timeline.py",
     "app/core/passphrase.py",
     "app/core/intake.py",  # the possible-match lines of the new-person form
+    # The person's referrals and releases: the choice words, where a release stands, why a referral is stopped.
+    "app/core/referrals.py",
+    "app/core/consent.py",
     # The quarterly report, its CSV and the funder export (with the VOCA categories they print).
     "app/reports/dates.py",
     "app/reports/periods.py",

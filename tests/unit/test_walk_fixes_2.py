@@ -44,7 +44,7 @@ def test_an_unsafe_way_of_contact_is_named_in_one_sentence_and_asking_first_is_a
     flags = {"safe_to_send_mail": False, "safe_to_call": True, "safe_to_text": None}
     mail = contact_concern("mail_to_person", flags)
     assert mail is not None and mail.unsafe
-    assert "said mail are not safe" in mail.words and "warm handoff" in mail.words
+    assert "said mail is not safe" in mail.words and "warm handoff" in mail.words
     text = contact_concern("text_person", flags)
     assert text is not None and not text.unsafe and "Nobody has asked" in text.words
     assert contact_concern("call_person", flags) is None

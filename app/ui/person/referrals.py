@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.content.taxonomy import current_taxonomy
-from app.core.consent import DATA_KINDS, METHOD_WORDS, ConsentRow, ConsentService
+from app.core.consent import DATA_KINDS, METHOD_WORDS, ConsentRow, ConsentService, kind_words
+from app.core.i18n import _, ngettext
 from app.core.providers import ProviderRow, ProviderService
 from app.core.referrals import (
     CONTACT_WORDS,
@@ -33,6 +34,7 @@ from app.core.sharing import SharingService
 from app.errors import ValidationError
 from app.models import ProviderContact, ReferralDecision, ReferralEventKind
 from app.ui.file_dialogs import open_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, edge_style, labels_in, qcolor, text_style
 from app.ui.person.fields import (
     WIDEST_ROW,
@@ -71,11 +73,23 @@ from app.ui.style import readable_checkbox
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "ReferralsSection",
     "Offering a referral is an offer: accepting, declining or “not now” are all the person's choice. A release "
-    "lets you share their information with one recipient; help never depends on signing one."
+    "lets you share their information with one recipient; help never depends on signing one.",
 )
 OTHER_RECIPIENT = "__other__"
+
+
+def _labels(words: dict[str, str]) -> dict[str, str]:
+    """The core's choice words (marked for its catalogue) in the app's language."""
+    return {key: _(text) for key, text in words.items()}
+
+
+def _words(words: dict[str, str], key: str | None) -> str:
+    """One of the core's words for ``key`` in the app's language; "" when there is none."""
+    text = words.get(key or "")
+    return _(text) if text else ""
 
 
 def _warn_style() -> str:
@@ -142,7 +156,7 @@ class _Form(QFrame):
         self.grid.setVerticalSpacing(8)
         self.grid.setColumnStretch(1, 1)
         self.error = ErrorLine(self)
-        self.cancel_button = plain_button("Cancel", f"Cancel: {title.lower()}", self)
+        self.cancel_button = plain_button(self.tr("Cancel"), self.tr("Cancel: {form}").format(form=title.lower()), self)
         self.save_button = plain_button(save_text, save_text, self)
         self.save_button.setDefault(False)
         buttons = row_of(1, self.cancel_button, self.save_button)
@@ -199,7 +213,7 @@ class ReferralsSection(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setAccessibleName("Referrals and consent")
+        scroll.setAccessibleName(self.tr("Referrals and consent"))
         body = QWidget(scroll)
         scroll.setWidget(body)
         self.body = body
@@ -208,23 +222,31 @@ class ReferralsSection(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self.intro = _wrapped(INTRO, body)
+        self.intro = _wrapped(self.tr(INTRO), body)
         self.intro.setStyleSheet(text_style("quiet"))
         self.status = _wrapped("", body)
-        self.status.setAccessibleName("Referrals status")
+        self.status.setAccessibleName(self.tr("Referrals status"))
         self.warning = _wrapped("", body)
-        self.warning.setAccessibleName("Releases ending soon")
+        self.warning.setAccessibleName(self.tr("Releases ending soon"))
         self.warning.setStyleSheet(_warn_style())
         self.warning.hide()
 
         # --- releases ---
-        self.consents = _list("Releases", "Releases of information the person gave, and where each stands.", body)
-        self.consents_empty = _wrapped("No releases recorded. None is needed to offer help.", body)
-        self.add_consent_button = plain_button("Record a release", "Record a release", body)
-        self.withdraw_button = plain_button("Withdraw the chosen release…", "Withdraw the chosen release", body)
+        self.consents = _list(
+            self.tr("Releases"), self.tr("Releases of information the person gave, and where each stands."), body
+        )
+        self.consents_empty = _wrapped(self.tr("No releases recorded. None is needed to offer help."), body)
+        self.add_consent_button = plain_button(self.tr("Record a release"), self.tr("Record a release"), body)
+        self.withdraw_button = plain_button(
+            self.tr("Withdraw the chosen release…"), self.tr("Withdraw the chosen release"), body
+        )
         self.add_consent_button.clicked.connect(self.start_consent)
-        self.share_button = plain_button("Share with the prosecution…", "Share with the prosecution", body)
-        self.share_button.setToolTip("Share facts the person agreed to, under their release to a prosecution team")
+        self.share_button = plain_button(
+            self.tr("Share with the prosecution…"), self.tr("Share with the prosecution"), body
+        )
+        self.share_button.setToolTip(
+            self.tr("Share facts the person agreed to, under their release to a prosecution team")
+        )
         self.share_button.clicked.connect(self.start_share)
         self.withdraw_button.clicked.connect(self._start_withdraw)
         self.consents.currentRowChanged.connect(lambda _r: self._update_buttons())
@@ -232,45 +254,49 @@ class ReferralsSection(QWidget):
         self.withdraw_form = self._build_withdraw_form(body)
 
         # --- referrals ---
-        self.referrals = _list("Referrals", "Referrals offered to the person, with their decision and follow-up.", body)
-        self.referrals_empty = _wrapped("No referrals offered yet.", body)
-        self.add_referral_button = plain_button("Offer a referral", "Offer a referral", body)
+        self.referrals = _list(
+            self.tr("Referrals"), self.tr("Referrals offered to the person, with their decision and follow-up."), body
+        )
+        self.referrals_empty = _wrapped(self.tr("No referrals offered yet."), body)
+        self.add_referral_button = plain_button(self.tr("Offer a referral"), self.tr("Offer a referral"), body)
         self.add_referral_button.clicked.connect(self.start_referral)
         self.referral_form = self._build_referral_form(body)
         self.detail = _wrapped("", body)
-        self.detail.setAccessibleName("Chosen referral")
+        self.detail.setAccessibleName(self.tr("Chosen referral"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.make_button = plain_button("Make the referral", "Make the referral", body)
-        self.make_button.setToolTip("Checks the person's release and safe ways to reach them, then records it")
+        self.make_button = plain_button(self.tr("Make the referral"), self.tr("Make the referral"), body)
+        self.make_button.setToolTip(self.tr("Checks the person's release and safe ways to reach them, then records it"))
         self.step_kind = ChoiceBox(
             "step",
             [k.value for k in ReferralEventKind if k is not ReferralEventKind.MADE],
-            empty="Choose a step",
-            labels=EVENT_WORDS,
+            empty=self.tr("Choose a step"),
+            labels=_labels(EVENT_WORDS),
             parent=body,
         )
-        self.step_kind.setAccessibleName("Next step")
+        self.step_kind.setAccessibleName(self.tr("Next step"))
         self.step_date = DateField(body)
-        self.step_date.setAccessibleName("Date of the step")
-        self.step_button = plain_button("Add the step", "Add the step", body)
+        self.step_date.setAccessibleName(self.tr("Date of the step"))
+        self.step_button = plain_button(self.tr("Add the step"), self.tr("Add the step"), body)
         self.decision_box = ChoiceBox(
-            "decision", [d.value for d in ReferralDecision], empty=None, labels=DECISION_WORDS, parent=body
+            "decision", [d.value for d in ReferralDecision], empty=None, labels=_labels(DECISION_WORDS), parent=body
         )
-        self.decision_box.setAccessibleName("The person's decision")
-        self.decision_button = plain_button("Save the decision", "Save the person's decision", body)
+        self.decision_box.setAccessibleName(self.tr("The person's decision"))
+        self.decision_button = plain_button(self.tr("Save the decision"), self.tr("Save the person's decision"), body)
         # The way to connect stays open to change until the referral is made (say, after the gate stopped a call
         # the person said is unsafe); once made, it is what the provider was given.
         self.contact_box = ChoiceBox(
             "provider_contact",
             [c.value for c in ProviderContact],
-            empty="Not decided yet",
-            labels=CONTACT_WORDS,
+            empty=self.tr("Not decided yet"),
+            labels=_labels(CONTACT_WORDS),
             parent=body,
         )
-        self.contact_box.setAccessibleName("How they connect")
-        self.contact_button = plain_button("Save the way to connect", "Save the way to connect", body)
+        self.contact_box.setAccessibleName(self.tr("How they connect"))
+        self.contact_button = plain_button(self.tr("Save the way to connect"), self.tr("Save the way to connect"), body)
         self.contact_button.clicked.connect(self._save_contact)
-        self.saved_contact_warning = self._contact_warning_line(body, "About the chosen referral's way to connect")
+        self.saved_contact_warning = self._contact_warning_line(
+            body, self.tr("About the chosen referral's way to connect")
+        )
         self.contact_box.currentIndexChanged.connect(
             lambda _i: self._warn_contact(self.contact_box, self.saved_contact_warning)
         )
@@ -285,29 +311,54 @@ class ReferralsSection(QWidget):
         steps.setContentsMargins(0, 0, 0, 0)
         steps.setHorizontalSpacing(8)
         steps.setVerticalSpacing(6)
-        decision_label = QLabel("Decision", self.steps_row)
+        decision_label = QLabel(self.tr("Decision"), self.steps_row)
         decision_label.setBuddy(self.decision_box)
-        steps.addWidget(decision_label, 0, 0)
-        steps.addWidget(self.decision_box, 0, 1)
-        steps.addWidget(self.decision_button, 0, 2, Qt.AlignmentFlag.AlignLeft)
-        step_label = QLabel("Next step", self.steps_row)
+        step_label = QLabel(self.tr("Next step"), self.steps_row)
         step_label.setBuddy(self.step_kind)
-        steps.addWidget(step_label, 1, 0)
-        steps.addWidget(self.step_kind, 1, 1)
-        step_line = row_of(self.step_date, self.step_button, 1, spacing=8)
-        steps.addLayout(step_line, 1, 2)
-        contact_label = QLabel("How they connect", self.steps_row)
+        contact_label = QLabel(self.tr("How they connect"), self.steps_row)
         contact_label.setBuddy(self.contact_box)
-        steps.addWidget(contact_label, 2, 0)
-        steps.addWidget(self.contact_box, 2, 1)
-        steps.addWidget(self.contact_button, 2, 2, Qt.AlignmentFlag.AlignLeft)
-        steps.addWidget(self.saved_contact_warning, 3, 1, 1, 3)
+        step_line = row_of(self.step_date, self.step_button, 1, spacing=8)
+        lines = (
+            (decision_label, self.decision_box, self.decision_button),
+            (step_label, self.step_kind, step_line),
+            (contact_label, self.contact_box, self.contact_button),
+        )
+        widths = [
+            max(part.sizeHint().width() for part in column)
+            for column in zip(*((label, box, action) for label, box, action in lines), strict=True)
+        ]
+        # One row each when it fits; else the action under its choice; at large text, everything one under the other.
+        stacked = widths[0] + widths[1] + 8 > WIDEST_ROW
+        under = stacked or sum(widths) + 16 > WIDEST_ROW
+        for n, (label, box, action) in enumerate(lines):
+            if stacked:
+                row = n * 3
+                steps.addWidget(label, row, 0, 1, 3)
+                steps.addWidget(box, row + 1, 0, 1, 3)
+                places = (row + 2, 0, 1, 3)
+            elif under:
+                steps.addWidget(label, n * 2, 0)
+                steps.addWidget(box, n * 2, 1)
+                places = (n * 2 + 1, 1, 1, 2)
+            else:
+                steps.addWidget(label, n, 0)
+                steps.addWidget(box, n, 1)
+                places = (n, 2, 1, 1)
+            if isinstance(action, QWidget):
+                steps.addWidget(action, *places, Qt.AlignmentFlag.AlignLeft)
+            else:
+                steps.addLayout(action, *places)
+        steps.addWidget(self.saved_contact_warning, steps.rowCount(), 0 if stacked else 1, 1, 3)
         steps.setColumnStretch(3, 1)
         self.detail.setStyleSheet(text_style("text"))
 
         consent_row = (self.add_consent_button, self.withdraw_button, self.share_button)
         consent_buttons: QBoxLayout
-        if sum(b.sizeHint().width() for b in consent_row) > WIDEST_ROW:
+        pair = self.add_consent_button.sizeHint().width() + self.share_button.sizeHint().width() + 8
+        if pair > WIDEST_ROW - 60:
+            # Large text in a longer language: one button a row (the side list beside it is wider too).
+            consent_buttons = column_of(None, *(row_of(button, 1) for button in consent_row))
+        elif sum(b.sizeHint().width() for b in consent_row) > WIDEST_ROW:
             # Large text: two rows, so the buttons never make the section scroll sideways.
             consent_buttons = column_of(
                 None, row_of(self.add_consent_button, self.share_button, 1), row_of(self.withdraw_button, 1)
@@ -318,11 +369,11 @@ class ReferralsSection(QWidget):
 
         layout = column_of(
             body,
-            _heading("Referrals & consent", body, 1.15),
+            _heading(self.tr("Referrals & consent"), body, 1.15),
             self.intro,
             self.warning,
             self.status,
-            _heading("Referrals", body),
+            _heading(self.tr("Referrals"), body),
             self.referrals,
             self.referrals_empty,
             referral_buttons,
@@ -334,7 +385,7 @@ class ReferralsSection(QWidget):
             spacing=10,
         )
         layout.addSpacing(8)
-        layout.addWidget(_heading("Releases the person gave", body))
+        layout.addWidget(_heading(self.tr("Releases the person gave"), body))
         layout.addWidget(self.consents)
         layout.addWidget(self.consents_empty)
         layout.addLayout(consent_buttons)
@@ -368,23 +419,32 @@ class ReferralsSection(QWidget):
     # --- building the forms -------------------------------------------------------------------------------------
 
     def _build_consent_form(self, parent: QWidget) -> _Form:
-        form = _Form("Record a release", "Save the release", parent)
+        form = _Form(self.tr("Record a release"), self.tr("Save the release"), parent)
         self.recipient_box = ChoiceBox("recipient", [], empty=None, parent=form)
-        form.row("recipient_provider_id", "Recipient", self.recipient_box)
-        form.row("recipient", "Recipient's name, if not in the directory", QLineEdit(form))
+        form.row("recipient_provider_id", self.tr("Recipient"), self.recipient_box)
+        form.row("recipient", self.tr("Recipient's name, if not in the directory"), QLineEdit(form))
         covered = ListField(form)
-        form.row("data_covered", "Information covered", covered, "Separate with commas: " + ", ".join(DATA_KINDS[:3]))
-        form.row("purpose", "Purpose", QLineEdit(form), "For example: referral for legal help")
-        form.row("starts_on", "Starts on", DateField(form))
-        form.row("expires_on", "Ends on", DateField(form))
-        method = ChoiceBox(
-            "method", list(METHOD_WORDS), empty="Choose how it was given", labels=METHOD_WORDS, parent=form
+        form.row(
+            "data_covered",
+            self.tr("Information covered"),
+            covered,
+            self.tr("Separate with commas: {examples}").format(examples=", ".join(_(kind) for kind in DATA_KINDS[:3])),
         )
-        form.row("method", "How the person gave it", method)
-        form.row("witness_name", "Witness (when given aloud)", QLineEdit(form))
-        self.scan_button = plain_button("Attach a scan…", "Attach a scanned release", form)
+        form.row("purpose", self.tr("Purpose"), QLineEdit(form), self.tr("For example: referral for legal help"))
+        form.row("starts_on", self.tr("Starts on"), DateField(form))
+        form.row("expires_on", self.tr("Ends on"), DateField(form))
+        method = ChoiceBox(
+            "method",
+            list(METHOD_WORDS),
+            empty=self.tr("Choose how it was given"),
+            labels=_labels(METHOD_WORDS),
+            parent=form,
+        )
+        form.row("method", self.tr("How the person gave it"), method)
+        form.row("witness_name", self.tr("Witness (when given aloud)"), QLineEdit(form))
+        self.scan_button = plain_button(self.tr("Attach a scan…"), self.tr("Attach a scanned release"), form)
         self.scan_button.clicked.connect(self._choose_scan)
-        form.row("scan", "Scanned release (kept encrypted)", self.scan_button)
+        form.row("scan", self.tr("Scanned release (kept encrypted)"), self.scan_button)
         self.recipient_box.currentIndexChanged.connect(lambda _i: self._recipient_changed())
         form.chain()
         form.cancel_button.clicked.connect(lambda: self._close_form(form, self.add_consent_button))
@@ -392,12 +452,12 @@ class ReferralsSection(QWidget):
         return form
 
     def _build_withdraw_form(self, parent: QWidget) -> _Form:
-        form = _Form("Withdraw a release", "Withdraw it", parent)
-        form.row("revoked_on", "Withdrawn on", DateField(form))
-        form.row("revocation_note", "Note (optional)", QLineEdit(form))
+        form = _Form(self.tr("Withdraw a release"), self.tr("Withdraw it"), parent)
+        form.row("revoked_on", self.tr("Withdrawn on"), DateField(form))
+        form.row("revocation_note", self.tr("Note (optional)"), QLineEdit(form))
         # What withdrawing means for shares with the prosecution made under this release, said before it is done.
         self.lapse_note = _wrapped("", form)
-        self.lapse_note.setAccessibleName("Shares that will lapse")
+        self.lapse_note.setAccessibleName(self.tr("Shares that will lapse"))
         self.lapse_note.setStyleSheet(_warn_style())
         self.lapse_note.hide()
         form.grid.addWidget(self.lapse_note, form.grid.rowCount(), 0, 1, 2)
@@ -407,51 +467,51 @@ class ReferralsSection(QWidget):
         return form
 
     def _build_referral_form(self, parent: QWidget) -> _Form:
-        form = _Form("Offer a referral", "Save the referral", parent)
+        form = _Form(self.tr("Offer a referral"), self.tr("Save the referral"), parent)
         categories = current_taxonomy().offered()
         self.category_box = ChoiceBox(
             "category",
             [c.id for c in categories],
-            empty="Choose the kind of help",
+            empty=self.tr("Choose the kind of help"),
             labels={c.id: c.title for c in categories},
             parent=form,
         )
-        form.row("category", "Kind of help", self.category_box)
-        self.provider_box = ChoiceBox("provider", [], empty="No provider chosen yet", parent=form)
-        form.row("provider_id", "Provider", self.provider_box)
-        form.row("offered_on", "Date offered", DateField(form))
+        form.row("category", self.tr("Kind of help"), self.category_box)
+        self.provider_box = ChoiceBox("provider", [], empty=self.tr("No provider chosen yet"), parent=form)
+        form.row("provider_id", self.tr("Provider"), self.provider_box)
+        form.row("offered_on", self.tr("Date offered"), DateField(form))
         # Starts empty: the decision is the person's, and nothing should be recorded for them by default.
         decision = ChoiceBox(
             "decision",
             [d.value for d in ReferralDecision],
-            empty="Choose the person's decision",
-            labels=DECISION_WORDS,
+            empty=self.tr("Choose the person's decision"),
+            labels=_labels(DECISION_WORDS),
             parent=form,
         )
-        form.row("decision", "The person's decision", decision)
+        form.row("decision", self.tr("The person's decision"), decision)
         contact = ChoiceBox(
             "provider_contact",
             [c.value for c in ProviderContact],
-            empty="Not decided yet",
-            labels=CONTACT_WORDS,
+            empty=self.tr("Not decided yet"),
+            labels=_labels(CONTACT_WORDS),
             parent=form,
         )
-        form.row("provider_contact", "How they connect", contact)
+        form.row("provider_contact", self.tr("How they connect"), contact)
         # Said at once, under the choice: a way the person said is unsafe is named before anything is saved.
-        self.contact_warning = self._contact_warning_line(form, "About this way to connect")
+        self.contact_warning = self._contact_warning_line(form, self.tr("About this way to connect"))
         form.grid.addWidget(self.contact_warning, form.grid.rowCount(), 1)
         contact.currentIndexChanged.connect(lambda _i: self._warn_contact(contact, self.contact_warning))
         # Short words beside the box (a check box never wraps: at 200 % text the long sentence pushed the form past
         # the window); the whole sentence is its description.
-        shares = readable_checkbox(QCheckBox("Shared with the provider", form))
+        shares = readable_checkbox(QCheckBox(self.tr("Shared with the provider"), form))
         shares.setChecked(True)
         form.row(
             "shares_identifying",
-            "Identifying information",
+            self.tr("Identifying information"),
             shares,
-            hint="Whether the referral shares the person's name or other identifying information",
+            hint=self.tr("Whether the referral shares the person's name or other identifying information"),
         )
-        form.row("follow_up_due", "Follow-up due", DateField(form))
+        form.row("follow_up_due", self.tr("Follow-up due"), DateField(form))
         self.category_box.currentIndexChanged.connect(lambda _i: self._fill_providers())
         form.chain()
         form.cancel_button.clicked.connect(lambda: self._close_form(form, self.add_referral_button))
@@ -473,43 +533,45 @@ class ReferralsSection(QWidget):
             label.setText("")
             label.hide()
             return
-        label.setText("⚠ " + concern.words)
+        label.setText(self.tr("⚠ {warning}").format(warning=concern.words))
         label.show()
 
     def _build_gate(self, parent: QWidget) -> QFrame:
         frame = QFrame(parent)
         frame.setObjectName("gate")
         self.gate_text = _wrapped("", frame)
-        self.gate_text.setAccessibleName("Why the referral was not made")
+        self.gate_text.setAccessibleName(self.tr("Why the referral was not made"))
         self.gate_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.override_box = QWidget(frame)
         self.override_by = QLineEdit(self.override_box)
-        self.override_by.setAccessibleName("Supervisor who approved the override")
-        self.override_by.setPlaceholderText("Supervisor's name")
+        self.override_by.setAccessibleName(self.tr("Supervisor who approved the override"))
+        self.override_by.setPlaceholderText(self.tr("Supervisor's name"))
         self.override_reason = QLineEdit(self.override_box)
-        self.override_reason.setAccessibleName("Reason for the override")
-        self.override_reason.setPlaceholderText("Why it must be shared without a release, in a sentence")
+        self.override_reason.setAccessibleName(self.tr("Reason for the override"))
+        self.override_reason.setPlaceholderText(self.tr("Why it must be shared without a release, in a sentence"))
         self.override_button = plain_button(
-            "Make it with this override", "Make the referral with this override", self.override_box
+            self.tr("Make it with this override"), self.tr("Make the referral with this override"), self.override_box
         )
         self.override_button.clicked.connect(self._make_with_override)
         self.override_error = ErrorLine(self.override_box)
         grid = QGridLayout(self.override_box)
         grid.setContentsMargins(0, 4, 0, 0)
         grid.addWidget(
-            _wrapped("A supervisor may approve sharing anyway, with a reason that is recorded:", self.override_box),
+            _wrapped(
+                self.tr("A supervisor may approve sharing anyway, with a reason that is recorded:"), self.override_box
+            ),
             0,
             0,
             1,
             2,
         )
-        grid.addWidget(QLabel("Approved by", self.override_box), 1, 0)
+        grid.addWidget(QLabel(self.tr("Approved by"), self.override_box), 1, 0)
         grid.addWidget(self.override_by, 1, 1)
-        grid.addWidget(QLabel("Reason", self.override_box), 2, 0)
+        grid.addWidget(QLabel(self.tr("Reason"), self.override_box), 2, 0)
         grid.addWidget(self.override_reason, 2, 1)
         grid.addWidget(self.override_error, 3, 0, 1, 2)
         grid.addWidget(self.override_button, 4, 1, Qt.AlignmentFlag.AlignRight)
-        self.gate_close = plain_button("Close", "Close this message", frame)
+        self.gate_close = plain_button(self.tr("Close"), self.tr("Close this message"), frame)
         self.gate_close.clicked.connect(self._hide_gate)
         layout = column_of(frame, self.gate_text, self.override_box, margins=(14, 12, 14, 12))
         layout.addWidget(self.gate_close, 0, Qt.AlignmentFlag.AlignRight)
@@ -561,8 +623,13 @@ class ReferralsSection(QWidget):
         self.consents.blockSignals(True)
         self.consents.clear()
         for c in data.consents:
-            text = f"{c.recipient} · {c.state.words}\nCovers {', '.join(c.data_covered).lower()} · For {c.purpose}"
-            item = add_row(self.consents, ("⚠ " if c.state.warning else "") + text)
+            text = self.tr("{recipient} · {state}\nCovers {covered} · For {purpose}").format(
+                recipient=c.recipient,
+                state=c.state.words,
+                covered=", ".join(kind_words(kind) for kind in c.data_covered).lower(),
+                purpose=c.purpose,
+            )
+            item = add_row(self.consents, self.tr("⚠ {warning}").format(warning=text) if c.state.warning else text)
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             if not c.state.usable:
                 item.setForeground(qcolor("quiet"))
@@ -573,7 +640,9 @@ class ReferralsSection(QWidget):
         for n, (r, line) in enumerate(zip(data.referrals, lines, strict=True)):
             twins = [i for i, other in enumerate(lines) if other == line]
             if len(twins) > 1:  # the same help, provider and day, said the same way: number them
-                line += f" · offer {twins.index(n) + 1} of {len(twins)} that day"
+                line = self.tr("{line} · offer {n} of {count} that day").format(
+                    line=line, n=twins.index(n) + 1, count=len(twins)
+                )
             item = add_row(self.referrals, line)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
         self.referrals.blockSignals(False)
@@ -582,9 +651,12 @@ class ReferralsSection(QWidget):
         self.consents_empty.setVisible(not data.consents)
         self.referrals_empty.setVisible(not data.referrals)
         expiring = [c for c in data.consents if c.state.warning]
-        ends = "s end" if len(expiring) > 1 else " ends"
         self.warning.setText(
-            f"⚠ {len(expiring)} release{ends} within 30 days. Ask the person whether they want to renew it."
+            ngettext(
+                "⚠ {n} release ends within 30 days. Ask the person whether they want to renew it.",
+                "⚠ {n} releases end within 30 days. Ask the person whether they want to renew it.",
+                len(expiring),
+            ).format(n=len(expiring))
             if expiring
             else ""
         )
@@ -599,22 +671,22 @@ class ReferralsSection(QWidget):
         self._busy = False
         self._update_buttons()
 
-    @staticmethod
-    def _referral_line(r: ReferralRow) -> str:
+    def _referral_line(self, r: ReferralRow) -> str:
         # The kind of help and the dates come first, so two referrals to one provider never read the same.
-        first = " · ".join(p for p in (r.category_title, r.provider_name or "No provider chosen") if p)
+        first = " · ".join(p for p in (r.category_title, r.provider_name or self.tr("No provider chosen")) if p)
         made = next((e.occurred_on for e in r.events if e.kind == "made"), None)
         parts = [
-            f"Offered {format_date(r.offered_on)}",
-            f"Made {format_date(made)}" if made else "",
-            DECISION_WORDS.get(r.decision or "", ""),
-            CONTACT_WORDS.get(r.provider_contact or "", ""),
+            self.tr("Offered {date}").format(date=format_date(r.offered_on)),
+            self.tr("Made {date}").format(date=format_date(made)) if made else "",
+            _words(DECISION_WORDS, r.decision),
+            _words(CONTACT_WORDS, r.provider_contact),
         ]
         if r.follow_up_due and r.is_open:
             late = r.follow_up_due <= dt.date.today()
-            parts.append(("Follow-up due " if not late else "⚠ Follow-up due ") + format_date(r.follow_up_due))
+            due = self.tr("⚠ Follow-up due {date}") if late else self.tr("Follow-up due {date}")
+            parts.append(due.format(date=format_date(r.follow_up_due)))
         if r.outcome and r.outcome != "open":
-            parts.append(OUTCOME_WORDS.get(r.outcome, r.outcome))
+            parts.append(_words(OUTCOME_WORDS, r.outcome) or r.outcome)
         return first + "\n" + " · ".join(p for p in parts if p)
 
     def _show_detail(self) -> None:
@@ -622,12 +694,21 @@ class ReferralsSection(QWidget):
         if r is None:
             self.detail.setText("")
         else:
-            lines = [CONTACT_WORDS.get(r.provider_contact or "", "How they connect: not decided yet")]
-            lines.append("Shares identifying information" if r.shares_identifying else "Shares nothing identifying")
+            lines = [_words(CONTACT_WORDS, r.provider_contact) or self.tr("How they connect: not decided yet")]
+            lines.append(
+                self.tr("Shares identifying information")
+                if r.shares_identifying
+                else self.tr("Shares nothing identifying")
+            )
             if r.override_reason:
-                lines.append(f"Shared by supervisor override: {r.override_reason}")
-            steps = [f"{format_date(e.occurred_on)}: {e.words}" + (f" ({e.note})" if e.note else "") for e in r.events]
-            lines.append("Steps: " + ("; ".join(steps) if steps else "none yet"))
+                lines.append(self.tr("Shared by supervisor override: {reason}").format(reason=r.override_reason))
+            steps = [
+                (self.tr("{date}: {step} ({note})") if e.note else self.tr("{date}: {step}")).format(
+                    date=format_date(e.occurred_on), step=e.words, note=e.note
+                )
+                for e in r.events
+            ]
+            lines.append(self.tr("Steps: {steps}").format(steps="; ".join(steps) if steps else self.tr("none yet")))
             self.detail.setText("\n".join(lines))
             self.decision_box.set_value(r.decision or ReferralDecision.PENDING.value)
             self.contact_box.set_value(r.provider_contact)
@@ -637,7 +718,7 @@ class ReferralsSection(QWidget):
         current = self.recipient_box.value()
         self.recipient_box.blockSignals(True)
         self.recipient_box.clear()
-        self.recipient_box.addItem("Someone not in the directory", OTHER_RECIPIENT)
+        self.recipient_box.addItem(self.tr("Someone not in the directory"), OTHER_RECIPIENT)
         for p in self._data.providers if self._data else []:
             self.recipient_box.addItem(p.name, p.id)
         self.recipient_box.set_value(current if current else OTHER_RECIPIENT)
@@ -648,7 +729,7 @@ class ReferralsSection(QWidget):
         category = self.category_box.value()
         current = self.provider_box.value()
         self.provider_box.clear()
-        self.provider_box.addItem("No provider chosen yet", None)
+        self.provider_box.addItem(self.tr("No provider chosen yet"), None)
         for p in self._data.providers if self._data else []:
             if category is None or category in p.categories:
                 self.provider_box.addItem(p.name, p.id)
@@ -684,14 +765,16 @@ class ReferralsSection(QWidget):
         self.withdraw_button.setEnabled(ready and row is not None and row.revoked_on is None)
         can_make = ready and r is not None and r.decision == "accepted" and not r.made and r.is_open
         self.make_button.setEnabled(can_make)
-        self.make_button.setToolTip("" if can_make else "A referral is made once the person has accepted it")
+        self.make_button.setToolTip("" if can_make else self.tr("A referral is made once the person has accepted it"))
         for w in (self.step_kind, self.step_date, self.step_button, self.decision_box, self.decision_button):
             w.setEnabled(ready and r is not None)
         can_change_contact = ready and r is not None and not r.made and r.is_open
         for w in (self.contact_box, self.contact_button):
             w.setEnabled(can_change_contact)
         self.contact_button.setToolTip(
-            "" if can_change_contact or r is None else "The referral is made: the way to connect stays as it was sent"
+            ""
+            if can_change_contact or r is None
+            else self.tr("The referral is made: the way to connect stays as it was sent")
         )
         self.steps_row.setVisible(r is not None)
 
@@ -707,7 +790,7 @@ class ReferralsSection(QWidget):
                 widget.setCurrentIndex(0)
         if form is self.consent_form:
             self._scan_path = None
-            self.scan_button.setText("Attach a scan…")
+            self.scan_button.setText(self.tr("Attach a scan…"))
         if form is self.referral_form:
             self.contact_warning.setText("")
             self.contact_warning.hide()
@@ -787,11 +870,11 @@ class ReferralsSection(QWidget):
 
     def _choose_scan(self) -> None:
         path, _ = open_file_name(
-            self, "Choose the scanned release", "", "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"
+            self, self.tr("Choose the scanned release"), "", self.tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)")
         )
         if path:
             self._scan_path = path
-            self.scan_button.setText("Scan chosen: it will be stored encrypted in the vault")
+            self.scan_button.setText(self.tr("Scan chosen: it will be stored encrypted in the vault"))
 
     def _values(self, form: _Form) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -811,7 +894,7 @@ class ReferralsSection(QWidget):
         self._busy = True
         self._update_buttons()
         self.status.setStyleSheet("")
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
 
         def done(_result: Any) -> None:
             self._busy = False
@@ -823,7 +906,7 @@ class ReferralsSection(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self.status.setText("Nothing was saved. " + message_of(exc))
+            self.status.setText(self.tr("Nothing was saved. {reason}").format(reason=message_of(exc)))
             if form is not None:
                 form.show_problem(exc)
             self._update_buttons()
@@ -843,7 +926,9 @@ class ReferralsSection(QWidget):
         if person_id is None:
             return
         self._run(
-            self.consent_form, lambda ws: ConsentService(ws).record(person_id, values, scan_path=scan), "Release saved."
+            self.consent_form,
+            lambda ws: ConsentService(ws).record(person_id, values, scan_path=scan),
+            self.tr("Release saved."),
         )
         self.add_consent_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -856,7 +941,11 @@ class ReferralsSection(QWidget):
         self._run(
             self.withdraw_form,
             lambda ws: ConsentService(ws).revoke(consent_id, values["revoked_on"], values["revocation_note"]),
-            "The release is withdrawn. Nothing more will be shared under it." + (f" {lapse}" if lapse else ""),
+            (
+                self.tr("The release is withdrawn. Nothing more will be shared under it. {lapse}").format(lapse=lapse)
+                if lapse
+                else self.tr("The release is withdrawn. Nothing more will be shared under it.")
+            ),
         )
 
     def _save_referral(self) -> None:
@@ -864,8 +953,9 @@ class ReferralsSection(QWidget):
         if values.get("decision") is None:
             self.referral_form.show_problem(
                 ValidationError(
-                    "Please choose the person's decision. If they have not decided yet, choose “The person is "
-                    "deciding”.",
+                    self.tr(
+                        "Please choose the person's decision. If they have not decided yet, choose “{pending}”."
+                    ).format(pending=_(DECISION_WORDS[ReferralDecision.PENDING.value])),
                     field="decision",
                 )
             )
@@ -873,7 +963,9 @@ class ReferralsSection(QWidget):
         person_id = self._person_id
         if person_id is None:
             return
-        self._run(self.referral_form, lambda ws: ReferralService(ws).save(person_id, None, values), "Referral saved.")
+        self._run(
+            self.referral_form, lambda ws: ReferralService(ws).save(person_id, None, values), self.tr("Referral saved.")
+        )
         self.referrals.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_decision(self) -> None:
@@ -884,7 +976,7 @@ class ReferralsSection(QWidget):
         self._run(
             None,
             lambda ws: ReferralService(ws).save(person_id, r.id, {"decision": decision}),
-            "The person's decision is saved.",
+            self.tr("The person's decision is saved."),
         )
 
     def _save_contact(self) -> None:
@@ -896,7 +988,7 @@ class ReferralsSection(QWidget):
         self._run(
             None,
             lambda ws: ReferralService(ws).save(person_id, r.id, {"provider_contact": contact}),
-            "The way to connect is saved. You can make the referral now.",
+            self.tr("The way to connect is saved. You can make the referral now."),
         )
 
     def _add_step(self) -> None:
@@ -905,11 +997,11 @@ class ReferralsSection(QWidget):
         if r is None:
             return
         if kind is None:
-            self.status.setText("Choose the step first.")
+            self.status.setText(self.tr("Choose the step first."))
             self.step_kind.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         day = self.step_date.value() or dt.date.today()
-        self._run(None, lambda ws: ReferralService(ws).add_event(r.id, kind, day), "Step added.")  # type: ignore[arg-type]
+        self._run(None, lambda ws: ReferralService(ws).add_event(r.id, kind, day), self.tr("Step added."))  # type: ignore[arg-type]
         self.step_kind.setCurrentIndex(0)
         self.step_date.setText("")
 
@@ -924,7 +1016,7 @@ class ReferralsSection(QWidget):
         self._busy = True
         self._update_buttons()
         self.status.setStyleSheet("")
-        self.status.setText("Checking the release and the safe ways to reach the person…")
+        self.status.setText(self.tr("Checking the release and the safe ways to reach the person…"))
 
         def work(ws: Workspace) -> Gate:
             return ReferralService(ws).make(rid, override_reason=reason, approved_by=by)
@@ -936,9 +1028,9 @@ class ReferralsSection(QWidget):
     def _made(self, gate: Gate) -> None:
         self._busy = False
         self._hide_gate()
-        done = "The referral is made and recorded."
+        done = self.tr("The referral is made and recorded.")
         if not gate.allowed:
-            done = "The referral is made under the supervisor's override, which is recorded."
+            done = self.tr("The referral is made under the supervisor's override, which is recorded.")
         self.status.setText(" ".join([done, *gate.warnings]))
         self.status.setStyleSheet(_warn_style() if gate.warnings else "")
         self._host.record_changed("referrals")
@@ -948,8 +1040,12 @@ class ReferralsSection(QWidget):
         self._update_buttons()
         if isinstance(exc, ReferralBlocked):
             gate = exc.gate
-            self.status.setText("The referral was not made. The reason is below.")
-            lines = ["Not made yet. " + gate.reasons[0], *gate.reasons[1:], *gate.warnings]
+            self.status.setText(self.tr("The referral was not made. The reason is below."))
+            lines = [
+                self.tr("Not made yet. {reason}").format(reason=gate.reasons[0]),
+                *gate.reasons[1:],
+                *gate.warnings,
+            ]
             self.gate_text.setText("\n\n".join(lines))
             self.gate.setStyleSheet(_stop_frame())
             self.override_box.setVisible(gate.overridable)
@@ -957,7 +1053,14 @@ class ReferralsSection(QWidget):
             self.override_error.clear_message()
             if Block.CONTACT_UNSAFE in gate.blocks:
                 # The way forward is another way to connect: it is right below, ready to change.
-                self.gate_text.setText(self.gate_text.text() + "\n\nChange “How they connect” below, then make it.")
+                self.gate_text.setText(
+                    "\n\n".join(
+                        [
+                            *lines,
+                            self.tr("Change “{field}” below, then make it.").format(field=self.tr("How they connect")),
+                        ]
+                    )
+                )
                 self.contact_box.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 (self.override_by if gate.overridable else self.gate_close).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -972,7 +1075,7 @@ class ReferralsSection(QWidget):
             (self.override_reason if exc.field == "override_reason" else self.override_by).setFocus()
             self.status.setText("")
             return
-        self.status.setText("The referral was not made. " + message_of(exc))
+        self.status.setText(self.tr("The referral was not made. {reason}").format(reason=message_of(exc)))
 
     def _make_with_override(self) -> None:
         self.make_referral(override=(self.override_reason.text(), self.override_by.text()))
