@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.consent import kind_words
+from app.core.i18n import N_, _, ngettext
 from app.core.office_policy import office_today
 from app.core.office_policy import today as office_today_in
 from app.errors import OfframpError, ValidationError
@@ -51,15 +53,15 @@ if TYPE_CHECKING:
 #: Where the office's prosecution teams (id and name, as the office told us at the last sync) are kept in the vault.
 PROSECUTION_TEAMS_KEY = "office_prosecution_teams"
 
-NO_RELEASE = (
+NO_RELEASE = N_(
     "Record a release first: the person's written consent to share with the prosecution team, saying which "
     "information and until when. Then you can share exactly that."
 )
-NOT_SYNCED = (
+NOT_SYNCED = N_(
     "This computer does not know the office's prosecution teams yet. Press Sync now once, then share again; "
     "nothing was shared."
 )
-ADVOCACY_ONLY = "Sharing with the prosecution is done from an advocate's vault; this vault already belongs to it."
+ADVOCACY_ONLY = N_("Sharing with the prosecution is done from an advocate's vault; this vault already belongs to it.")
 
 
 def _norm(text: str | None) -> str:
@@ -154,7 +156,9 @@ class ShareRelease:
 
     @property
     def words(self) -> str:
-        return f"{self.recipient}, for {self.purpose}, until {_day(self.expires_on)}"
+        return _("{recipient}, for {purpose}, until {day}").format(
+            recipient=self.recipient, purpose=self.purpose, day=_day(self.expires_on)
+        )
 
 
 @dataclass(frozen=True)
@@ -169,12 +173,12 @@ class SharePreview:
     @property
     def words(self) -> str:
         facts = "\n".join(f"• {line}" for line in self.lines)
-        return (
-            f"This will go to {self.team_name}:\n{facts}\n\n"
-            f"Under the release: {self.release_words}. It can be seen there until {_day(self.expires_on)}, "
-            "or until the person withdraws the release.\n"
-            "Nothing leaves this computer now: it goes to the office at your next Sync now."
-        )
+        # The facts stay as they travel (the office's words); the sentences around them are in the app's language.
+        return _(
+            "This will go to {team}:\n{facts}\n\nUnder the release: {release}. It can be seen there until {day}, or "
+            "until the person withdraws the release.\nNothing leaves this computer now: it goes to the office at your "
+            "next Sync now."
+        ).format(team=self.team_name, facts=facts, release=self.release_words, day=_day(self.expires_on))
 
 
 @dataclass(frozen=True)
@@ -244,41 +248,43 @@ class SharingService:
         day = today or office_today(self.ws)
         with self.ws.session() as s, s.begin():
             why = self._why_none(s, person_id, day)
-            if why is not None and why != ADVOCACY_ONLY:
+            if why is not None and why != _(ADVOCACY_ONLY):
                 self._record(s, person_id, None, [], day, allowed=False)
         return why
 
     def _why_none(self, s: Session, person_id: str, today: dt.date) -> str | None:
         if self.ws.identity.regime != "advocacy":
-            return ADVOCACY_ONLY
+            return _(ADVOCACY_ONLY)
         if self._releases(s, person_id, today):
             return None
         if not prosecution_teams(s):
-            return NOT_SYNCED
+            return _(NOT_SYNCED)
         teams = {_norm(t.name) for t in prosecution_teams(s)}
         theirs = [c for c in self._consents(s, person_id) if _norm(c.recipient) in teams]
         if theirs:
             newest = max(theirs, key=lambda c: (c.starts_on, c.id))
             if newest.revoked_on is not None and newest.revoked_on <= today:
-                return (
-                    f"The person withdrew their release for {newest.recipient} on {_day(newest.revoked_on)}, so "
-                    "nothing more may be shared. If they choose to give a new one, record it first."
-                )
+                return _(
+                    "The person withdrew their release for {recipient} on {day}, so nothing more may be shared. If "
+                    "they choose to give a new one, record it first."
+                ).format(recipient=newest.recipient, day=_day(newest.revoked_on))
             if today < newest.starts_on:
-                return f"The release for {newest.recipient} starts on {_day(newest.starts_on)}; share from then on."
-            return (
-                f"The release for {newest.recipient} ended on {_day(newest.expires_on)}. Record a new release "
-                "first, if the person chooses to give one."
-            )
+                return _("The release for {recipient} starts on {day}; share from then on.").format(
+                    recipient=newest.recipient, day=_day(newest.starts_on)
+                )
+            return _(
+                "The release for {recipient} ended on {day}. Record a new release first, if the person chooses to "
+                "give one."
+            ).format(recipient=newest.recipient, day=_day(newest.expires_on))
         live = [c for c in self._consents(s, person_id) if _live(c, today)]
         if live:
             # A release for someone else, or a team's name written differently: name the teams it must match.
             names = ", ".join(t.name for t in prosecution_teams(s))
-            return (
-                f"None of the person's releases names one of the office's prosecution teams ({names}). Record a "
+            return _(
+                "None of the person's releases names one of the office's prosecution teams ({names}). Record a "
                 "release first that names the team, as written here, if the person chooses to give one."
-            )
-        return NO_RELEASE
+            ).format(names=names)
+        return _(NO_RELEASE)
 
     def shares(self, person_id: str) -> list[ShareRow]:
         """The person's shares with the prosecution that were made (not the stopped ones), newest first."""
@@ -317,11 +323,13 @@ class SharingService:
                 kind = line.partition(": ")[0]
                 if kind and kind not in kinds:
                     kinds.append(kind)
-        count = "1 share" if len(rows) == 1 else f"{len(rows)} shares"
-        return (
-            f"{count} with {rows[0].recipient} made under this release will lapse ({', '.join(kinds).lower()}): "
-            "after your next Sync now, the office takes them back from the prosecution's computers at their next sync."
-        )
+        return ngettext(
+            "{n} share with {recipient} made under this release will lapse ({kinds}): after your next Sync now, the "
+            "office takes it back from the prosecution's computers at their next sync.",
+            "{n} shares with {recipient} made under this release will lapse ({kinds}): after your next Sync now, the "
+            "office takes them back from the prosecution's computers at their next sync.",
+            len(rows),
+        ).format(n=len(rows), recipient=rows[0].recipient, kinds=", ".join(kind_words(k) for k in kinds).lower())
 
     def preview(
         self, person_id: str, consent_id: str, picked: Sequence[str], today: dt.date | None = None
@@ -341,7 +349,7 @@ class SharingService:
         """
         day = today or office_today(self.ws)  # the office's day: the server judges the grant on the same one
         if not [p for p in picked if p.strip()]:
-            raise ValidationError("Please tick at least one fact the person agreed to share.", field="facts")
+            raise ValidationError(_("Please tick at least one fact the person agreed to share."), field="facts")
         refused: str | None = None
         with self.ws.session() as s, s.begin():
             try:
@@ -365,17 +373,21 @@ class SharingService:
         release = next((r for r in self._releases(s, person_id, today) if r.id == consent_id), None)
         if release is None:
             raise SharingRefused(
-                "That release is not one this person has in effect today for a prosecution team. Choose one of "
-                "theirs, or record a release first."
+                _(
+                    "That release is not one this person has in effect today for a prosecution team. Choose one of "
+                    "theirs, or record a release first."
+                )
             )
         offered = {f.line: f for f in release.facts}
         lines = [p for p in dict.fromkeys(p.strip() for p in picked) if p]
         outside = [p for p in lines if p not in offered]
         if outside or not lines:
-            covered = ", ".join(d.lower() for d in release.data_covered)
+            covered = ", ".join(kind_words(d).lower() for d in release.data_covered)
             raise SharingRefused(
-                f"The release covers only {covered}, and only what this computer records for it; nothing else "
-                "can be shared under it. Ask the person about a new release first if they want to share more."
+                _(
+                    "The release covers only {covered}, and only what this computer records for it; nothing else "
+                    "can be shared under it. Ask the person about a new release first if they want to share more."
+                ).format(covered=covered)
             )
         return release, lines
 
@@ -458,7 +470,7 @@ def _live(c: Consent, today: dt.date) -> bool:
 def _day(value: dt.date | None) -> str:
     from app.core.timeline import day_words
 
-    return day_words(value) if value else "an unknown date"
+    return day_words(value) if value else _("an unknown date")
 
 
 def _live_rows(s: Session, cls: Any, person_id: str) -> list[Any]:

@@ -23,12 +23,13 @@ from app.core.consent import ConsentService, stored_kind
 from app.core.providers import ProviderService
 from app.core.referrals import ReferralService
 from app.core.safety import SafetyService
+from app.core.sharing import remember_prosecution_teams
 from app.core.workspace import Workspace
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
 from app.ui import i18n
 from app.ui.person import SECTIONS, PersonWorkspace
-from app.ui.qt import QApplication
+from app.ui.qt import QApplication, QCheckBox
 from app.ui.tasks import TaskRunner
 from tests.ui import helpers
 from tests.ui.test_spanish_window import english_in, english_sources, visible_texts
@@ -81,12 +82,22 @@ def person(tmp_path: Path) -> Iterator[tuple[Workspace, str]]:
              "starts_on": TODAY - dt.timedelta(days=300), "expires_on": TODAY + dt.timedelta(days=10),
              "method": "written"},
         )  # fmt: skip
+        # A release naming the office's prosecution team, to share the person's name and court dates under.
+        with ws.session() as s, s.begin():
+            remember_prosecution_teams(s, [{"id": "team-p", "name": "Prosecution P"}])
+        ConsentService(ws).record(
+            pid,
+            {"recipient": "Prosecution P", "data_covered": ["Name", "Court dates", "Service needs"],
+             "purpose": "Her case", "starts_on": TODAY - dt.timedelta(days=5),
+             "expires_on": TODAY + dt.timedelta(days=400), "method": "written"},
+        )  # fmt: skip
         ReferralService(ws).save(
             pid, None,
             {"category": "medical", "provider_id": clinic, "decision": "accepted", "provider_contact": "call_person"},
         )  # fmt: skip
         ws.records.create(
-            "note_entry", {"parent_type": "person", "parent_id": pid, "body": "Nos vimos en la biblioteca."},
+            "note_entry",
+            {"parent_type": "person", "parent_id": pid, "body": "Nos vimos en la biblioteca."},
             person_id=pid,
         )
         yield ws, pid
@@ -118,7 +129,7 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
         assert page.header.badge.text().startswith("Apoyo")
         assert "necesita intérprete" in page.header.about.text()
         summary = page.overview.summary.text()
-        assert summary.startswith("Hay 3 fechas próximas, 1 de ellas vencida"), summary  # the release ends too
+        assert summary.startswith("Hay 4 fechas próximas, 1 de ellas vencida"), summary  # the releases end too
         assert "(vencida, 2 días de retraso)" in page.overview.model.row_text(0)[0]
         assert "(próximamente)" in page.overview.model.row_text(1)[0]
         titles = [page.overview.model.row_text(r)[1] for r in range(page.overview.model.rowCount())]
@@ -159,9 +170,10 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
             if key == "referrals":
                 section = page.referrals
                 assert section.warning.text().startswith("⚠ 1 autorización termina en los próximos 30 días")
-                assert "Vigente hasta el" in section.consents.item(0).text()
-                assert "Cubre: nombre · Para:" in section.consents.item(0).text()  # the common kinds in Spanish
-                assert (stored_kind(" nombre "), stored_kind("Name"), stored_kind("Llaves")) == ("Name", "Name", "Llaves")
+                releases = [section.consents.item(i).text() for i in range(section.consents.count())]
+                assert "Vigente hasta el" in releases[0] and releases[1].startswith("⚠ Birch Demo Clinic · Vigente")
+                assert "Cubre: nombre, fechas de audiencia, necesidades de servicios · Para:" in releases[0]
+                assert [stored_kind(w) for w in (" nombre ", "Name", "Llaves")] == ["Name", "Name", "Llaves"]
                 assert "Ofrecida el" in section.referrals.item(0).text()
                 section.make_button.click()  # the person said calls are not safe: stopped, and why, in Spanish
                 helpers.settle(qtbot, runner)
@@ -169,6 +181,24 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                 assert "Cambie «Cómo se conectan» abajo" in section.gate_text.text()
                 assert english_in(page, sources) == [], "the referral's gate"
                 helpers.shot(page, f"person-referrals-gate-{language}")
+                section.start_share()  # the share dialog: the release, its facts, then exactly what will go
+                dialog = section.share_dialog
+                qtbot.waitUntil(dialog.review_button.isEnabled, timeout=10_000)
+                assert dialog.windowTitle() == "Compartir con la fiscalía"
+                assert dialog.release_words.text().startswith("Propósito: Her case. Cubre nombre, fechas de audiencia")
+                assert english_in(dialog, sources) == [], "the share dialog"
+                helpers.shot(dialog, f"person-share-{language}")
+                dialog.review_button.click()
+                helpers.settle(qtbot, runner)
+                assert dialog.error.text() == "Marque por lo menos un dato que la persona aceptó compartir, por favor."
+                dialog.findChildren(QCheckBox)[0].setChecked(True)
+                dialog.review_button.click()
+                qtbot.waitUntil(lambda d=dialog: d.pages.currentIndex() == 1, timeout=10_000)
+                assert dialog.review_text.text().startswith("Esto irá a Prosecution P:\n• Name: Marisol Example")
+                assert english_in(dialog, sources) == [], "the share's review"
+                helpers.shot(dialog, f"person-share-review-{language}")
+                dialog.reject()
+                helpers.settle(qtbot, runner)
                 for start in (section.start_referral, section.start_consent):
                     start()
                     helpers.settle(qtbot, runner)
@@ -238,6 +268,15 @@ def test_the_spanish_workspace_fits_at_200_percent_text(qtbot, language: str, pe
             sideways = [area.accessibleName() for area in page.findChildren(QScrollArea)
                         if area.isVisible() and area.horizontalScrollBar().maximum() > 0]  # fmt: skip
             assert sideways == [], key
+            if key == "referrals":  # the share dialog too: within the window, its words wrapped
+                page.referrals.start_share()
+                dialog = page.referrals.share_dialog
+                qtbot.waitUntil(dialog.review_button.isEnabled, timeout=10_000)
+                helpers.shot(dialog, f"person-share-{language}-200")
+                assert dialog.width() <= 1280 and dialog.height() <= 800, dialog.size()
+                assert dialog.minimumSizeHint().width() <= dialog.width()
+                dialog.reject()
+                helpers.settle(qtbot, runner)
     finally:
         page.clear()
         runner.shutdown()

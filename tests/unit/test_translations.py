@@ -56,6 +56,7 @@ COVERED: tuple[str, ...] = (
     "person/screening.py",
     "person/interviews.py",
     "person/referrals.py",
+    "person/share.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner
@@ -68,6 +69,7 @@ CORE_COVERED: tuple[str, ...] = (
     # The person's referrals and releases: the choice words, where a release stands, why a referral is stopped.
     "app/core/referrals.py",
     "app/core/consent.py",
+    "app/core/sharing.py",  # what may be shared with the prosecution, and why not
     # The quarterly report, its CSV and the funder export (with the VOCA categories they print).
     "app/reports/dates.py",
     "app/reports/periods.py",

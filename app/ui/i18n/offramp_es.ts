@@ -4293,6 +4293,180 @@ Set by the office, not by the person at this computer: shown through their effec
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../person/share.py" line="41"/>
+        <source>Share with the prosecution</source>
+        <translation>Compartir con la fiscalía</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="42"/>
+        <source>Share only what the person agreed to, under their release. Tick the facts to share; you will see exactly what goes before anything is saved.</source>
+        <translation>Comparta solo lo que la persona aceptó, con su autorización. Marque los datos que va a compartir; verá exactamente lo que se envía antes de que se guarde nada.</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="86"/>
+        <source>Why nothing can be shared</source>
+        <translation>Por qué no se puede compartir nada</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="92"/>
+        <source>Release to share under</source>
+        <translation>Autorización con la que se comparte</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="93"/>
+        <source>Release to share under choices</source>
+        <translation>Opciones de autorización con la que se comparte</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="98"/>
+        <source>&amp;Release</source>
+        <translation>&amp;Autorización</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="101"/>
+        <source>About the chosen release</source>
+        <translation>Sobre la autorización elegida</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="102"/>
+        <source>Facts the release covers</source>
+        <translation>Datos que cubre la autorización</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="107"/>
+        <source>Facts to share</source>
+        <translation>Datos para compartir</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="113"/>
+        <source>Covered, but nothing recorded</source>
+        <translation>Cubierto, pero sin nada registrado</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="115"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="116"/>
+        <source>Cancel sharing</source>
+        <translation>Cancelar el envío</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="118"/>
+        <source>Review what will be shared…</source>
+        <translation>Revisar lo que se va a compartir…</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="118"/>
+        <source>Review what will be shared</source>
+        <translation>Revisar lo que se va a compartir</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="152"/>
+        <source>Before anything is saved: this is exactly what will go</source>
+        <translation>Antes de guardar nada: esto es exactamente lo que se enviará</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="158"/>
+        <source>What will be shared</source>
+        <translation>Lo que se va a compartir</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="169"/>
+        <source>What will be shared, to read</source>
+        <translation>Lo que se va a compartir, para leer</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="172"/>
+        <source>Problem with the share</source>
+        <translation>Problema con el envío</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="173"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="173"/>
+        <source>Back to the facts</source>
+        <translation>Volver a los datos</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="174"/>
+        <source>Share these facts</source>
+        <translation>Compartir estos datos</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="193"/>
+        <source>Reading the person&apos;s releases…</source>
+        <translation>Leyendo las autorizaciones de la persona…</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="207"/>
+        <source>There is no release to share under.</source>
+        <translation>No hay una autorización con la que compartir.</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="214"/>
+        <location filename="../person/share.py" line="215"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="254"/>
+        <source>The releases could not be read. {reason}</source>
+        <translation>No se pudieron leer las autorizaciones. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="276"/>
+        <source>Chosen: {release}</source>
+        <translation>Elegida: {release}</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="279"/>
+        <source>Purpose: {purpose}. It covers {covered}, goes to {team} and is in effect until {day}.</source>
+        <translation>Propósito: {purpose}. Cubre {covered}, va a {team} y está vigente hasta el {day}.</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="302"/>
+        <source>The release also covers {kinds}, but nothing of that is recorded here to share.</source>
+        <translation>La autorización también cubre {kinds}, pero no hay nada de eso registrado aquí para compartir.</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="312"/>
+        <source>Nothing this release covers is recorded for the person yet, so there is nothing to share under it.</source>
+        <translation>Todavía no hay nada registrado de la persona que cubra esta autorización, así que no hay nada que compartir con ella.</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="328"/>
+        <source>Please tick at least one fact the person agreed to share.</source>
+        <translation>Marque por lo menos un dato que la persona aceptó compartir, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="378"/>
+        <source>Nothing was shared. {reason}</source>
+        <translation>No se compartió nada. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="387"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location filename="../person/share.py" line="390"/>
+        <source>{items} and {last}</source>
+        <translation>{items} y {last}</translation>
+    </message>
+</context>
+<context>
     <name>SyncControls</name>
     <message>
         <location filename="../sync_dialogs.py" line="727"/>

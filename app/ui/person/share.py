@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.core.consent import kind_words
+from app.core.i18n import ngettext
 from app.core.sharing import SharePreview, ShareRelease, SharingService
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, labels_in, text_style
 from app.ui.person.fields import ErrorLine, column_of, heading_label, plain_button, row_of, wrapped_label
 from app.ui.person.forms import message_of
@@ -35,10 +38,11 @@ from app.ui.style import readable_checkbox
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-TITLE = "Share with the prosecution"
-INTRO = (
+TITLE = QT_TRANSLATE_NOOP("ShareDialog", "Share with the prosecution")
+INTRO = QT_TRANSLATE_NOOP(
+    "ShareDialog",
     "Share only what the person agreed to, under their release. Tick the facts to share; you will see exactly what "
-    "goes before anything is saved."
+    "goes before anything is saved.",
 )
 
 
@@ -67,50 +71,52 @@ class ShareDialog(QDialog):
         self._checks: list[QCheckBox] = []
         self._busy = False
         self.shared_text: str | None = None
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(self.tr(TITLE))
+        self.setAccessibleName(self.tr(TITLE))
         self.setModal(True)
 
         self.pages = QStackedWidget(self)
         # --- step 1: choose ---
         choose = QWidget(self.pages)
-        self.intro = wrapped_label(INTRO, choose, text_style("quiet"))
+        self.intro = wrapped_label(self.tr(INTRO), choose, text_style("quiet"))
         self.stopped = QFrame(choose)
         self.stopped.setObjectName("stopped")
         self.stopped.setStyleSheet(_stop_frame())
         self.stopped_text = wrapped_label("", self.stopped)
-        self.stopped_text.setAccessibleName("Why nothing can be shared")
+        self.stopped_text.setAccessibleName(self.tr("Why nothing can be shared"))
         stop_layout = QVBoxLayout(self.stopped)
         stop_layout.setContentsMargins(12, 10, 12, 10)
         stop_layout.addWidget(self.stopped_text)
         self.stopped.hide()
         self.release_box = QComboBox(choose)
-        self.release_box.setAccessibleName("Release to share under")
-        self.release_box.view().setAccessibleName("Release to share under choices")
+        self.release_box.setAccessibleName(self.tr("Release to share under"))
+        self.release_box.view().setAccessibleName(self.tr("Release to share under choices"))
         self.release_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.release_box.setMinimumContentsLength(20)
         self.release_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.release_box.currentIndexChanged.connect(lambda _i: self._show_facts())
-        self.release_label = QLabel("&Release", choose)
+        self.release_label = QLabel(self.tr("&Release"), choose)
         self.release_label.setBuddy(self.release_box)
         self.release_words = wrapped_label("", choose, text_style("quiet"))
-        self.release_words.setAccessibleName("About the chosen release")
-        self.facts_heading = heading_label("Facts the release covers", choose, 1.0)
+        self.release_words.setAccessibleName(self.tr("About the chosen release"))
+        self.facts_heading = heading_label(self.tr("Facts the release covers"), choose, 1.0)
         self.facts_area = QScrollArea(choose)
         self.facts_area.setWidgetResizable(True)
         self.facts_area.setFrameShape(QFrame.Shape.NoFrame)
         self.facts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.facts_area.setAccessibleName("Facts to share")
+        self.facts_area.setAccessibleName(self.tr("Facts to share"))
         self.facts_body = QWidget(self.facts_area)
         self.facts_layout = QVBoxLayout(self.facts_body)
         self.facts_layout.setContentsMargins(0, 0, 0, 0)
         self.facts_area.setWidget(self.facts_body)
         self.nothing = wrapped_label("", choose, text_style("quiet"))
-        self.nothing.setAccessibleName("Covered, but nothing recorded")
+        self.nothing.setAccessibleName(self.tr("Covered, but nothing recorded"))
         self.error = ErrorLine(choose)
-        self.error.setAccessibleName("Problem")
-        self.cancel_button = plain_button("Cancel", "Cancel sharing", choose)
-        self.review_button = plain_button("Review what will be shared…", "Review what will be shared", choose)
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.cancel_button = plain_button(self.tr("Cancel"), self.tr("Cancel sharing"), choose)
+        self.review_button = plain_button(
+            self.tr("Review what will be shared…"), self.tr("Review what will be shared"), choose
+        )
         self.review_button.setDefault(True)
         self.cancel_button.clicked.connect(self.reject)
         self.review_button.clicked.connect(self._review)
@@ -142,12 +148,14 @@ class ShareDialog(QDialog):
         # --- step 2: review ---
         review = QWidget(self.pages)
         self.review_page = review
-        self.review_heading = heading_label("Before anything is saved: this is exactly what will go", review, 1.0)
+        self.review_heading = heading_label(
+            self.tr("Before anything is saved: this is exactly what will go"), review, 1.0
+        )
         self.review_frame = QFrame(review)
         self.review_frame.setObjectName("review")
         self.review_frame.setStyleSheet(_review_frame())
         self.review_text = wrapped_label("", self.review_frame)
-        self.review_text.setAccessibleName("What will be shared")
+        self.review_text.setAccessibleName(self.tr("What will be shared"))
         self.review_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.review_text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         review_layout = QVBoxLayout(self.review_frame)
@@ -158,12 +166,12 @@ class ShareDialog(QDialog):
         review_scroll.setWidgetResizable(True)
         review_scroll.setFrameShape(QFrame.Shape.NoFrame)
         review_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        review_scroll.setAccessibleName("What will be shared, to read")
+        review_scroll.setAccessibleName(self.tr("What will be shared, to read"))
         review_scroll.setWidget(self.review_frame)
         self.review_error = ErrorLine(review)
-        self.review_error.setAccessibleName("Problem with the share")
-        self.back_button = plain_button("Back", "Back to the facts", review)
-        self.share_button = plain_button("Share these facts", "Share these facts", review)
+        self.review_error.setAccessibleName(self.tr("Problem with the share"))
+        self.back_button = plain_button(self.tr("Back"), self.tr("Back to the facts"), review)
+        self.share_button = plain_button(self.tr("Share these facts"), self.tr("Share these facts"), review)
         self.back_button.clicked.connect(self._back)
         self.share_button.clicked.connect(self._share)
         review_buttons = row_of(1, self.back_button, self.share_button)
@@ -179,10 +187,10 @@ class ShareDialog(QDialog):
 
         self.pages.addWidget(choose)
         self.pages.addWidget(review)
-        column_of(self, heading_label(TITLE, self, 1.15), (self.pages, 1), margins=(18, 16, 18, 16))
+        column_of(self, heading_label(self.tr(TITLE), self, 1.15), (self.pages, 1), margins=(18, 16, 18, 16))
         self._size_from(parent)
         self._set_ready(False)
-        self.release_words.setText("Reading the person's releases…")
+        self.release_words.setText(self.tr("Reading the person's releases…"))
         host.run(lambda ws: load_sharing(ws, person_id), self._arrived, self._failed)
 
     # --- reading ------------------------------------------------------------------------------------------------
@@ -196,15 +204,15 @@ class ShareDialog(QDialog):
             self.release_box.addItem(r.words, r.id)
         self.release_box.blockSignals(False)
         if why is not None or not releases:
-            self.stopped_text.setText(why or "There is no release to share under.")
+            self.stopped_text.setText(why or self.tr("There is no release to share under."))
             self.stopped.show()
             for w in (self.intro, self.release_label, self.release_box, self.release_words, self.facts_heading):
                 w.hide()
             self.facts_area.hide()
             self.nothing.hide()
             self.review_button.hide()
-            self.cancel_button.setText("Close")
-            self.cancel_button.setAccessibleName("Close")
+            self.cancel_button.setText(self.tr("Close"))
+            self.cancel_button.setAccessibleName(self.tr("Close"))
             self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
             # Nothing to review: the review page goes, so its room does not keep the dialog tall.
             self.pages.removeWidget(self.review_page)
@@ -243,7 +251,7 @@ class ShareDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.release_words.setText("")
-        self.error.show_message("The releases could not be read. " + message_of(exc))
+        self.error.show_message(self.tr("The releases could not be read. {reason}").format(reason=message_of(exc)))
 
     def _current(self) -> ShareRelease | None:
         rid = self.release_box.currentData()
@@ -265,11 +273,12 @@ class ShareDialog(QDialog):
             return
         # The whole release in the tooltip and the description too, should a narrow window cut the box's words.
         self.release_box.setToolTip(release.words)
-        self.release_box.setAccessibleDescription(f"Chosen: {release.words}")
-        covered = _and(d.lower() for d in release.data_covered)
+        self.release_box.setAccessibleDescription(self.tr("Chosen: {release}").format(release=release.words))
+        covered = self._and(kind_words(d).lower() for d in release.data_covered)
         self.release_words.setText(
-            f"Purpose: {release.purpose}. It covers {covered}, goes to {release.team.name} and is in effect until "
-            f"{_day(release)}."
+            self.tr("Purpose: {purpose}. It covers {covered}, goes to {team} and is in effect until {day}.").format(
+                purpose=release.purpose, covered=covered, team=release.team.name, day=_day(release)
+            )
         )
         for fact in release.facts:
             check = readable_checkbox(QCheckBox(fact.line, self.facts_body))
@@ -288,14 +297,20 @@ class ShareDialog(QDialog):
         QWidget.setTabOrder(previous, self.cancel_button)
         QWidget.setTabOrder(self.cancel_button, self.review_button)
         if release.nothing_recorded:
-            kinds = ", ".join(k.lower() for k in release.nothing_recorded)
-            self.nothing.setText(f"The release also covers {kinds}, but nothing of that is recorded here to share.")
+            kinds = ", ".join(kind_words(k).lower() for k in release.nothing_recorded)
+            self.nothing.setText(
+                self.tr("The release also covers {kinds}, but nothing of that is recorded here to share.").format(
+                    kinds=kinds
+                )
+            )
             self.nothing.show()
         else:
             self.nothing.hide()
         if not release.facts:
             self.nothing.setText(
-                "Nothing this release covers is recorded for the person yet, so there is nothing to share under it."
+                self.tr(
+                    "Nothing this release covers is recorded for the person yet, so there is nothing to share under it."
+                )
             )
             self.nothing.show()
 
@@ -310,7 +325,7 @@ class ShareDialog(QDialog):
         if release is None or self._busy:
             return
         if not lines:
-            self.error.show_message("Please tick at least one fact the person agreed to share.")
+            self.error.show_message(self.tr("Please tick at least one fact the person agreed to share."))
             (self._checks[0] if self._checks else self.release_box).setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self._busy = True
@@ -347,31 +362,36 @@ class ShareDialog(QDialog):
 
         def done(_id: Any) -> None:
             self._busy = False
-            count = "1 fact" if len(lines) == 1 else f"{len(lines)} facts"
-            self.shared_text = (
-                f"Shared {count} with {team}. They go to the office at your next Sync now, and from there to "
-                f"{team} at their next sync."
-            )
+            self.shared_text = ngettext(
+                "Shared {n} fact with {team}. It goes to the office at your next Sync now, and from there to {team} "
+                "at their next sync.",
+                "Shared {n} facts with {team}. They go to the office at your next Sync now, and from there to {team} "
+                "at their next sync.",
+                len(lines),
+            ).format(n=len(lines), team=team)
             self.accept()
 
         def failed(exc: BaseException) -> None:
             self._busy = False
             self.share_button.setEnabled(True)
             self.back_button.setEnabled(True)
-            self.review_error.show_message("Nothing was shared. " + message_of(exc))
+            self.review_error.show_message(self.tr("Nothing was shared. {reason}").format(reason=message_of(exc)))
             self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self._host.run(lambda ws: SharingService(ws).share(person_id, consent_id, lines), done, failed)
 
+    def _and(self, items: Any) -> str:
+        """ "name, date of birth and court dates", in the app's language."""
+        words = list(items)
+        if not words:
+            return self.tr("nothing")
+        if len(words) == 1:
+            return words[0]
+        return self.tr("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
+
     def _set_ready(self, ready: bool) -> None:
         for w in (self.release_box, self.review_button):
             w.setEnabled(ready)
-
-
-def _and(items: Any) -> str:
-    """ "name, date of birth and court dates"."""
-    words = list(items)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else "nothing"
 
 
 def _day(release: ShareRelease) -> str:
