@@ -57,6 +57,8 @@ COVERED: tuple[str, ...] = (
     "person/interviews.py",
     "person/referrals.py",
     "person/share.py",
+    "person/record_form.py",
+    "person/section_pages.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner

@@ -2752,6 +2752,41 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>RecordFormPage</name>
+    <message>
+        <location filename="../person/record_form.py" line="95"/>
+        <source>Form status</source>
+        <extracomment>What Save turns the typed values into: the work to run on the workspace.</extracomment>
+        <translation>Estado del formulario</translation>
+    </message>
+    <message>
+        <location filename="../person/record_form.py" line="96"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../person/record_form.py" line="97"/>
+        <location filename="../person/record_form.py" line="104"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../person/record_form.py" line="98"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../person/record_form.py" line="204"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../person/record_form.py" line="215"/>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+</context>
+<context>
     <name>RecoverDialog</name>
     <message>
         <location filename="../recover_dialog.py" line="270"/>
@@ -2827,606 +2862,606 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>ReferralsSection</name>
     <message>
-        <location filename="../person/referrals.py" line="76"/>
+        <location filename="../person/referrals.py" line="77"/>
         <source>Offering a referral is an offer: accepting, declining or “not now” are all the person&apos;s choice. A release lets you share their information with one recipient; help never depends on signing one.</source>
         <translation>Ofrecer una derivación es una oferta: aceptar, no aceptar o «ahora no» son decisiones de la persona. Una autorización le permite compartir su información con un destinatario; la ayuda nunca depende de firmar una.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="216"/>
+        <location filename="../person/referrals.py" line="217"/>
         <source>Referrals and consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="228"/>
+        <location filename="../person/referrals.py" line="229"/>
         <source>Referrals status</source>
         <translation>Estado de las derivaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="230"/>
+        <location filename="../person/referrals.py" line="231"/>
         <source>Releases ending soon</source>
         <translation>Autorizaciones que terminan pronto</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="236"/>
+        <location filename="../person/referrals.py" line="237"/>
         <source>Releases</source>
         <translation>Autorizaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="236"/>
+        <location filename="../person/referrals.py" line="237"/>
         <source>Releases of information the person gave, and where each stands.</source>
         <translation>Autorizaciones para divulgar información que dio la persona, y el estado de cada una.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="238"/>
+        <location filename="../person/referrals.py" line="239"/>
         <source>No releases recorded. None is needed to offer help.</source>
         <translation>No hay autorizaciones registradas. No hace falta ninguna para ofrecer ayuda.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="239"/>
-        <location filename="../person/referrals.py" line="422"/>
+        <location filename="../person/referrals.py" line="240"/>
+        <location filename="../person/referrals.py" line="424"/>
         <source>Record a release</source>
         <translation>Registrar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="241"/>
+        <location filename="../person/referrals.py" line="242"/>
         <source>Withdraw the chosen release…</source>
         <translation>Retirar la autorización elegida…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="241"/>
+        <location filename="../person/referrals.py" line="242"/>
         <source>Withdraw the chosen release</source>
         <translation>Retirar la autorización elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="245"/>
+        <location filename="../person/referrals.py" line="246"/>
         <source>Share with the prosecution…</source>
         <translation>Compartir con la fiscalía…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="245"/>
+        <location filename="../person/referrals.py" line="246"/>
         <source>Share with the prosecution</source>
         <translation>Compartir con la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="248"/>
+        <location filename="../person/referrals.py" line="249"/>
         <source>Share facts the person agreed to, under their release to a prosecution team</source>
         <translation>Compartir los datos que la persona aceptó, con su autorización para un equipo de la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="258"/>
-        <location filename="../person/referrals.py" line="376"/>
+        <location filename="../person/referrals.py" line="259"/>
+        <location filename="../person/referrals.py" line="378"/>
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="258"/>
+        <location filename="../person/referrals.py" line="259"/>
         <source>Referrals offered to the person, with their decision and follow-up.</source>
         <translation>Derivaciones ofrecidas a la persona, con su decisión y el seguimiento.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="260"/>
+        <location filename="../person/referrals.py" line="261"/>
         <source>No referrals offered yet.</source>
         <translation>Todavía no se ha ofrecido ninguna derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="261"/>
-        <location filename="../person/referrals.py" line="470"/>
+        <location filename="../person/referrals.py" line="262"/>
+        <location filename="../person/referrals.py" line="472"/>
         <source>Offer a referral</source>
         <translation>Ofrecer una derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="265"/>
+        <location filename="../person/referrals.py" line="266"/>
         <source>Chosen referral</source>
         <translation>Derivación elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="267"/>
+        <location filename="../person/referrals.py" line="268"/>
         <source>Make the referral</source>
         <translation>Hacer la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="268"/>
+        <location filename="../person/referrals.py" line="269"/>
         <source>Checks the person&apos;s release and safe ways to reach them, then records it</source>
         <translation>Revisa la autorización de la persona y las maneras seguras de comunicarse con ella, y luego la registra</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="272"/>
+        <location filename="../person/referrals.py" line="273"/>
         <source>Choose a step</source>
         <translation>Elija un paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="276"/>
-        <location filename="../person/referrals.py" line="316"/>
+        <location filename="../person/referrals.py" line="277"/>
+        <location filename="../person/referrals.py" line="317"/>
         <source>Next step</source>
         <translation>Siguiente paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="278"/>
+        <location filename="../person/referrals.py" line="279"/>
         <source>Date of the step</source>
         <translation>Fecha del paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="279"/>
+        <location filename="../person/referrals.py" line="280"/>
         <source>Add the step</source>
         <translation>Agregar el paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="283"/>
-        <location filename="../person/referrals.py" line="491"/>
+        <location filename="../person/referrals.py" line="284"/>
+        <location filename="../person/referrals.py" line="493"/>
         <source>The person&apos;s decision</source>
         <translation>La decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="284"/>
+        <location filename="../person/referrals.py" line="285"/>
         <source>Save the decision</source>
         <translation>Guardar la decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="284"/>
+        <location filename="../person/referrals.py" line="285"/>
         <source>Save the person&apos;s decision</source>
         <translation>Guardar la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="290"/>
-        <location filename="../person/referrals.py" line="495"/>
+        <location filename="../person/referrals.py" line="291"/>
+        <location filename="../person/referrals.py" line="497"/>
         <source>Not decided yet</source>
         <translation>Todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="294"/>
-        <location filename="../person/referrals.py" line="318"/>
-        <location filename="../person/referrals.py" line="499"/>
-        <location filename="../person/referrals.py" line="1060"/>
+        <location filename="../person/referrals.py" line="295"/>
+        <location filename="../person/referrals.py" line="319"/>
+        <location filename="../person/referrals.py" line="501"/>
+        <location filename="../person/referrals.py" line="1062"/>
         <source>How they connect</source>
         <translation>Cómo se conectan</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="295"/>
+        <location filename="../person/referrals.py" line="296"/>
         <source>Save the way to connect</source>
         <translation>Guardar la manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="298"/>
+        <location filename="../person/referrals.py" line="299"/>
         <source>About the chosen referral&apos;s way to connect</source>
         <translation>Sobre la manera de conectar de la derivación elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="314"/>
+        <location filename="../person/referrals.py" line="315"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="372"/>
+        <location filename="../person/referrals.py" line="374"/>
         <source>Referrals &amp; consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="388"/>
+        <location filename="../person/referrals.py" line="390"/>
         <source>Releases the person gave</source>
         <translation>Autorizaciones que dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="422"/>
+        <location filename="../person/referrals.py" line="424"/>
         <source>Save the release</source>
         <translation>Guardar la autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="424"/>
+        <location filename="../person/referrals.py" line="426"/>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="425"/>
+        <location filename="../person/referrals.py" line="427"/>
         <source>Recipient&apos;s name, if not in the directory</source>
         <translation>Nombre del destinatario, si no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="429"/>
+        <location filename="../person/referrals.py" line="431"/>
         <source>Information covered</source>
         <translation>Información que cubre</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="431"/>
+        <location filename="../person/referrals.py" line="433"/>
         <source>Separate with commas: {examples}</source>
         <translation>Separe con comas: {examples}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="433"/>
+        <location filename="../person/referrals.py" line="435"/>
         <source>Purpose</source>
         <translation>Propósito</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="433"/>
+        <location filename="../person/referrals.py" line="435"/>
         <source>For example: referral for legal help</source>
         <translation>Por ejemplo: derivación para ayuda legal</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="434"/>
+        <location filename="../person/referrals.py" line="436"/>
         <source>Starts on</source>
         <translation>Empieza el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="435"/>
+        <location filename="../person/referrals.py" line="437"/>
         <source>Ends on</source>
         <translation>Termina el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="439"/>
+        <location filename="../person/referrals.py" line="441"/>
         <source>Choose how it was given</source>
         <translation>Elija cómo se dio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="443"/>
+        <location filename="../person/referrals.py" line="445"/>
         <source>How the person gave it</source>
         <translation>Cómo la dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="444"/>
+        <location filename="../person/referrals.py" line="446"/>
         <source>Witness (when given aloud)</source>
         <translation>Testigo (cuando se da de palabra)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="445"/>
-        <location filename="../person/referrals.py" line="793"/>
+        <location filename="../person/referrals.py" line="447"/>
+        <location filename="../person/referrals.py" line="795"/>
         <source>Attach a scan…</source>
         <translation>Adjuntar un escaneo…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="445"/>
+        <location filename="../person/referrals.py" line="447"/>
         <source>Attach a scanned release</source>
         <translation>Adjuntar una autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="447"/>
+        <location filename="../person/referrals.py" line="449"/>
         <source>Scanned release (kept encrypted)</source>
         <translation>Autorización escaneada (se guarda cifrada)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="455"/>
+        <location filename="../person/referrals.py" line="457"/>
         <source>Withdraw a release</source>
         <translation>Retirar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="455"/>
+        <location filename="../person/referrals.py" line="457"/>
         <source>Withdraw it</source>
         <translation>Retirarla</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="456"/>
+        <location filename="../person/referrals.py" line="458"/>
         <source>Withdrawn on</source>
         <translation>Retirada el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="457"/>
+        <location filename="../person/referrals.py" line="459"/>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="460"/>
+        <location filename="../person/referrals.py" line="462"/>
         <source>Shares that will lapse</source>
         <translation>Lo compartido que dejará de valer</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="470"/>
+        <location filename="../person/referrals.py" line="472"/>
         <source>Save the referral</source>
         <translation>Guardar la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="475"/>
+        <location filename="../person/referrals.py" line="477"/>
         <source>Choose the kind of help</source>
         <translation>Elija el tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="479"/>
+        <location filename="../person/referrals.py" line="481"/>
         <source>Kind of help</source>
         <translation>Tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="480"/>
-        <location filename="../person/referrals.py" line="732"/>
+        <location filename="../person/referrals.py" line="482"/>
+        <location filename="../person/referrals.py" line="734"/>
         <source>No provider chosen yet</source>
         <translation>Todavía no se eligió un proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="481"/>
+        <location filename="../person/referrals.py" line="483"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="482"/>
+        <location filename="../person/referrals.py" line="484"/>
         <source>Date offered</source>
         <translation>Fecha en que se ofreció</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="487"/>
+        <location filename="../person/referrals.py" line="489"/>
         <source>Choose the person&apos;s decision</source>
         <translation>Elija la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="501"/>
+        <location filename="../person/referrals.py" line="503"/>
         <source>About this way to connect</source>
         <translation>Sobre esta manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="506"/>
+        <location filename="../person/referrals.py" line="508"/>
         <source>Shared with the provider</source>
         <translation>Se comparte con el proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="510"/>
+        <location filename="../person/referrals.py" line="512"/>
         <source>Identifying information</source>
         <translation>Información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="512"/>
+        <location filename="../person/referrals.py" line="514"/>
         <source>Whether the referral shares the person&apos;s name or other identifying information</source>
         <translation>Si la derivación comparte el nombre de la persona u otra información que la identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="514"/>
+        <location filename="../person/referrals.py" line="516"/>
         <source>Follow-up due</source>
         <translation>Fecha del seguimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="536"/>
-        <location filename="../person/referrals.py" line="632"/>
+        <location filename="../person/referrals.py" line="538"/>
+        <location filename="../person/referrals.py" line="634"/>
         <source>⚠ {warning}</source>
         <translation>⚠ {warning}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="543"/>
+        <location filename="../person/referrals.py" line="545"/>
         <source>Why the referral was not made</source>
         <translation>Por qué no se hizo la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="547"/>
+        <location filename="../person/referrals.py" line="549"/>
         <source>Supervisor who approved the override</source>
         <translation>Supervisora o supervisor que aprobó la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="548"/>
+        <location filename="../person/referrals.py" line="550"/>
         <source>Supervisor&apos;s name</source>
         <translation>Nombre de quien supervisa</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="550"/>
+        <location filename="../person/referrals.py" line="552"/>
         <source>Reason for the override</source>
         <translation>Motivo de la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="551"/>
+        <location filename="../person/referrals.py" line="553"/>
         <source>Why it must be shared without a release, in a sentence</source>
         <translation>Por qué hay que compartir sin autorización, en una oración</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="553"/>
+        <location filename="../person/referrals.py" line="555"/>
         <source>Make it with this override</source>
         <translation>Hacerla con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="553"/>
+        <location filename="../person/referrals.py" line="555"/>
         <source>Make the referral with this override</source>
         <translation>Hacer la derivación con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="561"/>
+        <location filename="../person/referrals.py" line="563"/>
         <source>A supervisor may approve sharing anyway, with a reason that is recorded:</source>
         <translation>Quien supervisa puede aprobar que se comparta de todos modos, con un motivo que queda registrado:</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="568"/>
+        <location filename="../person/referrals.py" line="570"/>
         <source>Approved by</source>
         <translation>Aprobada por</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="570"/>
+        <location filename="../person/referrals.py" line="572"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="574"/>
+        <location filename="../person/referrals.py" line="576"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="574"/>
+        <location filename="../person/referrals.py" line="576"/>
         <source>Close this message</source>
         <translation>Cerrar este mensaje</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="626"/>
+        <location filename="../person/referrals.py" line="628"/>
         <source>{recipient} · {state}
 Covers {covered} · For {purpose}</source>
         <translation>{recipient} · {state}
 Cubre: {covered} · Para: {purpose}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="643"/>
+        <location filename="../person/referrals.py" line="645"/>
         <source>{line} · offer {n} of {count} that day</source>
         <translation>{line} · oferta {n} de {count} ese día</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="676"/>
+        <location filename="../person/referrals.py" line="678"/>
         <source>No provider chosen</source>
         <translation>Sin proveedor elegido</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="679"/>
+        <location filename="../person/referrals.py" line="681"/>
         <source>Offered {date}</source>
         <translation>Ofrecida el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="680"/>
+        <location filename="../person/referrals.py" line="682"/>
         <source>Made {date}</source>
         <translation>Hecha el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="686"/>
+        <location filename="../person/referrals.py" line="688"/>
         <source>⚠ Follow-up due {date}</source>
         <translation>⚠ Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="686"/>
+        <location filename="../person/referrals.py" line="688"/>
         <source>Follow-up due {date}</source>
         <translation>Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="697"/>
+        <location filename="../person/referrals.py" line="699"/>
         <source>How they connect: not decided yet</source>
         <translation>Cómo se conectan: todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="699"/>
+        <location filename="../person/referrals.py" line="701"/>
         <source>Shares identifying information</source>
         <translation>Comparte información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="701"/>
+        <location filename="../person/referrals.py" line="703"/>
         <source>Shares nothing identifying</source>
         <translation>No comparte nada que identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="704"/>
+        <location filename="../person/referrals.py" line="706"/>
         <source>Shared by supervisor override: {reason}</source>
         <translation>Compartida por excepción de quien supervisa: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="706"/>
+        <location filename="../person/referrals.py" line="708"/>
         <source>{date}: {step} ({note})</source>
         <translation>{date}: {step} ({note})</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="706"/>
+        <location filename="../person/referrals.py" line="708"/>
         <source>{date}: {step}</source>
         <translation>{date}: {step}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="711"/>
+        <location filename="../person/referrals.py" line="713"/>
         <source>Steps: {steps}</source>
         <translation>Pasos: {steps}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="711"/>
+        <location filename="../person/referrals.py" line="713"/>
         <source>none yet</source>
         <translation>ninguno todavía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="721"/>
+        <location filename="../person/referrals.py" line="723"/>
         <source>Someone not in the directory</source>
         <translation>Alguien que no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="768"/>
+        <location filename="../person/referrals.py" line="770"/>
         <source>A referral is made once the person has accepted it</source>
         <translation>Una derivación se hace cuando la persona la ha aceptado</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="777"/>
+        <location filename="../person/referrals.py" line="779"/>
         <source>The referral is made: the way to connect stays as it was sent</source>
         <translation>La derivación ya se hizo: la manera de conectar se queda como se envió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="873"/>
+        <location filename="../person/referrals.py" line="875"/>
         <source>Choose the scanned release</source>
         <translation>Elija la autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="873"/>
+        <location filename="../person/referrals.py" line="875"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>Escaneos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="877"/>
+        <location filename="../person/referrals.py" line="879"/>
         <source>Scan chosen: it will be stored encrypted in the vault</source>
         <translation>Escaneo elegido: se guardará cifrado en la bóveda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="897"/>
+        <location filename="../person/referrals.py" line="899"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="909"/>
+        <location filename="../person/referrals.py" line="911"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="931"/>
+        <location filename="../person/referrals.py" line="933"/>
         <source>Release saved.</source>
         <translation>Autorización guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="945"/>
+        <location filename="../person/referrals.py" line="947"/>
         <source>The release is withdrawn. Nothing more will be shared under it. {lapse}</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella. {lapse}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="947"/>
+        <location filename="../person/referrals.py" line="949"/>
         <source>The release is withdrawn. Nothing more will be shared under it.</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="957"/>
+        <location filename="../person/referrals.py" line="959"/>
         <source>Please choose the person&apos;s decision. If they have not decided yet, choose “{pending}”.</source>
         <translation>Elija la decisión de la persona, por favor. Si todavía no ha decidido, elija «{pending}».</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="967"/>
+        <location filename="../person/referrals.py" line="969"/>
         <source>Referral saved.</source>
         <translation>Derivación guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="979"/>
+        <location filename="../person/referrals.py" line="981"/>
         <source>The person&apos;s decision is saved.</source>
         <translation>La decisión de la persona está guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="991"/>
+        <location filename="../person/referrals.py" line="993"/>
         <source>The way to connect is saved. You can make the referral now.</source>
         <translation>La manera de conectar está guardada. Ya puede hacer la derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1000"/>
+        <location filename="../person/referrals.py" line="1002"/>
         <source>Choose the step first.</source>
         <translation>Primero elija el paso.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1004"/>
+        <location filename="../person/referrals.py" line="1006"/>
         <source>Step added.</source>
         <translation>Paso agregado.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1019"/>
+        <location filename="../person/referrals.py" line="1021"/>
         <source>Checking the release and the safe ways to reach the person…</source>
         <translation>Revisando la autorización y las maneras seguras de comunicarse con la persona…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1031"/>
+        <location filename="../person/referrals.py" line="1033"/>
         <source>The referral is made and recorded.</source>
         <translation>La derivación está hecha y registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1033"/>
+        <location filename="../person/referrals.py" line="1035"/>
         <source>The referral is made under the supervisor&apos;s override, which is recorded.</source>
         <translation>La derivación está hecha con la excepción de quien supervisa, que queda registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1043"/>
+        <location filename="../person/referrals.py" line="1045"/>
         <source>The referral was not made. The reason is below.</source>
         <translation>La derivación no se hizo. El motivo está abajo.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1045"/>
+        <location filename="../person/referrals.py" line="1047"/>
         <source>Not made yet. {reason}</source>
         <translation>Todavía no se hizo. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1060"/>
+        <location filename="../person/referrals.py" line="1062"/>
         <source>Change “{field}” below, then make it.</source>
         <translation>Cambie «{field}» abajo y luego hágala.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1078"/>
+        <location filename="../person/referrals.py" line="1080"/>
         <source>The referral was not made. {reason}</source>
         <translation>La derivación no se hizo. {reason}</translation>
     </message>
@@ -4868,13 +4903,13 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../person/referrals.py" line="159"/>
+        <location filename="../person/referrals.py" line="160"/>
         <source>Cancel</source>
         <extracomment>The person&apos;s safe-contact flags, so a way of contact they said is unsafe is named as soon as it is chosen. Shares with the prosecution are made from an advocate&apos;s vault only: elsewhere the button is not shown.</extracomment>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="159"/>
+        <location filename="../person/referrals.py" line="160"/>
         <source>Cancel: {form}</source>
         <translation>Cancelar: {form}</translation>
     </message>

@@ -92,16 +92,16 @@ class RecordFormPage(QWidget):
         self._body_layout = column_of(self.body, self.holder, self.extras, 1, margins=(2, 2, 14, 14))
         self.error = ErrorLine(self)
         self.status = QLabel(self)
-        self.status.setAccessibleName("Form status")
-        self.cancel_button = plain_button("Cancel", cancel_words, self)
-        self.save_button = plain_button("Save", "Save", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.status.setAccessibleName(self.tr("Form status"))
+        self.cancel_button = plain_button(self.tr("Cancel"), cancel_words, self)
+        self.save_button = plain_button(self.tr("Save"), self.tr("Save"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.cancel_button.clicked.connect(section.show_main)
         self.save_button.clicked.connect(self.save)
         actions = row_of((self.status, 1), self.cancel_button, self.save_button)
         column_of(self, self.title, self.note, (self.scroll_area, 1), self.error, actions, margins=(0, 0, 0, 0),
                   spacing=8)  # fmt: skip
-        save = QAction("Save", self)
+        save = QAction(self.tr("Save"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.save)
@@ -201,7 +201,7 @@ class RecordFormPage(QWidget):
         self.fields.clear_errors()
         self.error.clear_message()
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         if not self._section.host.run(work, self._saved, self._failed):
             self.save_button.setEnabled(True)
             self.status.setText("")
@@ -212,7 +212,7 @@ class RecordFormPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText("Nothing was saved.")
+        self.status.setText(self.tr("Nothing was saved."))
         if self.fields.show_error(exc) is None:
             self.error.show_message(message_of(exc))
 

@@ -59,6 +59,7 @@ from app.ui.qt import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QScrollArea,
@@ -344,10 +345,11 @@ class ReferralsSection(QWidget):
                 steps.addWidget(label, n, 0)
                 steps.addWidget(box, n, 1)
                 places = (n, 2, 1, 1)
+            row, column, rows, columns = places
             if isinstance(action, QWidget):
-                steps.addWidget(action, *places, Qt.AlignmentFlag.AlignLeft)
-            else:
-                steps.addLayout(action, *places)
+                steps.addWidget(action, row, column, rows, columns, Qt.AlignmentFlag.AlignLeft)
+            elif isinstance(action, QLayout):
+                steps.addLayout(action, row, column, rows, columns)
         steps.addWidget(self.saved_contact_warning, steps.rowCount(), 0 if stacked else 1, 1, 3)
         steps.setColumnStretch(3, 1)
         self.detail.setStyleSheet(text_style("text"))
