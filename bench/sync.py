@@ -323,6 +323,77 @@ def concurrent_push(server: Server, clients: int = CLIENTS) -> Pushed:
     return Pushed(latencies, errors, applied, time.perf_counter() - start, failures)
 
 
+#: Where a profiled batch's time goes, by the file its functions live in (first match wins).
+PROFILE_PARTS = (
+    ("the database driver (SQL round trips)", ("psycopg", "sqlite3", "sqlcipher")),
+    ("SQLAlchemy (statements, ORM)", ("sqlalchemy",)),
+    ("merge and the office's rules", ("app/protocol/merge", "app/server/access", "app/server/records")),
+    ("the push itself (app/server/sync.py)", ("app/server/sync",)),
+    ("JSON and the schema (pydantic)", ("json", "pydantic")),
+    ("the signature (Ed25519)", ("cryptography", "app/protocol/signing")),
+)
+
+
+def push_profile(server: Server, batches: int = 40) -> tuple[float, dict[str, float]]:
+    """One device's batches applied one after another in this process, on the office's database, profiled: the
+    seconds one batch of PER_BATCH takes to apply (body parsed, signature checked, transaction committed), and the
+    share of that time by part (:data:`PROFILE_PARTS`; what is in none of them is "other")."""
+    import cProfile
+    import pstats
+
+    from app.protocol.schemas import PushIn
+    from app.server import sync as server_sync
+    from app.server.models import Device
+
+    username = f"profile-{uuid.uuid4().hex[:8]}"
+    admin.add_user(server.engine, username, team="Other", role="advocate")
+    code = admin.issue_code(server.home, server.engine, username).code
+    key = Ed25519PrivateKey.generate()
+    ctx = certs.client_context(server.home.ca_cert.read_bytes())
+    info = httpx.post(f"{server.url}/v1/enrol", json={"code": code, "public_key": signing.public_key_hex(key)},
+                      verify=ctx).json()  # fmt: skip
+    sessions = db.sessions(server.engine)
+    with sessions() as s:
+        device = s.get(Device, info["device_id"])
+        assert device is not None
+        principal = admin.principal_for(s, device)
+        public_key = device.public_key
+    bodies = []
+    for _ in range(batches):
+        mutations = [
+            {"mutation_id": uuid7(), "record_id": uuid7(), "type": "person", "schema_version": 1,
+             "patch": {"preferred_name": "Example Person", "visibility": "my_team", "privileged": True},
+             "edited_hlc": "0000000000001.00000.bench"}
+            for _ in range(PER_BATCH)
+        ]  # fmt: skip
+        body = json.dumps({"batch_id": uuid7(), "mutations": mutations}).encode()
+        bodies.append((body, signing.sign_headers(key, principal.device_id, "POST", "/v1/sync/push", body)))
+
+    def apply(body: bytes, headers: dict[str, str]) -> None:
+        message = signing.canonical(principal.device_id, "POST", "/v1/sync/push", headers[signing.H_TIME],
+                                    headers[signing.H_NONCE], body)  # fmt: skip
+        assert signing.verify(public_key, headers[signing.H_SIGNATURE], message)
+        batch = PushIn.model_validate_json(body)
+        with sessions() as s, s.begin():
+            server_sync.push(s, principal, batch)
+
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    for body, headers in bodies:
+        apply(body, headers)
+    profiler.disable()
+    per_batch = (time.perf_counter() - start) / batches
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    parts: dict[str, float] = {}
+    total = 0.0
+    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in stats.items():
+        total += tottime
+        part = next((name for name, marks in PROFILE_PARTS if any(m in filename for m in marks)), "other")
+        parts[part] = parts.get(part, 0.0) + tottime
+    return per_batch, {name: seconds / total for name, seconds in sorted(parts.items(), key=lambda kv: -kv[1])}
+
+
 def plain_inserts(server: Server, records: int, connections: int = WORKERS) -> float:
     """Seconds to insert ``records`` new people by plain SQL: each record's row, its head and its first revision,
     PER_BATCH records a transaction, on ``connections`` connections at once (as many as the server has workers).
@@ -402,6 +473,7 @@ def push_under_load(report: Report, folder: Path, clients: int = CLIENTS) -> Non
         with office(folder / "pg", url, workers=WORKERS) as server:
             pushed = concurrent_push(server, clients)
             plain = plain_inserts(server, pushed.records or clients * BATCHES * PER_BATCH)
+            per_batch, parts = push_profile(server)
         batches = len(pushed.latencies)
         what = f"{clients} devices pushing at once, {WORKERS} workers on PostgreSQL ({batches} batches of {PER_BATCH})"
         for p in (50, 95, 99):
@@ -430,6 +502,14 @@ def push_under_load(report: Report, folder: Path, clients: int = CLIENTS) -> Non
             f"≥ {RATE_SHARE:.0%}). Latency p50 {pushed.percentile(50) * 1000:,.0f} ms, p95 "
             f"{pushed.percentile(95) * 1000:,.0f} ms, p99 {pushed.percentile(99) * 1000:,.0f} ms. The {clients} "
             f"client threads (signing, JSON, TLS) run on the same machine as the server and the database."
+        )
+        shares = ", ".join(f"{name} {share:.0%}" for name, share in parts.items())
+        report.notes.append(
+            f"push under load, the profile: one device's batches of {PER_BATCH} applied one after another on the same"
+            f" PostgreSQL take {per_batch * 1000:,.0f} ms each (body parsed, signature checked, committed; no HTTP "
+            f"or TLS), of which {shares}. With {os.cpu_count()} CPUs shared by the server's {WORKERS} workers, "
+            f"PostgreSQL and the {clients} client threads, the batches of {clients} devices at once queue: about "
+            f"{clients * per_batch / max(1, os.cpu_count() or 1):,.1f} s of work per CPU before the last one is done."
         )
         if plain_rate:
             # Little's law: with every device keeping one batch in flight, a batch's mean latency is the number of
