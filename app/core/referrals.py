@@ -84,6 +84,42 @@ OUTCOME_WORDS = {
     ReferralOutcome.CLOSED.value: N_("Closed"),
 }
 
+#: The bundled category list's titles (app/content/bundled/taxonomy), marked for the catalogue so that they show in
+#: the app's language; an office's own list shows as it is written.
+BUNDLED_CATEGORY_TITLES: tuple[str, ...] = (
+    N_("Case management and advocacy"),
+    N_("Crisis intervention"),
+    N_("Emergency shelter"),
+    N_("Transitional housing"),
+    N_("Housing and rental assistance"),
+    N_("Basic necessities (food, clothing, hygiene, phone)"),
+    N_("Financial assistance, public benefits and crime-victim compensation"),
+    N_("Medical care"),
+    N_("Dental care"),
+    N_("Mental health support"),
+    N_("Substance use treatment and harm reduction"),
+    N_("Support group or survivor-led peer support"),
+    N_("Legal help: criminal-record relief"),
+    N_("Legal help: immigration (T visa, U visa, Continued Presence, SIJS)"),
+    N_("Legal help: other civil (family, protection orders, labor, credit and identity)"),
+    N_("Criminal-justice advocacy and court accompaniment"),
+    N_("Interpretation and translation"),
+    N_("Transportation"),
+    N_("Education (ESL, GED, college)"),
+    N_("Employment and job training"),
+    N_("Childcare"),
+    N_("Replacing identity documents"),
+    N_("Life skills and financial literacy"),
+    N_("Family reunification"),
+    N_("Other"),
+)
+
+
+def category_words(title: str) -> str:
+    """A category's title in the app's language, when the catalogue has it (the bundled list's do)."""
+    return _(title) if title else title
+
+
 #: The person's safe-contact flag each way of connecting depends on, with the sentences said when the person said
 #: no (a block) and when nobody asked yet (a warning): whole sentences per way, so each language words them its way.
 _CONTACT_FLAGS = {
@@ -336,7 +372,7 @@ class ReferralService:
                 copied(
                     ReferralRow,
                     r,
-                    category_title=category_title(r.category, r.taxonomy_version),
+                    category_title=category_words(category_title(r.category, r.taxonomy_version)),
                     provider_name=name,
                     shares_identifying=bool(r.shares_identifying),
                     events=by_referral.get(r.id, []),
@@ -368,7 +404,7 @@ class ReferralService:
             )
             found = list(s.execute(q))
         return [
-            FollowUpRow(rid, pid, name, category_title(cat, version), provider, due, (today - due).days)
+            FollowUpRow(rid, pid, name, category_words(category_title(cat, version)), provider, due, (today - due).days)
             for rid, pid, name, cat, version, provider, due in found
             if due is not None and pid is not None
         ]
@@ -585,7 +621,7 @@ class ReferralService:
                         )
                     )
                 if not purpose_covers(c.purpose, referral.category, referral.taxonomy_version):
-                    title = category_title(referral.category, referral.taxonomy_version).lower()
+                    title = category_words(category_title(referral.category, referral.taxonomy_version)).lower()
                     found.append(
                         (
                             Block.PURPOSE_NOT_COVERED,
@@ -734,6 +770,7 @@ def _day(value: dt.date | None) -> str:
 
 
 __all__ = [
+    "BUNDLED_CATEGORY_TITLES",
     "CONTACT_WORDS",
     "DECISION_WORDS",
     "DEFAULT_SHARING",
@@ -747,6 +784,7 @@ __all__ = [
     "ReferralBlocked",
     "ReferralRow",
     "ReferralService",
+    "category_words",
     "contact_concern",
     "follow_up_due_clauses",
     "purpose_covers",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import select
 
 from app.content.relief_rules import JurisdictionRules, Relief, RuleBook, default_rule_book
+from app.core.i18n import N_, _, ngettext
 from app.core.records import clean_value, columns_of
 from app.core.timeline import day_words
 from app.errors import ValidationError
@@ -44,19 +45,19 @@ S = ReliefCaseStatus
 
 #: How each status reads on screen (DOMAIN.md section 5's list, in its order).
 STATUS_WORDS: dict[str, str] = {
-    S.SCREENING: "Screening",
-    S.ELIGIBLE: "Eligible",
-    S.NOT_ELIGIBLE: "Not eligible",
-    S.SURVIVOR_DECIDING: "The person is deciding",
-    S.PREPARING: "Preparing the petition",
-    S.FILED: "Filed",
-    S.HEARING_SET: "Hearing set",
-    S.GRANTED: "Granted",
-    S.PARTLY_GRANTED: "Partly granted",
-    S.DENIED: "Denied",
-    S.RECORDS_CORRECTED: "Records corrected",
-    S.CLOSED: "Closed",
-    S.WITHDRAWN_BY_SURVIVOR: "Withdrawn by the person",
+    S.SCREENING: N_("Screening"),
+    S.ELIGIBLE: N_("Eligible"),
+    S.NOT_ELIGIBLE: N_("Not eligible"),
+    S.SURVIVOR_DECIDING: N_("The person is deciding"),
+    S.PREPARING: N_("Preparing the petition"),
+    S.FILED: N_("Filed"),
+    S.HEARING_SET: N_("Hearing set"),
+    S.GRANTED: N_("Granted"),
+    S.PARTLY_GRANTED: N_("Partly granted"),
+    S.DENIED: N_("Denied"),
+    S.RECORDS_CORRECTED: N_("Records corrected"),
+    S.CLOSED: N_("Closed"),
+    S.WITHDRAWN_BY_SURVIVOR: N_("Withdrawn by the person"),
 }
 
 #: Where a case may go next. Each step back is there to put a mistake right; "withdrawn by the person" is
@@ -78,21 +79,37 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 DEADLINE_WORDS: dict[str, str] = {
-    DeadlineKind.FILING_LIMIT: "Filing limit",
-    DeadlineKind.RESPONSE: "Response due",
-    DeadlineKind.HEARING: "Hearing",
-    DeadlineKind.APPEAL: "Appeal window closes",
-    DeadlineKind.OTHER: "Deadline",
+    DeadlineKind.FILING_LIMIT: N_("Filing limit"),
+    DeadlineKind.RESPONSE: N_("Response due"),
+    DeadlineKind.HEARING: N_("Hearing"),
+    DeadlineKind.APPEAL: N_("Appeal window closes"),
+    DeadlineKind.OTHER: N_("Deadline"),
 }
 
-RELIEF_WORDS: dict[str, str] = {"vacatur": "Vacatur", "expungement": "Expungement", "sealing": "Sealing",
-                                "other": "Other relief"}  # fmt: skip
-OUTCOME_WORDS: dict[str, str] = {"pending": "Pending", "granted": "Granted", "partly_granted": "Partly granted",
-                                 "denied": "Denied", "withdrawn": "Withdrawn"}  # fmt: skip
-POSITION_WORDS: dict[str, str] = {"consents": "Consents", "no_objection": "Does not object", "opposes": "Opposes",
-                                  "unknown": "Not known yet"}  # fmt: skip
-ELIGIBILITY_WORDS: dict[str, str] = {"unknown": "Not checked yet", "eligible": "Eligible",
-                                     "not_eligible": "Not eligible"}  # fmt: skip
+RELIEF_WORDS: dict[str, str] = {
+    "vacatur": N_("Vacatur"),
+    "expungement": N_("Expungement"),
+    "sealing": N_("Sealing"),
+    "other": N_("Other relief"),
+}
+OUTCOME_WORDS: dict[str, str] = {
+    "pending": N_("Pending"),
+    "granted": N_("Granted"),
+    "partly_granted": N_("Partly granted"),
+    "denied": N_("Denied"),
+    "withdrawn": N_("Withdrawn"),
+}
+POSITION_WORDS: dict[str, str] = {
+    "consents": N_("Consents"),
+    "no_objection": N_("Does not object"),
+    "opposes": N_("Opposes"),
+    "unknown": N_("Not known yet"),
+}
+ELIGIBILITY_WORDS: dict[str, str] = {
+    "unknown": N_("Not checked yet"),
+    "eligible": N_("Eligible"),
+    "not_eligible": N_("Not eligible"),
+}
 
 CASE_FIELDS = tuple(columns_of(ReliefCase))
 CHARGE_FIELDS = tuple(columns_of(ReliefCharge))
@@ -105,7 +122,29 @@ _NOTE_MAX = 200
 
 
 def status_words(status: str | None) -> str:
-    return STATUS_WORDS.get(status or "", "Not set")
+    """A case's status in the app's language."""
+    return _(STATUS_WORDS.get(status or "", N_("Not set")))
+
+
+def _words(table: dict[str, str], key: str | None, default: str) -> str:
+    """One of this module's words for ``key`` in the app's language (``default``, already marked, when none)."""
+    return _(table.get(key or "", default))
+
+
+def relief_words(kind: str | None) -> str:
+    return _words(RELIEF_WORDS, kind, kind or "")
+
+
+def outcome_words(outcome: str | None) -> str:
+    return _words(OUTCOME_WORDS, outcome or "pending", N_("Pending"))
+
+
+def position_words(position: str | None) -> str:
+    return _words(POSITION_WORDS, position or "unknown", N_("Not known yet"))
+
+
+def eligibility_words(eligibility: str | None) -> str:
+    return _words(ELIGIBILITY_WORDS, eligibility or "unknown", N_("Not checked yet"))
 
 
 def next_statuses(status: str | None) -> tuple[str, ...]:
@@ -150,20 +189,20 @@ class DeadlineRow:
 
     @property
     def title(self) -> str:
-        return DEADLINE_WORDS.get(self.kind or "other", "Deadline")
+        return _(DEADLINE_WORDS.get(self.kind or "other", DEADLINE_WORDS[DeadlineKind.OTHER]))
 
     @property
     def when_words(self) -> str:
         if self.done_on is not None:
-            return f"Done on {day_words(self.done_on)}"
+            return _("Done on {day}").format(day=day_words(self.done_on))
         if self.days_left == 0:
-            return "Due today"
+            return _("Due today")
         if self.days_left == 1:
-            return "Due tomorrow"
+            return _("Due tomorrow")
         if self.days_left > 1:
-            return f"Due in {self.days_left} days"
+            return ngettext("Due in {n} day", "Due in {n} days", self.days_left).format(n=self.days_left)
         late = -self.days_left
-        return f"{late} day{'s' if late != 1 else ''} past the date"
+        return ngettext("{n} day past the date", "{n} days past the date", late).format(n=late)
 
 
 @dataclass(frozen=True)
@@ -192,15 +231,15 @@ class ReliefOption:
     def words(self) -> str:
         r = self.relief
         if r.time_limit.kind == "none":
-            limit = "no time limit"
+            limit = _("no time limit")
         elif self.last_day is None:
-            limit = r.time_limit.words().lower() + " (add the date to see the last day)"
+            limit = _("{limit} (add the date to see the last day)").format(limit=r.time_limit.words().lower())
         elif self.passed:
-            limit = f"the time limit passed on {day_words(self.last_day)}"
+            limit = _("the time limit passed on {day}").format(day=day_words(self.last_day))
         else:
-            limit = f"file by {day_words(self.last_day)}"
-        hearing = "hearing required" if r.hearing_required else "no hearing required"
-        return f"{r.title}: {limit}; {hearing}."
+            limit = _("file by {day}").format(day=day_words(self.last_day))
+        hearing = _("hearing required") if r.hearing_required else _("no hearing required")
+        return _("{relief}: {limit}; {hearing}.").format(relief=r.title, limit=limit, hearing=hearing)
 
 
 @dataclass(frozen=True)
@@ -254,7 +293,7 @@ class ReliefService:
         """Start relief work for a person. It begins at "screening": every record is gathered and checked first."""
         code = (jurisdiction or "").strip()
         if not code:
-            raise ValidationError("Please choose the jurisdiction whose rules apply.", field="jurisdiction")
+            raise ValidationError(_("Please choose the jurisdiction whose rules apply."), field="jurisdiction")
         values = {"jurisdiction": code, "status": S.SCREENING.value, "representation": representation}
         case_id = self.ws.records.create("relief_case", values, person_id=person_id).id
         self._status_note(person_id, case_id, S.SCREENING.value, None, None)
@@ -264,9 +303,9 @@ class ReliefService:
         """Representation, jurisdiction and the eligibility review date. The status changes through
         :meth:`change_status`, so each change is checked and leaves its note."""
         if "status" in changes:
-            raise ValidationError("Please change the status with “Change status”.", field="status")
+            raise ValidationError(_("Please change the status with “Change status”."), field="status")
         if "jurisdiction" in changes and not str(changes["jurisdiction"] or "").strip():
-            raise ValidationError("Please choose the jurisdiction whose rules apply.", field="jurisdiction")
+            raise ValidationError(_("Please choose the jurisdiction whose rules apply."), field="jurisdiction")
         self._case(case_id)
         self.ws.records.update("relief_case", case_id, changes)
 
@@ -276,22 +315,27 @@ class ReliefService:
         current = case.status
         status = str(clean_value(ReliefCase, "status", status) or "")
         if not status:
-            raise ValidationError("Please choose the new status.", field="status")
+            raise ValidationError(_("Please choose the new status."), field="status")
         if status == current:
             return
         if status not in next_statuses(current):
             allowed = ", ".join(status_words(s).lower() for s in next_statuses(current))
             raise ValidationError(
-                f"A case at “{status_words(current).lower()}” can move to: {allowed}.", field="status"
+                _("A case at “{status}” can move to: {allowed}.").format(
+                    status=status_words(current).lower(), allowed=allowed
+                ),
+                field="status",
             )
         if note is not None and len(note) > 2000:
-            raise ValidationError("Please keep the note on the change under 2,000 characters.", field="note")
+            raise ValidationError(_("Please keep the note on the change under 2,000 characters."), field="note")
         self.ws.records.update("relief_case", case_id, {"status": status})
         self._status_note(case.person_id, case_id, status, current, note)
 
     def _status_note(self, person_id: str | None, case_id: str, status: str, was: str | None, note: str | None) -> None:
-        body = f"Record relief status: {status_words(status)}"
-        body += f" (was {status_words(was).lower()})." if was else "."
+        # Kept in the record as written, in the office's words (not the screen's language).
+        english = {key: str(words) for key, words in STATUS_WORDS.items()}
+        body = f"Record relief status: {english.get(status, 'Not set')}"
+        body += f" (was {english.get(was, 'Not set').lower()})." if was else "."
         if note and note.strip():
             body += f" {note.strip()}"
         self.ws.records.create(
@@ -322,7 +366,7 @@ class ReliefService:
         case = self._case(charge.case_id)
         cleaned = {k: clean_value(ReliefCharge, k, v) for k, v in changes.items()}
         if "case_id" in cleaned and cleaned["case_id"] != case.id:
-            raise ValidationError("A charge stays with the case it was added to.", field="case_id")
+            raise ValidationError(_("A charge stays with the case it was added to."), field="case_id")
         merged = _values(charge, CHARGE_FIELDS) | cleaned
         self._check_charge(case, merged)
         self.ws.records.update("relief_charge", charge_id, cleaned)
@@ -334,15 +378,17 @@ class ReliefService:
     def _check_charge(self, case: ReliefCase, values: dict[str, Any]) -> dict[str, Any]:
         arrested, disposed = values.get("arrest_date"), values.get("disposition_date")
         if arrested and disposed and disposed < arrested:
-            raise ValidationError("The disposition date cannot be before the arrest date.", field="disposition_date")
+            raise ValidationError(_("The disposition date cannot be before the arrest date."), field="disposition_date")
         decided = values.get("decided_on")
         if decided and disposed and decided < disposed:
-            raise ValidationError("The relief decision cannot come before the disposition.", field="decided_on")
+            raise ValidationError(_("The relief decision cannot come before the disposition."), field="decided_on")
         rules = self.rules.get(case.jurisdiction)
         sought = values.get("relief_sought")
         if rules is not None and sought and not any(r.kind == sought for r in rules.reliefs):
             raise ValidationError(
-                f"The {rules.title} rules on this computer offer no {RELIEF_WORDS.get(sought, sought).lower()}.",
+                _("The {rules} rules on this computer offer no {relief}.").format(
+                    rules=rules.title, relief=relief_words(sought).lower()
+                ),
                 field="relief_sought",
             )
         return values
@@ -384,7 +430,7 @@ class ReliefService:
         case = self._case(petition.case_id)
         cleaned = {k: clean_value(ReliefPetition, k, v) for k, v in changes.items()}
         if "case_id" in cleaned and cleaned["case_id"] != case.id:
-            raise ValidationError("A petition stays with the case it was added to.", field="case_id")
+            raise ValidationError(_("A petition stays with the case it was added to."), field="case_id")
         self._check_petition(case, _values(petition, PETITION_FIELDS) | cleaned)
         chosen = None if charge_ids is None else self._charges_of(case, charge_ids)
         if chosen is not None and "relief_types" not in cleaned:
@@ -404,11 +450,11 @@ class ReliefService:
         filed, hearing, decided = values.get("filed_on"), values.get("hearing_on"), values.get("decided_on")
         corrected = values.get("records_corrected_on")
         if hearing and filed and hearing < filed:
-            raise ValidationError("The hearing cannot be before the petition was filed.", field="hearing_on")
+            raise ValidationError(_("The hearing cannot be before the petition was filed."), field="hearing_on")
         if decided and filed and decided < filed:
-            raise ValidationError("The decision cannot be before the petition was filed.", field="decided_on")
+            raise ValidationError(_("The decision cannot be before the petition was filed."), field="decided_on")
         if corrected and decided and corrected < decided:
-            raise ValidationError("Records cannot be corrected before the decision.", field="records_corrected_on")
+            raise ValidationError(_("Records cannot be corrected before the decision."), field="records_corrected_on")
         known = {"vacatur", "expungement", "sealing", "other"}
         rules = self.rules.get(case.jurisdiction)
         if rules is not None:
@@ -416,7 +462,7 @@ class ReliefService:
         for kind in values.get("relief_types") or []:
             if kind not in known:
                 raise ValidationError(
-                    "Relief sought can be vacatur, expungement, sealing or other relief.", field="relief_types"
+                    _("Relief sought can be vacatur, expungement, sealing or other relief."), field="relief_types"
                 )
 
     def record_decision(
@@ -433,18 +479,18 @@ class ReliefService:
         case = self._case(petition.case_id)
         day = clean_value(ReliefPetition, "decided_on", decided_on)
         if day is None:
-            raise ValidationError("Please enter the date of the decision.", field="decided_on")
+            raise ValidationError(_("Please enter the date of the decision."), field="decided_on")
         reference = clean_value(ReliefPetition, "order_reference", order_reference)
         linked = {c.id: c for c in self._live_charges(case.id) if c.petition_id == petition_id}
         if not outcomes:
-            raise ValidationError("Please give the outcome for at least one charge.", field="outcomes")
+            raise ValidationError(_("Please give the outcome for at least one charge."), field="outcomes")
         cleaned: dict[str, str] = {}
         for charge_id, outcome in outcomes.items():
             if charge_id not in linked:
-                raise ValidationError("That charge is not part of this petition.", field="outcomes")
+                raise ValidationError(_("That charge is not part of this petition."), field="outcomes")
             value = clean_value(ReliefCharge, "outcome", outcome)
             if value in (None, ChargeOutcome.PENDING):
-                raise ValidationError("Please give each charge's outcome: granted, partly granted or denied.",
+                raise ValidationError(_("Please give each charge's outcome: granted, partly granted or denied."),
                                       field="outcomes")  # fmt: skip
             cleaned[charge_id] = value
         merged = _values(petition, PETITION_FIELDS) | {"decided_on": day}
@@ -486,7 +532,7 @@ class ReliefService:
         if petition_id is not None:
             petition = self._get(ReliefPetition, petition_id)
             if petition.case_id != case_id:
-                raise ValidationError("That petition belongs to another case.", field="petition_id")
+                raise ValidationError(_("That petition belongs to another case."), field="petition_id")
         values = {"case_id": case_id, "petition_id": petition_id, "kind": kind or DeadlineKind.OTHER.value,
                   "due_on": due_on, "note": note}  # fmt: skip
         return self.ws.records.create("relief_deadline", values, person_id=case.person_id).id
@@ -494,7 +540,7 @@ class ReliefService:
     def update_deadline(self, deadline_id: str, changes: Mapping[str, Any]) -> None:
         deadline = self._get(ReliefDeadline, deadline_id)
         if "case_id" in changes and changes["case_id"] != deadline.case_id:
-            raise ValidationError("A deadline stays with the case it was added to.", field="case_id")
+            raise ValidationError(_("A deadline stays with the case it was added to."), field="case_id")
         self.ws.records.update("relief_deadline", deadline_id, changes)
 
     def mark_done(self, deadline_id: str, done_on: dt.date | str | None = None) -> None:
@@ -629,7 +675,10 @@ class ReliefService:
                 )
             )
         jurisdictions = [
-            (r.jurisdiction, f"{r.title} (example rules, not legal advice)" if r.example else r.title)
+            (
+                r.jurisdiction,
+                _("{rules} (example rules, not legal advice)").format(rules=r.title) if r.example else r.title,
+            )
             for r in self.rules.all()
         ]
         return ReliefOverview(person_id, views, jurisdictions, self._today())
@@ -644,7 +693,7 @@ class ReliefService:
     def _get(self, cls: type[T], record_id: str) -> T:
         found = self.ws.records.get(cls.RECORD_TYPE, record_id)
         if not isinstance(found, cls):
-            raise ValidationError("That record is not the kind expected here.")
+            raise ValidationError(_("That record is not the kind expected here."))
         return found
 
     def _case(self, case_id: str) -> ReliefCase:
@@ -659,7 +708,7 @@ class ReliefService:
         out = []
         for charge_id in charge_ids:
             if charge_id not in live:
-                raise ValidationError("One of the charges chosen is not part of this case.", field="charge_ids")
+                raise ValidationError(_("One of the charges chosen is not part of this case."), field="charge_ids")
             out.append(live[charge_id])
         return out
 
@@ -678,6 +727,10 @@ __all__ = [
     "ReliefOverview",
     "ReliefService",
     "SuggestedDeadline",
+    "eligibility_words",
     "next_statuses",
+    "outcome_words",
+    "position_words",
+    "relief_words",
     "status_words",
 ]

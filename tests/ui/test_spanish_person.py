@@ -36,7 +36,7 @@ from tests.ui.test_spanish_window import english_in, english_sources, visible_te
 
 PASSPHRASE = "a long passphrase"
 #: The sections whose modules are translated whole (tests/unit/test_translations.py COVERED).
-TRANSLATED = ("overview", "details", "interviews", "screening", "safety", "referrals", "notes", "history")
+TRANSLATED = ("overview", "details", "interviews", "screening", "safety", "referrals", "relief", "notes", "history")
 TODAY = dt.date.today()
 
 
@@ -68,6 +68,12 @@ def person(tmp_path: Path) -> Iterator[tuple[Workspace, str]]:
             person_id=pid,
         )  # fmt: skip
         case = ws.records.create("relief_case", {"jurisdiction": "Demo State"}, person_id=pid).id
+        ws.records.create(
+            "relief_charge",
+            {"case_id": case, "level": "misdemeanor", "offence": "Loitering", "docket_number": "AC-2019-7",
+             "relief_sought": "vacatur"},
+            person_id=pid,
+        )  # fmt: skip
         for kind, due in (("appeal", -2), ("response", 4)):
             due_on = TODAY + dt.timedelta(days=due)
             ws.records.create("relief_deadline", {"case_id": case, "kind": kind, "due_on": due_on}, person_id=pid)
@@ -174,7 +180,7 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                 assert "Vigente hasta el" in releases[0] and releases[1].startswith("⚠ Birch Demo Clinic · Vigente")
                 assert "Cubre: nombre, fechas de audiencia, necesidades de servicios · Para:" in releases[0]
                 assert [stored_kind(w) for w in (" nombre ", "Name", "Llaves")] == ["Name", "Name", "Llaves"]
-                assert "Ofrecida el" in section.referrals.item(0).text()
+                assert section.referrals.item(0).text().startswith("Atención médica · Birch Demo Clinic\nOfrecida el")
                 section.make_button.click()  # the person said calls are not safe: stopped, and why, in Spanish
                 helpers.settle(qtbot, runner)
                 assert section.gate_text.text().startswith("Todavía no se hizo. Esta persona dijo que las llamadas")
@@ -204,6 +210,22 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                     helpers.settle(qtbot, runner)
                     assert english_in(page, sources) == [], start.__name__
                     helpers.shot(page, f"person-referrals-{start.__name__}-{language}")
+            if key == "relief":
+                section = page.relief
+                assert section.heading.text().startswith("Limpieza de antecedentes")
+                charge = section.charges.item(0).text()
+                assert charge.startswith("Delito menor · Loitering · Expediente AC-2019-7\nAnulación"), charge
+                assert (
+                    "Vence" in section.deadlines.item(1).text()
+                    or "después de la fecha" in section.deadlines.item(0).text()
+                )
+                for start in (section._add_charge, section._add_petition, section._add_deadline):
+                    start()
+                    helpers.settle(qtbot, runner)
+                    assert english_in(page, sources) == [], start.__name__
+                    helpers.shot(page, f"person-relief{start.__name__}-{language}")
+                    section.show_main()
+                    helpers.settle(qtbot, runner)
             if key == "details":
                 page.details.fields.widgets["pronouns"].setText("elle")  # type: ignore[attr-defined]
                 page.details.save()

@@ -59,6 +59,7 @@ COVERED: tuple[str, ...] = (
     "person/share.py",
     "person/record_form.py",
     "person/section_pages.py",
+    "person/relief.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner
@@ -72,6 +73,7 @@ CORE_COVERED: tuple[str, ...] = (
     "app/core/referrals.py",
     "app/core/consent.py",
     "app/core/sharing.py",  # what may be shared with the prosecution, and why not
+    "app/core/relief.py",  # record relief: statuses, deadlines, outcomes, the rules' words around the rules
     # The quarterly report, its CSV and the funder export (with the VOCA categories they print).
     "app/reports/dates.py",
     "app/reports/periods.py",
@@ -90,7 +92,7 @@ CORE_COVERED: tuple[str, ...] = (
     "app/reports/pdf.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
-SAME_IN_SPANISH: frozenset[str] = frozenset({"Total"})
+SAME_IN_SPANISH: frozenset[str] = frozenset({"Total", "{relief}: {limit}; {hearing}."})
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%L?n|%\d")
 

@@ -484,6 +484,84 @@
     </message>
 </context>
 <context>
+    <name>DisclosureReviewPanel</name>
+    <message>
+        <location filename="../person/relief.py" line="896"/>
+        <source>Disclosure review</source>
+        <translation>Revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="899"/>
+        <source>Statements, interview notes and benefits given to this person, in date order, each with the record it comes from. For the prosecution&apos;s review of what must be disclosed.</source>
+        <translation>Declaraciones, notas de entrevistas y beneficios dados a esta persona, en orden de fecha, cada uno con el registro del que viene. Para que la fiscalía revise lo que debe divulgar.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="904"/>
+        <source>Gather the review</source>
+        <translation>Reunir la revisión</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="904"/>
+        <source>Gather the disclosure review</source>
+        <translation>Reunir la revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="907"/>
+        <source>Disclosure review entries</source>
+        <translation>Entradas de la revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="907"/>
+        <source>Each statement, note or benefit, oldest first.</source>
+        <translation>Cada declaración, nota o beneficio, el más antiguo primero.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="912"/>
+        <source>Disclosure review summary</source>
+        <translation>Resumen de la revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="915"/>
+        <source>Password for the PDF (optional)</source>
+        <translation>Contraseña del PDF (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="916"/>
+        <source>Password for the PDF (optional, at least 8 characters)</source>
+        <translation>Contraseña del PDF (opcional, por lo menos 8 caracteres)</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="917"/>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="917"/>
+        <source>Save the disclosure review as a PDF</source>
+        <translation>Guardar la revisión para la divulgación como PDF</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="954"/>
+        <source>{entry} · deleted on {day}</source>
+        <translation>{entry} · borrado el {day}</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="967"/>
+        <source>Save the disclosure review</source>
+        <translation>Guardar la revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="968"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="986"/>
+        <source>Saved as {name}.</source>
+        <translation>Guardado como {name}.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../sync_dialogs.py" line="98"/>
@@ -2862,608 +2940,1059 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>ReferralsSection</name>
     <message>
-        <location filename="../person/referrals.py" line="77"/>
+        <location filename="../person/referrals.py" line="78"/>
         <source>Offering a referral is an offer: accepting, declining or “not now” are all the person&apos;s choice. A release lets you share their information with one recipient; help never depends on signing one.</source>
         <translation>Ofrecer una derivación es una oferta: aceptar, no aceptar o «ahora no» son decisiones de la persona. Una autorización le permite compartir su información con un destinatario; la ayuda nunca depende de firmar una.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="217"/>
+        <location filename="../person/referrals.py" line="218"/>
         <source>Referrals and consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="229"/>
+        <location filename="../person/referrals.py" line="230"/>
         <source>Referrals status</source>
         <translation>Estado de las derivaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="231"/>
+        <location filename="../person/referrals.py" line="232"/>
         <source>Releases ending soon</source>
         <translation>Autorizaciones que terminan pronto</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="237"/>
+        <location filename="../person/referrals.py" line="238"/>
         <source>Releases</source>
         <translation>Autorizaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="237"/>
+        <location filename="../person/referrals.py" line="238"/>
         <source>Releases of information the person gave, and where each stands.</source>
         <translation>Autorizaciones para divulgar información que dio la persona, y el estado de cada una.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="239"/>
+        <location filename="../person/referrals.py" line="240"/>
         <source>No releases recorded. None is needed to offer help.</source>
         <translation>No hay autorizaciones registradas. No hace falta ninguna para ofrecer ayuda.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="240"/>
-        <location filename="../person/referrals.py" line="424"/>
+        <location filename="../person/referrals.py" line="241"/>
+        <location filename="../person/referrals.py" line="425"/>
         <source>Record a release</source>
         <translation>Registrar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="242"/>
+        <location filename="../person/referrals.py" line="243"/>
         <source>Withdraw the chosen release…</source>
         <translation>Retirar la autorización elegida…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="242"/>
+        <location filename="../person/referrals.py" line="243"/>
         <source>Withdraw the chosen release</source>
         <translation>Retirar la autorización elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="246"/>
+        <location filename="../person/referrals.py" line="247"/>
         <source>Share with the prosecution…</source>
         <translation>Compartir con la fiscalía…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="246"/>
+        <location filename="../person/referrals.py" line="247"/>
         <source>Share with the prosecution</source>
         <translation>Compartir con la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="249"/>
+        <location filename="../person/referrals.py" line="250"/>
         <source>Share facts the person agreed to, under their release to a prosecution team</source>
         <translation>Compartir los datos que la persona aceptó, con su autorización para un equipo de la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="259"/>
-        <location filename="../person/referrals.py" line="378"/>
+        <location filename="../person/referrals.py" line="260"/>
+        <location filename="../person/referrals.py" line="379"/>
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="259"/>
+        <location filename="../person/referrals.py" line="260"/>
         <source>Referrals offered to the person, with their decision and follow-up.</source>
         <translation>Derivaciones ofrecidas a la persona, con su decisión y el seguimiento.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="261"/>
+        <location filename="../person/referrals.py" line="262"/>
         <source>No referrals offered yet.</source>
         <translation>Todavía no se ha ofrecido ninguna derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="262"/>
-        <location filename="../person/referrals.py" line="472"/>
+        <location filename="../person/referrals.py" line="263"/>
+        <location filename="../person/referrals.py" line="473"/>
         <source>Offer a referral</source>
         <translation>Ofrecer una derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="266"/>
+        <location filename="../person/referrals.py" line="267"/>
         <source>Chosen referral</source>
         <translation>Derivación elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="268"/>
+        <location filename="../person/referrals.py" line="269"/>
         <source>Make the referral</source>
         <translation>Hacer la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="269"/>
+        <location filename="../person/referrals.py" line="270"/>
         <source>Checks the person&apos;s release and safe ways to reach them, then records it</source>
         <translation>Revisa la autorización de la persona y las maneras seguras de comunicarse con ella, y luego la registra</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="273"/>
+        <location filename="../person/referrals.py" line="274"/>
         <source>Choose a step</source>
         <translation>Elija un paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="277"/>
-        <location filename="../person/referrals.py" line="317"/>
+        <location filename="../person/referrals.py" line="278"/>
+        <location filename="../person/referrals.py" line="318"/>
         <source>Next step</source>
         <translation>Siguiente paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="279"/>
+        <location filename="../person/referrals.py" line="280"/>
         <source>Date of the step</source>
         <translation>Fecha del paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="280"/>
+        <location filename="../person/referrals.py" line="281"/>
         <source>Add the step</source>
         <translation>Agregar el paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="284"/>
-        <location filename="../person/referrals.py" line="493"/>
+        <location filename="../person/referrals.py" line="285"/>
+        <location filename="../person/referrals.py" line="494"/>
         <source>The person&apos;s decision</source>
         <translation>La decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="285"/>
+        <location filename="../person/referrals.py" line="286"/>
         <source>Save the decision</source>
         <translation>Guardar la decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="285"/>
+        <location filename="../person/referrals.py" line="286"/>
         <source>Save the person&apos;s decision</source>
         <translation>Guardar la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="291"/>
-        <location filename="../person/referrals.py" line="497"/>
+        <location filename="../person/referrals.py" line="292"/>
+        <location filename="../person/referrals.py" line="498"/>
         <source>Not decided yet</source>
         <translation>Todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="295"/>
-        <location filename="../person/referrals.py" line="319"/>
-        <location filename="../person/referrals.py" line="501"/>
-        <location filename="../person/referrals.py" line="1062"/>
+        <location filename="../person/referrals.py" line="296"/>
+        <location filename="../person/referrals.py" line="320"/>
+        <location filename="../person/referrals.py" line="502"/>
+        <location filename="../person/referrals.py" line="1063"/>
         <source>How they connect</source>
         <translation>Cómo se conectan</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="296"/>
+        <location filename="../person/referrals.py" line="297"/>
         <source>Save the way to connect</source>
         <translation>Guardar la manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="299"/>
+        <location filename="../person/referrals.py" line="300"/>
         <source>About the chosen referral&apos;s way to connect</source>
         <translation>Sobre la manera de conectar de la derivación elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="315"/>
+        <location filename="../person/referrals.py" line="316"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="374"/>
+        <location filename="../person/referrals.py" line="375"/>
         <source>Referrals &amp; consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="390"/>
+        <location filename="../person/referrals.py" line="391"/>
         <source>Releases the person gave</source>
         <translation>Autorizaciones que dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="424"/>
+        <location filename="../person/referrals.py" line="425"/>
         <source>Save the release</source>
         <translation>Guardar la autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="426"/>
+        <location filename="../person/referrals.py" line="427"/>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="427"/>
+        <location filename="../person/referrals.py" line="428"/>
         <source>Recipient&apos;s name, if not in the directory</source>
         <translation>Nombre del destinatario, si no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="431"/>
+        <location filename="../person/referrals.py" line="432"/>
         <source>Information covered</source>
         <translation>Información que cubre</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="433"/>
+        <location filename="../person/referrals.py" line="434"/>
         <source>Separate with commas: {examples}</source>
         <translation>Separe con comas: {examples}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="435"/>
+        <location filename="../person/referrals.py" line="436"/>
         <source>Purpose</source>
         <translation>Propósito</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="435"/>
+        <location filename="../person/referrals.py" line="436"/>
         <source>For example: referral for legal help</source>
         <translation>Por ejemplo: derivación para ayuda legal</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="436"/>
+        <location filename="../person/referrals.py" line="437"/>
         <source>Starts on</source>
         <translation>Empieza el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="437"/>
+        <location filename="../person/referrals.py" line="438"/>
         <source>Ends on</source>
         <translation>Termina el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="441"/>
+        <location filename="../person/referrals.py" line="442"/>
         <source>Choose how it was given</source>
         <translation>Elija cómo se dio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="445"/>
+        <location filename="../person/referrals.py" line="446"/>
         <source>How the person gave it</source>
         <translation>Cómo la dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="446"/>
+        <location filename="../person/referrals.py" line="447"/>
         <source>Witness (when given aloud)</source>
         <translation>Testigo (cuando se da de palabra)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="447"/>
-        <location filename="../person/referrals.py" line="795"/>
+        <location filename="../person/referrals.py" line="448"/>
+        <location filename="../person/referrals.py" line="796"/>
         <source>Attach a scan…</source>
         <translation>Adjuntar un escaneo…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="447"/>
+        <location filename="../person/referrals.py" line="448"/>
         <source>Attach a scanned release</source>
         <translation>Adjuntar una autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="449"/>
+        <location filename="../person/referrals.py" line="450"/>
         <source>Scanned release (kept encrypted)</source>
         <translation>Autorización escaneada (se guarda cifrada)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="457"/>
+        <location filename="../person/referrals.py" line="458"/>
         <source>Withdraw a release</source>
         <translation>Retirar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="457"/>
+        <location filename="../person/referrals.py" line="458"/>
         <source>Withdraw it</source>
         <translation>Retirarla</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="458"/>
+        <location filename="../person/referrals.py" line="459"/>
         <source>Withdrawn on</source>
         <translation>Retirada el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="459"/>
+        <location filename="../person/referrals.py" line="460"/>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="462"/>
+        <location filename="../person/referrals.py" line="463"/>
         <source>Shares that will lapse</source>
         <translation>Lo compartido que dejará de valer</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="472"/>
+        <location filename="../person/referrals.py" line="473"/>
         <source>Save the referral</source>
         <translation>Guardar la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="477"/>
+        <location filename="../person/referrals.py" line="478"/>
         <source>Choose the kind of help</source>
         <translation>Elija el tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="481"/>
+        <location filename="../person/referrals.py" line="482"/>
         <source>Kind of help</source>
         <translation>Tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="482"/>
-        <location filename="../person/referrals.py" line="734"/>
+        <location filename="../person/referrals.py" line="483"/>
+        <location filename="../person/referrals.py" line="735"/>
         <source>No provider chosen yet</source>
         <translation>Todavía no se eligió un proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="483"/>
+        <location filename="../person/referrals.py" line="484"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="484"/>
+        <location filename="../person/referrals.py" line="485"/>
         <source>Date offered</source>
         <translation>Fecha en que se ofreció</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="489"/>
+        <location filename="../person/referrals.py" line="490"/>
         <source>Choose the person&apos;s decision</source>
         <translation>Elija la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="503"/>
+        <location filename="../person/referrals.py" line="504"/>
         <source>About this way to connect</source>
         <translation>Sobre esta manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="508"/>
+        <location filename="../person/referrals.py" line="509"/>
         <source>Shared with the provider</source>
         <translation>Se comparte con el proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="512"/>
+        <location filename="../person/referrals.py" line="513"/>
         <source>Identifying information</source>
         <translation>Información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="514"/>
+        <location filename="../person/referrals.py" line="515"/>
         <source>Whether the referral shares the person&apos;s name or other identifying information</source>
         <translation>Si la derivación comparte el nombre de la persona u otra información que la identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="516"/>
+        <location filename="../person/referrals.py" line="517"/>
         <source>Follow-up due</source>
         <translation>Fecha del seguimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="538"/>
-        <location filename="../person/referrals.py" line="634"/>
+        <location filename="../person/referrals.py" line="539"/>
+        <location filename="../person/referrals.py" line="635"/>
         <source>⚠ {warning}</source>
         <translation>⚠ {warning}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="545"/>
+        <location filename="../person/referrals.py" line="546"/>
         <source>Why the referral was not made</source>
         <translation>Por qué no se hizo la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="549"/>
+        <location filename="../person/referrals.py" line="550"/>
         <source>Supervisor who approved the override</source>
         <translation>Supervisora o supervisor que aprobó la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="550"/>
+        <location filename="../person/referrals.py" line="551"/>
         <source>Supervisor&apos;s name</source>
         <translation>Nombre de quien supervisa</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="552"/>
+        <location filename="../person/referrals.py" line="553"/>
         <source>Reason for the override</source>
         <translation>Motivo de la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="553"/>
+        <location filename="../person/referrals.py" line="554"/>
         <source>Why it must be shared without a release, in a sentence</source>
         <translation>Por qué hay que compartir sin autorización, en una oración</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="555"/>
+        <location filename="../person/referrals.py" line="556"/>
         <source>Make it with this override</source>
         <translation>Hacerla con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="555"/>
+        <location filename="../person/referrals.py" line="556"/>
         <source>Make the referral with this override</source>
         <translation>Hacer la derivación con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="563"/>
+        <location filename="../person/referrals.py" line="564"/>
         <source>A supervisor may approve sharing anyway, with a reason that is recorded:</source>
         <translation>Quien supervisa puede aprobar que se comparta de todos modos, con un motivo que queda registrado:</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="570"/>
+        <location filename="../person/referrals.py" line="571"/>
         <source>Approved by</source>
         <translation>Aprobada por</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="572"/>
+        <location filename="../person/referrals.py" line="573"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="576"/>
+        <location filename="../person/referrals.py" line="577"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="576"/>
+        <location filename="../person/referrals.py" line="577"/>
         <source>Close this message</source>
         <translation>Cerrar este mensaje</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="628"/>
+        <location filename="../person/referrals.py" line="629"/>
         <source>{recipient} · {state}
 Covers {covered} · For {purpose}</source>
         <translation>{recipient} · {state}
 Cubre: {covered} · Para: {purpose}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="645"/>
+        <location filename="../person/referrals.py" line="646"/>
         <source>{line} · offer {n} of {count} that day</source>
         <translation>{line} · oferta {n} de {count} ese día</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="678"/>
+        <location filename="../person/referrals.py" line="679"/>
         <source>No provider chosen</source>
         <translation>Sin proveedor elegido</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="681"/>
+        <location filename="../person/referrals.py" line="682"/>
         <source>Offered {date}</source>
         <translation>Ofrecida el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="682"/>
+        <location filename="../person/referrals.py" line="683"/>
         <source>Made {date}</source>
         <translation>Hecha el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="688"/>
+        <location filename="../person/referrals.py" line="689"/>
         <source>⚠ Follow-up due {date}</source>
         <translation>⚠ Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="688"/>
+        <location filename="../person/referrals.py" line="689"/>
         <source>Follow-up due {date}</source>
         <translation>Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="699"/>
+        <location filename="../person/referrals.py" line="700"/>
         <source>How they connect: not decided yet</source>
         <translation>Cómo se conectan: todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="701"/>
+        <location filename="../person/referrals.py" line="702"/>
         <source>Shares identifying information</source>
         <translation>Comparte información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="703"/>
+        <location filename="../person/referrals.py" line="704"/>
         <source>Shares nothing identifying</source>
         <translation>No comparte nada que identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="706"/>
+        <location filename="../person/referrals.py" line="707"/>
         <source>Shared by supervisor override: {reason}</source>
         <translation>Compartida por excepción de quien supervisa: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="708"/>
+        <location filename="../person/referrals.py" line="709"/>
         <source>{date}: {step} ({note})</source>
         <translation>{date}: {step} ({note})</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="708"/>
+        <location filename="../person/referrals.py" line="709"/>
         <source>{date}: {step}</source>
         <translation>{date}: {step}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="713"/>
+        <location filename="../person/referrals.py" line="714"/>
         <source>Steps: {steps}</source>
         <translation>Pasos: {steps}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="713"/>
+        <location filename="../person/referrals.py" line="714"/>
         <source>none yet</source>
         <translation>ninguno todavía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="723"/>
+        <location filename="../person/referrals.py" line="724"/>
         <source>Someone not in the directory</source>
         <translation>Alguien que no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="770"/>
+        <location filename="../person/referrals.py" line="771"/>
         <source>A referral is made once the person has accepted it</source>
         <translation>Una derivación se hace cuando la persona la ha aceptado</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="779"/>
+        <location filename="../person/referrals.py" line="780"/>
         <source>The referral is made: the way to connect stays as it was sent</source>
         <translation>La derivación ya se hizo: la manera de conectar se queda como se envió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="875"/>
+        <location filename="../person/referrals.py" line="876"/>
         <source>Choose the scanned release</source>
         <translation>Elija la autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="875"/>
+        <location filename="../person/referrals.py" line="876"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>Escaneos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="879"/>
+        <location filename="../person/referrals.py" line="880"/>
         <source>Scan chosen: it will be stored encrypted in the vault</source>
         <translation>Escaneo elegido: se guardará cifrado en la bóveda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="899"/>
+        <location filename="../person/referrals.py" line="900"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="911"/>
+        <location filename="../person/referrals.py" line="912"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="933"/>
+        <location filename="../person/referrals.py" line="934"/>
         <source>Release saved.</source>
         <translation>Autorización guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="947"/>
+        <location filename="../person/referrals.py" line="948"/>
         <source>The release is withdrawn. Nothing more will be shared under it. {lapse}</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella. {lapse}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="949"/>
+        <location filename="../person/referrals.py" line="950"/>
         <source>The release is withdrawn. Nothing more will be shared under it.</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="959"/>
+        <location filename="../person/referrals.py" line="960"/>
         <source>Please choose the person&apos;s decision. If they have not decided yet, choose “{pending}”.</source>
         <translation>Elija la decisión de la persona, por favor. Si todavía no ha decidido, elija «{pending}».</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="969"/>
+        <location filename="../person/referrals.py" line="970"/>
         <source>Referral saved.</source>
         <translation>Derivación guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="981"/>
+        <location filename="../person/referrals.py" line="982"/>
         <source>The person&apos;s decision is saved.</source>
         <translation>La decisión de la persona está guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="993"/>
+        <location filename="../person/referrals.py" line="994"/>
         <source>The way to connect is saved. You can make the referral now.</source>
         <translation>La manera de conectar está guardada. Ya puede hacer la derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1002"/>
+        <location filename="../person/referrals.py" line="1003"/>
         <source>Choose the step first.</source>
         <translation>Primero elija el paso.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1006"/>
+        <location filename="../person/referrals.py" line="1007"/>
         <source>Step added.</source>
         <translation>Paso agregado.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1021"/>
+        <location filename="../person/referrals.py" line="1022"/>
         <source>Checking the release and the safe ways to reach the person…</source>
         <translation>Revisando la autorización y las maneras seguras de comunicarse con la persona…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1033"/>
+        <location filename="../person/referrals.py" line="1034"/>
         <source>The referral is made and recorded.</source>
         <translation>La derivación está hecha y registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1035"/>
+        <location filename="../person/referrals.py" line="1036"/>
         <source>The referral is made under the supervisor&apos;s override, which is recorded.</source>
         <translation>La derivación está hecha con la excepción de quien supervisa, que queda registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1045"/>
+        <location filename="../person/referrals.py" line="1046"/>
         <source>The referral was not made. The reason is below.</source>
         <translation>La derivación no se hizo. El motivo está abajo.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1047"/>
+        <location filename="../person/referrals.py" line="1048"/>
         <source>Not made yet. {reason}</source>
         <translation>Todavía no se hizo. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1062"/>
+        <location filename="../person/referrals.py" line="1063"/>
         <source>Change “{field}” below, then make it.</source>
         <translation>Cambie «{field}» abajo y luego hágala.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1080"/>
+        <location filename="../person/referrals.py" line="1081"/>
         <source>The referral was not made. {reason}</source>
         <translation>La derivación no se hizo. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReliefSection</name>
+    <message>
+        <location filename="../person/relief.py" line="83"/>
+        <source>Offense</source>
+        <translation>Delito</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="84"/>
+        <source>As written on the docket</source>
+        <translation>Tal como aparece en el expediente</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="85"/>
+        <source>For example: convicted, plea, dismissed</source>
+        <translation>Por ejemplo: condena, acuerdo de culpabilidad, desestimado</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="91"/>
+        <source>The statute or rule the petition relies on</source>
+        <translation>La ley o regla en la que se basa la petición</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="97"/>
+        <source>What is due, in a few words</source>
+        <translation>Qué vence, en pocas palabras</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="100"/>
+        <source>Date of the decision</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="101"/>
+        <source>Order reference</source>
+        <translation>Referencia de la orden</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="105"/>
+        <source>Statute</source>
+        <extracomment>The forms&apos; field labels (the columns&apos; own words), for the catalogue: shown through the section&apos;s tr().</extracomment>
+        <translation>Ley</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="106"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="107"/>
+        <source>Arrest date</source>
+        <translation>Fecha del arresto</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="108"/>
+        <source>Arresting agency</source>
+        <translation>Agencia que hizo el arresto</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="109"/>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="110"/>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="111"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="112"/>
+        <source>Docket number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="113"/>
+        <source>Disposition</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="114"/>
+        <source>Date of conviction or disposition</source>
+        <translation>Fecha de la condena o resolución</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="115"/>
+        <source>Sentence status</source>
+        <translation>Estado de la sentencia</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="116"/>
+        <source>Relief sought</source>
+        <translation>Medida solicitada</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="117"/>
+        <source>Eligibility</source>
+        <translation>Requisitos</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="118"/>
+        <source>Legal basis</source>
+        <translation>Base legal</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="119"/>
+        <source>Representation</source>
+        <translation>Representación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="120"/>
+        <source>Filing court</source>
+        <translation>Tribunal donde se presenta</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="121"/>
+        <source>Filed on</source>
+        <translation>Presentada el</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="122"/>
+        <source>Prosecutor&apos;s position</source>
+        <translation>Posición de la fiscalía</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="123"/>
+        <source>Hearing date</source>
+        <translation>Fecha de la audiencia</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="124"/>
+        <source>Records confirmed corrected on</source>
+        <translation>Antecedentes confirmados como corregidos el</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="125"/>
+        <source>Kind of deadline</source>
+        <translation>Tipo de plazo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="126"/>
+        <source>Due on</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="127"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="291"/>
+        <source>Record relief form</source>
+        <extracomment>The forms&apos; choices as people read them (the stored value is the key), in the words the English form always showed. The palette role of a deadline&apos;s text, by its state. The widest a row of this section lays itself out before it takes another line: what is left beside the side list at 1280 pixels when the language&apos;s section names are long (Spanish) and the text is twice its size.</extracomment>
+        <translation>Formulario de limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="292"/>
+        <source>Cancel and go back to record relief</source>
+        <translation>Cancelar y volver a la limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="309"/>
+        <location filename="../person/relief.py" line="314"/>
+        <location filename="../person/relief.py" line="549"/>
+        <source>Record relief</source>
+        <translation>Limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="317"/>
+        <source>Record relief message</source>
+        <translation>Mensaje de limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="323"/>
+        <source>Track the work to clear this person&apos;s record here: each arrest or conviction that may be vacated, expunged or sealed, the petitions and hearings, and the deadlines that must not be missed. Start with the jurisdiction whose rules apply.</source>
+        <translation>Lleve aquí el trabajo para limpiar los antecedentes de esta persona: cada arresto o condena que se pueda anular, eliminar o sellar, las peticiones y audiencias, y los plazos que no se pueden pasar. Empiece por la jurisdicción cuyas reglas se aplican.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="330"/>
+        <location filename="../person/relief.py" line="336"/>
+        <source>Jurisdiction</source>
+        <translation>Jurisdicción</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="332"/>
+        <source>Start record relief</source>
+        <translation>Empezar la limpieza de antecedentes</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="347"/>
+        <location filename="../person/relief.py" line="380"/>
+        <source>Relief case</source>
+        <translation>Caso de limpieza</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="351"/>
+        <source>Case status</source>
+        <translation>Estado del caso</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="355"/>
+        <location filename="../person/relief.py" line="561"/>
+        <source>Choose the new status</source>
+        <translation>Elija el estado nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="356"/>
+        <location filename="../person/relief.py" line="363"/>
+        <source>New status</source>
+        <translation>Estado nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="358"/>
+        <source>Note on the status change</source>
+        <translation>Nota sobre el cambio de estado</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="359"/>
+        <source>Note on the change (optional)</source>
+        <translation>Nota sobre el cambio (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="360"/>
+        <source>Change status</source>
+        <translation>Cambiar el estado</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="390"/>
+        <source>Jurisdiction rules, as guidance</source>
+        <translation>Reglas de la jurisdicción, como orientación</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="393"/>
+        <location filename="../person/relief.py" line="447"/>
+        <source>Deadlines</source>
+        <translation>Plazos</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="393"/>
+        <source>Deadlines for this case, the one due soonest first.</source>
+        <translation>Plazos de este caso, el que vence antes primero.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="394"/>
+        <source>No deadlines yet.</source>
+        <translation>Todavía no hay plazos.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="395"/>
+        <source>Add a deadline</source>
+        <translation>Agregar un plazo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="396"/>
+        <location filename="../person/relief.py" line="619"/>
+        <source>Mark done</source>
+        <translation>Marcar como hecho</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="396"/>
+        <location filename="../person/relief.py" line="621"/>
+        <source>Mark the chosen deadline done</source>
+        <translation>Marcar como hecho el plazo elegido</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="402"/>
+        <location filename="../person/relief.py" line="449"/>
+        <source>Charges</source>
+        <translation>Cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="402"/>
+        <source>Each arrest or conviction with the relief sought and its outcome.</source>
+        <translation>Cada arresto o condena con la medida solicitada y su resultado.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="405"/>
+        <source>No charges yet. Add each arrest or conviction from the records you gather.</source>
+        <translation>Todavía no hay cargos. Agregue cada arresto o condena de los registros que reúna.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="407"/>
+        <source>Add a charge</source>
+        <translation>Agregar un cargo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="408"/>
+        <source>Change charge</source>
+        <translation>Cambiar el cargo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="408"/>
+        <source>Change the chosen charge</source>
+        <translation>Cambiar el cargo elegido</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="415"/>
+        <location filename="../person/relief.py" line="451"/>
+        <source>Petitions</source>
+        <translation>Peticiones</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="415"/>
+        <source>Petitions filed or being prepared, with the court&apos;s decision.</source>
+        <translation>Peticiones presentadas o en preparación, con la decisión del tribunal.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="417"/>
+        <source>No petitions yet.</source>
+        <translation>Todavía no hay peticiones.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="418"/>
+        <source>Add a petition</source>
+        <translation>Agregar una petición</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="419"/>
+        <source>Change petition</source>
+        <translation>Cambiar la petición</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="419"/>
+        <source>Change the chosen petition</source>
+        <translation>Cambiar la petición elegida</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="421"/>
+        <source>Record the decision</source>
+        <translation>Registrar la decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="421"/>
+        <source>Record the decision on the chosen petition</source>
+        <translation>Registrar la decisión sobre la petición elegida</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="430"/>
+        <source>Start another relief case</source>
+        <translation>Empezar otro caso de limpieza</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="553"/>
+        <source>Record relief · {place}</source>
+        <translation>Limpieza de antecedentes · {place}</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="555"/>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="557"/>
+        <source>{status} · Represented by {who}</source>
+        <translation>{status} · Representada por {who}</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="619"/>
+        <source>Not done yet</source>
+        <translation>Todavía no está hecho</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="621"/>
+        <source>Mark the chosen deadline not done</source>
+        <translation>Marcar el plazo elegido como no hecho</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="687"/>
+        <source>Please choose the new status first.</source>
+        <translation>Primero elija el estado nuevo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="717"/>
+        <source>New deadline</source>
+        <translation>Plazo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="730"/>
+        <source>New charge</source>
+        <translation>Cargo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="744"/>
+        <source>Charge</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="752"/>
+        <source>Charges this petition asks relief for</source>
+        <translation>Cargos para los que esta petición pide una medida</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="757"/>
+        <source>Include: {charge}</source>
+        <translation>Incluir: {charge}</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="763"/>
+        <source>Add the charges first; then choose them here.</source>
+        <translation>Primero agregue los cargos; luego elíjalos aquí.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="778"/>
+        <source>New petition</source>
+        <translation>Petición nueva</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="794"/>
+        <source>Petition</source>
+        <translation>Petición</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="808"/>
+        <source>The outcome for each charge</source>
+        <translation>El resultado de cada cargo</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="813"/>
+        <source>Choose the outcome</source>
+        <translation>Elija el resultado</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="815"/>
+        <source>Outcome: {charge}</source>
+        <translation>Resultado: {charge}</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="825"/>
+        <source>Choose this petition&apos;s charges first (Change petition).</source>
+        <translation>Primero elija los cargos de esta petición (Cambiar la petición).</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="832"/>
+        <source>Please choose the outcome for each charge.</source>
+        <translation>Elija el resultado de cada cargo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="835"/>
+        <source>Please give the date the court decided.</source>
+        <translation>Indique la fecha en que decidió el tribunal, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="841"/>
+        <source>The court&apos;s decision</source>
+        <translation>La decisión del tribunal</translation>
     </message>
 </context>
 <context>
@@ -4903,13 +5432,13 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../person/referrals.py" line="160"/>
+        <location filename="../person/referrals.py" line="161"/>
         <source>Cancel</source>
         <extracomment>The person&apos;s safe-contact flags, so a way of contact they said is unsafe is named as soon as it is chosen. Shares with the prosecution are made from an advocate&apos;s vault only: elsewhere the button is not shown.</extracomment>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="160"/>
+        <location filename="../person/referrals.py" line="161"/>
         <source>Cancel: {form}</source>
         <translation>Cancelar: {form}</translation>
     </message>
@@ -4976,6 +5505,11 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../person/session_form.py" line="986"/>
         <source>Type (when identified)</source>
         <translation>Tipo (si se identificó)</translation>
+    </message>
+    <message>
+        <location filename="../person/relief.py" line="86"/>
+        <source>Not chosen yet</source>
+        <translation>Todavía no se eligió</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from app.core.referrals import (
     ReferralBlocked,
     ReferralRow,
     ReferralService,
+    category_words,
     contact_concern,
 )
 from app.core.sharing import SharingService
@@ -475,7 +476,7 @@ class ReferralsSection(QWidget):
             "category",
             [c.id for c in categories],
             empty=self.tr("Choose the kind of help"),
-            labels={c.id: c.title for c in categories},
+            labels={c.id: category_words(c.title) for c in categories},
             parent=form,
         )
         form.row("category", self.tr("Kind of help"), self.category_box)

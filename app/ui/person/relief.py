@@ -12,19 +12,22 @@ widget for the person workspace to show to the prosecution regime only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.disclosure_review import DisclosureReview, gather_review
+from app.core.i18n import N_, _
 from app.core.relief import (
-    ELIGIBILITY_WORDS,
     OUTCOME_WORDS,
-    POSITION_WORDS,
-    RELIEF_WORDS,
     CaseView,
     DeadlineRow,
     ReliefOverview,
     ReliefService,
+    eligibility_words,
+    outcome_words,
+    position_words,
+    relief_words,
     status_words,
 )
 from app.core.timeline import day_words
@@ -32,22 +35,37 @@ from app.core.vault_access import save_file
 from app.models import ChargeOutcome, ReliefCharge, ReliefDeadline, ReliefPetition
 from app.reports.disclosure_review import disclosure_review_pdf, suggested_file_name
 from app.ui.file_dialogs import save_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, list_selection_style, qcolor, text_style
-from app.ui.person.fields import ChoiceBox, ErrorLine, column_of, heading_label, plain_button, wrapped_label
+from app.ui.person.fields import (
+    WIDEST_ROW,
+    ChoiceBox,
+    ErrorLine,
+    column_of,
+    heading_label,
+    plain_button,
+    row_of,
+    wrapped_label,
+)
 from app.ui.person.forms import FieldSpec, message_of, specs_of
 from app.ui.person.host import PersonHost
 from app.ui.person.record_form import RecordFormPage
 from app.ui.person.section_pages import show_page, stacked_pages
 from app.ui.qt import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
+    QCoreApplication,
     QFont,
+    QFontMetrics,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QResizeEvent,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -62,25 +80,112 @@ CHARGE_FIELDS = specs_of(
     # The offense column keeps its first (British) spelling in the stored records and the protocol: named, not typed.
     f"{ReliefCharge.offence.key} statute level arrest_date arresting_agency court county state docket_number "
     "disposition disposition_date sentence_status relief_sought eligibility",
-    offence={"hint": "As written on the docket"},
-    disposition={"hint": "For example: convicted, plea, dismissed"},
-    relief_sought={"empty": "Not chosen yet"},
-)
+    offence={"label": QT_TRANSLATE_NOOP("ReliefSection", "Offense"),
+             "hint": QT_TRANSLATE_NOOP("ReliefSection", "As written on the docket")},
+    disposition={"hint": QT_TRANSLATE_NOOP("ReliefSection", "For example: convicted, plea, dismissed")},
+    relief_sought={"empty": QT_TRANSLATE_NOOP("fields", "Not chosen yet")},
+)  # fmt: skip
 PETITION_FIELDS = specs_of(
     ReliefPetition,
     "legal_basis representation filing_court filed_on prosecutor_position hearing_on records_corrected_on",
-    legal_basis={"hint": "The statute or rule the petition relies on"},
+    legal_basis={"hint": QT_TRANSLATE_NOOP("ReliefSection", "The statute or rule the petition relies on")},
 )
 DEADLINE_FIELDS = specs_of(
-    ReliefDeadline, "kind due_on note", kind={"empty": None}, note={"hint": "What is due, in a few words"}
+    ReliefDeadline,
+    "kind due_on note",
+    kind={"empty": None},
+    note={"hint": QT_TRANSLATE_NOOP("ReliefSection", "What is due, in a few words")},
 )
 DECISION_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("decided_on", "date", "Date of the decision", required=True),
-    FieldSpec("order_reference", "text", "Order reference"),
+    FieldSpec("decided_on", "date", QT_TRANSLATE_NOOP("ReliefSection", "Date of the decision"), required=True),
+    FieldSpec("order_reference", "text", QT_TRANSLATE_NOOP("ReliefSection", "Order reference")),
 )
+#: The forms' field labels (the columns' own words), for the catalogue: shown through the section's tr().
+FIELD_WORDS = (
+    QT_TRANSLATE_NOOP("ReliefSection", "Statute"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Level"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Arrest date"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Arresting agency"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Court"),
+    QT_TRANSLATE_NOOP("ReliefSection", "County"),
+    QT_TRANSLATE_NOOP("ReliefSection", "State"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Docket number"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Disposition"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Date of conviction or disposition"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Sentence status"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Relief sought"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Eligibility"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Legal basis"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Representation"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Filing court"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Filed on"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Prosecutor's position"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Hearing date"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Records confirmed corrected on"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Kind of deadline"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Due on"),
+    QT_TRANSLATE_NOOP("ReliefSection", "Note"),
+)
+#: The forms' choices as people read them (the stored value is the key), in the words the English form always showed.
+LEVEL_WORDS = {
+    "felony": N_("Felony"),
+    "misdemeanor": N_("Misdemeanor"),
+    "violation": N_("Violation"),
+    "juvenile": N_("Juvenile"),
+    "other": N_("Other"),
+}
+SOUGHT_WORDS = {
+    "vacatur": N_("Vacatur"),
+    "expungement": N_("Expungement"),
+    "sealing": N_("Sealing"),
+    "other": N_("Other"),
+}
+ELIGIBLE_WORDS = {"unknown": N_("Unknown"), "eligible": N_("Eligible"), "not_eligible": N_("Not eligible")}
+POSITION_CHOICES = {
+    "consents": N_("Consents"),
+    "no_objection": N_("No objection"),
+    "opposes": N_("Opposes"),
+    "unknown": N_("Unknown"),
+}
+KIND_WORDS = {
+    "filing_limit": N_("Filing limit"),
+    "response": N_("Response"),
+    "hearing": N_("Hearing"),
+    "appeal": N_("Appeal"),
+    "other": N_("Other"),
+}
 
 #: The palette role of a deadline's text, by its state.
 _STATE_COLOURS = {"overdue": "danger", "due_soon": "warning", "upcoming": "text", "done": "quiet"}
+
+
+#: The widest a row of this section lays itself out before it takes another line: what is left beside the side list
+#: at 1280 pixels when the language's section names are long (Spanish) and the text is twice its size.
+_ROOM = WIDEST_ROW - 60
+
+
+def _button_rows(buttons: Sequence[QWidget]) -> QVBoxLayout:
+    """The buttons left to right, starting a new row where the next would pass :data:`_ROOM`."""
+    rows = QVBoxLayout()
+    rows.setSpacing(6)
+    line: list[QWidget] = []
+    width = 0
+    for button in buttons:
+        needed = button.sizeHint().width() + (8 if line else 0)
+        if line and width + needed > _ROOM:
+            rows.addLayout(row_of(*line, 1, spacing=8))
+            line, width = [], 0
+            needed = button.sizeHint().width()
+        line.append(button)
+        width += needed
+    if line:
+        rows.addLayout(row_of(*line, 1, spacing=8))
+    return rows
+
+
+def _labels(words: dict[str, str]) -> dict[str, str]:
+    """Choice words (marked for the core's catalogue) in the app's language."""
+    return {key: _(text) for key, text in words.items()}
 
 
 def _list_style() -> str:
@@ -112,7 +217,15 @@ def _list(name: str, description: str, parent: QWidget) -> QListWidget:
 def _fit(widget: QListWidget, empty_rows: int = 1) -> None:
     """Show every row: the page scrolls, not each list."""
     rows = widget.count()
-    height = sum(widget.sizeHintForRow(i) for i in range(rows)) if rows else 0
+    # Each row as tall as its words wrapped to the list's width (the row's own size hint does not wrap them, so at
+    # large text a row of two lines was cut off), and never less than that hint.
+    wrap = max(widget.viewport().width() - 20, 60)
+    height = 0
+    for i in range(rows):
+        item = widget.item(i)
+        font = item.font() if item.data(Qt.ItemDataRole.FontRole) is not None else widget.font()
+        words = QFontMetrics(font).boundingRect(0, 0, wrap, 100_000, Qt.TextFlag.TextWordWrap, item.text())
+        height += max(widget.sizeHintForRow(i), words.height() + 16)
     if not rows:
         height = (widget.fontMetrics().lineSpacing() + 14) * empty_rows
     widget.setFixedHeight(height + 2 * widget.frameWidth() + 4)
@@ -123,29 +236,46 @@ def deadline_text(row: DeadlineRow) -> str:
     return f"{first}\n{row.note}" if row.note else first
 
 
+def _level(level: str | None) -> str:
+    if not level:
+        return _("Level not recorded")
+    words = LEVEL_WORDS.get(level)
+    return _(words) if words else level.replace("_", " ").capitalize()
+
+
 def charge_text(charge: dict[str, Any]) -> str:
-    level = (charge.get("level") or "").replace("_", " ").capitalize() or "Level not recorded"
-    parts = [level, charge.get("offence") or "Offense not recorded"]
+    parts = [_level(charge.get("level")), charge.get("offence") or _("Offense not recorded")]
     if charge.get("docket_number"):
-        parts.append(f"Docket {charge['docket_number']}")
+        parts.append(_("Docket {number}").format(number=charge["docket_number"]))
     if charge.get("disposition_date"):
-        parts.append(f"Disposed {day_words(charge['disposition_date'])}")
-    sought = RELIEF_WORDS.get(charge.get("relief_sought") or "", "Relief not chosen yet")
-    eligibility = ELIGIBILITY_WORDS.get(charge.get("eligibility") or "unknown", "Not checked yet")
-    outcome = OUTCOME_WORDS.get(charge.get("outcome") or "pending", "Pending")
-    second = f"{sought} · Eligibility: {eligibility.lower()} · Outcome: {outcome.lower()}"
+        parts.append(_("Disposed {day}").format(day=day_words(charge["disposition_date"])))
+    sought = relief_words(charge.get("relief_sought")) or _("Relief not chosen yet")
+    second = _("{relief} · Eligibility: {eligibility} · Outcome: {outcome}").format(
+        relief=sought,
+        eligibility=eligibility_words(charge.get("eligibility")).lower(),
+        outcome=outcome_words(charge.get("outcome")).lower(),
+    )
     return " · ".join(parts) + "\n" + second
 
 
 def petition_text(petition: dict[str, Any]) -> str:
-    relief = ", ".join(RELIEF_WORDS.get(t, t) for t in petition.get("relief_types") or []) or "Relief not chosen yet"
-    filed = f"Filed {day_words(petition['filed_on'])}" if petition.get("filed_on") else "Not filed yet"
+    relief = ", ".join(relief_words(t) for t in petition.get("relief_types") or []) or _("Relief not chosen yet")
+    filed = (
+        _("Filed {day}").format(day=day_words(petition["filed_on"])) if petition.get("filed_on") else _("Not filed yet")
+    )
     court = petition.get("filing_court")
-    first = " · ".join(p for p in (relief, filed, f"in {court}" if court else "") if p)
-    position = POSITION_WORDS.get(petition.get("prosecutor_position") or "unknown", "Not known yet")
-    hearing = f"Hearing {day_words(petition['hearing_on'])}" if petition.get("hearing_on") else "No hearing set"
-    outcome = OUTCOME_WORDS.get(petition.get("outcome") or "pending", "Pending")
-    return f"{first}\nProsecution: {position.lower()} · {hearing} · Outcome: {outcome.lower()}"
+    first = " · ".join(p for p in (relief, filed, _("in {court}").format(court=court) if court else "") if p)
+    hearing = (
+        _("Hearing {day}").format(day=day_words(petition["hearing_on"]))
+        if petition.get("hearing_on")
+        else _("No hearing set")
+    )
+    second = _("Prosecution: {position} · {hearing} · Outcome: {outcome}").format(
+        position=position_words(petition.get("prosecutor_position")).lower(),
+        hearing=hearing,
+        outcome=outcome_words(petition.get("outcome")).lower(),
+    )
+    return f"{first}\n{second}"
 
 
 # --- the form page ----------------------------------------------------------------------------------------------
@@ -155,8 +285,12 @@ class FormPage(RecordFormPage):
     """One record's form: a title, the fields, optional extras (charges to include, outcomes), Save and Cancel."""
 
     def __init__(self, section: ReliefSection) -> None:
-        super().__init__(section, section, form_name="Record relief form",
-                         cancel_words="Cancel and go back to record relief")  # fmt: skip
+        super().__init__(
+            section,
+            section,
+            form_name=QCoreApplication.translate("ReliefSection", "Record relief form"),
+            cancel_words=QCoreApplication.translate("ReliefSection", "Cancel and go back to record relief"),
+        )
 
 
 # --- the section ------------------------------------------------------------------------------------------------
@@ -172,30 +306,34 @@ class ReliefSection(QWidget):
         self._overview: ReliefOverview | None = None
         self._case_id: str | None = None
 
-        self.pages, self.main_scroll, self.main = stacked_pages(self, "Record relief")
+        self.pages, self.main_scroll, self.main = stacked_pages(self, self.tr("Record relief"))
         self.form = FormPage(self)
         self.pages.addWidget(self.form)
 
         m = self.main
-        self.heading = _heading("Record relief", m, 1.15)
+        self.heading = _heading(self.tr("Record relief"), m, 1.15)
         self.message = QLabel(m)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Record relief message")
+        self.message.setAccessibleName(self.tr("Record relief message"))
 
         # No case yet: what this is for, and how to start.
         self.start_panel = QWidget(m)
         self.start_text = _quiet(
-            "Track the work to clear this person's record here: each arrest or conviction that may be vacated, "
-            "expunged or sealed, the petitions and hearings, and the deadlines that must not be missed. Start "
-            "with the jurisdiction whose rules apply.",
+            self.tr(
+                "Track the work to clear this person's record here: each arrest or conviction that may be vacated, "
+                "expunged or sealed, the petitions and hearings, and the deadlines that must not be missed. Start "
+                "with the jurisdiction whose rules apply."
+            ),
             self.start_panel,
         )
         self.jurisdiction = ChoiceBox("jurisdiction", [], empty=None, parent=self.start_panel)
-        self.jurisdiction.setAccessibleName("Jurisdiction")
-        self.start_button = plain_button("Start record relief", "Start record relief", self.start_panel)
+        self.jurisdiction.setAccessibleName(self.tr("Jurisdiction"))
+        self.start_button = plain_button(
+            self.tr("Start record relief"), self.tr("Start record relief"), self.start_panel
+        )
         self.start_button.clicked.connect(self._start_case)
         start_row = QHBoxLayout()
-        jurisdiction_label = QLabel("Jurisdiction", self.start_panel)
+        jurisdiction_label = QLabel(self.tr("Jurisdiction"), self.start_panel)
         jurisdiction_label.setBuddy(self.jurisdiction)
         start_row.addWidget(jurisdiction_label)
         start_row.addWidget(self.jurisdiction)
@@ -206,34 +344,42 @@ class ReliefSection(QWidget):
         # The case: which one, its status, how to move it on.
         self.case_panel = QWidget(m)
         self.case_picker = ChoiceBox("case", [], empty=None, parent=self.case_panel)
-        self.case_picker.setAccessibleName("Relief case")
+        self.case_picker.setAccessibleName(self.tr("Relief case"))
         self.case_picker.currentIndexChanged.connect(self._case_chosen)
         self.status_label = QLabel(self.case_panel)
-        self.status_label.setAccessibleName("Case status")
+        self.status_label.setWordWrap(True)  # "Status: ... · Represented by ..." wraps rather than widen the page
+        self.status_label.setAccessibleName(self.tr("Case status"))
         font = QFont(self.status_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.05)
         self.status_label.setFont(font)
-        self.next_status = ChoiceBox("status", [], empty="Choose the new status", parent=self.case_panel)
-        self.next_status.setAccessibleName("New status")
+        self.next_status = ChoiceBox("status", [], empty=self.tr("Choose the new status"), parent=self.case_panel)
+        self.next_status.setAccessibleName(self.tr("New status"))
         self.status_note = QLineEdit(self.case_panel)
-        self.status_note.setAccessibleName("Note on the status change")
-        self.status_note.setPlaceholderText("Note on the change (optional)")
-        self.status_button = plain_button("Change status", "Change status", self.case_panel)
+        self.status_note.setAccessibleName(self.tr("Note on the status change"))
+        self.status_note.setPlaceholderText(self.tr("Note on the change (optional)"))
+        self.status_button = plain_button(self.tr("Change status"), self.tr("Change status"), self.case_panel)
         self.status_button.clicked.connect(self._change_status)
         self.status_error = ErrorLine(self.case_panel)
-        status_row = QHBoxLayout()
-        status_row.setSpacing(8)
-        next_status_label = QLabel("New status", self.case_panel)
+        next_status_label = QLabel(self.tr("New status"), self.case_panel)
         next_status_label.setBuddy(self.next_status)
-        status_row.addWidget(next_status_label)
-        status_row.addWidget(self.next_status)
-        status_row.addWidget(self.status_note, 1)
-        status_row.addWidget(self.status_button)
+        status_parts = (next_status_label, self.next_status, self.status_note, self.status_button)
+        status_row: QBoxLayout
+        if sum(w.sizeHint().width() for w in status_parts) + 24 > _ROOM:
+            # Large text or a longer language: the choice on one line, the note and the button under it.
+            status_row = column_of(
+                None,
+                row_of(next_status_label, self.next_status, 1, spacing=8),
+                row_of((self.status_note, 1), self.status_button, spacing=8),
+                spacing=6,
+            )
+        else:
+            status_row = row_of(next_status_label, self.next_status, (self.status_note, 1), self.status_button,
+                                spacing=8)  # fmt: skip
         case_top = QHBoxLayout()
         case_top.addWidget(self.status_label, 1)
-        case_label = QLabel("Relief case", self.case_panel)
-        case_label.setBuddy(self.case_picker)
-        case_top.addWidget(case_label)
+        self.case_label = QLabel(self.tr("Relief case"), self.case_panel)
+        self.case_label.setBuddy(self.case_picker)
+        case_top.addWidget(self.case_label)
         case_top.addWidget(self.case_picker)
         column_of(self.case_panel, case_top, status_row, self.status_error, margins=(0, 0, 0, 0), spacing=6)
 
@@ -241,38 +387,48 @@ class ReliefSection(QWidget):
         self.rules_box.setObjectName("relief-rules")
         self.rules_box.setWordWrap(True)
         self.rules_box.setTextFormat(Qt.TextFormat.PlainText)
-        self.rules_box.setAccessibleName("Jurisdiction rules, as guidance")
+        self.rules_box.setAccessibleName(self.tr("Jurisdiction rules, as guidance"))
         self.rules_box.setStyleSheet(box_style("#relief-rules", "calm", padding="10px"))
 
-        self.deadlines = _list("Deadlines", "Deadlines for this case, the one due soonest first.", m)
-        self.deadlines_empty = _quiet("No deadlines yet.", m)
-        self.add_deadline_button = plain_button("Add a deadline", "Add a deadline", m)
-        self.done_button = plain_button("Mark done", "Mark the chosen deadline done", m)
+        self.deadlines = _list(self.tr("Deadlines"), self.tr("Deadlines for this case, the one due soonest first."), m)
+        self.deadlines_empty = _quiet(self.tr("No deadlines yet."), m)
+        self.add_deadline_button = plain_button(self.tr("Add a deadline"), self.tr("Add a deadline"), m)
+        self.done_button = plain_button(self.tr("Mark done"), self.tr("Mark the chosen deadline done"), m)
         self.add_deadline_button.clicked.connect(self._add_deadline)
         self.done_button.clicked.connect(self._toggle_done)
         self.deadlines.currentRowChanged.connect(lambda _r: self._update_buttons())
 
-        self.charges = _list("Charges", "Each arrest or conviction with the relief sought and its outcome.", m)
-        self.charges_empty = _quiet("No charges yet. Add each arrest or conviction from the records you gather.", m)
-        self.add_charge_button = plain_button("Add a charge", "Add a charge", m)
-        self.edit_charge_button = plain_button("Change charge", "Change the chosen charge", m)
+        self.charges = _list(
+            self.tr("Charges"), self.tr("Each arrest or conviction with the relief sought and its outcome."), m
+        )
+        self.charges_empty = _quiet(
+            self.tr("No charges yet. Add each arrest or conviction from the records you gather."), m
+        )
+        self.add_charge_button = plain_button(self.tr("Add a charge"), self.tr("Add a charge"), m)
+        self.edit_charge_button = plain_button(self.tr("Change charge"), self.tr("Change the chosen charge"), m)
         self.add_charge_button.clicked.connect(self._add_charge)
         self.edit_charge_button.clicked.connect(self._edit_charge)
         self.charges.itemActivated.connect(lambda _i: self._edit_charge())
         self.charges.currentRowChanged.connect(lambda _r: self._update_buttons())
 
-        self.petitions = _list("Petitions", "Petitions filed or being prepared, with the court's decision.", m)
-        self.petitions_empty = _quiet("No petitions yet.", m)
-        self.add_petition_button = plain_button("Add a petition", "Add a petition", m)
-        self.edit_petition_button = plain_button("Change petition", "Change the chosen petition", m)
-        self.decision_button = plain_button("Record the decision", "Record the decision on the chosen petition", m)
+        self.petitions = _list(
+            self.tr("Petitions"), self.tr("Petitions filed or being prepared, with the court's decision."), m
+        )
+        self.petitions_empty = _quiet(self.tr("No petitions yet."), m)
+        self.add_petition_button = plain_button(self.tr("Add a petition"), self.tr("Add a petition"), m)
+        self.edit_petition_button = plain_button(self.tr("Change petition"), self.tr("Change the chosen petition"), m)
+        self.decision_button = plain_button(
+            self.tr("Record the decision"), self.tr("Record the decision on the chosen petition"), m
+        )
         self.add_petition_button.clicked.connect(self._add_petition)
         self.edit_petition_button.clicked.connect(self._edit_petition)
         self.decision_button.clicked.connect(self._record_decision)
         self.petitions.itemActivated.connect(lambda _i: self._edit_petition())
         self.petitions.currentRowChanged.connect(lambda _r: self._update_buttons())
 
-        self.another_button = plain_button("Start another relief case", "Start another relief case", m)
+        self.another_button = plain_button(
+            self.tr("Start another relief case"), self.tr("Start another relief case"), m
+        )
         self.another_button.clicked.connect(self._show_start)
 
         def block(title: str, items: Sequence[QWidget], buttons: Sequence[QWidget]) -> QVBoxLayout:
@@ -281,23 +437,18 @@ class ReliefSection(QWidget):
             box.addWidget(_heading(title, m))
             for item in items:
                 box.addWidget(item)
-            row = QHBoxLayout()
-            row.setSpacing(8)
-            for b in buttons:
-                row.addWidget(b)
-            row.addStretch(1)
-            box.addLayout(row)
+            box.addLayout(_button_rows(buttons))
             return box
 
         self.case_body = QWidget(m)
         body = QVBoxLayout(self.case_body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(18)
-        body.addLayout(block("Deadlines", [self.deadlines, self.deadlines_empty],
+        body.addLayout(block(self.tr("Deadlines"), [self.deadlines, self.deadlines_empty],
                              [self.add_deadline_button, self.done_button]))  # fmt: skip
-        body.addLayout(block("Charges", [self.charges, self.charges_empty],
+        body.addLayout(block(self.tr("Charges"), [self.charges, self.charges_empty],
                              [self.add_charge_button, self.edit_charge_button]))  # fmt: skip
-        body.addLayout(block("Petitions", [self.petitions, self.petitions_empty],
+        body.addLayout(block(self.tr("Petitions"), [self.petitions, self.petitions_empty],
                              [self.add_petition_button, self.edit_petition_button, self.decision_button]))  # fmt: skip
         body.addWidget(self.rules_box)
         body.addWidget(self.another_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -371,6 +522,7 @@ class ReliefSection(QWidget):
             self.case_picker.addItem(f"{rules} · {status_words(view.case['status'])}", view.id)
         self.case_picker.set_value(self._case_id)
         self.case_picker.setVisible(len(ids) > 1)
+        self.case_label.setVisible(len(ids) > 1)  # its label goes with it, not left alone beside the status
         self.case_picker.blockSignals(False)
         self._show_case()
 
@@ -394,17 +546,19 @@ class ReliefSection(QWidget):
         self.case_panel.setVisible(has_case)
         self.case_body.setVisible(has_case)
         if view is None:
-            self.heading.setText("Record relief")
+            self.heading.setText(self.tr("Record relief"))
             return
         rules = view.rules
         place = rules.title if rules else view.case["jurisdiction"]
-        self.heading.setText(f"Record relief · {place}")
+        self.heading.setText(self.tr("Record relief · {place}").format(place=place))
         represented = view.case.get("representation")
-        status = f"Status: {status_words(view.case['status'])}"
-        self.status_label.setText(status + (f" · Represented by {represented}" if represented else ""))
+        status = self.tr("Status: {status}").format(status=status_words(view.case["status"]))
+        if represented:
+            status = self.tr("{status} · Represented by {who}").format(status=status, who=represented)
+        self.status_label.setText(status)
         self.next_status.blockSignals(True)
         self.next_status.clear()
-        self.next_status.addItem("Choose the new status", None)
+        self.next_status.addItem(self.tr("Choose the new status"), None)
         for s in view.next_statuses:
             self.next_status.addItem(status_words(s), s)
         self.next_status.blockSignals(False)
@@ -446,15 +600,26 @@ class ReliefSection(QWidget):
                 widget.setCurrentRow(0)
             _fit(widget)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows wrap to the new width: each list is made as tall as its rows again (at large text a row that
+        wrapped to two lines was cut off, the list keeping the height it had before the page had its width)."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        for widget in (self.deadlines, self.charges, self.petitions):
+            if widget.isVisible():
+                _fit(widget)
+
     def _update_buttons(self) -> None:
         view = self._view()
         deadline = self._chosen(self.deadlines, view.deadlines if view else [], attr=True)
         self.done_button.setEnabled(deadline is not None)
-        self.done_button.setText("Not done yet" if deadline is not None and deadline.is_done else "Mark done")
+        done = deadline is not None and deadline.is_done
+        self.done_button.setText(self.tr("Not done yet") if done else self.tr("Mark done"))
         self.done_button.setAccessibleName(
-            "Mark the chosen deadline not done" if deadline is not None and deadline.is_done
-            else "Mark the chosen deadline done"
-        )  # fmt: skip
+            self.tr("Mark the chosen deadline not done") if done else self.tr("Mark the chosen deadline done")
+        )
         self.edit_charge_button.setEnabled(self.charges.currentRow() >= 0)
         self.edit_petition_button.setEnabled(self.petitions.currentRow() >= 0)
         self.decision_button.setEnabled(self.petitions.currentRow() >= 0)
@@ -484,6 +649,19 @@ class ReliefSection(QWidget):
     def _run(self, work: Callable[[Workspace], Any], on_error: Callable[[BaseException], None]) -> None:
         self.host.run(work, lambda _r: self.host.record_changed("relief"), on_error)
 
+    def _specs(self, specs: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
+        """The form's labels and hints in the app's language (the columns' words are in FIELD_WORDS)."""
+        return tuple(replace(s, label=self.tr(s.label), hint=self.tr(s.hint) if s.hint else "") for s in specs)
+
+    @staticmethod
+    def _charge_labels() -> dict[str, dict[str, str]]:
+        return {"level": _labels(LEVEL_WORDS), "relief_sought": _labels(SOUGHT_WORDS),
+                "eligibility": _labels(ELIGIBLE_WORDS)}  # fmt: skip
+
+    @staticmethod
+    def _petition_labels() -> dict[str, dict[str, str]]:
+        return {"prosecutor_position": _labels(POSITION_CHOICES)}
+
     def _show_form(self) -> None:
         show_page(self.pages, self.form)
 
@@ -506,7 +684,7 @@ class ReliefSection(QWidget):
         if case_id is None:
             return
         if status is None:
-            self.status_error.show_message("Please choose the new status first.")
+            self.status_error.show_message(self.tr("Please choose the new status first."))
             self.next_status.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.status_error.clear_message()
@@ -536,7 +714,8 @@ class ReliefSection(QWidget):
             return lambda ws: ReliefService(ws).add_deadline(case_id, values.get("kind"), values.get("due_on"),
                                                              values.get("note"))  # fmt: skip
 
-        self.form.open("New deadline", DEADLINE_FIELDS, {"kind": "other"}, save)
+        self.form.open(self.tr("New deadline"), self._specs(DEADLINE_FIELDS), {"kind": "other"}, save,
+                       labels={"kind": _labels(KIND_WORDS)})  # fmt: skip
         self._show_form()
 
     def _add_charge(self) -> None:
@@ -548,7 +727,7 @@ class ReliefSection(QWidget):
             chosen = {k: v for k, v in values.items() if v not in (None, "", [])}
             return lambda ws: ReliefService(ws).add_charge(case_id, chosen)
 
-        self.form.open("New charge", CHARGE_FIELDS, {}, save)
+        self.form.open(self.tr("New charge"), self._specs(CHARGE_FIELDS), {}, save, labels=self._charge_labels())
         self._show_form()
 
     def _edit_charge(self) -> None:
@@ -562,26 +741,26 @@ class ReliefSection(QWidget):
             return lambda ws: ReliefService(ws).update_charge(charge_id, changes)
 
         guidance = _quiet(charge_options(view, charge_id), self.form.body) if view else None
-        self.form.open("Charge", CHARGE_FIELDS, charge, save, changes_only=True,
-                       extras=[guidance] if guidance else [])  # fmt: skip
+        self.form.open(self.tr("Charge"), self._specs(CHARGE_FIELDS), charge, save, changes_only=True,
+                       extras=[guidance] if guidance else [], labels=self._charge_labels())  # fmt: skip
         self._show_form()
 
     def _charge_boxes(self, view: CaseView, petition_id: str | None) -> tuple[QWidget, list[QCheckBox]]:
         panel = QWidget(self.form.body)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(_heading("Charges this petition asks relief for", panel, 1.0))
+        layout.addWidget(_heading(self.tr("Charges this petition asks relief for"), panel, 1.0))
         boxes = []
         for charge in view.charges:
             text = charge_text(charge).split("\n")[0]
             box = readable_checkbox(QCheckBox(text, panel))
-            box.setAccessibleName(f"Include: {text}")
+            box.setAccessibleName(self.tr("Include: {charge}").format(charge=text))
             box.setProperty("charge_id", charge["id"])
             box.setChecked(petition_id is not None and charge.get("petition_id") == petition_id)
             layout.addWidget(box)
             boxes.append(box)
         if not boxes:
-            layout.addWidget(_quiet("Add the charges first; then choose them here.", panel))
+            layout.addWidget(_quiet(self.tr("Add the charges first; then choose them here."), panel))
         return panel, boxes
 
     def _add_petition(self) -> None:
@@ -596,7 +775,8 @@ class ReliefSection(QWidget):
             ids = [str(b.property("charge_id")) for b in boxes if b.isChecked()]
             return lambda ws: ReliefService(ws).add_petition(case_id, chosen, ids)
 
-        self.form.open("New petition", PETITION_FIELDS, {}, save, extras=[panel])
+        self.form.open(self.tr("New petition"), self._specs(PETITION_FIELDS), {}, save, extras=[panel],
+                       labels=self._petition_labels())  # fmt: skip
         self._show_form()
 
     def _edit_petition(self) -> None:
@@ -611,7 +791,8 @@ class ReliefSection(QWidget):
             ids = [str(b.property("charge_id")) for b in boxes if b.isChecked()]
             return lambda ws: ReliefService(ws).update_petition(petition_id, changes, ids)
 
-        self.form.open("Petition", PETITION_FIELDS, petition, save, changes_only=True, extras=[panel])
+        self.form.open(self.tr("Petition"), self._specs(PETITION_FIELDS), petition, save, changes_only=True,
+                       extras=[panel], labels=self._petition_labels())  # fmt: skip
         self._show_form()
 
     def _record_decision(self) -> None:
@@ -624,14 +805,14 @@ class ReliefSection(QWidget):
         panel = QWidget(self.form.body)
         grid = QGridLayout(panel)
         grid.setContentsMargins(0, 8, 0, 0)
-        grid.addWidget(_heading("The outcome for each charge", panel, 1.0), 0, 0, 1, 2)
+        grid.addWidget(_heading(self.tr("The outcome for each charge"), panel, 1.0), 0, 0, 1, 2)
         outcomes: dict[str, ChoiceBox] = {}
         outcome_values = [o.value for o in ChargeOutcome if o != ChargeOutcome.PENDING]
         for row, charge in enumerate(linked, start=1):
             text = charge_text(charge).split("\n")[0]
-            box = ChoiceBox("outcome", outcome_values, empty="Choose the outcome",
-                            labels={v: OUTCOME_WORDS[v] for v in outcome_values}, parent=panel)  # fmt: skip
-            box.setAccessibleName(f"Outcome: {text}")
+            box = ChoiceBox("outcome", outcome_values, empty=self.tr("Choose the outcome"),
+                            labels={v: _(OUTCOME_WORDS[v]) for v in outcome_values}, parent=panel)  # fmt: skip
+            box.setAccessibleName(self.tr("Outcome: {charge}").format(charge=text))
             box.set_value(charge.get("outcome"))
             label = QLabel(text, panel)
             label.setWordWrap(True)
@@ -640,22 +821,24 @@ class ReliefSection(QWidget):
             grid.addWidget(box, row, 1, Qt.AlignmentFlag.AlignLeft)
             outcomes[charge["id"]] = box
         if not linked:
-            grid.addWidget(_quiet("Choose this petition's charges first (Change petition).", panel), 1, 0, 1, 2)
+            grid.addWidget(
+                _quiet(self.tr("Choose this petition's charges first (Change petition)."), panel), 1, 0, 1, 2
+            )
         grid.setColumnStretch(0, 1)
 
         def save(values: dict[str, Any]) -> Callable[[Workspace], Any]:
             chosen = {cid: box.value() for cid, box in outcomes.items() if box.value() is not None}
             if len(chosen) < len(outcomes):
-                raise ValueError("Please choose the outcome for each charge.")
+                raise ValueError(self.tr("Please choose the outcome for each charge."))
             decided_on = values.get("decided_on")
             if decided_on is None:
-                raise ValueError("Please give the date the court decided.")
+                raise ValueError(self.tr("Please give the date the court decided."))
             return lambda ws: ReliefService(ws).record_decision(
                 petition_id, decided_on, chosen, order_reference=values.get("order_reference")
             )
 
         values = {"decided_on": petition.get("decided_on"), "order_reference": petition.get("order_reference")}
-        self.form.open("The court's decision", DECISION_FIELDS, values, save, extras=[panel])
+        self.form.open(self.tr("The court's decision"), self._specs(DECISION_FIELDS), values, save, extras=[panel])
         self._show_form()
 
 
@@ -663,20 +846,22 @@ def rules_guidance(view: CaseView) -> str:
     """The jurisdiction's rules in plain words, labelled as an example when they are one."""
     rules = view.rules
     if rules is None:
-        return (f"No rules for “{view.case['jurisdiction']}” are on this computer, so no deadlines are worked out. "
-                "Enter deadlines by hand.")  # fmt: skip
+        return _(
+            "No rules for “{jurisdiction}” are on this computer, so no deadlines are worked out. Enter deadlines by "
+            "hand."
+        ).format(jurisdiction=view.case["jurisdiction"])
     lines = []
     if rules.example:
-        lines.append(f"EXAMPLE RULES · {rules.notice}")
+        lines.append(_("EXAMPLE RULES · {notice}").format(notice=rules.notice))
     else:
         lines.append(f"{rules.label} · {rules.notice}")
     lines.append("")
     for relief in rules.reliefs:
         levels = ", ".join(rules_level(level) for level in relief.levels)
-        hearing = "hearing required" if relief.hearing_required else "no hearing required"
+        hearing = _("hearing required") if relief.hearing_required else _("no hearing required")
         lines.append(f"{relief.title}: {levels}. {relief.time_limit.words()}; {hearing}. ({relief.citation})")
     lines.append("")
-    lines.append(f"Source: {rules.source}")
+    lines.append(_("Source: {source}").format(source=rules.source))
     return "\n".join(lines)
 
 
@@ -687,10 +872,10 @@ def rules_level(level: str) -> str:
 def charge_options(view: CaseView, charge_id: str) -> str:
     options = view.options.get(charge_id) or []
     if view.rules is None:
-        return "No rules for this jurisdiction are on this computer."
+        return _("No rules for this jurisdiction are on this computer.")
     if not options:
-        return "The rules on this computer offer no relief for a charge at this level."
-    label = "What the example rules offer for this charge" if view.rules.example else "What the rules offer"
+        return _("The rules on this computer offer no relief for a charge at this level.")
+    label = _("What the example rules offer for this charge") if view.rules.example else _("What the rules offer")
     return label + ":\n" + "\n".join(f"• {o.words}" for o in options)
 
 
@@ -708,24 +893,28 @@ class DisclosureReviewPanel(QWidget):
         super().__init__(parent)
         self.host = host
         self._review: DisclosureReview | None = None
-        self.heading = _heading("Disclosure review", self, 1.15)
+        self.heading = _heading(self.tr("Disclosure review"), self, 1.15)
         self.intro = _quiet(
-            "Statements, interview notes and benefits given to this person, in date order, each with the record it "
-            "comes from. For the prosecution's review of what must be disclosed.",
+            self.tr(
+                "Statements, interview notes and benefits given to this person, in date order, each with the record "
+                "it comes from. For the prosecution's review of what must be disclosed."
+            ),
             self,
         )
-        self.gather_button = plain_button("Gather the review", "Gather the disclosure review", self)
+        self.gather_button = plain_button(self.tr("Gather the review"), self.tr("Gather the disclosure review"), self)
         self.gather_button.clicked.connect(self.gather)
-        self.entries = _list("Disclosure review entries", "Each statement, note or benefit, oldest first.", self)
+        self.entries = _list(
+            self.tr("Disclosure review entries"), self.tr("Each statement, note or benefit, oldest first."), self
+        )
         self.entries.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Disclosure review summary")
+        self.summary.setAccessibleName(self.tr("Disclosure review summary"))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password for the PDF (optional)")
-        self.password.setPlaceholderText("Password for the PDF (optional, at least 8 characters)")
-        self.save_button = plain_button("Save as PDF…", "Save the disclosure review as a PDF", self)
+        self.password.setAccessibleName(self.tr("Password for the PDF (optional)"))
+        self.password.setPlaceholderText(self.tr("Password for the PDF (optional, at least 8 characters)"))
+        self.save_button = plain_button(self.tr("Save as PDF…"), self.tr("Save the disclosure review as a PDF"), self)
         self.save_button.clicked.connect(self._choose_file)
         self.error = ErrorLine(self)
         row = QHBoxLayout()
@@ -760,8 +949,10 @@ class DisclosureReviewPanel(QWidget):
         self.gather_button.setEnabled(True)
         self.entries.clear()
         for e in review.entries:
-            deleted = f" · deleted on {day_words(e.deleted_on)}" if e.deleted_on else ""
-            text = f"{e.when_words} · {e.kind_words}{deleted}\n{e.text}\n{e.source}"
+            first = f"{e.when_words} · {e.kind_words}"
+            if e.deleted_on:
+                first = self.tr("{entry} · deleted on {day}").format(entry=first, day=day_words(e.deleted_on))
+            text = f"{first}\n{e.text}\n{e.source}"
             add_row(self.entries, text, e.record_id)
         self.summary.setText(review.summary().rstrip(".") + ".")
         self.save_button.setEnabled(True)
@@ -773,8 +964,8 @@ class DisclosureReviewPanel(QWidget):
     def _choose_file(self) -> None:
         if self._review is None:
             return
-        path, _ = save_file_name(self, "Save the disclosure review", suggested_file_name(self._review),
-                                              "PDF files (*.pdf)")  # fmt: skip
+        path, _filter = save_file_name(self, self.tr("Save the disclosure review"),
+                                       suggested_file_name(self._review), self.tr("PDF files (*.pdf)"))  # fmt: skip
         if path:
             self.save_pdf(Path(path))
 
@@ -791,7 +982,9 @@ class DisclosureReviewPanel(QWidget):
             return path
 
         self.error.clear_message()
-        self.host.run(work, lambda p: self.summary.setText(f"Saved as {Path(p).name}."), self._failed)
+        self.host.run(
+            work, lambda p: self.summary.setText(self.tr("Saved as {name}.").format(name=Path(p).name)), self._failed
+        )
 
 
 __all__ = ["DisclosureReviewPanel", "FormPage", "ReliefSection"]
