@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.consent import kind_words
+from app.core.i18n import N_, _
 from app.core.row_copy import copied
 from app.core.timeline import day_words
 from app.core.workspace import Workspace
@@ -39,24 +41,24 @@ from app.models import (
 
 #: The decision in words: what is decided about the charge, never a word about the person.
 DECISION_LABELS: dict[str, str] = {
-    ChargingDecisionKind.FILE_AS_CHARGED: "File as charged",
-    ChargingDecisionKind.REDUCE: "Reduce the charges",
-    ChargingDecisionKind.DIVERT: "Divert from prosecution",
-    ChargingDecisionKind.DEFER: "Defer prosecution",
-    ChargingDecisionKind.DECLINE: "Decline to prosecute",
-    ChargingDecisionKind.DISMISS: "Dismiss the charges",
-    ChargingDecisionKind.MOVE_TO_VACATE: "Move to vacate",
-    ChargingDecisionKind.OTHER: "Another decision (see the reason)",
+    ChargingDecisionKind.FILE_AS_CHARGED: N_("File as charged"),
+    ChargingDecisionKind.REDUCE: N_("Reduce the charges"),
+    ChargingDecisionKind.DIVERT: N_("Divert from prosecution"),
+    ChargingDecisionKind.DEFER: N_("Defer prosecution"),
+    ChargingDecisionKind.DECLINE: N_("Decline to prosecute"),
+    ChargingDecisionKind.DISMISS: N_("Dismiss the charges"),
+    ChargingDecisionKind.MOVE_TO_VACATE: N_("Move to vacate"),
+    ChargingDecisionKind.OTHER: N_("Another decision (see the reason)"),
 }
 #: An identification decision's status, short, as it reads inside "Identification decision of 3 Feb 2027 (…)".
 IDENTIFICATION_WORDS: dict[str, str] = {
-    "identified": "identified",
-    "not_identified": "not identified",
-    "unclear": "not clear yet",
+    "identified": N_("identified"),
+    "not_identified": N_("not identified"),
+    "unclear": N_("not clear yet"),
 }
-PERSONS_ACCOUNT_WORDS = "the person's own account"
-ADVOCATE_INPUT_WORDS = "the advocate's input, shared under a release"
-ONLY_PROSECUTION = "Charging decisions are kept by the prosecution only."
+PERSONS_ACCOUNT_WORDS = N_("the person's own account")
+ADVOCATE_INPUT_WORDS = N_("the advocate's input, shared under a release")
+ONLY_PROSECUTION = N_("Charging decisions are kept by the prosecution only.")
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,9 @@ class IdentificationRef:
 
     @property
     def words(self) -> str:
-        status = IDENTIFICATION_WORDS.get(self.status, self.status.replace("_", " "))
-        return f"Identification decision of {day_words(self.decided_on)} ({status})"
+        known = IDENTIFICATION_WORDS.get(self.status)
+        status = _(known) if known else self.status.replace("_", " ")
+        return _("Identification decision of {day} ({status})").format(day=day_words(self.decided_on), status=status)
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,21 @@ class ShareOption:
 
     @property
     def words(self) -> str:
-        what = ", ".join(self.kinds) if self.kinds else "shared facts"
-        when = f"shared {day_words(self.shared_on)}" if self.shared_on else "shared"
-        until = f", under a release until {day_words(self.until)}" if self.until else ", under a release"
-        return f"{what[:1].upper()}{what[1:]} ({when}{until})"
+        what = ", ".join(kind_words(k) for k in self.kinds) if self.kinds else _("shared facts")
+        what = what[:1].upper() + what[1:]
+        if self.shared_on and self.until:
+            words = _("{what} (shared {day}, under a release until {until})")
+        elif self.shared_on:
+            words = _("{what} (shared {day}, under a release)")
+        elif self.until:
+            words = _("{what} (shared, under a release until {until})")
+        else:
+            words = _("{what} (shared, under a release)")
+        return words.format(
+            what=what,
+            day=day_words(self.shared_on) if self.shared_on else "",
+            until=day_words(self.until) if self.until else "",
+        )
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,8 @@ class ChargingRow:
 
     @property
     def decision_words(self) -> str:
-        return DECISION_LABELS.get(self.decision, self.decision.replace("_", " "))
+        words = DECISION_LABELS.get(self.decision)
+        return _(words) if words else self.decision.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -204,7 +219,7 @@ class ChargingService:
         with self.ws.session() as s:
             matter = s.get(JusticeContact, justice_contact_id)
             if matter is None or matter.deleted:
-                raise ValidationError("That justice matter is not on this computer.", field="justice_contact_id")
+                raise ValidationError(_("That justice matter is not on this computer."), field="justice_contact_id")
             s.expunge(matter)
             return matter
 
@@ -272,15 +287,15 @@ class ChargingService:
         words = []
         if r.identification_decision_id:
             ident = idents.get(r.identification_decision_id)
-            words.append(ident.words if ident else "an identification decision (no longer on this computer)")
+            words.append(ident.words if ident else _("an identification decision (no longer on this computer)"))
         if r.screening_id:
             screen = screens.get(r.screening_id)
             on = screen.screened_on if screen else None
-            words.append(f"a screening on {day_words(on)}" if on else "a screening")
+            words.append(_("a screening on {day}").format(day=day_words(on)) if on else _("a screening"))
         if r.persons_account:
-            words.append(PERSONS_ACCOUNT_WORDS)
+            words.append(_(PERSONS_ACCOUNT_WORDS))
         if r.disclosure_id:
-            words.append(ADVOCATE_INPUT_WORDS)
+            words.append(_(ADVOCATE_INPUT_WORDS))
         return tuple(words)
 
     def last_decider_name(self) -> str:
@@ -339,28 +354,28 @@ class ChargingService:
         revises it (``revises_id``, given or not), and the earlier one stays as history. Returns the new decision as
         the screen shows it."""
         if not self.allowed:
-            raise ValidationError(ONLY_PROSECUTION, field="regime")
+            raise ValidationError(_(ONLY_PROSECUTION), field="regime")
         matter = self._matter(justice_contact_id)
         person_id = matter.person_id or ""
         if decision not in DECISION_LABELS:
-            raise ValidationError("Please choose a decision.", field="decision")
+            raise ValidationError(_("Please choose a decision."), field="decision")
         if not decided_by_name.strip():
             raise ValidationError(
-                "A charging decision is made by a named person: please give the name.", field="decided_by_name"
+                _("A charging decision is made by a named person: please give the name."), field="decided_by_name"
             )
         day = _day(decided_on)
         if day > dt.date.today():
-            raise ValidationError("The date of a decision cannot be in the future.", field="decided_on")
+            raise ValidationError(_("The date of a decision cannot be in the future."), field="decided_on")
         if not reason.strip():
-            raise ValidationError("Please give the reason for this decision, in words.", field="reason")
+            raise ValidationError(_("Please give the reason for this decision, in words."), field="reason")
         if identification_decision_id:
             self._same_person("identification_decision", identification_decision_id, person_id,
-                              "That identification decision is not this person's.")  # fmt: skip
+                              _("That identification decision is not this person's."))  # fmt: skip
         if screening_id:
-            self._same_person("screening", screening_id, person_id, "That screening is not this person's.")
+            self._same_person("screening", screening_id, person_id, _("That screening is not this person's."))
         if disclosure_id and disclosure_id not in {s.disclosure_id for s in self.received(person_id)}:
             raise ValidationError(
-                "That input from the advocate is no longer on this computer (its release may have ended).",
+                _("That input from the advocate is no longer on this computer (its release may have ended)."),
                 field="disclosure_id",
             )
         rows = self.decisions(justice_contact_id)
@@ -369,15 +384,17 @@ class ChargingService:
         if revises_id:
             earlier = {r.record_id: r for r in rows}.get(revises_id)
             if earlier is None:
-                raise ValidationError("The decision to revise is not one of this matter's.", field="revises_id")
+                raise ValidationError(_("The decision to revise is not one of this matter's."), field="revises_id")
             if earlier.revised:
                 raise ValidationError(
-                    "That decision was already revised. Please revise the decision in force.", field="revises_id"
+                    _("That decision was already revised. Please revise the decision in force."), field="revises_id"
                 )
             # The decision in force is the latest by day (as measure 14 reads it): a revision is not dated before.
             if day < earlier.decided_on:
                 raise ValidationError(
-                    f"A revision cannot be dated before the decision it revises ({day_words(earlier.decided_on)}).",
+                    _("A revision cannot be dated before the decision it revises ({day}).").format(
+                        day=day_words(earlier.decided_on)
+                    ),
                     field="decided_on",
                 )
         values: dict[str, Any] = {
@@ -402,8 +419,12 @@ class ChargingService:
             cls: Any = IdentificationDecision if record_type == "identification_decision" else Screening
             row = s.get(cls, record_id)
             if row is None or row.deleted:
-                raise ValidationError(f"The linked {record_type.replace('_', ' ')} is not on this computer.",
-                                      field=field)  # fmt: skip
+                words = (
+                    _("The linked screening is not on this computer.")
+                    if record_type == "screening"
+                    else _("The linked identification decision is not on this computer.")
+                )
+                raise ValidationError(words, field=field)
             if row.person_id != person_id:
                 raise ValidationError(message, field=field)
 
@@ -419,7 +440,7 @@ def _day(value: dt.date | str | None) -> dt.date:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValidationError(
-            "Please enter the date decided as a date, for example 2026-03-31.", field="decided_on"
+            _("Please enter the date decided as a date, for example 2026-03-31."), field="decided_on"
         ) from None
 
 

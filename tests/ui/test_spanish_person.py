@@ -36,7 +36,18 @@ from tests.ui.test_spanish_window import english_in, english_sources, visible_te
 
 PASSPHRASE = "a long passphrase"
 #: The sections whose modules are translated whole (tests/unit/test_translations.py COVERED).
-TRANSLATED = ("overview", "details", "interviews", "screening", "safety", "referrals", "relief", "notes", "history")
+TRANSLATED = (
+    "overview",
+    "details",
+    "interviews",
+    "screening",
+    "safety",
+    "referrals",
+    "relief",
+    "justice",
+    "notes",
+    "history",
+)
 TODAY = dt.date.today()
 
 
@@ -226,6 +237,11 @@ def test_the_person_workspace_in_spanish(qtbot, language: str, person: tuple[Wor
                     helpers.shot(page, f"person-relief{start.__name__}-{language}")
                     section.show_main()
                     helpers.settle(qtbot, runner)
+            if key == "justice":
+                section = page.justice
+                assert section.matters.item(0).text().startswith("Testigo"), section.matters.item(0).text()
+                assert section.editor.title.text() == "Contacto con la justicia"
+                assert "Expediente AC-2026-0042" in section.matters.item(0).text()
             if key == "details":
                 page.details.fields.widgets["pronouns"].setText("elle")  # type: ignore[attr-defined]
                 page.details.save()
@@ -320,3 +336,45 @@ def test_the_safety_plan_says_the_reports_own_words_when_the_copy_is_turned_off(
         for message in ctx.iter("message")
     }
     assert ("SafetyPlanSection", NOT_ALLOWED) in sources
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_a_charging_decision_in_spanish(qtbot, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On a prosecution vault, the justice matter's charging decisions speak Spanish: the form, what informed the
+    decision, and the decision in force once saved, with no English source string."""
+    from app.core.charging import ChargingService
+
+    sources = english_sources()
+    runner = TaskRunner()
+    with helpers.new_workspace(tmp_path / "vault", regime="prosecution") as ws:
+        pid = ws.records.create("person", {"preferred_name": "Robin Fictional"}).id
+        jid = ws.records.create(
+            "justice_contact", {"role": "defendant", "docket_number": "CR-26-0101"}, person_id=pid
+        ).id
+        day = TODAY - dt.timedelta(days=7)
+        ws.sessions.decide(pid, status="identified", reason="De la entrevista.", decided_by_name="Dana Fictional",
+                           decided_on=day, trafficking_type="sex")  # fmt: skip
+        page = helpers.show_person_workspace(qtbot, runner, size=(1280, 800))
+        try:
+            helpers.open_section(qtbot, page, ws, pid, runner, "justice")
+            panel = page.justice.editor.charging
+            qtbot.waitUntil(panel.isVisible, timeout=10_000)
+            assert panel.current.text() == "Todavía no hay una decisión sobre los cargos registrada para este asunto."
+            panel.open_form(revise=False)
+            helpers.settle(qtbot, runner)
+            assert panel.identification.text().startswith("Decisión de identificación del")
+            assert english_in(page, sources) == [], "the charging form"
+            helpers.shot(page, f"person-charging-form-{language}")
+            ChargingService(ws).record(jid, decision="divert", decided_on=TODAY, decided_by_name="Dana Fictional",
+                                       reason="Desvío a servicios.", persons_account=True)  # fmt: skip
+            panel.close_form()
+            panel.reload()
+            helpers.settle(qtbot, runner)
+            text = panel.current.text()
+            assert text.startswith("Vigente: Desviar del proceso penal — decidido por Dana Fictional el"), text
+            assert text.endswith("Se basó en: el relato de la propia persona."), text
+            assert english_in(page, sources) == [], "the decision in force"
+            helpers.shot(page, f"person-charging-{language}")
+        finally:
+            page.clear()
+            runner.shutdown()

@@ -60,6 +60,7 @@ COVERED: tuple[str, ...] = (
     "person/record_form.py",
     "person/section_pages.py",
     "person/relief.py",
+    "person/justice.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner
@@ -73,6 +74,7 @@ CORE_COVERED: tuple[str, ...] = (
     "app/core/referrals.py",
     "app/core/consent.py",
     "app/core/sharing.py",  # what may be shared with the prosecution, and why not
+    "app/core/charging.py",  # charging decisions (prosecution vaults): decisions and what informed them
     "app/core/relief.py",  # record relief: statuses, deadlines, outcomes, the rules' words around the rules
     # The quarterly report, its CSV and the funder export (with the VOCA categories they print).
     "app/reports/dates.py",

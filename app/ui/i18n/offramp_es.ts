@@ -291,6 +291,299 @@
     </message>
 </context>
 <context>
+    <name>ChargesEditor</name>
+    <message>
+        <location filename="../person/justice.py" line="107"/>
+        <source>Offense, as on the docket</source>
+        <extracomment>The choices&apos; words (the core&apos;s catalogue), as the drop-downs and the list show them.</extracomment>
+        <translation>Delito, tal como aparece en el expediente</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="109"/>
+        <location filename="../person/justice.py" line="171"/>
+        <source>Statute</source>
+        <translation>Ley</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="111"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="117"/>
+        <source>Charge {number}: offense</source>
+        <translation>Cargo {number}: delito</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="120"/>
+        <source>Charge {number}: statute</source>
+        <translation>Cargo {number}: ley</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="123"/>
+        <source>Charge {number}: level</source>
+        <translation>Cargo {number}: nivel</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="126"/>
+        <source>Remove charge {number}</source>
+        <translation>Quitar el cargo {number}</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="171"/>
+        <source>Offense</source>
+        <extracomment>The column headings, each tied to the first row&apos;s field (every field also has its own accessible name).</extracomment>
+        <translation>Delito</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="171"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="176"/>
+        <source>No charges recorded.</source>
+        <translation>No hay cargos registrados.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="177"/>
+        <source>Add a charge</source>
+        <translation>Agregar un cargo</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPanel</name>
+    <message>
+        <location filename="../person/justice.py" line="331"/>
+        <source>Charging decisions</source>
+        <extracomment>A charging decision was saved (the matter&apos;s own status then no longer speaks of the last save).</extracomment>
+        <translation>Decisiones sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="337"/>
+        <source>A decision about the charges, made by a named person with a date and a reason. A later decision keeps the earlier one in the history.</source>
+        <translation>Una decisión sobre los cargos, tomada por una persona con nombre, con una fecha y un motivo. Una decisión posterior deja la anterior en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="344"/>
+        <source>Charging decision in force</source>
+        <translation>Decisión vigente sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="345"/>
+        <source>Earlier decisions</source>
+        <translation>Decisiones anteriores</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="347"/>
+        <source>Earlier charging decisions</source>
+        <translation>Decisiones anteriores sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="349"/>
+        <source>Record a charging decision…</source>
+        <translation>Registrar una decisión sobre los cargos…</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="349"/>
+        <location filename="../person/justice.py" line="580"/>
+        <source>Record a charging decision</source>
+        <translation>Registrar una decisión sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="353"/>
+        <source>Revise this decision…</source>
+        <translation>Revisar esta decisión…</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="353"/>
+        <source>Revise this charging decision</source>
+        <translation>Revisar esta decisión sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="358"/>
+        <source>Charging decision status</source>
+        <translation>Estado de la decisión sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="367"/>
+        <source>Choose a decision</source>
+        <translation>Elija una decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="369"/>
+        <source>Decision (required)</source>
+        <translation>Decisión (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="372"/>
+        <source>Date decided (required)</source>
+        <translation>Fecha de la decisión (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="375"/>
+        <source>Decided by (required)</source>
+        <translation>Decidido por (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="376"/>
+        <source>The name of the person who decided</source>
+        <translation>El nombre de la persona que decidió</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="378"/>
+        <source>Reason (required)</source>
+        <translation>Motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="379"/>
+        <source>The reason, in words.</source>
+        <translation>El motivo, con palabras.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="382"/>
+        <source>What informed it</source>
+        <translation>En qué se basó</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="385"/>
+        <source>Informed by the identification decision in force that day</source>
+        <translation>Se basó en la decisión de identificación vigente ese día</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="387"/>
+        <source>No identification decision was in force on that day.</source>
+        <translation>Ese día no había ninguna decisión de identificación vigente.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="390"/>
+        <location filename="../person/justice.py" line="532"/>
+        <source>No screening</source>
+        <translation>Sin evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="391"/>
+        <source>Screening that informed it</source>
+        <translation>Evaluación en la que se basó</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="392"/>
+        <source>The person&apos;s own account</source>
+        <translation>El relato de la propia persona</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="393"/>
+        <source>Informed by the person&apos;s own account</source>
+        <translation>Se basó en el relato de la propia persona</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="394"/>
+        <location filename="../person/justice.py" line="533"/>
+        <source>No input from the advocate</source>
+        <translation>Sin aportes del defensor</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="395"/>
+        <source>The advocate&apos;s input, shared under a release</source>
+        <translation>Lo que aportó el defensor, compartido con una autorización</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="399"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="399"/>
+        <source>Cancel this charging decision</source>
+        <translation>Cancelar esta decisión sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="401"/>
+        <source>Save the decision</source>
+        <translation>Guardar la decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="401"/>
+        <source>Save this charging decision</source>
+        <translation>Guardar esta decisión sobre los cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="402"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="409"/>
+        <source>&amp;Decision (required)</source>
+        <translation>&amp;Decisión (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="410"/>
+        <source>Da&amp;te decided (required)</source>
+        <translation>&amp;Fecha de la decisión (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="411"/>
+        <source>Decided &amp;by (required)</source>
+        <translation>Decidido &amp;por (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="412"/>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="424"/>
+        <source>&amp;Screening</source>
+        <translation>&amp;Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="427"/>
+        <source>The &amp;advocate&apos;s input</source>
+        <translation>Lo que &amp;aportó el defensor</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="510"/>
+        <source>No charging decision recorded for this matter yet.</source>
+        <translation>Todavía no hay una decisión sobre los cargos registrada para este asunto.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="512"/>
+        <source>In force: {decision}</source>
+        <translation>Vigente: {decision}</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="563"/>
+        <source>Informed by the {decision}</source>
+        <translation>Se basó en la {decision}</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="575"/>
+        <source>Revise the decision of {day} ({decision}). It stays in the history.</source>
+        <translation>Revisar la decisión del {day} ({decision}). Queda en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="674"/>
+        <source>Please choose a decision.</source>
+        <translation>Elija una decisión, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="690"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="701"/>
+        <source>Saved: {decision}, {day}.</source>
+        <translation>Guardado: {decision}, {day}.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="713"/>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+</context>
+<context>
     <name>ComponentEditor</name>
     <message>
         <location filename="../person/safety.py" line="332"/>
@@ -1060,6 +1353,239 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
 </context>
 <context>
+    <name>JusticeEditor</name>
+    <message>
+        <location filename="../person/justice.py" line="72"/>
+        <source>Role in the case</source>
+        <translation>Papel en el caso</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="74"/>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="75"/>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="76"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="77"/>
+        <source>Docket number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="78"/>
+        <source>Arrest date</source>
+        <translation>Fecha del arresto</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="79"/>
+        <source>Arresting agency</source>
+        <translation>Agencia que hizo el arresto</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="80"/>
+        <source>Case status</source>
+        <translation>Estado del caso</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="81"/>
+        <source>Disposition</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="82"/>
+        <source>Disposition date</source>
+        <translation>Fecha de la resolución</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="774"/>
+        <source>Justice contact form</source>
+        <extracomment>Saved; carries the record id (new records get theirs here).</extracomment>
+        <translation>Formulario del contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="778"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="778"/>
+        <source>Copy the docket number</source>
+        <translation>Copiar el número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="780"/>
+        <source>Copy the docket number; it is cleared from the clipboard after a short while</source>
+        <translation>Copiar el número de expediente; se borra del portapapeles al poco tiempo</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="790"/>
+        <source>Charges</source>
+        <translation>Cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="803"/>
+        <source>Delete it</source>
+        <extracomment>The matter&apos;s charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).</extracomment>
+        <translation>Borrarlo</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="803"/>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="809"/>
+        <source>Justice contact status</source>
+        <translation>Estado del contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="810"/>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="810"/>
+        <source>Delete this justice contact</source>
+        <translation>Borrar este contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="812"/>
+        <source>Undo changes</source>
+        <translation>Deshacer los cambios</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="812"/>
+        <source>Undo the changes to this justice contact</source>
+        <translation>Deshacer los cambios de este contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="814"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="814"/>
+        <location filename="../person/justice.py" line="824"/>
+        <source>Save this justice contact</source>
+        <translation>Guardar este contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="815"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="869"/>
+        <location filename="../person/justice.py" line="969"/>
+        <source>Justice contact</source>
+        <translation>Contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="869"/>
+        <source>New justice contact</source>
+        <translation>Contacto con la justicia nuevo</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="945"/>
+        <source>Nothing has changed, so there is nothing to save.</source>
+        <translation>No cambió nada, así que no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="953"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="962"/>
+        <location filename="../person/justice.py" line="1066"/>
+        <source>Changes undone.</source>
+        <translation>Cambios deshechos.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="970"/>
+        <location filename="../person/justice.py" line="1066"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="981"/>
+        <source>Please look at the field marked in red.</source>
+        <translation>Revise el campo marcado en rojo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="982"/>
+        <source>Nothing was saved. {reason}</source>
+        <translation>No se guardó nada. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="998"/>
+        <source>Delete this justice contact? It disappears from this person&apos;s record here, and from the office&apos;s copy at the next sync. The history keeps a line saying it was deleted.</source>
+        <translation>¿Borrar este contacto con la justicia? Desaparece del registro de esta persona aquí, y de la copia de la oficina en la próxima sincronización. El historial guarda una línea que dice que se borró.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1007"/>
+        <source>Deleting…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1015"/>
+        <location filename="../person/justice.py" line="1066"/>
+        <source>Deleted.</source>
+        <translation>Borrado.</translation>
+    </message>
+</context>
+<context>
+    <name>JusticeSection</name>
+    <message>
+        <location filename="../person/justice.py" line="1111"/>
+        <source>Justice contacts</source>
+        <translation>Contactos con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1113"/>
+        <source>Justice-system matters this person is part of. Choose one to edit it.</source>
+        <translation>Asuntos del sistema de justicia en los que participa esta persona. Elija uno para editarlo.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1122"/>
+        <source>No justice contacts recorded for this person.</source>
+        <translation>No hay contactos con la justicia registrados para esta persona.</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1126"/>
+        <source>Add a justice contact</source>
+        <translation>Agregar un contacto con la justicia</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1129"/>
+        <source>Discard changes</source>
+        <translation>Descartar los cambios</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1129"/>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1274"/>
+        <source>This justice contact has changes that are not saved. Discard them?</source>
+        <translation>Este contacto con la justicia tiene cambios sin guardar. ¿Descartarlos?</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="1275"/>
+        <source>The charging decision you started is not saved. Discard it?</source>
+        <translation>La decisión sobre los cargos que empezó no está guardada. ¿Descartarla?</translation>
+    </message>
+</context>
+<context>
     <name>LaterSection</name>
     <message>
         <location filename="../person/placeholders.py" line="14"/>
@@ -1798,7 +2324,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     <message>
         <location filename="../not_accepted.py" line="62"/>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Conservarlo</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="66"/>
@@ -5510,6 +6036,11 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../person/relief.py" line="86"/>
         <source>Not chosen yet</source>
         <translation>Todavía no se eligió</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="73"/>
+        <source>Choose the person&apos;s role</source>
+        <translation>Elija el papel de la persona</translation>
     </message>
 </context>
 <context>

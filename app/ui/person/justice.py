@@ -12,16 +12,20 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from app.core.charging import DECISION_LABELS, ChargingRow, ChargingService, ChargingView, IdentificationRef
+from app.core.i18n import N_, _, ngettext
 from app.core.record_shapes import readable_structured
 from app.core.timeline import choice_label
 from app.models import ChargeLevel, JusticeContact
 from app.ui import clipboard
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import edge_style, text_style
 from app.ui.person.data import delete_justice, save_justice
 from app.ui.person.fields import (
+    WIDEST_ROW,
     ChoiceBox,
     ConfirmBar,
     DateField,
@@ -34,7 +38,7 @@ from app.ui.person.fields import (
     widget_content,
     widget_state,
 )
-from app.ui.person.forms import FieldSet, message_of, specs_of
+from app.ui.person.forms import FieldSet, FieldSpec, message_of, specs_of
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
@@ -42,6 +46,7 @@ from app.ui.qt import (
     QApplication,
     QBoxLayout,
     QCheckBox,
+    QCoreApplication,
     QEvent,
     QFont,
     QFrame,
@@ -64,10 +69,32 @@ from app.ui.rows import add_row
 JUSTICE_FIELDS = specs_of(
     JusticeContact,
     "role court county state docket_number arrest_date arresting_agency case_status disposition disposition_date",
-    role={"empty": "Choose the person's role"},
-)
+    role={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Role in the case"),
+          "empty": QT_TRANSLATE_NOOP("fields", "Choose the person's role")},
+    court={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Court")},
+    county={"label": QT_TRANSLATE_NOOP("JusticeEditor", "County")},
+    state={"label": QT_TRANSLATE_NOOP("JusticeEditor", "State")},
+    docket_number={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Docket number")},
+    arrest_date={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Arrest date")},
+    arresting_agency={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Arresting agency")},
+    case_status={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Case status")},
+    disposition={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Disposition")},
+    disposition_date={"label": QT_TRANSLATE_NOOP("JusticeEditor", "Disposition date")},
+)  # fmt: skip
+#: The choices' words (the core's catalogue), as the drop-downs and the list show them.
+CHOICE_WORDS = (
+    N_("Defendant"), N_("Witness"), N_("Complainant"), N_("Other"), N_("Open"), N_("Disposed"), N_("Unknown"),
+    N_("Pending"), N_("Dismissed"), N_("Declined"), N_("Diverted"), N_("Acquitted"), N_("Convicted"),
+    N_("Other outcome, no conviction"), N_("Felony"), N_("Misdemeanor"), N_("Violation"), N_("Juvenile"),
+)  # fmt: skip
 LEVELS = tuple(level.value for level in ChargeLevel)
 SIDE_BY_SIDE_EM = 80
+
+
+def _choice(field: str, value: str | None) -> str:
+    """A stored choice as people read it, in the app's language ("" when there is none)."""
+    words = choice_label(field, value)
+    return _(words) if words else ""
 
 
 # --- charges ----------------------------------------------------------------------------------------------------
@@ -77,19 +104,27 @@ class _ChargeRow:
     def __init__(self, editor: ChargesEditor, number: int) -> None:
         parent = editor
         self.offence = QLineEdit(parent)
-        self.offence.setPlaceholderText("Offense, as on the docket")
+        self.offence.setPlaceholderText(QCoreApplication.translate("ChargesEditor", "Offense, as on the docket"))
         self.statute = QLineEdit(parent)
-        self.statute.setPlaceholderText("Statute")
+        self.statute.setPlaceholderText(QCoreApplication.translate("ChargesEditor", "Statute"))
         self.level = ChoiceBox("level", LEVELS, parent=parent)
-        self.remove = plain_button("Remove", parent=parent)
+        self.remove = plain_button(QCoreApplication.translate("ChargesEditor", "Remove"), parent=parent)
         self.remove.clicked.connect(lambda: editor.remove_row(self))
         self.renumber(number)
 
     def renumber(self, number: int) -> None:
-        self.offence.setAccessibleName(f"Charge {number}: offense")
-        self.statute.setAccessibleName(f"Charge {number}: statute")
-        self.level.setAccessibleName(f"Charge {number}: level")
-        self.remove.setAccessibleName(f"Remove charge {number}")
+        self.offence.setAccessibleName(
+            QCoreApplication.translate("ChargesEditor", "Charge {number}: offense").format(number=number)
+        )
+        self.statute.setAccessibleName(
+            QCoreApplication.translate("ChargesEditor", "Charge {number}: statute").format(number=number)
+        )
+        self.level.setAccessibleName(
+            QCoreApplication.translate("ChargesEditor", "Charge {number}: level").format(number=number)
+        )
+        self.remove.setAccessibleName(
+            QCoreApplication.translate("ChargesEditor", "Remove charge {number}").format(number=number)
+        )
 
     @property
     def widgets(self) -> tuple[QWidget, ...]:
@@ -133,13 +168,13 @@ class ChargesEditor(QWidget):
         self.grid.setVerticalSpacing(6)
         self.grid.setContentsMargins(0, 0, 0, 0)
         #: The column headings, each tied to the first row's field (every field also has its own accessible name).
-        self.headings = [QLabel(text, self) for text in ("Offense", "Statute", "Level")]
+        self.headings = [QLabel(text, self) for text in (self.tr("Offense"), self.tr("Statute"), self.tr("Level"))]
         for col, heading in enumerate(self.headings):
             self.grid.addWidget(heading, 0, col)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
-        self.empty = QLabel("No charges recorded.", self)
-        self.add_button = plain_button("Add a charge", "Add a charge", self)
+        self.empty = QLabel(self.tr("No charges recorded."), self)
+        self.add_button = plain_button(self.tr("Add a charge"), self.tr("Add a charge"), self)
         self.add_button.clicked.connect(self._add_clicked)
         self.error = ErrorLine(self)
         layout = column_of(self, self.grid, self.empty, self.error, margins=(0, 0, 0, 0), spacing=6)
@@ -256,13 +291,16 @@ class ChargesEditor(QWidget):
 
 
 def _informed_words(words: Sequence[str]) -> str:
-    return "Informed by: " + ("; ".join(words) if words else "nothing recorded") + "."
+    return _("Informed by: {what}.").format(what="; ".join(words) if words else _("nothing recorded"))
 
 
 def _decision_text(row: ChargingRow) -> str:
-    return (
-        f"{row.decision_words} — decided by {row.decided_by_name} on {format_date(row.decided_on)}.\n"
-        f"Reason: {row.reason}\n{_informed_words(row.informed_by)}"
+    return _("{decision} — decided by {name} on {day}.\nReason: {reason}\n{informed}").format(
+        decision=row.decision_words,
+        name=row.decided_by_name,
+        day=format_date(row.decided_on),
+        reason=row.reason,
+        informed=_informed_words(row.informed_by),
     )
 
 
@@ -290,28 +328,34 @@ class ChargingPanel(QFrame):
         self._baseline: list[Any] = []
         self.setObjectName("chargingPanel")
 
-        self.heading = QLabel("Charging decisions", self)
+        self.heading = QLabel(self.tr("Charging decisions"), self)
         font = QFont(self.heading.font())
         font.setWeight(QFont.Weight.DemiBold)
         self.heading.setFont(font)
         self.intro = QLabel(
-            "A decision about the charges, made by a named person with a date and a reason. A later decision keeps "
-            "the earlier one in the history.",
+            self.tr(
+                "A decision about the charges, made by a named person with a date and a reason. A later decision "
+                "keeps the earlier one in the history."
+            ),
             self,
         )
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet(text_style("quiet"))
-        self.current = self._text_label("Charging decision in force")
-        self.history_heading = QLabel("Earlier decisions", self)
+        self.current = self._text_label(self.tr("Charging decision in force"))
+        self.history_heading = QLabel(self.tr("Earlier decisions"), self)
         self.history_heading.setFont(font)
-        self.history = self._text_label("Earlier charging decisions")
-        self.record_button = plain_button("Record a charging decision…", "Record a charging decision", self)
+        self.history = self._text_label(self.tr("Earlier charging decisions"))
+        self.record_button = plain_button(
+            self.tr("Record a charging decision…"), self.tr("Record a charging decision"), self
+        )
         self.record_button.clicked.connect(lambda: self.open_form(revise=False))
-        self.revise_button = plain_button("Revise this decision…", "Revise this charging decision", self)
+        self.revise_button = plain_button(
+            self.tr("Revise this decision…"), self.tr("Revise this charging decision"), self
+        )
         self.revise_button.clicked.connect(lambda: self.open_form(revise=True))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Charging decision status")
+        self.status.setAccessibleName(self.tr("Charging decision status"))
 
         # --- the form ---
         self.form = QFrame(self)
@@ -320,61 +364,68 @@ class ChargingPanel(QFrame):
         self.form_title = QLabel(self.form)
         self.form_title.setFont(font)
         self.form_title.setWordWrap(True)
-        self.decision = ChoiceBox("decision", list(DECISION_LABELS), empty="Choose a decision",
-                                  labels=dict(DECISION_LABELS), parent=self.form)  # fmt: skip
-        self.decision.setAccessibleName("Decision (required)")
+        self.decision = ChoiceBox("decision", list(DECISION_LABELS), empty=self.tr("Choose a decision"),
+                                  labels={k: _(v) for k, v in DECISION_LABELS.items()}, parent=self.form)  # fmt: skip
+        self.decision.setAccessibleName(self.tr("Decision (required)"))
         self.decided_on = DateField(self.form)
         self.decided_on.setPlaceholderText("YYYY-MM-DD")
-        self.decided_on.setAccessibleName("Date decided (required)")
+        self.decided_on.setAccessibleName(self.tr("Date decided (required)"))
         self.decided_on.textChanged.connect(lambda _t: self._show_in_force())
         self.decided_by = QLineEdit(self.form)
-        self.decided_by.setAccessibleName("Decided by (required)")
-        self.decided_by.setPlaceholderText("The name of the person who decided")
+        self.decided_by.setAccessibleName(self.tr("Decided by (required)"))
+        self.decided_by.setPlaceholderText(self.tr("The name of the person who decided"))
         self.reason = QPlainTextEdit(self.form)
-        self.reason.setAccessibleName("Reason (required)")
-        self.reason.setPlaceholderText("The reason, in words.")
+        self.reason.setAccessibleName(self.tr("Reason (required)"))
+        self.reason.setPlaceholderText(self.tr("The reason, in words."))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 16)
-        self.informed_heading = QLabel("What informed it", self.form)
+        self.informed_heading = QLabel(self.tr("What informed it"), self.form)
         self.informed_heading.setFont(font)
         self.identification = QCheckBox(self.form)
-        self.identification.setAccessibleName("Informed by the identification decision in force that day")
+        self.identification.setAccessibleName(self.tr("Informed by the identification decision in force that day"))
         self.identification.setChecked(True)
-        self.no_identification = QLabel("No identification decision was in force on that day.", self.form)
+        self.no_identification = QLabel(self.tr("No identification decision was in force on that day."), self.form)
         self.no_identification.setStyleSheet(text_style("quiet"))
         self.no_identification.setWordWrap(True)
-        self.screening = ChoiceBox("screening", [], empty="No screening", parent=self.form)
-        self.screening.setAccessibleName("Screening that informed it")
-        self.account = QCheckBox("The person's own account", self.form)
-        self.account.setAccessibleName("Informed by the person's own account")
-        self.share = ChoiceBox("share", [], empty="No input from the advocate", parent=self.form)
-        self.share.setAccessibleName("The advocate's input, shared under a release")
+        self.screening = ChoiceBox("screening", [], empty=self.tr("No screening"), parent=self.form)
+        self.screening.setAccessibleName(self.tr("Screening that informed it"))
+        self.account = QCheckBox(self.tr("The person's own account"), self.form)
+        self.account.setAccessibleName(self.tr("Informed by the person's own account"))
+        self.share = ChoiceBox("share", [], empty=self.tr("No input from the advocate"), parent=self.form)
+        self.share.setAccessibleName(self.tr("The advocate's input, shared under a release"))
         for picker in (self.screening, self.share):  # the whole of a long choice, on hover
             picker.currentIndexChanged.connect(lambda _i, box=picker: box.setToolTip(box.currentText()))
         self.form_error = ErrorLine(self.form)
-        self.cancel_button = plain_button("Cancel", "Cancel this charging decision", self.form)
+        self.cancel_button = plain_button(self.tr("Cancel"), self.tr("Cancel this charging decision"), self.form)
         self.cancel_button.clicked.connect(self.close_form)
-        self.save_button = plain_button("Save the decision", "Save this charging decision", self.form)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button = plain_button(self.tr("Save the decision"), self.tr("Save this charging decision"), self.form)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
-        labels = (("&Decision (required)", self.decision), ("Da&te decided (required)", self.decided_on),
-                  ("Decided &by (required)", self.decided_by), ("&Reason (required)", self.reason))  # fmt: skip
+        labels = (
+            (self.tr("&Decision (required)"), self.decision),
+            (self.tr("Da&te decided (required)"), self.decided_on),
+            (self.tr("Decided &by (required)"), self.decided_by),
+            (self.tr("&Reason (required)"), self.reason),
+        )
         for row, (text, widget) in enumerate(labels):
             label = QLabel(text, self.form)
             label.setBuddy(widget)
+            label.setWordWrap(True)  # a longer language's label takes two lines rather than widen the form
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label.setContentsMargins(0, 5, 0, 0)
             grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1, Qt.AlignmentFlag.AlignLeft if widget is not self.reason else
                            Qt.AlignmentFlag(0))  # fmt: skip
         grid.setColumnStretch(1, 1)
-        screening_label = QLabel("&Screening", self.form)
+        screening_label = QLabel(self.tr("&Screening"), self.form)
+        screening_label.setWordWrap(True)
         screening_label.setBuddy(self.screening)
-        share_label = QLabel("The &advocate's input", self.form)
+        share_label = QLabel(self.tr("The &advocate's input"), self.form)
+        share_label.setWordWrap(True)
         share_label.setBuddy(self.share)
         informed = QGridLayout()
         informed.setHorizontalSpacing(14)
@@ -456,9 +507,9 @@ class ChargingPanel(QFrame):
             return
         current = view.current
         if current is None:
-            self.current.setText("No charging decision recorded for this matter yet.")
+            self.current.setText(self.tr("No charging decision recorded for this matter yet."))
         else:
-            self.current.setText("In force: " + _decision_text(current))
+            self.current.setText(self.tr("In force: {decision}").format(decision=_decision_text(current)))
         earlier = [r for r in view.decisions if r is not current]
         self.history.setText("\n\n".join(_decision_text(r) for r in earlier))
         self.history.setVisible(bool(earlier))
@@ -478,8 +529,8 @@ class ChargingPanel(QFrame):
 
     def _fill_choices(self, view: ChargingView) -> None:
         for box, options, empty in (
-            (self.screening, [(o.record_id, o.words) for o in view.screenings], "No screening"),
-            (self.share, [(o.disclosure_id, o.words) for o in view.shares], "No input from the advocate"),
+            (self.screening, [(o.record_id, o.words) for o in view.screenings], self.tr("No screening")),
+            (self.share, [(o.disclosure_id, o.words) for o in view.shares], self.tr("No input from the advocate")),
         ):
             chosen = box.value()
             box.blockSignals(True)
@@ -508,7 +559,8 @@ class ChargingPanel(QFrame):
         self.no_identification.setVisible(ident is None and self.form.isVisible())
         if ident is not None:
             self.identification.setText(ident.words)
-            self.identification.setAccessibleName(f"Informed by the {ident.words[:1].lower()}{ident.words[1:]}")
+            words = ident.words[:1].lower() + ident.words[1:]
+            self.identification.setAccessibleName(self.tr("Informed by the {decision}").format(decision=words))
 
     # --- the form ---------------------------------------------------------------------------------------------
 
@@ -519,10 +571,13 @@ class ChargingPanel(QFrame):
         self._revising = view.current if revise else None
         if self._revising is not None:
             r = self._revising
-            self.form_title.setText(f"Revise the decision of {format_date(r.decided_on)} ({r.decision_words}). "
-                                    "It stays in the history.")  # fmt: skip
+            self.form_title.setText(
+                self.tr("Revise the decision of {day} ({decision}). It stays in the history.").format(
+                    day=format_date(r.decided_on), decision=r.decision_words
+                )
+            )
         else:
-            self.form_title.setText("Record a charging decision")
+            self.form_title.setText(self.tr("Record a charging decision"))
         self.decision.set_value(None)
         self.decided_on.set_value(view.today)
         if not self.decided_by.text().strip():
@@ -616,7 +671,7 @@ class ChargingPanel(QFrame):
             return
         decision = self.decision.value()
         if decision is None:
-            self.form_error.show_message("Please choose a decision.")
+            self.form_error.show_message(self.tr("Please choose a decision."))
             self.decision.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         ident = self.in_force() if self.identification.isChecked() else None
@@ -632,7 +687,7 @@ class ChargingPanel(QFrame):
             "revises_id": self._revising.record_id if self._revising else None,
         }
         self._busy = True
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         self._update_buttons()
         if not self._host.run(lambda ws: ChargingService(ws).record(matter_id, **values), self._saved, self._failed):
             self._busy = False
@@ -642,7 +697,9 @@ class ChargingPanel(QFrame):
     def _saved(self, row: ChargingRow) -> None:
         self._busy = False
         self.close_form()
-        self.status.setText(f"Saved: {row.decision_words}, {format_date(row.decided_on)}.")
+        self.status.setText(
+            self.tr("Saved: {decision}, {day}.").format(decision=row.decision_words, day=format_date(row.decided_on))
+        )
         target = self.revise_button
         target.show()
         target.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -653,7 +710,7 @@ class ChargingPanel(QFrame):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.status.setText("Nothing was saved.")
+        self.status.setText(self.tr("Nothing was saved."))
         self.form_error.show_message(message_of(exc))
         self._update_buttons()
         widget = {"decision": self.decision, "decided_on": self.decided_on, "decided_by_name": self.decided_by,
@@ -714,20 +771,23 @@ class JusticeEditor(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setAccessibleName("Justice contact form")
+        self.scroll_area.setAccessibleName(self.tr("Justice contact form"))
         body = QWidget(self.scroll_area)
         self.scroll_area.setWidget(body)
 
-        self.copy_button = plain_button("Copy", "Copy the docket number", body)
-        self.copy_button.setToolTip("Copy the docket number; it is cleared from the clipboard after a short while")
+        self.copy_button = plain_button(self.tr("Copy"), self.tr("Copy the docket number"), body)
+        self.copy_button.setToolTip(
+            self.tr("Copy the docket number; it is cleared from the clipboard after a short while")
+        )
         self.copy_button.clicked.connect(self._copy_docket)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
-        next_row = self.fields.add_rows(JUSTICE_FIELDS, grid, body, beside={"docket_number": self.copy_button})
+        next_row = self.fields.add_rows(self._specs(), grid, body, beside={"docket_number": self.copy_button})
+        self._fit_choices()
         self.charges = ChargesEditor(body)
-        charges_label = QLabel("Charges", body)
+        charges_label = QLabel(self.tr("Charges"), body)
         heading = QFont(charges_label.font())
         heading.setWeight(QFont.Weight.DemiBold)
         charges_label.setFont(heading)
@@ -740,17 +800,19 @@ class JusticeEditor(QWidget):
         grid.addWidget(self.charging, next_row + 2, 0, 1, 2)
         column_of(body, grid, 1, margins=(2, 2, 14, 14))
 
-        self.confirm = ConfirmBar("Delete it", "Keep it", self)
+        self.confirm = ConfirmBar(self.tr("Delete it"), self.tr("Keep it"), self)
         self.confirm.confirmed.connect(self._delete_confirmed)
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName("Justice contact status")
-        self.delete_button = plain_button("Delete…", "Delete this justice contact", self)
-        self.revert_button = plain_button("Undo changes", "Undo the changes to this justice contact", self)
-        self.save_button = plain_button("Save", "Save this justice contact", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.status.setAccessibleName(self.tr("Justice contact status"))
+        self.delete_button = plain_button(self.tr("Delete…"), self.tr("Delete this justice contact"), self)
+        self.revert_button = plain_button(
+            self.tr("Undo changes"), self.tr("Undo the changes to this justice contact"), self
+        )
+        self.save_button = plain_button(self.tr("Save"), self.tr("Save this justice contact"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.delete_button.clicked.connect(self._ask_delete)
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
@@ -759,7 +821,7 @@ class JusticeEditor(QWidget):
 
         column_of(self, self.title, (self.scroll_area, 1), self.confirm, actions, margins=(0, 0, 0, 0), spacing=8)
 
-        save = QAction("Save this justice contact", self)
+        save = QAction(self.tr("Save this justice contact"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self._save_shortcut)
@@ -804,7 +866,7 @@ class JusticeEditor(QWidget):
             focus.setCursorPosition(min(cursor, len(focus.text())))
         self.charges.load((record or {}).get("charges") or [])
         self.confirm.dismiss()
-        self.title.setText("Justice contact" if record else "New justice contact")
+        self.title.setText(self.tr("Justice contact") if record else self.tr("New justice contact"))
         self.charging.show_matter(self._person_id, self._record_id)
         if not same:  # the same matter read again after a save keeps its "Saved."
             self.status.setText("")
@@ -880,7 +942,7 @@ class JusticeEditor(QWidget):
         if person_id is None or not self._open or self._busy:
             return
         if not self.is_dirty() and record_id is not None:
-            self.status.setText("Nothing has changed, so there is nothing to save.")
+            self.status.setText(self.tr("Nothing has changed, so there is nothing to save."))
             return
         values = self._values()
         self.fields.clear_errors()
@@ -888,7 +950,7 @@ class JusticeEditor(QWidget):
         # The fields are disabled while saving, which sends the keyboard elsewhere: it comes back here after.
         focus = QApplication.focusWidget()
         self._focus_before = focus if focus is not None and self.isAncestorOf(focus) else None
-        self._set_busy(True, "Saving…")
+        self._set_busy(True, self.tr("Saving…"))
         if not self._host.run(lambda ws: save_justice(ws, person_id, record_id, values), self._saved, self._failed):
             self._set_busy(False, "")
 
@@ -897,15 +959,15 @@ class JusticeEditor(QWidget):
             return
         self.fields.reset()
         self.charges.load(self.charges._loaded)
-        self.status.setText("Changes undone.")
+        self.status.setText(self.tr("Changes undone."))
         self._update_buttons()
 
     def _saved(self, record_id: str) -> None:
         self._record_id = record_id
         self.fields.accept()
         self.charges.accept()
-        self.title.setText("Justice contact")
-        self._set_busy(False, "Saved.")
+        self.title.setText(self.tr("Justice contact"))
+        self._set_busy(False, self.tr("Saved."))
         self._return_focus()
         self.saved.emit(record_id)
 
@@ -916,8 +978,8 @@ class JusticeEditor(QWidget):
         if field is None and getattr(exc, "field", None) == "charges":
             self.charges.error.show_message(message_of(exc))
             field = "charges"
-        self._set_busy(False, "Nothing was saved. " + ("Please look at the field marked in red." if field
-                                                          else message_of(exc)))  # fmt: skip
+        reason = self.tr("Please look at the field marked in red.") if field else message_of(exc)
+        self._set_busy(False, self.tr("Nothing was saved. {reason}").format(reason=reason))
         if field is None or field == "charges":
             self._return_focus()
         else:
@@ -932,15 +994,17 @@ class JusticeEditor(QWidget):
         if self._record_id is None or self._busy:
             return
         self.confirm.ask(
-            "Delete this justice contact? It disappears from this person's record here, and from the office's "
-            "copy at the next sync. The history keeps a line saying it was deleted."
+            self.tr(
+                "Delete this justice contact? It disappears from this person's record here, and from the office's "
+                "copy at the next sync. The history keeps a line saying it was deleted."
+            )
         )
 
     def _delete_confirmed(self) -> None:
         record_id = self._record_id
         if record_id is None:
             return
-        self._set_busy(True, "Deleting…")
+        self._set_busy(True, self.tr("Deleting…"))
         if not self._host.run(lambda ws: delete_justice(ws, record_id), lambda _r: self._deleted(record_id),
                               self._failed):  # fmt: skip
             self._set_busy(False, "")
@@ -948,7 +1012,7 @@ class JusticeEditor(QWidget):
     def _deleted(self, record_id: str) -> None:
         self._busy = False
         self.open_record(None)
-        self.status.setText("Deleted.")
+        self.status.setText(self.tr("Deleted."))
         self.deleted.emit(record_id)
 
     def _copy_docket(self) -> None:
@@ -957,12 +1021,36 @@ class JusticeEditor(QWidget):
             return
         clipboard.copy_sensitive(text)
         seconds = clipboard.guard().clear_after_seconds
-        self.status.setText(f"Docket number copied. It will be cleared from the clipboard in {seconds} seconds.")
+        self.status.setText(
+            ngettext(
+                "Docket number copied. It will be cleared from the clipboard in {n} second.",
+                "Docket number copied. It will be cleared from the clipboard in {n} seconds.",
+                seconds,
+            ).format(n=seconds)
+        )
 
     def _set_busy(self, busy: bool, message: str) -> None:
         self._busy = busy
         self.status.setText(message)
         self._update_buttons()
+
+    def _fit_choices(self) -> None:
+        """At large text in a longer language, the widest label beside the widest choice can pass what fits beside
+        the side list: the choices then show fewer characters closed (the open list still shows them whole)."""
+        room = WIDEST_ROW - 60
+        labels = [label.minimumSizeHint().width() for label in self.fields.labels.values()]
+        boxes = [w for w in self.fields.widgets.values() if isinstance(w, ChoiceBox)]
+        if not boxes or not labels:
+            return
+        over = max(labels) + 14 + max(b.minimumSizeHint().width() for b in boxes) - room
+        if over <= 0:
+            return
+        for box in boxes:  # the layout may make a box this narrow (its size hint is cached at the longer length)
+            box.setMinimumWidth(max(box.minimumSizeHint().width() - over, box.fontMetrics().averageCharWidth() * 12))
+
+    def _specs(self) -> tuple[FieldSpec, ...]:
+        """The matter's fields with their labels in the app's language."""
+        return tuple(replace(spec, label=self.tr(spec.label)) for spec in JUSTICE_FIELDS)
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty()
@@ -975,7 +1063,7 @@ class JusticeEditor(QWidget):
         self.copy_button.setEnabled(bool(docket))
         for widget in [*self.fields.widgets.values(), self.charges]:
             widget.setEnabled(self._open and not self._busy)
-        if dirty and self.status.text() in ("Saved.", "Changes undone.", "Deleted."):
+        if dirty and self.status.text() in (self.tr("Saved."), self.tr("Changes undone."), self.tr("Deleted.")):
             self.status.setText("")
 
 
@@ -1020,8 +1108,10 @@ class JusticeSection(QWidget):
 
         self.list_panel = QWidget(self)
         self.matters = QListWidget(self.list_panel)
-        self.matters.setAccessibleName("Justice contacts")
-        self.matters.setAccessibleDescription("Justice-system matters this person is part of. Choose one to edit it.")
+        self.matters.setAccessibleName(self.tr("Justice contacts"))
+        self.matters.setAccessibleDescription(
+            self.tr("Justice-system matters this person is part of. Choose one to edit it.")
+        )
         self.matters.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matters.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -1029,12 +1119,14 @@ class JusticeSection(QWidget):
         self.matters.setUniformItemSizes(True)
         self.matters.setAlternatingRowColors(True)
         self.matters.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
-        self.empty = QLabel("No justice contacts recorded for this person.", self.list_panel)
+        self.empty = QLabel(self.tr("No justice contacts recorded for this person."), self.list_panel)
         self.empty.setWordWrap(True)
         self.empty.hide()
-        self.add_button = plain_button("Add a justice contact", "Add a justice contact", self.list_panel)
+        self.add_button = plain_button(
+            self.tr("Add a justice contact"), self.tr("Add a justice contact"), self.list_panel
+        )
         self.add_button.clicked.connect(self._add_clicked)
-        self.switch_confirm = ConfirmBar("Discard changes", "Keep editing", self.list_panel)
+        self.switch_confirm = ConfirmBar(self.tr("Discard changes"), self.tr("Keep editing"), self.list_panel)
         self.switch_confirm.confirmed.connect(self._switch_confirmed)
         self.switch_confirm.cancelled.connect(self._switch_cancelled)
         list_layout = column_of(
@@ -1095,13 +1187,12 @@ class JusticeSection(QWidget):
     @staticmethod
     def _row(record: dict[str, Any]) -> str:
         """Two lines: role and where the matter stands; then the docket number and the court."""
-        status = choice_label("disposition", record.get("disposition")) or choice_label(
-            "case_status", record.get("case_status")
-        )
-        first = " · ".join(p for p in (choice_label("role", record.get("role")), status) if p)
+        status = _choice("disposition", record.get("disposition")) or _choice("case_status", record.get("case_status"))
+        first = " · ".join(p for p in (_choice("role", record.get("role")), status) if p)
         docket = record.get("docket_number")
-        second = " · ".join(p for p in (f"Docket {docket}" if docket else "", record.get("court") or "") if p)
-        return f"{first}\n{second or 'No docket number yet'}"
+        where = (_("Docket {number}").format(number=docket) if docket else "", record.get("court") or "")
+        second = " · ".join(p for p in where if p)
+        return f"{first}\n{second}" if second else f"{first}\n" + _("No docket number yet")
 
     def _record_id(self, row: int) -> str | None:
         item = self.matters.item(row)
@@ -1180,8 +1271,8 @@ class JusticeSection(QWidget):
 
     def _unsaved_question(self) -> str:
         if self.editor.is_dirty():
-            return "This justice contact has changes that are not saved. Discard them?"
-        return "The charging decision you started is not saved. Discard it?"
+            return self.tr("This justice contact has changes that are not saved. Discard them?")
+        return self.tr("The charging decision you started is not saved. Discard it?")
 
     def _start_new(self) -> None:
         self.editor.open_record(None)
