@@ -24,6 +24,7 @@ from app.core.providers import ProviderService
 from app.core.referrals import ReferralService
 from app.core.safety import SafetyService
 from app.core.sharing import remember_prosecution_teams
+from app.core.timeline import day_words
 from app.core.workspace import Workspace
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
@@ -378,3 +379,95 @@ def test_a_charging_decision_in_spanish(qtbot, language: str, tmp_path: Path) ->
         finally:
             page.clear()
             runner.shutdown()
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_what_the_advocate_shared_in_spanish(qtbot, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On a prosecution vault, "From the advocate" says in Spanish what was shared, under which release, and then
+    only that it was withdrawn; the facts stay as they travelled."""
+    from app.core import office_policy
+    from app.core.received import ReceivedShares
+    from tests.unit.test_received import evict, received
+
+    sources = english_sources()
+    runner = TaskRunner()
+    with helpers.new_workspace(tmp_path / "p", regime="prosecution") as ws:
+        dana = ws.records.create("person", {"preferred_name": "Dana Fictional"}).id
+        share = received(ws, shared_on=TODAY - dt.timedelta(days=1))
+        ReceivedShares(ws).link(share, dana)
+        page = helpers.show_person_workspace(qtbot, runner, size=(1280, 800))
+        try:
+            helpers.open_section(qtbot, page, ws, dana, runner, "received")
+            section = page.received
+            assert section.summary.text() == "1 envío del defensor, solo para leer."
+            text = section.entries.item(0).text()
+            assert text.startswith("Compartido por el defensor con la autorización de la persona"), text
+            assert "Cubre nombre, fechas de audiencia:" in text, text
+            assert english_in(page, sources) == [], "the shares"
+            helpers.shot(page, f"person-received-{language}")
+            evict(ws, [share])
+            page.reload()
+            helpers.settle(qtbot, runner)
+            with ws.session() as s:
+                day = office_policy.today(s)
+            assert section.entries.item(0).text() == (
+                f"Un envío del defensor (nombre, fechas de audiencia) se retiró el {day_words(day)}. Lo que decía ya "
+                "no está en este equipo."
+            )
+            assert section.summary.text() == "Desde entonces se retiró 1 envío."
+            assert english_in(page, sources) == [], "the withdrawn share"
+            helpers.shot(page, f"person-received-withdrawn-{language}")
+        finally:
+            page.clear()
+            runner.shutdown()
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_the_prosecution_sections_fit_at_200_percent_text(qtbot, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A prosecution vault's Spanish sections (Justice contacts with a charging decision, From the advocate) fit
+    1280x800 at twice the text size without sideways scrolling."""
+    from app.core.charging import ChargingService
+    from app.core.received import ReceivedShares
+    from app.ui.qt import QScrollArea
+    from tests.unit.test_received import received
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    helpers.use_readable_font()
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(font)
+    runner = TaskRunner()
+    with helpers.new_workspace(tmp_path / "p", regime="prosecution") as ws:
+        pid = ws.records.create("person", {"preferred_name": "Dana Fictional"}).id
+        jid = ws.records.create(
+            "justice_contact", {"role": "defendant", "docket_number": "CR-26-0101"}, person_id=pid
+        ).id
+        ChargingService(ws).record(jid, decision="divert", decided_on=TODAY, decided_by_name="Dana Fictional",
+                                   reason="Desvío a servicios.", persons_account=True)  # fmt: skip
+        ReceivedShares(ws).link(received(ws, shared_on=TODAY - dt.timedelta(days=1)), pid)
+        page = PersonWorkspace(runner)
+        qtbot.addWidget(page)
+        try:
+            page.resize(1280, 800)
+            page.show()
+            qtbot.waitExposed(page)
+            with qtbot.waitSignal(page.loaded, timeout=10_000):
+                page.open(ws, pid, "justice")
+            helpers.settle(qtbot, runner)
+            for key in ("justice", "received"):
+                page.show_section(key)
+                helpers.settle(qtbot, runner)
+                if key == "justice":
+                    page.justice.editor.charging.open_form(revise=True)
+                    helpers.settle(qtbot, runner)
+                page.resize(1280, 800)
+                helpers.shot(page, f"person-{key}-{language}-200")
+                sideways = [area.accessibleName() for area in page.findChildren(QScrollArea)
+                            if area.isVisible() and area.horizontalScrollBar().maximum() > 0]  # fmt: skip
+                assert sideways == [], key
+        finally:
+            page.clear()
+            runner.shutdown()
+            app.setFont(original)

@@ -61,6 +61,7 @@ COVERED: tuple[str, ...] = (
     "person/section_pages.py",
     "person/relief.py",
     "person/justice.py",
+    "person/received.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner

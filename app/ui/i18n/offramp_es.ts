@@ -386,7 +386,7 @@
     </message>
     <message>
         <location filename="../person/justice.py" line="349"/>
-        <location filename="../person/justice.py" line="580"/>
+        <location filename="../person/justice.py" line="590"/>
         <source>Record a charging decision</source>
         <translation>Registrar una decisión sobre los cargos</translation>
     </message>
@@ -457,7 +457,7 @@
     </message>
     <message>
         <location filename="../person/justice.py" line="390"/>
-        <location filename="../person/justice.py" line="532"/>
+        <location filename="../person/justice.py" line="542"/>
         <source>No screening</source>
         <translation>Sin evaluación</translation>
     </message>
@@ -478,7 +478,7 @@
     </message>
     <message>
         <location filename="../person/justice.py" line="394"/>
-        <location filename="../person/justice.py" line="533"/>
+        <location filename="../person/justice.py" line="543"/>
         <source>No input from the advocate</source>
         <translation>Sin aportes del defensor</translation>
     </message>
@@ -533,52 +533,52 @@
         <translation>&amp;Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="424"/>
+        <location filename="../person/justice.py" line="426"/>
         <source>&amp;Screening</source>
         <translation>&amp;Evaluación</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="427"/>
+        <location filename="../person/justice.py" line="429"/>
         <source>The &amp;advocate&apos;s input</source>
         <translation>Lo que &amp;aportó el defensor</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="510"/>
+        <location filename="../person/justice.py" line="520"/>
         <source>No charging decision recorded for this matter yet.</source>
         <translation>Todavía no hay una decisión sobre los cargos registrada para este asunto.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="512"/>
+        <location filename="../person/justice.py" line="522"/>
         <source>In force: {decision}</source>
         <translation>Vigente: {decision}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="563"/>
+        <location filename="../person/justice.py" line="573"/>
         <source>Informed by the {decision}</source>
         <translation>Se basó en la {decision}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="575"/>
+        <location filename="../person/justice.py" line="585"/>
         <source>Revise the decision of {day} ({decision}). It stays in the history.</source>
         <translation>Revisar la decisión del {day} ({decision}). Queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="674"/>
+        <location filename="../person/justice.py" line="684"/>
         <source>Please choose a decision.</source>
         <translation>Elija una decisión, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="690"/>
+        <location filename="../person/justice.py" line="700"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="701"/>
+        <location filename="../person/justice.py" line="711"/>
         <source>Saved: {decision}, {day}.</source>
         <translation>Guardado: {decision}, {day}.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="713"/>
+        <location filename="../person/justice.py" line="723"/>
         <source>Nothing was saved.</source>
         <translation>No se guardó nada.</translation>
     </message>
@@ -1405,139 +1405,139 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Fecha de la resolución</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="774"/>
+        <location filename="../person/justice.py" line="784"/>
         <source>Justice contact form</source>
         <extracomment>Saved; carries the record id (new records get theirs here).</extracomment>
         <translation>Formulario del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="778"/>
+        <location filename="../person/justice.py" line="788"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="778"/>
+        <location filename="../person/justice.py" line="788"/>
         <source>Copy the docket number</source>
         <translation>Copiar el número de expediente</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="780"/>
+        <location filename="../person/justice.py" line="790"/>
         <source>Copy the docket number; it is cleared from the clipboard after a short while</source>
         <translation>Copiar el número de expediente; se borra del portapapeles al poco tiempo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="790"/>
+        <location filename="../person/justice.py" line="800"/>
         <source>Charges</source>
         <translation>Cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="803"/>
+        <location filename="../person/justice.py" line="813"/>
         <source>Delete it</source>
         <extracomment>The matter&apos;s charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).</extracomment>
         <translation>Borrarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="803"/>
+        <location filename="../person/justice.py" line="813"/>
         <source>Keep it</source>
         <translation>Conservarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="809"/>
+        <location filename="../person/justice.py" line="819"/>
         <source>Justice contact status</source>
         <translation>Estado del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="810"/>
+        <location filename="../person/justice.py" line="820"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="810"/>
+        <location filename="../person/justice.py" line="820"/>
         <source>Delete this justice contact</source>
         <translation>Borrar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="812"/>
+        <location filename="../person/justice.py" line="822"/>
         <source>Undo changes</source>
         <translation>Deshacer los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="812"/>
+        <location filename="../person/justice.py" line="822"/>
         <source>Undo the changes to this justice contact</source>
         <translation>Deshacer los cambios de este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="814"/>
+        <location filename="../person/justice.py" line="824"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="814"/>
         <location filename="../person/justice.py" line="824"/>
+        <location filename="../person/justice.py" line="834"/>
         <source>Save this justice contact</source>
         <translation>Guardar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="815"/>
+        <location filename="../person/justice.py" line="825"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="869"/>
-        <location filename="../person/justice.py" line="969"/>
+        <location filename="../person/justice.py" line="879"/>
+        <location filename="../person/justice.py" line="979"/>
         <source>Justice contact</source>
         <translation>Contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="869"/>
+        <location filename="../person/justice.py" line="879"/>
         <source>New justice contact</source>
         <translation>Contacto con la justicia nuevo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="945"/>
+        <location filename="../person/justice.py" line="955"/>
         <source>Nothing has changed, so there is nothing to save.</source>
         <translation>No cambió nada, así que no hay nada que guardar.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="953"/>
+        <location filename="../person/justice.py" line="963"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="962"/>
-        <location filename="../person/justice.py" line="1066"/>
+        <location filename="../person/justice.py" line="972"/>
+        <location filename="../person/justice.py" line="1076"/>
         <source>Changes undone.</source>
         <translation>Cambios deshechos.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="970"/>
-        <location filename="../person/justice.py" line="1066"/>
+        <location filename="../person/justice.py" line="980"/>
+        <location filename="../person/justice.py" line="1076"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="981"/>
+        <location filename="../person/justice.py" line="991"/>
         <source>Please look at the field marked in red.</source>
         <translation>Revise el campo marcado en rojo, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="982"/>
+        <location filename="../person/justice.py" line="992"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="998"/>
+        <location filename="../person/justice.py" line="1008"/>
         <source>Delete this justice contact? It disappears from this person&apos;s record here, and from the office&apos;s copy at the next sync. The history keeps a line saying it was deleted.</source>
         <translation>¿Borrar este contacto con la justicia? Desaparece del registro de esta persona aquí, y de la copia de la oficina en la próxima sincronización. El historial guarda una línea que dice que se borró.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1007"/>
+        <location filename="../person/justice.py" line="1017"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1015"/>
-        <location filename="../person/justice.py" line="1066"/>
+        <location filename="../person/justice.py" line="1025"/>
+        <location filename="../person/justice.py" line="1076"/>
         <source>Deleted.</source>
         <translation>Borrado.</translation>
     </message>
@@ -1545,42 +1545,42 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>JusticeSection</name>
     <message>
-        <location filename="../person/justice.py" line="1111"/>
+        <location filename="../person/justice.py" line="1121"/>
         <source>Justice contacts</source>
         <translation>Contactos con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1113"/>
+        <location filename="../person/justice.py" line="1123"/>
         <source>Justice-system matters this person is part of. Choose one to edit it.</source>
         <translation>Asuntos del sistema de justicia en los que participa esta persona. Elija uno para editarlo.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1122"/>
+        <location filename="../person/justice.py" line="1132"/>
         <source>No justice contacts recorded for this person.</source>
         <translation>No hay contactos con la justicia registrados para esta persona.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1126"/>
+        <location filename="../person/justice.py" line="1136"/>
         <source>Add a justice contact</source>
         <translation>Agregar un contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1129"/>
+        <location filename="../person/justice.py" line="1139"/>
         <source>Discard changes</source>
         <translation>Descartar los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1129"/>
+        <location filename="../person/justice.py" line="1139"/>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1274"/>
+        <location filename="../person/justice.py" line="1284"/>
         <source>This justice contact has changes that are not saved. Discard them?</source>
         <translation>Este contacto con la justicia tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1275"/>
+        <location filename="../person/justice.py" line="1285"/>
         <source>The charging decision you started is not saved. Discard it?</source>
         <translation>La decisión sobre los cargos que empezó no está guardada. ¿Descartarla?</translation>
     </message>
@@ -3353,6 +3353,39 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../quick_unlock.py" line="168"/>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedSection</name>
+    <message>
+        <location filename="../person/received.py" line="32"/>
+        <source>Facts the person agreed, in writing, that their advocate could share with your team. They are the advocate&apos;s record, shown as shared and read-only. Each leaves this computer when the person&apos;s release ends or they withdraw it.</source>
+        <translation>Datos que la persona aceptó por escrito que su defensor compartiera con su equipo. Son el registro del defensor, que se muestra tal como se compartió y solo para leer. Cada uno sale de este equipo cuando termina la autorización de la persona o cuando ella la retira.</translation>
+    </message>
+    <message>
+        <location filename="../person/received.py" line="38"/>
+        <source>Nothing shared by an advocate is linked to this person. Shares that wait to be linked are under Person &gt; Shared by advocates.</source>
+        <translation>No hay nada compartido por un defensor vinculado a esta persona. Los envíos que esperan vincularse están en Persona &gt; Compartido por los defensores.</translation>
+    </message>
+    <message>
+        <location filename="../person/received.py" line="91"/>
+        <source>Shared by the advocate</source>
+        <translation>Compartido por el defensor</translation>
+    </message>
+    <message>
+        <location filename="../person/received.py" line="94"/>
+        <source>Shared by the advocate summary</source>
+        <translation>Resumen de lo compartido por el defensor</translation>
+    </message>
+    <message>
+        <location filename="../person/received.py" line="96"/>
+        <source>Shares from the advocate</source>
+        <translation>Envíos del defensor</translation>
+    </message>
+    <message>
+        <location filename="../person/received.py" line="98"/>
+        <source>Each share with its release and its facts, read-only; then any share that was withdrawn.</source>
+        <translation>Cada envío con su autorización y sus datos, solo para leer; después, los envíos que se retiraron.</translation>
     </message>
 </context>
 <context>

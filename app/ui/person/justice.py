@@ -411,8 +411,10 @@ class ChargingPanel(QFrame):
             (self.tr("Decided &by (required)"), self.decided_by),
             (self.tr("&Reason (required)"), self.reason),
         )
+        grid_labels: list[QLabel] = []
         for row, (text, widget) in enumerate(labels):
             label = QLabel(text, self.form)
+            grid_labels.append(label)
             label.setBuddy(widget)
             label.setWordWrap(True)  # a longer language's label takes two lines rather than widen the form
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -443,6 +445,14 @@ class ChargingPanel(QFrame):
                   row_of(1, self.cancel_button, self.save_button, spacing=10), margins=(12, 10, 12, 10),
                   spacing=8)  # fmt: skip
         self.form.hide()
+        self.no_identification.setWordWrap(True)
+        # At large text in a longer language a choice beside its label can pass what fits beside the side list:
+        # the closed choices then show fewer characters (the open list still shows them whole).
+        widest_label = max(label.minimumSizeHint().width() for label in (*grid_labels, screening_label, share_label))
+        room = WIDEST_ROW - 60 - 24 - widest_label - 14  # the form's own margins, then the label and the spacing
+        for box in (self.decision, self.screening, self.share):
+            if box.minimumSizeHint().width() > room:
+                box.setMinimumWidth(max(room, box.fontMetrics().averageCharWidth() * 12))
 
         column_of(self, self.heading, self.intro, self.current, self.history_heading, self.history,
                   row_of(self.record_button, self.revise_button, (self.status, 1), spacing=10), self.form,

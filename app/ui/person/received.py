@@ -15,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.core.consent import kind_words
+from app.core.i18n import _, ngettext
 from app.core.received import ReceivedShare, ReceivedShares, WithdrawnShare
 from app.core.timeline import day_words
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.person.fields import ErrorLine, column_of, heading_label, wrapped_label
 from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
@@ -26,14 +29,16 @@ from app.ui.rows import add_row
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "ReceivedSection",
     "Facts the person agreed, in writing, that their advocate could share with your team. They are the advocate's "
     "record, shown as shared and read-only. Each leaves this computer when the person's release ends or they "
-    "withdraw it."
+    "withdraw it.",
 )
-NONE_YET = (
+NONE_YET = QT_TRANSLATE_NOOP(
+    "ReceivedSection",
     "Nothing shared by an advocate is linked to this person. Shares that wait to be linked are under "
-    "Person > Shared by advocates."
+    "Person > Shared by advocates.",
 )
 
 
@@ -53,23 +58,27 @@ def release_words(share: ReceivedShare) -> str:
     """The release a share came under: "Shared by the advocate under a release until 3 Mar 2027", or, when this
     computer does not know the release's last day, under the person's release, said plainly."""
     if share.until is not None:
-        return f"Shared by the advocate under a release until {day_words(share.until)}"
-    return "Shared by the advocate under the person's release (its end date is not on this computer)"
+        return _("Shared by the advocate under a release until {day}").format(day=day_words(share.until))
+    return _("Shared by the advocate under the person's release (its end date is not on this computer)")
+
+
+def _kinds(kinds: list[str]) -> str:
+    """The kinds of information a share holds, in the app's language: "name, court dates"."""
+    return ", ".join(kind_words(k).lower() for k in kinds)
 
 
 def share_entry(share: ReceivedShare) -> str:
     facts = "\n".join(f"    {line}" for line in share.facts)
-    return (
-        f"{release_words(share)}\n"
-        f"Shared on {day_words(share.shared_on)} with {share.recipient}. It covers {share.kinds_words}:\n{facts}"
+    said = _("Shared on {day} with {recipient}. It covers {kinds}:").format(
+        day=day_words(share.shared_on), recipient=share.recipient, kinds=_kinds(share.kinds)
     )
+    return f"{release_words(share)}\n{said}\n{facts}"
 
 
 def withdrawn_entry(gone: WithdrawnShare) -> str:
-    return (
-        f"A share from the advocate ({gone.kinds_words}) was withdrawn on {day_words(gone.withdrawn_on)}. "
-        "What it said is no longer on this computer."
-    )
+    return _(
+        "A share from the advocate ({kinds}) was withdrawn on {day}. What it said is no longer on this computer."
+    ).format(kinds=_kinds(gone.kinds), day=day_words(gone.withdrawn_on))
 
 
 class ReceivedSection(QWidget):
@@ -79,14 +88,14 @@ class ReceivedSection(QWidget):
         super().__init__(parent)
         self.host = host
         self._person_id: str | None = None
-        self.heading = heading_label("Shared by the advocate", self, 1.15)
-        self.intro = wrapped_label(INTRO, self)
+        self.heading = heading_label(self.tr("Shared by the advocate"), self, 1.15)
+        self.intro = wrapped_label(self.tr(INTRO), self)
         self.summary = wrapped_label("", self)
-        self.summary.setAccessibleName("Shared by the advocate summary")
+        self.summary.setAccessibleName(self.tr("Shared by the advocate summary"))
         self.entries = QListWidget(self)
-        self.entries.setAccessibleName("Shares from the advocate")
+        self.entries.setAccessibleName(self.tr("Shares from the advocate"))
         self.entries.setAccessibleDescription(
-            "Each share with its release and its facts, read-only; then any share that was withdrawn."
+            self.tr("Each share with its release and its facts, read-only; then any share that was withdrawn.")
         )
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.entries.setWordWrap(True)
@@ -129,17 +138,21 @@ class ReceivedSection(QWidget):
         self.summary.setText(self._summary(data))
         self.entries.setVisible(bool(data.shares or data.withdrawn))
 
-    @staticmethod
-    def _summary(data: PersonShares) -> str:
+    def _summary(self, data: PersonShares) -> str:
         if not data.shares and not data.withdrawn:
-            return NONE_YET
+            return self.tr(NONE_YET)
         parts = []
         if data.shares:
             count = len(data.shares)
-            parts.append(f"{count} share{'s' if count != 1 else ''} from the advocate, read-only.")
+            parts.append(
+                ngettext("{n} share from the advocate, read-only.", "{n} shares from the advocate, read-only.", count)
+                .format(n=count)
+            )  # fmt: skip
         if data.withdrawn:
             count = len(data.withdrawn)
-            parts.append(f"{count} share{'s were' if count != 1 else ' was'} withdrawn since.")
+            parts.append(
+                ngettext("{n} share was withdrawn since.", "{n} shares were withdrawn since.", count).format(n=count)
+            )
         return " ".join(parts)
 
     def _failed(self, exc: BaseException) -> None:
