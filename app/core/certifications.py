@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core import office_policy
+from app.core.i18n import N_, _, ngettext
 from app.core.row_copy import copied
 from app.core.timeline import day_words
 from app.core.workspace import Workspace
@@ -47,21 +48,33 @@ from app.models import (
 
 #: The form, as the register and the person's page name it.
 FORM_WORDS: dict[str, str] = {
-    CertificationForm.U_VISA_I918_SUPPLEMENT_B: "U visa · Form I-918 Supplement B",
-    CertificationForm.T_VISA_I914_SUPPLEMENT_B: "T visa · Form I-914 Supplement B",
+    CertificationForm.U_VISA_I918_SUPPLEMENT_B: N_("U visa · Form I-918 Supplement B"),
+    CertificationForm.T_VISA_I914_SUPPLEMENT_B: N_("T visa · Form I-914 Supplement B"),
 }
 #: Who asked, on the person's behalf.
 REQUESTER_WORDS: dict[str, str] = {
-    "attorney": "The person's attorney",
-    "advocate": "The person's advocate",
-    "person": "The person",
-    "other": "Someone else",
+    "attorney": N_("The person's attorney"),
+    "advocate": N_("The person's advocate"),
+    "person": N_("The person"),
+    "other": N_("Someone else"),
 }
 #: How a request ended. A request that is not certified is "declined", with the reason (DOMAIN.md section 8).
 DECISION_WORDS: dict[str, str] = {
-    CertificationDecision.CERTIFIED: "Certified",
-    CertificationDecision.DECLINED: "Declined",
-    CertificationDecision.WITHDRAWN: "Withdrawn",
+    CertificationDecision.CERTIFIED: N_("Certified"),
+    CertificationDecision.DECLINED: N_("Declined"),
+    CertificationDecision.WITHDRAWN: N_("Withdrawn"),
+}
+#: A decision inside a sentence ("already decided on 3 Mar 2027 (declined)"), and with its day: words of their own,
+#: since "Declined" alone is also the person's choice elsewhere and reads differently in other languages.
+DECISION_IN_SENTENCE: dict[str, str] = {
+    CertificationDecision.CERTIFIED: N_("certified"),
+    CertificationDecision.DECLINED: N_("declined"),
+    CertificationDecision.WITHDRAWN: N_("withdrawn"),
+}
+DECISION_ON_DAY: dict[str, str] = {
+    CertificationDecision.CERTIFIED: N_("Certified on {day}"),
+    CertificationDecision.DECLINED: N_("Declined on {day}"),
+    CertificationDecision.WITHDRAWN: N_("Withdrawn on {day}"),
 }
 #: How long USCIS accepts a signed supplement, in months from the signature, by form. The I-918 Supplement B must be
 #: signed within the six months before the petition is filed (8 CFR 214.14(c)(2)(i)); the I-914 Supplement B has no
@@ -71,7 +84,7 @@ USCIS_ACCEPTS_MONTHS: dict[str, int] = {CertificationForm.U_VISA_I918_SUPPLEMENT
 OFFICE_NAME_KEY = "sync_office_name"
 #: Who gave the benefit when the office's name is not on this computer.
 THIS_OFFICE = "This prosecutor's office, as the certifying agency"
-ONLY_PROSECUTION = "Certification requests are kept by the prosecution only."
+ONLY_PROSECUTION = N_("Certification requests are kept by the prosecution only.")
 
 
 class CertificationProblem(OfframpError):
@@ -99,16 +112,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _days(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def matter_words(court: str | None, docket: str | None, arrest_date: dt.date | None, role: str | None = None) -> str:
     """A justice matter in a few words: "Docket 27-CR-0142 · Example County Court"."""
-    parts = [f"Docket {docket}" if docket else None, court]
+    parts = [_("Docket {number}").format(number=docket) if docket else None, court]
     if not docket and not court and arrest_date:
-        parts.append(f"Arrest of {day_words(arrest_date)}")
-    words = " · ".join(p for p in parts if p) or "A justice matter"
-    return f"{words} (as {role})" if role and role != "other" else words
+        parts.append(_("Arrest of {day}").format(day=day_words(arrest_date)))
+    words = " · ".join(p for p in parts if p) or _("A justice matter")
+    if role and role != "other":
+        from app.core.timeline import choice_label
+
+        return _("{matter} (as {role})").format(matter=words, role=_(choice_label("role", role)).lower())
+    return words
 
 
 @dataclass(frozen=True)
@@ -144,14 +161,23 @@ class CertificationRow:
 
     @property
     def form_words(self) -> str:
-        return FORM_WORDS.get(self.form, self.form.replace("_", " "))
+        words = FORM_WORDS.get(self.form)
+        return _(words) if words else self.form.replace("_", " ")
+
+    @property
+    def decision_words(self) -> str:
+        """The decision alone, as the register shows it ("Declined"), in the app's language."""
+        if self.decision == CertificationDecision.DECLINED:
+            return _(N_("Declined by the office"))
+        return _(DECISION_WORDS.get(self.decision or "", N_("Decided")))
 
     @property
     def requester_words(self) -> str:
-        who = REQUESTER_WORDS.get(self.requested_by or "", "")
+        known = REQUESTER_WORDS.get(self.requested_by or "")
+        who = _(known) if known else ""
         if who and self.requester_name:
             return f"{who}, {self.requester_name}"
-        return who or self.requester_name or "Not recorded"
+        return who or self.requester_name or _("Not recorded")
 
     @property
     def valid_until(self) -> dt.date | None:
@@ -166,33 +192,38 @@ class CertificationRow:
     def status_words(self) -> str:
         """ "Open", "Certified: signed by Dana Example on 3 Mar 2027", "Declined on 3 Mar 2027: <reason>"."""
         if self.is_open:
-            return "Open: not decided yet"
-        word = DECISION_WORDS.get(self.decision or "", "Decided")
+            return _("Open: not decided yet")
+        word = self.decision_words
         if self.is_certified and self.signed_on is not None:
-            by = f" by {self.signed_by_name}" if self.signed_by_name else ""
-            return f"Certified: signed{by} on {day_words(self.signed_on)}"
-        when = f" on {day_words(self.decided_on)}" if self.decided_on else ""
+            signed = day_words(self.signed_on)
+            if self.signed_by_name:
+                return _("Certified: signed by {name} on {day}").format(name=self.signed_by_name, day=signed)
+            return _("Certified: signed on {day}").format(day=signed)
+        if self.decided_on:
+            on_day = DECISION_ON_DAY.get(self.decision or "", N_("{decision} on {day}"))
+            word = _(on_day).format(decision=word, day=day_words(self.decided_on))
         why = (self.decision_reason or "").strip()
-        reason = f": {why}" if why else ""
-        return f"{word}{when}{reason}"
+        return f"{word}: {why}" if why else word
 
     def deadline_words(self, today: dt.date) -> str:
         """The deadline that matters now, in plain words ("" when none does)."""
         if self.is_open:
             if self.due_on is None:
-                return "No office deadline recorded"
+                return _("No office deadline recorded")
+            due = day_words(self.due_on)
             if self.due_on < today:
-                late = (today - self.due_on).days
-                return f"Office deadline to decide: {day_words(self.due_on)} (overdue by {_days(late)})"
+                late = _days((today - self.due_on).days)
+                return _("Office deadline to decide: {day} (overdue by {days})").format(day=due, days=late)
             if self.due_on == today:
-                return f"Office deadline to decide: today, {day_words(self.due_on)}"
-            return f"Office deadline to decide: {day_words(self.due_on)} (in {_days((self.due_on - today).days)})"
+                return _("Office deadline to decide: today, {day}").format(day=due)
+            left = _days((self.due_on - today).days)
+            return _("Office deadline to decide: {day} (in {days})").format(day=due, days=left)
         until = self.valid_until
         if until is None:
             return ""
         if until < today:
-            return f"USCIS accepted it until {day_words(until)}"
-        return f"USCIS accepts it until {day_words(until)}"
+            return _("USCIS accepted it until {day}").format(day=day_words(until))
+        return _("USCIS accepts it until {day}").format(day=day_words(until))
 
 
 def _row(r: CertificationRequest, name: str, matter: str | None) -> CertificationRow:
@@ -220,8 +251,10 @@ def _date(value: dt.date | str | None, what: str, field: str) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-        raise ValidationError(f"Please enter the {what} as a date, for example 2027-03-31.", field=field)
-    raise ValidationError(f"Please fill in the {what}.", field=field)
+        raise ValidationError(
+            _("Please enter the {what} as a date, for example 2027-03-31.").format(what=_(what)), field=field
+        )
+    raise ValidationError(_("Please fill in the {what}.").format(what=_(what)), field=field)
 
 
 def _text(value: str | None) -> str | None:
@@ -247,23 +280,21 @@ class CertificationService:
 
     def _require_prosecution(self) -> None:
         if self.ws.identity.regime != "prosecution":
-            raise CertificationProblem(ONLY_PROSECUTION)
+            raise CertificationProblem(_(ONLY_PROSECUTION))
 
     def _not_future(self, day: dt.date, what: str, field: str) -> None:
         if day > self.today():
-            raise ValidationError(f"The {what} cannot be in the future.", field=field)
+            raise ValidationError(_("The {what} cannot be in the future.").format(what=_(what)), field=field)
 
     def _since_received(
         self, request: CertificationRequest, value: dt.date | str | None, what: str, field: str, too_early: str
     ) -> dt.date:
         """A day given for ``request``: required, not in the future, and not before the request was received
-        (``too_early`` begins the sentence that says so)."""
+        (``too_early`` is the sentence that says so, with the day the request was received as ``{day}``)."""
         day = _date(value, what, field)
         self._not_future(day, what, field)
         if day < request.received_on:
-            raise ValidationError(
-                f"{too_early} the request was received ({day_words(request.received_on)}).", field=field
-            )
+            raise ValidationError(_(too_early).format(day=day_words(request.received_on)), field=field)
         return day
 
     # --- receiving ---------------------------------------------------------------------------------------------
@@ -281,16 +312,16 @@ class CertificationService:
     ) -> str:
         """Record a request as it arrives; the office's deadline to decide is set from the policy's days."""
         self._require_prosecution()
-        day = _date(received_on, "day the request was received", "received_on")
-        self._not_future(day, "day the request was received", "received_on")
+        day = _date(received_on, N_("day the request was received"), "received_on")
+        self._not_future(day, N_("day the request was received"), "received_on")
         if not form:
-            raise ValidationError("Please choose the form: U visa (I-918) or T visa (I-914).", field="form")
+            raise ValidationError(_("Please choose the form: U visa (I-918) or T visa (I-914)."), field="form")
         if justice_contact_id:
             with self.ws.session() as s:
                 matter = s.get(JusticeContact, justice_contact_id)
                 if matter is None or matter.deleted or matter.person_id != person_id:
                     raise ValidationError(
-                        "That justice matter is not one of this person's.", field="justice_contact_id"
+                        _("That justice matter is not one of this person's."), field="justice_contact_id"
                     )
         due = day + dt.timedelta(days=self.decision_days())
         values: dict[str, Any] = {
@@ -321,17 +352,27 @@ class CertificationService:
         self._require_prosecution()
         request = self._get(request_id)
         if request.decision is not None:
-            when = f" on {day_words(request.decided_on)}" if request.decided_on else ""
+            decision_words = _(DECISION_IN_SENTENCE.get(request.decision, N_("decided")))
+            if request.decided_on:
+                raise CertificationProblem(
+                    _("This request was already decided on {day} ({decision}).").format(
+                        day=day_words(request.decided_on), decision=decision_words
+                    )
+                )
             raise CertificationProblem(
-                f"This request was already decided{when} ({DECISION_WORDS.get(request.decision, 'decided')}).",
+                _("This request was already decided ({decision}).").format(decision=decision_words)
             )
         if decision not in {d.value for d in CertificationDecision}:
-            raise ValidationError("Please choose the decision: certified, declined or withdrawn.", field="decision")
+            raise ValidationError(_("Please choose the decision: certified, declined or withdrawn."), field="decision")
         by = _text(decided_by_name)
         if by is None:
-            raise ValidationError("Please give the name of the person who decided.", field="decided_by_name")
+            raise ValidationError(_("Please give the name of the person who decided."), field="decided_by_name")
         day = self._since_received(
-            request, decided_on, "day of the decision", "decided_on", "The decision cannot be before"
+            request,
+            decided_on,
+            N_("day of the decision"),
+            "decided_on",
+            N_("The decision cannot be before the request was received ({day})."),
         )
         why = _text(reason)
         changes: dict[str, Any] = {
@@ -343,13 +384,17 @@ class CertificationService:
         if decision == CertificationDecision.CERTIFIED:
             signer = _text(signed_by_name)
             if signer is None:
-                raise ValidationError("Please give the name of the official who signed.", field="signed_by_name")
+                raise ValidationError(_("Please give the name of the official who signed."), field="signed_by_name")
             signed = self._since_received(
-                request, signed_on, "day it was signed", "signed_on", "It cannot be signed before"
+                request,
+                signed_on,
+                N_("day it was signed"),
+                "signed_on",
+                N_("It cannot be signed before the request was received ({day})."),
             )
             changes |= {"signed_by_name": signer, "signed_on": signed}
         elif decision == CertificationDecision.DECLINED and why is None:
-            raise ValidationError("Please give the reason the request was declined.", field="decision_reason")
+            raise ValidationError(_("Please give the reason the request was declined."), field="decision_reason")
         self.ws.records.update("certification_request", request_id, changes)
 
     # --- the benefit for the disclosure review ------------------------------------------------------------------
@@ -360,7 +405,7 @@ class CertificationService:
         self._require_prosecution()
         request = self._get(request_id)
         if request.decision != CertificationDecision.CERTIFIED or request.signed_on is None:
-            raise CertificationProblem("Only a signed certification is a benefit to disclose.")
+            raise CertificationProblem(_("Only a signed certification is a benefit to disclose."))
         with self.ws.records.batch() as s:
             if request.benefit_id:
                 existing = s.get(Benefit, request.benefit_id)
@@ -405,7 +450,9 @@ class CertificationService:
             for r, name, court, docket, arrest, role, gone in s.execute(q):
                 matter = None
                 if r.justice_contact_id and gone is not None:
-                    matter = matter_words(court, docket, arrest, role) + (" (deleted)" if gone else "")
+                    matter = matter_words(court, docket, arrest, role)
+                    if gone:
+                        matter = _("{matter} (deleted)").format(matter=matter)
                 rows.append(_row(r, name, matter))
         return register_order(rows)
 

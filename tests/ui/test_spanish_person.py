@@ -471,3 +471,65 @@ def test_the_prosecution_sections_fit_at_200_percent_text(qtbot, language: str, 
             page.clear()
             runner.shutdown()
             app.setFont(original)
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("big", [False, True], ids=["1x", "2x"])
+def test_certifications_in_spanish(qtbot, language: str, big: bool, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On a prosecution vault, Certifications speak Spanish: the requests with their deadlines and decisions, and
+    both forms; at twice the text size too, without sideways scrolling."""
+    from app.core.certifications import CertificationService
+    from app.ui.qt import QScrollArea
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    if big:
+        helpers.use_readable_font()
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        app.setFont(font)
+    sources = english_sources()
+    runner = TaskRunner()
+    with helpers.new_workspace(tmp_path / "p", regime="prosecution") as ws:
+        pid = ws.records.create("person", {"preferred_name": "Dana Fictional"}).id
+        ws.records.create("justice_contact", {"role": "witness", "docket_number": "CR-26-0101"}, person_id=pid)
+        svc = CertificationService(ws)
+        svc.receive(pid, received_on=TODAY - dt.timedelta(days=10), form="i918_supplement_b", requested_by="attorney",
+                    requester_name="Example Legal Aid")  # fmt: skip
+        declined = svc.receive(pid, received_on=TODAY - dt.timedelta(days=60), form="i914_supplement_b")
+        svc.decide(declined, "declined", decided_on=TODAY - dt.timedelta(days=30), decided_by_name="Dana Example",
+                   reason="Sin relación con el caso.")  # fmt: skip
+        page = PersonWorkspace(runner)
+        qtbot.addWidget(page)
+        try:
+            page.resize(1280, 800)
+            page.show()
+            qtbot.waitExposed(page)
+            with qtbot.waitSignal(page.loaded, timeout=10_000):
+                page.open(ws, pid, "certifications")
+            helpers.settle(qtbot, runner)
+            section = page.certifications
+            rows = [section.requests.item(i).text() for i in range(section.requests.count())]
+            assert rows[0].startswith("Visa U · Formulario I-918 Suplemento B · recibida el"), rows
+            assert "Abierta: todavía sin decidir" in rows[0] and "Plazo de la oficina para decidir" in rows[0]
+            assert "La pidió: El abogado de la persona, Example Legal Aid" in rows[0]
+            assert "Rechazada el" in rows[1] and "Sin relación con el caso." in rows[1], rows
+            size = "200" if big else "100"
+            checks = [("list", lambda: None), ("receive", section._receive), ("decide", section._decide)]
+            for name, start in checks:
+                if name == "decide":
+                    section.show_main()
+                    section.requests.setCurrentRow(0)
+                start()
+                helpers.settle(qtbot, runner)
+                page.resize(1280, 800)
+                assert english_in(page, sources) == [], name
+                helpers.shot(page, f"person-certifications-{name}-{language}-{size}")
+                sideways = [area.accessibleName() for area in page.findChildren(QScrollArea)
+                            if area.isVisible() and area.horizontalScrollBar().maximum() > 0]  # fmt: skip
+                assert sideways == [], name
+        finally:
+            page.clear()
+            runner.shutdown()
+            app.setFont(original)

@@ -62,6 +62,7 @@ COVERED: tuple[str, ...] = (
     "person/relief.py",
     "person/justice.py",
     "person/received.py",
+    "person/certifications.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner
@@ -75,6 +76,7 @@ CORE_COVERED: tuple[str, ...] = (
     "app/core/referrals.py",
     "app/core/consent.py",
     "app/core/sharing.py",  # what may be shared with the prosecution, and why not
+    "app/core/certifications.py",  # certification requests: forms, who asked, decisions, deadlines
     "app/core/charging.py",  # charging decisions (prosecution vaults): decisions and what informed them
     "app/core/relief.py",  # record relief: statuses, deadlines, outcomes, the rules' words around the rules
     # The quarterly report, its CSV and the funder export (with the VOCA categories they print).

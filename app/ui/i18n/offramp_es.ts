@@ -291,6 +291,208 @@
     </message>
 </context>
 <context>
+    <name>CertificationsSection</name>
+    <message>
+        <location filename="../person/certifications.py" line="56"/>
+        <source>Requests that this office, as a certifying agency, sign a U-visa supplement (Form I-918 Supplement B) or a T-visa declaration (Form I-914 Supplement B) for this person. Signing is the office&apos;s decision. USCIS accepts a signed I-918 Supplement B for 6 months.</source>
+        <translation>Solicitudes para que esta oficina, como agencia certificadora, firme un suplemento de visa U (Formulario I-918 Suplemento B) o una declaración de visa T (Formulario I-914 Suplemento B) para esta persona. Firmar es una decisión de la oficina. USCIS acepta un I-918 Suplemento B firmado durante 6 meses.</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="64"/>
+        <source>Request received on</source>
+        <translation>Solicitud recibida el</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="68"/>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="76"/>
+        <source>Requested by</source>
+        <translation>La pidió</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="82"/>
+        <source>Requester&apos;s name or organization</source>
+        <translation>Nombre o organización de quien la pide</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="83"/>
+        <source>For example, the legal aid office</source>
+        <translation>Por ejemplo, la oficina de ayuda legal</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="88"/>
+        <source>Case it relates to</source>
+        <translation>Caso con el que se relaciona</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="94"/>
+        <source>Helpfulness facts reviewed</source>
+        <translation>Hechos de colaboración revisados</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="95"/>
+        <source>What the person did to help the investigation or prosecution, as reviewed</source>
+        <translation>Lo que hizo la persona para ayudar en la investigación o el proceso penal, según se revisó</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="104"/>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="109"/>
+        <source>Date of the decision</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="113"/>
+        <source>Decided by</source>
+        <translation>Decidido por</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="115"/>
+        <source>The name of the person who decided</source>
+        <translation>El nombre de la persona que decidió</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="120"/>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="121"/>
+        <source>The certifying official who signed</source>
+        <translation>El funcionario certificador que firmó</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="123"/>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="127"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="128"/>
+        <source>Needed when the request is declined</source>
+        <translation>Hace falta cuando se rechaza la solicitud</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="168"/>
+        <source>Certified</source>
+        <extracomment>The decision form&apos;s fields that only a certification needs. The office&apos;s decisions in the drop-down (in the section&apos;s words: &quot;Declined&quot; is the office&apos;s, not the person&apos;s).</extracomment>
+        <translation>Certificada</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="169"/>
+        <source>Declined</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="170"/>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="191"/>
+        <source>Certification form</source>
+        <extracomment>The forms in the drop-down, short enough to read whole in a closed choice box.</extracomment>
+        <translation>Formulario de certificación</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="192"/>
+        <source>Cancel and go back to certifications</source>
+        <translation>Cancelar y volver a las certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="211"/>
+        <location filename="../person/certifications.py" line="216"/>
+        <source>Certifications</source>
+        <extracomment>The form on show (&quot;receive&quot; or &quot;decide&quot;, and the request decided), for unsaved typing kept over a lock. Unsaved typing handed back after an unlock, waiting for the person&apos;s requests to arrive.</extracomment>
+        <translation>Certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="219"/>
+        <source>Certification requests</source>
+        <translation>Solicitudes de certificación</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="221"/>
+        <source>Open requests first, oldest first, then the decided ones. Each says its deadline.</source>
+        <translation>Primero las solicitudes abiertas, la más antigua primero; luego las decididas. Cada una dice su plazo.</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="232"/>
+        <source>No certification request is recorded for this person.</source>
+        <translation>No hay ninguna solicitud de certificación registrada para esta persona.</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="235"/>
+        <source>Record a request received…</source>
+        <translation>Registrar una solicitud recibida…</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="235"/>
+        <source>Record a certification request received</source>
+        <translation>Registrar una solicitud de certificación recibida</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="238"/>
+        <source>Record the decision…</source>
+        <translation>Registrar la decisión…</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="238"/>
+        <source>Record the decision on the chosen request</source>
+        <translation>Registrar la decisión sobre la solicitud elegida</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="241"/>
+        <source>Add it to the disclosure review</source>
+        <translation>Agregarla a la revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="242"/>
+        <source>Add the chosen certification to the disclosure review</source>
+        <translation>Agregar la certificación elegida a la revisión para la divulgación</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="249"/>
+        <source>Certifications message</source>
+        <translation>Mensaje de certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="440"/>
+        <source>A certification request received</source>
+        <translation>Una solicitud de certificación recibida</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="445"/>
+        <source>The office&apos;s deadline to decide is set from the day it was received, by the office&apos;s policy.</source>
+        <translation>El plazo de la oficina para decidir se fija a partir del día en que se recibió, según la política de la oficina.</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="479"/>
+        <source>The office&apos;s decision</source>
+        <translation>La decisión de la oficina</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="484"/>
+        <source>{form}, received {day}. A decision is named and dated; a request that is declined needs the reason.</source>
+        <translation>{form}, recibida el {day}. Una decisión lleva nombre y fecha; una solicitud rechazada necesita el motivo.</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="510"/>
+        <source>Added to the disclosure review as a benefit given: an immigration certification.</source>
+        <translation>Se agregó a la revisión para la divulgación como un beneficio dado: una certificación de inmigración.</translation>
+    </message>
+</context>
+<context>
     <name>ChargesEditor</name>
     <message>
         <location filename="../person/justice.py" line="107"/>
@@ -1426,118 +1628,124 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Copiar el número de expediente; se borra del portapapeles al poco tiempo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="800"/>
+        <location filename="../person/justice.py" line="804"/>
+        <location filename="../person/justice.py" line="1207"/>
+        <source>Declined</source>
+        <translation>No se presentaron cargos</translation>
+    </message>
+    <message>
+        <location filename="../person/justice.py" line="806"/>
         <source>Charges</source>
         <translation>Cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="813"/>
+        <location filename="../person/justice.py" line="819"/>
         <source>Delete it</source>
         <extracomment>The matter&apos;s charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).</extracomment>
         <translation>Borrarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="813"/>
+        <location filename="../person/justice.py" line="819"/>
         <source>Keep it</source>
         <translation>Conservarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="819"/>
+        <location filename="../person/justice.py" line="825"/>
         <source>Justice contact status</source>
         <translation>Estado del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="820"/>
+        <location filename="../person/justice.py" line="826"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="820"/>
+        <location filename="../person/justice.py" line="826"/>
         <source>Delete this justice contact</source>
         <translation>Borrar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="822"/>
+        <location filename="../person/justice.py" line="828"/>
         <source>Undo changes</source>
         <translation>Deshacer los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="822"/>
+        <location filename="../person/justice.py" line="828"/>
         <source>Undo the changes to this justice contact</source>
         <translation>Deshacer los cambios de este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="824"/>
+        <location filename="../person/justice.py" line="830"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="824"/>
-        <location filename="../person/justice.py" line="834"/>
+        <location filename="../person/justice.py" line="830"/>
+        <location filename="../person/justice.py" line="840"/>
         <source>Save this justice contact</source>
         <translation>Guardar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="825"/>
+        <location filename="../person/justice.py" line="831"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="879"/>
-        <location filename="../person/justice.py" line="979"/>
+        <location filename="../person/justice.py" line="885"/>
+        <location filename="../person/justice.py" line="985"/>
         <source>Justice contact</source>
         <translation>Contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="879"/>
+        <location filename="../person/justice.py" line="885"/>
         <source>New justice contact</source>
         <translation>Contacto con la justicia nuevo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="955"/>
+        <location filename="../person/justice.py" line="961"/>
         <source>Nothing has changed, so there is nothing to save.</source>
         <translation>No cambió nada, así que no hay nada que guardar.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="963"/>
+        <location filename="../person/justice.py" line="969"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="972"/>
-        <location filename="../person/justice.py" line="1076"/>
+        <location filename="../person/justice.py" line="978"/>
+        <location filename="../person/justice.py" line="1082"/>
         <source>Changes undone.</source>
         <translation>Cambios deshechos.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="980"/>
-        <location filename="../person/justice.py" line="1076"/>
+        <location filename="../person/justice.py" line="986"/>
+        <location filename="../person/justice.py" line="1082"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="991"/>
+        <location filename="../person/justice.py" line="997"/>
         <source>Please look at the field marked in red.</source>
         <translation>Revise el campo marcado en rojo, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="992"/>
+        <location filename="../person/justice.py" line="998"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1008"/>
+        <location filename="../person/justice.py" line="1014"/>
         <source>Delete this justice contact? It disappears from this person&apos;s record here, and from the office&apos;s copy at the next sync. The history keeps a line saying it was deleted.</source>
         <translation>¿Borrar este contacto con la justicia? Desaparece del registro de esta persona aquí, y de la copia de la oficina en la próxima sincronización. El historial guarda una línea que dice que se borró.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1017"/>
+        <location filename="../person/justice.py" line="1023"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1025"/>
-        <location filename="../person/justice.py" line="1076"/>
+        <location filename="../person/justice.py" line="1031"/>
+        <location filename="../person/justice.py" line="1082"/>
         <source>Deleted.</source>
         <translation>Borrado.</translation>
     </message>
@@ -1545,42 +1753,42 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>JusticeSection</name>
     <message>
-        <location filename="../person/justice.py" line="1121"/>
+        <location filename="../person/justice.py" line="1127"/>
         <source>Justice contacts</source>
         <translation>Contactos con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1123"/>
+        <location filename="../person/justice.py" line="1129"/>
         <source>Justice-system matters this person is part of. Choose one to edit it.</source>
         <translation>Asuntos del sistema de justicia en los que participa esta persona. Elija uno para editarlo.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1132"/>
+        <location filename="../person/justice.py" line="1138"/>
         <source>No justice contacts recorded for this person.</source>
         <translation>No hay contactos con la justicia registrados para esta persona.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1136"/>
+        <location filename="../person/justice.py" line="1142"/>
         <source>Add a justice contact</source>
         <translation>Agregar un contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1139"/>
+        <location filename="../person/justice.py" line="1145"/>
         <source>Discard changes</source>
         <translation>Descartar los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1139"/>
+        <location filename="../person/justice.py" line="1145"/>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1284"/>
+        <location filename="../person/justice.py" line="1295"/>
         <source>This justice contact has changes that are not saved. Discard them?</source>
         <translation>Este contacto con la justicia tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1285"/>
+        <location filename="../person/justice.py" line="1296"/>
         <source>The charging decision you started is not saved. Discard it?</source>
         <translation>La decisión sobre los cargos que empezó no está guardada. ¿Descartarla?</translation>
     </message>
@@ -3391,34 +3599,34 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>RecordFormPage</name>
     <message>
-        <location filename="../person/record_form.py" line="95"/>
+        <location filename="../person/record_form.py" line="96"/>
         <source>Form status</source>
         <extracomment>What Save turns the typed values into: the work to run on the workspace.</extracomment>
         <translation>Estado del formulario</translation>
     </message>
     <message>
-        <location filename="../person/record_form.py" line="96"/>
+        <location filename="../person/record_form.py" line="97"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/record_form.py" line="97"/>
-        <location filename="../person/record_form.py" line="104"/>
+        <location filename="../person/record_form.py" line="98"/>
+        <location filename="../person/record_form.py" line="105"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/record_form.py" line="98"/>
+        <location filename="../person/record_form.py" line="99"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/record_form.py" line="204"/>
+        <location filename="../person/record_form.py" line="218"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/record_form.py" line="215"/>
+        <location filename="../person/record_form.py" line="229"/>
         <source>Nothing was saved.</source>
         <translation>No se guardó nada.</translation>
     </message>
@@ -6074,6 +6282,21 @@ Set by the office, not by the person at this computer: shown through their effec
         <location filename="../person/justice.py" line="73"/>
         <source>Choose the person&apos;s role</source>
         <translation>Elija el papel de la persona</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="71"/>
+        <source>Choose the form</source>
+        <translation>Elija el formulario</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="89"/>
+        <source>No justice matter chosen</source>
+        <translation>Ningún asunto judicial elegido</translation>
+    </message>
+    <message>
+        <location filename="../person/certifications.py" line="107"/>
+        <source>Choose the decision</source>
+        <translation>Elija la decisión</translation>
     </message>
 </context>
 <context>

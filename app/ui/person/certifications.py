@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from app.core.certifications import (
-    DECISION_WORDS,
     REQUESTER_WORDS,
     CertificationRow,
     CertificationService,
 )
+from app.core.i18n import N_, _
 from app.core.timeline import day_words
 from app.models import CertificationDecision, CertificationForm, CertificationRequester
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import list_selection_style, qcolor, text_style
 from app.ui.person.fields import (
     WIDEST_ROW,
@@ -39,6 +40,7 @@ from app.ui.person.section_pages import show_page, stacked_pages
 from app.ui.qt import (
     QAbstractItemView,
     QBoxLayout,
+    QCoreApplication,
     QFont,
     QListWidget,
     QResizeEvent,
@@ -51,46 +53,80 @@ from app.ui.rows import add_row
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "CertificationsSection",
     "Requests that this office, as a certifying agency, sign a U-visa supplement (Form I-918 Supplement B) or a "
     "T-visa declaration (Form I-914 Supplement B) for this person. Signing is the office's decision. USCIS accepts "
-    "a signed I-918 Supplement B for 6 months."
+    "a signed I-918 Supplement B for 6 months.",
 )
 
 RECEIVE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("received_on", "date", "Request received on", required=True),
+    FieldSpec("received_on", "date", QT_TRANSLATE_NOOP("CertificationsSection", "Request received on"), required=True),
     FieldSpec(
         "form",
         "choice",
-        "Form",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Form"),
         required=True,
         choices=tuple(f.value for f in CertificationForm),
-        empty="Choose the form",
+        empty=QT_TRANSLATE_NOOP("fields", "Choose the form"),
     ),
-    FieldSpec("requested_by", "choice", "Requested by", choices=tuple(r.value for r in CertificationRequester)),
-    FieldSpec("requester_name", "text", "Requester's name or organization", hint="For example, the legal aid office"),
-    FieldSpec("justice_contact_id", "choice", "Case it relates to", empty="No justice matter chosen"),
+    FieldSpec(
+        "requested_by",
+        "choice",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Requested by"),
+        choices=tuple(r.value for r in CertificationRequester),
+    ),
+    FieldSpec(
+        "requester_name",
+        "text",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Requester's name or organization"),
+        hint=QT_TRANSLATE_NOOP("CertificationsSection", "For example, the legal aid office"),
+    ),
+    FieldSpec(
+        "justice_contact_id",
+        "choice",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Case it relates to"),
+        empty=QT_TRANSLATE_NOOP("fields", "No justice matter chosen"),
+    ),
     FieldSpec(
         "helpfulness_facts",
         "long",
-        "Helpfulness facts reviewed",
-        hint="What the person did to help the investigation or prosecution, as reviewed",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Helpfulness facts reviewed"),
+        hint=QT_TRANSLATE_NOOP(
+            "CertificationsSection", "What the person did to help the investigation or prosecution, as reviewed"
+        ),
     ),
 )
 DECISION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "decision",
         "choice",
-        "Decision",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Decision"),
         required=True,
         choices=tuple(d.value for d in CertificationDecision),
-        empty="Choose the decision",
+        empty=QT_TRANSLATE_NOOP("fields", "Choose the decision"),
     ),
-    FieldSpec("decided_on", "date", "Date of the decision", required=True),
-    FieldSpec("decided_by_name", "text", "Decided by", required=True, hint="The name of the person who decided"),
-    FieldSpec("signed_by_name", "text", "Signed by", hint="The certifying official who signed"),
-    FieldSpec("signed_on", "date", "Signed on"),
-    FieldSpec("decision_reason", "long", "Reason", hint="Needed when the request is declined"),
+    FieldSpec("decided_on", "date", QT_TRANSLATE_NOOP("CertificationsSection", "Date of the decision"), required=True),
+    FieldSpec(
+        "decided_by_name",
+        "text",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Decided by"),
+        required=True,
+        hint=QT_TRANSLATE_NOOP("CertificationsSection", "The name of the person who decided"),
+    ),
+    FieldSpec(
+        "signed_by_name",
+        "text",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Signed by"),
+        hint=QT_TRANSLATE_NOOP("CertificationsSection", "The certifying official who signed"),
+    ),
+    FieldSpec("signed_on", "date", QT_TRANSLATE_NOOP("CertificationsSection", "Signed on")),
+    FieldSpec(
+        "decision_reason",
+        "long",
+        QT_TRANSLATE_NOOP("CertificationsSection", "Reason"),
+        hint=QT_TRANSLATE_NOOP("CertificationsSection", "Needed when the request is declined"),
+    ),
 )
 #: The decision form's fields that only a certification needs.
 SIGNED_FIELDS = ("signed_by_name", "signed_on")
@@ -114,27 +150,47 @@ def read_view(ws: Workspace, person_id: str) -> CertificationsView:
 
 def request_text(row: CertificationRow, today: dt.date) -> str:
     """Short lines: the form and when it came, where it stands, its deadline, who asked, and about which case."""
-    status = row.status_words() + (" · In the disclosure review" if row.benefit_id else "")
+    status = row.status_words()
+    if row.benefit_id:
+        status = _("{status} · In the disclosure review").format(status=status)
     lines = [
-        f"{row.form_words} · received {day_words(row.received_on)}",
+        _("{form} · received {day}").format(form=row.form_words, day=day_words(row.received_on)),
         status,
         row.deadline_words(today),
-        f"Requested by: {row.requester_words}",
-        f"Case: {row.matter}" if row.matter else "",
+        _("Requested by: {who}").format(who=row.requester_words),
+        _("Case: {matter}").format(matter=row.matter) if row.matter else "",
     ]
     return "\n".join(line for line in lines if line)
 
 
+#: The office's decisions in the drop-down (in the section's words: "Declined" is the office's, not the person's).
+DECISION_CHOICES = {
+    "certified": QT_TRANSLATE_NOOP("CertificationsSection", "Certified"),
+    "declined": QT_TRANSLATE_NOOP("CertificationsSection", "Declined"),
+    "withdrawn": QT_TRANSLATE_NOOP("CertificationsSection", "Withdrawn"),
+}
 #: The forms in the drop-down, short enough to read whole in a closed choice box.
-FORM_CHOICES = {"i918_supplement_b": "U visa: I-918 Supplement B", "i914_supplement_b": "T visa: I-914 Supplement B"}
+FORM_CHOICES = {
+    "i918_supplement_b": N_("U visa: I-918 Supplement B"),
+    "i914_supplement_b": N_("T visa: I-914 Supplement B"),
+}
+
+
+def _labels(words: dict[str, str]) -> dict[str, str]:
+    """Choice words (marked for the core's catalogue) in the app's language."""
+    return {key: _(text) for key, text in words.items()}
 
 
 class CertificationFormPage(RecordFormPage):
     """One form: a title, a note, the fields, Save and Cancel (Ctrl+S saves)."""
 
     def __init__(self, section: CertificationsSection) -> None:
-        super().__init__(section, section, form_name="Certification form",
-                         cancel_words="Cancel and go back to certifications")  # fmt: skip
+        super().__init__(
+            section,
+            section,
+            form_name=QCoreApplication.translate("CertificationsSection", "Certification form"),
+            cancel_words=QCoreApplication.translate("CertificationsSection", "Cancel and go back to certifications"),
+        )
 
 
 class CertificationsSection(QWidget):
@@ -152,17 +208,17 @@ class CertificationsSection(QWidget):
         #: Unsaved typing handed back after an unlock, waiting for the person's requests to arrive.
         self._pending_draft: dict[str, Any] | None = None
 
-        self.pages, self.main_scroll, self.main = stacked_pages(self, "Certifications")
+        self.pages, self.main_scroll, self.main = stacked_pages(self, self.tr("Certifications"))
         self.form = CertificationFormPage(self)
         self.pages.addWidget(self.form)
 
         m = self.main
-        self.heading = heading_label("Certifications", m, 1.15)
-        self.intro = wrapped_label(INTRO, m, text_style("quiet"))
+        self.heading = heading_label(self.tr("Certifications"), m, 1.15)
+        self.intro = wrapped_label(self.tr(INTRO), m, text_style("quiet"))
         self.requests = QListWidget(m)
-        self.requests.setAccessibleName("Certification requests")
+        self.requests.setAccessibleName(self.tr("Certification requests"))
         self.requests.setAccessibleDescription(
-            "Open requests first, oldest first, then the decided ones. Each says its deadline."
+            self.tr("Open requests first, oldest first, then the decided ones. Each says its deadline.")
         )
         self.requests.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.requests.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -172,17 +228,25 @@ class CertificationsSection(QWidget):
         self.requests.setAlternatingRowColors(True)
         self.requests.setStyleSheet("QListWidget::item { padding: 7px 8px; }" + list_selection_style())
         self.requests.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.empty = wrapped_label("No certification request is recorded for this person.", m, text_style("quiet"))
-        self.receive_button = plain_button("Record a request received…", "Record a certification request received", m)
-        self.decide_button = plain_button("Record the decision…", "Record the decision on the chosen request", m)
+        self.empty = wrapped_label(
+            self.tr("No certification request is recorded for this person."), m, text_style("quiet")
+        )
+        self.receive_button = plain_button(
+            self.tr("Record a request received…"), self.tr("Record a certification request received"), m
+        )
+        self.decide_button = plain_button(
+            self.tr("Record the decision…"), self.tr("Record the decision on the chosen request"), m
+        )
         self.benefit_button = plain_button(
-            "Add it to the disclosure review", "Add the chosen certification to the disclosure review", m
+            self.tr("Add it to the disclosure review"),
+            self.tr("Add the chosen certification to the disclosure review"),
+            m,
         )
         self.receive_button.clicked.connect(self._receive)
         self.decide_button.clicked.connect(self._decide)
         self.benefit_button.clicked.connect(self._add_benefit)
         self.message = wrapped_label("", m)
-        self.message.setAccessibleName("Certifications message")
+        self.message.setAccessibleName(self.tr("Certifications message"))
         self.error = ErrorLine(m)
         actions = (self.receive_button, self.decide_button, self.benefit_button)
         buttons: QBoxLayout
@@ -225,6 +289,10 @@ class CertificationsSection(QWidget):
 
     def has_draft(self) -> bool:
         return self.pages.currentWidget() is self.form and self.form.is_dirty()
+
+    def _specs(self, specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
+        """The form's labels and hints in the app's language."""
+        return tuple(replace(s, label=self.tr(s.label), hint=self.tr(s.hint) if s.hint else "") for s in specs)
 
     # --- unsaved typing over a lock (app.ui.drafts.DraftAware) ------------------------------------------------------
 
@@ -365,16 +433,22 @@ class CertificationsSection(QWidget):
         specs = tuple(
             FieldSpec(s.name, s.kind, s.label, s.hint, s.required, tuple(matters), s.empty)
             if s.name == "justice_contact_id" else s
-            for s in RECEIVE_FIELDS
+            for s in self._specs(RECEIVE_FIELDS)
         )  # fmt: skip
         first_matter = view.matters[0][0] if len(view.matters) == 1 else None
         self.form.open(
-            "A certification request received",
+            self.tr("A certification request received"),
             specs,
             {"received_on": view.today, "justice_contact_id": first_matter},
             save,
-            note="The office's deadline to decide is set from the day it was received, by the office's policy.",
-            labels={"form": FORM_CHOICES, "requested_by": dict(REQUESTER_WORDS), "justice_contact_id": matters},
+            note=self.tr(
+                "The office's deadline to decide is set from the day it was received, by the office's policy."
+            ),
+            labels={
+                "form": _labels(FORM_CHOICES),
+                "requested_by": _labels(REQUESTER_WORDS),
+                "justice_contact_id": matters,
+            },
         )
         self._form_kind, self._form_request = "receive", None
         self._show_form()
@@ -402,13 +476,14 @@ class CertificationsSection(QWidget):
             return work
 
         self.form.open(
-            "The office's decision",
-            DECISION_FIELDS,
+            self.tr("The office's decision"),
+            self._specs(DECISION_FIELDS),
             {"decided_on": view.today, "signed_on": view.today},
             save,
-            note=f"{row.form_words}, received {day_words(row.received_on)}. A decision is named and dated; a request "
-            "that is declined needs the reason.",
-            labels={"decision": dict(DECISION_WORDS)},
+            note=self.tr(
+                "{form}, received {day}. A decision is named and dated; a request that is declined needs the reason."
+            ).format(form=row.form_words, day=day_words(row.received_on)),
+            labels={"decision": {key: self.tr(words) for key, words in DECISION_CHOICES.items()}},
         )
         box = self.form.fields.widgets["decision"]
         assert isinstance(box, ChoiceBox)
@@ -432,7 +507,7 @@ class CertificationsSection(QWidget):
         self.benefit_button.setEnabled(False)
 
         def done(_benefit_id: Any) -> None:
-            self._say("Added to the disclosure review as a benefit given: an immigration certification.")
+            self._say(self.tr("Added to the disclosure review as a benefit given: an immigration certification."))
             self.host.record_changed("certifications")
 
         def failed(exc: BaseException) -> None:

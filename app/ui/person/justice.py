@@ -84,7 +84,7 @@ JUSTICE_FIELDS = specs_of(
 #: The choices' words (the core's catalogue), as the drop-downs and the list show them.
 CHOICE_WORDS = (
     N_("Defendant"), N_("Witness"), N_("Complainant"), N_("Other"), N_("Open"), N_("Disposed"), N_("Unknown"),
-    N_("Pending"), N_("Dismissed"), N_("Declined"), N_("Diverted"), N_("Acquitted"), N_("Convicted"),
+    N_("Pending"), N_("Dismissed"), N_("Diverted"), N_("Acquitted"), N_("Convicted"),
     N_("Other outcome, no conviction"), N_("Felony"), N_("Misdemeanor"), N_("Violation"), N_("Juvenile"),
 )  # fmt: skip
 LEVELS = tuple(level.value for level in ChargeLevel)
@@ -796,6 +796,12 @@ class JusticeEditor(QWidget):
         grid.setVerticalSpacing(8)
         next_row = self.fields.add_rows(self._specs(), grid, body, beside={"docket_number": self.copy_button})
         self._fit_choices()
+        # "Declined" here is the prosecution's, not the person's choice (the catalogue's "Declined" is the person's).
+        disposition = self.fields.widgets["disposition"]
+        if isinstance(disposition, ChoiceBox):
+            index = disposition.findData("declined")
+            if index >= 0:
+                disposition.setItemText(index, self.tr("Declined"))
         self.charges = ChargesEditor(body)
         charges_label = QLabel(self.tr("Charges"), body)
         heading = QFont(charges_label.font())
@@ -1197,7 +1203,12 @@ class JusticeSection(QWidget):
     @staticmethod
     def _row(record: dict[str, Any]) -> str:
         """Two lines: role and where the matter stands; then the docket number and the court."""
-        status = _choice("disposition", record.get("disposition")) or _choice("case_status", record.get("case_status"))
+        if record.get("disposition") == "declined":  # the prosecution declined: the editor's word, not the person's
+            status = QCoreApplication.translate("JusticeEditor", "Declined")
+        else:
+            status = _choice("disposition", record.get("disposition")) or _choice(
+                "case_status", record.get("case_status")
+            )
         first = " · ".join(p for p in (_choice("role", record.get("role")), status) if p)
         docket = record.get("docket_number")
         where = (_("Docket {number}").format(number=docket) if docket else "", record.get("court") or "")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from app.ui.palette import text_style
 from app.ui.person.fields import (
     MAX_CHOICE_CHARS,
+    WIDEST_ROW,
     ChoiceBox,
     ErrorLine,
     column_of,
@@ -139,6 +140,7 @@ class RecordFormPage(QWidget):
         for name, words in (labels or {}).items():
             _label_choices(self.fields.widgets[name], words)
         self.fields.load(values)
+        self._fit_choices()
         for widget in extras:
             self.extras.addWidget(widget)
             self.extra_widgets.append(widget)
@@ -150,6 +152,18 @@ class RecordFormPage(QWidget):
         first = next(iter(self.fields.widgets.values()), None)
         if first is not None:
             self.setFocusProxy(first)
+
+    def _fit_choices(self) -> None:
+        """At large text in a longer language the widest label beside the widest choice can pass what fits beside the
+        side list: the choices may then be narrower, showing fewer characters closed (the open list shows them all)."""
+        labels = [label.minimumSizeHint().width() for label in self.fields.labels.values()]
+        boxes = [w for w in self.fields.widgets.values() if isinstance(w, ChoiceBox)]
+        if not labels or not boxes:
+            return
+        room = WIDEST_ROW - 60 - max(labels) - self.grid.horizontalSpacing() - 16  # the body's own margins
+        for box in boxes:
+            if box.minimumSizeHint().width() > room:
+                box.setMinimumWidth(max(room, box.fontMetrics().averageCharWidth() * 12))
 
     def _focusable_extras(self) -> list[QWidget]:
         out: list[QWidget] = []
