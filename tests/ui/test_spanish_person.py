@@ -447,6 +447,8 @@ def test_the_prosecution_sections_fit_at_200_percent_text(qtbot, language: str, 
         ChargingService(ws).record(jid, decision="divert", decided_on=TODAY, decided_by_name="Dana Fictional",
                                    reason="Desvío a servicios.", persons_account=True)  # fmt: skip
         ReceivedShares(ws).link(received(ws, shared_on=TODAY - dt.timedelta(days=1)), pid)
+        ws.sessions.decide(pid, status="identified", reason="De la entrevista.", decided_by_name="Dana Fictional",
+                           decided_on=TODAY - dt.timedelta(days=7), trafficking_type="sex")  # fmt: skip
         page = PersonWorkspace(runner)
         qtbot.addWidget(page)
         try:

@@ -49,6 +49,7 @@ from app.ui.qt import (
     QCoreApplication,
     QEvent,
     QFont,
+    QFontMetrics,
     QFrame,
     QGridLayout,
     QKeySequence,
@@ -89,6 +90,17 @@ CHOICE_WORDS = (
 )  # fmt: skip
 LEVELS = tuple(level.value for level in ChargeLevel)
 SIDE_BY_SIDE_EM = 80
+
+
+def _lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` broken between words into lines no wider than ``width`` (one line when it fits)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _choice(field: str, value: str | None) -> str:
@@ -568,7 +580,9 @@ class ChargingPanel(QFrame):
         self.identification.setVisible(ident is not None)
         self.no_identification.setVisible(ident is None and self.form.isVisible())
         if ident is not None:
-            self.identification.setText(ident.words)
+            # A check box does not wrap its words: at large text they are broken into lines that fit the form.
+            room = WIDEST_ROW - 60 - 24 - self.identification.iconSize().width() - 16
+            self.identification.setText(_lines(ident.words, self.identification.fontMetrics(), room))
             words = ident.words[:1].lower() + ident.words[1:]
             self.identification.setAccessibleName(self.tr("Informed by the {decision}").format(decision=words))
 
