@@ -263,6 +263,17 @@ class Pushed:
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1]
 
 
+def _people_batch() -> bytes:
+    """A push body: PER_BATCH new fictional people."""
+    mutations = [
+        {"mutation_id": uuid7(), "record_id": uuid7(), "type": "person", "schema_version": 1,
+         "patch": {"preferred_name": "Example Person", "visibility": "my_team", "privileged": True},
+         "edited_hlc": "0000000000001.00000.bench"}
+        for _ in range(PER_BATCH)
+    ]  # fmt: skip
+    return json.dumps({"batch_id": uuid7(), "mutations": mutations}).encode()
+
+
 def concurrent_push(server: Server, clients: int = CLIENTS) -> Pushed:
     """``clients`` devices each push BATCHES batches of PER_BATCH new people, all starting at once."""
     devices = []
@@ -287,13 +298,7 @@ def concurrent_push(server: Server, clients: int = CLIENTS) -> Pushed:
             http.get("/v1/health")  # the TLS handshake is not part of any batch's time
             barrier.wait()
             for _ in range(BATCHES):
-                mutations = [
-                    {"mutation_id": uuid7(), "record_id": uuid7(), "type": "person", "schema_version": 1,
-                     "patch": {"preferred_name": "Example Person", "visibility": "my_team", "privileged": True},
-                     "edited_hlc": "0000000000001.00000.bench"}
-                    for _ in range(PER_BATCH)
-                ]  # fmt: skip
-                body = json.dumps({"batch_id": uuid7(), "mutations": mutations}).encode()
+                body = _people_batch()
                 headers = signing.sign_headers(key, device, "POST", "/v1/sync/push", body)
                 headers["Content-Type"] = "application/json"
                 start = time.perf_counter()
@@ -360,13 +365,7 @@ def push_profile(server: Server, batches: int = 40) -> tuple[float, dict[str, fl
         public_key = device.public_key
     bodies = []
     for _ in range(batches):
-        mutations = [
-            {"mutation_id": uuid7(), "record_id": uuid7(), "type": "person", "schema_version": 1,
-             "patch": {"preferred_name": "Example Person", "visibility": "my_team", "privileged": True},
-             "edited_hlc": "0000000000001.00000.bench"}
-            for _ in range(PER_BATCH)
-        ]  # fmt: skip
-        body = json.dumps({"batch_id": uuid7(), "mutations": mutations}).encode()
+        body = _people_batch()
         bodies.append((body, signing.sign_headers(key, principal.device_id, "POST", "/v1/sync/push", body)))
 
     def apply(body: bytes, headers: dict[str, str]) -> None:
