@@ -15,11 +15,13 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from app.core.i18n import N_
-from app.protocol.office_policy import OfficePolicy
 from app.storage.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:  # the policy's model (pydantic) loads with the vault, not with the unlock screen
+    from app.protocol.office_policy import OfficePolicy
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
