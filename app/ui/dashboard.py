@@ -21,6 +21,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import _
+from app.reports.dates import short_date
 from app.reports.measures import (
     MEASURES,
     Breakdown,
@@ -34,6 +36,8 @@ from app.reports.measures import (
     caseload_earlier_quarters,
     caseload_measure,
     may_drill_down,
+    measure_definition,
+    measure_title,
     only_demo_people,
     people_behind_in_caseload,
 )
@@ -72,8 +76,6 @@ if TYPE_CHECKING:
 __all__ = ["DashboardDialog", "TrendChart"]
 
 
-_TITLES = {d.number: d.title for d in MEASURES}
-_WORKING = "Working out…"
 #: The order the headline numbers are asked for after the one in focus: the quickest to work out first (by their
 #: CPU time over 100,000 people), so the list fills in from the first second; 7 after 6, whose count it reuses.
 _QUICKEST_FIRST = (13, 12, 10, 2, 3, 4, 14, 5, 8, 1, 9, 11, 6, 7)
@@ -92,11 +94,12 @@ class TrendChart(QWidget):
 
     def set_points(self, points: Sequence[float | None], labels: Sequence[str], *, rate: bool, soft_last: bool) -> None:
         self._points, self._labels, self._rate, self._soft_last = list(points), list(labels), rate, soft_last
+        none = self.tr("none")
         shown = ", ".join(
-            f"{label}: {'none' if p is None else (f'{p:.0f}%' if rate else f'{p:.0f}')}"
+            f"{label}: {none if p is None else (f'{p:.0f}%' if rate else f'{p:.0f}')}"
             for label, p in zip(labels, points, strict=True)
         )
-        self.setAccessibleDescription(f"Trend over {len(points)} quarters. {shown}")
+        self.setAccessibleDescription(self.tr("Trend over %n quarters. {shown}", "", len(points)).format(shown=shown))
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -164,6 +167,24 @@ class TrendChart(QWidget):
 
 class _MeasureList(QListWidget):
     definition_requested = Signal()
+    #: The items' padding (the style sheet's 9 px above and below, 10 px each side) and the focus frame.
+    PADDING = (20 + 8, 18 + 4)
+
+    def fit_items(self) -> None:
+        """Each item as tall as its words wrapped to the list's width: Qt's own guess wraps at a wider width than
+        it paints, so a long name in a longer language (Spanish at 200 % text) lost its number under an ellipsis."""
+        across, down = self.PADDING
+        width = max(60, self.viewport().width() - across)
+        metrics = QFontMetrics(self.font())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row in range(self.count()):
+            item = self.item(row)
+            height = metrics.boundingRect(0, 0, width, 100_000, flags, item.text()).height() + down
+            item.setSizeHint(QSize(width, height))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_items()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F1:
@@ -179,8 +200,12 @@ def _heading(text: str, parent: QWidget, scale: float = 1.15) -> QLabel:
     return label
 
 
-def _quarter_labels(series: Sequence[Any]) -> list[str]:
-    return [f"{r.period.fiscal_year % 100:02d} Q{r.period.quarter}" if r.period.quarter else "" for r in series]
+def _quarter_labels(series: Sequence[Any], short: str) -> list[str]:
+    """A quarter under a chart's bar, from ``short`` ("{year} Q{quarter}": "26 Q2", "26 T2" in Spanish)."""
+    return [
+        short.format(year=f"{r.period.fiscal_year % 100:02d}", quarter=r.period.quarter) if r.period.quarter else ""
+        for r in series
+    ]
 
 
 def _points(series: Sequence[Any], number: int) -> list[float | None]:
@@ -209,7 +234,7 @@ class DashboardDialog(QDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Outcome measures")
+        self.setWindowTitle(self.tr("Outcome measures"))
         self._ws = ws
         self._runner = runner
         self._viewer = viewer
@@ -234,9 +259,9 @@ class DashboardDialog(QDialog):
         self._first_load = True
         self._exporting = False
 
-        heading = _heading("Outcome measures · my caseload", self, 1.3)
+        heading = _heading(self.tr("Outcome measures · my caseload"), self, 1.3)
         self.period_box = QComboBox(self)
-        self.period_box.setAccessibleName("Period")
+        self.period_box.setAccessibleName(self.tr("Period"))
         self.period_box.setMinimumHeight(36)
         current = quarter_of(self._today)
         for period in reversed(trailing_quarters(current, 12)):
@@ -244,14 +269,14 @@ class DashboardDialog(QDialog):
         if self.period_box.count() > 1:
             self.period_box.setCurrentIndex(1)  # the last whole quarter; the running one is provisional
         self.period_box.currentIndexChanged.connect(lambda _i: self._chosen())
-        self.demo_box = QCheckBox("Include demo records (practice data)", self)
-        self.demo_box.setAccessibleName("Include demo records")
+        self.demo_box = QCheckBox(self.tr("Include demo records (practice data)"), self)
+        self.demo_box.setAccessibleName(self.tr("Include demo records"))
         self.demo_box.toggled.connect(lambda _on: self._chosen())
         # The heading above its choices, and the demo box beside the period only where both fit the window's
         # width (at 200 % text they do not fit one 1280-pixel row).
         window = parent.window() if parent is not None else None
         room = (min(1100, window.width() - 40) if window is not None else 1100) - 48
-        period_label = QLabel("&Period", self)
+        period_label = QLabel(self.tr("&Period"), self)
         period_label.setBuddy(self.period_box)
         choices = QHBoxLayout()
         choices.addWidget(period_label)
@@ -268,17 +293,19 @@ class DashboardDialog(QDialog):
         if together > room:
             top.addWidget(self.demo_box)
 
-        self.demo_banner = QLabel("Demo records are counted: these are practice numbers, not real work.", self)
-        self.demo_banner.setAccessibleName("Demo records are counted")
+        self.demo_banner = QLabel(self.tr("Demo records are counted: these are practice numbers, not real work."), self)
+        self.demo_banner.setAccessibleName(self.tr("Demo records are counted"))
         self.demo_banner.setStyleSheet(box_style("QLabel", "notice", padding="8px 12px"))
         self.demo_banner.hide()
-        self.status = QLabel("Working out the measures…", self)
-        self.status.setAccessibleName("Dashboard status")
+        self.status = QLabel(self.tr("Working out the measures…"), self)
+        self.status.setAccessibleName(self.tr("Dashboard status"))
         self.status.setWordWrap(True)
 
         self.list = _MeasureList(self)
-        self.list.setAccessibleName("Measures")
-        self.list.setAccessibleDescription("Choose a measure with the arrow keys. Press F1 for what it counts.")
+        self.list.setAccessibleName(self.tr("Measures"))
+        self.list.setAccessibleDescription(
+            self.tr("Choose a measure with the arrow keys. Press F1 for what it counts.")
+        )
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setStyleSheet("QListWidget::item { padding: 9px 10px; }")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -290,39 +317,41 @@ class DashboardDialog(QDialog):
 
         detail = QWidget(self)
         self.title = _heading("", detail, 1.35)
-        self.title.setAccessibleName("Measure")
+        self.title.setAccessibleName(self.tr("Measure"))
         self.value = QLabel("", detail)
         value_font = QFont(self.value.font())
         value_font.setPointSizeF(value_font.pointSizeF() * 2.4)
         value_font.setWeight(QFont.Weight.DemiBold)
         self.value.setFont(value_font)
-        self.value.setAccessibleName("Result")
+        self.value.setAccessibleName(self.tr("Result"))
         self.fraction = QLabel("", detail)
-        self.fraction.setAccessibleName("Counted")
+        self.fraction.setAccessibleName(self.tr("Counted"))
         self.provisional = QLabel("", detail)
         self.provisional.setWordWrap(True)
-        self.provisional.setAccessibleName("Provisional")
+        self.provisional.setAccessibleName(self.tr("Provisional"))
         self.provisional.setStyleSheet(text_style("warning"))
-        self.definition_button = plain_button("What this counts (F1)", "What this counts", detail)
+        self.definition_button = plain_button(self.tr("What this counts (F1)"), self.tr("What this counts"), detail)
         self.definition_button.setCheckable(True)
         self.definition_button.toggled.connect(self._definition_toggled)
-        self.people_button = plain_button("People behind this number…", "People behind this number", detail)
+        self.people_button = plain_button(
+            self.tr("People behind this number…"), self.tr("People behind this number"), detail
+        )
         self.people_button.clicked.connect(self._list_people)
         self.definition = QLabel("", detail)
         self.definition.setWordWrap(True)
-        self.definition.setAccessibleName("Definition")
+        self.definition.setAccessibleName(self.tr("Definition"))
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.definition.setStyleSheet(box_style("QLabel", "calm", padding="10px 12px"))
         self.definition.hide()
-        self.chart_title = QLabel("Last eight quarters", detail)
+        self.chart_title = QLabel(self.tr("Last eight quarters"), detail)
         self.chart = TrendChart(detail)
-        self.chart.setAccessibleName("Trend")
+        self.chart.setAccessibleName(self.tr("Trend"))
         self.parts = QLabel("", detail)
         self.parts.setWordWrap(True)
-        self.parts.setAccessibleName("Parts of this number")
+        self.parts.setAccessibleName(self.tr("Parts of this number"))
         self.parts.setTextFormat(Qt.TextFormat.RichText)
         self.people = QListWidget(detail)
-        self.people.setAccessibleName("People behind this number")
+        self.people.setAccessibleName(self.tr("People behind this number"))
         self.people.itemActivated.connect(lambda item: self._open_person(self.people.row(item)))
         self.people.hide()
 
@@ -359,11 +388,13 @@ class DashboardDialog(QDialog):
 
         body = row_of(self.list, (scroll, 1), spacing=16)
         self.export_button = plain_button(
-            "Export the quarterly report…", "Export the quarterly report as a PDF or CSV file", self
+            self.tr("Export the quarterly report…"), self.tr("Export the quarterly report as a PDF or CSV file"), self
         )
-        self.export_button.setToolTip("The same report as the office's quarterly one: counts only, small ones hidden")
+        self.export_button.setToolTip(
+            self.tr("The same report as the office's quarterly one: counts only, small ones hidden")
+        )
         self.export_button.clicked.connect(self.export_report)
-        self.close_button = plain_button("Close", "Close the dashboard", self)
+        self.close_button = plain_button(self.tr("Close"), self.tr("Close the dashboard"), self)
         self.close_button.clicked.connect(self.reject)
         bottom = row_of((self.status, 1), self.export_button, self.close_button)
         column_of(self, top, self.demo_banner, (body, 1), bottom, margins=(24, 18, 24, 16), spacing=10)
@@ -515,6 +546,7 @@ class DashboardDialog(QDialog):
             m, breakdowns=self._results[m.number].breakdowns if m.number in self._results else ()
         )
         self._set_item(m.number)
+        self.list.fit_items()
         if m.number == self._current_number():
             self._show_current(self.list.currentRow())
         if first:
@@ -578,6 +610,7 @@ class DashboardDialog(QDialog):
             add_row(self.list, "")
             self._set_item(d.number)
         self.list.blockSignals(False)
+        self.list.fit_items()
         self.list.setCurrentRow(row)
         self._show_current(row)
         self._set_detail_enabled(False)
@@ -587,15 +620,20 @@ class DashboardDialog(QDialog):
         if item is None:
             return
         m = self._results.get(number)
-        title = _TITLES[number]
+        title = measure_title(number)
         if m is None:
-            item.setText(f"{number}. {title}\n{_WORKING}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{number}. {title}: still being worked out")
+            item.setText(f"{number}. {title}\n{self.tr('Working out…')}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{number}. {title}: still being worked out").format(number=number, title=title),
+            )
             item.setForeground(qcolor("quiet"))
             return
-        mark = " · provisional" if m.provisional else ""
-        item.setText(f"{m.number}. {m.title}\n{m.value_text()}{mark}")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.number}. {m.title}: {m.value_text()}{mark}")
+        value = m.value_text()
+        if m.provisional:
+            value = self.tr("{value} · provisional").format(value=value)
+        item.setText(f"{m.number}. {title}\n{value}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{m.number}. {title}: {value}")
         item.setForeground(qcolor("text"))
 
     def _show_status(self) -> None:
@@ -604,14 +642,22 @@ class DashboardDialog(QDialog):
         if self._problem is not None:
             self.status.setText(self._problem)
         elif ready < len(MEASURES):
-            self.status.setText(f"Working out the measures: {ready} of {len(MEASURES)} ready…")
+            self.status.setText(
+                self.tr("Working out the measures: {ready} of {total} ready…").format(ready=ready, total=len(MEASURES))
+            )
         elif self._data is None:
             self.status.setText(
-                f"All {len(MEASURES)} measures are ready; working out their parts and the last eight quarters…"
+                self.tr("All {total} measures are ready; working out their parts and the last eight quarters…").format(
+                    total=len(MEASURES)
+                )
             )
         else:
-            counted = " Demo records are counted." if demo else " Demo records are left out."
-            self.status.setText(f"{period.long_label}, worked out on {self._today:%d %b %Y}.{counted}")
+            when = short_date(self._today)
+            if demo:
+                text = self.tr("{period}, worked out on {date}. Demo records are counted.")
+            else:
+                text = self.tr("{period}, worked out on {date}. Demo records are left out.")
+            self.status.setText(text.format(period=period.long_label, date=when))
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._gone or generation != self._generation:
@@ -632,16 +678,21 @@ class DashboardDialog(QDialog):
             return
         period = data.report.period
         if not target:
+            kinds = (
+                self.tr("PDF with charts (*.pdf)"),
+                self.tr("CSV for a spreadsheet (*.csv)"),
+                self.tr("Funder export, VOCA PMT items (*.csv)"),
+            )
             target, chosen = save_file_name(
                 self,
-                "Export the quarterly report",
+                self.tr("Export the quarterly report"),
                 f"quarterly-report-{period.label.replace(' ', '-')}.pdf",
-                "PDF with charts (*.pdf);;CSV for a spreadsheet (*.csv);;Funder export, VOCA PMT items (*.csv)",
+                ";;".join(kinds),
             )
             if not target:
                 return
-            funder = "funder" in chosen.lower()
-            if "csv" in chosen.lower() and not target.lower().endswith(".csv"):
+            funder = chosen == kinds[2]
+            if chosen in kinds[1:] and not target.lower().endswith(".csv"):
                 target = target.removesuffix(".pdf") + ".csv"
         fmt = "funder" if funder else "csv" if target.lower().endswith(".csv") else "pdf"
         if fmt == "pdf" and not target.lower().endswith(".pdf"):
@@ -649,7 +700,7 @@ class DashboardDialog(QDialog):
         ws, path = self._ws, target
         self._exporting = True
         self.export_button.setEnabled(False)
-        self.status.setText("Saving the quarterly report…")
+        self.status.setText(self.tr("Saving the quarterly report…"))
 
         def work() -> None:
             from pathlib import Path
@@ -665,18 +716,28 @@ class DashboardDialog(QDialog):
         if self._gone:
             return
         self.export_button.setEnabled(self._data is not None)
-        what = {"pdf": "PDF", "csv": "CSV file", "funder": "funder export (CSV)"}[fmt]
-        self.status.setText(
-            f"The quarterly report is saved as a {what}. It holds counts only, with small ones hidden; keep it "
-            "where your office keeps its reports."
-        )
+        saved = {
+            "pdf": self.tr(
+                "The quarterly report is saved as a PDF. It holds counts only, with small ones hidden; keep it "
+                "where your office keeps its reports."
+            ),
+            "csv": self.tr(
+                "The quarterly report is saved as a CSV file. It holds counts only, with small ones hidden; keep it "
+                "where your office keeps its reports."
+            ),
+            "funder": self.tr(
+                "The quarterly report is saved as a funder export (CSV). It holds counts only, with small ones "
+                "hidden; keep it where your office keeps its reports."
+            ),
+        }
+        self.status.setText(saved[fmt])
 
     def _export_failed(self, exc: BaseException) -> None:
         self._exporting = False
         if self._gone:
             return
         self.export_button.setEnabled(self._data is not None)
-        self.status.setText("The report was not saved. " + message_of(exc))
+        self.status.setText(self.tr("The report was not saved. {reason}").format(reason=message_of(exc)))
 
     def _finished(self, _result: int) -> None:
         self._gone = True
@@ -723,30 +784,31 @@ class DashboardDialog(QDialog):
             return
         if m is None:
             # Not worked out yet: its name and what it counts, its number when it arrives.
-            d = MEASURES[number - 1]
-            self.title.setText(f"{d.number}. {d.title}")
-            self.value.setText(_WORKING)
+            self.title.setText(f"{number}. {measure_title(number)}")
+            self.value.setText(self.tr("Working out…"))
             self.fraction.setText("")
             self.provisional.setVisible(False)
-            self.definition.setText(d.definition)
+            self.definition.setText(measure_definition(number))
             self.chart.setVisible(False)
             self.chart_title.setVisible(False)
             self.parts.setVisible(False)
             self.people_button.setVisible(False)
             return
-        self.title.setText(f"{m.number}. {m.title}")
+        self.title.setText(f"{m.number}. {measure_title(m.number)}")
         self.value.setText(m.value_text())
         self.fraction.setText(m.fraction_text())
-        self.provisional.setText(f"Provisional. {m.provisional_reason}" if m.provisional else "")
+        reason = m.provisional_reason or ""
+        self.provisional.setText(self.tr("Provisional. {reason}").format(reason=reason) if m.provisional else "")
         self.provisional.setVisible(m.provisional)
-        self.definition.setText(m.definition)
+        self.definition.setText(measure_definition(m.number))
         period = self._loading[0]
         series = self._series()
         if series is not None and len(series) > 1:
-            self.chart_title.setText(f"Last {len(series)} quarters" + (" (%)" if m.kind == "rate" else ""))
+            quarters = self.tr("Last %n quarters", "", len(series))
+            self.chart_title.setText(quarters + (" (%)" if m.kind == "rate" else ""))
             self.chart.set_points(
                 _points(series, m.number),
-                _quarter_labels(series),
+                _quarter_labels(series, self.tr("{year} Q{quarter}")),
                 rate=m.kind == "rate",
                 soft_last=series[-1].get(m.number).provisional,
             )
@@ -754,20 +816,23 @@ class DashboardDialog(QDialog):
             self.chart_title.setVisible(True)
         else:
             trend_pending = self._earlier is None and period.quarter is not None
-            self.chart_title.setText("The last eight quarters are still being worked out…")
+            self.chart_title.setText(self.tr("The last eight quarters are still being worked out…"))
             self.chart_title.setVisible(trend_pending)
             self.chart.setVisible(False)
         lines = []
         for b in m.breakdowns:
             items = "".join(
-                f"<tr><td>{p.label}</td><td align='right'>&nbsp;&nbsp;{p.count:,}</td></tr>" for p in b.parts
+                f"<tr><td>{_(p.label)}</td><td align='right'>&nbsp;&nbsp;{p.count:,}</td></tr>" for p in b.parts
             )
-            lines.append(f"<p><b>{b.title}</b></p><table cellspacing='2'>{items}</table>")
+            lines.append(f"<p><b>{_(b.title)}</b></p><table cellspacing='2'>{items}</table>")
         for f in m.figures:
-            shown = "none yet" if f.value is None else f"{f.value:g} {f.unit}"
-            lines.append(f"<p><b>{f.label}</b>: {shown} (from {f.basis:,})</p>")
+            shown = _("none yet") if f.value is None else f"{f.value:g} {_(f.unit)}"
+            figure = self.tr("{label}: {value} (from {basis})").format(
+                label=f"<b>{_(f.label)}</b>", value=shown, basis=f"{f.basis:,}"
+            )
+            lines.append(f"<p>{figure}</p>")
         if not lines and m.number not in self._detailed and MEASURES[m.number - 1].details is not None:
-            lines.append("<p>Its parts are still being worked out…</p>")
+            lines.append(f"<p>{self.tr('Its parts are still being worked out…')}</p>")
         self.parts.setText("".join(lines))
         self.parts.setVisible(bool(lines))
         allowed = may_drill_down(self._viewer) and m.unit == "people"
@@ -778,7 +843,9 @@ class DashboardDialog(QDialog):
 
     def _definition_toggled(self, on: bool) -> None:
         self.definition.setVisible(on)
-        self.definition_button.setText("Hide what this counts (F1)" if on else "What this counts (F1)")
+        self.definition_button.setText(
+            self.tr("Hide what this counts (F1)") if on else self.tr("What this counts (F1)")
+        )
         if on:
             self.definition.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -809,7 +876,7 @@ class DashboardDialog(QDialog):
         for _pid, name in rows:
             add_row(self.people, name)
         if not rows:
-            add_row(self.people, "Nobody is counted here in this period.")
+            add_row(self.people, self.tr("Nobody is counted here in this period."))
         self.people.show()
         self.people.setCurrentRow(0)
         self.people.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -495,60 +495,60 @@
 <context>
     <name>ChargesEditor</name>
     <message>
-        <location filename="../person/justice.py" line="107"/>
+        <location filename="../person/justice.py" line="119"/>
         <source>Offense, as on the docket</source>
         <extracomment>The choices&apos; words (the core&apos;s catalogue), as the drop-downs and the list show them.</extracomment>
         <translation>Delito, tal como aparece en el expediente</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="109"/>
-        <location filename="../person/justice.py" line="171"/>
+        <location filename="../person/justice.py" line="121"/>
+        <location filename="../person/justice.py" line="183"/>
         <source>Statute</source>
         <translation>Ley</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="111"/>
+        <location filename="../person/justice.py" line="123"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="117"/>
+        <location filename="../person/justice.py" line="129"/>
         <source>Charge {number}: offense</source>
         <translation>Cargo {number}: delito</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="120"/>
+        <location filename="../person/justice.py" line="132"/>
         <source>Charge {number}: statute</source>
         <translation>Cargo {number}: ley</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="123"/>
+        <location filename="../person/justice.py" line="135"/>
         <source>Charge {number}: level</source>
         <translation>Cargo {number}: nivel</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="126"/>
+        <location filename="../person/justice.py" line="138"/>
         <source>Remove charge {number}</source>
         <translation>Quitar el cargo {number}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="171"/>
+        <location filename="../person/justice.py" line="183"/>
         <source>Offense</source>
         <extracomment>The column headings, each tied to the first row&apos;s field (every field also has its own accessible name).</extracomment>
         <translation>Delito</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="171"/>
+        <location filename="../person/justice.py" line="183"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="176"/>
+        <location filename="../person/justice.py" line="188"/>
         <source>No charges recorded.</source>
         <translation>No hay cargos registrados.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="177"/>
+        <location filename="../person/justice.py" line="189"/>
         <source>Add a charge</source>
         <translation>Agregar un cargo</translation>
     </message>
@@ -556,231 +556,231 @@
 <context>
     <name>ChargingPanel</name>
     <message>
-        <location filename="../person/justice.py" line="331"/>
+        <location filename="../person/justice.py" line="343"/>
         <source>Charging decisions</source>
         <extracomment>A charging decision was saved (the matter&apos;s own status then no longer speaks of the last save).</extracomment>
         <translation>Decisiones sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="337"/>
+        <location filename="../person/justice.py" line="349"/>
         <source>A decision about the charges, made by a named person with a date and a reason. A later decision keeps the earlier one in the history.</source>
         <translation>Una decisión sobre los cargos, tomada por una persona con nombre, con una fecha y un motivo. Una decisión posterior deja la anterior en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="344"/>
+        <location filename="../person/justice.py" line="356"/>
         <source>Charging decision in force</source>
         <translation>Decisión vigente sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="345"/>
+        <location filename="../person/justice.py" line="357"/>
         <source>Earlier decisions</source>
         <translation>Decisiones anteriores</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="347"/>
+        <location filename="../person/justice.py" line="359"/>
         <source>Earlier charging decisions</source>
         <translation>Decisiones anteriores sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="349"/>
+        <location filename="../person/justice.py" line="361"/>
         <source>Record a charging decision…</source>
         <translation>Registrar una decisión sobre los cargos…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="349"/>
-        <location filename="../person/justice.py" line="590"/>
+        <location filename="../person/justice.py" line="361"/>
+        <location filename="../person/justice.py" line="604"/>
         <source>Record a charging decision</source>
         <translation>Registrar una decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="353"/>
+        <location filename="../person/justice.py" line="365"/>
         <source>Revise this decision…</source>
         <translation>Revisar esta decisión…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="353"/>
+        <location filename="../person/justice.py" line="365"/>
         <source>Revise this charging decision</source>
         <translation>Revisar esta decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="358"/>
+        <location filename="../person/justice.py" line="370"/>
         <source>Charging decision status</source>
         <translation>Estado de la decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="367"/>
+        <location filename="../person/justice.py" line="379"/>
         <source>Choose a decision</source>
         <translation>Elija una decisión</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="369"/>
+        <location filename="../person/justice.py" line="381"/>
         <source>Decision (required)</source>
         <translation>Decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="372"/>
+        <location filename="../person/justice.py" line="384"/>
         <source>Date decided (required)</source>
         <translation>Fecha de la decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="375"/>
+        <location filename="../person/justice.py" line="387"/>
         <source>Decided by (required)</source>
         <translation>Decidido por (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="376"/>
+        <location filename="../person/justice.py" line="388"/>
         <source>The name of the person who decided</source>
         <translation>El nombre de la persona que decidió</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="378"/>
+        <location filename="../person/justice.py" line="390"/>
         <source>Reason (required)</source>
         <translation>Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="379"/>
+        <location filename="../person/justice.py" line="391"/>
         <source>The reason, in words.</source>
         <translation>El motivo, con palabras.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="382"/>
+        <location filename="../person/justice.py" line="394"/>
         <source>What informed it</source>
         <translation>En qué se basó</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="385"/>
+        <location filename="../person/justice.py" line="397"/>
         <source>Informed by the identification decision in force that day</source>
         <translation>Se basó en la decisión de identificación vigente ese día</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="387"/>
+        <location filename="../person/justice.py" line="399"/>
         <source>No identification decision was in force on that day.</source>
         <translation>Ese día no había ninguna decisión de identificación vigente.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="390"/>
-        <location filename="../person/justice.py" line="542"/>
+        <location filename="../person/justice.py" line="402"/>
+        <location filename="../person/justice.py" line="554"/>
         <source>No screening</source>
         <translation>Sin evaluación</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="391"/>
+        <location filename="../person/justice.py" line="403"/>
         <source>Screening that informed it</source>
         <translation>Evaluación en la que se basó</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="392"/>
+        <location filename="../person/justice.py" line="404"/>
         <source>The person&apos;s own account</source>
         <translation>El relato de la propia persona</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="393"/>
+        <location filename="../person/justice.py" line="405"/>
         <source>Informed by the person&apos;s own account</source>
         <translation>Se basó en el relato de la propia persona</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="394"/>
-        <location filename="../person/justice.py" line="543"/>
+        <location filename="../person/justice.py" line="406"/>
+        <location filename="../person/justice.py" line="555"/>
         <source>No input from the advocate</source>
         <translation>Sin aportes del defensor</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="395"/>
+        <location filename="../person/justice.py" line="407"/>
         <source>The advocate&apos;s input, shared under a release</source>
         <translation>Lo que aportó el defensor, compartido con una autorización</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="399"/>
+        <location filename="../person/justice.py" line="411"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="399"/>
+        <location filename="../person/justice.py" line="411"/>
         <source>Cancel this charging decision</source>
         <translation>Cancelar esta decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="401"/>
+        <location filename="../person/justice.py" line="413"/>
         <source>Save the decision</source>
         <translation>Guardar la decisión</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="401"/>
+        <location filename="../person/justice.py" line="413"/>
         <source>Save this charging decision</source>
         <translation>Guardar esta decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="402"/>
+        <location filename="../person/justice.py" line="414"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="409"/>
+        <location filename="../person/justice.py" line="421"/>
         <source>&amp;Decision (required)</source>
         <translation>&amp;Decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="410"/>
+        <location filename="../person/justice.py" line="422"/>
         <source>Da&amp;te decided (required)</source>
         <translation>&amp;Fecha de la decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="411"/>
+        <location filename="../person/justice.py" line="423"/>
         <source>Decided &amp;by (required)</source>
         <translation>Decidido &amp;por (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="412"/>
+        <location filename="../person/justice.py" line="424"/>
         <source>&amp;Reason (required)</source>
         <translation>&amp;Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="426"/>
+        <location filename="../person/justice.py" line="438"/>
         <source>&amp;Screening</source>
         <translation>&amp;Evaluación</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="429"/>
+        <location filename="../person/justice.py" line="441"/>
         <source>The &amp;advocate&apos;s input</source>
         <translation>Lo que &amp;aportó el defensor</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="520"/>
+        <location filename="../person/justice.py" line="532"/>
         <source>No charging decision recorded for this matter yet.</source>
         <translation>Todavía no hay una decisión sobre los cargos registrada para este asunto.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="522"/>
+        <location filename="../person/justice.py" line="534"/>
         <source>In force: {decision}</source>
         <translation>Vigente: {decision}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="573"/>
+        <location filename="../person/justice.py" line="587"/>
         <source>Informed by the {decision}</source>
         <translation>Se basó en la {decision}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="585"/>
+        <location filename="../person/justice.py" line="599"/>
         <source>Revise the decision of {day} ({decision}). It stays in the history.</source>
         <translation>Revisar la decisión del {day} ({decision}). Queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="684"/>
+        <location filename="../person/justice.py" line="698"/>
         <source>Please choose a decision.</source>
         <translation>Elija una decisión, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="700"/>
+        <location filename="../person/justice.py" line="714"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="711"/>
+        <location filename="../person/justice.py" line="725"/>
         <source>Saved: {decision}, {day}.</source>
         <translation>Guardado: {decision}, {day}.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="723"/>
+        <location filename="../person/justice.py" line="737"/>
         <source>Nothing was saved.</source>
         <translation>No se guardó nada.</translation>
     </message>
@@ -976,6 +976,275 @@
         <location filename="../person/safety.py" line="256"/>
         <source>Save this safe contact</source>
         <translation>Guardar este contacto de confianza</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location filename="../dashboard.py" line="219"/>
+        <source>Outcome measures</source>
+        <translation>Medidas de resultados</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="244"/>
+        <source>Outcome measures · my caseload</source>
+        <extracomment>The whole report (every measure with its parts, and the trend): set once everything is in. Counts one measure shares with another (6 and 7 count the same people), for one load only; touched only by the worker, one task after another. What went wrong while working the measures out, kept on the status line until the next refresh. Until the user touches the period or the demo box, the first load may choose them (practice vault).</extracomment>
+        <translation>Medidas de resultados · mis casos</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254"/>
+        <source>Include demo records (practice data)</source>
+        <translation>Incluir registros de demostración (datos de práctica)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="255"/>
+        <source>Include demo records</source>
+        <translation>Incluir registros de demostración</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="261"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Período</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278"/>
+        <source>Demo records are counted: these are practice numbers, not real work.</source>
+        <translation>Se cuentan los registros de demostración: son cifras de práctica, no trabajo real.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279"/>
+        <source>Demo records are counted</source>
+        <translation>Se cuentan los registros de demostración</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="282"/>
+        <source>Working out the measures…</source>
+        <translation>Calculando las medidas…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="283"/>
+        <source>Dashboard status</source>
+        <translation>Estado del panel</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="287"/>
+        <source>Measures</source>
+        <translation>Medidas</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="289"/>
+        <source>Choose a measure with the arrow keys. Press F1 for what it counts.</source>
+        <translation>Elija una medida con las flechas. Pulse F1 para ver qué cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="302"/>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="308"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="310"/>
+        <source>Counted</source>
+        <translation>Contados</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="313"/>
+        <source>Provisional</source>
+        <translation>Preliminar</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="315"/>
+        <location filename="../dashboard.py" line="827"/>
+        <source>What this counts (F1)</source>
+        <translation>Qué cuenta (F1)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="315"/>
+        <source>What this counts</source>
+        <translation>Qué cuenta</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="319"/>
+        <source>People behind this number…</source>
+        <translation>Personas detrás de esta cifra…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="319"/>
+        <location filename="../dashboard.py" line="336"/>
+        <source>People behind this number</source>
+        <translation>Personas detrás de esta cifra</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="324"/>
+        <source>Definition</source>
+        <translation>Definición</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="328"/>
+        <source>Last eight quarters</source>
+        <translation>Últimos ocho trimestres</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="330"/>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="333"/>
+        <source>Parts of this number</source>
+        <translation>Partes de esta cifra</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="373"/>
+        <source>Export the quarterly report…</source>
+        <translation>Exportar el informe trimestral…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="373"/>
+        <source>Export the quarterly report as a PDF or CSV file</source>
+        <translation>Exportar el informe trimestral como archivo PDF o CSV</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="376"/>
+        <source>The same report as the office&apos;s quarterly one: counts only, small ones hidden</source>
+        <translation>El mismo informe que el trimestral de la oficina: solo cifras, y las pequeñas ocultas</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="379"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="379"/>
+        <source>Close the dashboard</source>
+        <translation>Cerrar el panel</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="608"/>
+        <source>{number}. {title}: still being worked out</source>
+        <translation>{number}. {title}: todavía se está calculando</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="614"/>
+        <source>{value} · provisional</source>
+        <translation>{value} · preliminar</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="626"/>
+        <source>Working out the measures: {ready} of {total} ready…</source>
+        <translation>Calculando las medidas: {ready} de {total} listas…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="630"/>
+        <source>All {total} measures are ready; working out their parts and the last eight quarters…</source>
+        <translation>Las {total} medidas están listas; calculando sus partes y los últimos ocho trimestres…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="637"/>
+        <source>{period}, worked out on {date}. Demo records are counted.</source>
+        <translation>{period}, calculado el {date}. Se cuentan los registros de demostración.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="639"/>
+        <source>{period}, worked out on {date}. Demo records are left out.</source>
+        <translation>{period}, calculado el {date}. No se incluyen los registros de demostración.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="662"/>
+        <source>PDF with charts (*.pdf)</source>
+        <translation>PDF con gráficos (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="663"/>
+        <source>CSV for a spreadsheet (*.csv)</source>
+        <translation>CSV para una hoja de cálculo (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="664"/>
+        <source>Funder export, VOCA PMT items (*.csv)</source>
+        <translation>Exportación para el financiador, elementos de VOCA PMT (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="668"/>
+        <source>Export the quarterly report</source>
+        <translation>Exportar el informe trimestral</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="683"/>
+        <source>Saving the quarterly report…</source>
+        <translation>Guardando el informe trimestral…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="701"/>
+        <source>The quarterly report is saved as a PDF. It holds counts only, with small ones hidden; keep it where your office keeps its reports.</source>
+        <translation>El informe trimestral se guardó como PDF. Contiene solo cifras, con las pequeñas ocultas; guárdelo donde su oficina guarda sus informes.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="705"/>
+        <source>The quarterly report is saved as a CSV file. It holds counts only, with small ones hidden; keep it where your office keeps its reports.</source>
+        <translation>El informe trimestral se guardó como archivo CSV. Contiene solo cifras, con las pequeñas ocultas; guárdelo donde su oficina guarda sus informes.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="709"/>
+        <source>The quarterly report is saved as a funder export (CSV). It holds counts only, with small ones hidden; keep it where your office keeps its reports.</source>
+        <translation>El informe trimestral se guardó como exportación para el financiador (CSV). Contiene solo cifras, con las pequeñas ocultas; guárdelo donde su oficina guarda sus informes.</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="720"/>
+        <source>The report was not saved. {reason}</source>
+        <translation>No se guardó el informe. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="768"/>
+        <source>Working out…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="781"/>
+        <source>Provisional. {reason}</source>
+        <translation>Preliminar. {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../dashboard.py" line="787"/>
+        <source>Last %n quarters</source>
+        <translation>
+            <numerusform>Último trimestre</numerusform>
+            <numerusform>Últimos %n trimestres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="791"/>
+        <source>{year} Q{quarter}</source>
+        <translation>{year} T{quarter}</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="799"/>
+        <source>The last eight quarters are still being worked out…</source>
+        <translation>Todavía se están calculando los últimos ocho trimestres…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="810"/>
+        <source>{label}: {value} (from {basis})</source>
+        <translation>{label}: {value} (de {basis})</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="827"/>
+        <source>Hide what this counts (F1)</source>
+        <translation>Ocultar qué cuenta (F1)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="859"/>
+        <source>Nobody is counted here in this period.</source>
+        <translation>En este período no se cuenta a nadie aquí.</translation>
     </message>
 </context>
 <context>
@@ -1557,195 +1826,195 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>JusticeEditor</name>
     <message>
-        <location filename="../person/justice.py" line="72"/>
+        <location filename="../person/justice.py" line="73"/>
         <source>Role in the case</source>
         <translation>Papel en el caso</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="74"/>
+        <location filename="../person/justice.py" line="75"/>
         <source>Court</source>
         <translation>Tribunal</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="75"/>
+        <location filename="../person/justice.py" line="76"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="76"/>
+        <location filename="../person/justice.py" line="77"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="77"/>
+        <location filename="../person/justice.py" line="78"/>
         <source>Docket number</source>
         <translation>Número de expediente</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="78"/>
+        <location filename="../person/justice.py" line="79"/>
         <source>Arrest date</source>
         <translation>Fecha del arresto</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="79"/>
+        <location filename="../person/justice.py" line="80"/>
         <source>Arresting agency</source>
         <translation>Agencia que hizo el arresto</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="80"/>
+        <location filename="../person/justice.py" line="81"/>
         <source>Case status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="81"/>
+        <location filename="../person/justice.py" line="82"/>
         <source>Disposition</source>
         <translation>Resolución</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="82"/>
+        <location filename="../person/justice.py" line="83"/>
         <source>Disposition date</source>
         <translation>Fecha de la resolución</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="784"/>
+        <location filename="../person/justice.py" line="798"/>
         <source>Justice contact form</source>
         <extracomment>Saved; carries the record id (new records get theirs here).</extracomment>
         <translation>Formulario del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="788"/>
+        <location filename="../person/justice.py" line="802"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="788"/>
+        <location filename="../person/justice.py" line="802"/>
         <source>Copy the docket number</source>
         <translation>Copiar el número de expediente</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="790"/>
+        <location filename="../person/justice.py" line="804"/>
         <source>Copy the docket number; it is cleared from the clipboard after a short while</source>
         <translation>Copiar el número de expediente; se borra del portapapeles al poco tiempo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="804"/>
-        <location filename="../person/justice.py" line="1207"/>
+        <location filename="../person/justice.py" line="818"/>
+        <location filename="../person/justice.py" line="1221"/>
         <source>Declined</source>
         <translation>No se presentaron cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="806"/>
+        <location filename="../person/justice.py" line="820"/>
         <source>Charges</source>
         <translation>Cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="819"/>
+        <location filename="../person/justice.py" line="833"/>
         <source>Delete it</source>
         <extracomment>The matter&apos;s charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).</extracomment>
         <translation>Borrarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="819"/>
+        <location filename="../person/justice.py" line="833"/>
         <source>Keep it</source>
         <translation>Conservarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="825"/>
+        <location filename="../person/justice.py" line="839"/>
         <source>Justice contact status</source>
         <translation>Estado del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="826"/>
+        <location filename="../person/justice.py" line="840"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="826"/>
+        <location filename="../person/justice.py" line="840"/>
         <source>Delete this justice contact</source>
         <translation>Borrar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="828"/>
+        <location filename="../person/justice.py" line="842"/>
         <source>Undo changes</source>
         <translation>Deshacer los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="828"/>
+        <location filename="../person/justice.py" line="842"/>
         <source>Undo the changes to this justice contact</source>
         <translation>Deshacer los cambios de este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="830"/>
+        <location filename="../person/justice.py" line="844"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="830"/>
-        <location filename="../person/justice.py" line="840"/>
+        <location filename="../person/justice.py" line="844"/>
+        <location filename="../person/justice.py" line="854"/>
         <source>Save this justice contact</source>
         <translation>Guardar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="831"/>
+        <location filename="../person/justice.py" line="845"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="885"/>
-        <location filename="../person/justice.py" line="985"/>
+        <location filename="../person/justice.py" line="899"/>
+        <location filename="../person/justice.py" line="999"/>
         <source>Justice contact</source>
         <translation>Contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="885"/>
+        <location filename="../person/justice.py" line="899"/>
         <source>New justice contact</source>
         <translation>Contacto con la justicia nuevo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="961"/>
+        <location filename="../person/justice.py" line="975"/>
         <source>Nothing has changed, so there is nothing to save.</source>
         <translation>No cambió nada, así que no hay nada que guardar.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="969"/>
+        <location filename="../person/justice.py" line="983"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="978"/>
-        <location filename="../person/justice.py" line="1082"/>
+        <location filename="../person/justice.py" line="992"/>
+        <location filename="../person/justice.py" line="1096"/>
         <source>Changes undone.</source>
         <translation>Cambios deshechos.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="986"/>
-        <location filename="../person/justice.py" line="1082"/>
+        <location filename="../person/justice.py" line="1000"/>
+        <location filename="../person/justice.py" line="1096"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="997"/>
+        <location filename="../person/justice.py" line="1011"/>
         <source>Please look at the field marked in red.</source>
         <translation>Revise el campo marcado en rojo, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="998"/>
+        <location filename="../person/justice.py" line="1012"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1014"/>
+        <location filename="../person/justice.py" line="1028"/>
         <source>Delete this justice contact? It disappears from this person&apos;s record here, and from the office&apos;s copy at the next sync. The history keeps a line saying it was deleted.</source>
         <translation>¿Borrar este contacto con la justicia? Desaparece del registro de esta persona aquí, y de la copia de la oficina en la próxima sincronización. El historial guarda una línea que dice que se borró.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1023"/>
+        <location filename="../person/justice.py" line="1037"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1031"/>
-        <location filename="../person/justice.py" line="1082"/>
+        <location filename="../person/justice.py" line="1045"/>
+        <location filename="../person/justice.py" line="1096"/>
         <source>Deleted.</source>
         <translation>Borrado.</translation>
     </message>
@@ -1753,42 +2022,42 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>JusticeSection</name>
     <message>
-        <location filename="../person/justice.py" line="1127"/>
+        <location filename="../person/justice.py" line="1141"/>
         <source>Justice contacts</source>
         <translation>Contactos con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1129"/>
+        <location filename="../person/justice.py" line="1143"/>
         <source>Justice-system matters this person is part of. Choose one to edit it.</source>
         <translation>Asuntos del sistema de justicia en los que participa esta persona. Elija uno para editarlo.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1138"/>
+        <location filename="../person/justice.py" line="1152"/>
         <source>No justice contacts recorded for this person.</source>
         <translation>No hay contactos con la justicia registrados para esta persona.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1142"/>
+        <location filename="../person/justice.py" line="1156"/>
         <source>Add a justice contact</source>
         <translation>Agregar un contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1145"/>
+        <location filename="../person/justice.py" line="1159"/>
         <source>Discard changes</source>
         <translation>Descartar los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1145"/>
+        <location filename="../person/justice.py" line="1159"/>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1295"/>
+        <location filename="../person/justice.py" line="1309"/>
         <source>This justice contact has changes that are not saved. Discard them?</source>
         <translation>Este contacto con la justicia tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1296"/>
+        <location filename="../person/justice.py" line="1310"/>
         <source>The charging decision you started is not saved. Discard it?</source>
         <translation>La decisión sobre los cargos que empezó no está guardada. ¿Descartarla?</translation>
     </message>
@@ -6044,6 +6313,23 @@ Set by the office, not by the person at this computer: shown through their effec
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../dashboard.py" line="97"/>
+        <source>none</source>
+        <extracomment>The order the headline numbers are asked for after the one in focus: the quickest to work out first (by their CPU time over 100,000 people), so the list fills in from the first second; 7 after 6, whose count it reuses.</extracomment>
+        <translation>sin datos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../dashboard.py" line="102"/>
+        <source>Trend over %n quarters. {shown}</source>
+        <translation>
+            <numerusform>Tendencia de %n trimestre. {shown}</numerusform>
+            <numerusform>Tendencia de %n trimestres. {shown}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedProblemDialog</name>
     <message>
         <location filename="../errors.py" line="132"/>
@@ -6279,7 +6565,7 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>Todavía no se eligió</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="73"/>
+        <location filename="../person/justice.py" line="74"/>
         <source>Choose the person&apos;s role</source>
         <translation>Elija el papel de la persona</translation>
     </message>

@@ -1,0 +1,108 @@
+"""The windows outside the person's workspace in Spanish (issue 19): the outcome-measures dashboard first.
+
+The translators are installed as the app installs them at start, then each window is built on a real vault and
+compared with the English source strings of the catalogue (tests/ui/test_spanish_window.py): none may show in
+English, at the usual text size and at twice it, and nothing scrolls sideways. Screenshots are saved to look at.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from app.core.workspace import Workspace
+from app.ui import i18n
+from app.ui.dashboard import DashboardDialog
+from app.ui.qt import QApplication, QScrollArea, Qt, QWidget
+from app.ui.tasks import TaskRunner
+from tests.ui import helpers
+from tests.ui.test_spanish_window import english_in, english_sources
+from tests.unit.test_measures import build
+
+TODAY = dt.date(2026, 6, 1)  # the default period is FY2026 Q2, every window closed (as tests/ui/test_dashboard.py)
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Translators installed as at start (before any window is built); English again afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = i18n.install(app, request.param)
+    yield request.param
+    i18n.uninstall(app, installed)
+
+
+@pytest.fixture
+def text_size(request: pytest.FixtureRequest) -> Iterator[float]:
+    """The application's text at ``request.param`` times the readable size; as it was afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    helpers.use_readable_font()
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * request.param)
+    app.setFont(font)
+    yield request.param
+    app.setFont(original)
+
+
+def _sideways(root: QWidget) -> list[str]:
+    return [area.accessibleName() or type(area).__name__ for area in root.findChildren(QScrollArea)
+            if area.isVisible() and area.horizontalScrollBar().maximum() > 0]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_the_dashboard_in_spanish(  # type: ignore[no-untyped-def]
+    qtbot, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
+) -> None:
+    with workspace.session() as s, s.begin():
+        build(s)
+    sources = english_sources()
+    assert {"Outcome measures", "What this counts (F1)", "Screening reach"} <= sources
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    dialog = DashboardDialog(workspace, runner, window, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() == 14 and dialog.trend_ready, timeout=30_000)
+    size = "200" if text_size > 1 else "100"
+
+    assert dialog.windowTitle() == "Medidas de resultados"
+    assert dialog.title.text().split(". ", 1)[1] not in sources
+    assert (dialog.value.text(), dialog.fraction.text()) == ("40%", "2 de 5 personas")
+    assert (
+        dialog.status.text().startswith("AF2026 T2 (1 ene 2026 al 31 mar 2026), calculado el 1 jun 2026.")
+        and "No se incluyen los registros de demostración" in dialog.status.text()
+    )
+    items = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    english_items = [t for t in items if t.split("\n")[0].split(". ", 1)[1] in sources]
+    assert english_items == []
+    assert english_in(dialog, sources) == []
+    qtbot.waitUntil(lambda: _sideways(dialog) == [], timeout=3_000)  # once the layouts have settled
+    helpers.shot(dialog, f"dashboard-{language}-{size}")
+
+    # What the measure counts, in Spanish, and a measure with parts and the trend.
+    qtbot.keyClick(dialog.list, Qt.Key.Key_F1)
+    assert dialog.definition.isVisible() and dialog.definition_button.text() == "Ocultar qué cuenta (F1)"
+    assert english_in(dialog, sources) == []
+    helpers.shot(dialog, f"dashboard-definition-{language}-{size}")
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_F1)
+    dialog.list.setCurrentRow(5)  # 6. People served: parts and figures
+    assert dialog.chart_title.text() == "Últimos 8 trimestres"
+    assert dialog.chart.accessibleDescription().startswith("Tendencia de 8 trimestres. 24 T3: 0")
+    assert english_in(dialog, sources) == [], dialog.parts.text()
+    qtbot.waitUntil(lambda: _sideways(dialog) == [], timeout=3_000)  # once the layouts have settled
+    helpers.shot(dialog, f"dashboard-parts-{language}-{size}")
+    for row in range(dialog.list.count()):
+        dialog.list.setCurrentRow(row)
+        assert english_in(dialog, sources) == [], row + 1
+    dialog.reject()
