@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.i18n import _, ngettext
 from app.core.referrals import FollowUpRow, ReferralService
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.person.fields import format_date
 from app.ui.person_list import PersonListDialog
 from app.ui.rows import add_row
@@ -20,18 +22,20 @@ if TYPE_CHECKING:
 
 def _when(row: FollowUpRow) -> str:
     if row.days_late <= 0:
-        return "Due today"
-    return f"Due {format_date(row.due)} ({row.days_late} day{'s' if row.days_late != 1 else ''} ago)"
+        return _("Due today")
+    return ngettext("Due {day} ({n} day ago)", "Due {day} ({n} days ago)", row.days_late).format(
+        day=format_date(row.due), n=row.days_late
+    )
 
 
 class FollowUpsDialog(PersonListDialog):
     """Emits :attr:`open_requested` (person id) when a follow-up is chosen, then closes."""
 
-    title = heading = list_name = "Follow-ups due"
-    summary_name = "Follow-ups summary"
-    list_description = "Referrals to follow up. Press Enter to open the person."
-    open_description = "Open the chosen person"
-    close_description = "Close follow-ups"
+    title = heading = list_name = QT_TRANSLATE_NOOP("FollowUpsDialog", "Follow-ups due")
+    summary_name = QT_TRANSLATE_NOOP("FollowUpsDialog", "Follow-ups summary")
+    list_description = QT_TRANSLATE_NOOP("FollowUpsDialog", "Referrals to follow up. Press Enter to open the person.")
+    open_description = QT_TRANSLATE_NOOP("FollowUpsDialog", "Open the chosen person")
+    close_description = QT_TRANSLATE_NOOP("FollowUpsDialog", "Close follow-ups")
 
     def read(self, ws: Workspace) -> list[FollowUpRow]:
         return ReferralService(ws).follow_ups_due()
@@ -42,11 +46,14 @@ class FollowUpsDialog(PersonListDialog):
             add_row(self.list, f"{row.person_name} — {_when(row)}\n{what}")
         if result:
             self.summary.setText(
-                f"{len(result)} referral{'s' if len(result) != 1 else ''} to follow up. "
-                "Choose one and press Enter to open the person."
+                ngettext(
+                    "{n} referral to follow up. Choose one and press Enter to open the person.",
+                    "{n} referrals to follow up. Choose one and press Enter to open the person.",
+                    len(result),
+                ).format(n=len(result))
             )
         else:
-            self.summary.setText("Nothing to follow up today.")
+            self.summary.setText(self.tr("Nothing to follow up today."))
         return result
 
 

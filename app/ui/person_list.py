@@ -53,36 +53,55 @@ class PersonListDialog(QDialog):
     close_description = ""
     initial_size = (760, 520)
 
+    def own(self, text: str) -> str:
+        """One of the class attributes above in the app's language: a subclass marks its words with
+        ``QT_TRANSLATE_NOOP("<its class name>", ...)``, and ``tr`` looks them up under that class first."""
+        return self.tr(text) if text else ""
+
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.title)
+        self.setWindowTitle(self.own(self.title))
         self._ws = ws
         self._runner = runner
         self._rows: Sequence[Any] = []
         self._gone = False
 
-        heading = heading_label(self.heading, self, 1.15)
-        intro = [wrapped_label(self.intro, self)] if self.intro else []
-        self.summary = wrapped_label("Reading…", self)
-        self.summary.setAccessibleName(self.summary_name)
+        heading = heading_label(self.own(self.heading), self, 1.15)
+        intro = [wrapped_label(self.own(self.intro), self)] if self.intro else []
+        self.summary = wrapped_label(self.tr("Reading…"), self)
+        self.summary.setAccessibleName(self.own(self.summary_name))
         self.list = EnterList(self)
-        self.list.setAccessibleName(self.list_name)
-        self.list.setAccessibleDescription(self.list_description)
+        self.list.setAccessibleName(self.own(self.list_name))
+        self.list.setAccessibleDescription(self.own(self.list_description))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # words wrap instead
         self.list.setStyleSheet("QListWidget::item { padding: 8px 10px; }" + list_selection_style())
         self.list.activated_row.connect(self._open_row)
         self.list.itemDoubleClicked.connect(lambda item: self._open_row(self.list.row(item)))
-        self.open_button = plain_button("Open the person", self.open_description, self)
+        self.open_button = plain_button(self.tr("Open the person"), self.own(self.open_description), self)
         self.open_button.clicked.connect(lambda: self._open_row(self.list.currentRow()))
-        self.close_button = plain_button("Close", self.close_description, self)
+        self.close_button = plain_button(self.tr("Close"), self.own(self.close_description), self)
         self.close_button.clicked.connect(self.reject)
         buttons = row_of(1, self.close_button, self.open_button)
         column_of(self, heading, *intro, self.summary, (self.list, 1), buttons, margins=(24, 20, 24, 16), spacing=10)
         self.finished.connect(self._finished)
-        self.resize(*self.initial_size)
+        self._fit_size(parent)
         self.refresh()
+
+    def _fit_size(self, parent: QWidget | None) -> None:
+        """The initial size, larger as the text is larger (twice the text, up to twice the room), never beyond the
+        window it opens over (or the screen): at 200 % text the rows' words wrapped into a narrow strip."""
+        width, height = self.initial_size
+        scale = min(2.0, max(1.0, self.font().pointSizeF() / 10.0))
+        window = parent.window() if parent is not None else None
+        screen = self.screen()
+        room = window.size() if window is not None else screen.availableSize() if screen is not None else None
+        width, height = int(width * scale), int(height * scale)
+        if room is not None:
+            width, height = min(width, max(room.width() - 40, 480)), min(height, max(room.height() - 40, 360))
+        self.resize(width, height)
 
     # --- what a subclass says ---------------------------------------------------------------------------------
 

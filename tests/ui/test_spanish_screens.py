@@ -13,13 +13,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from app.core.workspace import Workspace
 from app.ui import i18n
 from app.ui.dashboard import DashboardDialog
-from app.ui.qt import QApplication, QScrollArea, Qt, QWidget
+from app.ui.qt import QApplication, QDialog, QScrollArea, Qt, QWidget
 from app.ui.tasks import TaskRunner
 from tests.ui import helpers
 from tests.ui.test_spanish_window import english_in, english_sources
@@ -106,3 +107,83 @@ def test_the_dashboard_in_spanish(  # type: ignore[no-untyped-def]
         dialog.list.setCurrentRow(row)
         assert english_in(dialog, sources) == [], row + 1
     dialog.reject()
+
+
+def _list_dialog_in_spanish(qtbot, dialog: QDialog, runner: TaskRunner, name: str, size: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Show a person-list dialog at 1280x800's room, wait for its rows; what it shows in English (none expected)."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    helpers.settle(qtbot, runner)
+    qtbot.waitUntil(lambda: dialog.list.count() > 0, timeout=10_000)  # type: ignore[attr-defined]
+    helpers.shot(dialog, f"{name}-es-{size}")
+    assert dialog.width() <= 1280 and dialog.height() <= 800
+    assert dialog.list.horizontalScrollBar().maximum() == 0  # type: ignore[attr-defined]
+    return english_in(dialog, english_sources())
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_follow_ups_due_in_spanish(
+    qtbot, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    from app.core.providers import ProviderService
+    from app.ui.followups import FollowUpsDialog
+    from tests.unit.test_referrals import accepted_referral, days
+
+    pid = workspace.records.create("person", {"preferred_name": "Sam Example"}).id
+    alder = ProviderService(workspace).save(
+        None, {"name": "Alder Demo Legal Aid", "categories": ["legal_record_relief"]}
+    )
+    accepted_referral(workspace, pid, alder, offered_on=days(-20), follow_up_due=days(-2))
+    accepted_referral(workspace, pid, alder, follow_up_due=days(0))
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    dialog = FollowUpsDialog(workspace, runner, window)
+    size = "200" if text_size > 1 else "100"
+    assert _list_dialog_in_spanish(qtbot, dialog, runner, "follow-ups", size) == []
+    assert dialog.windowTitle() == "Seguimientos pendientes"
+    rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert rows[0].startswith("Sam Example — Vencía el") and rows[0].split("\n")[0].endswith("(hace 2 días)"), rows
+    assert "Vence hoy" in rows[1]
+    assert (
+        dialog.summary.text()
+        == "2 derivaciones para darles seguimiento. Elija una y pulse Intro para abrir a la persona."
+    )
+    assert dialog.open_button.text() == "Abrir a la persona"
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_the_certification_register_in_spanish(
+    qtbot, language: str, text_size: float, tmp_path: Path, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    from app.core.certifications import CertificationService
+    from app.ui.certification_register import CertificationRegisterDialog
+
+    with helpers.new_workspace(tmp_path / "p", regime="prosecution") as ws:
+        svc = CertificationService(ws)
+        today = svc.today()
+        for name, received, form in (
+            ("Marisol Example", 100, "i918_supplement_b"),
+            ("Noor Example", 10, "i914_supplement_b"),
+        ):
+            pid = ws.records.create("person", {"preferred_name": name}).id
+            ws.records.create("justice_contact", {"role": "witness", "docket_number": "CR-26-0101"}, person_id=pid)
+            svc.receive(pid, received_on=today - dt.timedelta(days=received), form=form)
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        dialog = CertificationRegisterDialog(ws, runner, window)
+        size = "200" if text_size > 1 else "100"
+        assert _list_dialog_in_spanish(qtbot, dialog, runner, "certification-register", size) == []
+        assert dialog.windowTitle() == "Registro de certificaciones"
+        first, second = (dialog.list.item(i).text() for i in range(2))
+        assert first.startswith("Marisol Example — Visa U · Formulario I-918 Suplemento B\nRecibida el"), first
+        assert "· Vencida: vencía el" in first and first.endswith(" días"), first
+        assert "Recibida el" in second and "· Vence el" in second and second.endswith(" días)"), second
+        assert dialog.summary.text() == (
+            "2 solicitudes abiertas, 1 con el plazo de la oficina vencido. "
+            "Elija una y pulse Intro para abrir a la persona."
+        )
+        dialog.reject()

@@ -291,6 +291,59 @@
     </message>
 </context>
 <context>
+    <name>CertificationRegisterDialog</name>
+    <message>
+        <location filename="../certification_register.py" line="52"/>
+        <source>Certification register</source>
+        <translation>Registro de certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="53"/>
+        <source>Certification requests still open</source>
+        <translation>Solicitudes de certificación todavía abiertas</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="54"/>
+        <source>Every U- and T-visa certification request this office has not decided yet, oldest first, with the office&apos;s own deadline to decide.</source>
+        <translation>Cada solicitud de certificación de visa U o T que esta oficina todavía no ha decidido, de la más antigua a la más reciente, con el plazo de la propia oficina para decidir.</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="59"/>
+        <source>Certification register summary</source>
+        <translation>Resumen del registro de certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="60"/>
+        <source>Open certification requests</source>
+        <translation>Solicitudes de certificación abiertas</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="61"/>
+        <source>Oldest first. Press Enter to open the person at Certifications.</source>
+        <translation>Las más antiguas primero. Pulse Intro para abrir a la persona en Certificaciones.</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="64"/>
+        <source>Open the chosen person at Certifications</source>
+        <translation>Abrir a la persona elegida en Certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="65"/>
+        <source>Close the certification register</source>
+        <translation>Cerrar el registro de certificaciones</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="91"/>
+        <source>Choose one and press Enter to open the person.</source>
+        <translation>Elija una y pulse Intro para abrir a la persona.</translation>
+    </message>
+    <message>
+        <location filename="../certification_register.py" line="94"/>
+        <source>No certification request is waiting for a decision.</source>
+        <translation>Ninguna solicitud de certificación espera una decisión.</translation>
+    </message>
+</context>
+<context>
     <name>CertificationsSection</name>
     <message>
         <location filename="../person/certifications.py" line="56"/>
@@ -981,240 +1034,241 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../dashboard.py" line="219"/>
+        <location filename="../dashboard.py" line="237"/>
         <source>Outcome measures</source>
+        <extracomment>The items&apos; padding (the style sheet&apos;s 9 px above and below, 10 px each side) and the focus frame.</extracomment>
         <translation>Medidas de resultados</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>Outcome measures · my caseload</source>
         <extracomment>The whole report (every measure with its parts, and the trend): set once everything is in. Counts one measure shares with another (6 and 7 count the same people), for one load only; touched only by the worker, one task after another. What went wrong while working the measures out, kept on the status line until the next refresh. Until the user touches the period or the demo box, the first load may choose them (practice vault).</extracomment>
         <translation>Medidas de resultados · mis casos</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254"/>
+        <location filename="../dashboard.py" line="272"/>
         <source>Include demo records (practice data)</source>
         <translation>Incluir registros de demostración (datos de práctica)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="255"/>
+        <location filename="../dashboard.py" line="273"/>
         <source>Include demo records</source>
         <translation>Incluir registros de demostración</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="279"/>
         <source>&amp;Period</source>
         <translation>&amp;Período</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278"/>
+        <location filename="../dashboard.py" line="296"/>
         <source>Demo records are counted: these are practice numbers, not real work.</source>
         <translation>Se cuentan los registros de demostración: son cifras de práctica, no trabajo real.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="279"/>
+        <location filename="../dashboard.py" line="297"/>
         <source>Demo records are counted</source>
         <translation>Se cuentan los registros de demostración</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="282"/>
+        <location filename="../dashboard.py" line="300"/>
         <source>Working out the measures…</source>
         <translation>Calculando las medidas…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="283"/>
+        <location filename="../dashboard.py" line="301"/>
         <source>Dashboard status</source>
         <translation>Estado del panel</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="287"/>
+        <location filename="../dashboard.py" line="305"/>
         <source>Measures</source>
         <translation>Medidas</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="289"/>
+        <location filename="../dashboard.py" line="307"/>
         <source>Choose a measure with the arrow keys. Press F1 for what it counts.</source>
         <translation>Elija una medida con las flechas. Pulse F1 para ver qué cuenta.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="302"/>
+        <location filename="../dashboard.py" line="320"/>
         <source>Measure</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="308"/>
+        <location filename="../dashboard.py" line="326"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="310"/>
+        <location filename="../dashboard.py" line="328"/>
         <source>Counted</source>
         <translation>Contados</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="313"/>
+        <location filename="../dashboard.py" line="331"/>
         <source>Provisional</source>
         <translation>Preliminar</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="315"/>
-        <location filename="../dashboard.py" line="827"/>
+        <location filename="../dashboard.py" line="333"/>
+        <location filename="../dashboard.py" line="847"/>
         <source>What this counts (F1)</source>
         <translation>Qué cuenta (F1)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="315"/>
+        <location filename="../dashboard.py" line="333"/>
         <source>What this counts</source>
         <translation>Qué cuenta</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="319"/>
+        <location filename="../dashboard.py" line="337"/>
         <source>People behind this number…</source>
         <translation>Personas detrás de esta cifra…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="319"/>
-        <location filename="../dashboard.py" line="336"/>
+        <location filename="../dashboard.py" line="337"/>
+        <location filename="../dashboard.py" line="354"/>
         <source>People behind this number</source>
         <translation>Personas detrás de esta cifra</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="324"/>
+        <location filename="../dashboard.py" line="342"/>
         <source>Definition</source>
         <translation>Definición</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="328"/>
+        <location filename="../dashboard.py" line="346"/>
         <source>Last eight quarters</source>
         <translation>Últimos ocho trimestres</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="330"/>
+        <location filename="../dashboard.py" line="348"/>
         <source>Trend</source>
         <translation>Tendencia</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="333"/>
+        <location filename="../dashboard.py" line="351"/>
         <source>Parts of this number</source>
         <translation>Partes de esta cifra</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="373"/>
+        <location filename="../dashboard.py" line="391"/>
         <source>Export the quarterly report…</source>
         <translation>Exportar el informe trimestral…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="373"/>
+        <location filename="../dashboard.py" line="391"/>
         <source>Export the quarterly report as a PDF or CSV file</source>
         <translation>Exportar el informe trimestral como archivo PDF o CSV</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="376"/>
+        <location filename="../dashboard.py" line="394"/>
         <source>The same report as the office&apos;s quarterly one: counts only, small ones hidden</source>
         <translation>El mismo informe que el trimestral de la oficina: solo cifras, y las pequeñas ocultas</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="379"/>
+        <location filename="../dashboard.py" line="397"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="379"/>
+        <location filename="../dashboard.py" line="397"/>
         <source>Close the dashboard</source>
         <translation>Cerrar el panel</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="608"/>
+        <location filename="../dashboard.py" line="628"/>
         <source>{number}. {title}: still being worked out</source>
         <translation>{number}. {title}: todavía se está calculando</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="614"/>
+        <location filename="../dashboard.py" line="634"/>
         <source>{value} · provisional</source>
         <translation>{value} · preliminar</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="626"/>
+        <location filename="../dashboard.py" line="646"/>
         <source>Working out the measures: {ready} of {total} ready…</source>
         <translation>Calculando las medidas: {ready} de {total} listas…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="630"/>
+        <location filename="../dashboard.py" line="650"/>
         <source>All {total} measures are ready; working out their parts and the last eight quarters…</source>
         <translation>Las {total} medidas están listas; calculando sus partes y los últimos ocho trimestres…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="637"/>
+        <location filename="../dashboard.py" line="657"/>
         <source>{period}, worked out on {date}. Demo records are counted.</source>
         <translation>{period}, calculado el {date}. Se cuentan los registros de demostración.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="639"/>
+        <location filename="../dashboard.py" line="659"/>
         <source>{period}, worked out on {date}. Demo records are left out.</source>
         <translation>{period}, calculado el {date}. No se incluyen los registros de demostración.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="662"/>
+        <location filename="../dashboard.py" line="682"/>
         <source>PDF with charts (*.pdf)</source>
         <translation>PDF con gráficos (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="663"/>
+        <location filename="../dashboard.py" line="683"/>
         <source>CSV for a spreadsheet (*.csv)</source>
         <translation>CSV para una hoja de cálculo (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="664"/>
+        <location filename="../dashboard.py" line="684"/>
         <source>Funder export, VOCA PMT items (*.csv)</source>
         <translation>Exportación para el financiador, elementos de VOCA PMT (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="668"/>
+        <location filename="../dashboard.py" line="688"/>
         <source>Export the quarterly report</source>
         <translation>Exportar el informe trimestral</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="683"/>
+        <location filename="../dashboard.py" line="703"/>
         <source>Saving the quarterly report…</source>
         <translation>Guardando el informe trimestral…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="701"/>
+        <location filename="../dashboard.py" line="721"/>
         <source>The quarterly report is saved as a PDF. It holds counts only, with small ones hidden; keep it where your office keeps its reports.</source>
         <translation>El informe trimestral se guardó como PDF. Contiene solo cifras, con las pequeñas ocultas; guárdelo donde su oficina guarda sus informes.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="705"/>
+        <location filename="../dashboard.py" line="725"/>
         <source>The quarterly report is saved as a CSV file. It holds counts only, with small ones hidden; keep it where your office keeps its reports.</source>
         <translation>El informe trimestral se guardó como archivo CSV. Contiene solo cifras, con las pequeñas ocultas; guárdelo donde su oficina guarda sus informes.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="709"/>
+        <location filename="../dashboard.py" line="729"/>
         <source>The quarterly report is saved as a funder export (CSV). It holds counts only, with small ones hidden; keep it where your office keeps its reports.</source>
         <translation>El informe trimestral se guardó como exportación para el financiador (CSV). Contiene solo cifras, con las pequeñas ocultas; guárdelo donde su oficina guarda sus informes.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="720"/>
+        <location filename="../dashboard.py" line="740"/>
         <source>The report was not saved. {reason}</source>
         <translation>No se guardó el informe. {reason}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="768"/>
+        <location filename="../dashboard.py" line="788"/>
         <source>Working out…</source>
         <translation>Calculando…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="781"/>
+        <location filename="../dashboard.py" line="801"/>
         <source>Provisional. {reason}</source>
         <translation>Preliminar. {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../dashboard.py" line="787"/>
+        <location filename="../dashboard.py" line="807"/>
         <source>Last %n quarters</source>
         <translation>
             <numerusform>Último trimestre</numerusform>
@@ -1222,27 +1276,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="791"/>
+        <location filename="../dashboard.py" line="811"/>
         <source>{year} Q{quarter}</source>
         <translation>{year} T{quarter}</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="799"/>
+        <location filename="../dashboard.py" line="819"/>
         <source>The last eight quarters are still being worked out…</source>
         <translation>Todavía se están calculando los últimos ocho trimestres…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="810"/>
+        <location filename="../dashboard.py" line="830"/>
         <source>{label}: {value} (from {basis})</source>
         <translation>{label}: {value} (de {basis})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="827"/>
+        <location filename="../dashboard.py" line="847"/>
         <source>Hide what this counts (F1)</source>
         <translation>Ocultar qué cuenta (F1)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="859"/>
+        <location filename="../dashboard.py" line="879"/>
         <source>Nobody is counted here in this period.</source>
         <translation>En este período no se cuenta a nadie aquí.</translation>
     </message>
@@ -1768,6 +1822,39 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../first_run.py" line="846"/>
         <source>Finish</source>
         <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsDialog</name>
+    <message>
+        <location filename="../followups.py" line="34"/>
+        <source>Follow-ups due</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <location filename="../followups.py" line="35"/>
+        <source>Follow-ups summary</source>
+        <translation>Resumen de seguimientos</translation>
+    </message>
+    <message>
+        <location filename="../followups.py" line="36"/>
+        <source>Referrals to follow up. Press Enter to open the person.</source>
+        <translation>Derivaciones a las que dar seguimiento. Pulse Intro para abrir a la persona.</translation>
+    </message>
+    <message>
+        <location filename="../followups.py" line="37"/>
+        <source>Open the chosen person</source>
+        <translation>Abrir a la persona elegida</translation>
+    </message>
+    <message>
+        <location filename="../followups.py" line="38"/>
+        <source>Close follow-ups</source>
+        <translation>Cerrar los seguimientos</translation>
+    </message>
+    <message>
+        <location filename="../followups.py" line="56"/>
+        <source>Nothing to follow up today.</source>
+        <translation>Hoy no hay nada a lo que dar seguimiento.</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3661,25 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../person/header.py" line="173"/>
         <source>Shared with the prosecution under a consent.</source>
         <translation>Compartido con la fiscalía con un consentimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonListDialog</name>
+    <message>
+        <location filename="../person_list.py" line="71"/>
+        <source>Reading…</source>
+        <extracomment>The window&apos;s title, its heading and the optional sentence under it. The accessible names and descriptions of the summary line, the list and the two buttons.</extracomment>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <location filename="../person_list.py" line="82"/>
+        <source>Open the person</source>
+        <translation>Abrir a la persona</translation>
+    </message>
+    <message>
+        <location filename="../person_list.py" line="84"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
