@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.consent import kind_words
 from app.core.office_policy import today as office_today_in
 from app.core.sharing import fact_kinds
 from app.errors import OfframpError, RecordNotFound, ValidationError
@@ -104,7 +105,8 @@ class WithdrawnShare:
 
 
 def kinds_words(kinds: list[str]) -> str:
-    return ", ".join(k.lower() for k in kinds)
+    """The kinds as a reader says them, in the app's language: "name, court dates" ("nombre, fechas de corte")."""
+    return ", ".join(kind_words(k).lower() for k in kinds)
 
 
 class ReceivedShares:

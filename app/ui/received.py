@@ -8,7 +8,7 @@ on that person's page, under "Shared by the advocate".
 Everything is read and written through the task runner; the dialog closes with the vault (the main window closes
 every dialog on lock) and forgets what it showed.
 
-Accessible names are kept stable for tests and screen readers: "Shared by advocates", "Shares waiting",
+Accessible names (in English) are kept stable for tests and screen readers: "Shared by advocates", "Shares waiting",
 "What was shared", "Find the person", "People found", "This is about this person", "Add a new person",
 "Open their page", "Close".
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.i18n import _, ngettext
 from app.core.people import PersonRow
 from app.core.received import ReceivedShare, ReceivedShares
 from app.core.timeline import day_words
@@ -48,24 +49,19 @@ from app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
-INTRO = (
-    "Facts an advocate shared with your team, with the person's written consent. Say which of your people each one "
-    "is about, and it shows on their page. A share leaves this computer when the person's release ends or they "
-    "withdraw it."
-)
-
 
 def share_summary(share: ReceivedShare) -> str:
     """One share in two lines: who it names and when, then what kinds of information it holds."""
-    who = share.name or "No name shared"
-    return f"{who}\nShared on {day_words(share.shared_on)}; covers {share.kinds_words}"
+    who = share.name or _("No name shared")
+    when = _("Shared on {day}; covers {kinds}").format(day=day_words(share.shared_on), kinds=share.kinds_words)
+    return f"{who}\n{when}"
 
 
 def inbox_words(count: int) -> str:
     """The toolbar's and the menu's words for the shares waiting."""
     if count == 0:
-        return "Shared by advocates"
-    return f"Shared by advocates ({count})"
+        return _("Shared by advocates")
+    return _("Shared by advocates ({count})").format(count=count)
 
 
 class ReceivedSharesDialog(QDialog):
@@ -79,8 +75,8 @@ class ReceivedSharesDialog(QDialog):
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Shared by advocates")
-        self.setAccessibleName("Shared by advocates")
+        self.setWindowTitle(self.tr("Shared by advocates"))
+        self.setAccessibleName(self.tr("Shared by advocates"))
         self._ws = ws
         self._runner = runner
         self._shares: list[ReceivedShare] = []
@@ -89,35 +85,44 @@ class ReceivedSharesDialog(QDialog):
         self._filled = ""  # the shared name this dialog put in the search, not the prosecutor
         self._gone = False
 
-        heading = heading_label("Shared by advocates", self, 1.15)
-        intro = wrapped_label(INTRO, self)
-        intro.setAccessibleName("About shares from advocates")
-        self.summary = wrapped_label("Reading…", self)
-        self.summary.setAccessibleName("Shares summary")
+        heading = heading_label(self.tr("Shared by advocates"), self, 1.15)
+        intro = wrapped_label(
+            self.tr(
+                "Facts an advocate shared with your team, with the person's written consent. Say which of your people "
+                "each one is about, and it shows on their page. A share leaves this computer when the person's "
+                "release ends or they withdraw it."
+            ),
+            self,
+        )
+        intro.setAccessibleName(self.tr("About shares from advocates"))
+        self.summary = wrapped_label(self.tr("Reading…"), self)
+        self.summary.setAccessibleName(self.tr("Shares summary"))
 
         self.release = wrapped_label("", self)
-        self.release.setAccessibleName("The release it was shared under")
+        self.release.setAccessibleName(self.tr("The release it was shared under"))
         self.facts = QPlainTextEdit(self)
         self.facts.setReadOnly(True)
         self.facts.setTabChangesFocus(True)
-        self.facts.setAccessibleName("What was shared")
-        self.facts.setAccessibleDescription("The facts exactly as the advocate shared them. They cannot be changed.")
-        self.facts.setMinimumHeight(self.facts.fontMetrics().lineSpacing() * 5)
+        self.facts.setAccessibleName(self.tr("What was shared"))
+        self.facts.setAccessibleDescription(
+            self.tr("The facts exactly as the advocate shared them. They cannot be changed.")
+        )
+        self.facts.setMinimumHeight(self.facts.fontMetrics().lineSpacing() * 3)
 
-        about = heading_label("This is about…", self)
+        about = heading_label(self.tr("This is about…"), self)
         self._search_soon = QTimer(self)
         self._search_soon.setSingleShot(True)
         self._search_soon.setInterval(150)
         self._search_soon.timeout.connect(self._find)
         self.search = QLineEdit(self)
-        self.search.setAccessibleName("Find the person")
-        self.search.setPlaceholderText("Type a name or another name they use")
+        self.search.setAccessibleName(self.tr("Find the person"))
+        self.search.setPlaceholderText(self.tr("Type a name or another name they use"))
         self.search.setClearButtonEnabled(True)
-        name_buttons(self.search, "Clear the search")
+        name_buttons(self.search, self.tr("Clear the search"))
         self.search.textChanged.connect(lambda _text: self._search_soon.start())
         self.inbox = EnterList(self)
-        self.inbox.setAccessibleName("Shares waiting")
-        self.inbox.setAccessibleDescription("Shares not yet linked to one of your people, newest first.")
+        self.inbox.setAccessibleName(self.tr("Shares waiting"))
+        self.inbox.setAccessibleDescription(self.tr("Shares not yet linked to one of your people, newest first."))
         self.inbox.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.inbox.setAlternatingRowColors(True)
         self.inbox.setWordWrap(True)
@@ -127,27 +132,27 @@ class ReceivedSharesDialog(QDialog):
         self.inbox.activated_row.connect(lambda _row: self.search.setFocus(Qt.FocusReason.TabFocusReason))
 
         self.people = EnterList(self)
-        self.people.setAccessibleName("People found")
-        self.people.setAccessibleDescription("Your people whose names match. Press Enter to link the share.")
+        self.people.setAccessibleName(self.tr("People found"))
+        self.people.setAccessibleDescription(self.tr("Your people whose names match. Press Enter to link the share."))
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people.activated_row.connect(lambda _row: self.link_chosen())
         self.people.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.no_one = wrapped_label("", self)
-        self.no_one.setAccessibleName("No one found")
+        self.no_one.setAccessibleName(self.tr("No one found"))
         self.no_one.hide()
-        self.link_button = plain_button("This is about this person", None, self)
+        self.link_button = plain_button(self.tr("This is about this person"), None, self)
         self.link_button.clicked.connect(self.link_chosen)
-        self.new_button = plain_button("Add a new person…", "Add a new person", self)
-        self.new_button.setToolTip("Opens the New person form with the shared name filled in")
+        self.new_button = plain_button(self.tr("Add a new person…"), self.tr("Add a new person"), self)
+        self.new_button.setToolTip(self.tr("Opens the New person form with the shared name filled in"))
         self.new_button.clicked.connect(self._add_new)
 
         self.error = ErrorLine(self)
         self.status = wrapped_label("", self)
-        self.status.setAccessibleName("What happened")
-        self.open_button = plain_button("Open their page", None, self)
+        self.status.setAccessibleName(self.tr("What happened"))
+        self.open_button = plain_button(self.tr("Open their page"), None, self)
         self.open_button.clicked.connect(self._open_last)
         self.open_button.setEnabled(False)
-        self.close_button = plain_button("Close", None, self)
+        self.close_button = plain_button(self.tr("Close"), None, self)
         self.close_button.clicked.connect(self.reject)
 
         left = column_of(None, self.summary, (self.inbox, 1), spacing=8)
@@ -192,7 +197,11 @@ class ReceivedSharesDialog(QDialog):
         if shares:
             count = len(shares)
             self.summary.setText(
-                f"{count} share{'s' if count != 1 else ''} waiting. Choose one, read it, then say who it is about."
+                ngettext(
+                    "{n} share waiting. Choose one, read it, then say who it is about.",
+                    "{n} shares waiting. Choose one, read it, then say who it is about.",
+                    count,
+                ).format(n=count)
             )
             ids = [s.disclosure_id for s in shares]
             row = ids.index(keep.disclosure_id) if keep is not None and keep.disclosure_id in ids else 0
@@ -200,7 +209,7 @@ class ReceivedSharesDialog(QDialog):
             self._chosen(row)
             self.inbox.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.summary.setText("No shares wait to be linked. New ones arrive with Sync now.")
+            self.summary.setText(self.tr("No shares wait to be linked. New ones arrive with Sync now."))
             self._chosen(-1)
             self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -220,8 +229,12 @@ class ReceivedSharesDialog(QDialog):
             self.facts.setPlainText("")
         else:
             self.release.setText(
-                f"{release_words(share)}. Shared on {day_words(share.shared_on)} with {share.recipient}; it covers "
-                f"{share.kinds_words}."
+                self.tr("{release}. Shared on {day} with {team}; it covers {kinds}.").format(
+                    release=release_words(share),
+                    day=day_words(share.shared_on),
+                    team=share.recipient,
+                    kinds=share.kinds_words,
+                )
             )
             self.facts.setPlainText("\n".join(share.facts))
             typed = self.search.text().strip()
@@ -253,7 +266,9 @@ class ReceivedSharesDialog(QDialog):
             self.people.setCurrentRow(0)
         typed = self.search.text().strip()
         self.no_one.setText(
-            f"No one here is called {typed}. If the share is about someone new, press Add a new person."
+            self.tr("No one here is called {name}. If the share is about someone new, press Add a new person.").format(
+                name=typed
+            )
             if typed and not rows
             else ""
         )
@@ -286,7 +301,9 @@ class ReceivedSharesDialog(QDialog):
                 return
             self._last_linked = person_id
             self.open_button.setEnabled(True)
-            self.status.setText(f"Linked to {name}. It shows on their page, under Shared by the advocate.")
+            self.status.setText(
+                self.tr("Linked to {name}. It shows on their page, under Shared by the advocate.").format(name=name)
+            )
             self.search.clear()
             self.linked.emit(disclosure_id, person_id)
             self.refresh()

@@ -1,4 +1,5 @@
-"""The windows outside the person's workspace in Spanish (issue 19): the outcome-measures dashboard first.
+"""The windows outside the person's workspace in Spanish (issue 19): the outcome-measures dashboard, the
+follow-ups due, the certification register and the shares received from advocates.
 
 The translators are installed as the app installs them at start, then each window is built on a real vault and
 compared with the English source strings of the catalogue (tests/ui/test_spanish_window.py): none may show in
@@ -186,4 +187,41 @@ def test_the_certification_register_in_spanish(
             "2 solicitudes abiertas, 1 con el plazo de la oficina vencido. "
             "Elija una y pulse Intro para abrir a la persona."
         )
+        dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_the_shares_inbox_in_spanish(
+    qtbot, language: str, text_size: float, tmp_path: Path, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.received import ReceivedSharesDialog, inbox_words
+    from tests.unit.test_received import received
+
+    with helpers.new_workspace(tmp_path / "p", regime="prosecution") as ws:
+        received(ws, shared_on=dt.date.today())
+        received(ws, facts="Court dates: 3 Feb 2027", shared_on=dt.date.today())
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        dialog = ReceivedSharesDialog(ws, runner, window)
+        size = "200" if text_size > 1 else "100"
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.inbox.count() == 2, timeout=10_000)
+        rosa = next(i for i in range(2) if dialog.inbox.item(i).text().startswith("Rosa Fictional"))
+        dialog.inbox.setCurrentRow(rosa)  # both were shared today: either may be first
+        qtbot.waitUntil(lambda: dialog.search.text() == "Rosa Fictional", timeout=10_000)
+        helpers.settle(qtbot, runner)
+        qtbot.waitUntil(lambda: dialog.people.count() > 0 or dialog.no_one.isVisible(), timeout=10_000)
+        assert dialog.windowTitle() == "Compartido por defensores"
+        rows = [dialog.inbox.item(i).text() for i in range(dialog.inbox.count())]
+        assert any(r.endswith("abarca: nombre, fechas de audiencia") for r in rows), rows
+        assert any(r.startswith("No se compartió un nombre\n") for r in rows), rows
+        assert dialog.summary.text().startswith("2 envíos compartidos en espera.")
+        assert dialog.no_one.text().startswith("Aquí nadie se llama Rosa Fictional.")
+        assert inbox_words(2) == "Compartido por defensores (2)"
+        assert english_in(dialog, english_sources()) == []
+        assert dialog.width() <= 1280 and dialog.height() <= 800
+        helpers.shot(dialog, f"shares-inbox-es-{size}")
         dialog.reject()

@@ -1435,7 +1435,7 @@
     <message>
         <location filename="../sync_dialogs.py" line="121"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lo que pasó</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="127"/>
@@ -2449,7 +2449,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     <message>
         <location filename="../sync_dialogs.py" line="555"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lo que pasó</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="558"/>
@@ -2893,7 +2893,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     <message>
         <location filename="../not_accepted.py" line="66"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lo que pasó</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="69"/>
@@ -3672,12 +3672,12 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../person_list.py" line="82"/>
+        <location filename="../person_list.py" line="83"/>
         <source>Open the person</source>
         <translation>Abrir a la persona</translation>
     </message>
     <message>
-        <location filename="../person_list.py" line="84"/>
+        <location filename="../person_list.py" line="85"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -3969,6 +3969,151 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../person/received.py" line="98"/>
         <source>Each share with its release and its facts, read-only; then any share that was withdrawn.</source>
         <translation>Cada envío con su autorización y sus datos, solo para leer; después, los envíos que se retiraron.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedSharesDialog</name>
+    <message>
+        <location filename="../received.py" line="78"/>
+        <location filename="../received.py" line="79"/>
+        <location filename="../received.py" line="88"/>
+        <source>Shared by advocates</source>
+        <translation>Compartido por defensores</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="91"/>
+        <source>Facts an advocate shared with your team, with the person&apos;s written consent. Say which of your people each one is about, and it shows on their page. A share leaves this computer when the person&apos;s release ends or they withdraw it.</source>
+        <translation>Datos que un defensor compartió con su equipo, con el consentimiento escrito de la persona. Indique de quién trata cada uno y se verá en su página. Sale de este equipo cuando la autorización de la persona termina o se retira.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="97"/>
+        <source>About shares from advocates</source>
+        <translation>Sobre lo compartido por defensores</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="98"/>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="99"/>
+        <source>Shares summary</source>
+        <translation>Resumen de lo compartido</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="102"/>
+        <source>The release it was shared under</source>
+        <translation>La autorización con la que se compartió</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="106"/>
+        <source>What was shared</source>
+        <translation>Lo que se compartió</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="108"/>
+        <source>The facts exactly as the advocate shared them. They cannot be changed.</source>
+        <translation>Los datos tal como los compartió el defensor. No se pueden cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="112"/>
+        <source>This is about…</source>
+        <translation>Esto trata de…</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="118"/>
+        <source>Find the person</source>
+        <translation>Buscar a la persona</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="119"/>
+        <source>Type a name or another name they use</source>
+        <translation>Escriba un nombre u otro nombre que use</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="121"/>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="124"/>
+        <source>Shares waiting</source>
+        <translation>Lo compartido en espera</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="125"/>
+        <source>Shares not yet linked to one of your people, newest first.</source>
+        <translation>Lo compartido que todavía no está vinculado a una de sus personas, lo más reciente primero.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="135"/>
+        <source>People found</source>
+        <translation>Personas encontradas</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="136"/>
+        <source>Your people whose names match. Press Enter to link the share.</source>
+        <translation>Sus personas cuyo nombre coincide. Pulse Intro para vincular lo compartido.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="141"/>
+        <source>No one found</source>
+        <translation>No se encontró a nadie</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="143"/>
+        <source>This is about this person</source>
+        <translation>Trata de esta persona</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="145"/>
+        <source>Add a new person…</source>
+        <translation>Agregar una persona nueva…</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="145"/>
+        <source>Add a new person</source>
+        <translation>Agregar una persona nueva</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="146"/>
+        <source>Opens the New person form with the shared name filled in</source>
+        <translation>Abre el formulario Persona nueva con el nombre compartido ya escrito</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="151"/>
+        <source>What happened</source>
+        <translation>Lo que pasó</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="152"/>
+        <source>Open their page</source>
+        <translation>Abrir su página</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="155"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="212"/>
+        <source>No shares wait to be linked. New ones arrive with Sync now.</source>
+        <translation>No hay nada compartido esperando a vincularse. Lo nuevo llega con Sincronizar ahora.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="232"/>
+        <source>{release}. Shared on {day} with {team}; it covers {kinds}.</source>
+        <translation>{release}. Compartido el {day} con {team}; abarca: {kinds}.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="269"/>
+        <source>No one here is called {name}. If the share is about someone new, press Add a new person.</source>
+        <translation>Aquí nadie se llama {name}. Si lo compartido trata de alguien nuevo, pulse Agregar una persona nueva.</translation>
+    </message>
+    <message>
+        <location filename="../received.py" line="305"/>
+        <source>Linked to {name}. It shows on their page, under Shared by the advocate.</source>
+        <translation>Vinculado a {name}. Se ve en su página, en Compartido por el defensor.</translation>
     </message>
 </context>
 <context>
