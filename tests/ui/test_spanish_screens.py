@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,8 +62,8 @@ def _sideways(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("language", ["es"], indirect=True)
 @pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
-def test_the_dashboard_in_spanish(  # type: ignore[no-untyped-def]
-    qtbot, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
+def test_the_dashboard_in_spanish(
+    qtbot: Any, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
 ) -> None:
     with workspace.session() as s, s.begin():
         build(s)
@@ -110,7 +111,7 @@ def test_the_dashboard_in_spanish(  # type: ignore[no-untyped-def]
     dialog.reject()
 
 
-def _list_dialog_in_spanish(qtbot, dialog: QDialog, runner: TaskRunner, name: str, size: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _list_dialog_in_spanish(qtbot: Any, dialog: QDialog, runner: TaskRunner, name: str, size: str) -> list[str]:
     """Show a person-list dialog at 1280x800's room, wait for its rows; what it shows in English (none expected)."""
     qtbot.addWidget(dialog)
     dialog.show()
@@ -125,8 +126,8 @@ def _list_dialog_in_spanish(qtbot, dialog: QDialog, runner: TaskRunner, name: st
 @pytest.mark.parametrize("language", ["es"], indirect=True)
 @pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
 def test_follow_ups_due_in_spanish(
-    qtbot, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: Any, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
+) -> None:
     from app.core.providers import ProviderService
     from app.ui.followups import FollowUpsDialog
     from tests.unit.test_referrals import accepted_referral, days
@@ -157,8 +158,8 @@ def test_follow_ups_due_in_spanish(
 @pytest.mark.parametrize("language", ["es"], indirect=True)
 @pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
 def test_the_certification_register_in_spanish(
-    qtbot, language: str, text_size: float, tmp_path: Path, runner: TaskRunner
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: Any, language: str, text_size: float, tmp_path: Path, runner: TaskRunner
+) -> None:
     from app.core.certifications import CertificationService
     from app.ui.certification_register import CertificationRegisterDialog
 
@@ -193,8 +194,8 @@ def test_the_certification_register_in_spanish(
 @pytest.mark.parametrize("language", ["es"], indirect=True)
 @pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
 def test_the_shares_inbox_in_spanish(
-    qtbot, language: str, text_size: float, tmp_path: Path, runner: TaskRunner
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: Any, language: str, text_size: float, tmp_path: Path, runner: TaskRunner
+) -> None:
     from app.ui.received import ReceivedSharesDialog, inbox_words
     from tests.unit.test_received import received
 
