@@ -213,6 +213,25 @@ class Block(enum.StrEnum):
     CONTACT_UNSAFE = "contact_unsafe"
 
 
+#: A release that is not in force today: what blocks the referral, and why (the day read from the release's field).
+_RELEASE_NOT_LIVE: dict[ConsentStatus, tuple[Block, str, str]] = {
+    ConsentStatus.REVOKED: (
+        Block.REVOKED,
+        N_("The person withdrew their release for {recipient} on {day}, so nothing more may be shared with them."),
+        "revoked_on",
+    ),
+    ConsentStatus.EXPIRED: (
+        Block.EXPIRED,
+        N_("The release for {recipient} ended on {day}. Ask the person whether they want to give a new one."),
+        "expires_on",
+    ),
+    ConsentStatus.NOT_STARTED: (
+        Block.NOT_STARTED,
+        N_("The release for {recipient} starts on {day}; nothing may be shared before then."),
+        "starts_on",
+    ),
+}
+
 #: Blocks a supervisor may override with a reason. An unsafe way of contact is the person's own rule: never.
 OVERRIDABLE = frozenset(set(Block) - {Block.CONTACT_UNSAFE, Block.NO_RECIPIENT})
 
@@ -579,35 +598,10 @@ class ReferralService:
         for c in sorted(mine, key=lambda c: (c.starts_on, c.created_at), reverse=True):
             found: list[tuple[Block, str]] = []
             state = consent_state(c.starts_on, c.expires_on, c.revoked_on, today)
-            if state.status is ConsentStatus.REVOKED:
-                found.append(
-                    (
-                        Block.REVOKED,
-                        _(
-                            "The person withdrew their release for {recipient} on {day}, so nothing more may be "
-                            "shared with them."
-                        ).format(recipient=c.recipient, day=_day(c.revoked_on)),
-                    )
-                )
-            elif state.status is ConsentStatus.EXPIRED:
-                found.append(
-                    (
-                        Block.EXPIRED,
-                        _(
-                            "The release for {recipient} ended on {day}. Ask the person whether they want to give a "
-                            "new one."
-                        ).format(recipient=c.recipient, day=_day(c.expires_on)),
-                    )
-                )
-            elif state.status is ConsentStatus.NOT_STARTED:
-                found.append(
-                    (
-                        Block.NOT_STARTED,
-                        _("The release for {recipient} starts on {day}; nothing may be shared before then.").format(
-                            recipient=c.recipient, day=_day(c.starts_on)
-                        ),
-                    )
-                )
+            stopped = _RELEASE_NOT_LIVE.get(state.status)
+            if stopped is not None:
+                block, words, day_of = stopped
+                found.append((block, _(words).format(recipient=c.recipient, day=_day(getattr(c, day_of)))))
             else:
                 missing = _covers(c.data_covered or [], sharing)
                 if missing:
