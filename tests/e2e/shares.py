@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
+
+import sqlalchemy as sa
 
 from app.core.consent import ConsentService
 from app.core.sharing import SharingService
+from app.storage.vault import Vault
 from tests.sync.conftest import Laptop
 
 
@@ -36,3 +40,18 @@ def advocate_shares(
     SharingService(ws).share(person, release, list(facts))
     a.sync()
     return person, release
+
+
+def every_value(folder: Path, passphrase: str) -> str:
+    """Every value in every table of a vault, as text: what a disk image of it could give away."""
+    unlocked = Vault(folder).unlock(passphrase)
+    try:
+        out: list[str] = []
+        with unlocked.engine.connect() as conn:
+            tables = conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
+            for table in tables:
+                for row in conn.execute(sa.text(f'SELECT * FROM "{table}"')):  # noqa: S608 - names from sqlite_master
+                    out.extend(str(v) for v in row)
+        return "\n".join(out)
+    finally:
+        unlocked.lock()

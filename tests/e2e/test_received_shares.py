@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from app.core import office_policy
 from app.core.consent import ConsentService
@@ -29,7 +28,7 @@ from app.ui.main_window import MainWindow
 from app.ui.qt import QAbstractButton, QApplication, QLineEdit, QListWidget, QPlainTextEdit, Qt
 from app.ui.received import ReceivedSharesDialog
 from tests.conftest import TEST_PASSPHRASE
-from tests.e2e.shares import advocate_shares
+from tests.e2e.shares import advocate_shares, every_value
 from tests.e2e.test_share_with_prosecution import _sync_in_the_window, _unlock, named, press, shot
 from tests.server.conftest import Office
 from tests.sync.conftest import Laptop, make_laptop
@@ -56,17 +55,7 @@ def _the_advocates_share(a: Laptop) -> tuple[str, str]:
 
 
 def _every_value(folder: Path) -> str:
-    unlocked = Vault(folder).unlock(TEST_PASSPHRASE)
-    try:
-        out: list[str] = []
-        with unlocked.engine.connect() as conn:
-            tables = conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
-            for table in tables:
-                for row in conn.execute(sa.text(f'SELECT * FROM "{table}"')):  # noqa: S608 - names from sqlite_master
-                    out.extend(str(v) for v in row)
-        return "\n".join(out)
-    finally:
-        unlocked.lock()
+    return every_value(folder, TEST_PASSPHRASE)
 
 
 def test_a_share_received_linked_read_then_withdrawn(qtbot, office: Office, laptops, shots: Path) -> None:  # type: ignore[no-untyped-def]

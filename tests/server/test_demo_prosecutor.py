@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from sqlalchemy import func, select
 
 from app.core.received import ReceivedShares
@@ -29,6 +28,7 @@ from app.models import (
 from app.models.base import Visibility
 from app.storage.vault import Vault
 from app.sync.client import SyncSession
+from tests.e2e.shares import every_value
 
 
 def test_the_demo_prosecutor_is_a_prosecution_vault_enrolled_in_the_prosecution_team(tmp_path: Path) -> None:
@@ -56,18 +56,7 @@ def test_the_demo_prosecutor_is_a_prosecution_vault_enrolled_in_the_prosecution_
 
 
 def _every_value(folder: Path) -> str:
-    """Every value in every table of a vault, as text: what a disk image of it could give away."""
-    unlocked = Vault(folder).unlock(DEMO_PASSPHRASE)
-    try:
-        out: list[str] = []
-        with unlocked.engine.connect() as conn:
-            tables = conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
-            for table in tables:
-                for row in conn.execute(sa.text(f'SELECT * FROM "{table}"')):  # noqa: S608 - names from sqlite_master
-                    out.extend(str(v) for v in row)
-        return "\n".join(out)
-    finally:
-        unlocked.lock()
+    return every_value(folder, DEMO_PASSPHRASE)
 
 
 def test_the_demo_prosecutors_first_sync_brings_the_demo_advocates_shares(tmp_path: Path) -> None:
