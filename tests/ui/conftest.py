@@ -83,3 +83,17 @@ def make_unlock_host(qtbot) -> Iterator[Callable[..., helpers.UnlockHost]]:  # t
         host.runner.shutdown()
         for unlocked in host.opened:
             unlocked.lock()
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The app's language ``request.param`` (parametrize indirectly): its translators installed as at start, before
+    any window is built; English again afterwards."""
+    from app.ui import i18n
+    from app.ui.qt import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = i18n.install(app, request.param)
+    yield request.param
+    i18n.uninstall(app, installed)

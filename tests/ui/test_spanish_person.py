@@ -28,7 +28,6 @@ from app.core.timeline import day_words
 from app.core.workspace import Workspace
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
-from app.ui import i18n
 from app.ui.person import SECTIONS, PersonWorkspace
 from app.ui.qt import QApplication, QCheckBox
 from app.ui.tasks import TaskRunner
@@ -50,16 +49,6 @@ TRANSLATED = (
     "history",
 )
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Translators installed as at start (before any widget is built); English again afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = i18n.install(app, request.param)
-    yield request.param
-    i18n.uninstall(app, installed)
 
 
 @pytest.fixture

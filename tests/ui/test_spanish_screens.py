@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 
 from app.core.workspace import Workspace
-from app.ui import i18n
 from app.ui.dashboard import DashboardDialog
 from app.ui.qt import QApplication, QDialog, QScrollArea, Qt, QWidget
 from app.ui.tasks import TaskRunner
@@ -29,16 +28,6 @@ from tests.ui.test_spanish_window import english_in, english_sources
 from tests.unit.test_measures import build
 
 TODAY = dt.date(2026, 6, 1)  # the default period is FY2026 Q2, every window closed (as tests/ui/test_dashboard.py)
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Translators installed as at start (before any window is built); English again afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = i18n.install(app, request.param)
-    yield request.param
-    i18n.uninstall(app, installed)
 
 
 @pytest.fixture

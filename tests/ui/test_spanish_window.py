@@ -18,7 +18,7 @@ import ast
 import gettext
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -143,16 +143,6 @@ def english_in(root: QWidget, sources: set[str]) -> list[str]:
         if text in sources or any(sentence in text for sentence in sentences):
             found.append(text)
     return sorted(set(found))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Translators installed as at start (before any window is built); English again afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = i18n.install(app, request.param)
-    yield request.param
-    i18n.uninstall(app, installed)
 
 
 @pytest.fixture
