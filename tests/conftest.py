@@ -1,5 +1,6 @@
 """Shared test setup: headless Qt, an in-memory keyring, PostgreSQL and data-dir fixtures."""
 
+import datetime as dt
 import os
 import sys
 
@@ -66,6 +67,22 @@ def keyring_backend(_in_memory_keyring: InMemoryKeyring) -> InMemoryKeyring:
     """The session's in-memory keyring, emptied for this test."""
     _in_memory_keyring.secrets.clear()
     return _in_memory_keyring
+
+
+# --- the day ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _today_is_the_day_the_test_runs(request: pytest.FixtureRequest) -> None:
+    """A module's ``TODAY`` is the day its test runs, not the day the module was imported.
+
+    The suite takes about half an hour; a run that starts before midnight would otherwise compare what the app dates
+    today (the new day) with yesterday's date. Dates a module derives from ``TODAY`` are worked out inside the test
+    or its helpers, never frozen at import.
+    """
+    module = request.module
+    if module is not None and isinstance(getattr(module, "TODAY", None), dt.date):
+        module.TODAY = dt.date.today()
 
 
 # --- files ---------------------------------------------------------------------------------------

@@ -44,12 +44,13 @@ def _ws(unlocked: UnlockedVault) -> Workspace:
     return Workspace(unlocked)
 
 
-def received(ws: Workspace, *, facts: str = FACTS, shared_on: dt.date = TODAY, **over: Any) -> str:
+def received(ws: Workspace, *, facts: str = FACTS, shared_on: dt.date | None = None, **over: Any) -> str:
     """A share as the sync client stores one on a prosecution computer: the advocate's record, with its advocacy
     person kept aside (this vault does not hold that person)."""
     values: dict[str, Any] = dict(
         id=str(uuid.uuid4()), type="disclosure", person_id=None, recipient="Prosecution P",
-        recipient_team_id=str(uuid.uuid4()), facts=facts, purpose="Preparing for trial", disclosed_on=shared_on,
+        recipient_team_id=str(uuid.uuid4()), facts=facts, purpose="Preparing for trial",
+        disclosed_on=shared_on or TODAY,
         channel="share", allowed=True, consent_id=str(uuid.uuid4()), visibility="shared_with_prosecution",
         privileged=False, regime="advocacy", owner_user_id=str(uuid.uuid4()), team_id=str(uuid.uuid4()), rev=4,
         schema_version=1, deleted=False, created_at=dt.datetime.now(dt.UTC), edited_hlc="0000000000009.00000.adv",
