@@ -32,7 +32,7 @@ export OFFRAMP_BUILD_BUNDLE
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup lock run run-second run-prosecutor server test check bench installer translations clean distclean
+.PHONY: help setup lock run run-second run-prosecutor server test check bench installer translations translations-ui translations-core clean distclean
 
 help:
 	@echo "make run     set up, then open Offramp with fictional demo data and a demo office to sync with"
@@ -109,12 +109,17 @@ UI_SOURCES     := $(sort $(shell find app/ui -name '*.py' -not -path '*/__pycach
 CORE_SOURCES   := $(sort $(shell find app -name '*.py' -not -path '*/__pycache__/*' -not -path 'app/server/*'))
 LOCALE_DIR     := app/core/locale
 
-translations: setup
-	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { echo "make translations needs GNU gettext (xgettext, msgmerge, msgfmt): on Debian or Ubuntu, apt-get install gettext"; exit 1; }
+translations: translations-ui translations-core
+
+# Each half on its own, so the window's catalogue and the core's can be refreshed apart.
+translations-ui: setup
 	@for lang in $(UI_LANGUAGES); do \
 		$(VENV)/bin/pyside6-lupdate -no-obsolete -locations absolute $(UI_SOURCES) -ts app/ui/i18n/offramp_$$lang.ts && \
 		$(VENV)/bin/pyside6-lrelease -nounfinished app/ui/i18n/offramp_$$lang.ts -qm app/ui/i18n/offramp_$$lang.qm || exit 1; \
 	done
+
+translations-core: setup
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { echo "make translations needs GNU gettext (xgettext, msgmerge, msgfmt): on Debian or Ubuntu, apt-get install gettext"; exit 1; }
 	@echo "xgettext over app (without app/server) -> $(LOCALE_DIR)/offramp.pot"
 	@xgettext --language=Python --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
 		--package-name=offramp --no-wrap --sort-by-file --add-location=file -o $(LOCALE_DIR)/offramp.pot $(CORE_SOURCES)
