@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.ui.errors import human_message
 from app.ui.office_parts import ItemPanes, big_button, button_row, calm_box, say, selectable_text, warn_box
-from app.ui.person.fields import ConfirmBar
+from app.ui.person.fields import ConfirmBar, format_datetime
 from app.ui.qt import (
     QDialog,
     QPlainTextEdit,
@@ -86,7 +86,8 @@ class NotAcceptedDialog(QDialog):
 
     def _loaded(self, found: list[Item]) -> None:
         self.items = found
-        if not self.panes.fill([f"{item.title}\n{item.at.astimezone():%d %b %Y, %H:%M}" for item in found]):
+        # The day as every screen says it, in the app's language ("4 Mar 2026, 14:05"; "4 mar 2026, 14:05").
+        if not self.panes.fill([f"{item.title}\n{format_datetime(item.at.astimezone())}" for item in found]):
             self._empty()
 
     def current(self) -> Item | None:

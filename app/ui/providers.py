@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from app.content.taxonomy import current_taxonomy
 from app.core.providers import ProviderImportError, ProviderRow, ProviderService
+from app.core.referrals import category_words
 from app.errors import ValidationError
 from app.ui.file_dialogs import open_file_name, save_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import colour
 from app.ui.person.fields import ErrorLine, ListField, column_of, heading_label, plain_button, row_of
 from app.ui.person.forms import message_of
@@ -37,41 +39,54 @@ from app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from app.core.workspace import Workspace
 
+#: Each field's name, label and hint, in English: shown through the catalogue under the dialog's context.
 FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name (required)", ""),
-    ("languages", "Languages", "Separate with commas"),
-    ("serves", "Who they serve", "For example: adults of any gender"),
-    ("phone", "Phone", ""),
-    ("email", "Email", ""),
-    ("website", "Website", "https://"),
-    ("public_address", "Public office address", "Never a shelter's address"),
+    ("name", QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Name (required)"), ""),
+    (
+        "languages",
+        QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Languages"),
+        QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Separate with commas"),
+    ),
+    (
+        "serves",
+        QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Who they serve"),
+        QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "For example: adults of any gender"),
+    ),
+    ("phone", QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Phone"), ""),
+    ("email", QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Email"), ""),
+    ("website", QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Website"), "https://"),
+    (
+        "public_address",
+        QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Public office address"),
+        QT_TRANSLATE_NOOP("ProviderDirectoryDialog", "Never a shelter's address"),
+    ),
 )
 
 
 class ProviderDirectoryDialog(QDialog):
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Provider directory")
+        self.setWindowTitle(self.tr("Provider directory"))
         self._ws = ws
         self._runner = runner
         self._rows: list[ProviderRow] = []
         self._editing: str | None = None
         self._gone = False
 
-        heading = heading_label("Provider directory", self, 1.15)
+        heading = heading_label(self.tr("Provider directory"), self, 1.15)
         self.search = QLineEdit(self)
-        self.search.setAccessibleName("Search providers")
-        self.search.setPlaceholderText("Search by name, who they serve, language or kind of help")
+        self.search.setAccessibleName(self.tr("Search providers"))
+        self.search.setPlaceholderText(self.tr("Search by name, who they serve, language or kind of help"))
         self.search.textChanged.connect(lambda _t: self._show_rows())
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Providers")
+        self.list.setAccessibleName(self.tr("Providers"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.list.currentRowChanged.connect(self._row_chosen)
-        self.add_button = plain_button("Add a provider", "Add a provider", self)
-        self.import_button = plain_button("Import CSV…", "Import providers from a CSV file", self)
-        self.export_button = plain_button("Export CSV…", "Export providers to a CSV file", self)
+        self.add_button = plain_button(self.tr("Add a provider"), self.tr("Add a provider"), self)
+        self.import_button = plain_button(self.tr("Import CSV…"), self.tr("Import providers from a CSV file"), self)
+        self.export_button = plain_button(self.tr("Export CSV…"), self.tr("Export providers to a CSV file"), self)
         self.add_button.clicked.connect(self.start_new)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button.clicked.connect(self._choose_export)
@@ -86,6 +101,7 @@ class ProviderDirectoryDialog(QDialog):
         pairs: list[tuple[QLabel, QWidget]] = []
         for name, label, hint in FIELDS:
             widget = ListField(self) if name == "languages" else QLineEdit(self)
+            label, hint = self.tr(label), self.tr(hint) if hint else hint
             widget.setAccessibleName(label)
             widget.setPlaceholderText(hint)
             text = QLabel(label, self)
@@ -93,38 +109,40 @@ class ProviderDirectoryDialog(QDialog):
             pairs.append((text, widget))
             self.fields[name] = widget
         self.categories = QListWidget(self)
-        self.categories.setAccessibleName("Kinds of help (space ticks one)")
-        self.categories.setAccessibleDescription("Tick each kind of help this provider offers with the space bar.")
+        self.categories.setAccessibleName(self.tr("Kinds of help (space ticks one)"))
+        self.categories.setAccessibleDescription(
+            self.tr("Tick each kind of help this provider offers with the space bar.")
+        )
         for category in current_taxonomy().offered():
-            item = add_row(self.categories, category.title)
+            item = add_row(self.categories, category_words(category.title))
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.categories.setWordWrap(True)
         self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.categories.setMinimumHeight(self.categories.fontMetrics().lineSpacing() * 6)
-        categories_label = QLabel("Kinds of help (required)", self)
+        categories_label = QLabel(self.tr("Kinds of help (required)"), self)
         categories_label.setBuddy(self.categories)
         pairs.append((categories_label, self.categories))
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
-        notes_label = QLabel("Notes", self)
+        notes_label = QLabel(self.tr("Notes"), self)
         notes_label.setBuddy(self.notes)
         pairs.append((notes_label, self.notes))
         self.error = ErrorLine(self)
-        self.save_button = plain_button("Save the provider", "Save the provider", self)
+        self.save_button = plain_button(self.tr("Save the provider"), self.tr("Save the provider"), self)
         self.save_button.clicked.connect(self.save)
 
-        self.status = QLabel("Reading…", self)
+        self.status = QLabel(self.tr("Reading…"), self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Directory status")
+        self.status.setAccessibleName(self.tr("Directory status"))
         self.problems = QListWidget(self)
-        self.problems.setAccessibleName("Rows to fix before importing")
+        self.problems.setAccessibleName(self.tr("Rows to fix before importing"))
         self.problems.setStyleSheet(f"QListWidget {{ color: {colour('danger')}; }}")
         self.problems.hide()
-        self.close_button = plain_button("Close", "Close the provider directory", self)
+        self.close_button = plain_button(self.tr("Close"), self.tr("Close the provider directory"), self)
         self.close_button.clicked.connect(self.reject)
 
         # Sized from the window it opens over; at 200 % text the list's three buttons take two rows and the
@@ -202,14 +220,18 @@ class ProviderDirectoryDialog(QDialog):
         def arrived(rows: list[ProviderRow]) -> None:
             self._rows = rows
             self._show_rows(select)
-            if self.status.text() == "Reading…":
-                self.status.setText(f"{len(rows)} provider{'s' if len(rows) != 1 else ''} in the directory.")
+            if self.status.text() == self.tr("Reading…"):
+                self.status.setText(
+                    self.tr("1 provider in the directory.")
+                    if len(rows) == 1
+                    else self.tr("%n providers in the directory.", "", len(rows))
+                )
 
         self._work(lambda service: service.list(), arrived)
 
     def _show_rows(self, select: str | None = None) -> None:
         words = self.search.text().strip().lower().split()
-        titles = {c.id: c.title for c in current_taxonomy().categories}
+        titles = {c.id: category_words(c.title) for c in current_taxonomy().categories}
         self.list.blockSignals(True)
         self.list.clear()
         for row in self._rows:
@@ -242,7 +264,7 @@ class ProviderDirectoryDialog(QDialog):
 
     def _fill(self, row: ProviderRow | None) -> None:
         self._editing = row.id if row else None
-        self.form_title.setText(row.name if row else "New provider")
+        self.form_title.setText(row.name if row else self.tr("New provider"))
         for name, widget in self.fields.items():
             value = getattr(row, name) if row else None
             if isinstance(widget, ListField):
@@ -283,7 +305,7 @@ class ProviderDirectoryDialog(QDialog):
             self.save_button.setEnabled(True)
             self._editing = provider_id
             self.form_title.setText(str(values["name"]))
-            self.status.setText("Saved.")
+            self.status.setText(self.tr("Saved."))
             self.refresh(select=provider_id)
 
         def failed(exc: BaseException) -> None:
@@ -299,18 +321,20 @@ class ProviderDirectoryDialog(QDialog):
     # --- CSV -----------------------------------------------------------------------------------------------------
 
     def _choose_import(self) -> None:
-        path, _ = open_file_name(self, "Import providers", "", "CSV files (*.csv);;All files (*)")
+        path, _ = open_file_name(self, self.tr("Import providers"), "", self.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        self.status.setText("Checking every row…")
+        self.status.setText(self.tr("Checking every row…"))
         self.problems.clear()
         self.problems.hide()
 
         def done(summary: Any) -> None:
             self.status.setText(
-                f"Imported: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged."
+                self.tr("Imported: {added} added, {updated} updated, {unchanged} unchanged.").format(
+                    added=summary.added, updated=summary.updated, unchanged=summary.unchanged
+                )
             )
             self.refresh()
 
@@ -327,13 +351,20 @@ class ProviderDirectoryDialog(QDialog):
         self._work(lambda service: service.import_csv(path), done, failed)
 
     def _choose_export(self) -> None:
-        path, _ = save_file_name(self, "Export providers", "providers.csv", "CSV files (*.csv)")
+        path, _ = save_file_name(
+            self, self.tr("Export providers"), self.tr("providers.csv"), self.tr("CSV files (*.csv)")
+        )
         if path:
             self.export_file(path)
 
     def export_file(self, path: str) -> None:
         def done(count: int) -> None:
-            self.status.setText(f"Exported {count} provider{'s' if count != 1 else ''} to {Path(path).name}.")
+            name = Path(path).name
+            self.status.setText(
+                self.tr("Exported 1 provider to {file}.").format(file=name)
+                if count == 1
+                else self.tr("Exported %n providers to {file}.", "", count).format(file=name)
+            )
 
         self._work(lambda service: service.export_csv(path), done)
 

@@ -25,6 +25,7 @@ from app.ui.palette import colour
 from app.ui.qt import (
     QAction,
     QButtonGroup,
+    QCoreApplication,
     QDialog,
     QFont,
     QFrame,
@@ -180,9 +181,10 @@ class EnrolDialog(QDialog):
                 office=done.office_name, user=done.username, team=done.team_name
             )
         ]
+        # The English words stay as they always read; the count picks the catalogue's plural form.
         if done.will_send:
             lines.append(
-                self.tr("{n} records already here will go to the office at your next sync.").format(
+                self.tr("{n} records already here will go to the office at your next sync.", "", done.will_send).format(
                     n=f"{done.will_send:,}"
                 )
             )
@@ -190,7 +192,9 @@ class EnrolDialog(QDialog):
             lines.append(
                 self.tr(
                     "{n} demo records stay on this computer: they are fictional practice records and never go to "
-                    "the office."
+                    "the office.",
+                    "",
+                    done.kept_here,
                 ).format(n=f"{done.kept_here:,}")
             )
         lines.append(self.tr("Nothing syncs by itself: press Sync now when you want to."))
@@ -468,46 +472,87 @@ def _spaced(lines: list[str]) -> str:
     return out
 
 
+class SyncSummary(QObject):
+    """The summary's words: each count a whole sentence, its plural forms in the catalogue (``self.tr`` with the
+    count, which is what lupdate reads as a plural)."""
+
+    def lines(self, summary: Summary) -> list[str]:
+        """The summary in plain words, one fact a line."""
+        lines = [
+            self.tr("Sent to the office: 1 change.")
+            if summary.sent == 1
+            else self.tr("Sent to the office: %n changes.", "", summary.sent),
+            self.tr("Received from the office: 1 record.")
+            if summary.received == 1
+            else self.tr("Received from the office: %n records.", "", summary.received),
+            self.tr("Merged with a colleague's changes: 1 record.")
+            if summary.merged == 1
+            else self.tr("Merged with a colleague's changes: %n records.", "", summary.merged),
+        ]
+        if summary.needs_decision == 1:
+            lines.append(
+                self.tr("Needs your decision: 1 change two people made differently. Nothing is lost until you decide.")
+            )
+        elif summary.needs_decision:
+            lines.append(
+                self.tr(
+                    "Needs your decision: %n changes two people made differently. Nothing is lost until you decide.",
+                    "",
+                    summary.needs_decision,
+                )
+            )
+        else:
+            lines.append(self.tr("Needs your decision: nothing."))
+        if summary.removed:
+            lines.append(self.tr("Removed from this computer (the office keeps them):"))
+            lines.extend(f"  •  {r.sentence}" for r in summary.removed)
+        else:
+            lines.append(self.tr("Removed from this computer: nothing."))
+        if summary.kept_aside == 1:
+            lines.append(
+                self.tr(
+                    "Not accepted by the office: your work on 1 record. Nothing you wrote is lost: your copy is kept "
+                    "on this computer, with the reason and what you can do, under Office → Not accepted by the office."
+                )
+            )
+        elif summary.kept_aside:
+            lines.append(
+                self.tr(
+                    "Not accepted by the office: your work on %n records. Nothing you wrote is lost: your copy is kept "
+                    "on this computer, with the reason and what you can do, under Office → Not accepted by the office.",
+                    "",
+                    summary.kept_aside,
+                )
+            )
+        if summary.waiting == 1:
+            lines.append(
+                self.tr(
+                    "Waiting here: 1 change to a record whose link the office does not have yet. It stays on this "
+                    "computer and goes again with your next sync."
+                )
+            )
+        elif summary.waiting:
+            lines.append(
+                self.tr(
+                    "Waiting here: %n changes to a record whose links the office does not have yet. They stay on this "
+                    "computer and go again with your next sync.",
+                    "",
+                    summary.waiting,
+                )
+            )
+        if summary.conflicts_problem:
+            lines.append(
+                self.tr("Changes that need a decision could not be checked this time: {problem}").format(
+                    problem=summary.conflicts_problem
+                )
+            )
+        lines.extend(w for w in summary.report.warnings if w)
+        return lines
+
+
 def summary_lines(summary: Summary) -> list[str]:
     """The summary in plain words, one fact a line."""
-
-    def n(count: int, one: str, several: str) -> str:
-        return f"{count} {one if count == 1 else several}"
-
-    lines = [
-        f"Sent to the office: {n(summary.sent, 'change', 'changes')}.",
-        f"Received from the office: {n(summary.received, 'record', 'records')}.",
-        f"Merged with a colleague's changes: {n(summary.merged, 'record', 'records')}.",
-    ]
-    if summary.needs_decision:
-        lines.append(
-            f"Needs your decision: {n(summary.needs_decision, 'change', 'changes')} two people made differently. "
-            "Nothing is lost until you decide."
-        )
-    else:
-        lines.append("Needs your decision: nothing.")
-    if summary.removed:
-        lines.append("Removed from this computer (the office keeps them):")
-        lines.extend(f"  •  {r.sentence}" for r in summary.removed)
-    else:
-        lines.append("Removed from this computer: nothing.")
-    if summary.kept_aside:
-        lines.append(
-            f"Not accepted by the office: your work on {n(summary.kept_aside, 'record', 'records')}. Nothing you "
-            "wrote is lost: your copy is kept on this computer, with the reason and what you can do, under "
-            "Office → Not accepted by the office."
-        )
-    if summary.waiting:
-        lines.append(
-            f"Waiting here: {n(summary.waiting, 'change', 'changes')} to a record whose "
-            f"{'link' if summary.waiting == 1 else 'links'} the office does not have yet. "
-            f"{'It stays' if summary.waiting == 1 else 'They stay'} on this computer and "
-            f"{'goes' if summary.waiting == 1 else 'go'} again with your next sync."
-        )
-    if summary.conflicts_problem:
-        lines.append(f"Changes that need a decision could not be checked this time: {summary.conflicts_problem}")
-    lines.extend(w for w in summary.report.warnings if w)
-    return lines
+    return SyncSummary().lines(summary)
 
 
 # --- the merge screen -----------------------------------------------------------------------------------------
@@ -515,11 +560,15 @@ def summary_lines(summary: Summary) -> list[str]:
 
 def _shown(value: Any) -> str:
     if value is None or value == "" or value == []:
-        return "(nothing written)"
+        return QCoreApplication.translate("MergeDialog", "(nothing written)")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (
+            QCoreApplication.translate("MergeDialog", "yes")
+            if value
+            else QCoreApplication.translate("MergeDialog", "no")
+        )
     return str(value)
 
 
@@ -590,7 +639,7 @@ class MergeDialog(QDialog):
         g = self.groups[row]
         page, col = self.panes.detail_page()
         who = g.person_name or self.tr("A record")
-        col.addWidget(big_heading(f"{who}: {g.title}", page))
+        col.addWidget(big_heading(self.tr("{who}: {what}").format(who=who, what=g.title), page))
         self.choices = []
         self.combined = None
         self.combined_choice = None
@@ -649,7 +698,8 @@ class MergeDialog(QDialog):
                 value.setFont(font)
                 inner.addWidget(value)
                 whose = self.tr("{who}'s decision").format(who=v.who) if v.decision else v.who
-                inner.addWidget(selectable_text(f"{whose}, {where}, {v.when}", box, name=self.tr("Who and when")))
+                said = self.tr("{who}, {where}, {when}").format(who=whose, where=where, when=v.when)
+                inner.addWidget(selectable_text(said, box, name=self.tr("Who and when")))
                 if g.current == v.value:
                     inner.addWidget(selectable_text(self.tr("This is what your records show now."), box))
                 col.addWidget(box)

@@ -15,9 +15,11 @@ from app.content.templates import TemplateError
 from app.errors import OfframpError
 from app.ui.errors import human_message
 from app.ui.file_dialogs import open_file_name
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.person.fields import ErrorLine, heading_label, plain_button
 from app.ui.qt import (
     QAbstractItemView,
+    QCoreApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -36,11 +38,34 @@ if TYPE_CHECKING:
 #: A template file larger than this is not a template.
 MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
 
+_CONTEXT = "TemplatesDialog"
+#: What an import did, as a whole sentence each (the title and version in place).
 _OUTCOME = {
-    "added": "Imported",
-    "replaced": "Replaced the earlier, unused copy of",
-    "unchanged": "Already here, unchanged:",
+    "added": QT_TRANSLATE_NOOP("TemplatesDialog", "Imported “{title}” (version {version})."),
+    "replaced": QT_TRANSLATE_NOOP(
+        "TemplatesDialog", "Replaced the earlier, unused copy of “{title}” (version {version})."
+    ),
+    "unchanged": QT_TRANSLATE_NOOP("TemplatesDialog", "Already here, unchanged: “{title}” (version {version})."),
 }
+#: Why a file was refused before it was read as a template or as charge rules, a whole sentence for each kind.
+_TOO_LARGE = {
+    "template": QT_TRANSLATE_NOOP(
+        "TemplatesDialog", "That file is too large to be a template. Please choose the .toml file."
+    ),
+    "rules": QT_TRANSLATE_NOOP(
+        "TemplatesDialog", "That file is too large to be a charge rules file. Please choose the .toml file."
+    ),
+}
+_NOT_TEXT = {
+    "template": QT_TRANSLATE_NOOP("TemplatesDialog", "That file is not a text template. Please choose the .toml file."),
+    "rules": QT_TRANSLATE_NOOP(
+        "TemplatesDialog", "That file is not a text charge rules file. Please choose the .toml file."
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -59,22 +84,29 @@ def list_templates(ws: Workspace) -> list[TemplateLine]:
     ]
 
 
-def _read_text_file(path: Path, what: str) -> str:
-    """A content file's text; one that cannot be read or is not text is refused in plain words."""
+def _read_text_file(path: Path, kind: str) -> str:
+    """A content file's text (``kind``: "template" or "rules"); one that cannot be read or is not text is refused
+    in plain words."""
     try:
         size = path.stat().st_size
         if size > MAX_TEMPLATE_BYTES:
-            raise OfframpError(f"That file is too large to be {what}. Please choose the .toml file.")
+            raise OfframpError(_tr(_TOO_LARGE[kind]))
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        raise OfframpError(f"That file is not a text {what.split(' ', 1)[-1]}. Please choose the .toml file.") from None
+        raise OfframpError(_tr(_NOT_TEXT[kind])) from None
     except OSError:
-        raise OfframpError("That file could not be read. Please check it is still there and try again.") from None
+        raise OfframpError(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "TemplatesDialog", "That file could not be read. Please check it is still there and try again."
+                )
+            )
+        ) from None
 
 
 def import_template_file(ws: Workspace, path: Path) -> ImportResult:
     """Read and import one file; a file that cannot be read or is not text is refused in plain words."""
-    return ws.templates.import_text(_read_text_file(path, "a template"), name=path.name)
+    return ws.templates.import_text(_read_text_file(path, "template"), name=path.name)
 
 
 @dataclass(frozen=True)
@@ -102,54 +134,62 @@ def import_charge_rules_file(ws: Workspace, path: Path) -> RulesImportResult:
     """Read and import an office's charge rules; checked whole, nothing stored when there is a problem."""
     from app.core.screening_prompts import ChargeRulesLibrary
 
-    return ChargeRulesLibrary(ws).import_text(_read_text_file(path, "a charge rules file"), name=path.name)
+    return ChargeRulesLibrary(ws).import_text(_read_text_file(path, "rules"), name=path.name)
+
+
+def _outcome(outcome: str, title: str, version: str) -> str:
+    return _tr(_OUTCOME.get(outcome, _OUTCOME["added"])).format(title=title, version=version)
 
 
 class TemplatesDialog(QDialog):
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Checklist and screening templates")
+        self.setWindowTitle(self.tr("Checklist and screening templates"))
         self._ws = ws
         self._runner = runner
-        heading = heading_label("Checklist and screening templates", self, 1.15)
+        heading = heading_label(self.tr("Checklist and screening templates"), self, 1.15)
         intro = QLabel(
-            "The example screening that comes with Offramp is only an example: import the validated tool your "
-            "office is licensed to use. A version used by any record never changes; an edited template needs a new "
-            "version number.",
+            self.tr(
+                "The example screening that comes with Offramp is only an example: import the validated tool your "
+                "office is licensed to use. A version used by any record never changes; an edited template needs a "
+                "new version number."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Templates on this computer")
+        self.list.setAccessibleName(self.tr("Templates on this computer"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)  # two templates at least, any size
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Import result")
+        self.status.setAccessibleName(self.tr("Import result"))
         self.error = ErrorLine(self)
         self.problems = QListWidget(self)
-        self.problems.setAccessibleName("Problems found in the file")
+        self.problems.setAccessibleName(self.tr("Problems found in the file"))
         self.problems.setWordWrap(True)
         self.problems.hide()
-        self.import_button = plain_button("Import a template file…", "Import a template file", self)
+        self.import_button = plain_button(self.tr("Import a template file…"), self.tr("Import a template file"), self)
         self.import_button.clicked.connect(self._choose)
-        rules_heading = heading_label("Charges that prompt “Consider a screening”", self, 1.15)
+        rules_heading = heading_label(self.tr("Charges that prompt “Consider a screening”"), self, 1.15)
         rules_intro = QLabel(
-            "When a person is the defendant on one of these charges, their page suggests a screening, once per "
-            "matter. It is a prompt for you, never a label on the person. Import the office's own list: the same id "
-            "with a new version replaces it, a new id adds to it.",
+            self.tr(
+                "When a person is the defendant on one of these charges, their page suggests a screening, once per "
+                "matter. It is a prompt for you, never a label on the person. Import the office's own list: the "
+                "same id with a new version replaces it, a new id adds to it."
+            ),
             self,
         )
         rules_intro.setWordWrap(True)
         self.rules_list = QListWidget(self)
-        self.rules_list.setAccessibleName("Charge rules in force")
+        self.rules_list.setAccessibleName(self.tr("Charge rules in force"))
         self.rules_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rules_list.setWordWrap(True)
         self.rules_list.setMaximumHeight(self.fontMetrics().height() * 6)
-        self.rules_button = plain_button("Import charge rules…", "Import charge rules", self)
+        self.rules_button = plain_button(self.tr("Import charge rules…"), self.tr("Import charge rules"), self)
         self.rules_button.clicked.connect(self._choose_rules)
-        close = plain_button("Close", parent=self)
+        close = plain_button(self.tr("Close"), parent=self)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
@@ -192,24 +232,35 @@ class TemplatesDialog(QDialog):
     def _show_rules(self, lines: list[RulesLine]) -> None:
         self.rules_list.clear()
         for line in lines:
-            origin = "comes with Offramp" if line.bundled else "imported by the office"
-            kinds = f"{line.rules} kind{'s' if line.rules != 1 else ''} of charge"
-            add_row(self.rules_list, f"{line.title}\n{line.rules_id} · version {line.version} · {kinds} · {origin}")
+            origin = self.tr("comes with Offramp") if line.bundled else self.tr("imported by the office")
+            kinds = self.tr("1 kind of charge") if line.rules == 1 else self.tr("%n kinds of charge", "", line.rules)
+            about = self.tr("{id} · version {version} · {kinds} · {origin}").format(
+                id=line.rules_id, version=line.version, kinds=kinds, origin=origin
+            )
+            add_row(self.rules_list, f"{line.title}\n{about}")
 
     def _show(self, lines: list[TemplateLine]) -> None:
         self.list.clear()
         for line in lines:
-            kind = "Interview checklist" if line.kind == "checklist" else "Screening"
-            used = f"used by {line.uses} record{'s' if line.uses != 1 else ''}" if line.uses else "not used yet"
-            add_row(self.list, f"{line.title}\n{kind} · {line.template_id} · version {line.version} · {used}")
+            kind = self.tr("Interview checklist") if line.kind == "checklist" else self.tr("Screening")
+            if not line.uses:
+                used = self.tr("not used yet")
+            elif line.uses == 1:
+                used = self.tr("used by 1 record")
+            else:
+                used = self.tr("used by %n records", "", line.uses)
+            about = self.tr("{kind} · {id} · version {version} · {used}").format(
+                kind=kind, id=line.template_id, version=line.version, used=used
+            )
+            add_row(self.list, f"{line.title}\n{about}")
 
     def _choose(self) -> None:
-        path, _filter = open_file_name(self, "Import a template", "", "Templates (*.toml)")
+        path, _filter = open_file_name(self, self.tr("Import a template"), "", self.tr("Templates (*.toml)"))
         if path:
             self.import_file(Path(path))
 
     def _choose_rules(self) -> None:
-        path, _filter = open_file_name(self, "Import charge rules", "", "Charge rules (*.toml)")
+        path, _filter = open_file_name(self, self.tr("Import charge rules"), "", self.tr("Charge rules (*.toml)"))
         if path:
             self.import_rules_file(Path(path))
 
@@ -236,23 +287,27 @@ class TemplatesDialog(QDialog):
     def _rules_imported(self, result: RulesImportResult) -> None:
         self.import_button.setEnabled(True)
         self.rules_button.setEnabled(True)
-        self.status.setText(f"{_OUTCOME.get(result.outcome, 'Imported')} “{result.title}” (version {result.version}).")
+        self.status.setText(_outcome(result.outcome, result.title, result.version))
         self.refresh()
 
     def _imported(self, result: ImportResult) -> None:
         self.import_button.setEnabled(True)
         self.rules_button.setEnabled(True)
-        self.status.setText(f"{_OUTCOME.get(result.outcome, 'Imported')} “{result.title}” (version {result.version}).")
+        self.status.setText(_outcome(result.outcome, result.title, result.version))
         self.refresh()
 
     def _refused(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
         self.rules_button.setEnabled(True)
         if isinstance(exc, TemplateError):
-            self.error.show_message("Nothing was imported. " + (
-                f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} to fix in the file:"
-                if exc.problems else exc.message
-            ))  # fmt: skip
+            count = len(exc.problems)
+            if count == 1:
+                message = self.tr("Nothing was imported. 1 problem to fix in the file:")
+            elif count:
+                message = self.tr("Nothing was imported. %n problems to fix in the file:", "", count)
+            else:
+                message = self.tr("Nothing was imported. {reason}").format(reason=exc.message)
+            self.error.show_message(message)
             for problem in exc.problems:
                 add_row(self.problems, str(problem))
             self.problems.setVisible(bool(exc.problems))
@@ -262,7 +317,7 @@ class TemplatesDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
         self.rules_button.setEnabled(True)
-        self.error.show_message(human_message(exc, "That could not be done. Please try again."))
+        self.error.show_message(human_message(exc, self.tr("That could not be done. Please try again.")))
 
 
 __all__ = ["TemplatesDialog", "import_charge_rules_file", "import_template_file", "list_charge_rules", "list_templates"]

@@ -68,6 +68,16 @@ COVERED: tuple[str, ...] = (
     "followups.py",
     "certification_register.py",
     "received.py",
+    "providers.py",
+    "templates_dialog.py",
+    "not_accepted.py",
+    "office_parts.py",
+    "clipboard.py",
+    "drafts.py",
+    "file_dialogs.py",
+    "tasks.py",
+    "app.py",
+    "sync_dialogs.py",
 )
 #: Contexts (classes) translated whole in modules not yet covered: the parts of the main window other modules add.
 COVERED_CONTEXTS: tuple[str, ...] = ("SyncControls",)  # app/ui/sync_dialogs.py: the Office menu, Sync now, banner

@@ -1382,126 +1382,132 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="98"/>
-        <location filename="../sync_dialogs.py" line="128"/>
-        <source>Enroll this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../sync_dialogs.py" line="99"/>
+        <location filename="../sync_dialogs.py" line="129"/>
+        <source>Enroll this computer</source>
+        <translation>Inscribir este equipo</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="100"/>
         <source>Enroll this computer with the office</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir este equipo en la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="103"/>
+        <location filename="../sync_dialogs.py" line="104"/>
         <source>Enroll this computer with your office</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir este equipo en su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="107"/>
+        <location filename="../sync_dialogs.py" line="108"/>
         <source>Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and capital letters in the fingerprint do not matter. Nothing is sent until the office server proves it is the one on the sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La persona que administra Offramp en su oficina le da una hoja de inscripción. Escriba o pegue abajo lo que dice. Los espacios y las mayúsculas de la huella digital no importan. No se envía nada hasta que el servidor de la oficina demuestre que es el de la hoja.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="114"/>
+        <location filename="../sync_dialogs.py" line="115"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="115"/>
+        <location filename="../sync_dialogs.py" line="116"/>
         <source>One-time code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de un solo uso</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="115"/>
+        <location filename="../sync_dialogs.py" line="116"/>
         <source>four groups of four</source>
-        <translation type="unfinished"></translation>
+        <translation>cuatro grupos de cuatro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="117"/>
+        <location filename="../sync_dialogs.py" line="118"/>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella digital</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="117"/>
+        <location filename="../sync_dialogs.py" line="118"/>
         <source>13 groups of four letters and digits</source>
-        <translation type="unfinished"></translation>
+        <translation>13 grupos de cuatro letras y cifras</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="119"/>
+        <location filename="../sync_dialogs.py" line="120"/>
         <source>Your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="121"/>
+        <location filename="../sync_dialogs.py" line="122"/>
         <source>What happened</source>
-        <translation type="unfinished">Lo que pasó</translation>
+        <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="127"/>
+        <location filename="../sync_dialogs.py" line="128"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="150"/>
-        <source>Please type the server address from the sheet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../sync_dialogs.py" line="151"/>
-        <source>Please type the one-time code from the sheet.</source>
-        <translation type="unfinished"></translation>
+        <source>Please type the server address from the sheet.</source>
+        <translation>Escriba la dirección del servidor que figura en la hoja, por favor.</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="152"/>
-        <source>Please type the fingerprint from the sheet.</source>
-        <translation type="unfinished"></translation>
+        <source>Please type the one-time code from the sheet.</source>
+        <translation>Escriba el código de un solo uso que figura en la hoja, por favor.</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="153"/>
+        <source>Please type the fingerprint from the sheet.</source>
+        <translation>Escriba la huella digital que figura en la hoja, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="154"/>
         <source>Please type your passphrase, the one you unlock Offramp with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su frase de contraseña, la que usa para desbloquear Offramp, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="160"/>
+        <location filename="../sync_dialogs.py" line="161"/>
         <source>Checking the office server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="179"/>
+        <location filename="../sync_dialogs.py" line="180"/>
         <source>This computer is enrolled with {office} as {user} ({team}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo está inscrito en {office} como {user} ({team}).</translation>
     </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="185"/>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="187"/>
         <source>{n} records already here will go to the office at your next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{n} registro que ya está aquí irá a la oficina en su próxima sincronización.</numerusform>
+            <numerusform>{n} registros que ya están aquí irán a la oficina en su próxima sincronización.</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="192"/>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="194"/>
         <source>{n} demo records stay on this computer: they are fictional practice records and never go to the office.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>{n} registro de demostración se queda en este equipo: es un registro ficticio de práctica y nunca va a la oficina.</numerusform>
+            <numerusform>{n} registros de demostración se quedan en este equipo: son registros ficticios de práctica y nunca van a la oficina.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="196"/>
-        <source>Nothing syncs by itself: press Sync now when you want to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="199"/>
         <location filename="../sync_dialogs.py" line="200"/>
+        <source>Nothing syncs by itself: press Sync now when you want to.</source>
+        <translation>Nada se sincroniza por sí solo: pulse Sincronizar ahora cuando lo desee.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="203"/>
+        <location filename="../sync_dialogs.py" line="204"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="209"/>
+        <location filename="../sync_dialogs.py" line="213"/>
         <source>That passphrase is not the one this vault opens with. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa frase de contraseña no es la que abre esta bóveda. No se envió nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="214"/>
+        <location filename="../sync_dialogs.py" line="218"/>
         <source>Something went wrong while enrolling, and nothing was changed. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal durante la inscripción y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
 </context>
 <context>
@@ -2426,172 +2432,197 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="538"/>
-        <location filename="../sync_dialogs.py" line="539"/>
+        <location filename="../sync_dialogs.py" line="563"/>
+        <source>(nothing written)</source>
+        <translation>(no hay nada escrito)</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="568"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="570"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="587"/>
+        <location filename="../sync_dialogs.py" line="588"/>
         <source>Changes that need a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios que necesitan una decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="542"/>
+        <location filename="../sync_dialogs.py" line="591"/>
         <source>Changes that need your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios que necesitan su decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="546"/>
+        <location filename="../sync_dialogs.py" line="595"/>
         <source>Two people changed the same thing differently while apart. Every version is kept until you choose. Pick the one to keep, or write one that combines them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos personas cambiaron lo mismo de forma distinta mientras trabajaban por separado. Se conservan todas las versiones hasta que usted elija. Elija la que quiere conservar o escriba una que las combine.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="552"/>
+        <location filename="../sync_dialogs.py" line="601"/>
         <source>Changes to decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios por decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="555"/>
+        <location filename="../sync_dialogs.py" line="604"/>
         <source>What happened</source>
-        <translation type="unfinished">Lo que pasó</translation>
+        <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="558"/>
+        <location filename="../sync_dialogs.py" line="607"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="559"/>
+        <location filename="../sync_dialogs.py" line="608"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="559"/>
-        <source>Send my decisions now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="560"/>
-        <source>Send decisions now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="562"/>
-        <source>Keep my choice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="562"/>
-        <source>Keep the chosen value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="583"/>
-        <source>Nothing waits for a decision.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="583"/>
-        <source>Nothing to decide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="592"/>
-        <source>A record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="602"/>
-        <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../sync_dialogs.py" line="608"/>
+        <source>Send my decisions now</source>
+        <translation>Enviar mis decisiones ahora</translation>
+    </message>
+    <message>
         <location filename="../sync_dialogs.py" line="609"/>
-        <source>Keep it as the office has it now</source>
-        <translation type="unfinished"></translation>
+        <source>Send decisions now</source>
+        <translation>Enviar las decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="619"/>
-        <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sync_dialogs.py" line="611"/>
+        <source>Keep my choice</source>
+        <translation>Conservar mi elección</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="623"/>
-        <source>Decided differently</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sync_dialogs.py" line="611"/>
+        <source>Keep the chosen value</source>
+        <translation>Conservar el valor elegido</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="628"/>
-        <source>It started as: {value}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sync_dialogs.py" line="632"/>
+        <source>Nothing waits for a decision.</source>
+        <translation>No hay nada que espere una decisión.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="630"/>
-        <source>Started as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="637"/>
-        <source>on this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="637"/>
-        <source>on another computer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sync_dialogs.py" line="632"/>
+        <source>Nothing to decide</source>
+        <translation>Nada que decidir</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="641"/>
-        <source>Keep this version</source>
-        <translation type="unfinished"></translation>
+        <source>A record</source>
+        <translation>Un registro</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="642"/>
-        <source>Keep version {n}: {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="645"/>
-        <source>Version {n}</source>
-        <translation type="unfinished"></translation>
+        <source>{who}: {what}</source>
+        <translation>{who}: {what}</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="651"/>
-        <source>{who}&apos;s decision</source>
-        <translation type="unfinished"></translation>
+        <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
+        <translation>Este registro se eliminó en un equipo mientras se cambiaba en otro. El cambio se conserva en la oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="652"/>
-        <source>Who and when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="654"/>
-        <source>This is what your records show now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../sync_dialogs.py" line="657"/>
         <location filename="../sync_dialogs.py" line="658"/>
-        <location filename="../sync_dialogs.py" line="659"/>
-        <source>Write a combined version</source>
-        <translation type="unfinished"></translation>
+        <source>Keep it as the office has it now</source>
+        <translation>Conservarlo como lo tiene ahora la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="663"/>
-        <source>Combined version</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sync_dialogs.py" line="668"/>
+        <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
+        <translation>Alguien lo decidió de otra forma, o se cambió después de tomar una decisión. No se reemplazó nada: todas las versiones están aquí para que usted vuelva a elegir.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="669"/>
-        <source>A proposed combination of both versions; change it as you need.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sync_dialogs.py" line="672"/>
+        <source>Decided differently</source>
+        <translation>Decidido de otra forma</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="677"/>
+        <source>It started as: {value}</source>
+        <translation>Al principio era: {value}</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="679"/>
+        <source>Started as</source>
+        <translation>Al principio</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="686"/>
+        <source>on this computer</source>
+        <translation>en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="686"/>
+        <source>on another computer</source>
+        <translation>en otro equipo</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="690"/>
+        <source>Keep this version</source>
+        <translation>Conservar esta versión</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="691"/>
+        <source>Keep version {n}: {value}</source>
+        <translation>Conservar la versión {n}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="694"/>
+        <source>Version {n}</source>
+        <translation>Versión {n}</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="700"/>
-        <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
-        <translation type="unfinished"></translation>
+        <source>{who}&apos;s decision</source>
+        <translation>Decisión de {who}</translation>
     </message>
     <message>
+        <location filename="../sync_dialogs.py" line="701"/>
+        <source>{who}, {where}, {when}</source>
+        <translation>{who}, {where}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="702"/>
+        <source>Who and when</source>
+        <translation>Quién y cuándo</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="704"/>
+        <source>This is what your records show now.</source>
+        <translation>Esto es lo que muestran ahora sus registros.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="708"/>
         <location filename="../sync_dialogs.py" line="709"/>
+        <source>Write a combined version</source>
+        <translation>Escribir una versión combinada</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="713"/>
+        <source>Combined version</source>
+        <translation>Versión combinada</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="719"/>
+        <source>A proposed combination of both versions; change it as you need.</source>
+        <translation>Una propuesta que combina ambas versiones; cámbiela como necesite.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="750"/>
+        <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
+        <translation>Decidido. Su elección se guarda aquí y va a la oficina con su próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="759"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
 </context>
 <context>
@@ -2858,42 +2889,42 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../not_accepted.py" line="42"/>
         <location filename="../not_accepted.py" line="46"/>
         <source>Not accepted by the office</source>
-        <translation type="unfinished"></translation>
+        <translation>No aceptado por la oficina</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="46"/>
         <source>Heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="51"/>
         <source>The office could not take these, usually because something changed at the office while you were working offline. Nothing you wrote is lost: it is kept here, on this computer only, until you discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La oficina no pudo aceptar esto, normalmente porque algo cambió en la oficina mientras usted trabajaba sin conexión. No se pierde nada de lo que escribió: se guarda aquí, solo en este equipo, hasta que lo descarte.</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="56"/>
         <source>About this list</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre esta lista</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="59"/>
         <source>Work not accepted by the office</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo no aceptado por la oficina</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="62"/>
         <source>Discard it</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartarlo</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="62"/>
         <source>Keep it</source>
-        <translation type="unfinished">Conservarlo</translation>
+        <translation>Conservarlo</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="66"/>
         <source>What happened</source>
-        <translation type="unfinished">Lo que pasó</translation>
+        <translation>Lo que pasó</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="69"/>
@@ -2903,78 +2934,78 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     <message>
         <location filename="../not_accepted.py" line="70"/>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar…</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="70"/>
         <source>Discard this item</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar este elemento</translation>
     </message>
     <message>
         <location filename="../not_accepted.py" line="71"/>
         <source>Copy what I wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar lo que escribí</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="97"/>
+        <location filename="../not_accepted.py" line="98"/>
         <source>Nothing here: the office took everything you sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada aquí: la oficina aceptó todo lo que usted envió.</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="97"/>
+        <location filename="../not_accepted.py" line="98"/>
         <source>Nothing here</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada aquí</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="108"/>
+        <location filename="../not_accepted.py" line="109"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="110"/>
+        <location filename="../not_accepted.py" line="111"/>
         <source>Why: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué: {why}</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="110"/>
+        <location filename="../not_accepted.py" line="111"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="114"/>
+        <location filename="../not_accepted.py" line="115"/>
         <source>What you can do: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que puede hacer: {what}</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="116"/>
+        <location filename="../not_accepted.py" line="117"/>
         <source>What you can do</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que puede hacer</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="120"/>
-        <location filename="../not_accepted.py" line="123"/>
+        <location filename="../not_accepted.py" line="121"/>
+        <location filename="../not_accepted.py" line="124"/>
         <source>What you wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que escribió</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="142"/>
+        <location filename="../not_accepted.py" line="143"/>
         <source>Copied. Paste it where it belongs within a few seconds: Offramp clears the clipboard soon after.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado. Péguelo donde corresponde en unos segundos: Offramp borra el portapapeles poco después.</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="151"/>
+        <location filename="../not_accepted.py" line="152"/>
         <source>Discard “{title}” from this computer? What you wrote cannot be brought back here afterwards. Copy it first if you may still need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar «{title}» de este equipo? Después no se podrá recuperar aquí lo que escribió. Cópielo antes si es posible que aún lo necesite.</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="172"/>
+        <location filename="../not_accepted.py" line="173"/>
         <source>Discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartado.</translation>
     </message>
     <message>
-        <location filename="../not_accepted.py" line="182"/>
+        <location filename="../not_accepted.py" line="183"/>
         <source>That did not work, and nothing was changed. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No funcionó y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
 </context>
 <context>
@@ -3849,6 +3880,229 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <location filename="../person/safety.py" line="159"/>
         <source>The person wants to plan</source>
         <translation>La persona quiere hacer un plan</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDirectoryDialog</name>
+    <message>
+        <location filename="../providers.py" line="44"/>
+        <source>Name (required)</source>
+        <extracomment>Each field&apos;s name, label and hint, in English: shown through the catalogue under the dialog&apos;s context.</extracomment>
+        <translation>Nombre (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="47"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="48"/>
+        <source>Separate with commas</source>
+        <translation>Sepárelos con comas</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="52"/>
+        <source>Who they serve</source>
+        <translation>A quién atienden</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="53"/>
+        <source>For example: adults of any gender</source>
+        <translation>Por ejemplo: personas adultas de cualquier género</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="55"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="56"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="57"/>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="60"/>
+        <source>Public office address</source>
+        <translation>Dirección pública de la oficina</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="61"/>
+        <source>Never a shelter&apos;s address</source>
+        <translation>Nunca la dirección de un refugio</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="69"/>
+        <location filename="../providers.py" line="76"/>
+        <source>Provider directory</source>
+        <translation>Directorio de proveedores</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="78"/>
+        <source>Search providers</source>
+        <translation>Buscar proveedores</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="79"/>
+        <source>Search by name, who they serve, language or kind of help</source>
+        <translation>Buscar por nombre, a quién atienden, idioma o tipo de ayuda</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="82"/>
+        <source>Providers</source>
+        <translation>Proveedores</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="87"/>
+        <source>Add a provider</source>
+        <translation>Agregar un proveedor</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="88"/>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="88"/>
+        <source>Import providers from a CSV file</source>
+        <translation>Importar proveedores desde un archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="89"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="89"/>
+        <source>Export providers to a CSV file</source>
+        <translation>Exportar los proveedores a un archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="112"/>
+        <source>Kinds of help (space ticks one)</source>
+        <translation>Tipos de ayuda (la barra espaciadora marca uno)</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="114"/>
+        <source>Tick each kind of help this provider offers with the space bar.</source>
+        <translation>Marque con la barra espaciadora cada tipo de ayuda que ofrece este proveedor.</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="124"/>
+        <source>Kinds of help (required)</source>
+        <translation>Tipos de ayuda (obligatorio)</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="129"/>
+        <location filename="../providers.py" line="131"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="135"/>
+        <source>Save the provider</source>
+        <translation>Guardar el proveedor</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="138"/>
+        <location filename="../providers.py" line="223"/>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="140"/>
+        <source>Directory status</source>
+        <translation>Estado del directorio</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="142"/>
+        <source>Rows to fix before importing</source>
+        <translation>Filas que corregir antes de importar</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="145"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="145"/>
+        <source>Close the provider directory</source>
+        <translation>Cerrar el directorio de proveedores</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="225"/>
+        <source>1 provider in the directory.</source>
+        <translation>1 proveedor en el directorio.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../providers.py" line="227"/>
+        <source>%n providers in the directory.</source>
+        <translation>
+            <numerusform>%n proveedor en el directorio.</numerusform>
+            <numerusform>%n proveedores en el directorio.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="267"/>
+        <source>New provider</source>
+        <translation>Proveedor nuevo</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="308"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="324"/>
+        <source>Import providers</source>
+        <translation>Importar proveedores</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="324"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="329"/>
+        <source>Checking every row…</source>
+        <translation>Comprobando cada fila…</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="335"/>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Importación hecha: {added} agregados, {updated} actualizados, {unchanged} sin cambios.</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="355"/>
+        <source>Export providers</source>
+        <translation>Exportar proveedores</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="355"/>
+        <source>providers.csv</source>
+        <translation>proveedores.csv</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="355"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="364"/>
+        <source>Exported 1 provider to {file}.</source>
+        <translation>Se exportó 1 proveedor a {file}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../providers.py" line="366"/>
+        <source>Exported %n providers to {file}.</source>
+        <translation>
+            <numerusform>Se exportó %n proveedor a {file}.</numerusform>
+            <numerusform>Se exportaron %n proveedores a {file}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6320,53 +6574,53 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../sync_dialogs.py" line="727"/>
+        <location filename="../sync_dialogs.py" line="777"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="730"/>
+        <location filename="../sync_dialogs.py" line="780"/>
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
         <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="733"/>
+        <location filename="../sync_dialogs.py" line="783"/>
         <source>Changes that need a &amp;decision…</source>
         <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="735"/>
+        <location filename="../sync_dialogs.py" line="785"/>
         <source>&amp;Not accepted by the office…</source>
         <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="737"/>
+        <location filename="../sync_dialogs.py" line="787"/>
         <source>&amp;Enroll this computer…</source>
         <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="739"/>
+        <location filename="../sync_dialogs.py" line="789"/>
         <source>&amp;Office</source>
         <translation>&amp;Oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="750"/>
+        <location filename="../sync_dialogs.py" line="800"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="751"/>
-        <location filename="../sync_dialogs.py" line="756"/>
+        <location filename="../sync_dialogs.py" line="801"/>
+        <location filename="../sync_dialogs.py" line="806"/>
         <source>Sync reminder</source>
         <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="806"/>
+        <location filename="../sync_dialogs.py" line="856"/>
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
         <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="884"/>
+        <location filename="../sync_dialogs.py" line="934"/>
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
         <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
@@ -6374,193 +6628,505 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="242"/>
-        <location filename="../sync_dialogs.py" line="243"/>
+        <location filename="../sync_dialogs.py" line="246"/>
+        <location filename="../sync_dialogs.py" line="247"/>
         <source>Sync with the office</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar con la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="253"/>
+        <location filename="../sync_dialogs.py" line="257"/>
         <source>Getting ready…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="254"/>
+        <location filename="../sync_dialogs.py" line="258"/>
         <source>Sync details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="261"/>
+        <location filename="../sync_dialogs.py" line="265"/>
         <source>Sync step</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="263"/>
+        <location filename="../sync_dialogs.py" line="267"/>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="276"/>
-        <location filename="../sync_dialogs.py" line="291"/>
-        <location filename="../sync_dialogs.py" line="344"/>
+        <location filename="../sync_dialogs.py" line="280"/>
+        <location filename="../sync_dialogs.py" line="295"/>
+        <location filename="../sync_dialogs.py" line="348"/>
         <source>Not now</source>
-        <translation type="unfinished">Ahora no</translation>
+        <translation>Ahora no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="277"/>
+        <location filename="../sync_dialogs.py" line="281"/>
         <source>Decide now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidir ahora…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="277"/>
+        <location filename="../sync_dialogs.py" line="281"/>
         <source>Decide now</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidir ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="279"/>
+        <location filename="../sync_dialogs.py" line="283"/>
         <source>See what was not accepted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver lo que no se aceptó…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="279"/>
+        <location filename="../sync_dialogs.py" line="283"/>
         <source>See what the office did not accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver lo que la oficina no aceptó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="281"/>
-        <location filename="../sync_dialogs.py" line="318"/>
+        <location filename="../sync_dialogs.py" line="285"/>
+        <location filename="../sync_dialogs.py" line="322"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="281"/>
+        <location filename="../sync_dialogs.py" line="285"/>
         <source>Stop sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="282"/>
-        <location filename="../sync_dialogs.py" line="344"/>
+        <location filename="../sync_dialogs.py" line="286"/>
+        <location filename="../sync_dialogs.py" line="348"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="329"/>
+        <location filename="../sync_dialogs.py" line="333"/>
         <source>Ready to sync with your office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="330"/>
-        <source>Office server: {server}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="332"/>
-        <source>To send from this computer: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo listo para sincronizar con su oficina</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="334"/>
+        <source>Office server: {server}</source>
+        <translation>Servidor de la oficina: {server}</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="336"/>
+        <source>To send from this computer: {what}.</source>
+        <translation>Para enviar desde este equipo: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="338"/>
         <source>Nothing new to send from this computer. Sync will bring your office&apos;s changes here.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada nuevo que enviar desde este equipo. La sincronización traerá aquí los cambios de su oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="337"/>
+        <location filename="../sync_dialogs.py" line="341"/>
         <source>Some of it is shared with another team, under these consents:</source>
-        <translation type="unfinished"></translation>
+        <translation>Una parte se comparte con otro equipo de trabajo, con estos consentimientos:</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="340"/>
+        <location filename="../sync_dialogs.py" line="344"/>
         <source>Nothing in it is shared outside your team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada de esto se comparte fuera de su equipo de trabajo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="342"/>
+        <location filename="../sync_dialogs.py" line="346"/>
         <source>Editing waits while the sync runs. You can stop it at any time; nothing is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="355"/>
-        <source>Syncing with your office…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="357"/>
-        <source>Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras dura la sincronización, la edición espera. Puede detenerla en cualquier momento; no se pierde nada.</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="359"/>
+        <source>Syncing with your office…</source>
+        <translation>Sincronizando con su oficina…</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="361"/>
+        <source>Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.</source>
+        <translation>Mantenga Offramp abierto, por favor. La edición espera hasta que termine la sincronización; detenerla no hace perder nada.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="363"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="374"/>
+        <location filename="../sync_dialogs.py" line="378"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="375"/>
+        <location filename="../sync_dialogs.py" line="379"/>
         <source>Stopping after the step under way…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="386"/>
-        <source>Sync finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detendrá después del paso en curso…</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="390"/>
-        <location filename="../sync_dialogs.py" line="426"/>
+        <source>Sync finished</source>
+        <translation>Sincronización terminada</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="394"/>
         <location filename="../sync_dialogs.py" line="430"/>
-        <location filename="../sync_dialogs.py" line="439"/>
-        <location filename="../sync_dialogs.py" line="445"/>
+        <location filename="../sync_dialogs.py" line="434"/>
+        <location filename="../sync_dialogs.py" line="443"/>
+        <location filename="../sync_dialogs.py" line="449"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="421"/>
+        <location filename="../sync_dialogs.py" line="425"/>
         <source>Something went wrong during the sync. Nothing was lost; please try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="424"/>
-        <source>Sync stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sync_dialogs.py" line="426"/>
-        <source>Carry on syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal durante la sincronización. No se perdió nada; inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="428"/>
-        <source>The connection was lost</source>
-        <translation type="unfinished"></translation>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="430"/>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <source>Carry on syncing</source>
+        <translation>Seguir sincronizando</translation>
     </message>
     <message>
         <location filename="../sync_dialogs.py" line="432"/>
+        <source>The connection was lost</source>
+        <translation>Se perdió la conexión</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="434"/>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="436"/>
         <source>This computer is not enrolled yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo todavía no está inscrito</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="435"/>
+        <location filename="../sync_dialogs.py" line="439"/>
         <source>Ask your office admin for an enrollment sheet, then choose Office → Enroll this computer… to connect it. Your work stays safe on this computer until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pida una hoja de inscripción a la persona que administra Offramp en su oficina y luego elija Oficina → Inscribir este equipo… para conectarlo. Hasta entonces, su trabajo queda a salvo en este equipo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="442"/>
+        <location filename="../sync_dialogs.py" line="446"/>
         <source>The sync did not go through</source>
-        <translation type="unfinished"></translation>
+        <translation>La sincronización no se completó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="442"/>
+        <location filename="../sync_dialogs.py" line="446"/>
         <source>Sync cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>La sincronización no puede empezar</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message>
+        <location filename="../sync_dialogs.py" line="482"/>
+        <source>Sent to the office: 1 change.</source>
+        <translation>Enviado a la oficina: 1 cambio.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="484"/>
+        <source>Sent to the office: %n changes.</source>
+        <translation>
+            <numerusform>Enviado a la oficina: %n cambio.</numerusform>
+            <numerusform>Enviado a la oficina: %n cambios.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="485"/>
+        <source>Received from the office: 1 record.</source>
+        <translation>Recibido de la oficina: 1 registro.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="487"/>
+        <source>Received from the office: %n records.</source>
+        <translation>
+            <numerusform>Recibido de la oficina: %n registro.</numerusform>
+            <numerusform>Recibido de la oficina: %n registros.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="488"/>
+        <source>Merged with a colleague&apos;s changes: 1 record.</source>
+        <translation>Combinado con los cambios de un colega: 1 registro.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="490"/>
+        <source>Merged with a colleague&apos;s changes: %n records.</source>
+        <translation>
+            <numerusform>Combinado con los cambios de un colega: %n registro.</numerusform>
+            <numerusform>Combinado con los cambios de un colega: %n registros.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="494"/>
+        <source>Needs your decision: 1 change two people made differently. Nothing is lost until you decide.</source>
+        <translation>Necesita su decisión: 1 cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="499"/>
+        <source>Needs your decision: %n changes two people made differently. Nothing is lost until you decide.</source>
+        <translation>
+            <numerusform>Necesita su decisión: %n cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</numerusform>
+            <numerusform>Necesitan su decisión: %n cambios que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="505"/>
+        <source>Needs your decision: nothing.</source>
+        <translation>Necesita su decisión: nada.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="507"/>
+        <source>Removed from this computer (the office keeps them):</source>
+        <translation>Quitado de este equipo (la oficina lo conserva):</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="510"/>
+        <source>Removed from this computer: nothing.</source>
+        <translation>Quitado de este equipo: nada.</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="514"/>
+        <source>Not accepted by the office: your work on 1 record. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
+        <translation>No aceptado por la oficina: su trabajo en 1 registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="521"/>
+        <source>Not accepted by the office: your work on %n records. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
+        <translation>
+            <numerusform>No aceptado por la oficina: su trabajo en %n registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</numerusform>
+            <numerusform>No aceptado por la oficina: su trabajo en %n registros. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="530"/>
+        <source>Waiting here: 1 change to a record whose link the office does not have yet. It stays on this computer and goes again with your next sync.</source>
+        <translation>En espera aquí: 1 cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sync_dialogs.py" line="537"/>
+        <source>Waiting here: %n changes to a record whose links the office does not have yet. They stay on this computer and go again with your next sync.</source>
+        <translation>
+            <numerusform>En espera aquí: %n cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</numerusform>
+            <numerusform>En espera aquí: %n cambios a un registro cuyos vínculos la oficina todavía no tiene. Se quedan en este equipo y vuelven a enviarse con su próxima sincronización.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="545"/>
+        <source>Changes that need a decision could not be checked this time: {problem}</source>
+        <translation>Esta vez no se pudieron comprobar los cambios que necesitan una decisión: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../templates_dialog.py" line="44"/>
+        <source>Imported “{title}” (version {version}).</source>
+        <extracomment>A template file larger than this is not a template. What an import did, as a whole sentence each (the title and version in place).</extracomment>
+        <translation>Se importó «{title}» (versión {version}).</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="45"/>
+        <source>Replaced the earlier, unused copy of “{title}” (version {version}).</source>
+        <translation>Se reemplazó la copia anterior, sin usar, de «{title}» (versión {version}).</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="48"/>
+        <source>Already here, unchanged: “{title}” (version {version}).</source>
+        <translation>Ya estaba aquí, sin cambios: «{title}» (versión {version}).</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="52"/>
+        <source>That file is too large to be a template. Please choose the .toml file.</source>
+        <extracomment>Why a file was refused before it was read as a template or as charge rules, a whole sentence for each kind.</extracomment>
+        <translation>Ese archivo es demasiado grande para ser una plantilla. Elija el archivo .toml, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="55"/>
+        <source>That file is too large to be a charge rules file. Please choose the .toml file.</source>
+        <translation>Ese archivo es demasiado grande para ser un archivo de reglas de cargos. Elija el archivo .toml, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="60"/>
+        <source>That file is not a text template. Please choose the .toml file.</source>
+        <translation>Ese archivo no es una plantilla de texto. Elija el archivo .toml, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="61"/>
+        <source>That file is not a text charge rules file. Please choose the .toml file.</source>
+        <translation>Ese archivo no es un archivo de texto de reglas de cargos. Elija el archivo .toml, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="100"/>
+        <source>That file could not be read. Please check it is still there and try again.</source>
+        <translation>No se pudo leer ese archivo. Compruebe que sigue ahí e inténtelo de nuevo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="147"/>
+        <location filename="../templates_dialog.py" line="150"/>
+        <source>Checklist and screening templates</source>
+        <translation>Plantillas de listas de entrevista y de evaluación</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="153"/>
+        <source>The example screening that comes with Offramp is only an example: import the validated tool your office is licensed to use. A version used by any record never changes; an edited template needs a new version number.</source>
+        <translation>La evaluación de ejemplo que viene con Offramp es solo un ejemplo: importe la herramienta validada que su oficina tiene licencia para usar. Una versión usada por algún registro nunca cambia; una plantilla editada necesita un número de versión nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="161"/>
+        <source>Templates on this computer</source>
+        <translation>Plantillas en este equipo</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="167"/>
+        <source>Import result</source>
+        <translation>Resultado de la importación</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="170"/>
+        <source>Problems found in the file</source>
+        <translation>Problemas encontrados en el archivo</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="173"/>
+        <source>Import a template file…</source>
+        <translation>Importar un archivo de plantilla…</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="173"/>
+        <source>Import a template file</source>
+        <translation>Importar un archivo de plantilla</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="175"/>
+        <source>Charges that prompt “Consider a screening”</source>
+        <translation>Cargos que sugieren «Considere una evaluación»</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="178"/>
+        <source>When a person is the defendant on one of these charges, their page suggests a screening, once per matter. It is a prompt for you, never a label on the person. Import the office&apos;s own list: the same id with a new version replaces it, a new id adds to it.</source>
+        <translation>Cuando una persona está acusada de uno de estos cargos, su página sugiere una evaluación, una vez por asunto. Es una sugerencia para usted, nunca una etiqueta sobre la persona. Importe la lista propia de la oficina: el mismo id con una versión nueva la reemplaza; un id nuevo se agrega a ella.</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="186"/>
+        <source>Charge rules in force</source>
+        <translation>Reglas de cargos vigentes</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="190"/>
+        <source>Import charge rules…</source>
+        <translation>Importar reglas de cargos…</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="190"/>
+        <location filename="../templates_dialog.py" line="263"/>
+        <source>Import charge rules</source>
+        <translation>Importar reglas de cargos</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="192"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="235"/>
+        <source>comes with Offramp</source>
+        <translation>viene con Offramp</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="235"/>
+        <source>imported by the office</source>
+        <translation>importada por la oficina</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="236"/>
+        <source>1 kind of charge</source>
+        <translation>1 tipo de cargo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../templates_dialog.py" line="236"/>
+        <source>%n kinds of charge</source>
+        <translation>
+            <numerusform>%n tipo de cargo</numerusform>
+            <numerusform>%n tipos de cargo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="237"/>
+        <source>{id} · version {version} · {kinds} · {origin}</source>
+        <translation>{id} · versión {version} · {kinds} · {origin}</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="245"/>
+        <source>Interview checklist</source>
+        <translation>Lista de entrevista</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="245"/>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="247"/>
+        <source>not used yet</source>
+        <translation>todavía sin usar</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="249"/>
+        <source>used by 1 record</source>
+        <translation>usada por 1 registro</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../templates_dialog.py" line="251"/>
+        <source>used by %n records</source>
+        <translation>
+            <numerusform>usada por %n registro</numerusform>
+            <numerusform>usada por %n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="252"/>
+        <source>{kind} · {id} · version {version} · {used}</source>
+        <translation>{kind} · {id} · versión {version} · {used}</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="258"/>
+        <source>Import a template</source>
+        <translation>Importar una plantilla</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="258"/>
+        <source>Templates (*.toml)</source>
+        <translation>Plantillas (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="263"/>
+        <source>Charge rules (*.toml)</source>
+        <translation>Reglas de cargos (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="305"/>
+        <source>Nothing was imported. 1 problem to fix in the file:</source>
+        <translation>No se importó nada. Hay 1 problema que corregir en el archivo:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../templates_dialog.py" line="307"/>
+        <source>Nothing was imported. %n problems to fix in the file:</source>
+        <translation>
+            <numerusform>No se importó nada. Hay %n problema que corregir en el archivo:</numerusform>
+            <numerusform>No se importó nada. Hay %n problemas que corregir en el archivo:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="309"/>
+        <source>Nothing was imported. {reason}</source>
+        <translation>No se importó nada. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../templates_dialog.py" line="320"/>
+        <source>That could not be done. Please try again.</source>
+        <translation>No se pudo hacer. Inténtelo de nuevo, por favor.</translation>
     </message>
 </context>
 <context>
