@@ -83,6 +83,9 @@ class ProviderDirectoryDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        # A long kind of help wraps instead of scrolling sideways (at 200 % text, or in a longer language).
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._row_chosen)
         self.add_button = plain_button(self.tr("Add a provider"), self.tr("Add a provider"), self)
         self.import_button = plain_button(self.tr("Import CSV…"), self.tr("Import providers from a CSV file"), self)
@@ -176,7 +179,7 @@ class ProviderDirectoryDialog(QDialog):
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to each
-        self.editor_scroll.setAccessibleName("Provider details")
+        self.editor_scroll.setAccessibleName(self.tr("Provider details"))
         body = row_of((left, 4), (self.editor_scroll, 5), spacing=24)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)

@@ -29,6 +29,7 @@ from app.ui.qt import (
     QDialog,
     QFont,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -38,6 +39,8 @@ from app.ui.qt import (
     QPlainTextEdit,
     QProgressBar,
     QRadioButton,
+    QScrollArea,
+    QShowEvent,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -57,16 +60,34 @@ if TYPE_CHECKING:
     from app.ui.not_accepted import NotAcceptedDialog
 
 
-def _field(label: str, parent: QWidget, layout: QVBoxLayout, *, placeholder: str = "") -> QLineEdit:
+def _field(label: str, parent: QWidget, form: QGridLayout, *, placeholder: str = "") -> QLineEdit:
+    """A labelled field on the next row of ``form``, the label beside it."""
     caption = QLabel(label, parent)
     edit = QLineEdit(parent)
     edit.setAccessibleName(label)
     edit.setPlaceholderText(placeholder)
     edit.setMinimumHeight(max(34, edit.fontMetrics().height() * 2))
     caption.setBuddy(edit)
-    layout.addWidget(caption)
-    layout.addWidget(edit)
+    row = form.rowCount() if form.count() else 0
+    form.addWidget(caption, row, 0)
+    form.addWidget(edit, row, 1)
     return edit
+
+
+def _grow_to_fit(dialog: QDialog) -> None:
+    """A window whose wrapped words need more height than it has grows (up to most of the screen): a top-level
+    window's size does not follow a wrapped label's height for its width, so at 200 % text, or in a longer language,
+    the last lines were cut off or drawn over the next field."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width())
+    if needed <= dialog.height():
+        return
+    screen = dialog.screen()
+    limit = int(screen.availableGeometry().height() * 0.9) if screen is not None else needed
+    dialog.resize(dialog.width(), max(dialog.height(), min(needed, limit)))
 
 
 class _Bridge(QObject):
@@ -112,12 +133,19 @@ class EnrolDialog(QDialog):
                 self,
             )
         )
-        self.server = _field(self.tr("Server address"), self, layout, placeholder="https://")
-        self.code = _field(self.tr("One-time code"), self, layout, placeholder=self.tr("four groups of four"))
+        # Each label beside its field: with the labels above, at 200 % text the form ran taller than the screen
+        # and the explanation above it lost its last lines.
+        form = QGridLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        form.setColumnStretch(1, 1)
+        self.server = _field(self.tr("Server address"), self, form, placeholder="https://")
+        self.code = _field(self.tr("One-time code"), self, form, placeholder=self.tr("four groups of four"))
         self.fingerprint = _field(
-            self.tr("Fingerprint"), self, layout, placeholder=self.tr("13 groups of four letters and digits")
+            self.tr("Fingerprint"), self, form, placeholder=self.tr("13 groups of four letters and digits")
         )
-        self.passphrase = _field(self.tr("Your passphrase"), self, layout)
+        self.passphrase = _field(self.tr("Your passphrase"), self, form)
+        layout.addLayout(form)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.status = selectable_text("", self, name=self.tr("What happened"))
         self.status.hide()
@@ -136,10 +164,15 @@ class EnrolDialog(QDialog):
         self.server.setFocus()
         self._done = False
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        _grow_to_fit(self)
+
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(warn_box() if problem else calm_box())
         self.status.show()
+        _grow_to_fit(self)
 
     def start(self) -> None:
         if self._done:
@@ -261,7 +294,6 @@ class SyncDialog(QDialog):
         col = QVBoxLayout(page)
         col.setSpacing(12)
         col.addWidget(self.heading)
-        col.addWidget(self.body)
         self.step = selectable_text("", self, name=self.tr("Sync step"))
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName(self.tr("Sync progress"))
@@ -270,9 +302,23 @@ class SyncDialog(QDialog):
         self.bar.setMinimumHeight(self.fontMetrics().height())
         self.bar.hide()
         self.step.hide()
-        col.addWidget(self.bar)
-        col.addWidget(self.step)
-        col.addStretch(1)
+        # A long summary (removals, work set aside, warnings) scrolls down instead of being cut off at the window's
+        # edge once the window has grown as far as the screen allows.
+        holder = QWidget(self)
+        held = QVBoxLayout(holder)
+        held.setContentsMargins(0, 0, 0, 0)
+        held.setSpacing(12)
+        held.addWidget(self.body)
+        held.addWidget(self.bar)
+        held.addWidget(self.step)
+        held.addStretch(1)
+        self.body_area = QScrollArea(self)
+        self.body_area.setWidget(holder)
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        col.addWidget(self.body_area, 1)
         self.pages.addWidget(page)
 
         row = QHBoxLayout()
@@ -388,6 +434,7 @@ class SyncDialog(QDialog):
         self.bar.hide()
         self.step.hide()
         self.heading.setText(self.tr("Sync finished"))
+        self.body.setStyleSheet("")  # after "Try again" the summary is news, not the warning that came before it
         self.body.setText(_spaced(summary_lines(summary)))
         self._fit_body()
         self._show_buttons(
@@ -407,7 +454,7 @@ class SyncDialog(QDialog):
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        extra = self.body.heightForWidth(max(1, self.body.width())) - self.body.height()
+        extra = self.body.heightForWidth(max(1, self.body.width())) - self.body_area.viewport().height()
         if extra <= 0:
             return
         screen = self.screen()

@@ -161,6 +161,9 @@ class TemplatesDialog(QDialog):
         self.list.setAccessibleName(self.tr("Templates on this computer"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        # Each template two or more lines: rows told apart by their shade and a little room, as the providers' are.
+        self.list.setAlternatingRowColors(True)
+        self.list.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)  # two templates at least, any size
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -186,6 +189,8 @@ class TemplatesDialog(QDialog):
         self.rules_list.setAccessibleName(self.tr("Charge rules in force"))
         self.rules_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rules_list.setWordWrap(True)
+        self.rules_list.setAlternatingRowColors(True)
+        self.rules_list.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
         self.rules_list.setMaximumHeight(self.fontMetrics().height() * 6)
         self.rules_button = plain_button(self.tr("Import charge rules…"), self.tr("Import charge rules"), self)
         self.rules_button.clicked.connect(self._choose_rules)

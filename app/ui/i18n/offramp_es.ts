@@ -1382,98 +1382,98 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="99"/>
-        <location filename="../sync_dialogs.py" line="129"/>
+        <location filename="../sync_dialogs.py" line="120"/>
+        <location filename="../sync_dialogs.py" line="157"/>
         <source>Enroll this computer</source>
         <translation>Inscribir este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="100"/>
+        <location filename="../sync_dialogs.py" line="121"/>
         <source>Enroll this computer with the office</source>
         <translation>Inscribir este equipo en la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="104"/>
+        <location filename="../sync_dialogs.py" line="125"/>
         <source>Enroll this computer with your office</source>
         <translation>Inscribir este equipo en su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="108"/>
+        <location filename="../sync_dialogs.py" line="129"/>
         <source>Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and capital letters in the fingerprint do not matter. Nothing is sent until the office server proves it is the one on the sheet.</source>
         <translation>La persona que administra Offramp en su oficina le da una hoja de inscripción. Escriba o pegue abajo lo que dice. Los espacios y las mayúsculas de la huella digital no importan. No se envía nada hasta que el servidor de la oficina demuestre que es el de la hoja.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="115"/>
+        <location filename="../sync_dialogs.py" line="142"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="116"/>
+        <location filename="../sync_dialogs.py" line="143"/>
         <source>One-time code</source>
         <translation>Código de un solo uso</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="116"/>
+        <location filename="../sync_dialogs.py" line="143"/>
         <source>four groups of four</source>
         <translation>cuatro grupos de cuatro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="118"/>
+        <location filename="../sync_dialogs.py" line="145"/>
         <source>Fingerprint</source>
         <translation>Huella digital</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="118"/>
+        <location filename="../sync_dialogs.py" line="145"/>
         <source>13 groups of four letters and digits</source>
         <translation>13 grupos de cuatro letras y cifras</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="120"/>
+        <location filename="../sync_dialogs.py" line="147"/>
         <source>Your passphrase</source>
         <translation>Su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="122"/>
+        <location filename="../sync_dialogs.py" line="150"/>
         <source>What happened</source>
         <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="128"/>
+        <location filename="../sync_dialogs.py" line="156"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="151"/>
+        <location filename="../sync_dialogs.py" line="184"/>
         <source>Please type the server address from the sheet.</source>
         <translation>Escriba la dirección del servidor que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="152"/>
+        <location filename="../sync_dialogs.py" line="185"/>
         <source>Please type the one-time code from the sheet.</source>
         <translation>Escriba el código de un solo uso que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="153"/>
+        <location filename="../sync_dialogs.py" line="186"/>
         <source>Please type the fingerprint from the sheet.</source>
         <translation>Escriba la huella digital que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="154"/>
+        <location filename="../sync_dialogs.py" line="187"/>
         <source>Please type your passphrase, the one you unlock Offramp with.</source>
         <translation>Escriba su frase de contraseña, la que usa para desbloquear Offramp, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="161"/>
+        <location filename="../sync_dialogs.py" line="194"/>
         <source>Checking the office server…</source>
         <translation>Comprobando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="180"/>
+        <location filename="../sync_dialogs.py" line="213"/>
         <source>This computer is enrolled with {office} as {user} ({team}).</source>
         <translation>Este equipo está inscrito en {office} como {user} ({team}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="187"/>
+        <location filename="../sync_dialogs.py" line="220"/>
         <source>{n} records already here will go to the office at your next sync.</source>
         <translation>
             <numerusform>{n} registro que ya está aquí irá a la oficina en su próxima sincronización.</numerusform>
@@ -1481,7 +1481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="194"/>
+        <location filename="../sync_dialogs.py" line="227"/>
         <source>{n} demo records stay on this computer: they are fictional practice records and never go to the office.</source>
         <translation>
             <numerusform>{n} registro de demostración se queda en este equipo: es un registro ficticio de práctica y nunca va a la oficina.</numerusform>
@@ -1489,23 +1489,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="200"/>
+        <location filename="../sync_dialogs.py" line="233"/>
         <source>Nothing syncs by itself: press Sync now when you want to.</source>
         <translation>Nada se sincroniza por sí solo: pulse Sincronizar ahora cuando lo desee.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="203"/>
-        <location filename="../sync_dialogs.py" line="204"/>
+        <location filename="../sync_dialogs.py" line="236"/>
+        <location filename="../sync_dialogs.py" line="237"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="213"/>
+        <location filename="../sync_dialogs.py" line="246"/>
         <source>That passphrase is not the one this vault opens with. Nothing was sent.</source>
         <translation>Esa frase de contraseña no es la que abre esta bóveda. No se envió nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="218"/>
+        <location filename="../sync_dialogs.py" line="251"/>
         <source>Something went wrong while enrolling, and nothing was changed. Please try again.</source>
         <translation>Algo salió mal durante la inscripción y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -2432,195 +2432,195 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="563"/>
+        <location filename="../sync_dialogs.py" line="610"/>
         <source>(nothing written)</source>
         <translation>(no hay nada escrito)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="568"/>
+        <location filename="../sync_dialogs.py" line="615"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="570"/>
+        <location filename="../sync_dialogs.py" line="617"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="587"/>
-        <location filename="../sync_dialogs.py" line="588"/>
+        <location filename="../sync_dialogs.py" line="634"/>
+        <location filename="../sync_dialogs.py" line="635"/>
         <source>Changes that need a decision</source>
         <translation>Cambios que necesitan una decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="591"/>
+        <location filename="../sync_dialogs.py" line="638"/>
         <source>Changes that need your decision</source>
         <translation>Cambios que necesitan su decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="595"/>
+        <location filename="../sync_dialogs.py" line="642"/>
         <source>Two people changed the same thing differently while apart. Every version is kept until you choose. Pick the one to keep, or write one that combines them.</source>
         <translation>Dos personas cambiaron lo mismo de forma distinta mientras trabajaban por separado. Se conservan todas las versiones hasta que usted elija. Elija la que quiere conservar o escriba una que las combine.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="601"/>
+        <location filename="../sync_dialogs.py" line="648"/>
         <source>Changes to decide</source>
         <translation>Cambios por decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="604"/>
+        <location filename="../sync_dialogs.py" line="651"/>
         <source>What happened</source>
         <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="607"/>
+        <location filename="../sync_dialogs.py" line="654"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="608"/>
+        <location filename="../sync_dialogs.py" line="655"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="608"/>
+        <location filename="../sync_dialogs.py" line="655"/>
         <source>Send my decisions now</source>
         <translation>Enviar mis decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="609"/>
+        <location filename="../sync_dialogs.py" line="656"/>
         <source>Send decisions now</source>
         <translation>Enviar las decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="611"/>
+        <location filename="../sync_dialogs.py" line="658"/>
         <source>Keep my choice</source>
         <translation>Conservar mi elección</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="611"/>
+        <location filename="../sync_dialogs.py" line="658"/>
         <source>Keep the chosen value</source>
         <translation>Conservar el valor elegido</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="632"/>
+        <location filename="../sync_dialogs.py" line="679"/>
         <source>Nothing waits for a decision.</source>
         <translation>No hay nada que espere una decisión.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="632"/>
+        <location filename="../sync_dialogs.py" line="679"/>
         <source>Nothing to decide</source>
         <translation>Nada que decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="641"/>
+        <location filename="../sync_dialogs.py" line="688"/>
         <source>A record</source>
         <translation>Un registro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="642"/>
+        <location filename="../sync_dialogs.py" line="689"/>
         <source>{who}: {what}</source>
         <translation>{who}: {what}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="651"/>
+        <location filename="../sync_dialogs.py" line="698"/>
         <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
         <translation>Este registro se eliminó en un equipo mientras se cambiaba en otro. El cambio se conserva en la oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="657"/>
-        <location filename="../sync_dialogs.py" line="658"/>
+        <location filename="../sync_dialogs.py" line="704"/>
+        <location filename="../sync_dialogs.py" line="705"/>
         <source>Keep it as the office has it now</source>
         <translation>Conservarlo como lo tiene ahora la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="668"/>
+        <location filename="../sync_dialogs.py" line="715"/>
         <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
         <translation>Alguien lo decidió de otra forma, o se cambió después de tomar una decisión. No se reemplazó nada: todas las versiones están aquí para que usted vuelva a elegir.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="672"/>
+        <location filename="../sync_dialogs.py" line="719"/>
         <source>Decided differently</source>
         <translation>Decidido de otra forma</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="677"/>
+        <location filename="../sync_dialogs.py" line="724"/>
         <source>It started as: {value}</source>
         <translation>Al principio era: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="679"/>
+        <location filename="../sync_dialogs.py" line="726"/>
         <source>Started as</source>
         <translation>Al principio</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="686"/>
+        <location filename="../sync_dialogs.py" line="733"/>
         <source>on this computer</source>
         <translation>en este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="686"/>
+        <location filename="../sync_dialogs.py" line="733"/>
         <source>on another computer</source>
         <translation>en otro equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="690"/>
+        <location filename="../sync_dialogs.py" line="737"/>
         <source>Keep this version</source>
         <translation>Conservar esta versión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="691"/>
+        <location filename="../sync_dialogs.py" line="738"/>
         <source>Keep version {n}: {value}</source>
         <translation>Conservar la versión {n}: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="694"/>
+        <location filename="../sync_dialogs.py" line="741"/>
         <source>Version {n}</source>
         <translation>Versión {n}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="700"/>
+        <location filename="../sync_dialogs.py" line="747"/>
         <source>{who}&apos;s decision</source>
         <translation>Decisión de {who}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="701"/>
+        <location filename="../sync_dialogs.py" line="748"/>
         <source>{who}, {where}, {when}</source>
         <translation>{who}, {where}, {when}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="702"/>
+        <location filename="../sync_dialogs.py" line="749"/>
         <source>Who and when</source>
         <translation>Quién y cuándo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="704"/>
+        <location filename="../sync_dialogs.py" line="751"/>
         <source>This is what your records show now.</source>
         <translation>Esto es lo que muestran ahora sus registros.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="708"/>
-        <location filename="../sync_dialogs.py" line="709"/>
+        <location filename="../sync_dialogs.py" line="755"/>
+        <location filename="../sync_dialogs.py" line="756"/>
         <source>Write a combined version</source>
         <translation>Escribir una versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="713"/>
+        <location filename="../sync_dialogs.py" line="760"/>
         <source>Combined version</source>
         <translation>Versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="719"/>
+        <location filename="../sync_dialogs.py" line="766"/>
         <source>A proposed combination of both versions; change it as you need.</source>
         <translation>Una propuesta que combina ambas versiones; cámbiela como necesite.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="750"/>
+        <location filename="../sync_dialogs.py" line="797"/>
         <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
         <translation>Decidido. Su elección se guarda aquí y va a la oficina con su próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="759"/>
+        <location filename="../sync_dialogs.py" line="806"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
         <translation>No se pudo guardar y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -3957,89 +3957,94 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="87"/>
+        <location filename="../providers.py" line="90"/>
         <source>Add a provider</source>
         <translation>Agregar un proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="88"/>
+        <location filename="../providers.py" line="91"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="88"/>
+        <location filename="../providers.py" line="91"/>
         <source>Import providers from a CSV file</source>
         <translation>Importar proveedores desde un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="89"/>
+        <location filename="../providers.py" line="92"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="89"/>
+        <location filename="../providers.py" line="92"/>
         <source>Export providers to a CSV file</source>
         <translation>Exportar los proveedores a un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="112"/>
+        <location filename="../providers.py" line="115"/>
         <source>Kinds of help (space ticks one)</source>
         <translation>Tipos de ayuda (la barra espaciadora marca uno)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="114"/>
+        <location filename="../providers.py" line="117"/>
         <source>Tick each kind of help this provider offers with the space bar.</source>
         <translation>Marque con la barra espaciadora cada tipo de ayuda que ofrece este proveedor.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="124"/>
+        <location filename="../providers.py" line="127"/>
         <source>Kinds of help (required)</source>
         <translation>Tipos de ayuda (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="129"/>
-        <location filename="../providers.py" line="131"/>
+        <location filename="../providers.py" line="132"/>
+        <location filename="../providers.py" line="134"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="135"/>
+        <location filename="../providers.py" line="138"/>
         <source>Save the provider</source>
         <translation>Guardar el proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="138"/>
-        <location filename="../providers.py" line="223"/>
+        <location filename="../providers.py" line="141"/>
+        <location filename="../providers.py" line="226"/>
         <source>Reading…</source>
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="140"/>
+        <location filename="../providers.py" line="143"/>
         <source>Directory status</source>
         <translation>Estado del directorio</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="142"/>
+        <location filename="../providers.py" line="145"/>
         <source>Rows to fix before importing</source>
         <translation>Filas que corregir antes de importar</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="145"/>
+        <location filename="../providers.py" line="148"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="145"/>
+        <location filename="../providers.py" line="148"/>
         <source>Close the provider directory</source>
         <translation>Cerrar el directorio de proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="225"/>
+        <location filename="../providers.py" line="182"/>
+        <source>Provider details</source>
+        <translation>Datos del proveedor</translation>
+    </message>
+    <message>
+        <location filename="../providers.py" line="228"/>
         <source>1 provider in the directory.</source>
         <translation>1 proveedor en el directorio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../providers.py" line="227"/>
+        <location filename="../providers.py" line="230"/>
         <source>%n providers in the directory.</source>
         <translation>
             <numerusform>%n proveedor en el directorio.</numerusform>
@@ -4047,57 +4052,57 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         </translation>
     </message>
     <message>
-        <location filename="../providers.py" line="267"/>
+        <location filename="../providers.py" line="270"/>
         <source>New provider</source>
         <translation>Proveedor nuevo</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="308"/>
+        <location filename="../providers.py" line="311"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="324"/>
+        <location filename="../providers.py" line="327"/>
         <source>Import providers</source>
         <translation>Importar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="324"/>
+        <location filename="../providers.py" line="327"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="329"/>
+        <location filename="../providers.py" line="332"/>
         <source>Checking every row…</source>
         <translation>Comprobando cada fila…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="335"/>
+        <location filename="../providers.py" line="338"/>
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
         <translation>Importación hecha: {added} agregados, {updated} actualizados, {unchanged} sin cambios.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="355"/>
+        <location filename="../providers.py" line="358"/>
         <source>Export providers</source>
         <translation>Exportar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="355"/>
+        <location filename="../providers.py" line="358"/>
         <source>providers.csv</source>
         <translation>proveedores.csv</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="355"/>
+        <location filename="../providers.py" line="358"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="364"/>
+        <location filename="../providers.py" line="367"/>
         <source>Exported 1 provider to {file}.</source>
         <translation>Se exportó 1 proveedor a {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../providers.py" line="366"/>
+        <location filename="../providers.py" line="369"/>
         <source>Exported %n providers to {file}.</source>
         <translation>
             <numerusform>Se exportó %n proveedor a {file}.</numerusform>
@@ -6574,53 +6579,53 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../sync_dialogs.py" line="777"/>
+        <location filename="../sync_dialogs.py" line="824"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="780"/>
+        <location filename="../sync_dialogs.py" line="827"/>
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
         <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="783"/>
+        <location filename="../sync_dialogs.py" line="830"/>
         <source>Changes that need a &amp;decision…</source>
         <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="785"/>
+        <location filename="../sync_dialogs.py" line="832"/>
         <source>&amp;Not accepted by the office…</source>
         <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="787"/>
+        <location filename="../sync_dialogs.py" line="834"/>
         <source>&amp;Enroll this computer…</source>
         <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="789"/>
+        <location filename="../sync_dialogs.py" line="836"/>
         <source>&amp;Office</source>
         <translation>&amp;Oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="800"/>
+        <location filename="../sync_dialogs.py" line="847"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="801"/>
-        <location filename="../sync_dialogs.py" line="806"/>
+        <location filename="../sync_dialogs.py" line="848"/>
+        <location filename="../sync_dialogs.py" line="853"/>
         <source>Sync reminder</source>
         <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="856"/>
+        <location filename="../sync_dialogs.py" line="903"/>
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
         <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="934"/>
+        <location filename="../sync_dialogs.py" line="981"/>
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
         <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
@@ -6628,191 +6633,191 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="246"/>
-        <location filename="../sync_dialogs.py" line="247"/>
+        <location filename="../sync_dialogs.py" line="279"/>
+        <location filename="../sync_dialogs.py" line="280"/>
         <source>Sync with the office</source>
         <translation>Sincronizar con la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="257"/>
+        <location filename="../sync_dialogs.py" line="290"/>
         <source>Getting ready…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="258"/>
+        <location filename="../sync_dialogs.py" line="291"/>
         <source>Sync details</source>
         <translation>Detalles de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="265"/>
+        <location filename="../sync_dialogs.py" line="297"/>
         <source>Sync step</source>
         <translation>Paso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="267"/>
+        <location filename="../sync_dialogs.py" line="299"/>
         <source>Sync progress</source>
         <translation>Avance de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="280"/>
-        <location filename="../sync_dialogs.py" line="295"/>
-        <location filename="../sync_dialogs.py" line="348"/>
+        <location filename="../sync_dialogs.py" line="326"/>
+        <location filename="../sync_dialogs.py" line="341"/>
+        <location filename="../sync_dialogs.py" line="394"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="281"/>
+        <location filename="../sync_dialogs.py" line="327"/>
         <source>Decide now…</source>
         <translation>Decidir ahora…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="281"/>
+        <location filename="../sync_dialogs.py" line="327"/>
         <source>Decide now</source>
         <translation>Decidir ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="283"/>
+        <location filename="../sync_dialogs.py" line="329"/>
         <source>See what was not accepted…</source>
         <translation>Ver lo que no se aceptó…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="283"/>
+        <location filename="../sync_dialogs.py" line="329"/>
         <source>See what the office did not accept</source>
         <translation>Ver lo que la oficina no aceptó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="285"/>
-        <location filename="../sync_dialogs.py" line="322"/>
+        <location filename="../sync_dialogs.py" line="331"/>
+        <location filename="../sync_dialogs.py" line="368"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="285"/>
+        <location filename="../sync_dialogs.py" line="331"/>
         <source>Stop sync</source>
         <translation>Detener la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="286"/>
-        <location filename="../sync_dialogs.py" line="348"/>
+        <location filename="../sync_dialogs.py" line="332"/>
+        <location filename="../sync_dialogs.py" line="394"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="333"/>
+        <location filename="../sync_dialogs.py" line="379"/>
         <source>Ready to sync with your office</source>
         <translation>Todo listo para sincronizar con su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="334"/>
+        <location filename="../sync_dialogs.py" line="380"/>
         <source>Office server: {server}</source>
         <translation>Servidor de la oficina: {server}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="336"/>
+        <location filename="../sync_dialogs.py" line="382"/>
         <source>To send from this computer: {what}.</source>
         <translation>Para enviar desde este equipo: {what}.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="338"/>
+        <location filename="../sync_dialogs.py" line="384"/>
         <source>Nothing new to send from this computer. Sync will bring your office&apos;s changes here.</source>
         <translation>No hay nada nuevo que enviar desde este equipo. La sincronización traerá aquí los cambios de su oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="341"/>
+        <location filename="../sync_dialogs.py" line="387"/>
         <source>Some of it is shared with another team, under these consents:</source>
         <translation>Una parte se comparte con otro equipo de trabajo, con estos consentimientos:</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="344"/>
+        <location filename="../sync_dialogs.py" line="390"/>
         <source>Nothing in it is shared outside your team.</source>
         <translation>Nada de esto se comparte fuera de su equipo de trabajo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="346"/>
+        <location filename="../sync_dialogs.py" line="392"/>
         <source>Editing waits while the sync runs. You can stop it at any time; nothing is lost.</source>
         <translation>Mientras dura la sincronización, la edición espera. Puede detenerla en cualquier momento; no se pierde nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="359"/>
+        <location filename="../sync_dialogs.py" line="405"/>
         <source>Syncing with your office…</source>
         <translation>Sincronizando con su oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="361"/>
+        <location filename="../sync_dialogs.py" line="407"/>
         <source>Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.</source>
         <translation>Mantenga Offramp abierto, por favor. La edición espera hasta que termine la sincronización; detenerla no hace perder nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="363"/>
+        <location filename="../sync_dialogs.py" line="409"/>
         <source>Starting</source>
         <translation>Empezando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="378"/>
+        <location filename="../sync_dialogs.py" line="424"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="379"/>
+        <location filename="../sync_dialogs.py" line="425"/>
         <source>Stopping after the step under way…</source>
         <translation>Se detendrá después del paso en curso…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="390"/>
+        <location filename="../sync_dialogs.py" line="436"/>
         <source>Sync finished</source>
         <translation>Sincronización terminada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="394"/>
-        <location filename="../sync_dialogs.py" line="430"/>
-        <location filename="../sync_dialogs.py" line="434"/>
-        <location filename="../sync_dialogs.py" line="443"/>
-        <location filename="../sync_dialogs.py" line="449"/>
+        <location filename="../sync_dialogs.py" line="441"/>
+        <location filename="../sync_dialogs.py" line="477"/>
+        <location filename="../sync_dialogs.py" line="481"/>
+        <location filename="../sync_dialogs.py" line="490"/>
+        <location filename="../sync_dialogs.py" line="496"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="425"/>
+        <location filename="../sync_dialogs.py" line="472"/>
         <source>Something went wrong during the sync. Nothing was lost; please try again.</source>
         <translation>Algo salió mal durante la sincronización. No se perdió nada; inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="428"/>
+        <location filename="../sync_dialogs.py" line="475"/>
         <source>Sync stopped</source>
         <translation>Sincronización detenida</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="430"/>
+        <location filename="../sync_dialogs.py" line="477"/>
         <source>Carry on syncing</source>
         <translation>Seguir sincronizando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="432"/>
+        <location filename="../sync_dialogs.py" line="479"/>
         <source>The connection was lost</source>
         <translation>Se perdió la conexión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="434"/>
+        <location filename="../sync_dialogs.py" line="481"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="436"/>
+        <location filename="../sync_dialogs.py" line="483"/>
         <source>This computer is not enrolled yet</source>
         <translation>Este equipo todavía no está inscrito</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="439"/>
+        <location filename="../sync_dialogs.py" line="486"/>
         <source>Ask your office admin for an enrollment sheet, then choose Office → Enroll this computer… to connect it. Your work stays safe on this computer until then.</source>
         <translation>Pida una hoja de inscripción a la persona que administra Offramp en su oficina y luego elija Oficina → Inscribir este equipo… para conectarlo. Hasta entonces, su trabajo queda a salvo en este equipo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="446"/>
+        <location filename="../sync_dialogs.py" line="493"/>
         <source>The sync did not go through</source>
         <translation>La sincronización no se completó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="446"/>
+        <location filename="../sync_dialogs.py" line="493"/>
         <source>Sync cannot start</source>
         <translation>La sincronización no puede empezar</translation>
     </message>
@@ -6820,12 +6825,12 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../sync_dialogs.py" line="482"/>
+        <location filename="../sync_dialogs.py" line="529"/>
         <source>Sent to the office: 1 change.</source>
         <translation>Enviado a la oficina: 1 cambio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="484"/>
+        <location filename="../sync_dialogs.py" line="531"/>
         <source>Sent to the office: %n changes.</source>
         <translation>
             <numerusform>Enviado a la oficina: %n cambio.</numerusform>
@@ -6833,12 +6838,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="485"/>
+        <location filename="../sync_dialogs.py" line="532"/>
         <source>Received from the office: 1 record.</source>
         <translation>Recibido de la oficina: 1 registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="487"/>
+        <location filename="../sync_dialogs.py" line="534"/>
         <source>Received from the office: %n records.</source>
         <translation>
             <numerusform>Recibido de la oficina: %n registro.</numerusform>
@@ -6846,12 +6851,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="488"/>
+        <location filename="../sync_dialogs.py" line="535"/>
         <source>Merged with a colleague&apos;s changes: 1 record.</source>
         <translation>Combinado con los cambios de un colega: 1 registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="490"/>
+        <location filename="../sync_dialogs.py" line="537"/>
         <source>Merged with a colleague&apos;s changes: %n records.</source>
         <translation>
             <numerusform>Combinado con los cambios de un colega: %n registro.</numerusform>
@@ -6859,12 +6864,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="494"/>
+        <location filename="../sync_dialogs.py" line="541"/>
         <source>Needs your decision: 1 change two people made differently. Nothing is lost until you decide.</source>
         <translation>Necesita su decisión: 1 cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="499"/>
+        <location filename="../sync_dialogs.py" line="546"/>
         <source>Needs your decision: %n changes two people made differently. Nothing is lost until you decide.</source>
         <translation>
             <numerusform>Necesita su decisión: %n cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</numerusform>
@@ -6872,27 +6877,27 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="505"/>
+        <location filename="../sync_dialogs.py" line="552"/>
         <source>Needs your decision: nothing.</source>
         <translation>Necesita su decisión: nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="507"/>
+        <location filename="../sync_dialogs.py" line="554"/>
         <source>Removed from this computer (the office keeps them):</source>
         <translation>Quitado de este equipo (la oficina lo conserva):</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="510"/>
+        <location filename="../sync_dialogs.py" line="557"/>
         <source>Removed from this computer: nothing.</source>
         <translation>Quitado de este equipo: nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="514"/>
+        <location filename="../sync_dialogs.py" line="561"/>
         <source>Not accepted by the office: your work on 1 record. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
         <translation>No aceptado por la oficina: su trabajo en 1 registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="521"/>
+        <location filename="../sync_dialogs.py" line="568"/>
         <source>Not accepted by the office: your work on %n records. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
         <translation>
             <numerusform>No aceptado por la oficina: su trabajo en %n registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</numerusform>
@@ -6900,12 +6905,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="530"/>
+        <location filename="../sync_dialogs.py" line="577"/>
         <source>Waiting here: 1 change to a record whose link the office does not have yet. It stays on this computer and goes again with your next sync.</source>
         <translation>En espera aquí: 1 cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="537"/>
+        <location filename="../sync_dialogs.py" line="584"/>
         <source>Waiting here: %n changes to a record whose links the office does not have yet. They stay on this computer and go again with your next sync.</source>
         <translation>
             <numerusform>En espera aquí: %n cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</numerusform>
@@ -6913,7 +6918,7 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="545"/>
+        <location filename="../sync_dialogs.py" line="592"/>
         <source>Changes that need a decision could not be checked this time: {problem}</source>
         <translation>Esta vez no se pudieron comprobar los cambios que necesitan una decisión: {problem}</translation>
     </message>
@@ -6979,73 +6984,73 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>Plantillas en este equipo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="167"/>
+        <location filename="../templates_dialog.py" line="170"/>
         <source>Import result</source>
         <translation>Resultado de la importación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="170"/>
+        <location filename="../templates_dialog.py" line="173"/>
         <source>Problems found in the file</source>
         <translation>Problemas encontrados en el archivo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="173"/>
+        <location filename="../templates_dialog.py" line="176"/>
         <source>Import a template file…</source>
         <translation>Importar un archivo de plantilla…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="173"/>
+        <location filename="../templates_dialog.py" line="176"/>
         <source>Import a template file</source>
         <translation>Importar un archivo de plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="175"/>
+        <location filename="../templates_dialog.py" line="178"/>
         <source>Charges that prompt “Consider a screening”</source>
         <translation>Cargos que sugieren «Considere una evaluación»</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="178"/>
+        <location filename="../templates_dialog.py" line="181"/>
         <source>When a person is the defendant on one of these charges, their page suggests a screening, once per matter. It is a prompt for you, never a label on the person. Import the office&apos;s own list: the same id with a new version replaces it, a new id adds to it.</source>
         <translation>Cuando una persona está acusada de uno de estos cargos, su página sugiere una evaluación, una vez por asunto. Es una sugerencia para usted, nunca una etiqueta sobre la persona. Importe la lista propia de la oficina: el mismo id con una versión nueva la reemplaza; un id nuevo se agrega a ella.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="186"/>
+        <location filename="../templates_dialog.py" line="189"/>
         <source>Charge rules in force</source>
         <translation>Reglas de cargos vigentes</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="190"/>
+        <location filename="../templates_dialog.py" line="195"/>
         <source>Import charge rules…</source>
         <translation>Importar reglas de cargos…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="190"/>
-        <location filename="../templates_dialog.py" line="263"/>
+        <location filename="../templates_dialog.py" line="195"/>
+        <location filename="../templates_dialog.py" line="268"/>
         <source>Import charge rules</source>
         <translation>Importar reglas de cargos</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="192"/>
+        <location filename="../templates_dialog.py" line="197"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="235"/>
+        <location filename="../templates_dialog.py" line="240"/>
         <source>comes with Offramp</source>
         <translation>viene con Offramp</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="235"/>
+        <location filename="../templates_dialog.py" line="240"/>
         <source>imported by the office</source>
         <translation>importada por la oficina</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="236"/>
+        <location filename="../templates_dialog.py" line="241"/>
         <source>1 kind of charge</source>
         <translation>1 tipo de cargo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="236"/>
+        <location filename="../templates_dialog.py" line="241"/>
         <source>%n kinds of charge</source>
         <translation>
             <numerusform>%n tipo de cargo</numerusform>
@@ -7053,32 +7058,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="237"/>
+        <location filename="../templates_dialog.py" line="242"/>
         <source>{id} · version {version} · {kinds} · {origin}</source>
         <translation>{id} · versión {version} · {kinds} · {origin}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="245"/>
+        <location filename="../templates_dialog.py" line="250"/>
         <source>Interview checklist</source>
         <translation>Lista de entrevista</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="245"/>
+        <location filename="../templates_dialog.py" line="250"/>
         <source>Screening</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="247"/>
+        <location filename="../templates_dialog.py" line="252"/>
         <source>not used yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="249"/>
+        <location filename="../templates_dialog.py" line="254"/>
         <source>used by 1 record</source>
         <translation>usada por 1 registro</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="251"/>
+        <location filename="../templates_dialog.py" line="256"/>
         <source>used by %n records</source>
         <translation>
             <numerusform>usada por %n registro</numerusform>
@@ -7086,32 +7091,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="252"/>
+        <location filename="../templates_dialog.py" line="257"/>
         <source>{kind} · {id} · version {version} · {used}</source>
         <translation>{kind} · {id} · versión {version} · {used}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="258"/>
+        <location filename="../templates_dialog.py" line="263"/>
         <source>Import a template</source>
         <translation>Importar una plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="258"/>
+        <location filename="../templates_dialog.py" line="263"/>
         <source>Templates (*.toml)</source>
         <translation>Plantillas (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="263"/>
+        <location filename="../templates_dialog.py" line="268"/>
         <source>Charge rules (*.toml)</source>
         <translation>Reglas de cargos (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="305"/>
+        <location filename="../templates_dialog.py" line="310"/>
         <source>Nothing was imported. 1 problem to fix in the file:</source>
         <translation>No se importó nada. Hay 1 problema que corregir en el archivo:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="307"/>
+        <location filename="../templates_dialog.py" line="312"/>
         <source>Nothing was imported. %n problems to fix in the file:</source>
         <translation>
             <numerusform>No se importó nada. Hay %n problema que corregir en el archivo:</numerusform>
@@ -7119,12 +7124,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="309"/>
+        <location filename="../templates_dialog.py" line="314"/>
         <source>Nothing was imported. {reason}</source>
         <translation>No se importó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="320"/>
+        <location filename="../templates_dialog.py" line="325"/>
         <source>That could not be done. Please try again.</source>
         <translation>No se pudo hacer. Inténtelo de nuevo, por favor.</translation>
     </message>
