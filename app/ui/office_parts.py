@@ -93,6 +93,9 @@ class ItemPanes:
         self.list.setAccessibleName(list_name)
         self.list.setMaximumWidth(parent.fontMetrics().averageCharWidth() * 38)
         self.list.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
+        # A long title wraps instead of scrolling sideways (at 200 % text, or in a longer language).
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         middle.addWidget(self.list)
         self.detail_area = QScrollArea(parent)
         self.detail_area.setWidgetResizable(True)

@@ -672,7 +672,8 @@ class MergeDialog(QDialog):
 
     def _loaded(self, found: list[Group]) -> None:
         self.groups = found
-        if not self.panes.fill([f"{g.person_name or self.tr('a record')}\n{g.title}" for g in found]):
+        nameless = self.tr("a record")  # lupdate does not read a tr() inside an f-string
+        if not self.panes.fill([f"{g.person_name or nameless}\n{g.title}" for g in found]):
             self._empty()
 
     def _empty(self) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from app.core.workspace import Workspace
-from app.ui.qt import QAbstractButton, QAbstractItemView, QApplication, QScrollArea, Qt, QWidget
+from app.ui.qt import QAbstractButton, QAbstractItemView, QApplication, QLabel, QScrollArea, Qt, QWidget
 from app.ui.tasks import TaskRunner
 from tests.ui import helpers
 from tests.ui.test_spanish_window import english_in, english_sources
@@ -222,3 +222,47 @@ def test_enrolling_and_syncing_in_spanish(
     assert english_in(nothing, sources) == []
     helpers.shot(nothing, f"not-accepted-es-{size}")
     nothing.reject()
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_the_changes_to_decide_in_spanish(
+    qtbot: Any, language: str, text_size: float, workspace: Workspace, runner: TaskRunner
+) -> None:
+    from app.core.conflicts import Competing, Group
+    from app.ui.sync_dialogs import MergeDialog
+
+    sources = english_sources()
+    assert {"Changes that need your decision", "Keep this version"} <= sources
+    window = _window(qtbot)
+    dialog = MergeDialog(workspace, runner, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    helpers.settle(qtbot, runner)
+    size = "200" if text_size > 1 else "100"
+    assert dialog.windowTitle() == "Cambios que necesitan una decisión"
+    assert english_in(dialog, sources) == []
+    helpers.shot(dialog, f"merge-nothing-es-{size}")
+
+    # Two versions of a note's text (a proposed combination to accept or edit), and a record deleted on one computer.
+    versions = [
+        Competing("Prefiere que la llamen por la tarde.", "Ana Example", "d1", "2 dic 2026, 10:15", True),
+        Competing("Prefiere mensajes de texto.", "Bo Example", "d2", "2 dic 2026, 11:40", False, decision=True),
+    ]
+    text = Group(["c1"], "note_entry", "r1", "p1", "Marisol Example", "text", "Text", "text", None,
+                 versions[0].value, versions, )  # fmt: skip
+    gone = Group(["c2"], "note_entry", "r2", None, "", "", "", "record", None, None, [], whole_record=True)
+    dialog._loaded([text, gone])
+    shown = [w.text() for w in dialog.detail_area.widget().findChildren(QLabel)]
+    assert "Al principio era: (no hay nada escrito)" in shown, shown
+    assert "Decisión de Bo Example, en otro equipo, 2 dic 2026, 11:40" in shown, shown
+    assert "Ana Example, en este equipo, 2 dic 2026, 10:15" in shown, shown
+    assert english_in(dialog, sources) == []
+    _fits(qtbot, dialog)
+    helpers.shot(dialog, f"merge-text-es-{size}")
+    assert dialog.list.item(1).text().startswith("un registro\n"), dialog.list.item(1).text()
+    dialog.list.setCurrentRow(1)
+    assert dialog.detail_area.widget().findChildren(QLabel)[0].text().startswith("Un registro: ")
+    assert english_in(dialog, sources) == []
+    helpers.shot(dialog, f"merge-deleted-es-{size}")
+    dialog.reject()

@@ -2503,124 +2503,129 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Conservar el valor elegido</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="679"/>
+        <location filename="../sync_dialogs.py" line="675"/>
+        <source>a record</source>
+        <translation>un registro</translation>
+    </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="680"/>
         <source>Nothing waits for a decision.</source>
         <translation>No hay nada que espere una decisión.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="679"/>
+        <location filename="../sync_dialogs.py" line="680"/>
         <source>Nothing to decide</source>
         <translation>Nada que decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="688"/>
+        <location filename="../sync_dialogs.py" line="689"/>
         <source>A record</source>
         <translation>Un registro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="689"/>
+        <location filename="../sync_dialogs.py" line="690"/>
         <source>{who}: {what}</source>
         <translation>{who}: {what}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="698"/>
+        <location filename="../sync_dialogs.py" line="699"/>
         <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
         <translation>Este registro se eliminó en un equipo mientras se cambiaba en otro. El cambio se conserva en la oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="704"/>
         <location filename="../sync_dialogs.py" line="705"/>
+        <location filename="../sync_dialogs.py" line="706"/>
         <source>Keep it as the office has it now</source>
         <translation>Conservarlo como lo tiene ahora la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="715"/>
+        <location filename="../sync_dialogs.py" line="716"/>
         <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
         <translation>Alguien lo decidió de otra forma, o se cambió después de tomar una decisión. No se reemplazó nada: todas las versiones están aquí para que usted vuelva a elegir.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="719"/>
+        <location filename="../sync_dialogs.py" line="720"/>
         <source>Decided differently</source>
         <translation>Decidido de otra forma</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="724"/>
+        <location filename="../sync_dialogs.py" line="725"/>
         <source>It started as: {value}</source>
         <translation>Al principio era: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="726"/>
+        <location filename="../sync_dialogs.py" line="727"/>
         <source>Started as</source>
         <translation>Al principio</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="733"/>
+        <location filename="../sync_dialogs.py" line="734"/>
         <source>on this computer</source>
         <translation>en este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="733"/>
+        <location filename="../sync_dialogs.py" line="734"/>
         <source>on another computer</source>
         <translation>en otro equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="737"/>
+        <location filename="../sync_dialogs.py" line="738"/>
         <source>Keep this version</source>
         <translation>Conservar esta versión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="738"/>
+        <location filename="../sync_dialogs.py" line="739"/>
         <source>Keep version {n}: {value}</source>
         <translation>Conservar la versión {n}: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="741"/>
+        <location filename="../sync_dialogs.py" line="742"/>
         <source>Version {n}</source>
         <translation>Versión {n}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="747"/>
+        <location filename="../sync_dialogs.py" line="748"/>
         <source>{who}&apos;s decision</source>
         <translation>Decisión de {who}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="748"/>
+        <location filename="../sync_dialogs.py" line="749"/>
         <source>{who}, {where}, {when}</source>
         <translation>{who}, {where}, {when}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="749"/>
+        <location filename="../sync_dialogs.py" line="750"/>
         <source>Who and when</source>
         <translation>Quién y cuándo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="751"/>
+        <location filename="../sync_dialogs.py" line="752"/>
         <source>This is what your records show now.</source>
         <translation>Esto es lo que muestran ahora sus registros.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="755"/>
         <location filename="../sync_dialogs.py" line="756"/>
+        <location filename="../sync_dialogs.py" line="757"/>
         <source>Write a combined version</source>
         <translation>Escribir una versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="760"/>
+        <location filename="../sync_dialogs.py" line="761"/>
         <source>Combined version</source>
         <translation>Versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="766"/>
+        <location filename="../sync_dialogs.py" line="767"/>
         <source>A proposed combination of both versions; change it as you need.</source>
         <translation>Una propuesta que combina ambas versiones; cámbiela como necesite.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="797"/>
+        <location filename="../sync_dialogs.py" line="798"/>
         <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
         <translation>Decidido. Su elección se guarda aquí y va a la oficina con su próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="806"/>
+        <location filename="../sync_dialogs.py" line="807"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
         <translation>No se pudo guardar y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -6579,53 +6584,53 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../sync_dialogs.py" line="824"/>
+        <location filename="../sync_dialogs.py" line="825"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="827"/>
+        <location filename="../sync_dialogs.py" line="828"/>
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
         <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="830"/>
+        <location filename="../sync_dialogs.py" line="831"/>
         <source>Changes that need a &amp;decision…</source>
         <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="832"/>
+        <location filename="../sync_dialogs.py" line="833"/>
         <source>&amp;Not accepted by the office…</source>
         <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="834"/>
+        <location filename="../sync_dialogs.py" line="835"/>
         <source>&amp;Enroll this computer…</source>
         <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="836"/>
+        <location filename="../sync_dialogs.py" line="837"/>
         <source>&amp;Office</source>
         <translation>&amp;Oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="847"/>
+        <location filename="../sync_dialogs.py" line="848"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="848"/>
-        <location filename="../sync_dialogs.py" line="853"/>
+        <location filename="../sync_dialogs.py" line="849"/>
+        <location filename="../sync_dialogs.py" line="854"/>
         <source>Sync reminder</source>
         <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="903"/>
+        <location filename="../sync_dialogs.py" line="904"/>
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
         <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="981"/>
+        <location filename="../sync_dialogs.py" line="982"/>
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
         <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
