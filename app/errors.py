@@ -6,6 +6,8 @@ a value that does not fit. The UI and the CLI show ``message`` as it is; nothing
 
 from __future__ import annotations
 
+from app.core.i18n import N_, _
+
 
 class OfframpError(Exception):
     """Base for errors a person can understand. ``code`` is stable for scripts and tests."""
@@ -93,11 +95,11 @@ class StorageReadOnly(VaultError):
     code = "storage_read_only"
 
 
-DISK_FULL = (
+DISK_FULL = N_(
     "The disk is full, so Offramp cannot open or save to the vault right now. Nothing already saved was lost. "
     "Free some space on this computer (empty the trash, move large files away), then try again."
 )
-READ_ONLY = (
+READ_ONLY = N_(
     "The vault's folder cannot be written to right now (the disk or the folder is read-only), so Offramp cannot "
     "open or save the vault there. Nothing was changed. Ask your IT contact to make it writable again."
 )
@@ -115,14 +117,14 @@ def storage_problem(exc: BaseException | None) -> OfframpError | None:
             return exc
         errno = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
         if errno in _FULL_ERRNOS:
-            return StorageFull(DISK_FULL, detail=type(exc).__name__)
+            return StorageFull(_(DISK_FULL), detail=type(exc).__name__)
         if errno in _READ_ONLY_ERRNOS:
-            return StorageReadOnly(READ_ONLY, detail=type(exc).__name__)
+            return StorageReadOnly(_(READ_ONLY), detail=type(exc).__name__)
         text = str(exc).lower() if not isinstance(exc, OSError) else ""
         if "database or disk is full" in text:
-            return StorageFull(DISK_FULL, detail=type(exc).__name__)
+            return StorageFull(_(DISK_FULL), detail=type(exc).__name__)
         if "readonly database" in text or "read-only file system" in text:
-            return StorageReadOnly(READ_ONLY, detail=type(exc).__name__)
+            return StorageReadOnly(_(READ_ONLY), detail=type(exc).__name__)
         exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
     return None
 

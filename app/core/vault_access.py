@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from app.core.i18n import N_, _
 from app.errors import KeyFileDamaged
 from app.storage import backup as _backup
 from app.storage import keyfile as _keyfile
@@ -78,11 +79,11 @@ def finish_interrupted(vault: Vault) -> list[str]:
         return []
     except (OSError, StorageFull, StorageReadOnly) as exc:  # the half-done change waits; the window still opens
         problem = storage_problem(exc)
-        return [problem.message if isinstance(problem, OfframpError) else _NOT_FINISHED]
+        return [problem.message if isinstance(problem, OfframpError) else _(_NOT_FINISHED)]
     return vault.take_notices()
 
 
-_NOT_FINISHED = (
+_NOT_FINISHED = N_(
     "A change to the vault's files was interrupted and could not be finished or undone just now. "
     "Nothing was deleted; start Offramp again, and if this stays, ask your IT contact for help."
 )
@@ -219,7 +220,7 @@ class QuickUnlockState:
     def worth_saying(self) -> bool:
         """True when the PIN is off for a reason the person should hear on the unlock screen (the day ended, three
         wrong tries, the keyring lost its half or there is no keyring)."""
-        return not self.available and self.reason in _WORTH_SAYING
+        return not self.available and self.reason in {_(reason) for reason in _WORTH_SAYING}
 
 
 #: What to assume when asking failed in some unforeseen way: the passphrase, said the usual way.

@@ -18,6 +18,7 @@ import tarfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.i18n import N_, _
 from app.errors import BackupError, BackupOfAnotherVault, KeyFileDamaged
 from app.storage import keyfile, recovery
 from app.storage.atomic import PRIVATE_MODE, atomic_write_bytes, crash_point, fsync_dir, temp_path_for
@@ -29,7 +30,16 @@ if TYPE_CHECKING:
 FORMAT = "offramp-vault-backup"
 SUFFIX = ".offramp-backup"
 
-NOT_A_BACKUP = "That file is not an Offramp backup, or it is damaged. Nothing was changed."
+NOT_A_BACKUP = N_("That file is not an Offramp backup, or it is damaged. Nothing was changed.")
+
+#: A vault's creation day, as :func:`describe_vault` says it ("4 March 2026"; "4 de marzo de 2026" in Spanish): one
+#: catalogue entry per month, so a language orders day, month and year its own way (never strftime's month names).
+_CREATED_DAY = (
+    N_("%(day)d January %(year)d"), N_("%(day)d February %(year)d"), N_("%(day)d March %(year)d"),
+    N_("%(day)d April %(year)d"), N_("%(day)d May %(year)d"), N_("%(day)d June %(year)d"),
+    N_("%(day)d July %(year)d"), N_("%(day)d August %(year)d"), N_("%(day)d September %(year)d"),
+    N_("%(day)d October %(year)d"), N_("%(day)d November %(year)d"), N_("%(day)d December %(year)d"),
+)  # fmt: skip
 
 
 def backup_name(reason: str) -> str:
@@ -94,7 +104,7 @@ def write_backup(vault: Vault, dk: bytearray, destination: Path, *, reason: str)
         fsync_dir(destination)
     except OSError as exc:
         raise BackupError(
-            "The backup could not be written (the drive may be full or read-only). The vault itself is unchanged.",
+            _("The backup could not be written (the drive may be full or read-only). The vault itself is unchanged."),
             detail=type(exc).__name__,
         ) from None
     finally:
@@ -126,7 +136,7 @@ def _read_archive(path: Path) -> tuple[dict[str, object], bytes, tarfile.TarFile
     except (OSError, tarfile.TarError, KeyError, ValueError, UnicodeDecodeError):
         if tar is not None:
             tar.close()
-        raise BackupError(NOT_A_BACKUP) from None
+        raise BackupError(_(NOT_A_BACKUP)) from None
     return manifest, key_bytes, tar, db_info
 
 
@@ -159,7 +169,7 @@ def restore_backup(
 
     archive, data_dir = Path(archive), Path(data_dir)
     if not archive.is_file():
-        raise BackupError("That backup file does not exist.")
+        raise BackupError(_("That backup file does not exist."))
     _read_archive(archive)[2].close()  # refuse a file that is not a backup before touching the folder
     data_dir.mkdir(parents=True, exist_ok=True)
     # Never swap files under a running Offramp.
@@ -192,19 +202,19 @@ def _restore_locked(
         try:
             kf = keyfile.load(staged_key)
         except KeyFileDamaged:
-            raise BackupError(NOT_A_BACKUP) from None
+            raise BackupError(_(NOT_A_BACKUP)) from None
         if passphrase is not None:
             dk = kf.open_with_passphrase(passphrase)
         elif recovery_code is not None:
             dk = kf.open_with_recovery_code(recovery.parse(recovery_code))
         else:
-            raise BackupError("Type the vault's passphrase or recovery code to restore a backup.")
+            raise BackupError(_("Type the vault's passphrase or recovery code to restore a backup."))
         question = None if replace_other_vault else _other_vault_question(data_dir / KEY_NAME, kf.header)
         if question is not None:
             raise BackupOfAnotherVault(question)
         stream = tar.extractfile(db_info)
         if stream is None:
-            raise BackupError(NOT_A_BACKUP)
+            raise BackupError(_(NOT_A_BACKUP))
         fd = os.open(staged_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
         with os.fdopen(fd, "wb") as out:
             while block := stream.read(1 << 20):
@@ -213,7 +223,9 @@ def _restore_locked(
             os.fsync(out.fileno())
         health = inspect_database(staged_db, dk, full=True)
         if not health.ok:
-            raise BackupError("The database inside that backup is damaged. Nothing was changed; try an older backup.")
+            raise BackupError(
+                _("The database inside that backup is damaged. Nothing was changed; try an older backup.")
+            )
         return _swap_in(data_dir, staged_key, staged_db)
     finally:
         tar.close()
@@ -229,13 +241,13 @@ def describe_vault(header: dict[str, object]) -> str:
     """'created on 4 March 2026 on the computer with device ID 1a2b3c4d': whose a vault is, from its key file header
     (no names: the header holds none)."""
     created = str(header.get("created_at") or "")
+    device = str(header.get("device_id") or "")[:8] or _("unknown")
     try:
         when = dt.datetime.fromisoformat(created)
-        day = f"{when.day} {when:%B %Y}"
     except ValueError:
-        day = "an unknown date"
-    device = str(header.get("device_id") or "")[:8] or "unknown"
-    return f"created on {day} on the computer with device ID {device}"
+        return _("created on an unknown date on the computer with device ID {device}").format(device=device)
+    day = _(_CREATED_DAY[when.month - 1]) % {"day": when.day, "year": when.year}
+    return _("created on {day} on the computer with device ID {device}").format(day=day, device=device)
 
 
 def _other_vault_question(current_key: Path, backup_header: dict[str, object]) -> str | None:
@@ -245,10 +257,10 @@ def _other_vault_question(current_key: Path, backup_header: dict[str, object]) -
         return None  # no vault here, or one whose key file cannot say whose it is: nothing to tell apart
     if current.get("vault_id") == backup_header.get("vault_id"):
         return None
-    return (
-        f"That backup is of another vault, {describe_vault(backup_header)}; the vault here was "
-        f"{describe_vault(current)}. Nothing was changed. Restore it only if you mean to replace this vault with it."
-    )
+    return _(
+        "That backup is of another vault, {backup}; the vault here was {here}. Nothing was changed. "
+        "Restore it only if you mean to replace this vault with it."
+    ).format(backup=describe_vault(backup_header), here=describe_vault(current))
 
 
 def other_vault_question(archive: Path | str, data_dir: Path | str) -> str | None:
@@ -260,9 +272,9 @@ def other_vault_question(archive: Path | str, data_dir: Path | str) -> str | Non
     try:
         header = json.loads(manifest_key[1].decode("ascii"))["header"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise BackupError(NOT_A_BACKUP) from None
+        raise BackupError(_(NOT_A_BACKUP)) from None
     if not isinstance(header, dict):
-        raise BackupError(NOT_A_BACKUP)
+        raise BackupError(_(NOT_A_BACKUP))
     from app.storage.vault import KEY_NAME
 
     return _other_vault_question(Path(data_dir) / KEY_NAME, header)

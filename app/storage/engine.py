@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
+from app.core.i18n import N_, _, ngettext
 from app.errors import (
     DISK_FULL,
     READ_ONLY,
@@ -37,18 +38,26 @@ PAGE_SIZE = 4096
 #: the window showed as done (NORMAL could lose the last few). bench/durability.py measures what it costs.
 SYNCHRONOUS = "FULL"
 
-TRUNCATED = (
+TRUNCATED = N_(
     "The vault's database file is incomplete: it looks cut short, perhaps by an interrupted copy or a full disk. "
     "Nothing was changed. Restore the vault from its latest backup."
 )
 
 
 def damaged_message(pages: list[int]) -> str:
-    where = f"{len(pages)} damaged part{'s' if len(pages) != 1 else ''}" if pages else "damaged parts"
-    return (
-        f"Part of the vault's database is damaged ({where} found). Nothing was changed. "
-        "Restore the vault from its latest backup; your IT contact can run 'offramp vault check' for details."
-    )
+    """What the person reads about a damaged database, with how many damaged parts were found when that is known."""
+    if not pages:
+        return _(
+            "Part of the vault's database is damaged (damaged parts found). Nothing was changed. "
+            "Restore the vault from its latest backup; your IT contact can run 'offramp vault check' for details."
+        )
+    return ngettext(
+        "Part of the vault's database is damaged ({n} damaged part found). Nothing was changed. "
+        "Restore the vault from its latest backup; your IT contact can run 'offramp vault check' for details.",
+        "Part of the vault's database is damaged ({n} damaged parts found). Nothing was changed. "
+        "Restore the vault from its latest backup; your IT contact can run 'offramp vault check' for details.",
+        len(pages),
+    ).format(n=len(pages))
 
 
 _KEY_PREFIX = b"PRAGMA key = \"x'"
@@ -59,7 +68,7 @@ _HEX_DIGITS = b"0123456789abcdef"
 def _key_statement(dk: bytearray) -> bytearray:
     """``PRAGMA key = "x'<hex>'"`` built in one buffer the caller zeroes: no immutable copy of the hex is made."""
     if len(dk) != 32 or not any(dk):
-        raise VaultLocked("The vault is locked. Unlock it again to go on.")
+        raise VaultLocked(_("The vault is locked. Unlock it again to go on."))
     out = bytearray(len(_KEY_PREFIX) + 2 * len(dk) + len(_KEY_SUFFIX))
     out[: len(_KEY_PREFIX)] = _KEY_PREFIX
     pos = len(_KEY_PREFIX)
@@ -177,9 +186,9 @@ def storage_problem_at(exc: BaseException | None, path: Path) -> Exception | Non
     except (OSError, AttributeError):  # no statvfs on Windows
         return None
     if stat.f_flag & getattr(os, "ST_RDONLY", 1):
-        return StorageReadOnly(READ_ONLY, detail="disk I/O error on a read-only file system")
+        return StorageReadOnly(_(READ_ONLY), detail="disk I/O error on a read-only file system")
     if stat.f_bavail * stat.f_frsize < NEARLY_FULL_BYTES:
-        return StorageFull(DISK_FULL, detail="disk I/O error with no free space")
+        return StorageFull(_(DISK_FULL), detail="disk I/O error with no free space")
     return None
 
 
@@ -223,7 +232,7 @@ class DatabaseHealth:
         if self.damaged_pages or self.problems:
             raise DatabaseDamaged(damaged_message(self.damaged_pages), detail="; ".join(self.problems)[:500])
         if self.truncated:
-            raise DatabaseTruncated(TRUNCATED)
+            raise DatabaseTruncated(_(TRUNCATED))
 
 
 def _parse_page(row: str) -> int | None:

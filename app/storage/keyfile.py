@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
+from app.core.i18n import N_, _
 from app.errors import KeyFileDamaged, WrongPassphrase, WrongRecoveryCode
 from app.memory import wipe_bytes
 from app.storage import kdf
@@ -40,23 +41,23 @@ FORMAT = "offramp-vault-key"
 VERSION = 1
 SECTIONS = ("header", "pass_wrap", "recovery_wrap", "quick_wrap")
 
-DAMAGED = (
+DAMAGED = N_(
     "The vault's key file is damaged, so this vault cannot be opened with the passphrase. Nothing was changed. "
     "Use the recovery code, or restore the vault from its latest backup."
 )
-DAMAGED_OR_WRONG = (
+DAMAGED_OR_WRONG = N_(
     "That passphrase did not open this vault, and the vault's key file looks damaged. Nothing was changed. "
     "If you are sure of the passphrase, use the recovery code, or restore the vault from its latest backup."
 )
-RECOVERY_DAMAGED = (
+RECOVERY_DAMAGED = N_(
     "The recovery part of the vault's key file is damaged, so the recovery code may no longer open this vault. "
     "Make a new recovery code while the passphrase still works."
 )
-CHECKSUMS_DAMAGED = (
+CHECKSUMS_DAMAGED = N_(
     "A checksum in the vault's key file does not match, though the key itself is intact and opened normally. "
     "Nothing was lost; your IT contact can run 'offramp vault check' for details."
 )
-DAMAGED_BEYOND = (
+DAMAGED_BEYOND = N_(
     "The vault's key file is damaged and cannot be read at all. Nothing was changed. "
     "Restore the vault from its latest backup."
 )
@@ -136,26 +137,29 @@ class KeyFile:
         # A checksum that does not match is no reason not to try: AES-GCM authenticates the wrap and the header
         # (its associated data) itself, so an intact wrap opens whatever became of its checksum.
         if self.pass_wrap is None:
-            raise KeyFileDamaged(DAMAGED)
+            raise KeyFileDamaged(_(DAMAGED))
         try:
             params = kdf.KdfParams.from_dict(self.pass_wrap["params"])
             salt = _unb64(self.pass_wrap["salt"])
             nonce = _unb64(self.pass_wrap["nonce"])
             ct = _unb64(self.pass_wrap["ct"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileDamaged(DAMAGED, detail=f"pass_wrap: {type(exc).__name__}") from None
+            raise KeyFileDamaged(_(DAMAGED), detail=f"pass_wrap: {type(exc).__name__}") from None
         kek = kdf.derive_from_passphrase(passphrase, salt, params)
         try:
             return _decrypt(kek, nonce, ct, _aad("pass_wrap", self.header))
         except InvalidTag:
             if "pass_wrap" in self.damaged:
                 # Its checksum said so before its tag did: the wrap itself is damaged.
-                raise KeyFileDamaged(DAMAGED, detail="pass_wrap checksum") from None
+                raise KeyFileDamaged(_(DAMAGED), detail="pass_wrap checksum") from None
             if "header" in self.damaged:
                 # The header (part of what the tag covers) or only its checksum is damaged: cannot tell which.
-                raise KeyFileDamaged(DAMAGED_OR_WRONG, detail="header checksum") from None
+                raise KeyFileDamaged(_(DAMAGED_OR_WRONG), detail="header checksum") from None
             raise WrongPassphrase(
-                "That passphrase does not open this vault. Check Caps Lock and the keyboard language, then try again."
+                _(
+                    "That passphrase does not open this vault. "
+                    "Check Caps Lock and the keyboard language, then try again."
+                )
             ) from None
         finally:
             _zero(kek)
@@ -189,29 +193,31 @@ class KeyFile:
 
     def _recovery_section(self) -> dict[str, Any]:
         if not isinstance(self.recovery_wrap, dict):
-            raise KeyFileDamaged(DAMAGED_BEYOND)
+            raise KeyFileDamaged(_(DAMAGED_BEYOND))
         return self.recovery_wrap
 
     def open_with_recovery_code(self, secret: bytes) -> bytearray:
         wrap = self._recovery_section()
         if wrap.get("kind") != "code":
             raise WrongRecoveryCode(
-                "This vault is recovered with the office recovery kit, not a personal code. Ask your office admin."
+                _("This vault is recovered with the office recovery kit, not a personal code. Ask your office admin.")
             )
         try:
             params = kdf.KdfParams.from_dict(wrap["params"])
             salt, nonce, ct = _unb64(wrap["salt"]), _unb64(wrap["nonce"]), _unb64(wrap["ct"])
         except (KeyError, TypeError, ValueError):
-            raise KeyFileDamaged(DAMAGED_BEYOND) from None
+            raise KeyFileDamaged(_(DAMAGED_BEYOND)) from None
         kek = kdf.derive(secret, salt, params)
         try:
             return _decrypt(kek, nonce, ct, _aad("recovery_wrap", self.header))
         except InvalidTag:
             if {"header", "recovery_wrap"} & self.damaged:
-                raise KeyFileDamaged(DAMAGED_BEYOND, detail="recovery_wrap checksum") from None
+                raise KeyFileDamaged(_(DAMAGED_BEYOND), detail="recovery_wrap checksum") from None
             raise WrongRecoveryCode(
-                "That recovery code does not belong to this vault. "
-                "Check that it is the sheet printed for this computer."
+                _(
+                    "That recovery code does not belong to this vault. "
+                    "Check that it is the sheet printed for this computer."
+                )
             ) from None
         finally:
             _zero(kek)
@@ -219,14 +225,14 @@ class KeyFile:
     def open_with_office_key(self, office_private_key: bytes) -> bytearray:
         wrap = self._recovery_section()
         if wrap.get("kind") != "office":
-            raise WrongRecoveryCode("This vault was not enrolled with an office, so it has no office recovery.")
+            raise WrongRecoveryCode(_("This vault was not enrolled with an office, so it has no office recovery."))
         try:
             plain = SealedBox(PrivateKey(office_private_key)).decrypt(_unb64(wrap["sealed"]))
         except (CryptoError, KeyError, ValueError):
-            raise WrongRecoveryCode("That office recovery key does not open this vault.") from None
+            raise WrongRecoveryCode(_("That office recovery key does not open this vault.")) from None
         dk, bound = plain[: kdf.KEY_BYTES], plain[kdf.KEY_BYTES :]
         if bound != hashlib.sha256(canonical(self.header)).digest():
-            raise WrongRecoveryCode("That office recovery wrap belongs to another vault.")
+            raise WrongRecoveryCode(_("That office recovery wrap belongs to another vault."))
         return bytearray(dk)
 
     # --- quick-unlock wrap (same-day PIN; the rules live in app/storage/quick_unlock.py) -----------------------
@@ -262,16 +268,16 @@ class KeyFile:
         """
         wrap = self.quick_wrap
         if wrap is None:
-            raise KeyFileDamaged(DAMAGED)
+            raise KeyFileDamaged(_(DAMAGED))
         try:
             params = kdf.KdfParams.from_dict(wrap["params"])
             salt, nonce, ct = _unb64(wrap["salt"]), _unb64(wrap["nonce"]), _unb64(wrap["ct"])
             expires_at = str(wrap["expires_at"])
             expires = dt.datetime.fromisoformat(expires_at)
         except (KeyError, TypeError, ValueError):
-            raise KeyFileDamaged(DAMAGED, detail="quick_wrap") from None
+            raise KeyFileDamaged(_(DAMAGED), detail="quick_wrap") from None
         if expires.tzinfo is None:
-            raise KeyFileDamaged(DAMAGED, detail="quick_wrap expiry")
+            raise KeyFileDamaged(_(DAMAGED), detail="quick_wrap expiry")
         if (now if now is not None else dt.datetime.now()).astimezone() >= expires:
             raise QuickWrapExpired("the quick-unlock wrap's day has ended")
         kek = kdf.derive(secret, salt, params)
@@ -302,7 +308,7 @@ def load(path: Path) -> KeyFile:
     except FileNotFoundError:
         raise
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise KeyFileDamaged(DAMAGED_BEYOND, detail=type(exc).__name__) from None
+        raise KeyFileDamaged(_(DAMAGED_BEYOND), detail=type(exc).__name__) from None
     # Only notes: each wrap is authenticated by its own AES-GCM tag, over the header too, so a damaged checksum
     # (the redundant part) must never stand between a person and an intact key.
     damaged = {s for s in SECTIONS if checksums.get(s) != _checksum(body.get(s))}
@@ -335,7 +341,7 @@ def recovery_wrap_problem(kf: KeyFile) -> str | None:
     None when it looks sound. Without the code itself this is as far as anyone can check."""
     wrap = kf.recovery_wrap
     if not isinstance(wrap, dict):
-        return RECOVERY_DAMAGED
+        return _(RECOVERY_DAMAGED)
     try:
         if wrap.get("kind") == "code":
             kdf.KdfParams.from_dict(wrap["params"])
@@ -349,8 +355,8 @@ def recovery_wrap_problem(kf: KeyFile) -> str | None:
         else:
             raise ValueError("kind")
     except (KeyError, TypeError, ValueError):
-        return RECOVERY_DAMAGED
-    return RECOVERY_DAMAGED if "recovery_wrap" in kf.damaged else None
+        return _(RECOVERY_DAMAGED)
+    return _(RECOVERY_DAMAGED) if "recovery_wrap" in kf.damaged else None
 
 
 def key_file_notes(kf: KeyFile) -> list[str]:
@@ -361,7 +367,7 @@ def key_file_notes(kf: KeyFile) -> list[str]:
     if recovery_problem:
         notes.append(recovery_problem)
     if kf.damaged - {"recovery_wrap", "quick_wrap"}:
-        notes.append(CHECKSUMS_DAMAGED)
+        notes.append(_(CHECKSUMS_DAMAGED))
     return notes
 
 

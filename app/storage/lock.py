@@ -10,9 +10,10 @@ import os
 import sys
 from pathlib import Path
 
+from app.core.i18n import N_, _
 from app.errors import READ_ONLY, StorageReadOnly, VaultInUse, storage_problem
 
-IN_USE = (
+IN_USE = N_(
     "This vault is already open in another Offramp window or command on this computer. "
     "Close it there first, then try again."
 )
@@ -37,7 +38,7 @@ class InstanceLock:
             problem = storage_problem(exc)
             if problem is None and exc.errno in (errno.EACCES, errno.EPERM):
                 # No permission to write in the folder: to the person, the same as a read-only one.
-                problem = StorageReadOnly(READ_ONLY, detail=type(exc).__name__)
+                problem = StorageReadOnly(_(READ_ONLY), detail=type(exc).__name__)
             if problem is None:
                 raise
             raise problem from None
@@ -52,7 +53,7 @@ class InstanceLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
-            raise VaultInUse(IN_USE) from None
+            raise VaultInUse(_(IN_USE)) from None
         self._fd = fd
 
     def release(self) -> None:

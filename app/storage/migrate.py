@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from app.core.i18n import _
 from app.errors import MigrationFailed
 from app.models.migrating import Migrations
 
@@ -28,8 +29,10 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
 
 def _broken(count: int) -> MigrationFailed:
     return MigrationFailed(
-        "Updating the vault's layout would have broken links between records, so nothing was changed. Please "
-        "report this to your IT contact.",
+        _(
+            "Updating the vault's layout would have broken links between records, so nothing was changed. Please "
+            "report this to your IT contact."
+        ),
         detail=f"{count} foreign key problems",
     )
 

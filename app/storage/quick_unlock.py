@@ -24,6 +24,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from app.core.i18n import N_, _, ngettext
 from app.errors import KeyFileDamaged, VaultError
 from app.storage import keyfile
 
@@ -44,18 +45,18 @@ REASON_KEPT_FOR = dt.timedelta(hours=18)
 _PIN = re.compile(rf"[0-9]{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
 
 # Reasons, in plain words (shown on the unlock screen and in settings).
-READY = "Quick unlock is on until {time}."
-NOT_SET_UP = "Quick unlock is not set up."
-EXPIRED = "The PIN stopped working at the end of the working day. Please type your passphrase."
-NO_KEYRING = (
+READY = N_("Quick unlock is on until {time}.")
+NOT_SET_UP = N_("Quick unlock is not set up.")
+EXPIRED = N_("The PIN stopped working at the end of the working day. Please type your passphrase.")
+NO_KEYRING = N_(
     "Quick unlock is not available on this computer: it has no working system keyring to keep the PIN's secret in."
 )
-TOO_MANY_TRIES = "The PIN was turned off after three wrong tries. Please type your passphrase."
-KEYRING_HALF_GONE = (
+TOO_MANY_TRIES = N_("The PIN was turned off after three wrong tries. Please type your passphrase.")
+KEYRING_HALF_GONE = N_(
     "The PIN no longer works on this computer: its secret is gone from the system keyring. "
     "Please type your passphrase."
 )
-BAD_PIN = f"A PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits, with no letters or spaces."
+BAD_PIN = N_("A PIN is {low} to {high} digits, with no letters or spaces.")
 
 # Markers left in place of a destroyed wrap, and the reason each one gives.
 _ENDED_REASONS = {"expired": EXPIRED, "too_many_tries": TOO_MANY_TRIES, "secret_missing": KEYRING_HALF_GONE}
@@ -95,7 +96,7 @@ def check_pin(pin: str) -> str:
     """The PIN as it will be used (surrounding spaces dropped), or :class:`InvalidPin`."""
     cleaned = pin.strip()
     if not _PIN.fullmatch(cleaned):
-        raise InvalidPin(BAD_PIN)
+        raise InvalidPin(_(BAD_PIN).format(low=PIN_MIN_DIGITS, high=PIN_MAX_DIGITS))
     return cleaned
 
 
@@ -201,7 +202,7 @@ def keyring_problem() -> str | None:
     try:
         _keyring_call(_keyring().get_password, "offramp-keyring-check")
     except _NoKeyring:
-        return NO_KEYRING
+        return _(NO_KEYRING)
     return None
 
 
@@ -223,7 +224,7 @@ def _read(target: Vault | UnlockedVault, *, whole: bool = False) -> tuple[str, d
         return target.identity.vault_id, target.quick_wrap
     kf = keyfile.load(target.key_path)
     if whole and kf.damaged - {"quick_wrap"}:
-        raise KeyFileDamaged(keyfile.DAMAGED)
+        raise KeyFileDamaged(_(keyfile.DAMAGED))
     return str(kf.header.get("vault_id")), kf.quick_wrap
 
 
@@ -237,7 +238,7 @@ def _write(target: Vault | UnlockedVault, wrap: dict[str, Any] | None) -> None:
         return
     kf = keyfile.load(target.key_path)
     if kf.damaged - {"quick_wrap"}:
-        raise KeyFileDamaged(keyfile.DAMAGED, detail="not rewritten: damaged")
+        raise KeyFileDamaged(_(keyfile.DAMAGED), detail="not rewritten: damaged")
     if kf.quick_wrap == wrap and "quick_wrap" not in kf.damaged:
         return
     kf.quick_wrap = wrap
@@ -278,7 +279,7 @@ def enable_quick_unlock(
         try:
             _put_secret(vault_id, bytes(keyring_half))
         except _NoKeyring:
-            raise QuickUnlockUnavailable(NO_KEYRING) from None
+            raise QuickUnlockUnavailable(_(NO_KEYRING)) from None
         try:
             unlocked.set_quick_wrap(wrap)
         except BaseException:
@@ -295,33 +296,33 @@ def quick_unlock_status(vault: Vault | UnlockedVault, now: dt.datetime | None = 
     now = local_now(now)
     target = vault
     if not _vault_of(target).key_path.exists():
-        return QuickUnlockStatus(False, NOT_SET_UP)
+        return QuickUnlockStatus(False, _(NOT_SET_UP))
     try:
         vault_id, wrap = _read(target, whole=True)
     except KeyFileDamaged as exc:
         return QuickUnlockStatus(False, exc.message)
     except OSError:
-        return QuickUnlockStatus(False, NOT_SET_UP)
+        return QuickUnlockStatus(False, _(NOT_SET_UP))
     if wrap is None:
-        return QuickUnlockStatus(False, NOT_SET_UP)
+        return QuickUnlockStatus(False, _(NOT_SET_UP))
     if not _is_live(wrap):
         ended_at = _parse_time(wrap.get("at"))
         reason = _ENDED_REASONS.get(str(wrap.get("ended")))
         if reason is None or ended_at is None or now - ended_at > REASON_KEPT_FOR:
-            return QuickUnlockStatus(False, NOT_SET_UP)
-        return QuickUnlockStatus(False, reason)
+            return QuickUnlockStatus(False, _(NOT_SET_UP))
+        return QuickUnlockStatus(False, _(reason))
     expires = _parse_time(wrap.get("expires_at"))
     if expires is None or now >= expires:
         _destroy(target, vault_id, ended="expired", now=now)
-        return QuickUnlockStatus(False, EXPIRED)
+        return QuickUnlockStatus(False, _(EXPIRED))
     try:
         secret = _get_secret(vault_id)
     except _NoKeyring:
-        return QuickUnlockStatus(False, NO_KEYRING)  # the keyring may come back: keep the wrap until the day ends
+        return QuickUnlockStatus(False, _(NO_KEYRING))  # the keyring may come back: keep the wrap until the day ends
     if secret is None:
         _destroy(target, vault_id, ended="secret_missing", now=now)
-        return QuickUnlockStatus(False, KEYRING_HALF_GONE)
-    return QuickUnlockStatus(True, READY.format(time=expires.strftime("%H:%M")))
+        return QuickUnlockStatus(False, _(KEYRING_HALF_GONE))
+    return QuickUnlockStatus(True, _(READY).format(time=f"{expires:%H:%M}"))
 
 
 def unlock_with_pin(vault: Vault, pin: str, now: dt.datetime | None = None) -> UnlockedVault:
@@ -349,23 +350,23 @@ def _counted_try(vault: Vault, pin: str, now: dt.datetime) -> tuple[keyfile.KeyF
         raise QuickUnlockUnavailable(quick_unlock_status(vault, now).reason)
     assert wrap is not None
     if kf.damaged - {"quick_wrap"}:
-        raise KeyFileDamaged(keyfile.DAMAGED)  # the way out is the recovery code, never a rewrite of this file
+        raise KeyFileDamaged(_(keyfile.DAMAGED))  # the way out is the recovery code, never a rewrite of this file
     expires = _parse_time(wrap.get("expires_at"))
     if expires is None or now >= expires:
         _destroy(vault, vault_id, ended="expired", now=now)
-        raise QuickUnlockUnavailable(EXPIRED)
+        raise QuickUnlockUnavailable(_(EXPIRED))
     failures = wrap.get("failures", 0)
     failures = failures if isinstance(failures, int) and failures >= 0 else MAX_FAILURES - 1
     if failures >= MAX_FAILURES:  # tries counted by a process that stopped before it could destroy the wrap
         _destroy(vault, vault_id, ended="too_many_tries", now=now)
-        raise QuickUnlockUnavailable(TOO_MANY_TRIES)
+        raise QuickUnlockUnavailable(_(TOO_MANY_TRIES))
     try:
         keyring_half = _get_secret(vault_id)
     except _NoKeyring:
-        raise QuickUnlockUnavailable(NO_KEYRING) from None
+        raise QuickUnlockUnavailable(_(NO_KEYRING)) from None
     if keyring_half is None:
         _destroy(vault, vault_id, ended="secret_missing", now=now)
-        raise QuickUnlockUnavailable(KEYRING_HALF_GONE)
+        raise QuickUnlockUnavailable(_(KEYRING_HALF_GONE))
 
     # Count the try before making it, so stopping the program mid-try cannot give a free guess.
     _write(vault, {**wrap, "failures": failures + 1})
@@ -374,7 +375,7 @@ def _counted_try(vault: Vault, pin: str, now: dt.datetime) -> tuple[keyfile.KeyF
         dk = kf.open_with_quick_secret(bytes(secret), now=now)
     except keyfile.QuickWrapExpired:
         _destroy(vault, vault_id, ended="expired", now=now)
-        raise QuickUnlockUnavailable(EXPIRED) from None
+        raise QuickUnlockUnavailable(_(EXPIRED)) from None
     finally:
         _zero(secret)
     if dk is None:
@@ -382,12 +383,18 @@ def _counted_try(vault: Vault, pin: str, now: dt.datetime) -> tuple[keyfile.KeyF
         if left <= 0:
             _destroy(vault, vault_id, ended="too_many_tries", now=now)
             raise WrongPin(
-                "That PIN is not right, and that was the third try, so the PIN is now turned off. "
-                "Please type your passphrase.",
+                _(
+                    "That PIN is not right, and that was the third try, so the PIN is now turned off. "
+                    "Please type your passphrase."
+                ),
                 tries_left=0,
             )
         raise WrongPin(
-            f"That PIN is not right. {left} {'try' if left == 1 else 'tries'} left before the passphrase is needed.",
+            ngettext(
+                "That PIN is not right. {n} try left before the passphrase is needed.",
+                "That PIN is not right. {n} tries left before the passphrase is needed.",
+                left,
+            ).format(n=left),
             tries_left=left,
         )
     try:

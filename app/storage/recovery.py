@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+from app.core.i18n import _, ngettext
 from app.errors import MalformedRecoveryCode
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
@@ -28,7 +29,7 @@ def _check_char(index: int, data: str) -> str:
 def _encode(secret: bytes) -> str:
     value = int.from_bytes(secret, "big")
     chars = []
-    for _ in range(GROUPS * DATA_PER_GROUP):
+    for _step in range(GROUPS * DATA_PER_GROUP):
         chars.append(ALPHABET[value & 31])
         value >>= 5
     return "".join(reversed(chars))
@@ -62,18 +63,25 @@ def parse(text: str) -> bytes:
     expected = GROUPS * (DATA_PER_GROUP + 1)
     if len(cleaned) != expected:
         raise MalformedRecoveryCode(
-            f"A recovery code has {GROUPS} groups of {DATA_PER_GROUP + 1} characters; "
-            f"this one has {len(cleaned)} characters. Check it against the printed sheet."
+            ngettext(
+                "A recovery code has {groups} groups of {size} characters; "
+                "this one has {n} character. Check it against the printed sheet.",
+                "A recovery code has {groups} groups of {size} characters; "
+                "this one has {n} characters. Check it against the printed sheet.",
+                len(cleaned),
+            ).format(groups=GROUPS, size=DATA_PER_GROUP + 1, n=len(cleaned))
         )
     bad = [ch for ch in cleaned if ch not in ALPHABET]
     if bad:
-        raise MalformedRecoveryCode("The recovery code has a character that is not on the printed sheet.")
+        raise MalformedRecoveryCode(_("The recovery code has a character that is not on the printed sheet."))
     data = []
     for i in range(GROUPS):
         group = cleaned[i * 5 : (i + 1) * 5]
         if _check_char(i, group[:4]) != group[4]:
             raise MalformedRecoveryCode(
-                f"Group {i + 1} of the recovery code does not look right. Check it against the printed sheet."
+                _("Group {n} of the recovery code does not look right. Check it against the printed sheet.").format(
+                    n=i + 1
+                )
             )
         data.append(group[:4])
     return _decode("".join(data))

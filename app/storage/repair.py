@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import N_, _
 from app.errors import KeyFileDamaged, WrongPassphrase
 from app.storage import keyfile
 from app.storage.atomic import atomic_copy, fsync_dir
@@ -25,24 +26,24 @@ from app.storage.lock import InstanceLock
 if TYPE_CHECKING:
     from app.storage.vault import Vault
 
-CHANGE_UNDONE = (
+CHANGE_UNDONE = N_(
     "A passphrase change was interrupted before it finished, so Offramp put the vault back as it was. "
     "Open it with the passphrase you used before the change."
 )
-CHANGE_ROLLED_BACK = (
+CHANGE_ROLLED_BACK = N_(
     "A passphrase change was interrupted before it finished, so your previous passphrase opened the vault and "
     "still does. Choose a new one again whenever you like."
 )
-KEY_CHANGE_UNDONE = (
+KEY_CHANGE_UNDONE = N_(
     "A change to the vault's key file (a new recovery code, or today's PIN) was interrupted before it finished, so "
     "Offramp put it back as it was: the recovery code you had before still works."
 )
-RESTORE_FINISHED = (
+RESTORE_FINISHED = N_(
     "A restore from a backup was interrupted; Offramp has now finished it. "
     "The vault it replaced is kept in the folder {aside}."
 )
-RESTORE_FINISHED_INTO_EMPTY = "A restore from a backup was interrupted; Offramp has now finished it."
-RESTORE_UNDONE = (
+RESTORE_FINISHED_INTO_EMPTY = N_("A restore from a backup was interrupted; Offramp has now finished it.")
+RESTORE_UNDONE = N_(
     "A restore from a backup was interrupted before it could finish, so Offramp put the vault back as it was. "
     "You can restore the backup again."
 )
@@ -66,7 +67,7 @@ def finish_interrupted(vault: Vault) -> list[str]:
             # Left by a passphrase change that moved the key file away before writing the new one.
             os.replace(vault.previous_key_path, vault.key_path)
             fsync_dir(data_dir)
-            done.append(CHANGE_UNDONE)
+            done.append(_(CHANGE_UNDONE))
         _remove_temp_files(data_dir)
     vault.notices.extend(done)
     return done
@@ -148,7 +149,7 @@ def resolve_restore(data_dir: Path, journal: dict[str, Any], *, forward: bool) -
         for name, path in staged.items():
             if path.is_file():
                 os.replace(path, data_dir / name)
-        message = RESTORE_FINISHED.format(aside=aside.name) if aside is not None else RESTORE_FINISHED_INTO_EMPTY
+        message = _(RESTORE_FINISHED).format(aside=aside.name) if aside is not None else _(RESTORE_FINISHED_INTO_EMPTY)
     else:
         for name in (KEY_NAME, DB_NAME):
             if placed(name):
@@ -163,7 +164,7 @@ def resolve_restore(data_dir: Path, journal: dict[str, Any], *, forward: bool) -
             if path.name:
                 with contextlib.suppress(OSError):
                     path.unlink()
-        message = RESTORE_UNDONE
+        message = _(RESTORE_UNDONE)
     fsync_dir(data_dir)
     with contextlib.suppress(FileNotFoundError):
         (data_dir / RESTORE_JOURNAL).unlink()
@@ -177,7 +178,7 @@ def roll_back_passphrase_change(vault: Vault, passphrase: str) -> tuple[keyfile.
     the data key. Otherwise the WrongPassphrase stands."""
     prev = vault.previous_key_path
     wrong = WrongPassphrase(
-        "That passphrase does not open this vault. Check Caps Lock and the keyboard language, then try again."
+        _("That passphrase does not open this vault. Check Caps Lock and the keyboard language, then try again.")
     )
     if not prev.exists():
         raise wrong
@@ -198,7 +199,7 @@ def roll_back_passphrase_change(vault: Vault, passphrase: str) -> tuple[keyfile.
         for i in range(len(dk)):
             dk[i] = 0
         raise
-    vault.notices.append(CHANGE_ROLLED_BACK)
+    vault.notices.append(_(CHANGE_ROLLED_BACK))
     return keyfile.load(vault.key_path), dk
 
 
@@ -226,5 +227,5 @@ def roll_back_unfinished_change(vault: Vault, current: keyfile.KeyFile, passphra
         atomic_copy(prev, vault.key_path)
         prev.unlink()
         fsync_dir(vault.data_dir)
-    vault.notices.append(KEY_CHANGE_UNDONE)
+    vault.notices.append(_(KEY_CHANGE_UNDONE))
     return keyfile.load(vault.key_path)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.i18n import _
+
 #: zxcvbn's score a new passphrase needs (3: "safely unguessable", about 10^8 guesses or more).
 MIN_SCORE = 3
 #: How many characters are handed to the estimator (see the module's note).
@@ -71,10 +73,10 @@ def too_easy_to_guess(passphrase: str) -> str | None:
 
 def refusal(judgment: Judgment) -> str:
     """Why a passphrase is refused, warmly, with zxcvbn's own advice."""
-    parts = ["That passphrase would be easy for someone else to guess, so please choose another."]
+    parts = [_("That passphrase would be easy for someone else to guess, so please choose another.")]
     if judgment.warning:
         parts.append(judgment.warning)
-    parts.append(judgment.suggestions[0] if judgment.suggestions else "A few unrelated words work well.")
+    parts.append(judgment.suggestions[0] if judgment.suggestions else _("A few unrelated words work well."))
     return " ".join(parts)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import _
 from app.errors import (
     BackupError,
     KeyFileDamaged,
@@ -48,8 +49,10 @@ def check_new_passphrase(passphrase: str) -> None:
     """Refuse a new passphrase that is too short, or that zxcvbn rates easy to guess (app/storage/strength.py)."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
         raise WeakPassphrase(
-            f"Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters. "
-            "A few unrelated words are easy to remember and hard to guess."
+            _(
+                "Please choose a passphrase of at least {n} characters. "
+                "A few unrelated words are easy to remember and hard to guess."
+            ).format(n=MIN_PASSPHRASE_CHARS)
         )
     from app.storage.strength import too_easy_to_guess
 
@@ -96,17 +99,22 @@ class Vault:
 
     def _require(self) -> None:
         if not self.key_path.exists() and not self.db_path.exists():
-            raise VaultNotFound("There is no Offramp vault in this folder yet.")
+            raise VaultNotFound(_("There is no Offramp vault in this folder yet."))
         if not self.key_path.exists():
             raise KeyFileDamaged(
-                "The vault's key file is missing, so the vault cannot be opened. Nothing was changed. "
-                "Restore the vault from its latest backup."
+                _(
+                    "The vault's key file is missing, so the vault cannot be opened. Nothing was changed. "
+                    "Restore the vault from its latest backup."
+                )
             )
         if not self.db_path.exists():
             from app.errors import DatabaseDamaged
 
             raise DatabaseDamaged(
-                "The vault's database file is missing. Nothing was changed. Restore the vault from its latest backup."
+                _(
+                    "The vault's database file is missing. Nothing was changed. "
+                    "Restore the vault from its latest backup."
+                )
             )
 
     # --- create ------------------------------------------------------------------------------------------------
@@ -123,7 +131,7 @@ class Vault:
     ) -> tuple[UnlockedVault, str]:
         """Make a new personal vault. Returns it unlocked, and the recovery code to show and print once."""
         if self.exists():
-            raise VaultExists("There is already a vault in this folder; it was left as it is.")
+            raise VaultExists(_("There is already a vault in this folder; it was left as it is."))
         check_new_passphrase(passphrase)
         if regime not in ("advocacy", "prosecution"):
             raise ValueError("regime must be advocacy or prosecution")
@@ -337,7 +345,7 @@ class UnlockedVault:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise VaultLocked("The vault is locked. Unlock it again to go on.")
+            raise VaultLocked(_("The vault is locked. Unlock it again to go on."))
         return self._engine
 
     def session(self) -> Session:
@@ -419,7 +427,7 @@ class UnlockedVault:
         same = check == self._dk
         _zero(check)
         if not same or self._keyfile.pass_wrap is None:
-            raise KeyFileDamaged("The key file on disk does not belong to this open vault; nothing was changed.")
+            raise KeyFileDamaged(_("The key file on disk does not belong to this open vault; nothing was changed."))
 
     def record_enrolment(self, identity: dict[str, Any], office_public_key: bytes, passphrase: str) -> None:
         """Mark this vault as enrolled with an office: the new identity in the key file header, and the data key
@@ -458,7 +466,7 @@ class UnlockedVault:
             dk = reread.open_with_passphrase(passphrase) if passphrase else None
             if dk is not None:
                 if dk != self._dk:
-                    raise KeyFileDamaged("The new key file did not read back correctly; the old one was kept.")
+                    raise KeyFileDamaged(_("The new key file did not read back correctly; the old one was kept."))
                 _zero(dk)
         except BaseException:
             if prev.exists():
@@ -478,7 +486,7 @@ class UnlockedVault:
 
         dest = Path(destination)
         if not dest.is_dir():
-            raise BackupError("The backup folder does not exist. Plug in the drive or choose another folder.")
+            raise BackupError(_("The backup folder does not exist. Plug in the drive or choose another folder."))
         return write_backup(self.vault, self._dk, dest, reason="manual")
 
     # --- lock --------------------------------------------------------------------------------------------------
@@ -502,7 +510,7 @@ class UnlockedVault:
     # For the backup writer and tests that inspect raw pages; never leaves the storage layer.
     def _data_key(self) -> bytearray:
         if self._engine is None:
-            raise VaultLocked("The vault is locked. Unlock it again to go on.")
+            raise VaultLocked(_("The vault is locked. Unlock it again to go on."))
         return self._dk
 
 

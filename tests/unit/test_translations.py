@@ -110,6 +110,19 @@ CORE_COVERED: tuple[str, ...] = (
     "app/core/disclosure_review.py",
     "app/reports/disclosure_review.py",
     "app/reports/pdf.py",
+    # Unlocking and keeping the vault: wrong passphrase or PIN, damaged key file or database, lock, disk, backups.
+    "app/errors.py",
+    "app/core/vault_access.py",
+    "app/storage/backup.py",
+    "app/storage/engine.py",
+    "app/storage/keyfile.py",
+    "app/storage/lock.py",
+    "app/storage/migrate.py",
+    "app/storage/quick_unlock.py",
+    "app/storage/recovery.py",
+    "app/storage/repair.py",
+    "app/storage/strength.py",
+    "app/storage/vault.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
 SAME_IN_SPANISH: frozenset[str] = frozenset({"Total", "{relief}: {limit}; {hearing}."})
