@@ -266,3 +266,73 @@ def test_the_changes_to_decide_in_spanish(
     assert english_in(dialog, sources) == []
     helpers.shot(dialog, f"merge-deleted-es-{size}")
     dialog.reject()
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A real office server process on loopback (as tests/ui/test_sync_ui.py's)."""
+    from tests.sync.conftest import sqlite_office
+
+    with sqlite_office(tmp_path_factory.mktemp("es-office"), [("Advocacy A", "advocacy")]) as the:
+        yield the
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_enrolling_with_a_real_office_and_syncing_in_spanish(
+    qtbot: Any, language: str, text_size: float, office: Any, tmp_path: Path, runner: TaskRunner
+) -> None:
+    from app.protocol import certs
+    from app.storage.kdf import KdfParams
+    from app.storage.vault import Vault
+    from app.ui.sync_dialogs import EnrolDialog, SyncDialog
+    from tests.conftest import TEST_PASSPHRASE
+
+    sources = english_sources()
+    size = "200" if text_size > 1 else "100"
+    unlocked, _code = Vault(tmp_path / "laptop").create(TEST_PASSPHRASE, kdf_params=KdfParams.floor())
+    try:
+        ws = Workspace(unlocked)
+        for name in ("Avery Example", "Noor Example"):
+            ws.records.create("person", {"preferred_name": name})
+        window = _window(qtbot)
+        enrol = EnrolDialog(unlocked, runner, window)
+        qtbot.addWidget(enrol)
+        enrol.show()
+        username = office.user("Advocacy A", "advocate")
+        enrol.server.setText(office.url)
+        enrol.code.setText(office.code(username))
+        enrol.fingerprint.setText(certs.fingerprint(office.ca_pem))
+        enrol.passphrase.setText(TEST_PASSPHRASE)
+        enrol.start()
+        qtbot.waitUntil(lambda: enrol._done, timeout=30_000)
+        said = enrol.status.text()
+        assert said.startswith(f"Este equipo está inscrito en Riverside Office como {username} (Advocacy A).")
+        assert "2 registros que ya están aquí irán a la oficina en su próxima sincronización." in said, said
+        assert enrol.enrol_button.text() == "Listo"
+        assert english_in(enrol, sources) == []
+        _fits(qtbot, enrol)
+        layout = enrol.layout()
+        assert layout is not None and layout.totalHeightForWidth(enrol.width()) <= enrol.height()  # nothing cut off
+        helpers.shot(enrol, f"enrol-done-es-{size}")
+        enrol.accept()
+
+        sync = SyncDialog(ws, runner, window, timeout=20)
+        qtbot.addWidget(sync)
+        sync.show()
+        qtbot.waitUntil(lambda: sync.go_button.isVisible() and sync.go_button.isEnabled(), timeout=30_000)
+        assert sync.heading.text() == "Todo listo para sincronizar con su oficina"
+        assert sync.body.text().startswith(f"Servidor de la oficina: {office.url}\n\nPara enviar desde este equipo:")
+        assert english_in(sync, sources) == []
+        _fits(qtbot, sync)
+        helpers.shot(sync, f"sync-preview-es-{size}")
+        sync.start()
+        qtbot.waitUntil(lambda: not sync.running, timeout=30_000)
+        assert sync.heading.text() == "Sincronización terminada", sync.body.text()
+        assert sync.body.text().startswith("Enviado a la oficina: 2 cambios."), sync.body.text()
+        assert english_in(sync, sources) == []
+        _fits(qtbot, sync)
+        helpers.shot(sync, f"sync-done-es-{size}")
+        sync.reject()
+    finally:
+        unlocked.lock()
