@@ -224,6 +224,12 @@ def test_enrolling_and_syncing_in_spanish(
     nothing.reject()
 
 
+def _page(dialog: Any) -> QWidget:
+    page = dialog.detail_area.widget()
+    assert isinstance(page, QWidget)
+    return page
+
+
 @pytest.mark.parametrize("language", ["es"], indirect=True)
 @pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
 def test_the_changes_to_decide_in_spanish(
@@ -250,10 +256,10 @@ def test_the_changes_to_decide_in_spanish(
         Competing("Prefiere mensajes de texto.", "Bo Example", "d2", "2 dic 2026, 11:40", False, decision=True),
     ]
     text = Group(["c1"], "note_entry", "r1", "p1", "Marisol Example", "text", "Text", "text", None,
-                 versions[0].value, versions, )  # fmt: skip
+                 versions[0].value, versions)  # fmt: skip
     gone = Group(["c2"], "note_entry", "r2", None, "", "", "", "record", None, None, [], whole_record=True)
     dialog._loaded([text, gone])
-    shown = [w.text() for w in dialog.detail_area.widget().findChildren(QLabel)]
+    shown = [w.text() for w in _page(dialog).findChildren(QLabel)]
     assert "Al principio era: (no hay nada escrito)" in shown, shown
     assert "Decisión de Bo Example, en otro equipo, 2 dic 2026, 11:40" in shown, shown
     assert "Ana Example, en este equipo, 2 dic 2026, 10:15" in shown, shown
@@ -262,7 +268,7 @@ def test_the_changes_to_decide_in_spanish(
     helpers.shot(dialog, f"merge-text-es-{size}")
     assert dialog.list.item(1).text().startswith("un registro\n"), dialog.list.item(1).text()
     dialog.list.setCurrentRow(1)
-    assert dialog.detail_area.widget().findChildren(QLabel)[0].text().startswith("Un registro: ")
+    assert _page(dialog).findChildren(QLabel)[0].text().startswith("Un registro: ")
     assert english_in(dialog, sources) == []
     helpers.shot(dialog, f"merge-deleted-es-{size}")
     dialog.reject()
