@@ -104,7 +104,7 @@ class ProviderDirectoryDialog(QDialog):
         pairs: list[tuple[QLabel, QWidget]] = []
         for name, label, hint in FIELDS:
             widget = ListField(self) if name == "languages" else QLineEdit(self)
-            label, hint = self.tr(label), self.tr(hint) if hint else hint
+            label, hint = self.tr(label), self.tr(hint) if hint and "://" not in hint else hint  # not "https://"
             widget.setAccessibleName(label)
             widget.setPlaceholderText(hint)
             text = QLabel(label, self)

@@ -342,3 +342,30 @@ def test_enrolling_with_a_real_office_and_syncing_in_spanish(
         sync.reject()
     finally:
         unlocked.lock()
+
+
+@pytest.mark.parametrize("language", ["pseudo"], indirect=True)
+@pytest.mark.parametrize("text_size", [1.0, 2.0], indirect=True, ids=["1x", "2x"])
+def test_the_office_windows_in_the_pseudo_locale(
+    qtbot: Any, language: str, text_size: float, new_vault: Any, workspace: Workspace, runner: TaskRunner
+) -> None:
+    """Every word accented and a third longer: what a longer language would clip or push sideways shows here."""
+    from app.ui.providers import ProviderDirectoryDialog
+    from app.ui.sync_dialogs import EnrolDialog, MergeDialog
+    from app.ui.templates_dialog import TemplatesDialog
+
+    window = _window(qtbot)
+    size = "200" if text_size > 1 else "100"
+    for name, make in (
+        ("provider-directory", lambda: ProviderDirectoryDialog(workspace, runner, window)),
+        ("templates", lambda: TemplatesDialog(workspace, runner, window)),
+        ("enrol", lambda: EnrolDialog(new_vault[0], runner, window)),
+        ("merge", lambda: MergeDialog(workspace, runner, window)),
+    ):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        helpers.settle(qtbot, runner)
+        _fits(qtbot, dialog)
+        helpers.shot(dialog, f"{name}-pseudo-{size}")
+        dialog.reject()
