@@ -24,6 +24,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.core.conflicts import KINDS
+from app.core.i18n import N_, _
 from app.core.records import columns_of, jsonable
 from app.core.workspace import Workspace
 from app.errors import OfframpError
@@ -35,49 +36,55 @@ MISSING_LINK = "missing_link"
 #: Columns that link a record to another (ids, not words): left out of what is shown and copied.
 LINK_FIELDS = frozenset({"parent_type", "parent_id", "revises_id", "recipient_team_id"})
 #: Why a sync removed a record whose changes the office did not take (the sync summary's words).
-REASON_NOT_ACCEPTED = "the office did not accept it; your copy is kept here (see below)"
+REASON_NOT_ACCEPTED = N_("the office did not accept it; your copy is kept here (see below)")
 
 #: Why, and what to do, for each reason code the office gives (the codes never carry a value).
 REASONS: dict[str, tuple[str, str]] = {
     "person_deleted": (
-        "A colleague deleted this person at the office while you were working offline, so the office could not add "
-        "this to their records.",
-        "Copy what you wrote if you still need it, and talk with your colleague or supervisor about where it "
-        "belongs. Discard it when you are done.",
+        N_(
+            "A colleague deleted this person at the office while you were working offline, so the office could not add "
+            "this to their records."
+        ),
+        N_(
+            "Copy what you wrote if you still need it, and talk with your colleague or supervisor about where it "
+            "belongs. Discard it when you are done."
+        ),
     ),
     "not_allowed": (
-        "The person's owner made their records private while you were working offline, so the office no longer "
-        "lets you add to them.",
-        "Copy what you wrote and ask the owner to add it, or to share the person with your team again.",
+        N_(
+            "The person's owner made their records private while you were working offline, so the office no longer "
+            "lets you add to them."
+        ),
+        N_("Copy what you wrote and ask the owner to add it, or to share the person with your team again."),
     ),
     "not_owner": (
-        "Only the person who made this record can change who may see it.",
-        "Copy what you changed and ask the owner to make the change.",
+        N_("Only the person who made this record can change who may see it."),
+        N_("Copy what you changed and ask the owner to make the change."),
     ),
     MISSING_LINK: (
-        "The record this belongs to is no longer at the office.",
-        "Copy what you wrote and ask the owner of the record, or your supervisor, where it belongs now.",
+        N_("The record this belongs to is no longer at the office."),
+        N_("Copy what you wrote and ask the owner of the record, or your supervisor, where it belongs now."),
     ),
     "link_not_accepted": (
-        "The record this belongs to was not accepted by the office either, so this could not go without it.",
-        "Copy what you wrote; the other item in this list says why the record it belongs to was not accepted.",
+        N_("The record this belongs to was not accepted by the office either, so this could not go without it."),
+        N_("Copy what you wrote; the other item in this list says why the record it belongs to was not accepted."),
     ),
     "bad_value": (
-        "The office could not read one of its entries.",
-        "Copy what you wrote, check it, and enter it again. If it keeps happening, tell your office admin.",
+        N_("The office could not read one of its entries."),
+        N_("Copy what you wrote, check it, and enter it again. If it keeps happening, tell your office admin."),
     ),
     "wrong_regime": (
-        "This kind of record is kept by the prosecution only, so the office did not take it from this computer.",
-        "Copy what you wrote if you still need it, and discard it here when you are done.",
+        N_("This kind of record is kept by the prosecution only, so the office did not take it from this computer."),
+        N_("Copy what you wrote if you still need it, and discard it here when you are done."),
     ),
     "unknown_type": (
-        "The office does not know this kind of record yet.",
-        "Copy what you wrote and tell your office admin: the office server may need an update.",
+        N_("The office does not know this kind of record yet."),
+        N_("Copy what you wrote and tell your office admin: the office server may need an update."),
     ),
 }
 OTHER = (
-    "The office could not take this change.",
-    "Copy what you wrote and tell your office admin; they can look it up at the office.",
+    N_("The office could not take this change."),
+    N_("Copy what you wrote and tell your office admin; they can look it up at the office."),
 )
 
 
@@ -101,20 +108,22 @@ class Item:
     @property
     def title(self) -> str:
         one = KINDS.get(self.record_type, (self.record_type.replace("_", " "),))[0]
-        kind = one[0].upper() + one[1:]
-        name = self.person_name or "someone"
+        name = self.person_name or _("someone")
         if self.record_type == "person":
-            return f"New person: {name}" if self.new_record else f"Changes to {name}'s details"
-        what = kind if self.new_record else f"Changes to a {one}"
-        return f"{what} about {name}"
+            if self.new_record:
+                return _("New person: {name}").format(name=name)
+            return _("Changes to {name}'s details").format(name=name)
+        if self.new_record:
+            return _("{kind} about {name}").format(kind=one[0].upper() + one[1:], name=name)
+        return _("Changes to a {kind} about {name}").format(kind=one, name=name)
 
     @property
     def why(self) -> str:
-        return REASONS.get(self.reason, OTHER)[0]
+        return _(REASONS.get(self.reason, OTHER)[0])
 
     @property
     def what_to_do(self) -> str:
-        return REASONS.get(self.reason, OTHER)[1]
+        return _(REASONS.get(self.reason, OTHER)[1])
 
     @property
     def text(self) -> str:
@@ -191,7 +200,7 @@ def discard(ws: Workspace, item_id: str) -> None:
         kept = _get(s)
         found = next((i for i in kept if i["id"] == item_id), None)
         if found is None:
-            raise NotFound("That item is no longer in the list; it may have been discarded already.")
+            raise NotFound(_("That item is no longer in the list; it may have been discarded already."))
         _put(s, [i for i in kept if i["id"] != item_id])
         ws.audit(
             s,
@@ -238,7 +247,7 @@ def _item(raw: dict[str, Any]) -> Item:
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.core import not_accepted, office_policy
+from app.core.i18n import N_, _, ngettext
 from app.core.received import mark_withdrawn
 from app.core.records import columns_of, jsonable
 from app.core.sharing import remember_prosecution_teams
@@ -73,11 +74,55 @@ class SyncCancelled(SyncError):
     code = "sync_cancelled"
 
 
-CERTIFICATE = (
+CERTIFICATE = N_(
     "The office server's certificate is not the one this computer was enrolled with, so sync stopped before "
     "anything was sent. Tell your office admin; your unsent changes are kept."
 )
-LOST = "The connection to the office server was lost. Nothing was lost: run sync again to carry on."
+LOST = N_("The connection to the office server was lost. Nothing was lost: run sync again to carry on.")
+
+#: What the office server says when it turns a request away or warns, in its own English words, marked for the
+#: catalogue so the person reads them in the app's language (:func:`office_words`). A sentence not listed here (a
+#: newer server's) is shown as the server wrote it. Kept word for word with app/server (api, enrolment, sync_api).
+OFFICE_SENTENCES = frozenset(
+    {
+        N_("This device's enrollment was withdrawn by the office. Ask your office admin."),
+        N_("This account was switched off by the office."),
+        N_("This computer's clock is more than an hour off. Set the clock, then try again."),
+        N_("This request needs to come from an enrolled device."),
+        N_("This request's signature could not be checked."),
+        N_("This request was already received once, so it was not done again."),
+        N_("This copy of Offramp is older than the office server. Please update it; your unsent changes are kept."),
+        N_(
+            "The office server is older than this copy of Offramp. Ask your office admin to update it; your "
+            "unsent changes are kept."
+        ),
+        N_("That batch is larger than the server accepts; send fewer changes at once."),
+        N_("That request is larger than the server accepts."),
+        N_("The request was not in the form the server expects."),
+        N_("The office server ran into a problem. Nothing was changed; try again."),
+        N_("Too many tries; wait a few minutes and try again."),
+        N_("That enrollment code is not right. Check it against the sheet, or ask for a new one."),
+        N_("That enrollment code was already used. Ask your office admin for a new one."),
+        N_("That enrollment code has expired (codes last 15 minutes). Ask your office admin for a new one."),
+        N_("This device is already enrolled."),
+    }
+)
+
+
+def office_words(message: str) -> str:
+    """The office server's sentence in the app's language when the catalogue has it, else as the server wrote it."""
+    return _(message) if message in OFFICE_SENTENCES else message
+
+
+def clock_warning(minutes: int) -> str:
+    """The hello's clock warning, as the office words it ("about 7 minutes off"), in the app's language."""
+    return ngettext(
+        "This computer's clock is about {n} minute off the office server's. "
+        "Times shown may be off until it is set right.",
+        "This computer's clock is about {n} minutes off the office server's. "
+        "Times shown may be off until it is set right.",
+        minutes,
+    ).format(n=minutes)
 
 
 @dataclass
@@ -189,7 +234,9 @@ class SyncSession:
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
-            raise SyncCancelled("Sync stopped. What was already sent and received is kept; run sync again to carry on.")
+            raise SyncCancelled(
+                _("Sync stopped. What was already sent and received is kept; run sync again to carry on.")
+            )
 
     def _post(self, client: httpx.Client, path: str, body: bytes, *, raw: bool = False) -> Any:
         """The office's answer as JSON (``raw``: its bytes, for a schema to parse at once), or the refusal raised."""
@@ -200,35 +247,48 @@ class SyncSession:
             reply = client.post(path, content=body, headers=headers)
         except httpx.ConnectError as exc:
             if "CERTIFICATE" in str(exc).upper():
-                raise SyncRefused(CERTIFICATE, reason="certificate", status=0) from None
-            raise SyncInterrupted(LOST) from None
+                raise SyncRefused(_(CERTIFICATE), reason="certificate", status=0) from None
+            raise SyncInterrupted(_(LOST)) from None
         except httpx.TransportError:
-            raise SyncInterrupted(LOST) from None
+            raise SyncInterrupted(_(LOST)) from None
         if reply.status_code == 200:
             if raw:
                 return reply.content
             try:
                 return reply.json()
             except ValueError:
-                raise SyncInterrupted(LOST) from None
+                raise SyncInterrupted(_(LOST)) from None
         try:
             data = reply.json()
         except ValueError:
             data = {}
         if reply.status_code >= 500 and data.get("error") in (None, "server_problem"):
             raise SyncInterrupted(
-                "The office server ran into a problem. Nothing was lost: try again in a moment.",
+                _("The office server ran into a problem. Nothing was lost: try again in a moment."),
                 detail=str(reply.status_code),
             )
         message = data.get("message") if isinstance(data.get("message"), str) else None
         raise SyncRefused(
-            message or "The office server turned this sync away. Your unsent changes are kept.",
+            office_words(message)
+            if message
+            else _("The office server turned this sync away. Your unsent changes are kept."),
             reason=str(data.get("error") or "turned_away"),
             status=reply.status_code,
         )
 
+    @staticmethod
+    def _warning_words(warning: Any, hello: dict[str, Any]) -> str:
+        """One of the hello's warnings in the app's language: the clock's from the skew the office measured, the rest
+        through :func:`office_words`."""
+        if not isinstance(warning, dict):
+            return ""
+        skew = hello.get("clock_skew_seconds")
+        if warning.get("code") == "clock_skew" and isinstance(skew, int | float):
+            return clock_warning(round(abs(skew) / 60))
+        return office_words(str(warning.get("message", "")))
+
     def _hello(self, client: httpx.Client, report: Report) -> None:
-        self.progress(f"Connecting to {self.office.url}")
+        self.progress(_("Connecting to {server}").format(server=self.office.url))
         body = {
             "protocol": PROTOCOL,
             "schema_versions": schema_versions(),
@@ -236,8 +296,9 @@ class SyncSession:
         }
         hello = self._post(client, "/v1/sync/hello", _dumps(body))
         for warning in hello.get("warnings", []):
-            report.warnings.append(str(warning.get("message", "")))
-            self.progress(str(warning.get("message", "")))
+            said = self._warning_words(warning, hello)
+            report.warnings.append(said)
+            self.progress(said)
         epoch = str(hello.get("server_epoch") or "")
         with self.ws.session() as s, s.begin():
             known = state.get(s, state.EPOCH)
@@ -246,7 +307,9 @@ class SyncSession:
                 # computer holds that the copy lacks or has only in an older revision.
                 state.put(s, state.CURSOR, None)
                 state.put(s, state.RESTORED, "1")
-                self.progress("The office server was restored from a backup; checking what it needs from this computer")
+                self.progress(
+                    _("The office server was restored from a backup; checking what it needs from this computer")
+                )
             if epoch:
                 state.put(s, state.EPOCH, epoch)
             if isinstance(hello.get("prosecution_teams"), list):
@@ -267,7 +330,7 @@ class SyncSession:
             if batch is None:
                 return
             batch_id, body, count = batch
-            self.progress(f"Sending {count} change{'s' if count != 1 else ''}")
+            self.progress(ngettext("Sending {n} change", "Sending {n} changes", count).format(n=count))
             reply = PushOut.model_validate(self._post(client, "/v1/sync/push", body))
             self._acknowledge(batch_id, reply, report)
 
@@ -466,12 +529,14 @@ class SyncSession:
             except SyncRefused as exc:
                 if exc.status != 410 or cursor is None:
                     raise
-                self.progress("Fetching a fresh copy of what this computer may hold")
+                self.progress(_("Fetching a fresh copy of what this computer may hold"))
                 with self.ws.session() as s, s.begin():
                     state.put(s, state.CURSOR, None)
                 continue
             self._apply(page, report, cleared_refresh=bool(refresh))
-            self.progress(f"Received {report.received} record{'s' if report.received != 1 else ''}")
+            self.progress(
+                ngettext("Received {n} record", "Received {n} records", report.received).format(n=report.received)
+            )
             if not page.more:
                 self._post(client, "/v1/sync/done", _dumps({"cursor": page.cursor}))
                 return
@@ -618,7 +683,7 @@ def _pull_page(content: bytes) -> PullOut:
         return PullOut.model_validate_json(content)
     except ValidationError as exc:
         if any(error["type"] == "json_invalid" for error in exc.errors()):
-            raise SyncInterrupted(LOST) from None
+            raise SyncInterrupted(_(LOST)) from None
         raise
 
 

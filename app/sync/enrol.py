@@ -23,11 +23,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.core.i18n import N_, _
 from app.errors import OfframpError
 from app.models import RECORD_TYPES, OutboxEntry, Person
 from app.protocol import certs, signing
 from app.storage.vault import UnlockedVault
 from app.sync import state
+from app.sync.client import office_words
 
 TIMEOUT = 20.0
 
@@ -36,11 +38,24 @@ class EnrolmentError(OfframpError):
     code = "enrolment"
 
 
-MISMATCH = (
+MISMATCH = N_(
     "The office server's certificate does not match the fingerprint on the enrollment sheet, so this computer did "
     "not connect and nothing was sent. Check the fingerprint you typed; if it is right, tell your office admin "
     "before trying again."
 )
+
+#: Why a vault with records cannot join an account of the other regime, by the account's regime (the vault's is the
+#: other one): one whole sentence each, so no regime's name is glued into a sentence.
+_OTHER_REGIME = {
+    "prosecution": N_(
+        "This vault was set up for advocacy work and the account is in prosecution. Records cannot change "
+        "confidentiality rules, so nothing was changed: ask your office admin which account to use."
+    ),
+    "advocacy": N_(
+        "This vault was set up for prosecution work and the account is in advocacy. Records cannot change "
+        "confidentiality rules, so nothing was changed: ask your office admin which account to use."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -60,7 +75,7 @@ class Enrolled:
 def _server_url(url: str) -> str:
     url = url.strip().rstrip("/")
     if not url.lower().startswith("https://"):
-        raise EnrolmentError("The server address starts with https:// (it is printed on the enrollment sheet).")
+        raise EnrolmentError(_("The server address starts with https:// (it is printed on the enrollment sheet)."))
     return url
 
 
@@ -71,16 +86,18 @@ def fetch_ca(url: str, expected: bytes, *, timeout: float = TIMEOUT) -> bytes:
             reply = client.get("/v1/ca")
     except httpx.HTTPError:
         raise EnrolmentError(
-            "The office server could not be reached at that address. Check the address on the sheet and that "
-            "this computer is on the office network."
+            _(
+                "The office server could not be reached at that address. Check the address on the sheet and that "
+                "this computer is on the office network."
+            )
         ) from None
     try:
         ca_pem = str(reply.json()["ca_pem"]).encode("ascii")
         actual = certs.fingerprint_bytes(ca_pem)
     except (ValueError, KeyError, TypeError, UnicodeError):
-        raise EnrolmentError(MISMATCH) from None
+        raise EnrolmentError(_(MISMATCH)) from None
     if reply.status_code != 200 or not hmac.compare_digest(actual, expected):
-        raise EnrolmentError(MISMATCH)
+        raise EnrolmentError(_(MISMATCH))
     return ca_pem
 
 
@@ -97,7 +114,7 @@ def enrol(
     url = _server_url(server)
     identity = vault.identity
     if identity.kind == "enrolled":
-        raise EnrolmentError("This vault is already enrolled with an office; nothing was changed.")
+        raise EnrolmentError(_("This vault is already enrolled with an office; nothing was changed."))
     # The passphrase is needed at the very end (the key file is rewritten); a slip must stop us before the
     # one-time code is used up or anything in the vault changes.
     vault.verify_passphrase(passphrase)
@@ -108,18 +125,20 @@ def enrol(
             reply = client.post("/v1/enrol", json={"code": code.strip(), "public_key": signing.public_key_hex(key)})
     except httpx.ConnectError as exc:
         if "CERTIFICATE" in str(exc).upper():
-            raise EnrolmentError(MISMATCH) from None
-        raise EnrolmentError("The office server could not be reached. Try again in a moment.") from None
+            raise EnrolmentError(_(MISMATCH)) from None
+        raise EnrolmentError(_("The office server could not be reached. Try again in a moment.")) from None
     except httpx.HTTPError:
-        raise EnrolmentError("The office server could not be reached. Try again in a moment.") from None
+        raise EnrolmentError(_("The office server could not be reached. Try again in a moment.")) from None
     if reply.status_code != 200:
-        raise EnrolmentError(_message(reply, "The office server did not accept this enrollment."))
+        raise EnrolmentError(_message(reply, _("The office server did not accept this enrollment.")))
     info = reply.json()
     regime = "prosecution" if info["compartment"] == "prosecution" else "advocacy"
     if info["compartment"] not in ("advocacy", "prosecution"):
         raise EnrolmentError(
-            "This account belongs to the office's administration, which reads no case records, so this vault "
-            "cannot be enrolled with it."
+            _(
+                "This account belongs to the office's administration, which reads no case records, so this vault "
+                "cannot be enrolled with it."
+            )
         )
     adopted = 0
     with vault.session() as s, s.begin():
@@ -127,11 +146,7 @@ def enrol(
             if regime != identity.regime:
                 found = s.query(cls).count()
                 if found:
-                    raise EnrolmentError(
-                        f"This vault was set up for {identity.regime} work and the account is in {regime}. "
-                        "Records cannot change confidentiality rules, so nothing was changed: ask your office "
-                        "admin which account to use."
-                    )
+                    raise EnrolmentError(_(_OTHER_REGIME[regime]))
             result = s.execute(
                 update(cls)
                 .where(cls.owner_user_id == identity.user_id)
@@ -190,4 +205,4 @@ def _message(reply: httpx.Response, fallback: str) -> str:
         message = reply.json().get("message")
     except ValueError:
         message = None
-    return str(message) if isinstance(message, str) and message else fallback
+    return office_words(message) if isinstance(message, str) and message else fallback

@@ -21,10 +21,12 @@ from sqlalchemy import select
 
 from app.core import conflicts
 from app.core.conflicts import REASON_ACCESS, REASON_CONSENT, kind_words
+from app.core.i18n import _
 from app.core.not_accepted import REASON_NOT_ACCEPTED
 from app.core.workspace import Workspace
 from app.models import RECORD_TYPES
 from app.models.base import utcnow
+from app.reports.dates import short_date
 from app.sync import state
 from app.sync.client import Report, SyncInterrupted, SyncRefused, SyncSession
 
@@ -37,7 +39,7 @@ class Removed:
 
     @property
     def sentence(self) -> str:
-        return f"{kind_words(self.record_type, self.count)}: {self.reason}."
+        return _("{what}: {why}.").format(what=kind_words(self.record_type, self.count), why=_(self.reason))
 
 
 @dataclass
@@ -87,7 +89,7 @@ def run_sync(
     gone = Counter((before[rid], _why_removed(rid, before[rid], report)) for rid in before.keys() - after.keys())
     removed = [Removed(t, n, why) for (t, why), n in sorted(gone.items())]
     summary = Summary(report=report, removed=removed)
-    say("Looking for changes that need your decision")
+    say(_("Looking for changes that need your decision"))
     try:
         conflicts.keep(ws, session.conflicts())
     except (SyncInterrupted, SyncRefused) as exc:
@@ -158,8 +160,15 @@ def outlook(ws: Workspace) -> Outlook:
         for consent_id in preview.consents:
             consent = s.get(Consent, consent_id)
             if consent is None:
-                sentences.append("a consent recorded on another computer")
+                sentences.append(_("a consent recorded on another computer"))
                 continue
-            until = f", until {consent.expires_on:%d %b %Y}" if consent.expires_on else ""
-            sentences.append(f"shared with {consent.recipient} for {consent.purpose}{until}")
+            if consent.expires_on:
+                sentence = _("shared with {recipient} for {purpose}, until {day}").format(
+                    recipient=consent.recipient, purpose=consent.purpose, day=short_date(consent.expires_on)
+                )
+            else:
+                sentence = _("shared with {recipient} for {purpose}").format(
+                    recipient=consent.recipient, purpose=consent.purpose
+                )
+            sentences.append(sentence)
     return Outlook(server=preview.server, kinds=kinds, total=preview.total, consents=sentences)

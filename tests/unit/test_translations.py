@@ -123,9 +123,14 @@ CORE_COVERED: tuple[str, ...] = (
     "app/storage/repair.py",
     "app/storage/strength.py",
     "app/storage/vault.py",
+    # Sync now and enrolment: progress, refusals (the office's own sentences too), the summary's lines.
+    "app/sync/client.py",
+    "app/sync/enrol.py",
+    "app/sync/run.py",
+    "app/core/not_accepted.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
-SAME_IN_SPANISH: frozenset[str] = frozenset({"Total", "{relief}: {limit}; {hearing}."})
+SAME_IN_SPANISH: frozenset[str] = frozenset({"Total", "{relief}: {limit}; {hearing}.", "{what}: {why}.", "no"})
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%L?n|%\d")
 
