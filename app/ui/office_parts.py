@@ -92,10 +92,14 @@ class ItemPanes:
         self.list = QListWidget(parent)
         self.list.setAccessibleName(list_name)
         self.list.setMaximumWidth(parent.fontMetrics().averageCharWidth() * 38)
+        # Wide enough for a day and time on one line: squeezed by the chosen item's page at 200 % text, a row's last
+        # line lost its time under an ellipsis (the rows' padding is not counted where Qt wraps their words).
+        self.list.setMinimumWidth(parent.fontMetrics().averageCharWidth() * 24)
         self.list.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
         # A long title wraps instead of scrolling sideways (at 200 % text, or in a longer language).
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows as tall as their words at the list's width
         middle.addWidget(self.list)
         self.detail_area = QScrollArea(parent)
         self.detail_area.setWidgetResizable(True)

@@ -86,6 +86,7 @@ class ProviderDirectoryDialog(QDialog):
         # A long kind of help wraps instead of scrolling sideways (at 200 % text, or in a longer language).
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows as tall as their words at the list's width
         self.list.currentRowChanged.connect(self._row_chosen)
         self.add_button = plain_button(self.tr("Add a provider"), self.tr("Add a provider"), self)
         self.import_button = plain_button(self.tr("Import CSV…"), self.tr("Import providers from a CSV file"), self)

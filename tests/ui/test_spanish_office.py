@@ -13,6 +13,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,8 @@ def test_the_templates_in_spanish(
 def test_enrolling_and_syncing_in_spanish(
     qtbot: Any, language: str, text_size: float, new_vault: Any, workspace: Workspace, runner: TaskRunner
 ) -> None:
+    from app.core.not_accepted import items, set_aside
+    from app.core.timeline import day_words
     from app.sync.client import Report
     from app.sync.run import Summary
     from app.ui.not_accepted import NotAcceptedDialog
@@ -222,6 +225,22 @@ def test_enrolling_and_syncing_in_spanish(
     assert english_in(nothing, sources) == []
     helpers.shot(nothing, f"not-accepted-es-{size}")
     nothing.reject()
+
+    # A note the office did not take: its day and time as every screen says them, in Spanish.
+    with workspace.session() as s, s.begin():
+        set_aside(s, record_type="note_entry", record_id="n1", person_id=None, patch={"body": "Llamó el martes."},
+                  reason="person_deleted", local=None, new_record=True)  # fmt: skip
+    kept = NotAcceptedDialog(workspace, runner, window)
+    qtbot.addWidget(kept)
+    kept.show()
+    helpers.settle(qtbot, runner)
+    at = items(workspace)[0].at.astimezone()
+    assert kept.list.item(0).text().split("\n")[1] == f"{day_words(at.date())}, {at:%H:%M}"
+    assert day_words(dt.date(2026, 12, 4)) == "4 dic 2026"
+    assert english_in(kept, sources) == []
+    _fits(qtbot, kept)
+    helpers.shot(kept, f"not-accepted-item-es-{size}")
+    kept.reject()
 
 
 def _page(dialog: Any) -> QWidget:
