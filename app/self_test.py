@@ -101,6 +101,7 @@ CLIENT_MODULES: tuple[str, ...] = (
     "app.reports.sessions",
     "app.reports.suppression",
     "app.reports.survivor_copy",
+    "app.reports.tagging",
     # the vault on disk
     "app.storage",
     "app.storage.atomic",

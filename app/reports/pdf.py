@@ -12,8 +12,11 @@ giving anything away live in one place:
   properties at all: not a title, not even the app's name.
 - No creation time and no random document id (reportlab's ``invariant``), so the same content makes the same bytes
   and nothing in the file says when or where it was printed.
+- Every document is tagged (:mod:`app.reports.tagging`): read aloud in order, in its language, headings as
+  headings, charts in words, footers skipped. The caller says the language it rendered in (``language``, the
+  app's by default).
 - A password protects the finished file with AES-256 (:mod:`app.reports.protect`); a password too short to protect
-  anything is refused before any work is done.
+  anything is refused before any work is done. The file is tagged before it is protected.
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, PageTemplate, Paragraph, SimpleDocTemplate
 
-from app.core.i18n import _
-from app.reports import fonts
+from app.core.i18n import _, current_language
+from app.reports import fonts, tagging
 from app.reports.protect import check_password, protect_pdf
 
 __all__ = ["APP_NAME", "INK", "QUIET", "Document", "PageCallback", "page_footer"]
@@ -49,6 +52,7 @@ class Document(SimpleDocTemplate):
 
     ``side_margin`` is the left and right margin, ``bottom_margin`` defaults to ``top_margin``. ``width`` (the text
     width between the margins) is known as soon as the document is made, for tables sized to the page.
+    ``language`` is the language the document is written in ("en", "es"; the app's when None), for its tags.
     """
 
     def __init__(
@@ -59,10 +63,14 @@ class Document(SimpleDocTemplate):
         top_margin: float,
         bottom_margin: float | None = None,
         discreet: bool = False,
+        language: str | None = None,
     ) -> None:
         fonts.register()  # every document draws in Noto Sans and its fallback chain (app.reports.fonts)
         self._buffer = io.BytesIO()
         self.discreet = discreet
+        self.titled = bool(title) and not discreet
+        self.language = tagging.language_tag(language or current_language())
+        self._tagger = tagging.Tagger(lambda: self.page)
         if discreet:
             properties = {"title": "", "author": "", "subject": "", "creator": "", "producer": "", "keywords": ""}
         else:
@@ -95,14 +103,53 @@ class Document(SimpleDocTemplate):
             check_password(password)
         options: dict[str, Any] = {}
         if footer is not None:
-            options.update(onFirstPage=footer, onLaterPages=footer)
+            decoration = _as_artifact(footer)
+            options.update(onFirstPage=decoration, onLaterPages=decoration)
         if canvasmaker is not None:
             options["canvasmaker"] = canvasmaker
         self.build(list(story), **options)
-        pdf = self._buffer.getvalue()
+        pdf = self._finished(self._buffer.getvalue())
+        return pdf if password is None else protect_pdf(pdf, password)  # tagged first: the tags are encrypted too
+
+    def build(self, flowables: list[Flowable], onFirstPage: Any = None, onLaterPages: Any = None,
+              canvasmaker: Any = Canvas) -> None:  # fmt: skip
+        """SimpleDocTemplate's build, with a frame that tags what it draws (:class:`tagging.TaggedFrame`)."""
+        self._calc()
+        frame = tagging.TaggedFrame(self.leftMargin, self.bottomMargin, self.width, self.height, id="normal")
+        frame.tagger = self._tagger
+        nothing = _nothing
+        self.addPageTemplates(
+            [
+                PageTemplate(id="First", frames=frame, onPage=onFirstPage or nothing, pagesize=self.pagesize),
+                PageTemplate(id="Later", frames=frame, onPage=onLaterPages or nothing, pagesize=self.pagesize),
+            ]
+        )
+        super(SimpleDocTemplate, self).build(flowables, canvasmaker=canvasmaker)
+
+    def _finished(self, pdf: bytes) -> bytes:
+        """The built file with its structure tree, language and marks added; without properties if discreet."""
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+        tagging.finish(writer, self._tagger, language=self.language, titled=self.titled)
         if self.discreet:
-            pdf = _without_properties(pdf)
-        return pdf if password is None else protect_pdf(pdf, password)
+            writer.metadata = None  # an empty information dictionary: no producer, no title, nothing to search for
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+
+def _nothing(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+    """A page with nothing drawn around its story."""
+
+
+def _as_artifact(callback: PageCallback) -> PageCallback:
+    """``callback`` drawing as an artifact: a footer and its page number are skipped by whoever reads aloud."""
+
+    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        start = len(canvas._code)
+        callback(canvas, doc)
+        tagging.artifact(canvas, start)
+
+    return draw
 
 
 def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
@@ -127,12 +174,3 @@ def page_footer(text: str, *, size: float = 8.5) -> PageCallback:
         canvas.restoreState()
 
     return draw
-
-
-def _without_properties(pdf: bytes) -> bytes:
-    """The file rewritten with an empty information dictionary: no producer, no title, nothing to search for."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.metadata = None
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

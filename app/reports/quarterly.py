@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.core.i18n import N_, _
-from app.reports import fonts
+from app.reports import fonts, tagging
 from app.reports.csv_cells import escape_cell
 from app.reports.dates import long_date, month_year
 from app.reports.measures import VOCA_FALLBACK, MeasureReport, MeasureResult, measure_definition, voca_mapping
@@ -35,6 +35,7 @@ __all__ = [
     "CSV_COLUMNS",
     "EXPORT_FORMATS",
     "ReportRow",
+    "chart_alt",
     "export_quarterly",
     "quarterly_csv",
     "quarterly_pdf",
@@ -305,6 +306,15 @@ def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], ra
     return drawing
 
 
+def chart_alt(title: str, labels: Sequence[str], points: Sequence[float | None], rate: bool) -> str:
+    """What a chart shows, in words, for whoever cannot see it: its title, then each quarter and its number
+    ("4. Referrals accepted (%): FY26 Q1 40%; FY26 Q2 not shown"), in the words the chart itself prints."""
+    hidden = _(NOT_SHOWN)
+    values = [hidden if p is None else (f"{p:.0f}%" if rate else f"{p:g}") for p in points]
+    quarters = "; ".join(f"{' '.join(label.split())} {value}" for label, value in zip(labels, values, strict=False))
+    return f"{title}: {quarters}" if quarters else title
+
+
 def _title_lines(title: str, width: float) -> list[str]:
     """A chart's title on one line, or on two when it is wider than the chart (a longer language's name)."""
     if stringWidth(title, fonts.BOLD, 9) <= width:
@@ -473,9 +483,10 @@ def quarterly_pdf(
                 points[-1] = None  # hidden in the tables (perhaps as a complement): hidden in the chart too
             is_rate = m.kind == "rate"
             name = f"{m.number}. {_(m.title)}" + (" (%)" if is_rate else "")
-            charts.append(_chart(name, labels, points, is_rate, series[-1].get(m.number).provisional))
+            chart = _chart(name, labels, points, is_rate, series[-1].get(m.number).provisional)
+            charts.append(tagging.describe(chart, chart_alt(name, labels, points, is_rate)))
         grid = [charts[i : i + 2] + [""] * (2 - len(charts[i : i + 2])) for i in range(0, len(charts), 2)]
-        chart_table = Table(grid, colWidths=[3.5 * inch, 3.5 * inch])
+        chart_table = tagging.layout(Table(grid, colWidths=[3.5 * inch, 3.5 * inch]))  # charts side by side
         chart_table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(chart_table)
 

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 
 from app.core.i18n import N_, _
 from app.errors import ValidationError
-from app.reports import dates, fonts
+from app.reports import dates, fonts, tagging
 from app.reports.pdf import Document
 
 # --- what the caller gives ----------------------------------------------------------------------------------------
@@ -222,7 +222,9 @@ def _footer_canvas(report: SessionReport, styles: dict[str, ParagraphStyle]) -> 
             total = len(self._held)
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
+                start = len(self._code)
                 self._draw_footer(number, total)
+                tagging.artifact(self, start)  # the footer is skipped by whoever reads the page aloud
                 super().showPage()
             super().save()
 

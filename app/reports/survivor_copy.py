@@ -218,7 +218,9 @@ def survivor_copy_pdf(content: SurvivorCopy, *, password: str | None = None) -> 
         from app.reports.protect import check_password
 
         check_password(password)  # before any work: a short password loses nothing
-    doc = Document(title="", side_margin=1 * inch, top_margin=0.9 * inch, discreet=True)  # empty properties
+    doc = Document(  # empty properties; tagged in the copy's language, whatever the app's
+        title="", side_margin=1 * inch, top_margin=0.9 * inch, discreet=True, language=content.language
+    )
     ink = colors.HexColor("#222222")
     quiet = colors.HexColor("#555555")
     title = ParagraphStyle("title", fontName=fonts.BOLD, fontSize=20, leading=26, textColor=ink, spaceAfter=6)
