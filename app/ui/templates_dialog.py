@@ -21,9 +21,12 @@ from app.ui.qt import (
     QAbstractItemView,
     QCoreApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -201,18 +204,31 @@ class TemplatesDialog(QDialog):
         buttons.addWidget(self.rules_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        # Everything but the buttons scrolls down when it cannot fit (200 % text in a longer language): the
+        # explanations keep all their lines instead of being squeezed under the lists.
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(heading)
+        column.addWidget(intro)
+        column.addWidget(self.list, 1)
+        column.addWidget(rules_heading)
+        column.addWidget(rules_intro)
+        column.addWidget(self.rules_list)
+        column.addWidget(self.status)
+        column.addWidget(self.error)
+        column.addWidget(self.problems)
+        self.body_area = QScrollArea(self)
+        self.body_area.setWidget(body)
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(rules_heading)
-        layout.addWidget(rules_intro)
-        layout.addWidget(self.rules_list)
-        layout.addWidget(self.status)
-        layout.addWidget(self.error)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.body_area, 1)
         layout.addLayout(buttons)
         self._size_from(parent)
         self.refresh()
