@@ -129,7 +129,7 @@ class Document(SimpleDocTemplate):
     def _finished(self, pdf: bytes) -> bytes:
         """The built file with its structure tree, language and marks added; without properties if discreet."""
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-        tagging.finish(writer, self._tagger, language=self.language, titled=self.titled)
+        tagging.finish(writer, self._tagger, language=self.language, title=self.title if self.titled else None)
         if self.discreet:
             writer.metadata = None  # an empty information dictionary: no producer, no title, nothing to search for
         out = io.BytesIO()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape
 
 from pypdf import PdfWriter
 from pypdf.generic import (
@@ -34,16 +35,32 @@ from pypdf.generic import (
     IndirectObject,
     NameObject,
     NumberObject,
+    StreamObject,
     TextStringObject,
 )
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, Image, Paragraph, Spacer, Table
 
-__all__ = ["HEADINGS", "Element", "TaggedFrame", "Tagger", "artifact", "describe", "finish", "language_tag", "layout"]
+__all__ = [
+    "HEADER_CELLS",
+    "HEADINGS",
+    "Element",
+    "TaggedFrame",
+    "Tagger",
+    "artifact",
+    "describe",
+    "finish",
+    "language_tag",
+    "layout",
+]
 
-#: A paragraph style's name -> the heading it is (every other paragraph is a ``P``).
-HEADINGS: dict[str, str] = {"title": "H1", "heading": "H2", "h2": "H2", "mt": "H3"}
+#: A paragraph style's name -> the heading it is (every other paragraph is a ``P``). A document's title is its one
+#: ``H1``; the session record's section headings ("h1") and the others' ("heading", "h2") are ``H2``; a quarterly
+#: report's measure under "Each measure" is ``H3``.
+HEADINGS: dict[str, str] = {"title": "H1", "h1": "H2", "heading": "H2", "h2": "H2", "mt": "H3"}
+#: The style of a table cell that heads its row or column (a ``TH``), besides the rows repeated on each page.
+HEADER_CELLS = frozenset({"head"})
 
 #: The app's language codes -> the language a PDF says it is in (BCP 47, as ``/Lang`` wants it).
 _LANGUAGES: dict[str, str] = {"en": "en-US", "es": "es-US"}
@@ -197,7 +214,8 @@ class Tagger:
             elif self._row is None:
                 kid = None
             else:
-                header = row_number < table.repeatRows and not continued
+                style = getattr(getattr(cell, "style", None), "name", "")
+                header = (row_number < table.repeatRows and not continued) or style in HEADER_CELLS
                 kid = Element("TH" if header else "TD", self._row)
             self._cell = (code_length, kid)
         elif event == "endCell" and self._cell is not None:
@@ -238,8 +256,12 @@ class TaggedFrame(Frame):
 # --- after the build: the structure tree -------------------------------------------------------------------------
 
 
-def finish(writer: PdfWriter, tagger: Tagger, *, language: str, titled: bool) -> None:
-    """Write ``tagger``'s structure into ``writer``'s document (its pages as laid out), with its language."""
+def finish(writer: PdfWriter, tagger: Tagger, *, language: str, title: str | None) -> None:
+    """Write ``tagger``'s structure into ``writer``'s document (its pages as laid out), with its language.
+
+    ``title`` (None for a discreet document, which says nothing about itself) is shown in the viewer's title bar
+    instead of the file's name, and written in the XMP metadata where assistive technology looks for it.
+    """
     pages: list[Any] = [page.indirect_reference for page in writer.pages]  # each page as the file refers to it
     # pypdf has no public call to add an object to a writer: _add_object is how its own code does it.
     root = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")}))
@@ -296,10 +318,26 @@ def finish(writer: PdfWriter, tagger: Tagger, *, language: str, titled: bool) ->
     catalog[NameObject("/StructTreeRoot")] = root
     catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
     catalog[NameObject("/Lang")] = TextStringObject(language)
-    if titled:
+    if title:
         catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
             {NameObject("/DisplayDocTitle"): BooleanObject(True)}
         )
+        metadata = StreamObject()
+        metadata.set_data(_XMP.format(title=escape(title)).encode("utf-8"))
+        metadata.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+        catalog[NameObject("/Metadata")] = writer._add_object(metadata)
+
+
+#: The title in XMP (Dublin Core's dc:title), nothing else: no dates, no tool, no id.
+_XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>"""
 
 
 def _content(element: Element) -> list[tuple[int, int]]:

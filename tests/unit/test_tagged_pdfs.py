@@ -249,6 +249,7 @@ def test_the_copy_stays_discreet_and_makes_the_same_bytes() -> None:
     reader = PdfReader(io.BytesIO(pdf))
     assert not dict(reader.metadata or {})
     assert "/ViewerPreferences" not in reader.trailer["/Root"]  # no title to display
+    assert "/Metadata" not in reader.trailer["/Root"]  # nor any XMP saying what it is
     assert b"Offramp" not in pdf and b"ReportLab" not in pdf
 
 
@@ -287,6 +288,8 @@ def test_the_recovery_sheet_is_tagged_with_its_code_in_a_table() -> None:
     catalog = tagged.reader.trailer["/Root"]
     assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]) is True
     assert _text_of(tagged, "/H1") == [TITLE]
+    xmp = catalog["/Metadata"].get_data().decode("utf-8")
+    assert f'<rdf:li xml:lang="x-default">{TITLE}</rdf:li>' in xmp
     assert _text_of(tagged, "/H2") == [head for head, _text in SECTIONS]
     cells = _text_of(tagged, "/TD")
     for group in range(recovery.GROUPS):
@@ -319,6 +322,7 @@ def test_the_quarterly_report_is_tagged_its_charts_in_words_its_footer_skipped()
     assert "/H3" in {tag for tag, _node in tagged.elements}
     headers = _text_of(tagged, "/TH")
     assert headers[:6] == ["#", "Measure", "Counted", "Out of", "Rate", "Status"]
+    assert "Headline" in headers[6:]  # each detail table's rows are headed by what they count
 
 
 def test_the_spanish_quarterly_report_speaks_spanish_in_its_charts_words(spanish: None) -> None:
