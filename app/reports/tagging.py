@@ -60,7 +60,7 @@ __all__ = [
 #: report's measure under "Each measure" is ``H3``.
 HEADINGS: dict[str, str] = {"title": "H1", "h1": "H2", "heading": "H2", "h2": "H2", "mt": "H3"}
 #: The style of a table cell that heads its row or column (a ``TH``), besides the rows repeated on each page.
-HEADER_CELLS = frozenset({"head"})
+HEADER_CELLS = frozenset({"head", "number"})  # "number": "Group 3" above a group of a printed code
 
 #: The app's language codes -> the language a PDF says it is in (BCP 47, as ``/Lang`` wants it).
 _LANGUAGES: dict[str, str] = {"en": "en-US", "es": "es-US"}

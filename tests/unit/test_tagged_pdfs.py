@@ -237,6 +237,16 @@ def test_the_persons_copy_is_tagged_in_english() -> None:
     assert "Rosa Díaz (sister): 555-0134" in paragraphs and copy_text.ENGLISH["emergency"] in paragraphs
 
 
+def test_names_in_any_script_are_read_in_their_paragraphs() -> None:
+    names = ("محمد علي", "Nguyễn Thị Lan", "阮氏", "שרה", "राज सिंह", "Иван")
+    content = SurvivorCopy(
+        (CopySection("People you can call", tuple(f"{n}: 555-01{i:02d}" for i, n in enumerate(names))),), DAY
+    )
+    paragraphs = _text_of(_check_tagged(survivor_copy_pdf(content), "en-US"), "/P")
+    for name in names:
+        assert any(name in p for p in paragraphs), name
+
+
 def test_the_spanish_copy_says_it_is_in_spanish() -> None:
     tagged = _check_tagged(survivor_copy_pdf(_copy("es")), "es-US")
     assert _text_of(tagged, "/H1") == [copy_text.SPANISH["title"]]
@@ -292,6 +302,7 @@ def test_the_recovery_sheet_is_tagged_with_its_code_in_a_table() -> None:
     assert f'<rdf:li xml:lang="x-default">{TITLE}</rdf:li>' in xmp
     assert _text_of(tagged, "/H2") == [head for head, _text in SECTIONS]
     cells = _text_of(tagged, "/TD")
+    assert _text_of(tagged, "/TH") == [f"Group {n}" for n in range(1, recovery.GROUPS + 1)]
     for group in range(recovery.GROUPS):
         assert recovery.group_of(code, group) in cells
     tags = [tag for tag, _node in tagged.elements]
