@@ -234,7 +234,11 @@ def make_engine(url: str, *, key: bytes | bytearray | None = None, reader: bool 
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+        engine = create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+        # Many rows given to one INSERT (a push batch's heads, revisions, results) go as multi-row VALUES statements,
+        # as psycopg2's dialect does: psycopg 3 would otherwise send one statement per row.
+        engine.dialect.use_insertmanyvalues_wo_returning = True
+        return engine
     raise ServerDatabaseError("The office server keeps its data in SQLite or PostgreSQL; that address is neither.")
 
 

@@ -57,6 +57,7 @@ from app.server import admin, db
 from app.server.access import Principal, visible_to
 from app.server.models import (
     RECORD_TABLES,
+    AuditEntry,
     Conflict,
     Delivery,
     DeliveryPending,
@@ -70,6 +71,7 @@ from app.server.models import (
 from app.server.records import (
     LAZY_FLUSH,
     assign_sequence,
+    created_in_batch,
     defer_sequence,
     json_columns,
     sequence_for,
@@ -219,7 +221,8 @@ class Batch:
     known: dict[str, MutationResult]
     heads: set[str]
     done: dict[str, MutationOutcome] = dc_field(default_factory=dict)
-    later: list[Any] = dc_field(default_factory=list)
+    #: Rows written at the end, per table, as plain rows (one statement a table, no ORM objects).
+    later: dict[Table, list[dict[str, Any]]] = dc_field(default_factory=dict)
     #: Each mutation under its own savepoint (a failing one is set aside alone); off for :func:`push`'s first try.
     careful: bool = True
 
@@ -259,18 +262,21 @@ def begin_batch(s: Session, principal: Principal, body: PushIn) -> Batch:
 
 def end_batch(s: Session, batch: Batch) -> None:
     """Write the batch's results and audit entries in one go, then take its sequence numbers (held to commit)."""
-    s.add_all(batch.later)
+    s.flush()
+    for table, rows in batch.later.items():
+        s.execute(insert(table), rows)
     batch.later.clear()
     s.info.pop(_BATCH, None)
     assign_sequence(s)
 
 
-def _later(s: Session, row: Any) -> None:
+def _later(s: Session, model: type[Any], row: dict[str, Any]) -> None:
+    """Write ``row`` of ``model`` with the batch's other rows at its end (at once when no batch is running)."""
     batch = s.info.get(_BATCH)
     if batch is None:
-        s.add(row)
+        s.add(model(**row))
     else:
-        batch.later.append(row)
+        batch.later.setdefault(cast(Table, model.__table__), []).append(row)
 
 
 def _one(s: Session, principal: Principal, m: Mutation, batch: Batch) -> MutationOutcome:
@@ -304,16 +310,20 @@ def _one(s: Session, principal: Principal, m: Mutation, batch: Batch) -> Mutatio
     batch.done[m.mutation_id] = outcome
     _later(
         s,
-        admin.audit_entry(
-            "mutation",
-            "blocked" if outcome.outcome == "quarantined" else "allowed",
-            user_id=principal.user_id,
-            device_id=principal.device_id,
-            team_id=principal.team_id,
-            record_type=m.type[:40],
-            record_id=m.record_id,
-            detail={"outcome": outcome.outcome, "rev": outcome.rev, "reason": outcome.reason},
-        ),
+        AuditEntry,
+        {
+            "occurred_at": utcnow(),
+            "action": "mutation",
+            "outcome": "blocked" if outcome.outcome == "quarantined" else "allowed",
+            "actor": None,
+            "user_id": principal.user_id,
+            "device_id": principal.device_id,
+            "team_id": principal.team_id,
+            "record_type": m.type[:40],
+            "record_id": m.record_id,
+            "remote": None,
+            "detail": {"outcome": outcome.outcome, "rev": outcome.rev, "reason": outcome.reason},
+        },
     )
     return outcome
 
@@ -327,15 +337,16 @@ class _Quarantined(Exception):
 def _remember(s: Session, principal: Principal, m: Mutation, outcome: MutationOutcome) -> None:
     _later(
         s,
-        MutationResult(
-            mutation_id=m.mutation_id,
-            device_id=principal.device_id,
-            record_id=m.record_id,
-            outcome=outcome.outcome,
-            rev=outcome.rev,
-            result=outcome.model_dump(),
-            committed_at=utcnow(),
-        ),
+        MutationResult,
+        {
+            "mutation_id": m.mutation_id,
+            "device_id": principal.device_id,
+            "record_id": m.record_id,
+            "outcome": outcome.outcome,
+            "rev": outcome.rev,
+            "result": outcome.model_dump(),
+            "committed_at": utcnow(),
+        },
     )
 
 
@@ -369,6 +380,10 @@ def _apply(s: Session, principal: Principal, m: Mutation, batch: Batch) -> Mutat
     regimes = getattr(cls, "REGIMES", None)
     if regimes and regime_of(principal) not in regimes:
         return refuse(WRONG_REGIME)  # e.g. a charging decision is the prosecution's only
+    if m.record_id in created_in_batch(s):
+        # Made earlier in this batch, its head not written yet: the batch runs again the careful way, which writes
+        # each record as it goes, so this change is merged onto it as on any other.
+        raise _Retry
     head = s.get(RecordHead, m.record_id) if m.record_id in batch.heads else None
     patch, unknown = _clean_patch(cls, m.patch)
     if head is None:
@@ -409,6 +424,13 @@ def _create(
             return _quarantine(s, principal, m, "no_person")
         # Why the person is not there decides what the device does (MISSING_LINK waits, the others go to the
         # author's "not accepted" list), so each case has its own code; none of them says more than the device knew.
+        made_here = created_in_batch(s).get(m.person_id)
+        if made_here is not None:
+            # The person came in earlier in this batch, from this device: theirs to see, and not deleted.
+            if made_here != "person":
+                return _quarantine(s, principal, m, MISSING_LINK)
+            s.flush()  # the person's row first: this record's row refers to it
+            return _create_record(s, principal, m, cls, patch, unknown, person_id=m.person_id)
         person = s.scalar(select(RecordHead).where(RecordHead.id == m.person_id, RecordHead.type == "person"))
         if person is None:
             return _quarantine(s, principal, m, MISSING_LINK)
@@ -418,6 +440,19 @@ def _create(
         if person.deleted:
             return _quarantine(s, principal, m, "person_deleted")
         person_id = m.person_id
+    return _create_record(s, principal, m, cls, patch, unknown, person_id=person_id)
+
+
+def _create_record(
+    s: Session,
+    principal: Principal,
+    m: Mutation,
+    cls: type[Envelope],
+    patch: dict[str, Any],
+    unknown: dict[str, Any],
+    *,
+    person_id: str | None,
+) -> MutationOutcome:
     values, _ = codec.decode_values(cls, patch)
     regime = regime_of(principal)
     maker: Any = cls
@@ -442,8 +477,8 @@ def _create(
     )
     if obj.visibility not in {v.value for v in Visibility}:
         raise codec.BadValue("visibility")
-    head = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id, new=True)
-    return MutationOutcome(mutation_id=m.mutation_id, record_id=m.record_id, outcome="applied", rev=head.rev)
+    rev = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id, new=True)
+    return MutationOutcome(mutation_id=m.mutation_id, record_id=m.record_id, outcome="applied", rev=rev)
 
 
 def _update(
@@ -502,7 +537,7 @@ def _update(
         obj.edited_hlc = max(obj.edited_hlc or "", m.edited_hlc)
         obj.edited_by = principal.user_id
         obj.edited_device = principal.device_id
-        rev = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id).rev
+        rev = store(s, obj, user_id=principal.user_id, device_id=principal.device_id, mutation_id=m.mutation_id)
     conflict_ids = [
         _record_conflict(s, principal, m, head, field, base, current, patch, earlier=conflict_row)
         for field in result.conflicts

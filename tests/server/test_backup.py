@@ -292,8 +292,9 @@ def test_a_sqlite_backup_restores_into_an_empty_folder_and_the_device_hears_a_ne
                 preferred_name="Fictional Newcomer",
             )
             person.person_id = person.id
-            head = records.store(s, person, user_id=OWNER, device_id="d")
-            assert head.server_seq == highest + 1
+            records.store(s, person, user_id=OWNER, device_id="d")
+            head = s.get(RecordHead, person.id)
+            assert head is not None and head.server_seq == highest + 1
     finally:
         engine.dispose()
 
