@@ -72,16 +72,25 @@ def keyring_backend(_in_memory_keyring: InMemoryKeyring) -> InMemoryKeyring:
 # --- the day ------------------------------------------------------------------------------------
 
 
+#: The day the test modules were imported: a module whose ``TODAY`` is this day took it from the clock.
+_IMPORT_DAY = dt.date.today()
+#: Modules whose ``TODAY`` follows the clock (a module with a fixed day of its own is left alone).
+_FOLLOWS_THE_CLOCK: set[str] = set()
+
+
 @pytest.fixture(autouse=True)
 def _today_is_the_day_the_test_runs(request: pytest.FixtureRequest) -> None:
-    """A module's ``TODAY`` is the day its test runs, not the day the module was imported.
+    """A module's ``TODAY`` taken from the clock is the day its test runs, not the day the module was imported.
 
     The suite takes about half an hour; a run that starts before midnight would otherwise compare what the app dates
     today (the new day) with yesterday's date. Dates a module derives from ``TODAY`` are worked out inside the test
-    or its helpers, never frozen at import.
+    or its helpers, never frozen at import. A module that fixes its own ``TODAY`` (a day in 2027) keeps it.
     """
     module = request.module
-    if module is not None and isinstance(getattr(module, "TODAY", None), dt.date):
+    if module is None:
+        return
+    if module.__name__ in _FOLLOWS_THE_CLOCK or getattr(module, "TODAY", None) == _IMPORT_DAY:
+        _FOLLOWS_THE_CLOCK.add(module.__name__)
         module.TODAY = dt.date.today()
 
 
