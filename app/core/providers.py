@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.content.taxonomy import current_taxonomy, find_category
+from app.core.i18n import N_, _, ngettext
 from app.core.records import clean_value, columns_of
 from app.core.row_copy import copied
 from app.errors import OfframpError, ValidationError
@@ -54,7 +55,7 @@ _WEBSITE = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 
 #: Marks a row with more cells than the header has columns (usually a comma in a cell that is not in quotes).
 EXTRA_CELLS = "_extra_cells"
-NOT_CSV = "That file is not a CSV file saved as UTF-8 text, so nothing was imported."
+NOT_CSV = N_("That file is not a CSV file saved as UTF-8 text, so nothing was imported.")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class RowProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"Row {self.row}: {self.reason}"
+        return _("Row {row}: {reason}").format(row=self.row, reason=self.reason)
 
 
 class ProviderImportError(OfframpError):
@@ -128,32 +129,36 @@ def check_provider(values: Mapping[str, Any], *, version: str | None = None) -> 
     problems: list[tuple[str, str]] = []
     name = str(values.get("name") or "").strip()
     if not name:
-        problems.append(("name", "the provider's name is missing"))
+        problems.append(("name", _("the provider's name is missing")))
     taxonomy = current_taxonomy()
     version = version or taxonomy.version
     categories = [c for c in (values.get("categories") or []) if str(c).strip()]
     if not categories:
-        problems.append(("categories", "no service category is given (at least one, such as 'medical')"))
+        problems.append(("categories", _("no service category is given (at least one, such as 'medical')")))
     for code in categories:
         category = find_category(str(code), version)
         if category is None:
-            problems.append(("categories", f"'{code}' is not a service category in list {taxonomy.version}"))
+            reason = _("'{code}' is not a service category in list {version}")
+            problems.append(("categories", reason.format(code=code, version=taxonomy.version)))
         elif category.retired and version == taxonomy.version:
-            problems.append(("categories", f"'{code}' is no longer offered in list {taxonomy.version}"))
+            reason = _("'{code}' is no longer offered in list {version}")
+            problems.append(("categories", reason.format(code=code, version=taxonomy.version)))
     email = str(values.get("email") or "").strip()
     if email and not _EMAIL.match(email):
-        problems.append(("email", f"'{email}' does not look like an email address"))
+        problems.append(("email", _("'{email}' does not look like an email address").format(email=email)))
     phone = str(values.get("phone") or "").strip()
     if phone and not _PHONE.match(phone):
-        problems.append(("phone", f"'{phone}' does not look like a phone number"))
+        problems.append(("phone", _("'{phone}' does not look like a phone number").format(phone=phone)))
     website = str(values.get("website") or "").strip()
     if website and not _WEBSITE.match(website):
-        problems.append(("website", f"'{website}' is not a web address starting with https://"))
+        reason = _("'{website}' is not a web address starting with https://").format(website=website)
+        problems.append(("website", reason))
     for key, col in columns_of(Provider).items():
         limit = col.info.get("max_length")
         value = values.get(key)
         if limit and isinstance(value, str) and len(value) > limit:
-            problems.append((key, f"the {str(col.info['label']).lower()} is longer than {limit} characters"))
+            label = _(str(col.info["label"])).lower()
+            problems.append((key, _("the {label} is longer than {limit} characters").format(label=label, limit=limit)))
     return problems
 
 
@@ -199,7 +204,7 @@ class ProviderService:
         _raise_first(check_provider(merged))
         clash = self._same_name(str(merged.get("name") or ""), provider_id)
         if clash:
-            raise ValidationError("A provider with this name is already in the directory.", field="name")
+            raise ValidationError(_("A provider with this name is already in the directory."), field="name")
         values["taxonomy_version"] = current_taxonomy().version
         if provider_id is None:
             return self.ws.records.create("provider", values).id
@@ -222,7 +227,7 @@ class ProviderService:
         try:
             data = Path(path).read_bytes()
         except OSError:
-            raise ProviderImportError("That file could not be read, so nothing was imported.") from None
+            raise ProviderImportError(_("That file could not be read, so nothing was imported.")) from None
         return self.import_bytes(data)
 
     def import_bytes(self, data: bytes) -> ImportSummary:
@@ -240,7 +245,7 @@ class ProviderService:
         for number, values in rows:
             row_problems = [RowProblem(number, c, r) for c, r in check_provider(values)]
             if values.pop(EXTRA_CELLS, False):
-                reason = "it has more cells than there are columns (put a cell that holds a comma in quotes)"
+                reason = _("it has more cells than there are columns (put a cell that holds a comma in quotes)")
                 row_problems.append(RowProblem(number, "", reason))
             key = str(values.get("name") or "").strip().lower()
             given_id = str(values.pop("id", "") or "").strip() or None
@@ -248,7 +253,11 @@ class ProviderService:
             if key:
                 if key in seen_names:
                     row_problems.append(
-                        RowProblem(number, "name", f"the same provider name is already on row {seen_names[key]}")
+                        RowProblem(
+                            number,
+                            "name",
+                            _("the same provider name is already on row {row}").format(row=seen_names[key]),
+                        )
                     )
                 else:
                     seen_names[key] = number
@@ -258,20 +267,30 @@ class ProviderService:
                         RowProblem(
                             number,
                             "name",
-                            "a provider with this name is already in the directory (keep its id in the id column "
-                            "to update it)",
+                            _(
+                                "a provider with this name is already in the directory (keep its id in the id column "
+                                "to update it)"
+                            ),
                         )
                     )
             problems.extend(row_problems)
             plan.append((target, values))
         if problems:
             bad_rows = sorted({p.row for p in problems})
-            listed = ", ".join(str(n) for n in bad_rows[:12]) + (" and more" if len(bad_rows) > 12 else "")
-            raise ProviderImportError(
-                f"Nothing was imported: {len(bad_rows)} row{'s' if len(bad_rows) != 1 else ''} need"
-                f"{'s' if len(bad_rows) == 1 else ''} fixing first (row {listed}).",
-                problems=problems,
-            )
+            listed = ", ".join(str(n) for n in bad_rows[:12])
+            if len(bad_rows) > 12:
+                said = ngettext(
+                    "Nothing was imported: {n} row needs fixing first (row {rows} and more).",
+                    "Nothing was imported: {n} rows need fixing first (row {rows} and more).",
+                    len(bad_rows),
+                )
+            else:
+                said = ngettext(
+                    "Nothing was imported: {n} row needs fixing first (row {rows}).",
+                    "Nothing was imported: {n} rows need fixing first (row {rows}).",
+                    len(bad_rows),
+                )
+            raise ProviderImportError(said.format(n=len(bad_rows), rows=listed), problems=problems)
         version = current_taxonomy().version
         added = updated = unchanged = 0
         with translate_errors(), self.ws.session() as s, s.begin():
@@ -326,34 +345,48 @@ def to_csv(rows: Iterable[ProviderRow]) -> bytes:
 def parse_csv(data: bytes) -> list[tuple[int, dict[str, Any]]]:
     """Rows as (row number, values); refuses a file that is not UTF-8 CSV with the expected header."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise ProviderImportError("That file is larger than a provider list can be (5 MB), so nothing was imported.")
+        raise ProviderImportError(
+            _("That file is larger than a provider list can be (5 MB), so nothing was imported.")
+        )
     if b"\x00" in data:
-        raise ProviderImportError(NOT_CSV)
+        raise ProviderImportError(_(NOT_CSV))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ProviderImportError(NOT_CSV) from None
+        raise ProviderImportError(_(NOT_CSV)) from None
     try:
         table = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error:
-        raise ProviderImportError(NOT_CSV) from None
+        raise ProviderImportError(_(NOT_CSV)) from None
     if not table or not any(cell.strip() for cell in table[0]):
-        raise ProviderImportError("That file is empty, so nothing was imported.")
+        raise ProviderImportError(_("That file is empty, so nothing was imported."))
     header = [cell.strip().lower() for cell in table[0]]
     unknown = [h for h in header if h and h not in CSV_COLUMNS]
     missing = [c for c in CSV_COLUMNS if c in REQUIRED_COLUMNS and c not in header]
     if missing or unknown:
-        what = []
-        if missing:
-            what.append("it has no " + " or ".join(f"'{c}'" for c in missing) + " column")
-        if unknown:
-            what.append("it has columns Offramp does not know (" + ", ".join(f"'{c}'" for c in unknown[:5]) + ")")
-        raise ProviderImportError(
-            f"The first row must name the columns, and {' and '.join(what)}. The columns are: "
-            f"{', '.join(CSV_COLUMNS)}. Nothing was imported."
-        )
+        names = {
+            "missing": _(" or ").join(f"'{c}'" for c in missing),
+            "unknown": ", ".join(f"'{c}'" for c in unknown[:5]),
+            "columns": ", ".join(CSV_COLUMNS),
+        }
+        if missing and unknown:
+            said = _(
+                "The first row must name the columns, and it has no {missing} column and it has columns Offramp does "
+                "not know ({unknown}). The columns are: {columns}. Nothing was imported."
+            )
+        elif missing:
+            said = _(
+                "The first row must name the columns, and it has no {missing} column. The columns are: {columns}. "
+                "Nothing was imported."
+            )
+        else:
+            said = _(
+                "The first row must name the columns, and it has columns Offramp does not know ({unknown}). "
+                "The columns are: {columns}. Nothing was imported."
+            )
+        raise ProviderImportError(said.format(**names))
     if len(set(header)) != len(header):
-        raise ProviderImportError("The first row names a column twice. Nothing was imported.")
+        raise ProviderImportError(_("The first row names a column twice. Nothing was imported."))
     rows: list[tuple[int, dict[str, Any]]] = []
     for number, cells in enumerate(table[1:], start=2):
         if not any(cell.strip() for cell in cells):
@@ -369,7 +402,9 @@ def parse_csv(data: bytes) -> list[tuple[int, dict[str, Any]]]:
             values[EXTRA_CELLS] = True
         rows.append((number, values))
     if not rows:
-        raise ProviderImportError("That file has no providers in it, only the column names. Nothing was imported.")
+        raise ProviderImportError(
+            _("That file has no providers in it, only the column names. Nothing was imported.")
+        )
     return rows
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.i18n import N_, _
 from app.errors import ValidationError
 from app.models.records import ChargeLevel
 
@@ -118,12 +119,13 @@ def check_structured(record_type: str, key: str, label: str, value: Any) -> Any:
     (the field, as it reads in a sentence) and what is wrong."""
     shape = SHAPES.get((record_type, key))
     if shape is None:
-        raise ValidationError(f"The {label} cannot be set here.", field=key)
+        raise ValidationError(_("The {label} cannot be set here.").format(label=label), field=key)
     if value is None:
         return shape.empty
     problem = _problem(shape, value)
     if problem is not None:
-        raise ValidationError(f"The {label} are not in the expected shape: {problem}.", field=key)
+        said = _("The {label} are not in the expected shape: {problem}.").format(label=label, problem=problem)
+        raise ValidationError(said, field=key)
     return value
 
 
@@ -138,15 +140,15 @@ def readable_structured(record_type: str, key: str, value: Any) -> tuple[Any, st
         return shape.empty, None
     entries = shape.entries(value)
     if entries is None:
-        return shape.empty, FLAGGED
+        return shape.empty, _(FLAGGED)
     fitting = [(k, item) for k, item, where in entries if shape.entry.problem(item, where) is None]
     if len(fitting) == len(entries):
         return value, None
     shown: Any = [item for _k, item in fitting] if shape.container == "list" else dict(fitting)
-    return shown, FLAGGED
+    return shown, _(FLAGGED)
 
 
-FLAGGED = (
+FLAGGED = N_(
     "Part of this record arrived in a shape Offramp cannot show, so it is left out here. It is kept unchanged; "
     "ask your office's IT contact to look at it."
 )

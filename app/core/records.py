@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.i18n import _
 from app.core.record_shapes import check_structured
 from app.core.workspace import Workspace
 from app.errors import RecordDeleted, RecordNotFound, ValidationError
@@ -38,7 +39,7 @@ IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
 
 def _label(col: Any) -> str:
     """A column's label as it reads inside a sentence ("Preferred name" -> "preferred name"; "VOCA" stays)."""
-    label = str(col.info.get("label") or col.key.replace("_", " "))
+    label = _(str(col.info.get("label") or col.key.replace("_", " ")))  # the catalogue's word for it, when it has one
     if len(label) > 1 and label[0].isupper() and not label[1].isupper():
         label = label[0].lower() + label[1:]
     return label
@@ -66,7 +67,8 @@ def _parse_date(value: Any, col: Any) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError(f"Please enter the {_label(col)} as a date, for example 2026-03-31.", field=col.key)
+    said = _("Please enter the {label} as a date, for example 2026-03-31.").format(label=_label(col))
+    raise ValidationError(said, field=col.key)
 
 
 def _parse_datetime(value: Any, col: Any) -> dt.datetime | None:
@@ -77,13 +79,13 @@ def _parse_datetime(value: Any, col: Any) -> dt.datetime | None:
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             raise ValidationError(
-                f"Please enter the {_label(col)} as a date and time.", field=col.key
+                _("Please enter the {label} as a date and time.").format(label=_label(col)), field=col.key
             ) from None
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             value = value.astimezone()  # a time typed here is local time
         return value.astimezone(dt.UTC)
-    raise ValidationError(f"Please enter the {_label(col)} as a date and time.", field=col.key)
+    raise ValidationError(_("Please enter the {label} as a date and time.").format(label=_label(col)), field=col.key)
 
 
 def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
@@ -93,7 +95,9 @@ def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
     cols = columns_of(cls)
     col = cols.get(key)
     if col is None:
-        raise ValidationError(f"A {_type_label(cls)} record has no field called '{key}'.", field=key)
+        raise ValidationError(
+            _("A {kind} record has no field called '{key}'.").format(kind=_type_label(cls), key=key), field=key
+        )
     kind = col.info.get("kind")
     label = _label(col)
     if isinstance(value, enum.Enum):
@@ -102,10 +106,11 @@ def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if not isinstance(value, str):
-            raise ValidationError(f"The {label} must be text.", field=key)
+            raise ValidationError(_("The {label} must be text.").format(label=label), field=key)
         max_length = col.info.get("max_length")
         if max_length and len(value) > max_length:
-            raise ValidationError(f"The {label} can be at most {max_length} characters.", field=key)
+            said = _("The {label} can be at most {n} characters.").format(label=label, n=max_length)
+            raise ValidationError(said, field=key)
         return value
     if kind == "choice":
         if value is None or value == "":
@@ -113,13 +118,13 @@ def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
         choices = col.info["choices"]
         if value not in choices:
             shown = ", ".join(str(c).replace("_", " ") for c in choices)
-            raise ValidationError(f"The {label} must be one of: {shown}.", field=key)
+            raise ValidationError(_("The {label} must be one of: {shown}.").format(label=label, shown=shown), field=key)
         return value
     if kind == "ref":
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            raise ValidationError(f"The {label} must be a record id.", field=key)
+            raise ValidationError(_("The {label} must be a record id.").format(label=label), field=key)
         return value
     if kind == "date":
         return _parse_date(value, col)
@@ -128,18 +133,18 @@ def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
     if kind == "bool":
         if value is None or isinstance(value, bool):
             return value
-        raise ValidationError(f"The {label} must be yes, no or not asked yet.", field=key)
+        raise ValidationError(_("The {label} must be yes, no or not asked yet.").format(label=label), field=key)
     if kind == "int":
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"The {label} must be a whole number.", field=key)
+            raise ValidationError(_("The {label} must be a whole number.").format(label=label), field=key)
         return value
     if kind == "list":
         if value is None:
             return []
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise ValidationError(f"The {label} must be a list of texts.", field=key)
+            raise ValidationError(_("The {label} must be a list of texts.").format(label=label), field=key)
         return [v for v in value if v.strip()]
     if kind == "json":
         # Every structured field's shape, from one place (app.core.record_shapes): a charges object where a
@@ -148,8 +153,8 @@ def clean_value(cls: type[Envelope], key: str, value: Any) -> Any:
     if kind == "blob":
         if value is None or isinstance(value, bytes | bytearray):
             return None if value is None else bytes(value)
-        raise ValidationError(f"The {label} must be a file's contents.", field=key)
-    raise ValidationError(f"The {label} cannot be set here.", field=key)
+        raise ValidationError(_("The {label} must be a file's contents.").format(label=label), field=key)
+    raise ValidationError(_("The {label} cannot be set here.").format(label=label), field=key)
 
 
 def _clean_envelope(key: str, value: Any) -> Any:
@@ -158,16 +163,18 @@ def _clean_envelope(key: str, value: Any) -> Any:
     if key == "visibility":
         allowed = tuple(v.value for v in Visibility)
         if value not in allowed:
-            raise ValidationError("Choose who may see this: only me, my team, or shared with prosecution.", field=key)
+            raise ValidationError(
+                _("Choose who may see this: only me, my team, or shared with prosecution."), field=key
+            )
         return value
     if key == "privileged":
         if not isinstance(value, bool):
-            raise ValidationError("Privileged must be yes or no.", field=key)
+            raise ValidationError(_("Privileged must be yes or no."), field=key)
         return value
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise ValidationError("The consent must be a record id.", field=key)
+        raise ValidationError(_("The consent must be a record id."), field=key)
     return value
 
 
@@ -176,9 +183,14 @@ def check_regime(cls: type[Envelope], regime: str) -> None:
     regimes: tuple[str, ...] | None = getattr(cls, "REGIMES", None)
     if regimes and regime not in regimes:
         kind = _type_label(cls)
-        raise ValidationError(
-            f"{kind[:1].upper()}{kind[1:]}s are kept by the {' or the '.join(regimes)} only.", field="regime"
-        )
+        kinds = f"{kind[:1].upper()}{kind[1:]}s"
+        if regimes == ("prosecution",):
+            said = _("{kinds} are kept by the prosecution only.").format(kinds=kinds)
+        elif regimes == ("advocacy",):
+            said = _("{kinds} are kept by the advocacy only.").format(kinds=kinds)
+        else:
+            said = _("{kinds} are kept by the {regimes} only.").format(kinds=kinds, regimes=" or the ".join(regimes))
+        raise ValidationError(said, field="regime")
 
 
 def jsonable(value: Any) -> Any:
@@ -205,9 +217,9 @@ class RecordService:
         with self.ws.session() as s:
             obj = s.get(cls, record_id)
             if obj is None:
-                raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+                raise RecordNotFound(_("That {kind} record is not on this computer.").format(kind=_type_label(cls)))
             if obj.deleted and not include_deleted:
-                raise RecordDeleted(f"That {_type_label(cls)} record was deleted.")
+                raise RecordDeleted(_("That {kind} record was deleted.").format(kind=_type_label(cls)))
             s.expunge(obj)
             return obj
 
@@ -256,10 +268,12 @@ class RecordService:
         cleaned = {k: clean_value(cls, k, v) for k, v in values.items()}
         for key, col in columns_of(cls).items():
             if col.info.get("required") and cleaned.get(key) in (None, "", []):
-                raise ValidationError(f"Please fill in the {_label(col)}.", field=key)
+                raise ValidationError(_("Please fill in the {label}.").format(label=_label(col)), field=key)
         if cls.PERSONAL and record_type != "person":
             if not person_id:
-                raise ValidationError(f"A {_type_label(cls)} record must belong to a person.", field="person_id")
+                raise ValidationError(
+                    _("A {kind} record must belong to a person.").format(kind=_type_label(cls)), field="person_id"
+                )
             self._require_live(s, "person", person_id)
         self._check_refs(s, cls, cleaned)
         self._check_rules(record_type, cleaned, None)
@@ -307,18 +321,20 @@ class RecordService:
         record_type = obj.RECORD_TYPE
         cls = type(obj)
         if obj.deleted:
-            raise RecordDeleted(f"That {_type_label(cls)} record was deleted, so it cannot be changed.")
+            raise RecordDeleted(
+                _("That {kind} record was deleted, so it cannot be changed.").format(kind=_type_label(cls))
+            )
         cleaned = {k: clean_value(cls, k, v) for k, v in changes.items()}
         changed = {k: v for k, v in cleaned.items() if getattr(obj, k) != v}
         if not changed:
             return False
         for key, col in columns_of(cls).items():
             if key in changed and col.info.get("required") and changed[key] in (None, "", []):
-                raise ValidationError(f"The {_label(col)} cannot be left empty.", field=key)
+                raise ValidationError(_("The {label} cannot be left empty.").format(label=_label(col)), field=key)
         frozen = IMMUTABLE_FIELDS.get(record_type, frozenset()) & changed.keys()
         if frozen:
             raise ValidationError(
-                "What the person chose and said is kept as it was recorded. Add a new dated entry instead.",
+                _("What the person chose and said is kept as it was recorded. Add a new dated entry instead."),
                 field=sorted(frozen)[0],
             )
         self._check_append_only(obj, record_type)
@@ -337,9 +353,11 @@ class RecordService:
         cls = record_class(record_type)
         obj = s.get(cls, record_id)
         if obj is None:
-            raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+            raise RecordNotFound(_("That {kind} record is not on this computer.").format(kind=_type_label(cls)))
         if obj.deleted:
-            raise RecordDeleted(f"That {_type_label(cls)} record was deleted, so it cannot be changed.")
+            raise RecordDeleted(
+                _("That {kind} record was deleted, so it cannot be changed.").format(kind=_type_label(cls))
+            )
         return obj
 
     def delete(self, record_type: str, record_id: str) -> Envelope:
@@ -348,7 +366,7 @@ class RecordService:
         with self._transaction() as s:
             obj = s.get(cls, record_id)
             if obj is None:
-                raise RecordNotFound(f"That {_type_label(cls)} record is not on this computer.")
+                raise RecordNotFound(_("That {kind} record is not on this computer.").format(kind=_type_label(cls)))
             if obj.deleted:
                 return obj
             self._check_append_only(obj, record_type)
@@ -396,7 +414,9 @@ class RecordService:
         cls = record_class(record_type)
         obj = s.get(cls, record_id)
         if obj is None or obj.deleted:
-            raise ValidationError(f"The linked {_type_label(cls)} record was not found on this computer.")
+            raise ValidationError(
+                _("The linked {kind} record was not found on this computer.").format(kind=_type_label(cls))
+            )
         return obj
 
     def _check_refs(self, s: Session, cls: type[Envelope], values: Mapping[str, Any]) -> None:
@@ -412,9 +432,9 @@ class RecordService:
     def _check_append_only(self, obj: Envelope, record_type: str) -> None:
         if record_type == "note_entry":
             if obj.owner_user_id != self.ws.identity.user_id:
-                raise ValidationError("Only the person who wrote a note can change it. Add a new entry instead.")
+                raise ValidationError(_("Only the person who wrote a note can change it. Add a new entry instead."))
             if getattr(obj, "signed_at", None) is not None:
-                raise ValidationError("A signed note cannot be changed. Add a new entry instead.")
+                raise ValidationError(_("A signed note cannot be changed. Add a new entry instead."))
 
     def _check_rules(self, record_type: str, values: Mapping[str, Any], existing: Envelope | None) -> None:
         """Rules that span fields. Kept few and stated in plain words."""
@@ -422,25 +442,26 @@ class RecordService:
         if record_type == "person":
             dob = values.get("date_of_birth")
             if dob is not None and dob > today:
-                raise ValidationError("The date of birth cannot be in the future.", field="date_of_birth")
+                raise ValidationError(_("The date of birth cannot be in the future."), field="date_of_birth")
         if record_type == "consent":
             start, end = values.get("starts_on"), values.get("expires_on")
             if start and end and end < start:
-                raise ValidationError("The consent cannot expire before it starts.", field="expires_on")
+                raise ValidationError(_("The consent cannot expire before it starts."), field="expires_on")
         if record_type in ("checklist_response", "screening"):
             from app.core.sessions import check_completion
 
             check_completion(self.ws, record_type, values)
         if record_type == "identification_decision" and not str(values.get("decided_by_name") or "").strip():
             raise ValidationError(
-                "An identification decision is made by a named person: please give the name.", field="decided_by_name"
+                _("An identification decision is made by a named person: please give the name."),
+                field="decided_by_name",
             )
         if record_type == "justice_contact":
             disposed = values.get("disposition_date")
             arrested = values.get("arrest_date")
             if disposed and arrested and disposed < arrested:
                 raise ValidationError(
-                    "The disposition date cannot be before the arrest date.", field="disposition_date"
+                    _("The disposition date cannot be before the arrest date."), field="disposition_date"
                 )
 
 

@@ -532,7 +532,7 @@ class SafetyService:
     def change_item(self, item_id: str, changes: Mapping[str, Any]) -> None:
         """Always refused: what the person chose and said is kept as recorded. Use :meth:`record_item`."""
         raise ValidationError(
-            "What the person chose and said is kept as it was recorded. Save a new dated revision instead.",
+            _("What the person chose and said is kept as it was recorded. Save a new dated revision instead."),
             field=next(iter(sorted(changes)), "survivor_choice"),
         )
 

@@ -32,6 +32,7 @@ from app.content.charge_rules import (
     bundled_charge_rules,
     load_charge_rules,
 )
+from app.core.i18n import N_, _
 from app.errors import ValidationError
 from app.models import JusticeContact, Person, Screening, ScreeningPrompt, TemplateVersion
 
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
 RULES_KIND = "charge_rules"
 STORE_PREFIX = "charge-rules:"
 
-PROMPT_TITLE = "Consider a screening"
-PROMPT_FOLLOW_UP = "A screening could help you see whether this person needs support."
+PROMPT_TITLE = N_("Consider a screening")
+PROMPT_FOLLOW_UP = N_("A screening could help you see whether this person needs support.")
 MAX_REASON = 500
 
 
@@ -75,8 +76,10 @@ class ChargeRulesLibrary:
         rules = load_charge_rules(text, name=name)
         if any(b.id == rules.id and b.version == rules.version for b in bundled_charge_rules()):
             raise ChargeRulesError(
-                f"{name}: version {rules.version} of '{rules.id}' comes with Offramp and cannot be replaced. "
-                "Give the office's rules a new version number, or their own id.",
+                _(
+                    "{name}: version {version} of '{rules}' comes with Offramp and cannot be replaced. "
+                    "Give the office's rules a new version number, or their own id."
+                ).format(name=name, version=rules.version, rules=rules.id),
                 problems=[],
             )
         key = (STORE_PREFIX + rules.id, rules.version)
@@ -86,9 +89,11 @@ class ChargeRulesLibrary:
                 return RulesImportResult(rules.id, rules.version, rules.title, "unchanged")
             if existing is not None and self.uses(rules.label):
                 raise ChargeRulesError(
-                    f"{name}: version {rules.version} of '{rules.id}' was in force when a prompt was answered on "
-                    "this computer, so it cannot change. Nothing was imported; give the edited rules a new version "
-                    "number.",
+                    _(
+                        "{name}: version {version} of '{rules}' was in force when a prompt was answered on this "
+                        "computer, so it cannot change. Nothing was imported; give the edited rules a new version "
+                        "number."
+                    ).format(name=name, version=rules.version, rules=rules.id),
                     problems=[],
                 )
             outcome = "replaced" if existing is not None else "added"
@@ -227,14 +232,15 @@ class ScreeningPromptService:
         """"Not now", with the worker's reason: recorded once per matter (a record and an audit event)."""
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationError("Please say in a few words why not now.", field="reason")
+            raise ValidationError(_("Please say in a few words why not now."), field="reason")
         if len(reason) > MAX_REASON:
-            raise ValidationError(f"Please keep the reason under {MAX_REASON} characters.", field="reason")
+            said = _("Please keep the reason under {n} characters.").format(n=MAX_REASON)
+            raise ValidationError(said, field="reason")
         name = (dismissed_by_name or "").strip() or self.ws.sessions.last_decider_name() or None
         with self.ws.session() as s:
             matter = s.get(JusticeContact, justice_contact_id)
             if matter is None or matter.deleted or matter.person_id is None:
-                raise ValidationError("That justice matter is not on this computer any more.")
+                raise ValidationError(_("That justice matter is not on this computer any more."))
             person_id = matter.person_id
             charges = matter.charges
             earlier = s.scalar(
@@ -243,8 +249,10 @@ class ScreeningPromptService:
                 )
             )
         if earlier is not None:
+            from app.reports.dates import month_day_year
+
             raise ValidationError(
-                f"The prompt for this matter was already answered on {earlier:%B} {earlier.day}, {earlier.year}."
+                _("The prompt for this matter was already answered on {day}.").format(day=month_day_year(earlier))
             )
         matches = ChargeRulesLibrary(self.ws).in_force().matching(charges)
         values = {

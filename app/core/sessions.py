@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.content.templates import Item, Template, in_language
-from app.core.i18n import N_, _, current_language
+from app.core.i18n import N_, _, current_language, ngettext
 from app.core.record_shapes import readable_structured
 from app.core.workspace import Workspace
 from app.errors import OfframpError, ValidationError
@@ -221,7 +221,7 @@ class SessionService:
         with self.ws.session() as s:
             person = s.get(Person, person_id)
             if person is None or person.deleted:
-                raise ValidationError("This person's record was not found on this computer.")
+                raise ValidationError(_("This person's record was not found on this computer."))
             return is_minor(person, today or dt.date.today())
 
     # --- starting ------------------------------------------------------------------------------------------------
@@ -242,11 +242,17 @@ class SessionService:
         """
         template = self.ws.templates.get(template_id, version)
         if template.kind != kind:
-            raise ValidationError(f"“{template.title}” is not a {kind}.", field="template_id")
+            if kind == "screening":
+                said = _("“{title}” is not a screening.")
+            elif kind == "checklist":
+                said = _("“{title}” is not a checklist.")
+            else:
+                said = _("“{title}” is not a {kind}.")
+            raise ValidationError(said.format(title=template.title, kind=kind), field="template_id")
         today = today or dt.date.today()
         minor = self.needs_minor_prompt(person_id, today)
         if minor and not minor_prompt_acknowledged:
-            raise MinorPromptNeeded(MINOR_PROMPT_TITLE + ". " + MINOR_PROMPT)
+            raise MinorPromptNeeded(_("{title}. {prompt}").format(title=_(MINOR_PROMPT_TITLE), prompt=_(MINOR_PROMPT)))
         now = utcnow()
         ack: dict[str, Any] = {}
         if minor:
@@ -300,7 +306,11 @@ class SessionService:
             total = len(template.items()) if template else len(answers)
             answered = sum(1 for v in answers.values() if isinstance(v, dict) and v.get("answer"))
             status = row.status if isinstance(row, ChecklistResponse) else row.session_status
-            title = template.title if template else f"{row.template_id} (version {row.template_version})"
+            title = (
+                template.title
+                if template
+                else _("{template} (version {version})").format(template=row.template_id, version=row.template_version)
+            )
             out.append(
                 SessionSummary(
                     record_type,
@@ -347,13 +357,17 @@ class SessionService:
         current = dict(view.answers.get(item_id) or {})
         if answer is not None:
             if answer and item.answer_type != "text" and answer not in item.answers:
-                raise ValidationError(f"“{answer}” is not one of the answers to this question.", field="answers")
+                raise ValidationError(
+                    _("“{answer}” is not one of the answers to this question.").format(answer=answer), field="answers"
+                )
             if item.answer_type == "text" and len(answer) > MAX_NOTE:
-                raise ValidationError(f"Please keep an answer under {MAX_NOTE} characters.", field="answers")
+                raise ValidationError(
+                    _("Please keep an answer under {n} characters.").format(n=MAX_NOTE), field="answers"
+                )
             current["answer"] = answer
         if note is not None:
             if len(note) > MAX_NOTE:
-                raise ValidationError(f"Please keep a note under {MAX_NOTE} characters.", field="answers")
+                raise ValidationError(_("Please keep a note under {n} characters.").format(n=MAX_NOTE), field="answers")
             current["note"] = note
         current = {k: v for k, v in current.items() if v}
         answers = dict(view.answers)
@@ -381,11 +395,14 @@ class SessionService:
             missing = self.missing_for_completion(view)
             if missing:
                 names = "; ".join(_short(item.text_for(view.regime)) for item in missing)
-                raise ValidationError(
-                    f"Before this can be marked complete, please record {_count(len(missing))} from the end of the "
-                    f"session (each may be “declined” if the person chose not to): {names}.",
-                    field="status",
+                said = ngettext(
+                    "Before this can be marked complete, please record one item from the end of the session (each "
+                    "may be “declined” if the person chose not to): {names}.",
+                    "Before this can be marked complete, please record {n} items from the end of the session (each "
+                    "may be “declined” if the person chose not to): {names}.",
+                    len(missing),
                 )
+                raise ValidationError(said.format(n=len(missing), names=names), field="status")
         finished = utcnow() if status != SessionStatus.PARTIAL else None
         if record_type == "checklist_response":
             self.ws.records.update(record_type, record_id, {"status": status, "completed_at": finished})
@@ -544,7 +561,7 @@ def _record_type(kind: str) -> str:
         return "checklist_response"
     if kind == "screening":
         return "screening"
-    raise ValidationError(f"“{kind}” is not a kind of session.")
+    raise ValidationError(_("“{kind}” is not a kind of session.").format(kind=kind))
 
 
 def _version_key(version: str) -> tuple[tuple[int, Any], ...]:
@@ -555,10 +572,6 @@ def _version_key(version: str) -> tuple[tuple[int, Any], ...]:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,.;:") + "…"
-
-
-def _count(n: int) -> str:
-    return "one item" if n == 1 else f"{n} items"
 
 
 def _rule_words(rule: str, domain_title: str | None = None) -> str:
@@ -604,7 +617,9 @@ def check_completion(ws: Workspace, record_type: str, values: Mapping[str, Any])
     view = SessionView(record_type, "", "", template, ws.identity.regime, answers, status, utcnow(), None)
     if missing_for_completion(view):
         raise ValidationError(
-            "Before this can be marked complete, please record the items from the end of the session "
-            "(each may be “declined” if the person chose not to).",
+            _(
+                "Before this can be marked complete, please record the items from the end of the session "
+                "(each may be “declined” if the person chose not to)."
+            ),
             field="status",
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from app.content.templates import Template, TemplateError, bundled_templates, load_template
+from app.core.i18n import _
 from app.models import ChecklistResponse, Screening, TemplateVersion
 
 if TYPE_CHECKING:
@@ -51,8 +52,10 @@ class TemplateLibrary:
         template = load_template(text, name=name)
         if any(b.id == template.id and b.version == template.version for b in bundled_templates()):
             raise TemplateError(
-                f"{name}: version {template.version} of '{template.id}' comes with Offramp and cannot be replaced. "
-                "Give the office's template its own id or a new version number.",
+                _(
+                    "{name}: version {version} of '{template}' comes with Offramp and cannot be replaced. "
+                    "Give the office's template its own id or a new version number."
+                ).format(name=name, version=template.version, template=template.id),
                 problems=[],
             )
         with self.ws.session() as s, s.begin():
@@ -61,9 +64,10 @@ class TemplateLibrary:
                 return ImportResult(template.id, template.version, template.title, "unchanged")
             if existing is not None and self.uses(template.id, template.version):
                 raise TemplateError(
-                    f"{name}: version {template.version} of '{template.id}' is already used by records on this "
-                    "computer, so it cannot change. Nothing was imported; give the edited template a new version "
-                    "number.",
+                    _(
+                        "{name}: version {version} of '{template}' is already used by records on this computer, so "
+                        "it cannot change. Nothing was imported; give the edited template a new version number."
+                    ).format(name=name, version=template.version, template=template.id),
                     problems=[],
                 )
             outcome = "replaced" if existing is not None else "added"
@@ -98,8 +102,10 @@ class TemplateLibrary:
             row = s.get(TemplateVersion, (template_id, version))
         if row is None:
             raise TemplateError(
-                f"Version {version} of the template '{template_id}' is not on this computer. "
-                "Ask your office for it, or sync.",
+                _(
+                    "Version {version} of the template '{template}' is not on this computer. "
+                    "Ask your office for it, or sync."
+                ).format(version=version, template=template_id),
                 problems=[],
             )
         return load_template(row.source_text, name=f"{template_id} {version}")

@@ -12,12 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from app.content.templates import TemplateError
 from app.core import i18n
 from app.core import vault_access as va
+from app.core.providers import ProviderImportError, ProviderService
+from app.core.safety import SafetyService
+from app.core.workspace import Workspace
 from app.errors import (
     DISK_FULL,
     KeyFileDamaged,
     MalformedRecoveryCode,
+    ValidationError,
     VaultInUse,
     WeakPassphrase,
     WrongPassphrase,
@@ -201,3 +206,77 @@ def test_a_short_new_passphrase_is_refused_in_spanish(tmp_data_dir: Path, spanis
     assert err.value.message.startswith(
         "Esa frase de contraseña sería fácil de adivinar para otra persona, así que, por favor, elija otra."
     )
+
+
+# --- forms, template and provider imports -------------------------------------------------------------------------
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "app" / "content" / "bundled" / "example-indicator-screening.toml"
+
+
+def test_a_bundled_template_cannot_be_replaced_said_in_spanish(workspace: Workspace, spanish: None) -> None:
+    with pytest.raises(TemplateError) as err:
+        workspace.templates.import_text(TEMPLATE.read_text(encoding="utf-8"), name="office.toml")
+    assert err.value.message == (
+        "office.toml: la versión 1 de 'example-indicator-screening' viene con Offramp y no se puede reemplazar. "
+        "Dé a la plantilla de la oficina su propio id o un número de versión nuevo."
+    )
+    with pytest.raises(TemplateError) as err:
+        workspace.templates.get("demo-office-screening", "7")
+    assert err.value.message.startswith("La versión 7 de la plantilla 'demo-office-screening' no está en este equipo.")
+
+
+def test_a_provider_file_with_bad_rows_is_refused_in_spanish(workspace: Workspace, spanish: None) -> None:
+    bad = "name,categories,email\n,medical,clinic@example.org\nWillow Demo Centre,mental_health,not-an-email\n"
+    with pytest.raises(ProviderImportError) as err:
+        ProviderService(workspace).import_bytes(bad.encode())
+    assert err.value.message == "No se importó nada: hay que corregir primero 2 filas (filas 2, 3)."
+    rows = [str(problem) for problem in err.value.problems]
+    assert "Fila 2: falta el nombre del proveedor" in rows
+    assert "Fila 3: 'not-an-email' no parece una dirección de correo electrónico" in rows
+    with pytest.raises(ProviderImportError) as err:
+        ProviderService(workspace).import_bytes(b"name,colour\n")
+    assert err.value.message.startswith(
+        "La primera fila tiene que nombrar las columnas, y no tiene la columna 'categories' y tiene columnas que "
+        "Offramp no conoce ('colour')."
+    )
+
+
+def test_a_provider_file_in_english_is_refused_in_the_same_words_as_before(workspace: Workspace) -> None:
+    bad = "name,categories,email\n,medical,clinic@example.org\n"
+    with pytest.raises(ProviderImportError) as err:
+        ProviderService(workspace).import_bytes(bad.encode())
+    assert err.value.message == "Nothing was imported: 1 row needs fixing first (row 2)."
+    assert str(err.value.problems[0]) == "Row 2: the provider's name is missing"
+
+
+def test_form_checks_are_said_in_spanish(workspace: Workspace, spanish: None) -> None:
+    ws = workspace
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as err:
+        ws.records.create("person", {"preferred_name": "Ana Ejemplo", "date_of_birth": tomorrow})
+    assert err.value.message == "La fecha de nacimiento no puede ser en el futuro."
+    person = ws.records.create("person", {"preferred_name": "Ana Ejemplo"}).id
+    rid = ws.sessions.start(person, "checklist", "interview-checklist", "1")
+    with pytest.raises(ValidationError) as err:
+        ws.sessions.finish("checklist_response", rid, "complete")
+    assert err.value.message.startswith(
+        "Antes de marcar esto como completo, registre 5 elementos del final de la sesión"
+    )
+    plan = SafetyService(ws).open_plan(person)
+    with pytest.raises(ValidationError) as err:
+        SafetyService(ws).change_item(plan.id, {"survivor_choice": "declined"})
+    assert err.value.message == (
+        "Lo que la persona eligió y dijo se conserva tal como se registró. "
+        "En su lugar, guarde una revisión nueva con fecha."
+    )
+    with pytest.raises(ValidationError) as err:
+        ws.records.create("consent", {"recipient": "x", "starts_on": "pronto"}, person_id=person)
+    assert err.value.message.startswith("Escriba el campo «")
+
+
+def test_form_checks_in_english_are_unchanged(workspace: Workspace) -> None:
+    person = workspace.records.create("person", {"preferred_name": "Ana Ejemplo"}).id
+    rid = workspace.sessions.start(person, "checklist", "interview-checklist", "1")
+    with pytest.raises(ValidationError) as err:
+        workspace.sessions.finish("checklist_response", rid, "complete")
+    assert err.value.message.startswith("Before this can be marked complete, please record 5 items from the end")

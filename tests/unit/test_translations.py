@@ -128,9 +128,20 @@ CORE_COVERED: tuple[str, ...] = (
     "app/sync/enrol.py",
     "app/sync/run.py",
     "app/core/not_accepted.py",
+    # What forms, imports and sessions refuse, and why.
+    "app/core/records.py",
+    "app/core/record_shapes.py",
+    "app/core/providers.py",
+    "app/core/templates.py",
+    "app/core/safety.py",
+    "app/core/sessions.py",
+    "app/core/screening_prompts.py",
+    "app/core/office_policy.py",
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
-SAME_IN_SPANISH: frozenset[str] = frozenset({"Total", "{relief}: {limit}; {hearing}.", "{what}: {why}.", "no"})
+SAME_IN_SPANISH: frozenset[str] = frozenset(
+    {"Total", "{relief}: {limit}; {hearing}.", "{what}: {why}.", "no", "No", "{title}. {prompt}"}
+)
 
 PLACEHOLDER = re.compile(r"\{\w*\}|%L?n|%\d")
 
