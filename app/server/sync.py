@@ -408,6 +408,34 @@ def _clean_patch(cls: type[Envelope], raw: dict[str, Any]) -> tuple[dict[str, An
     return {k: to_json(v) for k, v in known.items()}, unknown
 
 
+def _person_of_new(s: Session, principal: Principal, m: Mutation, cls: type[Envelope]) -> str | MutationOutcome | None:
+    """The person a new record belongs to (None for a record of no one), or why it is set aside."""
+    if m.type == "person":
+        return m.record_id
+    if not cls.PERSONAL:
+        return None
+    if not m.person_id:
+        return _quarantine(s, principal, m, "no_person")
+    # Why the person is not there decides what the device does (MISSING_LINK waits, the others go to the author's
+    # "not accepted" list), so each case has its own code; none of them says more than the device knew.
+    made_here = created_in_batch(s).get(m.person_id)
+    if made_here is not None:
+        # The person came in earlier in this batch, from this device: theirs to see, and not deleted.
+        if made_here != "person":
+            return _quarantine(s, principal, m, MISSING_LINK)
+        s.flush()  # the person's row first: this record's row refers to it
+        return m.person_id
+    person = s.scalar(select(RecordHead).where(RecordHead.id == m.person_id, RecordHead.type == "person"))
+    if person is None:
+        return _quarantine(s, principal, m, MISSING_LINK)
+    may_see = s.scalar(select(literal(True)).where(RecordHead.id == person.id, visible_to(principal, RecordHead)))
+    if not may_see:
+        return _quarantine(s, principal, m, "not_allowed")
+    if person.deleted:
+        return _quarantine(s, principal, m, "person_deleted")
+    return m.person_id
+
+
 def _create(
     s: Session,
     principal: Principal,
@@ -416,43 +444,9 @@ def _create(
     patch: dict[str, Any],
     unknown: dict[str, Any],
 ) -> MutationOutcome:
-    person_id: str | None = None
-    if m.type == "person":
-        person_id = m.record_id
-    elif cls.PERSONAL:
-        if not m.person_id:
-            return _quarantine(s, principal, m, "no_person")
-        # Why the person is not there decides what the device does (MISSING_LINK waits, the others go to the
-        # author's "not accepted" list), so each case has its own code; none of them says more than the device knew.
-        made_here = created_in_batch(s).get(m.person_id)
-        if made_here is not None:
-            # The person came in earlier in this batch, from this device: theirs to see, and not deleted.
-            if made_here != "person":
-                return _quarantine(s, principal, m, MISSING_LINK)
-            s.flush()  # the person's row first: this record's row refers to it
-            return _create_record(s, principal, m, cls, patch, unknown, person_id=m.person_id)
-        person = s.scalar(select(RecordHead).where(RecordHead.id == m.person_id, RecordHead.type == "person"))
-        if person is None:
-            return _quarantine(s, principal, m, MISSING_LINK)
-        may_see = s.scalar(select(literal(True)).where(RecordHead.id == person.id, visible_to(principal, RecordHead)))
-        if not may_see:
-            return _quarantine(s, principal, m, "not_allowed")
-        if person.deleted:
-            return _quarantine(s, principal, m, "person_deleted")
-        person_id = m.person_id
-    return _create_record(s, principal, m, cls, patch, unknown, person_id=person_id)
-
-
-def _create_record(
-    s: Session,
-    principal: Principal,
-    m: Mutation,
-    cls: type[Envelope],
-    patch: dict[str, Any],
-    unknown: dict[str, Any],
-    *,
-    person_id: str | None,
-) -> MutationOutcome:
+    person_id = _person_of_new(s, principal, m, cls)
+    if isinstance(person_id, MutationOutcome):
+        return person_id
     values, _ = codec.decode_values(cls, patch)
     regime = regime_of(principal)
     maker: Any = cls
