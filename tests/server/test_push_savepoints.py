@@ -111,3 +111,45 @@ def test_a_failing_mutation_sets_only_itself_aside_and_leaves_nothing_of_the_fir
     assert {r.mutation_id: (r.outcome, r.reason) for r in again.results} == outcomes
     with db.sessions(any_engine)() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Revision)) == len(good)
+
+
+def test_a_record_made_and_changed_in_the_same_batch_gets_both_revisions_in_order(
+    any_engine: Engine, statements: list[str]
+) -> None:
+    """The new records' heads wait for their sequence numbers until the batch's end, so a change to one of them in
+    the same batch runs the batch the careful way: both revisions, in the order they were sent."""
+    first = new_person("Example Person")
+    other = new_person("Example Other")
+    change = Mutation(
+        mutation_id=uuid7(), record_id=first.record_id, type="person", schema_version=1, base_rev=1,
+        patch={"preferred_name": "Example Renamed"}, edited_hlc=HLC,
+    )  # fmt: skip
+    with db.sessions(any_engine)() as s, s.begin():
+        out = sync.push(s, principal(1), batch(first, other, change))
+    assert [(r.outcome, r.rev) for r in out.results] == [("applied", 1), ("applied", 1), ("applied", 2)]
+    # The first try stops before it has written anything (no statement in its savepoint); then one for each mutation.
+    assert [x for x in statements if x in ("SAVEPOINT", "ROLLBACK", "RELEASE")] == ["SAVEPOINT", "RELEASE"] * 3
+    with db.sessions(any_engine)() as s:
+        revisions = s.execute(
+            sa.select(Revision.record_id, Revision.rev, Revision.server_seq).order_by(Revision.server_seq)
+        ).all()
+        assert [(r.record_id, r.rev) for r in revisions] == [
+            (first.record_id, 1), (other.record_id, 1), (first.record_id, 2),
+        ]  # fmt: skip
+        assert [r.server_seq for r in revisions] == [1, 2, 3] == list(range(1, db.current_seq(s) + 1))
+        head = s.get(RecordHead, first.record_id)
+        assert head is not None and (head.rev, head.server_seq) == (2, 3)
+        renamed = s.get(Revision, (first.record_id, 2))
+        assert renamed is not None and renamed.values["preferred_name"] == "Example Renamed"
+
+
+def test_a_clean_batch_numbers_its_records_in_the_order_they_were_sent(any_engine: Engine) -> None:
+    people = [new_person(f"Example Person {i}") for i in range(5)]
+    with db.sessions(any_engine)() as s, s.begin():
+        sync.push(s, principal(1), batch(*people))
+    with db.sessions(any_engine)() as s:
+        heads = s.execute(sa.select(RecordHead.id, RecordHead.server_seq, RecordHead.rev)).all()
+        assert sorted((h.server_seq, h.id) for h in heads) == [(i + 1, p.record_id) for i, p in enumerate(people)]
+        revisions = dict(s.execute(sa.select(Revision.record_id, Revision.server_seq)).all())
+        assert revisions == {h.id: h.server_seq for h in heads}
+        assert {h.rev for h in heads} == {1}
