@@ -247,6 +247,8 @@ class UnlockPage(QWidget):
             return
         if was_missing:
             self.status.setText("")
+            # Empty again: no longer a stop for Tab (a nameless, empty place a screen reader would land on).
+            self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.intro.show()
         self.unlock_button.show()
         self._choose_mode()

@@ -153,6 +153,23 @@ def test_no_vault_opens_the_first_run_setup(qtbot, tmp_path: Path) -> None:
     win.close()
 
 
+def test_once_a_vault_appears_the_empty_status_is_no_longer_a_tab_stop(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "later"
+    win = MainWindow(Vault(folder))
+    qtbot.addWidget(win)
+    page = win.unlock_page
+    page.refresh()
+    # With no vault, the command to make one can be selected from the keyboard...
+    assert page.status.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    unlocked, _code = Vault(folder).create(PASSPHRASE, kdf_params=KdfParams.floor())
+    unlocked.lock()
+    page.refresh()
+    # ...and once the vault is there the status is empty, and Tab no longer stops on it.
+    assert page.status.text() == ""
+    assert not page.status.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    win.close()
+
+
 def test_demo_mode_gives_the_passphrase(qtbot, vault_dir: Path, tmp_path: Path) -> None:
     win = MainWindow(Vault(vault_dir), demo=True)
     qtbot.addWidget(win)
