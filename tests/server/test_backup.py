@@ -543,6 +543,16 @@ def test_postgresql_backups_restore_into_postgresql_and_sqlite_and_back(
     assert device.hello(into_pg)["server_epoch"] == restored.epoch
     ids = [row[0] for row in dump(into_pg)["audit_log"]]
     assert ids == sorted(set(ids))
+    # The planner has the restored tables' statistics at once (an office report after a restore is planned well).
+    engine = sa.create_engine(second_pg_database.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            analyzed = conn.execute(
+                sa.text("SELECT relname FROM pg_stat_user_tables WHERE analyze_count > 0 OR last_analyze IS NOT NULL")
+            ).scalars()
+            assert {"record_head", "revision", "person", "audit_log"} <= set(analyzed)
+    finally:
+        engine.dispose()
 
     # Into SQLite (how an office would move between the two), and that SQLite backup into PostgreSQL again.
     monkeypatch.delenv("OFFRAMP_DATABASE_URL")
