@@ -7,7 +7,9 @@ defendant (``app.core.screening_prompts``). It never says anything about the per
 A rules file is versioned TOML (DESIGN.md section 6). :func:`load_charge_rules` checks a file whole and raises
 :class:`ChargeRulesError` listing every problem, each located by line and field, so nothing half-valid is used; the
 office's imports are stored by ``app.core.screening_prompts``. No state's law is written here: the bundled file
-(``bundled/charge-rules/``) lists offense words only, and an office adds its own statutes.
+(``bundled/charge-rules/``) lists offense words only, and an office adds its own statutes. The bundled file has a
+version in Spanish (``bundled/es/charge-rules/``): the same ids, version and phrases, its title and reasons in
+Spanish, used when the app speaks Spanish.
 
 Matching is plain and the same in Python and in SQL: a phrase matches wherever it appears in a charge's offense
 (``offense_words``) or statute (``statutes``), with the ASCII capitals folded (what SQLite's ``lower()`` folds).
@@ -227,9 +229,17 @@ def _own_limits(problem: TemplateProblem, data: Any) -> TemplateProblem:
 BUNDLED_FOLDER = "bundled/charge-rules"
 
 
-def bundled_charge_rules() -> list[ChargeRuleSet]:
-    """The charge rules that ship with Offramp, sorted by file name."""
-    return bundled(BUNDLED_FOLDER, load_charge_rules)
+def shape(rule_set: ChargeRuleSet) -> Any:
+    """Everything of a rule set but its words: what a version in another language shares with the English file. The
+    phrases are part of it: they are matched against charges as a US court writes them, in English."""
+    return (rule_set.id, rule_set.version, [(r.id, r.offense_words, r.statutes) for r in rule_set.rules])
+
+
+def bundled_charge_rules(language: str | None = None) -> list[ChargeRuleSet]:
+    """The charge rules that ship with Offramp, sorted by file name, in ``language`` (by default the app's) where
+    they have a version in it (``bundled/<language>/charge-rules/``), in English otherwise. An office's imported
+    rules are never replaced by these."""
+    return bundled(BUNDLED_FOLDER, load_charge_rules, shape, language=language)
 
 
 __all__ = [
@@ -242,4 +252,5 @@ __all__ = [
     "bundled_charge_rules",
     "fold",
     "load_charge_rules",
+    "shape",
 ]

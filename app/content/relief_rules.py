@@ -3,7 +3,9 @@ limits, hearings and proof rules (DOMAIN.md section 5, DESIGN.md section 6).
 
 No state's law is written in code. An office keeps its own rules in TOML files; :func:`load_rules` checks a file
 whole and raises :class:`RulesError` listing every problem, each located by line and field, so nothing half-valid
-is used. The bundled file (``bundled/relief/``) is a clearly labelled example, not a claim about any real state.
+is used. The bundled file (``bundled/relief/``) is a clearly labelled example, not a claim about any real state; its
+version in Spanish (``bundled/es/relief/``, the same reliefs, limits and version in other words) is used when the app
+speaks Spanish.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -257,9 +259,20 @@ def load_rules_folder(folder: Path, *, base: Iterable[JurisdictionRules] = ()) -
 BUNDLED_FOLDER = "bundled/relief"
 
 
-def bundled_rules() -> list[JurisdictionRules]:
-    """The rules that ship with Offramp: one labelled example, never a real state's law."""
-    return bundled(BUNDLED_FOLDER, load_rules)
+def shape(rules: JurisdictionRules) -> Any:
+    """Everything of a rules file but its words: what a version in another language shares with the English file."""
+    reliefs = [
+        (r.id, r.kind, r.levels, len(r.offences), r.time_limit, r.hearing_required, r.proof_of_trafficking,
+         r.notes is None)
+        for r in rules.reliefs
+    ]  # fmt: skip
+    return (rules.jurisdiction, rules.version, rules.example, rules.deadlines, reliefs)
+
+
+def bundled_rules(language: str | None = None) -> list[JurisdictionRules]:
+    """The rules that ship with Offramp: one labelled example, never a real state's law; in ``language`` (by
+    default the app's) where they have a version in it (``bundled/<language>/relief/``), in English otherwise."""
+    return bundled(BUNDLED_FOLDER, load_rules, shape, language=language)
 
 
 def default_rule_book() -> RuleBook:
@@ -282,4 +295,5 @@ __all__ = [
     "load_rule_files",
     "load_rules",
     "load_rules_folder",
+    "shape",
 ]
