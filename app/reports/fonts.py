@@ -45,6 +45,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.platypus import tables
 
 __all__ = [
     "BOLD",
@@ -212,6 +213,9 @@ def register() -> None:
             _register_one(name)
         # After registering: reportlab maps each font it registers to itself in every style.
         registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+        # A table cell's font when its style names none: reportlab's default is Helvetica, which a table then lists
+        # among the page's fonts without embedding it (PDF/UA wants every font embedded, even one drawing nothing).
+        tables.CellStyle.fontname = REGULAR
         _registered.add("family")
 
 

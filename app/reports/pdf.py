@@ -83,6 +83,9 @@ class Document(SimpleDocTemplate):
             topMargin=top_margin,
             bottomMargin=top_margin if bottom_margin is None else bottom_margin,
             invariant=1,  # no creation time and no random document id
+            # Every page starts in Noto Sans, not reportlab's Helvetica, which would otherwise be listed among each
+            # page's fonts without being embedded (PDF/UA wants every font embedded, even one no glyph is drawn in).
+            initialFontName=fonts.REGULAR,
             **properties,
         )
 

@@ -267,7 +267,8 @@ _BAR_SOFT = colors.HexColor("#a9c1d3")
 
 def _chart(title: str, labels: Sequence[str], points: Sequence[float | None], rate: bool, last_soft: bool) -> Drawing:
     width, height = 3.3 * inch, 1.75 * inch
-    drawing = Drawing(width, height)
+    # Starts in Noto Sans: reportlab's Helvetica would be listed on the page without being embedded (PDF/UA).
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
     lines = _title_lines(title, width)
     for i, line in enumerate(lines):
         drawing.add(String(0, height - 11 - 10 * i, line, fontName=fonts.BOLD, fontSize=9, fillColor=_INK))

@@ -124,7 +124,7 @@ def code_sheet_styles(
         "body": ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=11, leading=body_leading, textColor=INK),
         "number": ParagraphStyle("number", fontName=fonts.REGULAR, fontSize=9, leading=12, textColor=QUIET,
                                  alignment=TA_CENTER),
-        "group": ParagraphStyle("group", fontName="Courier-Bold", fontSize=group_size, leading=group_size + 6,
+        "group": ParagraphStyle("group", fontName=fonts.BOLD, fontSize=group_size, leading=group_size + 6,
                                 textColor=INK, alignment=TA_CENTER),
     }  # fmt: skip
 

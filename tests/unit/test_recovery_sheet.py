@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from app.errors import MalformedRecoveryCode
 from app.reports.recovery_sheet import SECTIONS, TITLE, made_on, recovery_sheet_html, recovery_sheet_pdf
 from app.storage import recovery
+from tests.unit.test_tagged_pdfs import embedded_fonts
 
 CREATED = date(2026, 11, 24)
 
@@ -97,3 +98,12 @@ def test_the_sheet_renders_to_an_image(pdf: bytes, tmp_path: Path, shots: Path) 
     assert image.exists()
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not (shots / "sheet-2.png").exists()
+
+
+
+def test_every_font_on_the_sheet_is_embedded(pdf: bytes) -> None:
+    """The code is printed in the embedded Noto Sans Bold, not a standard PDF font a viewer substitutes (PDF/UA asks
+    for embedded fonts; the code's alphabet has no O, I or L, so no monospace face is needed to tell 0 from O)."""
+    fonts = embedded_fonts(PdfReader(io.BytesIO(pdf)))
+    assert fonts and all(fonts.values()), fonts
+    assert not any("Courier" in name or "Helvetica" in name for name in fonts)

@@ -219,7 +219,22 @@ def _check_tagged(pdf: bytes, language: str, *, password: str | None = None) -> 
     for tag, node in tagged.elements:
         if tag == "/Figure":
             assert str(node.get("/Alt", "")).strip(), "every figure says what it shows"
+    assert all(embedded_fonts(tagged.reader).values()), "every font the pages list is embedded"
     return tagged
+
+
+def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
+    """Each font the pages list, and whether the file carries it (a standard PDF font is left to the viewer)."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            keys = descriptor.get_object().keys() if descriptor is not None else ()
+            found[str(font["/BaseFont"])] = any(k in keys for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
 
 
 # --- the person's copy --------------------------------------------------------------------------------------------
