@@ -41,8 +41,13 @@ Version = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=MIN_PHRASE, max_length=MAX_PHRASE)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_REASON)]
 
-#: Words that would label the person rather than speak of a charge (DOMAIN.md sections 1.3 and 8).
-LABELLING_WORDS = ("victim", "victims", "suspect", "suspected", "suspicion", "positive", "confirmed", "trafficked")
+#: Words that would label the person rather than speak of a charge (DOMAIN.md sections 1.3 and 8), in English and in
+#: Spanish (the bundled rules have a Spanish version, and an office may write its own in Spanish).
+LABELLING_WORDS = (
+    "victim", "victims", "suspect", "suspected", "suspicion", "positive", "confirmed", "trafficked",
+    "víctima", "víctimas", "sospechoso", "sospechosa", "sospechosos", "sospechosas", "sospecha", "positivo",
+    "positiva", "confirmado", "confirmada", "traficado", "traficada", "traficados", "traficadas",
+)  # fmt: skip
 _LABELLING = re.compile(r"\b(" + "|".join(LABELLING_WORDS) + r")\b", re.IGNORECASE)
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

@@ -221,3 +221,13 @@ def test_the_spanish_files_are_package_data_and_in_the_bundle() -> None:
     spec = (ROOT / "installer" / "offramp.spec").read_text(encoding="utf-8")
     assert 'files("app/content/bundled", "*.toml")' in spec  # rglob: every folder below bundled/
     assert resources.files("app.content").joinpath("bundled/es/relief/example-state.toml").is_file()
+
+
+def test_a_spanish_reason_that_labels_the_person_is_refused_too() -> None:
+    (spanish,) = bundled_charge_rules("es")
+    text = (ROOT / "app/content/bundled/es/charge-rules/often-linked-charges.toml").read_text(encoding="utf-8")
+    assert load_charge_rules(text, name="es.toml") == spanish
+    for said in ("Esta persona es probablemente una víctima.", "Una persona SOSPECHOSA de trata."):
+        labelling = text.replace(spanish.rules[1].reason, said)
+        with pytest.raises(charge_rules.ChargeRulesError, match="would label the person"):
+            load_charge_rules(labelling, name="es.toml")
