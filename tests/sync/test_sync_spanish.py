@@ -11,13 +11,14 @@ import httpx
 import pytest
 
 from app.core import i18n
+from app.core.conflicts import KINDS, REASON_ACCESS, REASON_CONSENT, kind_words
 from app.protocol import certs
 from app.server import admin
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
 from app.sync.client import SyncInterrupted, SyncRefused, SyncSession, clock_warning, office_words
 from app.sync.enrol import EnrolmentError, enrol
-from app.sync.run import Removed
+from app.sync.run import REASON_WORDS, Removed, count_words
 from tests.conftest import TEST_PASSPHRASE
 from tests.server.conftest import Office
 from tests.sync.conftest import Laptop
@@ -106,11 +107,24 @@ def test_the_offices_sentences_and_the_summarys_lines_in_spanish(spanish: None) 
     # A sentence the catalogue does not know (a newer server's) is shown as the server wrote it.
     assert office_words("Something a newer office says.") == "Something a newer office says."
     removed = Removed("person", 2, "the office did not accept it; your copy is kept here (see below)")
-    assert removed.sentence.endswith(": la oficina no lo aceptó; su copia se guarda aquí (vea más abajo).")
+    assert removed.sentence == "2 personas: la oficina no lo aceptó; su copia se guarda aquí (vea más abajo)."
+    assert Removed("referral", 1, REASON_ACCESS).sentence == "1 derivación: la oficina cambió quién puede verlo."
+    assert count_words("safety_plan", 3) == "3 planes de seguridad"
 
 
 def test_the_clock_warning_in_english_is_the_offices_sentence() -> None:
     assert clock_warning(7) == (
         "This computer's clock is about 7 minutes off the office server's. "
         "Times shown may be off until it is set right."
+    )
+
+
+def test_the_summarys_counts_and_reasons_in_english_are_the_words_they_always_were() -> None:
+    # The sync summary keeps its own catalogue-marked copy of app/core/conflicts.py's words: they must not drift.
+    assert {REASON_CONSENT, REASON_ACCESS} == set(REASON_WORDS)
+    for record_type in KINDS:
+        for n in (0, 1, 2, 7):
+            assert count_words(record_type, n) == kind_words(record_type, n)
+    assert Removed("disclosure", 2, REASON_CONSENT).sentence == (
+        "2 shared records: the consent it was shared under ended or was withdrawn."
     )
