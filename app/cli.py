@@ -356,6 +356,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
+    from app.core.i18n import ngettext
     from app.sync.enrol import enrol
 
     passphrase = _passphrase(args)
@@ -368,10 +369,21 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     _say("The office certificate and this device's key are kept inside the vault; the office recovery kit can")
     _say("now open this vault if the passphrase is lost.")
     if done.will_send:
-        _say(f"{done.will_send:,} records already here will go to the office at the next sync.")
+        _say(
+            ngettext(
+                "{n} record already here will go to the office at the next sync.",
+                "{n} records already here will go to the office at the next sync.",
+                done.will_send,
+            ).format(n=f"{done.will_send:,}")
+        )
     if done.kept_here:
-        _say(f"{done.kept_here:,} demo records stay on this computer: they are fictional practice records and never")
-        _say("go to the office.")
+        if done.kept_here == 1:  # the command line speaks English only
+            _say("1 demo record stays on this computer: it is a fictional practice record and never goes to the")
+            _say("office.")
+        else:
+            n = f"{done.kept_here:,}"
+            _say(f"{n} demo records stay on this computer: they are fictional practice records and never")
+            _say("go to the office.")
     _say("Nothing syncs by itself: run 'offramp sync' when you want to.")
     return EXIT_OK
 

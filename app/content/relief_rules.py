@@ -20,6 +20,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from app.content.rule_files import bundled, ids_used_once, load_checked, table_wording
 from app.content.templates import TemplateError, TemplateProblem, _Invalid, _Strict, content_error
+from app.core.i18n import N_, _, ngettext
 from app.models import ChargeLevel
 
 # --- the closed vocabularies --------------------------------------------------------------------------------------
@@ -79,15 +80,16 @@ class TimeLimit(_Strict):
         found: list[tuple[tuple[str | int, ...], str, str | None]] = []
         if self.kind == "within_years":
             if self.years is None:
-                found.append((("years",), "is missing for a 'within_years' limit", "a whole number of years"))
+                found.append((("years",), _("is missing for a 'within_years' limit"), N_("a whole number of years")))
             elif not 1 <= self.years <= 100:
-                found.append((("years",), f"{self.years} is not a number of years", "a whole number from 1 to 100"))
+                said = _("{n} is not a number of years").format(n=self.years)
+                found.append((("years",), said, N_("a whole number from 1 to 100")))
             if self.counted_from is None:
-                found.append((("counted_from",), "is missing for a 'within_years' limit", _or_list(COUNTED_FROM)))
+                found.append((("counted_from",), _("is missing for a 'within_years' limit"), _or_list(COUNTED_FROM)))
         else:
             for key in ("years", "counted_from"):
                 if getattr(self, key) is not None:
-                    found.append(((key,), "only a 'within_years' limit has this", None))
+                    found.append(((key,), _("only a 'within_years' limit has this"), None))
         if found:
             raise _Invalid(found)
         return self
@@ -100,10 +102,15 @@ class TimeLimit(_Strict):
         return None if start is None else add_years(start, self.years)
 
     def words(self) -> str:
+        """ "Within 5 years of the disposition" in the app's language, whole sentences so each reads right."""
         if self.kind == "none":
-            return "No time limit"
-        after = "the disposition" if self.counted_from == "disposition" else "the arrest"
-        return f"Within {self.years} year{'s' if self.years != 1 else ''} of {after}"
+            return _("No time limit")
+        n = self.years or 0
+        if self.counted_from == "disposition":
+            said = ngettext("Within {n} year of the disposition", "Within {n} years of the disposition", n)
+        else:
+            said = ngettext("Within {n} year of the arrest", "Within {n} years of the arrest", n)
+        return said.format(n=self.years)
 
 
 class Relief(_Strict):
@@ -160,7 +167,7 @@ class JurisdictionRules(_Strict):
 
     @property
     def label(self) -> str:
-        return f"{self.title} (version {self.version})"
+        return _("{title} (version {version})").format(title=self.title, version=self.version)
 
 
 # --- loading --------------------------------------------------------------------------------------------------------

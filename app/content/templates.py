@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
+from app.core.i18n import N_, _, ngettext
 from app.errors import OfframpError
 
 # --- the closed vocabularies --------------------------------------------------------------------------------------
@@ -49,7 +50,7 @@ _SIMPLE_RULES = frozenset({"any_yes", "minor"})
 _DOMAIN_RULE = "any_yes_in_domain:"
 
 _SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-_SLUG_EXPECTED = "lower-case letters, digits and dashes, such as 'safety-check'"
+_SLUG_EXPECTED = N_("lower-case letters, digits and dashes, such as 'safety-check'")
 
 Slug = Annotated[str, StringConstraints(pattern=_SLUG)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -74,10 +75,14 @@ class TemplateProblem:
     expected: str | None = None
 
     def __str__(self) -> str:
-        where = ", ".join(p for p in (f"Line {self.line}" if self.line else "", self.field) if p)
-        text = f"{where}: {self.problem}" if where else self.problem[:1].upper() + self.problem[1:]
+        """ "Line 3, sections.0.title: is missing (expected a short title in quotes)." in the app's language (the
+        problem and what is expected are said in it where they are found)."""
+        line = _("Line {line}").format(line=self.line) if self.line else ""
+        where = ", ".join(p for p in (line, self.field) if p)
+        text = _("{where}: {problem}").format(where=where, problem=self.problem) if where else (
+            self.problem[:1].upper() + self.problem[1:])  # fmt: skip
         if self.expected:
-            text += f" (expected {self.expected})"
+            return _("{problem} (expected {expected}).").format(problem=text, expected=self.expected)
         return text + "."
 
 
@@ -97,12 +102,22 @@ _SHOWN_PROBLEMS = 3
 E = typing.TypeVar("E", bound="TemplateError")
 
 
+#: "The template “x” could not be used.", a whole sentence for each kind of content file (``what``).
+_NOT_USED: dict[str, str] = {
+    "template": N_("The template “{name}” could not be used."),
+    "category list": N_("The category list “{name}” could not be used."),
+    "charge rules": N_("The charge rules “{name}” could not be used."),
+    "relief rules": N_("The relief rules “{name}” could not be used."),
+}
+
+
 def content_error(kind: type[E], what: str, name: str, problems: Sequence[TemplateProblem]) -> E:
     """One error for a content file (``what``: "template", "category list"...) naming its first few problems."""
     shown = " ".join(str(p) for p in problems[:_SHOWN_PROBLEMS])
     rest = len(problems) - _SHOWN_PROBLEMS
-    more = f" And {rest} more problem{'s' if rest > 1 else ''}." if rest > 0 else ""
-    return kind(f"The {what} “{name}” could not be used. {shown}{more}", problems=problems)
+    more = " " + ngettext("And {n} more problem.", "And {n} more problems.", rest).format(n=rest) if rest > 0 else ""
+    said = _(_NOT_USED[what]) if what in _NOT_USED else f"The {what} “{{name}}” could not be used."
+    return kind(f"{said.format(name=name)} {shown}{more}", problems=problems)
 
 
 def _error(name: str, problems: list[TemplateProblem]) -> TemplateError:
@@ -144,11 +159,12 @@ class Item(_Strict):
     @model_validator(mode="after")
     def _choices_fit(self) -> Item:
         if self.answer_type == "choice" and not self.choices:
-            raise _Invalid([(("choices",), "is missing for a 'choice' item", "a list of at least one choice")])
+            raise _Invalid([(("choices",), _("is missing for a 'choice' item"), N_("a list of at least one choice"))])
         if self.answer_type != "choice" and self.choices:
-            raise _Invalid([(("choices",), f"only 'choice' items have choices, not '{self.answer_type}' items", None)])
+            said = _("only 'choice' items have choices, not '{kind}' items").format(kind=self.answer_type)
+            raise _Invalid([(("choices",), said, None)])
         if len(set(self.choices)) != len(self.choices):
-            raise _Invalid([(("choices",), "lists the same choice twice", "each choice once")])
+            raise _Invalid([(("choices",), _("lists the same choice twice"), N_("each choice once"))])
         return self
 
     @property
@@ -189,7 +205,7 @@ class NextStep(_Strict):
             return rule
         if rule.startswith(_DOMAIN_RULE) and re.match(_SLUG, rule.removeprefix(_DOMAIN_RULE)):
             return rule
-        raise _Invalid([((), f"'{rule}' is not a next-step rule", _or_list(NEXT_STEP_RULES))])
+        raise _Invalid([((), _("'{rule}' is not a next-step rule").format(rule=rule), _or_list(NEXT_STEP_RULES))])
 
     @property
     def domain(self) -> str | None:
@@ -220,44 +236,48 @@ class Template(_Strict):
             for path, ident in entries:
                 if ident in seen:
                     first = _dotted(seen[ident][:-1])
-                    found.append((path, f"the {kind} id '{ident}' is already used at {first}", "each id only once"))
+                    said = _("the {kind} id '{ident}' is already used at {first}").format(
+                        kind=_(kind), ident=ident, first=first
+                    )
+                    found.append((path, said, N_("each id only once")))
                 else:
                     seen[ident] = path
 
-        unique("section", [(("sections", i, "id"), s.id) for i, s in enumerate(self.sections)])
+        unique(N_("section"), [(("sections", i, "id"), s.id) for i, s in enumerate(self.sections)])
         unique(
-            "item",
+            N_("item"),
             [
                 (("sections", i, "items", j, "id"), item.id)
                 for i, s in enumerate(self.sections)
                 for j, item in enumerate(s.items)
             ],
         )
-        unique("domain", [(("domains", i, "id"), d.id) for i, d in enumerate(self.domains)])
-        unique("next step", [(("next_steps", i, "id"), n.id) for i, n in enumerate(self.next_steps)])
+        unique(N_("domain"), [(("domains", i, "id"), d.id) for i, d in enumerate(self.domains)])
+        unique(N_("next step"), [(("next_steps", i, "id"), n.id) for i, n in enumerate(self.next_steps)])
 
         domain_ids = [d.id for d in self.domains]
-        known = _or_list(domain_ids) if domain_ids else "a domain listed under [[domains]]"
+        known = _or_list(domain_ids) if domain_ids else N_("a domain listed under [[domains]]")
         if self.kind == "screening" and not self.domains:
-            found.append((("domains",), "a screening needs its domains", "at least one [[domains]] with id and title"))
+            hint = N_("at least one [[domains]] with id and title")
+            found.append((("domains",), _("a screening needs its domains"), hint))
         if self.kind == "checklist" and self.domains:
-            found.append((("domains",), "only screenings have domains", None))
+            found.append((("domains",), _("only screenings have domains"), None))
         for i, section in enumerate(self.sections):
             if self.kind == "checklist" and section.phase is None:
-                found.append((("sections", i, "phase"), "is missing for a checklist section", _or_list(PHASES)))
+                found.append((("sections", i, "phase"), _("is missing for a checklist section"), _or_list(PHASES)))
             for j, item in enumerate(section.items):
                 path: tuple[str | int, ...] = ("sections", i, "items", j, "domain")
                 if self.kind == "screening" and item.domain is None:
-                    found.append((path, "is missing for a screening item", known))
+                    found.append((path, _("is missing for a screening item"), known))
                 elif self.kind == "checklist" and item.domain is not None:
-                    found.append((path, "only screening items have a domain", None))
+                    found.append((path, _("only screening items have a domain"), None))
                 elif item.domain is not None and item.domain not in domain_ids:
-                    found.append((path, f"'{item.domain}' is not one of this template's domains", known))
+                    said = _("'{domain}' is not one of this template's domains").format(domain=item.domain)
+                    found.append((path, said, known))
         for i, step in enumerate(self.next_steps):
             if step.domain is not None and step.domain not in domain_ids:
-                found.append(
-                    (("next_steps", i, "rule"), f"'{step.domain}' is not one of this template's domains", known)
-                )
+                said = _("'{domain}' is not one of this template's domains").format(domain=step.domain)
+                found.append((("next_steps", i, "rule"), said, known))
         if found:
             raise _Invalid(found)
         return self
@@ -352,32 +372,32 @@ def _locate(path: Sequence[str | int], text: str, data: Any, index: dict[tuple[s
 
 _FIELD_EXPECTED = {
     "id": _SLUG_EXPECTED,
-    "title": "a short title in quotes",
-    "text": "the wording in quotes",
-    "help": "help text in quotes",
-    "version": 'a version in quotes, such as version = "1"',
-    "source": "where the content comes from, in quotes",
-    "licence_note": "a note on who may use and share it, in quotes",
-    "languages": 'a list of languages, such as languages = ["en"]',
-    "sections": "at least one [[sections]] with items",
-    "items": "at least one item in the section",
+    "title": N_("a short title in quotes"),
+    "text": N_("the wording in quotes"),
+    "help": N_("help text in quotes"),
+    "version": N_('a version in quotes, such as version = "1"'),
+    "source": N_("where the content comes from, in quotes"),
+    "licence_note": N_("a note on who may use and share it, in quotes"),
+    "languages": N_('a list of languages, such as languages = ["en"]'),
+    "sections": N_("at least one [[sections]] with items"),
+    "items": N_("at least one item in the section"),
     "rule": _or_list(NEXT_STEP_RULES),
-    "required_for_completion": "true or false",
-    "domain": "a domain id",
+    "required_for_completion": N_("true or false"),
+    "domain": N_("a domain id"),
     "kind": _or_list(KINDS),
     "population": _or_list(POPULATIONS),
     "mode": _or_list(MODES),
     "phase": _or_list(PHASES),
     "answer_type": _or_list(ANSWER_TYPES),
-    "prosecution": "the prosecution-side wording in quotes",
-    "advocacy": "the advocacy wording in quotes",
+    "prosecution": N_("the prosecution-side wording in quotes"),
+    "advocacy": N_("the advocacy wording in quotes"),
 }
 _CHOICE_NAMES = {
-    "kind": "a kind of template",
-    "population": "a population",
-    "mode": "a mode",
-    "phase": "a phase",
-    "answer_type": "an answer type",
+    "kind": N_("a kind of template"),
+    "population": N_("a population"),
+    "mode": N_("a mode"),
+    "phase": N_("a phase"),
+    "answer_type": N_("an answer type"),
 }
 
 
@@ -412,7 +432,7 @@ class Wording:
     expected: Mapping[str, str]  # field name -> what is expected there
     fields_at: Callable[[tuple[str | int, ...]], list[str]]  # the fields a table at this path may have
     choice_names: Mapping[str, str] = field(default_factory=dict)  # field -> "an answer type"
-    table_hint: str = "a table of fields"
+    table_hint: str = N_("a table of fields")
     longest: int = 40
 
 
@@ -431,45 +451,53 @@ def located_problems(error: ValidationError, text: str, data: Any, wording: Word
         if isinstance(cause, _Invalid):
             found = [((*loc, *sub), problem, hint) for sub, problem, hint in cause.found]
         elif kind == "missing":
-            found = [(loc, "is missing", expected.get(name))]
+            found = [(loc, _("is missing"), expected.get(name))]
         elif kind == "extra_forbidden":
             allowed = wording.fields_at(loc[:-1])
-            hint = "only " + _or_list(allowed) if allowed else None
-            found = [(loc, f"'{loc[-1]}' is not a field {wording.thing} has here", hint)]
+            hint = _("only {fields}").format(fields=_or_list(allowed)) if allowed else None
+            found = [(loc, _("'{field}' is not a field {thing} has here").format(field=loc[-1], thing=_(wording.thing)),
+                      hint)]  # fmt: skip
         elif kind == "literal_error":
-            what = wording.choice_names.get(name, "a known value")
-            found = [(loc, f"{_show(value)} is not {what}", expected.get(name))]
+            what = _(wording.choice_names.get(name, N_("a known value")))
+            found = [(loc, _("{value} is not {what}").format(value=_show(value), what=what), expected.get(name))]
         elif kind in {"too_short", "string_too_short"}:
-            found = [(loc, "is empty", expected.get(name))]
+            found = [(loc, _("is empty"), expected.get(name))]
         elif kind == "string_pattern_mismatch":
-            found = [(loc, f"{_show(value)} does not fit", expected.get(name, "a different form"))]
+            found = [(loc, _("{value} does not fit").format(value=_show(value)),
+                      expected.get(name, N_("a different form")))]  # fmt: skip
         elif kind == "string_too_long":
-            found = [(loc, f"{_show(value)} is too long", f"at most {wording.longest} characters")]
+            found = [(loc, _("{value} is too long").format(value=_show(value)),
+                      _("at most {n} characters").format(n=wording.longest))]  # fmt: skip
         elif kind == "string_type":
-            found = [(loc, f"{_show(value)} is not text", expected.get(name, "text in quotes"))]
+            found = [(loc, _("{value} is not text").format(value=_show(value)),
+                      expected.get(name, N_("text in quotes")))]  # fmt: skip
         elif kind in {"bool_type", "bool_parsing"}:
-            found = [(loc, f"{_show(value)} is not true or false", "true or false, without quotes")]
+            found = [(loc, _("{value} is not true or false").format(value=_show(value)),
+                      N_("true or false, without quotes"))]  # fmt: skip
         elif kind in {"int_type", "int_parsing", "int_from_float"}:
-            found = [(loc, f"{_show(value)} is not a whole number", expected.get(name, "a whole number"))]
+            found = [(loc, _("{value} is not a whole number").format(value=_show(value)),
+                      expected.get(name, N_("a whole number")))]  # fmt: skip
         elif kind in {"greater_than_equal", "less_than_equal"}:
-            found = [(loc, f"{_show(value)} is out of range", str(e["msg"]).lower())]
+            found = [(loc, _("{value} is out of range").format(value=_show(value)), str(e["msg"]).lower())]
         elif kind == "list_type":
-            found = [(loc, "is not a list", expected.get(name, "a list in [ ]"))]
+            found = [(loc, _("is not a list"), expected.get(name, N_("a list in [ ]")))]
         elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-            found = [(loc, "is not a table", expected.get(name, wording.table_hint))]
+            found = [(loc, _("is not a table"), expected.get(name, wording.table_hint))]
         else:
             found = [(loc, str(e["msg"]).rstrip("."), None)]
         for path, problem, hint in found:
-            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, hint))
+            # What is expected is marked for the catalogue where it is declared, and said here in the app's language.
+            said = _(hint) if hint else hint
+            problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, said))
     return problems
 
 
 _TEMPLATE_WORDING = Wording(
-    "a template",
+    N_("a template"),
     _FIELD_EXPECTED,
     lambda loc: _model_fields(loc),
     _CHOICE_NAMES,
-    "a table of fields, such as [[sections]] or { key = value }",
+    N_("a table of fields, such as [[sections]] or { key = value }"),
 )
 
 
@@ -490,12 +518,13 @@ def read_toml(text: str, fail: Callable[[list[TemplateProblem]], TemplateError])
         line: int | None = None
         if where:
             line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
-        reason = _AT.sub("", raw) or "it could not be read"
+        reason = _AT.sub("", raw) or _("it could not be read")
         reason = reason[:1].lower() + reason[1:]
-        expected = "every quote and bracket closed, and one key = value per line"
-        raise fail([TemplateProblem(line, "", f"this is not valid TOML ({reason})", expected)]) from None
+        expected = _("every quote and bracket closed, and one key = value per line")
+        said = _("this is not valid TOML ({reason})").format(reason=reason)  # the parser's own reason stays English
+        raise fail([TemplateProblem(line, "", said, expected)]) from None
     except (RecursionError, ValueError) as exc:  # very deep nesting; text that is not text
-        problem = TemplateProblem(None, "", "the file could not be read as TOML", "a plain-text TOML file")
+        problem = TemplateProblem(None, "", _("the file could not be read as TOML"), _("a plain-text TOML file"))
         raise fail([problem]) from exc
 
 

@@ -25,46 +25,21 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from app.core.records import columns_of, jsonable
+from app.core.i18n import N_, _
+from app.core.records import KINDS, columns_of, jsonable, kind_name, kind_words
 from app.core.workspace import Workspace
 from app.models import RECORD_TYPES, OutboxEntry, Person, VaultMeta
 from app.models.base import utcnow
 from app.protocol.merge import WHOLE_RECORD
+from app.reports.dates import short_date
+
+__all__ = ["KINDS", "REASON_ACCESS", "REASON_CONSENT", "Competing", "Group", "kind_name", "kind_words"]
 
 CONFLICTS_KEY = "sync_conflicts"
 DECIDED_KEY = "sync_conflicts_decided"
 
-#: Kinds of record as a person says them: (one, several).
-KINDS: dict[str, tuple[str, str]] = {
-    "person": ("person", "people"),
-    "consent": ("consent", "consents"),
-    "disclosure": ("shared record", "shared records"),
-    "encounter": ("contact", "contacts"),
-    "note_entry": ("note", "notes"),
-    "checklist_response": ("interview checklist", "interview checklists"),
-    "screening": ("screening", "screenings"),
-    "safety_plan": ("safety plan", "safety plans"),
-    "safety_plan_item": ("safety plan step", "safety plan steps"),
-    "safe_contact": ("safe way to reach someone", "safe ways to reach someone"),
-    "referral": ("referral", "referrals"),
-    "referral_event": ("referral update", "referral updates"),
-    "provider": ("service provider", "service providers"),
-    "benefit": ("benefit", "benefits"),
-    "identification_decision": ("identification decision", "identification decisions"),
-    "justice_contact": ("justice system contact", "justice system contacts"),
-    "relief_case": ("record relief case", "record relief cases"),
-    "relief_charge": ("charge", "charges"),
-    "relief_deadline": ("deadline", "deadlines"),
-    "relief_petition": ("petition", "petitions"),
-}
-
-REASON_CONSENT = "the consent it was shared under ended or was withdrawn"
-REASON_ACCESS = "the office changed who may see it"
-
-
-def kind_words(record_type: str, count: int) -> str:
-    one, several = KINDS.get(record_type, (record_type.replace("_", " "),) * 2)
-    return f"{count} {one if count == 1 else several}"
+REASON_CONSENT = N_("the consent it was shared under ended or was withdrawn")
+REASON_ACCESS = N_("the office changed who may see it")
 
 
 def unsynced_since(ws: Workspace) -> dt.datetime | None:
@@ -167,11 +142,11 @@ class Group:
 
     @property
     def title(self) -> str:
-        one = KINDS.get(self.record_type, (self.record_type.replace("_", " "),))[0]
-        where = one[0].upper() + one[1:]
+        one = kind_name(self.record_type)
+        where = one[:1].upper() + one[1:]
         if self.whole_record:
-            return f"{where}: deleted on one computer, changed on another"
-        return f"{where}: {self.field_label}"
+            return _("{kind}: deleted on one computer, changed on another").format(kind=where)
+        return _("{kind}: {field}").format(kind=where, field=self.field_label)
 
     @property
     def proposal(self) -> str | None:
@@ -213,8 +188,8 @@ def groups(ws: Workspace) -> list[Group]:
                         competing.append(
                             Competing(
                                 value=v.get("value"),
-                                who=v.get("user") or "someone at the office",
-                                device=v.get("device") or "another computer",
+                                who=v.get("user") or _("someone at the office"),
+                                device=v.get("device") or _("another computer"),
                                 when=_when(v.get("when")),
                                 this_device=bool(v.get("this_device")),
                                 decision=bool(v.get("decision")),
@@ -398,19 +373,22 @@ def _dedupe(values: list[Competing]) -> list[Competing]:
 
 
 def _field_label(col: Any, name: str) -> str:
+    """The field's label in the app's language (the models' labels are in the catalogue)."""
     if col is None:
         return name.replace("_", " ")
-    return str(col.info.get("label") or name.replace("_", " "))
+    label = col.info.get("label")
+    return _(str(label)) if label else name.replace("_", " ")
 
 
 def _when(stamp: Any) -> str:
+    """ "05 Dec 2026, 14:30" ("5 dic 2026, 14:30" in Spanish), in this computer's time zone."""
     if not stamp:
-        return "at a time not recorded"
+        return _("at a time not recorded")
     try:
         moment = dt.datetime.fromisoformat(str(stamp))
     except ValueError:
-        return "at a time not recorded"
+        return _("at a time not recorded")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     local = moment.astimezone()
-    return f"{local:%d %b %Y, %H:%M}"
+    return _("{day}, {time}").format(day=short_date(local.date()), time=f"{local.hour:02d}:{local.minute:02d}")

@@ -23,9 +23,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.core.conflicts import KINDS
 from app.core.i18n import N_, _
-from app.core.records import columns_of, jsonable
+from app.core.records import columns_of, jsonable, kind_name
 from app.core.workspace import Workspace
 from app.errors import OfframpError
 from app.models import Person, VaultMeta
@@ -87,6 +86,48 @@ OTHER = (
     N_("Copy what you wrote and tell your office admin; they can look it up at the office."),
 )
 
+#: An item's title for each kind of record: (a new record, changes to one), whole sentences so that each language
+#: says its own article and gender ("Derivación de Ana", "Cambios en una nota sobre Ana").
+TITLES: dict[str, tuple[str, str]] = {
+    "consent": (N_("Consent about {name}"), N_("Changes to a consent about {name}")),
+    "disclosure": (N_("Shared record about {name}"), N_("Changes to a shared record about {name}")),
+    "encounter": (N_("Contact about {name}"), N_("Changes to a contact about {name}")),
+    "note_entry": (N_("Note about {name}"), N_("Changes to a note about {name}")),
+    "checklist_response": (
+        N_("Interview checklist about {name}"),
+        N_("Changes to an interview checklist about {name}"),
+    ),
+    "screening": (N_("Screening about {name}"), N_("Changes to a screening about {name}")),
+    "safety_plan": (N_("Safety plan about {name}"), N_("Changes to a safety plan about {name}")),
+    "safety_plan_item": (N_("Safety plan step about {name}"), N_("Changes to a safety plan step about {name}")),
+    "safe_contact": (
+        N_("Safe way to reach someone about {name}"),
+        N_("Changes to a safe way to reach someone about {name}"),
+    ),
+    "referral": (N_("Referral about {name}"), N_("Changes to a referral about {name}")),
+    "referral_event": (N_("Referral update about {name}"), N_("Changes to a referral update about {name}")),
+    "provider": (N_("Service provider about {name}"), N_("Changes to a service provider about {name}")),
+    "benefit": (N_("Benefit about {name}"), N_("Changes to a benefit about {name}")),
+    "identification_decision": (
+        N_("Identification decision about {name}"),
+        N_("Changes to an identification decision about {name}"),
+    ),
+    "justice_contact": (
+        N_("Justice system contact about {name}"),
+        N_("Changes to a justice system contact about {name}"),
+    ),
+    "relief_case": (N_("Record relief case about {name}"), N_("Changes to a record relief case about {name}")),
+    "relief_charge": (N_("Charge about {name}"), N_("Changes to a charge about {name}")),
+    "relief_deadline": (N_("Deadline about {name}"), N_("Changes to a deadline about {name}")),
+    "relief_petition": (N_("Petition about {name}"), N_("Changes to a petition about {name}")),
+    "charging_decision": (N_("Charging decision about {name}"), N_("Changes to a charging decision about {name}")),
+    "certification_request": (
+        N_("Certification request about {name}"),
+        N_("Changes to a certification request about {name}"),
+    ),
+    "screening_prompt": (N_("Screening prompt about {name}"), N_("Changes to a screening prompt about {name}")),
+}
+
 
 class NotFound(OfframpError):
     code = "not_accepted_not_found"
@@ -107,12 +148,15 @@ class Item:
 
     @property
     def title(self) -> str:
-        one = KINDS.get(self.record_type, (self.record_type.replace("_", " "),))[0]
         name = self.person_name or _("someone")
         if self.record_type == "person":
             if self.new_record:
                 return _("New person: {name}").format(name=name)
             return _("Changes to {name}'s details").format(name=name)
+        titles = TITLES.get(self.record_type)
+        if titles is not None:
+            return _(titles[0] if self.new_record else titles[1]).format(name=name)
+        one = kind_name(self.record_type)
         if self.new_record:
             return _("{kind} about {name}").format(kind=one[0].upper() + one[1:], name=name)
         return _("Changes to a {kind} about {name}").format(kind=one, name=name)
@@ -227,7 +271,7 @@ def _item(raw: dict[str, Any]) -> Item:
         col = cols.get(key)
         if col is None or col.info.get("kind") == "ref" or key in LINK_FIELDS:
             continue  # envelope settings and links: not what the person wrote
-        label = str(col.info.get("label") or key.replace("_", " "))
+        label = _(str(col.info.get("label"))) if col.info.get("label") else key.replace("_", " ")
         fields.append((label[0].upper() + label[1:], _shown(value)))
     try:
         at = dt.datetime.fromisoformat(str(raw.get("at")))

@@ -10,14 +10,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.i18n import _
+from app.core.i18n import N_, _, ngettext
 from app.core.record_shapes import check_structured
 from app.core.workspace import Workspace
 from app.errors import RecordDeleted, RecordNotFound, ValidationError
@@ -29,6 +29,78 @@ R = TypeVar("R", bound=Envelope)
 
 #: Envelope fields a person may set on a record (the rest belong to the app and the server).
 SETTABLE_ENVELOPE = frozenset({"visibility", "privileged", "consent_id"})
+
+#: Kinds of record as a person says them: (one, several), marked for the catalogue and translated where shown
+#: (:func:`kind_name`). The one source of these words: conflicts, "Not accepted", validation and the sync summary.
+KINDS: dict[str, tuple[str, str]] = {
+    "person": (N_("person"), N_("people")),
+    "consent": (N_("consent"), N_("consents")),
+    "disclosure": (N_("shared record"), N_("shared records")),
+    "encounter": (N_("contact"), N_("contacts")),
+    "note_entry": (N_("note"), N_("notes")),
+    "checklist_response": (N_("interview checklist"), N_("interview checklists")),
+    "screening": (N_("screening"), N_("screenings")),
+    "safety_plan": (N_("safety plan"), N_("safety plans")),
+    "safety_plan_item": (N_("safety plan step"), N_("safety plan steps")),
+    "safe_contact": (N_("safe way to reach someone"), N_("safe ways to reach someone")),
+    "referral": (N_("referral"), N_("referrals")),
+    "referral_event": (N_("referral update"), N_("referral updates")),
+    "provider": (N_("service provider"), N_("service providers")),
+    "benefit": (N_("benefit"), N_("benefits")),
+    "identification_decision": (N_("identification decision"), N_("identification decisions")),
+    "justice_contact": (N_("justice system contact"), N_("justice system contacts")),
+    "relief_case": (N_("record relief case"), N_("record relief cases")),
+    "relief_charge": (N_("charge"), N_("charges")),
+    "relief_deadline": (N_("deadline"), N_("deadlines")),
+    "relief_petition": (N_("petition"), N_("petitions")),
+    "charging_decision": (N_("charging decision"), N_("charging decisions")),
+    "certification_request": (N_("certification request"), N_("certification requests")),
+    "screening_prompt": (N_("screening prompt"), N_("screening prompts")),
+}
+
+#: How many records of a kind ("3 referrals"), with the plural forms in the catalogue: the words of :data:`KINDS`.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "person": lambda n: ngettext("{n} person", "{n} people", n),
+    "consent": lambda n: ngettext("{n} consent", "{n} consents", n),
+    "disclosure": lambda n: ngettext("{n} shared record", "{n} shared records", n),
+    "encounter": lambda n: ngettext("{n} contact", "{n} contacts", n),
+    "note_entry": lambda n: ngettext("{n} note", "{n} notes", n),
+    "checklist_response": lambda n: ngettext("{n} interview checklist", "{n} interview checklists", n),
+    "screening": lambda n: ngettext("{n} screening", "{n} screenings", n),
+    "safety_plan": lambda n: ngettext("{n} safety plan", "{n} safety plans", n),
+    "safety_plan_item": lambda n: ngettext("{n} safety plan step", "{n} safety plan steps", n),
+    "safe_contact": lambda n: ngettext("{n} safe way to reach someone", "{n} safe ways to reach someone", n),
+    "referral": lambda n: ngettext("{n} referral", "{n} referrals", n),
+    "referral_event": lambda n: ngettext("{n} referral update", "{n} referral updates", n),
+    "provider": lambda n: ngettext("{n} service provider", "{n} service providers", n),
+    "benefit": lambda n: ngettext("{n} benefit", "{n} benefits", n),
+    "identification_decision": lambda n: ngettext("{n} identification decision", "{n} identification decisions", n),
+    "justice_contact": lambda n: ngettext("{n} justice system contact", "{n} justice system contacts", n),
+    "relief_case": lambda n: ngettext("{n} record relief case", "{n} record relief cases", n),
+    "relief_charge": lambda n: ngettext("{n} charge", "{n} charges", n),
+    "relief_deadline": lambda n: ngettext("{n} deadline", "{n} deadlines", n),
+    "relief_petition": lambda n: ngettext("{n} petition", "{n} petitions", n),
+    "charging_decision": lambda n: ngettext("{n} charging decision", "{n} charging decisions", n),
+    "certification_request": lambda n: ngettext("{n} certification request", "{n} certification requests", n),
+    "screening_prompt": lambda n: ngettext("{n} screening prompt", "{n} screening prompts", n),
+}
+
+
+def kind_name(record_type: str, *, several: bool = False) -> str:
+    """A kind of record in the app's language, lower case ("referral"; "derivación" in Spanish)."""
+    words = KINDS.get(record_type)
+    if words is None:
+        return record_type.replace("_", " ")
+    return _(words[1] if several else words[0])
+
+
+def kind_words(record_type: str, count: int) -> str:
+    """ "3 referrals" ("3 derivaciones" in Spanish)."""
+    counted = _COUNTED.get(record_type)
+    if counted is None:
+        return f"{count} {record_type.replace('_', ' ')}"
+    return counted(count).format(n=count)
+
 
 #: Fields that can never change once written: the survivor's own choices and words are kept as said.
 IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
@@ -46,7 +118,7 @@ def _label(col: Any) -> str:
 
 
 def _type_label(cls: type[Envelope]) -> str:
-    return cls.RECORD_TYPE.replace("_", " ")
+    return kind_name(cls.RECORD_TYPE)
 
 
 def columns_of(cls: type[Envelope]) -> dict[str, Any]:
@@ -182,8 +254,8 @@ def check_regime(cls: type[Envelope], regime: str) -> None:
     """A record type kept by some regimes only (its ``REGIMES``) is made only in a vault of one of them."""
     regimes: tuple[str, ...] | None = getattr(cls, "REGIMES", None)
     if regimes and regime not in regimes:
-        kind = _type_label(cls)
-        kinds = f"{kind[:1].upper()}{kind[1:]}s"
+        kind = kind_name(cls.RECORD_TYPE, several=True)
+        kinds = f"{kind[:1].upper()}{kind[1:]}"
         if regimes == ("prosecution",):
             said = _("{kinds} are kept by the prosecution only.").format(kinds=kinds)
         elif regimes == ("advocacy",):

@@ -572,27 +572,37 @@ class ReliefService:
             for c in charges:
                 if not c.relief_sought or c.outcome in (ChargeOutcome.GRANTED, ChargeOutcome.PARTLY_GRANTED):
                     continue
-                where = f"docket {c.docket_number}" if c.docket_number else (
-                    f"disposition {day_words(c.disposition_date)}" if c.disposition_date else "a charge")  # fmt: skip
                 for option in self.relief_options(case, _values(c, CHARGE_FIELDS)):
                     if option.last_day is not None:
-                        note = f"Last day to file for {option.relief.title.lower()} ({where})"
+                        note = _filing_note(option.relief.title.lower(), c)
                         raw.append((DeadlineKind.FILING_LIMIT, option.last_day, note, None, c.id, option.relief.id))
         response_days = rules.deadlines.response_days_after_filing if rules is not None else None
         appeal_days = rules.deadlines.appeal_days_after_decision if rules is not None else None
         for p in petitions:
-            court = f" in {p.filing_court}" if p.filing_court else ""
+            court = p.filing_court
             undecided = p.outcome in (None, PetitionOutcome.PENDING)
             if response_days and p.filed_on and undecided:
                 due = p.filed_on + dt.timedelta(days=response_days)
-                note = f"The prosecution's response to the petition filed {day_words(p.filed_on)}{court}"
+                said = (
+                    _("The prosecution's response to the petition filed {day} in {court}")
+                    if court
+                    else _("The prosecution's response to the petition filed {day}")
+                )
+                note = said.format(day=day_words(p.filed_on), court=court)
                 raw.append((DeadlineKind.RESPONSE, due, note, p.id, None, None))
             if p.hearing_on and undecided:
-                raw.append((DeadlineKind.HEARING, p.hearing_on, f"Hearing on the petition{court}", p.id, None, None))
+                note = _("Hearing on the petition in {court}").format(court=court) if court else _(
+                    "Hearing on the petition")  # fmt: skip
+                raw.append((DeadlineKind.HEARING, p.hearing_on, note, p.id, None, None))
             appealable = p.outcome in (PetitionOutcome.DENIED, PetitionOutcome.PARTLY_GRANTED)
             if appeal_days and p.decided_on and appealable:
                 due = p.decided_on + dt.timedelta(days=appeal_days)
-                note = f"Last day to appeal the decision of {day_words(p.decided_on)}{court}"
+                said = (
+                    _("Last day to appeal the decision of {day} in {court}")
+                    if court
+                    else _("Last day to appeal the decision of {day}")
+                )
+                note = said.format(day=day_words(p.decided_on), court=court)
                 raw.append((DeadlineKind.APPEAL, due, note, p.id, None, None))
         out = []
         seen = set()
@@ -734,3 +744,15 @@ __all__ = [
     "relief_words",
     "status_words",
 ]
+
+
+def _filing_note(relief: str, charge: ReliefCharge) -> str:
+    """A suggested filing deadline's note, in the app's language when it is saved: which relief, for which charge."""
+    if charge.docket_number:
+        return _("Last day to file for {relief} (docket {docket})").format(relief=relief, docket=charge.docket_number)
+    if charge.disposition_date:
+        return _("Last day to file for {relief} (disposition {day})").format(
+            relief=relief, day=day_words(charge.disposition_date)
+        )
+    return _("Last day to file for {relief} (a charge)").format(relief=relief)
+

@@ -136,12 +136,12 @@ class PromptOffer:
 
     @property
     def title(self) -> str:
-        return PROMPT_TITLE
+        return _(PROMPT_TITLE)
 
     @property
     def text(self) -> str:
         """The first reason and what a screening could do: about the charge and the worker's task, never a label."""
-        return f"{self.reasons[0]} {PROMPT_FOLLOW_UP}"
+        return _("{reason} {follow_up}").format(reason=self.reasons[0], follow_up=_(PROMPT_FOLLOW_UP))
 
 
 def screened_since_arrest() -> Any:

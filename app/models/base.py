@@ -86,6 +86,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 # required (must be given on create).
 
 
+def N_(message: str) -> str:
+    """Mark a column's label for the core's message catalogue (``make translations-core`` extracts ``N_``); it stays
+    English here and is translated where a sentence shows it (app.core.i18n, which the models do not import)."""
+    return message
+
+
 def text(label: str, *, length: int | None = None, required: bool = False, long: bool = False) -> Any:
     """Free text typed by a person. ``long`` text belongs in note entries, except short summaries."""
     col_type = Text() if (long or length is None) else String(length)
@@ -96,9 +102,7 @@ def text(label: str, *, length: int | None = None, required: bool = False, long:
     )
 
 
-def choice(
-    label: str, choices: type[enum.Enum], *, required: bool = False, default: enum.Enum | None = None
-) -> Any:
+def choice(label: str, choices: type[enum.Enum], *, required: bool = False, default: enum.Enum | None = None) -> Any:
     values = tuple(str(m.value) for m in choices)
     return mapped_column(
         String(40),
@@ -137,15 +141,11 @@ def timestamp(label: str, *, required: bool = False, index: bool = False) -> Any
 
 def flag(label: str, *, default: bool | None = None) -> Any:
     """A yes/no answer. ``None`` means nobody has asked yet, which is different from no."""
-    return mapped_column(
-        Boolean(), nullable=default is None, default=default, info={"label": label, "kind": "bool"}
-    )
+    return mapped_column(Boolean(), nullable=default is None, default=default, info={"label": label, "kind": "bool"})
 
 
 def number(label: str, *, required: bool = False) -> Any:
-    return mapped_column(
-        Integer(), nullable=not required, info={"label": label, "kind": "int", "required": required}
-    )
+    return mapped_column(Integer(), nullable=not required, info={"label": label, "kind": "int", "required": required})
 
 
 def text_list(label: str) -> Any:
@@ -245,6 +245,4 @@ class Envelope:
         if cls.__tablename__ == "person":  # type: ignore[attr-defined]
             # A person's person_id is its own id; no foreign key to itself.
             return mapped_column(String(36), nullable=True, index=True)
-        return mapped_column(
-            String(36), ForeignKey("person.id", ondelete="CASCADE"), nullable=True, index=True
-        )
+        return mapped_column(String(36), ForeignKey("person.id", ondelete="CASCADE"), nullable=True, index=True)

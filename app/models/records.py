@@ -20,6 +20,7 @@ from sqlalchemy import Index, LargeBinary, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import (
+    N_,
     Base,
     Envelope,
     choice,
@@ -430,23 +431,23 @@ class Person(Envelope, Base):
     __tablename__ = "person"
     RECORD_TYPE = "person"
 
-    preferred_name: Mapped[str] = text("Preferred name", length=200, required=True)
-    legal_name: Mapped[str | None] = text("Legal name", length=200)
-    aliases: Mapped[list[str]] = text_list("Other names")
-    pronouns: Mapped[str | None] = text("Pronouns", length=60)
-    preferred_term: Mapped[str | None] = choice("How they want to be referred to", PreferredTerm)
-    languages: Mapped[list[str]] = text_list("Languages")
-    interpreter_needed: Mapped[bool | None] = flag("Interpreter needed")
-    date_of_birth: Mapped[dt.date | None] = date("Date of birth")
-    age_group: Mapped[str] = choice("Age group", AgeGroup, default=AgeGroup.UNKNOWN)
+    preferred_name: Mapped[str] = text(N_("Preferred name"), length=200, required=True)
+    legal_name: Mapped[str | None] = text(N_("Legal name"), length=200)
+    aliases: Mapped[list[str]] = text_list(N_("Other names"))
+    pronouns: Mapped[str | None] = text(N_("Pronouns"), length=60)
+    preferred_term: Mapped[str | None] = choice(N_("How they want to be referred to"), PreferredTerm)
+    languages: Mapped[list[str]] = text_list(N_("Languages"))
+    interpreter_needed: Mapped[bool | None] = flag(N_("Interpreter needed"))
+    date_of_birth: Mapped[dt.date | None] = date(N_("Date of birth"))
+    age_group: Mapped[str] = choice(N_("Age group"), AgeGroup, default=AgeGroup.UNKNOWN)
     # Safe ways to reach the person: None means nobody has asked yet, which is not the same as "no".
-    safe_to_call: Mapped[bool | None] = flag("Safe to call")
-    safe_to_text: Mapped[bool | None] = flag("Safe to text")
-    safe_to_leave_message: Mapped[bool | None] = flag("Safe to leave a message")
-    safe_to_send_mail: Mapped[bool | None] = flag("Safe to send mail")
-    safe_times: Mapped[str | None] = text("Safe times to make contact", length=200)
-    contact_notes: Mapped[str | None] = text("Contact notes", long=True)
-    is_demo: Mapped[bool] = flag("Demo record", default=False)
+    safe_to_call: Mapped[bool | None] = flag(N_("Safe to call"))
+    safe_to_text: Mapped[bool | None] = flag(N_("Safe to text"))
+    safe_to_leave_message: Mapped[bool | None] = flag(N_("Safe to leave a message"))
+    safe_to_send_mail: Mapped[bool | None] = flag(N_("Safe to send mail"))
+    safe_times: Mapped[str | None] = text(N_("Safe times to make contact"), length=200)
+    contact_notes: Mapped[str | None] = text(N_("Contact notes"), long=True)
+    is_demo: Mapped[bool] = flag(N_("Demo record"), default=False)
 
 
 class JusticeContact(Envelope, Base):
@@ -455,19 +456,19 @@ class JusticeContact(Envelope, Base):
     __tablename__ = "justice_contact"
     RECORD_TYPE = "justice_contact"
 
-    court: Mapped[str | None] = text("Court", length=200)
-    county: Mapped[str | None] = text("County", length=80)
-    state: Mapped[str | None] = text("State", length=40)
-    docket_number: Mapped[str | None] = text("Docket number", length=80)
-    role: Mapped[str] = choice("Role in the case", JusticeRole, required=True)
+    court: Mapped[str | None] = text(N_("Court"), length=200)
+    county: Mapped[str | None] = text(N_("County"), length=80)
+    state: Mapped[str | None] = text(N_("State"), length=40)
+    docket_number: Mapped[str | None] = text(N_("Docket number"), length=80)
+    role: Mapped[str] = choice(N_("Role in the case"), JusticeRole, required=True)
     # Each entry: {"offence": str, "statute": str, "level": ChargeLevel value}. A charge's statutory name
     # stays in this docket data and is never used as a label for the person (DOMAIN.md section 8).
-    charges: Mapped[list[dict[str, Any]]] = structured("Charges", default=list)
-    arrest_date: Mapped[dt.date | None] = date("Arrest date")
-    arresting_agency: Mapped[str | None] = text("Arresting agency", length=200)
-    case_status: Mapped[str | None] = choice("Case status", JusticeCaseStatus)
-    disposition: Mapped[str | None] = choice("Disposition", Disposition)
-    disposition_date: Mapped[dt.date | None] = date("Disposition date", index=True)
+    charges: Mapped[list[dict[str, Any]]] = structured(N_("Charges"), default=list)
+    arrest_date: Mapped[dt.date | None] = date(N_("Arrest date"))
+    arresting_agency: Mapped[str | None] = text(N_("Arresting agency"), length=200)
+    case_status: Mapped[str | None] = choice(N_("Case status"), JusticeCaseStatus)
+    disposition: Mapped[str | None] = choice(N_("Disposition"), Disposition)
+    disposition_date: Mapped[dt.date | None] = date(N_("Disposition date"), index=True)
 
 
 # --- encounters, checklists, screenings, identification -----------------------------------------------------
@@ -480,15 +481,15 @@ class Encounter(Envelope, Base):
     RECORD_TYPE = "encounter"
 
     #: Indexed with the columns the measures read of a period's contacts (``ix_encounter_occurred_at_cover``).
-    occurred_at: Mapped[dt.datetime] = timestamp("Date and time", required=True)
-    kind: Mapped[str | None] = choice("Kind of contact", EncounterKind)
-    setting: Mapped[str | None] = choice("Setting", EncounterSetting)
-    purpose: Mapped[str | None] = text("Purpose", length=200)
-    status: Mapped[str | None] = choice("Status", EncounterStatus)
-    interpreter_used: Mapped[bool | None] = flag("Interpreter used")
-    interpreter_language: Mapped[str | None] = text("Interpreter language", length=60)
-    note_taker: Mapped[str | None] = text("Note-taker", length=120)
-    summary: Mapped[str | None] = text("Summary", long=True)
+    occurred_at: Mapped[dt.datetime] = timestamp(N_("Date and time"), required=True)
+    kind: Mapped[str | None] = choice(N_("Kind of contact"), EncounterKind)
+    setting: Mapped[str | None] = choice(N_("Setting"), EncounterSetting)
+    purpose: Mapped[str | None] = text(N_("Purpose"), length=200)
+    status: Mapped[str | None] = choice(N_("Status"), EncounterStatus)
+    interpreter_used: Mapped[bool | None] = flag(N_("Interpreter used"))
+    interpreter_language: Mapped[str | None] = text(N_("Interpreter language"), length=60)
+    note_taker: Mapped[str | None] = text(N_("Note-taker"), length=120)
+    summary: Mapped[str | None] = text(N_("Summary"), long=True)
 
 
 class ChecklistResponse(Envelope, Base):
@@ -497,16 +498,18 @@ class ChecklistResponse(Envelope, Base):
     __tablename__ = "checklist_response"
     RECORD_TYPE = "checklist_response"
 
-    encounter_id: Mapped[str | None] = ref("Encounter", "encounter.id")
-    template_id: Mapped[str] = text("Checklist", length=120, required=True)
-    template_version: Mapped[str] = text("Checklist version", length=40, required=True)
+    encounter_id: Mapped[str | None] = ref(N_("Encounter"), "encounter.id")
+    template_id: Mapped[str] = text(N_("Checklist"), length=120, required=True)
+    template_version: Mapped[str] = text(N_("Checklist version"), length=40, required=True)
     # item_id -> {"answer": ItemAnswer value, "note": str}
-    answers: Mapped[dict[str, Any]] = structured("Answers")
-    status: Mapped[str | None] = choice("Status", SessionStatus)
-    completed_at: Mapped[dt.datetime | None] = timestamp("Finished at")
+    answers: Mapped[dict[str, Any]] = structured(N_("Answers"))
+    status: Mapped[str | None] = choice(N_("Status"), SessionStatus)
+    completed_at: Mapped[dt.datetime | None] = timestamp(N_("Finished at"))
     # A person under 18 goes to a child advocacy centre; the prompt about it is acknowledged before anything is asked.
-    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy center prompt acknowledged at")
-    minor_prompt_acknowledged_by: Mapped[str | None] = text("Acknowledged by", length=120)
+    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp(
+        N_("Child advocacy center prompt acknowledged at")
+    )
+    minor_prompt_acknowledged_by: Mapped[str | None] = text(N_("Acknowledged by"), length=120)
 
 
 class Screening(Envelope, Base):
@@ -515,18 +518,20 @@ class Screening(Envelope, Base):
     __tablename__ = "screening"
     RECORD_TYPE = "screening"
 
-    encounter_id: Mapped[str | None] = ref("Encounter", "encounter.id")
-    template_id: Mapped[str] = text("Screening tool", length=120, required=True)
-    template_version: Mapped[str] = text("Screening tool version", length=40, required=True)
-    screened_on: Mapped[dt.date | None] = date("Date of screening", index=True)
+    encounter_id: Mapped[str | None] = ref(N_("Encounter"), "encounter.id")
+    template_id: Mapped[str] = text(N_("Screening tool"), length=120, required=True)
+    template_version: Mapped[str] = text(N_("Screening tool version"), length=40, required=True)
+    screened_on: Mapped[dt.date | None] = date(N_("Date of screening"), index=True)
     # item_id -> {"answer": ItemAnswer value, "note": str}
-    answers: Mapped[dict[str, Any]] = structured("Answers")
-    session_status: Mapped[str | None] = choice("Session status", SessionStatus)
-    completed_at: Mapped[dt.datetime | None] = timestamp("Finished at")
-    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp("Child advocacy center prompt acknowledged at")
-    minor_prompt_acknowledged_by: Mapped[str | None] = text("Acknowledged by", length=120)
-    practitioner_assessment: Mapped[str | None] = choice("Practitioner's assessment", PractitionerAssessment)
-    assessment_reason: Mapped[str | None] = text("Reason for the assessment", long=True)
+    answers: Mapped[dict[str, Any]] = structured(N_("Answers"))
+    session_status: Mapped[str | None] = choice(N_("Session status"), SessionStatus)
+    completed_at: Mapped[dt.datetime | None] = timestamp(N_("Finished at"))
+    minor_prompt_acknowledged_at: Mapped[dt.datetime | None] = timestamp(
+        N_("Child advocacy center prompt acknowledged at")
+    )
+    minor_prompt_acknowledged_by: Mapped[str | None] = text(N_("Acknowledged by"), length=120)
+    practitioner_assessment: Mapped[str | None] = choice(N_("Practitioner's assessment"), PractitionerAssessment)
+    assessment_reason: Mapped[str | None] = text(N_("Reason for the assessment"), long=True)
 
 
 class IdentificationDecision(Envelope, Base):
@@ -535,15 +540,15 @@ class IdentificationDecision(Envelope, Base):
     __tablename__ = "identification_decision"
     RECORD_TYPE = "identification_decision"
 
-    decided_on: Mapped[dt.date] = date("Date decided", required=True, index=True)
-    decided_by_name: Mapped[str | None] = text("Decided by", length=120)
-    status: Mapped[str] = choice("Identification status", IdentificationStatus, required=True)
-    trafficking_type: Mapped[str | None] = choice("Type of trafficking or exploitation", TraffickingType)
-    reason: Mapped[str] = text("Reason", long=True, required=True)
-    decided_by: Mapped[str | None] = text("Decided by (user)", length=36)
-    screening_id: Mapped[str | None] = ref("Screening", "screening.id", cascade=False)
+    decided_on: Mapped[dt.date] = date(N_("Date decided"), required=True, index=True)
+    decided_by_name: Mapped[str | None] = text(N_("Decided by"), length=120)
+    status: Mapped[str] = choice(N_("Identification status"), IdentificationStatus, required=True)
+    trafficking_type: Mapped[str | None] = choice(N_("Type of trafficking or exploitation"), TraffickingType)
+    reason: Mapped[str] = text(N_("Reason"), long=True, required=True)
+    decided_by: Mapped[str | None] = text(N_("Decided by (user)"), length=36)
+    screening_id: Mapped[str | None] = ref(N_("Screening"), "screening.id", cascade=False)
     # A revision is a new decision pointing at the one it replaces: the history keeps every decision.
-    revises_id: Mapped[str | None] = ref("Revises", "identification_decision.id", cascade=False)
+    revises_id: Mapped[str | None] = ref(N_("Revises"), "identification_decision.id", cascade=False)
 
 
 # --- safety planning ----------------------------------------------------------------------------------------
@@ -556,17 +561,17 @@ class SafetyPlan(Envelope, Base):
     RECORD_TYPE = "safety_plan"
 
     # Whether the person chose to plan at all (measure 9 counts offers, accepted and declined separately).
-    offered_on: Mapped[dt.date | None] = date("Date safety planning was offered", index=True)
-    survivor_choice: Mapped[str | None] = choice("The person's choice", SurvivorChoice)
-    started_on: Mapped[dt.date | None] = date("Date started")
-    review_due: Mapped[dt.date | None] = date("Review due")
-    leaving_intent: Mapped[str | None] = choice("Leaving", LeavingIntent)
-    danger_now: Mapped[str | None] = choice("In danger right now", DangerNow)
+    offered_on: Mapped[dt.date | None] = date(N_("Date safety planning was offered"), index=True)
+    survivor_choice: Mapped[str | None] = choice(N_("The person's choice"), SurvivorChoice)
+    started_on: Mapped[dt.date | None] = date(N_("Date started"))
+    review_due: Mapped[dt.date | None] = date(N_("Review due"))
+    leaving_intent: Mapped[str | None] = choice(N_("Leaving"), LeavingIntent)
+    danger_now: Mapped[str | None] = choice(N_("In danger right now"), DangerNow)
     # A Danger Assessment is kept as "completed, level, certified scorer": no items, no weights (DOMAIN.md 3).
-    danger_assessment_on: Mapped[dt.date | None] = date("Danger Assessment completed on")
-    danger_assessment_level: Mapped[str | None] = text("Danger Assessment level", length=40)
-    danger_assessment_scorer: Mapped[str | None] = text("Danger Assessment certified scorer", length=120)
-    status: Mapped[str | None] = choice("Status", PlanStatus)
+    danger_assessment_on: Mapped[dt.date | None] = date(N_("Danger Assessment completed on"))
+    danger_assessment_level: Mapped[str | None] = text(N_("Danger Assessment level"), length=40)
+    danger_assessment_scorer: Mapped[str | None] = text(N_("Danger Assessment certified scorer"), length=120)
+    status: Mapped[str | None] = choice(N_("Status"), PlanStatus)
 
 
 class SafetyPlanItem(Envelope, Base):
@@ -579,13 +584,13 @@ class SafetyPlanItem(Envelope, Base):
     __tablename__ = "safety_plan_item"
     RECORD_TYPE = "safety_plan_item"
 
-    plan_id: Mapped[str] = ref("Safety plan", "safety_plan.id", required=True)
-    component: Mapped[str | None] = choice("Part of the plan", PlanComponent)
-    survivor_choice: Mapped[str | None] = choice("The person's choice", SurvivorChoice)
-    survivor_words: Mapped[str | None] = text("In the person's words", long=True)
-    details: Mapped[str | None] = text("Details", long=True)
-    revises_id: Mapped[str | None] = ref("Revises", "safety_plan_item.id", cascade=False)
-    recorded_on: Mapped[dt.date | None] = date("Date recorded")
+    plan_id: Mapped[str] = ref(N_("Safety plan"), "safety_plan.id", required=True)
+    component: Mapped[str | None] = choice(N_("Part of the plan"), PlanComponent)
+    survivor_choice: Mapped[str | None] = choice(N_("The person's choice"), SurvivorChoice)
+    survivor_words: Mapped[str | None] = text(N_("In the person's words"), long=True)
+    details: Mapped[str | None] = text(N_("Details"), long=True)
+    revises_id: Mapped[str | None] = ref(N_("Revises"), "safety_plan_item.id", cascade=False)
+    recorded_on: Mapped[dt.date | None] = date(N_("Date recorded"))
 
 
 class SafeContact(Envelope, Base):
@@ -594,13 +599,13 @@ class SafeContact(Envelope, Base):
     __tablename__ = "safe_contact"
     RECORD_TYPE = "safe_contact"
 
-    plan_id: Mapped[str | None] = ref("Safety plan", "safety_plan.id")
-    name: Mapped[str] = text("Name", length=120, required=True)
-    relationship: Mapped[str | None] = text("Relationship", length=80)
-    phone: Mapped[str | None] = text("Phone", length=40)
-    safe_word: Mapped[str | None] = text("Word for “safe to talk”", length=80)
-    unsafe_word: Mapped[str | None] = text("Word for “not safe”", length=80)
-    action_on_unsafe: Mapped[str | None] = text("What the contact does if not safe", length=200)
+    plan_id: Mapped[str | None] = ref(N_("Safety plan"), "safety_plan.id")
+    name: Mapped[str] = text(N_("Name"), length=120, required=True)
+    relationship: Mapped[str | None] = text(N_("Relationship"), length=80)
+    phone: Mapped[str | None] = text(N_("Phone"), length=40)
+    safe_word: Mapped[str | None] = text(N_("Word for “safe to talk”"), length=80)
+    unsafe_word: Mapped[str | None] = text(N_("Word for “not safe”"), length=80)
+    action_on_unsafe: Mapped[str | None] = text(N_("What the contact does if not safe"), length=200)
 
 
 # --- providers and referrals --------------------------------------------------------------------------------
@@ -613,16 +618,16 @@ class Provider(Envelope, Base):
     RECORD_TYPE = "provider"
     PERSONAL = False
 
-    name: Mapped[str] = text("Name", length=200, required=True)
-    categories: Mapped[list[str]] = text_list("Service categories")
-    taxonomy_version: Mapped[str | None] = text("Category list version", length=20)
-    languages: Mapped[list[str]] = text_list("Languages")
-    serves: Mapped[str | None] = text("Who they serve", length=200)
-    phone: Mapped[str | None] = text("Phone", length=40)
-    email: Mapped[str | None] = text("Email", length=200)
-    website: Mapped[str | None] = text("Website", length=200)
-    public_address: Mapped[str | None] = text("Public office address", length=200)
-    notes: Mapped[str | None] = text("Notes", long=True)
+    name: Mapped[str] = text(N_("Name"), length=200, required=True)
+    categories: Mapped[list[str]] = text_list(N_("Service categories"))
+    taxonomy_version: Mapped[str | None] = text(N_("Category list version"), length=20)
+    languages: Mapped[list[str]] = text_list(N_("Languages"))
+    serves: Mapped[str | None] = text(N_("Who they serve"), length=200)
+    phone: Mapped[str | None] = text(N_("Phone"), length=40)
+    email: Mapped[str | None] = text(N_("Email"), length=200)
+    website: Mapped[str | None] = text(N_("Website"), length=200)
+    public_address: Mapped[str | None] = text(N_("Public office address"), length=200)
+    notes: Mapped[str | None] = text(N_("Notes"), long=True)
 
 
 class Referral(Envelope, Base):
@@ -631,17 +636,17 @@ class Referral(Envelope, Base):
     __tablename__ = "referral"
     RECORD_TYPE = "referral"
 
-    provider_id: Mapped[str | None] = ref("Provider", "provider.id", cascade=False)
-    category: Mapped[str] = text("Service category", length=80, required=True)
-    taxonomy_version: Mapped[str | None] = text("Category list version", length=20)
-    offered_on: Mapped[dt.date] = date("Date offered", required=True, index=True)
-    decision: Mapped[str | None] = choice("The person's decision", ReferralDecision)
-    shares_identifying: Mapped[bool] = flag("Shares identifying information", default=True)
-    provider_contact: Mapped[str | None] = choice("How the provider and the person connect", ProviderContact)
-    follow_up_due: Mapped[dt.date | None] = date("Follow-up due", index=True)
-    outcome: Mapped[str | None] = choice("Outcome", ReferralOutcome)
-    override_reason: Mapped[str | None] = text("Reason for the override", long=True)
-    override_by: Mapped[str | None] = text("Override by", length=36)
+    provider_id: Mapped[str | None] = ref(N_("Provider"), "provider.id", cascade=False)
+    category: Mapped[str] = text(N_("Service category"), length=80, required=True)
+    taxonomy_version: Mapped[str | None] = text(N_("Category list version"), length=20)
+    offered_on: Mapped[dt.date] = date(N_("Date offered"), required=True, index=True)
+    decision: Mapped[str | None] = choice(N_("The person's decision"), ReferralDecision)
+    shares_identifying: Mapped[bool] = flag(N_("Shares identifying information"), default=True)
+    provider_contact: Mapped[str | None] = choice(N_("How the provider and the person connect"), ProviderContact)
+    follow_up_due: Mapped[dt.date | None] = date(N_("Follow-up due"), index=True)
+    outcome: Mapped[str | None] = choice(N_("Outcome"), ReferralOutcome)
+    override_reason: Mapped[str | None] = text(N_("Reason for the override"), long=True)
+    override_by: Mapped[str | None] = text(N_("Override by"), length=36)
 
 
 class ReferralEvent(Envelope, Base):
@@ -651,10 +656,10 @@ class ReferralEvent(Envelope, Base):
     RECORD_TYPE = "referral_event"
 
     #: Both indexed with the columns the measures read: ``ix_referral_event_referral_cover``, ``..._occurred_on_cover``.
-    referral_id: Mapped[str] = ref("Referral", "referral.id", required=True, index=False)
-    kind: Mapped[str] = choice("Step", ReferralEventKind, required=True)
-    occurred_on: Mapped[dt.date] = date("Date", required=True)
-    note: Mapped[str | None] = text("Note", long=True)
+    referral_id: Mapped[str] = ref(N_("Referral"), "referral.id", required=True, index=False)
+    kind: Mapped[str] = choice(N_("Step"), ReferralEventKind, required=True)
+    occurred_on: Mapped[dt.date] = date(N_("Date"), required=True)
+    note: Mapped[str | None] = text(N_("Note"), long=True)
 
 
 # --- consent ------------------------------------------------------------------------------------------------
@@ -669,22 +674,22 @@ class Consent(Envelope, Base):
     __tablename__ = "consent"
     RECORD_TYPE = "consent"
 
-    recipient: Mapped[str] = text("Recipient", length=200, required=True)
-    recipient_provider_id: Mapped[str | None] = ref("Recipient provider", "provider.id", cascade=False)
-    data_covered: Mapped[list[str]] = text_list("Information covered")
-    purpose: Mapped[str] = text("Purpose", length=200, required=True)
-    starts_on: Mapped[dt.date] = date("Starts on", required=True)
-    expires_on: Mapped[dt.date] = date("Expires on", required=True)
-    method: Mapped[str | None] = choice("How consent was given", ConsentMethod)
-    witness_name: Mapped[str | None] = text("Witness", length=120)
-    revoked_on: Mapped[dt.date | None] = date("Withdrawn on")
-    revocation_note: Mapped[str | None] = text("Note on withdrawal", long=True)
+    recipient: Mapped[str] = text(N_("Recipient"), length=200, required=True)
+    recipient_provider_id: Mapped[str | None] = ref(N_("Recipient provider"), "provider.id", cascade=False)
+    data_covered: Mapped[list[str]] = text_list(N_("Information covered"))
+    purpose: Mapped[str] = text(N_("Purpose"), length=200, required=True)
+    starts_on: Mapped[dt.date] = date(N_("Starts on"), required=True)
+    expires_on: Mapped[dt.date] = date(N_("Expires on"), required=True)
+    method: Mapped[str | None] = choice(N_("How consent was given"), ConsentMethod)
+    witness_name: Mapped[str | None] = text(N_("Witness"), length=120)
+    revoked_on: Mapped[dt.date | None] = date(N_("Withdrawn on"))
+    revocation_note: Mapped[str | None] = text(N_("Note on withdrawal"), long=True)
     scan: Mapped[bytes | None] = mapped_column(
         LargeBinary(),
         nullable=True,
         info={"label": "Scanned release", "kind": "blob", "required": False},
     )
-    scan_mime: Mapped[str | None] = text("Scan file type", length=80)
+    scan_mime: Mapped[str | None] = text(N_("Scan file type"), length=80)
 
 
 # --- record relief ------------------------------------------------------------------------------------------
@@ -696,10 +701,10 @@ class ReliefCase(Envelope, Base):
     __tablename__ = "relief_case"
     RECORD_TYPE = "relief_case"
 
-    jurisdiction: Mapped[str] = text("Jurisdiction", length=40, required=True)
-    status: Mapped[str | None] = choice("Status", ReliefCaseStatus)
-    representation: Mapped[str | None] = text("Representation", length=200)
-    eligibility_review_done_on: Mapped[dt.date | None] = date("Eligibility review completed on")
+    jurisdiction: Mapped[str] = text(N_("Jurisdiction"), length=40, required=True)
+    status: Mapped[str | None] = choice(N_("Status"), ReliefCaseStatus)
+    representation: Mapped[str | None] = text(N_("Representation"), length=200)
+    eligibility_review_done_on: Mapped[dt.date | None] = date(N_("Eligibility review completed on"))
 
 
 class ReliefPetition(Envelope, Base):
@@ -708,18 +713,18 @@ class ReliefPetition(Envelope, Base):
     __tablename__ = "relief_petition"
     RECORD_TYPE = "relief_petition"
 
-    case_id: Mapped[str] = ref("Relief case", "relief_case.id", required=True)
-    relief_types: Mapped[list[str]] = text_list("Relief sought")
-    legal_basis: Mapped[str | None] = text("Legal basis", length=200)
-    representation: Mapped[str | None] = text("Representation", length=200)
-    filing_court: Mapped[str | None] = text("Filing court", length=200)
-    filed_on: Mapped[dt.date | None] = date("Filed on")
-    prosecutor_position: Mapped[str | None] = choice("Prosecutor's position", ProsecutorPosition)
-    hearing_on: Mapped[dt.date | None] = date("Hearing date")
-    decided_on: Mapped[dt.date | None] = date("Decided on")
-    outcome: Mapped[str | None] = choice("Outcome", PetitionOutcome)
-    order_reference: Mapped[str | None] = text("Order reference", length=120)
-    records_corrected_on: Mapped[dt.date | None] = date("Records confirmed corrected on")
+    case_id: Mapped[str] = ref(N_("Relief case"), "relief_case.id", required=True)
+    relief_types: Mapped[list[str]] = text_list(N_("Relief sought"))
+    legal_basis: Mapped[str | None] = text(N_("Legal basis"), length=200)
+    representation: Mapped[str | None] = text(N_("Representation"), length=200)
+    filing_court: Mapped[str | None] = text(N_("Filing court"), length=200)
+    filed_on: Mapped[dt.date | None] = date(N_("Filed on"))
+    prosecutor_position: Mapped[str | None] = choice(N_("Prosecutor's position"), ProsecutorPosition)
+    hearing_on: Mapped[dt.date | None] = date(N_("Hearing date"))
+    decided_on: Mapped[dt.date | None] = date(N_("Decided on"))
+    outcome: Mapped[str | None] = choice(N_("Outcome"), PetitionOutcome)
+    order_reference: Mapped[str | None] = text(N_("Order reference"), length=120)
+    records_corrected_on: Mapped[dt.date | None] = date(N_("Records confirmed corrected on"))
 
 
 class ReliefCharge(Envelope, Base):
@@ -728,26 +733,26 @@ class ReliefCharge(Envelope, Base):
     __tablename__ = "relief_charge"
     RECORD_TYPE = "relief_charge"
 
-    case_id: Mapped[str] = ref("Relief case", "relief_case.id", required=True)
-    justice_contact_id: Mapped[str | None] = ref("Justice-system matter", "justice_contact.id", cascade=False)
-    petition_id: Mapped[str | None] = ref("Petition", "relief_petition.id", cascade=False)
-    arrest_date: Mapped[dt.date | None] = date("Arrest date")
-    arresting_agency: Mapped[str | None] = text("Arresting agency", length=200)
-    offence: Mapped[str | None] = text("Offense", length=200)
-    statute: Mapped[str | None] = text("Statute", length=120)
-    level: Mapped[str | None] = choice("Level", ChargeLevel)
-    court: Mapped[str | None] = text("Court", length=200)
-    county: Mapped[str | None] = text("County", length=80)
-    state: Mapped[str | None] = text("State", length=40)
-    docket_number: Mapped[str | None] = text("Docket number", length=80)
-    disposition: Mapped[str | None] = text("Disposition", length=200)
-    disposition_date: Mapped[dt.date | None] = date("Date of conviction or disposition")
-    sentence_status: Mapped[str | None] = text("Sentence status", length=200)
-    relief_sought: Mapped[str | None] = choice("Relief sought", ReliefType)
-    eligibility: Mapped[str | None] = choice("Eligibility", Eligibility)
-    outcome: Mapped[str | None] = choice("Outcome", ChargeOutcome)
-    decided_on: Mapped[dt.date | None] = date("Decided on", index=True)
-    order_reference: Mapped[str | None] = text("Order reference", length=120)
+    case_id: Mapped[str] = ref(N_("Relief case"), "relief_case.id", required=True)
+    justice_contact_id: Mapped[str | None] = ref(N_("Justice-system matter"), "justice_contact.id", cascade=False)
+    petition_id: Mapped[str | None] = ref(N_("Petition"), "relief_petition.id", cascade=False)
+    arrest_date: Mapped[dt.date | None] = date(N_("Arrest date"))
+    arresting_agency: Mapped[str | None] = text(N_("Arresting agency"), length=200)
+    offence: Mapped[str | None] = text(N_("Offense"), length=200)
+    statute: Mapped[str | None] = text(N_("Statute"), length=120)
+    level: Mapped[str | None] = choice(N_("Level"), ChargeLevel)
+    court: Mapped[str | None] = text(N_("Court"), length=200)
+    county: Mapped[str | None] = text(N_("County"), length=80)
+    state: Mapped[str | None] = text(N_("State"), length=40)
+    docket_number: Mapped[str | None] = text(N_("Docket number"), length=80)
+    disposition: Mapped[str | None] = text(N_("Disposition"), length=200)
+    disposition_date: Mapped[dt.date | None] = date(N_("Date of conviction or disposition"))
+    sentence_status: Mapped[str | None] = text(N_("Sentence status"), length=200)
+    relief_sought: Mapped[str | None] = choice(N_("Relief sought"), ReliefType)
+    eligibility: Mapped[str | None] = choice(N_("Eligibility"), Eligibility)
+    outcome: Mapped[str | None] = choice(N_("Outcome"), ChargeOutcome)
+    decided_on: Mapped[dt.date | None] = date(N_("Decided on"), index=True)
+    order_reference: Mapped[str | None] = text(N_("Order reference"), length=120)
 
 
 class ReliefDeadline(Envelope, Base):
@@ -756,12 +761,12 @@ class ReliefDeadline(Envelope, Base):
     __tablename__ = "relief_deadline"
     RECORD_TYPE = "relief_deadline"
 
-    case_id: Mapped[str] = ref("Relief case", "relief_case.id", required=True)
-    petition_id: Mapped[str | None] = ref("Petition", "relief_petition.id")
-    kind: Mapped[str | None] = choice("Kind of deadline", DeadlineKind)
-    due_on: Mapped[dt.date] = date("Due on", required=True)
-    done_on: Mapped[dt.date | None] = date("Done on")
-    note: Mapped[str | None] = text("Note", length=200)
+    case_id: Mapped[str] = ref(N_("Relief case"), "relief_case.id", required=True)
+    petition_id: Mapped[str | None] = ref(N_("Petition"), "relief_petition.id")
+    kind: Mapped[str | None] = choice(N_("Kind of deadline"), DeadlineKind)
+    due_on: Mapped[dt.date] = date(N_("Due on"), required=True)
+    done_on: Mapped[dt.date | None] = date(N_("Done on"))
+    note: Mapped[str | None] = text(N_("Note"), length=200)
 
 
 class Benefit(Envelope, Base):
@@ -771,11 +776,11 @@ class Benefit(Envelope, Base):
     __tablename__ = "benefit"
     RECORD_TYPE = "benefit"
 
-    kind: Mapped[str] = choice("Kind of benefit", BenefitKind, required=True)
-    given_on: Mapped[dt.date | None] = date("Date given")
-    description: Mapped[str | None] = text("What was given", long=True)
-    given_by: Mapped[str | None] = text("Given by (agency or office)", length=200)
-    justice_contact_id: Mapped[str | None] = ref("Justice-system matter", "justice_contact.id", cascade=False)
+    kind: Mapped[str] = choice(N_("Kind of benefit"), BenefitKind, required=True)
+    given_on: Mapped[dt.date | None] = date(N_("Date given"))
+    description: Mapped[str | None] = text(N_("What was given"), long=True)
+    given_by: Mapped[str | None] = text(N_("Given by (agency or office)"), length=200)
+    justice_contact_id: Mapped[str | None] = ref(N_("Justice-system matter"), "justice_contact.id", cascade=False)
 
 
 # --- the prosecutor's desk ----------------------------------------------------------------------------------
@@ -793,21 +798,21 @@ class ChargingDecision(Envelope, Base):
     RECORD_TYPE = "charging_decision"
     REGIMES = ("prosecution",)
 
-    justice_contact_id: Mapped[str] = ref("Justice-system matter", "justice_contact.id", required=True)
-    decided_on: Mapped[dt.date] = date("Date decided", required=True, index=True)
-    decided_by_name: Mapped[str] = text("Decided by", length=120, required=True)
-    decided_by: Mapped[str | None] = text("Decided by (user)", length=36)
-    decision: Mapped[str] = choice("Decision", ChargingDecisionKind, required=True)
-    reason: Mapped[str] = text("Reason", long=True, required=True)
+    justice_contact_id: Mapped[str] = ref(N_("Justice-system matter"), "justice_contact.id", required=True)
+    decided_on: Mapped[dt.date] = date(N_("Date decided"), required=True, index=True)
+    decided_by_name: Mapped[str] = text(N_("Decided by"), length=120, required=True)
+    decided_by: Mapped[str | None] = text(N_("Decided by (user)"), length=36)
+    decision: Mapped[str] = choice(N_("Decision"), ChargingDecisionKind, required=True)
+    reason: Mapped[str] = text(N_("Reason"), long=True, required=True)
     identification_decision_id: Mapped[str | None] = ref(
-        "Identification decision that informed it", "identification_decision.id", cascade=False
+        N_("Identification decision that informed it"), "identification_decision.id", cascade=False
     )
-    screening_id: Mapped[str | None] = ref("Screening that informed it", "screening.id", cascade=False)
-    persons_account: Mapped[bool | None] = flag("Informed by the person's own account")
+    screening_id: Mapped[str | None] = ref(N_("Screening that informed it"), "screening.id", cascade=False)
+    persons_account: Mapped[bool | None] = flag(N_("Informed by the person's own account"))
     # The advocate's input, as a disclosure received under the person's release. No foreign key: the disclosure
     # leaves this device when the release lapses, and the decision must keep saying it was informed by it.
-    disclosure_id: Mapped[str | None] = text("Advocate's input (shared under a release)", length=36)
-    revises_id: Mapped[str | None] = ref("Revises", "charging_decision.id", cascade=False)
+    disclosure_id: Mapped[str | None] = text(N_("Advocate's input (shared under a release)"), length=36)
+    revises_id: Mapped[str | None] = ref(N_("Revises"), "charging_decision.id", cascade=False)
 
 
 class CertificationRequest(Envelope, Base):
@@ -818,21 +823,21 @@ class CertificationRequest(Envelope, Base):
     RECORD_TYPE = "certification_request"
     REGIMES = ("prosecution",)
 
-    form: Mapped[str] = choice("Form", CertificationForm, required=True)
-    received_on: Mapped[dt.date] = date("Request received on", required=True, index=True)
-    requested_by: Mapped[str | None] = choice("Requested by", CertificationRequester)
-    requester_name: Mapped[str | None] = text("Requester's name or organization", length=200)
-    justice_contact_id: Mapped[str | None] = ref("Case it relates to", "justice_contact.id", cascade=False)
-    helpfulness_facts: Mapped[str | None] = text("Helpfulness facts reviewed", long=True)
+    form: Mapped[str] = choice(N_("Form"), CertificationForm, required=True)
+    received_on: Mapped[dt.date] = date(N_("Request received on"), required=True, index=True)
+    requested_by: Mapped[str | None] = choice(N_("Requested by"), CertificationRequester)
+    requester_name: Mapped[str | None] = text(N_("Requester's name or organization"), length=200)
+    justice_contact_id: Mapped[str | None] = ref(N_("Case it relates to"), "justice_contact.id", cascade=False)
+    helpfulness_facts: Mapped[str | None] = text(N_("Helpfulness facts reviewed"), long=True)
     # The office's own deadline to decide (received + the office's policy days, set when the request is recorded).
-    due_on: Mapped[dt.date | None] = date("Office deadline to decide", index=True)
-    decision: Mapped[str | None] = choice("Decision", CertificationDecision)
-    decision_reason: Mapped[str | None] = text("Reason for the decision", long=True)
-    decided_on: Mapped[dt.date | None] = date("Decided on", index=True)
-    decided_by_name: Mapped[str | None] = text("Decided by", length=120)
-    signed_by_name: Mapped[str | None] = text("Signed by", length=120)
-    signed_on: Mapped[dt.date | None] = date("Signed on")
-    benefit_id: Mapped[str | None] = ref("Benefit for the disclosure review", "benefit.id", cascade=False)
+    due_on: Mapped[dt.date | None] = date(N_("Office deadline to decide"), index=True)
+    decision: Mapped[str | None] = choice(N_("Decision"), CertificationDecision)
+    decision_reason: Mapped[str | None] = text(N_("Reason for the decision"), long=True)
+    decided_on: Mapped[dt.date | None] = date(N_("Decided on"), index=True)
+    decided_by_name: Mapped[str | None] = text(N_("Decided by"), length=120)
+    signed_by_name: Mapped[str | None] = text(N_("Signed by"), length=120)
+    signed_on: Mapped[dt.date | None] = date(N_("Signed on"))
+    benefit_id: Mapped[str | None] = ref(N_("Benefit for the disclosure review"), "benefit.id", cascade=False)
 
 
 class ScreeningPrompt(Envelope, Base):
@@ -845,11 +850,11 @@ class ScreeningPrompt(Envelope, Base):
     __tablename__ = "screening_prompt"
     RECORD_TYPE = "screening_prompt"
 
-    justice_contact_id: Mapped[str] = ref("Justice-system matter", "justice_contact.id", required=True)
-    rules_version: Mapped[str | None] = text("Charge rules version", length=40)
-    dismissed_on: Mapped[dt.date] = date("Dismissed on", required=True)
-    dismissed_by_name: Mapped[str | None] = text("Dismissed by", length=120)
-    reason: Mapped[str] = text("Reason", long=True, required=True)
+    justice_contact_id: Mapped[str] = ref(N_("Justice-system matter"), "justice_contact.id", required=True)
+    rules_version: Mapped[str | None] = text(N_("Charge rules version"), length=40)
+    dismissed_on: Mapped[dt.date] = date(N_("Dismissed on"), required=True)
+    dismissed_by_name: Mapped[str | None] = text(N_("Dismissed by"), length=120)
+    reason: Mapped[str] = text(N_("Reason"), long=True, required=True)
 
 
 # --- notes and disclosures ----------------------------------------------------------------------------------
@@ -865,12 +870,12 @@ class NoteEntry(Envelope, Base):
     __tablename__ = "note_entry"
     RECORD_TYPE = "note_entry"
 
-    parent_type: Mapped[str | None] = text("Attached to (type)", length=40)
+    parent_type: Mapped[str | None] = text(N_("Attached to (type)"), length=40)
     # No foreign key: a note may annotate any record type.
-    parent_id: Mapped[str | None] = text("Attached to", length=36)
-    body: Mapped[str] = text("Note", long=True, required=True)
-    signed_at: Mapped[dt.datetime | None] = timestamp("Signed at")
-    signed_by: Mapped[str | None] = text("Signed by", length=36)
+    parent_id: Mapped[str | None] = text(N_("Attached to"), length=36)
+    body: Mapped[str] = text(N_("Note"), long=True, required=True)
+    signed_at: Mapped[dt.datetime | None] = timestamp(N_("Signed at"))
+    signed_by: Mapped[str | None] = text(N_("Signed by"), length=36)
 
 
 class Disclosure(Envelope, Base):
@@ -882,17 +887,17 @@ class Disclosure(Envelope, Base):
     __tablename__ = "disclosure"
     RECORD_TYPE = "disclosure"
 
-    recipient: Mapped[str] = text("Recipient", length=200, required=True)
-    recipient_team_id: Mapped[str | None] = text("Recipient team", length=36)
-    facts: Mapped[str | None] = text("What the person agreed to share", long=True)
-    purpose: Mapped[str | None] = text("Purpose", length=200)
-    disclosed_on: Mapped[dt.date] = date("Date shared", required=True, index=True)
-    channel: Mapped[str | None] = choice("How it was shared", DisclosureChannel)
-    allowed: Mapped[bool] = flag("Allowed", default=True)
-    override_reason: Mapped[str | None] = text("Reason for the override", long=True)
+    recipient: Mapped[str] = text(N_("Recipient"), length=200, required=True)
+    recipient_team_id: Mapped[str | None] = text(N_("Recipient team"), length=36)
+    facts: Mapped[str | None] = text(N_("What the person agreed to share"), long=True)
+    purpose: Mapped[str | None] = text(N_("Purpose"), length=200)
+    disclosed_on: Mapped[dt.date] = date(N_("Date shared"), required=True, index=True)
+    channel: Mapped[str | None] = choice(N_("How it was shared"), DisclosureChannel)
+    allowed: Mapped[bool] = flag(N_("Allowed"), default=True)
+    override_reason: Mapped[str | None] = text(N_("Reason for the override"), long=True)
     #: The last day of the release a share with the prosecution was made under, as the release said when shared:
     #: the release itself never reaches a prosecution computer, and the prosecutor reads "under a release until".
-    release_until: Mapped[dt.date | None] = date("Release until")
+    release_until: Mapped[dt.date | None] = date(N_("Release until"))
 
 
 # The caseload's default order (name, then id) read straight off an index, on SQLite and PostgreSQL alike.

@@ -27,6 +27,20 @@ class CertificateError(OfframpError):
     code = "certificate"
 
 
+def N_(message: str) -> str:
+    """Mark a sentence for the core's message catalogue (``make translations-core`` extracts ``N_``): the protocol
+    never imports the core, so the sync client says it in the app's language where it shows it (app.sync.enrol)."""
+    return message
+
+
+#: A typed fingerprint that cannot be one, as a person enrolling reads it.
+FINGERPRINT_INCOMPLETE = N_(
+    "That fingerprint does not look complete: it has 13 groups of four letters and digits. Check it "
+    "against the enrollment sheet."
+)
+FINGERPRINT_MISTYPED = N_("That fingerprint has a typing mistake in its last group. Check it against the sheet.")
+
+
 def fingerprint_bytes(cert_pem: bytes) -> bytes:
     """SHA-256 of the certificate's public key (SubjectPublicKeyInfo, DER)."""
     cert = x509.load_pem_x509_certificate(cert_pem)
@@ -53,15 +67,12 @@ def parse_fingerprint(text: str) -> bytes:
     """The digest behind a typed fingerprint, or a plain message when it cannot be one."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_CONFUSABLE)
     if len(cleaned) != 52 or any(ch not in ALPHABET for ch in cleaned):
-        raise CertificateError(
-            "That fingerprint does not look complete: it has 13 groups of four letters and digits. Check it "
-            "against the enrollment sheet."
-        )
+        raise CertificateError(FINGERPRINT_INCOMPLETE)
     value = 0
     for ch in cleaned:
         value = (value << 5) | ALPHABET.index(ch)
     if value & 0xF:
-        raise CertificateError("That fingerprint has a typing mistake in its last group. Check it against the sheet.")
+        raise CertificateError(FINGERPRINT_MISTYPED)
     return (value >> 4).to_bytes(32, "big")
 
 

@@ -110,7 +110,10 @@ def enrol(
     fingerprint: str,
     timeout: float = TIMEOUT,
 ) -> Enrolled:
-    expected = certs.parse_fingerprint(fingerprint)  # a typing slip is named before anything leaves
+    try:
+        expected = certs.parse_fingerprint(fingerprint)  # a typing slip is named before anything leaves
+    except certs.CertificateError as exc:
+        raise certs.CertificateError(_(exc.message)) from None  # the protocol's sentence, in the app's language
     url = _server_url(server)
     identity = vault.identity
     if identity.kind == "enrolled":

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app.core import conflicts
 from app.core.conflicts import REASON_ACCESS, REASON_CONSENT, kind_words
-from app.core.i18n import N_, _, ngettext
+from app.core.i18n import _
 from app.core.not_accepted import REASON_NOT_ACCEPTED
 from app.core.workspace import Workspace
 from app.models import RECORD_TYPES
@@ -30,45 +30,13 @@ from app.reports.dates import short_date
 from app.sync import state
 from app.sync.client import Report, SyncInterrupted, SyncRefused, SyncSession
 
-#: How many records of a kind, in the app's language, with the plural forms in the catalogue: the words of
-#: app/core/conflicts.py's KINDS (whose :func:`~app.core.conflicts.kind_words` says them in English), kept word for
-#: word, so the English summary is unchanged. A kind not listed falls back to those English words.
-_COUNTED: dict[str, Callable[[int], str]] = {
-    "person": lambda n: ngettext("{n} person", "{n} people", n),
-    "consent": lambda n: ngettext("{n} consent", "{n} consents", n),
-    "disclosure": lambda n: ngettext("{n} shared record", "{n} shared records", n),
-    "encounter": lambda n: ngettext("{n} contact", "{n} contacts", n),
-    "note_entry": lambda n: ngettext("{n} note", "{n} notes", n),
-    "checklist_response": lambda n: ngettext("{n} interview checklist", "{n} interview checklists", n),
-    "screening": lambda n: ngettext("{n} screening", "{n} screenings", n),
-    "safety_plan": lambda n: ngettext("{n} safety plan", "{n} safety plans", n),
-    "safety_plan_item": lambda n: ngettext("{n} safety plan step", "{n} safety plan steps", n),
-    "safe_contact": lambda n: ngettext("{n} safe way to reach someone", "{n} safe ways to reach someone", n),
-    "referral": lambda n: ngettext("{n} referral", "{n} referrals", n),
-    "referral_event": lambda n: ngettext("{n} referral update", "{n} referral updates", n),
-    "provider": lambda n: ngettext("{n} service provider", "{n} service providers", n),
-    "benefit": lambda n: ngettext("{n} benefit", "{n} benefits", n),
-    "identification_decision": lambda n: ngettext("{n} identification decision", "{n} identification decisions", n),
-    "justice_contact": lambda n: ngettext("{n} justice system contact", "{n} justice system contacts", n),
-    "relief_case": lambda n: ngettext("{n} record relief case", "{n} record relief cases", n),
-    "relief_charge": lambda n: ngettext("{n} charge", "{n} charges", n),
-    "relief_deadline": lambda n: ngettext("{n} deadline", "{n} deadlines", n),
-    "relief_petition": lambda n: ngettext("{n} petition", "{n} petitions", n),
-}
-#: Why a sync removed records, as app/core/conflicts.py and app/core/not_accepted.py say it, marked for the catalogue
-#: here (word for word) so :attr:`Removed.sentence` says it in the app's language.
-REASON_WORDS = frozenset(
-    {
-        N_("the consent it was shared under ended or was withdrawn"),
-        N_("the office changed who may see it"),
-    }
-)
+#: Why a sync removed records (app/core/conflicts.py's words, marked for the catalogue there).
+REASON_WORDS = frozenset({REASON_CONSENT, REASON_ACCESS})
 
 
 def count_words(record_type: str, count: int) -> str:
-    """ "3 referrals" ("3 derivaciones" in Spanish)."""
-    counted = _COUNTED.get(record_type)
-    return counted(count).format(n=count) if counted is not None else kind_words(record_type, count)
+    """ "3 referrals" ("3 derivaciones" in Spanish): app/core/records.py's :func:`~app.core.records.kind_words`."""
+    return kind_words(record_type, count)
 
 
 @dataclass

@@ -62,7 +62,7 @@ def test_offramp_enrol_records_the_office_inside_the_vault(office: Office, tmp_p
     out = _offramp("enrol", "--data-dir", str(folder), "--passphrase-file", str(secret),
                    "--server", office.url, "--code", code, "--fingerprint", loose)  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert "1 records already here will go to the office" in out.stdout
+    assert "1 record already here will go to the office at the next sync." in out.stdout
     assert _devices(office) == devices + 1
 
     kf = keyfile.load(folder / "vault.key")

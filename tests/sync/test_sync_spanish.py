@@ -120,11 +120,12 @@ def test_the_clock_warning_in_english_is_the_offices_sentence() -> None:
 
 
 def test_the_summarys_counts_and_reasons_in_english_are_the_words_they_always_were() -> None:
-    # The sync summary keeps its own catalogue-marked copy of app/core/conflicts.py's words: they must not drift.
+    # One source of the kind words (app/core/records.py's KINDS), said the same by the summary and the conflicts.
     assert {REASON_CONSENT, REASON_ACCESS} == set(REASON_WORDS)
-    for record_type in KINDS:
-        for n in (0, 1, 2, 7):
-            assert count_words(record_type, n) == kind_words(record_type, n)
+    assert count_words("referral", 1) == kind_words("referral", 1) == "1 referral"
+    assert count_words("person", 3) == "3 people"
+    assert count_words("disclosure", 0) == "0 shared records"
+    assert all(kind_words(record_type, 2).startswith("2 ") for record_type in KINDS)
     assert Removed("disclosure", 2, REASON_CONSENT).sentence == (
         "2 shared records: the consent it was shared under ended or was withdrawn."
     )
