@@ -26,6 +26,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from app.content.rule_files import bundled, ids_used_once, load_checked, table_wording
 from app.content.templates import TemplateError, TemplateProblem, _Invalid, _Strict, content_error
+from app.core.i18n import N_, _
 
 _SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 #: A rule set's id and version together fit the 40 characters a screening prompt keeps of them ("id@version").
@@ -87,20 +88,21 @@ class ChargeRule(_Strict):
         found: list[tuple[tuple[str | int, ...], str, str | None]] = []
         if not self.offense_words and not self.statutes:
             found.append(
-                (("offense_words",), "the rule matches nothing",
-                 'offense_words or statutes with at least one phrase, such as offense_words = ["loiter"]'),
+                (("offense_words",), _("the rule matches nothing"),
+                 N_('offense_words or statutes with at least one phrase, such as offense_words = ["loiter"]')),
             )  # fmt: skip
         label = _LABELLING.search(self.reason)
         if label:
             found.append(
-                (("reason",), f"'{label.group(0)}' would label the person, and a prompt never does",
-                 "words about the charge, such as 'Charges like loitering are often linked to exploitation.'"),
+                (("reason",), _("'{word}' would label the person, and a prompt never does").format(word=label.group(0)),
+                 N_("words about the charge, such as 'Charges like loitering are often linked to exploitation.'")),
             )  # fmt: skip
         for key in ("offense_words", "statutes"):
             seen: set[str] = set()
             for i, phrase in enumerate(getattr(self, key)):
                 if fold(phrase) in seen:
-                    found.append(((key, i), f"'{phrase}' is listed twice", "each phrase once"))
+                    said = _("'{phrase}' is listed twice").format(phrase=phrase)
+                    found.append(((key, i), said, N_("each phrase once")))
                 seen.add(fold(phrase))
         if found:
             raise _Invalid(found)
@@ -134,7 +136,7 @@ class ChargeRuleSet(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> ChargeRuleSet:
-        ids_used_once(self.rules, "rules", "rule")
+        ids_used_once(self.rules, "rules", N_("rule"))
         return self
 
     @property
@@ -188,17 +190,17 @@ class ChargeRules:
 
 _FIELD_EXPECTED = {
     "id": f"lower-case letters, digits and dashes, at most {MAX_ID} characters, such as 'loitering'",
-    "title": "a title in quotes",
+    "title": N_("a title in quotes"),
     "version": f'a version in quotes, at most {MAX_VERSION} characters, such as version = "1"',
-    "languages": 'a list of languages, such as languages = ["en"]',
-    "source": "where the rules come from, in quotes",
-    "rules": "at least one [[rules]] table",
-    "reason": "the reason in plain words, such as 'Charges like loitering are often linked to exploitation.'",
+    "languages": N_('a list of languages, such as languages = ["en"]'),
+    "source": N_("where the rules come from, in quotes"),
+    "rules": N_("at least one [[rules]] table"),
+    "reason": N_("the reason in plain words, such as 'Charges like loitering are often linked to exploitation.'"),
     "offense_words": f'a list of phrases of {MIN_PHRASE} to {MAX_PHRASE} characters, such as ["loiter"]',
     "statutes": f"a list of statute texts of {MIN_PHRASE} to {MAX_PHRASE} characters, in quotes",
 }
 _WORDING = table_wording(
-    "a charge rules file", _FIELD_EXPECTED, {"": ChargeRuleSet, "rules": ChargeRule}, longest=MAX_REASON
+    N_("a charge rules file"), _FIELD_EXPECTED, {"": ChargeRuleSet, "rules": ChargeRule}, longest=MAX_REASON
 )
 
 
@@ -213,19 +215,21 @@ _PHRASE_AT = re.compile(r"^rules\[(\d+)\]\.(offense_words|statutes)\[(\d+)\]$")
 def _own_limits(problem: TemplateProblem, data: Any) -> TemplateProblem:
     """Each field's own limit in words: "too long" names it, and a phrase too short is not called "empty"."""
     field = problem.field.rsplit(".", 1)[-1].split("[")[0]
-    if problem.problem.endswith("is too long"):
+    # The problems are said in the app's language already: compared in it.
+    if problem.problem.endswith(_("{value} is too long").format(value="").strip()):
         limit = {"id": MAX_ID, "version": MAX_VERSION, "reason": MAX_REASON}.get(field, MAX_PHRASE)
-        return TemplateProblem(problem.line, problem.field, problem.problem, f"at most {limit} characters")
+        said = _("at most {n} characters").format(n=limit)
+        return TemplateProblem(problem.line, problem.field, problem.problem, said)
     phrase = _PHRASE_AT.match(problem.field)
-    if problem.problem == "is empty" and phrase:
+    if problem.problem == _("is empty") and phrase:
         try:
             value = data["rules"][int(phrase.group(1))][phrase.group(2)][int(phrase.group(3))]
         except (KeyError, IndexError, TypeError):
             return problem
         if isinstance(value, str) and value.strip():
             shown = value.strip()
-            return TemplateProblem(problem.line, problem.field, f"'{shown}' is too short",
-                                   f"at least {MIN_PHRASE} characters")  # fmt: skip
+            return TemplateProblem(problem.line, problem.field, _("'{value}' is too short").format(value=shown),
+                                   _("at least {n} characters").format(n=MIN_PHRASE))  # fmt: skip
     return problem
 
 

@@ -152,7 +152,7 @@ class JurisdictionRules(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> JurisdictionRules:
-        ids_used_once(self.reliefs, "reliefs", "relief")
+        ids_used_once(self.reliefs, "reliefs", N_("relief"))
         return self
 
     def relief(self, relief_id: str) -> Relief:
@@ -173,30 +173,30 @@ class JurisdictionRules(_Strict):
 # --- loading --------------------------------------------------------------------------------------------------------
 
 _FIELD_EXPECTED = {
-    "jurisdiction": "a short code in quotes, such as 'EX'",
-    "title": "a title in quotes",
-    "version": 'a version in quotes, such as version = "1"',
-    "example": "true or false",
-    "notice": "a plain warning in quotes, such as 'Not legal advice'",
-    "source": "where the rules come from, in quotes",
-    "reliefs": "at least one [[reliefs]] table",
-    "id": "lower-case letters, digits and dashes, such as 'vacatur'",
+    "jurisdiction": N_("a short code in quotes, such as 'EX'"),
+    "title": N_("a title in quotes"),
+    "version": N_('a version in quotes, such as version = "1"'),
+    "example": N_("true or false"),
+    "notice": N_("a plain warning in quotes, such as 'Not legal advice'"),
+    "source": N_("where the rules come from, in quotes"),
+    "reliefs": N_("at least one [[reliefs]] table"),
+    "id": N_("lower-case letters, digits and dashes, such as 'vacatur'"),
     "kind": _or_list(RELIEF_KINDS),
     "levels": "a list of charge levels: " + _or_list(LEVELS),
-    "offences": "a list of offenses in quotes",
-    "time_limit": 'a table such as { kind = "within_years", years = 3, counted_from = "disposition" }',
-    "hearing_required": "true or false",
-    "proof_of_trafficking": "required, helpful or not_required",
-    "notes": "notes in quotes",
-    "citation": "the statute or rule it comes from, in quotes",
-    "years": "a whole number of years",
+    "offences": N_("a list of offenses in quotes"),
+    "time_limit": N_('a table such as { kind = "within_years", years = 3, counted_from = "disposition" }'),
+    "hearing_required": N_("true or false"),
+    "proof_of_trafficking": N_("required, helpful or not_required"),
+    "notes": N_("notes in quotes"),
+    "citation": N_("the statute or rule it comes from, in quotes"),
+    "years": N_("a whole number of years"),
     "counted_from": _or_list(COUNTED_FROM),
-    "response_days_after_filing": "a whole number of days",
-    "appeal_days_after_decision": "a whole number of days",
-    "remind_days_before": "a whole number of days",
+    "response_days_after_filing": N_("a whole number of days"),
+    "appeal_days_after_decision": N_("a whole number of days"),
+    "remind_days_before": N_("a whole number of days"),
 }
 _WORDING = table_wording(
-    "a rules file",
+    N_("a rules file"),
     _FIELD_EXPECTED,
     {"": JurisdictionRules, "reliefs": Relief, "time_limit": TimeLimit, "deadlines": Deadlines},
 )

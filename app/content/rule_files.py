@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from app.content.templates import TemplateError, TemplateProblem, Wording, _Invalid, located_problems, read_toml
-from app.core.i18n import current_language
+from app.core.i18n import N_, _, current_language
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -32,8 +32,8 @@ def ids_used_once(items: Sequence[Any], where: str, what: str) -> None:
     for i, item in enumerate(items):
         if item.id in seen:
             found.append(
-                ((where, i, "id"), f"the {what} id '{item.id}' is already used at {where}[{seen[item.id]}]",
-                 "each id only once"),
+                ((where, i, "id"), _("the {kind} id '{ident}' is already used at {first}").format(
+                    kind=_(what), ident=item.id, first=f"{where}[{seen[item.id]}]"), N_("each id only once")),
             )  # fmt: skip
         else:
             seen[item.id] = i

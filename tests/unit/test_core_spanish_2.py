@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from app.content.charge_rules import ChargeRulesError, load_charge_rules
 from app.content.relief_rules import TimeLimit
 from app.content.templates import TemplateError, load_template
 from app.core import conflicts, i18n, not_accepted
@@ -261,3 +262,33 @@ def test_a_mistyped_fingerprint_in_english_is_unchanged() -> None:
     with pytest.raises(CertificateError) as err:
         parse_fingerprint("ABCD")
     assert err.value.message.startswith("That fingerprint does not look complete: it has 13 groups")
+
+
+CHARGE_RULES = """\
+id = "reglas-oficina"
+title = "Lista de la oficina"
+version = "2"
+languages = ["es"]
+source = "Acordada por la oficina, 2026"
+
+[[rules]]
+id = "nombre-falso"
+reason = "This victim gave a false name."
+offense_words = ["false personation", "False personation"]
+"""
+
+
+def test_a_charge_rules_import_is_explained_line_by_line_in_spanish(spanish: None) -> None:
+    with pytest.raises(ChargeRulesError) as err:
+        load_charge_rules(CHARGE_RULES, name="reglas.toml")
+    assert err.value.message.startswith("No se pudieron usar las reglas de cargos «reglas.toml». Línea 9, rules[0].reason: ")
+    shown = [str(p) for p in err.value.problems]
+    assert any("'victim' pondría una etiqueta a la persona, y un aviso nunca lo hace" in p for p in shown)
+    assert any(p.startswith("Línea 10, rules[0].offense_words[1]: 'False personation' aparece dos veces") for p in shown)
+
+
+def test_a_charge_rules_import_in_english_reads_as_before() -> None:
+    with pytest.raises(ChargeRulesError) as err:
+        load_charge_rules(CHARGE_RULES, name="rules.toml")
+    assert err.value.message.startswith("The charge rules “rules.toml” could not be used. Line 9, rules[0].reason: ")
+    assert "'victim' would label the person, and a prompt never does" in err.value.message
