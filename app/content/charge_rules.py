@@ -189,15 +189,17 @@ class ChargeRules:
 # --- loading --------------------------------------------------------------------------------------------------------
 
 _FIELD_EXPECTED = {
-    "id": f"lower-case letters, digits and dashes, at most {MAX_ID} characters, such as 'loitering'",
+    # The limits are written out (MAX_ID, MAX_VERSION, MIN_PHRASE, MAX_PHRASE) so the catalogue holds each sentence
+    # whole; a test keeps them equal to the constants.
+    "id": N_("lower-case letters, digits and dashes, at most 24 characters, such as 'loitering'"),
     "title": N_("a title in quotes"),
-    "version": f'a version in quotes, at most {MAX_VERSION} characters, such as version = "1"',
+    "version": N_('a version in quotes, at most 15 characters, such as version = "1"'),
     "languages": N_('a list of languages, such as languages = ["en"]'),
     "source": N_("where the rules come from, in quotes"),
     "rules": N_("at least one [[rules]] table"),
     "reason": N_("the reason in plain words, such as 'Charges like loitering are often linked to exploitation.'"),
-    "offense_words": f'a list of phrases of {MIN_PHRASE} to {MAX_PHRASE} characters, such as ["loiter"]',
-    "statutes": f"a list of statute texts of {MIN_PHRASE} to {MAX_PHRASE} characters, in quotes",
+    "offense_words": N_('a list of phrases of 3 to 80 characters, such as ["loiter"]'),
+    "statutes": N_("a list of statute texts of 3 to 80 characters, in quotes"),
 }
 _WORDING = table_wording(
     N_("a charge rules file"), _FIELD_EXPECTED, {"": ChargeRuleSet, "rules": ChargeRule}, longest=MAX_REASON

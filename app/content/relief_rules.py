@@ -241,15 +241,15 @@ def load_rule_files(files: Iterable[tuple[str, str]], *, base: Iterable[Jurisdic
     seen: dict[str, str] = {}
     for name, rules in loaded:
         if rules.jurisdiction in seen:
-            problems.append(TemplateProblem(None, f"{name}: jurisdiction",
-                                            f"'{rules.jurisdiction}' is already set out in {seen[rules.jurisdiction]}",
-                                            "one file per jurisdiction"))  # fmt: skip
+            first = seen[rules.jurisdiction]
+            said = _("'{code}' is already set out in {file}").format(code=rules.jurisdiction, file=first)
+            problems.append(TemplateProblem(None, f"{name}: jurisdiction", said, _("one file per jurisdiction")))
         seen.setdefault(rules.jurisdiction, name)
     if problems:
         if first_error is not None and len(problems) == len(first_error.problems):
             raise first_error
         raise RulesError(
-            "The relief rules could not be loaded, so none were. " + " ".join(str(p) for p in problems[:3]),
+            _("The relief rules could not be loaded, so none were.") + " " + " ".join(str(p) for p in problems[:3]),
             problems=problems,
         )
     return RuleBook([*base, *(r for _, r in loaded)])

@@ -33,7 +33,7 @@ from app.content.templates import (
     located_problems,
     read_toml,
 )
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 
 #: The five VOCA service categories (the VOCA performance measures group every service under one of these).
 #: The VOCA categories, marked for the message catalogue (the reports print them in the app's language).
@@ -70,8 +70,10 @@ def _duplicates(ids: Sequence[object]) -> list[tuple[tuple[str | int, ...], str,
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            problem = f"the category id '{ident}' is already used at categories[{seen[ident]}]"
-            found.append((("categories", i, "id"), problem, "each id only once"))
+            problem = _("the {kind} id '{ident}' is already used at {first}").format(
+                kind=_("category"), ident=ident, first=f"categories[{seen[ident]}]"
+            )
+            found.append((("categories", i, "id"), problem, _("each id only once")))
         else:
             seen[ident] = i
     return found
@@ -137,14 +139,18 @@ def load_taxonomy(text: str, *, name: str) -> Taxonomy:
         problems = _problems_from(exc, text, data)
         # The duplicate check runs only once every field fits; find duplicates now too, so one pass names them all.
         entries = data.get("categories") if isinstance(data, dict) else None
-        if isinstance(entries, list) and not any("already used" in p.problem for p in problems):
+        if isinstance(entries, list):
             index = _line_index(text)
             ids = [c.get("id") if isinstance(c, dict) else None for c in entries]
-            problems += [
+            named = {p.problem for p in problems}  # a duplicate the model's own check named already is not repeated
+            extra = [
                 TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, expected)
                 for path, problem, expected in _duplicates(ids)
+                if problem not in named
             ]
-            problems.sort(key=lambda p: (p.line or 0, p.field))
+            if extra:
+                problems += extra
+                problems.sort(key=lambda p: (p.line or 0, p.field))
         raise _error(name, problems) from None
 
 

@@ -13,8 +13,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from app.content import charge_rules
 from app.content.charge_rules import ChargeRulesError, load_charge_rules
 from app.content.relief_rules import TimeLimit
+from app.content.taxonomy import TaxonomyError, load_taxonomy
 from app.content.templates import TemplateError, load_template
 from app.core import conflicts, i18n, not_accepted
 from app.core.records import kind_name, kind_words
@@ -281,10 +283,13 @@ offense_words = ["false personation", "False personation"]
 def test_a_charge_rules_import_is_explained_line_by_line_in_spanish(spanish: None) -> None:
     with pytest.raises(ChargeRulesError) as err:
         load_charge_rules(CHARGE_RULES, name="reglas.toml")
-    assert err.value.message.startswith("No se pudieron usar las reglas de cargos «reglas.toml». Línea 9, rules[0].reason: ")
+    assert err.value.message.startswith(
+        "No se pudieron usar las reglas de cargos «reglas.toml». Línea 9, rules[0].reason: "
+    )
     shown = [str(p) for p in err.value.problems]
     assert any("'victim' pondría una etiqueta a la persona, y un aviso nunca lo hace" in p for p in shown)
-    assert any(p.startswith("Línea 10, rules[0].offense_words[1]: 'False personation' aparece dos veces") for p in shown)
+    twice = "Línea 10, rules[0].offense_words[1]: 'False personation' aparece dos veces"
+    assert any(p.startswith(twice) for p in shown)
 
 
 def test_a_charge_rules_import_in_english_reads_as_before() -> None:
@@ -292,3 +297,27 @@ def test_a_charge_rules_import_in_english_reads_as_before() -> None:
         load_charge_rules(CHARGE_RULES, name="rules.toml")
     assert err.value.message.startswith("The charge rules “rules.toml” could not be used. Line 9, rules[0].reason: ")
     assert "'victim' would label the person, and a prompt never does" in err.value.message
+
+
+def test_the_charge_rules_limits_written_out_in_their_hints_are_the_real_ones() -> None:
+    hints = charge_rules._FIELD_EXPECTED
+    assert f"at most {charge_rules.MAX_ID} characters" in hints["id"]
+    assert f"at most {charge_rules.MAX_VERSION} characters" in hints["version"]
+    for key in ("offense_words", "statutes"):
+        assert f"of {charge_rules.MIN_PHRASE} to {charge_rules.MAX_PHRASE} characters" in hints[key]
+
+
+def test_a_category_list_with_a_repeated_id_is_explained_in_spanish_once(spanish: None) -> None:
+    listed = (
+        'id = "lista"\ntitle = "Nuestras categorías"\nversion = "3"\nsource = "Nuestra oficina"\n\n'
+        '[[categories]]\nid = "vivienda"\ntitle = "Vivienda"\nvoca = "shelter_housing"\n\n'
+        '[[categories]]\nid = "vivienda"\ntitle = "Vivienda otra vez"\nvoca = "shelter_housing"\n\n'
+        '[[categories]]\nid = "comida"\nvoca = "groceries"\n'
+    )
+    with pytest.raises(TaxonomyError) as err:
+        load_taxonomy(listed, name="nuestra.toml")
+    assert err.value.message.startswith("No se pudo usar la lista de categorías «nuestra.toml». Línea ")
+    shown = [str(p) for p in err.value.problems]
+    repeated = [p for p in shown if "el id de categoría 'vivienda' ya se usa en categories[0]" in p]
+    assert len(repeated) == 1, shown
+    assert any("categories[2].title: falta" in p for p in shown)
