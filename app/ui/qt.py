@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QRegularExpression,
     QSettings,
     QSize,
@@ -77,6 +78,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -139,6 +141,7 @@ __all__ = [
     "QKeySequence",
     "QLabel",
     "QLayout",
+    "QLayoutItem",
     "QLibraryInfo",
     "QLineEdit",
     "QListWidget",
@@ -162,6 +165,7 @@ __all__ = [
     "QProxyStyle",
     "QPushButton",
     "QRadioButton",
+    "QRect",
     "QRegularExpression",
     "QRegularExpressionValidator",
     "QResizeEvent",
@@ -194,4 +198,3 @@ __all__ = [
     "qInstallMessageHandler",
     "qVersion",
 ]
-

@@ -70,6 +70,14 @@ WIDEST_ROW = 760
 
 #: How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis.
 MAX_CHOICE_CHARS = 28
+#: ... and at most this many pixels of letters: at twice the text size 28 characters of Spanish took 554 px, and a
+#: form of such choices no longer fitted beside the section list (it scrolled sideways, or cut the choices).
+MAX_CHOICE_PX = 320
+
+
+def choice_chars(box: QWidget, longest: int) -> int:
+    """How many characters ``box`` is sized to show: its longest choice, up to the limits above in its font."""
+    return max(8, min(longest, MAX_CHOICE_CHARS, MAX_CHOICE_PX // max(1, box.fontMetrics().horizontalAdvance("x"))))
 
 
 class ChoiceBox(QComboBox):
@@ -95,7 +103,7 @@ class ChoiceBox(QComboBox):
         # Sized to its longest choice up to a point: one long choice must not make the whole form wider than the
         # screen at large text sizes (200% at 1280x800). The open list still shows every choice in full.
         longest = max((len(self.itemText(i)) for i in range(self.count())), default=8)
-        self.setMinimumContentsLength(min(longest, MAX_CHOICE_CHARS))
+        self.setMinimumContentsLength(choice_chars(self, longest))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
     def showPopup(self) -> None:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from app.ui.palette import text_style
 from app.ui.person.fields import (
-    MAX_CHOICE_CHARS,
     WIDEST_ROW,
     ChoiceBox,
     ErrorLine,
+    choice_chars,
     column_of,
     heading_label,
     plain_button,
@@ -55,7 +55,7 @@ def _label_choices(box: QWidget, labels: dict[str, str]) -> None:
             if value in labels:
                 box.setItemText(i, labels[value])
         longest = max((len(box.itemText(i)) for i in range(box.count())), default=8)
-        box.setMinimumContentsLength(min(longest, MAX_CHOICE_CHARS))
+        box.setMinimumContentsLength(choice_chars(box, longest))
 
 
 class FormOwner(Protocol):

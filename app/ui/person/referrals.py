@@ -330,7 +330,8 @@ class ReferralsSection(QWidget):
             for column in zip(*((label, box, action) for label, box, action in lines), strict=True)
         ]
         # One row each when it fits; else the action under its choice; at large text, everything one under the other.
-        stacked = widths[0] + widths[1] + 8 > WIDEST_ROW
+        # (The action goes under its choice, in the choice's column: that column is as wide as the wider of the two.)
+        stacked = widths[0] + max(widths[1], widths[2]) + 8 > WIDEST_ROW - 60
         under = stacked or sum(widths) + 16 > WIDEST_ROW
         for n, (label, box, action) in enumerate(lines):
             if stacked:

@@ -38,6 +38,7 @@ from app.ui.file_dialogs import save_file_name
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.palette import box_style, list_selection_style, qcolor, text_style
 from app.ui.person.fields import (
+    MAX_CHOICE_PX,
     WIDEST_ROW,
     ChoiceBox,
     ErrorLine,
@@ -312,6 +313,7 @@ class ReliefSection(QWidget):
 
         m = self.main
         self.heading = _heading(self.tr("Record relief"), m, 1.15)
+        self.heading.setWordWrap(True)  # "Record relief · <the jurisdiction>" took 815 px at twice the text size
         self.message = QLabel(m)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Record relief message"))
@@ -332,13 +334,21 @@ class ReliefSection(QWidget):
             self.tr("Start record relief"), self.tr("Start record relief"), self.start_panel
         )
         self.start_button.clicked.connect(self._start_case)
-        start_row = QHBoxLayout()
         jurisdiction_label = QLabel(self.tr("Jurisdiction"), self.start_panel)
         jurisdiction_label.setBuddy(self.jurisdiction)
-        start_row.addWidget(jurisdiction_label)
-        start_row.addWidget(self.jurisdiction)
-        start_row.addWidget(self.start_button)
-        start_row.addStretch(1)
+        # The choice is filled later: counted at twenty letters (a state's name), at most what a choice shows.
+        choice = min(MAX_CHOICE_PX, self.jurisdiction.fontMetrics().horizontalAdvance("x" * 20))
+        start_row: QBoxLayout
+        if jurisdiction_label.sizeHint().width() + choice + self.start_button.sizeHint().width() + 16 > _ROOM:
+            # Large text or a longer language: the button under the choice (on one line the row took 883 px).
+            start_row = column_of(
+                None,
+                row_of(jurisdiction_label, self.jurisdiction, 1, spacing=8),
+                row_of(self.start_button, 1),
+                spacing=6,
+            )
+        else:
+            start_row = row_of(jurisdiction_label, self.jurisdiction, self.start_button, 1, spacing=8)
         column_of(self.start_panel, self.start_text, start_row, margins=(0, 0, 0, 0))
 
         # The case: which one, its status, how to move it on.
@@ -866,7 +876,9 @@ def rules_guidance(view: CaseView) -> str:
 
 
 def rules_level(level: str) -> str:
-    return level.replace("_", " ")
+    """A level of offence as the rules box lists it ("misdemeanor, felony"), in the app's language."""
+    words = LEVEL_WORDS.get(level)
+    return _(words).lower() if words else level.replace("_", " ")
 
 
 def charge_options(view: CaseView, charge_id: str) -> str:

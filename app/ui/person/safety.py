@@ -56,6 +56,7 @@ from app.ui.person.forms import message_of
 from app.ui.person.host import PersonHost
 from app.ui.qt import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QFont,
@@ -563,7 +564,18 @@ class SafetyPlanSection(QWidget):
         self.copy_button = plain_button(self.tr("Make the person's copy…"), self.tr("Make the person's copy"), body)
         self.copy_status = _plain(body, self.tr("Copy status"))
         self.copy_error = ErrorLine(body)
-        pw = row_of(self.password_label, (self.password, 1), self.copy_button)
+        pw: QBoxLayout
+        field_room = self.password.fontMetrics().horizontalAdvance("n" * 16)
+        if (
+            self.password_label.sizeHint().width() + field_room + self.copy_button.sizeHint().width() + 16
+            > WIDEST_ROW - 60
+        ):
+            # Large text or a longer language: the button under the field (beside it, the field was 119 px wide).
+            pw = column_of(
+                None, row_of(self.password_label, (self.password, 1)), row_of(self.copy_button, 1), spacing=6
+            )
+        else:
+            pw = row_of(self.password_label, (self.password, 1), self.copy_button)
 
         layout = column_of(
             body, top, self.summary, self.plan_form, self.plan_history, margins=(2, 2, 14, 14), spacing=8

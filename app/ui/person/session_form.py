@@ -65,6 +65,8 @@ from app.ui.qt import (
     QKeyEvent,
     QKeySequence,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -72,7 +74,9 @@ from app.ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QRect,
     QScrollArea,
+    QSize,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -359,6 +363,88 @@ class SessionListPage(QWidget):
 # --- one question --------------------------------------------------------------------------------------------------
 
 
+class ButtonFlow(QLayout):
+    """Buttons (the answers, the assessment's choices) as many on a line as fit, each line's buttons sharing its width.
+
+    On one line they pushed the question off the side of the page at twice the text size (in Spanish, five answers
+    need some 1,100 px); they now go on as many lines as the width needs, and fill one line as before when it fits.
+    """
+
+    def __init__(self, spacing: int = 8) -> None:
+        super().__init__()
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown) + self.spacing() * max(0, len(shown) - 1)
+        return QSize(width, max((i.sizeHint().height() for i in shown), default=0))
+
+    def minimumSize(self) -> QSize:
+        shown = self._shown()
+        return QSize(
+            max((i.minimumSize().width() for i in shown), default=0),
+            max((i.minimumSize().height() for i in shown), default=0),
+        )
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _lines(self, width: int) -> list[list[QLayoutItem]]:
+        lines: list[list[QLayoutItem]] = []
+        used = 0
+        for item in self._shown():
+            need = item.sizeHint().width()
+            if lines and used + self.spacing() + need <= width:
+                lines[-1].append(item)
+                used += self.spacing() + need
+            else:
+                lines.append([item])
+                used = need
+        return lines
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        y = rect.y()
+        for line in self._lines(rect.width()):
+            height = max(i.sizeHint().height() for i in line)
+            spare = rect.width() - sum(i.sizeHint().width() for i in line) - self.spacing() * (len(line) - 1)
+            x = rect.x()
+            for n, item in enumerate(line):
+                share = max(0, spare) // len(line) + (1 if n < max(0, spare) % len(line) else 0)
+                width = min(rect.width(), item.sizeHint().width() + share)
+                if move:
+                    item.setGeometry(QRect(x, y, width, height))
+                x += width + self.spacing()
+            y += height + self.spacing()
+        return max(0, y - rect.y() - self.spacing())
+
+
 class QuestionCard(QFrame):
     """The question in focus: its words, its help, large answer buttons and a note."""
 
@@ -377,8 +463,7 @@ class QuestionCard(QFrame):
         self.text.setFont(font)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.help = _para("", self, _muted())
-        self.answers_row = QHBoxLayout()
-        self.answers_row.setSpacing(8)
+        self.answers_row = ButtonFlow(spacing=8)
         # Not exclusive: an exclusive group cannot show "no answer yet"; set_checked keeps one checked at most.
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
@@ -620,9 +705,9 @@ class SessionFormPage(QWidget):
         self.outline.setAccessibleName(self.tr("Questions"))
         self.outline.setAccessibleDescription(self.tr("Choose a question to go to it."))
         self.outline.setWordWrap(True)
-        # Up to 20 "M"s wide; it gives way (down to 11) when a longer language and large text leave less room.
+        # Up to 20 "M"s wide; it gives way (down to 10) when a longer language and large text leave less room.
         em = self.fontMetrics().horizontalAdvance("M")
-        self.outline.setMinimumWidth(em * 11)
+        self.outline.setMinimumWidth(em * 10)
         self.outline.setMaximumWidth(em * 20)
         self.outline.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.outline.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
@@ -643,7 +728,9 @@ class SessionFormPage(QWidget):
         self.hint.setAccessibleName(self.tr("Keys"))
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
-        nav.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
+        # Centred in its own width, not by the row: aligned by the row, a wrapped "Question 1 of 24" got one line.
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.position, 1)
         nav.addWidget(self.next_button)
 
         self.finish_error = ErrorLine(self)
@@ -657,12 +744,14 @@ class SessionFormPage(QWidget):
         self.pdf_button.clicked.connect(self.pdf_requested)
         finish_buttons = (self.pdf_button, self.result_button, self.stopped_button, self.complete_button)
         finish: QBoxLayout
+
         def width(*buttons: QPushButton) -> int:
             return sum(b.sizeHint().width() for b in buttons)
 
-        if width(self.pdf_button, self.result_button) > WIDEST_ROW or width(
-            self.stopped_button, self.complete_button
-        ) > WIDEST_ROW:
+        if (
+            width(self.pdf_button, self.result_button) > WIDEST_ROW
+            or width(self.stopped_button, self.complete_button) > WIDEST_ROW
+        ):
             # Large text in a longer language: one button a row, so none makes the page wider than the screen.
             finish = column_of(
                 None,
@@ -944,9 +1033,8 @@ class ResultPage(QWidget):
         self.assessment_box.setAccessibleName(self.tr("Your assessment"))
         self.assessment_group = QButtonGroup(self)
         self.assessment_buttons: dict[str, QRadioButton] = {}
-        assess_row = QHBoxLayout(self.assessment_box)
-        assess_row.setContentsMargins(0, 0, 0, 0)
-        assess_row.setSpacing(18)
+        assess_row = ButtonFlow(spacing=18)  # on as many lines as the width needs (762 px on one, in Spanish at 200%)
+        self.assessment_box.setLayout(assess_row)
         for value, label in ASSESSMENT_LABELS.items():
             button = QRadioButton(_(label), self.assessment_box)
             button.setAccessibleName(_(label))
@@ -958,7 +1046,6 @@ class ResultPage(QWidget):
             button.installEventFilter(self)
             self.assessment_buttons[value] = button
             assess_row.addWidget(button)
-        assess_row.addStretch(1)
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(self.tr("Reason for your assessment"))
         self.reason.setPlaceholderText(self.tr("What you saw and heard that led to this."))
@@ -1043,12 +1130,18 @@ class ResultPage(QWidget):
         status_label.setBuddy(self.decision_status)
         type_label = QLabel(self.tr("Type"), content)
         type_label.setBuddy(self.decision_type)
-        pick.addWidget(status_label, 0, 0)
-        pick.addWidget(type_label, 0, 1)
-        pick.addWidget(self.decision_status, 1, 0)
-        pick.addWidget(self.decision_type, 1, 1)
-        pick.setColumnStretch(0, 2)
-        pick.setColumnStretch(1, 1)
+        side_by_side = self.decision_status.sizeHint().width() + self.decision_type.sizeHint().width() + 24
+        if side_by_side > WIDEST_ROW - 60:
+            # Large text or a longer language: the type under the decision (side by side they took 832 px).
+            for row_, widget in enumerate((status_label, self.decision_status, type_label, self.decision_type)):
+                pick.addWidget(widget, row_, 0)
+        else:
+            pick.addWidget(status_label, 0, 0)
+            pick.addWidget(type_label, 0, 1)
+            pick.addWidget(self.decision_status, 1, 0)
+            pick.addWidget(self.decision_type, 1, 1)
+            pick.setColumnStretch(0, 2)
+            pick.setColumnStretch(1, 1)
         col.addLayout(pick)
         name_label = QLabel(self.tr("Your &name"), content)
         name_label.setBuddy(self.decider)
