@@ -40,7 +40,9 @@ def test_a_change_to_decide_and_one_not_accepted_speak_spanish(
     qtbot.waitUntil(lambda: merge.list.count() == 1, timeout=10_000)
     helpers.settle(qtbot, runner)
     merge.list.setCurrentRow(0)
-    shown = [w.text() for w in merge.detail_area.widget().findChildren(QLabel)]
+    page = merge.detail_area.widget()
+    assert page is not None
+    shown = [w.text() for w in page.findChildren(QLabel)]
     assert any("Persona: Pronombres" in t for t in shown), shown
     assert any(t.startswith("alguien de la oficina, ") and "en un momento que no quedó registrado" in t for t in shown)
     assert any(t.startswith("Ana Ejemplo, ") and "2 dic 2026, " in t for t in shown), shown
