@@ -57,9 +57,26 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", max_length=40)]
 
 
-def _or_list(words: Sequence[str]) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+class Choices(str):
+    """ "a, b or c" (the English words, as before), keeping the words so :meth:`said` joins them in the app's
+    language when a problem is shown ("a, b o c")."""
+
+    words: tuple[str, ...]
+
+    def __new__(cls, words: Sequence[str]) -> Choices:
+        listed = tuple(words)
+        made = super().__new__(cls, listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1])
+        made.words = listed
+        return made
+
+    def said(self) -> str:
+        if len(self.words) == 1:
+            return self.words[0]
+        return _("{items} or {last}").format(items=", ".join(self.words[:-1]), last=self.words[-1])
+
+
+def _or_list(words: Sequence[str]) -> Choices:
+    return Choices(words)
 
 
 # --- errors ---------------------------------------------------------------------------------------------------------
@@ -454,7 +471,7 @@ def located_problems(error: ValidationError, text: str, data: Any, wording: Word
             found = [(loc, _("is missing"), expected.get(name))]
         elif kind == "extra_forbidden":
             allowed = wording.fields_at(loc[:-1])
-            hint = _("only {fields}").format(fields=_or_list(allowed)) if allowed else None
+            hint = _("only {fields}").format(fields=_or_list(allowed).said()) if allowed else None
             found = [(loc, _("'{field}' is not a field {thing} has here").format(field=loc[-1], thing=_(wording.thing)),
                       hint)]  # fmt: skip
         elif kind == "literal_error":
@@ -487,7 +504,7 @@ def located_problems(error: ValidationError, text: str, data: Any, wording: Word
             found = [(loc, str(e["msg"]).rstrip("."), None)]
         for path, problem, hint in found:
             # What is expected is marked for the catalogue where it is declared, and said here in the app's language.
-            said = _(hint) if hint else hint
+            said = hint.said() if isinstance(hint, Choices) else _(hint) if hint else hint
             problems.append(TemplateProblem(_locate(path, text, data, index), _dotted(path), problem, said))
     return problems
 

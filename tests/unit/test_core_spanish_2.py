@@ -184,6 +184,12 @@ def test_a_malformed_template_is_explained_line_by_line_in_spanish(spanish: None
     assert "Línea 1, id: 'Not A Slug' no tiene la forma esperada (se esperaba: letras minúsculas, cifras y guiones, " \
         "como 'safety-check')." in shown  # fmt: skip
     assert any(p.startswith("sections: falta (se esperaba: al menos una [[sections]] con elementos)") for p in shown)
+    bad_kind = BAD_TEMPLATE.replace('id = "Not A Slug"', 'id = "ejemplo"').replace('"checklist"', '"encuesta"')
+    with pytest.raises(TemplateError) as err:
+        load_template(bad_kind, name="oficina.toml")
+    assert "Línea 4, kind: 'encuesta' no es un tipo de plantilla (se esperaba: checklist o screening)." in [
+        str(p) for p in err.value.problems
+    ]
     with pytest.raises(TemplateError) as err:
         load_template('id = "sin cerrar\n', name="roto.toml")
     assert str(err.value.problems[0]).startswith("Línea 1: esto no es TOML válido (")
@@ -194,6 +200,11 @@ def test_a_malformed_template_in_english_reads_as_before() -> None:
         load_template(BAD_TEMPLATE, name="office.toml")
     assert err.value.message.startswith("The template “office.toml” could not be used. Line 1, id: 'Not A Slug' does")
     assert "(expected lower-case letters, digits and dashes, such as 'safety-check')." in err.value.message
+    with pytest.raises(TemplateError) as err:
+        load_template(BAD_TEMPLATE.replace('"checklist"', '"survey"'), name="office.toml")
+    assert "Line 4, kind: 'survey' is not a kind of template (expected checklist or screening)." in [
+        str(p) for p in err.value.problems
+    ]
 
 
 def test_relief_time_limits_and_the_rules_label_in_spanish(spanish: None) -> None:
