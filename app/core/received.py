@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.consent import kind_words
+from app.core.i18n import N_, _
 from app.core.office_policy import today as office_today_in
 from app.core.sharing import fact_kinds
 from app.errors import OfframpError, RecordNotFound, ValidationError
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
 #: The audit action of a link (ids only: the share, the person; never a fact).
 LINK_ACTION = AuditAction.RECEIVED_SHARE_LINKED.value
 
-PROSECUTION_ONLY = "Shares from advocates arrive on a prosecution vault; this vault is an advocate's."
-NOT_HERE = (
+PROSECUTION_ONLY = N_("Shares from advocates arrive on a prosecution vault; this vault is an advocate's.")
+NOT_HERE = N_(
     "That share is no longer on this computer: the person's release for it may have ended or been withdrawn. "
     "Sync now brings what is still shared."
 )
@@ -179,16 +180,16 @@ class ReceivedShares:
         Audited with ids only. Refused on an advocacy vault, for a share no longer here, or for a person who is not.
         """
         if self.ws.identity.regime != Regime.PROSECUTION.value:
-            raise ReceivedShareProblem(PROSECUTION_ONLY)
+            raise ReceivedShareProblem(_(PROSECUTION_ONLY))
         with self.ws.session() as s, s.begin():
             share = s.scalar(_received_query().where(Disclosure.id == disclosure_id))
             if share is None:
-                raise ReceivedShareProblem(NOT_HERE)
+                raise ReceivedShareProblem(_(NOT_HERE))
             person = s.get(Person, person_id)
             if person is None or person.deleted:
-                raise RecordNotFound("That person is not in this vault any more. Choose someone else, or add them.")
+                raise RecordNotFound(_("That person is not in this vault any more. Choose someone else, or add them."))
             if person.regime != Regime.PROSECUTION.value:
-                raise ValidationError("Choose one of the prosecution's own people.", field="person_id")
+                raise ValidationError(_("Choose one of the prosecution's own people."), field="person_id")
             found = self._share(s, share)
             link = s.get(ReceivedShareLink, disclosure_id)
             if link is None:

@@ -19,6 +19,7 @@ from app.content.relief_rules import TimeLimit
 from app.content.taxonomy import TaxonomyError, load_taxonomy
 from app.content.templates import TemplateError, load_template
 from app.core import conflicts, i18n, not_accepted
+from app.core.received import ReceivedShareProblem, ReceivedShares
 from app.core.records import kind_name, kind_words
 from app.core.relief import ReliefService, _filing_note
 from app.core.screening_prompts import ScreeningPromptService
@@ -332,3 +333,22 @@ def test_a_category_list_with_a_repeated_id_is_explained_in_spanish_once(spanish
     repeated = [p for p in shown if "el id de categoría 'vivienda' ya se usa en categories[0]" in p]
     assert len(repeated) == 1, shown
     assert any("categories[2].title: falta" in p for p in shown)
+
+
+def test_linking_a_share_is_refused_in_spanish(tmp_path: Path, workspace: Workspace, spanish: None) -> None:
+    rosa = workspace.records.create("person", {"preferred_name": "Rosa Ejemplo"}).id
+    with pytest.raises(ReceivedShareProblem) as refused:
+        ReceivedShares(workspace).link("a-share", rosa)  # an advocate's vault
+    assert refused.value.message == (
+        "Lo que envían los defensores llega a una bóveda de la fiscalía; esta bóveda es de un defensor."
+    )
+    opened, _code = Vault(tmp_path / "fiscalia").create(TEST_PASSPHRASE, kdf_params=KdfParams.floor(),
+                                                        regime="prosecution")  # fmt: skip
+    try:
+        ws = Workspace(opened)
+        dana = ws.records.create("person", {"preferred_name": "Dana Ejemplo"}).id
+        with pytest.raises(ReceivedShareProblem) as refused:
+            ReceivedShares(ws).link("a-share-gone", dana)
+        assert refused.value.message.startswith("Ese envío ya no está en este equipo: puede que la autorización")
+    finally:
+        opened.lock()
