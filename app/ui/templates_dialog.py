@@ -164,9 +164,12 @@ class TemplatesDialog(QDialog):
         self.list.setAccessibleName(self.tr("Templates on this computer"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows as tall as their words at the list's width
         # Each template two or more lines: rows told apart by their shade and a little room, as the providers' are.
         self.list.setAlternatingRowColors(True)
-        self.list.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
+        # No padding at the sides: Qt wraps a row at the list's width without it, and a padded row lost its last words.
+        self.list.setStyleSheet("QListWidget::item { padding: 4px 0px; }")
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)  # two templates at least, any size
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -175,6 +178,8 @@ class TemplatesDialog(QDialog):
         self.problems = QListWidget(self)
         self.problems.setAccessibleName(self.tr("Problems found in the file"))
         self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows as tall as their words at the list's width
         self.problems.hide()
         self.import_button = plain_button(self.tr("Import a template file…"), self.tr("Import a template file"), self)
         self.import_button.clicked.connect(self._choose)
@@ -192,6 +197,8 @@ class TemplatesDialog(QDialog):
         self.rules_list.setAccessibleName(self.tr("Charge rules in force"))
         self.rules_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rules_list.setWordWrap(True)
+        self.rules_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
+        self.rules_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows as tall as their words at the list's width
         self.rules_list.setAlternatingRowColors(True)
         self.rules_list.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
         self.rules_list.setMaximumHeight(self.fontMetrics().height() * 6)

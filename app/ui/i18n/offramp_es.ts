@@ -841,109 +841,109 @@
 <context>
     <name>ComponentEditor</name>
     <message>
-        <location filename="../person/safety.py" line="332"/>
+        <location filename="../person/safety.py" line="333"/>
         <source>What this part covers</source>
         <translation>De qué trata esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="333"/>
+        <location filename="../person/safety.py" line="334"/>
         <source>Recorded choice</source>
         <translation>Decisión registrada</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="342"/>
+        <location filename="../person/safety.py" line="343"/>
         <source>The person&apos;s choice: {choice}</source>
         <translation>La decisión de la persona: {choice}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="360"/>
         <location filename="../person/safety.py" line="361"/>
+        <location filename="../person/safety.py" line="362"/>
         <source>In the person&apos;s own words</source>
         <translation>En palabras de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="363"/>
         <location filename="../person/safety.py" line="364"/>
+        <location filename="../person/safety.py" line="365"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="366"/>
+        <location filename="../person/safety.py" line="367"/>
         <source>Warning about this place</source>
         <translation>Aviso sobre este lugar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="368"/>
+        <location filename="../person/safety.py" line="369"/>
         <source>Part status</source>
         <translation>Estado de esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="369"/>
+        <location filename="../person/safety.py" line="370"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="369"/>
+        <location filename="../person/safety.py" line="370"/>
         <source>Save this part</source>
         <translation>Guardar esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="371"/>
+        <location filename="../person/safety.py" line="372"/>
         <source>Records a new dated revision; what was there before stays in the history.</source>
         <translation>Registra una revisión nueva con fecha; lo que había antes queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="373"/>
+        <location filename="../person/safety.py" line="374"/>
         <source>Earlier</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="374"/>
+        <location filename="../person/safety.py" line="375"/>
         <source>Earlier choices for this part</source>
         <translation>Decisiones anteriores de esta parte</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="391"/>
+        <location filename="../person/safety.py" line="392"/>
         <source>People the person trusts</source>
         <translation>Personas de confianza</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="426"/>
+        <location filename="../person/safety.py" line="427"/>
         <source>Nothing recorded yet.</source>
         <translation>Todavía no hay nada registrado.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="429"/>
+        <location filename="../person/safety.py" line="430"/>
         <source>Recorded on {date}: {choice}.</source>
         <translation>Registrado el {date}: {choice}.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="440"/>
+        <location filename="../person/safety.py" line="441"/>
         <source>Places, by a name or code (one a line)</source>
         <translation>Lugares, por un nombre o un código (uno por línea)</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="442"/>
+        <location filename="../person/safety.py" line="443"/>
         <source>Your notes (not on the person&apos;s copy)</source>
         <translation>Sus notas (no aparecen en la copia de la persona)</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="444"/>
+        <location filename="../person/safety.py" line="445"/>
         <source>For example: my aunt&apos;s place, the blue cafe</source>
         <translation>Por ejemplo: la casa de mi tía, el café azul</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="452"/>
+        <location filename="../person/safety.py" line="453"/>
         <source>Changed on {date}: was {choice} — “{words}”</source>
         <translation>Cambió el {date}: antes era {choice} — “{words}”</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="454"/>
+        <location filename="../person/safety.py" line="455"/>
         <source>Changed on {date}: was {choice}</source>
         <translation>Cambió el {date}: antes era {choice}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="459"/>
+        <location filename="../person/safety.py" line="460"/>
         <source>First recorded on {date}: {choice}</source>
         <translation>Registrado por primera vez el {date}: {choice}</translation>
     </message>
@@ -951,82 +951,82 @@
 <context>
     <name>ContactsEditor</name>
     <message>
-        <location filename="../person/safety.py" line="221"/>
+        <location filename="../person/safety.py" line="222"/>
         <source>Name or nickname</source>
         <translation>Nombre o apodo</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="222"/>
+        <location filename="../person/safety.py" line="223"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="223"/>
+        <location filename="../person/safety.py" line="224"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="224"/>
+        <location filename="../person/safety.py" line="225"/>
         <source>Word for “safe to talk”</source>
         <translation>Palabra para “puedo hablar”</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="225"/>
+        <location filename="../person/safety.py" line="226"/>
         <source>Word for “not safe”</source>
         <translation>Palabra para “no es seguro”</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="226"/>
+        <location filename="../person/safety.py" line="227"/>
         <source>What they do if not safe</source>
         <translation>Qué hace si no es seguro</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="234"/>
+        <location filename="../person/safety.py" line="235"/>
         <source>Safe contacts</source>
         <translation>Contactos de confianza</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="244"/>
+        <location filename="../person/safety.py" line="245"/>
         <source>name</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="245"/>
+        <location filename="../person/safety.py" line="246"/>
         <source>Contact: {field}</source>
         <translation>Contacto: {field}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="252"/>
+        <location filename="../person/safety.py" line="253"/>
         <source>for example: call 911, come and collect me</source>
         <translation>por ejemplo: llamar al 911, venir a buscarme</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="254"/>
+        <location filename="../person/safety.py" line="255"/>
         <source>New contact</source>
         <translation>Contacto nuevo</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="254"/>
+        <location filename="../person/safety.py" line="255"/>
         <source>New safe contact</source>
         <translation>Contacto de confianza nuevo</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="255"/>
+        <location filename="../person/safety.py" line="256"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="255"/>
+        <location filename="../person/safety.py" line="256"/>
         <source>Remove this safe contact</source>
         <translation>Quitar este contacto de confianza</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="256"/>
+        <location filename="../person/safety.py" line="257"/>
         <source>Save contact</source>
         <translation>Guardar el contacto</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="256"/>
+        <location filename="../person/safety.py" line="257"/>
         <source>Save this safe contact</source>
         <translation>Guardar este contacto de confianza</translation>
     </message>
@@ -1304,77 +1304,77 @@
 <context>
     <name>DisclosureReviewPanel</name>
     <message>
-        <location filename="../person/relief.py" line="896"/>
+        <location filename="../person/relief.py" line="908"/>
         <source>Disclosure review</source>
         <translation>Revisión para la divulgación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="899"/>
+        <location filename="../person/relief.py" line="911"/>
         <source>Statements, interview notes and benefits given to this person, in date order, each with the record it comes from. For the prosecution&apos;s review of what must be disclosed.</source>
         <translation>Declaraciones, notas de entrevistas y beneficios dados a esta persona, en orden de fecha, cada uno con el registro del que viene. Para que la fiscalía revise lo que debe divulgar.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="904"/>
+        <location filename="../person/relief.py" line="916"/>
         <source>Gather the review</source>
         <translation>Reunir la revisión</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="904"/>
+        <location filename="../person/relief.py" line="916"/>
         <source>Gather the disclosure review</source>
         <translation>Reunir la revisión para la divulgación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="907"/>
+        <location filename="../person/relief.py" line="919"/>
         <source>Disclosure review entries</source>
         <translation>Entradas de la revisión para la divulgación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="907"/>
+        <location filename="../person/relief.py" line="919"/>
         <source>Each statement, note or benefit, oldest first.</source>
         <translation>Cada declaración, nota o beneficio, el más antiguo primero.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="912"/>
+        <location filename="../person/relief.py" line="924"/>
         <source>Disclosure review summary</source>
         <translation>Resumen de la revisión para la divulgación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="915"/>
+        <location filename="../person/relief.py" line="927"/>
         <source>Password for the PDF (optional)</source>
         <translation>Contraseña del PDF (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="916"/>
+        <location filename="../person/relief.py" line="928"/>
         <source>Password for the PDF (optional, at least 8 characters)</source>
         <translation>Contraseña del PDF (opcional, por lo menos 8 caracteres)</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="917"/>
+        <location filename="../person/relief.py" line="929"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="917"/>
+        <location filename="../person/relief.py" line="929"/>
         <source>Save the disclosure review as a PDF</source>
         <translation>Guardar la revisión para la divulgación como PDF</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="954"/>
+        <location filename="../person/relief.py" line="966"/>
         <source>{entry} · deleted on {day}</source>
         <translation>{entry} · borrado el {day}</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="967"/>
+        <location filename="../person/relief.py" line="979"/>
         <source>Save the disclosure review</source>
         <translation>Guardar la revisión para la divulgación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="968"/>
+        <location filename="../person/relief.py" line="980"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="986"/>
+        <location filename="../person/relief.py" line="998"/>
         <source>Saved as {name}.</source>
         <translation>Guardado como {name}.</translation>
     </message>
@@ -2633,17 +2633,17 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MinorPrompt</name>
     <message>
-        <location filename="../person/session_form.py" line="214"/>
+        <location filename="../person/session_form.py" line="221"/>
         <source>I have read this — continue</source>
         <translation>Lo he leído — continuar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="214"/>
+        <location filename="../person/session_form.py" line="221"/>
         <source>I have read this, continue</source>
         <translation>Lo he leído, continuar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="216"/>
+        <location filename="../person/session_form.py" line="223"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
@@ -3303,62 +3303,62 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>PdfBar</name>
     <message>
-        <location filename="../person/session_form.py" line="524"/>
+        <location filename="../person/session_form.py" line="614"/>
         <source>The PDF leaves the encrypted vault. Without a password, anyone who can open the file can read it: set one unless the file goes straight into a protected case file.</source>
         <translation>El PDF sale de la bóveda cifrada. Sin contraseña, cualquiera que pueda abrir el archivo puede leerlo: ponga una, salvo que el archivo vaya directamente a un expediente protegido.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="531"/>
+        <location filename="../person/session_form.py" line="621"/>
         <source>PDF password (optional)</source>
         <translation>Contraseña del PDF (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="532"/>
+        <location filename="../person/session_form.py" line="622"/>
         <source>Password (optional, at least 8 characters)</source>
         <translation>Contraseña (opcional, al menos 8 caracteres)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="535"/>
+        <location filename="../person/session_form.py" line="625"/>
         <source>Repeat the PDF password</source>
         <translation>Repita la contraseña del PDF</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="536"/>
+        <location filename="../person/session_form.py" line="626"/>
         <source>Repeat the password</source>
         <translation>Repita la contraseña</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="538"/>
+        <location filename="../person/session_form.py" line="628"/>
         <source>Choose where to save…</source>
         <translation>Elegir dónde guardar…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="538"/>
+        <location filename="../person/session_form.py" line="628"/>
         <source>Choose where to save the PDF</source>
         <translation>Elegir dónde guardar el PDF</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="539"/>
+        <location filename="../person/session_form.py" line="629"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="539"/>
+        <location filename="../person/session_form.py" line="629"/>
         <source>Cancel saving a PDF</source>
         <translation>Cancelar el guardado del PDF</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="567"/>
+        <location filename="../person/session_form.py" line="657"/>
         <source>The two passwords are not the same. Please type them again.</source>
         <translation>Las dos contraseñas no coinciden. Escríbalas de nuevo.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="570"/>
+        <location filename="../person/session_form.py" line="660"/>
         <source>Please use a password of at least 8 characters, or leave both empty.</source>
         <translation>Use una contraseña de al menos 8 caracteres, o deje las dos en blanco.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="582"/>
+        <location filename="../person/session_form.py" line="672"/>
         <source>Save a PDF for the file</source>
         <translation>Guardar un PDF para el expediente</translation>
     </message>
@@ -3843,46 +3843,46 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../person/safety.py" line="140"/>
+        <location filename="../person/safety.py" line="141"/>
         <source>Does the person want to plan</source>
         <translation>Si la persona quiere hacer un plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="143"/>
-        <location filename="../person/safety.py" line="160"/>
+        <location filename="../person/safety.py" line="144"/>
+        <location filename="../person/safety.py" line="161"/>
         <source>Do you feel in danger?</source>
         <translation>¿Se siente en peligro?</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="146"/>
-        <location filename="../person/safety.py" line="161"/>
+        <location filename="../person/safety.py" line="147"/>
+        <location filename="../person/safety.py" line="162"/>
         <source>Leaving</source>
         <translation>Irse</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="147"/>
+        <location filename="../person/safety.py" line="148"/>
         <source>“Not ready to leave” is a complete plan.</source>
         <translation>“Aún no es momento de irse” es un plan completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="149"/>
-        <location filename="../person/safety.py" line="162"/>
+        <location filename="../person/safety.py" line="150"/>
+        <location filename="../person/safety.py" line="163"/>
         <source>Offered on</source>
         <translation>Ofrecido el</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="151"/>
-        <location filename="../person/safety.py" line="163"/>
+        <location filename="../person/safety.py" line="152"/>
+        <location filename="../person/safety.py" line="164"/>
         <source>Review due</source>
         <translation>Revisión pendiente</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="153"/>
+        <location filename="../person/safety.py" line="154"/>
         <source>Save the plan</source>
         <translation>Guardar el plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="159"/>
+        <location filename="../person/safety.py" line="160"/>
         <source>The person wants to plan</source>
         <translation>La persona quiere hacer un plan</translation>
     </message>
@@ -3962,94 +3962,94 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="90"/>
+        <location filename="../providers.py" line="91"/>
         <source>Add a provider</source>
         <translation>Agregar un proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="91"/>
+        <location filename="../providers.py" line="92"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="91"/>
+        <location filename="../providers.py" line="92"/>
         <source>Import providers from a CSV file</source>
         <translation>Importar proveedores desde un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="92"/>
+        <location filename="../providers.py" line="93"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="92"/>
+        <location filename="../providers.py" line="93"/>
         <source>Export providers to a CSV file</source>
         <translation>Exportar los proveedores a un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="115"/>
+        <location filename="../providers.py" line="116"/>
         <source>Kinds of help (space ticks one)</source>
         <translation>Tipos de ayuda (la barra espaciadora marca uno)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="117"/>
+        <location filename="../providers.py" line="118"/>
         <source>Tick each kind of help this provider offers with the space bar.</source>
         <translation>Marque con la barra espaciadora cada tipo de ayuda que ofrece este proveedor.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="127"/>
+        <location filename="../providers.py" line="128"/>
         <source>Kinds of help (required)</source>
         <translation>Tipos de ayuda (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="132"/>
-        <location filename="../providers.py" line="134"/>
+        <location filename="../providers.py" line="133"/>
+        <location filename="../providers.py" line="135"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="138"/>
+        <location filename="../providers.py" line="139"/>
         <source>Save the provider</source>
         <translation>Guardar el proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="141"/>
-        <location filename="../providers.py" line="226"/>
+        <location filename="../providers.py" line="142"/>
+        <location filename="../providers.py" line="227"/>
         <source>Reading…</source>
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="143"/>
+        <location filename="../providers.py" line="144"/>
         <source>Directory status</source>
         <translation>Estado del directorio</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="145"/>
+        <location filename="../providers.py" line="146"/>
         <source>Rows to fix before importing</source>
         <translation>Filas que corregir antes de importar</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="148"/>
+        <location filename="../providers.py" line="149"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="148"/>
+        <location filename="../providers.py" line="149"/>
         <source>Close the provider directory</source>
         <translation>Cerrar el directorio de proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="182"/>
+        <location filename="../providers.py" line="183"/>
         <source>Provider details</source>
         <translation>Datos del proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="228"/>
+        <location filename="../providers.py" line="229"/>
         <source>1 provider in the directory.</source>
         <translation>1 proveedor en el directorio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../providers.py" line="230"/>
+        <location filename="../providers.py" line="231"/>
         <source>%n providers in the directory.</source>
         <translation>
             <numerusform>%n proveedor en el directorio.</numerusform>
@@ -4057,57 +4057,57 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         </translation>
     </message>
     <message>
-        <location filename="../providers.py" line="270"/>
+        <location filename="../providers.py" line="271"/>
         <source>New provider</source>
         <translation>Proveedor nuevo</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="311"/>
+        <location filename="../providers.py" line="312"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="327"/>
+        <location filename="../providers.py" line="328"/>
         <source>Import providers</source>
         <translation>Importar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="327"/>
+        <location filename="../providers.py" line="328"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="332"/>
+        <location filename="../providers.py" line="333"/>
         <source>Checking every row…</source>
         <translation>Comprobando cada fila…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="338"/>
+        <location filename="../providers.py" line="339"/>
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
         <translation>Importación hecha: {added} agregados, {updated} actualizados, {unchanged} sin cambios.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="358"/>
+        <location filename="../providers.py" line="359"/>
         <source>Export providers</source>
         <translation>Exportar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="358"/>
+        <location filename="../providers.py" line="359"/>
         <source>providers.csv</source>
         <translation>proveedores.csv</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="358"/>
+        <location filename="../providers.py" line="359"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="367"/>
+        <location filename="../providers.py" line="368"/>
         <source>Exported 1 provider to {file}.</source>
         <translation>Se exportó 1 proveedor a {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../providers.py" line="369"/>
+        <location filename="../providers.py" line="370"/>
         <source>Exported %n providers to {file}.</source>
         <translation>
             <numerusform>Se exportó %n proveedor a {file}.</numerusform>
@@ -4118,27 +4118,27 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../person/session_form.py" line="387"/>
+        <location filename="../person/session_form.py" line="477"/>
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="391"/>
+        <location filename="../person/session_form.py" line="481"/>
         <source>&amp;Note (optional)</source>
         <translation>&amp;Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="393"/>
+        <location filename="../person/session_form.py" line="483"/>
         <source>Note on this question</source>
         <translation>Nota sobre esta pregunta</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="395"/>
+        <location filename="../person/session_form.py" line="485"/>
         <source>Anything worth keeping, in the person&apos;s words where you can.</source>
         <translation>Lo que valga la pena guardar, con las palabras de la persona cuando sea posible.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="451"/>
+        <location filename="../person/session_form.py" line="541"/>
         <source>Press {key} to choose this answer.</source>
         <translation>Pulse {key} para elegir esta respuesta.</translation>
     </message>
@@ -4527,7 +4527,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
     <message>
         <location filename="../person/referrals.py" line="241"/>
-        <location filename="../person/referrals.py" line="425"/>
+        <location filename="../person/referrals.py" line="426"/>
         <source>Record a release</source>
         <translation>Registrar una autorización</translation>
     </message>
@@ -4558,7 +4558,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
     <message>
         <location filename="../person/referrals.py" line="260"/>
-        <location filename="../person/referrals.py" line="379"/>
+        <location filename="../person/referrals.py" line="380"/>
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
@@ -4574,7 +4574,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
     <message>
         <location filename="../person/referrals.py" line="263"/>
-        <location filename="../person/referrals.py" line="473"/>
+        <location filename="../person/referrals.py" line="474"/>
         <source>Offer a referral</source>
         <translation>Ofrecer una derivación</translation>
     </message>
@@ -4616,7 +4616,7 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
     <message>
         <location filename="../person/referrals.py" line="285"/>
-        <location filename="../person/referrals.py" line="494"/>
+        <location filename="../person/referrals.py" line="495"/>
         <source>The person&apos;s decision</source>
         <translation>La decisión de la persona</translation>
     </message>
@@ -4632,15 +4632,15 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
     </message>
     <message>
         <location filename="../person/referrals.py" line="292"/>
-        <location filename="../person/referrals.py" line="498"/>
+        <location filename="../person/referrals.py" line="499"/>
         <source>Not decided yet</source>
         <translation>Todavía no se decidió</translation>
     </message>
     <message>
         <location filename="../person/referrals.py" line="296"/>
         <location filename="../person/referrals.py" line="320"/>
-        <location filename="../person/referrals.py" line="502"/>
-        <location filename="../person/referrals.py" line="1063"/>
+        <location filename="../person/referrals.py" line="503"/>
+        <location filename="../person/referrals.py" line="1064"/>
         <source>How they connect</source>
         <translation>Cómo se conectan</translation>
     </message>
@@ -4660,437 +4660,437 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="375"/>
+        <location filename="../person/referrals.py" line="376"/>
         <source>Referrals &amp; consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="391"/>
+        <location filename="../person/referrals.py" line="392"/>
         <source>Releases the person gave</source>
         <translation>Autorizaciones que dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="425"/>
+        <location filename="../person/referrals.py" line="426"/>
         <source>Save the release</source>
         <translation>Guardar la autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="427"/>
+        <location filename="../person/referrals.py" line="428"/>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="428"/>
+        <location filename="../person/referrals.py" line="429"/>
         <source>Recipient&apos;s name, if not in the directory</source>
         <translation>Nombre del destinatario, si no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="432"/>
+        <location filename="../person/referrals.py" line="433"/>
         <source>Information covered</source>
         <translation>Información que cubre</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="434"/>
+        <location filename="../person/referrals.py" line="435"/>
         <source>Separate with commas: {examples}</source>
         <translation>Separe con comas: {examples}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="436"/>
+        <location filename="../person/referrals.py" line="437"/>
         <source>Purpose</source>
         <translation>Propósito</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="436"/>
+        <location filename="../person/referrals.py" line="437"/>
         <source>For example: referral for legal help</source>
         <translation>Por ejemplo: derivación para ayuda legal</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="437"/>
+        <location filename="../person/referrals.py" line="438"/>
         <source>Starts on</source>
         <translation>Empieza el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="438"/>
+        <location filename="../person/referrals.py" line="439"/>
         <source>Ends on</source>
         <translation>Termina el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="442"/>
+        <location filename="../person/referrals.py" line="443"/>
         <source>Choose how it was given</source>
         <translation>Elija cómo se dio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="446"/>
+        <location filename="../person/referrals.py" line="447"/>
         <source>How the person gave it</source>
         <translation>Cómo la dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="447"/>
+        <location filename="../person/referrals.py" line="448"/>
         <source>Witness (when given aloud)</source>
         <translation>Testigo (cuando se da de palabra)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="448"/>
-        <location filename="../person/referrals.py" line="796"/>
+        <location filename="../person/referrals.py" line="449"/>
+        <location filename="../person/referrals.py" line="797"/>
         <source>Attach a scan…</source>
         <translation>Adjuntar un escaneo…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="448"/>
+        <location filename="../person/referrals.py" line="449"/>
         <source>Attach a scanned release</source>
         <translation>Adjuntar una autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="450"/>
+        <location filename="../person/referrals.py" line="451"/>
         <source>Scanned release (kept encrypted)</source>
         <translation>Autorización escaneada (se guarda cifrada)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="458"/>
+        <location filename="../person/referrals.py" line="459"/>
         <source>Withdraw a release</source>
         <translation>Retirar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="458"/>
+        <location filename="../person/referrals.py" line="459"/>
         <source>Withdraw it</source>
         <translation>Retirarla</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="459"/>
+        <location filename="../person/referrals.py" line="460"/>
         <source>Withdrawn on</source>
         <translation>Retirada el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="460"/>
+        <location filename="../person/referrals.py" line="461"/>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="463"/>
+        <location filename="../person/referrals.py" line="464"/>
         <source>Shares that will lapse</source>
         <translation>Lo compartido que dejará de valer</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="473"/>
+        <location filename="../person/referrals.py" line="474"/>
         <source>Save the referral</source>
         <translation>Guardar la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="478"/>
+        <location filename="../person/referrals.py" line="479"/>
         <source>Choose the kind of help</source>
         <translation>Elija el tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="482"/>
+        <location filename="../person/referrals.py" line="483"/>
         <source>Kind of help</source>
         <translation>Tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="483"/>
-        <location filename="../person/referrals.py" line="735"/>
+        <location filename="../person/referrals.py" line="484"/>
+        <location filename="../person/referrals.py" line="736"/>
         <source>No provider chosen yet</source>
         <translation>Todavía no se eligió un proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="484"/>
+        <location filename="../person/referrals.py" line="485"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="485"/>
+        <location filename="../person/referrals.py" line="486"/>
         <source>Date offered</source>
         <translation>Fecha en que se ofreció</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="490"/>
+        <location filename="../person/referrals.py" line="491"/>
         <source>Choose the person&apos;s decision</source>
         <translation>Elija la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="504"/>
+        <location filename="../person/referrals.py" line="505"/>
         <source>About this way to connect</source>
         <translation>Sobre esta manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="509"/>
+        <location filename="../person/referrals.py" line="510"/>
         <source>Shared with the provider</source>
         <translation>Se comparte con el proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="513"/>
+        <location filename="../person/referrals.py" line="514"/>
         <source>Identifying information</source>
         <translation>Información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="515"/>
+        <location filename="../person/referrals.py" line="516"/>
         <source>Whether the referral shares the person&apos;s name or other identifying information</source>
         <translation>Si la derivación comparte el nombre de la persona u otra información que la identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="517"/>
+        <location filename="../person/referrals.py" line="518"/>
         <source>Follow-up due</source>
         <translation>Fecha del seguimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="539"/>
-        <location filename="../person/referrals.py" line="635"/>
+        <location filename="../person/referrals.py" line="540"/>
+        <location filename="../person/referrals.py" line="636"/>
         <source>⚠ {warning}</source>
         <translation>⚠ {warning}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="546"/>
+        <location filename="../person/referrals.py" line="547"/>
         <source>Why the referral was not made</source>
         <translation>Por qué no se hizo la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="550"/>
+        <location filename="../person/referrals.py" line="551"/>
         <source>Supervisor who approved the override</source>
         <translation>Supervisora o supervisor que aprobó la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="551"/>
+        <location filename="../person/referrals.py" line="552"/>
         <source>Supervisor&apos;s name</source>
         <translation>Nombre de quien supervisa</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="553"/>
+        <location filename="../person/referrals.py" line="554"/>
         <source>Reason for the override</source>
         <translation>Motivo de la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="554"/>
+        <location filename="../person/referrals.py" line="555"/>
         <source>Why it must be shared without a release, in a sentence</source>
         <translation>Por qué hay que compartir sin autorización, en una oración</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="556"/>
+        <location filename="../person/referrals.py" line="557"/>
         <source>Make it with this override</source>
         <translation>Hacerla con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="556"/>
+        <location filename="../person/referrals.py" line="557"/>
         <source>Make the referral with this override</source>
         <translation>Hacer la derivación con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="564"/>
+        <location filename="../person/referrals.py" line="565"/>
         <source>A supervisor may approve sharing anyway, with a reason that is recorded:</source>
         <translation>Quien supervisa puede aprobar que se comparta de todos modos, con un motivo que queda registrado:</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="571"/>
+        <location filename="../person/referrals.py" line="572"/>
         <source>Approved by</source>
         <translation>Aprobada por</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="573"/>
+        <location filename="../person/referrals.py" line="574"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="577"/>
+        <location filename="../person/referrals.py" line="578"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="577"/>
+        <location filename="../person/referrals.py" line="578"/>
         <source>Close this message</source>
         <translation>Cerrar este mensaje</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="629"/>
+        <location filename="../person/referrals.py" line="630"/>
         <source>{recipient} · {state}
 Covers {covered} · For {purpose}</source>
         <translation>{recipient} · {state}
 Cubre: {covered} · Para: {purpose}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="646"/>
+        <location filename="../person/referrals.py" line="647"/>
         <source>{line} · offer {n} of {count} that day</source>
         <translation>{line} · oferta {n} de {count} ese día</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="679"/>
+        <location filename="../person/referrals.py" line="680"/>
         <source>No provider chosen</source>
         <translation>Sin proveedor elegido</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="682"/>
+        <location filename="../person/referrals.py" line="683"/>
         <source>Offered {date}</source>
         <translation>Ofrecida el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="683"/>
+        <location filename="../person/referrals.py" line="684"/>
         <source>Made {date}</source>
         <translation>Hecha el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="689"/>
+        <location filename="../person/referrals.py" line="690"/>
         <source>⚠ Follow-up due {date}</source>
         <translation>⚠ Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="689"/>
+        <location filename="../person/referrals.py" line="690"/>
         <source>Follow-up due {date}</source>
         <translation>Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="700"/>
+        <location filename="../person/referrals.py" line="701"/>
         <source>How they connect: not decided yet</source>
         <translation>Cómo se conectan: todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="702"/>
+        <location filename="../person/referrals.py" line="703"/>
         <source>Shares identifying information</source>
         <translation>Comparte información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="704"/>
+        <location filename="../person/referrals.py" line="705"/>
         <source>Shares nothing identifying</source>
         <translation>No comparte nada que identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="707"/>
+        <location filename="../person/referrals.py" line="708"/>
         <source>Shared by supervisor override: {reason}</source>
         <translation>Compartida por excepción de quien supervisa: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="709"/>
+        <location filename="../person/referrals.py" line="710"/>
         <source>{date}: {step} ({note})</source>
         <translation>{date}: {step} ({note})</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="709"/>
+        <location filename="../person/referrals.py" line="710"/>
         <source>{date}: {step}</source>
         <translation>{date}: {step}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="714"/>
+        <location filename="../person/referrals.py" line="715"/>
         <source>Steps: {steps}</source>
         <translation>Pasos: {steps}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="714"/>
+        <location filename="../person/referrals.py" line="715"/>
         <source>none yet</source>
         <translation>ninguno todavía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="724"/>
+        <location filename="../person/referrals.py" line="725"/>
         <source>Someone not in the directory</source>
         <translation>Alguien que no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="771"/>
+        <location filename="../person/referrals.py" line="772"/>
         <source>A referral is made once the person has accepted it</source>
         <translation>Una derivación se hace cuando la persona la ha aceptado</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="780"/>
+        <location filename="../person/referrals.py" line="781"/>
         <source>The referral is made: the way to connect stays as it was sent</source>
         <translation>La derivación ya se hizo: la manera de conectar se queda como se envió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="876"/>
+        <location filename="../person/referrals.py" line="877"/>
         <source>Choose the scanned release</source>
         <translation>Elija la autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="876"/>
+        <location filename="../person/referrals.py" line="877"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>Escaneos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="880"/>
+        <location filename="../person/referrals.py" line="881"/>
         <source>Scan chosen: it will be stored encrypted in the vault</source>
         <translation>Escaneo elegido: se guardará cifrado en la bóveda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="900"/>
+        <location filename="../person/referrals.py" line="901"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="912"/>
+        <location filename="../person/referrals.py" line="913"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="934"/>
+        <location filename="../person/referrals.py" line="935"/>
         <source>Release saved.</source>
         <translation>Autorización guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="948"/>
+        <location filename="../person/referrals.py" line="949"/>
         <source>The release is withdrawn. Nothing more will be shared under it. {lapse}</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella. {lapse}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="950"/>
+        <location filename="../person/referrals.py" line="951"/>
         <source>The release is withdrawn. Nothing more will be shared under it.</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="960"/>
+        <location filename="../person/referrals.py" line="961"/>
         <source>Please choose the person&apos;s decision. If they have not decided yet, choose “{pending}”.</source>
         <translation>Elija la decisión de la persona, por favor. Si todavía no ha decidido, elija «{pending}».</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="970"/>
+        <location filename="../person/referrals.py" line="971"/>
         <source>Referral saved.</source>
         <translation>Derivación guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="982"/>
+        <location filename="../person/referrals.py" line="983"/>
         <source>The person&apos;s decision is saved.</source>
         <translation>La decisión de la persona está guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="994"/>
+        <location filename="../person/referrals.py" line="995"/>
         <source>The way to connect is saved. You can make the referral now.</source>
         <translation>La manera de conectar está guardada. Ya puede hacer la derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1003"/>
+        <location filename="../person/referrals.py" line="1004"/>
         <source>Choose the step first.</source>
         <translation>Primero elija el paso.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1007"/>
+        <location filename="../person/referrals.py" line="1008"/>
         <source>Step added.</source>
         <translation>Paso agregado.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1022"/>
+        <location filename="../person/referrals.py" line="1023"/>
         <source>Checking the release and the safe ways to reach the person…</source>
         <translation>Revisando la autorización y las maneras seguras de comunicarse con la persona…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1034"/>
+        <location filename="../person/referrals.py" line="1035"/>
         <source>The referral is made and recorded.</source>
         <translation>La derivación está hecha y registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1036"/>
+        <location filename="../person/referrals.py" line="1037"/>
         <source>The referral is made under the supervisor&apos;s override, which is recorded.</source>
         <translation>La derivación está hecha con la excepción de quien supervisa, que queda registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1046"/>
+        <location filename="../person/referrals.py" line="1047"/>
         <source>The referral was not made. The reason is below.</source>
         <translation>La derivación no se hizo. El motivo está abajo.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1048"/>
+        <location filename="../person/referrals.py" line="1049"/>
         <source>Not made yet. {reason}</source>
         <translation>Todavía no se hizo. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1063"/>
+        <location filename="../person/referrals.py" line="1064"/>
         <source>Change “{field}” below, then make it.</source>
         <translation>Cambie «{field}» abajo y luego hágala.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1081"/>
+        <location filename="../person/referrals.py" line="1082"/>
         <source>The referral was not made. {reason}</source>
         <translation>La derivación no se hizo. {reason}</translation>
     </message>
@@ -5098,450 +5098,450 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>ReliefSection</name>
     <message>
-        <location filename="../person/relief.py" line="83"/>
+        <location filename="../person/relief.py" line="84"/>
         <source>Offense</source>
         <translation>Delito</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="84"/>
+        <location filename="../person/relief.py" line="85"/>
         <source>As written on the docket</source>
         <translation>Tal como aparece en el expediente</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="85"/>
+        <location filename="../person/relief.py" line="86"/>
         <source>For example: convicted, plea, dismissed</source>
         <translation>Por ejemplo: condena, acuerdo de culpabilidad, desestimado</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="91"/>
+        <location filename="../person/relief.py" line="92"/>
         <source>The statute or rule the petition relies on</source>
         <translation>La ley o regla en la que se basa la petición</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="97"/>
+        <location filename="../person/relief.py" line="98"/>
         <source>What is due, in a few words</source>
         <translation>Qué vence, en pocas palabras</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="100"/>
+        <location filename="../person/relief.py" line="101"/>
         <source>Date of the decision</source>
         <translation>Fecha de la decisión</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="101"/>
+        <location filename="../person/relief.py" line="102"/>
         <source>Order reference</source>
         <translation>Referencia de la orden</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="105"/>
+        <location filename="../person/relief.py" line="106"/>
         <source>Statute</source>
         <extracomment>The forms&apos; field labels (the columns&apos; own words), for the catalogue: shown through the section&apos;s tr().</extracomment>
         <translation>Ley</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="106"/>
+        <location filename="../person/relief.py" line="107"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="107"/>
+        <location filename="../person/relief.py" line="108"/>
         <source>Arrest date</source>
         <translation>Fecha del arresto</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="108"/>
+        <location filename="../person/relief.py" line="109"/>
         <source>Arresting agency</source>
         <translation>Agencia que hizo el arresto</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="109"/>
+        <location filename="../person/relief.py" line="110"/>
         <source>Court</source>
         <translation>Tribunal</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="110"/>
+        <location filename="../person/relief.py" line="111"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="111"/>
+        <location filename="../person/relief.py" line="112"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="112"/>
+        <location filename="../person/relief.py" line="113"/>
         <source>Docket number</source>
         <translation>Número de expediente</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="113"/>
+        <location filename="../person/relief.py" line="114"/>
         <source>Disposition</source>
         <translation>Resolución</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="114"/>
+        <location filename="../person/relief.py" line="115"/>
         <source>Date of conviction or disposition</source>
         <translation>Fecha de la condena o resolución</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="115"/>
+        <location filename="../person/relief.py" line="116"/>
         <source>Sentence status</source>
         <translation>Estado de la sentencia</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="116"/>
+        <location filename="../person/relief.py" line="117"/>
         <source>Relief sought</source>
         <translation>Medida solicitada</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="117"/>
+        <location filename="../person/relief.py" line="118"/>
         <source>Eligibility</source>
         <translation>Requisitos</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="118"/>
+        <location filename="../person/relief.py" line="119"/>
         <source>Legal basis</source>
         <translation>Base legal</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="119"/>
+        <location filename="../person/relief.py" line="120"/>
         <source>Representation</source>
         <translation>Representación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="120"/>
+        <location filename="../person/relief.py" line="121"/>
         <source>Filing court</source>
         <translation>Tribunal donde se presenta</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="121"/>
+        <location filename="../person/relief.py" line="122"/>
         <source>Filed on</source>
         <translation>Presentada el</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="122"/>
+        <location filename="../person/relief.py" line="123"/>
         <source>Prosecutor&apos;s position</source>
         <translation>Posición de la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="123"/>
+        <location filename="../person/relief.py" line="124"/>
         <source>Hearing date</source>
         <translation>Fecha de la audiencia</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="124"/>
+        <location filename="../person/relief.py" line="125"/>
         <source>Records confirmed corrected on</source>
         <translation>Antecedentes confirmados como corregidos el</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="125"/>
+        <location filename="../person/relief.py" line="126"/>
         <source>Kind of deadline</source>
         <translation>Tipo de plazo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="126"/>
+        <location filename="../person/relief.py" line="127"/>
         <source>Due on</source>
         <translation>Vence el</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="127"/>
+        <location filename="../person/relief.py" line="128"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="291"/>
+        <location filename="../person/relief.py" line="292"/>
         <source>Record relief form</source>
         <extracomment>The forms&apos; choices as people read them (the stored value is the key), in the words the English form always showed. The palette role of a deadline&apos;s text, by its state. The widest a row of this section lays itself out before it takes another line: what is left beside the side list at 1280 pixels when the language&apos;s section names are long (Spanish) and the text is twice its size.</extracomment>
         <translation>Formulario de limpieza de antecedentes</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="292"/>
+        <location filename="../person/relief.py" line="293"/>
         <source>Cancel and go back to record relief</source>
         <translation>Cancelar y volver a la limpieza de antecedentes</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="309"/>
-        <location filename="../person/relief.py" line="314"/>
-        <location filename="../person/relief.py" line="549"/>
+        <location filename="../person/relief.py" line="310"/>
+        <location filename="../person/relief.py" line="315"/>
+        <location filename="../person/relief.py" line="559"/>
         <source>Record relief</source>
         <translation>Limpieza de antecedentes</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="317"/>
+        <location filename="../person/relief.py" line="319"/>
         <source>Record relief message</source>
         <translation>Mensaje de limpieza de antecedentes</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="323"/>
+        <location filename="../person/relief.py" line="325"/>
         <source>Track the work to clear this person&apos;s record here: each arrest or conviction that may be vacated, expunged or sealed, the petitions and hearings, and the deadlines that must not be missed. Start with the jurisdiction whose rules apply.</source>
         <translation>Lleve aquí el trabajo para limpiar los antecedentes de esta persona: cada arresto o condena que se pueda anular, eliminar o sellar, las peticiones y audiencias, y los plazos que no se pueden pasar. Empiece por la jurisdicción cuyas reglas se aplican.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="330"/>
-        <location filename="../person/relief.py" line="336"/>
+        <location filename="../person/relief.py" line="332"/>
+        <location filename="../person/relief.py" line="337"/>
         <source>Jurisdiction</source>
         <translation>Jurisdicción</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="332"/>
+        <location filename="../person/relief.py" line="334"/>
         <source>Start record relief</source>
         <translation>Empezar la limpieza de antecedentes</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="347"/>
-        <location filename="../person/relief.py" line="380"/>
+        <location filename="../person/relief.py" line="357"/>
+        <location filename="../person/relief.py" line="390"/>
         <source>Relief case</source>
         <translation>Caso de limpieza</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="351"/>
+        <location filename="../person/relief.py" line="361"/>
         <source>Case status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="355"/>
-        <location filename="../person/relief.py" line="561"/>
+        <location filename="../person/relief.py" line="365"/>
+        <location filename="../person/relief.py" line="571"/>
         <source>Choose the new status</source>
         <translation>Elija el estado nuevo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="356"/>
-        <location filename="../person/relief.py" line="363"/>
+        <location filename="../person/relief.py" line="366"/>
+        <location filename="../person/relief.py" line="373"/>
         <source>New status</source>
         <translation>Estado nuevo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="358"/>
+        <location filename="../person/relief.py" line="368"/>
         <source>Note on the status change</source>
         <translation>Nota sobre el cambio de estado</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="359"/>
+        <location filename="../person/relief.py" line="369"/>
         <source>Note on the change (optional)</source>
         <translation>Nota sobre el cambio (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="360"/>
+        <location filename="../person/relief.py" line="370"/>
         <source>Change status</source>
         <translation>Cambiar el estado</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="390"/>
+        <location filename="../person/relief.py" line="400"/>
         <source>Jurisdiction rules, as guidance</source>
         <translation>Reglas de la jurisdicción, como orientación</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="393"/>
-        <location filename="../person/relief.py" line="447"/>
+        <location filename="../person/relief.py" line="403"/>
+        <location filename="../person/relief.py" line="457"/>
         <source>Deadlines</source>
         <translation>Plazos</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="393"/>
+        <location filename="../person/relief.py" line="403"/>
         <source>Deadlines for this case, the one due soonest first.</source>
         <translation>Plazos de este caso, el que vence antes primero.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="394"/>
+        <location filename="../person/relief.py" line="404"/>
         <source>No deadlines yet.</source>
         <translation>Todavía no hay plazos.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="395"/>
+        <location filename="../person/relief.py" line="405"/>
         <source>Add a deadline</source>
         <translation>Agregar un plazo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="396"/>
-        <location filename="../person/relief.py" line="619"/>
+        <location filename="../person/relief.py" line="406"/>
+        <location filename="../person/relief.py" line="629"/>
         <source>Mark done</source>
         <translation>Marcar como hecho</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="396"/>
-        <location filename="../person/relief.py" line="621"/>
+        <location filename="../person/relief.py" line="406"/>
+        <location filename="../person/relief.py" line="631"/>
         <source>Mark the chosen deadline done</source>
         <translation>Marcar como hecho el plazo elegido</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="402"/>
-        <location filename="../person/relief.py" line="449"/>
+        <location filename="../person/relief.py" line="412"/>
+        <location filename="../person/relief.py" line="459"/>
         <source>Charges</source>
         <translation>Cargos</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="402"/>
+        <location filename="../person/relief.py" line="412"/>
         <source>Each arrest or conviction with the relief sought and its outcome.</source>
         <translation>Cada arresto o condena con la medida solicitada y su resultado.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="405"/>
+        <location filename="../person/relief.py" line="415"/>
         <source>No charges yet. Add each arrest or conviction from the records you gather.</source>
         <translation>Todavía no hay cargos. Agregue cada arresto o condena de los registros que reúna.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="407"/>
+        <location filename="../person/relief.py" line="417"/>
         <source>Add a charge</source>
         <translation>Agregar un cargo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="408"/>
+        <location filename="../person/relief.py" line="418"/>
         <source>Change charge</source>
         <translation>Cambiar el cargo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="408"/>
+        <location filename="../person/relief.py" line="418"/>
         <source>Change the chosen charge</source>
         <translation>Cambiar el cargo elegido</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="415"/>
-        <location filename="../person/relief.py" line="451"/>
+        <location filename="../person/relief.py" line="425"/>
+        <location filename="../person/relief.py" line="461"/>
         <source>Petitions</source>
         <translation>Peticiones</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="415"/>
+        <location filename="../person/relief.py" line="425"/>
         <source>Petitions filed or being prepared, with the court&apos;s decision.</source>
         <translation>Peticiones presentadas o en preparación, con la decisión del tribunal.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="417"/>
+        <location filename="../person/relief.py" line="427"/>
         <source>No petitions yet.</source>
         <translation>Todavía no hay peticiones.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="418"/>
+        <location filename="../person/relief.py" line="428"/>
         <source>Add a petition</source>
         <translation>Agregar una petición</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="419"/>
+        <location filename="../person/relief.py" line="429"/>
         <source>Change petition</source>
         <translation>Cambiar la petición</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="419"/>
+        <location filename="../person/relief.py" line="429"/>
         <source>Change the chosen petition</source>
         <translation>Cambiar la petición elegida</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="421"/>
+        <location filename="../person/relief.py" line="431"/>
         <source>Record the decision</source>
         <translation>Registrar la decisión</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="421"/>
+        <location filename="../person/relief.py" line="431"/>
         <source>Record the decision on the chosen petition</source>
         <translation>Registrar la decisión sobre la petición elegida</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="430"/>
+        <location filename="../person/relief.py" line="440"/>
         <source>Start another relief case</source>
         <translation>Empezar otro caso de limpieza</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="553"/>
+        <location filename="../person/relief.py" line="563"/>
         <source>Record relief · {place}</source>
         <translation>Limpieza de antecedentes · {place}</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="555"/>
+        <location filename="../person/relief.py" line="565"/>
         <source>Status: {status}</source>
         <translation>Estado: {status}</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="557"/>
+        <location filename="../person/relief.py" line="567"/>
         <source>{status} · Represented by {who}</source>
         <translation>{status} · Representada por {who}</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="619"/>
+        <location filename="../person/relief.py" line="629"/>
         <source>Not done yet</source>
         <translation>Todavía no está hecho</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="621"/>
+        <location filename="../person/relief.py" line="631"/>
         <source>Mark the chosen deadline not done</source>
         <translation>Marcar el plazo elegido como no hecho</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="687"/>
+        <location filename="../person/relief.py" line="697"/>
         <source>Please choose the new status first.</source>
         <translation>Primero elija el estado nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="717"/>
+        <location filename="../person/relief.py" line="727"/>
         <source>New deadline</source>
         <translation>Plazo nuevo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="730"/>
+        <location filename="../person/relief.py" line="740"/>
         <source>New charge</source>
         <translation>Cargo nuevo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="744"/>
+        <location filename="../person/relief.py" line="754"/>
         <source>Charge</source>
         <translation>Cargo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="752"/>
+        <location filename="../person/relief.py" line="762"/>
         <source>Charges this petition asks relief for</source>
         <translation>Cargos para los que esta petición pide una medida</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="757"/>
+        <location filename="../person/relief.py" line="767"/>
         <source>Include: {charge}</source>
         <translation>Incluir: {charge}</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="763"/>
+        <location filename="../person/relief.py" line="773"/>
         <source>Add the charges first; then choose them here.</source>
         <translation>Primero agregue los cargos; luego elíjalos aquí.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="778"/>
+        <location filename="../person/relief.py" line="788"/>
         <source>New petition</source>
         <translation>Petición nueva</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="794"/>
+        <location filename="../person/relief.py" line="804"/>
         <source>Petition</source>
         <translation>Petición</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="808"/>
+        <location filename="../person/relief.py" line="818"/>
         <source>The outcome for each charge</source>
         <translation>El resultado de cada cargo</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="813"/>
+        <location filename="../person/relief.py" line="823"/>
         <source>Choose the outcome</source>
         <translation>Elija el resultado</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="815"/>
+        <location filename="../person/relief.py" line="825"/>
         <source>Outcome: {charge}</source>
         <translation>Resultado: {charge}</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="825"/>
+        <location filename="../person/relief.py" line="835"/>
         <source>Choose this petition&apos;s charges first (Change petition).</source>
         <translation>Primero elija los cargos de esta petición (Cambiar la petición).</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="832"/>
+        <location filename="../person/relief.py" line="842"/>
         <source>Please choose the outcome for each charge.</source>
         <translation>Elija el resultado de cada cargo, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="835"/>
+        <location filename="../person/relief.py" line="845"/>
         <source>Please give the date the court decided.</source>
         <translation>Indique la fecha en que decidió el tribunal, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="841"/>
+        <location filename="../person/relief.py" line="851"/>
         <source>The court&apos;s decision</source>
         <translation>La decisión del tribunal</translation>
     </message>
@@ -5724,153 +5724,153 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../person/session_form.py" line="934"/>
+        <location filename="../person/session_form.py" line="1028"/>
         <source>← Back to the answers</source>
         <translation>← Volver a las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="934"/>
+        <location filename="../person/session_form.py" line="1028"/>
         <source>Back to the answers</source>
         <translation>Volver a las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="939"/>
-        <location filename="../person/session_form.py" line="1007"/>
+        <location filename="../person/session_form.py" line="1033"/>
+        <location filename="../person/session_form.py" line="1099"/>
         <source>What the answers show</source>
         <translation>Lo que muestran las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="944"/>
-        <location filename="../person/session_form.py" line="1013"/>
+        <location filename="../person/session_form.py" line="1038"/>
+        <location filename="../person/session_form.py" line="1105"/>
         <source>Your assessment</source>
         <translation>Su valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="953"/>
+        <location filename="../person/session_form.py" line="1046"/>
         <source>Your assessment. The arrow keys move between the choices.</source>
         <translation>Su valoración. Las flechas pasan de una opción a otra.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="963"/>
+        <location filename="../person/session_form.py" line="1055"/>
         <source>Reason for your assessment</source>
         <translation>Motivo de su valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="964"/>
+        <location filename="../person/session_form.py" line="1056"/>
         <source>What you saw and heard that led to this.</source>
         <translation>Lo que vio y escuchó que le llevó a esto.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="968"/>
+        <location filename="../person/session_form.py" line="1060"/>
         <source>Save my assessment</source>
         <translation>Guardar mi valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="973"/>
+        <location filename="../person/session_form.py" line="1065"/>
         <source>Assessment saved</source>
         <translation>Valoración guardada</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="984"/>
-        <location filename="../person/session_form.py" line="1029"/>
+        <location filename="../person/session_form.py" line="1076"/>
+        <location filename="../person/session_form.py" line="1121"/>
         <source>Identification decision</source>
         <translation>Decisión de identificación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="989"/>
+        <location filename="../person/session_form.py" line="1081"/>
         <source>Type of trafficking or exploitation</source>
         <translation>Tipo de trata o explotación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="991"/>
-        <location filename="../person/session_form.py" line="992"/>
+        <location filename="../person/session_form.py" line="1083"/>
+        <location filename="../person/session_form.py" line="1084"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="994"/>
+        <location filename="../person/session_form.py" line="1086"/>
         <source>Reason for the decision</source>
         <translation>Motivo de la decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="995"/>
+        <location filename="../person/session_form.py" line="1087"/>
         <source>The reason, in a sentence or two.</source>
         <translation>El motivo, en una o dos frases.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="998"/>
+        <location filename="../person/session_form.py" line="1090"/>
         <source>Record this decision</source>
         <translation>Registrar esta decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1002"/>
+        <location filename="../person/session_form.py" line="1094"/>
         <source>Earlier decisions</source>
         <translation>Decisiones anteriores</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1016"/>
+        <location filename="../person/session_form.py" line="1108"/>
         <source>Your own reading of this screening, with a reason. It is not an identification decision.</source>
         <translation>Su propia lectura de esta evaluación, con un motivo. No es una decisión de identificación.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1033"/>
+        <location filename="../person/session_form.py" line="1125"/>
         <source>Made only by a named person, with a date and a reason. A later decision keeps this one in the history.</source>
         <translation>La toma solo una persona con nombre, con fecha y motivo. Una decisión posterior deja esta en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1042"/>
+        <location filename="../person/session_form.py" line="1134"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1044"/>
+        <location filename="../person/session_form.py" line="1136"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1053"/>
+        <location filename="../person/session_form.py" line="1151"/>
         <source>Your &amp;name</source>
         <translation>Su &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1057"/>
+        <location filename="../person/session_form.py" line="1155"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1069"/>
+        <location filename="../person/session_form.py" line="1167"/>
         <source>Result and decision</source>
         <translation>Resultado y decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1133"/>
+        <location filename="../person/session_form.py" line="1231"/>
         <source>In force: {decision} — {name}, {date}. Reason: {reason}</source>
         <translation>Vigente: {decision} — {name}, {date}. Motivo: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1138"/>
+        <location filename="../person/session_form.py" line="1236"/>
         <source>No decision recorded yet.</source>
         <translation>Todavía no hay ninguna decisión registrada.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1144"/>
+        <location filename="../person/session_form.py" line="1242"/>
         <source>Earlier decisions:
 {decisions}</source>
         <translation>Decisiones anteriores:
 {decisions}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1154"/>
+        <location filename="../person/session_form.py" line="1252"/>
         <source>Please choose indicators present, unclear or not indicated.</source>
         <translation>Elija hay indicadores, no está claro o no hay indicadores.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1163"/>
+        <location filename="../person/session_form.py" line="1261"/>
         <source>Your assessment is saved: {assessment}, with your reason.</source>
         <translation>Su valoración está guardada: {assessment}, con su motivo.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1180"/>
+        <location filename="../person/session_form.py" line="1278"/>
         <source>Please choose a decision.</source>
         <translation>Elija una decisión.</translation>
     </message>
@@ -5878,164 +5878,164 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>SafetyPlanSection</name>
     <message>
-        <location filename="../person/safety.py" line="82"/>
+        <location filename="../person/safety.py" line="83"/>
         <source>Without a password, anyone who can use this computer, or finds the file, can read it. A password the person knows keeps it closed.</source>
         <translation>Sin contraseña, cualquiera que use este equipo o encuentre el archivo puede leerlo. Una contraseña que la persona conozca lo mantiene cerrado.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="87"/>
+        <location filename="../person/safety.py" line="88"/>
         <source>Print the code words too</source>
         <translation>Imprimir también las palabras clave</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="88"/>
+        <location filename="../person/safety.py" line="89"/>
         <source>Only if the person wants to carry them: paper can be found.</source>
         <translation>Solo si la persona quiere llevarlas consigo: un papel se puede encontrar.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="89"/>
+        <location filename="../person/safety.py" line="90"/>
         <source>Review due</source>
         <translation>Revisión pendiente</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="503"/>
-        <location filename="../person/safety.py" line="507"/>
+        <location filename="../person/safety.py" line="504"/>
+        <location filename="../person/safety.py" line="508"/>
         <source>Safety plan</source>
         <extracomment>Unsaved typing per part (component key -&gt; (choice, words, details)).</extracomment>
         <translation>Plan de seguridad</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="512"/>
+        <location filename="../person/safety.py" line="513"/>
         <source>Plan summary</source>
         <translation>Resumen del plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="516"/>
+        <location filename="../person/safety.py" line="517"/>
         <source>Changes to the plan</source>
         <translation>Cambios en el plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="519"/>
+        <location filename="../person/safety.py" line="520"/>
         <source>Parts of the plan</source>
         <translation>Partes del plan</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="521"/>
+        <location filename="../person/safety.py" line="522"/>
         <source>Choose a part with the arrow keys; Tab moves to the person&apos;s choice.</source>
         <translation>Elija una parte con las flechas; Tab lleva a la decisión de la persona.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="549"/>
+        <location filename="../person/safety.py" line="550"/>
         <source>The person&apos;s copy</source>
         <translation>La copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="550"/>
+        <location filename="../person/safety.py" line="551"/>
         <source>About the person&apos;s copy</source>
         <translation>Sobre la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="558"/>
+        <location filename="../person/safety.py" line="559"/>
         <source>Password for the copy</source>
         <translation>Contraseña de la copia</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="559"/>
+        <location filename="../person/safety.py" line="560"/>
         <source>Password (at least 8 characters), or leave empty</source>
         <translation>Contraseña (al menos 8 caracteres), o déjelo en blanco</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="560"/>
+        <location filename="../person/safety.py" line="561"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="562"/>
+        <location filename="../person/safety.py" line="563"/>
         <source>About saving without a password</source>
         <translation>Sobre guardar sin contraseña</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="563"/>
+        <location filename="../person/safety.py" line="564"/>
         <source>Make the person&apos;s copy…</source>
         <translation>Hacer la copia de la persona…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="563"/>
+        <location filename="../person/safety.py" line="564"/>
         <source>Make the person&apos;s copy</source>
         <translation>Hacer la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="564"/>
+        <location filename="../person/safety.py" line="565"/>
         <source>Copy status</source>
         <translation>Estado de la copia</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="727"/>
+        <location filename="../person/safety.py" line="739"/>
         <source>No plan yet. The plan belongs to the person: record whether they want to plan, and go at their pace. “Not ready to leave” is a complete plan.</source>
         <translation>Todavía no hay plan. El plan es de la persona: registre si quiere hacer un plan, y vaya a su ritmo. “Aún no es momento de irse” es un plan completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="732"/>
+        <location filename="../person/safety.py" line="744"/>
         <source>Every part has the person&apos;s answer. The plan is complete.</source>
         <translation>Cada parte tiene la respuesta de la persona. El plan está completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="735"/>
+        <location filename="../person/safety.py" line="747"/>
         <source>Still to talk about, when the person is ready: {parts}.</source>
         <translation>Queda por hablar, cuando la persona esté lista: {parts}.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="739"/>
+        <location filename="../person/safety.py" line="751"/>
         <source>Review due since {date}. {summary}</source>
         <translation>Revisión pendiente desde el {date}. {summary}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="763"/>
+        <location filename="../person/safety.py" line="775"/>
         <source>unsaved</source>
         <translation>sin guardar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="853"/>
+        <location filename="../person/safety.py" line="865"/>
         <source>The plan is saved.</source>
         <translation>El plan está guardado.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="868"/>
+        <location filename="../person/safety.py" line="880"/>
         <source>Please record the person&apos;s choice first: chosen, declined or not now.</source>
         <translation>Primero registre la decisión de la persona: lo eligió, prefirió que no, o ahora no.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="882"/>
+        <location filename="../person/safety.py" line="894"/>
         <source>Saved. The earlier answer stays in the history.</source>
         <translation>Guardado. La respuesta anterior queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="942"/>
+        <location filename="../person/safety.py" line="954"/>
         <source>Your office has turned off printing and saving the person&apos;s copy. You can go through the plan together on screen instead.</source>
         <translation>Su oficina desactivó imprimir y guardar la copia de la persona. En su lugar, pueden revisar el plan juntos en la pantalla.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="956"/>
+        <location filename="../person/safety.py" line="968"/>
         <source>A plain page in the person&apos;s words, with only the parts they chose: no office name, no title, no case details, no legal name, and none of your own notes.</source>
         <translation>Una página sencilla con las palabras de la persona y solo las partes que eligió: sin nombre de la oficina, sin título, sin detalles del caso, sin nombre legal y sin ninguna de sus notas.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="963"/>
+        <location filename="../person/safety.py" line="975"/>
         <source>Save the person&apos;s copy</source>
         <translation>Guardar la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="976"/>
+        <location filename="../person/safety.py" line="988"/>
         <source>Making the copy…</source>
         <translation>Haciendo la copia…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="985"/>
+        <location filename="../person/safety.py" line="997"/>
         <source>The copy is saved (protected with the password).</source>
         <translation>La copia está guardada (protegida con la contraseña).</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="988"/>
+        <location filename="../person/safety.py" line="1000"/>
         <source>The copy is saved (not protected: anyone with the file can read it).</source>
         <translation>La copia está guardada (sin protección: cualquiera que tenga el archivo puede leerla).</translation>
     </message>
@@ -6153,139 +6153,139 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>SessionFormPage</name>
     <message>
-        <location filename="../person/session_form.py" line="607"/>
+        <location filename="../person/session_form.py" line="697"/>
         <source>← {back}</source>
         <translation>← {back}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="612"/>
+        <location filename="../person/session_form.py" line="702"/>
         <source>Saving</source>
         <translation>Guardando</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="620"/>
+        <location filename="../person/session_form.py" line="710"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="621"/>
+        <location filename="../person/session_form.py" line="711"/>
         <source>Choose a question to go to it.</source>
         <translation>Elija una pregunta para ir a ella.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="635"/>
+        <location filename="../person/session_form.py" line="725"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="635"/>
-        <location filename="../person/session_form.py" line="709"/>
+        <location filename="../person/session_form.py" line="725"/>
+        <location filename="../person/session_form.py" line="803"/>
         <source>Previous question</source>
         <translation>Pregunta anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="636"/>
+        <location filename="../person/session_form.py" line="726"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="636"/>
-        <location filename="../person/session_form.py" line="708"/>
+        <location filename="../person/session_form.py" line="726"/>
+        <location filename="../person/session_form.py" line="802"/>
         <source>Next question</source>
         <translation>Pregunta siguiente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="637"/>
+        <location filename="../person/session_form.py" line="727"/>
         <source>Page Up</source>
         <translation>Re Pág</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="638"/>
+        <location filename="../person/session_form.py" line="728"/>
         <source>Page Down</source>
         <translation>Av Pág</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="643"/>
+        <location filename="../person/session_form.py" line="733"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="650"/>
+        <location filename="../person/session_form.py" line="742"/>
         <source>Mark complete</source>
         <translation>Marcar como completa</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="651"/>
+        <location filename="../person/session_form.py" line="743"/>
         <source>Stopped at the person&apos;s request</source>
         <translation>Detenida a petición de la persona</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="652"/>
+        <location filename="../person/session_form.py" line="744"/>
         <source>Result and assessment</source>
         <translation>Resultado y valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="653"/>
+        <location filename="../person/session_form.py" line="745"/>
         <source>Save a PDF for the file…</source>
         <translation>Guardar un PDF para el expediente…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="653"/>
+        <location filename="../person/session_form.py" line="745"/>
         <source>Save a PDF for the file</source>
         <translation>Guardar un PDF para el expediente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="707"/>
+        <location filename="../person/session_form.py" line="801"/>
         <source>Answer {n}</source>
         <translation>Respuesta {n}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="717"/>
+        <location filename="../person/session_form.py" line="811"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versión {version}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="751"/>
+        <location filename="../person/session_form.py" line="845"/>
         <source>{status} · {answered} of {total} answered · every answer is saved as you go</source>
         <translation>{status} · {answered} de {total} respondidas · cada respuesta se guarda al momento</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="771"/>
+        <location filename="../person/session_form.py" line="865"/>
         <source>Answered</source>
         <translation>Respondida</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="789"/>
+        <location filename="../person/session_form.py" line="883"/>
         <source>{where} · needed to finish</source>
         <translation>{where} · necesaria para terminar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="791"/>
+        <location filename="../person/session_form.py" line="885"/>
         <source>Question {n} of {total}</source>
         <translation>Pregunta {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="822"/>
+        <location filename="../person/session_form.py" line="916"/>
         <source>Typing…</source>
         <translation>Escribiendo…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="843"/>
+        <location filename="../person/session_form.py" line="937"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="858"/>
+        <location filename="../person/session_form.py" line="952"/>
         <source>Saved</source>
         <translation>Guardado</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="862"/>
+        <location filename="../person/session_form.py" line="956"/>
         <source>Not saved</source>
         <translation>Sin guardar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="902"/>
+        <location filename="../person/session_form.py" line="996"/>
         <source>Saved as {status}</source>
         <translation>Guardada como {status}</translation>
     </message>
@@ -6293,33 +6293,28 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>SessionListPage</name>
     <message>
-        <location filename="../person/session_form.py" line="244"/>
-        <location filename="../person/session_form.py" line="250"/>
+        <location filename="../person/session_form.py" line="251"/>
+        <location filename="../person/session_form.py" line="257"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="262"/>
-        <source>{sessions} recorded</source>
-        <translation>{sessions} registradas</translation>
-    </message>
-    <message>
-        <location filename="../person/session_form.py" line="263"/>
+        <location filename="../person/session_form.py" line="271"/>
         <source>Press Enter to open one.</source>
         <translation>Pulse Intro para abrir una.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="294"/>
+        <location filename="../person/session_form.py" line="303"/>
         <source>{title} (version {version})</source>
         <translation>{title} (versión {version})</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="319"/>
+        <location filename="../person/session_form.py" line="328"/>
         <source>Identification: no decision recorded. Only a person decides this.</source>
         <translation>Identificación: no hay ninguna decisión registrada. Solo una persona decide esto.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="322"/>
+        <location filename="../person/session_form.py" line="331"/>
         <source>Identification: {decision} — decided by {name} on {date}.</source>
         <translation>Identificación: {decision} — decidido por {name} el {date}.</translation>
     </message>
@@ -6327,17 +6322,17 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>SessionsPanel</name>
     <message>
-        <location filename="../person/session_form.py" line="1481"/>
+        <location filename="../person/session_form.py" line="1579"/>
         <source>PDF saved (protected with its password)</source>
         <translation>PDF guardado (protegido con su contraseña)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1483"/>
+        <location filename="../person/session_form.py" line="1581"/>
         <source>PDF saved (not protected by a password)</source>
         <translation>PDF guardado (sin contraseña)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1488"/>
+        <location filename="../person/session_form.py" line="1586"/>
         <source>The PDF could not be saved there. Please choose another folder.</source>
         <translation>No se pudo guardar el PDF ahí. Elija otra carpeta.</translation>
     </message>
@@ -6931,131 +6926,131 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../templates_dialog.py" line="44"/>
+        <location filename="../templates_dialog.py" line="47"/>
         <source>Imported “{title}” (version {version}).</source>
         <extracomment>A template file larger than this is not a template. What an import did, as a whole sentence each (the title and version in place).</extracomment>
         <translation>Se importó «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="45"/>
+        <location filename="../templates_dialog.py" line="48"/>
         <source>Replaced the earlier, unused copy of “{title}” (version {version}).</source>
         <translation>Se reemplazó la copia anterior, sin usar, de «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="48"/>
+        <location filename="../templates_dialog.py" line="51"/>
         <source>Already here, unchanged: “{title}” (version {version}).</source>
         <translation>Ya estaba aquí, sin cambios: «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="52"/>
+        <location filename="../templates_dialog.py" line="55"/>
         <source>That file is too large to be a template. Please choose the .toml file.</source>
         <extracomment>Why a file was refused before it was read as a template or as charge rules, a whole sentence for each kind.</extracomment>
         <translation>Ese archivo es demasiado grande para ser una plantilla. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="55"/>
+        <location filename="../templates_dialog.py" line="58"/>
         <source>That file is too large to be a charge rules file. Please choose the .toml file.</source>
         <translation>Ese archivo es demasiado grande para ser un archivo de reglas de cargos. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="60"/>
+        <location filename="../templates_dialog.py" line="63"/>
         <source>That file is not a text template. Please choose the .toml file.</source>
         <translation>Ese archivo no es una plantilla de texto. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="61"/>
+        <location filename="../templates_dialog.py" line="64"/>
         <source>That file is not a text charge rules file. Please choose the .toml file.</source>
         <translation>Ese archivo no es un archivo de texto de reglas de cargos. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="100"/>
+        <location filename="../templates_dialog.py" line="103"/>
         <source>That file could not be read. Please check it is still there and try again.</source>
         <translation>No se pudo leer ese archivo. Compruebe que sigue ahí e inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="147"/>
         <location filename="../templates_dialog.py" line="150"/>
+        <location filename="../templates_dialog.py" line="153"/>
         <source>Checklist and screening templates</source>
         <translation>Plantillas de listas de entrevista y de evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="153"/>
+        <location filename="../templates_dialog.py" line="156"/>
         <source>The example screening that comes with Offramp is only an example: import the validated tool your office is licensed to use. A version used by any record never changes; an edited template needs a new version number.</source>
         <translation>La evaluación de ejemplo que viene con Offramp es solo un ejemplo: importe la herramienta validada que su oficina tiene licencia para usar. Una versión usada por algún registro nunca cambia; una plantilla editada necesita un número de versión nuevo.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="161"/>
+        <location filename="../templates_dialog.py" line="164"/>
         <source>Templates on this computer</source>
         <translation>Plantillas en este equipo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="170"/>
+        <location filename="../templates_dialog.py" line="174"/>
         <source>Import result</source>
         <translation>Resultado de la importación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="173"/>
+        <location filename="../templates_dialog.py" line="177"/>
         <source>Problems found in the file</source>
         <translation>Problemas encontrados en el archivo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="176"/>
+        <location filename="../templates_dialog.py" line="181"/>
         <source>Import a template file…</source>
         <translation>Importar un archivo de plantilla…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="176"/>
+        <location filename="../templates_dialog.py" line="181"/>
         <source>Import a template file</source>
         <translation>Importar un archivo de plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="178"/>
+        <location filename="../templates_dialog.py" line="183"/>
         <source>Charges that prompt “Consider a screening”</source>
         <translation>Cargos que sugieren «Considere una evaluación»</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="181"/>
+        <location filename="../templates_dialog.py" line="186"/>
         <source>When a person is the defendant on one of these charges, their page suggests a screening, once per matter. It is a prompt for you, never a label on the person. Import the office&apos;s own list: the same id with a new version replaces it, a new id adds to it.</source>
         <translation>Cuando una persona está acusada de uno de estos cargos, su página sugiere una evaluación, una vez por asunto. Es una sugerencia para usted, nunca una etiqueta sobre la persona. Importe la lista propia de la oficina: el mismo id con una versión nueva la reemplaza; un id nuevo se agrega a ella.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="189"/>
+        <location filename="../templates_dialog.py" line="194"/>
         <source>Charge rules in force</source>
         <translation>Reglas de cargos vigentes</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="195"/>
+        <location filename="../templates_dialog.py" line="201"/>
         <source>Import charge rules…</source>
         <translation>Importar reglas de cargos…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="195"/>
-        <location filename="../templates_dialog.py" line="268"/>
+        <location filename="../templates_dialog.py" line="201"/>
+        <location filename="../templates_dialog.py" line="287"/>
         <source>Import charge rules</source>
         <translation>Importar reglas de cargos</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="197"/>
+        <location filename="../templates_dialog.py" line="203"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="240"/>
+        <location filename="../templates_dialog.py" line="259"/>
         <source>comes with Offramp</source>
         <translation>viene con Offramp</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="240"/>
+        <location filename="../templates_dialog.py" line="259"/>
         <source>imported by the office</source>
         <translation>importada por la oficina</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="241"/>
+        <location filename="../templates_dialog.py" line="260"/>
         <source>1 kind of charge</source>
         <translation>1 tipo de cargo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="241"/>
+        <location filename="../templates_dialog.py" line="260"/>
         <source>%n kinds of charge</source>
         <translation>
             <numerusform>%n tipo de cargo</numerusform>
@@ -7063,32 +7058,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="242"/>
+        <location filename="../templates_dialog.py" line="261"/>
         <source>{id} · version {version} · {kinds} · {origin}</source>
         <translation>{id} · versión {version} · {kinds} · {origin}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="250"/>
+        <location filename="../templates_dialog.py" line="269"/>
         <source>Interview checklist</source>
         <translation>Lista de entrevista</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="250"/>
+        <location filename="../templates_dialog.py" line="269"/>
         <source>Screening</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="252"/>
+        <location filename="../templates_dialog.py" line="271"/>
         <source>not used yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="254"/>
+        <location filename="../templates_dialog.py" line="273"/>
         <source>used by 1 record</source>
         <translation>usada por 1 registro</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="256"/>
+        <location filename="../templates_dialog.py" line="275"/>
         <source>used by %n records</source>
         <translation>
             <numerusform>usada por %n registro</numerusform>
@@ -7096,32 +7091,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="257"/>
+        <location filename="../templates_dialog.py" line="276"/>
         <source>{kind} · {id} · version {version} · {used}</source>
         <translation>{kind} · {id} · versión {version} · {used}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="263"/>
+        <location filename="../templates_dialog.py" line="282"/>
         <source>Import a template</source>
         <translation>Importar una plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="263"/>
+        <location filename="../templates_dialog.py" line="282"/>
         <source>Templates (*.toml)</source>
         <translation>Plantillas (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="268"/>
+        <location filename="../templates_dialog.py" line="287"/>
         <source>Charge rules (*.toml)</source>
         <translation>Reglas de cargos (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="310"/>
+        <location filename="../templates_dialog.py" line="329"/>
         <source>Nothing was imported. 1 problem to fix in the file:</source>
         <translation>No se importó nada. Hay 1 problema que corregir en el archivo:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="312"/>
+        <location filename="../templates_dialog.py" line="331"/>
         <source>Nothing was imported. %n problems to fix in the file:</source>
         <translation>
             <numerusform>No se importó nada. Hay %n problema que corregir en el archivo:</numerusform>
@@ -7129,12 +7124,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="314"/>
+        <location filename="../templates_dialog.py" line="333"/>
         <source>Nothing was imported. {reason}</source>
         <translation>No se importó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="325"/>
+        <location filename="../templates_dialog.py" line="344"/>
         <source>That could not be done. Please try again.</source>
         <translation>No se pudo hacer. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -7183,9 +7178,9 @@ Set by the office, not by the person at this computer: shown through their effec
     </message>
     <message>
         <location filename="../unlock.py" line="101"/>
-        <location filename="../unlock.py" line="269"/>
-        <location filename="../unlock.py" line="293"/>
-        <location filename="../unlock.py" line="399"/>
+        <location filename="../unlock.py" line="271"/>
+        <location filename="../unlock.py" line="295"/>
+        <location filename="../unlock.py" line="401"/>
         <source>Your vault is locked. Type your passphrase to open it.</source>
         <translation>Su bóveda está bloqueada. Escriba su frase de contraseña para abrirla.</translation>
     </message>
@@ -7212,7 +7207,7 @@ Set by the office, not by the person at this computer: shown through their effec
     <message>
         <location filename="../unlock.py" line="128"/>
         <location filename="../unlock.py" line="129"/>
-        <location filename="../unlock.py" line="325"/>
+        <location filename="../unlock.py" line="327"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
@@ -7261,22 +7256,22 @@ Set by the office, not by the person at this computer: shown through their effec
 {command}</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="263"/>
+        <location filename="../unlock.py" line="265"/>
         <source>Your vault is locked. Type today&apos;s PIN to open it.</source>
         <translation>Su bóveda está bloqueada. Escriba el PIN de hoy para abrirla.</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="304"/>
+        <location filename="../unlock.py" line="306"/>
         <source>Locked at {time}. Everything is saved in the vault.</source>
         <translation>Bloqueada a las {time}. Todo está guardado en la bóveda.</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="321"/>
+        <location filename="../unlock.py" line="323"/>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../unlock.py" line="323"/>
+        <location filename="../unlock.py" line="325"/>
         <source>Try again in %n s</source>
         <translation>
             <numerusform>Inténtelo de nuevo en %n s</numerusform>
@@ -7284,27 +7279,27 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="348"/>
+        <location filename="../unlock.py" line="350"/>
         <source>Please type your passphrase first.</source>
         <translation>Primero escriba su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="359"/>
+        <location filename="../unlock.py" line="361"/>
         <source>Please type your PIN first.</source>
         <translation>Primero escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="368"/>
+        <location filename="../unlock.py" line="370"/>
         <source>Opening the vault…</source>
         <translation>Abriendo la bóveda…</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="418"/>
+        <location filename="../unlock.py" line="420"/>
         <source>The vault could not be opened because of an unexpected problem. Nothing was changed. Please try again; if it keeps happening, ask your IT contact for help.</source>
         <translation>No se pudo abrir la bóveda por un problema inesperado. No se cambió nada. Inténtelo de nuevo; si sigue pasando, pida ayuda a su contacto de informática.</translation>
     </message>
     <message>
-        <location filename="../unlock.py" line="444"/>
+        <location filename="../unlock.py" line="446"/>
         <source>Part of the vault&apos;s database is damaged.</source>
         <translation>Una parte de la base de datos de la bóveda está dañada.</translation>
     </message>
@@ -7356,18 +7351,18 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>Aún sin preguntar</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="124"/>
+        <location filename="../person/fields.py" line="132"/>
         <source>Yes</source>
-        <extracomment>The widest (in pixels) a row of buttons or a form&apos;s columns lay themselves out: what fits beside the section list on a 1280-pixel-wide screen. Beyond it (large text) they take more rows instead of scrolling sideways. How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis.</extracomment>
+        <extracomment>The widest (in pixels) a row of buttons or a form&apos;s columns lay themselves out: what fits beside the section list on a 1280-pixel-wide screen. Beyond it (large text) they take more rows instead of scrolling sideways. How many characters of a choice a closed drop-down shows before it shortens the text with an ellipsis. ... and at most this many pixels of letters: at twice the text size 28 characters of Spanish took 554 px, and a form of such choices no longer fitted beside the section list (it scrolled sideways, or cut the choices).</extracomment>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="124"/>
+        <location filename="../person/fields.py" line="132"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../person/fields.py" line="136"/>
+        <location filename="../person/fields.py" line="144"/>
         <source>YYYY-MM-DD, or leave empty</source>
         <translation>AAAA-MM-DD, o dejar en blanco</translation>
     </message>
@@ -7377,17 +7372,17 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation> (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="981"/>
+        <location filename="../person/session_form.py" line="1073"/>
         <source>Choose a decision</source>
         <translation>Elija una decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="986"/>
+        <location filename="../person/session_form.py" line="1078"/>
         <source>Type (when identified)</source>
         <translation>Tipo (si se identificó)</translation>
     </message>
     <message>
-        <location filename="../person/relief.py" line="86"/>
+        <location filename="../person/relief.py" line="87"/>
         <source>Not chosen yet</source>
         <translation>Todavía no se eligió</translation>
     </message>
@@ -7438,108 +7433,118 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>session_form</name>
     <message>
-        <location filename="../person/session_form.py" line="114"/>
+        <location filename="../person/session_form.py" line="119"/>
         <source>Interviews</source>
         <translation>Entrevistas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="115"/>
+        <location filename="../person/session_form.py" line="120"/>
         <source>The before, during and after checklist for each conversation. Every answer is saved as you go; a session can be left partial or stopped whenever the person wants.</source>
         <translation>La lista de antes, durante y después de cada conversación. Cada respuesta se guarda al momento; una sesión puede quedar a medias o detenerse cuando la persona quiera.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="120"/>
+        <location filename="../person/session_form.py" line="125"/>
         <source>Start an interview checklist</source>
         <translation>Empezar una lista de entrevista</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="121"/>
+        <location filename="../person/session_form.py" line="126"/>
         <source>No interviews recorded yet.</source>
         <translation>Todavía no hay entrevistas registradas.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="122"/>
+        <location filename="../person/session_form.py" line="127"/>
         <source>All interviews</source>
         <translation>Todas las entrevistas</translation>
     </message>
     <message>
         <location filename="../person/session_form.py" line="128"/>
+        <source>Interviews recorded</source>
+        <translation>Entrevistas registradas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="134"/>
         <source>Screening</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="129"/>
+        <location filename="../person/session_form.py" line="135"/>
         <source>A screening never decides anything about the person. It helps you see whether to talk more or offer help; every answer the person declines is recorded as declined, never as “no”.</source>
         <translation>Una evaluación nunca decide nada sobre la persona. Le ayuda a ver si conviene hablar más u ofrecer ayuda; cada respuesta que la persona prefiere no dar se registra así, nunca como “no”.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="134"/>
+        <location filename="../person/session_form.py" line="140"/>
         <source>Start a screening</source>
         <translation>Empezar una evaluación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="135"/>
+        <location filename="../person/session_form.py" line="141"/>
         <source>No screenings recorded yet.</source>
         <translation>Todavía no hay evaluaciones registradas.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="136"/>
+        <location filename="../person/session_form.py" line="142"/>
         <source>All screenings</source>
         <translation>Todas las evaluaciones</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="163"/>
+        <location filename="../person/session_form.py" line="143"/>
+        <source>Screenings recorded</source>
+        <translation>Evaluaciones registradas</translation>
+    </message>
+    <message>
+        <location filename="../person/session_form.py" line="170"/>
         <source>That could not be saved. Please try again; nothing you typed was lost.</source>
         <translation>No se pudo guardar. Inténtelo de nuevo; no se perdió nada de lo que escribió.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="172"/>
+        <location filename="../person/session_form.py" line="179"/>
         <source>Type the answer · Alt+N note · Page Down next · Page Up previous</source>
         <translation>Escriba la respuesta · Alt+N nota · Av Pág siguiente · Re Pág anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="177"/>
+        <location filename="../person/session_form.py" line="184"/>
         <source>Keys: 1 chooses the answer · Alt+N note · Page Down next · Page Up previous</source>
         <translation>Teclas: 1 para elegir la respuesta · Alt+N nota · Av Pág siguiente · Re Pág anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="181"/>
+        <location filename="../person/session_form.py" line="188"/>
         <source>Keys: 1–{last} choose an answer · Alt+N note · Page Down next · Page Up previous</source>
         <translation>Teclas: 1–{last} para elegir una respuesta · Alt+N nota · Av Pág siguiente · Re Pág anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="188"/>
-        <location filename="../person/session_form.py" line="747"/>
+        <location filename="../person/session_form.py" line="195"/>
+        <location filename="../person/session_form.py" line="841"/>
         <source>Not finished</source>
         <translation>Sin terminar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="190"/>
+        <location filename="../person/session_form.py" line="197"/>
         <source>{answered} of {total} answered</source>
         <translation>{answered} de {total} respondidas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1222"/>
+        <location filename="../person/session_form.py" line="1320"/>
         <source>A screening is not a determination. It helps decide whether to talk more or to offer help.</source>
         <translation>Una evaluación no es una determinación. Ayuda a decidir si conviene hablar más u ofrecer ayuda.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1225"/>
+        <location filename="../person/session_form.py" line="1323"/>
         <source>Said “yes” to:</source>
         <translation>Respondió “sí” a:</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1226"/>
+        <location filename="../person/session_form.py" line="1324"/>
         <source>No “yes” answers.</source>
         <translation>Ninguna respuesta “sí”.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1252"/>
+        <location filename="../person/session_form.py" line="1350"/>
         <source>Suggested next steps</source>
         <translation>Próximos pasos sugeridos</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1256"/>
+        <location filename="../person/session_form.py" line="1354"/>
         <source>No next steps are suggested by this template’s rules.</source>
         <translation>Las reglas de esta plantilla no sugieren próximos pasos.</translation>
     </message>

@@ -109,6 +109,7 @@ class _Words:
     start: str
     empty: str
     back: str
+    recorded: str  # the list's name for a screen reader
 
 
 INTERVIEW_WORDS = _Words(
@@ -124,6 +125,7 @@ INTERVIEW_WORDS = _Words(
     QT_TRANSLATE_NOOP("session_form", "Start an interview checklist"),
     QT_TRANSLATE_NOOP("session_form", "No interviews recorded yet."),
     QT_TRANSLATE_NOOP("session_form", "All interviews"),
+    QT_TRANSLATE_NOOP("session_form", "Interviews recorded"),
 )
 SCREENING_WORDS = _Words(
     "screening",
@@ -138,6 +140,7 @@ SCREENING_WORDS = _Words(
     QT_TRANSLATE_NOOP("session_form", "Start a screening"),
     QT_TRANSLATE_NOOP("session_form", "No screenings recorded yet."),
     QT_TRANSLATE_NOOP("session_form", "All screenings"),
+    QT_TRANSLATE_NOOP("session_form", "Screenings recorded"),
 )
 
 
@@ -263,10 +266,12 @@ class SessionListPage(QWidget):
         self.error = ErrorLine(self)
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("{sessions} recorded").format(sessions=tr(words.heading)))
+        # Its own words per kind: "{sessions} recorded" built from the heading read "Evaluación registradas" in Spanish.
+        self.list.setAccessibleName(tr(words.recorded))
         self.list.setAccessibleDescription(self.tr("Press Enter to open one."))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines wrap instead
         self.list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.list.itemActivated.connect(self._activated)
         self.empty = _para(tr(words.empty), self, _muted())
