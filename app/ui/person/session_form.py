@@ -710,12 +710,14 @@ class SessionFormPage(QWidget):
         self.outline.setAccessibleName(self.tr("Questions"))
         self.outline.setAccessibleDescription(self.tr("Choose a question to go to it."))
         self.outline.setWordWrap(True)
+        self.outline.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows wrap again at the list's new width
         # Up to 20 "M"s wide; it gives way (down to 10) when a longer language and large text leave less room.
         em = self.fontMetrics().horizontalAdvance("M")
         self.outline.setMinimumWidth(em * 10)
         self.outline.setMaximumWidth(em * 20)
         self.outline.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.outline.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
+        # No padding at the sides: Qt wraps a row at the list's full width, and a padded heading lost its last words.
+        self.outline.setStyleSheet("QListWidget::item { padding: 3px 0px; }")
         self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outline.currentRowChanged.connect(self._outline_moved)
 
