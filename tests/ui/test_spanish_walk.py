@@ -83,12 +83,12 @@ _ENGLISH_WORDS = (
     "unlock lock settings office sync record records referral referrals release releases safety screening",
     "interview interviews justice relief charge charges petition petitions contact contacts provider providers",
     "template templates measures follow decision decisions declined chosen ready started asked offered",
-    "page file folder left right new",
+    "page file folder left right new version visit status type level by at on or it an",
     "january february march april june july august september october november december",
     "monday tuesday wednesday thursday friday saturday sunday",
 )
 ENGLISH: frozenset[str] = frozenset(word for line in _ENGLISH_WORDS for word in line.split())
-WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")  # whole words, accented letters and all ("acompañan")
 #: A folder or file of this machine (the vault's folder, a backup's): its names are the machine's, not the app's.
 #: An identifier (a template's id, "example-indicator-screening"): lower-case words joined by hyphens.
 ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
@@ -106,6 +106,10 @@ NOT_YET_SPANISH: dict[str, str] = {
     ),
     "Interview checklist: before, during and after": (
         "the same for the interview checklist, in the templates dialog's list (app/core/templates.py)"
+    ),
+    ", version ": (
+        "a session's line in the overview's timeline: app/core/timeline.py (the template's title and version) joins "
+        "them with an English f-string, ', version 1'"
     ),
     "Record relief status: Screening.": (
         "the note app/core/relief.py writes at each status change of a relief case, kept in English on purpose "
@@ -294,6 +298,7 @@ def test_the_word_check_finds_english_and_leaves_the_person_s_words(qtbot) -> No
     assert english_words("Nota: Met at the clinic", data) == []
     assert english_words("Save the note", data) == ["Save", "the", "note"]
     assert english_words("Desbloquear (Ctrl+L) — Offramp, OK, PIN", data) == []
+    assert english_words("Para quienes acompañan a personas", data) == []  # "an" is no word of "acompañan"
     assert english_words("5 de December de 2026", data) == ["December"]
     assert english_words("Carpeta: /tmp/test_every_screen_of_the_app/vault", data) == []
     assert english_words("Lista · interview-checklist · versión 1", data) == []
