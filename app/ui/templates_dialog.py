@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.content.templates import TemplateError
+from app.content.templates import TemplateError, in_language
+from app.core.i18n import current_language
 from app.errors import OfframpError
 from app.ui.errors import human_message
 from app.ui.file_dialogs import open_file_name
@@ -81,8 +82,10 @@ class TemplateLine:
 
 
 def list_templates(ws: Workspace) -> list[TemplateLine]:
+    """The templates on this computer, each titled in the app's language when a version in it ships with the app."""
+    language = [current_language()]
     return [
-        TemplateLine(t.kind, t.title, t.id, t.version, ws.templates.uses(t.id, t.version))
+        TemplateLine(t.kind, in_language(t, language).title, t.id, t.version, ws.templates.uses(t.id, t.version))
         for t in ws.templates.available()
     ]
 

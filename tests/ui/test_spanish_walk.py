@@ -100,12 +100,9 @@ PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s·,;()]+")
 #: the list only shrinks.
 NOT_YET_SPANISH: dict[str, str] = {
     "Example indicator screening (an example: replace it with your office’s validated tool)": (
-        "the English version's title, where a Spanish version of the template exists (its questions do show in "
-        "Spanish): the session lines (app/core/sessions.py, SessionSummary.title), the measures' per-tool lines "
-        "and the templates dialog's list (app/core/templates.py)"
-    ),
-    "Interview checklist: before, during and after": (
-        "the same for the interview checklist, in the templates dialog's list (app/core/templates.py)"
+        "the English version's title, where a Spanish version of the template ships (its questions do show in "
+        "Spanish): the session lines (app/core/sessions.py, SessionSummary.title), the overview's timeline "
+        "(app/core/timeline.py) and the measures' per-tool lines (app/reports/measures.py)"
     ),
     ", version ": (
         "a session's line in the overview's timeline: app/core/timeline.py (the template's title and version) joins "
