@@ -5,16 +5,19 @@ person and the forms inside them, the new-person form, the measures, follow-ups,
 the sync dialogs, settings, about; and a prosecution vault's own screens) are visited with the app in Spanish and in
 the pseudo-locale, at 1280×800, with the app's text size and with twice that, on a real vault of demo people.
 
-On each screen in Spanish, two checks:
+On each screen in Spanish:
 
-- no English source string of the catalogue shows (:func:`tests.ui.test_spanish_window.english_in`);
+- no English source string of the catalogues shows (:func:`tests.ui.test_spanish_window.english_in`);
 - no visible text (label, button, check box, group box title, tab, list or table item and heading, choice, window
   title, placeholder, accessible name) holds a common English word that correct Spanish never uses (:data:`ENGLISH`).
   The person's own data may stay as it was written (the demo people are fictional and English-named: names, courts,
-  providers, notes): every free text stored in the vault is taken out of a text before its words are looked at.
+  providers, notes): every free text stored in the vault is taken out of a text before its words are looked at;
+- nothing is cut off, wider than the window or read only by scrolling sideways (the accessibility walk's checks).
 
-In the pseudo-locale every translated word is accented, so the second check finds what never went through the
-catalogue. A screenshot of every screen, in each language and size, is saved for a person to look at.
+In the pseudo-locale every translated word is accented, so the word check finds what never went through a
+catalogue (the content that ships with the app is English there, as it is written). What still shows in English is
+listed in :data:`NOT_YET_SPANISH` with where it comes from. A screenshot of every screen, in each language and size,
+is saved for a person to look at.
 """
 
 from __future__ import annotations
@@ -89,9 +92,9 @@ _ENGLISH_WORDS = (
 )
 ENGLISH: frozenset[str] = frozenset(word for line in _ENGLISH_WORDS for word in line.split())
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")  # whole words, accented letters and all ("acompañan")
-#: A folder or file of this machine (the vault's folder, a backup's): its names are the machine's, not the app's.
 #: An identifier (a template's id, "example-indicator-screening"): lower-case words joined by hyphens.
 ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+#: A folder or file of this machine (the vault's folder, a backup's): its names are the machine's, not the app's.
 PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s·,;()]+")
 
 #: English that still shows in Spanish, each with where it comes from: none of it is the window's own text (that is
@@ -405,10 +408,9 @@ def test_every_prosecution_screen_in_the_app_s_language(  # type: ignore[no-unty
     received = open_dialog(qtbot, win, win.open_received)  # the shares advocates sent
     check(received, "received shares")
     close(qtbot, received)
-    if win.certifications_action.isEnabled():
-        dialog = open_dialog(qtbot, win, lambda: win._open_with_vault("certifications"))
-        check(dialog, "certification register")
-        close(qtbot, dialog)
+    register = open_dialog(qtbot, win, lambda: win._open_with_vault("certifications"))  # the prosecution's own
+    check(register, "certification register")
+    close(qtbot, register)
     walk_person(qtbot, win, check, spoken(language))
     assert "disclosure" in walked, walked
     assert found == {}, _report(found)
