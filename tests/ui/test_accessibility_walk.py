@@ -248,10 +248,15 @@ def press_named(root: QWidget, name: str, say: Callable[[str], Collection[str]] 
 
 
 def walk_person(  # type: ignore[no-untyped-def]
-    qtbot, win: MainWindow, check: Callable[[QWidget, str], None], say: Callable[[str], Collection[str]] = same
+    qtbot,
+    win: MainWindow,
+    check: Callable[[QWidget, str], None],
+    say: Callable[[str], Collection[str]] = same,
+    person: str | None = None,
 ) -> str:
-    """Every section the caseload's first person has, and the forms that open inside them; returns their id."""
-    person = win.caseload_page.model.person_id(0)
+    """Every section the caseload's first person (or ``person``) has, and the forms that open inside them; returns
+    their id."""
+    person = person or win.caseload_page.model.person_id(0)
     assert person
     page = win.person_page
     win.open_person(person, "overview")

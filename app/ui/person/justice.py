@@ -185,6 +185,9 @@ class ChargesEditor(QWidget):
             self.grid.addWidget(heading, 0, col)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
+        #: Each charge on two lines (offense and statute, then level and Remove) when one line would squeeze the
+        #: fields below ten letters (at twice the text size they were 124 px wide); decided again on each resize.
+        self.two_lines = False
         self.empty = QLabel(self.tr("No charges recorded."), self)
         self.add_button = plain_button(self.tr("Add a charge"), self.tr("Add a charge"), self)
         self.add_button.clicked.connect(self._add_clicked)
@@ -219,11 +222,39 @@ class ChargesEditor(QWidget):
         else:
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _one_line_width(self) -> int:
+        """The least width a charge needs on one line with room for ten letters in each field."""
+        if not self.rows:
+            return 0
+        field = self.fontMetrics().horizontalAdvance("n" * 10) + 12
+        row = self.rows[0]
+        return (
+            2 * field + row.level.sizeHint().width() + row.remove.sizeHint().width() + 3 * self.grid.horizontalSpacing()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        two_lines = event.size().width() < self._one_line_width()
+        if two_lines != self.two_lines:
+            self.two_lines = two_lines
+            self._place()
+        super().resizeEvent(event)
+
     def _place(self) -> None:
+        for row in self.rows:
+            for widget in row.widgets:
+                self.grid.removeWidget(widget)
+        self.headings[2].setVisible(not self.two_lines)  # on two lines, the level's choice says what it is
         for number, row in enumerate(self.rows, start=1):
             row.renumber(number)
             for col, widget in enumerate(row.widgets):
-                self.grid.addWidget(widget, number, col)
+                if self.two_lines:
+                    line, column = 2 * number - 1 + col // 2, col % 2
+                    if widget is row.remove:
+                        self.grid.addWidget(widget, line, column, Qt.AlignmentFlag.AlignLeft)
+                    else:
+                        self.grid.addWidget(widget, line, column)
+                else:
+                    self.grid.addWidget(widget, number, col)
                 widget.show()
         previous: QWidget | None = None
         for row in self.rows:

@@ -141,7 +141,11 @@ def _list(name: str, description: str, parent: QWidget) -> QListWidget:
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setAlternatingRowColors(True)
     widget.setWordWrap(True)
-    widget.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+    # Rows wrap at the list's width instead of running past its edge (a release's line at twice the text size);
+    # no padding at the sides, which Qt leaves out when it measures a wrapped row (its last words were cut).
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setResizeMode(QListWidget.ResizeMode.Adjust)
+    widget.setStyleSheet("QListWidget::item { padding: 6px 0px; }")
     return widget
 
 

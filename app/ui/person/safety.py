@@ -530,9 +530,10 @@ class SafetyPlanSection(QWidget):
         widest = f"{_('Safe contacts and code words')} · {_(CHOICE_LABELS[CHOICES[-1]])}"
         self.parts.setFixedWidth(self.parts.fontMetrics().horizontalAdvance(widest) + 40)
         self.parts.setWordWrap(True)
+        self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a long part's name wraps
         row_height = self.parts.fontMetrics().lineSpacing() + 14  # the item padding below, plus spacing
         self.parts.setMinimumHeight(row_height * len(COMPONENTS) + 2 * self.parts.frameWidth() + 4)
-        self.parts.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
+        self.parts.setStyleSheet("QListWidget::item { padding: 4px 0px; }")  # Qt measures wrapped rows unpadded
         self.editor = ComponentEditor(body)
 
         split = QHBoxLayout()

@@ -123,10 +123,7 @@ def make_table(
     columns.setHighlightSections(False)
     columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     columns.setAccessibleName(QCoreApplication.translate("tables", "{table} column headings").format(table=name))
-    table.setStyleSheet(
-        "QTableView::item { padding: 5px 8px; }"
-        "QHeaderView::section { padding: 4px 8px 4px 11px; }"
-    )
+    table.setStyleSheet("QTableView::item { padding: 5px 8px; }QHeaderView::section { padding: 4px 8px 4px 11px; }")
     name_buttons(table, QCoreApplication.translate("tables", "{table} select all").format(table=name))
     return table
 
@@ -181,13 +178,17 @@ class OverviewSection(QWidget):
             if entry.overdue(today):
                 overdue += 1
                 days_late = (today - entry.when).days
-                when = ngettext(
-                    "{date} (overdue, {n} day late)", "{date} (overdue, {n} days late)", days_late
-                ).format(date=when, n=days_late)
+                when = ngettext("{date} (overdue, {n} day late)", "{date} (overdue, {n} days late)", days_late).format(
+                    date=when, n=days_late
+                )
             elif entry.when == today:
                 when = self.tr("{date} (due today)").format(date=when)
             else:
                 when = self.tr("{date} (coming up)").format(date=when)
+            # The note under the date: on one line "9 mar 2025 (vencida, 636 días de retraso)" took the column's
+            # whole width at twice the text size, and the table scrolled sideways for what and why.
+            date = format_date(entry.when)
+            when = when.replace(f"{date} ", f"{date}\n", 1)
             rows.append((when, entry.title, entry.detail))
         rows += [(format_date(e.when), e.title, e.detail) for e in past]
         self.model.set_rows(rows, [e.record_id for e in (*ahead, *past)], strong)
@@ -202,8 +203,10 @@ class OverviewSection(QWidget):
         """How many dates are coming up and how many of them are overdue, in whole sentences."""
         if ahead == 1:
             text = (
-                self.tr("1 date is coming up, and it is overdue (in bold at the top). Below it, what has happened, "
-                        "newest first.")
+                self.tr(
+                    "1 date is coming up, and it is overdue (in bold at the top). Below it, what has happened, "
+                    "newest first."
+                )
                 if overdue
                 else self.tr("1 date is coming up (in bold at the top). Below it, what has happened, newest first.")
             )
