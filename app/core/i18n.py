@@ -129,7 +129,10 @@ def pseudo(text: str) -> str:
         out.append(match.group(0))
         last = match.end()
     out.append(text[last:].translate(_ACCENTED))
-    padding = "·" * max(1, round(len(text) * PADDING) - 2)
+    # In runs of at most eight, so a long sentence's padding wraps like words (one run of 180 dots made the under-18
+    # prompt 1,222 px wide at twice the text size, a width no language's words would ever need).
+    dots = max(1, round(len(text) * PADDING) - 2)
+    padding = " ".join("·" * min(8, dots - start) for start in range(0, dots, 8))
     return f"[{''.join(out)}{padding}]"
 
 

@@ -307,7 +307,7 @@ class SessionService:
             answered = sum(1 for v in answers.values() if isinstance(v, dict) and v.get("answer"))
             status = row.status if isinstance(row, ChecklistResponse) else row.session_status
             title = (
-                template.title
+                in_language(template, [current_language()]).title  # the Spanish version's title, when it ships
                 if template
                 else _("{template} (version {version})").format(template=row.template_id, version=row.template_version)
             )

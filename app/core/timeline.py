@@ -186,23 +186,26 @@ _DEADLINE_WORDS = {
 
 
 def _category_words(code: str) -> str:
+    """A referral's category in the app's language (the bundled categories' titles are in the catalogue)."""
     from app.content.taxonomy import category_title
 
-    return category_title(code)
+    title = category_title(code)
+    return _(title) if title else title
 
 
 def _tool_name(template_id: str, version: str | None, s: Session | None = None) -> str:
     """The template's own title and its version in words ("Example indicator screening, version 1"), never its id."""
-    name = _TOOL_NAMES.get(template_id) or _template_title(template_id, version, s) or "a screening template"
-    return f"{name}, version {version}" if version else name
+    name = _TOOL_NAMES.get(template_id) or _template_title(template_id, version, s) or _("a screening template")
+    return _("{tool}, version {version}").format(tool=name, version=version) if version else name
 
 
 def _template_title(template_id: str, version: str | None, s: Session | None) -> str | None:
-    from app.content.templates import bundled_templates
+    from app.content.templates import bundled_templates, in_language
+    from app.core.i18n import current_language
 
     for template in bundled_templates():
         if template.id == template_id and (version is None or template.version == version):
-            return template.title
+            return in_language(template, [current_language()]).title  # the Spanish version's title, when it ships
     if s is not None:
         q = select(TemplateVersion.title).where(TemplateVersion.template_id == template_id)
         if version is not None:
@@ -523,26 +526,29 @@ def _certifications(s: Session, pid: str, today: dt.date) -> list[TimelineEntry]
     )
     out = []
     for r in s.execute(q):
-        form = FORM_WORDS.get(r.form, "Visa certification")
-        out.append(TimelineEntry(r.received_on, "certification_received", "Certification request received",
+        form = _(FORM_WORDS.get(r.form, N_("Visa certification")))
+        out.append(TimelineEntry(r.received_on, "certification_received", _("Certification request received"),
                                  "certification_request", r.id, form))  # fmt: skip
         if r.decision is not None and r.decided_on:
-            word = DECISION_WORDS.get(r.decision, "Decided")
-            out.append(TimelineEntry(r.decided_on, "certification_decided", f"Certification request: {word.lower()}",
+            word = _(DECISION_WORDS.get(r.decision, N_("Decided")))
+            out.append(TimelineEntry(r.decided_on, "certification_decided",
+                                     _("Certification request: {decision}").format(decision=word.lower()),
                                      "certification_request", r.id, form))  # fmt: skip
         if r.decision is None and r.due_on:
-            out.append(TimelineEntry(r.due_on, "certification_due", "Deadline: decide the certification request",
+            out.append(TimelineEntry(r.due_on, "certification_due", _("Deadline: decide the certification request"),
                                      "certification_request", r.id,
-                                     _join(form, f"received {day_words(r.received_on)}"), due=True))  # fmt: skip
+                                     _join(form, _("received {day}").format(day=day_words(r.received_on))),
+                                     due=True))  # fmt: skip
         months = USCIS_ACCEPTS_MONTHS.get(r.form)
         until = uscis_last_day(r.form, r.signed_on)
         if r.decision == "certified" and until is not None:
-            title = (f"USCIS no longer accepts the signed supplement ({months} months after signing)" if until < today
-                     else "Deadline: the last day USCIS accepts the signed supplement")  # fmt: skip
-            by = f"signed by {r.signed_by_name}" if r.signed_by_name else "signed"
+            title = (_("USCIS no longer accepts the signed supplement ({months} months after signing)").format(
+                         months=months) if until < today
+                     else _("Deadline: the last day USCIS accepts the signed supplement"))  # fmt: skip
+            signed = (_("signed by {name} on {day}").format(name=r.signed_by_name, day=day_words(r.signed_on))
+                      if r.signed_by_name else _("signed on {day}").format(day=day_words(r.signed_on)))  # fmt: skip
             out.append(TimelineEntry(until, "certification_validity", title, "certification_request", r.id,
-                                     _join(form, f"{by} on {day_words(r.signed_on)}"), due=True,
-                                     done=until < today))  # fmt: skip
+                                     _join(form, signed), due=True, done=until < today))  # fmt: skip
     return out
 
 
@@ -557,8 +563,9 @@ def _justice(s: Session, pid: str) -> list[TimelineEntry]:
             out.append(TimelineEntry(r.arrest_date, "arrest", _("Arrest"), "justice_contact", r.id,
                                      _join(r.arresting_agency, where)))  # fmt: skip
         if r.disposition_date:
-            outcome = (choice_label("disposition", r.disposition) or "recorded").lower()
-            out.append(TimelineEntry(r.disposition_date, "disposition", f"Case outcome: {outcome}",
+            outcome = (_w(choice_label("disposition", r.disposition)) or _("recorded")).lower()
+            out.append(TimelineEntry(r.disposition_date, "disposition",
+                                     _("Case outcome: {outcome}").format(outcome=outcome),
                                      "justice_contact", r.id, where))  # fmt: skip
     return out
 
@@ -569,10 +576,16 @@ def _charging(s: Session, pid: str) -> list[TimelineEntry]:
 
     c = ChargingDecision
     q = select(c.id, c.decided_on, c.decision, c.decided_by_name).where(c.person_id == pid, c.deleted.is_(False))
+
+    def decision(code: str) -> str:
+        words = DECISION_LABELS.get(code)
+        return (_(words) if words else code.replace("_", " ")).lower()
+
     return [
         TimelineEntry(r.decided_on, "charging_decision",
-                      f"Charging decision: {DECISION_LABELS.get(r.decision, r.decision.replace('_', ' ')).lower()}",
-                      "charging_decision", r.id, f"decided by {r.decided_by_name}" if r.decided_by_name else "")
+                      _("Charging decision: {decision}").format(decision=decision(r.decision)),
+                      "charging_decision", r.id,
+                      _("decided by {name}").format(name=r.decided_by_name) if r.decided_by_name else "")
         for r in s.execute(q)
     ]  # fmt: skip
 

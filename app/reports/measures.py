@@ -907,14 +907,20 @@ def _screening_window(c: _Ctx) -> Sel:
 def _tool_titles(db: Db) -> dict[str, str]:
     """Screening tools as people know them: the office's imported templates' titles (in a vault), then the
     bundled templates' titles."""
-    from app.content.templates import bundled_templates
+    from app.content.templates import bundled_templates, in_language
+    from app.core.i18n import current_language
 
-    titles = {t.id: t.title for t in bundled_templates()}
+    bundled = bundled_templates()
+    titles = {t.id: t.title for t in bundled}
     conn = db.connection() if isinstance(db, Session) else db  # the same transaction: never a second connection
     if inspect(conn).has_table(TemplateVersion.__tablename__):
         rows = db.execute(select(TemplateVersion.template_id, TemplateVersion.title, TemplateVersion.version)).all()
         for template_id, title, _version in sorted(rows, key=lambda r: str(r[2])):
             titles[str(template_id)] = str(title)
+    # A bundled tool by its own title in the app's language, when a version in it ships (an office's own stays).
+    for template in bundled:
+        if titles.get(template.id) == template.title:
+            titles[template.id] = in_language(template, [current_language()]).title
     return titles
 
 
