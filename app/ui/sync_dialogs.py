@@ -34,6 +34,7 @@ from app.ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
+    QLocale,
     QMenu,
     QObject,
     QPlainTextEdit,
@@ -214,21 +215,31 @@ class EnrolDialog(QDialog):
                 office=done.office_name, user=done.username, team=done.team_name
             )
         ]
-        # The English words stay as they always read; the count picks the catalogue's plural form.
-        if done.will_send:
+        # One of each has its own sentence (English has no plural form in the catalogue: "1 records" read wrong);
+        # the others pick the catalogue's plural form, the count in the app's language's digits.
+        if done.will_send == 1:
+            lines.append(self.tr("1 record already here will go to the office at your next sync."))
+        elif done.will_send:
             lines.append(
                 self.tr("{n} records already here will go to the office at your next sync.", "", done.will_send).format(
-                    n=f"{done.will_send:,}"
+                    n=QLocale().toString(done.will_send)
                 )
             )
-        if done.kept_here:
+        if done.kept_here == 1:
+            lines.append(
+                self.tr(
+                    "1 demo record stays on this computer: it is a fictional practice record and never goes to the "
+                    "office."
+                )
+            )
+        elif done.kept_here:
             lines.append(
                 self.tr(
                     "{n} demo records stay on this computer: they are fictional practice records and never go to "
                     "the office.",
                     "",
                     done.kept_here,
-                ).format(n=f"{done.kept_here:,}")
+                ).format(n=QLocale().toString(done.kept_here))
             )
         lines.append(self.tr("Nothing syncs by itself: press Sync now when you want to."))
         self._say(" ".join(lines))

@@ -134,7 +134,7 @@ def test_enrol_stops_on_a_wrong_fingerprint_then_works(qtbot, office: Office, tm
         click(qtbot, dialog, "Enroll this computer")
         qtbot.waitUntil(lambda: dialog._done, timeout=WAIT)
         assert f"enrolled with Riverside Office as {username} (Advocacy A)" in dialog.status.text()
-        assert "1 records already here will go to the office" in dialog.status.text()
+        assert "1 record already here will go to the office" in dialog.status.text()
         assert unlocked.identity.kind == "enrolled"
         shot(dialog, "enrol-done")
     finally:

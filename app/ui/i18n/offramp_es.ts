@@ -596,12 +596,13 @@
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="188"/>
+        <location filename="../person/justice.py" line="191"/>
         <source>No charges recorded.</source>
+        <extracomment>Each charge on two lines (offense and statute, then level and Remove) when one line would squeeze the fields below ten letters (at twice the text size they were 124 px wide); decided again on each resize.</extracomment>
         <translation>No hay cargos registrados.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="189"/>
+        <location filename="../person/justice.py" line="192"/>
         <source>Add a charge</source>
         <translation>Agregar un cargo</translation>
     </message>
@@ -609,231 +610,231 @@
 <context>
     <name>ChargingPanel</name>
     <message>
-        <location filename="../person/justice.py" line="343"/>
+        <location filename="../person/justice.py" line="374"/>
         <source>Charging decisions</source>
         <extracomment>A charging decision was saved (the matter&apos;s own status then no longer speaks of the last save).</extracomment>
         <translation>Decisiones sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="349"/>
+        <location filename="../person/justice.py" line="380"/>
         <source>A decision about the charges, made by a named person with a date and a reason. A later decision keeps the earlier one in the history.</source>
         <translation>Una decisión sobre los cargos, tomada por una persona con nombre, con una fecha y un motivo. Una decisión posterior deja la anterior en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="356"/>
+        <location filename="../person/justice.py" line="387"/>
         <source>Charging decision in force</source>
         <translation>Decisión vigente sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="357"/>
+        <location filename="../person/justice.py" line="388"/>
         <source>Earlier decisions</source>
         <translation>Decisiones anteriores</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="359"/>
+        <location filename="../person/justice.py" line="390"/>
         <source>Earlier charging decisions</source>
         <translation>Decisiones anteriores sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="361"/>
+        <location filename="../person/justice.py" line="392"/>
         <source>Record a charging decision…</source>
         <translation>Registrar una decisión sobre los cargos…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="361"/>
-        <location filename="../person/justice.py" line="604"/>
+        <location filename="../person/justice.py" line="392"/>
+        <location filename="../person/justice.py" line="635"/>
         <source>Record a charging decision</source>
         <translation>Registrar una decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="365"/>
+        <location filename="../person/justice.py" line="396"/>
         <source>Revise this decision…</source>
         <translation>Revisar esta decisión…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="365"/>
+        <location filename="../person/justice.py" line="396"/>
         <source>Revise this charging decision</source>
         <translation>Revisar esta decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="370"/>
+        <location filename="../person/justice.py" line="401"/>
         <source>Charging decision status</source>
         <translation>Estado de la decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="379"/>
+        <location filename="../person/justice.py" line="410"/>
         <source>Choose a decision</source>
         <translation>Elija una decisión</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="381"/>
+        <location filename="../person/justice.py" line="412"/>
         <source>Decision (required)</source>
         <translation>Decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="384"/>
+        <location filename="../person/justice.py" line="415"/>
         <source>Date decided (required)</source>
         <translation>Fecha de la decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="387"/>
+        <location filename="../person/justice.py" line="418"/>
         <source>Decided by (required)</source>
         <translation>Decidido por (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="388"/>
+        <location filename="../person/justice.py" line="419"/>
         <source>The name of the person who decided</source>
         <translation>El nombre de la persona que decidió</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="390"/>
+        <location filename="../person/justice.py" line="421"/>
         <source>Reason (required)</source>
         <translation>Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="391"/>
+        <location filename="../person/justice.py" line="422"/>
         <source>The reason, in words.</source>
         <translation>El motivo, con palabras.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="394"/>
+        <location filename="../person/justice.py" line="425"/>
         <source>What informed it</source>
         <translation>En qué se basó</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="397"/>
+        <location filename="../person/justice.py" line="428"/>
         <source>Informed by the identification decision in force that day</source>
         <translation>Se basó en la decisión de identificación vigente ese día</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="399"/>
+        <location filename="../person/justice.py" line="430"/>
         <source>No identification decision was in force on that day.</source>
         <translation>Ese día no había ninguna decisión de identificación vigente.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="402"/>
-        <location filename="../person/justice.py" line="554"/>
+        <location filename="../person/justice.py" line="433"/>
+        <location filename="../person/justice.py" line="585"/>
         <source>No screening</source>
         <translation>Sin evaluación</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="403"/>
+        <location filename="../person/justice.py" line="434"/>
         <source>Screening that informed it</source>
         <translation>Evaluación en la que se basó</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="404"/>
+        <location filename="../person/justice.py" line="435"/>
         <source>The person&apos;s own account</source>
         <translation>El relato de la propia persona</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="405"/>
+        <location filename="../person/justice.py" line="436"/>
         <source>Informed by the person&apos;s own account</source>
         <translation>Se basó en el relato de la propia persona</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="406"/>
-        <location filename="../person/justice.py" line="555"/>
+        <location filename="../person/justice.py" line="437"/>
+        <location filename="../person/justice.py" line="586"/>
         <source>No input from the advocate</source>
         <translation>Sin aportes del defensor</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="407"/>
+        <location filename="../person/justice.py" line="438"/>
         <source>The advocate&apos;s input, shared under a release</source>
         <translation>Lo que aportó el defensor, compartido con una autorización</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="411"/>
+        <location filename="../person/justice.py" line="442"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="411"/>
+        <location filename="../person/justice.py" line="442"/>
         <source>Cancel this charging decision</source>
         <translation>Cancelar esta decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="413"/>
+        <location filename="../person/justice.py" line="444"/>
         <source>Save the decision</source>
         <translation>Guardar la decisión</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="413"/>
+        <location filename="../person/justice.py" line="444"/>
         <source>Save this charging decision</source>
         <translation>Guardar esta decisión sobre los cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="414"/>
+        <location filename="../person/justice.py" line="445"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="421"/>
+        <location filename="../person/justice.py" line="452"/>
         <source>&amp;Decision (required)</source>
         <translation>&amp;Decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="422"/>
+        <location filename="../person/justice.py" line="453"/>
         <source>Da&amp;te decided (required)</source>
         <translation>&amp;Fecha de la decisión (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="423"/>
+        <location filename="../person/justice.py" line="454"/>
         <source>Decided &amp;by (required)</source>
         <translation>Decidido &amp;por (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="424"/>
+        <location filename="../person/justice.py" line="455"/>
         <source>&amp;Reason (required)</source>
         <translation>&amp;Motivo (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="438"/>
+        <location filename="../person/justice.py" line="469"/>
         <source>&amp;Screening</source>
         <translation>&amp;Evaluación</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="441"/>
+        <location filename="../person/justice.py" line="472"/>
         <source>The &amp;advocate&apos;s input</source>
         <translation>Lo que &amp;aportó el defensor</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="532"/>
+        <location filename="../person/justice.py" line="563"/>
         <source>No charging decision recorded for this matter yet.</source>
         <translation>Todavía no hay una decisión sobre los cargos registrada para este asunto.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="534"/>
+        <location filename="../person/justice.py" line="565"/>
         <source>In force: {decision}</source>
         <translation>Vigente: {decision}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="587"/>
+        <location filename="../person/justice.py" line="618"/>
         <source>Informed by the {decision}</source>
         <translation>Se basó en la {decision}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="599"/>
+        <location filename="../person/justice.py" line="630"/>
         <source>Revise the decision of {day} ({decision}). It stays in the history.</source>
         <translation>Revisar la decisión del {day} ({decision}). Queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="698"/>
+        <location filename="../person/justice.py" line="729"/>
         <source>Please choose a decision.</source>
         <translation>Elija una decisión, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="714"/>
+        <location filename="../person/justice.py" line="745"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="725"/>
+        <location filename="../person/justice.py" line="756"/>
         <source>Saved: {decision}, {day}.</source>
         <translation>Guardado: {decision}, {day}.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="737"/>
+        <location filename="../person/justice.py" line="768"/>
         <source>Nothing was saved.</source>
         <translation>No se guardó nada.</translation>
     </message>
@@ -1382,106 +1383,116 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="120"/>
-        <location filename="../sync_dialogs.py" line="157"/>
+        <location filename="../sync_dialogs.py" line="121"/>
+        <location filename="../sync_dialogs.py" line="158"/>
         <source>Enroll this computer</source>
         <translation>Inscribir este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="121"/>
+        <location filename="../sync_dialogs.py" line="122"/>
         <source>Enroll this computer with the office</source>
         <translation>Inscribir este equipo en la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="125"/>
+        <location filename="../sync_dialogs.py" line="126"/>
         <source>Enroll this computer with your office</source>
         <translation>Inscribir este equipo en su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="129"/>
+        <location filename="../sync_dialogs.py" line="130"/>
         <source>Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and capital letters in the fingerprint do not matter. Nothing is sent until the office server proves it is the one on the sheet.</source>
         <translation>La persona que administra Offramp en su oficina le da una hoja de inscripción. Escriba o pegue abajo lo que dice. Los espacios y las mayúsculas de la huella digital no importan. No se envía nada hasta que el servidor de la oficina demuestre que es el de la hoja.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="142"/>
+        <location filename="../sync_dialogs.py" line="143"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="143"/>
+        <location filename="../sync_dialogs.py" line="144"/>
         <source>One-time code</source>
         <translation>Código de un solo uso</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="143"/>
+        <location filename="../sync_dialogs.py" line="144"/>
         <source>four groups of four</source>
         <translation>cuatro grupos de cuatro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="145"/>
+        <location filename="../sync_dialogs.py" line="146"/>
         <source>Fingerprint</source>
         <translation>Huella digital</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="145"/>
+        <location filename="../sync_dialogs.py" line="146"/>
         <source>13 groups of four letters and digits</source>
         <translation>13 grupos de cuatro letras y cifras</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="147"/>
+        <location filename="../sync_dialogs.py" line="148"/>
         <source>Your passphrase</source>
         <translation>Su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="150"/>
+        <location filename="../sync_dialogs.py" line="151"/>
         <source>What happened</source>
         <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="156"/>
+        <location filename="../sync_dialogs.py" line="157"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="184"/>
+        <location filename="../sync_dialogs.py" line="185"/>
         <source>Please type the server address from the sheet.</source>
         <translation>Escriba la dirección del servidor que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="185"/>
+        <location filename="../sync_dialogs.py" line="186"/>
         <source>Please type the one-time code from the sheet.</source>
         <translation>Escriba el código de un solo uso que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="186"/>
+        <location filename="../sync_dialogs.py" line="187"/>
         <source>Please type the fingerprint from the sheet.</source>
         <translation>Escriba la huella digital que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="187"/>
+        <location filename="../sync_dialogs.py" line="188"/>
         <source>Please type your passphrase, the one you unlock Offramp with.</source>
         <translation>Escriba su frase de contraseña, la que usa para desbloquear Offramp, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="194"/>
+        <location filename="../sync_dialogs.py" line="195"/>
         <source>Checking the office server…</source>
         <translation>Comprobando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="213"/>
+        <location filename="../sync_dialogs.py" line="214"/>
         <source>This computer is enrolled with {office} as {user} ({team}).</source>
         <translation>Este equipo está inscrito en {office} como {user} ({team}).</translation>
     </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="221"/>
+        <source>1 record already here will go to the office at your next sync.</source>
+        <translation>1 registro que ya está aquí irá a la oficina en su próxima sincronización.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="220"/>
+        <location filename="../sync_dialogs.py" line="224"/>
         <source>{n} records already here will go to the office at your next sync.</source>
         <translation>
             <numerusform>{n} registro que ya está aquí irá a la oficina en su próxima sincronización.</numerusform>
             <numerusform>{n} registros que ya están aquí irán a la oficina en su próxima sincronización.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../sync_dialogs.py" line="231"/>
+        <source>1 demo record stays on this computer: it is a fictional practice record and never goes to the office.</source>
+        <translation>1 registro de demostración se queda en este equipo: es un registro ficticio de práctica y nunca va a la oficina.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="227"/>
+        <location filename="../sync_dialogs.py" line="238"/>
         <source>{n} demo records stay on this computer: they are fictional practice records and never go to the office.</source>
         <translation>
             <numerusform>{n} registro de demostración se queda en este equipo: es un registro ficticio de práctica y nunca va a la oficina.</numerusform>
@@ -1489,23 +1500,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="233"/>
+        <location filename="../sync_dialogs.py" line="244"/>
         <source>Nothing syncs by itself: press Sync now when you want to.</source>
         <translation>Nada se sincroniza por sí solo: pulse Sincronizar ahora cuando lo desee.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="236"/>
-        <location filename="../sync_dialogs.py" line="237"/>
+        <location filename="../sync_dialogs.py" line="247"/>
+        <location filename="../sync_dialogs.py" line="248"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="246"/>
+        <location filename="../sync_dialogs.py" line="257"/>
         <source>That passphrase is not the one this vault opens with. Nothing was sent.</source>
         <translation>Esa frase de contraseña no es la que abre esta bóveda. No se envió nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="251"/>
+        <location filename="../sync_dialogs.py" line="262"/>
         <source>Something went wrong while enrolling, and nothing was changed. Please try again.</source>
         <translation>Algo salió mal durante la inscripción y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -1866,52 +1877,52 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>HistorySection</name>
     <message>
-        <location filename="../person/tables.py" line="241"/>
+        <location filename="../person/tables.py" line="244"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="241"/>
+        <location filename="../person/tables.py" line="244"/>
         <source>What was done</source>
         <translation>Qué se hizo</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="241"/>
+        <location filename="../person/tables.py" line="244"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="241"/>
+        <location filename="../person/tables.py" line="244"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="244"/>
+        <location filename="../person/tables.py" line="247"/>
         <source>Every change to this person&apos;s records, and each time they were opened, newest first. Only what was done is kept here, never what was written.</source>
         <translation>Cada cambio en los registros de esta persona, y cada vez que se abrieron, del más reciente al más antiguo. Aquí solo se guarda lo que se hizo, nunca lo que se escribió.</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="250"/>
+        <location filename="../person/tables.py" line="253"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="250"/>
+        <location filename="../person/tables.py" line="253"/>
         <source>The audit trail for this person, newest first.</source>
         <translation>El registro de actividad de esta persona, del más reciente al más antiguo.</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="270"/>
+        <location filename="../person/tables.py" line="273"/>
         <source>You</source>
         <translation>Usted</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="270"/>
+        <location filename="../person/tables.py" line="273"/>
         <source>Someone</source>
         <translation>Alguien</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="270"/>
+        <location filename="../person/tables.py" line="273"/>
         <source>This computer</source>
         <translation>Este equipo</translation>
     </message>
@@ -1969,145 +1980,145 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Fecha de la resolución</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="798"/>
+        <location filename="../person/justice.py" line="829"/>
         <source>Justice contact form</source>
         <extracomment>Saved; carries the record id (new records get theirs here).</extracomment>
         <translation>Formulario del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="802"/>
+        <location filename="../person/justice.py" line="833"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="802"/>
+        <location filename="../person/justice.py" line="833"/>
         <source>Copy the docket number</source>
         <translation>Copiar el número de expediente</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="804"/>
+        <location filename="../person/justice.py" line="835"/>
         <source>Copy the docket number; it is cleared from the clipboard after a short while</source>
         <translation>Copiar el número de expediente; se borra del portapapeles al poco tiempo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="818"/>
-        <location filename="../person/justice.py" line="1221"/>
+        <location filename="../person/justice.py" line="849"/>
+        <location filename="../person/justice.py" line="1252"/>
         <source>Declined</source>
         <translation>No se presentaron cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="820"/>
+        <location filename="../person/justice.py" line="851"/>
         <source>Charges</source>
         <translation>Cargos</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="833"/>
+        <location filename="../person/justice.py" line="864"/>
         <source>Delete it</source>
         <extracomment>The matter&apos;s charging decisions (prosecution vaults only; hidden elsewhere and for a new matter).</extracomment>
         <translation>Borrarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="833"/>
+        <location filename="../person/justice.py" line="864"/>
         <source>Keep it</source>
         <translation>Conservarlo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="839"/>
+        <location filename="../person/justice.py" line="870"/>
         <source>Justice contact status</source>
         <translation>Estado del contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="840"/>
+        <location filename="../person/justice.py" line="871"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="840"/>
+        <location filename="../person/justice.py" line="871"/>
         <source>Delete this justice contact</source>
         <translation>Borrar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="842"/>
+        <location filename="../person/justice.py" line="873"/>
         <source>Undo changes</source>
         <translation>Deshacer los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="842"/>
+        <location filename="../person/justice.py" line="873"/>
         <source>Undo the changes to this justice contact</source>
         <translation>Deshacer los cambios de este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="844"/>
+        <location filename="../person/justice.py" line="875"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="844"/>
-        <location filename="../person/justice.py" line="854"/>
+        <location filename="../person/justice.py" line="875"/>
+        <location filename="../person/justice.py" line="885"/>
         <source>Save this justice contact</source>
         <translation>Guardar este contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="845"/>
+        <location filename="../person/justice.py" line="876"/>
         <source>Save (Ctrl+S)</source>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="899"/>
-        <location filename="../person/justice.py" line="999"/>
+        <location filename="../person/justice.py" line="930"/>
+        <location filename="../person/justice.py" line="1030"/>
         <source>Justice contact</source>
         <translation>Contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="899"/>
+        <location filename="../person/justice.py" line="930"/>
         <source>New justice contact</source>
         <translation>Contacto con la justicia nuevo</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="975"/>
+        <location filename="../person/justice.py" line="1006"/>
         <source>Nothing has changed, so there is nothing to save.</source>
         <translation>No cambió nada, así que no hay nada que guardar.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="983"/>
+        <location filename="../person/justice.py" line="1014"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="992"/>
-        <location filename="../person/justice.py" line="1096"/>
+        <location filename="../person/justice.py" line="1023"/>
+        <location filename="../person/justice.py" line="1127"/>
         <source>Changes undone.</source>
         <translation>Cambios deshechos.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1000"/>
-        <location filename="../person/justice.py" line="1096"/>
+        <location filename="../person/justice.py" line="1031"/>
+        <location filename="../person/justice.py" line="1127"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1011"/>
+        <location filename="../person/justice.py" line="1042"/>
         <source>Please look at the field marked in red.</source>
         <translation>Revise el campo marcado en rojo, por favor.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1012"/>
+        <location filename="../person/justice.py" line="1043"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1028"/>
+        <location filename="../person/justice.py" line="1059"/>
         <source>Delete this justice contact? It disappears from this person&apos;s record here, and from the office&apos;s copy at the next sync. The history keeps a line saying it was deleted.</source>
         <translation>¿Borrar este contacto con la justicia? Desaparece del registro de esta persona aquí, y de la copia de la oficina en la próxima sincronización. El historial guarda una línea que dice que se borró.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1037"/>
+        <location filename="../person/justice.py" line="1068"/>
         <source>Deleting…</source>
         <translation>Borrando…</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1045"/>
-        <location filename="../person/justice.py" line="1096"/>
+        <location filename="../person/justice.py" line="1076"/>
+        <location filename="../person/justice.py" line="1127"/>
         <source>Deleted.</source>
         <translation>Borrado.</translation>
     </message>
@@ -2115,42 +2126,42 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>JusticeSection</name>
     <message>
-        <location filename="../person/justice.py" line="1141"/>
+        <location filename="../person/justice.py" line="1172"/>
         <source>Justice contacts</source>
         <translation>Contactos con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1143"/>
+        <location filename="../person/justice.py" line="1174"/>
         <source>Justice-system matters this person is part of. Choose one to edit it.</source>
         <translation>Asuntos del sistema de justicia en los que participa esta persona. Elija uno para editarlo.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1152"/>
+        <location filename="../person/justice.py" line="1183"/>
         <source>No justice contacts recorded for this person.</source>
         <translation>No hay contactos con la justicia registrados para esta persona.</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1156"/>
+        <location filename="../person/justice.py" line="1187"/>
         <source>Add a justice contact</source>
         <translation>Agregar un contacto con la justicia</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1159"/>
+        <location filename="../person/justice.py" line="1190"/>
         <source>Discard changes</source>
         <translation>Descartar los cambios</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1159"/>
+        <location filename="../person/justice.py" line="1190"/>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1309"/>
+        <location filename="../person/justice.py" line="1340"/>
         <source>This justice contact has changes that are not saved. Discard them?</source>
         <translation>Este contacto con la justicia tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../person/justice.py" line="1310"/>
+        <location filename="../person/justice.py" line="1341"/>
         <source>The charging decision you started is not saved. Discard it?</source>
         <translation>La decisión sobre los cargos que empezó no está guardada. ¿Descartarla?</translation>
     </message>
@@ -2432,200 +2443,200 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="610"/>
+        <location filename="../sync_dialogs.py" line="621"/>
         <source>(nothing written)</source>
         <translation>(no hay nada escrito)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="615"/>
+        <location filename="../sync_dialogs.py" line="626"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="617"/>
+        <location filename="../sync_dialogs.py" line="628"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="634"/>
-        <location filename="../sync_dialogs.py" line="635"/>
+        <location filename="../sync_dialogs.py" line="645"/>
+        <location filename="../sync_dialogs.py" line="646"/>
         <source>Changes that need a decision</source>
         <translation>Cambios que necesitan una decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="638"/>
+        <location filename="../sync_dialogs.py" line="649"/>
         <source>Changes that need your decision</source>
         <translation>Cambios que necesitan su decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="642"/>
+        <location filename="../sync_dialogs.py" line="653"/>
         <source>Two people changed the same thing differently while apart. Every version is kept until you choose. Pick the one to keep, or write one that combines them.</source>
         <translation>Dos personas cambiaron lo mismo de forma distinta mientras trabajaban por separado. Se conservan todas las versiones hasta que usted elija. Elija la que quiere conservar o escriba una que las combine.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="648"/>
+        <location filename="../sync_dialogs.py" line="659"/>
         <source>Changes to decide</source>
         <translation>Cambios por decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="651"/>
+        <location filename="../sync_dialogs.py" line="662"/>
         <source>What happened</source>
         <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="654"/>
+        <location filename="../sync_dialogs.py" line="665"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="655"/>
+        <location filename="../sync_dialogs.py" line="666"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="655"/>
+        <location filename="../sync_dialogs.py" line="666"/>
         <source>Send my decisions now</source>
         <translation>Enviar mis decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="656"/>
+        <location filename="../sync_dialogs.py" line="667"/>
         <source>Send decisions now</source>
         <translation>Enviar las decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="658"/>
+        <location filename="../sync_dialogs.py" line="669"/>
         <source>Keep my choice</source>
         <translation>Conservar mi elección</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="658"/>
+        <location filename="../sync_dialogs.py" line="669"/>
         <source>Keep the chosen value</source>
         <translation>Conservar el valor elegido</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="675"/>
+        <location filename="../sync_dialogs.py" line="686"/>
         <source>a record</source>
         <translation>un registro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="680"/>
+        <location filename="../sync_dialogs.py" line="691"/>
         <source>Nothing waits for a decision.</source>
         <translation>No hay nada que espere una decisión.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="680"/>
+        <location filename="../sync_dialogs.py" line="691"/>
         <source>Nothing to decide</source>
         <translation>Nada que decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="689"/>
+        <location filename="../sync_dialogs.py" line="700"/>
         <source>A record</source>
         <translation>Un registro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="690"/>
+        <location filename="../sync_dialogs.py" line="701"/>
         <source>{who}: {what}</source>
         <translation>{who}: {what}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="699"/>
+        <location filename="../sync_dialogs.py" line="710"/>
         <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
         <translation>Este registro se eliminó en un equipo mientras se cambiaba en otro. El cambio se conserva en la oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="705"/>
-        <location filename="../sync_dialogs.py" line="706"/>
+        <location filename="../sync_dialogs.py" line="716"/>
+        <location filename="../sync_dialogs.py" line="717"/>
         <source>Keep it as the office has it now</source>
         <translation>Conservarlo como lo tiene ahora la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="716"/>
+        <location filename="../sync_dialogs.py" line="727"/>
         <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
         <translation>Alguien lo decidió de otra forma, o se cambió después de tomar una decisión. No se reemplazó nada: todas las versiones están aquí para que usted vuelva a elegir.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="720"/>
+        <location filename="../sync_dialogs.py" line="731"/>
         <source>Decided differently</source>
         <translation>Decidido de otra forma</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="725"/>
+        <location filename="../sync_dialogs.py" line="736"/>
         <source>It started as: {value}</source>
         <translation>Al principio era: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="727"/>
+        <location filename="../sync_dialogs.py" line="738"/>
         <source>Started as</source>
         <translation>Al principio</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="734"/>
+        <location filename="../sync_dialogs.py" line="745"/>
         <source>on this computer</source>
         <translation>en este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="734"/>
+        <location filename="../sync_dialogs.py" line="745"/>
         <source>on another computer</source>
         <translation>en otro equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="738"/>
+        <location filename="../sync_dialogs.py" line="749"/>
         <source>Keep this version</source>
         <translation>Conservar esta versión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="739"/>
+        <location filename="../sync_dialogs.py" line="750"/>
         <source>Keep version {n}: {value}</source>
         <translation>Conservar la versión {n}: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="742"/>
+        <location filename="../sync_dialogs.py" line="753"/>
         <source>Version {n}</source>
         <translation>Versión {n}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="748"/>
+        <location filename="../sync_dialogs.py" line="759"/>
         <source>{who}&apos;s decision</source>
         <translation>Decisión de {who}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="749"/>
+        <location filename="../sync_dialogs.py" line="760"/>
         <source>{who}, {where}, {when}</source>
         <translation>{who}, {where}, {when}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="750"/>
+        <location filename="../sync_dialogs.py" line="761"/>
         <source>Who and when</source>
         <translation>Quién y cuándo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="752"/>
+        <location filename="../sync_dialogs.py" line="763"/>
         <source>This is what your records show now.</source>
         <translation>Esto es lo que muestran ahora sus registros.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="756"/>
-        <location filename="../sync_dialogs.py" line="757"/>
+        <location filename="../sync_dialogs.py" line="767"/>
+        <location filename="../sync_dialogs.py" line="768"/>
         <source>Write a combined version</source>
         <translation>Escribir una versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="761"/>
+        <location filename="../sync_dialogs.py" line="772"/>
         <source>Combined version</source>
         <translation>Versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="767"/>
+        <location filename="../sync_dialogs.py" line="778"/>
         <source>A proposed combination of both versions; change it as you need.</source>
         <translation>Una propuesta que combina ambas versiones; cámbiela como necesite.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="798"/>
+        <location filename="../sync_dialogs.py" line="809"/>
         <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
         <translation>Decidido. Su elección se guarda aquí y va a la oficina con su próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="807"/>
+        <location filename="../sync_dialogs.py" line="818"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
         <translation>No se pudo guardar y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -3240,62 +3251,62 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../person/tables.py" line="148"/>
+        <location filename="../person/tables.py" line="145"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="148"/>
+        <location filename="../person/tables.py" line="145"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="148"/>
+        <location filename="../person/tables.py" line="145"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="150"/>
+        <location filename="../person/tables.py" line="147"/>
         <source>Overview summary</source>
         <translation>Resumen de fechas</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="153"/>
+        <location filename="../person/tables.py" line="150"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="155"/>
+        <location filename="../person/tables.py" line="152"/>
         <source>Dated events from this person&apos;s records. What is coming up is at the top, in bold, soonest first; then what has happened, newest first.</source>
         <translation>Hechos con fecha de los registros de esta persona. Lo que viene está arriba, en negrita, lo más próximo primero; después, lo que ya pasó, lo más reciente primero.</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="188"/>
+        <location filename="../person/tables.py" line="185"/>
         <source>{date} (due today)</source>
         <translation>{date} (vence hoy)</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="190"/>
+        <location filename="../person/tables.py" line="187"/>
         <source>{date} (coming up)</source>
         <translation>{date} (próximamente)</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="195"/>
+        <location filename="../person/tables.py" line="196"/>
         <source>Nothing dated in this person&apos;s records yet.</source>
         <translation>Todavía no hay nada con fecha en los registros de esta persona.</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="199"/>
+        <location filename="../person/tables.py" line="200"/>
         <source>What has happened, newest first. Nothing is coming up.</source>
         <translation>Lo que ya pasó, lo más reciente primero. No hay nada próximo.</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="205"/>
+        <location filename="../person/tables.py" line="207"/>
         <source>1 date is coming up, and it is overdue (in bold at the top). Below it, what has happened, newest first.</source>
         <translation>Hay 1 fecha próxima, y ya está vencida (en negrita, arriba). Debajo, lo que ya pasó, lo más reciente primero.</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="208"/>
+        <location filename="../person/tables.py" line="211"/>
         <source>1 date is coming up (in bold at the top). Below it, what has happened, newest first.</source>
         <translation>Hay 1 fecha próxima (en negrita, arriba). Debajo, lo que ya pasó, lo más reciente primero.</translation>
     </message>
@@ -4496,601 +4507,601 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         <translation>Ofrecer una derivación es una oferta: aceptar, no aceptar o «ahora no» son decisiones de la persona. Una autorización le permite compartir su información con un destinatario; la ayuda nunca depende de firmar una.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="218"/>
+        <location filename="../person/referrals.py" line="222"/>
         <source>Referrals and consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="230"/>
+        <location filename="../person/referrals.py" line="234"/>
         <source>Referrals status</source>
         <translation>Estado de las derivaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="232"/>
+        <location filename="../person/referrals.py" line="236"/>
         <source>Releases ending soon</source>
         <translation>Autorizaciones que terminan pronto</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="238"/>
+        <location filename="../person/referrals.py" line="242"/>
         <source>Releases</source>
         <translation>Autorizaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="238"/>
+        <location filename="../person/referrals.py" line="242"/>
         <source>Releases of information the person gave, and where each stands.</source>
         <translation>Autorizaciones para divulgar información que dio la persona, y el estado de cada una.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="240"/>
+        <location filename="../person/referrals.py" line="244"/>
         <source>No releases recorded. None is needed to offer help.</source>
         <translation>No hay autorizaciones registradas. No hace falta ninguna para ofrecer ayuda.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="241"/>
-        <location filename="../person/referrals.py" line="426"/>
+        <location filename="../person/referrals.py" line="245"/>
+        <location filename="../person/referrals.py" line="430"/>
         <source>Record a release</source>
         <translation>Registrar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="243"/>
+        <location filename="../person/referrals.py" line="247"/>
         <source>Withdraw the chosen release…</source>
         <translation>Retirar la autorización elegida…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="243"/>
+        <location filename="../person/referrals.py" line="247"/>
         <source>Withdraw the chosen release</source>
         <translation>Retirar la autorización elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="247"/>
+        <location filename="../person/referrals.py" line="251"/>
         <source>Share with the prosecution…</source>
         <translation>Compartir con la fiscalía…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="247"/>
+        <location filename="../person/referrals.py" line="251"/>
         <source>Share with the prosecution</source>
         <translation>Compartir con la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="250"/>
+        <location filename="../person/referrals.py" line="254"/>
         <source>Share facts the person agreed to, under their release to a prosecution team</source>
         <translation>Compartir los datos que la persona aceptó, con su autorización para un equipo de la fiscalía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="260"/>
-        <location filename="../person/referrals.py" line="380"/>
+        <location filename="../person/referrals.py" line="264"/>
+        <location filename="../person/referrals.py" line="384"/>
         <source>Referrals</source>
         <translation>Derivaciones</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="260"/>
+        <location filename="../person/referrals.py" line="264"/>
         <source>Referrals offered to the person, with their decision and follow-up.</source>
         <translation>Derivaciones ofrecidas a la persona, con su decisión y el seguimiento.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="262"/>
+        <location filename="../person/referrals.py" line="266"/>
         <source>No referrals offered yet.</source>
         <translation>Todavía no se ha ofrecido ninguna derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="263"/>
-        <location filename="../person/referrals.py" line="474"/>
+        <location filename="../person/referrals.py" line="267"/>
+        <location filename="../person/referrals.py" line="478"/>
         <source>Offer a referral</source>
         <translation>Ofrecer una derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="267"/>
+        <location filename="../person/referrals.py" line="271"/>
         <source>Chosen referral</source>
         <translation>Derivación elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="269"/>
+        <location filename="../person/referrals.py" line="273"/>
         <source>Make the referral</source>
         <translation>Hacer la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="270"/>
+        <location filename="../person/referrals.py" line="274"/>
         <source>Checks the person&apos;s release and safe ways to reach them, then records it</source>
         <translation>Revisa la autorización de la persona y las maneras seguras de comunicarse con ella, y luego la registra</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="274"/>
+        <location filename="../person/referrals.py" line="278"/>
         <source>Choose a step</source>
         <translation>Elija un paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="278"/>
-        <location filename="../person/referrals.py" line="318"/>
+        <location filename="../person/referrals.py" line="282"/>
+        <location filename="../person/referrals.py" line="322"/>
         <source>Next step</source>
         <translation>Siguiente paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="280"/>
+        <location filename="../person/referrals.py" line="284"/>
         <source>Date of the step</source>
         <translation>Fecha del paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="281"/>
+        <location filename="../person/referrals.py" line="285"/>
         <source>Add the step</source>
         <translation>Agregar el paso</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="285"/>
-        <location filename="../person/referrals.py" line="495"/>
+        <location filename="../person/referrals.py" line="289"/>
+        <location filename="../person/referrals.py" line="499"/>
         <source>The person&apos;s decision</source>
         <translation>La decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="286"/>
+        <location filename="../person/referrals.py" line="290"/>
         <source>Save the decision</source>
         <translation>Guardar la decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="286"/>
+        <location filename="../person/referrals.py" line="290"/>
         <source>Save the person&apos;s decision</source>
         <translation>Guardar la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="292"/>
-        <location filename="../person/referrals.py" line="499"/>
+        <location filename="../person/referrals.py" line="296"/>
+        <location filename="../person/referrals.py" line="503"/>
         <source>Not decided yet</source>
         <translation>Todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="296"/>
-        <location filename="../person/referrals.py" line="320"/>
-        <location filename="../person/referrals.py" line="503"/>
-        <location filename="../person/referrals.py" line="1064"/>
+        <location filename="../person/referrals.py" line="300"/>
+        <location filename="../person/referrals.py" line="324"/>
+        <location filename="../person/referrals.py" line="507"/>
+        <location filename="../person/referrals.py" line="1068"/>
         <source>How they connect</source>
         <translation>Cómo se conectan</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="297"/>
+        <location filename="../person/referrals.py" line="301"/>
         <source>Save the way to connect</source>
         <translation>Guardar la manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="300"/>
+        <location filename="../person/referrals.py" line="304"/>
         <source>About the chosen referral&apos;s way to connect</source>
         <translation>Sobre la manera de conectar de la derivación elegida</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="316"/>
+        <location filename="../person/referrals.py" line="320"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="376"/>
+        <location filename="../person/referrals.py" line="380"/>
         <source>Referrals &amp; consent</source>
         <translation>Derivaciones y consentimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="392"/>
+        <location filename="../person/referrals.py" line="396"/>
         <source>Releases the person gave</source>
         <translation>Autorizaciones que dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="426"/>
+        <location filename="../person/referrals.py" line="430"/>
         <source>Save the release</source>
         <translation>Guardar la autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="428"/>
+        <location filename="../person/referrals.py" line="432"/>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="429"/>
+        <location filename="../person/referrals.py" line="433"/>
         <source>Recipient&apos;s name, if not in the directory</source>
         <translation>Nombre del destinatario, si no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="433"/>
+        <location filename="../person/referrals.py" line="437"/>
         <source>Information covered</source>
         <translation>Información que cubre</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="435"/>
+        <location filename="../person/referrals.py" line="439"/>
         <source>Separate with commas: {examples}</source>
         <translation>Separe con comas: {examples}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="437"/>
+        <location filename="../person/referrals.py" line="441"/>
         <source>Purpose</source>
         <translation>Propósito</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="437"/>
+        <location filename="../person/referrals.py" line="441"/>
         <source>For example: referral for legal help</source>
         <translation>Por ejemplo: derivación para ayuda legal</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="438"/>
+        <location filename="../person/referrals.py" line="442"/>
         <source>Starts on</source>
         <translation>Empieza el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="439"/>
+        <location filename="../person/referrals.py" line="443"/>
         <source>Ends on</source>
         <translation>Termina el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="443"/>
+        <location filename="../person/referrals.py" line="447"/>
         <source>Choose how it was given</source>
         <translation>Elija cómo se dio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="447"/>
+        <location filename="../person/referrals.py" line="451"/>
         <source>How the person gave it</source>
         <translation>Cómo la dio la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="448"/>
+        <location filename="../person/referrals.py" line="452"/>
         <source>Witness (when given aloud)</source>
         <translation>Testigo (cuando se da de palabra)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="449"/>
-        <location filename="../person/referrals.py" line="797"/>
+        <location filename="../person/referrals.py" line="453"/>
+        <location filename="../person/referrals.py" line="801"/>
         <source>Attach a scan…</source>
         <translation>Adjuntar un escaneo…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="449"/>
+        <location filename="../person/referrals.py" line="453"/>
         <source>Attach a scanned release</source>
         <translation>Adjuntar una autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="451"/>
+        <location filename="../person/referrals.py" line="455"/>
         <source>Scanned release (kept encrypted)</source>
         <translation>Autorización escaneada (se guarda cifrada)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="459"/>
+        <location filename="../person/referrals.py" line="463"/>
         <source>Withdraw a release</source>
         <translation>Retirar una autorización</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="459"/>
+        <location filename="../person/referrals.py" line="463"/>
         <source>Withdraw it</source>
         <translation>Retirarla</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="460"/>
+        <location filename="../person/referrals.py" line="464"/>
         <source>Withdrawn on</source>
         <translation>Retirada el</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="461"/>
+        <location filename="../person/referrals.py" line="465"/>
         <source>Note (optional)</source>
         <translation>Nota (opcional)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="464"/>
+        <location filename="../person/referrals.py" line="468"/>
         <source>Shares that will lapse</source>
         <translation>Lo compartido que dejará de valer</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="474"/>
+        <location filename="../person/referrals.py" line="478"/>
         <source>Save the referral</source>
         <translation>Guardar la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="479"/>
+        <location filename="../person/referrals.py" line="483"/>
         <source>Choose the kind of help</source>
         <translation>Elija el tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="483"/>
+        <location filename="../person/referrals.py" line="487"/>
         <source>Kind of help</source>
         <translation>Tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="484"/>
-        <location filename="../person/referrals.py" line="736"/>
+        <location filename="../person/referrals.py" line="488"/>
+        <location filename="../person/referrals.py" line="740"/>
         <source>No provider chosen yet</source>
         <translation>Todavía no se eligió un proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="485"/>
+        <location filename="../person/referrals.py" line="489"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="486"/>
+        <location filename="../person/referrals.py" line="490"/>
         <source>Date offered</source>
         <translation>Fecha en que se ofreció</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="491"/>
+        <location filename="../person/referrals.py" line="495"/>
         <source>Choose the person&apos;s decision</source>
         <translation>Elija la decisión de la persona</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="505"/>
+        <location filename="../person/referrals.py" line="509"/>
         <source>About this way to connect</source>
         <translation>Sobre esta manera de conectar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="510"/>
+        <location filename="../person/referrals.py" line="514"/>
         <source>Shared with the provider</source>
         <translation>Se comparte con el proveedor</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="514"/>
+        <location filename="../person/referrals.py" line="518"/>
         <source>Identifying information</source>
         <translation>Información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="516"/>
+        <location filename="../person/referrals.py" line="520"/>
         <source>Whether the referral shares the person&apos;s name or other identifying information</source>
         <translation>Si la derivación comparte el nombre de la persona u otra información que la identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="518"/>
+        <location filename="../person/referrals.py" line="522"/>
         <source>Follow-up due</source>
         <translation>Fecha del seguimiento</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="540"/>
-        <location filename="../person/referrals.py" line="636"/>
+        <location filename="../person/referrals.py" line="544"/>
+        <location filename="../person/referrals.py" line="640"/>
         <source>⚠ {warning}</source>
         <translation>⚠ {warning}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="547"/>
+        <location filename="../person/referrals.py" line="551"/>
         <source>Why the referral was not made</source>
         <translation>Por qué no se hizo la derivación</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="551"/>
+        <location filename="../person/referrals.py" line="555"/>
         <source>Supervisor who approved the override</source>
         <translation>Supervisora o supervisor que aprobó la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="552"/>
+        <location filename="../person/referrals.py" line="556"/>
         <source>Supervisor&apos;s name</source>
         <translation>Nombre de quien supervisa</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="554"/>
+        <location filename="../person/referrals.py" line="558"/>
         <source>Reason for the override</source>
         <translation>Motivo de la excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="555"/>
+        <location filename="../person/referrals.py" line="559"/>
         <source>Why it must be shared without a release, in a sentence</source>
         <translation>Por qué hay que compartir sin autorización, en una oración</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="557"/>
+        <location filename="../person/referrals.py" line="561"/>
         <source>Make it with this override</source>
         <translation>Hacerla con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="557"/>
+        <location filename="../person/referrals.py" line="561"/>
         <source>Make the referral with this override</source>
         <translation>Hacer la derivación con esta excepción</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="565"/>
+        <location filename="../person/referrals.py" line="569"/>
         <source>A supervisor may approve sharing anyway, with a reason that is recorded:</source>
         <translation>Quien supervisa puede aprobar que se comparta de todos modos, con un motivo que queda registrado:</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="572"/>
+        <location filename="../person/referrals.py" line="576"/>
         <source>Approved by</source>
         <translation>Aprobada por</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="574"/>
+        <location filename="../person/referrals.py" line="578"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="578"/>
+        <location filename="../person/referrals.py" line="582"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="578"/>
+        <location filename="../person/referrals.py" line="582"/>
         <source>Close this message</source>
         <translation>Cerrar este mensaje</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="630"/>
+        <location filename="../person/referrals.py" line="634"/>
         <source>{recipient} · {state}
 Covers {covered} · For {purpose}</source>
         <translation>{recipient} · {state}
 Cubre: {covered} · Para: {purpose}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="647"/>
+        <location filename="../person/referrals.py" line="651"/>
         <source>{line} · offer {n} of {count} that day</source>
         <translation>{line} · oferta {n} de {count} ese día</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="680"/>
+        <location filename="../person/referrals.py" line="684"/>
         <source>No provider chosen</source>
         <translation>Sin proveedor elegido</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="683"/>
+        <location filename="../person/referrals.py" line="687"/>
         <source>Offered {date}</source>
         <translation>Ofrecida el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="684"/>
+        <location filename="../person/referrals.py" line="688"/>
         <source>Made {date}</source>
         <translation>Hecha el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="690"/>
+        <location filename="../person/referrals.py" line="694"/>
         <source>⚠ Follow-up due {date}</source>
         <translation>⚠ Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="690"/>
+        <location filename="../person/referrals.py" line="694"/>
         <source>Follow-up due {date}</source>
         <translation>Seguimiento para el {date}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="701"/>
+        <location filename="../person/referrals.py" line="705"/>
         <source>How they connect: not decided yet</source>
         <translation>Cómo se conectan: todavía no se decidió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="703"/>
+        <location filename="../person/referrals.py" line="707"/>
         <source>Shares identifying information</source>
         <translation>Comparte información que identifica</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="705"/>
+        <location filename="../person/referrals.py" line="709"/>
         <source>Shares nothing identifying</source>
         <translation>No comparte nada que identifique</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="708"/>
+        <location filename="../person/referrals.py" line="712"/>
         <source>Shared by supervisor override: {reason}</source>
         <translation>Compartida por excepción de quien supervisa: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="710"/>
+        <location filename="../person/referrals.py" line="714"/>
         <source>{date}: {step} ({note})</source>
         <translation>{date}: {step} ({note})</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="710"/>
+        <location filename="../person/referrals.py" line="714"/>
         <source>{date}: {step}</source>
         <translation>{date}: {step}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="715"/>
+        <location filename="../person/referrals.py" line="719"/>
         <source>Steps: {steps}</source>
         <translation>Pasos: {steps}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="715"/>
+        <location filename="../person/referrals.py" line="719"/>
         <source>none yet</source>
         <translation>ninguno todavía</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="725"/>
+        <location filename="../person/referrals.py" line="729"/>
         <source>Someone not in the directory</source>
         <translation>Alguien que no está en el directorio</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="772"/>
+        <location filename="../person/referrals.py" line="776"/>
         <source>A referral is made once the person has accepted it</source>
         <translation>Una derivación se hace cuando la persona la ha aceptado</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="781"/>
+        <location filename="../person/referrals.py" line="785"/>
         <source>The referral is made: the way to connect stays as it was sent</source>
         <translation>La derivación ya se hizo: la manera de conectar se queda como se envió</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="877"/>
+        <location filename="../person/referrals.py" line="881"/>
         <source>Choose the scanned release</source>
         <translation>Elija la autorización escaneada</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="877"/>
+        <location filename="../person/referrals.py" line="881"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>Escaneos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="881"/>
+        <location filename="../person/referrals.py" line="885"/>
         <source>Scan chosen: it will be stored encrypted in the vault</source>
         <translation>Escaneo elegido: se guardará cifrado en la bóveda</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="901"/>
+        <location filename="../person/referrals.py" line="905"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="913"/>
+        <location filename="../person/referrals.py" line="917"/>
         <source>Nothing was saved. {reason}</source>
         <translation>No se guardó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="935"/>
+        <location filename="../person/referrals.py" line="939"/>
         <source>Release saved.</source>
         <translation>Autorización guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="949"/>
+        <location filename="../person/referrals.py" line="953"/>
         <source>The release is withdrawn. Nothing more will be shared under it. {lapse}</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella. {lapse}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="951"/>
+        <location filename="../person/referrals.py" line="955"/>
         <source>The release is withdrawn. Nothing more will be shared under it.</source>
         <translation>La autorización está retirada. No se compartirá nada más con ella.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="961"/>
+        <location filename="../person/referrals.py" line="965"/>
         <source>Please choose the person&apos;s decision. If they have not decided yet, choose “{pending}”.</source>
         <translation>Elija la decisión de la persona, por favor. Si todavía no ha decidido, elija «{pending}».</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="971"/>
+        <location filename="../person/referrals.py" line="975"/>
         <source>Referral saved.</source>
         <translation>Derivación guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="983"/>
+        <location filename="../person/referrals.py" line="987"/>
         <source>The person&apos;s decision is saved.</source>
         <translation>La decisión de la persona está guardada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="995"/>
+        <location filename="../person/referrals.py" line="999"/>
         <source>The way to connect is saved. You can make the referral now.</source>
         <translation>La manera de conectar está guardada. Ya puede hacer la derivación.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1004"/>
+        <location filename="../person/referrals.py" line="1008"/>
         <source>Choose the step first.</source>
         <translation>Primero elija el paso.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1008"/>
+        <location filename="../person/referrals.py" line="1012"/>
         <source>Step added.</source>
         <translation>Paso agregado.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1023"/>
+        <location filename="../person/referrals.py" line="1027"/>
         <source>Checking the release and the safe ways to reach the person…</source>
         <translation>Revisando la autorización y las maneras seguras de comunicarse con la persona…</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1035"/>
+        <location filename="../person/referrals.py" line="1039"/>
         <source>The referral is made and recorded.</source>
         <translation>La derivación está hecha y registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1037"/>
+        <location filename="../person/referrals.py" line="1041"/>
         <source>The referral is made under the supervisor&apos;s override, which is recorded.</source>
         <translation>La derivación está hecha con la excepción de quien supervisa, que queda registrada.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1047"/>
+        <location filename="../person/referrals.py" line="1051"/>
         <source>The referral was not made. The reason is below.</source>
         <translation>La derivación no se hizo. El motivo está abajo.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1049"/>
+        <location filename="../person/referrals.py" line="1053"/>
         <source>Not made yet. {reason}</source>
         <translation>Todavía no se hizo. {reason}</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1064"/>
+        <location filename="../person/referrals.py" line="1068"/>
         <source>Change “{field}” below, then make it.</source>
         <translation>Cambie «{field}» abajo y luego hágala.</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="1082"/>
+        <location filename="../person/referrals.py" line="1086"/>
         <source>The referral was not made. {reason}</source>
         <translation>La derivación no se hizo. {reason}</translation>
     </message>
@@ -5724,153 +5735,153 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../person/session_form.py" line="1028"/>
+        <location filename="../person/session_form.py" line="1030"/>
         <source>← Back to the answers</source>
         <translation>← Volver a las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1028"/>
+        <location filename="../person/session_form.py" line="1030"/>
         <source>Back to the answers</source>
         <translation>Volver a las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1033"/>
-        <location filename="../person/session_form.py" line="1099"/>
+        <location filename="../person/session_form.py" line="1035"/>
+        <location filename="../person/session_form.py" line="1101"/>
         <source>What the answers show</source>
         <translation>Lo que muestran las respuestas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1038"/>
-        <location filename="../person/session_form.py" line="1105"/>
+        <location filename="../person/session_form.py" line="1040"/>
+        <location filename="../person/session_form.py" line="1107"/>
         <source>Your assessment</source>
         <translation>Su valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1046"/>
+        <location filename="../person/session_form.py" line="1048"/>
         <source>Your assessment. The arrow keys move between the choices.</source>
         <translation>Su valoración. Las flechas pasan de una opción a otra.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1055"/>
+        <location filename="../person/session_form.py" line="1057"/>
         <source>Reason for your assessment</source>
         <translation>Motivo de su valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1056"/>
+        <location filename="../person/session_form.py" line="1058"/>
         <source>What you saw and heard that led to this.</source>
         <translation>Lo que vio y escuchó que le llevó a esto.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1060"/>
+        <location filename="../person/session_form.py" line="1062"/>
         <source>Save my assessment</source>
         <translation>Guardar mi valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1065"/>
+        <location filename="../person/session_form.py" line="1067"/>
         <source>Assessment saved</source>
         <translation>Valoración guardada</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1076"/>
-        <location filename="../person/session_form.py" line="1121"/>
+        <location filename="../person/session_form.py" line="1078"/>
+        <location filename="../person/session_form.py" line="1123"/>
         <source>Identification decision</source>
         <translation>Decisión de identificación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1081"/>
+        <location filename="../person/session_form.py" line="1083"/>
         <source>Type of trafficking or exploitation</source>
         <translation>Tipo de trata o explotación</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1083"/>
-        <location filename="../person/session_form.py" line="1084"/>
+        <location filename="../person/session_form.py" line="1085"/>
+        <location filename="../person/session_form.py" line="1086"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1086"/>
+        <location filename="../person/session_form.py" line="1088"/>
         <source>Reason for the decision</source>
         <translation>Motivo de la decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1087"/>
+        <location filename="../person/session_form.py" line="1089"/>
         <source>The reason, in a sentence or two.</source>
         <translation>El motivo, en una o dos frases.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1090"/>
+        <location filename="../person/session_form.py" line="1092"/>
         <source>Record this decision</source>
         <translation>Registrar esta decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1094"/>
+        <location filename="../person/session_form.py" line="1096"/>
         <source>Earlier decisions</source>
         <translation>Decisiones anteriores</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1108"/>
+        <location filename="../person/session_form.py" line="1110"/>
         <source>Your own reading of this screening, with a reason. It is not an identification decision.</source>
         <translation>Su propia lectura de esta evaluación, con un motivo. No es una decisión de identificación.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1125"/>
+        <location filename="../person/session_form.py" line="1127"/>
         <source>Made only by a named person, with a date and a reason. A later decision keeps this one in the history.</source>
         <translation>La toma solo una persona con nombre, con fecha y motivo. Una decisión posterior deja esta en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1134"/>
+        <location filename="../person/session_form.py" line="1136"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1136"/>
+        <location filename="../person/session_form.py" line="1138"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1151"/>
+        <location filename="../person/session_form.py" line="1153"/>
         <source>Your &amp;name</source>
         <translation>Su &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1155"/>
+        <location filename="../person/session_form.py" line="1157"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1167"/>
+        <location filename="../person/session_form.py" line="1169"/>
         <source>Result and decision</source>
         <translation>Resultado y decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1231"/>
+        <location filename="../person/session_form.py" line="1233"/>
         <source>In force: {decision} — {name}, {date}. Reason: {reason}</source>
         <translation>Vigente: {decision} — {name}, {date}. Motivo: {reason}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1236"/>
+        <location filename="../person/session_form.py" line="1238"/>
         <source>No decision recorded yet.</source>
         <translation>Todavía no hay ninguna decisión registrada.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1242"/>
+        <location filename="../person/session_form.py" line="1244"/>
         <source>Earlier decisions:
 {decisions}</source>
         <translation>Decisiones anteriores:
 {decisions}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1252"/>
+        <location filename="../person/session_form.py" line="1254"/>
         <source>Please choose indicators present, unclear or not indicated.</source>
         <translation>Elija hay indicadores, no está claro o no hay indicadores.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1261"/>
+        <location filename="../person/session_form.py" line="1263"/>
         <source>Your assessment is saved: {assessment}, with your reason.</source>
         <translation>Su valoración está guardada: {assessment}, con su motivo.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1278"/>
+        <location filename="../person/session_form.py" line="1280"/>
         <source>Please choose a decision.</source>
         <translation>Elija una decisión.</translation>
     </message>
@@ -5925,117 +5936,117 @@ Cubre: {covered} · Para: {purpose}</translation>
         <translation>Elija una parte con las flechas; Tab lleva a la decisión de la persona.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="550"/>
+        <location filename="../person/safety.py" line="551"/>
         <source>The person&apos;s copy</source>
         <translation>La copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="551"/>
+        <location filename="../person/safety.py" line="552"/>
         <source>About the person&apos;s copy</source>
         <translation>Sobre la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="559"/>
+        <location filename="../person/safety.py" line="560"/>
         <source>Password for the copy</source>
         <translation>Contraseña de la copia</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="560"/>
+        <location filename="../person/safety.py" line="561"/>
         <source>Password (at least 8 characters), or leave empty</source>
         <translation>Contraseña (al menos 8 caracteres), o déjelo en blanco</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="561"/>
+        <location filename="../person/safety.py" line="562"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="563"/>
+        <location filename="../person/safety.py" line="564"/>
         <source>About saving without a password</source>
         <translation>Sobre guardar sin contraseña</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="564"/>
+        <location filename="../person/safety.py" line="565"/>
         <source>Make the person&apos;s copy…</source>
         <translation>Hacer la copia de la persona…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="564"/>
+        <location filename="../person/safety.py" line="565"/>
         <source>Make the person&apos;s copy</source>
         <translation>Hacer la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="565"/>
+        <location filename="../person/safety.py" line="566"/>
         <source>Copy status</source>
         <translation>Estado de la copia</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="739"/>
+        <location filename="../person/safety.py" line="740"/>
         <source>No plan yet. The plan belongs to the person: record whether they want to plan, and go at their pace. “Not ready to leave” is a complete plan.</source>
         <translation>Todavía no hay plan. El plan es de la persona: registre si quiere hacer un plan, y vaya a su ritmo. “Aún no es momento de irse” es un plan completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="744"/>
+        <location filename="../person/safety.py" line="745"/>
         <source>Every part has the person&apos;s answer. The plan is complete.</source>
         <translation>Cada parte tiene la respuesta de la persona. El plan está completo.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="747"/>
+        <location filename="../person/safety.py" line="748"/>
         <source>Still to talk about, when the person is ready: {parts}.</source>
         <translation>Queda por hablar, cuando la persona esté lista: {parts}.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="751"/>
+        <location filename="../person/safety.py" line="752"/>
         <source>Review due since {date}. {summary}</source>
         <translation>Revisión pendiente desde el {date}. {summary}</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="775"/>
+        <location filename="../person/safety.py" line="776"/>
         <source>unsaved</source>
         <translation>sin guardar</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="865"/>
+        <location filename="../person/safety.py" line="866"/>
         <source>The plan is saved.</source>
         <translation>El plan está guardado.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="880"/>
+        <location filename="../person/safety.py" line="881"/>
         <source>Please record the person&apos;s choice first: chosen, declined or not now.</source>
         <translation>Primero registre la decisión de la persona: lo eligió, prefirió que no, o ahora no.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="894"/>
+        <location filename="../person/safety.py" line="895"/>
         <source>Saved. The earlier answer stays in the history.</source>
         <translation>Guardado. La respuesta anterior queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="954"/>
+        <location filename="../person/safety.py" line="955"/>
         <source>Your office has turned off printing and saving the person&apos;s copy. You can go through the plan together on screen instead.</source>
         <translation>Su oficina desactivó imprimir y guardar la copia de la persona. En su lugar, pueden revisar el plan juntos en la pantalla.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="968"/>
+        <location filename="../person/safety.py" line="969"/>
         <source>A plain page in the person&apos;s words, with only the parts they chose: no office name, no title, no case details, no legal name, and none of your own notes.</source>
         <translation>Una página sencilla con las palabras de la persona y solo las partes que eligió: sin nombre de la oficina, sin título, sin detalles del caso, sin nombre legal y sin ninguna de sus notas.</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="975"/>
+        <location filename="../person/safety.py" line="976"/>
         <source>Save the person&apos;s copy</source>
         <translation>Guardar la copia de la persona</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="988"/>
+        <location filename="../person/safety.py" line="989"/>
         <source>Making the copy…</source>
         <translation>Haciendo la copia…</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="997"/>
+        <location filename="../person/safety.py" line="998"/>
         <source>The copy is saved (protected with the password).</source>
         <translation>La copia está guardada (protegida con la contraseña).</translation>
     </message>
     <message>
-        <location filename="../person/safety.py" line="1000"/>
+        <location filename="../person/safety.py" line="1001"/>
         <source>The copy is saved (not protected: anyone with the file can read it).</source>
         <translation>La copia está guardada (sin protección: cualquiera que tenga el archivo puede leerla).</translation>
     </message>
@@ -6173,119 +6184,119 @@ Cubre: {covered} · Para: {purpose}</translation>
         <translation>Elija una pregunta para ir a ella.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="725"/>
+        <location filename="../person/session_form.py" line="727"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="725"/>
-        <location filename="../person/session_form.py" line="803"/>
+        <location filename="../person/session_form.py" line="727"/>
+        <location filename="../person/session_form.py" line="805"/>
         <source>Previous question</source>
         <translation>Pregunta anterior</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="726"/>
+        <location filename="../person/session_form.py" line="728"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="726"/>
-        <location filename="../person/session_form.py" line="802"/>
+        <location filename="../person/session_form.py" line="728"/>
+        <location filename="../person/session_form.py" line="804"/>
         <source>Next question</source>
         <translation>Pregunta siguiente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="727"/>
+        <location filename="../person/session_form.py" line="729"/>
         <source>Page Up</source>
         <translation>Re Pág</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="728"/>
+        <location filename="../person/session_form.py" line="730"/>
         <source>Page Down</source>
         <translation>Av Pág</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="733"/>
+        <location filename="../person/session_form.py" line="735"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="742"/>
+        <location filename="../person/session_form.py" line="744"/>
         <source>Mark complete</source>
         <translation>Marcar como completa</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="743"/>
+        <location filename="../person/session_form.py" line="745"/>
         <source>Stopped at the person&apos;s request</source>
         <translation>Detenida a petición de la persona</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="744"/>
+        <location filename="../person/session_form.py" line="746"/>
         <source>Result and assessment</source>
         <translation>Resultado y valoración</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="745"/>
+        <location filename="../person/session_form.py" line="747"/>
         <source>Save a PDF for the file…</source>
         <translation>Guardar un PDF para el expediente…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="745"/>
+        <location filename="../person/session_form.py" line="747"/>
         <source>Save a PDF for the file</source>
         <translation>Guardar un PDF para el expediente</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="801"/>
+        <location filename="../person/session_form.py" line="803"/>
         <source>Answer {n}</source>
         <translation>Respuesta {n}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="811"/>
+        <location filename="../person/session_form.py" line="813"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versión {version}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="845"/>
+        <location filename="../person/session_form.py" line="847"/>
         <source>{status} · {answered} of {total} answered · every answer is saved as you go</source>
         <translation>{status} · {answered} de {total} respondidas · cada respuesta se guarda al momento</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="865"/>
+        <location filename="../person/session_form.py" line="867"/>
         <source>Answered</source>
         <translation>Respondida</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="883"/>
+        <location filename="../person/session_form.py" line="885"/>
         <source>{where} · needed to finish</source>
         <translation>{where} · necesaria para terminar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="885"/>
+        <location filename="../person/session_form.py" line="887"/>
         <source>Question {n} of {total}</source>
         <translation>Pregunta {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="916"/>
+        <location filename="../person/session_form.py" line="918"/>
         <source>Typing…</source>
         <translation>Escribiendo…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="937"/>
+        <location filename="../person/session_form.py" line="939"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="952"/>
+        <location filename="../person/session_form.py" line="954"/>
         <source>Saved</source>
         <translation>Guardado</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="956"/>
+        <location filename="../person/session_form.py" line="958"/>
         <source>Not saved</source>
         <translation>Sin guardar</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="996"/>
+        <location filename="../person/session_form.py" line="998"/>
         <source>Saved as {status}</source>
         <translation>Guardada como {status}</translation>
     </message>
@@ -6322,17 +6333,17 @@ Cubre: {covered} · Para: {purpose}</translation>
 <context>
     <name>SessionsPanel</name>
     <message>
-        <location filename="../person/session_form.py" line="1579"/>
+        <location filename="../person/session_form.py" line="1581"/>
         <source>PDF saved (protected with its password)</source>
         <translation>PDF guardado (protegido con su contraseña)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1581"/>
+        <location filename="../person/session_form.py" line="1583"/>
         <source>PDF saved (not protected by a password)</source>
         <translation>PDF guardado (sin contraseña)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1586"/>
+        <location filename="../person/session_form.py" line="1588"/>
         <source>The PDF could not be saved there. Please choose another folder.</source>
         <translation>No se pudo guardar el PDF ahí. Elija otra carpeta.</translation>
     </message>
@@ -6579,53 +6590,53 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../sync_dialogs.py" line="825"/>
+        <location filename="../sync_dialogs.py" line="836"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="828"/>
+        <location filename="../sync_dialogs.py" line="839"/>
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
         <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="831"/>
+        <location filename="../sync_dialogs.py" line="842"/>
         <source>Changes that need a &amp;decision…</source>
         <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="833"/>
+        <location filename="../sync_dialogs.py" line="844"/>
         <source>&amp;Not accepted by the office…</source>
         <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="835"/>
+        <location filename="../sync_dialogs.py" line="846"/>
         <source>&amp;Enroll this computer…</source>
         <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="837"/>
+        <location filename="../sync_dialogs.py" line="848"/>
         <source>&amp;Office</source>
         <translation>&amp;Oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="848"/>
+        <location filename="../sync_dialogs.py" line="859"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="849"/>
-        <location filename="../sync_dialogs.py" line="854"/>
+        <location filename="../sync_dialogs.py" line="860"/>
+        <location filename="../sync_dialogs.py" line="865"/>
         <source>Sync reminder</source>
         <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="904"/>
+        <location filename="../sync_dialogs.py" line="915"/>
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
         <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="982"/>
+        <location filename="../sync_dialogs.py" line="993"/>
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
         <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
@@ -6633,191 +6644,191 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="279"/>
-        <location filename="../sync_dialogs.py" line="280"/>
+        <location filename="../sync_dialogs.py" line="290"/>
+        <location filename="../sync_dialogs.py" line="291"/>
         <source>Sync with the office</source>
         <translation>Sincronizar con la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="290"/>
+        <location filename="../sync_dialogs.py" line="301"/>
         <source>Getting ready…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="291"/>
+        <location filename="../sync_dialogs.py" line="302"/>
         <source>Sync details</source>
         <translation>Detalles de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="297"/>
+        <location filename="../sync_dialogs.py" line="308"/>
         <source>Sync step</source>
         <translation>Paso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="299"/>
+        <location filename="../sync_dialogs.py" line="310"/>
         <source>Sync progress</source>
         <translation>Avance de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="326"/>
-        <location filename="../sync_dialogs.py" line="341"/>
-        <location filename="../sync_dialogs.py" line="394"/>
+        <location filename="../sync_dialogs.py" line="337"/>
+        <location filename="../sync_dialogs.py" line="352"/>
+        <location filename="../sync_dialogs.py" line="405"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="327"/>
+        <location filename="../sync_dialogs.py" line="338"/>
         <source>Decide now…</source>
         <translation>Decidir ahora…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="327"/>
+        <location filename="../sync_dialogs.py" line="338"/>
         <source>Decide now</source>
         <translation>Decidir ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="329"/>
+        <location filename="../sync_dialogs.py" line="340"/>
         <source>See what was not accepted…</source>
         <translation>Ver lo que no se aceptó…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="329"/>
+        <location filename="../sync_dialogs.py" line="340"/>
         <source>See what the office did not accept</source>
         <translation>Ver lo que la oficina no aceptó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="331"/>
-        <location filename="../sync_dialogs.py" line="368"/>
+        <location filename="../sync_dialogs.py" line="342"/>
+        <location filename="../sync_dialogs.py" line="379"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="331"/>
+        <location filename="../sync_dialogs.py" line="342"/>
         <source>Stop sync</source>
         <translation>Detener la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="332"/>
-        <location filename="../sync_dialogs.py" line="394"/>
+        <location filename="../sync_dialogs.py" line="343"/>
+        <location filename="../sync_dialogs.py" line="405"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="379"/>
+        <location filename="../sync_dialogs.py" line="390"/>
         <source>Ready to sync with your office</source>
         <translation>Todo listo para sincronizar con su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="380"/>
+        <location filename="../sync_dialogs.py" line="391"/>
         <source>Office server: {server}</source>
         <translation>Servidor de la oficina: {server}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="382"/>
+        <location filename="../sync_dialogs.py" line="393"/>
         <source>To send from this computer: {what}.</source>
         <translation>Para enviar desde este equipo: {what}.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="384"/>
+        <location filename="../sync_dialogs.py" line="395"/>
         <source>Nothing new to send from this computer. Sync will bring your office&apos;s changes here.</source>
         <translation>No hay nada nuevo que enviar desde este equipo. La sincronización traerá aquí los cambios de su oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="387"/>
+        <location filename="../sync_dialogs.py" line="398"/>
         <source>Some of it is shared with another team, under these consents:</source>
         <translation>Una parte se comparte con otro equipo de trabajo, con estos consentimientos:</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="390"/>
+        <location filename="../sync_dialogs.py" line="401"/>
         <source>Nothing in it is shared outside your team.</source>
         <translation>Nada de esto se comparte fuera de su equipo de trabajo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="392"/>
+        <location filename="../sync_dialogs.py" line="403"/>
         <source>Editing waits while the sync runs. You can stop it at any time; nothing is lost.</source>
         <translation>Mientras dura la sincronización, la edición espera. Puede detenerla en cualquier momento; no se pierde nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="405"/>
+        <location filename="../sync_dialogs.py" line="416"/>
         <source>Syncing with your office…</source>
         <translation>Sincronizando con su oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="407"/>
+        <location filename="../sync_dialogs.py" line="418"/>
         <source>Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.</source>
         <translation>Mantenga Offramp abierto, por favor. La edición espera hasta que termine la sincronización; detenerla no hace perder nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="409"/>
+        <location filename="../sync_dialogs.py" line="420"/>
         <source>Starting</source>
         <translation>Empezando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="424"/>
+        <location filename="../sync_dialogs.py" line="435"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="425"/>
+        <location filename="../sync_dialogs.py" line="436"/>
         <source>Stopping after the step under way…</source>
         <translation>Se detendrá después del paso en curso…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="436"/>
+        <location filename="../sync_dialogs.py" line="447"/>
         <source>Sync finished</source>
         <translation>Sincronización terminada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="441"/>
-        <location filename="../sync_dialogs.py" line="477"/>
-        <location filename="../sync_dialogs.py" line="481"/>
-        <location filename="../sync_dialogs.py" line="490"/>
-        <location filename="../sync_dialogs.py" line="496"/>
+        <location filename="../sync_dialogs.py" line="452"/>
+        <location filename="../sync_dialogs.py" line="488"/>
+        <location filename="../sync_dialogs.py" line="492"/>
+        <location filename="../sync_dialogs.py" line="501"/>
+        <location filename="../sync_dialogs.py" line="507"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="472"/>
+        <location filename="../sync_dialogs.py" line="483"/>
         <source>Something went wrong during the sync. Nothing was lost; please try again.</source>
         <translation>Algo salió mal durante la sincronización. No se perdió nada; inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="475"/>
+        <location filename="../sync_dialogs.py" line="486"/>
         <source>Sync stopped</source>
         <translation>Sincronización detenida</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="477"/>
+        <location filename="../sync_dialogs.py" line="488"/>
         <source>Carry on syncing</source>
         <translation>Seguir sincronizando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="479"/>
+        <location filename="../sync_dialogs.py" line="490"/>
         <source>The connection was lost</source>
         <translation>Se perdió la conexión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="481"/>
+        <location filename="../sync_dialogs.py" line="492"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="483"/>
+        <location filename="../sync_dialogs.py" line="494"/>
         <source>This computer is not enrolled yet</source>
         <translation>Este equipo todavía no está inscrito</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="486"/>
+        <location filename="../sync_dialogs.py" line="497"/>
         <source>Ask your office admin for an enrollment sheet, then choose Office → Enroll this computer… to connect it. Your work stays safe on this computer until then.</source>
         <translation>Pida una hoja de inscripción a la persona que administra Offramp en su oficina y luego elija Oficina → Inscribir este equipo… para conectarlo. Hasta entonces, su trabajo queda a salvo en este equipo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="493"/>
+        <location filename="../sync_dialogs.py" line="504"/>
         <source>The sync did not go through</source>
         <translation>La sincronización no se completó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="493"/>
+        <location filename="../sync_dialogs.py" line="504"/>
         <source>Sync cannot start</source>
         <translation>La sincronización no puede empezar</translation>
     </message>
@@ -6825,12 +6836,12 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../sync_dialogs.py" line="529"/>
+        <location filename="../sync_dialogs.py" line="540"/>
         <source>Sent to the office: 1 change.</source>
         <translation>Enviado a la oficina: 1 cambio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="531"/>
+        <location filename="../sync_dialogs.py" line="542"/>
         <source>Sent to the office: %n changes.</source>
         <translation>
             <numerusform>Enviado a la oficina: %n cambio.</numerusform>
@@ -6838,12 +6849,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="532"/>
+        <location filename="../sync_dialogs.py" line="543"/>
         <source>Received from the office: 1 record.</source>
         <translation>Recibido de la oficina: 1 registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="534"/>
+        <location filename="../sync_dialogs.py" line="545"/>
         <source>Received from the office: %n records.</source>
         <translation>
             <numerusform>Recibido de la oficina: %n registro.</numerusform>
@@ -6851,12 +6862,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="535"/>
+        <location filename="../sync_dialogs.py" line="546"/>
         <source>Merged with a colleague&apos;s changes: 1 record.</source>
         <translation>Combinado con los cambios de un colega: 1 registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="537"/>
+        <location filename="../sync_dialogs.py" line="548"/>
         <source>Merged with a colleague&apos;s changes: %n records.</source>
         <translation>
             <numerusform>Combinado con los cambios de un colega: %n registro.</numerusform>
@@ -6864,12 +6875,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="541"/>
+        <location filename="../sync_dialogs.py" line="552"/>
         <source>Needs your decision: 1 change two people made differently. Nothing is lost until you decide.</source>
         <translation>Necesita su decisión: 1 cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="546"/>
+        <location filename="../sync_dialogs.py" line="557"/>
         <source>Needs your decision: %n changes two people made differently. Nothing is lost until you decide.</source>
         <translation>
             <numerusform>Necesita su decisión: %n cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</numerusform>
@@ -6877,27 +6888,27 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="552"/>
+        <location filename="../sync_dialogs.py" line="563"/>
         <source>Needs your decision: nothing.</source>
         <translation>Necesita su decisión: nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="554"/>
+        <location filename="../sync_dialogs.py" line="565"/>
         <source>Removed from this computer (the office keeps them):</source>
         <translation>Quitado de este equipo (la oficina lo conserva):</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="557"/>
+        <location filename="../sync_dialogs.py" line="568"/>
         <source>Removed from this computer: nothing.</source>
         <translation>Quitado de este equipo: nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="561"/>
+        <location filename="../sync_dialogs.py" line="572"/>
         <source>Not accepted by the office: your work on 1 record. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
         <translation>No aceptado por la oficina: su trabajo en 1 registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="568"/>
+        <location filename="../sync_dialogs.py" line="579"/>
         <source>Not accepted by the office: your work on %n records. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
         <translation>
             <numerusform>No aceptado por la oficina: su trabajo en %n registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</numerusform>
@@ -6905,12 +6916,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="577"/>
+        <location filename="../sync_dialogs.py" line="588"/>
         <source>Waiting here: 1 change to a record whose link the office does not have yet. It stays on this computer and goes again with your next sync.</source>
         <translation>En espera aquí: 1 cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="584"/>
+        <location filename="../sync_dialogs.py" line="595"/>
         <source>Waiting here: %n changes to a record whose links the office does not have yet. They stay on this computer and go again with your next sync.</source>
         <translation>
             <numerusform>En espera aquí: %n cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</numerusform>
@@ -6918,7 +6929,7 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="592"/>
+        <location filename="../sync_dialogs.py" line="603"/>
         <source>Changes that need a decision could not be checked this time: {problem}</source>
         <translation>Esta vez no se pudieron comprobar los cambios que necesitan una decisión: {problem}</translation>
     </message>
@@ -6926,131 +6937,131 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../templates_dialog.py" line="47"/>
+        <location filename="../templates_dialog.py" line="48"/>
         <source>Imported “{title}” (version {version}).</source>
         <extracomment>A template file larger than this is not a template. What an import did, as a whole sentence each (the title and version in place).</extracomment>
         <translation>Se importó «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="48"/>
+        <location filename="../templates_dialog.py" line="49"/>
         <source>Replaced the earlier, unused copy of “{title}” (version {version}).</source>
         <translation>Se reemplazó la copia anterior, sin usar, de «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="51"/>
+        <location filename="../templates_dialog.py" line="52"/>
         <source>Already here, unchanged: “{title}” (version {version}).</source>
         <translation>Ya estaba aquí, sin cambios: «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="55"/>
+        <location filename="../templates_dialog.py" line="56"/>
         <source>That file is too large to be a template. Please choose the .toml file.</source>
         <extracomment>Why a file was refused before it was read as a template or as charge rules, a whole sentence for each kind.</extracomment>
         <translation>Ese archivo es demasiado grande para ser una plantilla. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="58"/>
+        <location filename="../templates_dialog.py" line="59"/>
         <source>That file is too large to be a charge rules file. Please choose the .toml file.</source>
         <translation>Ese archivo es demasiado grande para ser un archivo de reglas de cargos. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="63"/>
+        <location filename="../templates_dialog.py" line="64"/>
         <source>That file is not a text template. Please choose the .toml file.</source>
         <translation>Ese archivo no es una plantilla de texto. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="64"/>
+        <location filename="../templates_dialog.py" line="65"/>
         <source>That file is not a text charge rules file. Please choose the .toml file.</source>
         <translation>Ese archivo no es un archivo de texto de reglas de cargos. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="103"/>
+        <location filename="../templates_dialog.py" line="106"/>
         <source>That file could not be read. Please check it is still there and try again.</source>
         <translation>No se pudo leer ese archivo. Compruebe que sigue ahí e inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="150"/>
         <location filename="../templates_dialog.py" line="153"/>
+        <location filename="../templates_dialog.py" line="156"/>
         <source>Checklist and screening templates</source>
         <translation>Plantillas de listas de entrevista y de evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="156"/>
+        <location filename="../templates_dialog.py" line="159"/>
         <source>The example screening that comes with Offramp is only an example: import the validated tool your office is licensed to use. A version used by any record never changes; an edited template needs a new version number.</source>
         <translation>La evaluación de ejemplo que viene con Offramp es solo un ejemplo: importe la herramienta validada que su oficina tiene licencia para usar. Una versión usada por algún registro nunca cambia; una plantilla editada necesita un número de versión nuevo.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="164"/>
+        <location filename="../templates_dialog.py" line="167"/>
         <source>Templates on this computer</source>
         <translation>Plantillas en este equipo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="174"/>
+        <location filename="../templates_dialog.py" line="179"/>
         <source>Import result</source>
         <translation>Resultado de la importación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="177"/>
+        <location filename="../templates_dialog.py" line="182"/>
         <source>Problems found in the file</source>
         <translation>Problemas encontrados en el archivo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="181"/>
+        <location filename="../templates_dialog.py" line="187"/>
         <source>Import a template file…</source>
         <translation>Importar un archivo de plantilla…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="181"/>
+        <location filename="../templates_dialog.py" line="187"/>
         <source>Import a template file</source>
         <translation>Importar un archivo de plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="183"/>
+        <location filename="../templates_dialog.py" line="189"/>
         <source>Charges that prompt “Consider a screening”</source>
         <translation>Cargos que sugieren «Considere una evaluación»</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="186"/>
+        <location filename="../templates_dialog.py" line="192"/>
         <source>When a person is the defendant on one of these charges, their page suggests a screening, once per matter. It is a prompt for you, never a label on the person. Import the office&apos;s own list: the same id with a new version replaces it, a new id adds to it.</source>
         <translation>Cuando una persona está acusada de uno de estos cargos, su página sugiere una evaluación, una vez por asunto. Es una sugerencia para usted, nunca una etiqueta sobre la persona. Importe la lista propia de la oficina: el mismo id con una versión nueva la reemplaza; un id nuevo se agrega a ella.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="194"/>
+        <location filename="../templates_dialog.py" line="200"/>
         <source>Charge rules in force</source>
         <translation>Reglas de cargos vigentes</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="201"/>
+        <location filename="../templates_dialog.py" line="208"/>
         <source>Import charge rules…</source>
         <translation>Importar reglas de cargos…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="201"/>
-        <location filename="../templates_dialog.py" line="287"/>
+        <location filename="../templates_dialog.py" line="208"/>
+        <location filename="../templates_dialog.py" line="294"/>
         <source>Import charge rules</source>
         <translation>Importar reglas de cargos</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="203"/>
+        <location filename="../templates_dialog.py" line="210"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="259"/>
+        <location filename="../templates_dialog.py" line="266"/>
         <source>comes with Offramp</source>
         <translation>viene con Offramp</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="259"/>
+        <location filename="../templates_dialog.py" line="266"/>
         <source>imported by the office</source>
         <translation>importada por la oficina</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="260"/>
+        <location filename="../templates_dialog.py" line="267"/>
         <source>1 kind of charge</source>
         <translation>1 tipo de cargo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="260"/>
+        <location filename="../templates_dialog.py" line="267"/>
         <source>%n kinds of charge</source>
         <translation>
             <numerusform>%n tipo de cargo</numerusform>
@@ -7058,32 +7069,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="261"/>
+        <location filename="../templates_dialog.py" line="268"/>
         <source>{id} · version {version} · {kinds} · {origin}</source>
         <translation>{id} · versión {version} · {kinds} · {origin}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="269"/>
+        <location filename="../templates_dialog.py" line="276"/>
         <source>Interview checklist</source>
         <translation>Lista de entrevista</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="269"/>
+        <location filename="../templates_dialog.py" line="276"/>
         <source>Screening</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="271"/>
+        <location filename="../templates_dialog.py" line="278"/>
         <source>not used yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="273"/>
+        <location filename="../templates_dialog.py" line="280"/>
         <source>used by 1 record</source>
         <translation>usada por 1 registro</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="275"/>
+        <location filename="../templates_dialog.py" line="282"/>
         <source>used by %n records</source>
         <translation>
             <numerusform>usada por %n registro</numerusform>
@@ -7091,32 +7102,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="276"/>
+        <location filename="../templates_dialog.py" line="283"/>
         <source>{kind} · {id} · version {version} · {used}</source>
         <translation>{kind} · {id} · versión {version} · {used}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="282"/>
+        <location filename="../templates_dialog.py" line="289"/>
         <source>Import a template</source>
         <translation>Importar una plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="282"/>
+        <location filename="../templates_dialog.py" line="289"/>
         <source>Templates (*.toml)</source>
         <translation>Plantillas (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="287"/>
+        <location filename="../templates_dialog.py" line="294"/>
         <source>Charge rules (*.toml)</source>
         <translation>Reglas de cargos (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="329"/>
+        <location filename="../templates_dialog.py" line="336"/>
         <source>Nothing was imported. 1 problem to fix in the file:</source>
         <translation>No se importó nada. Hay 1 problema que corregir en el archivo:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="331"/>
+        <location filename="../templates_dialog.py" line="338"/>
         <source>Nothing was imported. %n problems to fix in the file:</source>
         <translation>
             <numerusform>No se importó nada. Hay %n problema que corregir en el archivo:</numerusform>
@@ -7124,12 +7135,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="333"/>
+        <location filename="../templates_dialog.py" line="340"/>
         <source>Nothing was imported. {reason}</source>
         <translation>No se importó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="344"/>
+        <location filename="../templates_dialog.py" line="351"/>
         <source>That could not be done. Please try again.</source>
         <translation>No se pudo hacer. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -7307,13 +7318,13 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../person/referrals.py" line="161"/>
+        <location filename="../person/referrals.py" line="165"/>
         <source>Cancel</source>
         <extracomment>The person&apos;s safe-contact flags, so a way of contact they said is unsafe is named as soon as it is chosen. Shares with the prosecution are made from an advocate&apos;s vault only: elsewhere the button is not shown.</extracomment>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../person/referrals.py" line="161"/>
+        <location filename="../person/referrals.py" line="165"/>
         <source>Cancel: {form}</source>
         <translation>Cancelar: {form}</translation>
     </message>
@@ -7372,12 +7383,12 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation> (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1073"/>
+        <location filename="../person/session_form.py" line="1075"/>
         <source>Choose a decision</source>
         <translation>Elija una decisión</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1078"/>
+        <location filename="../person/session_form.py" line="1080"/>
         <source>Type (when identified)</source>
         <translation>Tipo (si se identificó)</translation>
     </message>
@@ -7514,7 +7525,7 @@ Set by the office, not by the person at this computer: shown through their effec
     </message>
     <message>
         <location filename="../person/session_form.py" line="195"/>
-        <location filename="../person/session_form.py" line="841"/>
+        <location filename="../person/session_form.py" line="843"/>
         <source>Not finished</source>
         <translation>Sin terminar</translation>
     </message>
@@ -7524,27 +7535,27 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>{answered} de {total} respondidas</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1320"/>
+        <location filename="../person/session_form.py" line="1322"/>
         <source>A screening is not a determination. It helps decide whether to talk more or to offer help.</source>
         <translation>Una evaluación no es una determinación. Ayuda a decidir si conviene hablar más u ofrecer ayuda.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1323"/>
+        <location filename="../person/session_form.py" line="1325"/>
         <source>Said “yes” to:</source>
         <translation>Respondió “sí” a:</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1324"/>
+        <location filename="../person/session_form.py" line="1326"/>
         <source>No “yes” answers.</source>
         <translation>Ninguna respuesta “sí”.</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1350"/>
+        <location filename="../person/session_form.py" line="1352"/>
         <source>Suggested next steps</source>
         <translation>Próximos pasos sugeridos</translation>
     </message>
     <message>
-        <location filename="../person/session_form.py" line="1354"/>
+        <location filename="../person/session_form.py" line="1356"/>
         <source>No next steps are suggested by this template’s rules.</source>
         <translation>Las reglas de esta plantilla no sugieren próximos pasos.</translation>
     </message>
@@ -7557,7 +7568,7 @@ Set by the office, not by the person at this computer: shown through their effec
         <translation>Encabezados de columna de {table}</translation>
     </message>
     <message>
-        <location filename="../person/tables.py" line="130"/>
+        <location filename="../person/tables.py" line="127"/>
         <source>{table} select all</source>
         <translation>Seleccionar todo en {table}</translation>
     </message>
