@@ -144,8 +144,8 @@ CORE_COVERED: tuple[str, ...] = (
     "app/content/relief_rules.py",
     "app/content/charge_rules.py",
     "app/content/rule_files.py",
-    "app/protocol/certs.py",
-    "app/core/received.py",  # linking a share from an advocate (prosecution vaults)  # a mistyped fingerprint when enrolling (said in the app's language by app/sync/enrol.py)
+    "app/protocol/certs.py",  # a mistyped fingerprint when enrolling (said in the app's language by app/sync/enrol.py)
+    "app/core/received.py",  # linking a share from an advocate (prosecution vaults)
 )
 #: Words spelled the same in Spanish: translated when the catalogue holds them, even though the text is unchanged.
 SAME_IN_SPANISH: frozenset[str] = frozenset(
