@@ -26,6 +26,18 @@ from app.ui.qt import (
 from app.ui.rows import add_row
 
 
+def scrolls_down(content: QWidget, parent: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls down when it cannot fit, never sideways (its words wrap), and is
+    no Tab stop of its own: Tab goes to the controls inside, and the area scrolls to each."""
+    area = QScrollArea(parent)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
 def calm_box() -> str:
     """A label's style for news that needs nothing from the person."""
     return box_style("QLabel", "calm", padding="10px 12px")

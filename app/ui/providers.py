@@ -16,20 +16,19 @@ from app.core.referrals import category_words
 from app.errors import ValidationError
 from app.ui.file_dialogs import open_file_name, save_file_name
 from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.office_parts import scrolls_down
 from app.ui.palette import colour
 from app.ui.person.fields import ErrorLine, ListField, column_of, heading_label, plain_button, row_of
 from app.ui.person.forms import message_of
 from app.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QScrollArea,
     Qt,
     QWidget,
 )
@@ -174,12 +173,7 @@ class ProviderDirectoryDialog(QDialog):
         right = column_of(editor, self.form_title, grid, self.error, margins=(0, 0, 8, 0), spacing=8)
         right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         right.addStretch(1)
-        self.editor_scroll = QScrollArea(self)
-        self.editor_scroll.setWidget(editor)
-        self.editor_scroll.setWidgetResizable(True)
-        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to each
+        self.editor_scroll = scrolls_down(editor, self)  # Tab goes to the fields; it scrolls to each
         self.editor_scroll.setAccessibleName(self.tr("Provider details"))
         body = row_of((left, 4), (self.editor_scroll, 5), spacing=24)
         bottom = QHBoxLayout()

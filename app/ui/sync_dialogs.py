@@ -20,7 +20,17 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import human_message
-from app.ui.office_parts import ItemPanes, big_button, big_heading, button_row, calm_box, say, selectable_text, warn_box
+from app.ui.office_parts import (
+    ItemPanes,
+    big_button,
+    big_heading,
+    button_row,
+    calm_box,
+    say,
+    scrolls_down,
+    selectable_text,
+    warn_box,
+)
 from app.ui.palette import colour
 from app.ui.qt import (
     QAction,
@@ -40,7 +50,6 @@ from app.ui.qt import (
     QPlainTextEdit,
     QProgressBar,
     QRadioButton,
-    QScrollArea,
     QShowEvent,
     QSizePolicy,
     QStackedWidget,
@@ -323,12 +332,7 @@ class SyncDialog(QDialog):
         held.addWidget(self.bar)
         held.addWidget(self.step)
         held.addStretch(1)
-        self.body_area = QScrollArea(self)
-        self.body_area.setWidget(holder)
-        self.body_area.setWidgetResizable(True)
-        self.body_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.body_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body_area = scrolls_down(holder, self)
         col.addWidget(self.body_area, 1)
         self.pages.addWidget(page)
 

@@ -17,16 +17,15 @@ from app.errors import OfframpError
 from app.ui.errors import human_message
 from app.ui.file_dialogs import open_file_name
 from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.office_parts import scrolls_down
 from app.ui.person.fields import ErrorLine, heading_label, plain_button
 from app.ui.qt import (
     QAbstractItemView,
     QCoreApplication,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QScrollArea,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -229,12 +228,7 @@ class TemplatesDialog(QDialog):
         column.addWidget(self.status)
         column.addWidget(self.error)
         column.addWidget(self.problems)
-        self.body_area = QScrollArea(self)
-        self.body_area.setWidget(body)
-        self.body_area.setWidgetResizable(True)
-        self.body_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.body_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body_area = scrolls_down(body, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)

@@ -1383,103 +1383,103 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="121"/>
-        <location filename="../sync_dialogs.py" line="158"/>
+        <location filename="../sync_dialogs.py" line="130"/>
+        <location filename="../sync_dialogs.py" line="167"/>
         <source>Enroll this computer</source>
         <translation>Inscribir este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="122"/>
+        <location filename="../sync_dialogs.py" line="131"/>
         <source>Enroll this computer with the office</source>
         <translation>Inscribir este equipo en la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="126"/>
+        <location filename="../sync_dialogs.py" line="135"/>
         <source>Enroll this computer with your office</source>
         <translation>Inscribir este equipo en su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="130"/>
+        <location filename="../sync_dialogs.py" line="139"/>
         <source>Your office admin gives you an enrollment sheet. Type or paste what it says below. Spaces and capital letters in the fingerprint do not matter. Nothing is sent until the office server proves it is the one on the sheet.</source>
         <translation>La persona que administra Offramp en su oficina le da una hoja de inscripción. Escriba o pegue abajo lo que dice. Los espacios y las mayúsculas de la huella digital no importan. No se envía nada hasta que el servidor de la oficina demuestre que es el de la hoja.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="143"/>
+        <location filename="../sync_dialogs.py" line="152"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="144"/>
+        <location filename="../sync_dialogs.py" line="153"/>
         <source>One-time code</source>
         <translation>Código de un solo uso</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="144"/>
+        <location filename="../sync_dialogs.py" line="153"/>
         <source>four groups of four</source>
         <translation>cuatro grupos de cuatro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="146"/>
+        <location filename="../sync_dialogs.py" line="155"/>
         <source>Fingerprint</source>
         <translation>Huella digital</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="146"/>
+        <location filename="../sync_dialogs.py" line="155"/>
         <source>13 groups of four letters and digits</source>
         <translation>13 grupos de cuatro letras y cifras</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="148"/>
+        <location filename="../sync_dialogs.py" line="157"/>
         <source>Your passphrase</source>
         <translation>Su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="151"/>
+        <location filename="../sync_dialogs.py" line="160"/>
         <source>What happened</source>
         <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="157"/>
+        <location filename="../sync_dialogs.py" line="166"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="185"/>
+        <location filename="../sync_dialogs.py" line="194"/>
         <source>Please type the server address from the sheet.</source>
         <translation>Escriba la dirección del servidor que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="186"/>
+        <location filename="../sync_dialogs.py" line="195"/>
         <source>Please type the one-time code from the sheet.</source>
         <translation>Escriba el código de un solo uso que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="187"/>
+        <location filename="../sync_dialogs.py" line="196"/>
         <source>Please type the fingerprint from the sheet.</source>
         <translation>Escriba la huella digital que figura en la hoja, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="188"/>
+        <location filename="../sync_dialogs.py" line="197"/>
         <source>Please type your passphrase, the one you unlock Offramp with.</source>
         <translation>Escriba su frase de contraseña, la que usa para desbloquear Offramp, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="195"/>
+        <location filename="../sync_dialogs.py" line="204"/>
         <source>Checking the office server…</source>
         <translation>Comprobando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="214"/>
+        <location filename="../sync_dialogs.py" line="223"/>
         <source>This computer is enrolled with {office} as {user} ({team}).</source>
         <translation>Este equipo está inscrito en {office} como {user} ({team}).</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="221"/>
+        <location filename="../sync_dialogs.py" line="230"/>
         <source>1 record already here will go to the office at your next sync.</source>
         <translation>1 registro que ya está aquí irá a la oficina en su próxima sincronización.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="224"/>
+        <location filename="../sync_dialogs.py" line="233"/>
         <source>{n} records already here will go to the office at your next sync.</source>
         <translation>
             <numerusform>{n} registro que ya está aquí irá a la oficina en su próxima sincronización.</numerusform>
@@ -1487,12 +1487,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="231"/>
+        <location filename="../sync_dialogs.py" line="240"/>
         <source>1 demo record stays on this computer: it is a fictional practice record and never goes to the office.</source>
         <translation>1 registro de demostración se queda en este equipo: es un registro ficticio de práctica y nunca va a la oficina.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="238"/>
+        <location filename="../sync_dialogs.py" line="247"/>
         <source>{n} demo records stay on this computer: they are fictional practice records and never go to the office.</source>
         <translation>
             <numerusform>{n} registro de demostración se queda en este equipo: es un registro ficticio de práctica y nunca va a la oficina.</numerusform>
@@ -1500,23 +1500,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="244"/>
+        <location filename="../sync_dialogs.py" line="253"/>
         <source>Nothing syncs by itself: press Sync now when you want to.</source>
         <translation>Nada se sincroniza por sí solo: pulse Sincronizar ahora cuando lo desee.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="247"/>
-        <location filename="../sync_dialogs.py" line="248"/>
+        <location filename="../sync_dialogs.py" line="256"/>
+        <location filename="../sync_dialogs.py" line="257"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="257"/>
+        <location filename="../sync_dialogs.py" line="266"/>
         <source>That passphrase is not the one this vault opens with. Nothing was sent.</source>
         <translation>Esa frase de contraseña no es la que abre esta bóveda. No se envió nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="262"/>
+        <location filename="../sync_dialogs.py" line="271"/>
         <source>Something went wrong while enrolling, and nothing was changed. Please try again.</source>
         <translation>Algo salió mal durante la inscripción y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -2443,200 +2443,200 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="621"/>
+        <location filename="../sync_dialogs.py" line="625"/>
         <source>(nothing written)</source>
         <translation>(no hay nada escrito)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="626"/>
+        <location filename="../sync_dialogs.py" line="630"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="628"/>
+        <location filename="../sync_dialogs.py" line="632"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="645"/>
-        <location filename="../sync_dialogs.py" line="646"/>
+        <location filename="../sync_dialogs.py" line="649"/>
+        <location filename="../sync_dialogs.py" line="650"/>
         <source>Changes that need a decision</source>
         <translation>Cambios que necesitan una decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="649"/>
+        <location filename="../sync_dialogs.py" line="653"/>
         <source>Changes that need your decision</source>
         <translation>Cambios que necesitan su decisión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="653"/>
+        <location filename="../sync_dialogs.py" line="657"/>
         <source>Two people changed the same thing differently while apart. Every version is kept until you choose. Pick the one to keep, or write one that combines them.</source>
         <translation>Dos personas cambiaron lo mismo de forma distinta mientras trabajaban por separado. Se conservan todas las versiones hasta que usted elija. Elija la que quiere conservar o escriba una que las combine.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="659"/>
+        <location filename="../sync_dialogs.py" line="663"/>
         <source>Changes to decide</source>
         <translation>Cambios por decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="662"/>
+        <location filename="../sync_dialogs.py" line="666"/>
         <source>What happened</source>
         <translation>Lo que pasó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="665"/>
+        <location filename="../sync_dialogs.py" line="669"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="666"/>
+        <location filename="../sync_dialogs.py" line="670"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="666"/>
+        <location filename="../sync_dialogs.py" line="670"/>
         <source>Send my decisions now</source>
         <translation>Enviar mis decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="667"/>
+        <location filename="../sync_dialogs.py" line="671"/>
         <source>Send decisions now</source>
         <translation>Enviar las decisiones ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="669"/>
+        <location filename="../sync_dialogs.py" line="673"/>
         <source>Keep my choice</source>
         <translation>Conservar mi elección</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="669"/>
+        <location filename="../sync_dialogs.py" line="673"/>
         <source>Keep the chosen value</source>
         <translation>Conservar el valor elegido</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="686"/>
+        <location filename="../sync_dialogs.py" line="690"/>
         <source>a record</source>
         <translation>un registro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="691"/>
+        <location filename="../sync_dialogs.py" line="695"/>
         <source>Nothing waits for a decision.</source>
         <translation>No hay nada que espere una decisión.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="691"/>
+        <location filename="../sync_dialogs.py" line="695"/>
         <source>Nothing to decide</source>
         <translation>Nada que decidir</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="700"/>
+        <location filename="../sync_dialogs.py" line="704"/>
         <source>A record</source>
         <translation>Un registro</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="701"/>
+        <location filename="../sync_dialogs.py" line="705"/>
         <source>{who}: {what}</source>
         <translation>{who}: {what}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="710"/>
+        <location filename="../sync_dialogs.py" line="714"/>
         <source>This record was deleted on one computer while it was being changed on another. The change is kept at the office.</source>
         <translation>Este registro se eliminó en un equipo mientras se cambiaba en otro. El cambio se conserva en la oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="716"/>
-        <location filename="../sync_dialogs.py" line="717"/>
+        <location filename="../sync_dialogs.py" line="720"/>
+        <location filename="../sync_dialogs.py" line="721"/>
         <source>Keep it as the office has it now</source>
         <translation>Conservarlo como lo tiene ahora la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="727"/>
+        <location filename="../sync_dialogs.py" line="731"/>
         <source>Someone decided this differently, or it was changed after a decision was made. Nothing was replaced: every version is here for you to choose again.</source>
         <translation>Alguien lo decidió de otra forma, o se cambió después de tomar una decisión. No se reemplazó nada: todas las versiones están aquí para que usted vuelva a elegir.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="731"/>
+        <location filename="../sync_dialogs.py" line="735"/>
         <source>Decided differently</source>
         <translation>Decidido de otra forma</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="736"/>
+        <location filename="../sync_dialogs.py" line="740"/>
         <source>It started as: {value}</source>
         <translation>Al principio era: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="738"/>
+        <location filename="../sync_dialogs.py" line="742"/>
         <source>Started as</source>
         <translation>Al principio</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="745"/>
+        <location filename="../sync_dialogs.py" line="749"/>
         <source>on this computer</source>
         <translation>en este equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="745"/>
+        <location filename="../sync_dialogs.py" line="749"/>
         <source>on another computer</source>
         <translation>en otro equipo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="749"/>
+        <location filename="../sync_dialogs.py" line="753"/>
         <source>Keep this version</source>
         <translation>Conservar esta versión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="750"/>
+        <location filename="../sync_dialogs.py" line="754"/>
         <source>Keep version {n}: {value}</source>
         <translation>Conservar la versión {n}: {value}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="753"/>
+        <location filename="../sync_dialogs.py" line="757"/>
         <source>Version {n}</source>
         <translation>Versión {n}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="759"/>
+        <location filename="../sync_dialogs.py" line="763"/>
         <source>{who}&apos;s decision</source>
         <translation>Decisión de {who}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="760"/>
+        <location filename="../sync_dialogs.py" line="764"/>
         <source>{who}, {where}, {when}</source>
         <translation>{who}, {where}, {when}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="761"/>
+        <location filename="../sync_dialogs.py" line="765"/>
         <source>Who and when</source>
         <translation>Quién y cuándo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="763"/>
+        <location filename="../sync_dialogs.py" line="767"/>
         <source>This is what your records show now.</source>
         <translation>Esto es lo que muestran ahora sus registros.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="767"/>
-        <location filename="../sync_dialogs.py" line="768"/>
+        <location filename="../sync_dialogs.py" line="771"/>
+        <location filename="../sync_dialogs.py" line="772"/>
         <source>Write a combined version</source>
         <translation>Escribir una versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="772"/>
+        <location filename="../sync_dialogs.py" line="776"/>
         <source>Combined version</source>
         <translation>Versión combinada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="778"/>
+        <location filename="../sync_dialogs.py" line="782"/>
         <source>A proposed combination of both versions; change it as you need.</source>
         <translation>Una propuesta que combina ambas versiones; cámbiela como necesite.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="809"/>
+        <location filename="../sync_dialogs.py" line="813"/>
         <source>Decided. Your choice is saved here and goes to the office with your next sync.</source>
         <translation>Decidido. Su elección se guarda aquí y va a la oficina con su próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="818"/>
+        <location filename="../sync_dialogs.py" line="822"/>
         <source>That could not be saved, and nothing was changed. Please try again.</source>
         <translation>No se pudo guardar y no se cambió nada. Inténtelo de nuevo, por favor.</translation>
     </message>
@@ -3901,166 +3901,166 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
 <context>
     <name>ProviderDirectoryDialog</name>
     <message>
-        <location filename="../providers.py" line="44"/>
+        <location filename="../providers.py" line="43"/>
         <source>Name (required)</source>
         <extracomment>Each field&apos;s name, label and hint, in English: shown through the catalogue under the dialog&apos;s context.</extracomment>
         <translation>Nombre (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="47"/>
+        <location filename="../providers.py" line="46"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="48"/>
+        <location filename="../providers.py" line="47"/>
         <source>Separate with commas</source>
         <translation>Sepárelos con comas</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="52"/>
+        <location filename="../providers.py" line="51"/>
         <source>Who they serve</source>
         <translation>A quién atienden</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="53"/>
+        <location filename="../providers.py" line="52"/>
         <source>For example: adults of any gender</source>
         <translation>Por ejemplo: personas adultas de cualquier género</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="55"/>
+        <location filename="../providers.py" line="54"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="56"/>
+        <location filename="../providers.py" line="55"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="57"/>
+        <location filename="../providers.py" line="56"/>
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="60"/>
+        <location filename="../providers.py" line="59"/>
         <source>Public office address</source>
         <translation>Dirección pública de la oficina</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="61"/>
+        <location filename="../providers.py" line="60"/>
         <source>Never a shelter&apos;s address</source>
         <translation>Nunca la dirección de un refugio</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="69"/>
-        <location filename="../providers.py" line="76"/>
+        <location filename="../providers.py" line="68"/>
+        <location filename="../providers.py" line="75"/>
         <source>Provider directory</source>
         <translation>Directorio de proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="78"/>
+        <location filename="../providers.py" line="77"/>
         <source>Search providers</source>
         <translation>Buscar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="79"/>
+        <location filename="../providers.py" line="78"/>
         <source>Search by name, who they serve, language or kind of help</source>
         <translation>Buscar por nombre, a quién atienden, idioma o tipo de ayuda</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="82"/>
+        <location filename="../providers.py" line="81"/>
         <source>Providers</source>
         <translation>Proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="91"/>
+        <location filename="../providers.py" line="90"/>
         <source>Add a provider</source>
         <translation>Agregar un proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="92"/>
+        <location filename="../providers.py" line="91"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="92"/>
+        <location filename="../providers.py" line="91"/>
         <source>Import providers from a CSV file</source>
         <translation>Importar proveedores desde un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="93"/>
+        <location filename="../providers.py" line="92"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="93"/>
+        <location filename="../providers.py" line="92"/>
         <source>Export providers to a CSV file</source>
         <translation>Exportar los proveedores a un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="116"/>
+        <location filename="../providers.py" line="115"/>
         <source>Kinds of help (space ticks one)</source>
         <translation>Tipos de ayuda (la barra espaciadora marca uno)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="118"/>
+        <location filename="../providers.py" line="117"/>
         <source>Tick each kind of help this provider offers with the space bar.</source>
         <translation>Marque con la barra espaciadora cada tipo de ayuda que ofrece este proveedor.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="128"/>
+        <location filename="../providers.py" line="127"/>
         <source>Kinds of help (required)</source>
         <translation>Tipos de ayuda (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="133"/>
-        <location filename="../providers.py" line="135"/>
+        <location filename="../providers.py" line="132"/>
+        <location filename="../providers.py" line="134"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="139"/>
+        <location filename="../providers.py" line="138"/>
         <source>Save the provider</source>
         <translation>Guardar el proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="142"/>
-        <location filename="../providers.py" line="227"/>
+        <location filename="../providers.py" line="141"/>
+        <location filename="../providers.py" line="221"/>
         <source>Reading…</source>
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="144"/>
+        <location filename="../providers.py" line="143"/>
         <source>Directory status</source>
         <translation>Estado del directorio</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="146"/>
+        <location filename="../providers.py" line="145"/>
         <source>Rows to fix before importing</source>
         <translation>Filas que corregir antes de importar</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="149"/>
+        <location filename="../providers.py" line="148"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="149"/>
+        <location filename="../providers.py" line="148"/>
         <source>Close the provider directory</source>
         <translation>Cerrar el directorio de proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="183"/>
+        <location filename="../providers.py" line="177"/>
         <source>Provider details</source>
         <translation>Datos del proveedor</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="229"/>
+        <location filename="../providers.py" line="223"/>
         <source>1 provider in the directory.</source>
         <translation>1 proveedor en el directorio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../providers.py" line="231"/>
+        <location filename="../providers.py" line="225"/>
         <source>%n providers in the directory.</source>
         <translation>
             <numerusform>%n proveedor en el directorio.</numerusform>
@@ -4068,57 +4068,57 @@ Prepararla toma unos minutos: elegirá una frase de contraseña y anotará un c�
         </translation>
     </message>
     <message>
-        <location filename="../providers.py" line="271"/>
+        <location filename="../providers.py" line="265"/>
         <source>New provider</source>
         <translation>Proveedor nuevo</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="312"/>
+        <location filename="../providers.py" line="306"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="328"/>
+        <location filename="../providers.py" line="322"/>
         <source>Import providers</source>
         <translation>Importar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="328"/>
+        <location filename="../providers.py" line="322"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="333"/>
+        <location filename="../providers.py" line="327"/>
         <source>Checking every row…</source>
         <translation>Comprobando cada fila…</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="339"/>
+        <location filename="../providers.py" line="333"/>
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
         <translation>Importación hecha: {added} agregados, {updated} actualizados, {unchanged} sin cambios.</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="359"/>
+        <location filename="../providers.py" line="353"/>
         <source>Export providers</source>
         <translation>Exportar proveedores</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="359"/>
+        <location filename="../providers.py" line="353"/>
         <source>providers.csv</source>
         <translation>proveedores.csv</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="359"/>
+        <location filename="../providers.py" line="353"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../providers.py" line="368"/>
+        <location filename="../providers.py" line="362"/>
         <source>Exported 1 provider to {file}.</source>
         <translation>Se exportó 1 proveedor a {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../providers.py" line="370"/>
+        <location filename="../providers.py" line="364"/>
         <source>Exported %n providers to {file}.</source>
         <translation>
             <numerusform>Se exportó %n proveedor a {file}.</numerusform>
@@ -6590,53 +6590,53 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../sync_dialogs.py" line="836"/>
+        <location filename="../sync_dialogs.py" line="840"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="839"/>
+        <location filename="../sync_dialogs.py" line="843"/>
         <source>Sync now: send your changes to the office and receive theirs (Ctrl+Shift+Y)</source>
         <translation>Sincronizar ahora: enviar sus cambios a la oficina y recibir los suyos (Ctrl+Mayús+Y)</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="842"/>
+        <location filename="../sync_dialogs.py" line="846"/>
         <source>Changes that need a &amp;decision…</source>
         <translation>Cambios que necesitan una &amp;decisión…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="844"/>
+        <location filename="../sync_dialogs.py" line="848"/>
         <source>&amp;Not accepted by the office…</source>
         <translation>&amp;No aceptado por la oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="846"/>
+        <location filename="../sync_dialogs.py" line="850"/>
         <source>&amp;Enroll this computer…</source>
         <translation>&amp;Inscribir este equipo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="848"/>
+        <location filename="../sync_dialogs.py" line="852"/>
         <source>&amp;Office</source>
         <translation>&amp;Oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="859"/>
+        <location filename="../sync_dialogs.py" line="863"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="860"/>
-        <location filename="../sync_dialogs.py" line="865"/>
+        <location filename="../sync_dialogs.py" line="864"/>
+        <location filename="../sync_dialogs.py" line="869"/>
         <source>Sync reminder</source>
         <translation>Recordatorio de sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="915"/>
+        <location filename="../sync_dialogs.py" line="919"/>
         <source>This computer holds changes not synced with your office for {days} days. When you are on the office network, press Sync now.</source>
         <translation>Este equipo tiene cambios sin sincronizar con su oficina desde hace {days} días. Cuando esté en la red de la oficina, pulse Sincronizar ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="993"/>
+        <location filename="../sync_dialogs.py" line="997"/>
         <source>The person you had open is no longer on this computer after the sync; the sync summary says why.</source>
         <translation>La persona que tenía abierta ya no está en este equipo después de la sincronización; el resumen de la sincronización explica por qué.</translation>
     </message>
@@ -6644,191 +6644,191 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialogs.py" line="290"/>
-        <location filename="../sync_dialogs.py" line="291"/>
+        <location filename="../sync_dialogs.py" line="299"/>
+        <location filename="../sync_dialogs.py" line="300"/>
         <source>Sync with the office</source>
         <translation>Sincronizar con la oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="301"/>
+        <location filename="../sync_dialogs.py" line="310"/>
         <source>Getting ready…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="302"/>
+        <location filename="../sync_dialogs.py" line="311"/>
         <source>Sync details</source>
         <translation>Detalles de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="308"/>
+        <location filename="../sync_dialogs.py" line="317"/>
         <source>Sync step</source>
         <translation>Paso de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="310"/>
+        <location filename="../sync_dialogs.py" line="319"/>
         <source>Sync progress</source>
         <translation>Avance de la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="337"/>
-        <location filename="../sync_dialogs.py" line="352"/>
-        <location filename="../sync_dialogs.py" line="405"/>
+        <location filename="../sync_dialogs.py" line="341"/>
+        <location filename="../sync_dialogs.py" line="356"/>
+        <location filename="../sync_dialogs.py" line="409"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="338"/>
+        <location filename="../sync_dialogs.py" line="342"/>
         <source>Decide now…</source>
         <translation>Decidir ahora…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="338"/>
+        <location filename="../sync_dialogs.py" line="342"/>
         <source>Decide now</source>
         <translation>Decidir ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="340"/>
+        <location filename="../sync_dialogs.py" line="344"/>
         <source>See what was not accepted…</source>
         <translation>Ver lo que no se aceptó…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="340"/>
+        <location filename="../sync_dialogs.py" line="344"/>
         <source>See what the office did not accept</source>
         <translation>Ver lo que la oficina no aceptó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="342"/>
-        <location filename="../sync_dialogs.py" line="379"/>
+        <location filename="../sync_dialogs.py" line="346"/>
+        <location filename="../sync_dialogs.py" line="383"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="342"/>
+        <location filename="../sync_dialogs.py" line="346"/>
         <source>Stop sync</source>
         <translation>Detener la sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="343"/>
-        <location filename="../sync_dialogs.py" line="405"/>
+        <location filename="../sync_dialogs.py" line="347"/>
+        <location filename="../sync_dialogs.py" line="409"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="390"/>
+        <location filename="../sync_dialogs.py" line="394"/>
         <source>Ready to sync with your office</source>
         <translation>Todo listo para sincronizar con su oficina</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="391"/>
+        <location filename="../sync_dialogs.py" line="395"/>
         <source>Office server: {server}</source>
         <translation>Servidor de la oficina: {server}</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="393"/>
+        <location filename="../sync_dialogs.py" line="397"/>
         <source>To send from this computer: {what}.</source>
         <translation>Para enviar desde este equipo: {what}.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="395"/>
+        <location filename="../sync_dialogs.py" line="399"/>
         <source>Nothing new to send from this computer. Sync will bring your office&apos;s changes here.</source>
         <translation>No hay nada nuevo que enviar desde este equipo. La sincronización traerá aquí los cambios de su oficina.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="398"/>
+        <location filename="../sync_dialogs.py" line="402"/>
         <source>Some of it is shared with another team, under these consents:</source>
         <translation>Una parte se comparte con otro equipo de trabajo, con estos consentimientos:</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="401"/>
+        <location filename="../sync_dialogs.py" line="405"/>
         <source>Nothing in it is shared outside your team.</source>
         <translation>Nada de esto se comparte fuera de su equipo de trabajo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="403"/>
+        <location filename="../sync_dialogs.py" line="407"/>
         <source>Editing waits while the sync runs. You can stop it at any time; nothing is lost.</source>
         <translation>Mientras dura la sincronización, la edición espera. Puede detenerla en cualquier momento; no se pierde nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="416"/>
+        <location filename="../sync_dialogs.py" line="420"/>
         <source>Syncing with your office…</source>
         <translation>Sincronizando con su oficina…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="418"/>
+        <location filename="../sync_dialogs.py" line="422"/>
         <source>Please keep Offramp open. Editing waits until the sync has finished; stopping loses nothing.</source>
         <translation>Mantenga Offramp abierto, por favor. La edición espera hasta que termine la sincronización; detenerla no hace perder nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="420"/>
+        <location filename="../sync_dialogs.py" line="424"/>
         <source>Starting</source>
         <translation>Empezando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="435"/>
+        <location filename="../sync_dialogs.py" line="439"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="436"/>
+        <location filename="../sync_dialogs.py" line="440"/>
         <source>Stopping after the step under way…</source>
         <translation>Se detendrá después del paso en curso…</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="447"/>
+        <location filename="../sync_dialogs.py" line="451"/>
         <source>Sync finished</source>
         <translation>Sincronización terminada</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="452"/>
-        <location filename="../sync_dialogs.py" line="488"/>
+        <location filename="../sync_dialogs.py" line="456"/>
         <location filename="../sync_dialogs.py" line="492"/>
-        <location filename="../sync_dialogs.py" line="501"/>
-        <location filename="../sync_dialogs.py" line="507"/>
+        <location filename="../sync_dialogs.py" line="496"/>
+        <location filename="../sync_dialogs.py" line="505"/>
+        <location filename="../sync_dialogs.py" line="511"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="483"/>
+        <location filename="../sync_dialogs.py" line="487"/>
         <source>Something went wrong during the sync. Nothing was lost; please try again.</source>
         <translation>Algo salió mal durante la sincronización. No se perdió nada; inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="486"/>
+        <location filename="../sync_dialogs.py" line="490"/>
         <source>Sync stopped</source>
         <translation>Sincronización detenida</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="488"/>
+        <location filename="../sync_dialogs.py" line="492"/>
         <source>Carry on syncing</source>
         <translation>Seguir sincronizando</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="490"/>
+        <location filename="../sync_dialogs.py" line="494"/>
         <source>The connection was lost</source>
         <translation>Se perdió la conexión</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="492"/>
+        <location filename="../sync_dialogs.py" line="496"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="494"/>
+        <location filename="../sync_dialogs.py" line="498"/>
         <source>This computer is not enrolled yet</source>
         <translation>Este equipo todavía no está inscrito</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="497"/>
+        <location filename="../sync_dialogs.py" line="501"/>
         <source>Ask your office admin for an enrollment sheet, then choose Office → Enroll this computer… to connect it. Your work stays safe on this computer until then.</source>
         <translation>Pida una hoja de inscripción a la persona que administra Offramp en su oficina y luego elija Oficina → Inscribir este equipo… para conectarlo. Hasta entonces, su trabajo queda a salvo en este equipo.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="504"/>
+        <location filename="../sync_dialogs.py" line="508"/>
         <source>The sync did not go through</source>
         <translation>La sincronización no se completó</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="504"/>
+        <location filename="../sync_dialogs.py" line="508"/>
         <source>Sync cannot start</source>
         <translation>La sincronización no puede empezar</translation>
     </message>
@@ -6836,12 +6836,12 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../sync_dialogs.py" line="540"/>
+        <location filename="../sync_dialogs.py" line="544"/>
         <source>Sent to the office: 1 change.</source>
         <translation>Enviado a la oficina: 1 cambio.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="542"/>
+        <location filename="../sync_dialogs.py" line="546"/>
         <source>Sent to the office: %n changes.</source>
         <translation>
             <numerusform>Enviado a la oficina: %n cambio.</numerusform>
@@ -6849,12 +6849,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="543"/>
+        <location filename="../sync_dialogs.py" line="547"/>
         <source>Received from the office: 1 record.</source>
         <translation>Recibido de la oficina: 1 registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="545"/>
+        <location filename="../sync_dialogs.py" line="549"/>
         <source>Received from the office: %n records.</source>
         <translation>
             <numerusform>Recibido de la oficina: %n registro.</numerusform>
@@ -6862,12 +6862,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="546"/>
+        <location filename="../sync_dialogs.py" line="550"/>
         <source>Merged with a colleague&apos;s changes: 1 record.</source>
         <translation>Combinado con los cambios de un colega: 1 registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="548"/>
+        <location filename="../sync_dialogs.py" line="552"/>
         <source>Merged with a colleague&apos;s changes: %n records.</source>
         <translation>
             <numerusform>Combinado con los cambios de un colega: %n registro.</numerusform>
@@ -6875,12 +6875,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="552"/>
+        <location filename="../sync_dialogs.py" line="556"/>
         <source>Needs your decision: 1 change two people made differently. Nothing is lost until you decide.</source>
         <translation>Necesita su decisión: 1 cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="557"/>
+        <location filename="../sync_dialogs.py" line="561"/>
         <source>Needs your decision: %n changes two people made differently. Nothing is lost until you decide.</source>
         <translation>
             <numerusform>Necesita su decisión: %n cambio que dos personas hicieron de forma distinta. No se pierde nada hasta que usted decida.</numerusform>
@@ -6888,27 +6888,27 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="563"/>
+        <location filename="../sync_dialogs.py" line="567"/>
         <source>Needs your decision: nothing.</source>
         <translation>Necesita su decisión: nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="565"/>
+        <location filename="../sync_dialogs.py" line="569"/>
         <source>Removed from this computer (the office keeps them):</source>
         <translation>Quitado de este equipo (la oficina lo conserva):</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="568"/>
+        <location filename="../sync_dialogs.py" line="572"/>
         <source>Removed from this computer: nothing.</source>
         <translation>Quitado de este equipo: nada.</translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="572"/>
+        <location filename="../sync_dialogs.py" line="576"/>
         <source>Not accepted by the office: your work on 1 record. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
         <translation>No aceptado por la oficina: su trabajo en 1 registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="579"/>
+        <location filename="../sync_dialogs.py" line="583"/>
         <source>Not accepted by the office: your work on %n records. Nothing you wrote is lost: your copy is kept on this computer, with the reason and what you can do, under Office → Not accepted by the office.</source>
         <translation>
             <numerusform>No aceptado por la oficina: su trabajo en %n registro. No se pierde nada de lo que escribió: su copia se guarda en este equipo, con el motivo y lo que puede hacer, en Oficina → No aceptado por la oficina.</numerusform>
@@ -6916,12 +6916,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="588"/>
+        <location filename="../sync_dialogs.py" line="592"/>
         <source>Waiting here: 1 change to a record whose link the office does not have yet. It stays on this computer and goes again with your next sync.</source>
         <translation>En espera aquí: 1 cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sync_dialogs.py" line="595"/>
+        <location filename="../sync_dialogs.py" line="599"/>
         <source>Waiting here: %n changes to a record whose links the office does not have yet. They stay on this computer and go again with your next sync.</source>
         <translation>
             <numerusform>En espera aquí: %n cambio a un registro cuyo vínculo la oficina todavía no tiene. Se queda en este equipo y vuelve a enviarse con su próxima sincronización.</numerusform>
@@ -6929,7 +6929,7 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../sync_dialogs.py" line="603"/>
+        <location filename="../sync_dialogs.py" line="607"/>
         <source>Changes that need a decision could not be checked this time: {problem}</source>
         <translation>Esta vez no se pudieron comprobar los cambios que necesitan una decisión: {problem}</translation>
     </message>
@@ -6937,131 +6937,131 @@ Set by the office, not by the person at this computer: shown through their effec
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../templates_dialog.py" line="48"/>
+        <location filename="../templates_dialog.py" line="47"/>
         <source>Imported “{title}” (version {version}).</source>
         <extracomment>A template file larger than this is not a template. What an import did, as a whole sentence each (the title and version in place).</extracomment>
         <translation>Se importó «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="49"/>
+        <location filename="../templates_dialog.py" line="48"/>
         <source>Replaced the earlier, unused copy of “{title}” (version {version}).</source>
         <translation>Se reemplazó la copia anterior, sin usar, de «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="52"/>
+        <location filename="../templates_dialog.py" line="51"/>
         <source>Already here, unchanged: “{title}” (version {version}).</source>
         <translation>Ya estaba aquí, sin cambios: «{title}» (versión {version}).</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="56"/>
+        <location filename="../templates_dialog.py" line="55"/>
         <source>That file is too large to be a template. Please choose the .toml file.</source>
         <extracomment>Why a file was refused before it was read as a template or as charge rules, a whole sentence for each kind.</extracomment>
         <translation>Ese archivo es demasiado grande para ser una plantilla. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="59"/>
+        <location filename="../templates_dialog.py" line="58"/>
         <source>That file is too large to be a charge rules file. Please choose the .toml file.</source>
         <translation>Ese archivo es demasiado grande para ser un archivo de reglas de cargos. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="64"/>
+        <location filename="../templates_dialog.py" line="63"/>
         <source>That file is not a text template. Please choose the .toml file.</source>
         <translation>Ese archivo no es una plantilla de texto. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="65"/>
+        <location filename="../templates_dialog.py" line="64"/>
         <source>That file is not a text charge rules file. Please choose the .toml file.</source>
         <translation>Ese archivo no es un archivo de texto de reglas de cargos. Elija el archivo .toml, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="106"/>
+        <location filename="../templates_dialog.py" line="105"/>
         <source>That file could not be read. Please check it is still there and try again.</source>
         <translation>No se pudo leer ese archivo. Compruebe que sigue ahí e inténtelo de nuevo, por favor.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="153"/>
-        <location filename="../templates_dialog.py" line="156"/>
+        <location filename="../templates_dialog.py" line="152"/>
+        <location filename="../templates_dialog.py" line="155"/>
         <source>Checklist and screening templates</source>
         <translation>Plantillas de listas de entrevista y de evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="159"/>
+        <location filename="../templates_dialog.py" line="158"/>
         <source>The example screening that comes with Offramp is only an example: import the validated tool your office is licensed to use. A version used by any record never changes; an edited template needs a new version number.</source>
         <translation>La evaluación de ejemplo que viene con Offramp es solo un ejemplo: importe la herramienta validada que su oficina tiene licencia para usar. Una versión usada por algún registro nunca cambia; una plantilla editada necesita un número de versión nuevo.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="167"/>
+        <location filename="../templates_dialog.py" line="166"/>
         <source>Templates on this computer</source>
         <translation>Plantillas en este equipo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="179"/>
+        <location filename="../templates_dialog.py" line="178"/>
         <source>Import result</source>
         <translation>Resultado de la importación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="182"/>
+        <location filename="../templates_dialog.py" line="181"/>
         <source>Problems found in the file</source>
         <translation>Problemas encontrados en el archivo</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="187"/>
+        <location filename="../templates_dialog.py" line="186"/>
         <source>Import a template file…</source>
         <translation>Importar un archivo de plantilla…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="187"/>
+        <location filename="../templates_dialog.py" line="186"/>
         <source>Import a template file</source>
         <translation>Importar un archivo de plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="189"/>
+        <location filename="../templates_dialog.py" line="188"/>
         <source>Charges that prompt “Consider a screening”</source>
         <translation>Cargos que sugieren «Considere una evaluación»</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="192"/>
+        <location filename="../templates_dialog.py" line="191"/>
         <source>When a person is the defendant on one of these charges, their page suggests a screening, once per matter. It is a prompt for you, never a label on the person. Import the office&apos;s own list: the same id with a new version replaces it, a new id adds to it.</source>
         <translation>Cuando una persona está acusada de uno de estos cargos, su página sugiere una evaluación, una vez por asunto. Es una sugerencia para usted, nunca una etiqueta sobre la persona. Importe la lista propia de la oficina: el mismo id con una versión nueva la reemplaza; un id nuevo se agrega a ella.</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="200"/>
+        <location filename="../templates_dialog.py" line="199"/>
         <source>Charge rules in force</source>
         <translation>Reglas de cargos vigentes</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="208"/>
+        <location filename="../templates_dialog.py" line="207"/>
         <source>Import charge rules…</source>
         <translation>Importar reglas de cargos…</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="208"/>
-        <location filename="../templates_dialog.py" line="294"/>
+        <location filename="../templates_dialog.py" line="207"/>
+        <location filename="../templates_dialog.py" line="288"/>
         <source>Import charge rules</source>
         <translation>Importar reglas de cargos</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="210"/>
+        <location filename="../templates_dialog.py" line="209"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="266"/>
+        <location filename="../templates_dialog.py" line="260"/>
         <source>comes with Offramp</source>
         <translation>viene con Offramp</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="266"/>
+        <location filename="../templates_dialog.py" line="260"/>
         <source>imported by the office</source>
         <translation>importada por la oficina</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="267"/>
+        <location filename="../templates_dialog.py" line="261"/>
         <source>1 kind of charge</source>
         <translation>1 tipo de cargo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="267"/>
+        <location filename="../templates_dialog.py" line="261"/>
         <source>%n kinds of charge</source>
         <translation>
             <numerusform>%n tipo de cargo</numerusform>
@@ -7069,32 +7069,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="268"/>
+        <location filename="../templates_dialog.py" line="262"/>
         <source>{id} · version {version} · {kinds} · {origin}</source>
         <translation>{id} · versión {version} · {kinds} · {origin}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="276"/>
+        <location filename="../templates_dialog.py" line="270"/>
         <source>Interview checklist</source>
         <translation>Lista de entrevista</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="276"/>
+        <location filename="../templates_dialog.py" line="270"/>
         <source>Screening</source>
         <translation>Evaluación</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="278"/>
+        <location filename="../templates_dialog.py" line="272"/>
         <source>not used yet</source>
         <translation>todavía sin usar</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="280"/>
+        <location filename="../templates_dialog.py" line="274"/>
         <source>used by 1 record</source>
         <translation>usada por 1 registro</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="282"/>
+        <location filename="../templates_dialog.py" line="276"/>
         <source>used by %n records</source>
         <translation>
             <numerusform>usada por %n registro</numerusform>
@@ -7102,32 +7102,32 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="283"/>
+        <location filename="../templates_dialog.py" line="277"/>
         <source>{kind} · {id} · version {version} · {used}</source>
         <translation>{kind} · {id} · versión {version} · {used}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="289"/>
+        <location filename="../templates_dialog.py" line="283"/>
         <source>Import a template</source>
         <translation>Importar una plantilla</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="289"/>
+        <location filename="../templates_dialog.py" line="283"/>
         <source>Templates (*.toml)</source>
         <translation>Plantillas (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="294"/>
+        <location filename="../templates_dialog.py" line="288"/>
         <source>Charge rules (*.toml)</source>
         <translation>Reglas de cargos (*.toml)</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="336"/>
+        <location filename="../templates_dialog.py" line="330"/>
         <source>Nothing was imported. 1 problem to fix in the file:</source>
         <translation>No se importó nada. Hay 1 problema que corregir en el archivo:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../templates_dialog.py" line="338"/>
+        <location filename="../templates_dialog.py" line="332"/>
         <source>Nothing was imported. %n problems to fix in the file:</source>
         <translation>
             <numerusform>No se importó nada. Hay %n problema que corregir en el archivo:</numerusform>
@@ -7135,12 +7135,12 @@ Set by the office, not by the person at this computer: shown through their effec
         </translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="340"/>
+        <location filename="../templates_dialog.py" line="334"/>
         <source>Nothing was imported. {reason}</source>
         <translation>No se importó nada. {reason}</translation>
     </message>
     <message>
-        <location filename="../templates_dialog.py" line="351"/>
+        <location filename="../templates_dialog.py" line="345"/>
         <source>That could not be done. Please try again.</source>
         <translation>No se pudo hacer. Inténtelo de nuevo, por favor.</translation>
     </message>
