@@ -12,6 +12,7 @@ Everything is checked before anything is written: bad input changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -723,6 +724,34 @@ class ReliefService:
         return out
 
 
+#: The note :meth:`ReliefService._status_note` keeps in the record, in English (the office's shared words, whatever
+#: the language of the computer that wrote it): "Record relief status: Eligible (was screening). Their own words."
+_STATUS_NOTE = re.compile(
+    r"^Record relief status: (?P<status>[^()]+?)(?: \(was (?P<was>[^()]+)\))?\.(?: (?P<rest>.*))?$", re.DOTALL
+)
+
+
+def status_note_words(body: str) -> str:
+    """A note the app wrote at a status change, said in the app's language (the stored text stays as written); any
+    other note, or one whose status words are not known, as it is."""
+    found = _STATUS_NOTE.match(body)
+    if found is None:
+        return body
+    by_words = {str(words): key for key, words in STATUS_WORDS.items()}
+    by_lower = {str(words).lower(): key for key, words in STATUS_WORDS.items()}
+    status = by_words.get(found["status"])
+    was = by_lower.get(found["was"] or "")
+    if status is None or (found["was"] and was is None):
+        return body
+    if was is None:
+        said = _("Record relief status: {status}.").format(status=status_words(status))
+    else:
+        said = _("Record relief status: {status} (was {was}).").format(
+            status=status_words(status), was=status_words(was).lower()
+        )
+    return f"{said} {found['rest']}" if found["rest"] else said
+
+
 __all__ = [
     "DEADLINE_WORDS",
     "ELIGIBILITY_WORDS",
@@ -742,6 +771,7 @@ __all__ = [
     "outcome_words",
     "position_words",
     "relief_words",
+    "status_note_words",
     "status_words",
 ]
 
@@ -755,4 +785,3 @@ def _filing_note(relief: str, charge: ReliefCharge) -> str:
             relief=relief, day=day_words(charge.disposition_date)
         )
     return _("Last day to file for {relief} (a charge)").format(relief=relief)
-

@@ -102,12 +102,7 @@ PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s·,;()]+")
 #: all in app/ui/i18n/offramp_es.ts); it comes from the core's content. An entry is taken out of a text before its
 #: words are looked at, as the person's own words are; each must still be found by the advocacy walk in Spanish, so
 #: the list only shrinks.
-NOT_YET_SPANISH: dict[str, str] = {
-    "Record relief status: Screening.": (
-        "the note app/core/relief.py writes at each status change of a relief case, kept in English on purpose "
-        "('in the office's words, not the screen's language'); shown as the record holds it"
-    ),
-}
+NOT_YET_SPANISH: dict[str, str] = {}
 
 
 # --- the app in a language and a text size ---------------------------------------------------------------------

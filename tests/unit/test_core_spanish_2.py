@@ -352,3 +352,33 @@ def test_linking_a_share_is_refused_in_spanish(tmp_path: Path, workspace: Worksp
         assert refused.value.message.startswith("Ese envío ya no está en este equipo: puede que la autorización")
     finally:
         opened.lock()
+
+
+
+# --- the note the app writes at a relief case's status change ------------------------------------------------------
+
+
+def test_the_status_note_is_said_in_the_apps_language_and_kept_as_written(spanish: None) -> None:
+    from app.core.relief import status_note_words, status_words
+
+    screening, eligible = status_words("screening"), status_words("eligible")
+    assert "Record" not in screening + eligible, "the status words themselves are in Spanish"
+    assert status_note_words("Record relief status: Screening.") == (
+        f"Estado de la limpieza de antecedentes: {screening}."
+    )
+    assert status_note_words("Record relief status: Eligible (was screening). Every record gathered.") == (
+        f"Estado de la limpieza de antecedentes: {eligible} (antes: {screening.lower()}). Every record gathered."
+    )  # the person's own words after it stay as they typed them
+    # A status this version does not know, and a note a person typed: as written.
+    for body in ("Record relief status: Something new.", "A note a person typed."):
+        assert status_note_words(body) == body
+
+
+def test_the_status_note_reads_as_written_in_english() -> None:
+    from app.core.relief import status_note_words
+
+    for body in (
+        "Record relief status: Screening.",
+        "Record relief status: The person is deciding (was eligible). Wants to talk to immigration counsel first.",
+    ):
+        assert status_note_words(body) == body

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from app.core.relief import status_note_words
 from app.core.timeline import NoteRow
 from app.ui.palette import text_style
 from app.ui.person.data import add_note, edit_note, sign_note
@@ -189,7 +190,8 @@ class NoteCard(QFrame):
         author = self.tr("Offramp (automatic)") if automatic else author
         self.meta.setText("  ·  ".join(p for p in (author, format_datetime(note.written_at), note.about) if p))
         self.body = _text_label(self, self.tr("Note"))
-        self.body.setText(note.body)
+        # A note the app wrote is said in the app's language; the record keeps it as written.
+        self.body.setText(status_note_words(note.body) if automatic else note.body)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signed = _text_label(self, self.tr("Signed"))
         if note.signed_at and automatic:
