@@ -262,6 +262,18 @@ def test_a_problem_shows_next_to_its_field_and_nothing_is_saved(qtbot, page, ws,
 # --- justice contacts ---------------------------------------------------------------------------------------------
 
 
+def test_a_long_justice_contact_row_wraps_instead_of_ending_in_an_ellipsis(qtbot, page, ws, pid) -> None:  # type: ignore[no-untyped-def]
+    open_person(qtbot, page, ws, pid, "justice")
+    section = page.justice
+    item = section.matters.item(0)
+    one_line = section.matters.visualItemRect(item).height()
+    section.matters.setFixedWidth(140)  # narrower than the row's words, as at twice the text size
+    qtbot.waitUntil(lambda: section.matters.visualItemRect(item).height() > one_line, timeout=3_000)
+    rect = section.matters.visualItemRect(item)
+    assert rect.right() <= section.matters.viewport().width(), "nothing runs past the list's edge"
+    assert section.matters.wordWrap() and DOCKET in item.text()
+
+
 def test_add_edit_and_delete_a_justice_contact_with_a_charge(qtbot, page, ws, pid, runner) -> None:  # type: ignore[no-untyped-def]
     open_person(qtbot, page, ws, pid, "justice")
     section, editor = page.justice, page.justice.editor

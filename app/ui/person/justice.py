@@ -1174,12 +1174,13 @@ class JusticeSection(QWidget):
             self.tr("Justice-system matters this person is part of. Choose one to edit it.")
         )
         self.matters.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Rows wrap at the list's width instead of ending in "…" (a docket and court at twice the text size); no
+        # padding at the sides, which Qt leaves out when it measures a wrapped row (its last words were cut).
         self.matters.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.matters.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.matters.setWordWrap(False)
-        self.matters.setUniformItemSizes(True)
+        self.matters.setWordWrap(True)
+        self.matters.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.matters.setAlternatingRowColors(True)
-        self.matters.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        self.matters.setStyleSheet("QListWidget::item { padding: 6px 0px; }")
         self.empty = QLabel(self.tr("No justice contacts recorded for this person."), self.list_panel)
         self.empty.setWordWrap(True)
         self.empty.hide()
