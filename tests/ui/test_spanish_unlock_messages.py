@@ -51,9 +51,11 @@ def _type(qtbot, host: Host, passphrase: str) -> None:  # type: ignore[no-untype
     qtbot.keyClick(host.page.passphrase, Qt.Key.Key_Return)
 
 
-def _fits(host: Host) -> None:
+def _fits(qtbot, host: Host) -> None:  # type: ignore[no-untyped-def]
     status = host.page.status
     assert status.isVisible() and status.wordWrap()
+    # The layout takes the new sentence's height at its next pass (a posted event), not at setText: let it settle.
+    qtbot.waitUntil(lambda: status.heightForWidth(status.width()) <= status.height() + 1, timeout=3_000)
     assert status.geometry().right() <= host.page.width(), "the sentence runs past the page"
     assert status.heightForWidth(status.width()) <= status.height() + 1, "the sentence is cut off at the bottom"
 
@@ -81,7 +83,7 @@ def _journey(qtbot, host: Host, vault: Vault, size: str) -> None:  # type: ignor
     _type(qtbot, host, "not the passphrase")
     qtbot.waitUntil(lambda: "no abre esta bóveda" in host.page.status.text(), timeout=10_000)
     assert host.page.status.text().startswith("Esa frase de contraseña no abre esta bóveda. Revise las mayúsculas")
-    _fits(host)
+    _fits(qtbot, host)
     shot(host, f"unlock-wrong-passphrase-es-{size}")
 
     qtbot.waitUntil(host.page.unlock_button.isEnabled, timeout=5_000)
@@ -91,5 +93,5 @@ def _journey(qtbot, host: Host, vault: Vault, size: str) -> None:  # type: ignor
     _type(qtbot, host, PASSPHRASE)
     qtbot.waitUntil(lambda: "archivo de clave" in host.page.status.text(), timeout=10_000)
     assert host.page.status.text().startswith("El archivo de clave de la bóveda está dañado")
-    _fits(host)
+    _fits(qtbot, host)
     shot(host, f"unlock-damaged-key-file-es-{size}")
