@@ -97,3 +97,19 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     installed = i18n.install(app, request.param)
     yield request.param
     i18n.uninstall(app, installed)
+
+
+@pytest.fixture
+def text_size(request: pytest.FixtureRequest) -> Iterator[float]:
+    """The application's text at ``request.param`` (indirect) times the readable size; as it was afterwards."""
+    from app.ui.qt import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    helpers.use_readable_font()
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * request.param)
+    app.setFont(font)
+    yield request.param
+    app.setFont(original)

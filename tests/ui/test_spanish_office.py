@@ -21,24 +21,10 @@ from typing import Any
 import pytest
 
 from app.core.workspace import Workspace
-from app.ui.qt import QAbstractButton, QAbstractItemView, QApplication, QLabel, QScrollArea, Qt, QWidget
+from app.ui.qt import QAbstractButton, QAbstractItemView, QLabel, QScrollArea, Qt, QWidget
 from app.ui.tasks import TaskRunner
 from tests.ui import helpers
 from tests.ui.test_spanish_window import english_in, english_sources
-
-
-@pytest.fixture
-def text_size(request: pytest.FixtureRequest) -> Iterator[float]:
-    """The application's text at ``request.param`` times the readable size; as it was afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.font()
-    helpers.use_readable_font()
-    font = app.font()
-    font.setPointSizeF(font.pointSizeF() * request.param)
-    app.setFont(font)
-    yield request.param
-    app.setFont(original)
 
 
 def _window(qtbot: Any) -> QWidget:

@@ -13,7 +13,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,27 +20,13 @@ import pytest
 
 from app.core.workspace import Workspace
 from app.ui.dashboard import DashboardDialog
-from app.ui.qt import QApplication, QDialog, QScrollArea, Qt, QWidget
+from app.ui.qt import QDialog, QScrollArea, Qt, QWidget
 from app.ui.tasks import TaskRunner
 from tests.ui import helpers
 from tests.ui.test_spanish_window import english_in, english_sources
 from tests.unit.test_measures import build
 
 TODAY = dt.date(2026, 6, 1)  # the default period is FY2026 Q2, every window closed (as tests/ui/test_dashboard.py)
-
-
-@pytest.fixture
-def text_size(request: pytest.FixtureRequest) -> Iterator[float]:
-    """The application's text at ``request.param`` times the readable size; as it was afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.font()
-    helpers.use_readable_font()
-    font = app.font()
-    font.setPointSizeF(font.pointSizeF() * request.param)
-    app.setFont(font)
-    yield request.param
-    app.setFont(original)
 
 
 def _sideways(root: QWidget) -> list[str]:

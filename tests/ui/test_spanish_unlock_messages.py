@@ -9,7 +9,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,25 +16,11 @@ import pytest
 from app.storage import keyfile
 from app.storage.kdf import KdfParams
 from app.storage.vault import Vault
-from app.ui.qt import QApplication, Qt
+from app.ui.qt import Qt
 from tests.ui.helpers import UnlockHost as Host
-from tests.ui.helpers import shot, use_readable_font
+from tests.ui.helpers import shot
 
 PASSPHRASE = "a long test passphrase"
-
-
-@pytest.fixture
-def text_size(request: pytest.FixtureRequest) -> Iterator[float]:
-    """The application's text at ``request.param`` times the readable size; as it was afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.font()
-    use_readable_font()
-    font = app.font()
-    font.setPointSizeF(font.pointSizeF() * request.param)
-    app.setFont(font)
-    yield request.param
-    app.setFont(original)
 
 
 @pytest.fixture
